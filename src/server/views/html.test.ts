@@ -1,0 +1,87 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { attrs, html, raw, renderToString, safeUrl } from './html.js';
+
+const render = (fragment: ReturnType<typeof html>) => renderToString(fragment);
+
+describe('html', () => {
+  it('escapes & < > " \' and the backtick in interpolated text', () => {
+    assert.equal(render(html`<p>${'a & b < c > d " e \' f ` g'}</p>`), '<p>a &amp; b &lt; c &gt; d &quot; e &#39; f &#96; g</p>');
+  });
+
+  it('neutralises script payloads in text and attribute contexts', () => {
+    const payloads = [
+      '<script>alert(1)</script>',
+      '"><img src=x onerror=alert(1)>',
+      "'><svg onload=alert(1)>",
+      '`;alert(1)//',
+      '</textarea><script>alert(1)</script>',
+      '<!--<script>-->',
+    ];
+    for (const p of payloads) {
+      const out = render(html`<div title="${p}" data-x='${p}'>${p}</div>`);
+      assert.equal(out.match(/</g)!.length, 2, `one element only for ${p}`);
+      assert.doesNotMatch(out, /<script|<img|<svg|<!--/i);
+      assert.equal(out.match(/"/g)!.length, 2, `the double-quoted attribute stays closed for ${p}`);
+      assert.equal(out.match(/'/g)!.length, 2, `the single-quoted attribute stays closed for ${p}`);
+    }
+  });
+
+  it('inserts nested html fragments without escaping them again', () => {
+    const inner = html`<b>${'<i>'}</b>`;
+    assert.equal(render(html`<p>${inner}</p>`), '<p><b>&lt;i&gt;</b></p>');
+  });
+
+  it('joins arrays and escapes their string items', () => {
+    const items = ['x', '<y>'].map((s) => html`<li>${s}</li>`);
+    assert.equal(render(html`<ul>${items}</ul>`), '<ul><li>x</li><li>&lt;y&gt;</li></ul>');
+    assert.equal(render(html`${['<a>', 1]}`), '&lt;a&gt;1');
+  });
+
+  it('renders nothing for null, undefined and false, and numbers as text', () => {
+    assert.equal(render(html`[${null}${undefined}${false}${0}${12.5}]`), '[012.5]');
+  });
+
+  it('inserts raw() constants as is', () => {
+    assert.equal(render(html`<p>${raw('&nbsp;')}</p>`), '<p>&nbsp;</p>');
+  });
+
+  it('quotes unquoted attribute values', () => {
+    assert.equal(render(html`<input value=${'a b onfocus=x'}>`), '<input value="a b onfocus=x">');
+    assert.equal(render(html`<p>x = ${'5'}</p>`), '<p>x = 5</p>');
+  });
+
+  it('refuses javascript: and data: URLs in URL attributes', () => {
+    for (const url of ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<script>', 'vbscript:x']) {
+      assert.equal(render(html`<a href="${url}">x</a>`), '<a href="about:invalid">x</a>');
+    }
+    assert.equal(render(html`<a href="${'/results?a=1&b=2'}">x</a>`), '<a href="/results?a=1&amp;b=2">x</a>');
+    assert.equal(render(html`<a href="${'https://example.org/'}">x</a>`), '<a href="https://example.org/">x</a>');
+    assert.equal(render(html`<p>javascript:${'javascript:1'}</p>`), '<p>javascript:javascript:1</p>');
+    assert.equal(safeUrl('mailto:a@b.fr'), 'mailto:a@b.fr');
+  });
+
+  it('replaces NUL bytes', () => {
+    assert.equal(render(html`${'a\u0000b'}`), 'a\uFFFDb');
+  });
+
+  it('cannot be faked by an object that looks like a fragment', () => {
+    const fake = { toString: () => '<script>alert(1)</script>' };
+    assert.equal(render(html`${fake}`), '&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+});
+
+describe('attrs', () => {
+  it('renders boolean attributes and escapes values', () => {
+    assert.equal(render(html`<input${attrs({ name: 'q"1', required: true, disabled: false, min: 0, max: null })}>`), '<input name="q&quot;1" required min="0">');
+  });
+
+  it('refuses event handler and malformed attribute names', () => {
+    assert.throws(() => attrs({ onclick: 'x' }), /refused attribute name/);
+    assert.throws(() => attrs({ 'a b': 'x' }), /refused attribute name/);
+  });
+
+  it('checks URL attributes', () => {
+    assert.equal(render(attrs({ href: 'javascript:alert(1)' })), ' href="about:invalid"');
+  });
+});
