@@ -1,0 +1,35 @@
+import type { Lang } from './lang.js';
+
+/** Non-finite values (NaN for a missing estimate) are shown as an en dash. */
+export const MISSING = '–';
+
+const NARROW_NO_BREAK_SPACE = '\u202F';
+
+/**
+ * Rounds half away from zero at `digits` decimals, working on the decimal representation so that
+ * 1.005 rounds to 1.01 (toFixed gives 1.00).
+ */
+export function roundHalfAwayFromZero(x: number, digits: number): number {
+  const sign = x < 0 ? -1 : 1;
+  const shifted = Number(`${Math.abs(x)}e${digits}`);
+  const rounded = Number(`${Math.round(shifted)}e-${digits}`);
+  return sign * rounded;
+}
+
+/**
+ * Formats a number for a page or a PDF: fr `1 200,5` (narrow no-break space U+202F between thousands,
+ * decimal comma), en `1,200.5`. Rounds half away from zero; never prints "-0".
+ * @example formatNumber(1200, 'fr') // '1 200' (U+202F)
+ */
+export function formatNumber(n: number, lang: Lang, digits = 0): string {
+  if (!Number.isFinite(n)) return MISSING;
+  if (!Number.isInteger(digits) || digits < 0 || digits > 20) throw new RangeError(`formatNumber: digits must be an integer in 0..20, got ${digits}`);
+  const rounded = roundHalfAwayFromZero(n, digits);
+  const fixed = Math.abs(rounded).toFixed(digits);
+  const [integer, decimals] = fixed.split('.') as [string, string | undefined];
+  const groupSeparator = lang === 'fr' ? NARROW_NO_BREAK_SPACE : ',';
+  const grouped = integer.replace(/\B(?=(\d{3})+(?!\d))/g, groupSeparator);
+  const decimalSeparator = lang === 'fr' ? ',' : '.';
+  const negative = rounded < 0 && !/^[0.]*$/.test(fixed);
+  return `${negative ? '-' : ''}${grouped}${decimals === undefined ? '' : decimalSeparator + decimals}`;
+}

@@ -1,0 +1,80 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { formatDate, formatMarginOfError, formatNumber, formatPercent, MISSING } from './index.js';
+
+const NBSP = '\u00A0';
+const NNBSP = '\u202F';
+
+describe('formatNumber', () => {
+  it('groups thousands with a narrow no-break space in French and a comma in English', () => {
+    assert.equal(formatNumber(1200, 'fr'), `1${NNBSP}200`);
+    assert.equal(formatNumber(1200, 'en'), '1,200');
+    assert.equal(formatNumber(1234567.891, 'fr', 2), `1${NNBSP}234${NNBSP}567,89`);
+    assert.equal(formatNumber(1234567.891, 'en', 2), '1,234,567.89');
+    assert.equal(formatNumber(999, 'fr'), '999');
+  });
+
+  it('rounds half away from zero, including values that binary floating point stores below the half', () => {
+    assert.equal(formatNumber(1.005, 'en', 2), '1.01');
+    assert.equal(formatNumber(2.5, 'en'), '3');
+    assert.equal(formatNumber(-2.5, 'en'), '-3');
+  });
+
+  it('never prints a negative zero', () => {
+    assert.equal(formatNumber(-0.0001, 'fr', 1), '0,0');
+    assert.equal(formatNumber(-0, 'en'), '0');
+  });
+
+  it('shows missing values as a dash', () => {
+    assert.equal(formatNumber(NaN, 'fr'), MISSING);
+    assert.equal(formatNumber(Infinity, 'en'), MISSING);
+  });
+});
+
+describe('formatPercent', () => {
+  it('writes French percentages with a no-break space and a decimal comma', () => {
+    assert.equal(formatPercent(0.65, 'fr'), `65${NBSP}%`);
+    assert.equal(formatPercent(0.6534, 'fr', 1), `65,3${NBSP}%`);
+  });
+
+  it('writes English percentages without a space', () => {
+    assert.equal(formatPercent(0.65, 'en'), '65%');
+    assert.equal(formatPercent(0.6534, 'en', 1), '65.3%');
+  });
+
+  it('rounds the percentage, not the proportion', () => {
+    assert.equal(formatPercent(0.0049, 'en'), '0%');
+    assert.equal(formatPercent(0.005, 'en'), '1%');
+    assert.equal(formatPercent(1, 'fr'), `100${NBSP}%`);
+    assert.equal(formatPercent(NaN, 'fr'), MISSING);
+  });
+});
+
+describe('formatMarginOfError', () => {
+  it('gives the half-width in percentage points with one decimal', () => {
+    assert.equal(formatMarginOfError(0.028, 'fr'), `±${NBSP}2,8${NBSP}pts`);
+    assert.equal(formatMarginOfError(0.028, 'en'), `±${NBSP}2.8${NBSP}pts`);
+    assert.equal(formatMarginOfError(0.03149, 'en', 2), `±${NBSP}3.15${NBSP}pts`);
+  });
+});
+
+describe('formatDate', () => {
+  it('writes long dates in French with 1er for the first day', () => {
+    assert.equal(formatDate('2025-03-14', 'fr'), `14${NBSP}mars 2025`);
+    assert.equal(formatDate('2025-08-01', 'fr'), `1er${NBSP}août 2025`);
+  });
+
+  it('writes long dates in English', () => {
+    assert.equal(formatDate('2025-03-14', 'en'), `14${NBSP}March 2025`);
+  });
+
+  it('reads timestamps in UTC whatever the machine time zone', () => {
+    assert.equal(formatDate('2025-12-31T23:30:00Z', 'en'), `31${NBSP}December 2025`);
+    assert.equal(formatDate('2026-01-01T00:30:00+01:00', 'fr'), `31${NBSP}décembre 2025`);
+  });
+
+  it('rejects text that is not an ISO date', () => {
+    assert.throws(() => formatDate('14/03/2025', 'fr'), RangeError);
+    assert.throws(() => formatDate('2025-13-01', 'fr'), RangeError);
+  });
+});
