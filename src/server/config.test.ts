@@ -1,0 +1,72 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from './config.js';
+
+const SECRET = 'x'.repeat(32);
+
+function withDataDir(fn: (dir: string) => void) {
+  const dir = mkdtempSync(join(tmpdir(), 'barometre-config-'));
+  try {
+    fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('loadConfig', () => {
+  it('applies the defaults', () => {
+    const config = loadConfig({ SECRET_KEY: SECRET });
+    assert.equal(config.port, 3000);
+    assert.equal(config.host, '0.0.0.0');
+    assert.match(config.dataDir, /\/data$/);
+    assert.equal(config.databaseUrl, undefined);
+    assert.equal(config.lowBase, 30);
+    assert.equal(config.suppressBase, 10);
+    assert.equal(config.trustProxy, false);
+    assert.equal(config.secureCookies, false);
+  });
+
+  it('reads the variables', () => {
+    const config = loadConfig({
+      SECRET_KEY: SECRET, PORT: '8080', HOST: '127.0.0.1', DATABASE_URL: 'postgres://u@h/db', SMTP_URL: 'smtp://localhost:2525',
+      PUBLIC_URL: 'https://barometre.example.org/', TRUST_PROXY: '1', LOW_BASE: '50', SUPPRESS_BASE: '20',
+    });
+    assert.equal(config.port, 8080);
+    assert.equal(config.publicUrl, 'https://barometre.example.org');
+    assert.equal(config.secureCookies, true);
+    assert.equal(config.trustProxy, 1);
+    assert.equal(config.lowBase, 50);
+    assert.equal(config.smtpUrl, 'smtp://localhost:2525');
+  });
+
+  it('names the variable in its error', () => {
+    assert.throws(() => loadConfig({ SECRET_KEY: SECRET, PORT: 'abc' }), (e: Error) => /PORT: expected a number \(got "abc"\)/.test(e.message));
+    assert.throws(() => loadConfig({ SECRET_KEY: SECRET, PORT: '70000' }), /PORT: expected at most 65535/);
+    assert.throws(() => loadConfig({ SECRET_KEY: 'short' }), (e: Error) => /SECRET_KEY: expected at least 32 bytes/.test(e.message) && !e.message.includes('short'));
+    assert.throws(() => loadConfig({ SECRET_KEY: SECRET, PUBLIC_URL: 'javascript:alert(1)' }), /PUBLIC_URL/);
+    assert.throws(() => loadConfig({ SECRET_KEY: SECRET, SMTP_URL: 'http://x' }), /SMTP_URL/);
+    assert.throws(() => loadConfig({ SECRET_KEY: SECRET, TRUST_PROXY: 'maybe' }), /TRUST_PROXY/);
+    assert.throws(() => loadConfig({ SECRET_KEY: SECRET, LOW_BASE: '5', SUPPRESS_BASE: '10' }), /SUPPRESS_BASE/);
+  });
+
+  it('generates a secret once, keeps it in DATA_DIR/secret.key with mode 0600 and reuses it', () => {
+    withDataDir((dir) => {
+      const first = loadConfig({ DATA_DIR: dir });
+      assert.ok(Buffer.byteLength(first.secretKey) >= 32);
+      const file = join(dir, 'secret.key');
+      assert.equal(statSync(file).mode & 0o777, 0o600);
+      assert.equal(readFileSync(file, 'utf8').trim(), first.secretKey);
+      assert.equal(loadConfig({ DATA_DIR: dir }).secretKey, first.secretKey);
+    });
+  });
+
+  it('prefers SECRET_KEY and then writes no file', () => {
+    withDataDir((dir) => {
+      assert.equal(loadConfig({ DATA_DIR: dir, SECRET_KEY: SECRET }).secretKey, SECRET);
+      assert.throws(() => statSync(join(dir, 'secret.key')));
+    });
+  });
+});

@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../app-error.js';
+
+/** The server's configuration, read from the environment once (the only place that reads it with the CLI). */
+export interface AppConfig {
+  readonly port: number;
+  readonly host: string;
+  /** absolute */
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  /** at least 32 bytes: HMACs of tokens and cookie signatures */
+  readonly secretKey: string;
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  /** without a trailing slash, e.g. https://barometre.example.org */
+  readonly publicUrl: string | undefined;
+  /** Fastify's trustProxy: false, true, a hop count or a list of addresses */
+  readonly trustProxy: boolean | number | string;
+  /** bases below this many respondents are flagged */
+  readonly lowBase: number;
+  /** bases below this many respondents are not published */
+  readonly suppressBase: number;
+  /** true when PUBLIC_URL is https: cookies get `Secure`, HSTS is sent */
+  readonly secureCookies: boolean;
+}
+
+const optionalText = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().optional());
+const integer = (fallback: number, min: number, max: number) =>
+  z.preprocess(
+    (v) => (v === undefined || v === '' ? fallback : Number(v)),
+    z.number({ error: 'expected a number' }).int('expected an integer').min(min, `expected at least ${min}`).max(max, `expected at most ${max}`),
+  );
+const url = (protocols: RegExp, what: string) =>
+  optionalText.refine((v) => v === undefined || (URL.canParse(v) && protocols.test(new URL(v).protocol)), `expected ${what}`);
+
+const ZEnv = z.object({
+  PORT: integer(3000, 0, 65535),
+  HOST: optionalText.transform((v) => v ?? '0.0.0.0'),
+  DATA_DIR: optionalText.transform((v) => resolve(v ?? './data')),
+  DATABASE_URL: optionalText,
+  SECRET_KEY: optionalText.refine((v) => v === undefined || Buffer.byteLength(v, 'utf8') >= 32, 'expected at least 32 bytes (e.g. 64 hex digits from `openssl rand -hex 32`)'),
+  SMTP_URL: url(/^smtps?:$/, 'an smtp:// or smtps:// URL'),
+  MAIL_FROM: optionalText.transform((v) => v ?? 'Baromètre <no-reply@localhost>'),
+  PUBLIC_URL: url(/^https?:$/, 'an http:// or https:// URL').transform((v) => v?.replace(/\/+$/, '')),
+  TRUST_PROXY: optionalText.transform((v, ctx): boolean | number | string => {
+    if (v === undefined || /^(false|0|no)$/i.test(v)) return false;
+    if (/^(true|yes)$/i.test(v)) return true;
+    if (/^\d+$/.test(v)) return Number(v);
+    if (/^[0-9a-f.:/, ]+$/i.test(v)) return v;
+    ctx.addIssue({ code: 'custom', message: 'expected true, false, a hop count or a list of addresses' });
+    return z.NEVER;
+  }),
+  LOW_BASE: integer(30, 1, 1_000_000),
+  SUPPRESS_BASE: integer(10, 0, 1_000_000),
+});
+
+/**
+ * Reads and validates the configuration from an environment object.
+ * When SECRET_KEY is absent, a secret is generated once and kept in `${DATA_DIR}/secret.key` (mode 0600),
+ * so that signed cookies and token hashes survive restarts.
+ * @throws AppError INVALID_INPUT naming the variable, e.g. `PORT: expected an integer (got "abc")`.
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): AppConfig {
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0]);
+    const got = env[variable];
+    const shown = variable === 'SECRET_KEY' || got === undefined ? '' : ` (got "${got}")`;
+    throw new AppError('INVALID_INPUT', `Invalid environment: ${variable}: ${issue.message}${shown}`, { variable });
+  }
+  const e = parsed.data;
+  if (e.SUPPRESS_BASE > e.LOW_BASE) {
+    throw new AppError('INVALID_INPUT', `Invalid environment: SUPPRESS_BASE (${e.SUPPRESS_BASE}) must not exceed LOW_BASE (${e.LOW_BASE})`, { variable: 'SUPPRESS_BASE' });
+  }
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    secretKey: e.SECRET_KEY ?? persistedSecret(e.DATA_DIR),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    publicUrl: e.PUBLIC_URL,
+    trustProxy: e.TRUST_PROXY,
+    lowBase: e.LOW_BASE,
+    suppressBase: e.SUPPRESS_BASE,
+    secureCookies: e.PUBLIC_URL?.startsWith('https:') ?? false,
+  });
+}
+
+/** Reads `${dataDir}/secret.key`, creating it with 32 random bytes (hex) and mode 0600 the first time. */
+function persistedSecret(dataDir: string): string {
+  const file = join(dataDir, 'secret.key');
+  mkdirSync(dataDir, { recursive: true });
+  try {
+    writeFileSync(file, randomBytes(32).toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  chmodSync(file, 0o600);
+  const secret = readFileSync(file, 'utf8').trim();
+  if (Buffer.byteLength(secret, 'utf8') < 32) {
+    throw new AppError('INVALID_INPUT', `Invalid secret file ${file}: expected at least 32 bytes; delete it to generate a new one`, { variable: 'SECRET_KEY' });
+  }
+  return secret;
+}
