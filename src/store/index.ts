@@ -1,0 +1,24 @@
+// Public surface of the storage layer: import from 'src/store/index.js'.
+export { createDatabase, openStore, isPostgresUrl, type DatabaseOptions } from './create-database.js';
+export type { Store, TransactionStore } from './store.js';
+export type { Repositories } from './repositories.js';
+export type { StoreDialect } from './store-dialect.js';
+export { migrateToLatest, type MigrationReport } from './migrate-to-latest.js';
+export { MIGRATIONS } from './migrations/index.js';
+export type { JsonValue, JsonObject } from './json.js';
+export type { Database, WaveStatus, ResponseStatus, ResponseSource, UserRole } from './schema.js';
+export type { StudyVersion, StudySummary, SaveVersionResult, StudiesRepository } from './repositories/studies-repository.js';
+export type { Wave, NewWave, WavePatch, WavesRepository } from './repositories/waves-repository.js';
+export type { ResponseRecord } from './repositories/response-record.js';
+export type { NewResponse, ResponsePatch, ListResponsesOptions, ResponsesRepository } from './repositories/responses-repository.js';
+export type { SavePageInput, SavePageResult } from './repositories/save-page.js';
+export type { BulkResponse, InsertManyOptions } from './repositories/insert-many.js';
+export type { PackedRow, IteratePackedOptions } from './repositories/iterate-packed.js';
+export type { Contact, NewContact, ContactsRepository } from './repositories/contacts-repository.js';
+export type { Invitation, InvitationsRepository } from './repositories/invitations-repository.js';
+export type { User, UsersRepository } from './repositories/users-repository.js';
+export type { Session, SessionsRepository } from './repositories/sessions-repository.js';
+export type { LoginAttempt, LoginAttemptsRepository } from './repositories/login-attempts-repository.js';
+export type { Lead, NewLead, LeadsRepository } from './repositories/leads-repository.js';
+export type { AuditEntry, AuditLogRepository } from './repositories/audit-log-repository.js';
+export type { ResultsCacheRepository } from './repositories/results-cache-repository.js';

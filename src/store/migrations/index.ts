@@ -1,0 +1,17 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import { m0001Initial } from './0001-initial.js';
+
+/**
+ * Every migration, in order. Add a file `NNNN-name.ts` exporting `mNNNNName` and list it here;
+ * never edit a migration that has shipped.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-initial': m0001Initial,
+};
+
+/** The in-code provider Kysely's Migrator reads (no file-system scanning, works under tsx and bundles). */
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return { ...MIGRATIONS };
+  },
+};

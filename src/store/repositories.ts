@@ -1,0 +1,43 @@
+import { createAuditLogRepository, type AuditLogRepository } from './repositories/audit-log-repository.js';
+import { createContactsRepository, type ContactsRepository } from './repositories/contacts-repository.js';
+import { createInvitationsRepository, type InvitationsRepository } from './repositories/invitations-repository.js';
+import { createLeadsRepository, type LeadsRepository } from './repositories/leads-repository.js';
+import { createLoginAttemptsRepository, type LoginAttemptsRepository } from './repositories/login-attempts-repository.js';
+import { createResponsesRepository, type ResponsesRepository } from './repositories/responses-repository.js';
+import { createResultsCacheRepository, type ResultsCacheRepository } from './repositories/results-cache-repository.js';
+import { createSessionsRepository, type SessionsRepository } from './repositories/sessions-repository.js';
+import { createStudiesRepository, type StudiesRepository } from './repositories/studies-repository.js';
+import { createUsersRepository, type UsersRepository } from './repositories/users-repository.js';
+import { createWavesRepository, type WavesRepository } from './repositories/waves-repository.js';
+import type { StoreContext } from './store-context.js';
+
+/** Every repository, bound to one Kysely instance or transaction. */
+export interface Repositories {
+  readonly studies: StudiesRepository;
+  readonly waves: WavesRepository;
+  readonly responses: ResponsesRepository;
+  readonly contacts: ContactsRepository;
+  readonly invitations: InvitationsRepository;
+  readonly users: UsersRepository;
+  readonly sessions: SessionsRepository;
+  readonly loginAttempts: LoginAttemptsRepository;
+  readonly leads: LeadsRepository;
+  readonly auditLog: AuditLogRepository;
+  readonly resultsCache: ResultsCacheRepository;
+}
+
+export function createRepositories(ctx: StoreContext): Repositories {
+  return Object.freeze({
+    studies: createStudiesRepository(ctx),
+    waves: createWavesRepository(ctx),
+    responses: createResponsesRepository(ctx),
+    contacts: createContactsRepository(ctx),
+    invitations: createInvitationsRepository(ctx),
+    users: createUsersRepository(ctx),
+    sessions: createSessionsRepository(ctx),
+    loginAttempts: createLoginAttemptsRepository(ctx),
+    leads: createLeadsRepository(ctx),
+    auditLog: createAuditLogRepository(ctx),
+    resultsCache: createResultsCacheRepository(ctx),
+  });
+}

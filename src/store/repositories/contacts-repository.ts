@@ -1,0 +1,92 @@
+import type { Selectable } from 'kysely';
+import { AppError } from '../../app-error.js';
+import { isUniqueViolation } from '../constraint-violation.js';
+import { fromJson, toJson, type JsonValue } from '../json.js';
+import type { ContactsTable } from '../schema.js';
+import type { StoreContext } from '../store-context.js';
+import { isoTime } from '../time.js';
+
+export interface Contact {
+  readonly id: number;
+  readonly waveId: number;
+  readonly email: string;
+  readonly name: string | null;
+  readonly company: string | null;
+  readonly profile: JsonValue;
+  /** free text owned by the fieldwork layer, e.g. new, invited, bounced, unsubscribed */
+  readonly status: string;
+  readonly unsubscribedAt: string | null;
+  readonly createdAt: string;
+}
+
+export interface NewContact {
+  waveId: number;
+  email: string;
+  name?: string | null;
+  company?: string | null;
+  profile?: JsonValue;
+  status?: string;
+}
+
+const toContact = (row: Selectable<ContactsTable>): Contact => Object.freeze({ ...row, profile: fromJson(row.profile, null) });
+
+/** People to invite to a wave (one row per wave and e-mail). */
+export function createContactsRepository({ db }: StoreContext) {
+  return {
+    /** Throws AppError CONFLICT when the e-mail is already a contact of the wave. */
+    async create(input: NewContact, now = new Date()): Promise<Contact> {
+      try {
+        const row = await db
+          .insertInto('contacts')
+          .values({
+            waveId: input.waveId,
+            email: input.email,
+            name: input.name ?? null,
+            company: input.company ?? null,
+            profile: toJson(input.profile),
+            status: input.status ?? 'new',
+            createdAt: isoTime(now),
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        return toContact(row);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new AppError('CONFLICT', `${input.email} is already a contact of this wave`, { email: input.email });
+        throw error;
+      }
+    },
+
+    async get(id: number): Promise<Contact | undefined> {
+      const row = await db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toContact(row);
+    },
+
+    async getByEmail(waveId: number, email: string): Promise<Contact | undefined> {
+      const row = await db.selectFrom('contacts').selectAll().where('waveId', '=', waveId).where('email', '=', email).executeTakeFirst();
+      return row && toContact(row);
+    },
+
+    async listByWave(waveId: number, options: { status?: string } = {}): Promise<Contact[]> {
+      const rows = await db
+        .selectFrom('contacts').selectAll().where('waveId', '=', waveId)
+        .$if(options.status !== undefined, (q) => q.where('status', '=', options.status!))
+        .orderBy('id').execute();
+      return rows.map(toContact);
+    },
+
+    async setStatus(id: number, status: string): Promise<void> {
+      await db.updateTable('contacts').set({ status }).where('id', '=', id).execute();
+    },
+
+    /** Sets status 'unsubscribed' and the date (kept when already unsubscribed). */
+    async unsubscribe(id: number, now = new Date()): Promise<void> {
+      await db
+        .updateTable('contacts')
+        .set((eb) => ({ status: 'unsubscribed', unsubscribedAt: eb.fn.coalesce('unsubscribedAt', eb.val(isoTime(now))) }))
+        .where('id', '=', id)
+        .execute();
+    },
+  };
+}
+
+export type ContactsRepository = ReturnType<typeof createContactsRepository>;

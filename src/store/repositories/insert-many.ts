@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import type { Insertable } from 'kysely';
+import { toJson, type JsonObject, type JsonValue } from '../json.js';
+import type { ResponseSource, ResponseStatus, ResponsesTable } from '../schema.js';
+import { inTransaction, type StoreContext } from '../store-context.js';
+import { toBuffer } from './response-record.js';
+import { bumpWaveDataVersion } from './waves-repository.js';
+
+/** A whole response to insert at once (demo generator, imports). */
+export interface BulkResponse {
+  readonly waveId: number;
+  readonly status: ResponseStatus;
+  readonly answers: JsonObject;
+  readonly packed?: Uint8Array | null;
+  readonly startedAt: string;
+  readonly updatedAt?: string;
+  readonly completedAt?: string | null;
+  readonly durationMs?: number | null;
+  readonly pageDurations?: Record<string, number> | null;
+  readonly currentPage?: number;
+  readonly language?: string;
+  readonly excluded?: boolean;
+  readonly exclusionReason?: string | null;
+  readonly flags?: JsonValue;
+  readonly company?: string | null;
+  readonly email?: string | null;
+  readonly browserHash?: string | null;
+  readonly source?: ResponseSource;
+  readonly publicId?: string;
+}
+
+export interface InsertManyOptions {
+  /** rows per transaction (default 1,000) */
+  readonly batchSize?: number;
+  /** called after each committed batch with the number of rows inserted so far */
+  readonly onProgress?: (inserted: number) => void;
+}
+
+/** Rows per INSERT statement: keeps the bound parameters under both databases' limits. */
+const ROWS_PER_STATEMENT = 500;
+
+function toInsertable(r: BulkResponse, ids: Buffer, i: number): Insertable<ResponsesTable> {
+  return {
+    waveId: r.waveId,
+    publicId: r.publicId ?? ids.toString('base64url', i * 16, i * 16 + 16),
+    invitationId: null,
+    status: r.status,
+    answers: toJson(r.answers)!,
+    packed: r.packed ? toBuffer(r.packed) : null,
+    currentPage: r.currentPage ?? 0,
+    language: r.language ?? 'fr',
+    startedAt: r.startedAt,
+    updatedAt: r.updatedAt ?? r.completedAt ?? r.startedAt,
+    completedAt: r.completedAt ?? null,
+    durationMs: r.durationMs ?? null,
+    pageDurations: toJson(r.pageDurations ?? null),
+    excluded: r.excluded ? 1 : 0,
+    exclusionReason: r.exclusionReason ?? null,
+    flags: toJson(r.flags ?? null),
+    company: r.company ?? null,
+    email: r.email ?? null,
+    benchmarkTokenHash: null,
+    notifyEmail: null,
+    notifiedAt: null,
+    browserHash: r.browserHash ?? null,
+    source: r.source ?? 'import',
+  };
+}
+
+/**
+ * Inserts responses in batches, one transaction per batch, then bumps the data version of every
+ * wave touched. Accepts an array or any (async) iterable, so a generator can stream a million
+ * rows without holding them. Returns the number inserted. A failing batch rolls back alone:
+ * batches committed before it stay.
+ */
+export async function insertMany(
+  ctx: StoreContext,
+  rows: Iterable<BulkResponse> | AsyncIterable<BulkResponse>,
+  options: InsertManyOptions = {},
+): Promise<number> {
+  const batchSize = options.batchSize ?? 1000;
+  const waves = new Set<number>();
+  let inserted = 0;
+  let batch: BulkResponse[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const ids = randomBytes(16 * batch.length);
+    const values = batch.map((r, i) => toInsertable(r, ids, i));
+    await inTransaction(ctx.db, async (trx) => {
+      for (let i = 0; i < values.length; i += ROWS_PER_STATEMENT) {
+        await trx.insertInto('responses').values(values.slice(i, i + ROWS_PER_STATEMENT)).execute();
+      }
+    });
+    for (const r of batch) waves.add(r.waveId);
+    inserted += batch.length;
+    batch = [];
+    options.onProgress?.(inserted);
+  };
+  for await (const row of rows) {
+    batch.push(row);
+    if (batch.length >= batchSize) await flush();
+  }
+  await flush();
+  for (const waveId of waves) await bumpWaveDataVersion(ctx.db, waveId);
+  return inserted;
+}

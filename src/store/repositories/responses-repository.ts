@@ -1,0 +1,253 @@
+import { randomBytes } from 'node:crypto';
+import { AppError } from '../../app-error.js';
+import { toJson, type JsonObject, type JsonValue } from '../json.js';
+import type { ResponseSource, ResponseStatus } from '../schema.js';
+import { inTransaction, type StoreContext } from '../store-context.js';
+import { isoTime } from '../time.js';
+import { isUniqueViolation } from '../constraint-violation.js';
+import { insertMany, type BulkResponse, type InsertManyOptions } from './insert-many.js';
+import { iteratePacked, type IteratePackedOptions, type PackedRow } from './iterate-packed.js';
+import { toBuffer, toResponseRecord, type ResponseRecord } from './response-record.js';
+import { savePage, type SavePageInput, type SavePageResult } from './save-page.js';
+import { bumpWaveDataVersion } from './waves-repository.js';
+
+export interface NewResponse {
+  readonly waveId: number;
+  readonly language?: string;
+  readonly invitationId?: number | null;
+  readonly source?: ResponseSource;
+  readonly company?: string | null;
+  readonly email?: string | null;
+  readonly browserHash?: string | null;
+  readonly answers?: JsonObject;
+  readonly currentPage?: number;
+  /** default: 16 random bytes, base64url */
+  readonly publicId?: string;
+  readonly now?: Date;
+}
+
+/** Contact and bookkeeping fields a caller may set on a response (not answers). */
+export type ResponsePatch = Partial<{
+  company: string | null;
+  email: string | null;
+  notifyEmail: string | null;
+  notifiedAt: string | null;
+  benchmarkTokenHash: string | null;
+  browserHash: string | null;
+  language: string;
+  flags: JsonValue;
+}>;
+
+export interface ListResponsesOptions {
+  readonly status?: ResponseStatus;
+  /** default true for listings (an admin sees exclusions) */
+  readonly includeExcluded?: boolean;
+  /** keyset paging: rows with id > afterId */
+  readonly afterId?: number;
+  readonly limit?: number;
+}
+
+const newPublicId = () => randomBytes(16).toString('base64url');
+
+/** Responses of waves: partial while the respondent goes, complete at the end. */
+export function createResponsesRepository(ctx: StoreContext) {
+  const { db } = ctx;
+  const getById = async (id: number): Promise<ResponseRecord | undefined> => {
+    const row = await db.selectFrom('responses').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toResponseRecord(row);
+  };
+  const getOrThrow = async (id: number): Promise<ResponseRecord> => {
+    const response = await getById(id);
+    if (!response) throw new AppError('NOT_FOUND', `response ${id} does not exist`, { responseId: id });
+    return response;
+  };
+
+  return {
+    /** Starts a partial response. Throws AppError CONFLICT when the invitation already has one. */
+    async createPartial(input: NewResponse): Promise<ResponseRecord> {
+      const at = isoTime(input.now);
+      const row = await db
+        .insertInto('responses')
+        .values({
+          waveId: input.waveId,
+          publicId: input.publicId ?? newPublicId(),
+          invitationId: input.invitationId ?? null,
+          status: 'partial',
+          answers: toJson(input.answers ?? {})!,
+          currentPage: input.currentPage ?? 0,
+          language: input.language ?? 'fr',
+          startedAt: at,
+          updatedAt: at,
+          excluded: 0,
+          company: input.company ?? null,
+          email: input.email ?? null,
+          browserHash: input.browserHash ?? null,
+          source: input.source ?? 'web',
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow()
+        .catch((error: unknown) => {
+          if (isUniqueViolation(error)) {
+            throw new AppError('CONFLICT', 'this invitation already has a response', { invitationId: input.invitationId });
+          }
+          throw error;
+        });
+      return toResponseRecord(row);
+    },
+
+    /** One page in one transaction with its submission id (see save-page.ts). */
+    savePage: (input: SavePageInput): Promise<SavePageResult> => savePage(ctx, input),
+
+    /** Marks a partial response complete (status, completedAt, durationMs, packed) and bumps the wave's data version. */
+    async complete(id: number, input: { packed?: Uint8Array | null; durationMs?: number; now?: Date } = {}): Promise<ResponseRecord> {
+      const now = input.now ?? new Date();
+      return inTransaction(db, async (trx) => {
+        const row = await trx.selectFrom('responses').select(['waveId', 'startedAt', 'status']).where('id', '=', id)
+          .$if(ctx.dialect === 'postgres', (q) => q.forUpdate()).executeTakeFirst();
+        if (!row) throw new AppError('NOT_FOUND', `response ${id} does not exist`, { responseId: id });
+        if (row.status === 'complete') throw new AppError('CONFLICT', `response ${id} is already complete`, { responseId: id });
+        const updated = await trx
+          .updateTable('responses')
+          .set({
+            status: 'complete',
+            completedAt: isoTime(now),
+            updatedAt: isoTime(now),
+            durationMs: input.durationMs ?? Math.max(0, now.getTime() - Date.parse(row.startedAt)),
+            ...(input.packed !== undefined ? { packed: input.packed === null ? null : toBuffer(input.packed) } : {}),
+          })
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await bumpWaveDataVersion(trx, row.waveId, now);
+        return toResponseRecord(updated);
+      });
+    },
+
+    getById,
+    getOrThrow,
+
+    async getByPublicId(publicId: string): Promise<ResponseRecord | undefined> {
+      const row = await db.selectFrom('responses').selectAll().where('publicId', '=', publicId).executeTakeFirst();
+      return row && toResponseRecord(row);
+    },
+
+    async getByInvitation(invitationId: number): Promise<ResponseRecord | undefined> {
+      const row = await db.selectFrom('responses').selectAll().where('invitationId', '=', invitationId).executeTakeFirst();
+      return row && toResponseRecord(row);
+    },
+
+    /** Responses of a wave in id order (use afterId + limit to page through large waves). */
+    async list(waveId: number, options: ListResponsesOptions = {}): Promise<ResponseRecord[]> {
+      const rows = await db
+        .selectFrom('responses').selectAll()
+        .where('waveId', '=', waveId)
+        .$if(options.status !== undefined, (q) => q.where('status', '=', options.status!))
+        .$if(options.includeExcluded === false, (q) => q.where('excluded', '=', 0))
+        .$if(options.afterId !== undefined, (q) => q.where('id', '>', options.afterId!))
+        .orderBy('id')
+        .$if(options.limit !== undefined, (q) => q.limit(options.limit!))
+        .execute();
+      return rows.map(toResponseRecord);
+    },
+
+    /** Counts a wave's responses; excluded ones are counted unless includeExcluded is false. */
+    async count(waveId: number, options: { status?: ResponseStatus; includeExcluded?: boolean } = {}): Promise<number> {
+      const row = await db
+        .selectFrom('responses')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('waveId', '=', waveId)
+        .$if(options.status !== undefined, (q) => q.where('status', '=', options.status!))
+        .$if(options.includeExcluded === false, (q) => q.where('excluded', '=', 0))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    /** Partial, complete and excluded counts of a wave in one query. */
+    async countByStatus(waveId: number): Promise<{ partial: number; complete: number; excluded: number }> {
+      const rows = await db
+        .selectFrom('responses')
+        .select(['status', 'excluded', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('waveId', '=', waveId)
+        .groupBy(['status', 'excluded'])
+        .execute();
+      const counts = { partial: 0, complete: 0, excluded: 0 };
+      for (const r of rows) {
+        counts[r.status] += Number(r.n);
+        if (r.excluded === 1) counts.excluded += Number(r.n);
+      }
+      return counts;
+    },
+
+    /** Excludes (or re-includes) a response from results and bumps the wave's data version. */
+    async setExclusion(id: number, excluded: boolean, reason: string | null = null, now = new Date()): Promise<ResponseRecord> {
+      return inTransaction(db, async (trx) => {
+        const row = await trx
+          .updateTable('responses')
+          .set({ excluded: excluded ? 1 : 0, exclusionReason: excluded ? reason : null, updatedAt: isoTime(now) })
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirst();
+        if (!row) throw new AppError('NOT_FOUND', `response ${id} does not exist`, { responseId: id });
+        await bumpWaveDataVersion(trx, row.waveId, now);
+        return toResponseRecord(row);
+      });
+    },
+
+    /** Sets contact and bookkeeping fields (never answers; those go through savePage). */
+    async update(id: number, patch: ResponsePatch): Promise<ResponseRecord> {
+      const { flags, ...rest } = patch;
+      await db
+        .updateTable('responses')
+        .set({ ...rest, ...(flags !== undefined ? { flags: toJson(flags) } : {}) })
+        .where('id', '=', id)
+        .execute();
+      return getOrThrow(id);
+    },
+
+    /** Streams packed vectors of a wave (see iterate-packed.ts). */
+    iteratePacked: (waveId: number, options?: IteratePackedOptions): AsyncGenerator<PackedRow> => iteratePacked(ctx, waveId, options),
+
+    /** Bulk insert, one transaction per batch (see insert-many.ts). */
+    insertMany: (rows: Iterable<BulkResponse> | AsyncIterable<BulkResponse>, options?: InsertManyOptions): Promise<number> =>
+      insertMany(ctx, rows, options),
+
+    /** Deletes a response (and its submission ids); bumps the data version. Returns false when absent. */
+    async delete(id: number, now = new Date()): Promise<boolean> {
+      return inTransaction(db, async (trx) => {
+        const row = await trx.deleteFrom('responses').where('id', '=', id).returning(['waveId']).executeTakeFirst();
+        if (row) await bumpWaveDataVersion(trx, row.waveId, now);
+        return row !== undefined;
+      });
+    },
+
+    /**
+     * Removes what identifies the respondent (company, e-mails, browser and benchmark hashes) and,
+     * when given, replaces the answers with the caller's redacted ones; bumps the data version.
+     */
+    async anonymise(id: number, options: { answers?: JsonObject; packed?: Uint8Array | null; now?: Date } = {}): Promise<ResponseRecord> {
+      const now = options.now ?? new Date();
+      return inTransaction(db, async (trx) => {
+        const row = await trx
+          .updateTable('responses')
+          .set({
+            company: null,
+            email: null,
+            notifyEmail: null,
+            browserHash: null,
+            benchmarkTokenHash: null,
+            updatedAt: isoTime(now),
+            ...(options.answers ? { answers: toJson(options.answers)! } : {}),
+            ...(options.packed !== undefined ? { packed: options.packed && toBuffer(options.packed) } : {}),
+          })
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirst();
+        if (!row) throw new AppError('NOT_FOUND', `response ${id} does not exist`, { responseId: id });
+        await bumpWaveDataVersion(trx, row.waveId, now);
+        return toResponseRecord(row);
+      });
+    },
+  };
+}
+
+export type ResponsesRepository = ReturnType<typeof createResponsesRepository>;

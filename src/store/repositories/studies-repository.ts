@@ -1,0 +1,104 @@
+import type { Selectable } from 'kysely';
+import { fromJson, toJson, type JsonValue } from '../json.js';
+import type { StudyVersionsTable } from '../schema.js';
+import { inTransaction, type StoreContext } from '../store-context.js';
+import { isoTime } from '../time.js';
+
+/** One stored version of a study document (the document is opaque JSON here). */
+export interface StudyVersion {
+  readonly id: number;
+  readonly studyId: string;
+  readonly version: number;
+  readonly document: JsonValue;
+  readonly createdAt: string;
+}
+
+export interface StudySummary {
+  readonly studyId: string;
+  readonly latestVersion: number;
+  readonly latestVersionId: number;
+  readonly updatedAt: string;
+}
+
+export type SaveVersionResult = { readonly kind: 'created' | 'unchanged'; readonly studyVersion: StudyVersion };
+
+export function toStudyVersion(row: Selectable<StudyVersionsTable>): StudyVersion {
+  return Object.freeze({
+    id: row.id,
+    studyId: row.studyId,
+    version: row.version,
+    document: fromJson(row.document, null),
+    createdAt: row.createdAt,
+  });
+}
+
+/** Versioned study documents: a wave points at the version it was opened with. */
+export function createStudiesRepository({ db }: StoreContext) {
+  const latestRow = (q: typeof db, studyId: string) =>
+    q.selectFrom('studyVersions').selectAll().where('studyId', '=', studyId).orderBy('version', 'desc').limit(1).executeTakeFirst();
+
+  return {
+    /**
+     * Stores `document` as the next version of `studyId`. When it is identical (same JSON text) to
+     * the latest version, nothing is written and that version is returned with kind 'unchanged'.
+     */
+    async saveVersion(studyId: string, document: JsonValue, now = new Date()): Promise<SaveVersionResult> {
+      const text = toJson(document)!;
+      return inTransaction(db, async (trx) => {
+        const latest = await latestRow(trx, studyId);
+        if (latest && latest.document === text) return { kind: 'unchanged', studyVersion: toStudyVersion(latest) };
+        const row = await trx
+          .insertInto('studyVersions')
+          .values({ studyId, version: (latest?.version ?? 0) + 1, document: text, createdAt: isoTime(now) })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        return { kind: 'created', studyVersion: toStudyVersion(row) };
+      });
+    },
+
+    async latestVersion(studyId: string): Promise<StudyVersion | undefined> {
+      const row = await latestRow(db, studyId);
+      return row && toStudyVersion(row);
+    },
+
+    /** By study and version number. */
+    async getVersion(studyId: string, version: number): Promise<StudyVersion | undefined> {
+      const row = await db
+        .selectFrom('studyVersions').selectAll()
+        .where('studyId', '=', studyId).where('version', '=', version)
+        .executeTakeFirst();
+      return row && toStudyVersion(row);
+    },
+
+    /** By row id (what waves.studyVersionId holds). */
+    async getVersionById(id: number): Promise<StudyVersion | undefined> {
+      const row = await db.selectFrom('studyVersions').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toStudyVersion(row);
+    },
+
+    /** Version numbers and dates of one study, oldest first, without documents. */
+    async listVersions(studyId: string): Promise<{ id: number; version: number; createdAt: string }[]> {
+      return db
+        .selectFrom('studyVersions').select(['id', 'version', 'createdAt'])
+        .where('studyId', '=', studyId).orderBy('version')
+        .execute();
+    },
+
+    /** Every study with its latest version, by study id. */
+    async list(): Promise<StudySummary[]> {
+      const rows = await db
+        .selectFrom('studyVersions as v')
+        .select(['v.studyId', 'v.version', 'v.id', 'v.createdAt'])
+        .where(({ eb, selectFrom }) =>
+          eb('v.version', '=', selectFrom('studyVersions as w').select((e) => e.fn.max('w.version').as('m')).whereRef('w.studyId', '=', 'v.studyId')),
+        )
+        .orderBy('v.studyId')
+        .execute();
+      return rows.map((r) =>
+        Object.freeze({ studyId: r.studyId, latestVersion: r.version, latestVersionId: r.id, updatedAt: r.createdAt }),
+      );
+    },
+  };
+}
+
+export type StudiesRepository = ReturnType<typeof createStudiesRepository>;

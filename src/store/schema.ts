@@ -1,0 +1,180 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * The database as Kysely sees it, written by hand. Property names are camelCase: the store runs
+ * Kysely's CamelCasePlugin, so `studyId` is the SQL column `study_id`. Portable types on both
+ * databases: ids integer identity, times ISO-8601 UTC text, booleans integer 0/1, JSON as text,
+ * binary as blob (SQLite) / bytea (PostgreSQL).
+ */
+export interface Database {
+  studyVersions: StudyVersionsTable;
+  waves: WavesTable;
+  contacts: ContactsTable;
+  invitations: InvitationsTable;
+  responses: ResponsesTable;
+  submissions: SubmissionsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  loginAttempts: LoginAttemptsTable;
+  leads: LeadsTable;
+  auditLog: AuditLogTable;
+  resultsCache: ResultsCacheTable;
+}
+
+/** ISO-8601 UTC text, e.g. 2015-03-01T09:00:00.000Z */
+export type IsoTime = string;
+/** JSON text */
+export type JsonText = string;
+/** 0 or 1 */
+export type Flag = number;
+/** Buffer when read (both drivers), Uint8Array accepted when written. */
+export type Bytes = ColumnType<Buffer, Uint8Array, Uint8Array>;
+
+export interface StudyVersionsTable {
+  id: Generated<number>;
+  studyId: string;
+  version: number;
+  document: JsonText;
+  createdAt: IsoTime;
+}
+
+export type WaveStatus = 'draft' | 'fieldwork' | 'closed' | 'published';
+
+export interface WavesTable {
+  id: Generated<number>;
+  studyId: string;
+  code: string;
+  studyVersionId: number;
+  status: WaveStatus;
+  title: string;
+  opensAt: IsoTime | null;
+  closesAt: IsoTime | null;
+  publishedAt: IsoTime | null;
+  populationTargets: JsonText | null;
+  quotas: JsonText | null;
+  weighting: JsonText | null;
+  settings: JsonText | null;
+  dataVersion: Generated<number>;
+  createdAt: IsoTime;
+  updatedAt: IsoTime;
+}
+
+export interface ContactsTable {
+  id: Generated<number>;
+  waveId: number;
+  email: string;
+  name: string | null;
+  company: string | null;
+  profile: JsonText | null;
+  status: string;
+  unsubscribedAt: IsoTime | null;
+  createdAt: IsoTime;
+}
+
+export interface InvitationsTable {
+  id: Generated<number>;
+  waveId: number;
+  contactId: number | null;
+  tokenHash: string;
+  sentAt: IsoTime | null;
+  remindedAt: IsoTime | null;
+  createdAt: IsoTime;
+}
+
+export type ResponseStatus = 'partial' | 'complete';
+export type ResponseSource = 'web' | 'demo' | 'import';
+
+export interface ResponsesTable {
+  id: Generated<number>;
+  waveId: number;
+  publicId: string;
+  invitationId: number | null;
+  status: ResponseStatus;
+  answers: JsonText;
+  packed: Bytes | null;
+  currentPage: number;
+  language: string;
+  startedAt: IsoTime;
+  updatedAt: IsoTime;
+  completedAt: IsoTime | null;
+  durationMs: number | null;
+  pageDurations: JsonText | null;
+  excluded: Flag;
+  exclusionReason: string | null;
+  flags: JsonText | null;
+  company: string | null;
+  email: string | null;
+  benchmarkTokenHash: string | null;
+  notifyEmail: string | null;
+  notifiedAt: IsoTime | null;
+  browserHash: string | null;
+  source: ResponseSource;
+}
+
+export interface SubmissionsTable {
+  submissionId: string;
+  responseId: number;
+  page: number;
+  outcome: JsonText | null;
+  createdAt: IsoTime;
+}
+
+export type UserRole = 'owner' | 'analyst' | 'viewer';
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  passwordHash: string;
+  role: UserRole;
+  createdAt: IsoTime;
+  disabled: Flag;
+}
+
+export interface SessionsTable {
+  idHash: string;
+  userId: number;
+  createdAt: IsoTime;
+  lastSeenAt: IsoTime;
+  expiresAt: IsoTime;
+}
+
+export interface LoginAttemptsTable {
+  key: string;
+  failures: number;
+  firstFailureAt: IsoTime;
+  blockedUntil: IsoTime | null;
+}
+
+export interface LeadsTable {
+  id: Generated<number>;
+  studyId: string;
+  waveId: number | null;
+  name: string;
+  email: string;
+  company: string | null;
+  jobTitle: string | null;
+  companySize: string | null;
+  consentContact: Flag;
+  consentVersion: string | null;
+  consentAt: IsoTime | null;
+  createdAt: IsoTime;
+  downloadTokenHash: string | null;
+  downloadExpiresAt: IsoTime | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: IsoTime;
+  userId: number | null;
+  action: string;
+  target: string | null;
+  details: JsonText | null;
+}
+
+export interface ResultsCacheTable {
+  waveId: number;
+  cacheKey: string;
+  dataVersion: number;
+  payload: string;
+  computedAt: IsoTime;
+}
