@@ -1,4 +1,9 @@
 import type { CliCommand } from '../command.js';
+import { studyExportCommand } from './study-export.js';
+import { studyValidateCommand } from './study-validate.js';
 
 /** Every command of the CLI, in the order `barometre --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [];
+export const COMMANDS: readonly CliCommand[] = [
+  studyValidateCommand,
+  studyExportCommand,
+];

@@ -1,0 +1,97 @@
+import type { Label } from './label.js';
+import type { Question } from './question.js';
+import type { Study } from './study.js';
+
+/** A category column: one small-integer code per respondent (the option's code), -1 when missing. */
+export interface CategoryColumn {
+  readonly kind: 'category';
+  readonly name: string;
+  readonly question: string;
+  readonly label: Label;
+  /** codes the column may hold, with their labels */
+  readonly levels: readonly { code: number; label: Label }[];
+  /** codes recorded but out of bases ("don't know") */
+  readonly outOfBase: readonly number[];
+}
+
+/** A numeric column: NaN when missing. */
+export interface NumberColumn {
+  readonly kind: 'number';
+  readonly name: string;
+  readonly question: string;
+  readonly label: Label;
+}
+
+export interface ColumnLayout {
+  readonly categories: readonly CategoryColumn[];
+  readonly numbers: readonly NumberColumn[];
+  /** column by name */
+  readonly byName: ReadonlyMap<string, CategoryColumn | NumberColumn>;
+}
+
+const YES_NO = (yes: Label, no: Label) => [
+  { code: 0, label: no },
+  { code: 1, label: yes },
+];
+const SELECTED: Label = { fr: 'Cité', en: 'Selected' };
+const NOT_SELECTED: Label = { fr: 'Non cité', en: 'Not selected' };
+
+function columnsOf(q: Question): (CategoryColumn | NumberColumn)[] {
+  switch (q.kind) {
+    case 'single': {
+      const levels = [...q.options, ...(q.other ? [q.other] : [])].map((o) => ({ code: o.code, label: o.label }));
+      return [{ kind: 'category', name: q.name, question: q.name, label: q.text, levels, outOfBase: [] }];
+    }
+    case 'multiple':
+      // one dichotomy per option: 1 selected, 0 not, -1 when the question was not answered
+      return [...q.options, ...(q.other ? [q.other] : [])].map((o) => ({
+        kind: 'category',
+        name: `${q.name}_${o.code}`,
+        question: q.name,
+        label: { fr: `${q.text.fr} — ${o.label.fr}`, en: `${q.text.en} — ${o.label.en}` },
+        levels: YES_NO(SELECTED, NOT_SELECTED),
+        outOfBase: [],
+      }));
+    case 'scale': {
+      const levels = [...q.points, ...(q.dontKnow ? [q.dontKnow] : [])].map((o) => ({ code: o.code, label: o.label }));
+      return [{ kind: 'category', name: q.name, question: q.name, label: q.text, levels, outOfBase: q.dontKnow ? [q.dontKnow.code] : [] }];
+    }
+    case 'matrix': {
+      const levels = [...q.points, ...(q.dontKnow ? [q.dontKnow] : [])].map((o) => ({ code: o.code, label: o.label }));
+      return q.items.map((item) => ({
+        kind: 'category',
+        name: item.name,
+        question: q.name,
+        label: item.label,
+        levels,
+        outOfBase: q.dontKnow ? [q.dontKnow.code] : [],
+      }));
+    }
+    case 'consent':
+      return [{ kind: 'category', name: q.name, question: q.name, label: q.text, levels: YES_NO({ fr: 'Oui', en: 'Yes' }, { fr: 'Non', en: 'No' }), outOfBase: [] }];
+    case 'number':
+      return [{ kind: 'number', name: q.name, question: q.name, label: q.text }];
+    case 'text':
+      return [];
+  }
+}
+
+/**
+ * The columns a study's answers pack into, in a fixed order: the layout of `packed` responses in the store,
+ * of the loaded wave columns and of the exports. Texts are not packed (they stay in the answers).
+ */
+export function columnLayout(study: Study): ColumnLayout {
+  const categories: CategoryColumn[] = [];
+  const numbers: NumberColumn[] = [];
+  for (const page of study.pages) {
+    for (const q of page.questions) {
+      for (const column of columnsOf(q)) {
+        if (column.kind === 'category') categories.push(column);
+        else numbers.push(column);
+      }
+    }
+  }
+  const byName = new Map<string, CategoryColumn | NumberColumn>();
+  for (const c of [...categories, ...numbers]) byName.set(c.name, c);
+  return Object.freeze({ categories, numbers, byName });
+}

@@ -1,0 +1,47 @@
+export { LANGUAGES, ZLabel, ZLanguage, labelIn, type Label, type Language } from './label.js';
+export { ZCondition, conditionVariables, type Condition } from './condition.js';
+export { evaluateCondition, type ConditionAnswers } from './evaluate-condition.js';
+export {
+  PROFILE_ROLES,
+  QUESTION_KINDS,
+  ZQuestion,
+  questionCodes,
+  type ConsentQuestion,
+  type MatrixQuestion,
+  type MultipleQuestion,
+  type NumberQuestion,
+  type Option,
+  type ProfileRole,
+  type Question,
+  type QuestionKind,
+  type ScaleQuestion,
+  type SingleQuestion,
+  type TextQuestion,
+} from './question.js';
+export {
+  ZIndicator,
+  ZMaturityDimension,
+  ZPage,
+  ZStudy,
+  ZStudyId,
+  ZTheme,
+  allQuestions,
+  findQuestion,
+  profileQuestion,
+  type Indicator,
+  type MaturityDimension,
+  type Page,
+  type Study,
+  type StudyInput,
+  type Theme,
+} from './study.js';
+export { validateStudy, type StudyIssue, type StudyValidation } from './validate-study.js';
+export { columnLayout, type CategoryColumn, type ColumnLayout, type NumberColumn } from './column-layout.js';
+export { packAnswers, packedSize, unpackInto } from './pack-answers.js';
+export { otherKey, type AnswerValue, type Answers } from './answers.js';
+export { answerKeys, isVisible, validatePageAnswers, validateResponse, type AnswerError, type AnswerErrorCode, type PageValidation } from './validate-answers.js';
+export { answersFromForm, parseTypedNumber, type FormBody } from './answers-from-form.js';
+export { answerErrorMessage } from './answer-error-message.js';
+export { frenchTypography } from './french-typography.js';
+export { formatPath } from './format-path.js';
+export { BUILT_IN_STUDIES } from './built-in-studies.js';

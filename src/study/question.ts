@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { ZCondition } from './condition.js';
+import { ZLabel } from './label.js';
+
+/** Stable variable names: exports, trends and conditions depend on them, so they never change across waves. */
+export const ZVariableName = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,31}$/, 'a variable name is 1 to 32 lower case letters, digits and _, starting with a letter');
+
+/** Stable numeric codes of options: kept across waves. */
+export const ZCode = z.number().int('a code is an integer').min(0, 'a code is 0 or more').max(32767, 'a code is at most 32767');
+
+export const ZOption = z.strictObject({ code: ZCode, label: ZLabel });
+export type Option = z.infer<typeof ZOption>;
+
+/** The profile variables used for weighting and cuts. */
+export const PROFILE_ROLES = ['size', 'sector', 'region', 'function'] as const;
+export type ProfileRole = (typeof PROFILE_ROLES)[number];
+
+const base = {
+  name: ZVariableName,
+  text: ZLabel,
+  help: ZLabel.optional(),
+  required: z.boolean().default(true),
+  condition: ZCondition.optional(),
+};
+
+/** "Other, please specify": an option whose selection asks for a text, stored as `<name>_other`. */
+const ZOther = z.strictObject({ code: ZCode, label: ZLabel, maxLength: z.number().int().min(1).max(500).default(200) });
+
+export const ZSingleQuestion = z.strictObject({
+  ...base,
+  kind: z.literal('single'),
+  display: z.enum(['radio', 'dropdown']).default('radio'),
+  options: z.array(ZOption).min(2, 'a single choice needs at least 2 options'),
+  other: ZOther.optional(),
+  profile: z.enum(PROFILE_ROLES).optional(),
+});
+
+export const ZMultipleQuestion = z.strictObject({
+  ...base,
+  kind: z.literal('multiple'),
+  options: z.array(ZOption).min(2, 'a multiple choice needs at least 2 options'),
+  maxSelections: z.number().int().min(1).optional(),
+  /** codes of options that exclude every other ("none of these") */
+  exclusive: z.array(ZCode).default([]),
+  other: ZOther.optional(),
+});
+
+/** Labelled points, low to high; `dontKnow` is recorded but kept out of bases. */
+export const ZScaleQuestion = z.strictObject({
+  ...base,
+  kind: z.literal('scale'),
+  points: z.array(ZOption).min(2, 'a scale needs at least 2 points'),
+  dontKnow: ZOption.optional(),
+});
+
+export const ZMatrixItem = z.strictObject({ name: ZVariableName, label: ZLabel });
+
+/** Several items on one scale; each item is its own variable. */
+export const ZMatrixQuestion = z.strictObject({
+  ...base,
+  kind: z.literal('matrix'),
+  items: z.array(ZMatrixItem).min(2, 'a matrix needs at least 2 items'),
+  points: z.array(ZOption).min(2, 'a matrix needs at least 2 points'),
+  dontKnow: ZOption.optional(),
+});
+
+export const ZNumberQuestion = z.strictObject({
+  ...base,
+  kind: z.literal('number'),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  integer: z.boolean().default(true),
+  unit: ZLabel.optional(),
+});
+
+export const ZTextQuestion = z.strictObject({
+  ...base,
+  kind: z.literal('text'),
+  multiline: z.boolean().default(false),
+  maxLength: z.number().int().min(1).max(10000).default(500),
+});
+
+/** A box to tick; when required, the answer must be yes. */
+export const ZConsentQuestion = z.strictObject({
+  ...base,
+  kind: z.literal('consent'),
+});
+
+export const QUESTION_KINDS = ['single', 'multiple', 'scale', 'matrix', 'number', 'text', 'consent'] as const;
+
+export const ZQuestion = z.discriminatedUnion('kind', [
+  ZSingleQuestion,
+  ZMultipleQuestion,
+  ZScaleQuestion,
+  ZMatrixQuestion,
+  ZNumberQuestion,
+  ZTextQuestion,
+  ZConsentQuestion,
+]);
+
+export type Question = z.infer<typeof ZQuestion>;
+export type SingleQuestion = z.infer<typeof ZSingleQuestion>;
+export type MultipleQuestion = z.infer<typeof ZMultipleQuestion>;
+export type ScaleQuestion = z.infer<typeof ZScaleQuestion>;
+export type MatrixQuestion = z.infer<typeof ZMatrixQuestion>;
+export type NumberQuestion = z.infer<typeof ZNumberQuestion>;
+export type TextQuestion = z.infer<typeof ZTextQuestion>;
+export type ConsentQuestion = z.infer<typeof ZConsentQuestion>;
+export type QuestionKind = Question['kind'];
+
+/** The codes a question may record (options, "other" and "don't know"). */
+export function questionCodes(question: Question): number[] {
+  switch (question.kind) {
+    case 'single':
+    case 'multiple':
+      return [...question.options.map((o) => o.code), ...(question.other ? [question.other.code] : [])];
+    case 'scale':
+    case 'matrix':
+      return [...question.points.map((o) => o.code), ...(question.dontKnow ? [question.dontKnow.code] : [])];
+    default:
+      return [];
+  }
+}

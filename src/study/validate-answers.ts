@@ -1,0 +1,183 @@
+import { otherKey, type Answers, type AnswerValue } from './answers.js';
+import { evaluateCondition } from './evaluate-condition.js';
+import { questionCodes, type Question } from './question.js';
+import type { Study } from './study.js';
+
+export type AnswerErrorCode =
+  | 'required'
+  | 'unknown_code'
+  | 'wrong_type'
+  | 'too_many'
+  | 'exclusive'
+  | 'below_min'
+  | 'above_max'
+  | 'not_integer'
+  | 'too_long'
+  | 'other_required'
+  | 'consent_required'
+  | 'hidden'
+  | 'unknown_field';
+
+/** One problem with one field; the server words it in the respondent's language. */
+export interface AnswerError {
+  /** the form field / variable: a question's name, a matrix item's name or `<question>_other` */
+  readonly field: string;
+  readonly question: string;
+  readonly code: AnswerErrorCode;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+export interface PageValidation {
+  /** the page's answers that are valid and visible, ready to store */
+  readonly answers: Answers;
+  readonly errors: readonly AnswerError[];
+}
+
+/** Whether a question is shown, given every answer so far. */
+export function isVisible(question: Question, answers: Answers): boolean {
+  return evaluateCondition(question.condition, answers);
+}
+
+/** The names under which a question's answers are stored. */
+export function answerKeys(question: Question): string[] {
+  if (question.kind === 'matrix') return question.items.map((item) => item.name);
+  if ((question.kind === 'single' || question.kind === 'multiple') && question.other) return [question.name, otherKey(question.name)];
+  return [question.name];
+}
+
+function isEmpty(value: AnswerValue | undefined): boolean {
+  return value === undefined || value === '' || (Array.isArray(value) && value.length === 0) || value === false;
+}
+
+function checkQuestion(q: Question, answers: Answers, errors: AnswerError[], out: Answers): void {
+  const err = (field: string, code: AnswerErrorCode, params: Record<string, string | number> = {}) =>
+    errors.push({ field, question: q.name, code, params });
+  const value = answers[q.name];
+  const codes = questionCodes(q);
+  switch (q.kind) {
+    case 'single':
+    case 'scale': {
+      if (value === undefined) return void (q.required && err(q.name, 'required'));
+      if (typeof value !== 'number' || !Number.isInteger(value)) return err(q.name, 'wrong_type');
+      if (!codes.includes(value)) return err(q.name, 'unknown_code', { value });
+      out[q.name] = value;
+      if (q.kind === 'single' && q.other) {
+        const text = answers[otherKey(q.name)];
+        if (value === q.other.code) {
+          if (typeof text !== 'string' || text.trim() === '') return err(otherKey(q.name), 'other_required');
+          if (text.length > q.other.maxLength) return err(otherKey(q.name), 'too_long', { max: q.other.maxLength });
+          out[otherKey(q.name)] = text;
+        }
+      }
+      return;
+    }
+    case 'multiple': {
+      if (value === undefined || (Array.isArray(value) && value.length === 0)) return void (q.required && err(q.name, 'required'));
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'number' || !Number.isInteger(v))) return err(q.name, 'wrong_type');
+      const selected = [...new Set(value)].sort((a, b) => a - b);
+      const unknown = selected.find((v) => !codes.includes(v));
+      if (unknown !== undefined) return err(q.name, 'unknown_code', { value: unknown });
+      if (q.maxSelections !== undefined && selected.length > q.maxSelections) return err(q.name, 'too_many', { max: q.maxSelections });
+      if (selected.length > 1 && selected.some((v) => q.exclusive.includes(v))) return err(q.name, 'exclusive');
+      out[q.name] = selected;
+      if (q.other && selected.includes(q.other.code)) {
+        const text = answers[otherKey(q.name)];
+        if (typeof text !== 'string' || text.trim() === '') return err(otherKey(q.name), 'other_required');
+        if (text.length > q.other.maxLength) return err(otherKey(q.name), 'too_long', { max: q.other.maxLength });
+        out[otherKey(q.name)] = text;
+      }
+      return;
+    }
+    case 'matrix': {
+      for (const item of q.items) {
+        const v = answers[item.name];
+        if (v === undefined) {
+          if (q.required) err(item.name, 'required');
+          continue;
+        }
+        if (typeof v !== 'number' || !Number.isInteger(v)) err(item.name, 'wrong_type');
+        else if (!codes.includes(v)) err(item.name, 'unknown_code', { value: v });
+        else out[item.name] = v;
+      }
+      return;
+    }
+    case 'number': {
+      if (value === undefined) return void (q.required && err(q.name, 'required'));
+      if (typeof value !== 'number' || !Number.isFinite(value)) return err(q.name, 'wrong_type');
+      if (q.integer && !Number.isInteger(value)) return err(q.name, 'not_integer');
+      if (q.min !== undefined && value < q.min) return err(q.name, 'below_min', { min: q.min });
+      if (q.max !== undefined && value > q.max) return err(q.name, 'above_max', { max: q.max });
+      out[q.name] = value;
+      return;
+    }
+    case 'text': {
+      if (value === undefined || value === '') return void (q.required && err(q.name, 'required'));
+      if (typeof value !== 'string') return err(q.name, 'wrong_type');
+      if (value.length > q.maxLength) return err(q.name, 'too_long', { max: q.maxLength });
+      out[q.name] = value;
+      return;
+    }
+    case 'consent': {
+      if (value === undefined || value === false) return void (q.required && err(q.name, q.required ? 'consent_required' : 'required'));
+      if (typeof value !== 'boolean') return err(q.name, 'wrong_type');
+      out[q.name] = value;
+      return;
+    }
+  }
+}
+
+/**
+ * Validates the answers to one page against the study version, given the answers of the pages before.
+ * Rejects unknown fields, unknown codes, numbers out of bounds, texts over their length, too many
+ * selections and answers to questions that the display logic hides; returns the clean answers to store.
+ */
+export function validatePageAnswers(study: Study, pageIndex: number, pageAnswers: Answers, previous: Answers): PageValidation {
+  const page = study.pages[pageIndex];
+  if (!page) throw new RangeError(`validatePageAnswers: no page ${pageIndex}`);
+  const errors: AnswerError[] = [];
+  const out: Answers = {};
+  const allowed = new Set(page.questions.flatMap(answerKeys));
+  for (const key of Object.keys(pageAnswers)) {
+    if (!allowed.has(key)) errors.push({ field: key, question: key, code: 'unknown_field', params: {} });
+  }
+  const context: Answers = { ...previous, ...pageAnswers };
+  for (const q of page.questions) {
+    if (!isVisible(q, context)) {
+      for (const key of answerKeys(q)) {
+        if (!isEmpty(pageAnswers[key])) errors.push({ field: key, question: q.name, code: 'hidden', params: {} });
+      }
+      continue;
+    }
+    checkQuestion(q, pageAnswers, errors, out);
+  }
+  return { answers: out, errors };
+}
+
+/**
+ * Validates a whole response page by page. `complete` requires every visible required question of every
+ * page; a partial response is checked up to its last answered page.
+ */
+export function validateResponse(study: Study, answers: Answers, options: { complete: boolean }): PageValidation {
+  const errors: AnswerError[] = [];
+  const out: Answers = {};
+  const keysByPage = study.pages.map((page) => new Set(page.questions.flatMap(answerKeys)));
+  const known = new Set(keysByPage.flatMap((keys) => [...keys]));
+  for (const key of Object.keys(answers)) {
+    if (!known.has(key)) errors.push({ field: key, question: key, code: 'unknown_field', params: {} });
+  }
+  let lastPage = study.pages.length - 1;
+  if (!options.complete) {
+    lastPage = -1;
+    keysByPage.forEach((keys, p) => {
+      if ([...keys].some((k) => answers[k] !== undefined)) lastPage = p;
+    });
+  }
+  for (let p = 0; p <= lastPage; p++) {
+    const pageAnswers: Answers = {};
+    for (const key of keysByPage[p]) if (answers[key] !== undefined) pageAnswers[key] = answers[key];
+    const result = validatePageAnswers(study, p, pageAnswers, out);
+    errors.push(...result.errors);
+    Object.assign(out, result.answers);
+  }
+  return { answers: out, errors };
+}

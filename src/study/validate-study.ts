@@ -1,0 +1,174 @@
+import type { z } from 'zod';
+import { conditionVariables, type Condition } from './condition.js';
+import { columnLayout } from './column-layout.js';
+import { formatPath } from './format-path.js';
+import { QUESTION_KINDS, questionCodes, type Question } from './question.js';
+import { ZStudy, type Study } from './study.js';
+
+export interface StudyIssue {
+  /** e.g. `pages[2].questions[4].options[3].code` */
+  readonly path: string;
+  readonly message: string;
+}
+
+export type StudyValidation =
+  | { readonly ok: true; readonly study: Study; readonly errors: readonly [] }
+  | { readonly ok: false; readonly errors: readonly StudyIssue[] };
+
+function zodIssues(error: z.ZodError, input: unknown): StudyIssue[] {
+  return error.issues.map((issue) => {
+    const path = formatPath(issue.path);
+    if (issue.code === 'invalid_union' && issue.path.at(-1) === 'kind') {
+      // a discriminated union with an unknown discriminator: name the kind that was given
+      let node: unknown = input;
+      for (const key of issue.path) node = (node as Record<PropertyKey, unknown> | undefined)?.[key as never];
+      if (!QUESTION_KINDS.includes(node as never)) {
+        return { path, message: `unknown question kind ${JSON.stringify(node)} (expected one of ${QUESTION_KINDS.join(', ')})` };
+      }
+    }
+    return { path, message: issue.message };
+  });
+}
+
+/** Checks what a schema cannot: unique names and codes, conditions on earlier questions, indicators. */
+function semanticIssues(study: Study): StudyIssue[] {
+  const issues: StudyIssue[] = [];
+  const add = (path: string, message: string) => issues.push({ path, message });
+  if (!study.languages.includes('fr') || !study.languages.includes('en')) add('languages', 'a study is written in fr and en');
+
+  // variable name -> codes it may hold, filled in questionnaire order so conditions can only look back
+  const known = new Map<string, { codes: number[]; kind: Question['kind'] }>();
+  const pageIds = new Set<string>();
+  const roles = new Map<string, string>();
+
+  study.pages.forEach((page, p) => {
+    if (pageIds.has(page.id)) add(`pages[${p}].id`, `duplicate page id "${page.id}"`);
+    pageIds.add(page.id);
+    page.questions.forEach((q, i) => {
+      const at = `pages[${p}].questions[${i}]`;
+      const checkCondition = (condition: Condition | undefined) => {
+        if (!condition) return;
+        for (const variable of conditionVariables(condition)) {
+          if (!known.has(variable)) add(`${at}.condition`, `condition on "${variable}", which is not an earlier question`);
+        }
+        const walk = (c: Condition) => {
+          if (c.op === 'not') return walk(c.condition);
+          if (c.op === 'and' || c.op === 'or') return c.conditions.forEach(walk);
+          const target = known.get(c.question);
+          if (!target) return;
+          const values = c.op === 'equals' ? [c.value] : c.op === 'in' ? c.values : [];
+          for (const v of values) if (!target.codes.includes(v)) add(`${at}.condition`, `"${c.question}" has no code ${v}`);
+        };
+        walk(condition);
+      };
+      checkCondition(q.condition);
+
+      const names = q.kind === 'matrix' ? [q.name, ...q.items.map((item) => item.name)] : [q.name];
+      if (q.kind === 'multiple') for (const o of q.options) names.push(`${q.name}_${o.code}`);
+      if ((q.kind === 'single' || q.kind === 'multiple') && q.other) names.push(`${q.name}_other`);
+      names.forEach((name, k) => {
+        if (known.has(name)) {
+          const where = k === 0 ? `${at}.name` : q.kind === 'matrix' && k <= q.items.length ? `${at}.items[${k - 1}].name` : `${at}.name`;
+          add(where, `duplicate variable name "${name}"`);
+        }
+      });
+
+      if (q.kind === 'single' || q.kind === 'multiple' || q.kind === 'scale' || q.kind === 'matrix') {
+        const list = q.kind === 'scale' || q.kind === 'matrix' ? q.points : q.options;
+        const listName = q.kind === 'scale' || q.kind === 'matrix' ? 'points' : 'options';
+        const seen = new Set<number>();
+        list.forEach((o, k) => {
+          if (seen.has(o.code)) add(`${at}.${listName}[${k}].code`, `duplicate code ${o.code}`);
+          seen.add(o.code);
+        });
+        const extra = q.kind === 'single' || q.kind === 'multiple' ? q.other && { key: 'other', code: q.other.code } : q.dontKnow && { key: 'dontKnow', code: q.dontKnow.code };
+        if (extra && seen.has(extra.code)) add(`${at}.${extra.key}.code`, `duplicate code ${extra.code}`);
+      }
+      if (q.kind === 'multiple') {
+        const codes = questionCodes(q);
+        q.exclusive.forEach((code, k) => {
+          if (!codes.includes(code)) add(`${at}.exclusive[${k}]`, `no option has code ${code}`);
+        });
+        if (q.maxSelections !== undefined && q.maxSelections > codes.length) add(`${at}.maxSelections`, `${q.maxSelections} is more than the ${codes.length} options`);
+      }
+      if (q.kind === 'number' && q.min !== undefined && q.max !== undefined && q.min > q.max) add(`${at}.min`, `minimum ${q.min} is above maximum ${q.max}`);
+      if (q.kind === 'single' && q.profile) {
+        if (roles.has(q.profile)) add(`${at}.profile`, `profile "${q.profile}" is already carried by "${roles.get(q.profile)}"`);
+        roles.set(q.profile, q.name);
+      }
+
+      const codes = questionCodes(q);
+      known.set(q.name, { codes: q.kind === 'consent' ? [0, 1] : codes, kind: q.kind });
+      if (q.kind === 'matrix') for (const item of q.items) known.set(item.name, { codes, kind: 'scale' });
+    });
+  });
+
+  const layout = columnLayout(study);
+  const themes = new Set(study.themes.map((t) => t.id));
+  const ids = new Set<string>();
+  study.indicators.forEach((indicator, k) => {
+    const at = `indicators[${k}]`;
+    if (ids.has(indicator.id)) add(`${at}.id`, `duplicate indicator id "${indicator.id}"`);
+    ids.add(indicator.id);
+    if (!themes.has(indicator.theme)) add(`${at}.theme`, `unknown theme "${indicator.theme}"`);
+    const column = layout.byName.get(indicator.variable);
+    if (!column || column.kind !== 'category') {
+      add(`${at}.variable`, `"${indicator.variable}" is not a categorical variable of the questionnaire`);
+      return;
+    }
+    indicator.yes.forEach((code, j) => {
+      if (!column.levels.some((l) => l.code === code)) add(`${at}.yes[${j}]`, `"${indicator.variable}" has no code ${code}`);
+    });
+  });
+  study.maturity.forEach((dimension, k) => {
+    dimension.scoring.forEach((s, j) => {
+      const column = layout.byName.get(s.variable);
+      if (!column || column.kind !== 'category') {
+        add(`maturity[${k}].scoring[${j}].variable`, `"${s.variable}" is not a categorical variable of the questionnaire`);
+        return;
+      }
+      s.scores.forEach((score, m) => {
+        if (!column.levels.some((l) => l.code === score.code)) add(`maturity[${k}].scoring[${j}].scores[${m}].code`, `"${s.variable}" has no code ${score.code}`);
+      });
+    });
+  });
+  return issues;
+}
+
+/** The raw document with the list defaults a parse would give, for best-effort checks of a broken one. */
+function withDefaults(input: unknown): Study {
+  const doc = { languages: ['fr', 'en'], themes: [], indicators: [], maturity: [], ...(input as object) } as Study;
+  for (const page of doc.pages ?? []) {
+    for (const q of page.questions ?? []) {
+      if (q.kind === 'multiple') (q as { exclusive?: number[] }).exclusive ??= [];
+      if (!QUESTION_KINDS.includes(q.kind)) (q as { kind: string }).kind = 'text';
+    }
+  }
+  return doc;
+}
+
+/**
+ * Validates a study document: its shape (zod), every label in fr and en, unique variable names and codes,
+ * conditions on earlier questions only, indicators and maturity scores pointing at existing codes.
+ * Every problem is reported with its path; nothing throws.
+ */
+export function validateStudy(input: unknown): StudyValidation {
+  const parsed = ZStudy.safeParse(input);
+  if (!parsed.success) {
+    // also report what the semantic checks find on the parts that have the right shape, so that one run
+    // lists every error; a part too broken to check is covered by the shape errors already
+    const errors = zodIssues(parsed.error, input);
+    let semantic: StudyIssue[] = [];
+    try {
+      semantic = semanticIssues(withDefaults(structuredClone(input)));
+    } catch {
+      semantic = [];
+    }
+    const seen = new Set(errors.map((e) => `${e.path}: ${e.message}`));
+    for (const e of semantic) if (!seen.has(`${e.path}: ${e.message}`)) errors.push(e);
+    return { ok: false, errors };
+  }
+  const errors = semanticIssues(parsed.data);
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, study: parsed.data, errors: [] };
+}
