@@ -50,8 +50,9 @@ function isEmpty(value: AnswerValue | undefined): boolean {
 }
 
 function checkQuestion(q: Question, answers: Answers, errors: AnswerError[], out: Answers): void {
-  const err = (field: string, code: AnswerErrorCode, params: Record<string, string | number> = {}) =>
+  const err = (field: string, code: AnswerErrorCode, params: Record<string, string | number> = {}): void => {
     errors.push({ field, question: q.name, code, params });
+  };
   const value = answers[q.name];
   const codes = questionCodes(q);
   switch (q.kind) {
