@@ -137,7 +137,7 @@ function semanticIssues(study: Study): StudyIssue[] {
 
 /** The raw document with the list defaults a parse would give, for best-effort checks of a broken one. */
 function withDefaults(input: unknown): Study {
-  const doc = { languages: ['fr', 'en'], themes: [], indicators: [], maturity: [], ...(input as object) } as Study;
+  const doc = { languages: ['fr', 'en'], themes: [], indicators: [], maturity: [], ...(input as object) } as unknown as Study;
   for (const page of doc.pages ?? []) {
     for (const q of page.questions ?? []) {
       if (q.kind === 'multiple') (q as { exclusive?: number[] }).exclusive ??= [];
