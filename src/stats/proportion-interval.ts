@@ -1,0 +1,73 @@
+import { betaQuantile, studentTQuantile } from './distributions.js';
+import { StatsError } from './stats-error.js';
+
+export type IntervalMethod = 'wald' | 'logit' | 'beta' | 'asin';
+
+export interface IntervalOptions {
+  readonly method?: IntervalMethod;
+  /** confidence level, default 0.95 */
+  readonly conf?: number;
+  /** degrees of freedom of the t quantiles (design df); Infinity gives normal quantiles */
+  readonly df: number;
+  /** number of rows of the design (Korn-Graubard's effective-size correction uses qt(α/2, rows − 1)) */
+  readonly rows?: number;
+}
+
+/**
+ * Confidence interval [lower, upper] of a proportion p with standard error se, as R's `svyciprop`:
+ * - `wald`: p ± t·se;
+ * - `logit`: expit(logit p ± t·se/(p(1−p))) (svyglm quasibinomial intercept, Wald on the link scale);
+ * - `beta` (Korn-Graubard): Clopper-Pearson with n* = p(1−p)/se² · (qt(α/2, rows−1)/qt(α/2, df))²;
+ * - `asin`: sin²(asin√p ± t·se/(2√(p(1−p)))).
+ * t is the Student quantile on `df` degrees of freedom (design clusters − strata).
+ * Reference: R survey `svyciprop`; Korn & Graubard (1998), Survey Methodology 24:193-201.
+ * Complexity O(1) (beta: a few incomplete-beta evaluations).
+ * @throws StatsError INVALID_ARGUMENT for an estimate outside [0, 1], a negative se, conf outside (0, 1).
+ * @example proportionInterval(0.827948011415823, 0.0243447801130748, { method: 'beta', df: 197, rows: 200 })
+ * // [0.774171328597313, 0.873431592620735]
+ */
+export function proportionInterval(p: number, se: number, options: IntervalOptions): readonly [number, number] {
+  const method = options.method ?? 'logit';
+  const conf = options.conf ?? 0.95;
+  if (!(p >= 0 && p <= 1)) throw new StatsError('INVALID_ARGUMENT', `proportionInterval: estimate ${p} is not a proportion`);
+  if (!(se >= 0)) throw new StatsError('INVALID_ARGUMENT', `proportionInterval: standard error ${se} is negative`);
+  if (!(conf > 0 && conf < 1)) throw new StatsError('INVALID_ARGUMENT', `proportionInterval: confidence level ${conf} is outside (0, 1)`);
+  const alpha = 1 - conf;
+  const t = studentTQuantile(1 - alpha / 2, options.df > 0 ? options.df : Infinity);
+  let interval: [number, number];
+  switch (method) {
+    case 'wald':
+      interval = [p - t * se, p + t * se];
+      break;
+    case 'logit': {
+      if (p === 0 || p === 1) { interval = [p, p]; break; }
+      const eta = Math.log(p / (1 - p));
+      const h = (t * se) / (p * (1 - p));
+      interval = [1 / (1 + Math.exp(-(eta - h))), 1 / (1 + Math.exp(-(eta + h)))];
+      break;
+    }
+    case 'asin': {
+      if (p === 0 || p === 1) { interval = [p, p]; break; }
+      const center = Math.asin(Math.sqrt(p));
+      const h = (t * se) / (2 * Math.sqrt(p * (1 - p)));
+      interval = [Math.sin(center - h) ** 2, Math.sin(center + h) ** 2];
+      break;
+    }
+    case 'beta': {
+      let nEff = se > 0 ? (p * (1 - p)) / (se * se) : Infinity;
+      if (options.rows !== undefined && Number.isFinite(nEff)) {
+        const ratio = studentTQuantile(alpha / 2, Math.max(options.rows - 1, 1)) / studentTQuantile(alpha / 2, options.df > 0 ? options.df : Infinity);
+        nEff *= ratio * ratio;
+      }
+      if (!Number.isFinite(nEff) || nEff === 0) { interval = [p, p]; break; }
+      const x = nEff * p;
+      const lower = x === 0 ? 0 : betaQuantile(alpha / 2, x, nEff * (1 - p) + 1);
+      const upper = p === 1 ? 1 : betaQuantile(1 - alpha / 2, x + 1, nEff * (1 - p));
+      interval = [lower, upper];
+      break;
+    }
+    default:
+      throw new StatsError('INVALID_ARGUMENT', `proportionInterval: unknown method "${method as string}"`);
+  }
+  return Object.freeze(interval);
+}
