@@ -1,0 +1,90 @@
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { LogController, type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
+import type { Lang } from '../report/format/lang.js';
+import type { Store } from '../store/index.js';
+import type { AppConfig } from './config.js';
+import { registerCsrf } from './csrf.js';
+import { registerErrorHandlers } from './error-handler.js';
+import { langOfUrl, stripLangPrefix } from './i18n/localized-path.js';
+import { ROUTE_PLUGINS } from './routes/index.js';
+import { registerSecurity } from './security.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    readonly store: Store;
+    readonly config: AppConfig;
+  }
+  interface FastifyRequest {
+    /** from the path: /en/… is English, everything else French */
+    lang: Lang;
+  }
+}
+
+export interface AppDeps {
+  readonly store: Store;
+  readonly config: AppConfig;
+  /** true: one JSON line per request on stdout; an object to send them elsewhere (tests). Default false. */
+  readonly logger?: boolean | { readonly stream: NodeJS.WritableStream; readonly level?: string };
+  /** the route plugins; default ROUTE_PLUGINS (src/server/routes/index.ts) */
+  readonly routes?: readonly FastifyPluginAsync[];
+}
+
+/** Form posts (questionnaire pages, lead form); JSON bodies get Fastify's limit below. */
+export const FORM_BODY_LIMIT = 256 * 1024;
+export const JSON_BODY_LIMIT = 1024 * 1024;
+const STATIC_ROOT = fileURLToPath(new URL('./static/', import.meta.url));
+
+function loggerOption(logger: AppDeps['logger']): FastifyServerOptions['logger'] {
+  if (!logger) return false;
+  // requests are logged by the onResponse hook below; these serializers keep URLs (tokens) and bodies out
+  const serializers = {
+    req: (req: { method?: string }) => ({ method: req.method }),
+    res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+  };
+  return logger === true ? { level: 'info', serializers } : { level: logger.level ?? 'info', stream: logger.stream, serializers };
+}
+
+/**
+ * Builds the web app (not listening): security headers, cookies, forms, CSRF, opt-in rate limits,
+ * static files under /static/, the /en language prefix, error pages, then every route plugin.
+ */
+export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app: FastifyInstance = Fastify({
+    logger: loggerOption(deps.logger),
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: config.trustProxy as FastifyServerOptions['trustProxy'], // a hop count works at run time
+    bodyLimit: JSON_BODY_LIMIT,
+    requestTimeout: 60_000,
+    return503OnClosing: true,
+    rewriteUrl: (req) => stripLangPrefix(req.url ?? '/'),
+  });
+
+  app.decorate('store', deps.store);
+  app.decorate('config', config);
+  app.decorateRequest('lang', 'fr');
+  app.addHook('onRequest', async (request) => {
+    request.lang = langOfUrl(request.originalUrl);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { method: request.method, route: request.routeOptions.url ?? '(no route)', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
+  });
+
+  registerErrorHandlers(app);
+  await registerSecurity(app, config);
+  await app.register(cookie, { secret: config.secretKey });
+  await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT });
+  await registerCsrf(app, config);
+  await app.register(rateLimit, { global: false });
+  await app.register(fastifyStatic, { root: STATIC_ROOT, prefix: '/static/', index: false, list: false, maxAge: '1h' });
+
+  for (const routes of deps.routes ?? ROUTE_PLUGINS) await app.register(routes);
+  return app;
+}

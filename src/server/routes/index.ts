@@ -1,0 +1,10 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { homeRoutes } from './public/home.js';
+
+/**
+ * Every route plugin of the app, registered in this order by createApp. Add yours in one line.
+ * A plugin receives the app with `app.store` and `app.config`.
+ */
+export const ROUTE_PLUGINS: readonly FastifyPluginAsync[] = [
+  homeRoutes,
+];
