@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command.js';
+import { statsCommand } from './stats.js';
 import { studyExportCommand } from './study-export.js';
 import { studyValidateCommand } from './study-validate.js';
 
@@ -6,4 +7,5 @@ import { studyValidateCommand } from './study-validate.js';
 export const COMMANDS: readonly CliCommand[] = [
   studyValidateCommand,
   studyExportCommand,
+  statsCommand,
 ];
