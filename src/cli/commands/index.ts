@@ -1,10 +1,14 @@
 import type { CliCommand } from '../command.js';
+import { serveCommand } from './serve.js';
+import { startCommand } from './start.js';
 import { statsCommand } from './stats.js';
 import { studyExportCommand } from './study-export.js';
 import { studyValidateCommand } from './study-validate.js';
 
 /** Every command of the CLI, in the order `barometre --help` lists them. */
 export const COMMANDS: readonly CliCommand[] = [
+  startCommand,
+  serveCommand,
   studyValidateCommand,
   studyExportCommand,
   statsCommand,

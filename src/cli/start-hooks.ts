@@ -1,0 +1,17 @@
+import type { AppConfig } from '../server/config.js';
+import type { Store } from '../store/index.js';
+
+export interface PrepareContext {
+  readonly config: AppConfig;
+  /** one line for the operator (stdout) */
+  readonly log: (line: string) => void;
+}
+
+/** A step `npm start` runs after migrating and before serving; it must be idempotent (it runs at every start). */
+export type PrepareHook = (store: Store, context: PrepareContext) => Promise<void>;
+
+/**
+ * What `barometre start` prepares, in order: make sure the built-in study exists, generate the demo when the
+ * database is empty. The lead wires the hooks here.
+ */
+export const PREPARE_HOOKS: PrepareHook[] = [];
