@@ -16,7 +16,7 @@ export interface HomeData {
 
 /** The home page body: names the barometer and links to its results, the open questionnaire and the white paper. */
 export function homeView(lang: Lang, data: HomeData): Html {
-  const link = (path: string, label: string) => html`<p><a class="button" href="${localizedPath(lang, path)}">${label}</a></p>`;
+  const link = (path: string, label: string) => html`<p class="card-action"><a class="button" href="${localizedPath(lang, path)}">${label}</a></p>`;
   return html`<section class="hero">
   <h1>${data.title}</h1>
   <p class="lead">${data.description ?? t(lang, 'home.intro')}</p>
