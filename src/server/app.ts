@@ -8,7 +8,7 @@ import type { Lang } from '../report/format/lang.js';
 import type { Store } from '../store/index.js';
 import type { AppConfig } from './config.js';
 import { registerCsrf } from './csrf.js';
-import { registerErrorHandlers } from './error-handler.js';
+import { classifyError, registerErrorHandlers, sendError } from './error-handler.js';
 import { langOfUrl, stripLangPrefix } from './i18n/localized-path.js';
 import { ROUTE_PLUGINS } from './routes/index.js';
 import { registerSecurity } from './security.js';
@@ -36,6 +36,12 @@ export interface AppDeps {
 /** Form posts (questionnaire pages, lead form); JSON bodies get Fastify's limit below. */
 export const FORM_BODY_LIMIT = 256 * 1024;
 export const JSON_BODY_LIMIT = 1024 * 1024;
+const FALLBACK_SECURITY_HEADERS = {
+  'content-security-policy': "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+};
 const STATIC_ROOT = fileURLToPath(new URL('./static/', import.meta.url));
 
 function loggerOption(logger: AppDeps['logger']): FastifyServerOptions['logger'] {
@@ -62,6 +68,13 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     requestTimeout: 60_000,
     return503OnClosing: true,
     rewriteUrl: (req) => stripLangPrefix(req.url ?? '/'),
+    // errors before routing (a malformed URL): no hook has run, so the headers are set here
+    frameworkErrors: (error, request, reply) => {
+      const raw = request.raw as { originalUrl?: string; url?: string };
+      request.lang = langOfUrl(raw.originalUrl ?? raw.url ?? '/');
+      reply.headers(FALLBACK_SECURITY_HEADERS);
+      return sendError(request, reply, classifyError(error));
+    },
   });
 
   app.decorate('store', deps.store);

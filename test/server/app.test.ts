@@ -192,6 +192,17 @@ describe('errors', () => {
     assert.deepEqual(conflict.json(), { error: { code: 'CONFLICT', message: 'wave is closed', details: { waveId: 7 } } });
   });
 
+  it('answers a malformed URL with a 400 page that keeps the security headers', async () => {
+    const page = await app.inject({ url: '/en/%E0%A4%A' });
+    assert.equal(page.statusCode, 400);
+    assert.match(page.body, /<html lang="en">[\s\S]*Invalid request/);
+    assert.match(String(page.headers['content-security-policy']), /frame-ancestors 'none'/);
+    assert.equal(page.headers['x-content-type-options'], 'nosniff');
+    const api = await app.inject({ url: '/api/%' });
+    assert.equal(api.statusCode, 400);
+    assert.equal(api.json().error.code, 'INVALID_INPUT');
+  });
+
   it('maps AppError codes to statuses', async () => {
     const res = await app.inject({ url: '/test/gone' });
     assert.equal(res.statusCode, 410);
