@@ -1,0 +1,307 @@
+import { categoricalOf, numericValues, type CodeArray } from './dataset.js';
+import type { SurveyDesign } from './design.js';
+import { fitFromCellSums, type Calibration } from './calibration.js';
+import { StatsError } from './stats-error.js';
+import { linearizedCovariance } from './variance.js';
+
+/**
+ * Internal engine of computeTableSet. An indicator's influence values are w·h(key) where the key of a row is
+ * (its answer code, its banner levels, its stratum, its calibration cell), so when each row is its own PSU the
+ * linearised variances and covariances of every domain follow exactly from sums over keys (Σ1, Σw, Σw², Σw0 and
+ * their products with y): one pass over the rows per column, then O(keys) per estimate. Clustered designs (or
+ * tables too large) fall back to influence vectors and `linearizedCovariance`.
+ */
+
+/** Per-domain figures an indicator cell is built from. */
+export interface DomainStat {
+  readonly estimate: number;
+  readonly variance: number;
+  /** unweighted base */
+  readonly n: number;
+  readonly sumWeights: number;
+  readonly sumSquaredWeights: number;
+  /** weighted unit variance of y × n/(n−1) (for the design effect) */
+  readonly unitVariance: number;
+}
+
+export interface IndicatorStats {
+  readonly overall: DomainStat | null;
+  /** per banner: stats of each column (null: no respondent) and their covariance matrix */
+  readonly banners: readonly { readonly stats: readonly (DomainStat | null)[]; readonly covariance: Float64Array }[];
+}
+
+export type IndicatorInput =
+  | { readonly kind: 'proportion'; readonly column: string; readonly yes: readonly number[] }
+  | { readonly kind: 'mean'; readonly column: string };
+
+const MOMENTS = 9; // n, sw, sw2, sw0, swy, sw2y, sw2yy, sw0y, swyy
+const MAX_TABLE = 1 << 23;
+
+/** Everything about a design and its banners that does not depend on the indicator. */
+export interface DesignFrame {
+  readonly design: SurveyDesign;
+  readonly banners: readonly { readonly codes: CodeArray; readonly size: number; readonly stride: number }[];
+  readonly fast: boolean;
+  /** fast path: key of each row without the answer, and the numbers of keys */
+  readonly baseKey: Int32Array;
+  readonly keys: number;
+  readonly designCells: number;
+  readonly domainCombos: number;
+  readonly calibration: Calibration | null;
+  readonly calibrationCells: number;
+  readonly stratumOfCell: Int32Array;
+  readonly calibrationOfCell: Int32Array;
+  readonly weightOfCell: Float64Array;
+  readonly squaredWeightOfCell: Float64Array;
+  readonly stratumFactor: Float64Array;
+  readonly rowsPerStratum: Float64Array;
+  /** per banner and level: the domain combinations it contains */
+  readonly combosOf: readonly (readonly Int32Array[])[];
+}
+
+/** Prepares a design for many indicators over the same banners. O(n·banners). */
+export function prepareDesignFrame(design: SurveyDesign, bannerNames: readonly string[], caller: string): DesignFrame {
+  const n = design.n;
+  let stride = 1;
+  const banners = bannerNames.map((name) => {
+    const column = categoricalOf(design.dataset, name, caller);
+    const size = column.levels.length + 1;
+    const banner = { codes: column.codes, size, stride };
+    stride *= size;
+    return banner;
+  });
+  const domainCombos = stride;
+  const calibration = design.calibrations.length === 1 ? design.calibrations[0] : null;
+  const calibrationCells = calibration ? calibration.nCells : 1;
+  const designCells = design.nStrata * calibrationCells;
+  const keys = domainCombos * designCells;
+  const fast = !design.hasClusters && design.calibrations.length <= 1 && calibrationCells <= 1 << 16 && keys <= MAX_TABLE / 2;
+  const baseKey = new Int32Array(fast ? n : 0);
+  const weightOfCell = new Float64Array(designCells);
+  const squaredWeightOfCell = new Float64Array(designCells);
+  const stratumOfCell = new Int32Array(designCells);
+  const calibrationOfCell = new Int32Array(designCells);
+  for (let c = 0; c < designCells; c++) { stratumOfCell[c] = Math.floor(c / calibrationCells); calibrationOfCell[c] = c % calibrationCells; }
+  if (fast) {
+    const w = design.weights;
+    const cell = calibration ? calibration.cell : null;
+    for (let i = 0; i < n; i++) {
+      let combo = 0;
+      for (const b of banners) combo += (b.codes[i] + 1) * b.stride;
+      const dc = design.stratum[i] * calibrationCells + (cell ? cell[i] : 0);
+      baseKey[i] = combo * designCells + dc;
+      weightOfCell[dc] += w[i];
+      squaredWeightOfCell[dc] += w[i] * w[i];
+    }
+  }
+  const rowsPerStratum = design.psuPerStratum;
+  const stratumFactor = rowsPerStratum.map((nh, h) => (nh < 2 ? 0 : ((1 - design.samplingFraction[h]) * nh) / (nh - 1)));
+  const combosOf = banners.map((b) => Array.from({ length: b.size - 1 }, (_, level) => {
+    const list: number[] = [];
+    for (let combo = 0; combo < domainCombos; combo++) if (Math.floor(combo / b.stride) % b.size === level + 1) list.push(combo);
+    return Int32Array.from(list);
+  }));
+  return {
+    design, banners, fast, baseKey, keys, designCells, domainCombos, calibration, calibrationCells, stratumOfCell, calibrationOfCell,
+    weightOfCell, squaredWeightOfCell, stratumFactor, rowsPerStratum, combosOf,
+  };
+}
+
+/** Stats of an indicator overall and in every banner column. */
+export function indicatorStats(frame: DesignFrame, indicator: IndicatorInput, caller: string): IndicatorStats {
+  if (frame.fast) {
+    const moments = indicator.kind === 'proportion' ? proportionMoments(frame, indicator, caller) : meanMoments(frame, indicator.column, caller);
+    if (moments) return fromMoments(frame, moments);
+  }
+  return fromInfluences(frame, indicator, caller);
+}
+
+function proportionMoments(frame: DesignFrame, indicator: { column: string; yes: readonly number[] }, caller: string): Float64Array | null {
+  const column = categoricalOf(frame.design.dataset, indicator.column, caller);
+  const L = column.levels.length;
+  const K = frame.keys;
+  if ((L + 1) * K > MAX_TABLE) return null;
+  const isYes = new Uint8Array(L);
+  for (const code of indicator.yes) {
+    if (!(code >= 0 && code < L)) throw new StatsError('UNKNOWN_LEVEL', `${caller}: column "${indicator.column}" has no code ${code}`);
+    isYes[code] = 1;
+  }
+  const size = (L + 1) * K;
+  const count = new Float64Array(size), sw = new Float64Array(size), sw2 = new Float64Array(size);
+  const sw0 = frame.calibration ? new Float64Array(size) : sw;
+  const { codes } = column;
+  const base = frame.baseKey;
+  const w = frame.design.weights;
+  const n = frame.design.n;
+  if (frame.calibration) {
+    const w0 = frame.calibration.preWeights;
+    for (let i = 0; i < n; i++) {
+      const key = (codes[i] + 1) * K + base[i];
+      const wi = w[i];
+      count[key]++; sw[key] += wi; sw2[key] += wi * wi; sw0[key] += w0[i];
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const key = (codes[i] + 1) * K + base[i];
+      const wi = w[i];
+      count[key]++; sw[key] += wi; sw2[key] += wi * wi;
+    }
+  }
+  const m = new Float64Array(K * MOMENTS);
+  for (let code = 0; code < L; code++) {
+    const y = isYes[code];
+    const offset = (code + 1) * K;
+    for (let k = 0; k < K; k++) {
+      const c = count[offset + k];
+      if (c === 0) continue;
+      const o = k * MOMENTS;
+      m[o] += c; m[o + 1] += sw[offset + k]; m[o + 2] += sw2[offset + k]; m[o + 3] += sw0[offset + k];
+      if (y) { m[o + 4] += sw[offset + k]; m[o + 5] += sw2[offset + k]; m[o + 6] += sw2[offset + k]; m[o + 7] += sw0[offset + k]; m[o + 8] += sw[offset + k]; }
+    }
+  }
+  return m;
+}
+
+function meanMoments(frame: DesignFrame, name: string, caller: string): Float64Array {
+  const y = numericValues(frame.design.dataset, name, caller);
+  const m = new Float64Array(frame.keys * MOMENTS);
+  const w = frame.design.weights;
+  const w0 = frame.calibration ? frame.calibration.preWeights : w;
+  const base = frame.baseKey;
+  for (let i = 0; i < frame.design.n; i++) {
+    const v = y[i];
+    if (Number.isNaN(v)) continue;
+    const o = base[i] * MOMENTS;
+    const wi = w[i], w2 = wi * wi;
+    m[o]++; m[o + 1] += wi; m[o + 2] += w2; m[o + 3] += w0[i];
+    m[o + 4] += wi * v; m[o + 5] += w2 * v; m[o + 6] += w2 * v * v; m[o + 7] += w0[i] * v; m[o + 8] += wi * v * v;
+  }
+  return m;
+}
+
+interface Evaluated {
+  readonly stat: DomainStat;
+  readonly a2: Float64Array;
+  readonly fit: Float64Array | null;
+  readonly t1: Float64Array;
+}
+
+function evaluate(frame: DesignFrame, moments: Float64Array, combos: Int32Array | null): Evaluated | null {
+  const C = frame.designCells;
+  const agg = new Float64Array(C * MOMENTS);
+  const addCombo = (combo: number) => {
+    const from = combo * C * MOMENTS;
+    for (let j = 0; j < C * MOMENTS; j++) agg[j] += moments[from + j];
+  };
+  if (combos) for (const combo of combos) addCombo(combo);
+  else for (let combo = 0; combo < frame.domainCombos; combo++) addCombo(combo);
+  let count = 0, W = 0, W2 = 0, Wy = 0, Wyy = 0;
+  for (let c = 0; c < C; c++) { const o = c * MOMENTS; count += agg[o]; W += agg[o + 1]; W2 += agg[o + 2]; Wy += agg[o + 4]; Wyy += agg[o + 8]; }
+  if (count === 0 || !(W > 0)) return null;
+  const p = Wy / W;
+  const a2 = new Float64Array(C);
+  let fit: Float64Array | null = null;
+  if (frame.calibration) {
+    const byCal = new Float64Array(frame.calibrationCells);
+    for (let c = 0; c < C; c++) { const o = c * MOMENTS; byCal[frame.calibrationOfCell[c]] += (agg[o + 7] - p * agg[o + 3]) / W; }
+    fit = fitFromCellSums(frame.calibration, byCal);
+  }
+  const nStrata = frame.design.nStrata;
+  const t1 = new Float64Array(nStrata), t2 = new Float64Array(nStrata);
+  for (let c = 0; c < C; c++) {
+    const o = c * MOMENTS;
+    const h = frame.stratumOfCell[c];
+    const mc = fit ? fit[frame.calibrationOfCell[c]] : 0;
+    const A1 = (agg[o + 4] - p * agg[o + 1]) / W;
+    const A2 = (agg[o + 5] - p * agg[o + 2]) / W;
+    const B = (agg[o + 6] - 2 * p * agg[o + 5] + p * p * agg[o + 2]) / (W * W);
+    a2[c] = A2;
+    t1[h] += A1 - mc * frame.weightOfCell[c];
+    t2[h] += B - 2 * mc * A2 + mc * mc * frame.squaredWeightOfCell[c];
+  }
+  let variance = 0;
+  for (let h = 0; h < nStrata; h++) variance += frame.stratumFactor[h] * (t2[h] - (t1[h] * t1[h]) / frame.rowsPerStratum[h]);
+  const unitVariance = count > 1 ? ((Wyy / W - p * p) * count) / (count - 1) : 0;
+  return { stat: { estimate: p, variance: Math.max(0, variance), n: count, sumWeights: W, sumSquaredWeights: W2, unitVariance }, a2, fit, t1 };
+}
+
+function covariance(frame: DesignFrame, a: Evaluated, b: Evaluated): number {
+  // disjoint domains: only the calibration terms link them
+  const nStrata = frame.design.nStrata;
+  const t2 = new Float64Array(nStrata);
+  if (a.fit && b.fit) {
+    for (let c = 0; c < frame.designCells; c++) {
+      const cal = frame.calibrationOfCell[c];
+      const ma = a.fit[cal], mb = b.fit[cal];
+      t2[frame.stratumOfCell[c]] += -mb * a.a2[c] - ma * b.a2[c] + ma * mb * frame.squaredWeightOfCell[c];
+    }
+  }
+  let cov = 0;
+  for (let h = 0; h < nStrata; h++) cov += frame.stratumFactor[h] * (t2[h] - (a.t1[h] * b.t1[h]) / frame.rowsPerStratum[h]);
+  return cov;
+}
+
+function fromMoments(frame: DesignFrame, moments: Float64Array): IndicatorStats {
+  const overall = evaluate(frame, moments, null);
+  const banners = frame.combosOf.map((levels) => {
+    const evaluated = levels.map((combos) => evaluate(frame, moments, combos));
+    const k = evaluated.length;
+    const cov = new Float64Array(k * k);
+    for (let i = 0; i < k; i++) {
+      const ei = evaluated[i];
+      if (!ei) continue;
+      cov[i * k + i] = ei.stat.variance;
+      for (let j = i + 1; j < k; j++) {
+        const ej = evaluated[j];
+        if (!ej) continue;
+        cov[i * k + j] = cov[j * k + i] = covariance(frame, ei, ej);
+      }
+    }
+    return { stats: evaluated.map((e) => e?.stat ?? null), covariance: cov };
+  });
+  return { overall: overall?.stat ?? null, banners };
+}
+
+/** General path: influence vectors, any design. O(n·columns²) per banner. */
+function fromInfluences(frame: DesignFrame, indicator: IndicatorInput, caller: string): IndicatorStats {
+  const { design } = frame;
+  const n = design.n;
+  const y = new Float64Array(n);
+  if (indicator.kind === 'proportion') {
+    const column = categoricalOf(design.dataset, indicator.column, caller);
+    const isYes = new Uint8Array(column.levels.length);
+    for (const code of indicator.yes) {
+      if (!(code >= 0 && code < column.levels.length)) throw new StatsError('UNKNOWN_LEVEL', `${caller}: column "${indicator.column}" has no code ${code}`);
+      isYes[code] = 1;
+    }
+    for (let i = 0; i < n; i++) y[i] = column.codes[i] < 0 ? NaN : isYes[column.codes[i]];
+  } else {
+    y.set(numericValues(design.dataset, indicator.column, caller));
+  }
+  const w = design.weights;
+  const domainInfluence = (member: (i: number) => boolean): { stat: DomainStat; x: Float64Array } | null => {
+    let count = 0, W = 0, W2 = 0, Wy = 0, Wyy = 0;
+    for (let i = 0; i < n; i++) {
+      if (Number.isNaN(y[i]) || !member(i)) continue;
+      count++; W += w[i]; W2 += w[i] * w[i]; Wy += w[i] * y[i]; Wyy += w[i] * y[i] * y[i];
+    }
+    if (count === 0) return null;
+    const p = Wy / W;
+    const x = new Float64Array(n);
+    for (let i = 0; i < n; i++) if (!Number.isNaN(y[i]) && member(i)) x[i] = (w[i] * (y[i] - p)) / W;
+    const unitVariance = count > 1 ? ((Wyy / W - p * p) * count) / (count - 1) : 0;
+    return { stat: { estimate: p, variance: 0, n: count, sumWeights: W, sumSquaredWeights: W2, unitVariance }, x };
+  };
+  const whole = domainInfluence(() => true);
+  const overall = whole ? { ...whole.stat, variance: linearizedCovariance(design, [whole.x])[0] } : null;
+  const banners = frame.banners.map((b) => {
+    const parts = Array.from({ length: b.size - 1 }, (_, level) => domainInfluence((i) => b.codes[i] === level));
+    const present = parts.flatMap((part, j) => (part ? [j] : []));
+    const v = linearizedCovariance(design, present.map((j) => parts[j]!.x));
+    const k = parts.length;
+    const cov = new Float64Array(k * k);
+    present.forEach((a, i) => present.forEach((c, j) => { cov[a * k + c] = v[i * present.length + j]; }));
+    return { stats: parts.map((part, j) => (part ? { ...part.stat, variance: cov[j * k + j] } : null)), covariance: cov };
+  });
+  return { overall, banners };
+}
