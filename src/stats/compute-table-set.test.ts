@@ -5,7 +5,7 @@ import { categoricalColumn, createDataset, numericColumn, type Column } from './
 import { createDesign } from './design.js';
 import { estimateMean } from './mean.js';
 import { estimateProportions } from './proportions.js';
-import { rake } from './rake.js';
+import { rake, type Margin } from './rake.js';
 import { domainDifference } from './domain-difference.js';
 import { seededRandom } from './test-helpers.js';
 
@@ -31,7 +31,7 @@ function synthetic(n: number, seed: number) {
   return createDataset(columns);
 }
 
-const margins = [
+const margins: Margin[] = [
   { variable: 'size', population: { S: 5000, M: 3000, L: 2000 } },
   { variable: 'region', population: { N: 2500, E: 2500, S: 3000, W: 2000 } },
 ];
