@@ -1,19 +1,38 @@
-import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
 import { frenchTypography } from './french-typography.js';
+
+const NBSP = '\u00A0';
+const NNBSP = '\u202F';
 
 describe('frenchTypography', () => {
   it('puts a no-break space before % and : and a narrow one before ; ! ?', () => {
-    assert.equal(frenchTypography('65 % des entreprises : oui ; non ! Vraiment ?'), '65\u00a0% des entreprises\u00a0: oui\u202f; non\u202f! Vraiment\u202f?');
-    assert.equal(frenchTypography('65% : ok?'), '65\u00a0%\u00a0: ok\u202f?');
+    assert.equal(frenchTypography('Taux : 65% ; vraiment ?'), `Taux${NBSP}: 65${NBSP}%${NNBSP}; vraiment${NNBSP}?`);
+    assert.equal(frenchTypography('Bonjour!'), `Bonjour${NNBSP}!`);
+    assert.equal(frenchTypography('Note: ceci'), `Note${NBSP}: ceci`);
+    assert.equal(frenchTypography('Vraiment?!'), `Vraiment${NNBSP}?!`);
   });
-  it('puts no-break spaces inside guillemets', () => {
-    assert.equal(frenchTypography('la réponse « autre »'), 'la réponse «\u00a0autre\u00a0»');
+
+  it('puts no-break spaces on the inner sides of guillemets', () => {
+    assert.equal(frenchTypography('«Bonjour»'), `«${NBSP}Bonjour${NBSP}»`);
+    assert.equal(frenchTypography('« Bonjour »'), `«${NBSP}Bonjour${NBSP}»`);
   });
-  it('is idempotent and leaves URLs and times alone', () => {
-    const once = frenchTypography('Voir https://exemple.fr/a?b=1 à 10:30 : « oui » ?');
-    assert.equal(frenchTypography(once), once);
-    assert.match(once, /https:\/\/exemple\.fr\/a\?b=1/);
-    assert.match(once, /10:30/);
+
+  it('leaves times, URLs and e-mail addresses alone', () => {
+    assert.equal(frenchTypography('à 10:30'), 'à 10:30');
+    const url = 'https://example.org/a?b=1&c=50%25;d!e:f';
+    assert.equal(frenchTypography(`Voir ${url} !`), `Voir ${url}${NNBSP}!`);
+    assert.equal(frenchTypography('écrire à jean.dupont@example.fr : merci'), `écrire à jean.dupont@example.fr${NBSP}: merci`);
+  });
+
+  it('is idempotent', () => {
+    for (const text of ['Taux : 65% ; vraiment ?', '«Bonjour»', 'Note: 10:30 ! https://x.fr/?a=1', 'Quoi?!', 'a ; b']) {
+      const once = frenchTypography(text);
+      assert.equal(frenchTypography(once), once);
+    }
+  });
+
+  it('does not add a space at the start of a text', () => {
+    assert.equal(frenchTypography('? oui'), '? oui');
   });
 });

@@ -1,4 +1,4 @@
-import { frenchTypography } from '../../report/format/french-typography.js';
+import { frenchTypography } from '../../study/french-typography.js';
 import type { Lang } from '../../report/format/lang.js';
 import { en } from './en.js';
 import { fr, type MessageKey, type Messages } from './fr.js';
