@@ -1,4 +1,4 @@
-export { frenchTypography } from '../../report/format/french-typography.js';
+export { frenchTypography } from '../../study/french-typography.js';
 export { DEFAULT_LANG, isLang, LANGS, type Lang } from '../../report/format/lang.js';
 export { en } from './en.js';
 export { fr, type MessageKey, type Messages } from './fr.js';
