@@ -1,4 +1,5 @@
 import type { AppConfig } from '../server/config.js';
+import { installBuiltInStudies } from '../analysis/install-built-in-studies.js';
 import type { Store } from '../store/index.js';
 
 export interface PrepareContext {
@@ -14,4 +15,8 @@ export type PrepareHook = (store: Store, context: PrepareContext) => Promise<voi
  * What `barometre start` prepares, in order: make sure the built-in study exists, generate the demo when the
  * database is empty. The lead wires the hooks here.
  */
-export const PREPARE_HOOKS: PrepareHook[] = [];
+export const PREPARE_HOOKS: PrepareHook[] = [
+  async (store, { log }) => {
+    for (const s of await installBuiltInStudies(store)) if (s.created) log(`study ${s.studyId}: version ${s.version} stored`);
+  },
+];
