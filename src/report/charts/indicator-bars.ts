@@ -1,0 +1,85 @@
+import { formatPercent } from '../format/index.js';
+import { chartConfig, LABEL_FONT_SIZE } from './chart-theme.js';
+import { chartMessages } from './chart-messages.js';
+import type { Chart, ChartCommonInput, ChartSpec, IndicatorDatum } from './chart-types.js';
+import { chartTitle, checkProportion, percentAxisMax, wrappedKeys, wrappedLabelAxis } from './chart-layout.js';
+import { deepFreeze } from './deep-freeze.js';
+import {
+  baseNote, DEFAULT_DIGITS, indicatorTable, joinItems, labelledValue, sentence, typeset, valueWithMargin, type NumberDigits,
+} from './indicator-text.js';
+import { intervalBarLayers, type IntervalBarRow } from './interval-bar-layers.js';
+
+/** Input of the indicator bar charts. */
+export interface IndicatorBarInput extends ChartCommonInput, Partial<NumberDigits> {
+  readonly indicators: readonly IndicatorDatum[];
+}
+
+const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+/** Builds a horizontal bar chart of indicators with their intervals, ranked (descending) or in the given order. */
+export function indicatorBars(input: IndicatorBarInput, ranked: boolean): Chart {
+  const { lang } = input;
+  const m = chartMessages(lang);
+  const digits: NumberDigits = { ...DEFAULT_DIGITS, ...pick(input) };
+  input.indicators.forEach((d, i) => checkProportion(`indicator ${i} ("${d.label}")`, d.estimate, d.ci));
+  const indicators = ranked
+    ? [...input.indicators].sort((a, b) => (Number.isFinite(b.estimate) ? b.estimate : -1) - (Number.isFinite(a.estimate) ? a.estimate : -1))
+    : [...input.indicators];
+  const shown = indicators.filter((d) => Number.isFinite(d.estimate));
+  const { title, width, height: titleHeight } = chartTitle(input);
+  const { keys, lines } = wrappedKeys(shown.map((d) => d.label), Math.round(width * 0.36), LABEL_FONT_SIZE);
+  const rows: IntervalBarRow[] = shown.map((d, i) => ({
+    key: keys[i]!,
+    estimate: d.estimate,
+    lo: d.ci[0],
+    hi: d.ci[1],
+    value: formatPercent(d.estimate, lang, digits.percentDigits),
+    style: 'normal',
+  }));
+  const note = [m.intervalNote, baseNote(shown.map((d) => d.n), lang)].filter((s) => s !== '').join(' · ');
+  const step = Math.max(28, lines * 14 + 12);
+  const alternative = typeset(
+    [
+      sentence(ranked ? `${input.title}, ${m.descending}` : input.title),
+      sentence(joinItems(indicators.map((d) => labelledValue(d.label, valueWithMargin(d.estimate, d.ci, lang, digits), lang)), lang)),
+      sentence(joinItems([m.marginNote, baseNote(indicators.map((d) => d.n), lang)].filter((s) => s !== ''), lang)),
+    ].join(' '),
+    lang,
+  );
+  const spec = {
+    $schema: VEGA_LITE_SCHEMA,
+    description: alternative,
+    title,
+    width,
+    height: titleHeight + rows.length * step + 44,
+    autosize: { type: 'fit', contains: 'padding' },
+    config: chartConfig(lang),
+    data: { values: rows },
+    encoding: {
+      y: {
+        field: 'key',
+        type: 'nominal',
+        sort: null,
+        title: null,
+        axis: wrappedLabelAxis(),
+      },
+    },
+    layer: intervalBarLayers(percentAxisMax(rows.map((r) => r.hi)), note),
+  } as unknown as ChartSpec;
+  return deepFreeze({
+    kind: 'chart',
+    type: ranked ? 'ranked-bar' : 'indicator-bar',
+    lang,
+    title: input.title,
+    spec,
+    alternative,
+    table: indicatorTable(input.title, indicators, lang, digits),
+  } satisfies Chart);
+}
+
+function pick(input: Partial<NumberDigits>): Partial<NumberDigits> {
+  const out: { percentDigits?: number; marginDigits?: number } = {};
+  if (input.percentDigits !== undefined) out.percentDigits = input.percentDigits;
+  if (input.marginDigits !== undefined) out.marginDigits = input.marginDigits;
+  return out;
+}

@@ -1,0 +1,80 @@
+import { formatMarginOfError, formatNumber, formatPercent, frenchTypography, MISSING, type Lang } from '../format/index.js';
+import { chartMessages } from './chart-messages.js';
+import type { DataTable, IndicatorDatum, Interval } from './chart-types.js';
+
+/** Digits of the percentages and of the margins of error. */
+export interface NumberDigits {
+  readonly percentDigits: number;
+  readonly marginDigits: number;
+}
+
+export const DEFAULT_DIGITS: NumberDigits = Object.freeze({ percentDigits: 0, marginDigits: 1 });
+
+/** Half the width of the interval: the margin of error shown as ± points. */
+export function marginOf(ci: Interval): number {
+  return (ci[1] - ci[0]) / 2;
+}
+
+/** `65 % (± 3,0 pts)`, or a dash when the estimate is missing. */
+export function valueWithMargin(estimate: number, ci: Interval, lang: Lang, digits: NumberDigits): string {
+  if (!Number.isFinite(estimate)) return MISSING;
+  const margin = formatMarginOfError(marginOf(ci), lang, digits.marginDigits);
+  return `${formatPercent(estimate, lang, digits.percentDigits)} (${margin})`;
+}
+
+/** `Mesurer le ROI : 65 % (± 3,0 pts)` with the colon spacing of the language. */
+export function labelledValue(label: string, value: string, lang: Lang): string {
+  return lang === 'fr' ? `${label}\u00A0: ${value}` : `${label}: ${value}`;
+}
+
+/** Joins the items of a text alternative: `a ; b.` in French, `a; b.` in English. */
+export function joinItems(items: readonly string[], lang: Lang): string {
+  return items.join(lang === 'fr' ? '\u202F; ' : '; ');
+}
+
+/** Ends a sentence with a full stop unless it ends with punctuation already. */
+export function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/** Applies French typography to a whole alternative text (idempotent, leaves English alone). */
+export function typeset(text: string, lang: Lang): string {
+  return lang === 'fr' ? frenchTypography(text) : text;
+}
+
+/** `base : 1 234 répondants` or `bases : de 812 à 1 234 répondants`. */
+export function baseNote(ns: readonly number[], lang: Lang): string {
+  const m = chartMessages(lang);
+  const finite = ns.filter(Number.isFinite);
+  if (finite.length === 0) return '';
+  const [low, high] = [Math.min(...finite), Math.max(...finite)];
+  return low === high ? m.baseNote(formatNumber(low, lang)) : m.basesNote(formatNumber(low, lang), formatNumber(high, lang));
+}
+
+/** The data table of a list of indicators: label, percentage, margin of error, interval, base. */
+export function indicatorTable(caption: string, rows: readonly IndicatorDatum[], lang: Lang, digits: NumberDigits, firstColumn?: string): DataTable {
+  const m = chartMessages(lang);
+  const ciDigits = digits.percentDigits + 1;
+  return {
+    caption,
+    columns: [
+      { label: firstColumn ?? m.indicator, align: 'left' },
+      { label: m.percentage, align: 'right' },
+      { label: m.marginOfError, align: 'right' },
+      { label: m.confidenceInterval, align: 'right' },
+      { label: m.base, align: 'right' },
+    ],
+    rows: rows.map((row) => {
+      const available = Number.isFinite(row.estimate);
+      return [
+        row.label,
+        formatPercent(row.estimate, lang, digits.percentDigits),
+        available ? formatMarginOfError(marginOf(row.ci), lang, digits.marginDigits) : MISSING,
+        available ? `${formatPercent(row.ci[0], lang, ciDigits)} – ${formatPercent(row.ci[1], lang, ciDigits)}` : MISSING,
+        formatNumber(row.n, lang),
+      ];
+    }),
+    notes: [],
+  };
+}

@@ -1,0 +1,66 @@
+import { CHART_COLORS } from './chart-theme.js';
+
+/** How a bar is drawn: an ordinary estimate, a low base (light, dashed outline) or a total column (grey). */
+export type BarStyle = 'normal' | 'low' | 'total';
+
+/** A row of the data of an interval bar chart. */
+export interface IntervalBarRow {
+  readonly key: string;
+  readonly estimate: number;
+  readonly lo: number;
+  readonly hi: number;
+  readonly value: string;
+  readonly style: BarStyle;
+}
+
+/**
+ * The layers of a horizontal bar chart of proportions with their 95 % intervals: the bar, the interval as
+ * a black line with end ticks over a white halo (visible on the bar and off it), and the percentage right
+ * of the interval. The rows give `key` (y), `estimate`, `lo`, `hi`, `value` (formatted) and `style`.
+ */
+export function intervalBarLayers(axisMax: number, axisTitle: string | string[]): Record<string, unknown>[] {
+  const x = (field: string) => ({ field, type: 'quantitative' });
+  const ends = (field: string) => ({
+    mark: { type: 'tick', color: CHART_COLORS.interval, thickness: 1.5, size: 9 },
+    encoding: { x: x(field) },
+  });
+  return [
+    {
+      mark: { type: 'bar', height: { band: 0.62 }, strokeWidth: 1 },
+      encoding: {
+        x: {
+          ...x('estimate'),
+          scale: { domain: [0, axisMax], nice: false, zero: true },
+          axis: {
+            format: '.0%',
+            title: axisTitle,
+            titleAnchor: 'start',
+            titlePadding: 10,
+            tickCount: Math.round(axisMax * 10) <= 5 ? Math.round(axisMax * 10) : 5,
+            grid: true,
+            domain: false,
+            ticks: false,
+            labelColor: CHART_COLORS.mutedText,
+            labelFlush: false,
+          },
+        },
+        color: {
+          field: 'style',
+          type: 'nominal',
+          scale: { domain: ['normal', 'low', 'total'], range: [CHART_COLORS.primary, CHART_COLORS.primaryLight, CHART_COLORS.secondary] },
+          legend: null,
+        },
+        stroke: { condition: { test: "datum.style === 'low'", value: CHART_COLORS.primary }, value: null },
+        strokeDash: { condition: { test: "datum.style === 'low'", value: [4, 2] }, value: [1, 0] },
+      },
+    },
+    { mark: { type: 'rule', color: CHART_COLORS.background, strokeWidth: 4 }, encoding: { x: x('lo'), x2: { field: 'hi' } } },
+    { mark: { type: 'rule', color: CHART_COLORS.interval, strokeWidth: 1.5 }, encoding: { x: x('lo'), x2: { field: 'hi' } } },
+    ends('lo'),
+    ends('hi'),
+    {
+      mark: { type: 'text', align: 'left', baseline: 'middle', dx: 7, color: CHART_COLORS.text, fontWeight: 'bold' },
+      encoding: { x: x('hi'), text: { field: 'value' } },
+    },
+  ];
+}
