@@ -71,9 +71,11 @@ export function createDesign(dataset: Dataset, spec: DesignSpec): SurveyDesign {
       stratum[i] = remap[c];
     }
   }
-  const psu = new Int32Array(n);
-  const psuStratumList: number[] = [];
+  let psu: Int32Array;
+  let psuStratum: Int32Array;
   if (spec.clusters) {
+    psu = new Int32Array(n);
+    const psuStratumList: number[] = [];
     const ids = clusterKeys(dataset, spec.clusters);
     const index = new Map<string, number>();
     for (let i = 0; i < n; i++) {
@@ -82,11 +84,13 @@ export function createDesign(dataset: Dataset, spec: DesignSpec): SurveyDesign {
       if (p === undefined) { p = psuStratumList.length; index.set(key, p); psuStratumList.push(stratum[i]); }
       psu[i] = p;
     }
+    psuStratum = Int32Array.from(psuStratumList);
   } else {
-    for (let i = 0; i < n; i++) { psu[i] = i; psuStratumList.push(stratum[i]); }
+    psu = new Int32Array(n);
+    for (let i = 0; i < n; i++) psu[i] = i;
+    psuStratum = stratum;
   }
-  const nPsu = psuStratumList.length;
-  const psuStratum = Int32Array.from(psuStratumList);
+  const nPsu = psuStratum.length;
   const psuPerStratum = new Float64Array(nStrata);
   for (let p = 0; p < nPsu; p++) psuPerStratum[psuStratum[p]]++;
   const lonelyPsu = spec.lonelyPsu ?? 'fail';

@@ -1,6 +1,20 @@
 import { betaQuantile, studentTQuantile } from './distributions.js';
 import { StatsError } from './stats-error.js';
 
+const quantileCache = new Map<string, number>();
+
+/** Student t quantile, memoised: tables ask for the same (p, df) hundreds of times. */
+function cachedTQuantile(p: number, df: number): number {
+  const key = `${p}|${df}`;
+  let q = quantileCache.get(key);
+  if (q === undefined) {
+    if (quantileCache.size > 1000) quantileCache.clear();
+    q = studentTQuantile(p, df);
+    quantileCache.set(key, q);
+  }
+  return q;
+}
+
 export type IntervalMethod = 'wald' | 'logit' | 'beta' | 'asin';
 
 export interface IntervalOptions {
@@ -33,7 +47,7 @@ export function proportionInterval(p: number, se: number, options: IntervalOptio
   if (!(se >= 0)) throw new StatsError('INVALID_ARGUMENT', `proportionInterval: standard error ${se} is negative`);
   if (!(conf > 0 && conf < 1)) throw new StatsError('INVALID_ARGUMENT', `proportionInterval: confidence level ${conf} is outside (0, 1)`);
   const alpha = 1 - conf;
-  const t = studentTQuantile(1 - alpha / 2, options.df > 0 ? options.df : Infinity);
+  const t = cachedTQuantile(1 - alpha / 2, options.df > 0 ? options.df : Infinity);
   let interval: [number, number];
   switch (method) {
     case 'wald':
@@ -56,7 +70,7 @@ export function proportionInterval(p: number, se: number, options: IntervalOptio
     case 'beta': {
       let nEff = se > 0 ? (p * (1 - p)) / (se * se) : Infinity;
       if (options.rows !== undefined && Number.isFinite(nEff)) {
-        const ratio = studentTQuantile(alpha / 2, Math.max(options.rows - 1, 1)) / studentTQuantile(alpha / 2, options.df > 0 ? options.df : Infinity);
+        const ratio = cachedTQuantile(alpha / 2, Math.max(options.rows - 1, 1)) / cachedTQuantile(alpha / 2, options.df > 0 ? options.df : Infinity);
         nEff *= ratio * ratio;
       }
       if (!Number.isFinite(nEff) || nEff === 0) { interval = [p, p]; break; }

@@ -81,8 +81,9 @@ export function calibrateToMargins(
       throw new StatsError('INCONSISTENT_MARGINS', `${caller}: margin "${margin.variable}" totals ${total}, the first margin ${firstTotal}`);
     }
     const respondents = new Float64Array(column.levels.length);
+    const columnCodes = column.codes;
     for (let i = 0; i < n; i++) {
-      const c = column.codes[i];
+      const c = columnCodes[i];
       if (c < 0) throw new StatsError('MISSING_VALUE', `${caller}: margin "${margin.variable}" is missing at row ${i}`);
       respondents[c]++;
     }
@@ -103,7 +104,11 @@ export function calibrateToMargins(
   if (byRow) nCells = n;
   const cell = new Int32Array(n);
   if (byRow) for (let i = 0; i < n; i++) cell[i] = i;
-  else for (let i = 0; i < n; i++) { let c = 0; for (let j = 0; j < m; j++) c = c * sizes[j] + codes[j][i]; cell[i] = c; }
+  else for (let j = 0; j < m; j++) {
+    const codesJ = codes[j];
+    const size = sizes[j];
+    for (let i = 0; i < n; i++) cell[i] = cell[i] * size + codesJ[i];
+  }
   const cellLevels = new Int32Array(nCells * m);
   if (byRow) for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) cellLevels[i * m + j] = codes[j][i];
   else for (let c = 0; c < nCells; c++) { let r = c; for (let j = m - 1; j >= 0; j--) { cellLevels[c * m + j] = r % sizes[j]; r = Math.floor(r / sizes[j]); } }

@@ -54,6 +54,10 @@ export interface DesignFrame {
   readonly weightOfCell: Float64Array;
   readonly squaredWeightOfCell: Float64Array;
   readonly stratumFactor: Float64Array;
+  /** squared weight of each row */
+  readonly squaredWeights: Float64Array;
+  /** g-weight (w/w0) of each calibration cell: Σw0 over a key is Σw / g */
+  readonly gOfCalibrationCell: Float64Array;
   readonly rowsPerStratum: Float64Array;
   /** per banner and level: the domain combinations it contains */
   readonly combosOf: readonly (readonly Int32Array[])[];
@@ -77,6 +81,8 @@ export function prepareDesignFrame(design: SurveyDesign, bannerNames: readonly s
   const keys = domainCombos * designCells;
   const fast = !design.hasClusters && design.calibrations.length <= 1 && calibrationCells <= 1 << 16 && keys <= MAX_TABLE / 2;
   const baseKey = new Int32Array(fast ? n : 0);
+  const squaredWeights = new Float64Array(fast ? n : 0);
+  const gOfCalibrationCell = new Float64Array(calibrationCells).fill(1);
   const weightOfCell = new Float64Array(designCells);
   const squaredWeightOfCell = new Float64Array(designCells);
   const stratumOfCell = new Int32Array(designCells);
@@ -90,8 +96,11 @@ export function prepareDesignFrame(design: SurveyDesign, bannerNames: readonly s
       for (const b of banners) combo += (b.codes[i] + 1) * b.stride;
       const dc = design.stratum[i] * calibrationCells + (cell ? cell[i] : 0);
       baseKey[i] = combo * designCells + dc;
+      const w2 = w[i] * w[i];
+      squaredWeights[i] = w2;
       weightOfCell[dc] += w[i];
-      squaredWeightOfCell[dc] += w[i] * w[i];
+      squaredWeightOfCell[dc] += w2;
+      if (calibration) gOfCalibrationCell[cell![i]] = w[i] / calibration.preWeights[i];
     }
   }
   const rowsPerStratum = design.psuPerStratum;
@@ -103,7 +112,7 @@ export function prepareDesignFrame(design: SurveyDesign, bannerNames: readonly s
   }));
   return {
     design, banners, fast, baseKey, keys, designCells, domainCombos, calibration, calibrationCells, stratumOfCell, calibrationOfCell,
-    weightOfCell, squaredWeightOfCell, stratumFactor, rowsPerStratum, combosOf,
+    weightOfCell, squaredWeightOfCell, stratumFactor, rowsPerStratum, combosOf, squaredWeights, gOfCalibrationCell,
   };
 }
 
@@ -126,37 +135,35 @@ function proportionMoments(frame: DesignFrame, indicator: { column: string; yes:
     if (!(code >= 0 && code < L)) throw new StatsError('UNKNOWN_LEVEL', `${caller}: column "${indicator.column}" has no code ${code}`);
     isYes[code] = 1;
   }
-  const size = (L + 1) * K;
-  const count = new Float64Array(size), sw = new Float64Array(size), sw2 = new Float64Array(size);
-  const sw0 = frame.calibration ? new Float64Array(size) : sw;
+  // one interleaved table (count, Σw, Σw²) per key = (code + 1, banner levels, stratum, calibration cell);
+  // Σw0 of a key is Σw / g of its calibration cell
+  const table = new Float64Array((L + 1) * K * 3);
   const { codes } = column;
   const base = frame.baseKey;
   const w = frame.design.weights;
+  const w2 = frame.squaredWeights;
   const n = frame.design.n;
-  if (frame.calibration) {
-    const w0 = frame.calibration.preWeights;
-    for (let i = 0; i < n; i++) {
-      const key = (codes[i] + 1) * K + base[i];
-      const wi = w[i];
-      count[key]++; sw[key] += wi; sw2[key] += wi * wi; sw0[key] += w0[i];
-    }
-  } else {
-    for (let i = 0; i < n; i++) {
-      const key = (codes[i] + 1) * K + base[i];
-      const wi = w[i];
-      count[key]++; sw[key] += wi; sw2[key] += wi * wi;
-    }
+  for (let i = 0; i < n; i++) {
+    const key = ((codes[i] + 1) * K + base[i]) * 3;
+    table[key]++;
+    table[key + 1] += w[i];
+    table[key + 2] += w2[i];
   }
+  const C = frame.designCells;
+  const inverseG = new Float64Array(C);
+  for (let c = 0; c < C; c++) inverseG[c] = 1 / frame.gOfCalibrationCell[frame.calibrationOfCell[c]];
   const m = new Float64Array(K * MOMENTS);
   for (let code = 0; code < L; code++) {
     const y = isYes[code];
     const offset = (code + 1) * K;
     for (let k = 0; k < K; k++) {
-      const c = count[offset + k];
+      const t = (offset + k) * 3;
+      const c = table[t];
       if (c === 0) continue;
+      const sw = table[t + 1], sw2 = table[t + 2], sw0 = sw * inverseG[k % C];
       const o = k * MOMENTS;
-      m[o] += c; m[o + 1] += sw[offset + k]; m[o + 2] += sw2[offset + k]; m[o + 3] += sw0[offset + k];
-      if (y) { m[o + 4] += sw[offset + k]; m[o + 5] += sw2[offset + k]; m[o + 6] += sw2[offset + k]; m[o + 7] += sw0[offset + k]; m[o + 8] += sw[offset + k]; }
+      m[o] += c; m[o + 1] += sw; m[o + 2] += sw2; m[o + 3] += sw0;
+      if (y) { m[o + 4] += sw; m[o + 5] += sw2; m[o + 6] += sw2; m[o + 7] += sw0; m[o + 8] += sw; }
     }
   }
   return m;
