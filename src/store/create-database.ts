@@ -56,8 +56,9 @@ export function createDatabase(options: DatabaseOptions): Store {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('cache_size = -65536'); // 64 MiB: large waves' indexes stay in memory
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
-    ctx = { db, dialect: 'sqlite', sqliteFile: file };
+    ctx = { db, dialect: 'sqlite', sqliteFile: file, sqlite };
   }
 
   let closed: Promise<void> | undefined;

@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 import type { StoreDialect } from './store-dialect.js';
@@ -8,6 +9,8 @@ export interface StoreContext {
   readonly dialect: StoreDialect;
   /** SQLite only: the database file, so bulk readers can open their own read connection. */
   readonly sqliteFile?: string;
+  /** SQLite only: the raw connection under Kysely, for bulk paths; use it only while holding Kysely's connection */
+  readonly sqlite?: BetterSqlite3.Database;
 }
 
 /** Runs `fn` in a transaction, or directly when `db` already is one (Kysely has no nested transactions). */

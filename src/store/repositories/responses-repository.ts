@@ -7,6 +7,7 @@ import { isoTime } from '../time.js';
 import { isUniqueViolation } from '../constraint-violation.js';
 import { insertMany, type BulkResponse, type InsertManyOptions } from './insert-many.js';
 import { iteratePacked, type IteratePackedOptions, type PackedRow } from './iterate-packed.js';
+import { iterateResponses, type IterateResponsesOptions, type ResponseRow } from './iterate-responses.js';
 import { toBuffer, toResponseRecord, type ResponseRecord } from './response-record.js';
 import { savePage, type SavePageInput, type SavePageResult } from './save-page.js';
 import { bumpWaveDataVersion } from './waves-repository.js';
@@ -103,7 +104,7 @@ export function createResponsesRepository(ctx: StoreContext) {
       const now = input.now ?? new Date();
       return inTransaction(db, async (trx) => {
         const row = await trx.selectFrom('responses').select(['waveId', 'startedAt', 'status']).where('id', '=', id)
-          .$if(ctx.dialect === 'postgres', (q) => q.forUpdate()).executeTakeFirst();
+          .$if(ctx.dialect === 'postgres', (q) => q.forNoKeyUpdate()).executeTakeFirst();
         if (!row) throw new AppError('NOT_FOUND', `response ${id} does not exist`, { responseId: id });
         if (row.status === 'complete') throw new AppError('CONFLICT', `response ${id} is already complete`, { responseId: id });
         const updated = await trx
@@ -206,6 +207,9 @@ export function createResponsesRepository(ctx: StoreContext) {
 
     /** Streams packed vectors of a wave (see iterate-packed.ts). */
     iteratePacked: (waveId: number, options?: IteratePackedOptions): AsyncGenerator<PackedRow> => iteratePacked(ctx, waveId, options),
+
+    /** Streams a wave's responses with their answers JSON text, for exports (see iterate-responses.ts). */
+    iterateResponses: (waveId: number, options?: IterateResponsesOptions): AsyncGenerator<ResponseRow> => iterateResponses(ctx, waveId, options),
 
     /** Bulk insert, one transaction per batch (see insert-many.ts). */
     insertMany: (rows: Iterable<BulkResponse> | AsyncIterable<BulkResponse>, options?: InsertManyOptions): Promise<number> =>

@@ -39,7 +39,8 @@ export type SavePageResult = {
 /**
  * Writes one page of a response in ONE transaction with its submission id: the submission row is
  * inserted first (taking the write lock on SQLite, and waiting on PostgreSQL for a concurrent
- * twin), then the response row is read (FOR UPDATE on PostgreSQL), merged and written. A failure
+ * twin), then the response row is read (FOR NO KEY UPDATE on PostgreSQL: the submission's foreign
+ * key already holds KEY SHARE on it, and FOR UPDATE would deadlock two writers), merged and written. A failure
  * anywhere leaves neither row changed. Throws AppError NOT_FOUND (no such response) or CONFLICT
  * (the response is already complete).
  */
@@ -68,7 +69,7 @@ export function savePage(ctx: StoreContext, input: SavePageInput): Promise<SaveP
       .selectFrom('responses')
       .selectAll()
       .where('id', '=', input.responseId)
-      .$if(ctx.dialect === 'postgres', (q) => q.forUpdate())
+      .$if(ctx.dialect === 'postgres', (q) => q.forNoKeyUpdate())
       .executeTakeFirst();
 
     if (!inserted) {
