@@ -1,0 +1,40 @@
+/** Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"). */
+const TRIGGER = /^[=+\-@\t\r]/;
+/** A trigger right after a separator or a quote: a break-out in a reader that splits naively. */
+const BREAKOUT = /[,;"]\s*[=+\-@\t\r]/;
+
+/** Whether a text would start a formula in a spreadsheet, or break out into one. */
+function dangerous(text: string): boolean {
+  return TRIGGER.test(text) || BREAKOUT.test(text);
+}
+
+/**
+ * Whether a text gets a leading single quote: a dangerous text, or one that already starts with a quote
+ * before a dangerous text (so that `unneutraliseCell` gives every text back exactly).
+ */
+function needsQuotePrefix(text: string): boolean {
+  if (dangerous(text)) return true;
+  return text.startsWith("'") && text.length > 1 && needsQuotePrefix(text.slice(1));
+}
+
+/** A text cell safe for spreadsheets: a single quote before a formula. */
+export function neutraliseCell(text: string): string {
+  return needsQuotePrefix(text) ? `'${text}` : text;
+}
+
+/** The inverse of `neutraliseCell`, for imports of our own exports. */
+export function unneutraliseCell(text: string): string {
+  return text.startsWith("'") && needsQuotePrefix(text.slice(1)) ? text.slice(1) : text;
+}
+
+/** RFC 4180 quoting: a cell with the separator, a quote, a line break or edge spaces is quoted, quotes doubled. */
+export function quoteCell(text: string, separator: string): string {
+  if (text === '') return text;
+  const mustQuote = text.includes(separator) || /["\r\n]/.test(text) || text[0] === ' ' || text[text.length - 1] === ' ';
+  return mustQuote ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A text cell of an export: neutralised, then quoted. */
+export function csvTextCell(text: string, separator: string): string {
+  return quoteCell(neutraliseCell(text), separator);
+}

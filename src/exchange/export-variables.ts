@@ -1,0 +1,161 @@
+import { columnLayout, otherKey, packedSize, type Label, type Question, type Study } from '../study/index.js';
+
+/** How a variable's value is read from one response. */
+export type ValueSource =
+  | { readonly kind: 'id' }
+  | { readonly kind: 'status' }
+  | { readonly kind: 'excluded' }
+  | { readonly kind: 'weight' }
+  /** byte offset of a Float64 in the packed vector */
+  | { readonly kind: 'packed-number'; readonly offset: number }
+  /** byte offset of an Int16 code in the packed vector (-1: missing) */
+  | { readonly kind: 'packed-category'; readonly offset: number }
+  /** a string kept in the answers JSON */
+  | { readonly kind: 'text'; readonly key: string };
+
+export interface ExportLevel {
+  readonly code: number;
+  readonly label: Label;
+}
+
+/** One column of an export: its name, labels, codes and where its value comes from. */
+export interface ExportVariable {
+  readonly name: string;
+  readonly type: 'category' | 'number' | 'text';
+  readonly label: Label;
+  /** the question it comes from (null for response metadata and the weight) */
+  readonly question: string | null;
+  /** the question's wording (fr, en), null for metadata */
+  readonly wording: Label | null;
+  readonly levels: readonly ExportLevel[];
+  /** codes recorded but declared missing ("don't know") */
+  readonly missing: readonly number[];
+  readonly measure: 'nominal' | 'ordinal' | 'scale';
+  /** texts: the longest value allowed, in characters (UTF-16 code units) */
+  readonly maxLength: number;
+  /** numbers: decimals to print (0 for integers and codes) */
+  readonly decimals: number;
+  /** a multiple choice's dichotomy: the question it belongs to (its set) */
+  readonly set: string | null;
+  readonly source: ValueSource;
+}
+
+export interface ExportVariablesOptions {
+  /** add `status` and `excluded` (an export of every response) */
+  readonly withStatus?: boolean;
+  /** add the `weight` variable */
+  readonly withWeight?: boolean;
+}
+
+export interface ExportDictionary {
+  readonly kind: 'export-dictionary';
+  readonly variables: readonly ExportVariable[];
+  /** byte size of the study's packed vector */
+  readonly packedSize: number;
+  /** whether a variable reads the answers JSON (texts) */
+  readonly needsAnswers: boolean;
+}
+
+const YES_NO: readonly ExportLevel[] = [
+  { code: 0, label: { fr: 'Non', en: 'No' } },
+  { code: 1, label: { fr: 'Oui', en: 'Yes' } },
+];
+const SELECTED: readonly ExportLevel[] = [
+  { code: 0, label: { fr: 'Non cité', en: 'Not selected' } },
+  { code: 1, label: { fr: 'Cité', en: 'Selected' } },
+];
+
+function base(name: string, label: Label, q: Question | null) {
+  return { name, label, question: q?.name ?? null, wording: q?.text ?? null, levels: [], missing: [], maxLength: 0, decimals: 0, set: null };
+}
+
+/**
+ * The variables of a wave's export, in questionnaire order: `response_id`, (`status`, `excluded`), then per
+ * question its category codes (a multiple choice as one 0/1 dichotomy per option, in a set), numbers and
+ * texts ("other, please specify" after its question), then `weight`.
+ */
+export function exportVariables(study: Study, options: ExportVariablesOptions = {}): ExportDictionary {
+  const layout = columnLayout(study);
+  const offsets = new Map<string, number>();
+  let offset = 0;
+  for (const c of layout.numbers) offsets.set(c.name, (offset += 8) - 8);
+  for (const c of layout.categories) offsets.set(c.name, (offset += 2) - 2);
+  const category = (name: string) => ({ kind: 'packed-category', offset: offsets.get(name)! }) as const;
+
+  const variables: ExportVariable[] = [
+    { ...base('response_id', { fr: 'Identifiant de la réponse', en: 'Response id' }, null), type: 'number', measure: 'scale', source: { kind: 'id' } },
+  ];
+  if (options.withStatus) {
+    variables.push({
+      ...base('status', { fr: 'Statut de la réponse', en: 'Response status' }, null),
+      type: 'category', measure: 'nominal', source: { kind: 'status' },
+      levels: [{ code: 1, label: { fr: 'Complète', en: 'Complete' } }, { code: 2, label: { fr: 'Partielle', en: 'Partial' } }],
+    });
+    variables.push({
+      ...base('excluded', { fr: 'Exclue des résultats', en: 'Excluded from results' }, null),
+      type: 'category', measure: 'nominal', source: { kind: 'excluded' }, levels: YES_NO,
+    });
+  }
+  for (const page of study.pages) {
+    for (const q of page.questions) {
+      switch (q.kind) {
+        case 'single':
+        case 'scale':
+        case 'consent': {
+          const column = layout.byName.get(q.name);
+          if (!column || column.kind !== 'category') break;
+          variables.push({
+            ...base(q.name, q.text, q), type: 'category', measure: q.kind === 'scale' ? 'ordinal' : 'nominal',
+            levels: q.kind === 'consent' ? YES_NO : column.levels, missing: column.outOfBase, source: category(q.name),
+          });
+          break;
+        }
+        case 'multiple':
+          for (const o of [...q.options, ...(q.other ? [q.other] : [])]) {
+            const name = `${q.name}_${o.code}`;
+            const column = layout.byName.get(name)!;
+            variables.push({ ...base(name, column.label, q), type: 'category', measure: 'nominal', levels: SELECTED, set: q.name, source: category(name) });
+          }
+          break;
+        case 'matrix':
+          for (const item of q.items) {
+            const column = layout.byName.get(item.name);
+            if (!column || column.kind !== 'category') continue;
+            variables.push({
+              ...base(item.name, { fr: `${q.text.fr} — ${item.label.fr}`, en: `${q.text.en} — ${item.label.en}` }, q),
+              type: 'category', measure: 'ordinal', levels: column.levels, missing: column.outOfBase, source: category(item.name),
+            });
+          }
+          break;
+        case 'number':
+          variables.push({
+            ...base(q.name, q.text, q), type: 'number', measure: 'scale', decimals: q.integer ? 0 : 2,
+            source: { kind: 'packed-number', offset: offsets.get(q.name)! },
+          });
+          break;
+        case 'text':
+          variables.push({ ...base(q.name, q.text, q), type: 'text', measure: 'nominal', maxLength: q.maxLength, source: { kind: 'text', key: q.name } });
+          break;
+      }
+      if ((q.kind === 'single' || q.kind === 'multiple') && q.other) {
+        const key = otherKey(q.name);
+        variables.push({
+          ...base(key, { fr: `${q.text.fr} — ${q.other.label.fr} (précision)`, en: `${q.text.en} — ${q.other.label.en} (text)` }, q),
+          type: 'text', measure: 'nominal', maxLength: q.other.maxLength, source: { kind: 'text', key },
+        });
+      }
+    }
+  }
+  if (options.withWeight) {
+    variables.push({
+      ...base('weight', { fr: 'Poids de redressement', en: 'Raking weight' }, null),
+      type: 'number', measure: 'scale', decimals: 6, source: { kind: 'weight' },
+    });
+  }
+  return Object.freeze({
+    kind: 'export-dictionary',
+    variables: Object.freeze(variables),
+    packedSize: packedSize(layout),
+    needsAnswers: variables.some((v) => v.type === 'text'),
+  });
+}
