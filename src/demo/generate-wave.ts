@@ -1,0 +1,147 @@
+import type { BulkResponse } from '../store/index.js';
+import { columnLayout, isVisible, packAnswers, validateResponse, type Answers, type Study } from '../study/index.js';
+import { createBalancedDraws } from './balanced-draws.js';
+import { calibrateModel } from './calibrate-model.js';
+import { MODEL_ITEMS } from './answer-model.js';
+import { createPrng, type Prng } from './prng.js';
+import { genericAnswer, QUESTION_GENERATORS } from './question-generators.js';
+import { CELLS, cellLogits, cellOf, type Respondent, type WaveModel } from './respondent.js';
+import { sampleProfile } from './sample-profile.js';
+
+export interface GenerateWaveOptions {
+  readonly study: Study;
+  readonly waveId: number;
+  readonly year: number;
+  readonly n: number;
+  readonly seed: number;
+  /** first day of fieldwork (UTC midnight) and its length */
+  readonly opensAt: Date;
+  readonly fieldworkDays: number;
+  /** every response up to this rank is checked with validateResponse (default 100,000)… */
+  readonly validateAll?: number;
+  /** …then one in `validateEvery` (default 50) */
+  readonly validateEvery?: number;
+}
+
+/** Counts filled while the rows are consumed. */
+export interface WaveSummary {
+  generated: number;
+  complete: number;
+  partial: number;
+  speeders: number;
+  straightLiners: number;
+  validated: number;
+}
+
+/** Share of respondents who stop before the end, and where (index = pages answered before stopping). */
+const DROP_OUT_RATE = 0.15;
+const DROP_OUT_PAGE = [3, 10, 14, 9, 13, 9, 6, 6, 6, 5, 4];
+const SPEEDER_RATE = 0.03;
+const STRAIGHT_LINER_RATE = 0.04;
+/** Typical seconds per page, by page id; unknown pages 30 s. */
+const PAGE_SECONDS: Readonly<Record<string, number>> = {
+  welcome: 12, company: 40, presence: 18, networks: 35, organisation: 55, customers: 75,
+  commerce: 15, measurement: 30, challenges: 35, internal: 60, outlook: 25,
+};
+
+function publicId(prng: Prng): string {
+  const bytes = Buffer.allocUnsafe(16);
+  for (let i = 0; i < 4; i++) bytes.writeUInt32LE(Math.floor(prng.next() * 4294967296), i * 4);
+  return bytes.toString('base64url');
+}
+
+function straightLineCode(prng: Prng): number {
+  return [3, 4, 2, 1, 9][prng.weighted([0.45, 0.2, 0.25, 0.05, 0.05])];
+}
+
+/**
+ * The responses of one demo wave, as a lazy sequence of store rows: profiles drawn with the self-selection
+ * of an online barometer, answers from the calibrated latent model following the display logic, drop-outs,
+ * durations (with speeders), straight-liners and open texts. Each row is checked with the study's own
+ * `validateResponse` (all of the first `validateAll`, a deterministic sample after) and packed with
+ * `packAnswers`. Same options, same rows, byte for byte.
+ */
+export function generateWave(options: GenerateWaveOptions): { rows: Iterable<BulkResponse>; summary: WaveSummary } {
+  const summary: WaveSummary = { generated: 0, complete: 0, partial: 0, speeders: 0, straightLiners: 0, validated: 0 };
+  return { rows: rowsOf(options, summary), summary };
+}
+
+function* rowsOf(options: GenerateWaveOptions, summary: WaveSummary): Generator<BulkResponse> {
+  const { study, year, n } = options;
+  const layout = columnLayout(study);
+  const prng = createPrng(options.seed, `answers:${year}`);
+  const idPrng = createPrng(options.seed, `ids:${year}`);
+  const wave: WaveModel = { year, prng, draws: createBalancedDraws(prng, CELLS, MODEL_ITEMS.length), logits: cellLogits(calibrateModel(year)) };
+  const validateAll = options.validateAll ?? 100_000;
+  const validateEvery = options.validateEvery ?? 50;
+  const pages = study.pages;
+  const dayMs = 86_400_000;
+  for (let i = 0; i < n; i++) {
+    const complete = !prng.chance(DROP_OUT_RATE);
+    const pagesAnswered = complete ? pages.length : Math.min(pages.length - 1, prng.weighted(DROP_OUT_PAGE));
+    const profile = sampleProfile(prng);
+    const speeder = complete && prng.chance(SPEEDER_RATE);
+    const straight = prng.chance(speeder ? 0.5 : STRAIGHT_LINER_RATE);
+    const answers: Answers = {};
+    const r: Respondent = {
+      wave, ...profile, cell: cellOf(profile.size, profile.sector), z: prng.normal(), complete,
+      straightLine: straight ? straightLineCode(prng) : 0, uses: undefined, answers,
+    };
+    const speed = speeder ? 0.12 + 0.1 * prng.next() : Math.exp(0.35 * prng.normal());
+    const pageDurations: Record<string, number> = {};
+    let durationMs = 0;
+    for (let p = 0; p < Math.min(pagesAnswered + 1, pages.length); p++) {
+      const page = pages[p];
+      let shown = 0, chars = 0;
+      if (p < pagesAnswered) {
+        for (const q of page.questions) {
+          if (!isVisible(q, answers)) continue;
+          shown++;
+          const value = (QUESTION_GENERATORS[q.name] ?? genericAnswer)(r, q);
+          if (value === undefined) continue;
+          if (typeof value === 'object' && !Array.isArray(value)) Object.assign(answers, value.items);
+          else {
+            answers[q.name] = value;
+            if (typeof value === 'string') chars += value.length;
+          }
+        }
+      } else shown = page.questions.length / 2; // the page where a drop-out stopped, half read
+      const seconds = (PAGE_SECONDS[page.id] ?? 30) * (0.4 + (0.6 * shown) / page.questions.length) * speed * Math.exp(0.3 * prng.normal()) + chars * 0.25;
+      const ms = Math.max(800, Math.round(seconds * 1000));
+      pageDurations[String(p)] = ms;
+      durationMs += ms;
+    }
+    if (i < validateAll || i % validateEvery === 0) {
+      const { errors } = validateResponse(study, answers, { complete });
+      if (errors.length > 0) {
+        const e = errors[0];
+        throw new Error(`generateWave: response ${i} of ${year} is invalid: ${e.field} ${e.code} ${JSON.stringify(e.params)}`);
+      }
+      summary.validated++;
+    }
+    const day = Math.floor(((i + prng.next()) / n) * options.fieldworkDays);
+    const secondOfDay = Math.round((6.5 + 6 * (prng.next() + prng.next())) * 3600);
+    const started = options.opensAt.getTime() + day * dayMs + secondOfDay * 1000;
+    const ended = new Date(started + durationMs).toISOString();
+    summary.generated++;
+    if (complete) summary.complete++; else summary.partial++;
+    if (speeder) summary.speeders++;
+    if (straight) summary.straightLiners++;
+    yield {
+      waveId: options.waveId,
+      status: complete ? 'complete' : 'partial',
+      answers,
+      packed: packAnswers(layout, answers),
+      startedAt: new Date(started).toISOString(),
+      updatedAt: ended,
+      completedAt: complete ? ended : null,
+      durationMs: complete ? durationMs : null,
+      pageDurations,
+      currentPage: complete ? pages.length - 1 : pagesAnswered,
+      language: prng.chance(0.07) ? 'en' : 'fr',
+      company: typeof answers.company_name === 'string' ? answers.company_name : null,
+      source: 'demo',
+      publicId: publicId(idPrng),
+    };
+  }
+}
