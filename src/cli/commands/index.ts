@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command.js';
+import { dbMigrateCommand } from './db-migrate.js';
 import { serveCommand } from './serve.js';
 import { startCommand } from './start.js';
 import { statsCommand } from './stats.js';
@@ -9,6 +10,7 @@ import { studyValidateCommand } from './study-validate.js';
 export const COMMANDS: readonly CliCommand[] = [
   startCommand,
   serveCommand,
+  dbMigrateCommand,
   studyValidateCommand,
   studyExportCommand,
   statsCommand,
