@@ -1,5 +1,6 @@
 import type { AppConfig } from '../server/config.js';
 import { installBuiltInStudies } from '../analysis/install-built-in-studies.js';
+import { prepareDemo } from '../demo/index.js';
 import type { Store } from '../store/index.js';
 
 export interface PrepareContext {
@@ -18,5 +19,9 @@ export type PrepareHook = (store: Store, context: PrepareContext) => Promise<voi
 export const PREPARE_HOOKS: PrepareHook[] = [
   async (store, { log }) => {
     for (const s of await installBuiltInStudies(store)) if (s.created) log(`study ${s.studyId}: version ${s.version} stored`);
+  },
+  async (store, { log }) => {
+    const demo = await prepareDemo(store);
+    for (const w of demo?.waves ?? []) log(`demo wave ${w.year}: ${w.summary.generated} responses, ${w.status}`);
   },
 ];
