@@ -1,5 +1,7 @@
 import type { CliCommand } from '../command.js';
 import { dbMigrateCommand } from './db-migrate.js';
+import { demoGenerateCommand } from './demo-generate.js';
+import { demoResetCommand } from './demo-reset.js';
 import { serveCommand } from './serve.js';
 import { startCommand } from './start.js';
 import { statsCommand } from './stats.js';
@@ -14,4 +16,6 @@ export const COMMANDS: readonly CliCommand[] = [
   studyValidateCommand,
   studyExportCommand,
   statsCommand,
+  demoGenerateCommand,
+  demoResetCommand,
 ];
