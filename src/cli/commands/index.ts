@@ -7,6 +7,7 @@ import { startCommand } from './start.js';
 import { statsCommand } from './stats.js';
 import { studyExportCommand } from './study-export.js';
 import { studyValidateCommand } from './study-validate.js';
+import { userAddCommand } from './user-add.js';
 
 /** Every command of the CLI, in the order `barometre --help` lists them. */
 export const COMMANDS: readonly CliCommand[] = [
@@ -18,4 +19,5 @@ export const COMMANDS: readonly CliCommand[] = [
   statsCommand,
   demoGenerateCommand,
   demoResetCommand,
+  userAddCommand,
 ];

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { homeRoutes } from './public/home.js';
+import { adminRoutes } from './admin/index.js';
 
 /**
  * Every route plugin of the app, registered in this order by createApp. Add yours in one line.
@@ -7,4 +8,5 @@ import { homeRoutes } from './public/home.js';
  */
 export const ROUTE_PLUGINS: readonly FastifyPluginAsync[] = [
   homeRoutes,
+  adminRoutes,
 ];

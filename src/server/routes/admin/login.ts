@@ -1,0 +1,65 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { createLoginThrottle, type ThrottlePolicy } from '../../auth/login-throttle.js';
+import { verifyPassword } from '../../auth/password.js';
+import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../../auth/session-cookie.js';
+import { endSession, resumeSession, startSession } from '../../auth/sessions.js';
+import { t } from '../../i18n/t.js';
+import { loginView } from '../../views/admin/login-view.js';
+import { sendAdminPage } from '../../views/admin/admin-page.js';
+import { audit, formOf, redirectTo } from './admin-helpers.js';
+
+/** Only a workspace path may be the target after login (no open redirect). */
+function safeNext(next: string | undefined): string {
+  return next && /^\/admin(?:[/?#]|$)/.test(next) && !next.includes('//') && !next.includes('\\') ? next : '/admin';
+}
+
+/** `/admin/login` (form, check, throttling) and `/admin/logout`. */
+export function loginRoutes(policy?: ThrottlePolicy): FastifyPluginAsync {
+  return async (app) => {
+    const throttle = createLoginThrottle(app.store, policy);
+    const secure = app.config.secureCookies;
+
+    app.get('/admin/login', { config: { permission: 'public' } }, async (request, reply) => {
+      const next = safeNext((request.query as Record<string, string | undefined>).next);
+      if (await resumeSession(app.store, readSessionCookie(request, secure))) return redirectTo(request, reply, next);
+      return sendAdminPage(request, reply, { title: t(request.lang, 'admin.login.title'), body: loginView(request.lang, reply, { next }) });
+    });
+
+    app.post('/admin/login', { config: { permission: 'public' } }, async (request, reply) => {
+      const form = formOf(request);
+      const email = (form.email ?? '').trim().toLowerCase().slice(0, 320);
+      const password = form.password ?? '';
+      const next = safeNext(form.next);
+      const page = (status: number, error: string) =>
+        sendAdminPage(request, reply, { title: t(request.lang, 'admin.login.title'), status, body: loginView(request.lang, reply, { next, email, error }) });
+
+      const wait = await throttle.waitMs(email, request.ip);
+      if (wait > 0) {
+        const seconds = Math.ceil(wait / 1000);
+        reply.header('retry-after', String(seconds));
+        return page(429, t(request.lang, 'admin.login.throttled', { seconds }));
+      }
+      const user = await app.store.users.getByEmail(email);
+      const ok = (await verifyPassword(user?.passwordHash, password)) && user !== undefined && !user.disabled;
+      if (!ok || !user) {
+        await throttle.recordFailure(email, request.ip);
+        await app.store.auditLog.append({ userId: user?.id ?? null, action: 'login.failure', target: user ? `user:${user.id}` : null });
+        return page(401, t(request.lang, 'admin.login.failed'));
+      }
+      await throttle.recordSuccess(email, request.ip);
+      await endSession(app.store, readSessionCookie(request, secure)); // a new id at every login
+      setSessionCookie(reply, await startSession(app.store, user.id), secure);
+      await app.store.auditLog.append({ userId: user.id, action: 'login', target: `user:${user.id}` });
+      return redirectTo(request, reply, next);
+    });
+
+    app.post('/admin/logout', { config: { permission: 'public' } }, async (request, reply) => {
+      const id = readSessionCookie(request, secure);
+      const user = await resumeSession(app.store, id);
+      await endSession(app.store, id);
+      clearSessionCookie(reply, secure);
+      if (user) await app.store.auditLog.append({ userId: user.id, action: 'logout', target: `user:${user.id}` });
+      return redirectTo(request, reply, '/admin/login');
+    });
+  };
+}

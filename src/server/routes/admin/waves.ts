@@ -1,0 +1,101 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { AppError } from '../../../app-error.js';
+import { BUILT_IN_STUDIES } from '../../../study/index.js';
+import { t } from '../../i18n/t.js';
+import { sendAdminPage } from '../../views/admin/admin-page.js';
+import { newWaveView, wavesView } from '../../views/admin/waves-view.js';
+import { waveOverviewView } from '../../views/admin/wave-overview-view.js';
+import { audit, formOf, redirectTo, waveOfRequest } from './admin-helpers.js';
+import { parseQuotaLines } from '../../../analysis/fieldwork/quotas.js';
+import { isWaveAction, nextStatus } from './wave-transitions.js';
+
+const ZDate = z.union([z.literal(''), z.iso.date()]).optional().transform((v) => (v ? `${v}T00:00:00.000Z` : null));
+const ZNewWave = z.object({
+  study: z.string().min(1).max(200),
+  code: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, 'a code is letters, digits, . _ -'),
+  title: z.string().trim().min(1).max(200),
+  opensAt: ZDate,
+  closesAt: ZDate,
+});
+const ZSettings = z.object({ title: z.string().trim().min(1).max(200), opensAt: ZDate, closesAt: ZDate, quotas: z.string().max(20_000).default('') });
+
+/** Studies and waves: the list, a new wave from a study version, a wave's settings and status. */
+export const waveRoutes: FastifyPluginAsync = async (app) => {
+  const analyse = { config: { permission: 'analyse' as const } };
+
+  app.get('/admin', async (request, reply) => {
+    const [studies, waves] = await Promise.all([app.store.studies.list(), app.store.waves.list()]);
+    return sendAdminPage(request, reply, { title: t(request.lang, 'admin.waves.title'), body: wavesView(request.lang, request.user!, studies, waves) });
+  });
+
+  app.get('/admin/waves/new', analyse, async (request, reply) => {
+    const stored = await app.store.studies.list();
+    const versions = await Promise.all(stored.map(async (s) => ({ studyId: s.studyId, versions: await app.store.studies.listVersions(s.studyId) })));
+    const builtIn = BUILT_IN_STUDIES.map((s) => s.id).filter((id) => !stored.some((s) => s.studyId === id));
+    return sendAdminPage(request, reply, { title: t(request.lang, 'admin.waves.new'), body: newWaveView(request.lang, reply, versions, builtIn) });
+  });
+
+  app.post('/admin/waves', analyse, async (request, reply) => {
+    const form = ZNewWave.parse(formOf(request));
+    let versionId: number;
+    let studyId: string;
+    if (form.study.startsWith('builtin:')) {
+      const study = BUILT_IN_STUDIES.find((s) => s.id === form.study.slice('builtin:'.length));
+      if (!study) throw new AppError('NOT_FOUND', `no built-in study ${form.study}`);
+      const saved = await app.store.studies.saveVersion(study.id, study as never);
+      versionId = saved.studyVersion.id;
+      studyId = study.id;
+      await audit(app.store, request, 'study.version', `study:${study.id}`, { version: saved.studyVersion.version, kind: saved.kind });
+    } else {
+      const id = Number(form.study);
+      const version = Number.isInteger(id) ? await app.store.studies.getVersionById(id) : undefined;
+      if (!version) throw new AppError('NOT_FOUND', `study version ${form.study} does not exist`);
+      versionId = version.id;
+      studyId = version.studyId;
+    }
+    const wave = await app.store.waves.create({ studyId, code: form.code, studyVersionId: versionId, title: form.title, opensAt: form.opensAt, closesAt: form.closesAt });
+    await audit(app.store, request, 'wave.create', `wave:${wave.id}`, { studyId, code: wave.code, studyVersionId: versionId });
+    return redirectTo(request, reply, `/admin/waves/${wave.id}`);
+  });
+
+  app.get('/admin/waves/:waveId', async (request, reply) => {
+    const wave = await waveOfRequest(app.store, request);
+    const counts = await app.store.responses.countByStatus(wave.id);
+    const version = await app.store.studies.getVersionById(wave.studyVersionId);
+    return sendAdminPage(request, reply, {
+      title: wave.title,
+      wave,
+      body: waveOverviewView(request.lang, reply, request.user!, wave, counts, version?.version ?? 0, (request.query as { done?: string }).done),
+    });
+  });
+
+  app.post('/admin/waves/:waveId/settings', analyse, async (request, reply) => {
+    const wave = await waveOfRequest(app.store, request);
+    const form = ZSettings.parse(formOf(request));
+    const quotas = parseQuotaLines(form.quotas);
+    await app.store.waves.update(wave.id, { title: form.title, opensAt: form.opensAt, closesAt: form.closesAt, quotas });
+    await audit(app.store, request, 'wave.settings', `wave:${wave.id}`, { title: form.title, opensAt: form.opensAt, closesAt: form.closesAt, quotas: quotas.segments.length });
+    return redirectTo(request, reply, `/admin/waves/${wave.id}?done=saved`);
+  });
+
+  app.post('/admin/waves/:waveId/status', analyse, async (request, reply) => {
+    const wave = await waveOfRequest(app.store, request);
+    const action = formOf(request).action;
+    if (!isWaveAction(action)) throw new AppError('INVALID_INPUT', 'action: expected open, close, publish or unpublish');
+    const status = nextStatus(wave.status, action);
+    const now = new Date();
+    await app.store.transaction(async (tx) => {
+      if (action === 'open' && !wave.opensAt) await tx.waves.update(wave.id, { opensAt: now.toISOString() }, now);
+      if (action === 'close' && (!wave.closesAt || wave.closesAt > now.toISOString())) await tx.waves.update(wave.id, { closesAt: now.toISOString() }, now);
+      await tx.waves.setStatus(wave.id, status, now);
+      if (action === 'publish' || action === 'unpublish') {
+        // the dashboard, white paper and benchmarks read cached results keyed by the data version: rebuild them
+        await tx.resultsCache.clear(wave.id);
+        await tx.waves.bumpDataVersion(wave.id, now);
+      }
+      await tx.auditLog.append({ userId: request.user!.id, action: `wave.${action}`, target: `wave:${wave.id}`, details: { from: wave.status, to: status } }, now);
+    });
+    return redirectTo(request, reply, `/admin/waves/${wave.id}?done=${action}`);
+  });
+};
