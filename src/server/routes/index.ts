@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { homeRoutes } from './public/home.js';
 import { adminRoutes } from './admin/index.js';
+import { homeRoutes } from './public/home.js';
+import { respondRoutes } from './respond/respond-routes.js';
 
 /**
  * Every route plugin of the app, registered in this order by createApp. Add yours in one line.
@@ -8,5 +9,6 @@ import { adminRoutes } from './admin/index.js';
  */
 export const ROUTE_PLUGINS: readonly FastifyPluginAsync[] = [
   homeRoutes,
+  respondRoutes,
   adminRoutes,
 ];

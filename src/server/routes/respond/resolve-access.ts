@@ -1,0 +1,67 @@
+import type { FastifyRequest } from 'fastify';
+import { waveStudy } from '../../../analysis/wave-study.js';
+import type { Invitation, ResponseRecord, Store, Wave } from '../../../store/index.js';
+import type { Study } from '../../../study/index.js';
+import type { RespondSecrets } from './respond-secrets.js';
+
+/** How the respondent came: an invitation token, or the open link (with a resume id or a cookie). */
+export type Credential =
+  | { readonly kind: 'invitation'; readonly token: string; readonly invitation: Invitation }
+  | { readonly kind: 'open'; readonly publicId?: string };
+
+export type Access =
+  /** no such study or wave */
+  | { readonly kind: 'not-found' }
+  | { readonly kind: 'closed'; readonly wave: Wave }
+  /** unknown token, a token of another wave, unknown resume id: one page for all */
+  | { readonly kind: 'bad-link'; readonly wave: Wave }
+  /** an invitation whose response is complete: shown as bad-link, but a repeated final post still gets its thanks */
+  | { readonly kind: 'used'; readonly wave: Wave; readonly study: Study; readonly credential: Credential; readonly response: ResponseRecord }
+  /** the open link, when this browser (cookie) or resume id already holds a complete response */
+  | { readonly kind: 'done'; readonly wave: Wave; readonly study: Study; readonly credential: Credential; readonly response: ResponseRecord }
+  | { readonly kind: 'ok'; readonly wave: Wave; readonly study: Study; readonly credential: Credential; readonly response?: ResponseRecord };
+
+export const responseCookie = (wave: Wave) => `rsp${wave.id}`;
+
+function isOpen(wave: Wave, now: Date): boolean {
+  const at = now.toISOString();
+  return wave.status === 'fieldwork' && (wave.opensAt === null || wave.opensAt <= at) && (wave.closesAt === null || wave.closesAt > at);
+}
+
+const queryText = (request: FastifyRequest, name: string): string | undefined => {
+  const value = (request.query as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' && value !== '' ? value.slice(0, 200) : undefined;
+};
+
+/**
+ * Finds the wave, checks it is in fieldwork, and identifies the respondent. An unknown token and a
+ * used one run the same two queries (token hash, then the invitation's response) and give one answer.
+ */
+export async function resolveAccess(store: Store, secrets: RespondSecrets, request: FastifyRequest, studyId: string, code: string): Promise<Access> {
+  const wave = await store.waves.getByCode(studyId, code);
+  if (!wave) return { kind: 'not-found' };
+  if (!isOpen(wave, new Date())) return { kind: 'closed', wave };
+  const study = await waveStudy(store, wave);
+
+  const token = queryText(request, 't');
+  if (token !== undefined) {
+    const invitation = await store.invitations.getByTokenHash(secrets.tokenHash(token));
+    const valid = invitation !== undefined && invitation.waveId === wave.id;
+    const response = await store.responses.getByInvitation(valid ? invitation.id : -1);
+    if (!valid) return { kind: 'bad-link', wave };
+    const credential: Credential = { kind: 'invitation', token, invitation };
+    if (response?.status === 'complete') return { kind: 'used', wave, study, credential, response };
+    return { kind: 'ok', wave, study, credential, response };
+  }
+
+  const resumeId = queryText(request, 'r');
+  const cookie = request.cookies[responseCookie(wave)];
+  const fromCookie = cookie === undefined ? undefined : request.unsignCookie(cookie);
+  const publicId = resumeId ?? (fromCookie?.valid ? fromCookie.value ?? undefined : undefined);
+  if (publicId === undefined) return { kind: 'ok', wave, study, credential: { kind: 'open' } };
+  const response = await store.responses.getByPublicId(publicId);
+  const mine = response !== undefined && response.waveId === wave.id && response.invitationId === null;
+  if (!mine) return resumeId !== undefined ? { kind: 'bad-link', wave } : { kind: 'ok', wave, study, credential: { kind: 'open' } };
+  const credential: Credential = { kind: 'open', publicId };
+  return response.status === 'complete' ? { kind: 'done', wave, study, credential, response } : { kind: 'ok', wave, study, credential, response };
+}

@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Lang } from '../../../report/format/lang.js';
+import type { Wave } from '../../../store/index.js';
+import { answerErrorMessage, type AnswerError, type Answers, type Study } from '../../../study/index.js';
+import { csrfField } from '../../csrf.js';
+import { localizedPath } from '../../i18n/localized-path.js';
+import { t } from '../../i18n/t.js';
+import { sendPage } from '../../views/send-page.js';
+import { formValuesFromAnswers, type FormValues } from '../../views/respond/form-values.js';
+import { noticeView, thanksView } from '../../views/respond/notice-view.js';
+import { pageView, type PageError } from '../../views/respond/page-view.js';
+import { reviewView } from '../../views/respond/review-view.js';
+import type { Credential } from './resolve-access.js';
+import type { RespondSecrets } from './respond-secrets.js';
+import { conditionContext, isPageVisible, nextPage, progress, visiblePages } from './page-flow.js';
+import { isVisible } from '../../../study/index.js';
+
+export const SCRIPTS = ['/respond/logic.js', '/static/respond.js'] as const;
+
+/** What every questionnaire page needs to render. */
+export interface Respondent {
+  readonly wave: Wave;
+  readonly study: Study;
+  readonly credential: Credential;
+}
+
+/** The questionnaire's path with its credential: `/s/study/wave?t=…` or `?r=…`, plus `extra` query text. */
+export function surveyPath(lang: Lang, r: Respondent, extra = ''): string {
+  const base = `/s/${encodeURIComponent(r.wave.studyId)}/${encodeURIComponent(r.wave.code)}`;
+  const c = r.credential;
+  const credential = c.kind === 'invitation' ? `t=${encodeURIComponent(c.token)}` : c.publicId ? `r=${encodeURIComponent(c.publicId)}` : '';
+  const query = [credential, extra].filter(Boolean).join('&');
+  return localizedPath(lang, query ? `${base}?${query}` : base);
+}
+
+export const newSubmissionId = () => randomBytes(16).toString('base64url');
+
+function resumeUrl(request: FastifyRequest, r: Respondent, publicUrl: string | undefined): string | undefined {
+  if (r.credential.kind !== 'open' || !r.credential.publicId) return undefined;
+  return `${publicUrl ?? `${request.protocol}://${request.host}`}${surveyPath(request.lang, r)}`;
+}
+
+export interface PageRender {
+  readonly page: number;
+  readonly answers: Answers;
+  /** what to show in the fields (default: the stored answers) */
+  readonly values?: FormValues;
+  readonly errors?: readonly AnswerError[];
+  readonly status?: number;
+  readonly notice?: string;
+}
+
+/** Sends a questionnaire page (or the review when page is past the last one). */
+export function sendQuestionnairePage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  r: Respondent,
+  secrets: RespondSecrets,
+  publicUrl: string | undefined,
+  view: PageRender,
+) {
+  const lang = request.lang;
+  const { study } = r;
+  const submissionId = newSubmissionId();
+  const shownAt = secrets.signShownAt(Date.now(), submissionId);
+  const action = surveyPath(lang, r);
+  const resume = resumeUrl(request, r, publicUrl);
+  if (view.page >= study.pages.length) {
+    return sendPage(request, reply, {
+      title: t(lang, 'respond.review.title'),
+      chrome: 'minimal',
+      scripts: SCRIPTS,
+      status: view.status,
+      body: reviewView({
+        lang, study, answers: view.answers, pages: visiblePages(study, view.answers), action,
+        pageUrl: (p) => surveyPath(lang, r, `p=${p}`), csrf: csrfField(reply), submissionId, shownAt,
+        progress: progress(study, view.page, view.answers),
+      }),
+    });
+  }
+  const page = study.pages[view.page]!;
+  const errors: PageError[] = (view.errors ?? []).map((e) => ({ field: e.field, question: e.question, message: answerErrorMessage(e, lang) }));
+  const context: Answers = { ...view.answers };
+  const visible = new Set(page.questions.filter((q) => isVisible(q, context)).map((q) => q.name));
+  const start = view.page === 0;
+  return sendPage(request, reply, {
+    title: errors.length > 0 ? `${t(lang, 'respond.errors.title')} – ${page.title[lang]}` : start ? study.title[lang] : page.title[lang],
+    chrome: 'minimal',
+    scripts: SCRIPTS,
+    status: view.status,
+    body: pageView({
+      lang, study, page: view.page, action, otherLangAction: surveyPath(lang === 'fr' ? 'en' : 'fr', r), csrf: csrfField(reply),
+      submissionId, shownAt, progress: progress(study, view.page, view.answers),
+      values: view.values ?? formValuesFromAnswers(page, view.answers, lang), errors, visible,
+      conditionAnswers: conditionContext(page, view.answers), start, resumeUrl: resume, notice: view.notice,
+    }),
+  });
+}
+
+/** The first shown page at or after `page` (pages whose questions are all hidden are skipped). */
+export function shownPageFrom(study: Study, page: number, answers: Answers): number {
+  if (page >= study.pages.length) return study.pages.length;
+  return isPageVisible(study.pages[page]!, answers) ? page : nextPage(study, page, answers);
+}
+
+export function sendNotice(request: FastifyRequest, reply: FastifyReply, kind: 'closed' | 'badLink' | 'already' | 'tooMany', status: number, wave?: Wave) {
+  const lang = request.lang;
+  const title = t(lang, `respond.${kind}.title`);
+  const text = kind === 'closed' ? t(lang, 'respond.closed.text', { wave: wave?.title ?? '' }) : t(lang, `respond.${kind}.text`);
+  return sendPage(request, reply, { title, body: noticeView(title, text), status, chrome: 'minimal' });
+}
+
+export function sendThanks(request: FastifyRequest, reply: FastifyReply, benchmarkToken: string | undefined, already = false) {
+  const lang = request.lang;
+  const url = benchmarkToken ? localizedPath(lang, `/benchmark/${benchmarkToken}`) : undefined;
+  return sendPage(request, reply, { title: t(lang, already ? 'respond.already.title' : 'respond.thanks.title'), body: thanksView(lang, url, already), chrome: 'minimal' });
+}

@@ -1,0 +1,75 @@
+/* Baromètre: the questionnaire's progressive enhancement. Everything works without it; with it:
+   - display logic reacts at once, with the server's own function (window.BarometreLogic, /respond/logic.js);
+   - hidden questions keep what was typed (their inputs are only disabled, so they are not sent);
+   - the header's language link saves the page as a draft before switching (nothing typed is lost);
+   - the error summary receives focus; the resume link can be copied. */
+(function () {
+  'use strict';
+
+  var summary = document.getElementById('error-summary');
+  if (summary) summary.focus();
+
+  Array.prototype.forEach.call(document.querySelectorAll('[data-copy]'), function (button) {
+    var input = document.getElementById(button.getAttribute('data-copy'));
+    var status = document.querySelector('.copy-status');
+    if (!input) return;
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      input.select();
+      var done = function () { if (status) status.textContent = status.getAttribute('data-copied'); };
+      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(input.value).then(done, function () { document.execCommand('copy'); done(); });
+      else { document.execCommand('copy'); done(); }
+    });
+  });
+
+  var form = document.querySelector('form.survey-form');
+  if (!form) return;
+
+  var langButton = form.querySelector('button[name="_action"][value="lang"]');
+  var headerLink = document.querySelector('.lang-switch a');
+  if (langButton && headerLink) {
+    headerLink.addEventListener('click', function (event) {
+      event.preventDefault();
+      if (form.requestSubmit) form.requestSubmit(langButton); else langButton.click();
+    });
+  }
+
+  var logic = window.BarometreLogic;
+  if (!logic || typeof logic.evaluateCondition !== 'function') return;
+  var earlier = {};
+  try { earlier = JSON.parse(form.getAttribute('data-answers') || '{}'); } catch (e) { earlier = {}; }
+  var questions = Array.prototype.slice.call(form.querySelectorAll('[data-question]'));
+
+  /* The answers a visible question gives, read like the server reads the form. */
+  function collect(question, answers) {
+    var consent = question.classList.contains('consent');
+    Array.prototype.forEach.call(question.querySelectorAll('input, select, textarea'), function (el) {
+      if (!el.name || el.disabled) return;
+      if (el.type === 'radio') { if (el.checked) answers[el.name] = Number(el.value); }
+      else if (el.type === 'checkbox') {
+        if (consent) { if (el.checked) answers[el.name] = true; }
+        else {
+          if (!Array.isArray(answers[el.name])) answers[el.name] = [];
+          if (el.checked) answers[el.name].push(Number(el.value));
+        }
+      } else if (el.tagName === 'SELECT') { if (el.value !== '') answers[el.name] = Number(el.value); }
+      else if (el.value.trim() !== '') answers[el.name] = el.value;
+    });
+  }
+
+  function update() {
+    var answers = Object.assign({}, earlier);
+    questions.forEach(function (question) {
+      var raw = question.getAttribute('data-condition');
+      var condition = raw ? JSON.parse(raw) : undefined;
+      var visible = logic.evaluateCondition(condition, answers);
+      if (question.hidden === visible) question.hidden = !visible;
+      Array.prototype.forEach.call(question.querySelectorAll('input, select, textarea'), function (el) { el.disabled = !visible; });
+      if (visible) collect(question, answers);
+    });
+  }
+
+  form.addEventListener('change', update);
+  form.addEventListener('input', update);
+  update();
+})();

@@ -1,0 +1,153 @@
+import type { Lang } from '../../../report/format/lang.js';
+import { otherKey, type Option, type Question } from '../../../study/index.js';
+import { t } from '../../i18n/t.js';
+import { attrs, html, type Html } from '../html.js';
+import type { FormValues } from './form-values.js';
+
+export interface QuestionContext {
+  readonly lang: Lang;
+  readonly values: FormValues;
+  /** field -> message, in the respondent's language */
+  readonly errors: ReadonlyMap<string, string>;
+  /** hidden by the display logic: rendered with `hidden` and disabled inputs, for the browser script */
+  readonly hidden: boolean;
+}
+
+/** The id of the element an error of `field` links to (the first input of the field). */
+export function fieldAnchor(question: Question, field: string): string {
+  if (field === otherKey(question.name)) return `f-${field}`;
+  switch (question.kind) {
+    case 'single':
+      return question.display === 'dropdown' ? `f-${field}` : `f-${field}-${question.options[0]!.code}`;
+    case 'multiple':
+      return `f-${field}-${question.options[0]!.code}`;
+    case 'scale':
+    case 'matrix':
+      return `f-${field}-${question.points[0]!.code}`;
+    default:
+      return `f-${field}`;
+  }
+}
+
+const errorId = (field: string) => `err-${field}`;
+
+function errorText(ctx: QuestionContext, field: string): Html | null {
+  const message = ctx.errors.get(field);
+  return message ? html`<p class="field-error" id="${errorId(field)}"><span class="visually-hidden">${t(ctx.lang, 'respond.errors.title')} : </span>${message}</p>` : null;
+}
+
+function describedBy(ctx: QuestionContext, field: string, hintId?: string): string | undefined {
+  const ids = [ctx.errors.has(field) ? errorId(field) : undefined, hintId].filter(Boolean);
+  return ids.length > 0 ? ids.join(' ') : undefined;
+}
+
+function choice(ctx: QuestionContext, type: 'radio' | 'checkbox', field: string, option: Option, extra: Record<string, unknown> = {}): Html {
+  const id = `f-${field}-${option.code}`;
+  const checked = (ctx.values[field] ?? []).includes(String(option.code));
+  const input = attrs({ type, id, name: field, value: option.code, checked, disabled: ctx.hidden, 'aria-describedby': describedBy(ctx, field), ...extra });
+  return html`<label class="choice" for="${id}"><input${input}><span>${option.label[ctx.lang]}</span></label>`;
+}
+
+function otherInput(ctx: QuestionContext, q: Question & { other?: { code: number; label: Option['label']; maxLength: number } }): Html | null {
+  if (!q.other) return null;
+  const field = otherKey(q.name);
+  const input = attrs({
+    type: 'text', id: `f-${field}`, name: field, value: ctx.values[field]?.[0] ?? '', maxlength: q.other.maxLength,
+    disabled: ctx.hidden, 'aria-invalid': ctx.errors.has(field) ? 'true' : undefined, 'aria-describedby': describedBy(ctx, field),
+  });
+  return html`<div class="other-field"><label for="${`f-${field}`}">${t(ctx.lang, 'respond.other')} (${q.other.label[ctx.lang]})</label>${errorText(ctx, field)}<input${input}></div>`;
+}
+
+function wrapperAttrs(q: Question, ctx: QuestionContext, extraClass: string): Html {
+  return attrs({
+    class: `question ${extraClass}`,
+    id: `q-${q.name}`,
+    'data-question': q.name,
+    'data-condition': q.condition ? JSON.stringify(q.condition) : undefined,
+    hidden: ctx.hidden,
+    'aria-describedby': q.help ? `help-${q.name}` : undefined,
+  });
+}
+
+function legendText(q: Question, lang: Lang): Html {
+  return html`${q.text[lang]}${q.required ? null : html` <span class="optional">${t(lang, 'respond.optional')}</span>`}`;
+}
+
+function help(q: Question, lang: Lang): Html | null {
+  return q.help ? html`<p class="hint" id="${`help-${q.name}`}">${q.help[lang]}</p>` : null;
+}
+
+function matrix(q: Extract<Question, { kind: 'matrix' }>, ctx: QuestionContext): Html {
+  const points = [...q.points, ...(q.dontKnow ? [q.dontKnow] : [])];
+  return html`<fieldset${wrapperAttrs(q, ctx, 'matrix')}>
+  <legend>${legendText(q, ctx.lang)}</legend>${help(q, ctx.lang)}
+  <div class="${`matrix-head points-${points.length}`}" aria-hidden="true"><span></span>${points.map((p) => html`<span>${p.label[ctx.lang]}</span>`)}</div>
+  ${q.items.map(
+    (item) => html`<div class="${`matrix-row points-${points.length}${ctx.errors.has(item.name) ? ' has-error' : ''}`}" role="radiogroup" aria-labelledby="${`lbl-${item.name}`}">
+    <div class="matrix-label"><span id="${`lbl-${item.name}`}">${item.label[ctx.lang]}</span>${errorText(ctx, item.name)}</div>
+    ${points.map((p) => choice(ctx, 'radio', item.name, p))}
+  </div>`,
+  )}
+</fieldset>`;
+}
+
+function choiceGroup(q: Extract<Question, { kind: 'single' | 'multiple' | 'scale' }>, ctx: QuestionContext): Html {
+  const { lang } = ctx;
+  const type = q.kind === 'multiple' ? 'checkbox' : 'radio';
+  const options = q.kind === 'scale' ? [...q.points, ...(q.dontKnow ? [q.dontKnow] : [])] : [...q.options, ...(q.other ? [q.other] : [])];
+  return html`<fieldset${wrapperAttrs(q, ctx, q.kind)}>
+  <legend>${legendText(q, lang)}</legend>${help(q, lang)}${errorText(ctx, q.name)}
+  <div class="choices">${options.map((o) => choice(ctx, type, q.name, o))}</div>
+  ${q.kind !== 'scale' ? otherInput(ctx, q) : null}
+</fieldset>`;
+}
+
+/** One question of a questionnaire page: fieldset and legend for choice groups, labels, errors tied with aria-describedby. */
+export function questionView(q: Question, ctx: QuestionContext): Html {
+  const { lang } = ctx;
+  const value = ctx.values[q.name]?.[0] ?? '';
+  const invalid = ctx.errors.has(q.name) ? 'true' : undefined;
+  switch (q.kind) {
+    case 'single':
+      if (q.display === 'dropdown') {
+        const options = [...q.options, ...(q.other ? [q.other] : [])];
+        const select = attrs({ id: `f-${q.name}`, name: q.name, disabled: ctx.hidden, 'aria-invalid': invalid, 'aria-describedby': describedBy(ctx, q.name) });
+        return html`<div${wrapperAttrs(q, ctx, 'dropdown')}>
+  <label for="${`f-${q.name}`}">${legendText(q, lang)}</label>${help(q, lang)}${errorText(ctx, q.name)}
+  <select${select}><option value="">${t(lang, 'respond.choose')}</option>${options.map((o) => html`<option${attrs({ value: o.code, selected: value === String(o.code) })}>${o.label[lang]}</option>`)}</select>
+  ${otherInput(ctx, q)}
+</div>`;
+      }
+      return choiceGroup(q, ctx);
+    case 'multiple':
+    case 'scale':
+      return choiceGroup(q, ctx);
+    case 'matrix':
+      return matrix(q, ctx);
+    case 'number': {
+      const unitId = q.unit ? `unit-${q.name}` : undefined;
+      const input = attrs({
+        type: 'text', inputmode: q.integer ? 'numeric' : 'decimal', id: `f-${q.name}`, name: q.name, value, autocomplete: 'off',
+        disabled: ctx.hidden, 'aria-invalid': invalid, 'aria-describedby': describedBy(ctx, q.name, [unitId, q.help ? `help-${q.name}` : undefined].filter(Boolean).join(' ') || undefined),
+      });
+      return html`<div${wrapperAttrs(q, ctx, 'number')}>
+  <label for="${`f-${q.name}`}">${legendText(q, lang)}</label>${help(q, lang)}${errorText(ctx, q.name)}
+  <div class="number-field"><input${input}>${q.unit ? html`<span class="unit" id="${unitId}">${q.unit[lang]}</span>` : null}</div>
+</div>`;
+    }
+    case 'text': {
+      const common = { id: `f-${q.name}`, name: q.name, maxlength: q.maxLength, disabled: ctx.hidden, 'aria-invalid': invalid, 'aria-describedby': describedBy(ctx, q.name, q.help ? `help-${q.name}` : undefined) };
+      return html`<div${wrapperAttrs(q, ctx, 'text')}>
+  <label for="${`f-${q.name}`}">${legendText(q, lang)}</label>${help(q, lang)}${errorText(ctx, q.name)}
+  ${q.multiline ? html`<textarea${attrs(common)}>${value}</textarea>` : html`<input${attrs({ type: 'text', ...common, value })}>`}
+</div>`;
+    }
+    case 'consent': {
+      const input = attrs({ type: 'checkbox', id: `f-${q.name}`, name: q.name, value: 'yes', checked: value !== '', disabled: ctx.hidden, 'aria-invalid': invalid, 'aria-describedby': describedBy(ctx, q.name) });
+      return html`<div${wrapperAttrs(q, ctx, 'consent')}>
+  ${errorText(ctx, q.name)}
+  <label class="choice" for="${`f-${q.name}`}"><input${input}><span>${q.text[lang]}</span></label>
+</div>`;
+    }
+  }
+}

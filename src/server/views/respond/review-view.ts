@@ -1,0 +1,83 @@
+import type { Lang } from '../../../report/format/lang.js';
+import { answerKeys, otherKey, type Answers, type Question, type Study } from '../../../study/index.js';
+import { t } from '../../i18n/t.js';
+import { attrs, html, type Html } from '../html.js';
+import { errorSummary } from './page-view.js';
+
+export interface ReviewViewData {
+  readonly lang: Lang;
+  readonly study: Study;
+  readonly answers: Answers;
+  /** shown pages, in order */
+  readonly pages: readonly number[];
+  readonly action: string;
+  /** the URL of page p (to change its answers) */
+  readonly pageUrl: (page: number) => string;
+  readonly csrf: Html;
+  readonly submissionId: string;
+  readonly shownAt: string;
+  readonly progress: { readonly current: number; readonly total: number };
+  readonly resume?: Html | null;
+}
+
+function optionLabel(q: Question, code: number, lang: Lang): string {
+  const options = q.kind === 'single' || q.kind === 'multiple'
+    ? [...q.options, ...(q.other ? [q.other] : [])]
+    : q.kind === 'scale' || q.kind === 'matrix' ? [...q.points, ...(q.dontKnow ? [q.dontKnow] : [])] : [];
+  return options.find((o) => o.code === code)?.label[lang] ?? String(code);
+}
+
+/** The answer to a question (or a matrix item) in words. */
+function answerText(q: Question, key: string, answers: Answers, lang: Lang): string | undefined {
+  const value = answers[key];
+  if (value === undefined) return undefined;
+  if (q.kind === 'consent') return value === true ? (lang === 'fr' ? 'Oui' : 'Yes') : undefined;
+  if (q.kind === 'number') return `${lang === 'fr' ? String(value).replace('.', ',') : String(value)}${q.unit ? ` ${q.unit[lang]}` : ''}`;
+  if (q.kind === 'text') return String(value);
+  const codes = Array.isArray(value) ? value : [value as number];
+  const other = answers[otherKey(q.name)];
+  return codes.map((c) => optionLabel(q, c, lang)).join(', ') + (typeof other === 'string' ? ` (${other})` : '');
+}
+
+function rows(q: Question, answers: Answers, lang: Lang): Html[] {
+  const none = t(lang, 'respond.review.none');
+  if (q.kind === 'matrix') {
+    return q.items.map((item) => html`<dt>${q.text[lang]} — ${item.label[lang]}</dt><dd>${answerText(q, item.name, answers, lang) ?? none}</dd>`);
+  }
+  if (!answerKeys(q).some((k) => answers[k] !== undefined) && !q.required) return [html`<dt>${q.text[lang]}</dt><dd>${none}</dd>`];
+  return [html`<dt>${q.text[lang]}</dt><dd>${answerText(q, q.name, answers, lang) ?? none}</dd>`];
+}
+
+/** The review before sending: every shown page's answers with a link to change them, then the send button. */
+export function reviewView(d: ReviewViewData, errors: readonly { href: string; text: string }[] = []): Html {
+  const { lang, study } = d;
+  const form = attrs({ method: 'post', action: d.action, class: 'survey-form' });
+  return html`<div class="survey">
+<h1>${t(lang, 'respond.review.title')}</h1>
+<p class="progress" id="progress">${t(lang, 'respond.progress', d.progress)}</p>
+<progress class="progress-bar" max="${d.progress.total}" value="${d.progress.current}" aria-labelledby="progress"></progress>
+${errorSummary(lang, errors)}
+<p>${t(lang, 'respond.review.intro')}</p>
+${d.pages.map((p) => {
+  const page = study.pages[p]!;
+  const shown = page.questions.filter((q) => answerKeys(q).some((k) => d.answers[k] !== undefined) || !q.condition);
+  return html`<section class="review-page" aria-labelledby="${`review-${page.id}`}">
+  <h2 id="${`review-${page.id}`}">${page.title[lang]}</h2>
+  <dl>${shown.flatMap((q) => rows(q, d.answers, lang))}</dl>
+  <p><a class="button secondary" href="${d.pageUrl(p)}">${t(lang, 'respond.review.edit', { page: page.title[lang] })}</a></p>
+</section>`;
+})}
+<form${form}>
+  ${d.csrf}
+  <input type="hidden" name="_sid" value="${d.submissionId}">
+  <input type="hidden" name="_page" value="review">
+  <input type="hidden" name="_shown" value="${d.shownAt}">
+  <div class="hp-field" aria-hidden="true"><label for="hp-website">Website</label><input type="text" id="hp-website" name="hp-website" tabindex="-1" autocomplete="off"></div>
+  <div class="survey-actions">
+    <button type="submit" name="_action" value="previous" class="secondary">${t(lang, 'respond.previous')}</button>
+    <button type="submit" name="_action" value="finish" class="primary">${t(lang, 'respond.review.submit')}</button>
+  </div>
+</form>
+${d.resume ?? null}
+</div>`;
+}
