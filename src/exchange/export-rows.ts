@@ -17,6 +17,8 @@ export interface ExportRowsOptions {
   readonly responses?: 'kept' | 'all';
   /** weights by response id (ascending ids); rows without one get NaN */
   readonly weights?: WaveWeights | null;
+  /** called every 4,096 rows and at the end with the rows streamed so far */
+  readonly onProgress?: (rows: number) => void;
 }
 
 /**
@@ -44,7 +46,9 @@ export async function* exportRows(
   const offsets = variables.map((v) => ('offset' in v.source ? v.source.offset : 0));
   const keys = variables.map((v) => (v.source.kind === 'text' ? v.source.key : ''));
   const rows = store.responses.iterateResponses(wave.id, all ? { includeExcluded: true } : { status: 'complete', includeExcluded: false });
+  let count = 0;
   for await (const r of rows) {
+    if ((++count & 4095) === 0) options.onProgress?.(count);
     let answers: Answers | null = null;
     let packed = r.packed;
     if (packed === null || packed.byteLength !== dictionary.packedSize) {
@@ -90,4 +94,5 @@ export async function* exportRows(
     }
     yield row;
   }
+  options.onProgress?.(count);
 }

@@ -18,6 +18,8 @@ export interface ExportOptions {
   readonly lang?: Language;
   /** codebook: 'csv' (default) or 'markdown' */
   readonly codebookFormat?: 'csv' | 'markdown';
+  /** called as rows stream, with the count so far */
+  readonly onProgress?: (rows: number) => void;
 }
 
 /** What every export writer reads: the study, its variables, the weighting and a fresh row stream. */
@@ -48,6 +50,6 @@ export async function prepareExport(store: Store, wave: Wave, options: ExportOpt
     dictionary,
     weighting,
     lang: options.lang ?? study.languages[0],
-    rows: () => exportRows(store, wave, study, dictionary, { responses: options.responses, weights }),
+    rows: () => exportRows(store, wave, study, dictionary, { responses: options.responses, weights, onProgress: options.onProgress }),
   });
 }

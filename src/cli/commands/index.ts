@@ -2,6 +2,7 @@ import type { CliCommand } from '../command.js';
 import { dbMigrateCommand } from './db-migrate.js';
 import { demoGenerateCommand } from './demo-generate.js';
 import { demoResetCommand } from './demo-reset.js';
+import { exportCommand } from './export.js';
 import { serveCommand } from './serve.js';
 import { startCommand } from './start.js';
 import { statsCommand } from './stats.js';
@@ -17,6 +18,7 @@ export const COMMANDS: readonly CliCommand[] = [
   studyValidateCommand,
   studyExportCommand,
   statsCommand,
+  exportCommand,
   demoGenerateCommand,
   demoResetCommand,
   userAddCommand,

@@ -1,0 +1,82 @@
+import { createWriteStream } from 'node:fs';
+import { basename } from 'node:path';
+import { EXPORT_FORMATS, exportWave, type ExportFormat, type ExportTarget } from '../../exchange/index.js';
+import { createDatabase } from '../../store/index.js';
+import { UsageError, type CliCommand } from '../command.js';
+import { readCliEnv } from '../env.js';
+import { parseArgs } from '../parse-args.js';
+import { createProgress } from '../progress.js';
+
+export const exportCommand: CliCommand = {
+  name: 'export',
+  summary: "export a wave's responses: CSV, codebook, SPSS .sav, Triple-S, JSON Lines",
+  help: `Usage: barometre export --study S --wave W --format csv|codebook|sav|triple-s|jsonl --out FILE [options]
+
+Exports the responses of wave W of study S, streamed (memory stays flat whatever the wave's size), with
+the raking weight (variable "weight") when the wave has population targets.
+
+Formats:
+  csv        UTF-8, RFC 4180, one line per response; texts safe against formula injection
+  codebook   every variable, label, code and question wording in fr and en (CSV, or Markdown when FILE
+             ends in .md)
+  sav        SPSS system file: variable and value labels, missing values, measurement levels, the weight,
+             multiple choices as dichotomy sets, long texts
+  triple-s   Triple-S XML metadata in FILE and the fixed-width data beside it (FILE with .dat)
+  jsonl      JSON Lines, one object per response
+
+Options:
+  --responses kept|all   kept (default): complete responses not excluded; all: every one, with its status
+  --labels               CSV, JSON Lines: labels instead of codes
+  --separator , or ;     CSV separator (default ,); with ; decimals are written with a comma
+  --bom                  CSV: start with a byte-order mark (French Excel)
+  --lang fr|en           language of labels (default: the study's first)
+
+Environment: DATA_DIR, DATABASE_URL (see \`barometre db migrate --help\`).`,
+  async run(args, io) {
+    const { values } = parseArgs(args, {
+      study: { type: 'string' },
+      wave: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      responses: { type: 'string', default: 'kept' },
+      labels: { type: 'boolean', default: false },
+      separator: { type: 'string', default: ',' },
+      bom: { type: 'boolean', default: false },
+      lang: { type: 'string' },
+    });
+    if (!values.study || !values.wave || !values.format || !values.out) throw new UsageError('--study, --wave, --format and --out are required');
+    const format = values.format as ExportFormat;
+    if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}" (${EXPORT_FORMATS.join(', ')})`);
+    if (values.responses !== 'kept' && values.responses !== 'all') throw new UsageError('--responses is kept or all');
+    if (values.separator !== ',' && values.separator !== ';') throw new UsageError('--separator is , or ;');
+    if (values.lang !== undefined && values.lang !== 'fr' && values.lang !== 'en') throw new UsageError('--lang is fr or en');
+    const store = createDatabase(readCliEnv(io.env));
+    try {
+      const wave = await store.waves.getByCode(values.study, values.wave);
+      if (!wave) throw new UsageError(`study "${values.study}" has no wave "${values.wave}"`);
+      const total = await store.responses.count(wave.id, values.responses === 'all' ? {} : { status: 'complete', includeExcluded: false });
+      const progress = createProgress(io.stderr, `export ${format}`, total);
+      const out = values.out;
+      const dataFile = out.replace(/\.[^./]*$/, '') + '.dat';
+      const target: ExportTarget =
+        format === 'triple-s' ? { metadata: createWriteStream(out), data: createWriteStream(dataFile), dataFile: basename(dataFile) } : { out: createWriteStream(out) };
+      const summary = await exportWave(store, wave, format, target, {
+        responses: values.responses,
+        labels: values.labels,
+        separator: values.separator,
+        bom: values.bom,
+        lang: values.lang as 'fr' | 'en' | undefined,
+        codebookFormat: out.endsWith('.md') ? 'markdown' : 'csv',
+        onProgress: (n) => progress.tick(n),
+      });
+      progress.done();
+      io.stdout.write(
+        `${format}: ${summary.rows} responses, ${summary.variables} variables${summary.weighted ? ', weighted' : ''} -> ${out}` +
+          (format === 'triple-s' ? ` and ${dataFile}` : '') + '\n',
+      );
+      return 0;
+    } finally {
+      await store.close();
+    }
+  },
+};

@@ -1,0 +1,11 @@
+// Public surface of data exchange: exports and imports of waves and questionnaires.
+export { exportWave, EXPORT_FORMATS, EXPORT_EXTENSIONS, type ExportFormat, type ExportTarget } from './export-wave.js';
+export { prepareExport, type ExportOptions, type ExportSource } from './export-source.js';
+export { exportVariables, type ExportDictionary, type ExportVariable } from './export-variables.js';
+export { writeCsv, type ExportSummary } from './write-csv.js';
+export { writeCodebook, CODEBOOK_COLUMNS } from './write-codebook.js';
+export { writeJsonl } from './write-jsonl.js';
+export { writeSav } from './write-sav.js';
+export { writeTripleS } from './write-triple-s.js';
+export { waveWeights, type WaveWeights, type WaveWeightsResult } from './wave-weights.js';
+export { neutraliseCell, unneutraliseCell } from './csv-cell.js';
