@@ -3,6 +3,8 @@ import { CHART_WIDTH } from './chart-theme.js';
 import type { ChartCommonInput, Interval } from './chart-types.js';
 import { wrapText } from './wrap-text.js';
 
+export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
 export const TITLE_LINE_HEIGHT = 19;
 export const SUBTITLE_LINE_HEIGHT = 15;
 const PADDING = 12;
@@ -76,4 +78,9 @@ export function checkProportion(where: string, estimate: number, ci: Interval): 
 export function percentAxisMax(highs: readonly number[]): number {
   const top = Math.max(0, ...highs.filter(Number.isFinite));
   return Math.min(1, Math.ceil((top + 0.1) * 10) / 10);
+}
+
+/** The notes under a chart (its bottom axis title), each wrapped to the plot's width: one string per line. */
+export function wrapNotes(notes: readonly string[], width: number): string[] {
+  return notes.flatMap((note) => wrapText(note, Math.round(width * 0.58), 11));
 }

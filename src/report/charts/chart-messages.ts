@@ -10,6 +10,7 @@ export interface ChartMessages {
   readonly descending: string;
   readonly intervalNote: string;
   readonly marginNote: string;
+  readonly bandNote: string;
   readonly baseNote: (base: string) => string;
   readonly basesNote: (low: string, high: string) => string;
   readonly column: string;
@@ -17,8 +18,11 @@ export interface ChartMessages {
   readonly lowBase: string;
   readonly suppressed: string;
   readonly lowBaseNote: (threshold: string) => string;
+  readonly lowBaseText: (threshold: string) => string;
   readonly suppressedNote: (threshold: string, labels: string) => string;
   readonly notShown: string;
+  readonly lettersNote: string;
+  readonly higherThan: (letters: string) => string;
   readonly wave: string;
   readonly significantUp: string;
   readonly significantDown: string;
@@ -44,15 +48,19 @@ const fr: ChartMessages = {
   descending: 'par ordre décroissant',
   intervalNote: 'Traits\u00A0: intervalle de confiance à 95\u00A0%',
   marginNote: 'Marges d’erreur à 95\u00A0%',
+  bandNote: 'Zone\u00A0: intervalle de confiance à 95\u00A0%',
   baseNote: (base) => `base\u00A0: ${base} répondants`,
   basesNote: (low, high) => `bases\u00A0: de ${low} à ${high} répondants`,
   column: 'Colonne',
   status: 'Remarque',
   lowBase: 'base faible',
   suppressed: 'non publié',
-  lowBaseNote: (threshold) => `En clair, hachuré\u00A0: base faible (n < ${threshold}), à lire avec prudence`,
+  lowBaseNote: (threshold) => `En clair, contour pointillé\u00A0: base faible (n < ${threshold}), à lire avec prudence`,
+  lowBaseText: (threshold) => `Base faible\u00A0: moins de ${threshold} répondants, à lire avec prudence`,
   suppressedNote: (threshold, labels) => `Non publié (n < ${threshold})\u00A0: ${labels}`,
   notShown: 'non publié',
+  lettersNote: 'Lettres\u00A0: significativement supérieur à la colonne de cette lettre (seuil de 5\u00A0%)',
+  higherThan: (letters) => `supérieur à ${letters}`,
   wave: 'Vague',
   significantUp: 'hausse significative',
   significantDown: 'baisse significative',
@@ -78,15 +86,19 @@ const en: ChartMessages = {
   descending: 'in descending order',
   intervalNote: 'Lines: 95% confidence interval',
   marginNote: 'Margins of error at 95%',
+  bandNote: 'Band: 95% confidence interval',
   baseNote: (base) => `base: ${base} respondents`,
   basesNote: (low, high) => `bases: ${low} to ${high} respondents`,
   column: 'Column',
   status: 'Note',
   lowBase: 'low base',
   suppressed: 'not published',
-  lowBaseNote: (threshold) => `Light, outlined: low base (n < ${threshold}), read with caution`,
+  lowBaseNote: (threshold) => `Light, dashed outline: low base (n < ${threshold}), read with caution`,
+  lowBaseText: (threshold) => `Low base: fewer than ${threshold} respondents, read with caution`,
   suppressedNote: (threshold, labels) => `Not published (n < ${threshold}): ${labels}`,
   notShown: 'not published',
+  lettersNote: 'Letters: significantly higher than the column of that letter (5% level)',
+  higherThan: (letters) => `higher than ${letters}`,
   wave: 'Wave',
   significantUp: 'significant rise',
   significantDown: 'significant fall',

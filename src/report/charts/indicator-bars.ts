@@ -2,10 +2,10 @@ import { formatPercent } from '../format/index.js';
 import { chartConfig, LABEL_FONT_SIZE } from './chart-theme.js';
 import { chartMessages } from './chart-messages.js';
 import type { Chart, ChartCommonInput, ChartSpec, IndicatorDatum } from './chart-types.js';
-import { chartTitle, checkProportion, percentAxisMax, wrappedKeys, wrappedLabelAxis } from './chart-layout.js';
+import { chartTitle, checkProportion, wrapNotes, percentAxisMax, VEGA_LITE_SCHEMA, wrappedKeys, wrappedLabelAxis } from './chart-layout.js';
 import { deepFreeze } from './deep-freeze.js';
 import {
-  baseNote, DEFAULT_DIGITS, indicatorTable, joinItems, labelledValue, sentence, typeset, valueWithMargin, type NumberDigits,
+  baseNote, digitsOf, indicatorTable, joinItems, labelledValue, sentence, typeset, valueWithMargin, type NumberDigits,
 } from './indicator-text.js';
 import { intervalBarLayers, type IntervalBarRow } from './interval-bar-layers.js';
 
@@ -14,13 +14,11 @@ export interface IndicatorBarInput extends ChartCommonInput, Partial<NumberDigit
   readonly indicators: readonly IndicatorDatum[];
 }
 
-const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
-
 /** Builds a horizontal bar chart of indicators with their intervals, ranked (descending) or in the given order. */
 export function indicatorBars(input: IndicatorBarInput, ranked: boolean): Chart {
   const { lang } = input;
   const m = chartMessages(lang);
-  const digits: NumberDigits = { ...DEFAULT_DIGITS, ...pick(input) };
+  const digits = digitsOf(input);
   input.indicators.forEach((d, i) => checkProportion(`indicator ${i} ("${d.label}")`, d.estimate, d.ci));
   const indicators = ranked
     ? [...input.indicators].sort((a, b) => (Number.isFinite(b.estimate) ? b.estimate : -1) - (Number.isFinite(a.estimate) ? a.estimate : -1))
@@ -64,7 +62,7 @@ export function indicatorBars(input: IndicatorBarInput, ranked: boolean): Chart 
         axis: wrappedLabelAxis(),
       },
     },
-    layer: intervalBarLayers(percentAxisMax(rows.map((r) => r.hi)), note),
+    layer: intervalBarLayers(percentAxisMax(rows.map((r) => r.hi)), wrapNotes([note], width)),
   } as unknown as ChartSpec;
   return deepFreeze({
     kind: 'chart',
@@ -75,11 +73,4 @@ export function indicatorBars(input: IndicatorBarInput, ranked: boolean): Chart 
     alternative,
     table: indicatorTable(input.title, indicators, lang, digits),
   } satisfies Chart);
-}
-
-function pick(input: Partial<NumberDigits>): Partial<NumberDigits> {
-  const out: { percentDigits?: number; marginDigits?: number } = {};
-  if (input.percentDigits !== undefined) out.percentDigits = input.percentDigits;
-  if (input.marginDigits !== undefined) out.marginDigits = input.marginDigits;
-  return out;
 }

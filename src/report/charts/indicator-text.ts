@@ -10,6 +10,14 @@ export interface NumberDigits {
 
 export const DEFAULT_DIGITS: NumberDigits = Object.freeze({ percentDigits: 0, marginDigits: 1 });
 
+/** The digits asked in an input, the defaults otherwise. */
+export function digitsOf(input: Partial<NumberDigits>): NumberDigits {
+  return {
+    percentDigits: input.percentDigits ?? DEFAULT_DIGITS.percentDigits,
+    marginDigits: input.marginDigits ?? DEFAULT_DIGITS.marginDigits,
+  };
+}
+
 /** Half the width of the interval: the margin of error shown as ± points. */
 export function marginOf(ci: Interval): number {
   return (ci[1] - ci[0]) / 2;

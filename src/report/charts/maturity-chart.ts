@@ -1,0 +1,100 @@
+import { AppError } from '../../app-error.js';
+import { formatNumber, MISSING } from '../format/index.js';
+import { CHART_COLORS, chartConfig, LABEL_FONT_SIZE } from './chart-theme.js';
+import { chartMessages } from './chart-messages.js';
+import type { Chart, ChartCommonInput, ChartSpec } from './chart-types.js';
+import { chartTitle, VEGA_LITE_SCHEMA, wrapNotes, wrappedKeys, wrappedLabelAxis } from './chart-layout.js';
+import { deepFreeze } from './deep-freeze.js';
+import { joinItems, labelledValue, sentence, typeset } from './indicator-text.js';
+
+/** The scores from 0 to 100 of one maturity dimension (NaN when not available). */
+export interface MaturityDimensionDatum {
+  readonly label: string;
+  readonly respondent: number;
+  readonly all: number;
+  readonly sameSize: number;
+}
+
+export interface MaturityInput extends ChartCommonInput {
+  readonly dimensions: readonly MaturityDimensionDatum[];
+  /** names of the three series; "Votre entreprise", "Toutes les entreprises", "Entreprises de votre taille" by default */
+  readonly seriesLabels?: { readonly respondent?: string; readonly all?: string; readonly sameSize?: string };
+}
+
+const SERIES = ['respondent', 'all', 'sameSize'] as const;
+const COLORS = [CHART_COLORS.primary, CHART_COLORS.secondary, CHART_COLORS.accent];
+
+/**
+ * The benchmark's maturity scores (0 to 100) by dimension: for each dimension three bars, the respondent's
+ * company, all companies and companies of its size, each with its score; a legend on top.
+ */
+export function maturityChart(input: MaturityInput): Chart {
+  const { lang } = input;
+  const m = chartMessages(lang);
+  const names = [
+    input.seriesLabels?.respondent ?? m.respondent,
+    input.seriesLabels?.all ?? m.allCompanies,
+    input.seriesLabels?.sameSize ?? m.sameSize,
+  ];
+  if (new Set(names).size !== names.length) throw new AppError('INVALID_INPUT', 'maturityChart: the three series need distinct names', { names });
+  input.dimensions.forEach((d, i) => {
+    for (const series of SERIES) {
+      const score = d[series];
+      if (!Number.isNaN(score) && !(Number.isFinite(score) && score >= 0 && score <= 100)) {
+        throw new AppError('INVALID_INPUT', `maturityChart: dimension ${i} ("${d.label}") has ${series} score ${score}, not in 0..100`);
+      }
+    }
+  });
+  const { title, width, height: titleHeight } = chartTitle(input);
+  const { keys, lines } = wrappedKeys(input.dimensions.map((d) => d.label), Math.round(width * 0.3), LABEL_FONT_SIZE);
+  const rows = input.dimensions.flatMap((d, i) =>
+    SERIES.map((series, s) => ({ key: keys[i]!, series: names[s]!, order: s, score: d[series], value: formatNumber(d[series], lang) })).filter((r) =>
+      Number.isFinite(r.score),
+    ),
+  );
+  const step = Math.max(3 * 15 + 14, lines * 14 + 12);
+  const notes = wrapNotes([m.scoreNote], width);
+  const item = (d: MaturityDimensionDatum) =>
+    `${d.label} — ${SERIES.map((series, s) => labelledValue(names[s]!, formatNumber(d[series], lang), lang)).join(', ')}`;
+  const alternative = typeset(
+    [sentence(input.title), sentence(m.scoreNote), sentence(input.dimensions.length > 0 ? joinItems(input.dimensions.map(item), lang) : m.noData)].join(' '),
+    lang,
+  );
+  const spec = {
+    $schema: VEGA_LITE_SCHEMA,
+    description: alternative,
+    title,
+    width,
+    height: titleHeight + Math.max(1, input.dimensions.length) * step + 70,
+    autosize: { type: 'fit', contains: 'padding' },
+    config: chartConfig(lang),
+    data: { values: rows },
+    encoding: {
+      y: { field: 'key', type: 'nominal', sort: null, title: null, axis: wrappedLabelAxis(), scale: { paddingInner: 0.28 } },
+      yOffset: { field: 'series', type: 'nominal', sort: names, scale: { paddingInner: 0.08 } },
+      x: {
+        field: 'score',
+        type: 'quantitative',
+        scale: { domain: [0, 100], nice: false },
+        axis: { values: [0, 25, 50, 75, 100], title: notes, titleAnchor: 'start', titlePadding: 10, grid: true, domain: false, ticks: false, labelColor: CHART_COLORS.mutedText },
+      },
+    },
+    layer: [
+      {
+        mark: { type: 'bar' },
+        encoding: { color: { field: 'series', type: 'nominal', sort: names, scale: { domain: names, range: COLORS }, legend: { orient: 'top', offset: 10 } } },
+      },
+      {
+        mark: { type: 'text', align: 'left', baseline: 'middle', dx: 4, fontSize: 10.5, color: CHART_COLORS.text },
+        encoding: { text: { field: 'value' } },
+      },
+    ],
+  } as unknown as ChartSpec;
+  const table = {
+    caption: input.title,
+    columns: [{ label: m.dimension, align: 'left' as const }, ...names.map((label) => ({ label, align: 'right' as const }))],
+    rows: input.dimensions.map((d) => [d.label, ...SERIES.map((series) => (Number.isFinite(d[series]) ? formatNumber(d[series], lang) : MISSING))]),
+    notes: [m.scoreNote],
+  };
+  return deepFreeze({ kind: 'chart', type: 'maturity', lang, title: input.title, spec, alternative, table } satisfies Chart);
+}

@@ -1,0 +1,109 @@
+import { AppError } from '../../app-error.js';
+import { formatPercent } from '../format/index.js';
+import { CHART_COLORS, chartConfig } from './chart-theme.js';
+import { chartMessages } from './chart-messages.js';
+import type { Chart, ChartCommonInput, ChartSpec, Interval } from './chart-types.js';
+import { chartTitle, checkProportion, percentAxisMax, VEGA_LITE_SCHEMA, wrapNotes } from './chart-layout.js';
+import { deepFreeze } from './deep-freeze.js';
+import { digitsOf, indicatorTable, joinItems, labelledValue, sentence, typeset, valueWithMargin, type NumberDigits } from './indicator-text.js';
+
+/** One wave of an indicator. */
+export interface TrendWaveDatum {
+  readonly year: number;
+  readonly estimate: number;
+  readonly ci: Interval;
+  readonly n: number;
+  /** a change from the previous wave significant at 95 %, or null */
+  readonly change?: 'up' | 'down' | null;
+}
+
+export interface TrendLineInput extends ChartCommonInput, Partial<NumberDigits> {
+  readonly waves: readonly TrendWaveDatum[];
+}
+
+const ARROW = { up: '\u00A0▲', down: '\u00A0▼' } as const;
+
+/**
+ * An indicator across waves: the year on x (spaced by time, so a skipped year shows), the percentage on y,
+ * the 95 % interval as a band, a point and its value per wave, an arrow where the change from the previous
+ * wave is significant.
+ */
+export function trendLineChart(input: TrendLineInput): Chart {
+  const { lang } = input;
+  const m = chartMessages(lang);
+  const digits = digitsOf(input);
+  input.waves.forEach((w, i) => {
+    if (!Number.isInteger(w.year)) throw new AppError('INVALID_INPUT', `trendLineChart: wave ${i} has no integer year`, { year: w.year });
+    checkProportion(`wave ${w.year}`, w.estimate, w.ci);
+  });
+  const waves = [...input.waves].sort((a, b) => a.year - b.year);
+  const shown = waves.filter((w) => Number.isFinite(w.estimate));
+  const rows = shown.map((w) => ({
+    year: w.year,
+    estimate: w.estimate,
+    lo: w.ci[0],
+    hi: w.ci[1],
+    value: `${formatPercent(w.estimate, lang, digits.percentDigits)}${w.change ? ARROW[w.change] : ''}`,
+  }));
+  const years = rows.map((r) => r.year);
+  const [first, last] = years.length > 0 ? [Math.min(...years), Math.max(...years)] : [0, 1];
+  const { title, width, height: titleHeight } = chartTitle(input);
+  const notes = [m.bandNote];
+  if (shown.some((w) => w.change)) notes.push(m.changeNote);
+  const x = {
+    field: 'year',
+    type: 'quantitative',
+    scale: { domain: [first - 0.5, last + 0.5], nice: false, zero: false },
+    axis: { values: years, format: 'd', title: wrapNotes(notes, width), titleAnchor: 'start', titlePadding: 10, grid: false, labelFlush: false, tickColor: CHART_COLORS.axis },
+  };
+  const y = (field: string) => ({ field, type: 'quantitative' });
+  const change = (w: TrendWaveDatum) => (w.change === 'up' ? m.significantUp : w.change === 'down' ? m.significantDown : '');
+  const item = (w: TrendWaveDatum) => {
+    const value = valueWithMargin(w.estimate, w.ci, lang, digits);
+    return labelledValue(String(w.year), change(w) ? `${value}, ${change(w)}` : value, lang);
+  };
+  const alternative = typeset(
+    [sentence(input.title), sentence(waves.length > 0 ? joinItems(waves.map(item), lang) : m.noData), sentence(m.marginNote)].join(' '),
+    lang,
+  );
+  const spec = {
+    $schema: VEGA_LITE_SCHEMA,
+    description: alternative,
+    title,
+    width,
+    height: titleHeight + 300,
+    autosize: { type: 'fit', contains: 'padding' },
+    config: chartConfig(lang),
+    data: { values: rows },
+    encoding: { x },
+    layer: [
+      {
+        mark: { type: 'area', color: CHART_COLORS.band, opacity: 1 },
+        encoding: {
+          y: {
+            ...y('lo'),
+            scale: { domain: [0, percentAxisMax(rows.map((r) => r.hi))], nice: false },
+            axis: { format: '.0%', title: null, tickCount: 5, grid: true, domain: false, ticks: false, labelColor: CHART_COLORS.mutedText },
+          },
+          y2: { field: 'hi' },
+        },
+      },
+      { mark: { type: 'line', color: CHART_COLORS.primary, strokeWidth: 2.5 }, encoding: { y: y('estimate') } },
+      {
+        mark: { type: 'point', filled: true, size: 70, color: CHART_COLORS.primary, stroke: CHART_COLORS.background, strokeWidth: 1.5, opacity: 1 },
+        encoding: { y: y('estimate') },
+      },
+      {
+        mark: { type: 'text', baseline: 'bottom', dy: -9, fontWeight: 'bold', color: CHART_COLORS.text },
+        encoding: { y: y('hi'), text: { field: 'value' } },
+      },
+    ],
+  } as unknown as ChartSpec;
+  const base = indicatorTable(input.title, waves.map((w) => ({ ...w, label: String(w.year) })), lang, digits, m.wave);
+  const table = {
+    ...base,
+    columns: [...base.columns, { label: m.status, align: 'left' as const }],
+    rows: base.rows.map((row, i) => [...row, change(waves[i]!)]),
+  };
+  return deepFreeze({ kind: 'chart', type: 'trend-line', lang, title: input.title, spec, alternative, table } satisfies Chart);
+}
