@@ -18,7 +18,7 @@ export interface Calibration {
   readonly nMargins: number;
   /** number of columns of M (all levels of the first margin, the others minus their first level) */
   readonly p: number;
-  /** (M' W0 M)⁻¹, p×p */
+  /** a generalised inverse of M'W0M, p×p */
   readonly inverseCrossProduct: Float64Array;
 }
 

@@ -62,3 +62,32 @@ export function transpose(a: Float64Array, p: number, q: number): Float64Array {
   for (let i = 0; i < p; i++) for (let j = 0; j < q; j++) t[j * p + i] = a[i * q + j];
   return t;
 }
+
+/**
+ * A generalised inverse of a symmetric positive semi-definite p×p matrix by the sweep operator: pivots that
+ * vanish (linearly dependent columns, relative 1e-10) are skipped and their rows and columns left at 0, so
+ * A·G·A = A. Fitted values M·G·M'y of a least-squares problem are the same for any such G. O(p³).
+ * @example generalizedInverse(Float64Array.of(1, 1, 1, 1), 2) // Float64Array [1, 0, 0, 0]
+ */
+export function generalizedInverse(a: Float64Array, p: number): Float64Array {
+  const m = Float64Array.from(a);
+  const swept = new Uint8Array(p);
+  const diagonal = new Float64Array(p);
+  for (let k = 0; k < p; k++) diagonal[k] = a[k * p + k];
+  for (let k = 0; k < p; k++) {
+    const d = m[k * p + k];
+    if (!(d > 1e-10 * diagonal[k])) continue;
+    swept[k] = 1;
+    for (let i = 0; i < p; i++) {
+      if (i === k) continue;
+      const aik = m[i * p + k];
+      if (aik === 0) continue;
+      for (let j = 0; j < p; j++) if (j !== k) m[i * p + j] -= (aik * m[k * p + j]) / d;
+    }
+    for (let i = 0; i < p; i++) if (i !== k) { m[i * p + k] /= d; m[k * p + i] /= d; }
+    m[k * p + k] = -1 / d;
+  }
+  const g = new Float64Array(p * p);
+  for (let i = 0; i < p; i++) if (swept[i]) for (let j = 0; j < p; j++) if (swept[j]) g[i * p + j] = -m[i * p + j];
+  return g;
+}

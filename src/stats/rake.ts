@@ -1,7 +1,7 @@
 import { categoricalOf, type CodeArray } from './dataset.js';
 import { marginColumns, type Calibration } from './calibration.js';
 import type { SurveyDesign } from './design.js';
-import { invertMatrix } from './linear-algebra.js';
+import { generalizedInverse } from './linear-algebra.js';
 import { StatsError } from './stats-error.js';
 
 /** A calibration margin: a categorical column and the population count of each of its levels. */
@@ -158,7 +158,7 @@ export function calibrateToMargins(
   }
   const calibration: Calibration = Object.freeze({
     kind, variables: Object.freeze(margins.map((mg) => mg.variable)), preWeights: w0, weights, cell, nCells, cellColumns,
-    nMargins: m, p, inverseCrossProduct: invertMatrix(cross, p, caller),
+    nMargins: m, p, inverseCrossProduct: generalizedInverse(cross, p),
   });
   const calibrated: SurveyDesign = Object.freeze({ ...design, weights, calibrations: Object.freeze([...design.calibrations, calibration]) });
   return Object.freeze({ kind, design: calibrated, weights, converged, iterations, maxDeviation });
