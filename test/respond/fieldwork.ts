@@ -21,3 +21,18 @@ export async function invite(store: Store, wave: Wave, secretKey: string): Promi
   await store.invitations.create({ waveId: wave.id, tokenHash: respondSecrets(secretKey).tokenHash(token) });
   return token;
 }
+
+/** Form fields that answer every page of the built-in study along the "uses social media" branch. */
+export const FULL_PAGES: readonly (readonly [string, string][])[] = [
+  [['consent', 'yes']],
+  [['company_size', '2'], ['sector', '3'], ['region', '1'], ['respondent_function', '2'], ['company_name', '']],
+  [['uses_social', '1'], ['importance', '3']],
+  [['networks', '1'], ['networks', '4'], ['main_network', '1'], ['presence_years', '3']],
+  [['objectives', '1'], ['objectives', '3'], ['team_size', '1,5'], ['managed_by', '1'], ['budget_trend', '1'], ['budget_share', '']],
+  [['ereputation', '2'], ['relation_strengthens', '3'], ['relation_service', '4'], ['relation_sales', '2'], ['relation_loyalty', '3'], ['relation_advocacy', '9'], ['crm_enrich', '2'], ['response_time', '2']],
+  [['social_selling', '2'], ['social_ads', '1']],
+  [['measures_results', '1'], ['kpis', '1'], ['kpis', '2'], ['measure_tools', '1']],
+  [['challenges', '1'], ['challenges', '2']],
+  [['internal_communication', '3'], ['internal_training', '3'], ['internal_leadership', '2'], ['internal_advocacy', '3'], ['internal_skills', '4'], ['social_policy', '1']],
+  [['outlook', '4'], ['comments', 'RAS']],
+];

@@ -1,0 +1,173 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Wave } from '../../src/store/index.js';
+import { TEST_DATABASES } from '../helpers/databases.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { FULL_PAGES, invite, openWave } from './fieldwork.js';
+import { InjectClient, type Page } from './inject-client.js';
+
+const SURVEY = '/s/social-media-barometer/2026';
+
+for (const database of TEST_DATABASES) {
+  describe(`questionnaire POST routes [${database.name}]`, () => {
+    let server: TestServer;
+    let wave: Wave;
+
+    /** Everything a rejected post must leave untouched: every response row and every submission id. */
+    async function snapshot(): Promise<string> {
+      const responses = await server.store.db.selectFrom('responses').select(['id', 'answers', 'currentPage', 'status', 'pageDurations']).orderBy('id').execute();
+      const submissions = await server.store.db.selectFrom('submissions').select(['submissionId']).orderBy('submissionId').execute();
+      return JSON.stringify({ responses, submissions });
+    }
+
+    /** A respondent invited to the wave who answered `pages` pages; returns the page now shown. */
+    async function respondent(pages: number, w = wave): Promise<{ client: InjectClient; page: Page; token: string }> {
+      const token = await invite(server.store, w, server.config.secretKey);
+      const client = new InjectClient(server.app);
+      let page = await client.get(`/s/social-media-barometer/${w.code}?t=${token}`);
+      for (let p = 0; p < pages; p++) page = await client.submit(page, FULL_PAGES[p]!);
+      assert.equal(page.status, 200);
+      return { client, page, token };
+    }
+
+    async function assertRejected(page: Page, status: number, message: RegExp, snapshotBefore: string) {
+      assert.equal(page.status, status, page.body.slice(0, 400));
+      assert.match(page.body, message);
+      assert.equal(page.headers['cache-control'], 'no-store');
+      assert.equal(await snapshot(), snapshotBefore, 'nothing is stored');
+    }
+
+    before(async () => {
+      server = await startTestServer({ database, listen: false });
+      wave = await openWave(server.store, '2026');
+    });
+    after(() => server.close());
+
+    it('saves a valid page and shows the next one, with no-store and no-referrer', async () => {
+      const { page, token } = await respondent(2);
+      assert.match(page.body, /Votre présence sur les réseaux sociaux/);
+      assert.equal(page.headers['referrer-policy'], 'no-referrer');
+      const invitation = await server.store.invitations.getByTokenHash((await import('../../src/server/routes/respond/respond-secrets.js')).respondSecrets(server.config.secretKey).tokenHash(token));
+      const response = await server.store.responses.getByInvitation(invitation!.id);
+      assert.equal(response?.currentPage, 2);
+      assert.deepEqual(response?.answers, { consent: true, company_size: 2, sector: 3, region: 1, respondent_function: 2 });
+      assert.ok(Object.keys(response!.pageDurations).length === 2, 'a duration per page');
+    });
+
+    it('rejects an unknown option code', async () => {
+      const { client, page } = await respondent(1);
+      const s = await snapshot();
+      const fields = FULL_PAGES[1]!.map(([k, v]): [string, string] => [k, k === 'company_size' ? '99' : v]);
+      const rejected = await client.submit(page, fields);
+      await assertRejected(rejected, 400, /Le choix « 99 » n’existe pas pour cette question/, s);
+      assert.match(rejected.body, /id="error-summary"[^>]*role="alert"/);
+      assert.match(rejected.body, /href="#f-company_size-1"/, 'the summary links to the field');
+      assert.match(rejected.body, /aria-describedby="err-company_size"/, 'the error is tied to its inputs');
+      assert.match(rejected.body, /value="3" selected/, 'what was typed is shown again');
+    });
+
+    it('rejects a number out of bounds', async () => {
+      const { client, page } = await respondent(4);
+      const s = await snapshot();
+      const fields = FULL_PAGES[4]!.map(([k, v]): [string, string] => [k, k === 'team_size' ? '900' : v]);
+      const rejected = await client.submit(page, fields);
+      await assertRejected(rejected, 400, /inférieur ou égal à 500/, s);
+      assert.match(rejected.body, /name="team_size" value="900"/);
+    });
+
+    it('rejects an answer to a question the logic hides', async () => {
+      const { client, page } = await respondent(3);
+      const s = await snapshot();
+      const rejected = await client.submit(page, [...FULL_PAGES[3]!, ['no_use_reasons', '2']]);
+      await assertRejected(rejected, 400, /ne s’applique pas à vos réponses précédentes/, s);
+    });
+
+    it('rejects a post without a page-submission id', async () => {
+      const { client, page } = await respondent(1);
+      const s = await snapshot();
+      const { _sid, ...hidden } = page.hidden;
+      assert.ok(_sid);
+      const rejected = await client.post(page.action!, [...Object.entries(hidden), ...FULL_PAGES[1]!, ['_action', 'next']]);
+      await assertRejected(rejected, 400, /identifiant d’envoi manquant/, s);
+    });
+
+    it('rejects a 10 MB body', async () => {
+      const { client, page } = await respondent(1);
+      const s = await snapshot();
+      const rejected = await client.submit(page, [...FULL_PAGES[1]!, ['company_name', 'x'.repeat(10 * 1024 * 1024)]]);
+      await assertRejected(rejected, 413, /dépassent la taille autorisée/, s);
+    });
+
+    it('rejects malformed bodies', async () => {
+      const { client, page } = await respondent(1);
+      const s = await snapshot();
+      await assertRejected(await client.post(page.action!, { payload: '{"_sid": "x", "consent":', contentType: 'application/json' }), 400, /Requête invalide/, s);
+      await assertRejected(await client.post(page.action!, { payload: '--x\r\nContent-Disposition: form-data; name="consent"\r\n\r\nyes\r\n--x--', contentType: 'multipart/form-data; boundary=x' }), 415, /Format non pris en charge/, s);
+      await assertRejected(await client.post(page.action!, { payload: 'consent=yes', contentType: 'text/plain' }), 403, /Accès refusé/, s);
+      await assertRejected(await client.submit(page, FULL_PAGES[1]!, 'next', [['_page', 'x%ZZ']]), 400, /pas accessible/, s);
+      await assertRejected(await client.submit(page, FULL_PAGES[1]!, 'explode'), 400, /Action inconnue/, s);
+    });
+
+    it('rejects a filled honeypot', async () => {
+      const { client, page } = await respondent(1);
+      const s = await snapshot();
+      await assertRejected(await client.submit(page, FULL_PAGES[1]!, 'next', [['hp-website', 'http://spam.example']]), 400, /n’a pas pu être accepté/, s);
+    });
+
+    it('rejects a token of another wave with the invalid-link page', async () => {
+      const other = await openWave(server.store, '2027');
+      const { client, page } = await respondent(1);
+      const foreign = await invite(server.store, other, server.config.secretKey);
+      const s = await snapshot();
+      const rejected = await client.post(`${SURVEY}?t=${foreign}`, [...Object.entries(page.hidden), ...FULL_PAGES[1]!, ['_action', 'next']]);
+      await assertRejected(rejected, 404, /Ce lien n’est pas valide/, s);
+    });
+
+    it('rejects a used token, with the same page as an unknown one', async () => {
+      const { client, page, token } = await respondent(FULL_PAGES.length);
+      assert.match(page.body, /Vérifiez vos réponses/);
+      const thanks = await client.submit(page, [], 'finish');
+      assert.match(thanks.body, /Merci pour votre participation/);
+      const s = await snapshot();
+      const again = await client.get(`${SURVEY}?t=${token}`);
+      const unknown = await client.get(`${SURVEY}?t=AAAAAAAAAAAAAAAAAAAAAA`);
+      assert.equal(again.status, 404);
+      assert.equal(unknown.status, again.status);
+      const strip = (body: string) => body.replace(/nonce="[^"]+"/g, '').replace(/\?t=[A-Za-z0-9_-]+/g, '');
+      assert.equal(strip(again.body), strip(unknown.body));
+      const rejected = await client.submit(page, [], 'finish', [['_sid', 'aNewSubmissionIdAAAAAAA']]);
+      await assertRejected(rejected, 404, /Ce lien n’est pas valide/, s);
+    });
+
+    it('records one response when the same last page is posted twice at once', async () => {
+      const { client, page } = await respondent(FULL_PAGES.length);
+      const completeBefore = await server.store.responses.count(wave.id, { status: 'complete' });
+      const [a, b] = await Promise.all([client.submit(page, [], 'finish'), client.submit(page, [], 'finish')]);
+      for (const result of [a, b]) {
+        assert.equal(result.status, 200);
+        assert.match(result.body, /Merci pour votre participation/);
+        assert.match(result.body, /id="benchmark-link" href="\/benchmark\/[A-Za-z0-9_-]{22}"/);
+      }
+      assert.equal(await server.store.responses.count(wave.id, { status: 'complete' }), completeBefore + 1);
+      const finals = await server.store.db.selectFrom('submissions').select('submissionId').where('submissionId', '=', page.hidden._sid!).execute();
+      assert.equal(finals.length, 1);
+    });
+
+    it('shows a polite closed page for a wave not in fieldwork and refuses its posts', async () => {
+      await openWave(server.store, '2025', 'closed');
+      const client = new InjectClient(server.app);
+      const page = await client.get('/s/social-media-barometer/2025');
+      assert.equal(page.status, 200);
+      assert.match(page.body, /Le questionnaire est fermé/);
+      const s = await snapshot();
+      const open = await client.get(SURVEY);
+      await assertRejected(await client.post('/s/social-media-barometer/2025', [...Object.entries(open.hidden), ['consent', 'yes'], ['_action', 'next']]), 409, /fermé/, s);
+    });
+
+    it('answers 404 for an unknown study or wave', async () => {
+      const client = new InjectClient(server.app);
+      assert.equal((await client.get('/s/social-media-barometer/1999')).status, 404);
+      assert.equal((await client.get('/s/nope/2026')).status, 404);
+    });
+  });
+}
