@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { exportWave, prepareExport, waveWeights, type ExportVariable } from '../../src/exchange/index.js';
+import { utf8Truncate } from '../../src/exchange/sav-dictionary.js';
+import { TEST_DATABASES, openTestStore, type TestStore } from '../helpers/databases.js';
+import { expectedValue } from './fixtures/expected-values.js';
+import { seedExchangeWave, type SeededWave } from './fixtures/seed-exchange-wave.js';
+
+/** Reads a .sav with R's haven (user-defined missing values kept) and returns every column as JSON. */
+const R_READ = `
+suppressMessages({ library(haven); library(jsonlite) })
+d <- read_sav(commandArgs(TRUE)[1], user_na = TRUE)
+out <- lapply(names(d), function(n) {
+  x <- d[[n]]
+  l <- attr(x, "labels")
+  list(name = n, label = attr(x, "label"), codes = if (is.null(l)) list() else as.numeric(l),
+       codeLabels = if (is.null(l)) list() else names(l), missing = if (is.null(attr(x, "na_values"))) list() else attr(x, "na_values"),
+       text = is.character(x), values = if (is.character(x)) as.character(x) else { v <- as.numeric(unclass(x)); ifelse(is.na(v), NA, sprintf("%.17g", v)) })
+})
+cat(toJSON(out, auto_unbox = TRUE, na = "null", null = "null"))
+`;
+
+interface HavenColumn {
+  name: string;
+  label: string | null;
+  codes: number[] | number;
+  codeLabels: string[] | string;
+  missing: number[] | number;
+  text: boolean;
+  values: (number | string | null)[];
+}
+const list = <T>(x: T[] | T): T[] => (Array.isArray(x) ? x : [x]);
+
+for (const database of TEST_DATABASES) {
+  describe(`SPSS .sav export read back by R haven [${database.name}]`, () => {
+    let store: TestStore;
+    let seeded: SeededWave;
+    let dir: string;
+    let columns: HavenColumn[];
+    let variables: readonly ExportVariable[];
+    let file: string;
+    before(async () => {
+      store = await openTestStore(database);
+      seeded = await seedExchangeWave(store, 150);
+      dir = mkdtempSync(join(tmpdir(), 'barometre-sav-'));
+      file = join(dir, 'wave.sav');
+      await exportWave(store, seeded.wave, 'sav', { out: createWriteStream(file) }, { responses: 'all' });
+      variables = (await prepareExport(store, seeded.wave, { responses: 'all' })).dictionary.variables;
+      columns = JSON.parse(execFileSync('Rscript', ['-e', R_READ, file], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+      // numbers come as %.17g strings: exact doubles
+      for (const c of columns) if (!c.text) c.values = c.values.map((x) => (x === null ? null : Number(x)));
+    });
+    after(async () => {
+      rmSync(dir, { recursive: true, force: true });
+      await store.close();
+    });
+
+    it('has every variable, in order, with its label (cut at 255 bytes)', () => {
+      assert.deepEqual(columns.map((c) => c.name), variables.map((v) => v.name));
+      for (const [k, v] of variables.entries()) {
+        assert.equal(columns[k].label, utf8Truncate(v.label.fr, 255).toString('utf8'), v.name);
+      }
+    });
+
+    it('has every value label and declares "don\'t know" codes missing', () => {
+      for (const [k, v] of variables.entries()) {
+        const c = columns[k];
+        assert.deepEqual(list(c.codes), v.levels.map((l) => l.code), v.name);
+        assert.deepEqual(list(c.codeLabels), v.levels.map((l) => utf8Truncate(l.label.fr, 120).toString('utf8')), v.name);
+        assert.deepEqual(list(c.missing), [...v.missing], v.name);
+      }
+      assert.ok(variables.some((v) => v.missing.length > 0), 'the study has "don\'t know" codes');
+    });
+
+    it('gives back every value of every response, texts longer than 255 bytes included', async () => {
+      const ids = columns[0].values as number[];
+      assert.deepEqual(ids, [...seeded.answers.keys()]);
+      const records = await store.responses.list(seeded.wave.id);
+      const weighting = await waveWeights(store, seeded.wave, seeded.study);
+      assert.equal(weighting.kind, 'weighted');
+      const weights = weighting.kind === 'weighted' ? weighting.weights : null;
+      let longTexts = 0;
+      ids.forEach((id, row) => {
+        const answers = seeded.answers.get(id)!;
+        const record = records.find((r) => r.id === id)!;
+        for (const [k, v] of variables.entries()) {
+          const got = columns[k].values[row];
+          let want: number | string | null;
+          if (v.name === 'response_id') want = id;
+          else if (v.name === 'status') want = record.status === 'complete' ? 1 : 2;
+          else if (v.name === 'excluded') want = record.excluded ? 1 : 0;
+          else if (v.name === 'weight') {
+            const i = weights!.ids.indexOf(id);
+            want = i < 0 ? null : weights!.weights[i];
+          } else want = expectedValue(v, answers);
+          if (v.type === 'text') {
+            // SPSS strings are space-padded: trailing spaces are not significant
+            assert.equal(got, want === null ? '' : (want as string).trimEnd(), `${v.name} of response ${id}`);
+            if (typeof want === 'string' && Buffer.byteLength(want) > 255) longTexts++;
+          } else assert.equal(got, want, `${v.name} of response ${id}`);
+        }
+      });
+      assert.ok(longTexts > 0, 'some texts are over 255 bytes');
+    });
+
+    it('names the weight variable in the header and its weights add up to the population', () => {
+      const bytes = readFileSync(file);
+      const weightIndex = bytes.readInt32LE(76);
+      const caseSize = bytes.readInt32LE(68);
+      assert.ok(weightIndex > 0 && weightIndex <= caseSize);
+      // the weight is the last variable: a numeric one, so it takes the last element of a case
+      assert.equal(weightIndex, caseSize);
+      const weight = columns.at(-1)!;
+      assert.equal(weight.name, 'weight');
+      const total = (weight.values as (number | null)[]).reduce<number>((sum, w) => sum + (w ?? 0), 0);
+      assert.ok(Math.abs(total - 1_000_000) < 1e-6 * 1_000_000, `weights total ${total}`);
+    });
+  });
+}
