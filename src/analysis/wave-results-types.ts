@@ -1,0 +1,118 @@
+import type { Label } from '../study/index.js';
+
+/** Version of the results object's shape: a cached payload of another version is recomputed. */
+export const WAVE_RESULTS_VERSION = 1;
+
+/** A cut column with fewer respondents is marked "low base" (default 30). */
+export const LOW_BASE = 30;
+/** A cut column with fewer respondents is suppressed: no estimate is published (default 10). */
+export const SUPPRESS_BASE = 10;
+
+/** A change against the previous published wave (independent samples, two-sided test). */
+export interface ResultTrend {
+  readonly previousWave: string;
+  readonly previous: number;
+  readonly difference: number;
+  readonly se: number;
+  readonly p: number;
+  readonly significant: boolean;
+}
+
+/** One column of a cut (a level of a profile variable). Suppressed columns carry no estimate. */
+export interface CutCell {
+  readonly code: number;
+  readonly letter: string;
+  readonly label: Label;
+  /** unweighted base */
+  readonly n: number;
+  readonly nEffective: number | null;
+  readonly estimate: number | null;
+  readonly se: number | null;
+  readonly ci: readonly [number, number] | null;
+  /** letters of the columns this one significantly exceeds at the test level */
+  readonly letters: string;
+  readonly lowBase: boolean;
+  readonly suppressed: boolean;
+}
+
+/** An earlier published wave's figure for the trend chart. */
+export interface HistoryPoint {
+  readonly wave: string;
+  readonly title: string;
+  readonly estimate: number;
+  readonly ci: readonly [number, number];
+  readonly n: number;
+  /** whether the change from the wave before it was significant */
+  readonly significant: boolean;
+}
+
+export interface IndicatorResult {
+  readonly id: string;
+  readonly theme: string;
+  readonly group: string | null;
+  readonly label: Label;
+  readonly variable: string;
+  /** weighted proportion, 0..1; null when no respondent is in the base */
+  readonly estimate: number | null;
+  readonly se: number | null;
+  readonly ci: readonly [number, number] | null;
+  readonly n: number;
+  readonly nEffective: number | null;
+  readonly deff: number | null;
+  readonly trend: ResultTrend | null;
+  /** by banner id (the profile role: size, sector, region, function) */
+  readonly cuts: Readonly<Record<string, readonly CutCell[]>>;
+  /** earlier published waves, oldest first */
+  readonly history: readonly HistoryPoint[];
+}
+
+/** A cut variable: a profile question of the study. */
+export interface BannerInfo {
+  readonly id: string;
+  readonly variable: string;
+  readonly label: Label;
+  readonly levels: readonly { readonly code: number; readonly letter: string; readonly label: Label }[];
+}
+
+export interface WeightingResult {
+  readonly status: 'weighted' | 'unweighted';
+  readonly reason: string | null;
+  readonly source: string | null;
+  readonly margins: readonly {
+    readonly variable: string;
+    readonly label: Label;
+    readonly levels: readonly {
+      readonly code: number; readonly label: Label; readonly population: number; readonly targetShare: number;
+      readonly n: number; readonly sampleShare: number; readonly achievedShare: number;
+    }[];
+  }[];
+  readonly converged: boolean | null;
+  readonly iterations: number | null;
+  readonly trimming: { readonly lower: number; readonly upper: number; readonly trimmed: number } | null;
+  readonly efficiency: number;
+  readonly kishDeff: number;
+  readonly effectiveSampleSize: number;
+  readonly minWeight: number;
+  readonly maxWeight: number;
+}
+
+/** Everything published about a wave: plain JSON, full precision, rounding happens when formatting. */
+export interface WaveResults {
+  readonly kind: 'waveResults';
+  readonly version: typeof WAVE_RESULTS_VERSION;
+  readonly study: { readonly id: string; readonly version: number; readonly title: Label; readonly producers: readonly string[] };
+  readonly wave: {
+    readonly id: number; readonly code: string; readonly title: string; readonly opensAt: string | null; readonly closesAt: string | null;
+    readonly dataVersion: number;
+  };
+  readonly previousWave: { readonly code: string; readonly title: string } | null;
+  /** waves of the history, oldest first (earlier published ones) */
+  readonly earlierWaves: readonly { readonly code: string; readonly title: string }[];
+  /** complete, kept responses */
+  readonly n: number;
+  readonly settings: { readonly conf: number; readonly alpha: number; readonly lowBase: number; readonly suppressBase: number };
+  readonly weighting: WeightingResult;
+  readonly themes: readonly { readonly id: string; readonly label: Label }[];
+  readonly banners: readonly BannerInfo[];
+  readonly indicators: readonly IndicatorResult[];
+}

@@ -1,0 +1,152 @@
+import { AppError } from '../app-error.js';
+import type { Store, Wave } from '../store/index.js';
+import { computeTableSet, type TableCell } from '../stats/index.js';
+import { bannerColumnName, indicatorColumnName, prepareWave, studyBanners, type PreparedWave } from './wave-results-dataset.js';
+import {
+  LOW_BASE, SUPPRESS_BASE, WAVE_RESULTS_VERSION,
+  type BannerInfo, type CutCell, type HistoryPoint, type IndicatorResult, type WaveResults, type WeightingResult,
+} from './wave-results-types.js';
+import { waveStudy } from './wave-study.js';
+
+export interface WaveResultsOptions {
+  /** cut columns under this base are marked low base (default: the wave's `settings.lowBase`, else 30) */
+  readonly lowBase?: number;
+  /** cut columns under this base are suppressed (default: the wave's `settings.suppressBase`, else 10) */
+  readonly suppressBase?: number;
+  /** the results of an earlier published wave, for the history (the cache passes its own reader) */
+  readonly resultsOf?: (wave: Wave) => Promise<WaveResults>;
+}
+
+/** Base thresholds and test levels of a wave's results: options, then the wave's settings, then defaults. */
+export function resultSettings(wave: Wave, options: Pick<WaveResultsOptions, 'lowBase' | 'suppressBase'> = {}): WaveResults['settings'] {
+  const settings = wave.settings && typeof wave.settings === 'object' && !Array.isArray(wave.settings) ? wave.settings : {};
+  const number = (value: unknown, fallback: number) => (typeof value === 'number' && value >= 0 ? value : fallback);
+  return Object.freeze({
+    conf: 0.95, alpha: 0.05,
+    lowBase: options.lowBase ?? number(settings.lowBase, LOW_BASE),
+    suppressBase: options.suppressBase ?? number(settings.suppressBase, SUPPRESS_BASE),
+  });
+}
+
+/** The published waves of the study before this one (by code), oldest first. */
+export async function earlierPublishedWaves(store: Store, wave: Wave): Promise<Wave[]> {
+  const waves = await store.waves.list(wave.studyId);
+  return waves.filter((w) => w.status === 'published' && w.id !== wave.id && w.code < wave.code).sort((a, b) => (a.code < b.code ? -1 : 1));
+}
+
+/**
+ * A wave's results: its kept complete responses weighted to its population targets, every indicator of
+ * its study overall and by each profile variable (column letters at 5 %, low-base and suppression flags),
+ * the trend against the previous published wave and the history of all earlier published waves. One
+ * computeTableSet call over all indicators and banners. Plain JSON: what the cache stores, the API returns
+ * and the dashboard, white paper and benchmark read.
+ * @throws AppError UNAVAILABLE when the wave has no complete kept response.
+ */
+export async function computeWaveResults(store: Store, wave: Wave, options: WaveResultsOptions = {}): Promise<WaveResults> {
+  const settings = resultSettings(wave, options);
+  const study = await waveStudy(store, wave);
+  const banners = studyBanners(study);
+  const current = await prepareWave(store, wave, banners);
+  const earlier = await earlierPublishedWaves(store, wave);
+  const previousWave = earlier.at(-1);
+  let previous: PreparedWave | null = null;
+  if (previousWave) {
+    try {
+      previous = await prepareWave(store, previousWave, banners);
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'UNAVAILABLE')) throw error;
+    }
+  }
+  const indicators = study.indicators.filter((i) => current.dataset.columns.has(indicatorColumnName(i.id)));
+  const set = computeTableSet({
+    wave: current.weighting.design,
+    previous: previous?.weighting.design,
+    indicators: indicators.map((i) => ({ id: i.id, column: indicatorColumnName(i.id), yes: [1] })),
+    banners: banners.map((b) => bannerColumnName(b.id)),
+    options: { conf: settings.conf, alpha: settings.alpha },
+  });
+  const resultsOf = options.resultsOf ?? ((w: Wave) => computeWaveResults(store, w, { lowBase: settings.lowBase, suppressBase: settings.suppressBase }));
+  const history = new Map<string, HistoryPoint[]>();
+  for (const w of earlier) {
+    let results: WaveResults;
+    try {
+      results = await resultsOf(w);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'UNAVAILABLE') continue;
+      throw error;
+    }
+    for (const r of results.indicators) {
+      if (r.estimate === null || r.ci === null) continue;
+      const list = history.get(r.id) ?? [];
+      list.push(Object.freeze({ wave: w.code, title: w.title, estimate: r.estimate, ci: r.ci, n: r.n, significant: r.trend?.significant ?? false }));
+      history.set(r.id, list);
+    }
+  }
+  const results: WaveResults = {
+    kind: 'waveResults',
+    version: WAVE_RESULTS_VERSION,
+    study: { id: study.id, version: study.version, title: study.title, producers: study.producers.map((p) => p.name) },
+    wave: { id: wave.id, code: wave.code, title: wave.title, opensAt: wave.opensAt, closesAt: wave.closesAt, dataVersion: wave.dataVersion },
+    previousWave: previous ? { code: previous.wave.code, title: previous.wave.title } : null,
+    earlierWaves: earlier.map((w) => ({ code: w.code, title: w.title })),
+    n: current.columns.n,
+    settings,
+    weighting: weightingResult(current),
+    themes: study.themes.map((t) => ({ id: t.id, label: t.label })),
+    banners,
+    indicators: indicators.map((indicator, k): IndicatorResult => {
+      const table = set.indicators[k];
+      const overall = table.overall;
+      const cuts: Record<string, CutCell[]> = {};
+      banners.forEach((banner, b) => {
+        const cells = table.banners[b].columns.map((column, j) => cutCell(column.cell, banner.levels[j], settings));
+        // a letter never points at a suppressed column
+        const hidden = new Set(cells.filter((c) => c.suppressed).map((c) => c.letter));
+        cuts[banner.id] = hidden.size === 0 ? cells : cells.map((c) => ({ ...c, letters: [...c.letters].filter((l) => !hidden.has(l)).join('') }));
+      });
+      const estimate = overall.kind === 'estimate' ? overall : null;
+      const trend = estimate?.trend?.kind === 'trend' && previous
+        ? { previousWave: previous.wave.code, previous: estimate.trend.previous, difference: estimate.trend.difference, se: estimate.trend.se, p: estimate.trend.p, significant: estimate.trend.significant }
+        : null;
+      return {
+        id: indicator.id, theme: indicator.theme, group: indicator.group ?? null, label: indicator.label, variable: indicator.variable,
+        estimate: estimate?.estimate ?? null, se: estimate?.se ?? null, ci: estimate ? [estimate.ci[0], estimate.ci[1]] : null,
+        n: estimate?.n ?? 0, nEffective: estimate?.nEffective ?? null, deff: estimate?.deff ?? null, trend, cuts, history: history.get(indicator.id) ?? [],
+      };
+    }),
+  };
+  // a JSON round trip: the fresh object is exactly what the cache gives back (no typed arrays, no -0, no undefined)
+  return JSON.parse(JSON.stringify(results)) as WaveResults;
+}
+
+function cutCell(cell: TableCell, level: BannerInfo['levels'][number], settings: WaveResults['settings']): CutCell {
+  const n = cell.kind === 'estimate' ? cell.n : 0;
+  const suppressed = n < settings.suppressBase;
+  const shown = cell.kind === 'estimate' && !suppressed ? cell : null;
+  return {
+    code: level.code, letter: level.letter, label: level.label, n,
+    nEffective: shown?.nEffective ?? null, estimate: shown?.estimate ?? null, se: shown?.se ?? null, ci: shown ? [shown.ci[0], shown.ci[1]] : null,
+    letters: shown?.letters ?? '', lowBase: n < settings.lowBase, suppressed,
+  };
+}
+
+function weightingResult(prepared: PreparedWave): WeightingResult {
+  const { weighting, columns } = prepared;
+  const d = weighting.diagnostics;
+  return {
+    status: weighting.status, reason: weighting.reason, source: weighting.source,
+    margins: weighting.margins.map((margin) => {
+      const column = columns.layout.byName.get(margin.variable);
+      const levels = column?.kind === 'category' ? column.levels : [];
+      return {
+        variable: margin.variable,
+        label: column?.label ?? { fr: margin.variable, en: margin.variable },
+        levels: margin.levels.map((level) => ({
+          ...level, label: levels.find((l) => l.code === level.code)?.label ?? { fr: String(level.code), en: String(level.code) },
+        })),
+      };
+    }),
+    converged: weighting.raking?.converged ?? null, iterations: weighting.raking?.iterations ?? null, trimming: weighting.trimming,
+    efficiency: d.efficiency, kishDeff: d.kishDeff, effectiveSampleSize: d.effectiveSampleSize, minWeight: d.min, maxWeight: d.max,
+  };
+}
