@@ -1,0 +1,48 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { main } from '../main.js';
+
+function io() {
+  const stdout = new PassThrough(), stderr = new PassThrough();
+  let out = '', err = '';
+  stdout.on('data', (d) => (out += d)); stderr.on('data', (d) => (err += d));
+  return { io: { stdout, stderr, stdin: new PassThrough(), env: {} }, out: () => out, err: () => err };
+}
+
+describe('barometre stats', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'stats-cli-'));
+  writeFileSync(join(dir, 'd.csv'), 'y,w\n1,1\n3,1\n');
+  const cases = { cases: [
+    { id: 'ok', data: 'd.csv', design: { weights: 'w' }, estimate: { kind: 'mean', variable: 'y' } },
+    { id: 'bad', data: 'd.csv', design: { weights: 'w' }, estimate: { kind: 'mean', variable: 'z' } },
+  ] };
+  writeFileSync(join(dir, 'cases.json'), JSON.stringify(cases));
+
+  it('prints the cases with results, an error field for a broken case, and exits 1', async () => {
+    const t = io();
+    const code = await main(['stats', join(dir, 'cases.json')], t.io);
+    assert.equal(code, 1);
+    const doc = JSON.parse(t.out());
+    assert.deepEqual(doc.cases[0].result, [{ level: 'y', estimate: 2, se: 1 }]);
+    assert.match(doc.cases[1].error, /UNKNOWN_COLUMN/);
+    assert.match(t.err(), /case bad/);
+  });
+
+  it('writes --out and reads data from --data-dir', async () => {
+    writeFileSync(join(dir, 'only-ok.json'), JSON.stringify({ cases: [cases.cases[0]] }));
+    const t = io();
+    const out = join(dir, 'out.json');
+    assert.equal(await main(['stats', join(dir, 'only-ok.json'), '--data-dir', dir, '--out', out], t.io), 0);
+    assert.equal(JSON.parse(readFileSync(out, 'utf8')).cases[0].result[0].estimate, 2);
+  });
+
+  it('exits 2 on bad usage', async () => {
+    const t = io();
+    assert.equal(await main(['stats'], t.io), 2);
+    assert.equal(await main(['stats', join(dir, 'missing.json')], t.io), 2);
+  });
+});
