@@ -36,6 +36,8 @@ export interface ChartMessages {
   readonly completes: string;
   readonly partials: string;
   readonly total: string;
+  /** `40 complets`, `1 partiel` with the agreement of the language */
+  readonly responsesCount: (formatted: string, n: number, partial: boolean) => string;
   readonly noData: string;
 }
 
@@ -74,6 +76,7 @@ const fr: ChartMessages = {
   completes: 'Complets',
   partials: 'Partiels',
   total: 'Total',
+  responsesCount: (formatted, n, partial) => `${formatted} ${partial ? 'partiel' : 'complet'}${n >= 2 ? 's' : ''}`,
   noData: 'Aucune donnée',
 };
 
@@ -112,6 +115,7 @@ const en: ChartMessages = {
   completes: 'Complete',
   partials: 'Partial',
   total: 'Total',
+  responsesCount: (formatted, n, partial) => `${formatted} ${partial ? 'partial' : 'complete'}`,
   noData: 'No data',
 };
 

@@ -1,0 +1,12 @@
+export { CHART_FONT_FAMILY, CHART_FONT_NAME, chartFontFiles, type ChartFontFiles } from './chart-fonts.js';
+export { CHART_COLORS } from './chart-theme.js';
+export type { Chart, ChartCommonInput, ChartSpec, ChartType, DataTable, DataTableColumn, IndicatorDatum, Interval } from './chart-types.js';
+export { cutBarChart, type CutBarInput, type CutColumnDatum } from './cut-bar-chart.js';
+export { dailyCountsChart, type DailyCountDatum, type DailyCountsInput } from './daily-counts-chart.js';
+export { indicatorBarChart } from './indicator-bar-chart.js';
+export type { IndicatorBarInput } from './indicator-bars.js';
+export { maturityChart, type MaturityDimensionDatum, type MaturityInput } from './maturity-chart.js';
+export { rankedBarChart } from './ranked-bar-chart.js';
+export { renderPng, type RenderPngOptions } from './render-png.js';
+export { renderSvg, type RenderSvgOptions } from './render-svg.js';
+export { trendLineChart, type TrendLineInput, type TrendWaveDatum } from './trend-line-chart.js';
