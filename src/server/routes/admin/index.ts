@@ -2,6 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { installRequireUser } from '../../auth/require-user.js';
 import type { ThrottlePolicy } from '../../auth/login-throttle.js';
 import { auditRoutes } from './audit-log.js';
+import { contactRoutes } from './contacts/contact-routes.js';
+import { unsubscribeRoutes } from './contacts/unsubscribe-routes.js';
 import { loginRoutes } from './login.js';
 import { userRoutes } from './users.js';
 import { waveRoutes } from './waves.js';
@@ -12,16 +14,21 @@ export interface AdminRoutesOptions {
 }
 
 /**
- * The researcher workspace under /admin. Every route is private (no-store) and needs a session, except the
- * login pages; each declares the permission it needs (`config.permission`, default 'read').
+ * The researcher workspace under /admin, and the public unsubscribe page of its e-mails. Every workspace
+ * route is private (no-store) and needs a session, except the login pages; each declares the permission
+ * it needs (`config.permission`, default 'read').
  */
 export function createAdminRoutes(options: AdminRoutesOptions = {}): FastifyPluginAsync {
   return async (app) => {
-    installRequireUser(app);
-    await app.register(loginRoutes(options.throttle));
-    await app.register(waveRoutes);
-    await app.register(userRoutes);
-    await app.register(auditRoutes);
+    await app.register(async (workspace) => {
+      installRequireUser(workspace);
+      await workspace.register(loginRoutes(options.throttle));
+      await workspace.register(waveRoutes);
+      await workspace.register(contactRoutes);
+      await workspace.register(userRoutes);
+      await workspace.register(auditRoutes);
+    });
+    await app.register(unsubscribeRoutes);
   };
 }
 

@@ -1,0 +1,59 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { waveStudy } from '../../../../analysis/wave-study.js';
+import { t } from '../../../i18n/t.js';
+import { sendAdminPage } from '../../../views/admin/admin-page.js';
+import { contactsView, type ImportReport } from '../../../views/admin/contacts-view.js';
+import { audit, baseUrl, formOf, redirectTo, waveOfRequest } from '../admin-helpers.js';
+import { contactProgress } from './contact-status.js';
+import { parseContactsCsv } from './parse-contacts-csv.js';
+import { sendInvitations } from './send-invitations.js';
+
+/** A wave's contacts: the list with each one's status, CSV import, invitations and reminders by e-mail. */
+export const contactRoutes: FastifyPluginAsync = async (app) => {
+  const analyse = { config: { permission: 'analyse' as const } };
+
+  const show = async (request: Parameters<typeof waveOfRequest>[1], reply: Parameters<typeof sendAdminPage>[1], report?: ImportReport) => {
+    const wave = await waveOfRequest(app.store, request);
+    const [contacts, invitations, responses] = await Promise.all([
+      app.store.contacts.listByWave(wave.id), app.store.invitations.listByWave(wave.id), app.store.responses.list(wave.id),
+    ]);
+    const query = request.query as { sent?: string; failed?: string; kind?: string };
+    const sent = query.sent === undefined ? undefined : { kind: query.kind === 'reminder' ? 'reminder' as const : 'invitation' as const, sent: Number(query.sent) || 0, failed: Number(query.failed) || 0 };
+    return sendAdminPage(request, reply, {
+      title: t(request.lang, 'admin.contacts.title', { wave: wave.title }),
+      wave,
+      scripts: ['/static/admin-forms.js'],
+      body: contactsView(request.lang, reply, request.user!, wave, contactProgress(contacts, invitations, responses), { report, sent, smtp: Boolean(app.config.smtpUrl) }),
+    });
+  };
+
+  app.get('/admin/waves/:waveId/contacts', async (request, reply) => show(request, reply));
+
+  app.post('/admin/waves/:waveId/contacts/import', { ...analyse, bodyLimit: 8 * 1024 * 1024 }, async (request, reply) => {
+    const wave = await waveOfRequest(app.store, request);
+    const parsed = parseContactsCsv((formOf(request).csv ?? '').slice(0, 8 * 1024 * 1024));
+    const rejected = [...parsed.rejected];
+    let imported = 0;
+    for (const row of parsed.rows) {
+      if (await app.store.contacts.getByEmail(wave.id, row.email)) {
+        rejected.push({ line: row.line, column: 'email', code: 'DUPLICATE_EMAIL', message: `line ${row.line}: ${row.email} is already a contact of this wave` });
+        continue;
+      }
+      await app.store.contacts.create({ waveId: wave.id, email: row.email, name: row.name, company: row.company, profile: row.profile });
+      imported++;
+    }
+    rejected.sort((a, b) => a.line - b.line);
+    await audit(app.store, request, 'contacts.import', `wave:${wave.id}`, { imported, rejected: rejected.length });
+    return show(request, reply, { imported, rejected });
+  });
+
+  for (const kind of ['invitation', 'reminder'] as const) {
+    app.post(`/admin/waves/:waveId/${kind}s`, analyse, async (request, reply) => {
+      const wave = await waveOfRequest(app.store, request);
+      const study = await waveStudy(app.store, wave);
+      const outcome = await sendInvitations(app.store, app.config, wave, study, kind, baseUrl(request, app.config.publicUrl));
+      await audit(app.store, request, `${kind}s.send`, `wave:${wave.id}`, { sent: outcome.sent, failed: outcome.failed.length });
+      return redirectTo(request, reply, `/admin/waves/${wave.id}/contacts?kind=${kind}&sent=${outcome.sent}&failed=${outcome.failed.length}`);
+    });
+  }
+};

@@ -1,0 +1,70 @@
+import { AppError } from '../../../../app-error.js';
+import { createMailer } from '../../../../mail/mailer.js';
+import { invitationEmail } from '../../../../mail/invitation-email.js';
+import type { Lang } from '../../../../report/format/lang.js';
+import type { Store, Wave } from '../../../../store/index.js';
+import type { Study } from '../../../../study/index.js';
+import type { AppConfig } from '../../../config.js';
+import { hashToken } from '../../../token.js';
+import { contactProgress } from './contact-status.js';
+import { contactToken } from './contact-token.js';
+
+export interface SendOutcome {
+  readonly kind: 'send-outcome';
+  readonly sent: number;
+  readonly failed: readonly { readonly email: string; readonly message: string }[];
+}
+
+const languageOf = (profile: unknown, study: Study): Lang => {
+  const lang = profile && typeof profile === 'object' && !Array.isArray(profile) ? (profile as Record<string, unknown>).language : undefined;
+  return lang === 'en' && study.languages.includes('en') ? 'en' : lang === 'fr' ? 'fr' : (study.languages[0] as Lang);
+};
+
+/**
+ * Invitations: every contact not invited yet (and not unsubscribed) gets a token and an e-mail.
+ * Reminders: every invited contact without a complete response (and not unsubscribed) gets the same link
+ * again. Only while the wave is in fieldwork. One failed address does not stop the others.
+ */
+export async function sendInvitations(
+  store: Store, config: AppConfig, wave: Wave, study: Study, kind: 'invitation' | 'reminder', baseUrl: string,
+): Promise<SendOutcome> {
+  if (wave.status !== 'fieldwork') throw new AppError('CONFLICT', 'open fieldwork before sending invitations', { status: wave.status });
+  const [contacts, invitations, responses] = await Promise.all([
+    store.contacts.listByWave(wave.id), store.invitations.listByWave(wave.id), store.responses.list(wave.id),
+  ]);
+  const targets = contactProgress(contacts, invitations, responses).filter((p) =>
+    kind === 'invitation' ? p.status === 'new' : p.status === 'sent' || p.status === 'reminded' || p.status === 'started' || p.status === 'partial',
+  );
+  if (targets.length === 0) return Object.freeze({ kind: 'send-outcome', sent: 0, failed: [] });
+  const mailer = createMailer(config);
+  let sent = 0;
+  const failed: { email: string; message: string }[] = [];
+  try {
+    for (const { contact, invitation: existing } of targets) {
+      const token = contactToken(config.secretKey, wave.id, contact.id);
+      const invitation = existing ?? (await store.invitations.create({ waveId: wave.id, contactId: contact.id, tokenHash: hashToken(config.secretKey, token) }));
+      const lang = languageOf(contact.profile, study);
+      const query = `t=${encodeURIComponent(token)}`;
+      const prefix = lang === 'en' ? '/en' : '';
+      const surveyUrl = `${baseUrl}${prefix}/s/${encodeURIComponent(wave.studyId)}/${encodeURIComponent(wave.code)}?${query}`;
+      const unsubscribeUrl = `${baseUrl}${prefix}/unsubscribe?${query}`;
+      const email = invitationEmail({
+        lang, kind, studyTitle: study.title[lang], waveTitle: wave.title, recipientName: contact.name,
+        surveyUrl, unsubscribeUrl, minutes: study.estimatedMinutes, sender: study.producers[0]?.name ?? study.title[lang],
+      });
+      try {
+        await mailer.send({ ...email, to: contact.email, unsubscribeUrl });
+        if (kind === 'invitation') {
+          await store.invitations.markSent(invitation.id);
+          await store.contacts.setStatus(contact.id, 'invited');
+        } else await store.invitations.markReminded(invitation.id);
+        sent++;
+      } catch (error) {
+        failed.push({ email: contact.email, message: (error as Error).message.slice(0, 200) });
+      }
+    }
+  } finally {
+    mailer.close();
+  }
+  return Object.freeze({ kind: 'send-outcome', sent, failed });
+}
