@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { openTestStore, type TestStore } from '../../test/helpers/databases.js';
+import { seedSyntheticWave } from '../../test/public/fixtures/synthetic-wave.js';
+import { frenchTypography } from '../study/index.js';
+import { keyFindings } from './key-findings.js';
+import { computeWaveResults } from './wave-results.js';
+import type { WaveResults } from './wave-results-types.js';
+
+describe('keyFindings', () => {
+  let store: TestStore;
+  let results: WaveResults;
+  before(async () => {
+    store = await openTestStore({ name: 'sqlite' });
+    await seedSyntheticWave(store, { code: '2015', n: 500, seed: 11, shift: 0 });
+    const wave = await seedSyntheticWave(store, { code: '2016', n: 600, seed: 12, shift: 0.1 });
+    results = await computeWaveResults(store, wave);
+  });
+  after(() => store.close());
+
+  it('gives 6 to 10 findings, each with its percentage, margin of error and base in both languages', () => {
+    const findings = keyFindings(results);
+    assert.ok(findings.length >= 6 && findings.length <= 10, `${findings.length} findings`);
+    for (const f of findings) {
+      const pct = Math.round(f.estimate * 100);
+      assert.ok(f.text.fr.includes(`${pct}\u00A0%`), f.text.fr);
+      assert.ok(f.text.en.includes(`${pct}%`), f.text.en);
+      assert.match(f.text.fr, /±\u00A0\d+,\d\u00A0pts/);
+      assert.match(f.text.en, /±\u00A0\d+\.\d\u00A0pts/);
+      assert.match(f.text.fr, /n\u00A0=\u00A0\d/);
+      assert.equal(frenchTypography(f.text.fr), f.text.fr, 'French typography applied');
+      assert.ok(!/ [:;?!%»]/.test(f.text.fr), `no ordinary space before French punctuation: ${f.text.fr}`);
+    }
+    assert.ok(findings.some((f) => f.kind === 'top-of-group'));
+  });
+
+  it('quotes a change only when it is significant and ranks the strongest first', () => {
+    const findings = keyFindings(results, { max: 10 });
+    for (const f of findings.filter((x) => x.kind === 'trend')) {
+      assert.equal(results.indicators.find((i) => i.id === f.indicator)!.trend!.significant, true);
+    }
+    const scores = findings.slice(0, new Set(findings.map((f) => f.indicator)).size).map((f) => f.score);
+    assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+    const noTrend: WaveResults = { ...results, previousWave: null, indicators: results.indicators.map((i) => ({ ...i, trend: null })) };
+    assert.ok(keyFindings(noTrend).every((f) => f.kind !== 'trend'));
+  });
+
+  it('never quotes a suppressed or low-base cut column', () => {
+    for (const f of keyFindings(results, { max: 10, min: 10 }).filter((x) => x.kind === 'gap')) {
+      const indicator = results.indicators.find((i) => i.id === f.indicator)!;
+      const cell = Object.values(indicator.cuts).flat().find((c) => c.estimate === f.estimate)!;
+      assert.ok(!cell.lowBase && !cell.suppressed);
+    }
+  });
+});
