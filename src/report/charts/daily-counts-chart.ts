@@ -38,8 +38,10 @@ export function dailyCountsChart(input: DailyCountsInput): Chart {
   const { lang } = input;
   const m = chartMessages(lang);
   for (const day of input.days) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day.date)) throw new AppError('INVALID_INPUT', `dailyCountsChart: not a YYYY-MM-DD date: "${day.date}"`);
-    formatDate(day.date, lang); // throws on 2025-13-01
+    const [, month, dayOfMonth] = day.date.split('-').map(Number);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day.date) || !(month! >= 1 && month! <= 12 && dayOfMonth! >= 1 && dayOfMonth! <= 31)) {
+      throw new AppError('INVALID_INPUT', `dailyCountsChart: not a YYYY-MM-DD date: "${day.date}"`);
+    }
     for (const count of [day.completes, day.partials]) {
       if (!Number.isInteger(count) || count < 0) throw new AppError('INVALID_INPUT', `dailyCountsChart: ${day.date} has a count that is not a whole number ≥ 0: ${count}`);
     }
