@@ -4,6 +4,8 @@
 // overall and by 2 banners of 5 columns, SE, CI, column letters, trend). Prints time and memory per step at
 // 10,000, 100,000 and 1,000,000 respondents, then one JSON line of the figures.
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import {
   categoricalColumn, computeTableSet, createDataset, createDesign, rake, type Column, type IndicatorSpec, type Margin,
 } from '../src/stats/index.js';
@@ -66,16 +68,24 @@ const margins: Margin[] = [
   { variable: 'region', population: Object.fromEntries(REGION.map((l, i) => [l, POPULATION.region[i]])) },
 ];
 
+// a full garbage collection before the timed steps, so the generator's garbage is not charged to them
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
 let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 5);
 function step<T>(name: string, run: () => T, figures: Record<string, number>): T {
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   const result = run();
   const ms = performance.now() - start;
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   const rss = process.memoryUsage().rss;
   peakRss = Math.max(peakRss, rss);
   figures[`${name}Ms`] = Math.round(ms * 10) / 10;
-  process.stdout.write(`  ${name.padEnd(14)} ${ms.toFixed(1).padStart(9)} ms   rss ${(rss / 2 ** 20).toFixed(0).padStart(5)} MB\n`);
+  figures[`${name}CpuMs`] = Math.round(cpuMs * 10) / 10;
+  process.stdout.write(`  ${name.padEnd(14)} ${ms.toFixed(1).padStart(9)} ms wall ${cpuMs.toFixed(1).padStart(9)} ms cpu   rss ${(rss / 2 ** 20).toFixed(0).padStart(5)} MB\n`);
   return result;
 }
 
@@ -88,7 +98,9 @@ for (const n of [10_000, 100_000, 1_000_000]) {
   const previous = generateWave(n, 2, 0);
   figures.generateMs = Math.round(performance.now() - genStart);
   process.stdout.write(`  (generated two waves in ${figures.generateMs} ms, not counted)\n`);
+  collectGarbage();
   const total = performance.now();
+  const totalCpu = process.cpuUsage();
   const design = step('design', () => createDesign(current.dataset, { weights: 'base_weight' }), figures);
   const raked = step('rake', () => rake(design, margins), figures);
   const rakedPrevious = step('rakePrevious', () => rake(createDesign(previous.dataset, { weights: 'base_weight' }), margins), figures);
@@ -97,11 +109,14 @@ for (const n of [10_000, 100_000, 1_000_000]) {
     options: { intervalMethod: 'logit', alpha: 0.05 },
   }), figures);
   figures.totalMs = Math.round((performance.now() - total) * 10) / 10;
+  const cpu = process.cpuUsage(totalCpu);
+  figures.totalCpuMs = Math.round((cpu.user + cpu.system) / 100) / 10;
   figures.rakeIterations = raked.iterations;
   figures.cells = tables.indicators.length * (1 + tables.indicators[0].banners.reduce((s, b) => s + b.columns.length, 0));
   figures.peakRssMB = Math.round(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 2 ** 20);
-  process.stdout.write(`  total          ${figures.totalMs.toFixed(1).padStart(9)} ms   (${figures.cells} cells, raking ${raked.iterations} iterations)   peak rss ${figures.peakRssMB} MB\n`);
+  process.stdout.write(`  total          ${figures.totalMs.toFixed(1).padStart(9)} ms wall ${figures.totalCpuMs.toFixed(1).padStart(9)} ms cpu   (${figures.cells} cells, raking ${raked.iterations} iterations)   peak rss ${figures.peakRssMB} MB\n`);
   all[String(n)] = figures;
 }
 clearInterval(sampler);
-process.stdout.write(JSON.stringify({ bench: 'stats', node: process.version, figures: all }) + '\n');
+const [load1] = (await import('node:os')).loadavg();
+process.stdout.write(JSON.stringify({ bench: 'stats', node: process.version, loadAverage: Math.round(load1 * 100) / 100, figures: all }) + '\n');

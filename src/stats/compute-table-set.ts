@@ -4,7 +4,7 @@ import { createDesign, type DesignSpec, type SurveyDesign } from './design.js';
 import { proportionInterval, type IntervalMethod } from './proportion-interval.js';
 import { rake, type Margin, type RakeOptions } from './rake.js';
 import { StatsError } from './stats-error.js';
-import { indicatorStats, prepareDesignFrame, type DomainStat, type IndicatorStats } from './table-engine.js';
+import { codeTables, indicatorStats, prepareDesignFrame, statsFromCodeTable, type DesignFrame, type DomainStat, type IndicatorStats } from './table-engine.js';
 import { waveDifference } from './wave-difference.js';
 import { weightDiagnostics, type WeightDiagnostics } from './weight-diagnostics.js';
 
@@ -123,11 +123,12 @@ export function computeTableSet(input: TableSetInput): TableSet {
   const frame = prepareDesignFrame(current.design, input.banners, 'computeTableSet');
   const previousFrame = previous ? prepareDesignFrame(previous.design, input.banners, 'computeTableSet') : null;
   const levelsOf = (design: SurveyDesign, name: string) => categoricalOf(design.dataset, name, 'computeTableSet').levels;
-  const indicators = input.indicators.map((spec) => {
+  const currentStats = allIndicatorStats(frame, input.indicators, false);
+  const previousStats = previousFrame ? allIndicatorStats(previousFrame, input.indicators, true) : null;
+  const indicators = input.indicators.map((spec, index) => {
     const indicator = spec.kind === 'mean' ? { kind: 'mean' as const, column: spec.column } : { kind: 'proportion' as const, column: spec.column, yes: spec.yes };
-    const stats = indicatorStats(frame, indicator, 'computeTableSet');
-    let before: IndicatorStats | null = null;
-    if (previousFrame && previous!.design.dataset.columns.has(spec.column)) before = indicatorStats(previousFrame, indicator, 'computeTableSet');
+    const stats = currentStats[index]!;
+    const before: IndicatorStats | null = previousStats ? previousStats[index] : null;
     const cellOf = (stat: DomainStat | null, prior: DomainStat | null | undefined, letters: string, design: SurveyDesign, where: string): TableCell =>
       makeCell(indicator.kind, stat, prior, letters, design, options, previous !== null, `${spec.id} ${where}`);
     const banners = input.banners.map((name, b) => {
@@ -152,6 +153,34 @@ export function computeTableSet(input: TableSetInput): TableSet {
     weighting: Object.freeze({ current: current.summary, previous: previous?.summary ?? null }),
     indicators: Object.freeze(indicators),
   });
+}
+
+/**
+ * Stats of every indicator of a wave. Share indicators of distinct columns are computed four columns per pass
+ * over the rows, a group at a time (tables are dropped once folded). With `skipMissing`, an indicator whose
+ * column the wave lacks gets null (a previous wave without the question).
+ */
+function allIndicatorStats(frame: DesignFrame, specs: readonly IndicatorSpec[], skipMissing: boolean): (IndicatorStats | null)[] {
+  const out: (IndicatorStats | null)[] = specs.map(() => null);
+  const has = (column: string) => !skipMissing || frame.design.dataset.columns.has(column);
+  const columns = [...new Set(specs.filter((s) => s.kind !== 'mean' && has(s.column)).map((s) => s.column))];
+  for (let g = 0; g < columns.length; g += 4) {
+    const group = columns.slice(g, g + 4);
+    const tables = codeTables(frame, group, 'computeTableSet');
+    specs.forEach((spec, index) => {
+      if (spec.kind === 'mean') return;
+      const at = group.indexOf(spec.column);
+      if (at < 0) return;
+      const table = tables[at];
+      out[index] = table
+        ? statsFromCodeTable(frame, table, spec.yes, 'computeTableSet')
+        : indicatorStats(frame, { kind: 'proportion', column: spec.column, yes: spec.yes }, 'computeTableSet');
+    });
+  }
+  specs.forEach((spec, index) => {
+    if (spec.kind === 'mean' && has(spec.column)) out[index] = indicatorStats(frame, { kind: 'mean', column: spec.column }, 'computeTableSet');
+  });
+  return out;
 }
 
 function weighWave(wave: TableSetWave | SurveyDesign): { design: SurveyDesign; summary: WeightingSummary } {

@@ -54,8 +54,6 @@ export interface DesignFrame {
   readonly weightOfCell: Float64Array;
   readonly squaredWeightOfCell: Float64Array;
   readonly stratumFactor: Float64Array;
-  /** squared weight of each row */
-  readonly squaredWeights: Float64Array;
   /** g-weight (w/w0) of each calibration cell: Σw0 over a key is Σw / g */
   readonly gOfCalibrationCell: Float64Array;
   readonly rowsPerStratum: Float64Array;
@@ -81,7 +79,6 @@ export function prepareDesignFrame(design: SurveyDesign, bannerNames: readonly s
   const keys = domainCombos * designCells;
   const fast = !design.hasClusters && design.calibrations.length <= 1 && calibrationCells <= 1 << 16 && keys <= MAX_TABLE / 2;
   const baseKey = new Int32Array(fast ? n : 0);
-  const squaredWeights = new Float64Array(fast ? n : 0);
   const gOfCalibrationCell = new Float64Array(calibrationCells).fill(1);
   const weightOfCell = new Float64Array(designCells);
   const squaredWeightOfCell = new Float64Array(designCells);
@@ -91,16 +88,23 @@ export function prepareDesignFrame(design: SurveyDesign, bannerNames: readonly s
   if (fast) {
     const w = design.weights;
     const cell = calibration ? calibration.cell : null;
+    // column by column: tight loops over typed arrays
+    for (const b of banners) {
+      const codes = b.codes;
+      const stride = b.stride;
+      for (let i = 0; i < n; i++) baseKey[i] += (codes[i] + 1) * stride;
+    }
+    const stratum = design.stratum;
     for (let i = 0; i < n; i++) {
-      let combo = 0;
-      for (const b of banners) combo += (b.codes[i] + 1) * b.stride;
-      const dc = design.stratum[i] * calibrationCells + (cell ? cell[i] : 0);
-      baseKey[i] = combo * designCells + dc;
-      const w2 = w[i] * w[i];
-      squaredWeights[i] = w2;
-      weightOfCell[dc] += w[i];
-      squaredWeightOfCell[dc] += w2;
-      if (calibration) gOfCalibrationCell[cell![i]] = w[i] / calibration.preWeights[i];
+      const dc = stratum[i] * calibrationCells + (cell ? cell[i] : 0);
+      baseKey[i] = baseKey[i] * designCells + dc;
+      const wi = w[i];
+      weightOfCell[dc] += wi;
+      squaredWeightOfCell[dc] += wi * wi;
+    }
+    if (calibration && cell) {
+      const w0 = calibration.preWeights;
+      for (let i = 0; i < n; i++) gOfCalibrationCell[cell[i]] = w[i] / w0[i];
     }
   }
   const rowsPerStratum = design.psuPerStratum;
@@ -112,61 +116,102 @@ export function prepareDesignFrame(design: SurveyDesign, bannerNames: readonly s
   }));
   return {
     design, banners, fast, baseKey, keys, designCells, domainCombos, calibration, calibrationCells, stratumOfCell, calibrationOfCell,
-    weightOfCell, squaredWeightOfCell, stratumFactor, rowsPerStratum, combosOf, squaredWeights, gOfCalibrationCell,
+    weightOfCell, squaredWeightOfCell, stratumFactor, rowsPerStratum, combosOf, gOfCalibrationCell,
   };
 }
 
 /** Stats of an indicator overall and in every banner column. */
 export function indicatorStats(frame: DesignFrame, indicator: IndicatorInput, caller: string): IndicatorStats {
   if (frame.fast) {
-    const moments = indicator.kind === 'proportion' ? proportionMoments(frame, indicator, caller) : meanMoments(frame, indicator.column, caller);
-    if (moments) return fromMoments(frame, moments);
+    if (indicator.kind === 'mean') return fromMoments(frame, meanMoments(frame, indicator.column, caller));
+    const [table] = codeTables(frame, [indicator.column], caller);
+    if (table) return statsFromCodeTable(frame, table, indicator.yes, caller);
   }
   return fromInfluences(frame, indicator, caller);
 }
 
-function proportionMoments(frame: DesignFrame, indicator: { column: string; yes: readonly number[] }, caller: string): Float64Array | null {
-  const column = categoricalOf(frame.design.dataset, indicator.column, caller);
-  const L = column.levels.length;
+/** Sums (count, Σw, Σw²) of a categorical column by key = (code + 1, banner levels, stratum, calibration cell). */
+export interface CodeTable {
+  readonly column: string;
+  readonly levels: number;
+  readonly table: Float64Array;
+}
+
+/**
+ * Code tables of several columns, filled four columns per pass over the rows (the row's key and weight are
+ * loaded once for four columns). Null for a column whose table would be too large (general path).
+ */
+export function codeTables(frame: DesignFrame, names: readonly string[], caller: string): (CodeTable | null)[] {
   const K = frame.keys;
-  if ((L + 1) * K > MAX_TABLE) return null;
-  const isYes = new Uint8Array(L);
-  for (const code of indicator.yes) {
-    if (!(code >= 0 && code < L)) throw new StatsError('UNKNOWN_LEVEL', `${caller}: column "${indicator.column}" has no code ${code}`);
-    isYes[code] = 1;
-  }
-  // one interleaved table (count, Σw, Σw²) per key = (code + 1, banner levels, stratum, calibration cell);
-  // Σw0 of a key is Σw / g of its calibration cell
-  const table = new Float64Array((L + 1) * K * 3);
-  const { codes } = column;
+  const out: (CodeTable | null)[] = names.map(() => null);
+  const fill: { index: number; codes: CodeArray; table: Float64Array }[] = [];
+  names.forEach((name, index) => {
+    const column = categoricalOf(frame.design.dataset, name, caller);
+    const L = column.levels.length;
+    if (!frame.fast || (L + 1) * K > MAX_TABLE) return;
+    const table = new Float64Array((L + 1) * K * 3);
+    out[index] = { column: name, levels: L, table };
+    fill.push({ index, codes: column.codes, table });
+  });
   const base = frame.baseKey;
   const w = frame.design.weights;
-  const w2 = frame.squaredWeights;
   const n = frame.design.n;
-  for (let i = 0; i < n; i++) {
-    const key = ((codes[i] + 1) * K + base[i]) * 3;
-    table[key]++;
-    table[key + 1] += w[i];
-    table[key + 2] += w2[i];
+  for (let g = 0; g < fill.length; g += 4) {
+    const group = fill.slice(g, g + 4);
+    if (group.length === 4) {
+      const [c0, c1, c2, c3] = group.map((f) => f.codes);
+      const [t0, t1, t2, t3] = group.map((f) => f.table);
+      for (let i = 0; i < n; i++) {
+        const b = base[i];
+        const wi = w[i];
+        const w2 = wi * wi; // computing w² is faster than loading it
+        let k = ((c0[i] + 1) * K + b) * 3; t0[k]++; t0[k + 1] += wi; t0[k + 2] += w2;
+        k = ((c1[i] + 1) * K + b) * 3; t1[k]++; t1[k + 1] += wi; t1[k + 2] += w2;
+        k = ((c2[i] + 1) * K + b) * 3; t2[k]++; t2[k + 1] += wi; t2[k + 2] += w2;
+        k = ((c3[i] + 1) * K + b) * 3; t3[k]++; t3[k + 1] += wi; t3[k + 2] += w2;
+      }
+    } else {
+      for (const { codes, table } of group) {
+        for (let i = 0; i < n; i++) {
+          const k = ((codes[i] + 1) * K + base[i]) * 3;
+          const wi = w[i];
+          table[k]++; table[k + 1] += wi; table[k + 2] += wi * wi;
+        }
+      }
+    }
   }
+  return out;
+}
+
+/** Stats of a share indicator (`yes` codes among codes ≠ −1) from its column's code table. O(levels·keys). */
+export function statsFromCodeTable(frame: DesignFrame, code: CodeTable, yes: readonly number[], caller: string): IndicatorStats {
+  const L = code.levels;
+  const K = frame.keys;
+  const isYes = new Uint8Array(L);
+  for (const c of yes) {
+    if (!(c >= 0 && c < L)) throw new StatsError('UNKNOWN_LEVEL', `${caller}: column "${code.column}" has no code ${c}`);
+    isYes[c] = 1;
+  }
+  const table = code.table;
   const C = frame.designCells;
   const inverseG = new Float64Array(C);
   for (let c = 0; c < C; c++) inverseG[c] = 1 / frame.gOfCalibrationCell[frame.calibrationOfCell[c]];
+  // Σw0 of a key is Σw / g of its calibration cell
   const m = new Float64Array(K * MOMENTS);
-  for (let code = 0; code < L; code++) {
-    const y = isYes[code];
-    const offset = (code + 1) * K;
+  for (let c = 0; c < L; c++) {
+    const y = isYes[c];
+    const offset = (c + 1) * K;
     for (let k = 0; k < K; k++) {
       const t = (offset + k) * 3;
-      const c = table[t];
-      if (c === 0) continue;
+      const count = table[t];
+      if (count === 0) continue;
       const sw = table[t + 1], sw2 = table[t + 2], sw0 = sw * inverseG[k % C];
       const o = k * MOMENTS;
-      m[o] += c; m[o + 1] += sw; m[o + 2] += sw2; m[o + 3] += sw0;
+      m[o] += count; m[o + 1] += sw; m[o + 2] += sw2; m[o + 3] += sw0;
       if (y) { m[o + 4] += sw; m[o + 5] += sw2; m[o + 6] += sw2; m[o + 7] += sw0; m[o + 8] += sw; }
     }
   }
-  return m;
+  return fromMoments(frame, m);
 }
 
 function meanMoments(frame: DesignFrame, name: string, caller: string): Float64Array {
