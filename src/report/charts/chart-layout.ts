@@ -1,6 +1,7 @@
 import { AppError } from '../../app-error.js';
 import { CHART_WIDTH } from './chart-theme.js';
 import type { ChartCommonInput, Interval } from './chart-types.js';
+import { measureText } from './text-metrics.js';
 import { wrapText } from './wrap-text.js';
 
 export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
@@ -28,18 +29,20 @@ export function chartTitle(input: ChartCommonInput): { title: Record<string, unk
 }
 
 /** The y values of a nominal axis whose labels wrap: lines joined by '\n', made unique with zero-width spaces. */
-export function wrappedKeys(labels: readonly string[], maxWidth: number, fontSize: number): { keys: string[]; lines: number } {
+export function wrappedKeys(labels: readonly string[], maxWidth: number, fontSize: number): { keys: string[]; lines: number; labelWidth: number } {
   const seen = new Set<string>();
   let lines = 1;
+  let labelWidth = 0;
   const keys = labels.map((label) => {
     const wrapped = wrapText(label, maxWidth, fontSize);
     lines = Math.max(lines, wrapped.length);
+    for (const line of wrapped) labelWidth = Math.max(labelWidth, measureText(line, fontSize));
     let key = wrapped.join('\n');
     while (seen.has(key)) key += '\u200B';
     seen.add(key);
     return key;
   });
-  return { keys, lines };
+  return { keys, lines, labelWidth };
 }
 
 /** Splits the y value back into lines for the axis labels. */
@@ -80,7 +83,11 @@ export function percentAxisMax(highs: readonly number[]): number {
   return Math.min(1, Math.ceil((top + 0.1) * 10) / 10);
 }
 
-/** The notes under a chart (its bottom axis title), each wrapped to the plot's width: one string per line. */
-export function wrapNotes(notes: readonly string[], width: number): string[] {
-  return notes.flatMap((note) => wrapText(note, Math.round(width * 0.58), 11));
+/**
+ * The notes under a chart (its bottom axis title), each wrapped to the plot's width (the chart's width less
+ * the padding and the labels on the left): one string per line.
+ */
+export function wrapNotes(notes: readonly string[], width: number, labelWidth = 0): string[] {
+  const plotWidth = Math.max(width * 0.4, width - 2 * PADDING - (labelWidth > 0 ? labelWidth + 12 : 40));
+  return notes.flatMap((note) => wrapText(note, Math.floor(plotWidth), 11));
 }

@@ -56,7 +56,7 @@ export function cutBarChart(input: CutBarInput): Chart {
   const low = shown.filter((c) => status(c) === 'low');
 
   const { title, width, height: titleHeight } = chartTitle(input);
-  const { keys, lines } = wrappedKeys(shown.map(name), Math.round(width * 0.3), LABEL_FONT_SIZE);
+  const { keys, lines, labelWidth } = wrappedKeys(shown.map(name), Math.round(width * 0.3), LABEL_FONT_SIZE);
   const rows: IntervalBarRow[] = shown.map((c, i) => ({
     key: keys[i]!,
     estimate: c.estimate,
@@ -98,12 +98,12 @@ export function cutBarChart(input: CutBarInput): Chart {
     description: alternative,
     title,
     width,
-    height: titleHeight + Math.max(1, rows.length) * step + 30 + 16 * wrapNotes(notes, width).length,
+    height: titleHeight + Math.max(1, rows.length) * step + 30 + 16 * wrapNotes(notes, width, labelWidth).length,
     autosize: { type: 'fit', contains: 'padding' },
     config: chartConfig(lang),
     data: { values: rows },
     encoding: { y: { field: 'key', type: 'nominal', sort: null, title: null, axis: wrappedLabelAxis() } },
-    layer: intervalBarLayers(percentAxisMax(rows.map((r) => r.hi)), wrapNotes(notes, width)),
+    layer: intervalBarLayers(percentAxisMax(rows.map((r) => r.hi)), wrapNotes(notes, width, labelWidth)),
   } as unknown as ChartSpec;
 
   const base = indicatorTable(input.title, input.columns.map((c) => ({ ...c, label: name(c) })), lang, digits, m.column);

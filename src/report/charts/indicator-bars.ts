@@ -25,7 +25,7 @@ export function indicatorBars(input: IndicatorBarInput, ranked: boolean): Chart 
     : [...input.indicators];
   const shown = indicators.filter((d) => Number.isFinite(d.estimate));
   const { title, width, height: titleHeight } = chartTitle(input);
-  const { keys, lines } = wrappedKeys(shown.map((d) => d.label), Math.round(width * 0.36), LABEL_FONT_SIZE);
+  const { keys, lines, labelWidth } = wrappedKeys(shown.map((d) => d.label), Math.round(width * 0.36), LABEL_FONT_SIZE);
   const rows: IntervalBarRow[] = shown.map((d, i) => ({
     key: keys[i]!,
     estimate: d.estimate,
@@ -62,7 +62,7 @@ export function indicatorBars(input: IndicatorBarInput, ranked: boolean): Chart 
         axis: wrappedLabelAxis(),
       },
     },
-    layer: intervalBarLayers(percentAxisMax(rows.map((r) => r.hi)), wrapNotes([note], width)),
+    layer: intervalBarLayers(percentAxisMax(rows.map((r) => r.hi)), wrapNotes([note], width, labelWidth)),
   } as unknown as ChartSpec;
   return deepFreeze({
     kind: 'chart',

@@ -46,14 +46,14 @@ export function maturityChart(input: MaturityInput): Chart {
     }
   });
   const { title, width, height: titleHeight } = chartTitle(input);
-  const { keys, lines } = wrappedKeys(input.dimensions.map((d) => d.label), Math.round(width * 0.3), LABEL_FONT_SIZE);
+  const { keys, lines, labelWidth } = wrappedKeys(input.dimensions.map((d) => d.label), Math.round(width * 0.3), LABEL_FONT_SIZE);
   const rows = input.dimensions.flatMap((d, i) =>
     SERIES.map((series, s) => ({ key: keys[i]!, series: names[s]!, order: s, score: d[series], value: formatNumber(d[series], lang) })).filter((r) =>
       Number.isFinite(r.score),
     ),
   );
   const step = Math.max(3 * 15 + 14, lines * 14 + 12);
-  const notes = wrapNotes([m.scoreNote], width);
+  const notes = wrapNotes([m.scoreNote], width, labelWidth);
   const item = (d: MaturityDimensionDatum) =>
     `${d.label} — ${SERIES.map((series, s) => labelledValue(names[s]!, formatNumber(d[series], lang), lang)).join(', ')}`;
   const alternative = typeset(
