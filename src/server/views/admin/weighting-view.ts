@@ -1,0 +1,91 @@
+import type { FastifyReply } from 'fastify';
+import type { PopulationTargets } from '../../../analysis/population-targets.js';
+import type { Lang } from '../../../report/format/lang.js';
+import type { User, Wave } from '../../../store/index.js';
+import { findQuestion, type SingleQuestion, type Study } from '../../../study/index.js';
+import { can } from '../../auth/roles.js';
+import { csrfField } from '../../csrf.js';
+import type { MessageKey } from '../../i18n/fr.js';
+import { localizedPath } from '../../i18n/localized-path.js';
+import { t } from '../../i18n/t.js';
+import type { WeightingReport } from '../../routes/admin/data/weighting-report.js';
+import { html, type Html } from '../html.js';
+import { noticeOf } from './admin-page.js';
+
+const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)} %` : '—');
+const num = (x: number, digits = 3) => (Number.isFinite(x) ? x.toFixed(digits) : '—');
+
+function editor(lang: Lang, reply: FastifyReply, wave: Wave, candidates: readonly SingleQuestion[], targets: PopulationTargets): Html {
+  const byVariable = new Map(targets.margins.map((m) => [m.variable, new Map(m.targets.map((x) => [x.code, x.population]))]));
+  return html`<form method="post" action="${localizedPath(lang, `/admin/waves/${wave.id}/weighting/targets`)}">
+  ${csrfField(reply)}
+  ${candidates.map((q) => html`<fieldset>
+    <legend>${q.text[lang]} (<code>${q.name}</code>)</legend>
+    <p class="choice"><input type="checkbox" id="use_${q.name}" name="use_${q.name}"${byVariable.has(q.name) ? html` checked` : null}><label for="use_${q.name}">${t(lang, 'admin.weighting.use')}</label></p>
+    <div class="targets-grid">${q.options.map((o) => html`<p><label for="pop_${q.name}_${o.code}">${o.label[lang]} (${o.code})</label><input type="number" min="0" step="any" id="pop_${q.name}_${o.code}" name="pop_${q.name}_${o.code}" value="${byVariable.get(q.name)?.get(o.code) ?? ''}"></p>`)}</div>
+  </fieldset>`)}
+  <p><label for="source">${t(lang, 'admin.weighting.source')}</label><input type="text" id="source" name="source" maxlength="500" value="${targets.source ?? ''}"></p>
+  <fieldset><legend>${t(lang, 'admin.weighting.trimming')}</legend>
+    <p class="hint">${t(lang, 'admin.weighting.trimmingHint')}</p>
+    <p><label for="trim_lower">${t(lang, 'admin.weighting.lower')}</label><input type="number" min="0" step="any" id="trim_lower" name="trim_lower" value="${targets.trimming?.lower ?? ''}"></p>
+    <p><label for="trim_upper">${t(lang, 'admin.weighting.upper')}</label><input type="number" min="0" step="any" id="trim_upper" name="trim_upper" value="${targets.trimming?.upper ?? ''}"></p>
+  </fieldset>
+  <p><button type="submit">${t(lang, 'admin.weighting.save')}</button></p>
+</form>
+<h3>${t(lang, 'admin.weighting.import')}</h3>
+<form method="post" action="${localizedPath(lang, `/admin/waves/${wave.id}/weighting/import`)}">
+  ${csrfField(reply)}
+  <p><label for="targets-file">${t(lang, 'admin.contacts.file')}</label><input type="file" id="targets-file" accept=".csv,text/csv" data-fills="targets-csv"></p>
+  <p><label for="targets-csv">${t(lang, 'admin.weighting.csv')}</label><textarea id="targets-csv" name="csv" rows="6" required aria-describedby="targets-csv-hint"></textarea>
+  <span class="hint" id="targets-csv-hint">${t(lang, 'admin.weighting.csvHint')}</span></p>
+  <p><button type="submit" class="secondary">${t(lang, 'admin.weighting.importButton')}</button></p>
+</form>`;
+}
+
+function diagnostics(lang: Lang, study: Study, report: WeightingReport): Html {
+  const w = report.weighting;
+  if (!w) return html`<p>${t(lang, 'admin.weighting.noData')}</p>`;
+  const labelOf = (variable: string, code: number): string => {
+    const q = findQuestion(study, variable);
+    return (q?.kind === 'single' ? q.options.find((o) => o.code === code)?.label[lang] : undefined) ?? String(code);
+  };
+  const d = w.diagnostics;
+  return html`<section aria-labelledby="diagnostics"><h2 id="diagnostics">${t(lang, 'admin.weighting.diagnostics')}</h2>
+<p id="weighting-status">${w.status === 'weighted' ? t(lang, 'admin.weighting.weighted', { n: report.n }) : t(lang, 'admin.weighting.unweighted', { reason: w.reason ?? '' })}</p>
+<dl class="facts">
+  ${w.raking ? html`<dt>${t(lang, 'admin.weighting.raking')}</dt><dd>${t(lang, w.raking.converged ? 'admin.weighting.converged' : 'admin.weighting.notConverged', { n: w.raking.iterations })}</dd>` : null}
+  <dt>${t(lang, 'admin.weighting.min')}</dt><dd>${num(d.min)}</dd>
+  <dt>${t(lang, 'admin.weighting.max')}</dt><dd>${num(d.max)}</dd>
+  <dt>${t(lang, 'admin.weighting.trimmed')}</dt><dd>${w.trimming ? t(lang, 'admin.weighting.trimmedText', { n: w.trimming.trimmed, lower: num(w.trimming.lower), upper: num(w.trimming.upper) }) : t(lang, 'admin.weighting.noTrimming')}</dd>
+  <dt>${t(lang, 'admin.weighting.deff')}</dt><dd id="kish-deff">${num(d.kishDeff)}</dd>
+  <dt>${t(lang, 'admin.weighting.efficiency')}</dt><dd>${pct(d.efficiency)}</dd>
+  <dt>${t(lang, 'admin.weighting.effectiveN')}</dt><dd>${num(d.effectiveSampleSize, 1)}</dd>
+</dl>
+${w.margins.map((m) => html`<div class="table-wrap"><table>
+  <caption>${t(lang, 'admin.weighting.margin', { variable: m.variable })}</caption>
+  <thead><tr><th scope="col">${t(lang, 'admin.weighting.level')}</th><th scope="col" class="number">${t(lang, 'admin.weighting.target')}</th><th scope="col" class="number">${t(lang, 'admin.weighting.sample')}</th><th scope="col" class="number">${t(lang, 'admin.weighting.achieved')}</th></tr></thead>
+  <tbody>${m.levels.map((l) => html`<tr><td>${labelOf(m.variable, l.code)}</td><td class="number">${pct(l.targetShare)}</td><td class="number">${pct(l.sampleShare)} (n = ${l.n})</td><td class="number">${pct(l.achievedShare)}</td></tr>`)}</tbody>
+</table></div>`)}
+<h2>${t(lang, 'admin.weighting.indicators')}</h2>
+${report.indicators.length === 0 ? html`<p>${t(lang, 'admin.weighting.noIndicator')}</p>` : html`<div class="table-wrap"><table>
+  <thead><tr><th scope="col">${t(lang, 'admin.weighting.indicator')}</th><th scope="col" class="number">${t(lang, 'admin.weighting.base')}</th><th scope="col" class="number">${t(lang, 'admin.weighting.unweightedShare')}</th><th scope="col" class="number">${t(lang, 'admin.weighting.weightedShare')}</th></tr></thead>
+  <tbody>${report.indicators.map((i) => html`<tr><td>${i.label[lang]}</td><td class="number">${i.base}</td><td class="number">${pct(i.unweighted)}</td><td class="number">${pct(i.weighted)}</td></tr>`)}</tbody>
+</table></div>`}
+</section>`;
+}
+
+const DONE: readonly MessageKey[] = ['admin.weighting.done.targets', 'admin.weighting.done.run', 'admin.weighting.done.unweighted'];
+
+/** The weighting page: diagnostics of the last run, the run button, the margins editor and CSV import. */
+export function weightingView(
+  lang: Lang, reply: FastifyReply, user: User, wave: Wave, study: Study, candidates: readonly SingleQuestion[],
+  targets: PopulationTargets, report: WeightingReport | undefined, done?: string,
+): Html {
+  const editable = can(user.role, 'analyse');
+  return html`<h1>${t(lang, 'admin.weighting.title', { wave: wave.title })}</h1>
+${noticeOf(lang, `admin.weighting.done.${done}`, DONE)}
+<p>${t(lang, 'admin.weighting.intro', { n: targets.margins.length })}</p>
+${editable ? html`<form method="post" action="${localizedPath(lang, `/admin/waves/${wave.id}/weighting/run`)}">${csrfField(reply)}<button type="submit">${t(lang, 'admin.weighting.run')}</button></form>` : null}
+${report ? diagnostics(lang, study, report) : html`<p>${t(lang, 'admin.weighting.notRun')}</p>`}
+${editable ? html`<h2>${t(lang, 'admin.weighting.editor')}</h2>${editor(lang, reply, wave, candidates, targets)}` : null}`;
+}
