@@ -55,6 +55,7 @@ describe('rankedBarChart', () => {
     assert.deepEqual(estimates, [...estimates].sort((a, b) => b - a));
     assert.deepEqual(chart.table.rows.map((r) => r[1]), [`65${NBSP}%`, `55${NBSP}%`, `51${NBSP}%`, `29${NBSP}%`]);
     assert.ok(chart.alternative.indexOf('Mesurer') < chart.alternative.indexOf('Coordonner'));
+    assert.ok(chart.alternative.startsWith('Les principaux défis des médias sociaux, par ordre décroissant. Plusieurs réponses possibles. '));
   });
 
   it('gives a French text alternative with every value, its margin of error and French typography', () => {

@@ -5,7 +5,7 @@ import { chartMessages } from './chart-messages.js';
 import type { Chart, ChartCommonInput, ChartSpec, Interval } from './chart-types.js';
 import { chartTitle, checkProportion, wrapNotes, percentAxisMax, VEGA_LITE_SCHEMA, wrappedKeys, wrappedLabelAxis } from './chart-layout.js';
 import { deepFreeze } from './deep-freeze.js';
-import { digitsOf, indicatorTable, joinItems, labelledValue, sentence, typeset, valueWithMargin, type NumberDigits } from './indicator-text.js';
+import { headline, digitsOf, indicatorTable, joinItems, labelledValue, sentence, typeset, valueWithMargin, type NumberDigits } from './indicator-text.js';
 import { intervalBarLayers, type IntervalBarRow } from './interval-bar-layers.js';
 
 /** One column of a banner (a level of a profile variable, or the total) for one indicator. */
@@ -85,7 +85,7 @@ export function cutBarChart(input: CutBarInput): Chart {
   };
   const alternative = typeset(
     [
-      sentence(input.title),
+      headline(input),
       shown.length > 0 ? sentence(joinItems(shown.map(item), lang)) : sentence(m.noData),
       ...textNotes.map(sentence),
       sentence(m.marginNote),

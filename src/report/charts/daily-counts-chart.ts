@@ -5,7 +5,7 @@ import { chartMessages } from './chart-messages.js';
 import type { Chart, ChartCommonInput, ChartSpec } from './chart-types.js';
 import { chartTitle, VEGA_LITE_SCHEMA } from './chart-layout.js';
 import { deepFreeze } from './deep-freeze.js';
-import { joinItems, labelledValue, sentence, typeset } from './indicator-text.js';
+import { headline, joinItems, labelledValue, sentence, typeset } from './indicator-text.js';
 
 /** The responses of one fieldwork day (a calendar date, YYYY-MM-DD, in the study's time zone). */
 export interface DailyCountDatum {
@@ -63,7 +63,7 @@ export function dailyCountsChart(input: DailyCountsInput): Chart {
     `${m.responsesCount(formatNumber(completes, lang), completes, false)}, ${m.responsesCount(formatNumber(partials, lang), partials, true)}`;
   const alternative = typeset(
     [
-      sentence(input.title),
+      headline(input),
       days.length === 0
         ? sentence(m.noData)
         : sentence(

@@ -9,4 +9,5 @@ export { maturityChart, type MaturityDimensionDatum, type MaturityInput } from '
 export { rankedBarChart } from './ranked-bar-chart.js';
 export { renderPng, type RenderPngOptions } from './render-png.js';
 export { renderSvg, type RenderSvgOptions } from './render-svg.js';
+export { svgSize } from './svg-size.js';
 export { trendLineChart, type TrendLineInput, type TrendWaveDatum } from './trend-line-chart.js';

@@ -5,7 +5,7 @@ import type { Chart, ChartCommonInput, ChartSpec, IndicatorDatum } from './chart
 import { chartTitle, checkProportion, wrapNotes, percentAxisMax, VEGA_LITE_SCHEMA, wrappedKeys, wrappedLabelAxis } from './chart-layout.js';
 import { deepFreeze } from './deep-freeze.js';
 import {
-  baseNote, digitsOf, indicatorTable, joinItems, labelledValue, sentence, typeset, valueWithMargin, type NumberDigits,
+  baseNote, digitsOf, headline, indicatorTable, joinItems, labelledValue, sentence, typeset, valueWithMargin, type NumberDigits,
 } from './indicator-text.js';
 import { intervalBarLayers, type IntervalBarRow } from './interval-bar-layers.js';
 
@@ -38,7 +38,7 @@ export function indicatorBars(input: IndicatorBarInput, ranked: boolean): Chart 
   const step = Math.max(28, lines * 14 + 12);
   const alternative = typeset(
     [
-      sentence(ranked ? `${input.title}, ${m.descending}` : input.title),
+      headline(input, ranked ? m.descending : undefined),
       sentence(joinItems(indicators.map((d) => labelledValue(d.label, valueWithMargin(d.estimate, d.ci, lang, digits), lang)), lang)),
       sentence(joinItems([m.marginNote, baseNote(indicators.map((d) => d.n), lang)].filter((s) => s !== ''), lang)),
     ].join(' '),

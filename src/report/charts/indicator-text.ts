@@ -86,3 +86,9 @@ export function indicatorTable(caption: string, rows: readonly IndicatorDatum[],
     notes: [],
   };
 }
+
+/** The first sentences of a text alternative: the title (with a qualifier such as "in descending order") and the subtitle. */
+export function headline(input: { readonly title: string; readonly subtitle?: string }, qualifier?: string): string {
+  const title = sentence(qualifier ? `${input.title}, ${qualifier}` : input.title);
+  return input.subtitle && input.subtitle.trim() !== '' ? `${title} ${sentence(input.subtitle)}` : title;
+}

@@ -5,7 +5,7 @@ import { chartMessages } from './chart-messages.js';
 import type { Chart, ChartCommonInput, ChartSpec } from './chart-types.js';
 import { chartTitle, VEGA_LITE_SCHEMA, wrapNotes, wrappedKeys, wrappedLabelAxis } from './chart-layout.js';
 import { deepFreeze } from './deep-freeze.js';
-import { joinItems, labelledValue, sentence, typeset } from './indicator-text.js';
+import { headline, joinItems, labelledValue, sentence, typeset } from './indicator-text.js';
 
 /** The scores from 0 to 100 of one maturity dimension (NaN when not available). */
 export interface MaturityDimensionDatum {
@@ -57,7 +57,7 @@ export function maturityChart(input: MaturityInput): Chart {
   const item = (d: MaturityDimensionDatum) =>
     `${d.label} — ${SERIES.map((series, s) => labelledValue(names[s]!, formatNumber(d[series], lang), lang)).join(', ')}`;
   const alternative = typeset(
-    [sentence(input.title), sentence(m.scoreNote), sentence(input.dimensions.length > 0 ? joinItems(input.dimensions.map(item), lang) : m.noData)].join(' '),
+    [headline(input), sentence(m.scoreNote), sentence(input.dimensions.length > 0 ? joinItems(input.dimensions.map(item), lang) : m.noData)].join(' '),
     lang,
   );
   const spec = {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { challengesInput } from './chart-samples.test-helper.js';
-import { rankedBarChart, renderPng, renderSvg } from './index.js';
+import { rankedBarChart, renderPng, renderSvg, svgSize } from './index.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -12,8 +12,10 @@ describe('renderPng', () => {
     assert.deepEqual(png.subarray(0, 8), PNG_SIGNATURE);
     assert.equal(png.toString('latin1', 12, 16), 'IHDR');
     assert.equal(png.readUInt32BE(16), 1280);
-    const [w, h] = /viewBox="0 0 (\d+) (\d+)"/.exec(svg)!.slice(1).map(Number) as [number, number];
-    assert.equal(png.readUInt32BE(20), Math.round((h * 1280) / w));
+    const { width, height } = svgSize(svg);
+    const chart = rankedBarChart(challengesInput('fr'));
+    assert.deepEqual([width, height], [(chart.spec as { width: number }).width, (chart.spec as { height: number }).height]);
+    assert.equal(png.readUInt32BE(20), Math.round((height * 1280) / width));
   });
 
   it('draws the text with the bundled font: a chart with labels has far more ink than one without', async () => {

@@ -5,7 +5,7 @@ import { chartMessages } from './chart-messages.js';
 import type { Chart, ChartCommonInput, ChartSpec, Interval } from './chart-types.js';
 import { chartTitle, checkProportion, percentAxisMax, VEGA_LITE_SCHEMA, wrapNotes } from './chart-layout.js';
 import { deepFreeze } from './deep-freeze.js';
-import { digitsOf, indicatorTable, joinItems, labelledValue, sentence, typeset, valueWithMargin, type NumberDigits } from './indicator-text.js';
+import { headline, digitsOf, indicatorTable, joinItems, labelledValue, sentence, typeset, valueWithMargin, type NumberDigits } from './indicator-text.js';
 
 /** One wave of an indicator. */
 export interface TrendWaveDatum {
@@ -63,7 +63,7 @@ export function trendLineChart(input: TrendLineInput): Chart {
     return labelledValue(String(w.year), change(w) ? `${value}, ${change(w)}` : value, lang);
   };
   const alternative = typeset(
-    [sentence(input.title), sentence(waves.length > 0 ? joinItems(waves.map(item), lang) : m.noData), sentence(m.marginNote)].join(' '),
+    [headline(input), sentence(waves.length > 0 ? joinItems(waves.map(item), lang) : m.noData), sentence(m.marginNote)].join(' '),
     lang,
   );
   const spec = {
