@@ -1,0 +1,236 @@
+// Simulated respondents through the whole questionnaire over HTTP on 127.0.0.1, on SQLite.
+// The server runs in its own process (a child started with --serve), so it does not share an event
+// loop with the load generator. Every questionnaire comes from its own loopback address (127.x.y.z),
+// as real respondents would, so the per-address rate limits apply as in production.
+// Usage: npm run bench:collect -- [--respondents 50] [--seconds 20]
+// Prints completed questionnaires per second and page latency p50 / p99, then one JSON line.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from '../src/server/app.js';
+import { loadConfig } from '../src/server/config.js';
+import { openStore } from '../src/store/index.js';
+import { BUILT_IN_STUDIES, isVisible, otherKey, validateStudy, type Answers, type Question, type Study } from '../src/study/index.js';
+
+const SECRET_KEY = 'bench-secret-key-0123456789abcdef-0123456789abcdef';
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+if (process.argv.includes('--serve')) {
+  // the server process: the real app on the prepared database
+  const dataDir = process.argv[process.argv.indexOf('--serve') + 1]!;
+  const config = loadConfig({ DATA_DIR: dataDir, SECRET_KEY, HOST: '127.0.0.1', PORT: '0' });
+  const store = await openStore({ dataDir });
+  const app = await createApp({ store, config });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  process.stdout.write(`PORT ${typeof address === 'object' && address ? address.port : 0}\n`);
+  process.on('SIGTERM', () => void app.close().then(() => store.close()).then(() => process.exit(0)));
+} else {
+  await main();
+}
+
+async function main(): Promise<void> {
+  const respondents = option('respondents', 50);
+  const seconds = option('seconds', 20);
+  const validated = validateStudy(BUILT_IN_STUDIES[0]);
+  if (!validated.ok) throw new Error('built-in study invalid');
+  const study = validated.study;
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'barometre-bench-collect-'));
+  const store = await openStore({ dataDir });
+  const { studyVersion } = await store.studies.saveVersion(study.id, study as never);
+  const wave = await store.waves.create({ studyId: study.id, code: 'bench', studyVersionId: studyVersion.id, title: 'Bench', status: 'fieldwork' });
+  await store.close();
+
+  const server = spawn(process.execPath, [...(process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', fileURLToPath(import.meta.url), '--serve', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    server.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /PORT (\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+
+  const path = `/s/${study.id}/${wave.code}`;
+  const latencies: number[] = [];
+  let completed = 0;
+  let failures = 0;
+  let measuring = false;
+  let stop = false;
+  let addressCounter = 0;
+  let seed = 7;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+
+  function nextAddress(): string {
+    addressCounter++;
+    return `127.${1 + ((addressCounter >> 16) & 0x7f)}.${(addressCounter >> 8) & 0xff}.${1 + (addressCounter & 0xfe)}`;
+  }
+
+  /** Random valid answers to a page's visible questions, as form fields. */
+  function answerPage(pageIndex: number, answers: Answers): [string, string][] {
+    const fields: [string, string][] = [];
+    for (const q of study.pages[pageIndex]!.questions as Question[]) {
+      if (!isVisible(q, answers)) continue;
+      switch (q.kind) {
+        case 'consent':
+          answers[q.name] = true;
+          fields.push([q.name, 'yes']);
+          break;
+        case 'single': {
+          const code = pick(q.options).code;
+          answers[q.name] = code;
+          fields.push([q.name, String(code)]);
+          break;
+        }
+        case 'scale': {
+          const code = pick(q.points).code;
+          answers[q.name] = code;
+          fields.push([q.name, String(code)]);
+          break;
+        }
+        case 'matrix':
+          for (const item of q.items) {
+            const code = pick(q.points).code;
+            answers[item.name] = code;
+            fields.push([item.name, String(code)]);
+          }
+          break;
+        case 'multiple': {
+          const choices = q.options.filter((o) => !q.exclusive.includes(o.code));
+          const n = 1 + Math.floor(rand() * Math.min(3, q.maxSelections ?? 3));
+          const codes = [...new Set(Array.from({ length: n }, () => pick(choices).code))];
+          answers[q.name] = codes;
+          for (const c of codes) fields.push([q.name, String(c)]);
+          if (q.other && rand() < 0.1) {
+            fields.push([q.name, String(q.other.code)], [otherKey(q.name), 'Mastodon']);
+          }
+          break;
+        }
+        case 'number': {
+          const value = Math.round((q.min ?? 0) + rand() * Math.min(10, (q.max ?? 10) - (q.min ?? 0)));
+          answers[q.name] = value;
+          fields.push([q.name, String(value)]);
+          break;
+        }
+        case 'text':
+          if (rand() < 0.3) fields.push([q.name, 'Une remarque sur le questionnaire.']);
+          break;
+      }
+    }
+    return fields;
+  }
+
+  interface Reply {
+    status: number;
+    body: string;
+  }
+
+  function request(agent: http.Agent, cookies: Map<string, string>, method: 'GET' | 'POST', url: string, form?: [string, string][]): Promise<Reply> {
+    const payload = form ? new URLSearchParams(form).toString() : undefined;
+    const started = performance.now();
+    return new Promise((resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1', port, method, path: url, agent,
+          headers: {
+            cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+            ...(payload !== undefined ? { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(payload) } : {}),
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            if (measuring) latencies.push(performance.now() - started);
+            for (const c of res.headers['set-cookie'] ?? []) {
+              const [pair] = c.split(';');
+              const eq = pair!.indexOf('=');
+              cookies.set(pair!.slice(0, eq), pair!.slice(eq + 1));
+            }
+            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() });
+          });
+        },
+      );
+      req.on('error', reject);
+      if (payload !== undefined) req.write(payload);
+      req.end();
+    });
+  }
+
+  const hidden = (body: string) => [...body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m): [string, string] => [m[1]!, m[2]!]);
+  const action = (body: string) => /<form method="post" action="([^"]+)"/.exec(body)?.[1]?.replace(/&amp;/g, '&');
+
+  /** One respondent: start page, every page, the review, the thanks page. */
+  async function questionnaire(): Promise<boolean> {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1, localAddress: nextAddress() });
+    const cookies = new Map<string, string>();
+    const answers: Answers = {};
+    try {
+      let reply = await request(agent, cookies, 'GET', path);
+      for (let guard = 0; guard < 30; guard++) {
+        if (reply.status !== 200) return false;
+        const fields = hidden(reply.body);
+        const page = fields.find(([k]) => k === '_page')?.[1];
+        const url = action(reply.body);
+        if (page === undefined || url === undefined) return /id="benchmark-link"/.test(reply.body);
+        const form = page === 'review' ? [...fields, ['_action', 'finish'] as [string, string]] : [...fields, ...answerPage(Number(page), answers), ['_action', 'next'] as [string, string]];
+        reply = await request(agent, cookies, 'POST', url, form);
+      }
+      return false;
+    } finally {
+      agent.destroy();
+    }
+  }
+
+  async function worker(): Promise<void> {
+    while (!stop) {
+      const ok = await questionnaire().catch(() => false);
+      if (!measuring) continue;
+      if (ok) completed++;
+      else failures++;
+    }
+  }
+
+  const workers = Array.from({ length: respondents }, worker);
+  await new Promise((r) => setTimeout(r, 3000)); // warm-up: JIT, SQLite cache
+  measuring = true;
+  const started = performance.now();
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  measuring = false;
+  const elapsed = (performance.now() - started) / 1000;
+  stop = true;
+  await Promise.all(workers);
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+  rmSync(dataDir, { recursive: true, force: true });
+
+  latencies.sort((a, b) => a - b);
+  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? Number.NaN;
+  const result = {
+    bench: 'collect',
+    database: 'sqlite',
+    respondents,
+    seconds: Number(elapsed.toFixed(2)),
+    completed,
+    failures,
+    completedPerSecond: Number((completed / elapsed).toFixed(1)),
+    requests: latencies.length,
+    requestsPerSecond: Number((latencies.length / elapsed).toFixed(0)),
+    pageLatencyP50Ms: Number(q(0.5).toFixed(2)),
+    pageLatencyP99Ms: Number(q(0.99).toFixed(2)),
+  };
+  console.log(`${respondents} concurrent respondents for ${result.seconds} s on SQLite (server in its own process)`);
+  console.log(`completed questionnaires: ${completed} (${result.completedPerSecond}/s), failures: ${failures}`);
+  console.log(`requests: ${result.requests} (${result.requestsPerSecond}/s), page latency p50 ${result.pageLatencyP50Ms} ms, p99 ${result.pageLatencyP99Ms} ms`);
+  console.log(JSON.stringify(result));
+}
