@@ -42,9 +42,14 @@ export interface DesignFrame {
   readonly design: SurveyDesign;
   readonly banners: readonly { readonly codes: CodeArray; readonly size: number; readonly stride: number }[];
   readonly fast: boolean;
-  /** fast path: key of each row without the answer, and the numbers of keys */
+  /**
+   * fast path: dense key of each row without the answer (an occupied combination of banner levels, stratum and
+   * calibration cell), the number of such keys, and the combination and design cell of each key
+   */
   readonly baseKey: Int32Array;
   readonly keys: number;
+  readonly comboOfKey: Int32Array;
+  readonly cellOfKey: Int32Array;
   readonly designCells: number;
   readonly domainCombos: number;
   readonly calibration: Calibration | null;
@@ -57,8 +62,8 @@ export interface DesignFrame {
   /** g-weight (w/w0) of each calibration cell: Σw0 over a key is Σw / g */
   readonly gOfCalibrationCell: Float64Array;
   readonly rowsPerStratum: Float64Array;
-  /** per banner and level: the domain combinations it contains */
-  readonly combosOf: readonly (readonly Int32Array[])[];
+  /** per banner and level: the dense keys of its rows */
+  readonly keysOf: readonly (readonly Int32Array[])[];
 }
 
 /** Prepares a design for many indicators over the same banners. O(n·banners). */
@@ -76,8 +81,8 @@ export function prepareDesignFrame(design: SurveyDesign, bannerNames: readonly s
   const calibration = design.calibrations.length === 1 ? design.calibrations[0] : null;
   const calibrationCells = calibration ? calibration.nCells : 1;
   const designCells = design.nStrata * calibrationCells;
-  const keys = domainCombos * designCells;
-  const fast = !design.hasClusters && design.calibrations.length <= 1 && calibrationCells <= 1 << 16 && keys <= MAX_TABLE / 2;
+  const fullKeys = domainCombos * designCells;
+  const fast = !design.hasClusters && design.calibrations.length <= 1 && calibrationCells <= 1 << 16 && fullKeys <= 1 << 22;
   const baseKey = new Int32Array(fast ? n : 0);
   const gOfCalibrationCell = new Float64Array(calibrationCells).fill(1);
   const weightOfCell = new Float64Array(designCells);
@@ -107,16 +112,35 @@ export function prepareDesignFrame(design: SurveyDesign, bannerNames: readonly s
       for (let i = 0; i < n; i++) gOfCalibrationCell[cell[i]] = w[i] / w0[i];
     }
   }
+  // dense keys: only the combinations that occur (banners often coincide with margins), so tables stay small
+  let keys = 0;
+  let comboOfKey = new Int32Array(0);
+  let cellOfKey = new Int32Array(0);
+  if (fast) {
+    const remap = new Int32Array(fullKeys).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const full = baseKey[i];
+      let dense = remap[full];
+      if (dense < 0) dense = remap[full] = keys++;
+      baseKey[i] = dense;
+    }
+    comboOfKey = new Int32Array(keys);
+    cellOfKey = new Int32Array(keys);
+    for (let full = 0; full < fullKeys; full++) {
+      const dense = remap[full];
+      if (dense >= 0) { comboOfKey[dense] = Math.floor(full / designCells); cellOfKey[dense] = full % designCells; }
+    }
+  }
   const rowsPerStratum = design.psuPerStratum;
   const stratumFactor = rowsPerStratum.map((nh, h) => (nh < 2 ? 0 : ((1 - design.samplingFraction[h]) * nh) / (nh - 1)));
-  const combosOf = banners.map((b) => Array.from({ length: b.size - 1 }, (_, level) => {
+  const keysOf = banners.map((b) => Array.from({ length: b.size - 1 }, (_, level) => {
     const list: number[] = [];
-    for (let combo = 0; combo < domainCombos; combo++) if (Math.floor(combo / b.stride) % b.size === level + 1) list.push(combo);
+    for (let key = 0; key < keys; key++) if (Math.floor(comboOfKey[key] / b.stride) % b.size === level + 1) list.push(key);
     return Int32Array.from(list);
   }));
   return {
-    design, banners, fast, baseKey, keys, designCells, domainCombos, calibration, calibrationCells, stratumOfCell, calibrationOfCell,
-    weightOfCell, squaredWeightOfCell, stratumFactor, rowsPerStratum, combosOf, gOfCalibrationCell,
+    design, banners, fast, baseKey, keys, comboOfKey, cellOfKey, designCells, domainCombos, calibration, calibrationCells, stratumOfCell,
+    calibrationOfCell, weightOfCell, squaredWeightOfCell, stratumFactor, rowsPerStratum, keysOf, gOfCalibrationCell,
   };
 }
 
@@ -193,9 +217,8 @@ export function statsFromCodeTable(frame: DesignFrame, code: CodeTable, yes: rea
     isYes[c] = 1;
   }
   const table = code.table;
-  const C = frame.designCells;
-  const inverseG = new Float64Array(C);
-  for (let c = 0; c < C; c++) inverseG[c] = 1 / frame.gOfCalibrationCell[frame.calibrationOfCell[c]];
+  const inverseG = new Float64Array(K);
+  for (let k = 0; k < K; k++) inverseG[k] = 1 / frame.gOfCalibrationCell[frame.calibrationOfCell[frame.cellOfKey[k]]];
   // Σw0 of a key is Σw / g of its calibration cell
   const m = new Float64Array(K * MOMENTS);
   for (let c = 0; c < L; c++) {
@@ -205,7 +228,7 @@ export function statsFromCodeTable(frame: DesignFrame, code: CodeTable, yes: rea
       const t = (offset + k) * 3;
       const count = table[t];
       if (count === 0) continue;
-      const sw = table[t + 1], sw2 = table[t + 2], sw0 = sw * inverseG[k % C];
+      const sw = table[t + 1], sw2 = table[t + 2], sw0 = sw * inverseG[k];
       const o = k * MOMENTS;
       m[o] += count; m[o + 1] += sw; m[o + 2] += sw2; m[o + 3] += sw0;
       if (y) { m[o + 4] += sw; m[o + 5] += sw2; m[o + 6] += sw2; m[o + 7] += sw0; m[o + 8] += sw; }
@@ -238,15 +261,16 @@ interface Evaluated {
   readonly t1: Float64Array;
 }
 
-function evaluate(frame: DesignFrame, moments: Float64Array, combos: Int32Array | null): Evaluated | null {
+function evaluate(frame: DesignFrame, moments: Float64Array, keys: Int32Array | null): Evaluated | null {
   const C = frame.designCells;
   const agg = new Float64Array(C * MOMENTS);
-  const addCombo = (combo: number) => {
-    const from = combo * C * MOMENTS;
-    for (let j = 0; j < C * MOMENTS; j++) agg[j] += moments[from + j];
+  const add = (key: number) => {
+    const from = key * MOMENTS;
+    const to = frame.cellOfKey[key] * MOMENTS;
+    for (let j = 0; j < MOMENTS; j++) agg[to + j] += moments[from + j];
   };
-  if (combos) for (const combo of combos) addCombo(combo);
-  else for (let combo = 0; combo < frame.domainCombos; combo++) addCombo(combo);
+  if (keys) for (const key of keys) add(key);
+  else for (let key = 0; key < frame.keys; key++) add(key);
   let count = 0, W = 0, W2 = 0, Wy = 0, Wyy = 0;
   for (let c = 0; c < C; c++) { const o = c * MOMENTS; count += agg[o]; W += agg[o + 1]; W2 += agg[o + 2]; Wy += agg[o + 4]; Wyy += agg[o + 8]; }
   if (count === 0 || !(W > 0)) return null;
@@ -295,8 +319,8 @@ function covariance(frame: DesignFrame, a: Evaluated, b: Evaluated): number {
 
 function fromMoments(frame: DesignFrame, moments: Float64Array): IndicatorStats {
   const overall = evaluate(frame, moments, null);
-  const banners = frame.combosOf.map((levels) => {
-    const evaluated = levels.map((combos) => evaluate(frame, moments, combos));
+  const banners = frame.keysOf.map((levels) => {
+    const evaluated = levels.map((keys) => evaluate(frame, moments, keys));
     const k = evaluated.length;
     const cov = new Float64Array(k * k);
     for (let i = 0; i < k; i++) {
