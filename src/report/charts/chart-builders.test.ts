@@ -7,7 +7,7 @@ import {
   adoptionInput, challengesInput, dailyInput, maturityInput, sizeCutInput, trendInput,
 } from './chart-samples.test-helper.js';
 import {
-  cutBarChart, dailyCountsChart, indicatorBarChart, maturityChart, rankedBarChart, trendLineChart, type Chart,
+  cutBarChart, dailyCountsChart, indicatorBarChart, maturityChart, rankedBarChart, renderSvg, trendLineChart, type Chart,
 } from './index.js';
 
 const NBSP = '\u00A0';
@@ -83,6 +83,22 @@ describe('rankedBarChart', () => {
     assert.throws(() => rankedBarChart({ lang: 'fr', title: 'T', indicators: [{ label: 'a', estimate: 65, ci: [60, 70], n: 1 }] }), AppError);
     assert.throws(() => rankedBarChart({ lang: 'fr', title: 'T', indicators: [{ label: 'a', estimate: 0.5, ci: [0.6, 0.4], n: 1 }] }), AppError);
     assert.throws(() => rankedBarChart({ lang: 'fr', title: '  ', indicators: [] }), AppError);
+  });
+});
+
+describe('charts without data', () => {
+  it('say so in their text alternative and still render', async () => {
+    const empty = [
+      rankedBarChart({ lang: 'fr', title: 'Vide', indicators: [] }),
+      cutBarChart({ lang: 'fr', title: 'Vide', columns: [] }),
+      trendLineChart({ lang: 'en', title: 'Empty', waves: [] }),
+      maturityChart({ lang: 'fr', title: 'Vide', dimensions: [] }),
+      dailyCountsChart({ lang: 'en', title: 'Empty', days: [] }),
+    ];
+    for (const chart of empty) {
+      assert.match(chart.alternative, /Aucune donnée|No data/, chart.type);
+      assert.match(await renderSvg(chart), /^<svg role="img"/);
+    }
   });
 });
 

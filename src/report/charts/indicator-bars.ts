@@ -39,7 +39,11 @@ export function indicatorBars(input: IndicatorBarInput, ranked: boolean): Chart 
   const alternative = typeset(
     [
       headline(input, ranked ? m.descending : undefined),
-      sentence(joinItems(indicators.map((d) => labelledValue(d.label, valueWithMargin(d.estimate, d.ci, lang, digits), lang)), lang)),
+      sentence(
+        indicators.length === 0
+          ? m.noData
+          : joinItems(indicators.map((d) => labelledValue(d.label, valueWithMargin(d.estimate, d.ci, lang, digits), lang)), lang),
+      ),
       sentence(joinItems([m.marginNote, baseNote(indicators.map((d) => d.n), lang)].filter((s) => s !== ''), lang)),
     ].join(' '),
     lang,
