@@ -164,6 +164,15 @@ for (const database of TEST_DATABASES) {
       await assertRejected(await client.post('/s/social-media-barometer/2025', [...Object.entries(open.hidden), ['consent', 'yes'], ['_action', 'next']]), 409, /fermé/, s);
     });
 
+    it('answers 429 after a few invalid tokens from one address', async () => {
+      const client = new InjectClient(server.app, '198.51.100.7');
+      const statuses: number[] = [];
+      for (let i = 0; i < 15; i++) statuses.push((await client.get(`${SURVEY}?t=guess${String(i).padStart(17, '0')}`)).status);
+      assert.deepEqual(statuses.slice(0, 10), Array(10).fill(404));
+      assert.deepEqual(statuses.slice(10), Array(5).fill(429));
+      assert.equal((await new InjectClient(server.app, '198.51.100.8').get(SURVEY)).status, 200, 'another address is not affected');
+    });
+
     it('answers 404 for an unknown study or wave', async () => {
       const client = new InjectClient(server.app);
       assert.equal((await client.get('/s/social-media-barometer/1999')).status, 404);

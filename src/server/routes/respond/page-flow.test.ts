@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { BUILT_IN_STUDIES, validateStudy, type Study } from '../../../study/index.js';
+import { answersBefore, conditionContext, nextPage, previousPage, progress, visiblePages } from './page-flow.js';
+
+const study = (() => {
+  const r = validateStudy(BUILT_IN_STUDIES[0]);
+  if (!r.ok) throw new Error('invalid study');
+  return r.study as Study;
+})();
+const NETWORKS = study.pages.findIndex((p) => p.id === 'networks');
+
+describe('page flow', () => {
+  it('skips a page whose questions are all hidden, and shows it on the branch that asks it', () => {
+    assert.equal(nextPage(study, NETWORKS - 1, {}), NETWORKS + 1, 'every question of the page is conditional');
+    assert.equal(previousPage(study, NETWORKS + 1, {}), NETWORKS - 1);
+    assert.equal(nextPage(study, NETWORKS - 1, { uses_social: 1 }), NETWORKS);
+    assert.equal(nextPage(study, NETWORKS - 1, { uses_social: 2 }), NETWORKS, 'the other branch asks why not');
+  });
+
+  it('goes from the last page to the review and back', () => {
+    const last = study.pages.length - 1;
+    assert.equal(nextPage(study, last, {}), study.pages.length);
+    assert.equal(previousPage(study, study.pages.length, {}), last);
+  });
+
+  it('counts the progress over shown pages, the review last', () => {
+    const shown = visiblePages(study, { uses_social: 1 });
+    assert.deepEqual(progress(study, 0, { uses_social: 1 }), { current: 1, total: shown.length + 1 });
+    assert.deepEqual(progress(study, study.pages.length, { uses_social: 1 }), { current: shown.length + 1, total: shown.length + 1 });
+  });
+
+  it('gives a page the earlier answers its conditions read, and nothing else', () => {
+    const answers = { uses_social: 1, company_size: 2, networks: [1] };
+    assert.deepEqual(conditionContext(study.pages[NETWORKS]!, answers), { uses_social: 1 });
+    assert.deepEqual(answersBefore(answers, study.pages[NETWORKS]!), { uses_social: 1, company_size: 2 });
+  });
+});
