@@ -1,6 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { adminRoutes } from './admin/index.js';
+import { apiRoutes } from './api/index.js';
 import { homeRoutes } from './public/home.js';
+import { resultsRoutes } from './public/results.js';
 import { respondRoutes } from './respond/respond-routes.js';
 
 /**
@@ -9,6 +11,8 @@ import { respondRoutes } from './respond/respond-routes.js';
  */
 export const ROUTE_PLUGINS: readonly FastifyPluginAsync[] = [
   homeRoutes,
+  resultsRoutes,
+  apiRoutes,
   respondRoutes,
   adminRoutes,
 ];

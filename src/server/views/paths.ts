@@ -4,6 +4,7 @@
  */
 export const PATHS = Object.freeze({
   home: '/',
+  /** the results: redirects to the dashboard of the study with published waves (/resultats/:study, /en/results/:study) */
   results: '/results',
   whitePaper: '/white-paper',
   /** the open questionnaire of a wave in fieldwork */

@@ -1,0 +1,41 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { AppError } from '../../../app-error.js';
+import { RESULTS_PATHS } from '../../views/public/results-paths.js';
+import { publishedResults, publishedWaves, renderCache } from '../public/published-results.js';
+import { OPENAPI_DOCUMENT } from './openapi-document.js';
+import { publicResultsJson } from './public-results-json.js';
+import { resultsCsv } from './results-csv.js';
+
+const API_LIMIT = { rateLimit: { max: 600, timeWindow: '1 minute' } };
+
+/** The public results API (JSON and CSV, published waves only) and its OpenAPI document at /api/docs. */
+export const apiRoutes: FastifyPluginAsync = async (app) => {
+  const documents = renderCache<string>(100);
+  const cors = { 'access-control-allow-origin': '*', 'cache-control': 'public, max-age=300' };
+
+  app.get('/api/docs', async (_request, reply) => reply.headers(cors).type('application/json; charset=utf-8').send(OPENAPI_DOCUMENT));
+
+  app.get<{ Params: { study: string } }>('/api/v1/studies/:study/waves', { config: API_LIMIT }, async (request, reply) => {
+    const waves = await publishedWaves(app.store, request.params.study);
+    if (waves.length === 0) throw new AppError('NOT_FOUND', `study ${request.params.study} has no published wave`);
+    return reply.headers(cors).send({
+      study: request.params.study,
+      waves: waves.map((w) => ({ code: w.code, title: w.title, results: RESULTS_PATHS.api(request.params.study, w.code) })),
+    });
+  });
+
+  app.get<{ Params: { study: string; wave: string } }>('/api/v1/studies/:study/waves/:wave/results', { config: API_LIMIT }, async (request, reply) => {
+    const loaded = await publishedResults(app.store, request.params.study, request.params.wave);
+    const body = await documents.get(`${loaded.version}|${request.lang}`, () => JSON.stringify(publicResultsJson(loaded.results, request.lang)));
+    return reply.headers(cors).type('application/json; charset=utf-8').send(body);
+  });
+
+  app.get<{ Params: { study: string; wave: string; file: string } }>('/api/v1/studies/:study/waves/:wave/tables/:file', { config: API_LIMIT }, async (request, reply) => {
+    const match = /^([a-z0-9_-]+)\.csv$/.exec(request.params.file);
+    if (!match) throw new AppError('NOT_FOUND', 'tables are CSV files: <table>.csv');
+    const loaded = await publishedResults(app.store, request.params.study, request.params.wave);
+    const text = resultsCsv(loaded.results, match[1], request.lang);
+    const filename = `${loaded.results.study.id}-${loaded.wave.code}-${match[1]}.csv`.replace(/[^A-Za-z0-9._-]/g, '_');
+    return reply.headers(cors).header('content-disposition', `attachment; filename="${filename}"`).type('text/csv; charset=utf-8').send(text);
+  });
+};

@@ -1,0 +1,96 @@
+/** The OpenAPI 3.1 description of the public results API, served at /api/docs. */
+const proportion = { type: ['number', 'null'], minimum: 0, maximum: 1 };
+const interval = { type: ['array', 'null'], items: { type: 'number', minimum: 0, maximum: 1 }, minItems: 2, maxItems: 2, description: '95 % confidence interval [low, high]' };
+const studyParam = { name: 'study', in: 'path', required: true, schema: { type: 'string' }, example: 'social-media-barometer' };
+const waveParam = { name: 'wave', in: 'path', required: true, schema: { type: 'string' }, example: '2015' };
+const errorResponse = { description: 'Unknown study, or no published wave with this code', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+
+export const OPENAPI_DOCUMENT = Object.freeze({
+  openapi: '3.1.0',
+  info: {
+    title: 'Baromètre public results API',
+    version: '1.0.0',
+    description: 'Weighted results of the published waves of a barometer: every estimate is a proportion between 0 and 1 with its 95 % confidence interval, unweighted base (n) and effective base. Only published waves are served. Prefix a path with /en for English labels.',
+    license: { name: 'AGPL-3.0-or-later' },
+  },
+  paths: {
+    '/api/v1/studies/{study}/waves': {
+      get: {
+        summary: 'The published waves of a study',
+        parameters: [studyParam],
+        responses: { 200: { description: 'Published waves, oldest first', content: { 'application/json': { schema: { type: 'object', properties: { study: { type: 'string' }, waves: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, title: { type: 'string' }, results: { type: 'string', format: 'uri-reference' } } } } } } } } }, 404: errorResponse },
+      },
+    },
+    '/api/v1/studies/{study}/waves/{wave}/results': {
+      get: {
+        summary: 'All results of a published wave',
+        parameters: [studyParam, waveParam],
+        responses: { 200: { description: 'The results', content: { 'application/json': { schema: { $ref: '#/components/schemas/WaveResults' } } } }, 404: errorResponse },
+      },
+    },
+    '/api/v1/studies/{study}/waves/{wave}/tables/{table}.csv': {
+      get: {
+        summary: 'A results table as CSV (UTF-8, comma-separated, texts safe against spreadsheet formulas)',
+        parameters: [studyParam, waveParam, {
+          name: 'table', in: 'path', required: true, schema: { type: 'string' },
+          description: '`indicators`, `theme-<theme>`, `cut-<variable>` (size, sector, region, function), `cut-<variable>-<theme>` or `trend-<indicator>`',
+        }],
+        responses: { 200: { description: 'The table', content: { 'text/csv': { schema: { type: 'string' } } } }, 404: errorResponse },
+      },
+    },
+  },
+  components: {
+    schemas: {
+      Error: { type: 'object', required: ['error'], properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, details: { type: 'object' } } } } },
+      Indicator: {
+        type: 'object', required: ['id', 'theme', 'label', 'estimate', 'ci', 'n', 'nEffective'],
+        properties: {
+          id: { type: 'string', example: 'uses_social_media' }, theme: { type: 'string' }, group: { type: ['string', 'null'], description: 'multiple-answer group ranked together' },
+          label: { type: 'string' }, labels: { type: 'object', properties: { fr: { type: 'string' }, en: { type: 'string' } } },
+          estimate: proportion, ci: interval, se: { type: ['number', 'null'] }, n: { type: 'integer', description: 'unweighted base' },
+          nEffective: { type: ['number', 'null'], description: 'Kish effective base' }, deff: { type: ['number', 'null'], description: 'design effect' },
+        },
+      },
+      CutCell: {
+        type: 'object',
+        properties: {
+          code: { type: 'integer' }, letter: { type: 'string' }, n: { type: 'integer' }, nEffective: { type: ['number', 'null'] }, estimate: proportion, ci: interval, se: { type: ['number', 'null'] },
+          higherThan: { type: 'string', description: 'letters of the columns this one is significantly higher than (5 %)' },
+          lowBase: { type: 'boolean' }, suppressed: { type: 'boolean', description: 'base under suppressBelow: no estimate published' },
+        },
+      },
+      Trend: {
+        type: 'object',
+        properties: { id: { type: 'string' }, previousWave: { type: 'string' }, previous: { type: 'number' }, difference: { type: 'number' }, se: { type: 'number' }, p: { type: 'number' }, significant: { type: 'boolean', description: 'two-sided test at 5 %, independent samples' } },
+      },
+      WaveResults: {
+        type: 'object', required: ['study', 'wave', 'n', 'indicators', 'cuts', 'trends'],
+        properties: {
+          apiVersion: { type: 'integer' },
+          study: { type: 'object', properties: { id: { type: 'string' }, title: { type: 'string' } } },
+          wave: { type: 'object', properties: { code: { type: 'string' }, title: { type: 'string' }, fieldwork: { type: 'object' } } },
+          n: { type: 'integer', description: 'complete, kept responses' },
+          confidenceLevel: { type: 'number' }, significanceLevel: { type: 'number' }, lowBase: { type: 'integer' }, suppressBelow: { type: 'integer' },
+          previousWave: { type: ['string', 'null'] },
+          weighting: { type: 'object' },
+          themes: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, label: { type: 'string' } } } },
+          indicators: { type: 'array', items: { $ref: '#/components/schemas/Indicator' } },
+          cuts: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                variable: { type: 'string', enum: ['size', 'sector', 'region', 'function'] }, label: { type: 'string' },
+                columns: { type: 'array', items: { type: 'object', properties: { code: { type: 'integer' }, letter: { type: 'string' }, label: { type: 'string' } } } },
+                indicators: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, cells: { type: 'array', items: { $ref: '#/components/schemas/CutCell' } } } } },
+              },
+            },
+          },
+          trends: { type: 'array', items: { $ref: '#/components/schemas/Trend' } },
+          history: { type: 'array', items: { type: 'object' } },
+          tables: { type: 'object', description: 'CSV versions of the tables' },
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,51 @@
+import { getWaveResults } from '../../../analysis/results-cache.js';
+import type { WaveResults } from '../../../analysis/wave-results-types.js';
+import { AppError } from '../../../app-error.js';
+import type { Store, Wave } from '../../../store/index.js';
+
+/** A study's published waves, oldest first (by code). */
+export async function publishedWaves(store: Store, studyId: string): Promise<Wave[]> {
+  const waves = await store.waves.list(studyId);
+  return waves.filter((w) => w.status === 'published').sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+export interface PublishedResults {
+  readonly wave: Wave;
+  readonly waves: readonly Wave[];
+  readonly results: WaveResults;
+  /** changes whenever a published wave's data, settings or status change: the key of rendered pages */
+  readonly version: string;
+}
+
+/**
+ * The results of a published wave (the latest when `code` is absent). Only published waves are public:
+ * any other wave, like an unknown one, is NOT_FOUND.
+ * @throws AppError NOT_FOUND
+ */
+export async function publishedResults(store: Store, studyId: string, code?: string): Promise<PublishedResults> {
+  const waves = await publishedWaves(store, studyId);
+  const wave = code === undefined || code === '' ? waves.at(-1) : waves.find((w) => w.code === code);
+  if (!wave) throw new AppError('NOT_FOUND', code ? `study ${studyId} has no published wave ${code}` : `study ${studyId} has no published wave`, { studyId });
+  const results = await getWaveResults(store, wave);
+  const version = `${wave.id}|${waves.map((w) => `${w.id}.${w.dataVersion}.${w.updatedAt}`).join(',')}`;
+  return { wave, waves, results, version };
+}
+
+/** A small least-recently-used cache of rendered output, keyed by `PublishedResults.version` and the view. */
+export function renderCache<T>(size: number) {
+  const entries = new Map<string, T>();
+  return {
+    async get(key: string, make: () => T | Promise<T>): Promise<T> {
+      const hit = entries.get(key);
+      if (hit !== undefined) {
+        entries.delete(key);
+        entries.set(key, hit);
+        return hit;
+      }
+      const value = await make();
+      entries.set(key, value);
+      if (entries.size > size) entries.delete(entries.keys().next().value!);
+      return value;
+    },
+  };
+}

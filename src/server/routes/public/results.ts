@@ -1,0 +1,98 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { keyFindings } from '../../../analysis/key-findings.js';
+import { AppError } from '../../../app-error.js';
+import { renderPng, renderSvg } from '../../../report/charts/index.js';
+import type { Html } from '../../views/html.js';
+import { html } from '../../views/html.js';
+import { dashboardView } from '../../views/public/dashboard-view.js';
+import { embedView } from '../../views/public/embed-view.js';
+import { methodologyView } from '../../views/public/methodology-view.js';
+import { resultsChart } from '../../views/public/results-charts.js';
+import { rt } from '../../views/public/results-messages.js';
+import { RESULTS_PATHS } from '../../views/public/results-paths.js';
+import { trendView } from '../../views/public/trend-view.js';
+import { sendPage } from '../../views/send-page.js';
+import { publishedResults, publishedWaves, renderCache } from './published-results.js';
+
+type StudyParams = { study: string };
+type Query = { wave?: string; cut?: string };
+const HEAD = html`<link rel="stylesheet" href="/static/results.css">`;
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+
+/**
+ * The public results: the dashboard (`/resultats/:study`, `/en/results/:study`; `?wave=&cut=`), the
+ * methodology page, one page per indicator's trend, the charts as SVG and PNG files and their embeddable
+ * pages (`/embed/…`, framable by any site). Only published waves; rendered pages are kept per data version.
+ */
+export const resultsRoutes: FastifyPluginAsync = async (app) => {
+  const pages = renderCache<Html>(200);
+  const svgs = renderCache<string>(500);
+  const pngs = renderCache<Buffer>(100);
+
+  const index = async (request: FastifyRequest, reply: FastifyReply) => {
+    const studies = await app.store.studies.list();
+    for (const s of studies) {
+      if ((await publishedWaves(app.store, s.studyId)).length > 0) return reply.redirect(RESULTS_PATHS.dashboard(request.lang, s.studyId));
+    }
+    throw new AppError('NOT_FOUND', 'no published results yet');
+  };
+  app.get('/resultats', index);
+  app.get('/results', index);
+
+  const dashboard = async (request: FastifyRequest<{ Params: StudyParams; Querystring: Query }>, reply: FastifyReply) => {
+    const { lang } = request;
+    const loaded = await publishedResults(app.store, request.params.study, str(request.query.wave));
+    const cutParam = str(request.query.cut) ?? '';
+    const cut = loaded.results.banners.some((b) => b.id === cutParam) ? cutParam : null;
+    const body = await pages.get(`dashboard|${loaded.version}|${lang}|${cut}`, () => dashboardView(lang, {
+      results: loaded.results, cut, findings: keyFindings(loaded.results),
+      waves: loaded.waves.map((w) => ({ code: w.code, title: w.title })).reverse(),
+    }));
+    return sendPage(request, reply, { title: `${loaded.results.study.title[lang]} — ${loaded.wave.title}`, body, head: HEAD });
+  };
+  app.get('/resultats/:study', dashboard);
+  app.get('/results/:study', dashboard);
+
+  const methodology = async (request: FastifyRequest<{ Params: StudyParams; Querystring: Query }>, reply: FastifyReply) => {
+    const { lang } = request;
+    const loaded = await publishedResults(app.store, request.params.study, str(request.query.wave));
+    const body = await pages.get(`methodology|${loaded.version}|${lang}`, () => methodologyView(lang, loaded.results));
+    return sendPage(request, reply, { title: rt(lang, 'methodology.title', { wave: loaded.wave.title }), body, head: HEAD });
+  };
+  for (const path of ['/resultats/:study/methodologie', '/results/:study/methodology', '/resultats/:study/methodology', '/results/:study/methodologie']) app.get(path, methodology);
+
+  const trend = async (request: FastifyRequest<{ Params: StudyParams & { indicator: string }; Querystring: Query }>, reply: FastifyReply) => {
+    const { lang } = request;
+    const loaded = await publishedResults(app.store, request.params.study, str(request.query.wave));
+    const indicator = loaded.results.indicators.find((i) => i.id === request.params.indicator && i.estimate !== null);
+    if (!indicator) throw new AppError('NOT_FOUND', `no indicator ${request.params.indicator}`);
+    const body = await pages.get(`trend|${loaded.version}|${lang}|${indicator.id}`, () =>
+      trendView(lang, loaded.results, indicator, resultsChart(loaded.results, `trend-${indicator.id}`, lang)));
+    return sendPage(request, reply, { title: rt(lang, 'trendPage.title', { indicator: indicator.label[lang] }), body, head: HEAD });
+  };
+  for (const path of ['/resultats/:study/evolution/:indicator', '/results/:study/trend/:indicator']) app.get(path, trend);
+
+  type ChartParams = { study: string; wave: string; file: string };
+  app.get<{ Params: ChartParams }>('/charts/:study/:wave/:file', { config: { rateLimit: { max: 300, timeWindow: '1 minute' } } }, async (request, reply) => {
+    const { lang } = request;
+    const match = /^([a-z0-9_-]+)\.(svg|png)$/.exec(request.params.file);
+    if (!match) throw new AppError('NOT_FOUND', 'no such chart');
+    const [, id, format] = match;
+    const loaded = await publishedResults(app.store, request.params.study, request.params.wave);
+    const key = `${loaded.version}|${lang}|${id}`;
+    const svg = await svgs.get(key, () => renderSvg(resultsChart(loaded.results, id, lang), { id }));
+    reply.header('cache-control', 'public, max-age=300');
+    if (format === 'svg') return reply.type('image/svg+xml; charset=utf-8').send(svg);
+    const png = await pngs.get(key, () => renderPng(svg, { width: 1280 }));
+    return reply.type('image/png').send(png);
+  });
+
+  app.get<{ Params: { study: string; wave: string; chart: string } }>('/embed/:study/:wave/:chart', { config: { allowFraming: true } }, async (request, reply) => {
+    const { lang } = request;
+    const loaded = await publishedResults(app.store, request.params.study, request.params.wave);
+    const page = await pages.get(`embed|${loaded.version}|${lang}|${request.params.chart}`, () =>
+      embedView(lang, loaded.results, request.params.chart, resultsChart(loaded.results, request.params.chart, lang)));
+    reply.header('cache-control', 'public, max-age=300');
+    return reply.type('text/html; charset=utf-8').send(page.toString());
+  });
+};

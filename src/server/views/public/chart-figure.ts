@@ -1,0 +1,23 @@
+import type { Chart } from '../../../report/charts/index.js';
+import type { Lang } from '../../../report/format/lang.js';
+import { html, type Html } from '../html.js';
+import { rt } from './results-messages.js';
+import { RESULTS_PATHS } from './results-paths.js';
+
+/**
+ * A chart as a figure: the server-rendered SVG as an image file (no script, no inline style: the CSP
+ * holds) with the chart's text alternative, then links to its data table, the SVG and PNG downloads and
+ * the embeddable page.
+ */
+export function chartFigure(lang: Lang, study: string, wave: string, id: string, chart: Chart, tableAnchor: string | null): Html {
+  const svg = RESULTS_PATHS.chart(lang, study, wave, id, 'svg');
+  return html`<figure class="chart" id="figure-${id}">
+  <img src="${svg}" alt="${chart.alternative}" loading="lazy">
+  <figcaption class="chart-links">
+    ${tableAnchor ? html`<a href="#${tableAnchor}">${rt(lang, 'chart.table')}</a>` : null}
+    <a href="${svg}" download>${rt(lang, 'chart.svg')}</a>
+    <a href="${RESULTS_PATHS.chart(lang, study, wave, id, 'png')}" download>${rt(lang, 'chart.png')}</a>
+    <a href="${RESULTS_PATHS.embed(lang, study, wave, id)}">${rt(lang, 'chart.embed')}</a>
+  </figcaption>
+</figure>`;
+}

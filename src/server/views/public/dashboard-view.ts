@@ -1,0 +1,71 @@
+import type { KeyFinding } from '../../../analysis/key-findings.js';
+import type { WaveResults } from '../../../analysis/wave-results-types.js';
+import type { Lang } from '../../../report/format/lang.js';
+import { html, type Html } from '../html.js';
+import { chartFigure } from './chart-figure.js';
+import { resultsChart } from './results-charts.js';
+import { rt } from './results-messages.js';
+import { RESULTS_PATHS } from './results-paths.js';
+import { cutTable, indicatorTable } from './results-tables.js';
+import { count } from './results-format.js';
+
+export interface DashboardData {
+  readonly results: WaveResults;
+  /** published waves of the study, oldest first */
+  readonly waves: readonly { readonly code: string; readonly title: string }[];
+  /** the chosen banner id, or null for the whole sample */
+  readonly cut: string | null;
+  readonly findings: readonly KeyFinding[];
+}
+
+/** The results dashboard: wave and cut selectors, key figures, then one section per theme. */
+export function dashboardView(lang: Lang, data: DashboardData): Html {
+  const { results, cut } = data;
+  const study = results.study.id;
+  const wave = results.wave.code;
+  const banner = cut ? results.banners.find((b) => b.id === cut) ?? null : null;
+  const themes = results.themes.filter((t) => results.indicators.some((i) => i.theme === t.id));
+  return html`<article class="results">
+<header class="results-header">
+  <h1>${results.study.title[lang]}</h1>
+  <p class="lead">${rt(lang, 'dashboard.title', { wave: results.wave.title })}. ${rt(lang, 'dashboard.intro', { n: count(results.n, lang) })}</p>
+  <form class="results-controls" method="get" action="${RESULTS_PATHS.dashboard(lang, study)}">
+    <div class="control">
+      <label for="wave-select">${rt(lang, 'dashboard.wave')}</label>
+      <select id="wave-select" name="wave">
+        ${data.waves.map((w) => html`<option value="${w.code}"${w.code === wave ? html` selected` : null}>${w.title}</option>`)}
+      </select>
+    </div>
+    <div class="control">
+      <label for="cut-select">${rt(lang, 'dashboard.cut')}</label>
+      <select id="cut-select" name="cut">
+        <option value="">${rt(lang, 'dashboard.cut.none')}</option>
+        ${results.banners.map((b) => html`<option value="${b.id}"${b.id === cut ? html` selected` : null}>${b.label[lang]}</option>`)}
+      </select>
+    </div>
+    <button type="submit">${rt(lang, 'dashboard.show')}</button>
+  </form>
+  <p class="results-links">
+    <a href="${RESULTS_PATHS.methodology(lang, study, wave)}">${rt(lang, 'dashboard.methodology')}</a>
+    <a href="${RESULTS_PATHS.api(study, wave)}">${rt(lang, 'dashboard.api')}</a>
+  </p>
+  <nav class="theme-nav" aria-label="${rt(lang, 'dashboard.themes')}">
+    <ul>${themes.map((t) => html`<li><a href="#theme-${t.id}">${t.label[lang]}</a></li>`)}</ul>
+  </nav>
+</header>
+<section class="key-figures" aria-labelledby="key-figures-title">
+  <h2 id="key-figures-title">${rt(lang, 'dashboard.keyFigures')}</h2>
+  <ul>${data.findings.map((f) => html`<li>${f.text[lang]}</li>`)}</ul>
+</section>
+${themes.map((theme) => {
+  const indicators = results.indicators.filter((i) => i.theme === theme.id);
+  const id = `theme-${theme.id}`;
+  return html`<section class="theme" id="${id}" aria-labelledby="${id}-title">
+  <h2 id="${id}-title">${theme.label[lang]}</h2>
+  ${chartFigure(lang, study, wave, id, resultsChart(results, id, lang), `table-${id}`)}
+  ${indicatorTable(lang, results, theme.id, indicators)}
+  ${banner ? cutTable(lang, results, theme.id, indicators, banner) : null}
+</section>`;
+})}
+</article>`;
+}

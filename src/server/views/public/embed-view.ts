@@ -1,0 +1,32 @@
+import type { WaveResults } from '../../../analysis/wave-results-types.js';
+import type { Chart } from '../../../report/charts/index.js';
+import { formatNumber } from '../../../report/format/index.js';
+import type { Lang } from '../../../report/format/lang.js';
+import { html, type Html } from '../html.js';
+import { rt } from './results-messages.js';
+import { RESULTS_PATHS } from './results-paths.js';
+
+/** A chart alone, for other sites to frame: the image, its source and a link to the full results. */
+export function embedView(lang: Lang, results: WaveResults, id: string, chart: Chart): Html {
+  const study = results.study.id;
+  const wave = results.wave.code;
+  return html`<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${chart.title}</title>
+<link rel="stylesheet" href="/static/results.css">
+</head>
+<body class="embed">
+<main>
+<figure class="chart">
+  <img src="${RESULTS_PATHS.chart(lang, study, wave, id, 'svg')}" alt="${chart.alternative}">
+  <figcaption>${rt(lang, 'embed.source', { study: results.study.title[lang], wave: results.wave.title, n: `n\u00A0=\u00A0${formatNumber(results.n, lang)}` })}
+    · <a href="${RESULTS_PATHS.dashboard(lang, study, { wave })}" target="_blank" rel="noopener">${rt(lang, 'embed.full')}</a></figcaption>
+</figure>
+</main>
+</body>
+</html>
+`;
+}
