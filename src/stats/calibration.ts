@@ -23,8 +23,9 @@ export interface Calibration {
 }
 
 /**
- * Fitted value (Mβ) of each calibration cell, where β is the weighted least-squares coefficient of x/(g·w0)
- * on the margin indicators with weights w0: β = (M'W0M)⁻¹ M'(x/g). O(n·margins + p²).
+ * Fitted value (Mβ) of each calibration cell (R: the `qr.resid` step of `svyrecvar` for `greg_calibration`), where β is the weighted least-squares coefficient of x/(g·w0)
+ * on the margin indicators with weights w0: β = (M'W0M)⁻ M'(x/g). O(n·margins + p²).
+ * @example calibrationFit(calibration, influence)[cell] // (Mβ) of that cell
  */
 export function calibrationFit(calibration: Calibration, x: Float64Array): Float64Array {
   const { cell, cellColumns, nMargins, p, preWeights, weights, nCells } = calibration;
@@ -36,7 +37,10 @@ export function calibrationFit(calibration: Calibration, x: Float64Array): Float
   return fitFromCellSums(calibration, byCell);
 }
 
-/** Same as calibrationFit from Σ_{k∈cell} x_k/g_k already summed by cell. O(cells·margins + p²). */
+/**
+ * Same as calibrationFit from Σ_{k∈cell} x_k/g_k already summed by cell. O(cells·margins + p²).
+ * @example fitFromCellSums(calibration, byCell) // Float64Array of one fitted value per cell
+ */
 export function fitFromCellSums(calibration: Calibration, byCell: Float64Array): Float64Array {
   const { cellColumns, nMargins, p, inverseCrossProduct, nCells } = calibration;
   const u = new Float64Array(p);
@@ -59,7 +63,8 @@ export function fitFromCellSums(calibration: Calibration, byCell: Float64Array):
 /**
  * Residual influence values after calibration, as R's `svyrecvar` does for `calibrate()` designs:
  * x − w·(Mβ), i.e. the weighted regression residuals of x/(g·w0) on the margin indicators, times the
- * calibrated weight. O(n·margins + p²).
+ * calibrated weight. Reference: Deville & Särndal (1992); R survey `svyrecvar`. O(n·margins + p²).
+ * @example calibrationResiduals(calibration, x) // x − w·(Mβ), summing to 0 on every margin level
  */
 export function calibrationResiduals(calibration: Calibration, x: Float64Array): Float64Array {
   const fit = calibrationFit(calibration, x);
@@ -69,7 +74,11 @@ export function calibrationResiduals(calibration: Calibration, x: Float64Array):
   return out;
 }
 
-/** Column of the margin-indicator matrix for each level of each margin (-1: dropped level). */
+/**
+ * Column of the margin-indicator matrix for each level of each margin (-1: dropped level): all present levels of
+ * the first margin (they span the intercept), the others without their first present level. O(levels).
+ * @example marginColumns([2, 3], [Uint8Array.of(1, 1), Uint8Array.of(1, 1, 1)]) // { columns: [[0, 1], [-1, 2, 3]], p: 4 }
+ */
 export function marginColumns(levelCounts: readonly number[], present: readonly Uint8Array[]): { columns: Int32Array[]; p: number } {
   let p = 0;
   const columns = levelCounts.map((count, j) => {

@@ -12,7 +12,10 @@ export interface ColumnLetterOptions {
   readonly letters?: readonly string[];
 }
 
-/** Letter of column i: A..Z, then AA, AB, ... */
+/**
+ * Letter of banner column i (0-based): A..Z, then AA, AB, ... Complexity O(log i).
+ * @example columnLetter(0) // 'A'; columnLetter(27) // 'AB'
+ */
 export function columnLetter(i: number): string {
   let s = '';
   let k = i;

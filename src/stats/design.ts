@@ -125,8 +125,11 @@ export function createDesign(dataset: Dataset, spec: DesignSpec): SurveyDesign {
 }
 
 /**
- * The same design with other weights (e.g. after trimming); calibrations are dropped unless given.
- * @throws StatsError as createDesign's weight checks.
+ * The same design with other weights (e.g. after `trimWeights`); calibrations are dropped unless given, so
+ * variances no longer include calibration residuals. Reference: R survey's designs keep weights in `prob`.
+ * Complexity O(n) (weights are checked).
+ * @throws StatsError LENGTH_MISMATCH, MISSING_VALUE, NEGATIVE_WEIGHT, ZERO_WEIGHT.
+ * @example withWeights(design, trimWeights(design.weights, { upper: 5 }).weights).weights // the trimmed weights
  */
 export function withWeights(design: SurveyDesign, weights: Float64Array, calibrations: readonly Calibration[] = []): SurveyDesign {
   if (weights.length !== design.n) throw new StatsError('LENGTH_MISMATCH', `withWeights: ${weights.length} weights for ${design.n} rows`);
@@ -135,8 +138,9 @@ export function withWeights(design: SurveyDesign, weights: Float64Array, calibra
 }
 
 /**
- * Throws on a missing, negative or zero weight.
- * @throws StatsError MISSING_VALUE, NEGATIVE_WEIGHT, ZERO_WEIGHT
+ * Throws on a missing, negative, zero or infinite weight. Complexity O(n).
+ * @throws StatsError MISSING_VALUE, NEGATIVE_WEIGHT, ZERO_WEIGHT, INVALID_ARGUMENT
+ * @example checkWeights(Float64Array.of(1, 0), 'rake') // throws StatsError ZERO_WEIGHT "rake: weight is 0 at row 1"
  */
 export function checkWeights(weights: Float64Array, caller: string): void {
   for (let i = 0; i < weights.length; i++) {

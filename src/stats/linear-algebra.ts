@@ -38,14 +38,20 @@ export function invertMatrix(a: Float64Array, p: number, caller = 'invertMatrix'
   return inv;
 }
 
-/** y = A x for a p×q row-major A. O(pq). */
+/**
+ * y = A x for a p×q row-major A. O(pq).
+ * @example multiplyMatrixVector(Float64Array.of(1, 2, 3, 4), 2, 2, [1, 1]) // Float64Array [3, 7]
+ */
 export function multiplyMatrixVector(a: Float64Array, p: number, q: number, x: ArrayLike<number>): Float64Array {
   const y = new Float64Array(p);
   for (let i = 0; i < p; i++) { let s = 0; for (let j = 0; j < q; j++) s += a[i * q + j] * x[j]; y[i] = s; }
   return y;
 }
 
-/** C = A B with A p×q and B q×r, row-major. O(pqr). */
+/**
+ * C = A B with A p×q and B q×r, row-major. O(pqr).
+ * @example multiplyMatrices(Float64Array.of(1, 2), Float64Array.of(3, 4), 1, 2, 1) // Float64Array [11]
+ */
 export function multiplyMatrices(a: Float64Array, b: Float64Array, p: number, q: number, r: number): Float64Array {
   const c = new Float64Array(p * r);
   for (let i = 0; i < p; i++) for (let k = 0; k < q; k++) {
@@ -56,7 +62,10 @@ export function multiplyMatrices(a: Float64Array, b: Float64Array, p: number, q:
   return c;
 }
 
-/** Transpose of a p×q row-major matrix. */
+/**
+ * Transpose of a p×q row-major matrix. O(pq).
+ * @example transpose(Float64Array.of(1, 2, 3), 1, 3) // Float64Array [1, 2, 3] as 3×1
+ */
 export function transpose(a: Float64Array, p: number, q: number): Float64Array {
   const t = new Float64Array(p * q);
   for (let i = 0; i < p; i++) for (let j = 0; j < q; j++) t[j * p + i] = a[i * q + j];

@@ -24,7 +24,11 @@ export function estimateMean(design: SurveyDesign, variable: string, options: Es
   return estimateMeanOrTotal(design, variable, options, 'mean');
 }
 
-/** Shared by estimateMean and estimateTotal. */
+/**
+ * Shared by estimateMean and estimateTotal (R: `svymean` / `svytotal`). Complexity O(n) per domain.
+ * @throws StatsError UNKNOWN_COLUMN, NOT_NUMERIC, NOT_CATEGORICAL.
+ * @example estimateMeanOrTotal(design, 'enroll', {}, 'total')[0].estimate // 3687177.53243828
+ */
 export function estimateMeanOrTotal(design: SurveyDesign, variable: string, options: EstimateOptions, kind: 'mean' | 'total'): readonly (MeanEstimate | Unavailable)[] {
   const caller = kind === 'mean' ? 'estimateMean' : 'estimateTotal';
   const y = numericValues(design.dataset, variable, caller);

@@ -51,7 +51,11 @@ export function rake(design: SurveyDesign, margins: readonly Margin[], options: 
   return calibrateToMargins(design, margins, options, 'rake', 'raking');
 }
 
-/** Shared by rake and poststratify. */
+/**
+ * Shared by rake and poststratify: IPF to the margins, then the calibration record (cells, M'W0M⁻) for variances.
+ * Complexity O(n·margins + iterations·cells·margins). @throws StatsError as `rake`.
+ * @example calibrateToMargins(design, [margin], {}, 'poststratify', 'poststratification').iterations // 1
+ */
 export function calibrateToMargins(
   design: SurveyDesign, margins: readonly Margin[], options: RakeOptions, caller: string, kind: 'raking' | 'poststratification',
 ): RakingResult {

@@ -30,7 +30,10 @@ export function logGamma(x: number): number {
   return HALF_LOG_2PI + (y + 0.5) * Math.log(t) - t + Math.log(a);
 }
 
-/** ln B(a, b). */
+/**
+ * ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b). O(1).
+ * @example logBeta(1, 1) // 0
+ */
 export function logBeta(a: number, b: number): number {
   return logGamma(a) + logGamma(b) - logGamma(a + b);
 }

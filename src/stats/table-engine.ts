@@ -66,7 +66,11 @@ export interface DesignFrame {
   readonly keysOf: readonly (readonly Int32Array[])[];
 }
 
-/** Prepares a design for many indicators over the same banners. O(n·banners). */
+/**
+ * Prepares a design for many indicators over the same banners: dense keys, design-cell totals. O(n·banners).
+ * @throws StatsError UNKNOWN_COLUMN, NOT_CATEGORICAL for a banner.
+ * @example prepareDesignFrame(design, ['size'], 'computeTableSet').fast // true without clusters
+ */
 export function prepareDesignFrame(design: SurveyDesign, bannerNames: readonly string[], caller: string): DesignFrame {
   const n = design.n;
   let stride = 1;
@@ -144,7 +148,11 @@ export function prepareDesignFrame(design: SurveyDesign, bannerNames: readonly s
   };
 }
 
-/** Stats of an indicator overall and in every banner column. */
+/**
+ * Stats of an indicator overall and in every banner column (fast path, else influence vectors). O(n + keys·levels).
+ * @throws StatsError UNKNOWN_COLUMN, NOT_CATEGORICAL, NOT_NUMERIC, UNKNOWN_LEVEL.
+ * @example indicatorStats(frame, { kind: 'proportion', column: 'q', yes: [1] }, 'x').overall?.estimate // 0.42
+ */
 export function indicatorStats(frame: DesignFrame, indicator: IndicatorInput, caller: string): IndicatorStats {
   if (frame.fast) {
     if (indicator.kind === 'mean') return fromMoments(frame, meanMoments(frame, indicator.column, caller));
@@ -164,6 +172,8 @@ export interface CodeTable {
 /**
  * Code tables of several columns, filled four columns per pass over the rows (the row's key and weight are
  * loaded once for four columns). Null for a column whose table would be too large (general path).
+ * Complexity O(n·columns). @throws StatsError UNKNOWN_COLUMN, NOT_CATEGORICAL.
+ * @example codeTables(frame, ['q1', 'q2'], 'x')[0]?.levels // 2
  */
 export function codeTables(frame: DesignFrame, names: readonly string[], caller: string): (CodeTable | null)[] {
   const K = frame.keys;
@@ -207,7 +217,11 @@ export function codeTables(frame: DesignFrame, names: readonly string[], caller:
   return out;
 }
 
-/** Stats of a share indicator (`yes` codes among codes ≠ −1) from its column's code table. O(levels·keys). */
+/**
+ * Stats of a share indicator (`yes` codes among codes ≠ −1) from its column's code table. O(levels·keys).
+ * @throws StatsError UNKNOWN_LEVEL for a code outside the levels.
+ * @example statsFromCodeTable(frame, table, [1], 'x').banners[0].stats[0]?.estimate // 0.37
+ */
 export function statsFromCodeTable(frame: DesignFrame, code: CodeTable, yes: readonly number[], caller: string): IndicatorStats {
   const L = code.levels;
   const K = frame.keys;
