@@ -88,6 +88,8 @@ export function trendLineChart(input: TrendLineInput): Chart {
           y2: { field: 'hi' },
         },
       },
+      // the interval of each wave also as a whisker, so that it shows where a wave stands alone
+      { mark: { type: 'rule', color: CHART_COLORS.primary, strokeWidth: 1.5, opacity: 0.55 }, encoding: { y: y('lo'), y2: { field: 'hi' } } },
       { mark: { type: 'line', color: CHART_COLORS.primary, strokeWidth: 2.5 }, encoding: { y: y('estimate') } },
       {
         mark: { type: 'point', filled: true, size: 70, color: CHART_COLORS.primary, stroke: CHART_COLORS.background, strokeWidth: 1.5, opacity: 1 },
