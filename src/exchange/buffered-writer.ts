@@ -1,10 +1,10 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 
-const CHUNK = 1 << 16;
+const CHUNK = 1 << 20;
 
 /**
- * Collects small strings and byte arrays into 64 KiB chunks and writes them to a Node stream, waiting for
+ * Collects small strings and byte arrays into 1 MiB chunks and writes them to a Node stream, waiting for
  * 'drain' when the stream asks (backpressure): memory stays flat whatever is written.
  */
 export class BufferedWriter {
@@ -52,7 +52,7 @@ export class BufferedWriter {
 
   /** Writes what is pending when a chunk is full, honouring backpressure. */
   async flushIfFull(): Promise<void> {
-    if (this.pending.length > 0 || this.length > CHUNK - 4096) await this.flush();
+    if (this.pending.length > 0 || this.length > CHUNK - 65536) await this.flush();
   }
 
   /** Writes everything buffered. */

@@ -44,18 +44,23 @@ export async function* exportRows(
   let w = 0;
   const kinds = variables.map((v) => v.source.kind);
   const offsets = variables.map((v) => ('offset' in v.source ? v.source.offset : 0));
-  const keys = variables.map((v) => (v.source.kind === 'text' ? v.source.key : ''));
-  const rows = store.responses.iterateResponses(wave.id, all ? { includeExcluded: true } : { status: 'complete', includeExcluded: false });
+  const textKeys = variables.flatMap((v) => (v.source.kind === 'text' ? [v.source.key] : []));
+  // position of each text variable among the texts the database extracts
+  const textIndex = variables.map((v) => (v.source.kind === 'text' ? textKeys.indexOf(v.source.key) : -1));
+  const rows = store.responses.iterateResponses(wave.id, {
+    ...(all ? { includeExcluded: true } : { status: 'complete', includeExcluded: false }),
+    textKeys,
+    answers: 'unpacked',
+  });
   let count = 0;
   for await (const r of rows) {
     if ((++count & 4095) === 0) options.onProgress?.(count);
-    let answers: Answers | null = null;
     let packed = r.packed;
     if (packed === null || packed.byteLength !== dictionary.packedSize) {
-      answers = JSON.parse(r.answers) as Answers;
+      // no packed vector (a partial response), or one of another layout: pack the answers
+      const answers = (r.answers !== '' ? JSON.parse(r.answers) : ((await store.responses.getById(r.id))?.answers ?? {})) as Answers;
       packed = packAnswers(layout, answers);
     }
-    if (dictionary.needsAnswers && answers === null) answers = JSON.parse(r.answers) as Answers;
     const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
     for (let j = 0; j < n; j++) {
       switch (kinds[j]) {
@@ -68,8 +73,8 @@ export async function* exportRows(
           values[j] = view.getFloat64(offsets[j], true);
           break;
         case 'text': {
-          const text = answers![keys[j]];
-          texts[j] = typeof text === 'string' && text !== '' ? text : null;
+          const text = r.texts[textIndex[j]];
+          texts[j] = text !== null && text !== '' ? text : null;
           break;
         }
         case 'id':

@@ -7,7 +7,6 @@ import type { ExportSummary } from './write-csv.js';
 
 const BIAS = 100;
 const CHUNK = 1 << 20;
-const SPACES = 0x2020202020202020n;
 
 /**
  * Bytecode compression of case data (PSPP "System File Format", compression 1): blocks of 8 command bytes,
@@ -41,15 +40,23 @@ class CompressedCases {
     this.length += 8;
   }
 
-  /** `bytes` (already space-padded to a multiple of 8) */
-  string(bytes: Buffer, start: number, end: number): void {
-    for (let i = start; i < end; i += 8) {
-      if (bytes.readBigUInt64LE(i) === SPACES) this.code(254);
-      else {
-        this.code(253);
-        bytes.copy(this.buffer, this.length, i, i + 8);
-        this.length += 8;
+  /**
+   * One segment of a string: the value's bytes [from, from + used) (`length` bytes in all), space-padded
+   * to `elements` 8-byte elements; elements past the value are eight spaces (254, nothing follows).
+   */
+  segment(bytes: Buffer, length: number, from: number, used: number, elements: number): void {
+    const end = Math.min(length, from + used);
+    for (let c = 0; c < elements; c++) {
+      const at = from + c * 8;
+      if (at >= end) {
+        this.code(254);
+        continue;
       }
+      this.code(253);
+      const n = Math.min(8, end - at);
+      bytes.copy(this.buffer, this.length, at, at + n);
+      if (n < 8) this.buffer.fill(0x20, this.length + n, this.length + 8);
+      this.length += 8;
     }
   }
 
@@ -102,29 +109,25 @@ export async function writeSav(source: ExportSource, out: Writable, options: Sav
   const cases = new CompressedCases(out);
   const variables = layout.variables;
   const caseBytes = layout.caseSize * 8;
-  const textBuffers = variables.map((sv) => (sv.width > 0 ? Buffer.alloc(sv.segments.reduce((sum, s) => sum + s.elements * 8, 0)) : null));
+  // a scratch buffer per text variable, as wide as its string: Buffer.write never splits a character
+  const scratch = variables.map((sv) => (sv.width > 0 ? Buffer.alloc(sv.width) : null));
   let rows = 0;
   for await (const row of source.rows()) {
     cases.reserve(caseBytes + caseBytes / 8);
     for (let j = 0; j < variables.length; j++) {
-      const sv = variables[j];
-      const buffer = textBuffers[j];
-      if (buffer === null) {
+      const bytes = scratch[j];
+      if (bytes === null) {
         cases.number(row.values[j]);
         continue;
       }
       // the value's bytes go 255 per segment into segments padded to 8 bytes (PSPP's segment layout)
-      buffer.fill(0x20);
       const text = row.texts[j];
-      const bytes = text === null ? null : Buffer.from(text, 'utf8');
-      let at = 0;
+      const length = text === null ? 0 : bytes.write(text, 0, 'utf8');
       let from = 0;
-      for (const segment of sv.segments) {
-        if (bytes && from < bytes.length) bytes.copy(buffer, at, from, Math.min(bytes.length, from + segment.used, sv.width));
+      for (const segment of variables[j].segments) {
+        cases.segment(bytes, length, from, segment.used, segment.elements);
         from += segment.used;
-        at += segment.elements * 8;
       }
-      cases.string(buffer, 0, at);
     }
     rows++;
     await cases.flushIfFull();

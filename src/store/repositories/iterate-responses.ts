@@ -1,4 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
+import { sql } from 'kysely';
 import type { ResponseStatus } from '../schema.js';
 import type { StoreContext } from '../store-context.js';
 
@@ -11,8 +12,10 @@ export interface ResponseRow {
   readonly startedAt: string;
   readonly completedAt: string | null;
   readonly durationMs: number | null;
-  /** the answers JSON text */
+  /** the answers JSON text ('' when `answers: 'unpacked'` and the response has a packed vector) */
   readonly answers: string;
+  /** the string answers under `textKeys`, in their order (null when absent or not a string) */
+  readonly texts: readonly (string | null)[];
   /** the packed answer vector (a view; copy it to keep it past the next row) */
   readonly packed: Uint8Array | null;
 }
@@ -22,11 +25,15 @@ export interface IterateResponsesOptions {
   readonly status?: ResponseStatus;
   /** include excluded responses (default false) */
   readonly includeExcluded?: boolean;
+  /** answers to extract in the database (JSON string values), returned in `texts` */
+  readonly textKeys?: readonly string[];
+  /** 'always' (default) or 'unpacked': the answers JSON only for responses without a packed vector */
+  readonly answers?: 'always' | 'unpacked';
   /** PostgreSQL page size (default 5,000) */
   readonly pageSize?: number;
 }
 
-type RawRow = [number, string, number, string, string, string | null, number | null, string, Buffer | null];
+type RawRow = [number, string, number, string, string, string | null, number | null, string | null, Buffer | null, ...unknown[]];
 
 const toRow = (r: RawRow): ResponseRow => ({
   id: r[0],
@@ -36,7 +43,8 @@ const toRow = (r: RawRow): ResponseRow => ({
   startedAt: r[4],
   completedAt: r[5],
   durationMs: r[6],
-  answers: r[7],
+  answers: r[7] ?? '',
+  texts: r.length > 9 ? r.slice(9).map((t) => (typeof t === 'string' ? t : null)) : [],
   packed: r[8] === null ? null : new Uint8Array(r[8].buffer, r[8].byteOffset, r[8].byteLength),
 });
 
@@ -47,11 +55,18 @@ const toRow = (r: RawRow): ResponseRow => ({
  */
 export async function* iterateResponses(ctx: StoreContext, waveId: number, options: IterateResponsesOptions = {}): AsyncGenerator<ResponseRow> {
   const { status, includeExcluded = false } = options;
+  const keys = options.textKeys ?? [];
+  for (const key of keys) if (!/^[A-Za-z0-9_]+$/.test(key)) throw new RangeError(`iterateResponses: bad answer key ${JSON.stringify(key)}`);
+  const onlyUnpacked = options.answers === 'unpacked';
   if (ctx.dialect === 'sqlite' && ctx.sqliteFile && !ctx.db.isTransaction) {
     const reader = new BetterSqlite3(ctx.sqliteFile, { readonly: true, fileMustExist: true });
     try {
       const sql =
-        'select id, status, excluded, language, started_at, completed_at, duration_ms, answers, packed from responses where wave_id = ?' +
+        'select id, status, excluded, language, started_at, completed_at, duration_ms, ' +
+        (onlyUnpacked ? 'case when packed is null then answers end' : 'answers') +
+        ', packed' +
+        keys.map((key) => `, json_extract(answers, '$.${key}')`).join('') +
+        ' from responses where wave_id = ?' +
         (status ? ' and status = ?' : '') +
         (includeExcluded ? '' : ' and excluded = 0') +
         ' order by id';
@@ -68,7 +83,9 @@ export async function* iterateResponses(ctx: StoreContext, waveId: number, optio
   for (;;) {
     const page = await ctx.db
       .selectFrom('responses')
-      .select(['id', 'status', 'excluded', 'language', 'startedAt', 'completedAt', 'durationMs', 'answers', 'packed'])
+      .select(['id', 'status', 'excluded', 'language', 'startedAt', 'completedAt', 'durationMs', 'packed'])
+      .select(onlyUnpacked ? sql<string | null>`case when packed is null then answers end`.as('answers') : sql<string>`answers`.as('answers'))
+      .$if(keys.length > 0, (q) => q.select(keys.map((key, k) => sql<string | null>`(answers::jsonb) ->> ${key}`.as(`t${k}`))))
       .where('waveId', '=', waveId)
       .where('id', '>', afterId)
       .$if(status !== undefined, (q) => q.where('status', '=', status!))
@@ -77,7 +94,8 @@ export async function* iterateResponses(ctx: StoreContext, waveId: number, optio
       .limit(pageSize)
       .execute();
     for (const r of page) {
-      yield toRow([r.id, r.status, r.excluded, r.language, r.startedAt, r.completedAt, r.durationMs, r.answers, r.packed]);
+      const texts = keys.map((_, k) => (r as unknown as Record<string, unknown>)[`t${k}`]);
+      yield toRow([r.id, r.status, r.excluded, r.language, r.startedAt, r.completedAt, r.durationMs, r.answers, r.packed, ...texts]);
     }
     if (page.length < pageSize) return;
     afterId = page[page.length - 1].id;
