@@ -160,9 +160,10 @@ describe('researcher journey in a real browser', () => {
       assert.ok(actions.includes(action), `audit log has ${action}`);
     }
 
-    // the public site shows the published wave
-    await page.goto(`${url}/`);
-    assert.equal(await page.locator('a[href="/results"]').count() + (await page.locator('a[href^="/resultats"]').count()) > 0, true);
+    // the dashboard shows the published wave
+    const dashboard = await page.goto(`${url}/resultats/${STUDY.id}`);
+    assert.equal(dashboard?.status(), 200);
+    assert.match((await page.locator('main').textContent()) ?? '', /Édition 2026/);
     await page.close();
   });
 });
