@@ -82,6 +82,20 @@ for (const database of TEST_DATABASES) {
       await assertRejected(rejected, 400, /ne s’applique pas à vos réponses précédentes/, s);
     });
 
+    it('without the script, shows the questions revealed by the page’s own answers instead of an error', async () => {
+      const { client, page } = await respondent(7);
+      assert.match(page.body, /id="q-kpis"[^>]* hidden/);
+      const s = await snapshot();
+      const shown = await client.submit(page, [['measures_results', '1']]);
+      assert.equal(shown.status, 200);
+      assert.match(shown.body, /De nouvelles questions s’affichent/);
+      assert.doesNotMatch(shown.body, /id="q-kpis"[^>]* hidden/);
+      assert.match(shown.body, /id="f-measures_results-1"[^>]* checked/);
+      assert.equal(await snapshot(), s);
+      const next = await client.submit(shown, FULL_PAGES[7]!);
+      assert.match(next.body, /Vos enjeux/);
+    });
+
     it('rejects a post without a page-submission id', async () => {
       const { client, page } = await respondent(1);
       const s = await snapshot();

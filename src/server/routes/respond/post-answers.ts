@@ -5,6 +5,7 @@ import {
   answersFromForm,
   columnLayout,
   findQuestion,
+  isVisible,
   packAnswers,
   validatePageAnswers,
   validateResponse,
@@ -168,7 +169,12 @@ export async function postAnswers(deps: PostDeps, request: FastifyRequest, reply
   const checked = validatePageAnswers(study, page, parsed.answers, before);
   const errors = [...parsed.errors, ...checked.errors].filter((e) => action === 'next' || !DRAFT_TOLERATED.has(e.code));
   if (errors.length > 0) {
-    return render({ page, answers: { ...before, ...parsed.answers }, values: formValuesFromBody(pageDef, body), errors, status: 400 });
+    const values = formValuesFromBody(pageDef, body);
+    // without the script, questions revealed by this page's own answers were not on screen: show them, politely
+    const storedContext = (response?.answers ?? {}) as Answers;
+    const revealed = errors.every((e) => e.code === 'required' && !isVisible(pageDef.questions.find((q) => q.name === e.question)!, storedContext));
+    if (revealed) return render({ page, answers: { ...before, ...parsed.answers }, values, notice: t(request.lang, 'respond.revealed') });
+    return render({ page, answers: { ...before, ...parsed.answers }, values, errors, status: 400 });
   }
   const merged: Answers = { ...before, ...checked.answers };
   const target = action === 'next' ? nextPage(study, page, merged) : action === 'previous' ? previousPage(study, page, merged) : page;

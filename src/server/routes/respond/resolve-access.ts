@@ -21,6 +21,25 @@ export type Access =
   | { readonly kind: 'done'; readonly wave: Wave; readonly study: Study; readonly credential: Credential; readonly response: ResponseRecord }
   | { readonly kind: 'ok'; readonly wave: Wave; readonly study: Study; readonly credential: Credential; readonly response?: ResponseRecord };
 
+/**
+ * Wave lookups for a second: every page of every respondent reads the wave, and a status change (closing
+ * the fieldwork) may take that long to show. Unknown waves are not cached.
+ */
+export function cachedWaveLookup(store: Store, ttlMs = 1000): (studyId: string, code: string) => Promise<Wave | undefined> {
+  const cache = new Map<string, { wave: Wave; at: number }>();
+  return async (studyId, code) => {
+    const key = `${studyId}\u0000${code}`;
+    const hit = cache.get(key);
+    const now = Date.now();
+    if (hit && now - hit.at < ttlMs) return hit.wave;
+    const wave = await store.waves.getByCode(studyId, code);
+    if (wave) cache.set(key, { wave, at: now });
+    else cache.delete(key);
+    if (cache.size > 1000) cache.delete(cache.keys().next().value!);
+    return wave;
+  };
+}
+
 export const responseCookie = (wave: Wave) => `rsp${wave.id}`;
 
 function isOpen(wave: Wave, now: Date): boolean {
@@ -37,8 +56,15 @@ const queryText = (request: FastifyRequest, name: string): string | undefined =>
  * Finds the wave, checks it is in fieldwork, and identifies the respondent. An unknown token and a
  * used one run the same two queries (token hash, then the invitation's response) and give one answer.
  */
-export async function resolveAccess(store: Store, secrets: RespondSecrets, request: FastifyRequest, studyId: string, code: string): Promise<Access> {
-  const wave = await store.waves.getByCode(studyId, code);
+export async function resolveAccess(
+  store: Store,
+  secrets: RespondSecrets,
+  request: FastifyRequest,
+  studyId: string,
+  code: string,
+  findWave: (studyId: string, code: string) => Promise<Wave | undefined> = (s, c) => store.waves.getByCode(s, c),
+): Promise<Access> {
+  const wave = await findWave(studyId, code);
   if (!wave) return { kind: 'not-found' };
   if (!isOpen(wave, new Date())) return { kind: 'closed', wave };
   const study = await waveStudy(store, wave);

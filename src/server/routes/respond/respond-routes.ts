@@ -4,7 +4,7 @@ import { localizedPath } from '../../i18n/localized-path.js';
 import { badLinkLimiter } from './bad-link-limiter.js';
 import { logicScript } from './logic-script.js';
 import { postAnswers, type PostDeps } from './post-answers.js';
-import { resolveAccess } from './resolve-access.js';
+import { cachedWaveLookup, resolveAccess } from './resolve-access.js';
 import { respondSecrets } from './respond-secrets.js';
 import { sendNotice, sendQuestionnairePage, sendThanks, shownPageFrom } from './respond-pages.js';
 
@@ -29,6 +29,7 @@ export const respondRoutes: FastifyPluginAsync = async (app) => {
   const limiter = badLinkLimiter({ max: BAD_LINKS_PER_MINUTE, windowMs: 60_000 });
   const deps: PostDeps = { store: app.store, secrets, publicUrl: app.config.publicUrl, secureCookies: app.config.secureCookies };
   const logic = logicScript();
+  const findWave = cachedWaveLookup(app.store);
 
   app.get('/respond/logic.js', async (_request, reply) =>
     reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(logic),
@@ -46,7 +47,7 @@ export const respondRoutes: FastifyPluginAsync = async (app) => {
       sendNotice(request, reply, 'tooMany', 429);
       return undefined;
     }
-    const result = await resolveAccess(app.store, secrets, request, request.params.study, request.params.wave);
+    const result = await resolveAccess(app.store, secrets, request, request.params.study, request.params.wave, findWave);
     if (result.kind === 'bad-link') limiter.fail(request.ip);
     return result;
   };
