@@ -34,7 +34,7 @@ export function methodologyView(lang: Lang, results: WaveResults): Html {
   <p>${w.status === 'weighted'
     ? rt(lang, 'methodology.populationText', { variables, source: w.source ?? rt(lang, 'methodology.none') })
     : rt(lang, 'methodology.unweighted', { reason: w.reason ?? '' })}</p>
-  ${w.margins.map((m) => html`<div class="table-wrap"><table>
+  ${w.margins.map((m) => html`<div class="table-wrap" tabindex="0" role="region" aria-label="${rt(lang, 'methodology.marginCaption', { variable: m.label[lang] })}"><table>
     <caption>${rt(lang, 'methodology.marginCaption', { variable: m.label[lang] })}</caption>
     <thead><tr><th scope="col">${rt(lang, 'methodology.level')}</th><th scope="col" class="number">${rt(lang, 'methodology.target')}</th>
       <th scope="col" class="number">${rt(lang, 'methodology.sampleShare')}</th><th scope="col" class="number">${rt(lang, 'methodology.achieved')}</th></tr></thead>
@@ -58,7 +58,7 @@ export function methodologyView(lang: Lang, results: WaveResults): Html {
 </section>
 <section aria-labelledby="m-reading"><h2 id="m-reading">${rt(lang, 'methodology.reading')}</h2>
   <p>${rt(lang, 'methodology.readingText')}</p>
-  <div class="table-wrap"><table>
+  <div class="table-wrap" tabindex="0" role="region" aria-label="${rt(lang, 'methodology.marginTable')}"><table>
     <caption>${rt(lang, 'methodology.marginTable')}</caption>
     <thead><tr><th scope="col">${rt(lang, 'methodology.base')}</th><th scope="col" class="number">${rt(lang, 'table.margin')}</th></tr></thead>
     <tbody>${bases.map((b) => html`<tr><th scope="row">n\u00A0=\u00A0${formatNumber(b, lang)}</th>

@@ -11,9 +11,10 @@ export function indicatorTable(lang: Lang, results: WaveResults, themeId: string
   const study = results.study.id;
   const wave = results.wave.code;
   const previous = results.previousWave;
-  return html`<div class="table-wrap" id="table-theme-${themeId}" tabindex="-1">
+  const caption = rt(lang, 'table.caption', { theme: theme.label[lang], wave: results.wave.title });
+  return html`<div class="table-wrap" id="table-theme-${themeId}" tabindex="0" role="region" aria-label="${caption}">
 <table class="results-table">
-  <caption>${rt(lang, 'table.caption', { theme: theme.label[lang], wave: results.wave.title })}</caption>
+  <caption>${caption}</caption>
   <thead><tr>
     <th scope="col">${rt(lang, 'table.indicator')}</th>
     <th scope="col" class="number">${rt(lang, 'table.percent')}</th>
@@ -55,9 +56,10 @@ export function cutTable(lang: Lang, results: WaveResults, themeId: string, indi
   const theme = results.themes.find((t) => t.id === themeId)!;
   const study = results.study.id;
   const wave = results.wave.code;
-  return html`<div class="table-wrap" id="table-cut-${themeId}" tabindex="-1">
+  const caption = rt(lang, 'cut.caption', { theme: theme.label[lang], banner: banner.label[lang], wave: results.wave.title });
+  return html`<div class="table-wrap" id="table-cut-${themeId}" tabindex="0" role="region" aria-label="${caption}">
 <table class="results-table cut-table">
-  <caption>${rt(lang, 'cut.caption', { theme: theme.label[lang], banner: banner.label[lang], wave: results.wave.title })}</caption>
+  <caption>${caption}</caption>
   <thead><tr>
     <th scope="col">${rt(lang, 'table.indicator')}</th>
     <th scope="col" class="number">${rt(lang, 'cut.total')}</th>

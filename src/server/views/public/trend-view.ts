@@ -20,7 +20,7 @@ export function trendView(lang: Lang, results: WaveResults, indicator: Indicator
 <h1>${rt(lang, 'trendPage.title', { indicator: indicator.label[lang] })}</h1>
 <p><a href="${RESULTS_PATHS.dashboard(lang, study, { wave })}">${rt(lang, 'trendPage.back', { wave: results.wave.title })}</a></p>
 ${chartFigure(lang, study, wave, id, chart, `table-${id}`)}
-<div class="table-wrap" id="table-${id}" tabindex="-1">
+<div class="table-wrap" id="table-${id}" tabindex="0" role="region" aria-label="${rt(lang, 'trendPage.caption', { indicator: indicator.label[lang] })}">
 <table class="results-table">
   <caption>${rt(lang, 'trendPage.caption', { indicator: indicator.label[lang] })}</caption>
   <thead><tr><th scope="col">${rt(lang, 'trendPage.wave')}</th><th scope="col" class="number">${rt(lang, 'table.percent')}</th>
