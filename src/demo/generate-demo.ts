@@ -61,7 +61,7 @@ export async function generateDemo(store: Store, options: DemoOptions = {}): Pro
   }
   if (existing.size > 0 && !options.replace) {
     const codes = [...existing.keys()].join(', ');
-    throw new AppError('CONFLICT', `wave${existing.size > 1 ? 's' : ''} ${codes} of ${DEMO_STUDY_ID} already exist${existing.size > 1 ? '' : 's'}; use --replace to delete their responses and generate them again`, { waves: [...existing.keys()] });
+    throw new AppError('CONFLICT', `wave${existing.size > 1 ? 's' : ''} ${codes} of ${DEMO_STUDY_ID} already exist${existing.size > 1 ? '' : 's'}; use --replace to delete ${existing.size > 1 ? 'their' : 'its'} responses and generate ${existing.size > 1 ? 'them' : 'it'} again`, { waves: [...existing.keys()] });
   }
   const { study, versionId, version } = await demoStudy(store);
   const results: DemoWaveResult[] = [];

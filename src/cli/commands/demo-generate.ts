@@ -61,7 +61,8 @@ before 2017 are published; 2017 and later are in fieldwork, open for answers.
 Respondents are self-selected (large companies strongly over-represented), their answers follow a model
 calibrated so that the 2015 wave, raked to the population, reproduces the published 2015 figures; about
 15 % stop before the end; a few are speeders or straight-liners. Every response obeys the display logic
-and is checked with the study's validation (all of the first 100,000 of a wave, one in 50 after).
+and is checked with the study's validation (all of them up to 100,000 per wave; beyond, the first 10,000
+and one in 100 after).
 The same seed gives the same data, byte for byte.
 
 Options:
