@@ -167,6 +167,24 @@ for (const database of TEST_DATABASES) {
       assert.equal(finals.length, 1);
     });
 
+    it('creates one open-link response for a double first post, and refuses a second complete one from the same browser', async () => {
+      const open = await openWave(server.store, '2030');
+      const client = new InjectClient(server.app, '192.0.2.30');
+      const start = await client.get('/s/social-media-barometer/2030');
+      const [a, b] = await Promise.all([client.submit(start, FULL_PAGES[0]!), client.submit(start, FULL_PAGES[0]!)]);
+      assert.equal(a.status, 200);
+      assert.equal(b.status, 200);
+      assert.equal(await server.store.responses.count(open.id), 1);
+      let page = a;
+      for (let p = 1; p < FULL_PAGES.length; p++) page = await client.submit(page, FULL_PAGES[p]!);
+      assert.match((await client.submit(page, [], 'finish')).body, /Merci pour votre participation/);
+      const s = await snapshot();
+      const again = await client.get('/s/social-media-barometer/2030');
+      assert.match(again.body, /Vous avez déjà répondu/);
+      assert.match(again.body, /id="benchmark-link"/);
+      await assertRejected(await client.submit(start, FULL_PAGES[0]!, 'next', [['_sid', 'aFreshSubmissionId0000']]), 409, /Vous avez déjà répondu/, s);
+    });
+
     it('shows a polite closed page for a wave not in fieldwork and refuses its posts', async () => {
       await openWave(server.store, '2025', 'closed');
       const client = new InjectClient(server.app);

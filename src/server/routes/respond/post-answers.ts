@@ -120,7 +120,7 @@ export async function postAnswers(deps: PostDeps, request: FastifyRequest, reply
     const repeated = await repeatedOutcome(deps.store, access.response, submissionId, access.study.pages.length);
     if (repeated?.show === 'thanks') return sendThanks(request, reply, await benchmarkToken(deps, access.response));
     if (access.kind === 'used') return sendNotice(request, reply, 'badLink', 404);
-    return sendThanks(request, reply, await benchmarkToken(deps, access.response), true).code(409);
+    return sendThanks(request, reply, await benchmarkToken(deps, access.response), true, 409);
   }
 
   const { study } = access;

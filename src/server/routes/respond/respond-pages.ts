@@ -111,8 +111,8 @@ export function sendNotice(request: FastifyRequest, reply: FastifyReply, kind: '
   return sendPage(request, reply, { title, body: noticeView(title, text), status, chrome: 'minimal' });
 }
 
-export function sendThanks(request: FastifyRequest, reply: FastifyReply, benchmarkToken: string | undefined, already = false) {
+export function sendThanks(request: FastifyRequest, reply: FastifyReply, benchmarkToken: string | undefined, already = false, status = 200) {
   const lang = request.lang;
   const url = benchmarkToken ? localizedPath(lang, `/benchmark/${benchmarkToken}`) : undefined;
-  return sendPage(request, reply, { title: t(lang, already ? 'respond.already.title' : 'respond.thanks.title'), body: thanksView(lang, url, already), chrome: 'minimal' });
+  return sendPage(request, reply, { title: t(lang, already ? 'respond.already.title' : 'respond.thanks.title'), body: thanksView(lang, url, already), chrome: 'minimal', status });
 }
