@@ -1,5 +1,6 @@
 import type { BulkResponse } from '../store/index.js';
 import { columnLayout, isVisible, packAnswers, validateResponse, type Answers, type Study } from '../study/index.js';
+import { createAnswerPacker } from './answer-packer.js';
 import { createBalancedDraws } from './balanced-draws.js';
 import { calibrateModel } from './calibrate-model.js';
 import { MODEL_ITEMS } from './answer-model.js';
@@ -66,8 +67,8 @@ function straightLineCode(prng: Prng): number {
  * The responses of one demo wave, as a lazy sequence of store rows: profiles drawn with the self-selection
  * of an online barometer, answers from the calibrated latent model following the display logic, drop-outs,
  * durations (with speeders), straight-liners and open texts. Each row is checked with the study's own
- * `validateResponse` (all of the first `validateAll`, a deterministic sample after) and packed with
- * `packAnswers`. Same options, same rows, byte for byte.
+ * `validateResponse` (all of the first `validateAll`, a deterministic sample after) and packed like
+ * `packAnswers` (checked against it on every validated response). Same options, same rows, byte for byte.
  */
 export function generateWave(options: GenerateWaveOptions): { rows: Iterable<BulkResponse>; summary: WaveSummary } {
   const summary: WaveSummary = { generated: 0, complete: 0, partial: 0, speeders: 0, straightLiners: 0, validated: 0 };
@@ -77,6 +78,7 @@ export function generateWave(options: GenerateWaveOptions): { rows: Iterable<Bul
 function* rowsOf(options: GenerateWaveOptions, summary: WaveSummary): Generator<BulkResponse> {
   const { study, year, n } = options;
   const layout = columnLayout(study);
+  const pack = createAnswerPacker(layout);
   const prng = createPrng(options.seed, `answers:${year}`);
   const idPrng = createPrng(options.seed, `ids:${year}`);
   const wave: WaveModel = { year, prng, draws: createBalancedDraws(prng, CELLS, MODEL_ITEMS.length), logits: cellLogits(calibrateModel(year)) };
@@ -120,12 +122,14 @@ function* rowsOf(options: GenerateWaveOptions, summary: WaveSummary): Generator<
       pageDurations[String(p)] = ms;
       durationMs += ms;
     }
+    const packed = pack(answers);
     if (i < validateAll || i % validateEvery === 0) {
       const { errors } = validateResponse(study, answers, { complete });
       if (errors.length > 0) {
         const e = errors[0];
         throw new Error(`generateWave: response ${i} of ${year} is invalid: ${e.field} ${e.code} ${JSON.stringify(e.params)}`);
       }
+      if (!Buffer.from(packed).equals(packAnswers(layout, answers))) throw new Error(`generateWave: response ${i} of ${year} packs differently from packAnswers`);
       summary.validated++;
     }
     const day = Math.floor(((i + prng.next()) / n) * options.fieldworkDays);
@@ -140,7 +144,7 @@ function* rowsOf(options: GenerateWaveOptions, summary: WaveSummary): Generator<
       waveId: options.waveId,
       status: complete ? 'complete' : 'partial',
       answers,
-      packed: packAnswers(layout, answers),
+      packed,
       startedAt: new Date(started).toISOString(),
       updatedAt: ended,
       completedAt: complete ? ended : null,

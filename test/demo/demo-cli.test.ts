@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { after, before, describe, it } from 'node:test';
+import { main } from '../../src/cli/main.js';
+import { prepareDemo } from '../../src/demo/index.js';
+import { openStore } from '../../src/store/index.js';
+import { TEST_DATABASES, openTestStore } from '../helpers/databases.js';
+
+function capture(env: NodeJS.ProcessEnv) {
+  let stdout = '';
+  let stderr = '';
+  const out = new PassThrough();
+  const err = new PassThrough();
+  out.on('data', (d) => (stdout += d));
+  err.on('data', (d) => (stderr += d));
+  return { io: { stdout: out, stderr: err, stdin: new PassThrough(), env }, text: () => ({ stdout, stderr }) };
+}
+
+async function run(args: string[], env: NodeJS.ProcessEnv) {
+  const c = capture(env);
+  const code = await main(args, c.io);
+  return { code, ...c.text() };
+}
+
+describe('barometre demo generate / demo reset [sqlite]', () => {
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'barometre-demo-cli-'));
+    env = { DATA_DIR: dir };
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('prints its help and exits 0', async () => {
+    const r = await run(['demo', 'generate', '--help'], env);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /--waves 2015,2016,2017\] \[--n 1200\] \[--seed 7\]/);
+  });
+
+  it('exits 2 on a bad option value', async () => {
+    assert.equal((await run(['demo', 'generate', '--n', 'many'], env)).code, 2);
+    assert.equal((await run(['demo', 'generate', '--waves', '2015,x'], env)).code, 2);
+    assert.equal((await run(['demo', 'generate', '--bogus'], env)).code, 2);
+  });
+
+  it('generates the asked waves in DATA_DIR and reports them', async () => {
+    const r = await run(['demo', 'generate', '--waves', '2015,2017', '--n', '60', '--seed', '3'], env);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /wave 2015: 60 responses .*published/);
+    assert.match(r.stdout, /wave 2017: 60 responses .*fieldwork/);
+  });
+
+  it('refuses an existing wave with a clear message and exit 2, and replaces it with --replace', async () => {
+    const refused = await run(['demo', 'generate', '--waves', '2015', '--n', '20'], env);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /wave 2015 .* already exists; use --replace/);
+    const replaced = await run(['demo', 'generate', '--waves', '2015', '--n', '20', '--replace'], env);
+    assert.equal(replaced.code, 0, replaced.stderr);
+    assert.match(replaced.stdout, /wave 2015: 20 responses .*replaced/);
+  });
+
+  it('restores the default demo with demo reset', async () => {
+    const r = await run(['demo', 'reset'], env);
+    assert.equal(r.code, 0, r.stderr);
+    const store = await openStore({ dataDir: dir });
+    try {
+      const waves = await store.waves.list('social-media-barometer');
+      assert.deepEqual(waves.map((w) => [w.code, w.status]), [['2015', 'published'], ['2016', 'published'], ['2017', 'fieldwork']]);
+      for (const w of waves) assert.equal(await store.responses.count(w.id), 1200);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+for (const database of TEST_DATABASES) {
+  describe(`prepareDemo [${database.name}]`, () => {
+    let store: Awaited<ReturnType<typeof openTestStore>>;
+    before(async () => { store = await openTestStore(database); });
+    after(() => store.close());
+
+    it('generates the default demo on a database without waves, within a few seconds', async () => {
+      const started = performance.now();
+      const result = await prepareDemo(store);
+      const seconds = (performance.now() - started) / 1000;
+      assert.ok(result);
+      assert.deepEqual(result.waves.map((w) => w.status), ['published', 'published', 'fieldwork']);
+      assert.ok(seconds < 30, `${seconds} s`);
+    });
+
+    it('does nothing when the database has waves', async () => {
+      assert.equal(await prepareDemo(store), undefined);
+      assert.equal((await store.waves.list()).length, 3);
+    });
+  });
+}
