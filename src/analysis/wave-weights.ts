@@ -73,7 +73,7 @@ export function weighWave(dataset: Dataset, targets: PopulationTargets): WaveWei
   let raking: WaveWeighting['raking'];
   let trimming: WaveWeighting['trimming'] = null;
   try {
-    const result = rake(unit, targets.margins.map((m) => ({
+    const result = rake(startingDesign(dataset, targets) ?? unit, targets.margins.map((m) => ({
       variable: marginColumnName(m.variable),
       population: Object.fromEntries(m.targets.map((t) => [String(t.code), t.population])),
     })));
@@ -113,6 +113,33 @@ export function weighWave(dataset: Dataset, targets: PopulationTargets): WaveWei
     kind: 'waveWeighting', status: 'weighted', reason: null, source: targets.source ?? null, design, raking, trimming,
     margins: Object.freeze(margins), diagnostics: weightDiagnostics(design.weights),
   });
+}
+
+/**
+ * The design raking starts from: weights N_h / n_h within the levels of the first margin (the design
+ * weights of a sample stratified on it). Raking multiplies weights by one factor per margin level, so the
+ * final weights are the same as from weights of 1; but the calibration's variance regression is then
+ * weighted as in R's `calibrate` on a design with those weights, and its g-weights stay near 1 instead of
+ * ranging over four orders of magnitude (N/n of micro-firms against large companies), which otherwise
+ * swamps the linearised variance of domains. Null when a respondent lacks the first margin's value.
+ */
+function startingDesign(dataset: Dataset, targets: PopulationTargets) {
+  const first = targets.margins[0];
+  const column = dataset.columns.get(marginColumnName(first.variable));
+  if (!column || column.kind !== 'categorical') return null;
+  const counts = new Float64Array(column.levels.length);
+  for (let i = 0; i < dataset.n; i++) {
+    if (column.codes[i] < 0) return null;
+    counts[column.codes[i]]++;
+  }
+  const population = column.levels.map((level) => first.targets.find((t) => String(t.code) === level)?.population ?? 0);
+  const weights = new Float64Array(dataset.n);
+  for (let i = 0; i < dataset.n; i++) {
+    const w = population[column.codes[i]] / counts[column.codes[i]];
+    if (!(w > 0)) return null; // a level without population: rake reports it
+    weights[i] = w;
+  }
+  return createDesign(dataset, { weights });
 }
 
 function sum(values: Float64Array): number {
