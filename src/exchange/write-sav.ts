@@ -40,6 +40,23 @@ class CompressedCases {
     this.length += 8;
   }
 
+  /** `count` elements of eight spaces (254): whole blocks of them carry no data, so they are filled at once. */
+  spaces(count: number): void {
+    while (count > 0 && this.command !== 8) {
+      this.code(254);
+      count--;
+    }
+    const blocks = count >> 3;
+    if (blocks > 0) {
+      this.reserve(blocks * 8);
+      this.buffer.fill(254, this.length, this.length + blocks * 8);
+      this.length += blocks * 8;
+      this.commands = this.length - 8;
+      count -= blocks * 8;
+    }
+    while (count-- > 0) this.code(254);
+  }
+
   /**
    * One segment of a string: the value's bytes [from, from + used) (`length` bytes in all), space-padded
    * to `elements` 8-byte elements; elements past the value are eight spaces (254, nothing follows).
@@ -49,8 +66,8 @@ class CompressedCases {
     for (let c = 0; c < elements; c++) {
       const at = from + c * 8;
       if (at >= end) {
-        this.code(254);
-        continue;
+        this.spaces(elements - c);
+        return;
       }
       this.code(253);
       const n = Math.min(8, end - at);
