@@ -48,7 +48,8 @@ export const respondRoutes: FastifyPluginAsync = async (app) => {
       return undefined;
     }
     const result = await resolveAccess(app.store, secrets, request, request.params.study, request.params.wave, findWave);
-    if (result.kind === 'bad-link') limiter.fail(request.ip);
+    // a used token counts like an unknown one: both are the same invalid link to the outside
+    if (result.kind === 'bad-link' || (result.kind === 'used' && request.method === 'GET')) limiter.fail(request.ip);
     return result;
   };
 
