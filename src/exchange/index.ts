@@ -9,3 +9,7 @@ export { writeSav } from './write-sav.js';
 export { writeTripleS } from './write-triple-s.js';
 export { waveWeights, type WaveWeights, type WaveWeightsResult } from './wave-weights.js';
 export { neutraliseCell, unneutraliseCell } from './csv-cell.js';
+export { importResponsesCsv, type ImportRejection, type ImportResult, type ImportResponsesOptions } from './import-responses-csv.js';
+export { importLss } from './import-lss.js';
+export { importSurveyJs } from './import-surveyjs.js';
+export type { QuestionnaireImport } from './questionnaire-import.js';

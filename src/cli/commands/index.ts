@@ -3,6 +3,8 @@ import { dbMigrateCommand } from './db-migrate.js';
 import { demoGenerateCommand } from './demo-generate.js';
 import { demoResetCommand } from './demo-reset.js';
 import { exportCommand } from './export.js';
+import { importLimesurveyCommand, importSurveyjsCommand } from './import-questionnaire.js';
+import { importResponsesCommand } from './import-responses.js';
 import { serveCommand } from './serve.js';
 import { startCommand } from './start.js';
 import { statsCommand } from './stats.js';
@@ -19,6 +21,9 @@ export const COMMANDS: readonly CliCommand[] = [
   studyExportCommand,
   statsCommand,
   exportCommand,
+  importResponsesCommand,
+  importLimesurveyCommand,
+  importSurveyjsCommand,
   demoGenerateCommand,
   demoResetCommand,
   userAddCommand,
