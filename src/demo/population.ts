@@ -3,24 +3,24 @@ import type { PopulationTargets } from '../analysis/population-targets.js';
 /**
  * French companies by size band × sector: the demo's weighting targets.
  *
- * Size totals (rows): INSEE, « Tableaux de l'économie française », édition 2017, fiche 15.3 « Catégories
- * d'entreprises » (Insee Références), and « Les entreprises en France » of the same year: in 2015 the
+ * Size totals (rows): INSEE, « Les entreprises en France », édition 2017 (Insee Références), fiche
+ * « Catégories d'entreprises » (the same text is in the « Tableaux de l'économie française »): in 2015 the
  * non-agricultural market sectors counted 3.82 million companies in the economic sense of the 2008 law
- * (décret n° 2008-1354): 3.67 million microentreprises, about 140,000 PME other than microentreprises,
- * 5,800 ETI and 287 GE. The product's size bands (fewer than 10, 10–249, 250–4,999, 5,000 or more
- * employees) are the employee thresholds of those categories, so the category counts serve as band counts.
+ * (décret n° 2008-1354), of which 3.67 million microentreprises (96 %), 140,000 PME other than
+ * microentreprises, 5,800 ETI and 287 GE. The product's size bands (fewer than 10, 10–249, 250–4,999,
+ * 5,000 or more employees) are the employee thresholds of those categories (which also use turnover and
+ * balance sheet), so the category counts serve as band counts.
  *
  * Split by sector (columns): ILLUSTRATIVE. No published table of this exact five-sector grouping was at
  * hand; the shares are rounded orders of magnitude consistent with INSEE's publication (micro companies
  * mostly in retail, business and personal services; ETI and GE oriented towards industry; finance
  * concentrated in large companies). Do not quote them as statistics.
  *
- * Later editions (2016 data: 4.2 million companies, 3.9 million microentreprises including
- * micro-entrepreneurs, about 150,000 PME, 5,800 ETI, 274 GE) differ little for weighting purposes; the demo
- * uses the 2015 table for every wave.
+ * The next edition (2016 data: 4.2 million companies, 3.9 million microentreprises counting the
+ * micro-entrepreneurs) changes the picture little for weighting; the demo uses the 2015 table for every wave.
  */
 export const POPULATION_SOURCE =
-  'Insee, Tableaux de l’économie française 2017 (catégories d’entreprises, 2015) ; répartition par secteur illustrative';
+  'Insee, Les entreprises en France, édition 2017 (catégories d’entreprises en 2015) ; répartition par secteur illustrative';
 
 /** Company size codes of the study (`company_size`): 1 < 10, 2 10–249, 3 250–4,999, 4 5,000+ employees. */
 export const SIZE_CODES = [1, 2, 3, 4] as const;
