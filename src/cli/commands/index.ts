@@ -5,6 +5,7 @@ import { demoResetCommand } from './demo-reset.js';
 import { exportCommand } from './export.js';
 import { importLimesurveyCommand, importSurveyjsCommand } from './import-questionnaire.js';
 import { importResponsesCommand } from './import-responses.js';
+import { reportCommand } from './report.js';
 import { serveCommand } from './serve.js';
 import { startCommand } from './start.js';
 import { statsCommand } from './stats.js';
@@ -21,6 +22,7 @@ export const COMMANDS: readonly CliCommand[] = [
   studyExportCommand,
   statsCommand,
   exportCommand,
+  reportCommand,
   importResponsesCommand,
   importLimesurveyCommand,
   importSurveyjsCommand,

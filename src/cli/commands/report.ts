@@ -1,0 +1,51 @@
+import { writeFile } from 'node:fs/promises';
+import { getWaveResults } from '../../analysis/results-cache.js';
+import { waveStudy } from '../../analysis/wave-study.js';
+import { renderWhitePaper } from '../../report/pdf/white-paper-pdf.js';
+import { createDatabase } from '../../store/index.js';
+import { UsageError, type CliCommand } from '../command.js';
+import { readCliEnv } from '../env.js';
+import { parseArgs } from '../parse-args.js';
+
+export const reportCommand: CliCommand = {
+  name: 'report',
+  summary: "write a wave's white paper as a PDF (A4, charts, commentary, methodology, appendix)",
+  help: `Usage: barometre report --study S --wave W --out FILE.pdf [--lang fr|en] [--date ISO]
+
+Writes the white paper of wave W of study S: cover, table of contents, key figures, one chapter per theme
+with its charts and commentary, the hierarchy of challenges, methodology (sample, fieldwork, weighting,
+margins of error by base) and appendix tables with bases. Figures are those of the dashboard.
+
+Options:
+  --lang fr|en   language (default: fr)
+  --date ISO     the file's creation date (default: now); the same date gives the same bytes
+
+Environment: DATA_DIR, DATABASE_URL (see \`barometre db migrate --help\`).`,
+  async run(args, io) {
+    const { values } = parseArgs(args, {
+      study: { type: 'string' },
+      wave: { type: 'string' },
+      out: { type: 'string' },
+      lang: { type: 'string', default: 'fr' },
+      date: { type: 'string' },
+    });
+    if (!values.study || !values.wave || !values.out) throw new UsageError('--study, --wave and --out are required');
+    if (values.lang !== 'fr' && values.lang !== 'en') throw new UsageError('--lang is fr or en');
+    const creationDate = values.date ? new Date(values.date) : new Date();
+    if (Number.isNaN(creationDate.getTime())) throw new UsageError(`--date: not a date: "${values.date}"`);
+    const started = performance.now();
+    const store = createDatabase(readCliEnv(io.env));
+    try {
+      const wave = await store.waves.getByCode(values.study, values.wave);
+      if (!wave) throw new UsageError(`study "${values.study}" has no wave "${values.wave}"`);
+      const [results, study] = await Promise.all([getWaveResults(store, wave), waveStudy(store, wave)]);
+      const pdf = await renderWhitePaper({ results, lang: values.lang, creationDate, logo: study.logo ?? null });
+      await writeFile(values.out, pdf);
+      const seconds = (performance.now() - started) / 1000;
+      io.stdout.write(`report: ${results.study.id} ${results.wave.code} (${values.lang}), ${pdf.length} bytes in ${seconds.toFixed(2)} s -> ${values.out}\n`);
+      return 0;
+    } finally {
+      await store.close();
+    }
+  },
+};

@@ -1,0 +1,77 @@
+import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
+import { chartFontFiles } from '../charts/index.js';
+import type { Lang } from '../format/index.js';
+import { pdfText } from './pdf-text.js';
+
+/** A4 in PostScript points and the page's margins (the header and footer live inside the top and bottom ones). */
+export const PAGE = Object.freeze({ width: 595.28, height: 841.89, top: 78, bottom: 72, left: 62, right: 62 });
+export const CONTENT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
+
+/** The two faces registered in every document (DejaVu Sans, embedded as subsets: full French coverage). */
+export const FONT = Object.freeze({ regular: 'DejaVu', bold: 'DejaVu-Bold' });
+
+export const COLORS = Object.freeze({ text: '#1a1a1a', muted: '#5b6470', primary: '#1d4e89', rule: '#c9d1db', band: '#eef2f7', accent: '#b3541e' });
+
+export interface PdfMetadata {
+  readonly lang: Lang;
+  readonly title: string;
+  readonly author: string;
+  readonly subject: string;
+  readonly keywords?: string;
+  /** CreationDate and ModDate: the only thing that differs between two renderings of the same input */
+  readonly creationDate: Date;
+}
+
+/**
+ * A new PDFKit document: A4, pages buffered (so the table of contents, running headers and page numbers
+ * are written once the whole book is laid out), DejaVu Sans registered, metadata (title, author, subject,
+ * language) set and the title shown in the reader's title bar. PDFKit derives the file identifier from
+ * the metadata, so a fixed creation date gives the same bytes for the same input.
+ */
+export function createPdfDocument(meta: PdfMetadata): PDFKit.PDFDocument {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
+    bufferPages: true,
+    autoFirstPage: false,
+    pdfVersion: '1.7',
+    lang: meta.lang === 'fr' ? 'fr-FR' : 'en-GB',
+    displayTitle: true,
+    info: {
+      Title: pdfText(meta.title, 500),
+      Author: pdfText(meta.author, 500),
+      Subject: pdfText(meta.subject, 500),
+      Keywords: pdfText(meta.keywords ?? '', 500),
+      Creator: 'Baromètre',
+      Producer: 'Baromètre (PDFKit)',
+      CreationDate: meta.creationDate,
+      ModDate: meta.creationDate,
+    },
+  });
+  const fonts = chartFontFiles();
+  doc.registerFont(FONT.regular, fonts.regular);
+  doc.registerFont(FONT.bold, fonts.bold);
+  doc.font(FONT.regular);
+  return doc;
+}
+
+/** Ends the document and collects its bytes. */
+export function pdfBuffer(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.end();
+  });
+}
+
+type SvgToPdf = (doc: PDFKit.PDFDocument, svg: string, x: number, y: number, options: Record<string, unknown>) => void;
+let svgToPdf: SvgToPdf | undefined;
+
+/** svg-to-pdfkit (CommonJS, untyped), loaded once. */
+export function svgToPdfKit(): SvgToPdf {
+  svgToPdf ??= createRequire(import.meta.url)('svg-to-pdfkit') as SvgToPdf;
+  return svgToPdf;
+}

@@ -1,0 +1,112 @@
+import type { KeyFinding } from '../../analysis/key-findings.js';
+import type { IndicatorResult, WaveResults } from '../../analysis/wave-results-types.js';
+import { renderSvg } from '../charts/index.js';
+import type { Lang } from '../format/index.js';
+import { COLORS, CONTENT_WIDTH, FONT, PAGE } from './pdf-document.js';
+import type { PdfFlow } from './pdf-flow.js';
+import { pdfText } from './pdf-text.js';
+import { base, count, moe, pct, trendText } from './figures.js';
+import { cutChart, isRankedGroup, themeChart, trendChart } from './white-paper-charts.js';
+import { cutComment, hierarchyComment, indicatorComment, waveName } from './white-paper-commentary.js';
+import { bannerName, wp } from './white-paper-messages.js';
+
+/** The themes that have indicators in the results, in the study's order. */
+export const themesWithIndicators = (results: WaveResults) => results.themes.filter((t) => results.indicators.some((i) => i.theme === t.id));
+
+/** Summary: tiles with the headline figure of each theme, then the key findings. */
+export function drawSummary(flow: PdfFlow, results: WaveResults, findings: readonly KeyFinding[], lang: Lang): void {
+  const doc = flow.doc;
+  flow.chapter(wp(lang, 'summary.title'), 'summary', wp(lang, 'summary.lead'));
+  flow.heading(wp(lang, 'summary.figures'), 200);
+  const headlines = themesWithIndicators(results)
+    .map((t) => results.indicators.filter((i) => i.theme === t.id && i.estimate !== null).sort((a, b) => b.estimate! - a.estimate!)[0])
+    .filter((i): i is IndicatorResult => i !== undefined)
+    .slice(0, 8);
+  const columns = 4, gap = 10, width = (CONTENT_WIDTH - gap * (columns - 1)) / columns, height = 96;
+  for (let row = 0; row * columns < headlines.length; row++) {
+    flow.ensure(height + gap);
+    const y = doc.y;
+    headlines.slice(row * columns, row * columns + columns).forEach((i, k) => {
+      const x = PAGE.left + k * (width + gap);
+      doc.rect(x, y, width, height).fill(COLORS.band);
+      doc.rect(x, y, 3, height).fill(COLORS.primary);
+      doc.font(FONT.bold).fontSize(22).fillColor(COLORS.primary).text(pct(i.estimate, lang), x + 10, y + 8, { width: width - 16, lineBreak: false });
+      doc.font(FONT.regular).fontSize(8).fillColor(COLORS.text).text(pdfText(i.label[lang]), x + 10, y + 38, { width: width - 16, height: 36, ellipsis: true });
+      doc.fontSize(7).fillColor(COLORS.muted).text(`${moe(i.ci, lang)} · ${base(i.n, lang)}`, x + 10, y + height - 14, { width: width - 16, lineBreak: false });
+    });
+    doc.x = PAGE.left;
+    doc.y = y + height + gap;
+  }
+  flow.space(8);
+  flow.heading(wp(lang, 'summary.findings'));
+  flow.list(findings.map((f) => f.text[lang]));
+}
+
+/** The indicators' table of a theme: %, margin, bases, change since the previous wave. */
+function themeTable(flow: PdfFlow, results: WaveResults, indicators: readonly IndicatorResult[], lang: Lang, caption: string): void {
+  const previous = results.previousWave;
+  const columns = [
+    { label: wp(lang, 'table.indicator'), width: previous ? 0.4 : 0.52, align: 'left' as const },
+    { label: wp(lang, 'table.percent'), width: 0.1, align: 'right' as const },
+    { label: wp(lang, 'table.margin'), width: 0.14, align: 'right' as const },
+    { label: wp(lang, 'table.n'), width: 0.1, align: 'right' as const },
+    { label: wp(lang, 'table.nEffective'), width: 0.14, align: 'right' as const },
+    ...(previous ? [{ label: wp(lang, 'table.trend', { wave: waveName(previous) }), width: 0.12, align: 'right' as const }] : []),
+  ];
+  const rows = indicators.map((i) => [
+    i.label[lang], pct(i.estimate, lang), moe(i.ci, lang), count(i.n, lang), count(i.nEffective, lang),
+    ...(previous ? [trendText(i.trend)(lang)] : []),
+  ]);
+  flow.table(columns, rows, caption);
+}
+
+/**
+ * A theme's chapter: its chart, a comment per indicator, the spread by company size, the trend of its
+ * largest significant change (when there is one), the table.
+ */
+export async function drawTheme(flow: PdfFlow, results: WaveResults, theme: WaveResults['themes'][number], lang: Lang): Promise<void> {
+  const indicators = results.indicators.filter((i) => i.theme === theme.id);
+  const title = theme.label[lang];
+  flow.chapter(title, `theme-${theme.id}`, wp(lang, 'theme.lead'));
+  flow.chart(await renderSvg(themeChart(results, theme.id, lang, title), { id: `wp-theme-${theme.id}` }));
+  const ranked = isRankedGroup(indicators);
+  const measured = indicators.filter((i) => i.estimate !== null);
+  const commented = ranked ? [...measured].sort((a, b) => b.estimate! - a.estimate!).slice(0, 3) : measured;
+  for (const i of commented) flow.paragraph(indicatorComment(results, i, lang));
+  const size = results.banners.find((b) => b.id === 'size') ?? results.banners[0];
+  const lead = commented[0];
+  if (size && lead) {
+    flow.heading(wp(lang, 'theme.byCut', { banner: bannerName(lang, size) }), 260);
+    flow.chart(await renderSvg(cutChart(results, lead, size, lang, wp(lang, 'table.total')), { id: `wp-cut-${lead.id}` }), 0.92);
+    const comment = cutComment(lead, size, lang);
+    if (comment) flow.paragraph(comment);
+  }
+  const moving = [...measured].filter((i) => i.history.length > 0 && i.trend?.significant).sort((a, b) => Math.abs(b.trend?.difference ?? 0) - Math.abs(a.trend?.difference ?? 0))[0];
+  if (moving) {
+    flow.heading(wp(lang, 'theme.trend'), 240);
+    flow.chart(await renderSvg(trendChart(results, moving, lang, moving.label[lang]), { id: `wp-trend-${moving.id}` }), 0.8);
+  }
+  themeTable(flow, results, indicators, lang, wp(lang, 'theme.table', { theme: title }));
+}
+
+/** The hierarchy of challenges: the challenges group ranked, with the gap between the first two. */
+export async function drawHierarchy(flow: PdfFlow, results: WaveResults, lang: Lang): Promise<void> {
+  const theme = results.themes.find((t) => t.id === 'challenges') ?? results.themes.find((t) => isRankedGroup(results.indicators.filter((i) => i.theme === t.id)));
+  if (!theme) return;
+  const ranked = results.indicators.filter((i) => i.theme === theme.id && i.estimate !== null).sort((a, b) => b.estimate! - a.estimate!);
+  if (ranked.length < 2) return;
+  flow.chapter(wp(lang, 'hierarchy.title'), 'hierarchy', wp(lang, 'hierarchy.lead'));
+  flow.chart(await renderSvg(themeChart(results, theme.id, lang, wp(lang, 'hierarchy.title')), { id: 'wp-hierarchy' }));
+  const comment = hierarchyComment(ranked, lang);
+  if (comment) flow.paragraph(comment);
+  flow.table(
+    [
+      { label: wp(lang, 'hierarchy.rank'), width: 0.08, align: 'right' },
+      { label: wp(lang, 'table.indicator'), width: 0.5 },
+      { label: wp(lang, 'table.percent'), width: 0.12, align: 'right' },
+      { label: wp(lang, 'table.margin'), width: 0.16, align: 'right' },
+      { label: wp(lang, 'table.n'), width: 0.14, align: 'right' },
+    ],
+    ranked.map((i, k) => [String(k + 1), i.label[lang], pct(i.estimate, lang), moe(i.ci, lang), count(i.n, lang)]),
+  );
+}

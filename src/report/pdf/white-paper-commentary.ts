@@ -1,0 +1,52 @@
+import type { BannerInfo, IndicatorResult, WaveResults } from '../../analysis/wave-results-types.js';
+import type { Lang } from '../format/index.js';
+import { base, moe, pct, points } from './figures.js';
+import { bannerName, wp } from './white-paper-messages.js';
+
+/** A wave as a sentence names it: its code when it is a year, else its title. */
+export const waveName = (wave: { readonly code: string; readonly title: string }) => (/^\d{4}$/.test(wave.code) ? wave.code : wave.title);
+
+/**
+ * What the white paper says of one indicator, generated from its numbers: its level with the margin of
+ * error and base, then its change since the previous published wave, called a rise or a fall only when the
+ * test says it is significant at 5 %.
+ */
+export function indicatorComment(results: WaveResults, indicator: IndicatorResult, lang: Lang): string {
+  if (indicator.estimate === null) return '';
+  const level = wp(lang, 'comment.level', {
+    label: indicator.label[lang], percent: pct(indicator.estimate, lang), margin: moe(indicator.ci, lang), base: base(indicator.n, lang),
+  });
+  const trend = indicator.trend;
+  if (!trend || !results.previousWave) return results.previousWave ? `${level} ${wp(lang, 'comment.first')}` : level;
+  const previous = waveName(results.previousWave);
+  const params = { previous, before: pct(trend.previous, lang), points: points(trend.difference, lang).replace(/^[+−]/, ''), diff: points(trend.difference, lang) };
+  if (!trend.significant) return `${level} ${wp(lang, 'comment.stable', params)}`;
+  return `${level} ${wp(lang, trend.difference > 0 ? 'comment.rise' : 'comment.fall', params)}`;
+}
+
+/**
+ * The spread of an indicator across a profile variable's published columns (low bases left out), and
+ * whether the highest column is significantly above the lowest.
+ */
+export function cutComment(indicator: IndicatorResult, banner: BannerInfo, lang: Lang): string | null {
+  const cells = (indicator.cuts[banner.id] ?? []).filter((c) => c.estimate !== null && !c.lowBase && !c.suppressed);
+  if (cells.length < 2) return null;
+  const sorted = [...cells].sort((a, b) => a.estimate! - b.estimate!);
+  const low = sorted[0], high = sorted[sorted.length - 1];
+  const significant = high.letters.includes(low.letter);
+  return wp(lang, 'comment.cut', {
+    banner: bannerName(lang, banner), low: pct(low.estimate, lang), lowLabel: low.label[lang], high: pct(high.estimate, lang), highLabel: high.label[lang],
+    significance: wp(lang, significant ? 'comment.cutSignificant' : 'comment.cutNot'),
+  });
+}
+
+/** The first two items of a ranked group and whether their intervals overlap. */
+export function hierarchyComment(ranked: readonly IndicatorResult[], lang: Lang): string | null {
+  const [first, second] = ranked;
+  if (!first?.ci || !second?.ci) return null;
+  const apart = first.ci[0] > second.ci[1];
+  return wp(lang, 'hierarchy.first', {
+    first: first.label[lang], firstPercent: pct(first.estimate, lang), second: second.label[lang], secondPercent: pct(second.estimate, lang),
+    verdict: wp(lang, apart ? 'hierarchy.apart' : 'hierarchy.overlap'),
+  });
+}

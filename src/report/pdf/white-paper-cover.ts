@@ -1,0 +1,67 @@
+import type { WaveResults } from '../../analysis/wave-results-types.js';
+import { formatDate, formatNumber, type Lang } from '../format/index.js';
+import { COLORS, CONTENT_WIDTH, FONT, PAGE } from './pdf-document.js';
+import type { PdfFlow, TocEntry } from './pdf-flow.js';
+import { drawLogo } from './pdf-logo.js';
+import { pdfText } from './pdf-text.js';
+import { wp } from './white-paper-messages.js';
+
+const joinNames = (names: readonly string[], lang: Lang) =>
+  names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} ${lang === 'fr' ? 'et' : 'and'} ${names.at(-1)}`;
+
+/** The cover: a band with the kind of document, the study and the edition; producers, sample, fieldwork. */
+export function drawCover(flow: PdfFlow, results: WaveResults, lang: Lang, logo: string | null | undefined, recipient: string | null): void {
+  const doc = flow.doc;
+  flow.newPage();
+  doc.rect(0, 0, PAGE.width, 360).fill(COLORS.primary);
+  doc.rect(0, 360, PAGE.width, 6).fill(COLORS.accent);
+  const hasLogo = drawLogo(doc, logo, PAGE.left, 56, 140, 60);
+  doc.font(FONT.bold).fontSize(12).fillColor('#ffffff').text(wp(lang, 'cover.kind').toUpperCase(), PAGE.left, hasLogo ? 140 : 110, { width: CONTENT_WIDTH, characterSpacing: 2 });
+  doc.moveDown(0.8);
+  doc.font(FONT.bold).fontSize(30).fillColor('#ffffff').text(pdfText(results.study.title[lang]), { width: CONTENT_WIDTH, lineGap: 2 });
+  doc.moveDown(0.5);
+  doc.font(FONT.regular).fontSize(16).fillColor('#dbe6f3').text(/^\d{4}$/.test(results.wave.code) ? wp(lang, 'cover.edition', { wave: results.wave.code }) : pdfText(results.wave.title), { width: CONTENT_WIDTH });
+  let y = 410;
+  const line = (text: string, size: number, color: string, bold = false) => {
+    doc.font(bold ? FONT.bold : FONT.regular).fontSize(size).fillColor(color).text(text, PAGE.left, y, { width: CONTENT_WIDTH, lineGap: 2 });
+    y = doc.y + 10;
+  };
+  const producers = results.study.producers.map((p) => pdfText(p, 200)).filter(Boolean);
+  if (producers.length > 0) line(wp(lang, 'cover.producers', { producers: joinNames(producers, lang) }), 12, COLORS.text, true);
+  line(wp(lang, 'cover.sample', { n: formatNumber(results.n, lang) }), 11, COLORS.muted);
+  if (results.wave.opensAt && results.wave.closesAt) {
+    line(wp(lang, 'cover.fieldwork', { from: formatDate(results.wave.opensAt, lang), to: formatDate(results.wave.closesAt, lang) }), 11, COLORS.muted);
+  }
+  if (recipient) {
+    y = PAGE.height - 120;
+    line(wp(lang, 'cover.recipient', { recipient: pdfText(recipient, 240) }), 9.5, COLORS.muted);
+  }
+}
+
+/**
+ * The table of contents, written on its reserved page once every chapter has its page: a line per entry
+ * with dotted leaders, the page number and a link to the chapter.
+ */
+export function drawToc(flow: PdfFlow, tocPageIndex: number, entries: readonly TocEntry[], lang: Lang): void {
+  const doc = flow.doc;
+  doc.switchToPage(tocPageIndex);
+  doc.y = PAGE.top;
+  doc.rect(PAGE.left, doc.y, 36, 4).fill(COLORS.primary);
+  doc.font(FONT.bold).fontSize(21).fillColor(COLORS.primary).text(wp(lang, 'toc.title'), PAGE.left, PAGE.top + 14, { width: CONTENT_WIDTH });
+  let y = doc.y + 18;
+  for (const entry of entries) {
+    const indent = entry.level === 1 ? 0 : 16;
+    const size = entry.level === 1 ? 11.5 : 10;
+    doc.font(entry.level === 1 ? FONT.bold : FONT.regular).fontSize(size).fillColor(COLORS.text);
+    const number = String(entry.page);
+    const numberWidth = doc.widthOfString(number);
+    const titleWidth = Math.min(doc.widthOfString(entry.title), CONTENT_WIDTH - indent - numberWidth - 30);
+    doc.text(entry.title, PAGE.left + indent, y, { width: titleWidth, lineBreak: false, ellipsis: true, goTo: entry.destination });
+    const dotsFrom = PAGE.left + indent + titleWidth + 6;
+    const dotsTo = PAGE.left + CONTENT_WIDTH - numberWidth - 6;
+    doc.font(FONT.regular).fillColor(COLORS.rule);
+    for (let x = dotsFrom; x < dotsTo; x += 5) doc.circle(x, y + size * 0.75, 0.6).fill(COLORS.rule);
+    doc.font(entry.level === 1 ? FONT.bold : FONT.regular).fillColor(COLORS.text).text(number, PAGE.left + CONTENT_WIDTH - numberWidth, y, { lineBreak: false, goTo: entry.destination });
+    y += entry.level === 1 ? 24 : 18;
+  }
+}

@@ -1,0 +1,52 @@
+import { keyFindings, type KeyFinding } from '../../analysis/key-findings.js';
+import type { WaveResults } from '../../analysis/wave-results-types.js';
+import type { Lang } from '../format/index.js';
+import { createPdfDocument, pdfBuffer } from './pdf-document.js';
+import { PdfFlow } from './pdf-flow.js';
+import { pdfText } from './pdf-text.js';
+import { drawHierarchy, drawSummary, drawTheme, themesWithIndicators } from './white-paper-chapters.js';
+import { drawCover, drawToc } from './white-paper-cover.js';
+import { drawAppendix, drawMethodology } from './white-paper-methodology.js';
+import { wp } from './white-paper-messages.js';
+
+export interface WhitePaperInput {
+  readonly results: WaveResults;
+  readonly lang: Lang;
+  /** CreationDate and ModDate of the file: with the same input and date, the same bytes */
+  readonly creationDate: Date;
+  /** the study's logo: a PNG or JPEG data: URL, or SVG markup (anything else is ignored) */
+  readonly logo?: string | null;
+  /** the key findings to print (default: keyFindings(results), as the dashboard shows them) */
+  readonly findings?: readonly KeyFinding[];
+  /** "Copy prepared for …" on the cover (a lead's name and company), printed as plain text */
+  readonly recipient?: string | null;
+}
+
+/**
+ * The white paper of a published wave as an A4 PDF: cover, table of contents (with page numbers and links,
+ * written once the book is laid out), key figures, one chapter per theme with its charts and generated
+ * commentary, the hierarchy of challenges, methodology with the margins of error by base, appendix tables
+ * with bases; running headers, page numbers, bookmarks, metadata and embedded DejaVu fonts. Pure: reads only
+ * `input`. Every figure is formatted as the dashboard prints it.
+ */
+export async function renderWhitePaper(input: WhitePaperInput): Promise<Buffer> {
+  const { results, lang } = input;
+  const title = `${results.study.title[lang]} — ${results.wave.title}`;
+  const doc = createPdfDocument({
+    lang, title, author: results.study.producers.join(', ') || 'Baromètre', creationDate: input.creationDate,
+    subject: wp(lang, 'meta.subject', { wave: results.wave.title }), keywords: results.themes.map((t) => t.label[lang]).join(', '),
+  });
+  const flow = new PdfFlow(doc);
+  drawCover(flow, results, lang, input.logo, input.recipient ? pdfText(input.recipient, 240) : null);
+  flow.newPage();
+  const tocPage = flow.pageNumber - 1;
+  drawSummary(flow, results, input.findings ?? keyFindings(results), lang);
+  for (const theme of themesWithIndicators(results)) await drawTheme(flow, results, theme, lang);
+  await drawHierarchy(flow, results, lang);
+  drawMethodology(flow, results, lang);
+  drawAppendix(flow, results, lang);
+  flow.chapterOfPage[tocPage] = wp(lang, 'toc.title');
+  drawToc(flow, tocPage, flow.toc, lang);
+  flow.decorate(`${results.study.title[lang]} · ${/^\d{4}$/.test(results.wave.code) ? results.wave.code : results.wave.title}`, (page, total) => wp(lang, 'footer.page', { page, total }));
+  return pdfBuffer(doc);
+}
