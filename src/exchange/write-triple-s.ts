@@ -97,18 +97,22 @@ function metadata(source: ExportSource, list: readonly Field[], dataFile: string
  * Writes a wave as Triple-S: the XML metadata to `metadataOut` (names, labels, codes, positions) and the
  * fixed-width data to `dataOut` (one line per response, UTF-8, widths in characters: Unicode code points). Codes are right
  * aligned, a multiple choice is a spread of its selected codes, numbers are fixed-point, texts have their
- * line breaks replaced by spaces. `dataFile` is the name the metadata gives the data file. Ends both streams.
+ * line breaks replaced by spaces. `dataFile` is the name the metadata gives the data file. Ends both streams;
+ * either may be null (the metadata alone reads no response).
  */
 export async function writeTripleS(
   source: ExportSource,
-  metadataOut: Writable,
-  dataOut: Writable,
+  metadataOut: Writable | null,
+  dataOut: Writable | null,
   options: ExportOptions & { dataFile?: string; now?: Date } = {},
 ): Promise<ExportSummary> {
   const list = fields(source);
-  const meta = new BufferedWriter(metadataOut);
-  meta.text(metadata(source, list, options.dataFile ?? `${source.study.id}-${source.wave.code}.dat`, options.now ?? new Date()));
-  await meta.end();
+  if (metadataOut) {
+    const meta = new BufferedWriter(metadataOut);
+    meta.text(metadata(source, list, options.dataFile ?? `${source.study.id}-${source.wave.code}.dat`, options.now ?? new Date()));
+    await meta.end();
+  }
+  if (!dataOut) return Object.freeze({ kind: 'export-summary', format: 'triple-s', rows: 0, bytes: 0, variables: list.length, weighted: source.weighting.kind === 'weighted' });
   const writer = new BufferedWriter(dataOut);
   let rows = 0;
   for await (const row of source.rows()) {

@@ -4,6 +4,7 @@ import type { ThrottlePolicy } from '../../auth/login-throttle.js';
 import { auditRoutes } from './audit-log.js';
 import { contactRoutes } from './contacts/contact-routes.js';
 import { cleaningRoutes } from './data/cleaning-routes.js';
+import { exportRoutes } from './exports.js';
 import { monitorRoutes } from './data/monitor-routes.js';
 import { weightingRoutes } from './data/weighting-routes.js';
 import { unsubscribeRoutes } from './contacts/unsubscribe-routes.js';
@@ -31,6 +32,7 @@ export function createAdminRoutes(options: AdminRoutesOptions = {}): FastifyPlug
       await workspace.register(monitorRoutes);
       await workspace.register(cleaningRoutes);
       await workspace.register(weightingRoutes);
+      await workspace.register(exportRoutes);
       await workspace.register(userRoutes);
       await workspace.register(auditRoutes);
     });

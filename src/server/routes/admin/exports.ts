@@ -1,0 +1,62 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { PassThrough } from 'node:stream';
+import { z } from 'zod';
+import { AppError } from '../../../app-error.js';
+import { EXPORT_FORMATS, exportWave, prepareExport, writeTripleS } from '../../../exchange/index.js';
+import { audit, waveOfRequest } from './admin-helpers.js';
+
+const ZExportQuery = z.object({
+  responses: z.enum(['kept', 'all']).default('kept'),
+  labels: z.enum(['0', '1']).default('0'),
+  separator: z.enum([',', ';']).default(','),
+  bom: z.enum(['0', '1']).default('0'),
+  lang: z.enum(['fr', 'en']).optional(),
+  codebook: z.enum(['csv', 'markdown']).default('csv'),
+});
+
+const TYPES: Record<string, [string, string]> = {
+  csv: ['text/csv; charset=utf-8', '.csv'],
+  codebook: ['text/csv; charset=utf-8', '-codebook.csv'],
+  'codebook-markdown': ['text/markdown; charset=utf-8', '-codebook.md'],
+  sav: ['application/x-spss-sav', '.sav'],
+  jsonl: ['application/x-ndjson; charset=utf-8', '.jsonl'],
+  'triple-s': ['application/xml; charset=utf-8', '.sss'],
+  'triple-s-data': ['text/plain; charset=utf-8', '.dat'],
+};
+
+/**
+ * `/admin/waves/:waveId/export/:format` (csv, codebook, sav, jsonl, triple-s, triple-s-data): a download
+ * streamed from the database as it is written (memory stays flat), options in the query string
+ * (`responses=kept|all`, `labels=1`, `separator=;`, `bom=1`, `lang=en`, `codebook=markdown`). Needs the
+ * `analyse` permission (exports hold open answers); each download is written to the audit log.
+ */
+export const exportRoutes: FastifyPluginAsync = async (app) => {
+  app.get('/admin/waves/:waveId/export/:format', { config: { permission: 'analyse' } }, async (request, reply) => {
+    const wave = await waveOfRequest(app.store, request);
+    const { format } = request.params as { format: string };
+    const parsed = ZExportQuery.safeParse(request.query);
+    if (!parsed.success) throw new AppError('INVALID_INPUT', `export options: ${parsed.error.issues[0].message}`);
+    const q = parsed.data;
+    const kind = format === 'codebook' && q.codebook === 'markdown' ? 'codebook-markdown' : format;
+    const type = TYPES[kind];
+    if (!type) throw new AppError('NOT_FOUND', `no export format "${format}" (${[...EXPORT_FORMATS, 'triple-s-data'].join(', ')})`);
+    const options = { responses: q.responses, labels: q.labels === '1', separator: q.separator, bom: q.bom === '1', lang: q.lang, codebookFormat: q.codebook };
+    const stream = new PassThrough();
+    const base = `${wave.studyId}-${wave.code}`;
+    const fail = (error: unknown) => stream.destroy(error as Error);
+    if (format === 'triple-s' || format === 'triple-s-data') {
+      const source = await prepareExport(app.store, wave, options);
+      const sink = new PassThrough().resume();
+      const [metadata, data] = format === 'triple-s' ? [stream, null] : [sink, stream];
+      writeTripleS(source, metadata, data, { ...options, dataFile: `${base}.dat` }).catch(fail);
+    } else {
+      exportWave(app.store, wave, format as (typeof EXPORT_FORMATS)[number], { out: stream }, options).catch(fail);
+    }
+    await audit(app.store, request, 'export', `wave:${wave.id}`, { format, responses: q.responses });
+    return reply
+      .type(type[0])
+      .header('content-disposition', `attachment; filename="${base.replace(/[^A-Za-z0-9._-]/g, '_')}${type[1]}"`)
+      .header('cache-control', 'no-store')
+      .send(stream);
+  });
+};
