@@ -89,17 +89,19 @@ export function keyFindings(results: WaveResults, options: KeyFindingsOptions = 
     }
     for (const banner of results.banners) {
       const cells = (i.cuts[banner.id] ?? []).filter((c) => !c.suppressed && !c.lowBase && c.estimate !== null && c.ci !== null);
-      let best: { hi: (typeof cells)[number]; lo: (typeof cells)[number]; gap: number } | null = null;
+      let best: { hi: (typeof cells)[number]; lo: (typeof cells)[number]; gap: number; sure: number } | null = null;
       for (const hi of cells) for (const lo of cells) {
         if (!hi.letters.includes(lo.letter)) continue;
         const gap = hi.estimate! - lo.estimate!;
-        if (!best || gap > best.gap) best = { hi, lo, gap };
+        // the gap that stays when both margins of error are taken off half-way: small columns rank lower
+        const sure = gap - ((hi.ci![1] - hi.ci![0]) + (lo.ci![1] - lo.ci![0])) / 4;
+        if (!best || sure > best.sure) best = { hi, lo, gap, sure };
       }
       if (!best) continue;
       const { hi, lo, gap } = best;
       const mh = (hi.ci![1] - hi.ci![0]) / 2, ml = (lo.ci![1] - lo.ci![0]) / 2;
       candidates.push({
-        kind: 'gap', indicator: i.id, estimate: hi.estimate!, marginOfError: mh, n: hi.n, score: gap * 1.5,
+        kind: 'gap', indicator: i.id, estimate: hi.estimate!, marginOfError: mh, n: hi.n, score: Math.max(0, gap - (mh + ml) / 2) * 2,
         text: typeset(
           `« ${i.label.fr} » : ${percent(hi.estimate!, 'fr')} parmi « ${hi.label.fr} » (${margin(mh, 'fr')}, ${base(hi.n, 'fr')}) contre ${percent(lo.estimate!, 'fr')} parmi « ${lo.label.fr} » (${margin(ml, 'fr')}, ${base(lo.n, 'fr')}).`,
           `“${i.label.en}”: ${percent(hi.estimate!, 'en')} among “${hi.label.en}” (${margin(mh, 'en')}, ${base(hi.n, 'en')}) against ${percent(lo.estimate!, 'en')} among “${lo.label.en}” (${margin(ml, 'en')}, ${base(lo.n, 'en')}).`,

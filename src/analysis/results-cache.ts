@@ -28,20 +28,43 @@ export async function getWaveResults(store: Store, wave: Wave, options: Pick<Wav
   return (await readWaveResults(store, wave, options)).results;
 }
 
+/** Parsed payloads per open store, so a busy page does not parse the same JSON on every request. */
+const MEMORY_SIZE = 32;
+const memory = new WeakMap<Store, Map<string, WaveResults>>();
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
 export async function readWaveResults(store: Store, wave: Wave, options: Pick<WaveResultsOptions, 'lowBase' | 'suppressBase'> = {}): Promise<CachedResults> {
   const key = await resultsCacheKey(store, wave, options);
+  const memoryKey = `${wave.id}|${wave.dataVersion}|${key}`;
+  let parsed = memory.get(store);
+  if (!parsed) memory.set(store, (parsed = new Map()));
+  const remembered = parsed.get(memoryKey);
+  if (remembered) return { results: remembered, source: 'cache' };
+  const remember = (results: WaveResults) => {
+    parsed.set(memoryKey, deepFreeze(results));
+    if (parsed.size > MEMORY_SIZE) parsed.delete(parsed.keys().next().value!);
+    return results;
+  };
   const payload = await store.resultsCache.get(wave.id, key, wave.dataVersion);
   if (payload !== undefined) {
     const results = JSON.parse(payload) as WaveResults;
-    if (results.version === WAVE_RESULTS_VERSION) return { results, source: 'cache' };
+    if (results.version === WAVE_RESULTS_VERSION) return { results: remember(results), source: 'cache' };
   }
   const results = await computeWaveResults(store, wave, { ...options, resultsOf: (earlier) => getWaveResults(store, earlier, options) });
   // stored under the data version the computation started from: a response arriving meanwhile bumps it
   await store.resultsCache.put(wave.id, key, wave.dataVersion, JSON.stringify(results));
-  return { results, source: 'computed' };
+  return { results: remember(results), source: 'computed' };
 }
 
 /** Drops a wave's cached results (the workspace calls it on publication; data changes need no call). */
 export async function dropWaveResults(store: Store, wave: Wave): Promise<number> {
+  memory.delete(store);
   return store.resultsCache.clear(wave.id);
 }

@@ -1,10 +1,10 @@
 import { AppError } from '../app-error.js';
 import type { Store, Wave } from '../store/index.js';
-import { computeTableSet, type TableCell } from '../stats/index.js';
+import { computeTableSet, waveDifference, type TableCell } from '../stats/index.js';
 import { bannerColumnName, indicatorColumnName, prepareWave, studyBanners, type PreparedWave } from './wave-results-dataset.js';
 import {
   LOW_BASE, SUPPRESS_BASE, WAVE_RESULTS_VERSION,
-  type BannerInfo, type CutCell, type HistoryPoint, type IndicatorResult, type WaveResults, type WeightingResult,
+  type BannerInfo, type CutCell, type HistoryPoint, type IndicatorResult, type ResultTrend, type WaveResults, type WeightingResult,
 } from './wave-results-types.js';
 import { waveStudy } from './wave-study.js';
 
@@ -48,25 +48,19 @@ export async function computeWaveResults(store: Store, wave: Wave, options: Wave
   const banners = studyBanners(study);
   const current = await prepareWave(store, wave, banners);
   const earlier = await earlierPublishedWaves(store, wave);
-  const previousWave = earlier.at(-1);
-  let previous: PreparedWave | null = null;
-  if (previousWave) {
-    try {
-      previous = await prepareWave(store, previousWave, banners);
-    } catch (error) {
-      if (!(error instanceof AppError && error.code === 'UNAVAILABLE')) throw error;
-    }
-  }
   const indicators = study.indicators.filter((i) => current.dataset.columns.has(indicatorColumnName(i.id)));
   const set = computeTableSet({
     wave: current.weighting.design,
-    previous: previous?.weighting.design,
     indicators: indicators.map((i) => ({ id: i.id, column: indicatorColumnName(i.id), yes: [1] })),
     banners: banners.map((b) => bannerColumnName(b.id)),
     options: { conf: settings.conf, alpha: settings.alpha },
   });
+  // earlier waves through their own (cached) results: the trend is the test of two independent waves on
+  // the overall estimates and standard errors, as computeTableSet's `previous` gives it, without loading
+  // the previous wave's responses again
   const resultsOf = options.resultsOf ?? ((w: Wave) => computeWaveResults(store, w, { lowBase: settings.lowBase, suppressBase: settings.suppressBase }));
   const history = new Map<string, HistoryPoint[]>();
+  let previous: WaveResults | null = null;
   for (const w of earlier) {
     let results: WaveResults;
     try {
@@ -75,6 +69,7 @@ export async function computeWaveResults(store: Store, wave: Wave, options: Wave
       if (error instanceof AppError && error.code === 'UNAVAILABLE') continue;
       throw error;
     }
+    previous = results;
     for (const r of results.indicators) {
       if (r.estimate === null || r.ci === null) continue;
       const list = history.get(r.id) ?? [];
@@ -82,6 +77,12 @@ export async function computeWaveResults(store: Store, wave: Wave, options: Wave
       history.set(r.id, list);
     }
   }
+  const trendOf = (id: string, cell: TableCell): ResultTrend | null => {
+    const before = previous?.indicators.find((i) => i.id === id);
+    if (!previous || cell.kind !== 'estimate' || !before || before.estimate === null || before.se === null) return null;
+    const test = waveDifference({ estimate: cell.estimate, se: cell.se }, { estimate: before.estimate, se: before.se }, { alpha: settings.alpha });
+    return { previousWave: previous.wave.code, previous: before.estimate, difference: test.difference, se: test.se, p: test.p, significant: test.significant };
+  };
   const results: WaveResults = {
     kind: 'waveResults',
     version: WAVE_RESULTS_VERSION,
@@ -105,9 +106,7 @@ export async function computeWaveResults(store: Store, wave: Wave, options: Wave
         cuts[banner.id] = hidden.size === 0 ? cells : cells.map((c) => ({ ...c, letters: [...c.letters].filter((l) => !hidden.has(l)).join('') }));
       });
       const estimate = overall.kind === 'estimate' ? overall : null;
-      const trend = estimate?.trend?.kind === 'trend' && previous
-        ? { previousWave: previous.wave.code, previous: estimate.trend.previous, difference: estimate.trend.difference, se: estimate.trend.se, p: estimate.trend.p, significant: estimate.trend.significant }
-        : null;
+      const trend = trendOf(indicator.id, overall);
       return {
         id: indicator.id, theme: indicator.theme, group: indicator.group ?? null, label: indicator.label, variable: indicator.variable,
         estimate: estimate?.estimate ?? null, se: estimate?.se ?? null, ci: estimate ? [estimate.ci[0], estimate.ci[1]] : null,

@@ -1,0 +1,73 @@
+// Benchmark of the public results: `npm run bench:results`.
+// Builds a demo database (SQLite in a temp folder): the 2015 edition with 1,200 respondents and the 2016
+// edition with 100,000, both published. Prints the first computation time of the 100,000-respondent wave's
+// results (load the packed answers, weight, every indicator by every profile cut, trend and history, store
+// in the cache), then p50 / p99 latency of the cached dashboard page over HTTP (a real socket, one request
+// at a time), then one JSON line of the figures. Goals: first computation < 1 s, cached page p50 < 20 ms.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { readWaveResults } from '../src/analysis/results-cache.js';
+import { generateDemo } from '../src/demo/index.js';
+import { createApp } from '../src/server/app.js';
+import { loadConfig } from '../src/server/config.js';
+import { openStore } from '../src/store/index.js';
+
+const N = Number(process.env.BENCH_N ?? 100_000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 500);
+const STUDY = 'social-media-barometer';
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+const dir = mkdtempSync(join(tmpdir(), 'barometre-bench-results-'));
+const store = await openStore({ dataDir: dir });
+try {
+  let t = performance.now();
+  await generateDemo(store, { waves: [2015], n: 1200, validateAll: 200, validateEvery: 1000 });
+  await generateDemo(store, { waves: [2016], n: Math.round(N / 0.85), validateAll: 200, validateEvery: 1000 });
+  const wave = (await store.waves.getByCode(STUDY, '2016'))!;
+  console.log(`demo database: ${ms(performance.now() - t)} (2016: ${(await store.responses.count(wave.id)).toLocaleString('en')} responses stored)`);
+
+  // the earlier wave is computed once (the history and trend read it from the cache)
+  await readWaveResults(store, (await store.waves.getByCode(STUDY, '2015'))!);
+  const heapBefore = process.memoryUsage().heapUsed;
+  t = performance.now();
+  const first = await readWaveResults(store, wave);
+  const firstMs = performance.now() - t;
+  if (first.source !== 'computed') throw new Error('expected a first computation');
+  console.log(`first computation of ${first.results.n.toLocaleString('en')} respondents, ${first.results.indicators.length} indicators × ${first.results.banners.length} cuts: ${ms(firstMs)} (heap +${Math.round((process.memoryUsage().heapUsed - heapBefore) / 1e6)} MB)`);
+  t = performance.now();
+  const again = await readWaveResults(store, wave);
+  console.log(`read from the results cache: ${ms(performance.now() - t)} (${again.source})`);
+
+  const app = await createApp({ store, config: loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, SECRET_KEY: 'bench-secret-key-0123456789abcdef-0123456789' }) });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/resultats/${STUDY}?wave=2016`;
+  const get = async (target: string) => {
+    const response = await fetch(target);
+    if (response.status !== 200) throw new Error(`${target}: ${response.status}`);
+    await response.arrayBuffer();
+  };
+  t = performance.now();
+  await get(url);
+  console.log(`first dashboard page (charts' specs and findings built, page rendered): ${ms(performance.now() - t)}`);
+  for (let i = 0; i < 20; i++) await get(url);
+  const times: number[] = [];
+  for (let i = 0; i < REQUESTS; i++) {
+    const start = performance.now();
+    await get(`${url}${i % 2 ? '&cut=size' : ''}`);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const p50 = quantile(times, 0.5), p99 = quantile(times, 0.99);
+  console.log(`cached dashboard page, ${REQUESTS} requests: p50 ${ms(p50)}, p99 ${ms(p99)} (goal p50 < 20 ms)`);
+  console.log(`first computation ${firstMs < 1000 ? 'meets' : 'misses'} the 1 s goal; cached page ${p50 < 20 ? 'meets' : 'misses'} the 20 ms goal`);
+  console.log(JSON.stringify({ bench: 'results', respondents: first.results.n, firstComputationMs: Math.round(firstMs), cachedPageP50Ms: Number(p50.toFixed(2)), cachedPageP99Ms: Number(p99.toFixed(2)) }));
+  await app.close();
+} finally {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+}
