@@ -85,7 +85,7 @@ export async function* iterateResponses(ctx: StoreContext, waveId: number, optio
       .selectFrom('responses')
       .select(['id', 'status', 'excluded', 'language', 'startedAt', 'completedAt', 'durationMs', 'packed'])
       .select(onlyUnpacked ? sql<string | null>`case when packed is null then answers end`.as('answers') : sql<string>`answers`.as('answers'))
-      .$if(keys.length > 0, (q) => q.select(keys.map((key, k) => sql<string | null>`(answers::jsonb) ->> ${key}`.as(`t${k}`))))
+      .$if(keys.length > 0, (q) => q.select(keys.map((key, k) => sql<string | null>`case when jsonb_typeof((answers::jsonb) -> ${key}) = 'string' then (answers::jsonb) ->> ${key} end`.as(`t${k}`))))
       .where('waveId', '=', waveId)
       .where('id', '>', afterId)
       .$if(status !== undefined, (q) => q.where('status', '=', status!))
