@@ -1,7 +1,8 @@
 // Simulated respondents through the whole questionnaire over HTTP on 127.0.0.1, on SQLite.
 // The server runs in its own process (a child started with --serve), so it does not share an event
-// loop with the load generator. Every questionnaire comes from its own loopback address (127.x.y.z),
-// as real respondents would, so the per-address rate limits apply as in production.
+// loop with the load generator. It runs as in production behind a reverse proxy (TRUST_PROXY=127.0.0.1):
+// each simulated respondent keeps one connection, and every questionnaire comes from its own client
+// address (X-Forwarded-For), so the per-address rate limits apply as they would to real respondents.
 // Usage: npm run bench:collect -- [--respondents 50] [--seconds 20]
 // Prints completed questionnaires per second and page latency p50 / p99, then one JSON line.
 import { spawn } from 'node:child_process';
@@ -25,7 +26,7 @@ function option(name: string, fallback: number): number {
 if (process.argv.includes('--serve')) {
   // the server process: the real app on the prepared database
   const dataDir = process.argv[process.argv.indexOf('--serve') + 1]!;
-  const config = loadConfig({ DATA_DIR: dataDir, SECRET_KEY, HOST: '127.0.0.1', PORT: '0' });
+  const config = loadConfig({ DATA_DIR: dataDir, SECRET_KEY, HOST: '127.0.0.1', PORT: '0', TRUST_PROXY: '127.0.0.1' });
   const store = await openStore({ dataDir });
   const app = await createApp({ store, config });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
 
   const path = `/s/${study.id}/${wave.code}`;
   const latencies: number[] = [];
+  const firstLatencies: number[] = [];
   let completed = 0;
   let failures = 0;
   let measuring = false;
@@ -71,9 +73,10 @@ async function main(): Promise<void> {
   const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
 
+  /** A new client address per questionnaire (198.18.0.0/15, the benchmarking range, then 10/8). */
   function nextAddress(): string {
-    addressCounter++;
-    return `127.${1 + ((addressCounter >> 16) & 0x7f)}.${(addressCounter >> 8) & 0xff}.${1 + (addressCounter & 0xfe)}`;
+    const n = addressCounter++;
+    return n < 1 << 17 ? `198.${18 + (n >> 16)}.${(n >> 8) & 0xff}.${n & 0xff}` : `10.${(n >> 16) & 0xff}.${(n >> 8) & 0xff}.${n & 0xff}`;
   }
 
   /** Random valid answers to a page's visible questions, as form fields. */
@@ -135,7 +138,7 @@ async function main(): Promise<void> {
     body: string;
   }
 
-  function request(agent: http.Agent, cookies: Map<string, string>, method: 'GET' | 'POST', url: string, form?: [string, string][]): Promise<Reply> {
+  function request(agent: http.Agent, client: string, cookies: Map<string, string>, method: 'GET' | 'POST', url: string, form?: [string, string][]): Promise<Reply> {
     const payload = form ? new URLSearchParams(form).toString() : undefined;
     const started = performance.now();
     return new Promise((resolve, reject) => {
@@ -144,6 +147,7 @@ async function main(): Promise<void> {
           host: '127.0.0.1', port, method, path: url, agent,
           headers: {
             cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+            'x-forwarded-for': client,
             ...(payload !== undefined ? { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(payload) } : {}),
           },
         },
@@ -151,7 +155,10 @@ async function main(): Promise<void> {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('end', () => {
-            if (measuring) latencies.push(performance.now() - started);
+            if (measuring) {
+              latencies.push(performance.now() - started);
+              if (cookies.size === 0) firstLatencies.push(performance.now() - started);
+            }
             for (const c of res.headers['set-cookie'] ?? []) {
               const [pair] = c.split(';');
               const eq = pair!.indexOf('=');
@@ -171,12 +178,12 @@ async function main(): Promise<void> {
   const action = (body: string) => /<form method="post" action="([^"]+)"/.exec(body)?.[1]?.replace(/&amp;/g, '&');
 
   /** One respondent: start page, every page, the review, the thanks page. */
-  async function questionnaire(): Promise<boolean> {
-    const agent = new http.Agent({ keepAlive: true, maxSockets: 1, localAddress: nextAddress() });
+  async function questionnaire(agent: http.Agent): Promise<boolean> {
+    const client = nextAddress();
     const cookies = new Map<string, string>();
     const answers: Answers = {};
     try {
-      let reply = await request(agent, cookies, 'GET', path);
+      let reply = await request(agent, client, cookies, 'GET', path);
       for (let guard = 0; guard < 30; guard++) {
         if (reply.status !== 200) return false;
         const fields = hidden(reply.body);
@@ -184,21 +191,23 @@ async function main(): Promise<void> {
         const url = action(reply.body);
         if (page === undefined || url === undefined) return /id="benchmark-link"/.test(reply.body);
         const form = page === 'review' ? [...fields, ['_action', 'finish'] as [string, string]] : [...fields, ...answerPage(Number(page), answers), ['_action', 'next'] as [string, string]];
-        reply = await request(agent, cookies, 'POST', url, form);
+        reply = await request(agent, client, cookies, 'POST', url, form);
       }
       return false;
-    } finally {
-      agent.destroy();
+    } catch {
+      return false;
     }
   }
 
   async function worker(): Promise<void> {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     while (!stop) {
-      const ok = await questionnaire().catch(() => false);
+      const ok = await questionnaire(agent);
       if (!measuring) continue;
       if (ok) completed++;
       else failures++;
     }
+    agent.destroy();
   }
 
   const workers = Array.from({ length: respondents }, worker);
@@ -215,7 +224,9 @@ async function main(): Promise<void> {
   rmSync(dataDir, { recursive: true, force: true });
 
   latencies.sort((a, b) => a - b);
-  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? Number.NaN;
+  firstLatencies.sort((a, b) => a - b);
+  const quantile = (list: number[], p: number) => list[Math.min(list.length - 1, Math.floor(p * list.length))] ?? Number.NaN;
+  const q = (p: number) => quantile(latencies, p);
   const result = {
     bench: 'collect',
     database: 'sqlite',
@@ -229,8 +240,9 @@ async function main(): Promise<void> {
     pageLatencyP50Ms: Number(q(0.5).toFixed(2)),
     pageLatencyP99Ms: Number(q(0.99).toFixed(2)),
   };
-  console.log(`${respondents} concurrent respondents for ${result.seconds} s on SQLite (server in its own process)`);
+  console.log(`${respondents} concurrent respondents for ${result.seconds} s on SQLite (server in its own process, behind a trusted proxy address)`);
   console.log(`completed questionnaires: ${completed} (${result.completedPerSecond}/s), failures: ${failures}`);
   console.log(`requests: ${result.requests} (${result.requestsPerSecond}/s), page latency p50 ${result.pageLatencyP50Ms} ms, p99 ${result.pageLatencyP99Ms} ms`);
+  console.log(`first request of a questionnaire: p50 ${quantile(firstLatencies, 0.5).toFixed(2)} ms, p99 ${quantile(firstLatencies, 0.99).toFixed(2)} ms`);
   console.log(JSON.stringify(result));
 }
