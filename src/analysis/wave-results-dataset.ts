@@ -3,7 +3,8 @@ import type { Store, Wave } from '../store/index.js';
 import { categoricalColumn, columnLetter, createDataset, type Column, type Dataset } from '../stats/index.js';
 import { PROFILE_ROLES, type Study } from '../study/index.js';
 import { indicatorColumn } from './indicator-column.js';
-import { loadWave, type WaveColumns } from './load-wave.js';
+import type { WaveColumns } from './load-wave.js';
+import { loadResultColumns } from './wave-results-columns.js';
 import { readPopulationTargets } from './population-targets.js';
 import type { BannerInfo } from './wave-results-types.js';
 import { marginColumns, weighWave, type WaveWeighting } from './wave-weights.js';
@@ -63,7 +64,8 @@ export function prepareColumns(wave: Wave, study: Study, columns: WaveColumns, b
 /** Loads a wave's kept complete responses and prepares them (see prepareColumns). */
 export async function prepareWave(store: Store, wave: Wave, banners?: readonly BannerInfo[]): Promise<PreparedWave> {
   const study = await waveStudy(store, wave);
-  const columns = await loadWave(store, wave, study);
+  const chosen = banners ?? studyBanners(study);
+  const columns = await loadResultColumns(store, wave, study, chosen.map((b) => b.variable));
   if (columns.n === 0) throw new AppError('UNAVAILABLE', `wave ${wave.code} has no complete kept response yet`, { wave: wave.code });
-  return prepareColumns(wave, study, columns, banners ?? studyBanners(study));
+  return prepareColumns(wave, study, columns, chosen);
 }

@@ -8,6 +8,7 @@ import { indicatorColumn } from './indicator-column.js';
 import { loadWave } from './load-wave.js';
 import { readWaveResults } from './results-cache.js';
 import { computeWaveResults } from './wave-results.js';
+import { loadResultColumns } from './wave-results-columns.js';
 import { waveStudy } from './wave-study.js';
 
 const close = (a: number, b: number, tolerance = 1e-12) => assert.ok(Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(b)), `${a} vs ${b}`);
@@ -56,6 +57,18 @@ for (const database of TEST_DATABASES) {
       assert.equal(results.weighting.status, 'weighted');
       const achieved = results.weighting.margins[0].levels.map((l) => [l.achievedShare, l.targetShare]);
       for (const [a, t] of achieved) close(a, t, 1e-8);
+    });
+
+    it('loads the columns the results read exactly as loadWave does', async () => {
+      const study = await waveStudy(store, w2016);
+      const all = await loadWave(store, w2016, study);
+      const some = await loadResultColumns(store, w2016, study, ['company_size', 'region']);
+      assert.equal(some.n, all.n);
+      assert.deepEqual([...some.ids], [...all.ids]);
+      assert.ok(some.categories.size < all.categories.size);
+      for (const name of ['company_size', 'region', ...study.indicators.map((i) => i.variable)]) {
+        assert.deepEqual([...some.categories.get(name)!], [...all.categories.get(name)!], name);
+      }
     });
 
     it('flags low bases and suppresses tiny ones, and letters never point at a suppressed column', async () => {
