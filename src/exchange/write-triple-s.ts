@@ -63,7 +63,8 @@ function metadata(source: ExportSource, list: readonly Field[], dataFile: string
     '  <survey>',
     `    <name>${xml(`${source.study.id}-${source.wave.code}`)}</name>`,
     `    <title>${xml(source.study.title[lang])} — ${xml(source.wave.title)}</title>`,
-    `    <record ident="A" href="${xml(dataFile)}">`,
+    `    <!-- data file: ${xml(dataFile).replace(/--/g, '- -')} -->`,
+    '    <record ident="A">',
   ];
   let start = 1;
   list.forEach((f, k) => {
