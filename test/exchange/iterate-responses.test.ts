@@ -21,7 +21,7 @@ for (const database of TEST_DATABASES) {
     after(() => store.close());
 
     it('streams kept complete responses in id order with texts extracted by the database', async () => {
-      const rows = [];
+      const rows: { id: number; texts: readonly (string | null)[]; answers: string; packed: number | undefined }[] = [];
       for await (const r of store.responses.iterateResponses(wave.id, { status: 'complete', textKeys: ['open', 'n', 'missing'], answers: 'unpacked', pageSize: 4 })) {
         rows.push({ id: r.id, texts: r.texts, answers: r.answers, packed: r.packed?.[0] });
       }
