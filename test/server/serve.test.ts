@@ -63,24 +63,30 @@ describe('barometre serve', () => {
 });
 
 describe('barometre start', () => {
-  it('runs the prepare hooks with the migrated store before serving', async () => {
+  it('installs the built-in study and the demo on an empty database, then runs later hooks, before serving', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'barometre-start-'));
     const seen: string[] = [];
     const hook = async (store: Parameters<(typeof PREPARE_HOOKS)[number]>[0], { log }: { log: (l: string) => void }) => {
-      seen.push(`waves:${(await store.waves.list()).length}`);
+      const studies = await store.studies.list();
+      seen.push(`studies:${studies.map((s) => s.studyId).join(',')} waves:${(await store.waves.list()).length}`);
       log('prepared the test hook');
     };
     PREPARE_HOOKS.push(hook);
+    let stopped = false;
     try {
       const { exit, url, out } = await runUntilServing(startCommand, dir);
-      assert.deepEqual(seen, ['waves:0']);
-      assert.match(out(), /prepared the test hook[\s\S]*serving/);
-      assert.equal((await fetch(url)).status, 200);
-      process.emit('SIGINT', 'SIGINT');
-      assert.equal(await exit, 0);
+      try {
+        assert.deepEqual(seen, ['studies:social-media-barometer waves:3']);
+        assert.match(out(), /prepared the test hook[\s\S]*serving/);
+        assert.equal((await fetch(url)).status, 200);
+      } finally {
+        process.emit('SIGINT', 'SIGINT');
+        assert.equal(await exit, 0);
+        stopped = true;
+      }
     } finally {
       PREPARE_HOOKS.splice(PREPARE_HOOKS.indexOf(hook), 1);
-      rmSync(dir, { recursive: true, force: true });
+      if (stopped) rmSync(dir, { recursive: true, force: true });
     }
   });
 });
