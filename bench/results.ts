@@ -8,7 +8,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { readWaveResults } from '../src/analysis/results-cache.js';
+import { cpus, loadavg } from 'node:os';
+import { getWaveResults, readWaveResults } from '../src/analysis/results-cache.js';
+import { loadResultColumns } from '../src/analysis/wave-results-columns.js';
+import { studyBanners } from '../src/analysis/wave-results-dataset.js';
+import { computeWaveResults } from '../src/analysis/wave-results.js';
+import { waveStudy } from '../src/analysis/wave-study.js';
 import { generateDemo } from '../src/demo/index.js';
 import { createApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
@@ -38,6 +43,18 @@ try {
   const firstMs = performance.now() - t;
   if (first.source !== 'computed') throw new Error('expected a first computation');
   console.log(`first computation of ${first.results.n.toLocaleString('en')} respondents, ${first.results.indicators.length} indicators × ${first.results.banners.length} cuts: ${ms(firstMs)} (heap +${Math.round((process.memoryUsage().heapUsed - heapBefore) / 1e6)} MB)`);
+  // the same computation again (warm JIT, no cache), best of three, with the loading pass alone
+  const study = await waveStudy(store, wave);
+  let bestFresh = Infinity, bestLoad = Infinity;
+  for (let k = 0; k < 3; k++) {
+    t = performance.now();
+    await loadResultColumns(store, wave, study, studyBanners(study).map((b) => b.variable));
+    bestLoad = Math.min(bestLoad, performance.now() - t);
+    t = performance.now();
+    await computeWaveResults(store, wave, { resultsOf: (w) => getWaveResults(store, w) });
+    bestFresh = Math.min(bestFresh, performance.now() - t);
+  }
+  console.log(`computation again without cache, best of 3: ${ms(bestFresh)}, of which reading the packed answers ${ms(bestLoad)} (load average ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs)`);
   t = performance.now();
   const again = await readWaveResults(store, wave);
   console.log(`read from the results cache: ${ms(performance.now() - t)} (${again.source})`);
@@ -65,7 +82,7 @@ try {
   const p50 = quantile(times, 0.5), p99 = quantile(times, 0.99);
   console.log(`cached dashboard page, ${REQUESTS} requests: p50 ${ms(p50)}, p99 ${ms(p99)} (goal p50 < 20 ms)`);
   console.log(`first computation ${firstMs < 1000 ? 'meets' : 'misses'} the 1 s goal; cached page ${p50 < 20 ? 'meets' : 'misses'} the 20 ms goal`);
-  console.log(JSON.stringify({ bench: 'results', respondents: first.results.n, firstComputationMs: Math.round(firstMs), cachedPageP50Ms: Number(p50.toFixed(2)), cachedPageP99Ms: Number(p99.toFixed(2)) }));
+  console.log(JSON.stringify({ bench: 'results', respondents: first.results.n, firstComputationMs: Math.round(firstMs), freshComputationMs: Math.round(bestFresh), cachedPageP50Ms: Number(p50.toFixed(2)), cachedPageP99Ms: Number(p99.toFixed(2)) }));
   await app.close();
 } finally {
   await store.close();
