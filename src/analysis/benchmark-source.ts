@@ -1,0 +1,24 @@
+import type { Label, MaturityDimension } from '../study/index.js';
+import type { WaveResults } from './wave-results-types.js';
+
+/**
+ * What a benchmark is computed from, as plain data: the published wave's results, the respondent's codes,
+ * the labels of their answers, the maturity dimensions with the respondent's and the population's scores.
+ * The report part turns it into the page's and the PDF's model.
+ */
+export interface BenchmarkSource {
+  readonly kind: 'benchmark-source';
+  readonly study: { readonly id: string; readonly title: Label; readonly producers: readonly string[] };
+  readonly results: WaveResults;
+  /** the respondent's code for each category variable of the results' indicators and banners (−1: missing) */
+  readonly codes: Readonly<Record<string, number>>;
+  /** labels and out-of-base codes of those variables in the respondent's questionnaire */
+  readonly variables: Readonly<Record<string, { readonly levels: readonly { readonly code: number; readonly label: Label }[]; readonly outOfBase: readonly number[] }>>;
+  /** the codes counted as yes by each indicator */
+  readonly yes: Readonly<Record<string, readonly number[]>>;
+  /** the company's name as typed by the respondent, or null */
+  readonly company: string | null;
+  readonly maturity: readonly MaturityDimension[];
+  /** 0 to 100 by dimension (NaN: not available), in the order of `maturity` */
+  readonly scores: { readonly respondent: readonly number[]; readonly all: readonly number[]; readonly sameSize: readonly number[] };
+}

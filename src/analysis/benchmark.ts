@@ -1,0 +1,111 @@
+import type { ResponseRecord, Store, Wave } from '../store/index.js';
+import { columnLayout, unpackInto, type Label, type Study } from '../study/index.js';
+import { scoreDimension } from './benchmark-maturity-score.js';
+import { populationMaturity } from './benchmark-population-maturity.js';
+import type { BenchmarkSource } from './benchmark-source.js';
+import { getWaveResults } from './results-cache.js';
+import { prepareWave, studyBanners } from './wave-results-dataset.js';
+import { waveStudy } from './wave-study.js';
+
+/** Results are published about six weeks after fieldwork closes (the demo's and the usual calendar). */
+const PUBLICATION_DELAY_MS = 42 * 86_400_000;
+
+export type BenchmarkOutcome =
+  | { readonly kind: 'benchmark'; readonly response: ResponseRecord; readonly source: BenchmarkSource }
+  | {
+      readonly kind: 'pending';
+      readonly response: ResponseRecord;
+      readonly study: { readonly id: string; readonly title: Label };
+      readonly wave: { readonly code: string; readonly title: string; readonly closesAt: string | null };
+      /** when results are expected (ISO), null while fieldwork has no closing date */
+      readonly expectedAt: string | null;
+    };
+
+/** The complete response whose benchmark token hashes to `tokenHash` (the respondent side's HMAC, hex). */
+export async function findBenchmarkResponse(store: Store, tokenHash: string): Promise<ResponseRecord | undefined> {
+  if (!/^[0-9a-f]{64}$/.test(tokenHash)) return undefined;
+  const row = await store.db.selectFrom('responses').select('publicId')
+    .where('benchmarkTokenHash', '=', tokenHash).where('status', '=', 'complete').executeTakeFirst();
+  return row ? store.responses.getByPublicId(row.publicId) : undefined;
+}
+
+/** The latest published wave of a study (by code), if any. */
+export async function latestPublishedWave(store: Store, studyId: string): Promise<Wave | undefined> {
+  const waves = (await store.waves.list(studyId)).filter((w) => w.status === 'published');
+  return waves.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).at(-1);
+}
+
+/** The respondent's category codes by variable, from their packed answers (or the JSON answers when not packed). */
+function respondentCodes(study: Study, response: ResponseRecord): Record<string, number> {
+  const layout = columnLayout(study);
+  const codes: Record<string, number> = {};
+  if (response.packed) {
+    const categories = layout.categories.map(() => new Int16Array(1).fill(-1));
+    const numbers = layout.numbers.map(() => new Float64Array(1).fill(Number.NaN));
+    unpackInto(layout, response.packed, 0, numbers, categories);
+    layout.categories.forEach((c, j) => (codes[c.name] = categories[j][0]));
+  } else {
+    for (const c of layout.categories) {
+      const v = response.answers[c.name];
+      codes[c.name] = typeof v === 'number' && Number.isInteger(v) ? v : -1;
+    }
+  }
+  return codes;
+}
+
+interface Population { readonly all: number[]; readonly bySize: Map<number, number[]> }
+const populations = new Map<string, Population>();
+
+/** Weighted mean maturity scores of a published wave, overall and by size level; cached per data version. */
+async function populationScores(store: Store, wave: Wave, study: Study): Promise<Population> {
+  const key = `${store.dialect}:${wave.id}:${wave.dataVersion}`;
+  const hit = populations.get(key);
+  if (hit) return hit;
+  const prepared = await prepareWave(store, wave);
+  const columns = { n: prepared.columns.n, categories: prepared.columns.categories, weights: prepared.weighting.design.weights };
+  const size = studyBanners(study).find((b) => b.id === 'size');
+  const sizes = size ? prepared.columns.categories.get(size.variable) : undefined;
+  const bySize = new Map<number, number[]>();
+  if (sizes) for (const level of size!.levels) bySize.set(level.code, populationMaturity(study.maturity, columns, (row) => sizes[row] === level.code));
+  const population = { all: populationMaturity(study.maturity, columns), bySize };
+  populations.set(key, population);
+  if (populations.size > 20) populations.delete(populations.keys().next().value!);
+  return population;
+}
+
+/**
+ * A respondent's benchmark source: their answers against the latest published wave of their study (results
+ * from the cache; maturity means weighted like the results, overall and for their size). While no wave is
+ * published, when results are due (six weeks after their wave closes).
+ */
+export async function loadBenchmark(store: Store, response: ResponseRecord): Promise<BenchmarkOutcome> {
+  const own = await store.waves.getOrThrow(response.waveId);
+  const ownStudy = await waveStudy(store, own);
+  const published = await latestPublishedWave(store, own.studyId);
+  if (!published) {
+    const expectedAt = own.closesAt ? new Date(Date.parse(own.closesAt) + PUBLICATION_DELAY_MS).toISOString() : null;
+    return { kind: 'pending', response, study: { id: ownStudy.id, title: ownStudy.title }, wave: { code: own.code, title: own.title, closesAt: own.closesAt }, expectedAt };
+  }
+  const [results, publishedStudy] = await Promise.all([getWaveResults(store, published), waveStudy(store, published)]);
+  const population = await populationScores(store, published, publishedStudy);
+  const codes = respondentCodes(ownStudy, response);
+  const layout = columnLayout(ownStudy);
+  const variables: BenchmarkSource['variables'] = Object.fromEntries(layout.categories.map((c) => [c.name, { levels: c.levels, outOfBase: c.outOfBase }]));
+  const sizeVariable = studyBanners(publishedStudy).find((b) => b.id === 'size')?.variable;
+  const sizeCode = sizeVariable ? codes[sizeVariable] ?? -1 : -1;
+  const maturity = publishedStudy.maturity;
+  const typed = response.answers.company_name;
+  const company = typeof typed === 'string' && typed.trim() !== '' ? typed : response.company;
+  const source: BenchmarkSource = {
+    kind: 'benchmark-source',
+    study: { id: ownStudy.id, title: ownStudy.title, producers: ownStudy.producers.map((p) => p.name) },
+    results, codes, variables, company: company ?? null, maturity,
+    yes: Object.fromEntries(publishedStudy.indicators.map((i) => [i.id, i.yes])),
+    scores: {
+      respondent: maturity.map((d) => scoreDimension(d, (variable) => codes[variable] ?? -1)),
+      all: population.all,
+      sameSize: population.bySize.get(sizeCode) ?? maturity.map(() => Number.NaN),
+    },
+  };
+  return { kind: 'benchmark', response, source };
+}
