@@ -21,7 +21,7 @@ export function indicatorTable(lang: Lang, results: WaveResults, themeId: string
     <th scope="col" class="number">${rt(lang, 'table.margin')}</th>
     <th scope="col" class="number">${rt(lang, 'table.n')}</th>
     <th scope="col" class="number">${rt(lang, 'table.nEffective')}</th>
-    ${previous ? html`<th scope="col" class="number">${rt(lang, 'table.trend', { wave: previous.title })}</th>` : null}
+    ${previous ? html`<th scope="col" class="number">${rt(lang, 'table.trend', { wave: previous.code })}</th>` : null}
     <th scope="col">${rt(lang, 'table.history')}</th>
   </tr></thead>
   <tbody>
