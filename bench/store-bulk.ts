@@ -48,5 +48,8 @@ const readSeconds = (performance.now() - t) / 1000;
 console.log(`store-bulk [${store.dialect}] N=${N} questions=${QUESTIONS}`);
 console.log(`  insertMany     ${insertSeconds.toFixed(1)} s  (${Math.round(N / insertSeconds)} rows/s)`);
 console.log(`  iteratePacked  ${readSeconds.toFixed(2)} s  (${Math.round(count / readSeconds)} rows/s, checksum ${checksum})`);
+// leave a shared PostgreSQL database as it was
+await store.db.deleteFrom('waves').where('id', '=', wave.id).execute();
+await store.db.deleteFrom('studyVersions').where('id', '=', studyVersion.id).execute();
 await store.close();
 rmSync(dir, { recursive: true, force: true });
