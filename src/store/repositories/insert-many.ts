@@ -4,6 +4,7 @@ import { toJson, type JsonObject, type JsonValue } from '../json.js';
 import type { ResponseSource, ResponseStatus, ResponsesTable } from '../schema.js';
 import { inTransaction, type StoreContext } from '../store-context.js';
 import { toBuffer } from './response-record.js';
+import { postgresInsertResponses } from './postgres-insert-responses.js';
 import { sqliteInsertResponses } from './sqlite-insert-responses.js';
 import { bumpWaveDataVersion } from './waves-repository.js';
 
@@ -100,6 +101,7 @@ export async function insertMany(
     fillPublicIds(ids, batch.length);
     const values = batch.map((r, i) => toInsertable(r, ids, i));
     if (ctx.sqlite && !ctx.db.isTransaction) await sqliteInsertResponses(ctx, values);
+    else if (ctx.dialect === 'postgres') await postgresInsertResponses(ctx.db, values);
     else await inTransaction(ctx.db, async (trx) => {
       for (let i = 0; i < values.length; i += ROWS_PER_STATEMENT) {
         await trx.insertInto('responses').values(values.slice(i, i + ROWS_PER_STATEMENT)).execute();
