@@ -138,9 +138,11 @@ describe('respondent journey in a real browser', () => {
     await checkAccessibility(page, 'page 1 (en, 360 px)');
 
     for (let p = 1; p <= 2; p++) {
+      if (p > 1) await checkAccessibility(page, `page ${p} (en, 360 px)`);
       await fill(page, FULL_PAGES[p]!);
       await next(page, /Next/);
     }
+    await checkAccessibility(page, 'page 3 with the resume link (en, 360 px)');
     assert.equal(await heading(page), 'The networks you use');
     const resume = await page.inputValue('#resume-link');
     assert.match(resume, /\/en\/s\/social-media-barometer\/2027\?r=[A-Za-z0-9_-]{22}$/);
@@ -166,6 +168,7 @@ describe('respondent journey in a real browser', () => {
     await checkAccessibility(page, 'review (en, 360 px)');
     await next(page, /Send my answers/);
     assert.equal(await heading(page), 'Thank you for taking part');
+    await checkAccessibility(page, 'thanks (en, 360 px)');
     await assertOneCompleteResponse(waveEn);
 
     // one complete response per browser: the open link now says so
