@@ -37,7 +37,7 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(options: { locale?: string } = {}): Promise<TestBrowser> {
+export async function launchBrowser(options: { locale?: string; javaScriptEnabled?: boolean } = {}): Promise<TestBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'barometre-chromium-'));
   // a persistent context is how Playwright takes a --user-data-dir: a fresh one per launch
   const context = await chromium.launchPersistentContext(profile, {
@@ -47,6 +47,7 @@ export async function launchBrowser(options: { locale?: string } = {}): Promise<
     locale: options.locale ?? 'fr-FR',
     timezoneId: 'Europe/Paris',
     viewport: { width: 1280, height: 800 },
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
   context.setDefaultTimeout(15_000);
   let closing: Promise<void> | undefined;
