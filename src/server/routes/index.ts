@@ -2,7 +2,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import { adminRoutes } from './admin/index.js';
 import { apiRoutes } from './api/index.js';
 import { homeRoutes } from './public/home.js';
+import { benchmarkRoutes } from './public/benchmark.js';
 import { resultsRoutes } from './public/results.js';
+import { whitePaperRoutes } from './public/white-paper.js';
 import { respondRoutes } from './respond/respond-routes.js';
 
 /**
@@ -14,5 +16,7 @@ export const ROUTE_PLUGINS: readonly FastifyPluginAsync[] = [
   resultsRoutes,
   apiRoutes,
   respondRoutes,
+  whitePaperRoutes,
+  benchmarkRoutes,
   adminRoutes,
 ];

@@ -9,6 +9,7 @@ import { waveOverviewView } from '../../views/admin/wave-overview-view.js';
 import { audit, formOf, redirectTo, waveOfRequest } from './admin-helpers.js';
 import { parseQuotaLines } from '../../../analysis/fieldwork/quotas.js';
 import { isWaveAction, nextStatus } from './wave-transitions.js';
+import { notifyOnPublish } from '../public/benchmark-notify.js';
 
 const ZDate = z.union([z.literal(''), z.iso.date()]).optional().transform((v) => (v ? `${v}T00:00:00.000Z` : null));
 const ZNewWave = z.object({
@@ -96,6 +97,8 @@ export const waveRoutes: FastifyPluginAsync = async (app) => {
       }
       await tx.auditLog.append({ userId: request.user!.id, action: `wave.${action}`, target: `wave:${wave.id}`, details: { from: wave.status, to: status } }, now);
     });
+    // respondents who asked to be told get their benchmark link (issue 7); never blocks the publication
+    if (action === 'publish' && app.config.smtpUrl) await notifyOnPublish(app, request, wave.id);
     return redirectTo(request, reply, `/admin/waves/${wave.id}?done=${action}`);
   });
 };

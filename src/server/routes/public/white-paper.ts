@@ -1,0 +1,138 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { studyBanners } from '../../../analysis/wave-results-dataset.js';
+import { getWaveResults } from '../../../analysis/results-cache.js';
+import { waveStudy } from '../../../analysis/wave-study.js';
+import { AppError } from '../../../app-error.js';
+import { createMailer } from '../../../mail/mailer.js';
+import { mailHtml, mailLink, plainText } from '../../../mail/mail-html.js';
+import { renderWhitePaper } from '../../../report/pdf/white-paper-pdf.js';
+import type { Lang } from '../../../report/format/lang.js';
+import type { Wave } from '../../../store/index.js';
+import { csrfField } from '../../csrf.js';
+import { newToken, hashToken } from '../../token.js';
+import { badLinkLimiter } from '../respond/bad-link-limiter.js';
+import { sendPage } from '../../views/send-page.js';
+import { CONSENT_VERSION, wpt } from '../../views/public/white-paper-messages.js';
+import { WHITE_PAPER_PATHS } from '../../views/public/white-paper-paths.js';
+import { whitePaperFormView, whitePaperNoticeView, whitePaperReadyView, type LeadFormValues } from '../../views/public/white-paper-view.js';
+import { parseLeadForm } from './white-paper-lead.js';
+import { publishedWaves } from './published-results.js';
+
+/** A download link stays valid this long. */
+export const DOWNLOAD_DAYS = 7;
+const FORM_RATE_LIMIT = { max: 5, timeWindow: 60_000 };
+const DOWNLOAD_RATE_LIMIT = { max: 30, timeWindow: 60_000 };
+const TOKEN = /^[A-Za-z0-9_-]{22}$/;
+
+type StudyParams = { study: string };
+
+/**
+ * The white paper (issue 7): `/livre-blanc/:study` (`/en/white-paper/:study`) shows the lead form for the
+ * latest published wave; its POST stores the lead (consent version and time, download token hashed) and
+ * shows the download link (optionally e-mailed); `/livre-blanc/telechargement/:token` sends the PDF while
+ * the link is valid. The form is rate-limited and has a honeypot; pages with tokens are private.
+ */
+export const whitePaperRoutes: FastifyPluginAsync = async (app) => {
+  const limiter = badLinkLimiter({ max: 10, windowMs: 60_000 });
+
+  const index = async (request: FastifyRequest, reply: FastifyReply) => {
+    for (const s of await app.store.studies.list()) {
+      if ((await publishedWaves(app.store, s.studyId)).length > 0) return reply.redirect(WHITE_PAPER_PATHS.page(request.lang, s.studyId));
+    }
+    return sendPage(request, reply, { title: wpt(request.lang, 'form.title'), body: whitePaperNoticeView(wpt(request.lang, 'form.title'), wpt(request.lang, 'page.none')) });
+  };
+  app.get('/white-paper', index);
+  app.get('/livre-blanc', index);
+
+  const latest = async (studyId: string): Promise<Wave> => {
+    const wave = (await publishedWaves(app.store, studyId)).at(-1);
+    if (!wave) throw new AppError('NOT_FOUND', `study ${studyId} has no published wave`);
+    return wave;
+  };
+  const sizesOf = async (wave: Wave, lang: Lang) => {
+    const study = await waveStudy(app.store, wave);
+    return studyBanners(study).find((b) => b.id === 'size')?.levels.map((l) => l.label[lang]) ?? [];
+  };
+  const showForm = async (request: FastifyRequest<{ Params: StudyParams }>, reply: FastifyReply, values: LeadFormValues, errors: Record<string, never> | Parameters<typeof whitePaperFormView>[1]['errors'], status = 200) => {
+    const { lang } = request;
+    const wave = await latest(request.params.study);
+    const study = await waveStudy(app.store, wave);
+    const body = whitePaperFormView(lang, {
+      studyTitle: study.title[lang], waveTitle: wave.title, action: WHITE_PAPER_PATHS.page(lang, wave.studyId),
+      sizes: await sizesOf(wave, lang), csrf: csrfField(reply), values, errors,
+    });
+    return sendPage(request, reply, { title: wpt(lang, 'page.title', { wave: wave.title }), body, status });
+  };
+
+  for (const path of ['/livre-blanc/:study', '/white-paper/:study']) {
+    app.get<{ Params: StudyParams }>(path, (request, reply) => showForm(request, reply, {}, {}));
+    app.post<{ Params: StudyParams }>(path, { config: { private: true, rateLimit: FORM_RATE_LIMIT } }, async (request, reply) => {
+      const { lang } = request;
+      const wave = await latest(request.params.study);
+      const parsed = parseLeadForm(request.body, await sizesOf(wave, lang));
+      if (!parsed.ok) {
+        if (parsed.spam) return sendPage(request, reply, { title: wpt(lang, 'form.title'), body: whitePaperNoticeView(wpt(lang, 'form.title'), wpt(lang, 'error.spam')), status: 400 });
+        return showForm(request, reply, parsed.values, parsed.errors, 400);
+      }
+      const { form } = parsed;
+      const token = newToken();
+      const now = new Date();
+      await app.store.leads.create({
+        studyId: wave.studyId, waveId: wave.id, name: form.name, email: form.email, company: form.company, jobTitle: form.jobTitle,
+        companySize: form.companySize, consentContact: form.consent, consentVersion: CONSENT_VERSION, consentAt: now.toISOString(),
+        downloadTokenHash: hashToken(app.config.secretKey, token),
+        downloadExpiresAt: new Date(now.getTime() + DOWNLOAD_DAYS * 86_400_000).toISOString(),
+      }, now);
+      const url = WHITE_PAPER_PATHS.download(lang, token);
+      let emailed: boolean | null = null;
+      if (form.sendEmail) emailed = await sendDownloadEmail(app, request, form.email, url, wave, lang);
+      return sendPage(request, reply, { title: wpt(lang, 'ready.title'), body: whitePaperReadyView(lang, url, DOWNLOAD_DAYS, emailed) });
+    });
+  }
+
+  const download = async (request: FastifyRequest<{ Params: { token: string } }>, reply: FastifyReply) => {
+    const { lang } = request;
+    const notFound = () => sendPage(request, reply, { title: wpt(lang, 'expired.title'), body: whitePaperNoticeView(wpt(lang, 'expired.title'), wpt(lang, 'expired.text')), status: 404 });
+    if (limiter.blocked(request.ip)) throw new AppError('RATE_LIMITED', 'too many invalid download links');
+    const token = request.params.token;
+    const lead = await app.store.leads.getByDownloadTokenHash(hashToken(app.config.secretKey, TOKEN.test(token) ? token : ''));
+    const wave = lead?.waveId ? await app.store.waves.get(lead.waveId) : undefined;
+    if (!lead || !wave || wave.status !== 'published' || !lead.downloadExpiresAt || lead.downloadExpiresAt < new Date().toISOString()) {
+      limiter.fail(request.ip);
+      return notFound();
+    }
+    const [results, study] = await Promise.all([getWaveResults(app.store, wave), waveStudy(app.store, wave)]);
+    const pdf = await renderWhitePaper({
+      results, lang, logo: study.logo ?? null, creationDate: new Date(wave.publishedAt ?? wave.updatedAt),
+      recipient: [lead.name, lead.company].filter(Boolean).join(', '),
+    });
+    const file = `${wave.studyId}-${wave.code}-${lang}.pdf`.replace(/[^A-Za-z0-9._-]/g, '_');
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="${file}"`).send(pdf);
+  };
+  const downloadConfig = { config: { private: true, rateLimit: DOWNLOAD_RATE_LIMIT } };
+  app.get('/livre-blanc/telechargement/:token', downloadConfig, download);
+  app.get('/white-paper/download/:token', downloadConfig, download);
+};
+
+/** E-mails the download link; false when no SMTP server is configured or sending fails (the page still shows it). */
+async function sendDownloadEmail(app: Parameters<FastifyPluginAsync>[0], request: FastifyRequest, to: string, path: string, wave: Wave, lang: Lang): Promise<boolean> {
+  if (!app.config.smtpUrl) return false;
+  const study = await waveStudy(app.store, wave);
+  const url = `${app.config.publicUrl ?? `${request.protocol}://${request.host}`}${path}`;
+  const params = { study: plainText(study.title[lang], 200), wave: plainText(wave.title, 200), days: DOWNLOAD_DAYS, url };
+  const subject = plainText(wpt(lang, 'email.subject', params), 250);
+  const text = wpt(lang, 'email.text', params);
+  const html = mailHtml`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${subject}</title></head><body style="font-family: sans-serif; line-height: 1.5;">
+${text.split('\n\n').map((p) => (p.trim() === url ? mailHtml`<p><a href="${mailLink(url)}">${url}</a></p>` : mailHtml`<p>${p}</p>`))}
+</body></html>`.toString();
+  const mailer = createMailer(app.config);
+  try {
+    await mailer.send({ kind: 'email', subject, text, html, to });
+    return true;
+  } catch (error) {
+    request.log.warn({ err: (error as Error).message }, 'white paper e-mail not sent');
+    return false;
+  } finally {
+    mailer.close();
+  }
+}
