@@ -153,6 +153,7 @@ for (const database of TEST_DATABASES) {
     it('anonymises and deletes a response', async () => {
       const r = await store.responses.createPartial({ waveId: wave.id, email: 'a@example.org', company: 'ACME', browserHash: 'b' });
       await store.responses.update(r.id, { notifyEmail: 'a@example.org', flags: { straightliner: true } });
+      assert.equal((await store.responses.update(r.id, {})).notifyEmail, 'a@example.org');
       const anonymous = await store.responses.anonymise(r.id, { answers: { q1: 1 } });
       assert.deepEqual([anonymous.email, anonymous.company, anonymous.notifyEmail, anonymous.browserHash], [null, null, null, null]);
       assert.deepEqual(anonymous.answers, { q1: 1 });

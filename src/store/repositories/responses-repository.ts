@@ -197,11 +197,10 @@ export function createResponsesRepository(ctx: StoreContext) {
     /** Sets contact and bookkeeping fields (never answers; those go through savePage). */
     async update(id: number, patch: ResponsePatch): Promise<ResponseRecord> {
       const { flags, ...rest } = patch;
-      await db
-        .updateTable('responses')
-        .set({ ...rest, ...(flags !== undefined ? { flags: toJson(flags) } : {}) })
-        .where('id', '=', id)
-        .execute();
+      const values = { ...rest, ...(flags !== undefined ? { flags: toJson(flags) } : {}) };
+      if (Object.values(values).some((v) => v !== undefined)) {
+        await db.updateTable('responses').set(values).where('id', '=', id).execute();
+      }
       return getOrThrow(id);
     },
 
