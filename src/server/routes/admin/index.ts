@@ -8,6 +8,7 @@ import { exportRoutes } from './exports.js';
 import { monitorRoutes } from './data/monitor-routes.js';
 import { weightingRoutes } from './data/weighting-routes.js';
 import { unsubscribeRoutes } from './contacts/unsubscribe-routes.js';
+import { leadRoutes } from './leads.js';
 import { loginRoutes } from './login.js';
 import { userRoutes } from './users.js';
 import { waveRoutes } from './waves.js';
@@ -35,6 +36,7 @@ export function createAdminRoutes(options: AdminRoutesOptions = {}): FastifyPlug
       await workspace.register(exportRoutes);
       await workspace.register(userRoutes);
       await workspace.register(auditRoutes);
+      await workspace.register(leadRoutes);
     });
     await app.register(unsubscribeRoutes);
   };

@@ -6,6 +6,7 @@ import { localizedPath } from '../../i18n/localized-path.js';
 import { t } from '../../i18n/t.js';
 import type { MessageKey } from '../../i18n/fr.js';
 import { html, type Html } from '../html.js';
+import { wpt } from '../public/white-paper-messages.js';
 import { sendPage } from '../send-page.js';
 
 export interface AdminPageOptions {
@@ -37,6 +38,7 @@ export function sendAdminPage(request: FastifyRequest, reply: FastifyReply, opti
   <ul>
     <li><a href="${path('/admin')}"${current('/admin')}>${t(lang, 'admin.nav.waves')}</a></li>
     <li><a href="${path('/admin/audit')}"${current('/admin/audit')}>${t(lang, 'admin.nav.audit')}</a></li>
+    <li><a href="${path('/admin/leads')}"${current('/admin/leads')}>${wpt(lang, 'leads.title')}</a></li>
     ${can(user.role, 'administer') ? html`<li><a href="${path('/admin/users')}"${current('/admin/users')}>${t(lang, 'admin.nav.users')}</a></li>` : null}
   </ul>
   <form method="post" action="${path('/admin/logout')}" class="admin-logout">
