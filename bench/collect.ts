@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../src/server/app.js';
@@ -210,6 +210,7 @@ async function main(): Promise<void> {
     agent.destroy();
   }
 
+  const loadBefore = loadavg()[0]!;
   const workers = Array.from({ length: respondents }, worker);
   await new Promise((r) => setTimeout(r, 3000)); // warm-up: JIT, SQLite cache
   measuring = true;
@@ -239,7 +240,10 @@ async function main(): Promise<void> {
     requestsPerSecond: Number((latencies.length / elapsed).toFixed(0)),
     pageLatencyP50Ms: Number(q(0.5).toFixed(2)),
     pageLatencyP99Ms: Number(q(0.99).toFixed(2)),
+    cpus: cpus().length,
+    loadAverageBefore: Number(loadBefore.toFixed(2)),
   };
+  if (loadBefore > 1) console.log(`note: the machine was busy before the run (load average ${loadBefore.toFixed(2)} on ${cpus().length} cores): figures are lower than on an idle machine`);
   console.log(`${respondents} concurrent respondents for ${result.seconds} s on SQLite (server in its own process, behind a trusted proxy address)`);
   console.log(`completed questionnaires: ${completed} (${result.completedPerSecond}/s), failures: ${failures}`);
   console.log(`requests: ${result.requests} (${result.requestsPerSecond}/s), page latency p50 ${result.pageLatencyP50Ms} ms, p99 ${result.pageLatencyP99Ms} ms`);
