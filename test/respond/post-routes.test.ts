@@ -163,6 +163,10 @@ for (const database of TEST_DATABASES) {
         assert.match(result.body, /id="benchmark-link" href="\/benchmark\/[A-Za-z0-9_-]{22}"/);
       }
       assert.equal(await server.store.responses.count(wave.id, { status: 'complete' }), completeBefore + 1);
+      // the thanks page's benchmark link opens the respondent's benchmark (its own feature)
+      const link = /id="benchmark-link" href="([^"]+)"/.exec(a.body)![1]!;
+      assert.equal(link, /id="benchmark-link" href="([^"]+)"/.exec(b.body)![1]!, 'both posts show the same link');
+      assert.equal((await client.get(link)).status, 200);
       const finals = await server.store.db.selectFrom('submissions').select('submissionId').where('submissionId', '=', page.hidden._sid!).execute();
       assert.equal(finals.length, 1);
     });
