@@ -25,6 +25,12 @@ export interface AppConfig {
   readonly suppressBase: number;
   /** true when PUBLIC_URL is https: cookies get `Secure`, HSTS is sent */
   readonly secureCookies: boolean;
+  /**
+   * TEST ONLY, never in production: BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT=1 makes the questionnaire answer a
+   * page before its transaction commits (the commit follows a moment later). It exists so that the crash
+   * test (npm run test:crash) can show it detects acknowledged answers lost when the server dies.
+   */
+  readonly unsafeAckBeforeCommit: boolean;
 }
 
 const optionalText = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().optional());
@@ -55,6 +61,7 @@ const ZEnv = z.object({
   }),
   LOW_BASE: integer(30, 1, 1_000_000),
   SUPPRESS_BASE: integer(10, 0, 1_000_000),
+  BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT: optionalText.transform((v) => v === '1'),
 });
 
 /**
@@ -89,6 +96,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     lowBase: e.LOW_BASE,
     suppressBase: e.SUPPRESS_BASE,
     secureCookies: e.PUBLIC_URL?.startsWith('https:') ?? false,
+    unsafeAckBeforeCommit: e.BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT,
   });
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isAppError } from '../../../app-error.js';
-import type { JsonObject, ResponseRecord, Store } from '../../../store/index.js';
+import type { JsonObject, ResponseRecord, SavePageInput, Store } from '../../../store/index.js';
 import {
   answersFromForm,
   columnLayout,
@@ -23,6 +23,7 @@ import { sendPage } from '../../views/send-page.js';
 import { answersBefore, nextPage, pageKeys, previousPage } from './page-flow.js';
 import { responseCookie, type Access } from './resolve-access.js';
 import type { RespondSecrets } from './respond-secrets.js';
+import { saveAckBeforeCommit } from './ack-before-commit.js';
 import { sendNotice, sendQuestionnairePage, sendThanks, type Respondent } from './respond-pages.js';
 
 const DRAFT_TOLERATED = new Set<AnswerError['code']>(['required', 'consent_required', 'other_required']);
@@ -124,6 +125,7 @@ export async function postAnswers(deps: PostDeps, request: FastifyRequest, reply
   }
 
   const { study } = access;
+  const save = (input: SavePageInput) => (request.server.config.unsafeAckBeforeCommit ? saveAckBeforeCommit(deps.store, input) : deps.store.responses.savePage(input));
   const pageField = single(body._page);
   const page = pageField === 'review' ? study.pages.length : /^\d{1,4}$/.test(pageField ?? '') ? Number(pageField) : Number.NaN;
   const response = access.response;
@@ -150,8 +152,7 @@ export async function postAnswers(deps: PostDeps, request: FastifyRequest, reply
       return render({ page: Math.max(0, errorPage), answers: stored, errors: onPage, status: 400 });
     }
     const layout = layoutOf(study);
-    const saved = await deps.store.responses
-      .savePage({
+    const saved = await save({
         responseId: response!.id, submissionId, page, answers: full.answers as JsonObject,
         removeKeys: Object.keys(stored).filter((k) => !(k in full.answers)), currentPage: page, pageDurationMs,
         complete: true, pack: (answers) => packAnswers(layout, answers as Answers), outcome: { show: 'thanks' },
@@ -181,8 +182,7 @@ export async function postAnswers(deps: PostDeps, request: FastifyRequest, reply
   if (!response && action !== 'next') return render({ page, answers: merged, values: formValuesFromBody(pageDef, body) });
 
   const current = response ?? (await createResponse(deps, access, submissionId, request.lang));
-  const saved = await deps.store.responses
-    .savePage({
+  const saved = await save({
       responseId: current.id, submissionId, page, answers: checked.answers as JsonObject,
       removeKeys: pageKeys(pageDef).filter((k) => !(k in checked.answers)),
       currentPage: action === 'next' ? Math.max(current.currentPage, target) : current.currentPage,
