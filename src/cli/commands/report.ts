@@ -39,10 +39,15 @@ Environment: DATA_DIR, DATABASE_URL (see \`barometre db migrate --help\`).`,
       const wave = await store.waves.getByCode(values.study, values.wave);
       if (!wave) throw new UsageError(`study "${values.study}" has no wave "${values.wave}"`);
       const [results, study] = await Promise.all([getWaveResults(store, wave), waveStudy(store, wave)]);
+      const rendering = performance.now();
+      const cpu = process.cpuUsage();
       const pdf = await renderWhitePaper({ results, lang: values.lang, creationDate, logo: study.logo ?? null });
+      const pdfSeconds = (performance.now() - rendering) / 1000;
+      const used = process.cpuUsage(cpu);
+      const cpuSeconds = (used.user + used.system) / 1e6;
       await writeFile(values.out, pdf);
       const seconds = (performance.now() - started) / 1000;
-      io.stdout.write(`report: ${results.study.id} ${results.wave.code} (${values.lang}), ${pdf.length} bytes in ${seconds.toFixed(2)} s -> ${values.out}\n`);
+      io.stdout.write(`report: ${results.study.id} ${results.wave.code} (${values.lang}), ${pdf.length} bytes in ${seconds.toFixed(2)} s (PDF ${pdfSeconds.toFixed(2)} s, CPU ${cpuSeconds.toFixed(2)} s) -> ${values.out}\n`);
       return 0;
     } finally {
       await store.close();

@@ -71,7 +71,7 @@ export async function drawTheme(flow: PdfFlow, results: WaveResults, theme: Wave
   flow.chart(await renderSvg(themeChart(results, theme.id, lang, title), { id: `wp-theme-${theme.id}` }));
   const ranked = isRankedGroup(indicators);
   const measured = indicators.filter((i) => i.estimate !== null);
-  const commented = ranked ? [...measured].sort((a, b) => b.estimate! - a.estimate!).slice(0, 3) : measured;
+  const commented = ranked ? [...measured].sort((a, b) => b.estimate! - a.estimate!) : measured;
   for (const i of commented) flow.paragraph(indicatorComment(results, i, lang));
   const size = results.banners.find((b) => b.id === 'size') ?? results.banners[0];
   const lead = commented[0];
