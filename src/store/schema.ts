@@ -11,6 +11,7 @@ export interface Database {
   waves: WavesTable;
   contacts: ContactsTable;
   invitations: InvitationsTable;
+  invitationTokens: InvitationTokensTable;
   responses: ResponsesTable;
   submissions: SubmissionsTable;
   users: UsersTable;
@@ -78,6 +79,13 @@ export interface InvitationsTable {
   tokenHash: string;
   sentAt: IsoTime | null;
   remindedAt: IsoTime | null;
+  createdAt: IsoTime;
+}
+
+/** Every link sent for an invitation (the first one and each reminder's): the token's HMAC only. */
+export interface InvitationTokensTable {
+  tokenHash: string;
+  invitationId: number;
   createdAt: IsoTime;
 }
 

@@ -5,7 +5,7 @@ import { MIGRATIONS } from '../../src/store/index.js';
 import { TEST_DATABASES, openTestStore, type TestStore } from '../helpers/databases.js';
 
 const TABLES = [
-  'audit_log', 'contacts', 'invitations', 'leads', 'login_attempts', 'responses', 'results_cache',
+  'audit_log', 'contacts', 'invitation_tokens', 'invitations', 'leads', 'login_attempts', 'responses', 'results_cache',
   'sessions', 'study_versions', 'submissions', 'users', 'waves',
 ];
 

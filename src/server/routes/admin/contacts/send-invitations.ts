@@ -5,9 +5,8 @@ import type { Lang } from '../../../../report/format/lang.js';
 import type { Store, Wave } from '../../../../store/index.js';
 import type { Study } from '../../../../study/index.js';
 import type { AppConfig } from '../../../config.js';
-import { hashToken } from '../../../token.js';
+import { hashToken, newToken } from '../../../token.js';
 import { contactProgress } from './contact-status.js';
-import { contactToken } from './contact-token.js';
 
 export interface SendOutcome {
   readonly kind: 'send-outcome';
@@ -22,8 +21,8 @@ const languageOf = (profile: unknown, study: Study): Lang => {
 
 /**
  * Invitations: every contact not invited yet (and not unsubscribed) gets a token and an e-mail.
- * Reminders: every invited contact without a complete response (and not unsubscribed) gets the same link
- * again. Only while the wave is in fieldwork. One failed address does not stop the others.
+ * Reminders: every invited contact without a complete response (and not unsubscribed) gets a new random
+ * link to the same invitation (the first link keeps working). Only while the wave is in fieldwork. One failed address does not stop the others.
  */
 export async function sendInvitations(
   store: Store, config: AppConfig, wave: Wave, study: Study, kind: 'invitation' | 'reminder', baseUrl: string,
@@ -41,8 +40,11 @@ export async function sendInvitations(
   const failed: { email: string; message: string }[] = [];
   try {
     for (const { contact, invitation: existing } of targets) {
-      const token = contactToken(config.secretKey, wave.id, contact.id);
-      const invitation = existing ?? (await store.invitations.create({ waveId: wave.id, contactId: contact.id, tokenHash: hashToken(config.secretKey, token) }));
+      // a new random link per e-mail (only its HMAC is stored); a reminder's link opens the same response
+      const token = newToken();
+      const tokenHash = hashToken(config.secretKey, token);
+      const invitation = existing ?? (await store.invitations.create({ waveId: wave.id, contactId: contact.id, tokenHash }));
+      if (existing) await store.invitations.addToken(existing.id, tokenHash);
       const lang = languageOf(contact.profile, study);
       const query = `t=${encodeURIComponent(token)}`;
       const prefix = lang === 'en' ? '/en' : '';
