@@ -78,6 +78,38 @@ export interface TestStore extends Store {
   readonly options: DatabaseOptions;
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+let staleDropped: Promise<void> | undefined;
+
+/**
+ * Drops test databases left by test processes that died before closing their store (their pid is
+ * in the name). Only for a server on a local socket, where those pids are this machine's.
+ */
+function dropStaleDatabases(adminUrl: string): Promise<void> {
+  return (staleDropped ??= (async () => {
+    if (!/[?&]host=\//.test(adminUrl)) return;
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ datname: string }>(`select datname from pg_database where datname like 'barometre\\_t\\_%'`);
+      for (const { datname } of rows) {
+        const pid = Number(/^barometre_t_(\d+)_[0-9a-f]+$/.exec(datname)?.[1]);
+        if (pid && pid !== process.pid && !isAlive(pid)) await client.query(`drop database if exists ${datname} with (force)`);
+      }
+    } finally {
+      await client.end();
+    }
+  })());
+}
+
 /**
  * Opens a store on a new, empty database of `database`, migrated unless `migrate: false`.
  * Its `close()` closes it and deletes the database.
@@ -87,6 +119,7 @@ export async function openTestStore(database: TestDatabase, options: { migrate?:
   let cleanup: () => Promise<void>;
   if (database.name === 'postgres') {
     const adminUrl = database.url!;
+    await dropStaleDatabases(adminUrl);
     const name = `barometre_t_${process.pid}_${randomBytes(4).toString('hex')}`;
     await adminQuery(adminUrl, `create database ${name}`);
     storeOptions = { databaseUrl: withDatabaseName(adminUrl, name), dataDir: tmpdir() };
