@@ -58,14 +58,15 @@ function otherInput(ctx: QuestionContext, q: Question & { other?: { code: number
   return html`<div class="other-field"><label for="${`f-${field}`}">${t(ctx.lang, 'respond.other')} (${q.other.label[ctx.lang]})</label>${errorText(ctx, field)}<input${input}></div>`;
 }
 
-function wrapperAttrs(q: Question, ctx: QuestionContext, extraClass: string): Html {
+/** The question's box; a fieldset (choice groups) is described by the help text, a field's input is. */
+function wrapperAttrs(q: Question, ctx: QuestionContext, extraClass: string, fieldset = false): Html {
   return attrs({
     class: `question ${extraClass}`,
     id: `q-${q.name}`,
     'data-question': q.name,
     'data-condition': q.condition ? JSON.stringify(q.condition) : undefined,
     hidden: ctx.hidden,
-    'aria-describedby': q.help ? `help-${q.name}` : undefined,
+    'aria-describedby': fieldset && q.help ? `help-${q.name}` : undefined,
   });
 }
 
@@ -79,7 +80,7 @@ function help(q: Question, lang: Lang): Html | null {
 
 function matrix(q: Extract<Question, { kind: 'matrix' }>, ctx: QuestionContext): Html {
   const points = [...q.points, ...(q.dontKnow ? [q.dontKnow] : [])];
-  return html`<fieldset${wrapperAttrs(q, ctx, 'matrix')}>
+  return html`<fieldset${wrapperAttrs(q, ctx, 'matrix', true)}>
   <legend>${legendText(q, ctx.lang)}</legend>${help(q, ctx.lang)}
   <div class="${`matrix-head points-${points.length}`}" aria-hidden="true"><span></span>${points.map((p) => html`<span>${p.label[ctx.lang]}</span>`)}</div>
   ${q.items.map(
@@ -95,7 +96,7 @@ function choiceGroup(q: Extract<Question, { kind: 'single' | 'multiple' | 'scale
   const { lang } = ctx;
   const type = q.kind === 'multiple' ? 'checkbox' : 'radio';
   const options = q.kind === 'scale' ? [...q.points, ...(q.dontKnow ? [q.dontKnow] : [])] : [...q.options, ...(q.other ? [q.other] : [])];
-  return html`<fieldset${wrapperAttrs(q, ctx, q.kind)}>
+  return html`<fieldset${wrapperAttrs(q, ctx, q.kind, true)}>
   <legend>${legendText(q, lang)}</legend>${help(q, lang)}${errorText(ctx, q.name)}
   <div class="choices">${options.map((o) => choice(ctx, type, q.name, o))}</div>
   ${q.kind !== 'scale' ? otherInput(ctx, q) : null}
@@ -111,7 +112,7 @@ export function questionView(q: Question, ctx: QuestionContext): Html {
     case 'single':
       if (q.display === 'dropdown') {
         const options = [...q.options, ...(q.other ? [q.other] : [])];
-        const select = attrs({ id: `f-${q.name}`, name: q.name, disabled: ctx.hidden, 'aria-invalid': invalid, 'aria-describedby': describedBy(ctx, q.name) });
+        const select = attrs({ id: `f-${q.name}`, name: q.name, disabled: ctx.hidden, 'aria-invalid': invalid, 'aria-describedby': describedBy(ctx, q.name, q.help ? `help-${q.name}` : undefined) });
         return html`<div${wrapperAttrs(q, ctx, 'dropdown')}>
   <label for="${`f-${q.name}`}">${legendText(q, lang)}</label>${help(q, lang)}${errorText(ctx, q.name)}
   <select${select}><option value="">${t(lang, 'respond.choose')}</option>${options.map((o) => html`<option${attrs({ value: o.code, selected: value === String(o.code) })}>${o.label[lang]}</option>`)}</select>
