@@ -10,6 +10,7 @@ import { serveCommand } from './serve.js';
 import { startCommand } from './start.js';
 import { statsCommand } from './stats.js';
 import { studyExportCommand } from './study-export.js';
+import { studyListCommand } from './study-list.js';
 import { studyValidateCommand } from './study-validate.js';
 import { userAddCommand } from './user-add.js';
 
@@ -20,6 +21,7 @@ export const COMMANDS: readonly CliCommand[] = [
   dbMigrateCommand,
   studyValidateCommand,
   studyExportCommand,
+  studyListCommand,
   statsCommand,
   exportCommand,
   reportCommand,

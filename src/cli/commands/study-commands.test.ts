@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { after, describe, it } from 'node:test';
+import { main } from '../main.js';
+
+async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d) => (out += d));
+  stderr.on('data', (d) => (err += d));
+  const code = await main(argv, { stdout, stderr, stdin: new PassThrough(), env });
+  return { code, out, err };
+}
+
+describe('barometre study validate / export / list', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'barometre-study-cli-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('exports the built-in study and validates it with exit 0', async () => {
+    const exported = await run(['study', 'export', 'social-media-barometer']);
+    assert.equal(exported.code, 0);
+    const file = join(dir, 'study.json');
+    writeFileSync(file, exported.out);
+    const valid = await run(['study', 'validate', file]);
+    assert.equal(valid.code, 0, valid.err);
+    assert.match(valid.out, /^ok: social-media-barometer/);
+  });
+
+  it('prints every error of a broken file with its path and exits 2', async () => {
+    const doc = JSON.parse((await run(['study', 'export', 'social-media-barometer'])).out);
+    doc.pages[1].questions[0].options[3].code = 3; // a duplicate option code
+    doc.pages[1].questions[1].condition = { op: 'equals', question: 'outlook', value: 1 }; // a later question
+    delete doc.pages[2].questions[0].text.en; // a missing English label
+    doc.pages[2].questions[1].kind = 'slider'; // an unknown kind
+    const file = join(dir, 'broken.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const result = await run(['study', 'validate', file]);
+    assert.equal(result.code, 2);
+    assert.equal(result.out, '');
+    assert.match(result.err, /^pages\[1\]\.questions\[0\]\.options\[3\]\.code: duplicate code 3$/m);
+    assert.match(result.err, /^pages\[1\]\.questions\[1\]\.condition: condition on "outlook", which is not an earlier question$/m);
+    assert.match(result.err, /^pages\[2\]\.questions\[0\]\.text\.en: missing English label$/m);
+    assert.match(result.err, /^pages\[2\]\.questions\[1\]\.kind: unknown question kind "slider"/m);
+  });
+
+  it('exits 2 on a missing file, bad JSON and bad usage', async () => {
+    assert.equal((await run(['study', 'validate', join(dir, 'nope.json')])).code, 2);
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{ not json');
+    assert.equal((await run(['study', 'validate', bad])).code, 2);
+    const usage = await run(['study', 'validate']);
+    assert.equal(usage.code, 2);
+    assert.match(usage.err, /expected exactly one FILE/);
+  });
+
+  it('lists the studies of the database, with built-in ones not stored yet', async () => {
+    const data = join(dir, 'data');
+    const empty = await run(['study', 'list'], { DATA_DIR: data });
+    assert.equal(empty.code, 0, empty.err);
+    assert.match(empty.out, /social-media-barometer\tbuilt in, not stored yet/);
+    const json = await run(['study', 'list', '--json'], { DATA_DIR: data });
+    assert.deepEqual(JSON.parse(json.out), { studies: [], builtInNotStored: ['social-media-barometer'] });
+  });
+
+  it('has --help on every command', async () => {
+    for (const cmd of [['study', 'validate'], ['study', 'export'], ['study', 'list']]) {
+      const help = await run([...cmd, '--help']);
+      assert.equal(help.code, 0);
+      assert.match(help.out, /^Usage: barometre /);
+    }
+  });
+});
