@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { generateDemo } from '../../src/demo/index.js';
+import { checkAccessibility, launchBrowser, type TestBrowser } from '../helpers/browser.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { FULL_PAGES, openWave } from '../respond/fieldwork.js';
+import { flatText, qpdfCheck } from '../white-paper/pdf-tools.js';
+
+/** Fills a questionnaire page with FULL_PAGES' values (checkboxes and radios by id, selects, text). */
+async function fill(page: Page, fields: readonly [string, string][]): Promise<void> {
+  for (const [name, value] of fields) {
+    if (value === '') continue;
+    const input = page.locator(`[name="${name}"]`).first();
+    const tag = await input.evaluate((el) => `${el.tagName}:${(el as HTMLInputElement).type}`);
+    if (tag === 'SELECT:select-one') await input.selectOption(value);
+    else if (tag === 'INPUT:radio' || tag === 'INPUT:checkbox') await page.check(name === 'consent' ? '#f-consent' : `#f-${name}-${value}`);
+    else await input.fill(value);
+  }
+}
+
+async function click(page: Page, label: RegExp): Promise<void> {
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: label }).click()]);
+}
+
+/** Clicks a download link and returns the downloaded file's bytes. */
+async function download(page: Page, selector: string): Promise<Buffer> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  const stream = await file.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+describe('benchmark and white paper journeys in a real browser', () => {
+  let server: TestServer;
+  let browser: TestBrowser;
+
+  before(async () => {
+    server = await startTestServer();
+    await generateDemo(server.store, { waves: [2016] });
+    await openWave(server.store, '2026');
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('completes a questionnaire, opens the benchmark and downloads its PDF', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/s/social-media-barometer/2026`);
+    await fill(page, FULL_PAGES[0]!);
+    await click(page, /Commencer/);
+    for (let p = 1; p < FULL_PAGES.length; p++) {
+      const fields = p === 1 ? FULL_PAGES[1]!.map(([n, v]): [string, string] => (n === 'company_name' ? [n, 'Acme <b>SA</b>'] : [n, v])) : FULL_PAGES[p]!;
+      await fill(page, fields);
+      await click(page, /Suivant/);
+    }
+    await click(page, /Envoyer mes réponses/);
+    await Promise.all([page.waitForNavigation(), page.click('#benchmark-link')]);
+    assert.match(page.url(), /\/benchmark\/[A-Za-z0-9_-]{22}$/);
+    assert.equal(await page.locator('h1').textContent(), 'Votre benchmark');
+    assert.match((await page.locator('article.benchmark').textContent()) ?? '', /Acme <b>SA<\/b>/, 'the company as typed, as text');
+    assert.equal(await page.locator('article.benchmark b').count(), 0, 'no markup from the answer');
+    assert.equal(await page.locator('.recommendations li').count() >= 2, true);
+    // the respondent chose "10 to 249 employees": the size column is theirs
+    assert.match((await page.locator('article.benchmark').textContent()) ?? '', /Taille\u00A0: 10 à 249 salariés/);
+    await checkAccessibility(page, 'benchmark');
+    const pdf = await download(page, '#benchmark-pdf');
+    assert.equal(qpdfCheck(pdf).status, 0);
+    const text = flatText(pdf);
+    assert.match(text, /Votre benchmark/);
+    assert.match(text, /Acme <b>SA<\/b>/);
+    await page.close();
+  });
+
+  it('answers a wrong benchmark token with a 404 page', async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(`${server.url}/benchmark/AAAAAAAAAAAAAAAAAAAAAA`);
+    assert.equal(response?.status(), 404);
+    assert.equal(await page.locator('h1').textContent(), 'Lien introuvable');
+    await checkAccessibility(page, 'benchmark 404');
+    await page.close();
+  });
+
+  it('goes through the lead form and downloads the white paper', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await Promise.all([page.waitForNavigation(), page.locator('.site-nav a', { hasText: 'Livre blanc' }).click()]);
+    assert.match(page.url(), /\/livre-blanc\/social-media-barometer$/);
+    await checkAccessibility(page, 'lead form');
+    assert.equal(await page.isChecked('#lead-consent'), false, 'consent unticked');
+    await click(page, /Obtenir le livre blanc/);
+    assert.match((await page.locator('.notice[role="alert"]').textContent()) ?? '', /Indiquez votre nom/);
+    await checkAccessibility(page, 'lead form with errors');
+    await page.fill('#lead-name', 'Jeanne Martin');
+    await page.fill('#lead-email', 'jeanne@example.org');
+    await page.fill('#lead-company', 'Acme');
+    await page.fill('#lead-jobTitle', 'Directrice marketing');
+    await page.selectOption('#lead-companySize', { index: 2 });
+    await click(page, /Obtenir le livre blanc/);
+    assert.equal(await page.locator('h1').textContent(), 'Votre livre blanc est prêt');
+    await checkAccessibility(page, 'download page');
+    const pdf = await download(page, '#white-paper-download');
+    assert.equal(qpdfCheck(pdf).status, 0);
+    const text = flatText(pdf);
+    assert.match(text, /Sommaire/);
+    assert.match(text, /Exemplaire préparé pour Jeanne Martin, Acme/);
+    const [lead] = await server.store.leads.list('social-media-barometer');
+    assert.equal(lead.consentContact, false);
+    await page.close();
+  });
+});
