@@ -32,7 +32,7 @@ describe('the benchmark against a published wave', () => {
     const wave = (await t.store.waves.getByCode(STUDY, '2017'))!;
     const [response] = await t.store.responses.list(wave.id, { status: 'complete', limit: 1 });
     // the open answer "company name" holds hostile text
-    await t.store.db.updateTable('responses').set({ answers: toJson({ ...response.answers, company_name: HOSTILE_COMPANY }) }).where('id', '=', response.id).execute();
+    await t.store.db.updateTable('responses').set({ answers: toJson({ ...response.answers, company_name: HOSTILE_COMPANY })! }).where('id', '=', response.id).execute();
     token = await tokenFor(t, response);
   });
   after(() => t?.close());
