@@ -59,13 +59,11 @@ export function whitePaperFormView(lang: Lang, data: WhitePaperFormData): Html {
       ${data.sizes.map((s) => html`<option value="${s}"${data.values.companySize === s ? html` selected` : null}>${s}</option>`)}
     </select>
   </div>
-  <div class="field checkbox">
-    <input id="lead-consent" name="consent" type="checkbox" value="yes"${data.values.consent ? html` checked` : null}>
-    <label for="lead-consent">${wpt(lang, 'form.consent')}</label>
+  <div class="field">
+    <label class="choice" for="lead-consent"><input id="lead-consent" name="consent" type="checkbox" value="yes"${data.values.consent ? html` checked` : null}><span>${wpt(lang, 'form.consent')}</span></label>
   </div>
-  <div class="field checkbox">
-    <input id="lead-sendEmail" name="sendEmail" type="checkbox" value="yes"${data.values.sendEmail ? html` checked` : null}>
-    <label for="lead-sendEmail">${wpt(lang, 'form.sendEmail')}</label>
+  <div class="field">
+    <label class="choice" for="lead-sendEmail"><input id="lead-sendEmail" name="sendEmail" type="checkbox" value="yes"${data.values.sendEmail ? html` checked` : null}><span>${wpt(lang, 'form.sendEmail')}</span></label>
   </div>
   <div class="hp-field" aria-hidden="true"><label for="hp-website">Website</label><input type="text" id="hp-website" name="hp-website" tabindex="-1" autocomplete="off"></div>
   <p class="privacy-notice">${wpt(lang, 'form.privacy')}</p>
