@@ -25,6 +25,8 @@ export interface AppConfig {
   readonly suppressBase: number;
   /** true when PUBLIC_URL is https: cookies get `Secure`, HSTS is sent */
   readonly secureCookies: boolean;
+  /** contacts and leads older than this many months are purged by `barometre gdpr purge`; undefined: keep */
+  readonly retentionMonths: number | undefined;
   /**
    * TEST ONLY, never in production: BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT=1 makes the questionnaire answer a
    * page before its transaction commits (the commit follows a moment later). It exists so that the crash
@@ -61,6 +63,7 @@ const ZEnv = z.object({
   }),
   LOW_BASE: integer(30, 1, 1_000_000),
   SUPPRESS_BASE: integer(10, 0, 1_000_000),
+  RETENTION_MONTHS: z.preprocess((v) => (v === undefined || v === '' ? undefined : Number(v)), z.number({ error: 'expected a number of months' }).int('expected an integer').min(1, 'expected at least 1').max(1200).optional()),
   BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT: optionalText.transform((v) => v === '1'),
 });
 
@@ -96,6 +99,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     lowBase: e.LOW_BASE,
     suppressBase: e.SUPPRESS_BASE,
     secureCookies: e.PUBLIC_URL?.startsWith('https:') ?? false,
+    retentionMonths: e.RETENTION_MONTHS,
     unsafeAckBeforeCommit: e.BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT,
   });
 }

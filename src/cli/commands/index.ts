@@ -1,4 +1,7 @@
 import type { CliCommand } from '../command.js';
+import { backupCommand } from './backup.js';
+import { gdprEraseCommand } from './gdpr-erase.js';
+import { gdprPurgeCommand } from './gdpr-purge.js';
 import { dbMigrateCommand } from './db-migrate.js';
 import { demoGenerateCommand } from './demo-generate.js';
 import { demoResetCommand } from './demo-reset.js';
@@ -31,4 +34,7 @@ export const COMMANDS: readonly CliCommand[] = [
   demoGenerateCommand,
   demoResetCommand,
   userAddCommand,
+  gdprEraseCommand,
+  gdprPurgeCommand,
+  backupCommand,
 ];

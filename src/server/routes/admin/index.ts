@@ -5,6 +5,7 @@ import { auditRoutes } from './audit-log.js';
 import { contactRoutes } from './contacts/contact-routes.js';
 import { cleaningRoutes } from './data/cleaning-routes.js';
 import { exportRoutes } from './exports.js';
+import { gdprRoutes } from './gdpr-routes.js';
 import { monitorRoutes } from './data/monitor-routes.js';
 import { weightingRoutes } from './data/weighting-routes.js';
 import { unsubscribeRoutes } from './contacts/unsubscribe-routes.js';
@@ -37,6 +38,7 @@ export function createAdminRoutes(options: AdminRoutesOptions = {}): FastifyPlug
       await workspace.register(userRoutes);
       await workspace.register(auditRoutes);
       await workspace.register(leadRoutes);
+      await workspace.register(gdprRoutes);
     });
     await app.register(unsubscribeRoutes);
   };

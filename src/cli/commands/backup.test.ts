@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { createDatabase, openStore, type Store } from '../../store/index.js';
+import { BUILT_IN_STUDIES, validateStudy } from '../../study/index.js';
+import { main } from '../main.js';
+
+async function run(args: string[], env: Record<string, string>) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c) => (out += c));
+  stderr.on('data', (c) => (err += c));
+  const code = await main(args, { stdout, stderr, stdin: new PassThrough(), env });
+  return { code, stdout: out, stderr: err };
+}
+
+async function tableCounts(store: Store): Promise<Record<string, number>> {
+  const tables = (await store.db.introspection.getTables()).map((t) => t.name).sort();
+  const counts: Record<string, number> = {};
+  for (const table of tables) {
+    const row = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(store.db);
+    counts[table] = Number(row.rows[0]!.n);
+  }
+  return counts;
+}
+
+describe('barometre backup', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'barometre-backup-'));
+  let store: Store;
+  before(async () => {
+    store = await openStore({ dataDir: dir });
+    const study = validateStudy(BUILT_IN_STUDIES[0]);
+    assert.ok(study.ok);
+    const { studyVersion } = await store.studies.saveVersion(study.study.id, study.study as never);
+    const wave = await store.waves.create({ studyId: study.study.id, code: 'b', studyVersionId: studyVersion.id, title: 'B', status: 'fieldwork' });
+    for (let i = 0; i < 200; i++) await store.responses.createPartial({ waveId: wave.id, publicId: `p${i}`, language: 'fr' });
+    await store.contacts.create({ waveId: wave.id, email: 'a@example.org' });
+    await store.auditLog.append({ action: 'test' });
+  });
+  after(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('copies the live database consistently: the restored copy opens as a store with the same counts in every table', async () => {
+    const file = join(dir, 'copy', 'backup.sqlite');
+    rmSync(dirname(file), { recursive: true, force: true });
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(dirname(file));
+    // the server keeps writing while the backup runs
+    const writes = Promise.all(Array.from({ length: 50 }, (_, i) => store.auditLog.append({ action: `during-${i}` })));
+    const result = await run(['backup', file], { DATA_DIR: dir });
+    await writes;
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /backed up .* pages/);
+    const restored = createDatabase({ dataDir: dirname(file), sqliteFileName: basename(file) });
+    try {
+      const [original, copy] = [await tableCounts(store), await tableCounts(restored)];
+      assert.deepEqual(Object.keys(copy), Object.keys(original), 'every table');
+      for (const table of Object.keys(original)) {
+        if (table === 'audit_log') assert.ok(copy[table]! >= 1 && copy[table]! <= original[table]!, 'a moment of the audit log');
+        else assert.equal(copy[table], original[table], table);
+      }
+      const integrity = await sql<{ integrityCheck: string }>`pragma integrity_check`.execute(restored.db);
+      assert.equal(integrity.rows[0]!.integrityCheck, 'ok');
+    } finally {
+      await restored.close();
+    }
+    assert.equal((await run(['backup', file], { DATA_DIR: dir })).code, 2, 'refuses to overwrite');
+  });
+
+  it('refuses PostgreSQL and points to pg_dump', async () => {
+    const result = await run(['backup', join(dir, 'x.dump')], { DATA_DIR: dir, DATABASE_URL: 'postgres://u@localhost/db' });
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /pg_dump --format=custom/);
+    assert.ok(!existsSync(join(dir, 'x.dump')));
+  });
+});

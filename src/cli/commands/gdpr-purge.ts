@@ -1,0 +1,34 @@
+import { purgeExpired } from '../../analysis/retention.js';
+import { UsageError, type CliCommand } from '../command.js';
+import { parseArgs } from '../parse-args.js';
+import { configFromArgs, openConfiguredStore } from './serve.js';
+
+export const gdprPurgeCommand: CliCommand = {
+  name: 'gdpr purge',
+  summary: 'purge contacts and leads older than RETENTION_MONTHS',
+  help: `Usage: barometre gdpr purge [--months N]
+
+Applies the retention rule: deletes the contacts (with their invitations and links) and the white paper
+leads created more than N months ago; their responses stay for statistics, without identity. N is
+--months, else RETENTION_MONTHS; without either, nothing is purged (exit 2). Run it daily, e.g. from cron.
+The audit log records the purge with counts only.
+Environment: RETENTION_MONTHS, DATA_DIR, DATABASE_URL.`,
+  async run(args, io) {
+    const { values } = parseArgs(args, { months: { type: 'string' } });
+    const config = configFromArgs([], io);
+    const months = values.months !== undefined ? Number(values.months) : config.retentionMonths;
+    if (months === undefined) throw new UsageError('no retention period: set RETENTION_MONTHS or pass --months N');
+    if (!Number.isInteger(months) || months < 1) throw new UsageError('--months must be a positive integer');
+    const store = await openConfiguredStore(config);
+    try {
+      const outcome = await purgeExpired(store, months, { by: 'cli' });
+      io.stdout.write(
+        `purged what was created before ${outcome.before}: ${outcome.contacts} contact(s), ${outcome.invitations} invitation(s), ` +
+          `${outcome.leads} lead(s); ${outcome.responsesAnonymised} response(s) anonymised\n`,
+      );
+      return 0;
+    } finally {
+      await store.close();
+    }
+  },
+};
