@@ -5,41 +5,45 @@ import { readPopulationTargets } from './population-targets.js';
 
 /**
  * Loads only the category columns the results read (indicator variables, profile variables, weighting
- * margins) of a wave's kept complete responses, straight from the packed vectors (numbers first as Float64,
- * then one little-endian Int16 per category column: the layout of `packAnswers`). Same rows and codes as
+ * margins) of a wave's kept complete responses, straight from the packed vectors. Same rows and codes as
  * `loadWave`, without unpacking the columns nobody reads: the first computation of a large wave is
  * dominated by this pass.
  */
 export async function loadResultColumns(store: Store, wave: Wave, study: Study, variables: readonly string[]): Promise<WaveColumns> {
-  const layout = columnLayout(study);
   const targets = readPopulationTargets(wave.populationTargets);
-  const wanted = new Set([...variables, ...study.indicators.map((i) => i.variable), ...targets.margins.map((m) => m.variable)]);
-  const names = layout.categories.flatMap((c, j) => (wanted.has(c.name) ? [{ name: c.name, offset: layout.numbers.length * 8 + j * 2 }] : []));
+  return loadCategoryColumns(store, wave, study, [...variables, ...study.indicators.map((i) => i.variable), ...targets.margins.map((m) => m.variable)]);
+}
+
+/**
+ * Loads the named category columns (names that are not category variables of the study are left out) of
+ * a wave's kept complete responses. The packed vectors come in batches laid end to end (numbers first as
+ * Float64, then one little-endian Int16 per category column: the layout of `packAnswers`); each column is
+ * read at its precomputed offset through one DataView per batch, into columns sized by the first batch and
+ * grown by doubling. Complexity O(n · columns).
+ */
+export async function loadCategoryColumns(store: Store, wave: Wave, study: Study, names: readonly string[]): Promise<WaveColumns> {
+  const layout = columnLayout(study);
+  const wanted = new Set(names);
+  const chosen = layout.categories.flatMap((c, j) => (wanted.has(c.name) ? [{ name: c.name, offset: layout.numbers.length * 8 + j * 2 }] : []));
+  const offsets = Int32Array.from(chosen.map((c) => c.offset));
   const size = packedSize(layout);
-  let capacity = 1024;
+  let capacity = 0;
   let n = 0;
-  let ids = new Float64Array(capacity);
-  let columns = names.map(() => new Int16Array(capacity));
-  const offsets = Int32Array.from(names.map((c) => c.offset));
-  for await (const row of store.responses.iteratePacked(wave.id, { status: 'complete' })) {
-    const packed = row.packed;
-    if (!packed) continue;
-    if (packed.byteLength !== size) throw new Error(`loadResultColumns: packed response ${row.id} has ${packed.byteLength} bytes, the layout needs ${size}`);
-    if (n === capacity) {
-      capacity *= 2;
-      const grownIds = new Float64Array(capacity);
-      grownIds.set(ids);
-      ids = grownIds;
-      columns = columns.map((c) => {
-        const grown = new Int16Array(capacity);
-        grown.set(c);
-        return grown;
-      });
+  let ids = new Float64Array(0);
+  let columns = chosen.map(() => new Int16Array(0));
+  for await (const batch of store.responses.iteratePackedBatches(wave.id, { status: 'complete', size })) {
+    if (n + batch.n > capacity) {
+      capacity = Math.max(2 * capacity, n + batch.n);
+      ids = grow(ids, capacity, n);
+      columns = columns.map((c) => grow(c, capacity, n));
     }
-    ids[n] = row.id;
-    const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
-    for (let k = 0; k < offsets.length; k++) columns[k][n] = view.getInt16(offsets[k], true);
-    n++;
+    ids.set(batch.ids, n);
+    const view = new DataView(batch.packed.buffer, batch.packed.byteOffset, batch.packed.byteLength);
+    for (let k = 0; k < offsets.length; k++) {
+      const column = columns[k];
+      for (let i = 0, at = offsets[k]; i < batch.n; i++, at += size) column[n + i] = view.getInt16(at, true);
+    }
+    n += batch.n;
   }
   return Object.freeze({
     kind: 'wave-columns',
@@ -47,7 +51,13 @@ export async function loadResultColumns(store: Store, wave: Wave, study: Study, 
     layout,
     n,
     ids: ids.subarray(0, n),
-    categories: new Map(names.map((c, k) => [c.name, columns[k].subarray(0, n)])),
+    categories: new Map(chosen.map((c, k) => [c.name, columns[k].subarray(0, n)])),
     numbers: new Map(),
   });
+}
+
+function grow<T extends Float64Array | Int16Array>(array: T, capacity: number, used: number): T {
+  const grown = new (array.constructor as { new (n: number): T })(capacity);
+  grown.set(array.subarray(0, used));
+  return grown;
 }

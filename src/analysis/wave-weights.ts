@@ -3,9 +3,10 @@ import {
   StatsError, categoricalColumn, createDataset, createDesign, rake, trimWeights, weightDiagnostics, withWeights,
   type Dataset, type SurveyDesign, type WeightDiagnostics,
 } from '../stats/index.js';
-import type { ColumnLayout } from '../study/index.js';
-import { loadWave, type WaveColumns } from './load-wave.js';
+import type { ColumnLayout, Study } from '../study/index.js';
+import type { WaveColumns } from './load-wave.js';
 import { readPopulationTargets, type PopulationTargets } from './population-targets.js';
+import { loadCategoryColumns } from './wave-results-columns.js';
 import { waveStudy } from './wave-study.js';
 
 /** One level of a weighting margin: its population target against the sample before and after weighting. */
@@ -156,11 +157,14 @@ export interface ResponseWeights {
   readonly weighting: WaveWeighting;
 }
 
-/** Loads a wave's kept complete responses and weighs them: the weights every result and export uses. */
-export async function responseWeights(store: Store, wave: Wave): Promise<ResponseWeights> {
-  const study = await waveStudy(store, wave);
-  const columns = await loadWave(store, wave, study);
+/**
+ * Loads a wave's kept complete responses and weighs them: the weights every result and export uses. Only
+ * the margin columns are read (memory O(n · margins)). `study` saves reading the wave's study again.
+ * @throws StatsError EMPTY_SAMPLE when the wave has no complete kept response
+ */
+export async function responseWeights(store: Store, wave: Wave, study?: Study): Promise<ResponseWeights> {
   const targets = readPopulationTargets(wave.populationTargets);
+  const columns = await loadCategoryColumns(store, wave, study ?? (await waveStudy(store, wave)), targets.margins.map((m) => m.variable));
   if (columns.n === 0) throw new StatsError('EMPTY_SAMPLE', `responseWeights: wave ${wave.code} has no complete kept response`);
   const dataset = createDataset(marginColumns(columns, columns.layout, targets));
   const weighting = weighWave(dataset.columns.size === 0 ? createDataset([categoricalColumn('row', new Int8Array(columns.n), ['all'])]) : dataset, targets);
