@@ -38,7 +38,8 @@ export const exportRoutes: FastifyPluginAsync = async (app) => {
     if (!parsed.success) throw new AppError('INVALID_INPUT', `export options: ${parsed.error.issues[0].message}`);
     const q = parsed.data;
     const kind = format === 'codebook' && q.codebook === 'markdown' ? 'codebook-markdown' : format;
-    const type = TYPES[kind];
+    // own keys only: `__proto__`, `constructor`, `toString` are not formats
+    const type = Object.hasOwn(TYPES, kind) ? TYPES[kind] : undefined;
     if (!type) throw new AppError('NOT_FOUND', `no export format "${format}" (${[...EXPORT_FORMATS, 'triple-s-data'].join(', ')})`);
     const options = { responses: q.responses, labels: q.labels === '1', separator: q.separator, bom: q.bom === '1', lang: q.lang, codebookFormat: q.codebook };
     const stream = new PassThrough();
