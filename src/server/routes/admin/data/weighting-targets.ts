@@ -1,0 +1,55 @@
+import { AppError } from '../../../../app-error.js';
+import type { PopulationTargets } from '../../../../analysis/population-targets.js';
+import type { SingleQuestion, Study } from '../../../../study/index.js';
+
+/** Variables a margin may use: the study's single-choice profile questions (size, sector, region, function). */
+export function marginCandidates(study: Study): SingleQuestion[] {
+  return study.pages.flatMap((p) => p.questions).filter((q): q is SingleQuestion => q.kind === 'single' && q.profile !== undefined);
+}
+
+const number = (text: string | undefined) => (text === undefined || text.trim() === '' ? undefined : Number(text.replace(/[\s\u00A0\u202F]/g, '').replace(',', '.')));
+
+/**
+ * Targets from the editor's fields: `use_<variable>` ticks a margin, `pop_<variable>_<code>` its counts
+ * (blank or 0 levels left out), `source`, `trim_lower` and `trim_upper` (multiples of the mean weight).
+ */
+export function targetsFromForm(study: Study, form: Readonly<Record<string, string>>): PopulationTargets {
+  const margins = marginCandidates(study)
+    .filter((q) => form[`use_${q.name}`] === 'on')
+    .map((q) => ({
+      variable: q.name,
+      targets: q.options.flatMap((o) => {
+        const population = number(form[`pop_${q.name}_${o.code}`]);
+        if (population !== undefined && !(population >= 0)) throw new AppError('INVALID_INPUT', `${q.name} ${o.code}: not a population count`);
+        return population ? [{ code: o.code, population }] : [];
+      }),
+    }));
+  const lower = number(form.trim_lower);
+  const upper = number(form.trim_upper);
+  const source = form.source?.trim();
+  return {
+    ...(source ? { source: source.slice(0, 500) } : {}),
+    margins,
+    ...(lower !== undefined && upper !== undefined ? { trimming: { lower, upper } } : {}),
+  };
+}
+
+/** Margins from CSV text: `variable,code,population` per line (a header line is allowed). */
+export function targetsFromCsv(study: Study, text: string): PopulationTargets['margins'] {
+  const known = new Map(marginCandidates(study).map((q) => [q.name, new Set(q.options.map((o) => o.code))]));
+  const margins = new Map<string, { code: number; population: number }[]>();
+  text.split(/\r?\n/).forEach((line, index) => {
+    const trimmed = line.trim();
+    if (trimmed === '' || /^variable\s*[,;]/i.test(trimmed)) return;
+    const [variable = '', code = '', population = ''] = trimmed.split(/\s*[,;\t]\s*/);
+    const where = `line ${index + 1}`;
+    const codes = known.get(variable);
+    if (!codes) throw new AppError('INVALID_INPUT', `${where}: "${variable.slice(0, 40)}" is not a profile variable of the study`, { line: index + 1 });
+    if (!codes.has(Number(code))) throw new AppError('INVALID_INPUT', `${where}: ${variable} has no code "${code.slice(0, 20)}"`, { line: index + 1 });
+    const count = number(population);
+    if (count === undefined || !(count > 0)) throw new AppError('INVALID_INPUT', `${where}: the population must be a number above 0`, { line: index + 1 });
+    margins.set(variable, [...(margins.get(variable) ?? []), { code: Number(code), population: count }]);
+  });
+  if (margins.size === 0) throw new AppError('INVALID_INPUT', 'no target in the file');
+  return [...margins].map(([variable, targets]) => ({ variable, targets }));
+}
