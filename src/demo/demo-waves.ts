@@ -36,7 +36,7 @@ export function demoWavePlan(year: number): DemoWavePlan {
   return Object.freeze({
     year,
     code: String(year),
-    title: `Baromètre ${year} des réseaux sociaux en entreprise`,
+    title: String(year),
     status: published ? 'published' : 'fieldwork',
     opensAt,
     closesAt: published ? closing : null,

@@ -43,7 +43,7 @@ describe('the benchmark against a published wave', () => {
     assert.equal(page.headers['cache-control'], 'no-store');
     assert.equal(page.headers['referrer-policy'], 'no-referrer');
     assert.match(page.body, /Votre benchmark/);
-    assert.match(page.body, /Baromètre 2016/, 'compared with the latest published wave');
+    assert.match(page.body, /l’édition 2016/, 'compared with the latest published wave');
     assert.equal((page.body.match(/<th scope="row">/g) ?? []).length, 6 + 27, 'six dimensions and every indicator');
     for (const dimension of ['Présence', 'Relation et service client', 'Commerce', 'Mesure et données', 'Stratégie et gouvernance', 'Interne et formation']) {
       assert.ok(page.body.includes(`<th scope="row">${dimension}</th>`), dimension);
