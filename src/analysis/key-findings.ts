@@ -22,6 +22,8 @@ export interface KeyFindingsOptions {
 }
 
 const NBSP = '\u00A0';
+/** effective base under which a cut column is not quoted in a key finding */
+const SOLID_EFFECTIVE_BASE = 50;
 const number = (value: number, lang: 'fr' | 'en', digits: number) => {
   const text = value.toFixed(digits);
   return lang === 'fr' ? text.replace('.', ',') : text;
@@ -88,7 +90,11 @@ export function keyFindings(results: WaveResults, options: KeyFindingsOptions = 
       });
     }
     for (const banner of results.banners) {
-      const cells = (i.cuts[banner.id] ?? []).filter((c) => !c.suppressed && !c.lowBase && c.estimate !== null && c.ci !== null);
+      // a gap is a finding only between columns whose effective bases are solid: with unequal weights a
+      // column of 75 respondents can rest on a handful of heavily weighted ones
+      const cells = (i.cuts[banner.id] ?? []).filter(
+        (c) => !c.suppressed && !c.lowBase && c.estimate !== null && c.ci !== null && (c.nEffective ?? c.n) >= SOLID_EFFECTIVE_BASE,
+      );
       let best: { hi: (typeof cells)[number]; lo: (typeof cells)[number]; gap: number; sure: number } | null = null;
       for (const hi of cells) for (const lo of cells) {
         if (!hi.letters.includes(lo.letter)) continue;
