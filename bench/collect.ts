@@ -32,6 +32,10 @@ if (process.argv.includes('--serve')) {
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   process.stdout.write(`PORT ${typeof address === 'object' && address ? address.port : 0}\n`);
+  // the parent asks for this process's CPU time at the start and the end of the measured window
+  process.on('message', (m) => {
+    if (m === 'cpu') process.send!({ cpu: process.cpuUsage() });
+  });
   process.on('SIGTERM', () => void app.close().then(() => store.close()).then(() => process.exit(0)));
 } else {
   await main();
@@ -50,7 +54,13 @@ async function main(): Promise<void> {
   const wave = await store.waves.create({ studyId: study.id, code: 'bench', studyVersionId: studyVersion.id, title: 'Bench', status: 'fieldwork' });
   await store.close();
 
-  const server = spawn(process.execPath, [...(process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', fileURLToPath(import.meta.url), '--serve', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, [...(process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', fileURLToPath(import.meta.url), '--serve', dataDir], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  /** The server's CPU time so far (user + system, microseconds). */
+  const serverCpu = () =>
+    new Promise<number>((resolve) => {
+      server.once('message', (m: { cpu: NodeJS.CpuUsage }) => resolve(m.cpu.user + m.cpu.system));
+      server.send('cpu');
+    });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     server.stdout!.on('data', (chunk: Buffer) => {
@@ -213,11 +223,16 @@ async function main(): Promise<void> {
   const loadBefore = loadavg()[0]!;
   const workers = Array.from({ length: respondents }, worker);
   await new Promise((r) => setTimeout(r, 3000)); // warm-up: JIT, SQLite cache
+  const serverCpuBefore = await serverCpu();
+  const clientCpuBefore = process.cpuUsage();
   measuring = true;
   const started = performance.now();
   await new Promise((r) => setTimeout(r, seconds * 1000));
   measuring = false;
   const elapsed = (performance.now() - started) / 1000;
+  const clientCpu = process.cpuUsage(clientCpuBefore);
+  const serverCpuUs = (await serverCpu()) - serverCpuBefore;
+  const loadAfter = loadavg()[0]!;
   stop = true;
   await Promise.all(workers);
   server.kill('SIGTERM');
@@ -241,12 +256,17 @@ async function main(): Promise<void> {
     pageLatencyP50Ms: Number(q(0.5).toFixed(2)),
     pageLatencyP99Ms: Number(q(0.99).toFixed(2)),
     cpus: cpus().length,
+    serverCpuMsPerRequest: Number((serverCpuUs / 1000 / Math.max(1, latencies.length)).toFixed(3)),
+    serverCpuShare: Number((serverCpuUs / 1e6 / elapsed).toFixed(2)),
+    clientCpuMsPerRequest: Number(((clientCpu.user + clientCpu.system) / 1000 / Math.max(1, latencies.length)).toFixed(3)),
     loadAverageBefore: Number(loadBefore.toFixed(2)),
+    loadAverageAfter: Number(loadAfter.toFixed(2)),
   };
   if (loadBefore > 1) console.log(`note: the machine was busy before the run (load average ${loadBefore.toFixed(2)} on ${cpus().length} cores): figures are lower than on an idle machine`);
   console.log(`${respondents} concurrent respondents for ${result.seconds} s on SQLite (server in its own process, behind a trusted proxy address)`);
   console.log(`completed questionnaires: ${completed} (${result.completedPerSecond}/s), failures: ${failures}`);
   console.log(`requests: ${result.requests} (${result.requestsPerSecond}/s), page latency p50 ${result.pageLatencyP50Ms} ms, p99 ${result.pageLatencyP99Ms} ms`);
+  console.log(`CPU per request: server ${result.serverCpuMsPerRequest} ms (the server used ${result.serverCpuShare} of a core), load generator ${result.clientCpuMsPerRequest} ms; load average ${result.loadAverageBefore} before, ${result.loadAverageAfter} after`);
   console.log(`first request of a questionnaire: p50 ${quantile(firstLatencies, 0.5).toFixed(2)} ms, p99 ${quantile(firstLatencies, 0.99).toFixed(2)} ms`);
   console.log(JSON.stringify(result));
 }

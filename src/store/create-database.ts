@@ -8,6 +8,7 @@ import { migrateToLatest } from './migrate-to-latest.js';
 import { createRepositories } from './repositories.js';
 import type { Database } from './schema.js';
 import type { Store } from './store.js';
+import { cachedStatements } from './statement-cache.js';
 import type { StoreContext } from './store-context.js';
 
 export interface DatabaseOptions {
@@ -57,7 +58,7 @@ export function createDatabase(options: DatabaseOptions): Store {
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('cache_size = -65536'); // 64 MiB: large waves' indexes stay in memory
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachedStatements(sqlite) }), plugins: [new CamelCasePlugin()] });
     ctx = { db, dialect: 'sqlite', sqliteFile: file, sqlite };
   }
 
