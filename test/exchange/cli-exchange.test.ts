@@ -2,21 +2,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../helpers/run-cli.js';
 import { csvRecords } from '../../src/exchange/csv-records.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { seedExchangeWave, type SeededWave } from './fixtures/seed-exchange-wave.js';
 
-async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = new PassThrough().on('data', (c) => out.push(String(c)));
-  const stderr = new PassThrough().on('data', (c) => err.push(String(c)));
-  const code = await main(argv, { stdout, stderr, stdin: new PassThrough(), env });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const run = (argv: string[], env: NodeJS.ProcessEnv) => runCli(argv, env);
 
 async function records(text: string): Promise<string[][]> {
   const list: string[][] = [];

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { purgeExpired } from '../../src/analysis/retention.js';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../helpers/run-cli.js';
 import type { Wave } from '../../src/store/index.js';
 import { addUser, startAdminApp, type AdminTestApp } from '../admin/admin-app.js';
 import { TEST_DATABASES } from '../helpers/databases.js';
@@ -16,16 +15,6 @@ import { clientFor, signedInOwner, type WorkspaceClient } from './workspace-clie
 const EVE = 'Eve.Target@Example.org';
 const ZOE = 'zoe.other@example.org';
 
-async function runCli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await main(args, { stdout, stderr, stdin: new PassThrough(), env });
-  return { code, stdout: out, stderr: err };
-}
 
 /** Every place the database may still hold the text: SQLite file bytes (and its log), or every row of every PostgreSQL table. */
 async function databaseText(admin: AdminTestApp): Promise<string> {

@@ -2,23 +2,13 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { createDatabase, openStore, type Store } from '../../store/index.js';
 import { BUILT_IN_STUDIES, validateStudy } from '../../study/index.js';
-import { main } from '../main.js';
+import { runCli } from '../../../test/helpers/run-cli.js';
 
-async function run(args: string[], env: Record<string, string>) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await main(args, { stdout, stderr, stdin: new PassThrough(), env });
-  return { code, stdout: out, stderr: err };
-}
+const run = (args: string[], env: Record<string, string>) => runCli(args, env);
 
 async function tableCounts(store: Store): Promise<Record<string, number>> {
   const tables = (await store.db.introspection.getTables()).map((t) => t.name).sort();

@@ -2,20 +2,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { after, describe, it } from 'node:test';
-import { main } from '../main.js';
+import { runCli } from '../../../test/helpers/run-cli.js';
 
-async function run(argv: string[], env: NodeJS.ProcessEnv) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const code = await main(argv, { stdout, stderr, stdin: new PassThrough(), env });
-  return { code, out, err };
-}
+const run = (argv: string[], env: NodeJS.ProcessEnv = {}) => runCli(argv, env);
 
 describe('barometre db migrate', () => {
   const dir = mkdtempSync(join(tmpdir(), 'barometre-cli-'));
@@ -23,25 +13,25 @@ describe('barometre db migrate', () => {
 
   it('applies the migrations to an empty SQLite database, then finds it up to date', async () => {
     const first = await run(['db', 'migrate'], { DATA_DIR: dir });
-    assert.equal(first.code, 0, first.err);
-    assert.match(first.out, /^applied 0001-initial$/m);
-    assert.match(first.out, /migrations? applied/);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /^applied 0001-initial$/m);
+    assert.match(first.stdout, /migrations? applied/);
     const second = await run(['db', 'migrate'], { DATA_DIR: dir });
     assert.equal(second.code, 0);
-    assert.doesNotMatch(second.out, /applied 0001/);
-    assert.match(second.out, /up to date/);
+    assert.doesNotMatch(second.stdout, /applied 0001/);
+    assert.match(second.stdout, /up to date/);
   });
 
   it('prints its help', async () => {
     const help = await run(['db', 'migrate', '--help'], {});
     assert.equal(help.code, 0);
-    assert.match(help.out, /Usage: barometre db migrate/);
+    assert.match(help.stdout, /Usage: barometre db migrate/);
   });
 
   it('exits 2 on a DATABASE_URL that is not PostgreSQL, naming the variable', async () => {
     const bad = await run(['db', 'migrate'], { DATA_DIR: dir, DATABASE_URL: 'mysql://x' });
     assert.equal(bad.code, 2);
-    assert.match(bad.err, /DATABASE_URL: expected a postgres/);
+    assert.match(bad.stderr, /DATABASE_URL: expected a postgres/);
   });
 
   it('exits 2 on an unknown option', async () => {

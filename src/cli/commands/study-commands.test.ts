@@ -2,20 +2,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { after, describe, it } from 'node:test';
-import { main } from '../main.js';
+import { runCli } from '../../../test/helpers/run-cli.js';
 
-async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const code = await main(argv, { stdout, stderr, stdin: new PassThrough(), env });
-  return { code, out, err };
-}
+const run = (argv: string[], env: NodeJS.ProcessEnv = {}) => runCli(argv, env);
 
 describe('barometre study validate / export / list', () => {
   const dir = mkdtempSync(join(tmpdir(), 'barometre-study-cli-'));
@@ -25,14 +15,14 @@ describe('barometre study validate / export / list', () => {
     const exported = await run(['study', 'export', 'social-media-barometer']);
     assert.equal(exported.code, 0);
     const file = join(dir, 'study.json');
-    writeFileSync(file, exported.out);
+    writeFileSync(file, exported.stdout);
     const valid = await run(['study', 'validate', file]);
-    assert.equal(valid.code, 0, valid.err);
-    assert.match(valid.out, /^ok: social-media-barometer/);
+    assert.equal(valid.code, 0, valid.stderr);
+    assert.match(valid.stdout, /^ok: social-media-barometer/);
   });
 
   it('prints every error of a broken file with its path and exits 2', async () => {
-    const doc = JSON.parse((await run(['study', 'export', 'social-media-barometer'])).out);
+    const doc = JSON.parse((await run(['study', 'export', 'social-media-barometer'])).stdout);
     doc.pages[1].questions[0].options[3].code = 3; // a duplicate option code
     doc.pages[1].questions[1].condition = { op: 'equals', question: 'outlook', value: 1 }; // a later question
     delete doc.pages[2].questions[0].text.en; // a missing English label
@@ -41,11 +31,11 @@ describe('barometre study validate / export / list', () => {
     writeFileSync(file, JSON.stringify(doc));
     const result = await run(['study', 'validate', file]);
     assert.equal(result.code, 2);
-    assert.equal(result.out, '');
-    assert.match(result.err, /^pages\[1\]\.questions\[0\]\.options\[3\]\.code: duplicate code 3$/m);
-    assert.match(result.err, /^pages\[1\]\.questions\[1\]\.condition: condition on "outlook", which is not an earlier question$/m);
-    assert.match(result.err, /^pages\[2\]\.questions\[0\]\.text\.en: missing English label$/m);
-    assert.match(result.err, /^pages\[2\]\.questions\[1\]\.kind: unknown question kind "slider"/m);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /^pages\[1\]\.questions\[0\]\.options\[3\]\.code: duplicate code 3$/m);
+    assert.match(result.stderr, /^pages\[1\]\.questions\[1\]\.condition: condition on "outlook", which is not an earlier question$/m);
+    assert.match(result.stderr, /^pages\[2\]\.questions\[0\]\.text\.en: missing English label$/m);
+    assert.match(result.stderr, /^pages\[2\]\.questions\[1\]\.kind: unknown question kind "slider"/m);
   });
 
   it('exits 2 on a missing file, bad JSON and bad usage', async () => {
@@ -55,23 +45,23 @@ describe('barometre study validate / export / list', () => {
     assert.equal((await run(['study', 'validate', bad])).code, 2);
     const usage = await run(['study', 'validate']);
     assert.equal(usage.code, 2);
-    assert.match(usage.err, /expected exactly one FILE/);
+    assert.match(usage.stderr, /expected exactly one FILE/);
   });
 
   it('lists the studies of the database, with built-in ones not stored yet', async () => {
     const data = join(dir, 'data');
     const empty = await run(['study', 'list'], { DATA_DIR: data });
-    assert.equal(empty.code, 0, empty.err);
-    assert.match(empty.out, /social-media-barometer\tbuilt in, not stored yet/);
+    assert.equal(empty.code, 0, empty.stderr);
+    assert.match(empty.stdout, /social-media-barometer\tbuilt in, not stored yet/);
     const json = await run(['study', 'list', '--json'], { DATA_DIR: data });
-    assert.deepEqual(JSON.parse(json.out), { studies: [], builtInNotStored: ['social-media-barometer'] });
+    assert.deepEqual(JSON.parse(json.stdout), { studies: [], builtInNotStored: ['social-media-barometer'] });
   });
 
   it('has --help on every command', async () => {
     for (const cmd of [['study', 'validate'], ['study', 'export'], ['study', 'list']]) {
       const help = await run([...cmd, '--help']);
       assert.equal(help.code, 0);
-      assert.match(help.out, /^Usage: barometre /);
+      assert.match(help.stdout, /^Usage: barometre /);
     }
   });
 });
