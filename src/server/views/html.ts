@@ -38,8 +38,11 @@ const ESCAPES: Readonly<Record<string, string>> = {
 };
 
 /** Escapes a text for an HTML text node or a quoted attribute value. */
+const NEEDS_ESCAPE = /[&<>"'`\u0000]/;
+const NEEDS_ESCAPE_ALL = /[&<>"'`\u0000]/g;
+
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'`\u0000]/g, (c) => ESCAPES[c]!);
+  return NEEDS_ESCAPE.test(text) ? text.replace(NEEDS_ESCAPE_ALL, (c) => ESCAPES[c]!) : text;
 }
 
 /** Marks a trusted constant (never user input) as markup. */
@@ -76,15 +79,61 @@ function renderValue(value: unknown, inUrl: boolean): string {
   return escapeHtml(inUrl ? safeUrl(text) : text);
 }
 
-/** The escaping template tag. */
+/**
+ * Whether the markup so far ends inside a tag (its last `<` comes after its last `>`), given `text` appended
+ * to markup for which that was `before`: only the last bracket of `text` counts, if it has one.
+ */
+function endsInTag(text: string, before: boolean): boolean {
+  const open = text.lastIndexOf('<');
+  const close = text.lastIndexOf('>');
+  return open === close ? before : open > close; // equal only when both are -1
+}
+
+/** What a template's static parts say about the value after each of them; computed once per call site. */
+interface TemplateFacts {
+  /** the part ends in a URL attribute (href=", src=…) */
+  readonly url: readonly boolean[];
+  /** the part ends in an unquoted attribute (value=) */
+  readonly unquoted: readonly boolean[];
+  /** 1: the part's last bracket is `<`, 0: it is `>`, -1: no bracket (the state before it holds) */
+  readonly bracket: Int8Array;
+}
+
+const TEMPLATE_FACTS = new WeakMap<TemplateStringsArray, TemplateFacts>();
+
+function templateFacts(strings: TemplateStringsArray): TemplateFacts {
+  let facts = TEMPLATE_FACTS.get(strings);
+  if (facts === undefined) {
+    const bracket = new Int8Array(strings.length);
+    strings.forEach((part, i) => {
+      const open = part.lastIndexOf('<');
+      const close = part.lastIndexOf('>');
+      bracket[i] = open === close ? -1 : open > close ? 1 : 0;
+    });
+    facts = { url: strings.map((part) => URL_ATTRIBUTE.test(part)), unquoted: strings.map((part) => UNQUOTED_ATTRIBUTE.test(part)), bracket };
+    TEMPLATE_FACTS.set(strings, facts);
+  }
+  return facts;
+}
+
+/**
+ * The escaping template tag. Whether a value sits inside a tag is read from the markup before it, as
+ * if scanning all of it: the static parts are examined once per call site (a template's strings array
+ * is the same object at every call), and only inserted fragments are scanned at each call (escaped
+ * text holds no bracket).
+ */
 export function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
+  const facts = templateFacts(strings);
   let out = strings[0]!;
+  let inTag = facts.bracket[0] === 1;
   for (let i = 0; i < values.length; i++) {
-    const before = strings[i]!;
-    const inTag = out.lastIndexOf('<') > out.lastIndexOf('>');
-    const rendered = renderValue(values[i], inTag && URL_ATTRIBUTE.test(before));
-    out += inTag && UNQUOTED_ATTRIBUTE.test(before) ? `"${rendered}"` : rendered;
+    const value = values[i];
+    const rendered = renderValue(value, inTag && facts.url[i]!);
+    out += inTag && facts.unquoted[i] ? `"${rendered}"` : rendered;
+    if (typeof value === 'object' && value !== null) inTag = endsInTag(rendered, inTag);
     out += strings[i + 1]!;
+    const bracket = facts.bracket[i + 1]!;
+    if (bracket !== -1) inTag = bracket === 1;
   }
   return new Html(out, TOKEN);
 }
@@ -95,16 +144,30 @@ const ATTRIBUTE_NAME = /^[a-zA-Z_:][-a-zA-Z0-9_:.]*$/;
  * Renders a list of attributes: `attrs({ name: 'q1', required: true, disabled: false })` gives
  * ` name="q1" required`. true renders the bare name; false, null and undefined omit it.
  */
+/** Accepted attribute names -> whether each takes a URL (names come from code: a few dozen). */
+const ATTRIBUTE_NAMES = new Map<string, boolean>();
+
+function isUrlAttribute(name: string): boolean {
+  let url = ATTRIBUTE_NAMES.get(name);
+  if (url === undefined) {
+    if (!ATTRIBUTE_NAME.test(name) || /^on/i.test(name)) throw new TypeError(`attrs: refused attribute name "${name}"`);
+    url = URL_ATTRIBUTE.test(` ${name}=`);
+    if (ATTRIBUTE_NAMES.size < 1000) ATTRIBUTE_NAMES.set(name, url);
+  }
+  return url;
+}
+
 export function attrs(attributes: Readonly<Record<string, unknown>>): Html {
   let out = '';
-  for (const [name, value] of Object.entries(attributes)) {
-    if (!ATTRIBUTE_NAME.test(name) || /^on/i.test(name)) throw new TypeError(`attrs: refused attribute name "${name}"`);
+  for (const name in attributes) {
+    if (!Object.hasOwn(attributes, name)) continue;
+    const inUrl = isUrlAttribute(name);
+    const value = attributes[name];
     if (value === null || value === undefined || value === false) continue;
     if (value === true) {
       out += ` ${name}`;
       continue;
     }
-    const inUrl = URL_ATTRIBUTE.test(` ${name}=`);
     out += ` ${name}="${renderValue(value, inUrl)}"`;
   }
   return new Html(out, TOKEN);
