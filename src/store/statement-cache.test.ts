@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type Generated } from 'kysely';
 import { cachedStatements } from './statement-cache.js';
 
 function memory() {
@@ -47,7 +47,7 @@ describe('cachedStatements', () => {
   });
 
   it('runs Kysely queries, writes and a stream that queries the same text inside it', async () => {
-    const db = new Kysely<{ t: { id: number; v: string } }>({ dialect: new SqliteDialect({ database: cachedStatements(memory()) }) });
+    const db = new Kysely<{ t: { id: Generated<number>; v: string } }>({ dialect: new SqliteDialect({ database: cachedStatements(memory()) }) });
     await db.insertInto('t').values({ v: 'd' }).execute();
     await db.insertInto('t').values({ v: 'e' }).execute();
     const all = () => db.selectFrom('t').select(['id', 'v']).orderBy('id');
