@@ -4,7 +4,7 @@ import type { Writable } from 'node:stream';
 const CHUNK = 1 << 20;
 
 /**
- * Collects small strings and byte arrays into 1 MiB chunks and writes them to a Node stream, waiting for
+ * Collects small strings, numbers and byte arrays into 1 MiB chunks and writes them to a Node stream, waiting for
  * 'drain' when the stream asks (backpressure): memory stays flat whatever is written.
  */
 export class BufferedWriter {
@@ -25,6 +25,52 @@ export class BufferedWriter {
       }
     }
     this.length += this.buffer.write(s, this.length, 'utf8');
+  }
+
+  /** Appends one byte. */
+  byte(b: number): void {
+    if (this.length === this.buffer.length) this.spill();
+    this.buffer[this.length++] = b;
+  }
+
+  /** Appends a string of ASCII characters (numbers), one byte each; `comma` replaces every '.' by ','. */
+  ascii(s: string, comma = false): void {
+    if (s.length > this.buffer.length - this.length) this.spill();
+    const buffer = this.buffer;
+    let at = this.length;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      buffer[at++] = comma && c === 46 ? 44 : c;
+    }
+    this.length = at;
+  }
+
+  /** Appends an integer in decimal (|value| < 2^53), without making a string. */
+  integer(value: number): void {
+    if (this.length + 17 > this.buffer.length) this.spill();
+    const buffer = this.buffer;
+    if (value < 0) {
+      buffer[this.length++] = 45;
+      value = -value;
+    }
+    let digits = 1;
+    for (let p = 10; p <= value; p *= 10) digits++;
+    let at = this.length + digits;
+    this.length = at;
+    do {
+      const q = Math.floor(value / 10);
+      buffer[--at] = 48 + value - q * 10;
+      value = q;
+    } while (value > 0);
+  }
+
+  /** Appends a few bytes (a ready-made cell). */
+  small(bytes: Uint8Array): void {
+    if (bytes.length > this.buffer.length - this.length) return this.raw(bytes);
+    const buffer = this.buffer;
+    let at = this.length;
+    for (let i = 0; i < bytes.length; i++) buffer[at++] = bytes[i];
+    this.length = at;
   }
 
   /** Appends bytes. */

@@ -29,6 +29,18 @@ describe('CSV cells', () => {
     }
   });
 
+  it('makes the same cell as neutralising then quoting, texts without special characters included', () => {
+    const texts = [...SAMPLES, 'Société Générale', 'Jean-Pierre', 'a b', ' a', 'a ', 'x=1', 'x@y', 'tab\tin', 'é👍', 'ok'];
+    for (let k = 0; k < 2000; k++) {
+      let text = '';
+      for (let c = 0; c < 1 + (k % 7); c++) text += 'ab =+-@,;"\'\r\n\té'[(k * 7 + c * 13) % 17];
+      texts.push(text);
+    }
+    for (const separator of [',', ';', '\t']) {
+      for (const text of texts) assert.equal(csvTextCell(text, separator), quoteCell(neutraliseCell(text), separator), JSON.stringify(text));
+    }
+  });
+
   it('reports a quote left open with its line', async () => {
     await assert.rejects(async () => {
       for await (const _ of csvRecords(['a,b\n"open,\n'], ',')) void _;

@@ -34,7 +34,14 @@ export function quoteCell(text: string, separator: string): string {
   return mustQuote ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** A text cell of an export: neutralised, then quoted. */
+/** Characters after which a text may need a quote prefix or quoting: triggers, quotes, separators, breaks. */
+const SPECIAL = /[,;"'\r\n\t=+\-@]/;
+
+/**
+ * A text cell of an export: neutralised, then quoted. Most texts hold none of the characters that
+ * neutralising or quoting look at (with a `,` or `;` separator) and come back as they are, after one test.
+ */
 export function csvTextCell(text: string, separator: string): string {
+  if ((separator === ',' || separator === ';') && text !== '' && text[0] !== ' ' && text[text.length - 1] !== ' ' && !SPECIAL.test(text)) return text;
   return quoteCell(neutraliseCell(text), separator);
 }

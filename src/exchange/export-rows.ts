@@ -1,7 +1,7 @@
+import type { ResponseWeights } from '../analysis/wave-weights.js';
 import type { Store, Wave } from '../store/index.js';
 import { columnLayout, packAnswers, type Answers, type Study } from '../study/index.js';
 import type { ExportDictionary } from './export-variables.js';
-import type { WaveWeights } from './wave-weights.js';
 
 /**
  * One response in export order, reused from row to row (copy what you keep): `values` holds numbers and
@@ -12,92 +12,123 @@ export interface ExportRow {
   readonly texts: (string | null)[];
 }
 
+/** Consecutive rows of an export: iterating fills the one reused row, row after row. */
+export interface ExportBatch extends Iterable<ExportRow> {
+  readonly n: number;
+}
+
 export interface ExportRowsOptions {
   /** 'kept' (default): complete responses not excluded; 'all': every response */
   readonly responses?: 'kept' | 'all';
   /** weights by response id (ascending ids); rows without one get NaN */
-  readonly weights?: WaveWeights | null;
-  /** called every 4,096 rows and at the end with the rows streamed so far */
+  readonly weights?: Pick<ResponseWeights, 'ids' | 'weights'> | null;
+  /** called once before the first batch with the longest UTF-8 byte length of each variable's texts (0 for other variables) */
+  readonly onTextBytes?: (maxBytes: readonly number[]) => void | Promise<void>;
+  /** called after every batch and at the end with the rows streamed so far */
   readonly onProgress?: (rows: number) => void;
 }
 
+const ID = 0, STATUS = 1, EXCLUDED = 2, WEIGHT = 3, CATEGORY = 4, NUMBER = 5, TEXT = 6;
+const KIND_CODES = { id: ID, status: STATUS, excluded: EXCLUDED, weight: WEIGHT, 'packed-category': CATEGORY, 'packed-number': NUMBER, text: TEXT } as const;
+
 /**
- * Streams a wave's responses as export rows, in id order. Codes and numbers come from the packed vector
- * (no JSON parsed), texts from the answers JSON, parsed only when the dictionary has texts. A response
- * without a packed vector (a partial one) is packed from its answers on the fly.
+ * Streams a wave's responses as batches of export rows, in id order. Codes and numbers come from the
+ * packed vectors (read at precomputed offsets through one DataView per batch, no JSON parsed), texts from
+ * the strings the database extracts for the rows that have any; a response without a packed vector of the
+ * study's layout (a partial one) is packed from its answers on the fly.
  */
-export async function* exportRows(
+export async function* exportBatches(
   store: Store,
   wave: Wave,
   study: Study,
   dictionary: ExportDictionary,
   options: ExportRowsOptions = {},
-): AsyncGenerator<ExportRow> {
-  const all = options.responses === 'all';
+): AsyncGenerator<ExportBatch> {
   const variables = dictionary.variables;
   const n = variables.length;
   const values = new Float64Array(n);
   const texts: (string | null)[] = new Array<string | null>(n).fill(null);
   const row: ExportRow = { values, texts };
   const layout = columnLayout(study);
+  const size = dictionary.packedSize;
   const weights = options.weights ?? null;
   let w = 0;
-  const kinds = variables.map((v) => v.source.kind);
-  const offsets = variables.map((v) => ('offset' in v.source ? v.source.offset : 0));
+  const kinds = Int8Array.from(variables, (v) => KIND_CODES[v.source.kind]);
+  const offsets = Int32Array.from(variables, (v) => ('offset' in v.source ? v.source.offset : 0));
   const textKeys = variables.flatMap((v) => (v.source.kind === 'text' ? [v.source.key] : []));
   // position of each text variable among the texts the database extracts
-  const textIndex = variables.map((v) => (v.source.kind === 'text' ? textKeys.indexOf(v.source.key) : -1));
-  const rows = store.responses.iterateResponses(wave.id, {
-    ...(all ? { includeExcluded: true } : { status: 'complete', includeExcluded: false }),
+  const textIndex = Int32Array.from(variables, (v) => (v.source.kind === 'text' ? textKeys.indexOf(v.source.key) : -1));
+  const onTextBytes = options.onTextBytes;
+  const batches = store.responses.iterateResponseBatches(wave.id, {
+    ...(options.responses === 'all' ? { includeExcluded: true } : { status: 'complete', includeExcluded: false }),
+    packedSize: size,
     textKeys,
-    answers: 'unpacked',
+    ...(onTextBytes ? { onTextBytes: (bytes: readonly number[]) => onTextBytes(Array.from(textIndex, (k) => (k < 0 ? 0 : bytes[k]))) } : {}),
   });
   let count = 0;
-  for await (const r of rows) {
-    if ((++count & 4095) === 0) options.onProgress?.(count);
-    let packed = r.packed;
-    if (packed === null || packed.byteLength !== dictionary.packedSize) {
-      // no packed vector (a partial response), or one of another layout: pack the answers
-      const answers = (r.answers !== '' ? JSON.parse(r.answers) : ((await store.responses.getById(r.id))?.answers ?? {})) as Answers;
-      packed = packAnswers(layout, answers);
-    }
-    const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
-    for (let j = 0; j < n; j++) {
-      switch (kinds[j]) {
-        case 'packed-category': {
-          const code = view.getInt16(offsets[j], true);
-          values[j] = code < 0 ? NaN : code;
-          break;
+  for await (const batch of batches) {
+    const rows = function* (): Generator<ExportRow> {
+      const packedView = new DataView(batch.packed.buffer, batch.packed.byteOffset, batch.packed.byteLength);
+      let u = 0;
+      let t = 0;
+      for (let i = 0; i < batch.n; i++) {
+        let view = packedView;
+        let base = i * size;
+        if (u < batch.unpacked.length && batch.unpacked[u].row === i) {
+          // no packed vector of this layout: pack the answers
+          const packed = packAnswers(layout, batch.unpacked[u++].answers as Answers);
+          view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
+          base = 0;
         }
-        case 'packed-number':
-          values[j] = view.getFloat64(offsets[j], true);
-          break;
-        case 'text': {
-          const text = r.texts[textIndex[j]];
-          texts[j] = text !== null && text !== '' ? text : null;
-          break;
-        }
-        case 'id':
-          values[j] = r.id;
-          break;
-        case 'status':
-          values[j] = r.status === 'complete' ? 1 : 2;
-          break;
-        case 'excluded':
-          values[j] = r.excluded ? 1 : 0;
-          break;
-        case 'weight': {
-          let weight = NaN;
-          if (weights) {
-            while (w < weights.ids.length && weights.ids[w] < r.id) w++;
-            if (w < weights.ids.length && weights.ids[w] === r.id) weight = weights.weights[w];
+        const strings = t < batch.texts.length && batch.texts[t].row === i ? batch.texts[t++].texts : null;
+        const id = batch.ids[i];
+        const flags = batch.flags[i];
+        for (let j = 0; j < n; j++) {
+          switch (kinds[j]) {
+            case CATEGORY: {
+              const code = view.getInt16(base + offsets[j], true);
+              values[j] = code < 0 ? NaN : code;
+              break;
+            }
+            case NUMBER:
+              values[j] = view.getFloat64(base + offsets[j], true);
+              break;
+            case TEXT: {
+              const text = strings === null ? null : strings[textIndex[j]];
+              texts[j] = text !== null && text !== '' ? text : null;
+              break;
+            }
+            case ID:
+              values[j] = id;
+              break;
+            case STATUS:
+              values[j] = flags & 1 ? 1 : 2;
+              break;
+            case EXCLUDED:
+              values[j] = flags & 2 ? 1 : 0;
+              break;
+            case WEIGHT: {
+              let weight = NaN;
+              if (weights) {
+                while (w < weights.ids.length && weights.ids[w] < id) w++;
+                if (w < weights.ids.length && weights.ids[w] === id) weight = weights.weights[w];
+              }
+              values[j] = weight;
+              break;
+            }
           }
-          values[j] = weight;
-          break;
         }
+        yield row;
       }
-    }
-    yield row;
+    };
+    yield { n: batch.n, [Symbol.iterator]: rows };
+    count += batch.n;
+    options.onProgress?.(count);
   }
   options.onProgress?.(count);
+}
+
+/** The rows of `exportBatches` one by one (for writers that need no speed). */
+export async function* exportRows(batches: AsyncIterable<ExportBatch>): AsyncGenerator<ExportRow> {
+  for await (const batch of batches) yield* batch;
 }

@@ -7,7 +7,6 @@ export { writeCodebook, CODEBOOK_COLUMNS } from './write-codebook.js';
 export { writeJsonl } from './write-jsonl.js';
 export { writeSav } from './write-sav.js';
 export { writeTripleS } from './write-triple-s.js';
-export { waveWeights, type WaveWeights, type WaveWeightsResult } from './wave-weights.js';
 export { neutraliseCell, unneutraliseCell } from './csv-cell.js';
 export { importResponsesCsv, type ImportRejection, type ImportResult, type ImportResponsesOptions } from './import-responses-csv.js';
 export { importLss } from './import-lss.js';

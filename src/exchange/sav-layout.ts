@@ -40,6 +40,11 @@ export function savStringWidth(maxLength: number): number {
   return Math.max(1, Math.min(SAV_MAX_STRING, maxLength * 3));
 }
 
+/** Width of a string variable whose longest text takes `maxBytes` UTF-8 bytes (at least 1, at most 32767). */
+export function savTextWidth(maxBytes: number): number {
+  return Math.max(1, Math.min(SAV_MAX_STRING, maxBytes));
+}
+
 /** Number of segments of a string (PSPP's sfm_width_to_segments). */
 function segmentCount(width: number): number {
   return width < 256 ? 1 : Math.ceil(width / 252);
@@ -48,9 +53,10 @@ function segmentCount(width: number): number {
 /**
  * Lays the export's variables out in a system file: unique 8-byte short names (the long names go in
  * record 7.13), strings over 255 bytes split in segments of 255 (the last one `width − 252·(n−1)` wide),
- * as PSPP's system-file documentation describes.
+ * as PSPP's system-file documentation describes. A text's width is its longest value in `textBytes`
+ * (UTF-8 bytes, by variable) when given, else what its maximum length in characters can take.
  */
-export function savLayout(variables: readonly ExportVariable[]): SavLayout {
+export function savLayout(variables: readonly ExportVariable[], textBytes?: readonly number[]): SavLayout {
   const used = new Set<string>();
   let counter = 0;
   const unique = (wanted: string): string => {
@@ -61,7 +67,7 @@ export function savLayout(variables: readonly ExportVariable[]): SavLayout {
   };
   let dictionaryIndex = 1;
   const out: SavVariable[] = variables.map((variable, index) => {
-    const width = variable.type === 'text' ? savStringWidth(variable.maxLength) : 0;
+    const width = variable.type !== 'text' ? 0 : textBytes ? savTextWidth(textBytes[index]) : savStringWidth(variable.maxLength);
     const segments: SavSegment[] = [];
     const n = segmentCount(width);
     const shortName = unique(variable.name);

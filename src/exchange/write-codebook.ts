@@ -57,5 +57,5 @@ export async function writeCodebook(source: ExportSource, out: Writable, options
     writer.text(csvLines(variables, options.separator ?? ',').join('\r\n') + '\r\n');
   }
   await writer.end();
-  return Object.freeze({ kind: 'export-summary', format: 'codebook', rows: 0, bytes: writer.bytes, variables: variables.length, weighted: source.weighting.kind === 'weighted' });
+  return Object.freeze({ kind: 'export-summary', format: 'codebook', rows: 0, bytes: writer.bytes, variables: variables.length, weighted: source.weights !== null });
 }

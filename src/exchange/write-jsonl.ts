@@ -34,5 +34,5 @@ export async function writeJsonl(source: ExportSource, out: Writable, options: E
     if ((rows & 255) === 0) await writer.flushIfFull();
   }
   await writer.end();
-  return Object.freeze({ kind: 'export-summary', format: 'jsonl', rows, bytes: writer.bytes, variables: variables.length, weighted: source.weighting.kind === 'weighted' });
+  return Object.freeze({ kind: 'export-summary', format: 'jsonl', rows, bytes: writer.bytes, variables: variables.length, weighted: source.weights !== null });
 }

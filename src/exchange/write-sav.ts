@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { ExportOptions, ExportSource } from './export-source.js';
 import { savDictionary } from './sav-dictionary.js';
-import { savLayout } from './sav-layout.js';
+import { savLayout, type SavLayout } from './sav-layout.js';
 import type { ExportSummary } from './write-csv.js';
 
 const BIAS = 100;
@@ -77,9 +77,9 @@ class CompressedCases {
     }
   }
 
-  /** Writes what precedes the current command block once the buffer is full. */
-  async flushIfFull(): Promise<void> {
-    if (this.length >= CHUNK) await this.flush(false);
+  /** Whether the buffer holds a chunk: time to `flush(false)`. */
+  get full(): boolean {
+    return this.length >= CHUNK;
   }
 
   async flush(final: boolean): Promise<void> {
@@ -112,48 +112,54 @@ export interface SavOptions extends ExportOptions {
  * Writes a wave's responses as an SPSS system file (.sav), written byte by byte from PSPP's documentation of
  * the format: variable labels, value labels, "don't know" codes as missing values, measurement levels, the
  * weight variable, multiple choices as dichotomy sets, long names, very long strings for texts, UTF-8.
- * Cases are bytecode-compressed and streamed. Ends the stream.
+ * String widths are the longest text of each variable in UTF-8 bytes, which the database measures before
+ * the first row (in the same snapshot on SQLite). Cases are bytecode-compressed and streamed. Ends the stream.
  */
 export async function writeSav(source: ExportSource, out: Writable, options: SavOptions = {}): Promise<ExportSummary> {
-  const layout = savLayout(source.dictionary.variables);
-  const header = savDictionary(layout, {
-    lang: source.lang,
-    fileLabel: `${source.study.id} ${source.wave.code}`,
-    now: options.now ?? new Date(),
-    compression: 1,
+  // the layout, set once the text widths are known (before the first row)
+  const file: { layout?: SavLayout; headerBytes: number; scratch: (Buffer | null)[] } = { headerBytes: 0, scratch: [] };
+  const batches = source.batches({
+    onTextBytes: async (maxBytes) => {
+      const layout = savLayout(source.dictionary.variables, maxBytes);
+      const header = savDictionary(layout, { lang: source.lang, fileLabel: `${source.study.id} ${source.wave.code}`, now: options.now ?? new Date(), compression: 1 });
+      // a scratch buffer per text variable, as wide as its string: Buffer.write never splits a character
+      Object.assign(file, { layout, headerBytes: header.length, scratch: layout.variables.map((sv) => (sv.width > 0 ? Buffer.alloc(sv.width) : null)) });
+      if (!out.write(header)) await once(out, 'drain');
+    },
   });
-  if (!out.write(header)) await once(out, 'drain');
   const cases = new CompressedCases(out);
-  const variables = layout.variables;
-  const caseBytes = layout.caseSize * 8;
-  // a scratch buffer per text variable, as wide as its string: Buffer.write never splits a character
-  const scratch = variables.map((sv) => (sv.width > 0 ? Buffer.alloc(sv.width) : null));
   let rows = 0;
-  for await (const row of source.rows()) {
-    cases.reserve(caseBytes + caseBytes / 8);
-    for (let j = 0; j < variables.length; j++) {
-      const bytes = scratch[j];
-      if (bytes === null) {
-        cases.number(row.values[j]);
-        continue;
+  for await (const batch of batches) {
+    const { variables, caseSize } = file.layout!;
+    const { scratch } = file;
+    const caseBytes = caseSize * 8;
+    for (const row of batch) {
+      cases.reserve(caseBytes + caseBytes / 8);
+      for (let j = 0; j < variables.length; j++) {
+        const bytes = scratch[j];
+        if (bytes === null) {
+          cases.number(row.values[j]);
+          continue;
+        }
+        // the value's bytes go 255 per segment into segments padded to 8 bytes (PSPP's segment layout)
+        const text = row.texts[j];
+        const length = text === null ? 0 : bytes.write(text, 0, 'utf8');
+        let from = 0;
+        for (const segment of variables[j].segments) {
+          cases.segment(bytes, length, from, segment.used, segment.elements);
+          from += segment.used;
+        }
       }
-      // the value's bytes go 255 per segment into segments padded to 8 bytes (PSPP's segment layout)
-      const text = row.texts[j];
-      const length = text === null ? 0 : bytes.write(text, 0, 'utf8');
-      let from = 0;
-      for (const segment of variables[j].segments) {
-        cases.segment(bytes, length, from, segment.used, segment.elements);
-        from += segment.used;
-      }
+      if (cases.full) await cases.flush(false);
     }
-    rows++;
-    await cases.flushIfFull();
+    rows += batch.n;
   }
+  if (!file.layout) throw new Error('writeSav: the row stream gave no text lengths');
   await cases.flush(true);
   const finished = once(out, 'finish');
   out.end();
   await finished;
   return Object.freeze({
-    kind: 'export-summary', format: 'sav', rows, bytes: header.length + cases.bytes, variables: variables.length, weighted: source.weighting.kind === 'weighted',
+    kind: 'export-summary', format: 'sav', rows, bytes: file.headerBytes + cases.bytes, variables: file.layout.variables.length, weighted: source.weights !== null,
   });
 }

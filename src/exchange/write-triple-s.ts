@@ -113,7 +113,7 @@ export async function writeTripleS(
     meta.text(metadata(source, list, options.dataFile ?? `${source.study.id}-${source.wave.code}.dat`, options.now ?? new Date()));
     await meta.end();
   }
-  if (!dataOut) return Object.freeze({ kind: 'export-summary', format: 'triple-s', rows: 0, bytes: 0, variables: list.length, weighted: source.weighting.kind === 'weighted' });
+  if (!dataOut) return Object.freeze({ kind: 'export-summary', format: 'triple-s', rows: 0, bytes: 0, variables: list.length, weighted: source.weights !== null });
   const writer = new BufferedWriter(dataOut);
   let rows = 0;
   for await (const row of source.rows()) {
@@ -156,5 +156,5 @@ export async function writeTripleS(
     if ((rows & 255) === 0) await writer.flushIfFull();
   }
   await writer.end();
-  return Object.freeze({ kind: 'export-summary', format: 'triple-s', rows, bytes: writer.bytes, variables: list.length, weighted: source.weighting.kind === 'weighted' });
+  return Object.freeze({ kind: 'export-summary', format: 'triple-s', rows, bytes: writer.bytes, variables: list.length, weighted: source.weights !== null });
 }

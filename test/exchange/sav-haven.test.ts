@@ -4,7 +4,8 @@ import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { exportWave, prepareExport, waveWeights, type ExportVariable } from '../../src/exchange/index.js';
+import { responseWeights } from '../../src/analysis/wave-weights.js';
+import { exportWave, prepareExport, type ExportVariable } from '../../src/exchange/index.js';
 import { utf8Truncate } from '../../src/exchange/sav-dictionary.js';
 import { TEST_DATABASES, openTestStore, type TestStore } from '../helpers/databases.js';
 import { expectedValue } from './fixtures/expected-values.js';
@@ -80,9 +81,8 @@ for (const database of TEST_DATABASES) {
       const ids = columns[0].values as number[];
       assert.deepEqual(ids, [...seeded.answers.keys()]);
       const records = await store.responses.list(seeded.wave.id);
-      const weighting = await waveWeights(store, seeded.wave, seeded.study);
-      assert.equal(weighting.kind, 'weighted');
-      const weights = weighting.kind === 'weighted' ? weighting.weights : null;
+      const weights = await responseWeights(store, seeded.wave);
+      assert.equal(weights.weighting.status, 'weighted');
       let longTexts = 0;
       ids.forEach((id, row) => {
         const answers = seeded.answers.get(id)!;

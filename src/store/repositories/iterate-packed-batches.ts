@@ -19,12 +19,17 @@ export interface IteratePackedBatchesOptions {
   readonly status?: ResponseStatus;
   /** include excluded responses (default false) */
   readonly includeExcluded?: boolean;
-  /** rows per batch (default 8,192) */
+  /** rows per batch (default 4,096) */
   readonly batchSize?: number;
 }
 
-const filters = (status: ResponseStatus | undefined, includeExcluded: boolean) =>
-  (status ? ' and status = :status' : '') + (includeExcluded ? '' : ' and excluded = 0');
+/**
+ * The rows of a wave after `:after`, SQLite: with a status, the (wave_id, status, id) index gives them in id
+ * order; without one, `+wave_id` keeps SQLite off the wave's indexes (which would sort every batch) and on
+ * the table's rowid order from `:after`.
+ */
+export const sqliteWaveRows = (status: ResponseStatus | undefined, includeExcluded: boolean) =>
+  (status ? 'wave_id = :waveId and status = :status' : '+wave_id = :waveId') + ' and id > :after' + (includeExcluded ? '' : ' and excluded = 0');
 
 /**
  * SQLite, one batch: the database lays the vectors end to end itself (group_concat of blobs, in the
@@ -34,7 +39,7 @@ const filters = (status: ResponseStatus | undefined, includeExcluded: boolean) =
 const sqliteBatchSql = (status: ResponseStatus | undefined, includeExcluded: boolean) =>
   `select count(*) as n, max(id) as last, json_group_array(id) as ids, cast(group_concat(packed, x'') as blob) as packed,
      sum(length(packed) <> :size) as mismatched, min(iif(length(packed) <> :size, id, null)) as mismatchedId
-   from (select id, packed from responses where wave_id = :waveId and packed is not null and id > :after${filters(status, includeExcluded)}
+   from (select id, packed from responses where ${sqliteWaveRows(status, includeExcluded)} and packed is not null
          order by id limit :limit)`;
 
 interface SqliteBatchRow {
@@ -65,7 +70,7 @@ function toBatch(row: SqliteBatchRow, size: number): PackedBatch {
  */
 export async function* iteratePackedBatches(ctx: StoreContext, waveId: number, options: IteratePackedBatchesOptions): AsyncGenerator<PackedBatch> {
   const { size, status, includeExcluded = false } = options;
-  const limit = options.batchSize ?? 8192;
+  const limit = options.batchSize ?? 4096;
   const params = { waveId, size, limit, ...(status ? { status } : {}) };
   if (ctx.dialect === 'sqlite' && ctx.sqlite && ctx.sqliteFile) {
     // inside a transaction, its own connection (which the caller holds); otherwise a reader of ours

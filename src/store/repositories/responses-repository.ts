@@ -9,6 +9,7 @@ import { insertMany, type BulkResponse, type InsertManyOptions } from './insert-
 import { iteratePacked, type IteratePackedOptions, type PackedRow } from './iterate-packed.js';
 import { iteratePackedBatches, type IteratePackedBatchesOptions, type PackedBatch } from './iterate-packed-batches.js';
 import { iterateResponses, type IterateResponsesOptions, type ResponseRow } from './iterate-responses.js';
+import { iterateResponseBatches, type IterateResponseBatchesOptions, type ResponseBatch } from './iterate-response-batches.js';
 import { toBuffer, toResponseRecord, type ResponseRecord } from './response-record.js';
 import { savePage, type SavePageInput, type SavePageResult } from './save-page.js';
 import { bumpWaveDataVersion } from './waves-repository.js';
@@ -213,6 +214,10 @@ export function createResponsesRepository(ctx: StoreContext) {
 
     /** Streams a wave's responses with their answers JSON text, for exports (see iterate-responses.ts). */
     iterateResponses: (waveId: number, options?: IterateResponsesOptions): AsyncGenerator<ResponseRow> => iterateResponses(ctx, waveId, options),
+
+    /** Streams a wave's responses in batches for exports: packed vectors end to end, texts, answers of unpacked rows (see iterate-response-batches.ts). */
+    iterateResponseBatches: (waveId: number, options: IterateResponseBatchesOptions): AsyncGenerator<ResponseBatch> =>
+      iterateResponseBatches(ctx, waveId, options),
 
     /** Bulk insert, one transaction per batch (see insert-many.ts). */
     insertMany: (rows: Iterable<BulkResponse> | AsyncIterable<BulkResponse>, options?: InsertManyOptions): Promise<number> =>
