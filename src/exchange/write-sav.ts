@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import { AppError } from '../app-error.js';
 import type { ExportOptions, ExportSource } from './export-source.js';
 import { savDictionary } from './sav-dictionary.js';
 import { savLayout, type SavLayout } from './sav-layout.js';
@@ -24,9 +25,12 @@ class CompressedCases {
 
   private code(code: number): void {
     if (this.command === 8) {
-      this.commands = this.length;
-      this.buffer.fill(0, this.length, this.length + 8);
-      this.length += 8;
+      // a new block of 8 command bytes, zero (padding) until used; a loop beats fill() on 8 bytes
+      const buffer = this.buffer;
+      const at = this.length;
+      for (let k = 0; k < 8; k++) buffer[at + k] = 0;
+      this.commands = at;
+      this.length = at + 8;
       this.command = 0;
     }
     this.buffer[this.commands + this.command++] = code;
@@ -71,9 +75,11 @@ class CompressedCases {
       }
       this.code(253);
       const n = Math.min(8, end - at);
-      bytes.copy(this.buffer, this.length, at, at + n);
-      if (n < 8) this.buffer.fill(0x20, this.length + n, this.length + 8);
-      this.length += 8;
+      const buffer = this.buffer;
+      const to = this.length;
+      for (let k = 0; k < n; k++) buffer[to + k] = bytes[at + k];
+      for (let k = n; k < 8; k++) buffer[to + k] = 0x20;
+      this.length = to + 8;
     }
   }
 
@@ -144,6 +150,10 @@ export async function writeSav(source: ExportSource, out: Writable, options: Sav
         // the value's bytes go 255 per segment into segments padded to 8 bytes (PSPP's segment layout)
         const text = row.texts[j];
         const length = text === null ? 0 : bytes.write(text, 0, 'utf8');
+        if (length === bytes.length && Buffer.byteLength(text!) > length) {
+          // PostgreSQL reads the lengths and the rows apart: a text lengthened in between would be cut
+          throw new AppError('CONFLICT', `writeSav: a text of ${variables[j].variable.name} changed during the export; export again`, { variable: variables[j].variable.name });
+        }
         let from = 0;
         for (const segment of variables[j].segments) {
           cases.segment(bytes, length, from, segment.used, segment.elements);
