@@ -5,7 +5,7 @@ import type { ResponseSource, ResponseStatus, ResponsesTable } from '../schema.j
 import { inTransaction, type StoreContext } from '../store-context.js';
 import { toBuffer } from './response-record.js';
 import { postgresInsertResponses } from './postgres-insert-responses.js';
-import { sqliteInsertResponses } from './sqlite-insert-responses.js';
+import { sqliteBulkInsert } from './sqlite-bulk-insert.js';
 import { bumpWaveDataVersion } from './waves-repository.js';
 
 /** A whole response to insert at once (demo generator, imports). */
@@ -38,24 +38,32 @@ export interface InsertManyOptions {
   readonly onProgress?: (inserted: number) => void;
 }
 
-/** Rows per INSERT statement: keeps the bound parameters under both databases' limits. */
+/** Rows per INSERT statement compiled by Kysely (SQLite inside a caller's transaction): under both databases' parameter limits. */
 const ROWS_PER_STATEMENT = 500;
 
 /**
- * Public ids for bulk rows: 6 bytes of a process-wide counter started at the clock, then 10 random
- * bytes (80 bits: unguessable), base64url. The shared prefix keeps a million inserts into the
- * unique index local instead of scattered across it.
+ * Public ids for bulk rows without one: 6 bytes of a process-wide counter started at the clock, then 10
+ * random bytes (80 bits: unguessable), base64url. The shared prefix keeps a million inserts into the
+ * unique index local instead of scattered across it. Random bytes are drawn 4,096 ids at a time.
  */
+const ID_BLOCK = 4096;
+const idBytes = Buffer.allocUnsafe(16 * ID_BLOCK);
+let idNext = ID_BLOCK;
 let sequence = Date.now() * 1000;
-function fillPublicIds(ids: Buffer, count: number): void {
-  randomFillSync(ids);
-  for (let i = 0; i < count; i++) ids.writeUIntBE(sequence++ % 2 ** 48, i * 16, 6);
+function nextPublicId(): string {
+  if (idNext === ID_BLOCK) {
+    randomFillSync(idBytes);
+    idNext = 0;
+  }
+  const at = 16 * idNext++;
+  idBytes.writeUIntBE(sequence++ % 2 ** 48, at, 6);
+  return idBytes.toString('base64url', at, at + 16);
 }
 
-function toInsertable(r: BulkResponse, ids: Buffer, i: number): Insertable<ResponsesTable> {
+function toInsertable(r: BulkResponse): Insertable<ResponsesTable> {
   return {
     waveId: r.waveId,
-    publicId: r.publicId ?? ids.toString('base64url', i * 16, i * 16 + 16),
+    publicId: r.publicId ?? nextPublicId(),
     invitationId: null,
     status: r.status,
     answers: toJson(r.answers)!,
@@ -84,7 +92,9 @@ function toInsertable(r: BulkResponse, ids: Buffer, i: number): Insertable<Respo
  * Inserts responses in batches, one transaction per batch, then bumps the data version of every
  * wave touched. Accepts an array or any (async) iterable, so a generator can stream a million
  * rows without holding them. Returns the number inserted. A failing batch rolls back alone:
- * batches committed before it stay.
+ * batches committed before it stay. SQLite binds the rows straight into a cached multi-row INSERT
+ * (sqlite-bulk-insert.ts), PostgreSQL sends one array per column (postgres-insert-responses.ts);
+ * inside a caller's transaction SQLite goes through Kysely.
  */
 export async function insertMany(
   ctx: StoreContext,
@@ -97,24 +107,32 @@ export async function insertMany(
   let batch: BulkResponse[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
-    const ids = Buffer.allocUnsafe(16 * batch.length);
-    fillPublicIds(ids, batch.length);
-    const values = batch.map((r, i) => toInsertable(r, ids, i));
-    if (ctx.sqlite && !ctx.db.isTransaction) await sqliteInsertResponses(ctx, values);
-    else if (ctx.dialect === 'postgres') await postgresInsertResponses(ctx.db, values);
-    else await inTransaction(ctx.db, async (trx) => {
-      for (let i = 0; i < values.length; i += ROWS_PER_STATEMENT) {
-        await trx.insertInto('responses').values(values.slice(i, i + ROWS_PER_STATEMENT)).execute();
-      }
-    });
+    if (ctx.sqlite && !ctx.db.isTransaction) await sqliteBulkInsert(ctx, batch, nextPublicId);
+    else if (ctx.dialect === 'postgres') await postgresInsertResponses(ctx.db, batch.map(toInsertable));
+    else {
+      const values = batch.map(toInsertable);
+      await inTransaction(ctx.db, async (trx) => {
+        for (let i = 0; i < values.length; i += ROWS_PER_STATEMENT) {
+          await trx.insertInto('responses').values(values.slice(i, i + ROWS_PER_STATEMENT)).execute();
+        }
+      });
+    }
     for (const r of batch) waves.add(r.waveId);
     inserted += batch.length;
     batch = [];
     options.onProgress?.(inserted);
   };
-  for await (const row of rows) {
-    batch.push(row);
-    if (batch.length >= batchSize) await flush();
+  if (Symbol.iterator in rows) {
+    // a synchronous source is read without for-await, which would cost a promise per row
+    for (const row of rows) {
+      batch.push(row);
+      if (batch.length >= batchSize) await flush();
+    }
+  } else {
+    for await (const row of rows) {
+      batch.push(row);
+      if (batch.length >= batchSize) await flush();
+    }
   }
   await flush();
   for (const waveId of waves) await bumpWaveDataVersion(ctx.db, waveId);
