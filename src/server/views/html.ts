@@ -12,13 +12,26 @@
  * Never build markup by concatenating strings.
  */
 
+/** The last bracket of some markup: `<` (Open: it ends inside a tag), `>` (Close), or None. */
+type Bracket = -1 | 0 | 1;
+const Bracket = { None: -1, Close: 0, Open: 1 } as const;
+
+function lastBracket(text: string): Bracket {
+  const open = text.lastIndexOf('<');
+  const close = text.lastIndexOf('>');
+  return open === close ? Bracket.None : open > close ? Bracket.Open : Bracket.Close; // equal only when both are -1
+}
+
 /** A fragment of trusted markup. Only `html` and `raw` make one. */
 export class Html {
   readonly #value: string;
+  /** @internal the fragment's last bracket, so a template need not scan it again */
+  readonly bracket: Bracket;
   /** @internal use `html` or `raw` */
-  constructor(value: string, token: symbol) {
+  constructor(value: string, token: symbol, bracket?: Bracket) {
     if (token !== TOKEN) throw new TypeError('Html: use the html tag or raw()');
     this.#value = value;
+    this.bracket = bracket ?? lastBracket(value);
   }
   toString(): string {
     return this.#value;
@@ -79,14 +92,15 @@ function renderValue(value: unknown, inUrl: boolean): string {
   return escapeHtml(inUrl ? safeUrl(text) : text);
 }
 
-/**
- * Whether the markup so far ends inside a tag (its last `<` comes after its last `>`), given `text` appended
- * to markup for which that was `before`: only the last bracket of `text` counts, if it has one.
- */
-function endsInTag(text: string, before: boolean): boolean {
-  const open = text.lastIndexOf('<');
-  const close = text.lastIndexOf('>');
-  return open === close ? before : open > close; // equal only when both are -1
+/** The last bracket of a rendered value: fragments carry theirs, escaped text has none. */
+function bracketOf(value: unknown, before: Bracket): Bracket {
+  if (value instanceof Html) return value.bracket === Bracket.None ? before : value.bracket;
+  if (Array.isArray(value)) {
+    let bracket = before;
+    for (const item of value) bracket = bracketOf(item, bracket);
+    return bracket;
+  }
+  return before;
 }
 
 /** What a template's static parts say about the value after each of them; computed once per call site. */
@@ -95,8 +109,8 @@ interface TemplateFacts {
   readonly url: readonly boolean[];
   /** the part ends in an unquoted attribute (value=) */
   readonly unquoted: readonly boolean[];
-  /** 1: the part's last bracket is `<`, 0: it is `>`, -1: no bracket (the state before it holds) */
-  readonly bracket: Int8Array;
+  /** each part's last bracket */
+  readonly bracket: readonly Bracket[];
 }
 
 const TEMPLATE_FACTS = new WeakMap<TemplateStringsArray, TemplateFacts>();
@@ -104,38 +118,37 @@ const TEMPLATE_FACTS = new WeakMap<TemplateStringsArray, TemplateFacts>();
 function templateFacts(strings: TemplateStringsArray): TemplateFacts {
   let facts = TEMPLATE_FACTS.get(strings);
   if (facts === undefined) {
-    const bracket = new Int8Array(strings.length);
-    strings.forEach((part, i) => {
-      const open = part.lastIndexOf('<');
-      const close = part.lastIndexOf('>');
-      bracket[i] = open === close ? -1 : open > close ? 1 : 0;
-    });
-    facts = { url: strings.map((part) => URL_ATTRIBUTE.test(part)), unquoted: strings.map((part) => UNQUOTED_ATTRIBUTE.test(part)), bracket };
+    facts = {
+      url: strings.map((part) => URL_ATTRIBUTE.test(part)),
+      unquoted: strings.map((part) => UNQUOTED_ATTRIBUTE.test(part)),
+      bracket: strings.map(lastBracket),
+    };
     TEMPLATE_FACTS.set(strings, facts);
   }
   return facts;
 }
 
 /**
- * The escaping template tag. Whether a value sits inside a tag is read from the markup before it, as
- * if scanning all of it: the static parts are examined once per call site (a template's strings array
- * is the same object at every call), and only inserted fragments are scanned at each call (escaped
- * text holds no bracket).
+ * The escaping template tag. Whether a value sits inside a tag is decided by the last bracket of all
+ * the markup before it, without scanning that markup at each call: the static parts are examined once
+ * per call site (a template's strings array is the same object at every call), each fragment carries
+ * its own last bracket, and escaped text holds none.
  */
 export function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
   const facts = templateFacts(strings);
   let out = strings[0]!;
-  let inTag = facts.bracket[0] === 1;
+  let bracket = facts.bracket[0]!;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
+    const inTag = bracket === Bracket.Open;
     const rendered = renderValue(value, inTag && facts.url[i]!);
     out += inTag && facts.unquoted[i] ? `"${rendered}"` : rendered;
-    if (typeof value === 'object' && value !== null) inTag = endsInTag(rendered, inTag);
+    if (typeof value === 'object' && value !== null) bracket = bracketOf(value, bracket);
     out += strings[i + 1]!;
-    const bracket = facts.bracket[i + 1]!;
-    if (bracket !== -1) inTag = bracket === 1;
+    const after = facts.bracket[i + 1]!;
+    if (after !== Bracket.None) bracket = after;
   }
-  return new Html(out, TOKEN);
+  return new Html(out, TOKEN, bracket);
 }
 
 const ATTRIBUTE_NAME = /^[a-zA-Z_:][-a-zA-Z0-9_:.]*$/;
@@ -170,5 +183,5 @@ export function attrs(attributes: Readonly<Record<string, unknown>>): Html {
     }
     out += ` ${name}="${renderValue(value, inUrl)}"`;
   }
-  return new Html(out, TOKEN);
+  return new Html(out, TOKEN, Bracket.None); // names are checked and values escaped: no bracket
 }
