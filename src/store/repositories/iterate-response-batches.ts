@@ -147,14 +147,21 @@ export async function* iterateResponseBatches(ctx: StoreContext, waveId: number,
       if (own) connection.close();
     }
   }
-  const text = (key: string) => sql<string | null>`case when jsonb_typeof((answers::jsonb) -> ${key}) = 'string' then (answers::jsonb) ->> ${key} end`;
-  if (options.onTextBytes) {
-    const lengths = keys.length === 0 ? [] : await ctx.db
+  // PostgreSQL: the answers are parsed once per row (a subquery fenced by its limit or `offset 0`), not
+  // once per key and test, which costs five times as much
+  const text = (key: string) => sql<string | null>`case when jsonb_typeof(j -> ${key}) = 'string' then j ->> ${key} end`;
+  const rows = () =>
+    ctx.db
       .selectFrom('responses')
-      .select(keys.map((key, k) => sql<number | null>`max(octet_length(${text(key)}))`.as(`m${k}`)))
+      .select(['id', 'status', 'excluded', 'packed', 'answers'])
+      .select(sql<unknown>`answers::jsonb`.as('j'))
       .where('waveId', '=', waveId)
       .$if(status !== undefined, (q) => q.where('status', '=', status!))
-      .$if(!includeExcluded, (q) => q.where('excluded', '=', 0))
+      .$if(!includeExcluded, (q) => q.where('excluded', '=', 0));
+  if (options.onTextBytes) {
+    const lengths = keys.length === 0 ? [] : await ctx.db
+      .selectFrom(rows().offset(0).as('r'))
+      .select(keys.map((key, k) => sql<number | null>`max(octet_length(${text(key)}))`.as(`m${k}`)))
       .execute();
     const row = (lengths[0] ?? {}) as Record<string, number | string | null>;
     await options.onTextBytes(keys.map((_, k) => Number(row[`m${k}`] ?? 0)));
@@ -162,16 +169,11 @@ export async function* iterateResponseBatches(ctx: StoreContext, waveId: number,
   let after = 0;
   for (;;) {
     const page = await ctx.db
-      .selectFrom('responses')
+      .selectFrom(rows().where('id', '>', after).orderBy('id').limit(limit).as('r'))
       .select(['id', 'status', 'excluded', 'packed'])
       .select(sql<string | null>`case when packed is null or octet_length(packed) <> ${size} then answers end`.as('answers'))
       .$if(keys.length > 0, (q) => q.select(keys.map((key, k) => text(key).as(`t${k}`))))
-      .where('waveId', '=', waveId)
-      .where('id', '>', after)
-      .$if(status !== undefined, (q) => q.where('status', '=', status!))
-      .$if(!includeExcluded, (q) => q.where('excluded', '=', 0))
       .orderBy('id')
-      .limit(limit)
       .execute();
     if (page.length === 0) return;
     const n = page.length;
