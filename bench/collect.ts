@@ -3,9 +3,10 @@
 // loop with the load generator. It runs as in production behind a reverse proxy (TRUST_PROXY=127.0.0.1):
 // each simulated respondent keeps one connection, and every questionnaire comes from its own client
 // address (X-Forwarded-For), so the per-address rate limits apply as they would to real respondents.
-// Usage: npm run bench:collect -- [--respondents 50] [--seconds 20]
+// Usage: npm run bench:collect -- [--respondents 50] [--seconds 20] [--server-processes 1]
 // Prints completed questionnaires per second and page latency p50 / p99, then one JSON line.
 import { spawn } from 'node:child_process';
+import cluster, { type Worker } from 'node:cluster';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -24,26 +25,68 @@ function option(name: string, fallback: number): number {
 }
 
 if (process.argv.includes('--serve')) {
-  // the server process: the real app on the prepared database
+  await serve();
+} else {
+  await main();
+}
+
+/**
+ * The server process: the real app on the prepared database. With --server-processes N > 1, a node
+ * cluster: N workers, each with its own app and SQLite connection to the same file (WAL, busy timeout),
+ * sharing the listening port; the primary only hands out connections and adds up the workers' CPU time.
+ */
+async function serve(): Promise<void> {
   const dataDir = process.argv[process.argv.indexOf('--serve') + 1]!;
+  const processes = option('server-processes', 1);
+  const cpuReply = () => ({ cpu: process.cpuUsage() });
+  if (processes > 1 && cluster.isPrimary) {
+    const workers = Array.from({ length: processes }, () => cluster.fork());
+    const ports = await Promise.all(
+      workers.map((w) => new Promise<number>((resolve) => w.on('message', (m: { port?: number }) => m.port !== undefined && resolve(m.port)))),
+    );
+    process.stdout.write(`PORT ${ports[0]}\n`);
+    const workerCpu = (w: Worker) =>
+      new Promise<number>((resolve) => {
+        const onMessage = (m: { cpu?: NodeJS.CpuUsage }) => {
+          if (!m.cpu) return;
+          w.off('message', onMessage);
+          resolve(m.cpu.user + m.cpu.system);
+        };
+        w.on('message', onMessage);
+        w.send('cpu');
+      });
+    process.on('message', (m) => {
+      if (m !== 'cpu') return;
+      void Promise.all(workers.map(workerCpu)).then((times) => {
+        const own = process.cpuUsage();
+        process.send!({ cpu: { user: own.user + times.reduce((a, b) => a + b, 0), system: own.system } });
+      });
+    });
+    process.on('SIGTERM', () => {
+      for (const w of workers) w.process.kill('SIGTERM');
+      void Promise.all(workers.map((w) => new Promise((r) => (w.isDead() ? r(null) : w.once('exit', r))))).then(() => process.exit(0));
+    });
+    return;
+  }
   const config = loadConfig({ DATA_DIR: dataDir, SECRET_KEY, HOST: '127.0.0.1', PORT: '0', TRUST_PROXY: '127.0.0.1' });
   const store = await openStore({ dataDir });
   const app = await createApp({ store, config });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
-  process.stdout.write(`PORT ${typeof address === 'object' && address ? address.port : 0}\n`);
-  // the parent asks for this process's CPU time at the start and the end of the measured window
+  const port = typeof address === 'object' && address ? address.port : 0;
+  if (cluster.isWorker) process.send!({ port });
+  else process.stdout.write(`PORT ${port}\n`);
+  // the parent (or the cluster's primary) asks for this process's CPU time at the start and the end of the measured window
   process.on('message', (m) => {
-    if (m === 'cpu') process.send!({ cpu: process.cpuUsage() });
+    if (m === 'cpu') process.send!(cpuReply());
   });
   process.on('SIGTERM', () => void app.close().then(() => store.close()).then(() => process.exit(0)));
-} else {
-  await main();
 }
 
 async function main(): Promise<void> {
   const respondents = option('respondents', 50);
   const seconds = option('seconds', 20);
+  const serverProcesses = option('server-processes', 1);
   const validated = validateStudy(BUILT_IN_STUDIES[0]);
   if (!validated.ok) throw new Error('built-in study invalid');
   const study = validated.study;
@@ -54,7 +97,7 @@ async function main(): Promise<void> {
   const wave = await store.waves.create({ studyId: study.id, code: 'bench', studyVersionId: studyVersion.id, title: 'Bench', status: 'fieldwork' });
   await store.close();
 
-  const server = spawn(process.execPath, [...(process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', fileURLToPath(import.meta.url), '--serve', dataDir], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const server = spawn(process.execPath, [...(process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', fileURLToPath(import.meta.url), '--serve', dataDir, '--server-processes', String(serverProcesses)], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   /** The server's CPU time so far (user + system, microseconds). */
   const serverCpu = () =>
     new Promise<number>((resolve) => {
@@ -247,6 +290,7 @@ async function main(): Promise<void> {
     bench: 'collect',
     database: 'sqlite',
     respondents,
+    serverProcesses,
     seconds: Number(elapsed.toFixed(2)),
     completed,
     failures,
@@ -263,7 +307,7 @@ async function main(): Promise<void> {
     loadAverageAfter: Number(loadAfter.toFixed(2)),
   };
   if (loadBefore > 1) console.log(`note: the machine was busy before the run (load average ${loadBefore.toFixed(2)} on ${cpus().length} cores): figures are lower than on an idle machine`);
-  console.log(`${respondents} concurrent respondents for ${result.seconds} s on SQLite (server in its own process, behind a trusted proxy address)`);
+  console.log(`${respondents} concurrent respondents for ${result.seconds} s on SQLite (server in ${serverProcesses > 1 ? `${serverProcesses} cluster workers` : 'its own process'}, behind a trusted proxy address)`);
   console.log(`completed questionnaires: ${completed} (${result.completedPerSecond}/s), failures: ${failures}`);
   console.log(`requests: ${result.requests} (${result.requestsPerSecond}/s), page latency p50 ${result.pageLatencyP50Ms} ms, p99 ${result.pageLatencyP99Ms} ms`);
   console.log(`CPU per request: server ${result.serverCpuMsPerRequest} ms (the server used ${result.serverCpuShare} of a core), load generator ${result.clientCpuMsPerRequest} ms; load average ${result.loadAverageBefore} before, ${result.loadAverageAfter} after`);
