@@ -12,7 +12,7 @@ export interface DemoOptions {
   readonly seed?: number;
   /** regenerate waves that already exist (their responses are deleted first); otherwise refuse */
   readonly replace?: boolean;
-  /** rows per insert transaction (default 5,000) */
+  /** rows per insert transaction (default 10,000) */
   readonly batchSize?: number;
   readonly validateAll?: number;
   readonly validateEvery?: number;
@@ -87,7 +87,7 @@ export async function generateDemo(store: Store, options: DemoOptions = {}): Pro
       validateAll: options.validateAll, validateEvery: options.validateEvery,
     });
     await store.responses.insertMany(rows, {
-      batchSize: options.batchSize ?? 5000,
+      batchSize: options.batchSize ?? 10_000,
       onProgress: (inserted) => options.onProgress?.(year, inserted, n),
     });
     await store.waves.setStatus(wave.id, plan.status, plan.statusAt);

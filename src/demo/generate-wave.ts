@@ -4,6 +4,7 @@ import { createAnswerPacker } from './answer-packer.js';
 import { createBalancedDraws } from './balanced-draws.js';
 import { calibrateModel } from './calibrate-model.js';
 import { MODEL_ITEMS } from './answer-model.js';
+import { createIsoTimestamp } from './iso-timestamp.js';
 import { createPrng, type Prng } from './prng.js';
 import { genericAnswer, QUESTION_GENERATORS } from './question-generators.js';
 import { CELLS, cellLogits, cellOf, type Respondent, type WaveModel } from './respondent.js';
@@ -47,10 +48,10 @@ const PAGE_SECONDS: Readonly<Record<string, number>> = {
 
 /**
  * 16 bytes, base64url: the wave's year and the response's rank (so that a million inserts land at the end
- * of the unique index instead of at random pages), then 10 bytes from the seeded generator.
+ * of the unique index instead of at random pages), then 10 bytes from the seeded generator. `bytes` is a
+ * scratch buffer reused for every response.
  */
-function publicId(prng: Prng, year: number, rank: number): string {
-  const bytes = Buffer.allocUnsafe(16);
+function publicId(prng: Prng, year: number, rank: number, bytes: Buffer): string {
   bytes.writeUInt16BE(year, 0);
   bytes.writeUInt32BE(rank, 2);
   bytes.writeUInt32LE(Math.floor(prng.next() * 4294967296), 6);
@@ -86,6 +87,10 @@ function* rowsOf(options: GenerateWaveOptions, summary: WaveSummary): Generator<
   const validateAll = options.validateAll ?? (n <= 100_000 ? n : 10_000);
   const validateEvery = options.validateEvery ?? 100;
   const pages = study.pages;
+  // each page's questions with their generator, looked up once
+  const questions = pages.map((page) => page.questions.map((q) => ({ q, generate: QUESTION_GENERATORS[q.name] ?? genericAnswer })));
+  const iso = createIsoTimestamp();
+  const idBytes = Buffer.alloc(16);
   const dayMs = 86_400_000;
   for (let i = 0; i < n; i++) {
     const complete = !prng.chance(DROP_OUT_RATE);
@@ -105,10 +110,10 @@ function* rowsOf(options: GenerateWaveOptions, summary: WaveSummary): Generator<
       const page = pages[p];
       let shown = 0, chars = 0;
       if (p < pagesAnswered) {
-        for (const q of page.questions) {
+        for (const { q, generate } of questions[p]) {
           if (!isVisible(q, answers)) continue;
           shown++;
-          const value = (QUESTION_GENERATORS[q.name] ?? genericAnswer)(r, q);
+          const value = generate(r, q);
           if (value === undefined) continue;
           if (typeof value === 'object' && !Array.isArray(value)) Object.assign(answers, value.items);
           else {
@@ -135,7 +140,7 @@ function* rowsOf(options: GenerateWaveOptions, summary: WaveSummary): Generator<
     const day = Math.floor(((i + prng.next()) / n) * options.fieldworkDays);
     const secondOfDay = Math.round((6.5 + 6 * (prng.next() + prng.next())) * 3600);
     const started = options.opensAt.getTime() + day * dayMs + secondOfDay * 1000;
-    const ended = new Date(started + durationMs).toISOString();
+    const ended = iso(started + durationMs);
     summary.generated++;
     if (complete) summary.complete++; else summary.partial++;
     if (speeder) summary.speeders++;
@@ -145,7 +150,7 @@ function* rowsOf(options: GenerateWaveOptions, summary: WaveSummary): Generator<
       status: complete ? 'complete' : 'partial',
       answers,
       packed,
-      startedAt: new Date(started).toISOString(),
+      startedAt: iso(started),
       updatedAt: ended,
       completedAt: complete ? ended : null,
       durationMs: complete ? durationMs : null,
@@ -154,7 +159,7 @@ function* rowsOf(options: GenerateWaveOptions, summary: WaveSummary): Generator<
       language: prng.chance(0.07) ? 'en' : 'fr',
       company: typeof answers.company_name === 'string' ? answers.company_name : null,
       source: 'demo',
-      publicId: publicId(idPrng, year, i),
+      publicId: publicId(idPrng, year, i, idBytes),
     };
   }
 }
