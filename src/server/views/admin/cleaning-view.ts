@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { CleaningFlag } from '../../../analysis/cleaning/cleaning-flag.js';
 import type { CleaningFlags } from '../../../analysis/cleaning/cleaning-flags.js';
+import { formatNumber } from '../../../report/format/index.js';
 import type { Lang } from '../../../report/format/lang.js';
 import type { ResponseRecord, User, Wave } from '../../../store/index.js';
 import { can } from '../../auth/roles.js';
@@ -10,11 +11,11 @@ import { t } from '../../i18n/t.js';
 import { html, type Html } from '../html.js';
 import { noticeOf } from './admin-page.js';
 
-const min = (ms: number) => (ms / 60_000).toFixed(1);
+const min = (ms: number, lang: Lang) => formatNumber(ms / 60_000, lang, 1);
 
 export function flagText(lang: Lang, flag: CleaningFlag): string {
   switch (flag.kind) {
-    case 'speeder': return t(lang, 'admin.cleaning.speeder', { duration: min(flag.durationMs), median: min(flag.medianMs) });
+    case 'speeder': return t(lang, 'admin.cleaning.speeder', { duration: min(flag.durationMs, lang), median: min(flag.medianMs, lang) });
     case 'straight-liner': return t(lang, 'admin.cleaning.straightLiner', { question: flag.question, items: flag.items, code: flag.code });
     case 'duplicate': return t(lang, flag.rule === 'company-domain' ? 'admin.cleaning.duplicateCompany' : 'admin.cleaning.duplicateAnswers', { ids: flag.with.map((id) => `#${id}`).join(', ') });
   }
@@ -40,16 +41,16 @@ export function cleaningView(lang: Lang, reply: FastifyReply, user: User, wave: 
 ${noticeOf(lang, done === 'exclude' ? 'admin.cleaning.excluded' : done === 'restore' ? 'admin.cleaning.restored' : undefined, ['admin.cleaning.excluded', 'admin.cleaning.restored'])}
 <p>${t(lang, 'admin.cleaning.intro')}</p>
 <ul class="status-counts">
-  <li>${t(lang, 'admin.cleaning.speeders')} <strong>${flags.counts.speeder}</strong></li>
-  <li>${t(lang, 'admin.cleaning.straightLiners')} <strong>${flags.counts.straightLiner}</strong></li>
-  <li>${t(lang, 'admin.cleaning.duplicates')} <strong>${flags.counts.duplicate}</strong></li>
+  <li>${t(lang, 'admin.cleaning.speeders')} <strong>${formatNumber(flags.counts.speeder, lang)}</strong></li>
+  <li>${t(lang, 'admin.cleaning.straightLiners')} <strong>${formatNumber(flags.counts.straightLiner, lang)}</strong></li>
+  <li>${t(lang, 'admin.cleaning.duplicates')} <strong>${formatNumber(flags.counts.duplicate, lang)}</strong></li>
 </ul>
 ${rows.length === 0 ? html`<p>${t(lang, 'admin.cleaning.none')}</p>` : html`<div class="table-wrap"><table>
   <caption>${t(lang, 'admin.cleaning.caption')}</caption>
   <thead><tr><th scope="col">${t(lang, 'admin.cleaning.response')}</th><th scope="col">${t(lang, 'admin.waves.status')}</th><th scope="col">${t(lang, 'admin.cleaning.flags')}</th><th scope="col">${t(lang, 'admin.cleaning.decision')}</th></tr></thead>
   <tbody>${rows.map((r) => html`<tr id="response-${r.id}">
     <td>#${r.id}</td>
-    <td>${r.status === 'complete' ? t(lang, 'admin.contact.complete') : t(lang, 'admin.contact.partial')}${r.durationMs !== null ? `, ${min(r.durationMs)} min` : ''}</td>
+    <td>${r.status === 'complete' ? t(lang, 'admin.contact.complete') : t(lang, 'admin.contact.partial')}${r.durationMs !== null ? `, ${t(lang, 'admin.monitor.minutes', { n: min(r.durationMs, lang) })}` : ''}</td>
     <td><ul>${(flags.byResponse.get(r.id) ?? []).map((f) => html`<li>${flagText(lang, f)}</li>`)}</ul></td>
     <td>${r.excluded ? html`<p><strong>${t(lang, 'admin.cleaning.isExcluded')}</strong> ${r.exclusionReason ?? ''}</p>` : null}${editable ? exclusionForm(lang, reply, wave, r) : null}</td>
   </tr>`)}</tbody>

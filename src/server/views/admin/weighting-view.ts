@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import type { PopulationTargets } from '../../../analysis/population-targets.js';
+import { formatNumber, formatPercent } from '../../../report/format/index.js';
 import type { Lang } from '../../../report/format/lang.js';
 import type { User, Wave } from '../../../store/index.js';
 import { findQuestion, type SingleQuestion, type Study } from '../../../study/index.js';
@@ -12,8 +13,6 @@ import type { WeightingReport } from '../../routes/admin/data/weighting-report.j
 import { html, type Html } from '../html.js';
 import { noticeOf } from './admin-page.js';
 
-const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)} %` : '—');
-const num = (x: number, digits = 3) => (Number.isFinite(x) ? x.toFixed(digits) : '—');
 
 function editor(lang: Lang, reply: FastifyReply, wave: Wave, candidates: readonly SingleQuestion[], targets: PopulationTargets): Html {
   const byVariable = new Map(targets.margins.map((m) => [m.variable, new Map(m.targets.map((x) => [x.code, x.population]))]));
@@ -50,6 +49,8 @@ function diagnostics(lang: Lang, study: Study, report: WeightingReport): Html {
     return (q?.kind === 'single' ? q.options.find((o) => o.code === code)?.label[lang] : undefined) ?? String(code);
   };
   const d = w.diagnostics;
+  const pct = (x: number) => formatPercent(x, lang, 1);
+  const num = (x: number, digits = 3) => formatNumber(x, lang, digits);
   return html`<section aria-labelledby="diagnostics"><h2 id="diagnostics">${t(lang, 'admin.weighting.diagnostics')}</h2>
 <p id="weighting-status">${w.status === 'weighted' ? t(lang, 'admin.weighting.weighted', { n: report.n }) : t(lang, 'admin.weighting.unweighted', { reason: w.reason ?? '' })}</p>
 <dl class="facts">
@@ -64,12 +65,12 @@ function diagnostics(lang: Lang, study: Study, report: WeightingReport): Html {
 ${w.margins.map((m) => html`<div class="table-wrap"><table>
   <caption>${t(lang, 'admin.weighting.margin', { variable: m.variable })}</caption>
   <thead><tr><th scope="col">${t(lang, 'admin.weighting.level')}</th><th scope="col" class="number">${t(lang, 'admin.weighting.target')}</th><th scope="col" class="number">${t(lang, 'admin.weighting.sample')}</th><th scope="col" class="number">${t(lang, 'admin.weighting.achieved')}</th></tr></thead>
-  <tbody>${m.levels.map((l) => html`<tr><td>${labelOf(m.variable, l.code)}</td><td class="number">${pct(l.targetShare)}</td><td class="number">${pct(l.sampleShare)} (n = ${l.n})</td><td class="number">${pct(l.achievedShare)}</td></tr>`)}</tbody>
+  <tbody>${m.levels.map((l) => html`<tr><td>${labelOf(m.variable, l.code)}</td><td class="number">${pct(l.targetShare)}</td><td class="number">${pct(l.sampleShare)} (n = ${formatNumber(l.n, lang)})</td><td class="number">${pct(l.achievedShare)}</td></tr>`)}</tbody>
 </table></div>`)}
 <h2>${t(lang, 'admin.weighting.indicators')}</h2>
 ${report.indicators.length === 0 ? html`<p>${t(lang, 'admin.weighting.noIndicator')}</p>` : html`<div class="table-wrap"><table>
   <thead><tr><th scope="col">${t(lang, 'admin.weighting.indicator')}</th><th scope="col" class="number">${t(lang, 'admin.weighting.base')}</th><th scope="col" class="number">${t(lang, 'admin.weighting.unweightedShare')}</th><th scope="col" class="number">${t(lang, 'admin.weighting.weightedShare')}</th></tr></thead>
-  <tbody>${report.indicators.map((i) => html`<tr><td>${i.label[lang]}</td><td class="number">${i.base}</td><td class="number">${pct(i.unweighted)}</td><td class="number">${pct(i.weighted)}</td></tr>`)}</tbody>
+  <tbody>${report.indicators.map((i) => html`<tr><td>${i.label[lang]}</td><td class="number">${formatNumber(i.base, lang)}</td><td class="number">${pct(i.unweighted)}</td><td class="number">${pct(i.weighted)}</td></tr>`)}</tbody>
 </table></div>`}
 </section>`;
 }
