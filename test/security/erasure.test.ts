@@ -116,6 +116,8 @@ for (const database of TEST_DATABASES) {
       const erased = await owner.post('/admin/gdpr/erase', { email: ZOE, deleteResponses: 'yes' });
       assert.equal(erased.statusCode, 303);
       assert.match(String(erased.headers.location), /contacts=1.*deleted=1/);
+      const notice = (await owner.get(String(erased.headers.location))).body;
+      assert.ok(notice.includes('Effacé\u00A0: 1 contact(s)') && notice.includes('(s)\u202F; réponses'), 'the counts, in French typography');
       assert.equal((await admin.store.responses.list(wave.id)).length, count - 1);
       assert.ok(!(await databaseText(admin)).includes(ZOE));
     });

@@ -295,5 +295,11 @@ export const en: Messages = {
   'admin.weighting.done.targets': 'The targets are saved; run the raking again.',
   'admin.weighting.done.run': 'Raking done; results will be recomputed with these weights.',
   'admin.weighting.done.unweighted': 'Raking did not succeed: results stay unweighted (see the diagnostics).',
+  'admin.gdpr.title': 'Erasing personal data',
+  'admin.gdpr.intro': 'Erases a person in every wave: their contacts, invitations and links, their white paper requests. Their responses stay in the statistics without identity, or are deleted.',
+  'admin.gdpr.email': 'The person’s e-mail address',
+  'admin.gdpr.delete': 'Delete their responses too (otherwise they are anonymised)',
+  'admin.gdpr.submit': 'Erase',
+  'admin.gdpr.done': 'Erased: {contacts} contact(s), {leads} request(s), {invitations} invitation(s); responses anonymised {anonymised}, deleted {deleted}.',
   // ── end of admin workspace ──
 };

@@ -297,6 +297,12 @@ export const fr = {
   'admin.weighting.done.targets': 'Les cibles sont enregistrées ; relancez le calage.',
   'admin.weighting.done.run': 'Le calage est fait ; les résultats seront recalculés avec ces poids.',
   'admin.weighting.done.unweighted': 'Le calage n’a pas abouti : les résultats restent non pondérés (voir le diagnostic).',
+  'admin.gdpr.title': 'Effacement de données personnelles',
+  'admin.gdpr.intro': 'Efface une personne dans toutes les vagues : ses contacts, invitations et liens, ses demandes de livre blanc. Ses réponses restent dans les statistiques sans identité, ou sont supprimées.',
+  'admin.gdpr.email': 'Adresse e-mail de la personne',
+  'admin.gdpr.delete': 'Supprimer aussi ses réponses (sinon elles sont anonymisées)',
+  'admin.gdpr.submit': 'Effacer',
+  'admin.gdpr.done': 'Effacé : {contacts} contact(s), {leads} demande(s), {invitations} invitation(s) ; réponses anonymisées {anonymised}, supprimées {deleted}.',
   // ── end of admin workspace ──
 } as const satisfies Record<string, string>;
 

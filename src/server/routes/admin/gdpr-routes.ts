@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { eraseEmail } from '../../../analysis/erasure.js';
-import type { Lang } from '../../../report/format/lang.js';
 import { csrfField } from '../../csrf.js';
+import { t } from '../../i18n/t.js';
 import { localizedPath } from '../../i18n/localized-path.js';
 import { html } from '../../views/html.js';
 import { sendAdminPage } from '../../views/admin/admin-page.js';
@@ -10,24 +10,6 @@ import { formOf, redirectTo } from './admin-helpers.js';
 
 const ZEmail = z.string().trim().toLowerCase().max(320).pipe(z.email());
 
-const WORDS = {
-  fr: {
-    title: 'Effacement de données personnelles',
-    intro: 'Efface une personne dans toutes les vagues : ses contacts, invitations et liens, ses demandes de livre blanc. Ses réponses restent dans les statistiques sans identité, ou sont supprimées.',
-    email: 'Adresse e-mail de la personne',
-    delete: 'Supprimer aussi ses réponses (sinon elles sont anonymisées)',
-    submit: 'Effacer',
-    done: (c: Record<string, number>) => `Effacé : ${c.contacts} contact(s), ${c.leads} demande(s), ${c.invitations} invitation(s) ; réponses anonymisées ${c.anonymised}, supprimées ${c.deleted}.`,
-  },
-  en: {
-    title: 'Erasing personal data',
-    intro: 'Erases a person in every wave: their contacts, invitations and links, their white paper requests. Their responses stay in the statistics without identity, or are deleted.',
-    email: 'The person’s e-mail address',
-    delete: 'Delete their responses too (otherwise they are anonymised)',
-    submit: 'Erase',
-    done: (c: Record<string, number>) => `Erased: ${c.contacts} contact(s), ${c.leads} request(s), ${c.invitations} invitation(s); responses anonymised ${c.anonymised}, deleted ${c.deleted}.`,
-  },
-} as const;
 
 const COUNTS = ['contacts', 'leads', 'invitations', 'anonymised', 'deleted'] as const;
 
@@ -36,19 +18,19 @@ export const gdprRoutes: FastifyPluginAsync = async (app) => {
   const opts = { config: { permission: 'administer' as const } };
 
   app.get('/admin/gdpr', opts, async (request, reply) => {
-    const w = WORDS[request.lang as Lang];
+    const lang = request.lang;
     const query = request.query as Record<string, string | undefined>;
     const counts = Object.fromEntries(COUNTS.map((k) => [k, Number(query[k]) || 0]));
     return sendAdminPage(request, reply, {
-      title: w.title,
-      body: html`<h1>${w.title}</h1>
-${query.done === 'erased' ? html`<p class="notice" role="status">${w.done(counts)}</p>` : ''}
-<p>${w.intro}</p>
+      title: t(lang, 'admin.gdpr.title'),
+      body: html`<h1>${t(lang, 'admin.gdpr.title')}</h1>
+${query.done === 'erased' ? html`<p class="notice" role="status">${t(lang, 'admin.gdpr.done', counts)}</p>` : null}
+<p>${t(lang, 'admin.gdpr.intro')}</p>
 <form method="post" action="${localizedPath(request.lang, '/admin/gdpr/erase')}">
   ${csrfField(reply)}
-  <p><label for="gdpr-email">${w.email}</label><br><input id="gdpr-email" name="email" type="email" required autocomplete="off" maxlength="320"></p>
-  <p><input id="gdpr-delete" name="deleteResponses" type="checkbox" value="yes"> <label for="gdpr-delete">${w.delete}</label></p>
-  <p><button type="submit">${w.submit}</button></p>
+  <p><label for="gdpr-email">${t(lang, 'admin.gdpr.email')}</label><br><input id="gdpr-email" name="email" type="email" required autocomplete="off" maxlength="320"></p>
+  <p><input id="gdpr-delete" name="deleteResponses" type="checkbox" value="yes"> <label for="gdpr-delete">${t(lang, 'admin.gdpr.delete')}</label></p>
+  <p><button type="submit">${t(lang, 'admin.gdpr.submit')}</button></p>
 </form>`,
     });
   });
