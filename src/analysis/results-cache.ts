@@ -62,9 +62,3 @@ export async function readWaveResults(store: Store, wave: Wave, options: Pick<Wa
   await store.resultsCache.put(wave.id, key, wave.dataVersion, JSON.stringify(results));
   return { results: remember(results), source: 'computed' };
 }
-
-/** Drops a wave's cached results (the workspace calls it on publication; data changes need no call). */
-export async function dropWaveResults(store: Store, wave: Wave): Promise<number> {
-  memory.delete(store);
-  return store.resultsCache.clear(wave.id);
-}

@@ -4,21 +4,6 @@ import { cutBarChart, indicatorBarChart, rankedBarChart, trendLineChart, type Ch
 import type { Lang } from '../../../report/format/lang.js';
 import { rt } from './results-messages.js';
 
-/**
- * The charts of a wave's results, by id: `theme-<theme>` (the theme's indicators; ranked when they form one
- * multiple-answer group), `cut-<banner>-<indicator>` (an indicator across a profile variable's columns) and
- * `trend-<indicator>` (an indicator across the published waves).
- */
-export function chartIds(results: WaveResults): string[] {
-  const ids = results.themes.filter((t) => results.indicators.some((i) => i.theme === t.id)).map((t) => `theme-${t.id}`);
-  for (const i of results.indicators) {
-    if (i.estimate === null) continue;
-    ids.push(`trend-${i.id}`);
-    for (const b of results.banners) ids.push(`cut-${b.id}-${i.id}`);
-  }
-  return ids;
-}
-
 const datum = (i: IndicatorResult, lang: Lang) => ({
   id: i.id, label: i.label[lang], estimate: i.estimate ?? Number.NaN, ci: (i.ci ?? [Number.NaN, Number.NaN]) as readonly [number, number], n: i.n,
 });
@@ -33,7 +18,12 @@ function yearOf(code: string, rank: number): number {
   return /^\d{4}$/.test(code) ? Number(code) : rank + 1;
 }
 
-/** Builds one chart of the results. @throws AppError NOT_FOUND for an unknown id. */
+/**
+ * Builds one chart of a wave's results, by id: `theme-<theme>` (the theme's indicators; ranked when they form
+ * one multiple-answer group), `cut-<banner>-<indicator>` (an indicator across a profile variable's columns) or
+ * `trend-<indicator>` (an indicator across the published waves).
+ * @throws AppError NOT_FOUND for an unknown id.
+ */
 export function resultsChart(results: WaveResults, id: string, lang: Lang): Chart {
   const subtitle = `${results.study.title[lang]} — ${results.wave.title}`;
   if (id.startsWith('theme-')) {
