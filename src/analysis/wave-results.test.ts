@@ -47,13 +47,16 @@ for (const database of TEST_DATABASES) {
       close(mine.se!, direct.se, 1e-9);
       assert.equal(mine.n, direct.n);
       const bySize = estimateProportions(design, 'y', { by: 'size' }).filter((e) => e.kind === 'proportion' && e.level === '1');
+      let compared = 0;
       mine.cuts.size.forEach((cell, j) => {
         const d = bySize[j];
         if (d.kind !== 'proportion' || cell.suppressed) return;
         close(cell.estimate!, d.estimate);
         close(cell.se!, d.se, 1e-9);
         assert.equal(cell.n, d.n);
+        compared++;
       });
+      assert.ok(compared >= 2, `${compared} size columns compared with the estimator`);
       assert.equal(results.weighting.status, 'weighted');
       const achieved = results.weighting.margins[0].levels.map((l) => [l.achievedShare, l.targetShare]);
       for (const [a, t] of achieved) close(a, t, 1e-8);
