@@ -18,7 +18,7 @@ export interface ResponseBatch {
   readonly packed: Uint8Array;
   /** the rows without a packed vector of packedSize, with their answers (row order) */
   readonly unpacked: readonly { readonly row: number; readonly answers: JsonObject }[];
-  /** the rows whose answers name one of `textKeys`: the string under each key, null when absent or not a string (row order) */
+  /** the rows with a string under one of `textKeys`: the string under each key, null when absent or not a string (row order) */
   readonly texts: readonly { readonly row: number; readonly texts: readonly (string | null)[] }[];
 }
 
@@ -87,11 +87,11 @@ const stringOrNull = (value: unknown) => (typeof value === 'string' ? value : nu
 /** The rows with a string under one of the text keys (per row, in key order), from their answers end to end. */
 function textRows(answers: Buffer | null, n: number, keys: readonly string[]): { row: number; texts: (string | null)[] }[] {
   if (answers === null || keys.length === 0) return [];
-  const byRow: ((string | null)[] | undefined)[] = new Array(n);
-  const put = (row: number, key: number, value: string) => ((byRow[row] ??= new Array<string | null>(keys.length).fill(null))[key] = value);
+  const perRow: ((string | null)[] | undefined)[] = new Array(n);
+  const put = (row: number, key: number, value: string) => ((perRow[row] ??= new Array<string | null>(keys.length).fill(null))[key] = value);
   scanAnswerStrings(answers, n, keys, (found) => put(found.row, found.key, answerString(answers, found)));
   const out: { row: number; texts: (string | null)[] }[] = [];
-  byRow.forEach((texts, row) => out.push({ row, texts: texts! })); // forEach skips the holes
+  perRow.forEach((texts, row) => out.push({ row, texts: texts! })); // forEach skips the holes
   return out;
 }
 
