@@ -8,17 +8,26 @@ import { postgresInsertResponses } from './postgres-insert-responses.js';
 import { sqliteBulkInsert } from './sqlite-bulk-insert.js';
 import { bumpWaveDataVersion } from './waves-repository.js';
 
-/** A whole response to insert at once (demo generator, imports). */
-export interface BulkResponse {
+/**
+ * A whole response to insert at once (demo generator, imports), its answers either as an object or as
+ * the text JSON.stringify made of it (`answersJson`: a producer in a worker thread serialises there,
+ * and strings cross to the inserting thread more cheaply than objects).
+ */
+export type BulkResponse = BulkResponseFields &
+  ({ readonly answers: JsonObject; readonly answersJson?: undefined } | { readonly answers?: undefined; readonly answersJson: string });
+
+/** A bulk response's fields besides its answers. */
+export interface BulkResponseFields {
   readonly waveId: number;
   readonly status: ResponseStatus;
-  readonly answers: JsonObject;
   readonly packed?: Uint8Array | null;
   readonly startedAt: string;
   readonly updatedAt?: string;
   readonly completedAt?: string | null;
   readonly durationMs?: number | null;
+  /** page index -> milliseconds, or its JSON text (`pageDurationsJson`, as for answers) */
   readonly pageDurations?: Record<string, number> | null;
+  readonly pageDurationsJson?: string;
   readonly currentPage?: number;
   readonly language?: string;
   readonly excluded?: boolean;
@@ -66,7 +75,7 @@ function toInsertable(r: BulkResponse): Insertable<ResponsesTable> {
     publicId: r.publicId ?? nextPublicId(),
     invitationId: null,
     status: r.status,
-    answers: toJson(r.answers)!,
+    answers: r.answersJson ?? toJson(r.answers)!,
     packed: r.packed ? toBuffer(r.packed) : null,
     currentPage: r.currentPage ?? 0,
     language: r.language ?? 'fr',
@@ -74,7 +83,7 @@ function toInsertable(r: BulkResponse): Insertable<ResponsesTable> {
     updatedAt: r.updatedAt ?? r.completedAt ?? r.startedAt,
     completedAt: r.completedAt ?? null,
     durationMs: r.durationMs ?? null,
-    pageDurations: toJson(r.pageDurations ?? null),
+    pageDurations: r.pageDurationsJson ?? toJson(r.pageDurations ?? null),
     excluded: r.excluded ? 1 : 0,
     exclusionReason: r.exclusionReason ?? null,
     flags: toJson(r.flags ?? null),
