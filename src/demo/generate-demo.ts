@@ -3,7 +3,8 @@ import { installBuiltInStudies } from '../analysis/install-built-in-studies.js';
 import type { Store, Wave } from '../store/index.js';
 import { validateStudy, type Study } from '../study/index.js';
 import { DEMO_DEFAULTS, DEMO_STUDY_ID, demoWavePlan } from './demo-waves.js';
-import { generateWave, type WaveSummary } from './generate-wave.js';
+import { generateWave, type GenerateWaveOptions, type WaveSummary } from './generate-wave.js';
+import { generateWaveInWorker } from './generate-wave-in-worker.js';
 import { populationTargets } from './population.js';
 
 export interface DemoOptions {
@@ -14,6 +15,11 @@ export interface DemoOptions {
   readonly replace?: boolean;
   /** rows per insert transaction (default 10,000) */
   readonly batchSize?: number;
+  /**
+   * generate each wave in a worker thread while the main thread inserts (default: waves of 20,000
+   * responses or more); the rows are the same either way
+   */
+  readonly inWorker?: boolean;
   readonly validateAll?: number;
   readonly validateEvery?: number;
   /** called after each committed batch */
@@ -34,6 +40,9 @@ export interface DemoResult {
   readonly studyVersion: number;
   readonly waves: readonly DemoWaveResult[];
 }
+
+/** Waves from this size on are generated in a worker thread by default (below, starting it costs more than it saves). */
+const IN_WORKER_FROM = 20_000;
 
 async function demoStudy(store: Store): Promise<{ study: Study; versionId: number; version: number }> {
   await installBuiltInStudies(store);
@@ -82,10 +91,11 @@ export async function generateDemo(store: Store, options: DemoOptions = {}): Pro
     } else {
       wave = await store.waves.create({ studyId: DEMO_STUDY_ID, code: plan.code, status: 'draft', ...fields }, plan.createdAt);
     }
-    const { rows, summary } = generateWave({
+    const waveOptions: GenerateWaveOptions = {
       study, waveId: wave.id, year, n, seed, opensAt: plan.opensAt, fieldworkDays: plan.fieldworkDays,
       validateAll: options.validateAll, validateEvery: options.validateEvery,
-    });
+    };
+    const { rows, summary } = options.inWorker ?? n >= IN_WORKER_FROM ? generateWaveInWorker(waveOptions) : generateWave(waveOptions);
     await store.responses.insertMany(rows, {
       batchSize: options.batchSize ?? 10_000,
       onProgress: (inserted) => options.onProgress?.(year, inserted, n),

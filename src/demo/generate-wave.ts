@@ -1,4 +1,3 @@
-import type { BulkResponse } from '../store/index.js';
 import { columnLayout, isVisible, packAnswers, validateResponse, type Answers, type Study } from '../study/index.js';
 import { createAnswerPacker } from './answer-packer.js';
 import { createBalancedDraws } from './balanced-draws.js';
@@ -6,6 +5,7 @@ import { calibrateModel } from './calibrate-model.js';
 import { MODEL_ITEMS } from './answer-model.js';
 import { createIsoTimestamp } from './iso-timestamp.js';
 import { createPrng, type Prng } from './prng.js';
+import type { DemoRow } from './row-batch.js';
 import { genericAnswer, QUESTION_GENERATORS } from './question-generators.js';
 import { CELLS, cellLogits, cellOf, type Respondent, type WaveModel } from './respondent.js';
 import { sampleProfile } from './sample-profile.js';
@@ -71,12 +71,12 @@ function straightLineCode(prng: Prng): number {
  * `validateResponse` (all of the first `validateAll`, a deterministic sample after) and packed like
  * `packAnswers` (checked against it on every validated response). Same options, same rows, byte for byte.
  */
-export function generateWave(options: GenerateWaveOptions): { rows: Iterable<BulkResponse>; summary: WaveSummary } {
+export function generateWave(options: GenerateWaveOptions): { rows: Iterable<DemoRow>; summary: WaveSummary } {
   const summary: WaveSummary = { generated: 0, complete: 0, partial: 0, speeders: 0, straightLiners: 0, validated: 0 };
   return { rows: rowsOf(options, summary), summary };
 }
 
-function* rowsOf(options: GenerateWaveOptions, summary: WaveSummary): Generator<BulkResponse> {
+function* rowsOf(options: GenerateWaveOptions, summary: WaveSummary): Generator<DemoRow> {
   const { study, year, n } = options;
   const layout = columnLayout(study);
   const pack = createAnswerPacker(layout);
