@@ -67,7 +67,9 @@ export async function notifyOnPublish(app: FastifyInstance, request: FastifyRequ
       secretKey: app.config.secretKey, publicUrl: app.config.publicUrl ?? `${request.protocol}://${request.host}`,
     });
   } catch (error) {
-    request.log.warn({ err: (error as Error).message }, 'benchmark notifications not sent');
+    // an SMTP error message may quote the recipient's address: log its codes only, never personal data
+    const { code, responseCode } = error as { code?: string; responseCode?: number };
+    request.log.warn({ code, responseCode }, 'benchmark notifications not sent');
     return 0;
   } finally {
     mailer?.close();

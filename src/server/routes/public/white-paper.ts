@@ -130,7 +130,9 @@ ${text.split('\n\n').map((p) => (p.trim() === url ? mailHtml`<p><a href="${mailL
     await mailer.send({ kind: 'email', subject, text, html, to });
     return true;
   } catch (error) {
-    request.log.warn({ err: (error as Error).message }, 'white paper e-mail not sent');
+    // an SMTP error message may quote the recipient's address: log its codes only, never personal data
+    const { code, responseCode } = error as { code?: string; responseCode?: number };
+    request.log.warn({ code, responseCode }, 'white paper e-mail not sent');
     return false;
   } finally {
     mailer.close();
