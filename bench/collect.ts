@@ -3,12 +3,13 @@
 // loop with the load generator. It runs as in production behind a reverse proxy (TRUST_PROXY=127.0.0.1):
 // each simulated respondent keeps one connection, and every questionnaire comes from its own client
 // address (X-Forwarded-For), so the per-address rate limits apply as they would to real respondents.
-// Usage: npm run bench:collect -- [--respondents 50] [--seconds 20] [--server-processes 1]
+// Usage: npm run bench:collect -- [--respondents 50] [--seconds 20] [--server-processes 1] [--node-http-client]
 // Prints completed questionnaires per second and page latency p50 / p99, then one JSON line.
 import { spawn } from 'node:child_process';
 import cluster, { type Worker } from 'node:cluster';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,12 +25,6 @@ function option(name: string, fallback: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-if (process.argv.includes('--serve')) {
-  await serve();
-} else {
-  await main();
-}
-
 /**
  * The server process: the real app on the prepared database. With --server-processes N > 1, a node
  * cluster: N workers, each with its own app and SQLite connection to the same file (WAL, busy timeout),
@@ -39,6 +34,7 @@ async function serve(): Promise<void> {
   const dataDir = process.argv[process.argv.indexOf('--serve') + 1]!;
   const processes = option('server-processes', 1);
   const cpuReply = () => ({ cpu: process.cpuUsage() });
+  process.on('disconnect', () => process.exit(0)); // the parent is gone (killed mid-run): do not stay behind
   if (processes > 1 && cluster.isPrimary) {
     const workers = Array.from({ length: processes }, () => cluster.fork());
     const ports = await Promise.all(
@@ -83,10 +79,116 @@ async function serve(): Promise<void> {
   process.on('SIGTERM', () => void app.close().then(() => store.close()).then(() => process.exit(0)));
 }
 
+interface RawReply {
+  readonly status: number;
+  readonly setCookies: readonly string[];
+  readonly body: string;
+}
+
+/**
+ * A lean HTTP/1.1 keep-alive client on one socket, one request at a time, as load generators (wrk,
+ * autocannon) have: Node's http client costs the load generator several times the CPU per request,
+ * and here the load generator shares the machine's two cores with the server. It reads the status,
+ * Set-Cookie, Content-Length or chunked bodies, and Connection: close (it reconnects for the next request).
+ */
+class RawConnection {
+  #socket: net.Socket | undefined;
+  #buffer: Buffer = Buffer.alloc(0);
+  #waiting: { resolve: (reply: RawReply) => void; reject: (error: Error) => void } | undefined;
+  constructor(
+    readonly host: string,
+    readonly port: number,
+  ) {}
+
+  send(method: string, url: string, headers: string, payload?: string): Promise<RawReply> {
+    if (this.#waiting) return Promise.reject(new Error('one request at a time'));
+    const socket = (this.#socket ??= this.#connect());
+    return new Promise((resolve, reject) => {
+      this.#waiting = { resolve, reject };
+      socket.write(`${method} ${url} HTTP/1.1\r\nHost: ${this.host}:${this.port}\r\n${headers}\r\n${payload ?? ''}`);
+    });
+  }
+
+  close(): void {
+    this.#socket?.destroy();
+    this.#socket = undefined;
+  }
+
+  #connect(): net.Socket {
+    const socket = net.connect({ host: this.host, port: this.port, noDelay: true });
+    socket.on('data', (chunk: Buffer) => {
+      this.#buffer = this.#buffer.length === 0 ? chunk : Buffer.concat([this.#buffer, chunk]);
+      this.#parse();
+    });
+    const fail = (error?: Error) => {
+      if (this.#socket !== socket) return; // a socket this client already let go of
+      this.#socket = undefined;
+      this.#buffer = Buffer.alloc(0);
+      const waiting = this.#waiting;
+      this.#waiting = undefined;
+      waiting?.reject(error ?? new Error('connection closed'));
+    };
+    socket.on('error', fail);
+    socket.on('close', () => fail());
+    return socket;
+  }
+
+  #parse(): void {
+    const buffer = this.#buffer;
+    const headEnd = buffer.indexOf('\r\n\r\n');
+    if (headEnd < 0 || !this.#waiting) return;
+    const lines = buffer.toString('latin1', 0, headEnd).split('\r\n');
+    const status = Number(lines[0]!.slice(9, 12));
+    const setCookies: string[] = [];
+    let length = 0;
+    let chunked = false;
+    let close = false;
+    for (let i = 1; i < lines.length; i++) {
+      const line = lines[i]!;
+      const colon = line.indexOf(':');
+      const name = line.slice(0, colon).toLowerCase();
+      const value = line.slice(colon + 1).trim();
+      if (name === 'content-length') length = Number(value);
+      else if (name === 'set-cookie') setCookies.push(value);
+      else if (name === 'transfer-encoding') chunked = /chunked/i.test(value);
+      else if (name === 'connection') close = /close/i.test(value);
+    }
+    let body: Buffer;
+    let end: number;
+    if (chunked) {
+      const parts: Buffer[] = [];
+      let at = headEnd + 4;
+      for (;;) {
+        const sizeEnd = buffer.indexOf('\r\n', at);
+        if (sizeEnd < 0) return;
+        const size = parseInt(buffer.toString('latin1', at, sizeEnd), 16);
+        if (buffer.length < sizeEnd + 2 + size + 2) return;
+        if (size === 0) {
+          end = sizeEnd + 4;
+          break;
+        }
+        parts.push(buffer.subarray(sizeEnd + 2, sizeEnd + 2 + size));
+        at = sizeEnd + 2 + size + 2;
+      }
+      body = Buffer.concat(parts);
+    } else {
+      end = headEnd + 4 + length;
+      if (buffer.length < end) return;
+      body = buffer.subarray(headEnd + 4, end);
+    }
+    this.#buffer = buffer.subarray(end);
+    const waiting = this.#waiting;
+    this.#waiting = undefined;
+    if (close) this.close();
+    waiting.resolve({ status, setCookies, body: body.toString() });
+  }
+}
+
 async function main(): Promise<void> {
   const respondents = option('respondents', 50);
   const seconds = option('seconds', 20);
   const serverProcesses = option('server-processes', 1);
+  const clientKind = process.argv.includes('--node-http-client') ? 'node' : 'raw';
   const validated = validateStudy(BUILT_IN_STUDIES[0]);
   if (!validated.ok) throw new Error('built-in study invalid');
   const study = validated.study;
@@ -191,39 +293,48 @@ async function main(): Promise<void> {
     body: string;
   }
 
-  function request(agent: http.Agent, client: string, cookies: Map<string, string>, method: 'GET' | 'POST', url: string, form?: [string, string][]): Promise<Reply> {
-    const payload = form ? new URLSearchParams(form).toString() : undefined;
-    const started = performance.now();
-    return new Promise((resolve, reject) => {
-      const req = http.request(
-        {
-          host: '127.0.0.1', port, method, path: url, agent,
-          headers: {
-            cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-            'x-forwarded-for': client,
-            ...(payload !== undefined ? { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(payload) } : {}),
-          },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => {
-            if (measuring) {
-              latencies.push(performance.now() - started);
-              if (cookies.size === 0) firstLatencies.push(performance.now() - started);
-            }
-            for (const c of res.headers['set-cookie'] ?? []) {
-              const [pair] = c.split(';');
-              const eq = pair!.indexOf('=');
-              cookies.set(pair!.slice(0, eq), pair!.slice(eq + 1));
-            }
-            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() });
+  /** One simulated respondent's connection: Node's http client, or the lean one (the default, see RawConnection). */
+  interface Connection {
+    send(method: 'GET' | 'POST', url: string, headers: string, payload?: string): Promise<RawReply>;
+    close(): void;
+  }
+
+  function nodeConnection(): Connection {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    return {
+      send: (method, url, headers, payload) =>
+        new Promise((resolve, reject) => {
+          const lines = headers.split('\r\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 2)]);
+          const req = http.request({ host: '127.0.0.1', port, method, path: url, agent, headers: Object.fromEntries(lines) }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, setCookies: res.headers['set-cookie'] ?? [], body: Buffer.concat(chunks).toString() }));
           });
-        },
-      );
-      req.on('error', reject);
-      if (payload !== undefined) req.write(payload);
-      req.end();
+          req.on('error', reject);
+          req.end(payload);
+        }),
+      close: () => agent.destroy(),
+    };
+  }
+
+  function request(connection: Connection, client: string, cookies: Map<string, string>, method: 'GET' | 'POST', url: string, form?: [string, string][]): Promise<Reply> {
+    const payload = form ? new URLSearchParams(form).toString() : undefined;
+    let headers = `X-Forwarded-For: ${client}\r\n`;
+    if (cookies.size > 0) headers += `Cookie: ${[...cookies].map(([k, v]) => `${k}=${v}`).join('; ')}\r\n`;
+    if (payload !== undefined) headers += `Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ${Buffer.byteLength(payload)}\r\n`;
+    const started = performance.now();
+    return connection.send(method, url, headers, payload).then((res) => {
+      if (measuring) {
+        latencies.push(performance.now() - started);
+        if (cookies.size === 0) firstLatencies.push(performance.now() - started);
+      }
+      for (const c of res.setCookies) {
+        const end = c.indexOf(';');
+        const pair = end < 0 ? c : c.slice(0, end);
+        const eq = pair.indexOf('=');
+        cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
+      }
+      return { status: res.status, body: res.body };
     });
   }
 
@@ -231,7 +342,7 @@ async function main(): Promise<void> {
   const action = (body: string) => /<form method="post" action="([^"]+)"/.exec(body)?.[1]?.replace(/&amp;/g, '&');
 
   /** One respondent: start page, every page, the review, the thanks page. */
-  async function questionnaire(agent: http.Agent): Promise<boolean> {
+  async function questionnaire(agent: Connection): Promise<boolean> {
     const client = nextAddress();
     const cookies = new Map<string, string>();
     const answers: Answers = {};
@@ -253,14 +364,14 @@ async function main(): Promise<void> {
   }
 
   async function worker(): Promise<void> {
-    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const agent = clientKind === 'node' ? nodeConnection() : new RawConnection('127.0.0.1', port);
     while (!stop) {
       const ok = await questionnaire(agent);
       if (!measuring) continue;
       if (ok) completed++;
       else failures++;
     }
-    agent.destroy();
+    agent.close();
   }
 
   const loadBefore = loadavg()[0]!;
@@ -313,4 +424,11 @@ async function main(): Promise<void> {
   console.log(`CPU per request: server ${result.serverCpuMsPerRequest} ms (the server used ${result.serverCpuShare} of a core), load generator ${result.clientCpuMsPerRequest} ms; load average ${result.loadAverageBefore} before, ${result.loadAverageAfter} after`);
   console.log(`first request of a questionnaire: p50 ${quantile(firstLatencies, 0.5).toFixed(2)} ms, p99 ${quantile(firstLatencies, 0.99).toFixed(2)} ms`);
   console.log(JSON.stringify(result));
+}
+
+// last: the class above must be initialised before either runs
+if (process.argv.includes('--serve')) {
+  await serve();
+} else {
+  await main();
 }
