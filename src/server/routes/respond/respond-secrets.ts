@@ -1,4 +1,5 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { hashToken, newToken } from '../../token.js';
 
 /**
  * The respondent side's secrets, all keyed with the server's SECRET_KEY:
@@ -20,15 +21,13 @@ export interface RespondSecrets {
 }
 
 /** 128 random bits, base64url: an invitation token (hand it out, store `tokenHash(token)`). */
-export function newInvitationToken(): string {
-  return randomBytes(16).toString('base64url');
-}
+export const newInvitationToken = newToken;
 
 export function respondSecrets(secretKey: string): RespondSecrets {
   const mac = (purpose: string, value: string) => createHmac('sha256', secretKey).update(`${purpose}\u0000${value}`);
   const signShownAt = (ms: number, submissionId: string) => `${ms}.${mac('shown', `${ms}:${submissionId}`).digest('base64url').slice(0, 22)}`;
   return Object.freeze({
-    tokenHash: (token: string) => createHmac('sha256', secretKey).update(token).digest('hex'),
+    tokenHash: (token: string) => hashToken(secretKey, token),
     responsePublicId: (submissionId: string) => mac('response', submissionId).digest().subarray(0, 16).toString('base64url'),
     benchmarkToken: (publicId: string) => mac('benchmark', publicId).digest().subarray(0, 16).toString('base64url'),
     signShownAt,
