@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { basename } from 'node:path';
 import { EXPORT_FORMATS, exportWave, type ExportFormat, type ExportTarget } from '../../exchange/index.js';
-import { createDatabase } from '../../store/index.js';
+import { openStore } from '../../store/index.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { readCliEnv } from '../env.js';
 import { parseArgs } from '../parse-args.js';
@@ -50,7 +50,7 @@ Environment: DATA_DIR, DATABASE_URL (see \`barometre db migrate --help\`).`,
     if (values.responses !== 'kept' && values.responses !== 'all') throw new UsageError('--responses is kept or all');
     if (values.separator !== ',' && values.separator !== ';') throw new UsageError('--separator is , or ;');
     if (values.lang !== undefined && values.lang !== 'fr' && values.lang !== 'en') throw new UsageError('--lang is fr or en');
-    const store = createDatabase(readCliEnv(io.env));
+    const store = await openStore(readCliEnv(io.env));
     try {
       const wave = await store.waves.getByCode(values.study, values.wave);
       if (!wave) throw new UsageError(`study "${values.study}" has no wave "${values.wave}"`);

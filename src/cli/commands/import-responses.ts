@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { importResponsesCsv } from '../../exchange/index.js';
-import { createDatabase } from '../../store/index.js';
+import { openStore } from '../../store/index.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { readCliEnv } from '../env.js';
 import { parseArgs } from '../parse-args.js';
@@ -30,7 +30,7 @@ Exit status: 0 imported, 1 some lines rejected (nothing imported without --skip-
     if (!values.study || !values.wave) throw new UsageError('--study and --wave are required');
     if (positionals.length !== 1) throw new UsageError('expected exactly one CSV file');
     if (values.separator !== undefined && values.separator !== ',' && values.separator !== ';') throw new UsageError('--separator is , or ;');
-    const store = createDatabase(readCliEnv(io.env));
+    const store = await openStore(readCliEnv(io.env));
     try {
       const wave = await store.waves.getByCode(values.study, values.wave);
       if (!wave) throw new UsageError(`study "${values.study}" has no wave "${values.wave}"`);

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { getWaveResults } from '../../analysis/results-cache.js';
 import { waveStudy } from '../../analysis/wave-study.js';
 import { renderWhitePaper } from '../../report/pdf/white-paper-pdf.js';
-import { createDatabase } from '../../store/index.js';
+import { openStore } from '../../store/index.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { readCliEnv } from '../env.js';
 import { parseArgs } from '../parse-args.js';
@@ -34,7 +34,7 @@ Environment: DATA_DIR, DATABASE_URL (see \`barometre db migrate --help\`).`,
     const creationDate = values.date ? new Date(values.date) : new Date();
     if (Number.isNaN(creationDate.getTime())) throw new UsageError(`--date: not a date: "${values.date}"`);
     const started = performance.now();
-    const store = createDatabase(readCliEnv(io.env));
+    const store = await openStore(readCliEnv(io.env));
     try {
       const wave = await store.waves.getByCode(values.study, values.wave);
       if (!wave) throw new UsageError(`study "${values.study}" has no wave "${values.wave}"`);
