@@ -34,14 +34,26 @@ export function progress(study: Study, page: number, answers: Answers): { curren
   return { current: (index < 0 ? shown.filter((p) => p < page).length : index) + 1, total };
 }
 
+/** A page's answer keys, as a list and a set; study versions are immutable, so once per page object. */
+const PAGE_KEYS = new WeakMap<Page, { readonly list: readonly string[]; readonly set: ReadonlySet<string> }>();
+
+function keysOf(page: Page) {
+  let keys = PAGE_KEYS.get(page);
+  if (keys === undefined) {
+    const list = Object.freeze(page.questions.flatMap(answerKeys));
+    PAGE_KEYS.set(page, (keys = { list, set: new Set(list) }));
+  }
+  return keys;
+}
+
 /** Every answer key of a page. */
-export function pageKeys(page: Page): string[] {
-  return page.questions.flatMap(answerKeys);
+export function pageKeys(page: Page): readonly string[] {
+  return keysOf(page).list;
 }
 
 /** The stored answers without those of one page (the context its conditions read). */
 export function answersBefore(stored: Answers, page: Page): Answers {
-  const own = new Set(pageKeys(page));
+  const own = keysOf(page).set;
   const out: Answers = {};
   for (const [key, value] of Object.entries(stored)) if (!own.has(key)) out[key] = value;
   return out;
@@ -49,7 +61,7 @@ export function answersBefore(stored: Answers, page: Page): Answers {
 
 /** The answers earlier pages gave to the variables this page's conditions read (what the browser script needs). */
 export function conditionContext(page: Page, answers: Answers): Answers {
-  const own = new Set(pageKeys(page));
+  const own = keysOf(page).set;
   const out: Answers = {};
   for (const q of page.questions) {
     if (!q.condition) continue;
