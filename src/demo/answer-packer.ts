@@ -1,4 +1,4 @@
-import { packedSize, type Answers, type ColumnLayout } from '../study/index.js';
+import { packAnswers, packedSize, type Answers, type ColumnLayout } from '../study/index.js';
 
 /** What one answer key writes into the packed vector. */
 type Target =
@@ -22,6 +22,8 @@ const SLAB_ROWS = 1024;
  * generateWave checks it byte for byte against `packAnswers` on every response it validates.
  */
 export function createAnswerPacker(layout: ColumnLayout): (answers: Answers) => Uint8Array {
+  // typed arrays write in the platform's byte order; the packed layout is little-endian
+  if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) return (answers) => packAnswers(layout, answers);
   const size = packedSize(layout);
   // rows start on 8-byte boundaries in the slab, so that Float64Array and Int16Array views can write them
   const stride = Math.ceil(size / 8) * 8;

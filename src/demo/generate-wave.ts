@@ -104,7 +104,8 @@ function* rowsOf(options: GenerateWaveOptions, summary: WaveSummary): Generator<
       straightLine: straight ? straightLineCode(prng) : 0, uses: undefined, answers,
     };
     const speed = speeder ? 0.12 + 0.1 * prng.next() : Math.exp(0.35 * prng.normal());
-    const pageDurations: Record<string, number> = {};
+    // page index -> milliseconds, written as the JSON text JSON.stringify would make of that object
+    let pageDurationsJson = '{';
     let durationMs = 0;
     for (let p = 0; p < Math.min(pagesAnswered + 1, pages.length); p++) {
       const page = pages[p];
@@ -124,7 +125,7 @@ function* rowsOf(options: GenerateWaveOptions, summary: WaveSummary): Generator<
       } else shown = page.questions.length / 2; // the page where a drop-out stopped, half read
       const seconds = (PAGE_SECONDS[page.id] ?? 30) * (0.4 + (0.6 * shown) / page.questions.length) * speed * Math.exp(0.3 * prng.normal()) + chars * 0.25;
       const ms = Math.max(800, Math.round(seconds * 1000));
-      pageDurations[String(p)] = ms;
+      pageDurationsJson += `${p === 0 ? '' : ','}"${p}":${ms}`;
       durationMs += ms;
     }
     const packed = pack(answers);
@@ -154,7 +155,7 @@ function* rowsOf(options: GenerateWaveOptions, summary: WaveSummary): Generator<
       updatedAt: ended,
       completedAt: complete ? ended : null,
       durationMs: complete ? durationMs : null,
-      pageDurations,
+      pageDurationsJson: pageDurationsJson + '}',
       currentPage: complete ? pages.length - 1 : pagesAnswered,
       language: prng.chance(0.07) ? 'en' : 'fr',
       company: typeof answers.company_name === 'string' ? answers.company_name : null,

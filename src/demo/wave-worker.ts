@@ -1,10 +1,10 @@
 // Worker-thread entry of `generateWaveInWorker`: generates one demo wave with `generateWave` and posts its
-// rows to the parent in batches (encoded by `encodeRowBatch`: answers serialised here), then the summary. It
+// rows to the parent in batches (encoded by a RowBatchEncoder: answers serialised here), then the summary. It
 // waits (Atomics.wait on the shared counter of consumed batches) when AHEAD batches are unconsumed, so
 // that a slow inserter bounds its memory.
 import { parentPort, workerData } from 'node:worker_threads';
 import { generateWave, type GenerateWaveOptions } from './generate-wave.js';
-import { encodeRowBatch, type DemoRow, type RowBatch } from './row-batch.js';
+import { createRowBatchEncoder, type RowBatch } from './row-batch.js';
 
 /** What the parent sends: the wave's options, batch size, and the counter it bumps per batch consumed. */
 export interface WaveWorkerData {
@@ -23,21 +23,20 @@ function run(data: WaveWorkerData): void {
   const port = parentPort!;
   const { rows, summary } = generateWave(data.options);
   let posted = 0;
-  let batch: DemoRow[] = [];
+  const encoder = createRowBatchEncoder(data.batchSize);
   const post = () => {
     for (let consumed = Atomics.load(data.consumed, 0); posted - consumed >= data.ahead; consumed = Atomics.load(data.consumed, 0)) {
       Atomics.wait(data.consumed, 0, consumed);
     }
-    const encoded = encodeRowBatch(batch);
-    port.postMessage({ kind: 'rows', batch: encoded } satisfies WaveWorkerMessage, [encoded.numbers.buffer, encoded.packed.buffer]);
+    const batch = encoder.take();
+    port.postMessage({ kind: 'rows', batch } satisfies WaveWorkerMessage, [batch.numbers.buffer, batch.packed.buffer]);
     posted++;
-    batch = [];
   };
   for (const row of rows) {
-    batch.push(row);
-    if (batch.length === data.batchSize) post();
+    encoder.add(row);
+    if (encoder.count === data.batchSize) post();
   }
-  if (batch.length > 0) post();
+  if (encoder.count > 0) post();
   port.postMessage({ kind: 'done', summary: { ...summary } } satisfies WaveWorkerMessage);
 }
 
