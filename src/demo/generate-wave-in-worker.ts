@@ -14,10 +14,19 @@ const AHEAD = 32;
 const BOOTSTRAP = `
 const { workerData } = require('node:worker_threads');
 import(workerData.entry).catch(async (error) => {
-  if (error?.code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw error;
+  if (error?.code !== 'ERR_UNKNOWN_FILE_EXTENSION' || !workerData.tsx) throw error;
   (await import(workerData.tsx)).register();
   await import(workerData.entry + '?tsx');
 });`;
+
+/** tsx's registration API, for a worker that cannot load TypeScript otherwise (null when not installed). */
+function tsxApi(): string | null {
+  try {
+    return import.meta.resolve('tsx/esm/api');
+  } catch {
+    return null;
+  }
+}
 
 /**
  * `generateWave` run in a worker thread: the same rows, byte for byte, with answers and page durations
@@ -33,10 +42,10 @@ export function generateWaveInWorker(options: GenerateWaveOptions): { rows: Asyn
 
 async function* rowsOf(options: GenerateWaveOptions, summary: WaveSummary): AsyncGenerator<BulkResponse> {
   const consumed = new Int32Array(new SharedArrayBuffer(4));
-  const data: WaveWorkerData & { entry: string; tsx: string } = {
+  const data: WaveWorkerData & { entry: string; tsx: string | null } = {
     options, batchSize: BATCH, ahead: AHEAD, consumed,
     entry: new URL('./wave-worker.ts', import.meta.url).href,
-    tsx: import.meta.resolve('tsx/esm/api'),
+    tsx: tsxApi(),
   };
   const worker = new Worker(BOOTSTRAP, { eval: true, workerData: data });
   const queue: WaveWorkerMessage[] = [];
