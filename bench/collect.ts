@@ -3,8 +3,14 @@
 // loop with the load generator. It runs as in production behind a reverse proxy (TRUST_PROXY=127.0.0.1):
 // each simulated respondent keeps one connection, and every questionnaire comes from its own client
 // address (X-Forwarded-For), so the per-address rate limits apply as they would to real respondents.
+// The load generator shares the machine with the server: it uses a lean HTTP/1.1 client (RawConnection),
+// and prints its own CPU time per request next to the server's, so the two can be told apart.
 // Usage: npm run bench:collect -- [--respondents 50] [--seconds 20] [--server-processes 1] [--node-http-client]
-// Prints completed questionnaires per second and page latency p50 / p99, then one JSON line.
+//   --server-processes N   the server as a node cluster of N workers on the same SQLite file
+//   --node-http-client     Node's http client instead of the lean one (about twice its CPU per request)
+//   BENCH_SERVER_FLAGS     node flags for the server process, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof'
+// Prints completed questionnaires per second, page latency p50 / p99, the server's and the load
+// generator's CPU time per request and the load average, then one JSON line.
 import { spawn } from 'node:child_process';
 import cluster, { type Worker } from 'node:cluster';
 import { mkdtempSync, rmSync } from 'node:fs';
