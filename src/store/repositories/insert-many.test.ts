@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { TEST_DATABASES, openTestStore, type TestStore } from '../../../test/helpers/databases.js';
 import { seedWave } from '../../../test/storage/fixtures/seed-wave.js';
 import type { Wave } from '../index.js';
@@ -69,6 +70,16 @@ for (const database of TEST_DATABASES) {
       const ids = (await store.db.selectFrom('responses').select('publicId').where('waveId', '=', wave.id).orderBy('id').execute()).map((r) => r.publicId);
       assert.equal(new Set(ids).size, 150);
       ids.forEach((id, i) => (i % 2 ? assert.equal(id, `given-${i}`) : assert.match(id, /^[A-Za-z0-9_-]{22}$/)));
+    });
+
+    it('restores SQLite’s checkpoint interval after a bulk load, failed or not', { skip: database.name !== 'sqlite' }, async () => {
+      const interval = async () => (await sql<{ walAutocheckpoint: number }>`pragma wal_autocheckpoint`.execute(store.db)).rows[0].walAutocheckpoint;
+      const wave = await seedWave(store, 'e');
+      assert.equal(await interval(), 1000);
+      await store.responses.insertMany(rows(wave.id, 'ok'), { batchSize: 50 });
+      assert.equal(await interval(), 1000);
+      await assert.rejects(store.responses.insertMany(rows(987654, 'no wave'), { batchSize: 50 }));
+      assert.equal(await interval(), 1000);
     });
   });
 }

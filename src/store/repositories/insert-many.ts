@@ -5,7 +5,7 @@ import type { ResponseSource, ResponseStatus, ResponsesTable } from '../schema.j
 import { inTransaction, type StoreContext } from '../store-context.js';
 import { toBuffer } from './response-record.js';
 import { postgresInsertResponses } from './postgres-insert-responses.js';
-import { sqliteBulkInsert } from './sqlite-bulk-insert.js';
+import { beginSqliteBulkLoad, sqliteBulkInsert } from './sqlite-bulk-insert.js';
 import { bumpWaveDataVersion } from './waves-repository.js';
 
 /**
@@ -131,19 +131,27 @@ export async function insertMany(
     batch = [];
     options.onProgress?.(inserted);
   };
-  if (Symbol.iterator in rows) {
-    // a synchronous source is read without for-await, which would cost a promise per row
-    for (const row of rows) {
-      batch.push(row);
-      if (batch.length >= batchSize) await flush();
+  const readAll = async () => {
+    if (Symbol.iterator in rows) {
+      // a synchronous source is read without for-await, which would cost a promise per row
+      for (const row of rows) {
+        batch.push(row);
+        if (batch.length >= batchSize) await flush();
+      }
+    } else {
+      for await (const row of rows) {
+        batch.push(row);
+        if (batch.length >= batchSize) await flush();
+      }
     }
-  } else {
-    for await (const row of rows) {
-      batch.push(row);
-      if (batch.length >= batchSize) await flush();
-    }
+    await flush();
+  };
+  const endBulkLoad = ctx.sqlite && !ctx.db.isTransaction ? beginSqliteBulkLoad(ctx.sqlite) : undefined;
+  try {
+    await readAll();
+  } finally {
+    endBulkLoad?.();
   }
-  await flush();
   for (const waveId of waves) await bumpWaveDataVersion(ctx.db, waveId);
   return inserted;
 }

