@@ -1,8 +1,9 @@
 // Measures the storage layer's bulk paths on a wave of N responses (default 1,000,000):
-// insertMany (one transaction per 1,000 rows) and iteratePacked (streaming packed vectors).
+// insertMany (one transaction per 1,000 rows) and iteratePacked (streaming packed vectors), with the CPU time
+// of each (on a shared machine it says more than wall time) and the load average.
 // Usage: node --import tsx bench/store-bulk.ts [N]   (DATABASE_URL=postgres://… for PostgreSQL)
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type BulkResponse } from '../src/store/index.js';
 
@@ -32,11 +33,19 @@ function* rows(): Generator<BulkResponse> {
   }
 }
 
+const cpuSeconds = (since: NodeJS.CpuUsage) => {
+  const { user, system } = process.cpuUsage(since);
+  return ((user + system) / 1e6).toFixed(1);
+};
+const loadBefore = loadavg().map((l) => l.toFixed(2)).join(' ');
 let t = performance.now();
+let cpu = process.cpuUsage();
 await store.responses.insertMany(rows(), { batchSize: 1000 });
 const insertSeconds = (performance.now() - t) / 1000;
+const insertCpu = cpuSeconds(cpu);
 
 t = performance.now();
+cpu = process.cpuUsage();
 let count = 0;
 let checksum = 0;
 for await (const row of store.responses.iteratePacked(wave.id, { status: 'complete' })) {
@@ -44,10 +53,12 @@ for await (const row of store.responses.iteratePacked(wave.id, { status: 'comple
   checksum += row.packed![0];
 }
 const readSeconds = (performance.now() - t) / 1000;
+const readCpu = cpuSeconds(cpu);
 
 console.log(`store-bulk [${store.dialect}] N=${N} questions=${QUESTIONS}`);
-console.log(`  insertMany     ${insertSeconds.toFixed(1)} s  (${Math.round(N / insertSeconds)} rows/s)`);
-console.log(`  iteratePacked  ${readSeconds.toFixed(2)} s  (${Math.round(count / readSeconds)} rows/s, checksum ${checksum})`);
+console.log(`  insertMany     ${insertSeconds.toFixed(1)} s  (${Math.round(N / insertSeconds)} rows/s), CPU ${insertCpu} s`);
+console.log(`  iteratePacked  ${readSeconds.toFixed(2)} s  (${Math.round(count / readSeconds)} rows/s, checksum ${checksum}), CPU ${readCpu} s`);
+console.log(`  load average   ${loadBefore} before, ${loadavg().map((l) => l.toFixed(2)).join(' ')} after`);
 // leave a shared PostgreSQL database as it was
 await store.db.deleteFrom('waves').where('id', '=', wave.id).execute();
 await store.db.deleteFrom('studyVersions').where('id', '=', studyVersion.id).execute();
