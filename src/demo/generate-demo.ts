@@ -56,7 +56,8 @@ async function demoStudy(store: Store): Promise<{ study: Study; versionId: numbe
 /**
  * Generates demo waves of the built-in barometer through the store: stores the study if missing, creates
  * (or, with `replace`, empties and updates) one wave per year with its dates and the population targets,
- * inserts the synthetic responses in batches, then sets the statuses (published before 2017, fieldwork
+ * inserts the synthetic responses in batches (generated in a worker thread while the main thread inserts, for
+ * waves of 20,000 or more), then sets the statuses (published before 2017, fieldwork
  * after). Refuses with AppError CONFLICT, before writing anything, when a wave exists and `replace` is off.
  */
 export async function generateDemo(store: Store, options: DemoOptions = {}): Promise<DemoResult> {

@@ -1,6 +1,6 @@
 import type { BulkResponse, JsonObject } from '../store/index.js';
 
-/** A demo row as generateWave makes it: answers and page durations as objects. */
+/** A demo row as generateWave makes it: answers as an object (page durations already JSON text). */
 export type DemoRow = BulkResponse & { readonly answers: JsonObject };
 
 /**

@@ -3,7 +3,7 @@
 // waits (Atomics.wait on the shared counter of consumed batches) when AHEAD batches are unconsumed, so
 // that a slow inserter bounds its memory.
 import { parentPort, workerData } from 'node:worker_threads';
-import { generateWave, type GenerateWaveOptions } from './generate-wave.js';
+import { generateWave, type GenerateWaveOptions, type WaveSummary } from './generate-wave.js';
 import { createRowBatchEncoder, type RowBatch } from './row-batch.js';
 
 /** What the parent sends: the wave's options, batch size, and the counter it bumps per batch consumed. */
@@ -17,7 +17,7 @@ export interface WaveWorkerData {
 
 export type WaveWorkerMessage =
   | { readonly kind: 'rows'; readonly batch: RowBatch }
-  | { readonly kind: 'done'; readonly summary: ReturnType<typeof generateWave>['summary'] };
+  | { readonly kind: 'done'; readonly summary: WaveSummary };
 
 function run(data: WaveWorkerData): void {
   const port = parentPort!;
