@@ -25,16 +25,20 @@ function lastBracket(text: string): Bracket {
 /** A fragment of trusted markup. Only `html` and `raw` make one. */
 export class Html {
   readonly #value: string;
-  /** @internal the fragment's last bracket, so a template need not scan it again */
-  readonly bracket: Bracket;
+  /** the fragment's last bracket, so a template need not scan it again (private: it steers escaping) */
+  readonly #bracket: Bracket;
   /** @internal use `html` or `raw` */
   constructor(value: string, token: symbol, bracket?: Bracket) {
     if (token !== TOKEN) throw new TypeError('Html: use the html tag or raw()');
     this.#value = value;
-    this.bracket = bracket ?? lastBracket(value);
+    this.#bracket = bracket ?? lastBracket(value);
   }
   toString(): string {
     return this.#value;
+  }
+  /** @internal the last bracket of a fragment */
+  static bracketOf(fragment: Html): Bracket {
+    return fragment.#bracket;
   }
 }
 
@@ -94,7 +98,10 @@ function renderValue(value: unknown, inUrl: boolean): string {
 
 /** The last bracket of a rendered value: fragments carry theirs, escaped text has none. */
 function bracketOf(value: unknown, before: Bracket): Bracket {
-  if (value instanceof Html) return value.bracket === Bracket.None ? before : value.bracket;
+  if (value instanceof Html) {
+    const bracket = Html.bracketOf(value);
+    return bracket === Bracket.None ? before : bracket;
+  }
   if (Array.isArray(value)) {
     let bracket = before;
     for (const item of value) bracket = bracketOf(item, bracket);
