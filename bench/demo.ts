@@ -3,9 +3,13 @@
 // wall and CPU time (all threads), the peak resident memory and the load average before and after: on a shared
 // machine, CPU time says more than wall time.
 //
-// `barometre demo generate --waves 2015 --n 1000000` on the 2-core development machine (/usr/bin/time -v):
-//   before (one row per INSERT, generation on the main thread): 105 s wall at load 6–8, 46.6 s CPU, 501 MiB peak
-//   after (64 rows per INSERT, generation in a worker):          30–43 s wall at load 2.5–5, 38–39 s CPU, 585–611 MiB peak
+// `barometre demo generate --waves 2015 --n 1000000` on the 2-core development machine, shared with other jobs
+// (/usr/bin/time -v; CPU = user + system of all threads):
+//   before (one row per INSERT, 1,000-page checkpoints, generation on the main thread):
+//     105 s wall at load 5.8–8.7, 46.6 s CPU, 501 MiB peak
+//   after (64 rows per INSERT, 10,000-page checkpoints during the load, generation in a worker thread):
+//     21.9 s wall at load 1.9–2.3, 28–38 s wall at load 2–5; 33–39 s CPU; 415–570 MiB peak (the CLI alone
+//     holds about 230 MiB: every command is loaded). This bench: 21 s wall, 33 s CPU, 394 MiB (--inline: 33 s, 36 s, 310 MiB).
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
