@@ -123,7 +123,7 @@ export async function* iterateResponseBatches(ctx: StoreContext, waveId: number,
   const { packedSize: size, status, includeExcluded = false } = options;
   const keys = options.textKeys ?? [];
   for (const key of keys) if (!/^[A-Za-z0-9_]+$/.test(key)) throw new RangeError(`iterateResponseBatches: bad answer key ${JSON.stringify(key)}`);
-  const limit = options.batchSize ?? 4096;
+  const limit = options.batchSize ?? 2048;
   const params = { waveId, size, limit, ...(status ? { status } : {}) };
   if (ctx.dialect === 'sqlite' && ctx.sqlite && ctx.sqliteFile) {
     const own = !ctx.db.isTransaction;
