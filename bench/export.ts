@@ -42,7 +42,7 @@ try {
     mkdirSync(dir, { recursive: true });
     const store = await openStore({ dataDir: dir });
     const t = performance.now();
-    await generateDemo(store, { waves: [2015], n, onProgress: (_, done, total) => process.stderr.write(`\rgenerating ${done}/${total}`) });
+    await generateDemo(store, { waves: [2015], n, onProgress: (_, done, total) => { if (process.stderr.isTTY) process.stderr.write(`\rgenerating ${done}/${total}`); } });
     process.stderr.write('\n');
     generateSeconds = (performance.now() - t) / 1000;
     await store.close();
