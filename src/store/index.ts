@@ -29,7 +29,6 @@ export type { NewResponse, ResponsePatch, ListResponsesOptions, ResponsesReposit
 export type { SavePageInput, SavePageResult } from './repositories/save-page.js';
 export type { BulkResponse, InsertManyOptions } from './repositories/insert-many.js';
 export type { PackedRow, IteratePackedOptions } from './repositories/iterate-packed.js';
-export type { ResponseRow, IterateResponsesOptions } from './repositories/iterate-responses.js';
 export type { Contact, NewContact, ContactsRepository } from './repositories/contacts-repository.js';
 export type { Invitation, InvitationsRepository } from './repositories/invitations-repository.js';
 export type { User, UsersRepository } from './repositories/users-repository.js';

@@ -8,7 +8,6 @@ import { isUniqueViolation } from '../constraint-violation.js';
 import { insertMany, type BulkResponse, type InsertManyOptions } from './insert-many.js';
 import { iteratePacked, type IteratePackedOptions, type PackedRow } from './iterate-packed.js';
 import { iteratePackedBatches, type IteratePackedBatchesOptions, type PackedBatch } from './iterate-packed-batches.js';
-import { iterateResponses, type IterateResponsesOptions, type ResponseRow } from './iterate-responses.js';
 import { iterateResponseBatches, type IterateResponseBatchesOptions, type ResponseBatch } from './iterate-response-batches.js';
 import { toBuffer, toResponseRecord, type ResponseRecord } from './response-record.js';
 import { savePage, type SavePageInput, type SavePageResult } from './save-page.js';
@@ -212,8 +211,6 @@ export function createResponsesRepository(ctx: StoreContext) {
     /** Streams packed vectors of a wave in batches laid end to end, for column loaders (see iterate-packed-batches.ts). */
     iteratePackedBatches: (waveId: number, options: IteratePackedBatchesOptions): AsyncGenerator<PackedBatch> => iteratePackedBatches(ctx, waveId, options),
 
-    /** Streams a wave's responses with their answers JSON text, for exports (see iterate-responses.ts). */
-    iterateResponses: (waveId: number, options?: IterateResponsesOptions): AsyncGenerator<ResponseRow> => iterateResponses(ctx, waveId, options),
 
     /** Streams a wave's responses in batches for exports: packed vectors end to end, texts, answers of unpacked rows (see iterate-response-batches.ts). */
     iterateResponseBatches: (waveId: number, options: IterateResponseBatchesOptions): AsyncGenerator<ResponseBatch> =>
