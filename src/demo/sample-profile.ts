@@ -44,9 +44,3 @@ export function sampleProfile(prng: Prng): Profile {
   const sector = (cell % 5) + 1;
   return { size, sector, region: prng.weighted(REGION_WEIGHTS), role: prng.weighted(ROLE_WEIGHTS[size]) };
 }
-
-/** Expected share of each size band among respondents (for documentation and tests). */
-export function expectedSizeShares(): number[] {
-  const total = CELL_WEIGHTS.reduce((a, b) => a + b, 0);
-  return [0, 1, 2, 3].map((s) => CELL_WEIGHTS.slice(s * 5, s * 5 + 5).reduce((a, b) => a + b, 0) / total);
-}
