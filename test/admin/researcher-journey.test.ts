@@ -7,6 +7,7 @@ import { checkAccessibility, launchBrowser, type TestBrowser } from '../helpers/
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { FULL_PAGES, STUDY } from '../respond/fieldwork.js';
 import { startSmtpCapture, type SmtpCapture } from './smtp-capture.js';
+import { fillPage as fill } from '../respond/questionnaire-page.js';
 
 const OWNER = { email: 'researcher@example.org', password: 'researcher journey password' };
 
@@ -19,17 +20,6 @@ function contactsCsv(): string {
     else lines.push(`contact${i}@company${i}.example,Contact ${i},Company ${i},${(i % 4) + 1}`);
   }
   return lines.join('\n') + '\n';
-}
-
-async function fill(page: Page, fields: readonly [string, string][]): Promise<void> {
-  for (const [name, value] of fields) {
-    if (value === '') continue;
-    const input = page.locator(`[name="${name}"]`).first();
-    const tag = await input.evaluate((el) => `${el.tagName}:${(el as HTMLInputElement).type}`);
-    if (tag === 'SELECT:select-one') await input.selectOption(value);
-    else if (tag === 'INPUT:radio' || tag === 'INPUT:checkbox') await page.check(name === 'consent' ? '#f-consent' : `#f-${name}-${value}`);
-    else await input.fill(value);
-  }
 }
 
 async function click(page: Page, name: RegExp | string): Promise<void> {

@@ -6,22 +6,7 @@ import { checkAccessibility, launchBrowser, type TestBrowser } from '../helpers/
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { FULL_PAGES, openWave } from '../respond/fieldwork.js';
 import { flatText, qpdfCheck } from '../white-paper/pdf-tools.js';
-
-/** Fills a questionnaire page with FULL_PAGES' values (checkboxes and radios by id, selects, text). */
-async function fill(page: Page, fields: readonly [string, string][]): Promise<void> {
-  for (const [name, value] of fields) {
-    if (value === '') continue;
-    const input = page.locator(`[name="${name}"]`).first();
-    const tag = await input.evaluate((el) => `${el.tagName}:${(el as HTMLInputElement).type}`);
-    if (tag === 'SELECT:select-one') await input.selectOption(value);
-    else if (tag === 'INPUT:radio' || tag === 'INPUT:checkbox') await page.check(name === 'consent' ? '#f-consent' : `#f-${name}-${value}`);
-    else await input.fill(value);
-  }
-}
-
-async function click(page: Page, label: RegExp): Promise<void> {
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: label }).click()]);
-}
+import { fillPage as fill, submitWith as click } from '../respond/questionnaire-page.js';
 
 /** Clicks a download link and returns the downloaded file's bytes. */
 async function download(page: Page, selector: string): Promise<Buffer> {

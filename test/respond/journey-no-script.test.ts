@@ -5,21 +5,7 @@ import type { Wave } from '../../src/store/index.js';
 import { launchBrowser, type TestBrowser } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { FULL_PAGES, invite, openWave } from './fieldwork.js';
-
-async function fill(page: Page, fields: readonly [string, string][]): Promise<void> {
-  for (const [name, value] of fields) {
-    if (value === '') continue;
-    const input = page.locator(`[name="${name}"]`).first();
-    const tag = await input.evaluate((el) => `${el.tagName}:${(el as HTMLInputElement).type}`);
-    if (tag === 'SELECT:select-one') await input.selectOption(value);
-    else if (tag === 'INPUT:radio' || tag === 'INPUT:checkbox') await page.check(name === 'consent' ? '#f-consent' : `#f-${name}-${value}`);
-    else await input.fill(value);
-  }
-}
-
-async function press(page: Page, label: RegExp): Promise<void> {
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: label }).click()]);
-}
+import { fillPage as fill, submitWith as press } from './questionnaire-page.js';
 
 describe('respondent journey with scripts turned off', () => {
   let server: TestServer;

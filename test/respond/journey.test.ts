@@ -5,22 +5,7 @@ import type { Wave } from '../../src/store/index.js';
 import { checkAccessibility, launchBrowser, type TestBrowser } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { FULL_PAGES, invite, openWave } from './fieldwork.js';
-
-/** Fills a page's fields (checkboxes and radios by their id, selects, text) with FULL_PAGES' values. */
-async function fill(page: Page, fields: readonly [string, string][]): Promise<void> {
-  for (const [name, value] of fields) {
-    if (value === '') continue;
-    const input = page.locator(`[name="${name}"]`).first();
-    const tag = await input.evaluate((el) => `${el.tagName}:${(el as HTMLInputElement).type}`);
-    if (tag === 'SELECT:select-one') await input.selectOption(value);
-    else if (tag === 'INPUT:radio' || tag === 'INPUT:checkbox') await page.check(name === 'consent' ? '#f-consent' : `#f-${name}-${value}`);
-    else await input.fill(value);
-  }
-}
-
-async function next(page: Page, label: RegExp): Promise<void> {
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: label }).click()]);
-}
+import { fillPage as fill, submitWith as next } from './questionnaire-page.js';
 
 async function heading(page: Page): Promise<string> {
   return (await page.locator('h1').first().textContent())?.trim() ?? '';
