@@ -1,4 +1,7 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Selectable } from 'kysely';
+import { AppError } from '../../app-error.js';
+import { isWriteConflict } from '../constraint-violation.js';
 import { fromJson, toJson, type JsonValue } from '../json.js';
 import type { StudyVersionsTable } from '../schema.js';
 import { inTransaction, type StoreContext } from '../store-context.js';
@@ -32,6 +35,9 @@ export function toStudyVersion(row: Selectable<StudyVersionsTable>): StudyVersio
   });
 }
 
+/** How many times saveVersion tries when concurrent saves of the same study take its version number. */
+const MAX_SAVE_ATTEMPTS = 8;
+
 /** Versioned study documents: a wave points at the version it was opened with. */
 export function createStudiesRepository({ db }: StoreContext) {
   const latestRow = (q: typeof db, studyId: string) =>
@@ -41,19 +47,42 @@ export function createStudiesRepository({ db }: StoreContext) {
     /**
      * Stores `document` as the next version of `studyId`. When it is identical (same JSON text) to
      * the latest version, nothing is written and that version is returned with kind 'unchanged'.
+     *
+     * Concurrent saves of one study (other connections, other processes) each get their own version
+     * number: a save that loses the race for a number (unique violation on PostgreSQL, SQLITE_BUSY on
+     * SQLite) runs again, after a short random pause, on the versions now stored, so it may also find
+     * its document already saved ('unchanged'). After MAX_SAVE_ATTEMPTS lost races, or at once when
+     * called inside a caller's transaction (which the failure has aborted), it throws
+     * AppError('CONFLICT') naming the study.
      */
     async saveVersion(studyId: string, document: JsonValue, now = new Date()): Promise<SaveVersionResult> {
       const text = toJson(document)!;
-      return inTransaction(db, async (trx) => {
-        const latest = await latestRow(trx, studyId);
-        if (latest && latest.document === text) return { kind: 'unchanged', studyVersion: toStudyVersion(latest) };
-        const row = await trx
-          .insertInto('studyVersions')
-          .values({ studyId, version: (latest?.version ?? 0) + 1, document: text, createdAt: isoTime(now) })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        return { kind: 'created', studyVersion: toStudyVersion(row) };
-      });
+      const attempt = () =>
+        inTransaction(db, async (trx): Promise<SaveVersionResult> => {
+          const latest = await latestRow(trx, studyId);
+          if (latest && latest.document === text) return { kind: 'unchanged', studyVersion: toStudyVersion(latest) };
+          const row = await trx
+            .insertInto('studyVersions')
+            .values({ studyId, version: (latest?.version ?? 0) + 1, document: text, createdAt: isoTime(now) })
+            .returningAll()
+            .executeTakeFirstOrThrow();
+          return { kind: 'created', studyVersion: toStudyVersion(row) };
+        });
+      for (let attempts = 1; ; attempts++) {
+        try {
+          return await attempt();
+        } catch (error) {
+          if (!isWriteConflict(error)) throw error;
+          if (db.isTransaction || attempts >= MAX_SAVE_ATTEMPTS) {
+            throw new AppError(
+              'CONFLICT',
+              `study ${studyId}: another save of this study took the next version number at the same time (${attempts} attempt${attempts > 1 ? 's' : ''}); save again`,
+              { studyId, attempts },
+            );
+          }
+          await sleep(Math.random() * 10 * attempts); // jitter, so racing savers do not retry in step
+        }
+      }
     },
 
     async latestVersion(studyId: string): Promise<StudyVersion | undefined> {
