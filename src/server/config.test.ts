@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AppError } from '../app-error.js';
 import { loadConfig } from './config.js';
 
 const SECRET = 'x'.repeat(32);
@@ -68,5 +69,24 @@ describe('loadConfig', () => {
       assert.equal(loadConfig({ DATA_DIR: dir, SECRET_KEY: SECRET }).secretKey, SECRET);
       assert.throws(() => statSync(join(dir, 'secret.key')));
     });
+  });
+
+  it('refuses BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT=1 unless NODE_ENV=test, naming the variable and the reason', () => {
+    for (const NODE_ENV of [undefined, 'production', 'development', '']) {
+      assert.throws(
+        () => loadConfig({ SECRET_KEY: SECRET, BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT: '1', NODE_ENV }),
+        (e: AppError) =>
+          e.code === 'INVALID_INPUT' && e.details.variable === 'BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT' &&
+          /BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT=1 is refused unless NODE_ENV=test: .*before .*committed/.test(e.message),
+      );
+    }
+    assert.throws(() => loadConfig({ SECRET_KEY: SECRET, BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT: 'yes', NODE_ENV: 'test' }), /BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT: expected 1 or 0 \(got "yes"\)/);
+  });
+
+  it('honours BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT=1 under NODE_ENV=test, and leaves it off otherwise', () => {
+    assert.equal(loadConfig({ SECRET_KEY: SECRET, BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT: '1', NODE_ENV: 'test' }).unsafeAckBeforeCommit, true);
+    assert.equal(loadConfig({ SECRET_KEY: SECRET, NODE_ENV: 'test' }).unsafeAckBeforeCommit, false);
+    assert.equal(loadConfig({ SECRET_KEY: SECRET, BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT: '0' }).unsafeAckBeforeCommit, false);
+    assert.equal(loadConfig({ SECRET_KEY: SECRET, BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT: '' }).unsafeAckBeforeCommit, false);
   });
 });

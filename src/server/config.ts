@@ -31,6 +31,7 @@ export interface AppConfig {
    * TEST ONLY, never in production: BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT=1 makes the questionnaire answer a
    * page before its transaction commits (the commit follows a moment later). It exists so that the crash
    * test (npm run test:crash) can show it detects acknowledged answers lost when the server dies.
+   * loadConfig refuses it unless NODE_ENV=test, which the crash test sets for that run.
    */
   readonly unsafeAckBeforeCommit: boolean;
 }
@@ -64,7 +65,10 @@ const ZEnv = z.object({
   LOW_BASE: integer(30, 1, 1_000_000),
   SUPPRESS_BASE: integer(10, 0, 1_000_000),
   RETENTION_MONTHS: z.preprocess((v) => (v === undefined || v === '' ? undefined : Number(v)), z.number({ error: 'expected a number of months' }).int('expected an integer').min(1, 'expected at least 1').max(1200).optional()),
-  BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT: optionalText.transform((v) => v === '1'),
+  BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT: optionalText
+    .refine((v) => v === undefined || v === '0' || v === '1', 'expected 1 or 0')
+    .transform((v) => v === '1'),
+  NODE_ENV: optionalText,
 });
 
 /**
@@ -85,6 +89,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
   const e = parsed.data;
   if (e.SUPPRESS_BASE > e.LOW_BASE) {
     throw new AppError('INVALID_INPUT', `Invalid environment: SUPPRESS_BASE (${e.SUPPRESS_BASE}) must not exceed LOW_BASE (${e.LOW_BASE})`, { variable: 'SUPPRESS_BASE' });
+  }
+  if (e.BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT && e.NODE_ENV !== 'test') {
+    throw new AppError(
+      'INVALID_INPUT',
+      'Invalid environment: BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT=1 is refused unless NODE_ENV=test: it answers respondents before their ' +
+        'answers are committed, so a crash loses acknowledged answers; it exists only for the crash test\'s negative control',
+      { variable: 'BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT' },
+    );
   }
   return Object.freeze({
     port: e.PORT,

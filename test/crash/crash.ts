@@ -7,8 +7,9 @@
 // when its finish was acknowledged), and the database sound (SQLite: PRAGMA integrity_check). Runs on
 // SQLite, and on PostgreSQL when DATABASE_URL / TEST_DATABASES say so (test/helpers/databases.ts).
 //
-// Negative control: BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT=1 in the environment is passed to the server, which
-// then answers pages before committing them; this test must then fail. `--expect-loss` inverts the exit
+// Negative control: BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT=1 in the environment is passed to the server, with
+// NODE_ENV=test (the server's configuration refuses the variable otherwise), which then answers pages before
+// committing them; this test must then fail. `--expect-loss` inverts the exit
 // code for that run (CI runs it to show the test can fail).
 // Prints the figures (requests, kills, acknowledged, found) and one JSON line per database; exits 1 on failure.
 import http from 'node:http';
@@ -27,6 +28,15 @@ const SECRET_KEY = 'crash-test-secret-0123456789abcdef-0123456789abcdef';
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
+}
+if (process.argv.includes('--help')) {
+  console.log(`npm run test:crash [-- --seconds 60 --respondents 50 --kills 3 --databases sqlite,postgres --seed N]
+  The server in a child process, killed with SIGKILL --kills times under --respondents retrying respondents;
+  every acknowledged answer must then be stored exactly once. Exits 1 on failure.
+BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT=1 npm run test:crash -- --expect-loss
+  Negative control: the server (started with NODE_ENV=test, without which it refuses that variable) answers
+  before committing; --expect-loss exits 0 only when the test detects the lost answers.`);
+  process.exit(0);
 }
 const seconds = Number(option('seconds') ?? 60);
 const respondents = Number(option('respondents') ?? 50);
@@ -78,7 +88,8 @@ async function runOn(database: TestDatabase, seed: number): Promise<boolean> {
   const server = serverProcess({
     DATA_DIR: dataDir, SECRET_KEY, HOST: '127.0.0.1', PORT: String(port), TRUST_PROXY: '127.0.0.1',
     ...(store.options.databaseUrl ? { DATABASE_URL: store.options.databaseUrl } : {}),
-    ...(unsafe ? { BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT: '1' } : {}),
+    // the server's configuration honours this test-only variable under NODE_ENV=test only
+    ...(unsafe ? { BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT: '1', NODE_ENV: 'test' } : {}),
   });
   const started = performance.now();
   await server.start();
