@@ -20,8 +20,8 @@ export const PREPARE_HOOKS: PrepareHook[] = [
   async (store, { log }) => {
     for (const s of await installBuiltInStudies(store)) if (s.created) log(`study ${s.studyId}: version ${s.version} stored`);
   },
-  async (store, { log }) => {
-    const demo = await prepareDemo(store);
+  async (store, { config, log }) => {
+    const demo = await prepareDemo(store, { secretKey: config.secretKey });
     for (const w of demo?.waves ?? []) log(`demo wave ${w.year}: ${w.summary.generated} responses, ${w.status}`);
   },
 ];

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { AppError } from '../app-error.js';
 import { installBuiltInStudies } from '../analysis/install-built-in-studies.js';
 import type { Store, Wave } from '../store/index.js';
@@ -11,6 +12,12 @@ export interface DemoOptions {
   readonly waves?: readonly number[];
   readonly n?: number;
   readonly seed?: number;
+  /**
+   * the installation's secret (SECRET_KEY or DATA_DIR/secret.key), which keys the public ids a respondent
+   * resumes with, so that knowing the seed is not enough to compute them. Same seed and secret, same data;
+   * without it, a random secret is drawn for this call: the ids are unguessable but not reproducible.
+   */
+  readonly secretKey?: string;
   /** regenerate waves that already exist (their responses are deleted first); otherwise refuse */
   readonly replace?: boolean;
   /** rows per insert transaction (default 2,500: larger batches measured no faster and hold more memory) */
@@ -64,6 +71,7 @@ export async function generateDemo(store: Store, options: DemoOptions = {}): Pro
   const years = [...new Set(options.waves ?? DEMO_DEFAULTS.waves)].sort((a, b) => a - b);
   const n = options.n ?? DEMO_DEFAULTS.n;
   const seed = options.seed ?? DEMO_DEFAULTS.seed;
+  const secretKey = options.secretKey ?? randomBytes(32).toString('hex');
   const existing = new Map<number, Wave>();
   for (const year of years) {
     const wave = await store.waves.getByCode(DEMO_STUDY_ID, String(year));
@@ -93,7 +101,7 @@ export async function generateDemo(store: Store, options: DemoOptions = {}): Pro
       wave = await store.waves.create({ studyId: DEMO_STUDY_ID, code: plan.code, status: 'draft', ...fields }, plan.createdAt);
     }
     const waveOptions: GenerateWaveOptions = {
-      study, waveId: wave.id, year, n, seed, opensAt: plan.opensAt, fieldworkDays: plan.fieldworkDays,
+      study, waveId: wave.id, year, n, seed, secretKey, opensAt: plan.opensAt, fieldworkDays: plan.fieldworkDays,
       validateAll: options.validateAll, validateEvery: options.validateEvery,
     };
     const { rows, summary } = options.inWorker ?? n >= IN_WORKER_FROM ? generateWaveInWorker(waveOptions) : generateWave(waveOptions);

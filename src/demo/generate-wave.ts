@@ -4,6 +4,7 @@ import { createBalancedDraws } from './balanced-draws.js';
 import { calibrateModel } from './calibrate-model.js';
 import { MODEL_ITEMS } from './answer-model.js';
 import { createIsoTimestamp } from './iso-timestamp.js';
+import { createDemoPublicId } from './demo-public-id.js';
 import { createPrng, type Prng } from './prng.js';
 import type { DemoRow } from './row-batch.js';
 import { genericAnswer, QUESTION_GENERATORS } from './question-generators.js';
@@ -16,6 +17,8 @@ export interface GenerateWaveOptions {
   readonly year: number;
   readonly n: number;
   readonly seed: number;
+  /** the installation's secret, which keys the public ids (see createDemoPublicId) */
+  readonly secretKey: string;
   /** first day of fieldwork (UTC midnight) and its length */
   readonly opensAt: Date;
   readonly fieldworkDays: number;
@@ -46,20 +49,6 @@ const PAGE_SECONDS: Readonly<Record<string, number>> = {
   commerce: 15, measurement: 30, challenges: 35, internal: 60, outlook: 25,
 };
 
-/**
- * 16 bytes, base64url: the wave's year and the response's rank (so that a million inserts land at the end
- * of the unique index instead of at random pages), then 10 bytes from the seeded generator. `bytes` is a
- * scratch buffer reused for every response.
- */
-function publicId(prng: Prng, year: number, rank: number, bytes: Buffer): string {
-  bytes.writeUInt16BE(year, 0);
-  bytes.writeUInt32BE(rank, 2);
-  bytes.writeUInt32LE(Math.floor(prng.next() * 4294967296), 6);
-  bytes.writeUInt32LE(Math.floor(prng.next() * 4294967296), 10);
-  bytes.writeUInt16LE(Math.floor(prng.next() * 65536), 14);
-  return bytes.toString('base64url');
-}
-
 function straightLineCode(prng: Prng): number {
   return [3, 4, 2, 1, 9][prng.weighted([0.45, 0.2, 0.25, 0.05, 0.05])];
 }
@@ -69,7 +58,8 @@ function straightLineCode(prng: Prng): number {
  * of an online barometer, answers from the calibrated latent model following the display logic, drop-outs,
  * durations (with speeders), straight-liners and open texts. Each row is checked with the study's own
  * `validateResponse` (all of the first `validateAll`, a deterministic sample after) and packed like
- * `packAnswers` (checked against it on every validated response). Same options, same rows, byte for byte.
+ * `packAnswers` (checked against it on every validated response). Same options (seed and secret
+ * included), same rows, byte for byte.
  */
 export function generateWave(options: GenerateWaveOptions): { rows: Iterable<DemoRow>; summary: WaveSummary } {
   const summary: WaveSummary = { generated: 0, complete: 0, partial: 0, speeders: 0, straightLiners: 0, validated: 0 };
@@ -81,7 +71,7 @@ function* rowsOf(options: GenerateWaveOptions, summary: WaveSummary): Generator<
   const layout = columnLayout(study);
   const pack = createAnswerPacker(layout);
   const prng = createPrng(options.seed, `answers:${year}`);
-  const idPrng = createPrng(options.seed, `ids:${year}`);
+  const publicId = createDemoPublicId(options.secretKey, options.seed, year);
   const wave: WaveModel = { year, prng, draws: createBalancedDraws(prng, CELLS, MODEL_ITEMS.length), logits: cellLogits(calibrateModel(year)) };
   // validateResponse costs about 0.1 ms: every response of a demo-sized wave, a deterministic sample of a big one
   const validateAll = options.validateAll ?? (n <= 100_000 ? n : 10_000);
@@ -90,7 +80,6 @@ function* rowsOf(options: GenerateWaveOptions, summary: WaveSummary): Generator<
   // each page's questions with their generator, looked up once
   const questions = pages.map((page) => page.questions.map((q) => ({ q, generate: QUESTION_GENERATORS[q.name] ?? genericAnswer })));
   const iso = createIsoTimestamp();
-  const idBytes = Buffer.alloc(16);
   const dayMs = 86_400_000;
   for (let i = 0; i < n; i++) {
     const complete = !prng.chance(DROP_OUT_RATE);
@@ -160,7 +149,7 @@ function* rowsOf(options: GenerateWaveOptions, summary: WaveSummary): Generator<
       language: prng.chance(0.07) ? 'en' : 'fr',
       company: typeof answers.company_name === 'string' ? answers.company_name : null,
       source: 'demo',
-      publicId: publicId(idPrng, year, i, idBytes),
+      publicId: publicId(i),
     };
   }
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -19,10 +19,24 @@ function capture(env: NodeJS.ProcessEnv) {
   return { io: { stdout: out, stderr: err, stdin: new PassThrough(), env }, text: () => ({ stdout, stderr }) };
 }
 
+const SECRET = 'a-test-secret-of-at-least-32-bytes-0123456789';
+
 async function run(args: string[], env: NodeJS.ProcessEnv) {
   const c = capture(env);
   const code = await main(args, c.io);
   return { code, ...c.text() };
+}
+
+/** The public ids of a demo wave stored in the SQLite file of `dataDir`, in insertion order. */
+async function publicIds(dataDir: string, code: string): Promise<string[]> {
+  const store = await openStore({ dataDir });
+  try {
+    const wave = await store.waves.getByCode('social-media-barometer', code);
+    assert.ok(wave);
+    return (await store.responses.list(wave.id)).map((r) => r.publicId);
+  } finally {
+    await store.close();
+  }
 }
 
 describe('barometre demo generate / demo reset [sqlite]', () => {
@@ -62,6 +76,32 @@ describe('barometre demo generate / demo reset [sqlite]', () => {
     assert.match(replaced.stdout, /wave 2015: 20 responses .*replaced/);
   });
 
+  it('keys the public ids with DATA_DIR/secret.key, created once (mode 0600) when SECRET_KEY is unset', async () => {
+    const key = join(dir, 'secret.key');
+    assert.ok(existsSync(key), 'secret.key created');
+    assert.equal(statSync(key).mode & 0o777, 0o600);
+    const first = await publicIds(dir, '2017');
+    assert.equal((await run(['demo', 'generate', '--waves', '2017', '--n', '60', '--seed', '3', '--replace'], env)).code, 0);
+    assert.deepEqual(await publicIds(dir, '2017'), first, 'same seed, same secret file: same ids');
+    const other = mkdtempSync(join(tmpdir(), 'barometre-demo-cli-'));
+    try {
+      assert.equal((await run(['demo', 'generate', '--waves', '2017', '--n', '60', '--seed', '3'], { DATA_DIR: other })).code, 0);
+      const theirs = await publicIds(other, '2017');
+      assert.equal(theirs.length, 60);
+      assert.ok(theirs.every((id) => !first.includes(id)), 'another installation, another secret: other ids');
+      assert.equal((await run(['demo', 'generate', '--waves', '2017', '--n', '60', '--seed', '3', '--replace'], { DATA_DIR: other, SECRET_KEY: readFileSync(key, 'utf8').trim() })).code, 0);
+      assert.deepEqual(await publicIds(other, '2017'), first, 'SECRET_KEY set to the same secret: the same ids');
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a SECRET_KEY shorter than 32 bytes with exit 2, naming the variable', async () => {
+    const r = await run(['demo', 'generate', '--waves', '2017', '--n', '5', '--replace'], { ...env, SECRET_KEY: 'short' });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /SECRET_KEY: expected at least 32 bytes/);
+  });
+
   it('restores the default demo with demo reset', async () => {
     const r = await run(['demo', 'reset'], env);
     assert.equal(r.code, 0, r.stderr);
@@ -84,7 +124,7 @@ for (const database of TEST_DATABASES) {
 
     it('generates the default demo on a database without waves, within a few seconds', async () => {
       const started = performance.now();
-      const result = await prepareDemo(store);
+      const result = await prepareDemo(store, { secretKey: SECRET });
       const seconds = (performance.now() - started) / 1000;
       assert.ok(result);
       assert.deepEqual(result.waves.map((w) => w.status), ['published', 'published', 'fieldwork']);
@@ -92,7 +132,7 @@ for (const database of TEST_DATABASES) {
     });
 
     it('does nothing when the database has waves', async () => {
-      assert.equal(await prepareDemo(store), undefined);
+      assert.equal(await prepareDemo(store, { secretKey: SECRET }), undefined);
       assert.equal((await store.waves.list()).length, 3);
     });
   });

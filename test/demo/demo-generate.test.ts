@@ -15,6 +15,9 @@ const SEED_FIGURES = new Map(
     .map((m) => [m[1], Number(m[2]) / 100]),
 );
 
+/** The installation's secret, which keys the responses' public ids. */
+const SECRET = 'a-test-secret-of-at-least-32-bytes-0123456789';
+
 /** A digest of every stored field of every response of a wave that the generator sets. */
 async function waveDigest(store: Store, wave: Wave): Promise<string> {
   const hash = createHash('sha256');
@@ -37,7 +40,7 @@ for (const database of TEST_DATABASES) {
     let result: DemoResult;
     before(async () => {
       store = await openTestStore(database);
-      result = await generateDemo(store);
+      result = await generateDemo(store, { secretKey: SECRET });
     });
     after(() => store.close());
 
@@ -126,15 +129,36 @@ for (const database of TEST_DATABASES) {
       }
     });
 
-    it('gives the same data for the same seed and other data for another seed', async () => {
+    it('gives the same data for the same seed and secret and other data for another seed', async () => {
       const other = await openTestStore(database);
       try {
-        await generateDemo(other, { waves: [2015, 2017] });
+        await generateDemo(other, { waves: [2015, 2017], secretKey: SECRET });
         assert.equal(await waveDigest(other, await demoWave(other, '2015')), await waveDigest(store, await demoWave(store, '2015')));
         assert.equal(await waveDigest(other, await demoWave(other, '2017')), await waveDigest(store, await demoWave(store, '2017')));
-        await generateDemo(other, { waves: [2015], seed: 8, replace: true });
+        await generateDemo(other, { waves: [2015], seed: 8, secretKey: SECRET, replace: true });
         assert.notEqual(await waveDigest(other, await demoWave(other, '2015')), await waveDigest(store, await demoWave(store, '2015')));
         assert.equal(await other.responses.count((await demoWave(other, '2015')).id), 1200);
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('gives the same answers but other public ids for another secret, and unguessable ids without one', async () => {
+      const other = await openTestStore(database);
+      try {
+        const mine = await store.responses.list((await demoWave(store, '2017')).id);
+        const ids = new Set(mine.map((r) => r.publicId));
+        for (const secretKey of [SECRET + '!', undefined]) {
+          await generateDemo(other, { waves: [2017], secretKey, replace: true });
+          const theirs = await other.responses.list((await demoWave(other, '2017')).id);
+          assert.equal(theirs.length, mine.length);
+          theirs.forEach((r, i) => {
+            assert.deepEqual([r.status, r.answers, r.startedAt], [mine[i].status, mine[i].answers, mine[i].startedAt], `response ${i}`);
+            // the same year and rank prefix (8 characters), another keyed tail
+            assert.equal(r.publicId.slice(0, 8), mine[i].publicId.slice(0, 8));
+            assert.ok(!ids.has(r.publicId), `response ${i}: ${r.publicId}`);
+          });
+        }
       } finally {
         await other.close();
       }

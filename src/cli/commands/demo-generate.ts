@@ -1,8 +1,9 @@
-import { resolve } from 'node:path';
 import { AppError } from '../../app-error.js';
 import { DEMO_DEFAULTS, generateDemo, type DemoResult } from '../../demo/index.js';
+import { loadConfig } from '../../server/config.js';
 import { openStore, type Store } from '../../store/index.js';
 import { UsageError, type CliCommand, type CliIo } from '../command.js';
+import { readCliEnv } from '../env.js';
 import { parseArgs } from '../parse-args.js';
 import { createProgress } from '../progress.js';
 
@@ -13,9 +14,15 @@ function integer(name: string, text: string, min: number, max: number): number {
   return value;
 }
 
-/** Opens the store named by DATA_DIR / DATABASE_URL (migrated). */
-export function openDemoStore(io: CliIo): Promise<Store> {
-  return openStore({ dataDir: resolve(io.env.DATA_DIR || './data'), databaseUrl: io.env.DATABASE_URL || undefined });
+/**
+ * Opens the store named by DATA_DIR / DATABASE_URL (migrated) and reads the installation's secret, which
+ * keys the demo's public ids, the way the server reads it: SECRET_KEY, else DATA_DIR/secret.key (created
+ * once, mode 0600, when missing, so a fresh clone needs no configuration and the server then uses it too).
+ */
+export async function openDemoStore(io: CliIo): Promise<{ store: Store; secretKey: string }> {
+  const env = readCliEnv(io.env);
+  const { secretKey } = loadConfig({ DATA_DIR: env.dataDir, SECRET_KEY: io.env.SECRET_KEY });
+  return { store: await openStore(env), secretKey };
 }
 
 /** Runs the generation with a progress bar per wave and prints one line per wave. Returns the exit code. */
@@ -63,7 +70,8 @@ calibrated so that the 2015 wave, raked to the population, reproduces the publis
 15 % stop before the end; a few are speeders or straight-liners. Every response obeys the display logic
 and is checked with the study's validation (all of them up to 100,000 per wave; beyond, the first 10,000
 and one in 100 after).
-The same seed gives the same data, byte for byte.
+The same seed gives the same data, byte for byte, on the same installation: the public ids that
+respondents resume with are keyed by its secret, so that the seed alone does not reveal them.
 
 Options:
   --waves LIST   comma-separated years (default ${DEMO_DEFAULTS.waves.join(',')})
@@ -72,7 +80,8 @@ Options:
   --replace      regenerate waves that already exist (their responses are deleted); without it an
                  existing wave is refused
 
-Environment: DATA_DIR (./data, the SQLite file's folder), DATABASE_URL (postgres://… for PostgreSQL).
+Environment: DATA_DIR (./data, the SQLite file's folder), DATABASE_URL (postgres://… for PostgreSQL),
+SECRET_KEY (the server's; generated once into DATA_DIR/secret.key when absent).
 Exit codes: 0 done, 1 failure, 2 bad usage or an existing wave without --replace.`,
   async run(args, io) {
     const { values } = parseArgs(args, {
@@ -86,9 +95,9 @@ Exit codes: 0 done, 1 failure, 2 bad usage or an existing wave without --replace
       : values.waves.split(',').map((y) => integer('waves', y, 2000, 2100));
     const n = values.n === undefined ? DEMO_DEFAULTS.n : integer('n', values.n, 1, 10_000_000);
     const seed = values.seed === undefined ? DEMO_DEFAULTS.seed : integer('seed', values.seed, 0, 4294967295);
-    const store = await openDemoStore(io);
+    const { store, secretKey } = await openDemoStore(io);
     try {
-      return await runDemo(io, store, { waves, n, seed, replace: values.replace ?? false });
+      return await runDemo(io, store, { waves, n, seed, secretKey, replace: values.replace ?? false });
     } finally {
       await store.close();
     }

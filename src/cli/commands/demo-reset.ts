@@ -13,13 +13,14 @@ responses (demo ones and any others) and get ${DEMO_DEFAULTS.n} new demo respons
 ${DEMO_DEFAULTS.seed}, their dates, targets and statuses set again (published before 2017, 2017 in fieldwork).
 Missing waves are created. Other waves are left alone.
 
-Environment: DATA_DIR (./data), DATABASE_URL (postgres://… for PostgreSQL).
+Environment: DATA_DIR (./data), DATABASE_URL (postgres://… for PostgreSQL), SECRET_KEY (the server's,
+which keys the responses' public ids; generated once into DATA_DIR/secret.key when absent).
 Exit codes: 0 done, 1 failure, 2 bad usage.`,
   async run(args, io) {
     parseArgs(args, {});
-    const store = await openDemoStore(io);
+    const { store, secretKey } = await openDemoStore(io);
     try {
-      return await runDemo(io, store, { replace: true });
+      return await runDemo(io, store, { secretKey, replace: true });
     } finally {
       await store.close();
     }
