@@ -10,6 +10,7 @@
 //                 nonces, rate-limit, cookie, formbody)
 // each with 1 and 2 server processes (node cluster; one SQLite connection per process, WAL, busy timeout).
 // Usage: npm run bench:collect-floor -- [--respondents 50] [--seconds 8] [--only save:1]
+//   BENCH_SERVER_FLAGS  node flags for the server processes, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof'
 // Prints a table, then one JSON line per server.
 import { spawn } from 'node:child_process';
 import cluster from 'node:cluster';
@@ -59,6 +60,7 @@ function pageSaver(file: string) {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
+  db.pragma('cache_size = -65536'); // as the app's connection (src/store/create-database.ts)
   const waveId = (db.prepare('select id from waves').get() as { id: number }).id;
   const byPublicId = db.prepare('select * from responses where public_id = ?');
   const create = db.prepare("insert into responses (wave_id, public_id, started_at, updated_at) values (?, ?, ?, ?) returning *");
@@ -126,6 +128,7 @@ async function serverProcess(): Promise<void> {
   const processes = Number(option('processes', '1'));
   const file = option('file', '');
   process.on('disconnect', () => process.exit(0));
+  process.on('SIGTERM', () => process.exit(0)); // exits normally, so --cpu-prof writes its profile
   if (cluster.isPrimary && processes > 1) {
     const workers = Array.from({ length: processes }, () => cluster.fork());
     const port = await new Promise<number>((resolve) => workers[0]!.on('message', (m: { port?: number }) => m.port && resolve(m.port)));
@@ -148,7 +151,7 @@ async function serverProcess(): Promise<void> {
 }
 
 async function measure(mode: Mode, processes: number, file: string, respondents: number, seconds: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', mode, '--processes', String(processes), '--file', file], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', fileURLToPath(import.meta.url), '--serve', mode, '--processes', String(processes), '--file', file], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const port = await new Promise<number>((resolve) => child.once('message', (m: { port: number }) => resolve(m.port)));
   const serverCpu = () => new Promise<number>((resolve) => (child.once('message', (m: { cpu: number }) => resolve(m.cpu)), child.send('cpu')));
   const latencies: number[] = [];
