@@ -47,14 +47,32 @@ describe('createMailer', () => {
   });
   after(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  it('delivers through the SMTP server of SMTP_URL with a List-Unsubscribe header', async () => {
+  it('delivers through the SMTP server of SMTP_URL with the one-click List-Unsubscribe headers (RFC 8058)', async () => {
     const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: 'Baromètre <b@example.org>' });
     const email = invitationEmail({ lang: 'en', kind: 'invitation', studyTitle: 'Barometer', waveTitle: '2015', recipientName: 'Ann', surveyUrl: 'http://127.0.0.1/s/x/2015?t=tok', unsubscribeUrl: 'http://127.0.0.1/unsubscribe?t=tok', minutes: 10, sender: 'Team' });
     await mailer.send({ ...email, to: 'ann@example.org', unsubscribeUrl: 'http://127.0.0.1/unsubscribe?t=tok' });
     mailer.close();
     assert.equal(received.length, 1);
     assert.match(received[0]!, /List-Unsubscribe: <http:\/\/127\.0\.0\.1\/unsubscribe\?t=tok>/);
+    assert.match(received[0]!, /^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r$/m);
     assert.match(received[0]!, /To: ann@example\.org/);
+  });
+  it('sends no List-Unsubscribe header without an unsubscribe URL', async () => {
+    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: 'b@example.org' });
+    await mailer.send({ kind: 'email', subject: 'Account', text: 'hello', html: '<p>hello</p>', to: 'bob@example.org' });
+    mailer.close();
+    const head = received.at(-1)!.split('\r\n\r\n')[0]!;
+    assert.match(head, /To: bob@example\.org/);
+    assert.doesNotMatch(head, /List-Unsubscribe/i);
+  });
+  it('refuses an unsubscribe URL that is not absolute http(s), and sends nothing', async () => {
+    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: 'b@example.org' });
+    const before = received.length;
+    for (const url of ['/unsubscribe?t=tok', 'mailto:u@example.org', 'javascript:alert(1)', 'https://x/u?t=a>, <https://evil.example/']) {
+      await assert.rejects(mailer.send({ kind: 'email', subject: 's', text: 't', html: '<p>t</p>', to: 'c@example.org', unsubscribeUrl: url }), { code: 'INVALID_INPUT' }, url);
+    }
+    mailer.close();
+    assert.equal(received.length, before);
   });
   it('refuses to send without SMTP_URL', () => {
     assert.throws(() => createMailer({ smtpUrl: undefined, mailFrom: 'x' }), /SMTP_URL/);

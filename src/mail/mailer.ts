@@ -12,13 +12,37 @@ export interface MailSettings {
 
 export interface OutgoingEmail extends RenderedEmail {
   readonly to: string;
-  /** RFC 8058 one-click unsubscribe URL, sent as List-Unsubscribe */
+  /**
+   * The absolute http(s) unsubscribe URL with its secret token, sent as List-Unsubscribe together with
+   * `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058): a mail provider POSTs that body to it.
+   */
   readonly unsubscribeUrl?: string;
 }
 
 export interface Mailer {
   send(email: OutgoingEmail): Promise<{ readonly messageId: string }>;
   close(): void;
+}
+
+/** RFC 8058 section 3.1: the one value of List-Unsubscribe-Post. */
+export const ONE_CLICK_UNSUBSCRIBE = 'List-Unsubscribe=One-Click';
+
+/**
+ * The List-* options of a message with an unsubscribe URL. nodemailer's `list` option writes List-Unsubscribe
+ * but no List-Unsubscribe-Post (each of its entries becomes a `<URL>` value), so that one is a plain header.
+ * @throws AppError INVALID_INPUT when the URL is not an absolute http(s) URL: a mail provider only POSTs to those.
+ */
+function unsubscribeOptions(url: string) {
+  let protocol = '';
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    // not a URL: refused below
+  }
+  if (!/^[^\s<>]+$/.test(url) || (protocol !== 'https:' && protocol !== 'http:')) {
+    throw new AppError('INVALID_INPUT', 'the unsubscribe URL must be an absolute http:// or https:// URL'); // not echoed: it holds a token
+  }
+  return { list: { unsubscribe: { url, comment: 'Unsubscribe' } }, headers: { 'List-Unsubscribe-Post': ONE_CLICK_UNSUBSCRIBE } };
 }
 
 /**
@@ -36,7 +60,7 @@ export function createMailer(settings: MailSettings): Mailer {
         subject: email.subject,
         text: email.text,
         html: email.html,
-        ...(email.unsubscribeUrl ? { list: { unsubscribe: { url: email.unsubscribeUrl, comment: 'Unsubscribe' } } } : {}),
+        ...(email.unsubscribeUrl ? unsubscribeOptions(email.unsubscribeUrl) : {}),
       });
       return { messageId: String(info.messageId) };
     },
