@@ -6,6 +6,7 @@ import { renderSvg } from '../charts/index.js';
 import { formatNumber, type Lang } from '../format/index.js';
 import { COLORS, CONTENT_WIDTH, FONT, PAGE, createPdfDocument, pdfBuffer } from './pdf-document.js';
 import { PdfFlow } from './pdf-flow.js';
+import { chartAlt } from './pdf-tags.js';
 import { pdfText } from './pdf-text.js';
 
 export interface BenchmarkPdfInput {
@@ -18,7 +19,8 @@ export interface BenchmarkPdfInput {
  * The personal benchmark as an A4 PDF: the company against the published wave, maturity scores in each
  * dimension with their definitions and chart, recommendations for the weakest dimensions, and each
  * indicator with the respondent's answer beside the percentages of all companies and of companies of
- * their size (margins and bases). The company's name is printed as plain text. Pure.
+ * their size (margins and bases). The company's name is printed as plain text. Pure. Tagged like the
+ * white paper: the title as H1, its sections as H2, the chart as a Figure with its key numbers as text.
  */
 export async function renderBenchmarkPdf(input: BenchmarkPdfInput): Promise<Buffer> {
   const { model, lang } = input;
@@ -29,9 +31,9 @@ export async function renderBenchmarkPdf(input: BenchmarkPdfInput): Promise<Buff
   });
   const flow = new PdfFlow(doc);
   flow.newPage();
-  doc.rect(0, 0, PAGE.width, 150).fill(COLORS.primary);
-  doc.font(FONT.bold).fontSize(26).fillColor('#ffffff').text(bm(lang, 'title'), PAGE.left, 48, { width: CONTENT_WIDTH });
-  doc.font(FONT.regular).fontSize(12).fillColor('#dbe6f3').text(pdfText(model.study.title[lang]), { width: CONTENT_WIDTH });
+  flow.artifact(() => doc.rect(0, 0, PAGE.width, 150).fill(COLORS.primary));
+  flow.tag('H1', () => doc.font(FONT.bold).fontSize(26).fillColor('#ffffff').text(bm(lang, 'title'), PAGE.left, 48, { width: CONTENT_WIDTH }));
+  flow.tag('P', () => doc.font(FONT.regular).fontSize(12).fillColor('#dbe6f3').text(pdfText(model.study.title[lang]), { width: CONTENT_WIDTH }));
   doc.x = PAGE.left;
   doc.y = 172;
   flow.paragraph(bm(lang, 'lead', { n: formatNumber(model.wave.n, lang), wave: model.wave.title }), { size: 11 });
@@ -40,7 +42,8 @@ export async function renderBenchmarkPdf(input: BenchmarkPdfInput): Promise<Buff
   flow.space(4);
   flow.heading(bm(lang, 'maturity.title'), 300);
   flow.paragraph(bm(lang, 'maturity.lead'), { color: COLORS.muted });
-  flow.chart(await renderSvg(benchmarkChart(model, lang), { id: 'benchmark-maturity' }), 0.95);
+  const chart = benchmarkChart(model, lang);
+  flow.chart(await renderSvg(chart, { id: 'benchmark-maturity' }), chartAlt(chart), 0.95);
   flow.table(
     [
       { label: bm(lang, 'maturity.dimension'), width: 0.24 },
@@ -55,7 +58,7 @@ export async function renderBenchmarkPdf(input: BenchmarkPdfInput): Promise<Buff
   flow.paragraph(bm(lang, 'recommendations.lead'));
   flow.list(model.recommendations.map((r) => `${r.dimensionLabel[lang]} : ${r.text[lang]}`.replace(' : ', lang === 'fr' ? '\u00A0: ' : ': ')));
   flow.newPage();
-  doc.font(FONT.bold).fontSize(18).fillColor(COLORS.primary).text(bm(lang, 'indicators.title'), PAGE.left, doc.y, { width: CONTENT_WIDTH });
+  flow.tag('H2', () => doc.font(FONT.bold).fontSize(18).fillColor(COLORS.primary).text(bm(lang, 'indicators.title'), PAGE.left, doc.y, { width: CONTENT_WIDTH }));
   doc.moveDown(0.3);
   flow.paragraph(bm(lang, 'indicators.lead'), { color: COLORS.muted });
   for (const theme of model.themes) {

@@ -26,7 +26,8 @@ export interface PdfMetadata {
 /**
  * A new PDFKit document: A4, pages buffered (so the table of contents, running headers and page numbers
  * are written once the whole book is laid out), DejaVu Sans registered, metadata (title, author, subject,
- * language) set and the title shown in the reader's title bar. PDFKit derives the file identifier from
+ * language) set and the title shown in the reader's title bar, tagged (MarkInfo /Marked true and a
+ * structure tree: see PdfFlow) so that screen readers read it in order. PDFKit derives the file identifier from
  * the metadata, so a fixed creation date gives the same bytes for the same input.
  */
 export function createPdfDocument(meta: PdfMetadata): PDFKit.PDFDocument {
@@ -36,6 +37,7 @@ export function createPdfDocument(meta: PdfMetadata): PDFKit.PDFDocument {
     bufferPages: true,
     autoFirstPage: false,
     pdfVersion: '1.7',
+    tagged: true,
     lang: meta.lang === 'fr' ? 'fr-FR' : 'en-GB',
     displayTitle: true,
     info: {

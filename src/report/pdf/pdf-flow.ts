@@ -1,6 +1,7 @@
 import { COLORS, CONTENT_WIDTH, FONT, PAGE, svgToPdfKit } from './pdf-document.js';
 import { svgSize } from '../charts/index.js';
 import { pdfText } from './pdf-text.js';
+import { artifact, tag, type StructElement, type StructOptions } from './pdf-tags.js';
 
 /** An entry of the table of contents: where a chapter starts (1-based page number as printed). */
 export interface TocEntry {
@@ -35,19 +36,39 @@ const bottomLimit = () => PAGE.height - PAGE.bottom;
  * destination, a bookmark and a table-of-contents entry), paragraphs, lists, tables that repeat their
  * header across pages, and charts (SVG drawn as vectors, fonts mapped to the embedded DejaVu Sans). Every
  * string goes through `pdfText`, so user text is plain characters.
+ *
+ * The document is tagged (PDF/UA-style): everything painted is either content of a structure element under
+ * one Document root, in reading order (H1 chapter titles, H2 headings, P, L/LI/Lbl/LBody, Figure with its
+ * alternative text, Table/Caption/TR/TH/TD), or an artifact (backgrounds, rules, running headers, page
+ * numbers, a table header repeated on a new page).
  */
 export class PdfFlow {
   readonly toc: TocEntry[] = [];
   /** the chapter title of each page (0-based page index), for running headers */
   readonly chapterOfPage: string[] = [];
+  /** the Document element every structure element of the flow hangs from */
+  readonly root: StructElement;
   #chapter = '';
 
   constructor(readonly doc: PDFKit.PDFDocument) {
+    this.root = doc.struct('Document');
+    doc.addStructure(this.root);
     doc.on('pageAdded', () => {
       this.chapterOfPage.push(this.#chapter);
+      (doc.page.dictionary.data as Record<string, unknown>)['Tabs'] = 'S'; // tab through links in structure order
       doc.x = PAGE.left;
       doc.y = PAGE.top;
     });
+  }
+
+  /** A structure element under `parent` (the root by default) whose content `draw` paints; see `tag`. */
+  tag(type: string, draw?: () => void, options: StructOptions = {}, parent: StructElement = this.root): StructElement {
+    return tag(this.doc, parent, type, options, draw);
+  }
+
+  /** Paints decoration that is not content (see `artifact`). */
+  artifact(draw: () => void, type: 'Pagination' | 'Layout' = 'Layout'): void {
+    artifact(this.doc, type, draw);
   }
 
   get pageNumber(): number {
@@ -76,9 +97,9 @@ export class PdfFlow {
     doc.addNamedDestination(destination);
     doc.outline.addItem(pdfText(title));
     this.toc.push({ title: pdfText(title), destination, page: this.pageNumber, level: 1 });
-    doc.rect(PAGE.left, doc.y, 36, 4).fill(COLORS.primary);
+    this.artifact(() => doc.rect(PAGE.left, doc.y, 36, 4).fill(COLORS.primary));
     doc.y += 14;
-    doc.font(FONT.bold).fontSize(21).fillColor(COLORS.primary).text(pdfText(title), PAGE.left, doc.y, { width: CONTENT_WIDTH });
+    this.tag('H1', () => doc.font(FONT.bold).fontSize(21).fillColor(COLORS.primary).text(pdfText(title), PAGE.left, doc.y, { width: CONTENT_WIDTH }));
     doc.moveDown(0.4);
     if (lead) this.paragraph(lead, { size: 11.5, color: COLORS.muted, gap: 10 });
     else doc.y += 6;
@@ -93,7 +114,7 @@ export class PdfFlow {
       doc.addNamedDestination(destination);
       this.toc.push({ title: pdfText(title), destination, page: this.pageNumber, level: 2 });
     }
-    doc.font(FONT.bold).fontSize(13).fillColor(COLORS.text).text(pdfText(title), PAGE.left, doc.y, { width: CONTENT_WIDTH });
+    this.tag('H2', () => doc.font(FONT.bold).fontSize(13).fillColor(COLORS.text).text(pdfText(title), PAGE.left, doc.y, { width: CONTENT_WIDTH }));
     doc.y += 5;
   }
 
@@ -104,27 +125,34 @@ export class PdfFlow {
     const width = CONTENT_WIDTH - indent;
     const clean = pdfText(text, 5000);
     this.ensure(Math.min(doc.heightOfString(clean, { width, lineGap: 2 }), 60));
-    doc.text(clean, PAGE.left + indent, doc.y, { width, lineGap: 2, align: 'left' });
+    this.tag('P', () => doc.text(clean, PAGE.left + indent, doc.y, { width, lineGap: 2, align: 'left' }));
     doc.y += options.gap ?? 6;
   }
 
   /** A bulleted (or numbered) list. */
   list(items: readonly string[], numbered = false, options: TextOptions = {}): void {
     const doc = this.doc;
+    const list = this.tag('L');
     items.forEach((item, k) => {
       const clean = pdfText(item, 5000);
       doc.font(FONT.regular).fontSize(options.size ?? BODY_SIZE);
       const height = doc.heightOfString(clean, { width: CONTENT_WIDTH - 18, lineGap: 2 });
       this.ensure(Math.min(height, 60) + 4);
       const y = doc.y;
-      doc.fillColor(COLORS.primary).font(FONT.bold).text(numbered ? `${k + 1}.` : '•', PAGE.left, y, { width: 16 });
-      doc.fillColor(options.color ?? COLORS.text).font(FONT.regular).text(clean, PAGE.left + 18, y, { width: CONTENT_WIDTH - 18, lineGap: 2 });
+      const entry = this.tag('LI', undefined, {}, list);
+      this.tag('Lbl', () => doc.fillColor(COLORS.primary).font(FONT.bold).text(numbered ? `${k + 1}.` : '•', PAGE.left, y, { width: 16 }), {}, entry);
+      this.tag('LBody', () => doc.fillColor(options.color ?? COLORS.text).font(FONT.regular).text(clean, PAGE.left + 18, y, { width: CONTENT_WIDTH - 18, lineGap: 2 }), {}, entry);
+      entry.end();
       doc.y += 4;
     });
+    list.end();
     doc.y += (options.gap ?? 4);
   }
 
-  /** A table whose header row is repeated on every page it spans. */
+  /**
+   * A table whose header row is repeated on every page it spans: Table, its Caption, a TR of TH (scope
+   * Column) then a TR of TD per row; the header repeated on a later page is an artifact.
+   */
   table(columns: readonly TableColumn[], rows: readonly (readonly string[])[], caption?: string, size = 8.5): void {
     const doc = this.doc;
     const widths = columns.map((c) => c.width * CONTENT_WIDTH);
@@ -133,56 +161,70 @@ export class PdfFlow {
       doc.font(bold ? FONT.bold : FONT.regular).fontSize(size);
       return Math.max(...cells.map((cell, j) => doc.heightOfString(cellText(cell), { width: widths[j] - 2 * pad }))) + 2 * pad;
     };
-    const drawRow = (cells: readonly string[], bold: boolean, fill: string | null) => {
+    /** a row: under `table` as a TR of `cellType` cells, or as an artifact without `table` */
+    const drawRow = (cells: readonly string[], bold: boolean, fill: string | null, table?: StructElement, cellType = 'TD') => {
       const height = heightOf(cells, bold);
       const y = doc.y;
-      if (fill) doc.rect(PAGE.left, y, CONTENT_WIDTH, height).fill(fill);
+      if (fill) this.artifact(() => doc.rect(PAGE.left, y, CONTENT_WIDTH, height).fill(fill));
+      const row = table ? this.tag('TR', undefined, {}, table) : undefined;
       let x = PAGE.left;
-      doc.font(bold ? FONT.bold : FONT.regular).fontSize(size).fillColor(COLORS.text);
       cells.forEach((cell, j) => {
-        doc.text(cellText(cell), x + pad, y + pad, { width: widths[j] - 2 * pad, align: columns[j].align ?? 'left' });
+        const left = x;
+        const draw = () => {
+          doc.font(bold ? FONT.bold : FONT.regular).fontSize(size).fillColor(COLORS.text);
+          doc.text(cellText(cell), left + pad, y + pad, { width: widths[j] - 2 * pad, align: columns[j].align ?? 'left' });
+        };
+        if (row) this.tag(cellType, draw, cellType === 'TH' ? { scope: 'Column' } : {}, row);
+        else this.artifact(draw, 'Pagination');
         x += widths[j];
       });
-      doc.moveTo(PAGE.left, y + height).lineTo(PAGE.left + CONTENT_WIDTH, y + height).lineWidth(0.5).strokeColor(COLORS.rule).stroke();
+      row?.end();
+      this.artifact(() => doc.moveTo(PAGE.left, y + height).lineTo(PAGE.left + CONTENT_WIDTH, y + height).lineWidth(0.5).strokeColor(COLORS.rule).stroke());
       doc.x = PAGE.left;
       doc.y = y + height;
     };
     const header = columns.map((c) => c.label);
     const startHeight = heightOf(header, true) + (rows[0] ? heightOf(rows[0], false) : 0) + (caption ? 18 : 0);
     this.ensure(startHeight);
+    const table = this.tag('Table');
     if (caption) {
-      doc.font(FONT.bold).fontSize(9).fillColor(COLORS.muted).text(pdfText(caption), PAGE.left, doc.y, { width: CONTENT_WIDTH });
+      this.tag('Caption', () => doc.font(FONT.bold).fontSize(9).fillColor(COLORS.muted).text(pdfText(caption), PAGE.left, doc.y, { width: CONTENT_WIDTH }), {}, table);
       doc.y += 3;
     }
-    drawRow(header, true, COLORS.band);
+    drawRow(header, true, COLORS.band, table, 'TH');
     rows.forEach((row, k) => {
       if (doc.y + heightOf(row, false) > bottomLimit()) {
         this.newPage();
         drawRow(header, true, COLORS.band);
       }
-      drawRow(row, false, k % 2 === 1 ? '#f8f9fb' : null);
+      drawRow(row, false, k % 2 === 1 ? '#f8f9fb' : null, table);
     });
+    table.end();
     doc.y += 10;
   }
 
-  /** A chart rendered to SVG, scaled to `widthShare` of the content width, kept on one page. */
-  chart(svg: string, widthShare = 1): void {
+  /**
+   * A chart rendered to SVG, scaled to `widthShare` of the content width, kept on one page: a Figure whose
+   * alternative text is `alt` (see `chartAlt`) and whose bounding box is the drawing's.
+   */
+  chart(svg: string, alt: string, widthShare = 1): void {
     const doc = this.doc;
     const size = svgSize(svg);
     const width = Math.min(CONTENT_WIDTH * widthShare, size.width);
     const height = (size.height * width) / size.width;
     this.ensure(height + 8);
-    svgToPdfKit()(doc, svg, PAGE.left, doc.y, {
+    const y = doc.y;
+    this.tag('Figure', () => svgToPdfKit()(doc, svg, PAGE.left, y, {
       width, height, preserveAspectRatio: 'xMinYMin meet', assumePt: false,
       fontCallback: (_family: string, bold: boolean) => (bold ? FONT.bold : FONT.regular),
-    });
+    }), { alt: pdfText(alt, 4000), bbox: [PAGE.left, y, PAGE.left + width, y + height], placement: 'Block' });
     doc.x = PAGE.left;
     doc.y += height + 10;
   }
 
   /**
    * Running headers and page numbers on every page but the first (the cover): the document's name on the
-   * left, the chapter on the right, a rule; "page N / M" at the foot.
+   * left, the chapter on the right, a rule; "page N / M" at the foot. All of it is a pagination artifact.
    */
   decorate(left: string, footer: (page: number, total: number) => string): void {
     const doc = this.doc;
@@ -191,11 +233,13 @@ export class PdfFlow {
       doc.switchToPage(i);
       const margins = doc.page.margins;
       doc.page.margins = { ...margins, top: 0, bottom: 0 };
-      doc.font(FONT.regular).fontSize(8).fillColor(COLORS.muted);
-      doc.text(pdfText(left), PAGE.left, 40, { width: CONTENT_WIDTH * 0.55, lineBreak: false, ellipsis: true });
-      doc.text(this.chapterOfPage[i] ?? '', PAGE.left + CONTENT_WIDTH * 0.55, 40, { width: CONTENT_WIDTH * 0.45, align: 'right', lineBreak: false, ellipsis: true });
-      doc.moveTo(PAGE.left, 54).lineTo(PAGE.left + CONTENT_WIDTH, 54).lineWidth(0.5).strokeColor(COLORS.rule).stroke();
-      doc.text(footer(i + 1, range.count), PAGE.left, PAGE.height - 46, { width: CONTENT_WIDTH, align: 'center', lineBreak: false });
+      this.artifact(() => {
+        doc.font(FONT.regular).fontSize(8).fillColor(COLORS.muted);
+        doc.text(pdfText(left), PAGE.left, 40, { width: CONTENT_WIDTH * 0.55, lineBreak: false, ellipsis: true });
+        doc.text(this.chapterOfPage[i] ?? '', PAGE.left + CONTENT_WIDTH * 0.55, 40, { width: CONTENT_WIDTH * 0.45, align: 'right', lineBreak: false, ellipsis: true });
+        doc.moveTo(PAGE.left, 54).lineTo(PAGE.left + CONTENT_WIDTH, 54).lineWidth(0.5).strokeColor(COLORS.rule).stroke();
+        doc.text(footer(i + 1, range.count), PAGE.left, PAGE.height - 46, { width: CONTENT_WIDTH, align: 'center', lineBreak: false });
+      }, 'Pagination');
       doc.page.margins = margins;
     }
   }

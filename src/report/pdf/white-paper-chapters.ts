@@ -1,9 +1,10 @@
 import type { KeyFinding } from '../../analysis/key-findings.js';
 import type { IndicatorResult, WaveResults } from '../../analysis/wave-results-types.js';
-import { renderSvg } from '../charts/index.js';
+import { renderSvg, type Chart } from '../charts/index.js';
 import type { Lang } from '../format/index.js';
 import { COLORS, CONTENT_WIDTH, FONT, PAGE } from './pdf-document.js';
 import type { PdfFlow } from './pdf-flow.js';
+import { chartAlt } from './pdf-tags.js';
 import { pdfText } from './pdf-text.js';
 import { base, count, moe, pct, trendText } from './figures.js';
 import { cutChart, isRankedGroup, themeChart, trendChart } from './white-paper-charts.js';
@@ -13,7 +14,12 @@ import { bannerName, wp } from './white-paper-messages.js';
 /** The themes that have indicators in the results, in the study's order. */
 export const themesWithIndicators = (results: WaveResults) => results.themes.filter((t) => results.indicators.some((i) => i.theme === t.id));
 
-/** Summary: tiles with the headline figure of each theme, then the key findings. */
+/** A chart as a Figure whose alternative text gives its key numbers. */
+async function figure(flow: PdfFlow, chart: Chart, id: string, widthShare = 1): Promise<void> {
+  flow.chart(await renderSvg(chart, { id }), chartAlt(chart), widthShare);
+}
+
+/** Summary: tiles with the headline figure of each theme (a list, one item per tile), then the key findings. */
 export function drawSummary(flow: PdfFlow, results: WaveResults, findings: readonly KeyFinding[], lang: Lang): void {
   const doc = flow.doc;
   flow.chapter(wp(lang, 'summary.title'), 'summary', wp(lang, 'summary.lead'));
@@ -23,20 +29,28 @@ export function drawSummary(flow: PdfFlow, results: WaveResults, findings: reado
     .filter((i): i is IndicatorResult => i !== undefined)
     .slice(0, 8);
   const columns = 4, gap = 10, width = (CONTENT_WIDTH - gap * (columns - 1)) / columns, height = 96;
+  const tiles = flow.tag('L');
   for (let row = 0; row * columns < headlines.length; row++) {
     flow.ensure(height + gap);
     const y = doc.y;
     headlines.slice(row * columns, row * columns + columns).forEach((i, k) => {
       const x = PAGE.left + k * (width + gap);
-      doc.rect(x, y, width, height).fill(COLORS.band);
-      doc.rect(x, y, 3, height).fill(COLORS.primary);
-      doc.font(FONT.bold).fontSize(22).fillColor(COLORS.primary).text(pct(i.estimate, lang), x + 10, y + 8, { width: width - 16, lineBreak: false });
-      doc.font(FONT.regular).fontSize(8).fillColor(COLORS.text).text(pdfText(i.label[lang]), x + 10, y + 38, { width: width - 16, height: 36, ellipsis: true });
-      doc.fontSize(7).fillColor(COLORS.muted).text(`${moe(i.ci, lang)} · ${base(i.n, lang)}`, x + 10, y + height - 14, { width: width - 16, lineBreak: false });
+      flow.artifact(() => {
+        doc.rect(x, y, width, height).fill(COLORS.band);
+        doc.rect(x, y, 3, height).fill(COLORS.primary);
+      });
+      const tile = flow.tag('LI', undefined, {}, tiles);
+      const body = flow.tag('LBody', undefined, {}, tile);
+      flow.tag('P', () => doc.font(FONT.bold).fontSize(22).fillColor(COLORS.primary).text(pct(i.estimate, lang), x + 10, y + 8, { width: width - 16, lineBreak: false }), {}, body);
+      flow.tag('P', () => doc.font(FONT.regular).fontSize(8).fillColor(COLORS.text).text(pdfText(i.label[lang]), x + 10, y + 38, { width: width - 16, height: 36, ellipsis: true }), {}, body);
+      flow.tag('P', () => doc.fontSize(7).fillColor(COLORS.muted).text(`${moe(i.ci, lang)} · ${base(i.n, lang)}`, x + 10, y + height - 14, { width: width - 16, lineBreak: false }), {}, body);
+      body.end();
+      tile.end();
     });
     doc.x = PAGE.left;
     doc.y = y + height + gap;
   }
+  tiles.end();
   flow.space(8);
   flow.heading(wp(lang, 'summary.findings'));
   flow.list(findings.map((f) => f.text[lang]));
@@ -68,7 +82,7 @@ export async function drawTheme(flow: PdfFlow, results: WaveResults, theme: Wave
   const indicators = results.indicators.filter((i) => i.theme === theme.id);
   const title = theme.label[lang];
   flow.chapter(title, `theme-${theme.id}`, wp(lang, 'theme.lead'));
-  flow.chart(await renderSvg(themeChart(results, theme.id, lang, title), { id: `wp-theme-${theme.id}` }));
+  await figure(flow, themeChart(results, theme.id, lang, title), `wp-theme-${theme.id}`);
   const ranked = isRankedGroup(indicators);
   const measured = indicators.filter((i) => i.estimate !== null);
   const commented = ranked ? [...measured].sort((a, b) => b.estimate! - a.estimate!) : measured;
@@ -77,14 +91,14 @@ export async function drawTheme(flow: PdfFlow, results: WaveResults, theme: Wave
   const lead = commented[0];
   if (size && lead) {
     flow.heading(wp(lang, 'theme.byCut', { banner: bannerName(lang, size) }), 260);
-    flow.chart(await renderSvg(cutChart(results, lead, size, lang, wp(lang, 'table.total')), { id: `wp-cut-${lead.id}` }), 0.92);
+    await figure(flow, cutChart(results, lead, size, lang, wp(lang, 'table.total')), `wp-cut-${lead.id}`, 0.92);
     const comment = cutComment(lead, size, lang);
     if (comment) flow.paragraph(comment);
   }
   const moving = [...measured].filter((i) => i.history.length > 0 && i.trend?.significant).sort((a, b) => Math.abs(b.trend?.difference ?? 0) - Math.abs(a.trend?.difference ?? 0))[0];
   if (moving) {
     flow.heading(wp(lang, 'theme.trend'), 240);
-    flow.chart(await renderSvg(trendChart(results, moving, lang, moving.label[lang]), { id: `wp-trend-${moving.id}` }), 0.8);
+    await figure(flow, trendChart(results, moving, lang, moving.label[lang]), `wp-trend-${moving.id}`, 0.8);
   }
   themeTable(flow, results, indicators, lang, wp(lang, 'theme.table', { theme: title }));
 }
@@ -96,7 +110,7 @@ export async function drawHierarchy(flow: PdfFlow, results: WaveResults, lang: L
   const ranked = results.indicators.filter((i) => i.theme === theme.id && i.estimate !== null).sort((a, b) => b.estimate! - a.estimate!);
   if (ranked.length < 2) return;
   flow.chapter(wp(lang, 'hierarchy.title'), 'hierarchy', wp(lang, 'hierarchy.lead'));
-  flow.chart(await renderSvg(themeChart(results, theme.id, lang, wp(lang, 'hierarchy.title')), { id: 'wp-hierarchy' }));
+  await figure(flow, themeChart(results, theme.id, lang, wp(lang, 'hierarchy.title')), 'wp-hierarchy');
   const comment = hierarchyComment(ranked, lang);
   if (comment) flow.paragraph(comment);
   flow.table(

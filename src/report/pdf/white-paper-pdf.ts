@@ -40,13 +40,14 @@ export async function renderWhitePaper(input: WhitePaperInput): Promise<Buffer> 
   drawCover(flow, results, lang, input.logo, input.recipient ? pdfText(input.recipient, 240) : null);
   flow.newPage();
   const tocPage = flow.pageNumber - 1;
+  const tocSection = flow.tag('Sect'); // its place in the reading order; filled once the pages are known
   drawSummary(flow, results, input.findings ?? keyFindings(results), lang);
   for (const theme of themesWithIndicators(results)) await drawTheme(flow, results, theme, lang);
   await drawHierarchy(flow, results, lang);
   drawMethodology(flow, results, lang);
   drawAppendix(flow, results, lang);
   flow.chapterOfPage[tocPage] = wp(lang, 'toc.title');
-  drawToc(flow, tocPage, flow.toc, lang);
+  drawToc(flow, tocSection, tocPage, flow.toc, lang);
   flow.decorate(`${results.study.title[lang]} · ${/^\d{4}$/.test(results.wave.code) ? results.wave.code : results.wave.title}`, (page, total) => wp(lang, 'footer.page', { page, total }));
   return pdfBuffer(doc);
 }
