@@ -47,7 +47,9 @@ for (const database of TEST_DATABASES) {
     it('answers 403 to a viewer on every analyst and owner action, while an analyst passes the role check', async () => {
       const viewer = await signIn(t.app, 'viewer@example.org');
       const analyst = await signIn(t.app, 'analyst@example.org');
-      const actions = t.routes.filter((r) => isWorkspace(r.url) && r.method === 'POST' && r.url !== '/admin/logout');
+      // every role may sign out and change its own password; every other action needs analyst or owner
+      const selfService = new Set(['/admin/logout', '/admin/account']);
+      const actions = t.routes.filter((r) => isWorkspace(r.url) && r.method === 'POST' && !selfService.has(r.url));
       assert.ok(actions.length >= 8);
       for (const route of actions) {
         const as = (who: typeof viewer) =>
@@ -55,6 +57,8 @@ for (const database of TEST_DATABASES) {
         assert.equal((await as(viewer)).statusCode, 403, `viewer POST ${route.url}`);
         if (!route.url.startsWith('/admin/users') && !route.url.startsWith('/admin/gdpr')) assert.notEqual((await as(analyst)).statusCode, 403, `analyst POST ${route.url}`);
       }
+      const ownPassword = await t.app.inject({ method: 'POST', url: '/admin/account', headers: { ...FORM, cookie: cookieHeader(viewer.jar) }, payload: `_csrf=${encodeURIComponent(viewer.csrf)}` });
+      assert.equal(ownPassword.statusCode, 400, 'a viewer may use the password form (here: empty, so refused as invalid)');
       // analyst pages that only an owner may see
       const users = await t.app.inject({ url: '/admin/users', headers: { cookie: cookieHeader(analyst.jar) } });
       assert.equal(users.statusCode, 403);

@@ -38,6 +38,12 @@ export function createSessionsRepository({ db }: StoreContext) {
       return Number(result.numDeletedRows);
     },
 
+    /** Ends every session of a user but one (after a password change, the session that made it stays). */
+    async deleteForUserExcept(userId: number, keepIdHash: string): Promise<number> {
+      const result = await db.deleteFrom('sessions').where('userId', '=', userId).where('idHash', '!=', keepIdHash).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
     async deleteExpired(now = new Date()): Promise<number> {
       const result = await db.deleteFrom('sessions').where('expiresAt', '<=', isoTime(now)).executeTakeFirst();
       return Number(result.numDeletedRows);

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { installRequireUser } from '../../auth/require-user.js';
 import type { ThrottlePolicy } from '../../auth/login-throttle.js';
+import { accountRoutes } from './account.js';
 import { auditRoutes } from './audit-log.js';
 import { contactRoutes } from './contacts/contact-routes.js';
 import { cleaningRoutes } from './data/cleaning-routes.js';
@@ -29,6 +30,7 @@ export function createAdminRoutes(options: AdminRoutesOptions = {}): FastifyPlug
     await app.register(async (workspace) => {
       installRequireUser(workspace);
       await workspace.register(loginRoutes(options.throttle));
+      await workspace.register(accountRoutes(options.throttle));
       await workspace.register(waveRoutes);
       await workspace.register(contactRoutes);
       await workspace.register(monitorRoutes);

@@ -40,6 +40,7 @@ export function sendAdminPage(request: FastifyRequest, reply: FastifyReply, opti
     <li><a href="${path('/admin/audit')}"${current('/admin/audit')}>${t(lang, 'admin.nav.audit')}</a></li>
     <li><a href="${path('/admin/leads')}"${current('/admin/leads')}>${wpt(lang, 'leads.title')}</a></li>
     ${can(user.role, 'administer') ? html`<li><a href="${path('/admin/users')}"${current('/admin/users')}>${t(lang, 'admin.nav.users')}</a></li>` : null}
+    <li><a href="${path('/admin/account')}"${current('/admin/account')}>${t(lang, 'admin.account.nav')}</a></li>
   </ul>
   <form method="post" action="${path('/admin/logout')}" class="admin-logout">
     ${csrfField(reply)}

@@ -1,0 +1,74 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Lang } from '../../../report/format/lang.js';
+import { createLoginThrottle, type ThrottlePolicy } from '../../auth/login-throttle.js';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hashPassword, passwordProblem, verifyPassword } from '../../auth/password.js';
+import { readSessionCookie } from '../../auth/session-cookie.js';
+import { sessionIdHash } from '../../auth/sessions.js';
+import { t } from '../../i18n/t.js';
+import { accountView, type AccountField } from '../../views/admin/account-view.js';
+import { sendAdminPage } from '../../views/admin/admin-page.js';
+import { audit, formOf, redirectTo } from './admin-helpers.js';
+
+/**
+ * `/admin/account`: any signed-in user (permission 'read') changes their own password. The POST checks
+ * the current password with the login's argon2id verification and the login's throttle (same account
+ * and address keys: guesses here and at the login page add up), then the new password's rules and its
+ * confirmation; every problem is a 400 page with the errors beside the fields. A change stores the new
+ * hash, ends every other session of the user (this one stays), and is written to the audit log
+ * (without any password).
+ */
+export function accountRoutes(policy?: ThrottlePolicy): FastifyPluginAsync {
+  return async (app) => {
+    const throttle = createLoginThrottle(app.store, policy);
+    const title = (lang: Lang) => t(lang, 'admin.account.title');
+
+    app.get('/admin/account', { config: { permission: 'read' } }, async (request, reply) => {
+      const done = (request.query as { done?: string }).done;
+      return sendAdminPage(request, reply, { title: title(request.lang), body: accountView(request.lang, reply, { user: request.user!, done }) });
+    });
+
+    app.post('/admin/account', { config: { permission: 'read' } }, async (request, reply) => {
+      const user = request.user!;
+      const lang = request.lang;
+      const form = formOf(request);
+      const current = form.currentPassword ?? '';
+      const next = form.newPassword ?? '';
+      const confirmation = form.confirmPassword ?? '';
+      const page = (status: number, errors: Partial<Record<AccountField, string>>) =>
+        sendAdminPage(request, reply, { title: title(lang), status, body: accountView(lang, reply, { user, errors }) });
+
+      const wait = await throttle.waitMs(user.email, request.ip);
+      if (wait > 0) {
+        const seconds = Math.ceil(wait / 1000);
+        reply.header('retry-after', String(seconds));
+        return page(429, { currentPassword: t(lang, 'admin.account.error.throttled', { seconds }) });
+      }
+
+      const errors: Partial<Record<AccountField, string>> = {};
+      const currentOk = current !== '' && (await verifyPassword(user.passwordHash, current));
+      if (current === '') errors.currentPassword = t(lang, 'admin.account.error.currentMissing');
+      else if (!currentOk) {
+        errors.currentPassword = t(lang, 'admin.account.error.current');
+        await throttle.recordFailure(user.email, request.ip);
+        await audit(app.store, request, 'user.password.failure', `user:${user.id}`);
+      } else {
+        await throttle.recordSuccess(user.email, request.ip);
+      }
+      if (passwordProblem(next)) {
+        errors.newPassword = next.length < MIN_PASSWORD_LENGTH
+          ? t(lang, 'admin.account.error.tooShort', { min: MIN_PASSWORD_LENGTH })
+          : t(lang, 'admin.account.error.tooLong', { max: MAX_PASSWORD_LENGTH });
+      } else if (currentOk && next === current) {
+        errors.newPassword = t(lang, 'admin.account.error.same');
+      }
+      if (confirmation !== next) errors.confirmPassword = t(lang, 'admin.account.error.mismatch');
+      if (Object.keys(errors).length > 0) return page(400, errors);
+
+      await app.store.users.setPasswordHash(user.id, await hashPassword(next));
+      const keep = sessionIdHash(readSessionCookie(request, app.config.secureCookies) ?? '');
+      const otherSessionsEnded = await app.store.sessions.deleteForUserExcept(user.id, keep);
+      await audit(app.store, request, 'user.password', `user:${user.id}`, { otherSessionsEnded });
+      return redirectTo(request, reply, '/admin/account?done=password');
+    });
+  };
+}
