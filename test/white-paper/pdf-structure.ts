@@ -74,3 +74,26 @@ export function unmarkedPainting(content: string): string[] {
   }
   return found;
 }
+
+/**
+ * The structure tree as poppler reads it (`pdfinfo -struct-text`), in reading order: each element's type and
+ * depth, with the text of its own marked content (the quoted lines right under it, joined).
+ */
+export function structText(pdf: Buffer): { type: string; depth: number; text: string }[] {
+  const dir = mkdtempSync(join(tmpdir(), 'barometre-struct-'));
+  let out: string;
+  try {
+    writeFileSync(join(dir, 'in.pdf'), pdf);
+    out = execFileSync('pdfinfo', ['-struct-text', join(dir, 'in.pdf')], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const nodes: { type: string; depth: number; text: string }[] = [];
+  for (const line of out.split('\n')) {
+    const element = /^( *)([A-Za-z][\w]*)(?: \((?:block|inline)\))?:?$/.exec(line);
+    const text = /^ *"(.*)"$/.exec(line);
+    if (element) nodes.push({ type: element[2], depth: element[1].length / 2, text: '' });
+    else if (text && nodes.length > 0) nodes[nodes.length - 1].text += text[1];
+  }
+  return nodes;
+}
