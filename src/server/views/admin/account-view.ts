@@ -44,11 +44,11 @@ export function accountView(lang: Lang, reply: FastifyReply, data: AccountViewDa
   const field = ([name, id, label, autocomplete]: (typeof ACCOUNT_FIELDS)[number]) => {
     const error = errors[name];
     const described = [name === 'newPassword' ? 'password-rules' : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
-    return html`<div class="field${error ? ' has-error' : ''}">
+    return html`<p class="field${error ? ' has-error' : ''}">
     <label for="${id}">${t(lang, label as MessageKey)}</label>
-    ${error ? html`<p class="field-error" id="${id}-error"><span class="visually-hidden">${t(lang, 'admin.account.errors.prefix')} </span>${error}</p>` : null}
+    ${error ? html`<span class="field-error" id="${id}-error"><span class="visually-hidden">${t(lang, 'admin.account.errors.prefix')} </span>${error}</span>` : null}
     <input type="password" id="${id}" name="${name}" autocomplete="${autocomplete}" required maxlength="${MAX_PASSWORD_LENGTH}"${name === 'currentPassword' ? null : html` minlength="${MIN_PASSWORD_LENGTH}"`}${described ? html` aria-describedby="${described}"` : null}${error ? html` aria-invalid="true"` : null}>
-  </div>`;
+  </p>`;
   };
   return html`<h1>${t(lang, 'admin.account.title')}</h1>
 ${noticeOf(lang, data.done === 'password' ? 'admin.account.changed' : undefined, ['admin.account.changed'])}
@@ -57,7 +57,7 @@ ${noticeOf(lang, data.done === 'password' ? 'admin.account.changed' : undefined,
 ${summary}
 <form method="post" action="${localizedPath(lang, '/admin/account')}" novalidate>
   ${csrfField(reply)}
-  <input type="email" name="username" value="${data.user.email}" autocomplete="username" hidden readonly>
+  <div hidden><input type="email" name="username" value="${data.user.email}" autocomplete="username" readonly tabindex="-1"></div>
   <p class="hint" id="password-rules">${t(lang, 'admin.account.rules', { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH })}</p>
   ${ACCOUNT_FIELDS.map(field)}
   <p class="hint">${t(lang, 'admin.account.sessions')}</p>
