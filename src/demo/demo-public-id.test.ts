@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
+import { createCipheriv, createHmac } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { createDemoPublicId } from './demo-public-id.js';
 import { createPrng } from './prng.js';
@@ -11,7 +11,7 @@ function ids(secretKey: string, seed: number, year: number, n: number): string[]
   return Array.from({ length: n }, (_, rank) => next(rank));
 }
 
-/** The 10 bytes the seed alone gives for each rank (what the ids' tail was before they were keyed). */
+/** The 10 bytes the seed alone gave for each rank (the ids' tail before they were keyed by the secret). */
 function seededTails(seed: number, year: number, n: number): Buffer[] {
   const prng = createPrng(seed, `ids:${year}`);
   return Array.from({ length: n }, () => {
@@ -47,19 +47,30 @@ describe('createDemoPublicId', () => {
     }
   });
 
-  it('does not give the bytes the seed alone gives: the tail is the HMAC keyed by the secret', () => {
-    const seed = 7, year = 2017, n = 500;
+  it('does not give the bytes the seed alone gives: the tail is AES-256(K, IV + rank), K and IV keyed by the secret', () => {
+    const seed = 7, year = 2017, n = 2500; // three cipher calls of 1,024 ids
     const tails = seededTails(seed, year, n);
     const key = createHmac('sha256', SECRET).update('demo-public-id').digest();
+    const wave = Buffer.alloc(6);
+    wave.writeUInt16BE(year, 0);
+    wave.writeUInt32BE(seed, 2);
+    const iv = BigInt(`0x${createHmac('sha256', key).update(wave).digest().subarray(0, 16).toString('hex')}`);
+    const block = (rank: number) => {
+      const counter = Buffer.from(((iv + BigInt(rank)) % (1n << 128n)).toString(16).padStart(32, '0'), 'hex');
+      const aes = createCipheriv('aes-256-ecb', key, null).setAutoPadding(false);
+      return Buffer.concat([aes.update(counter), aes.final()]);
+    };
     ids(SECRET, seed, year, n).forEach((id, rank) => {
       const tail = Buffer.from(id, 'base64url').subarray(6);
       assert.notDeepEqual(tail, tails[rank], `rank ${rank}`);
-      const message = Buffer.alloc(16);
-      message.writeUInt16BE(year, 0);
-      message.writeUInt32BE(rank, 2);
-      tails[rank].copy(message, 6);
-      assert.deepEqual(tail, createHmac('sha256', key).update(message).digest().subarray(0, 10), `rank ${rank}`);
+      assert.deepEqual(tail, block(rank).subarray(0, 10), `rank ${rank}`);
     });
+  });
+
+  it('gives each rank its id whatever the order of the calls', () => {
+    const inOrder = ids(SECRET, 7, 2017, 3000);
+    const next = createDemoPublicId(SECRET, 7, 2017);
+    for (const rank of [2999, 0, 1024, 1023, 2048, 5, 2047]) assert.equal(next(rank), inOrder[rank], `rank ${rank}`);
   });
 
   it('refuses an empty secret', () => {
