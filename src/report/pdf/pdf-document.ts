@@ -51,11 +51,35 @@ export function createPdfDocument(meta: PdfMetadata): PDFKit.PDFDocument {
       ModDate: meta.creationDate,
     },
   });
+  escapeXmpInfo(doc);
   const fonts = chartFontFiles();
   doc.registerFont(FONT.regular, fonts.regular);
   doc.registerFont(FONT.bold, fonts.bold);
   doc.font(FONT.regular);
   return doc;
+}
+
+const XML_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => XML_ENTITIES[c]!);
+
+/**
+ * PDFKit copies the Info strings (title, author, subject, keywords) into the XMP metadata stream as they
+ * are, so a title with `&` or `<` (a study's or a company's name) made that XML invalid, or let it carry
+ * markup. The copy it writes there is now XML-escaped; the Info dictionary, written before, keeps the text.
+ */
+function escapeXmpInfo(doc: PDFKit.PDFDocument): void {
+  const d = doc as unknown as { info: Record<string, unknown>; _addInfo: () => void };
+  const addInfo = d._addInfo;
+  if (typeof addInfo !== 'function') throw new Error('PDFKit no longer has _addInfo: check how it writes the XMP metadata');
+  d._addInfo = function addEscapedInfo(this: typeof d) {
+    const info = this.info;
+    this.info = Object.fromEntries(Object.entries(info).map(([key, value]) => [key, typeof value === 'string' ? escapeXml(value) : value]));
+    try {
+      addInfo.call(this);
+    } finally {
+      this.info = info;
+    }
+  };
 }
 
 /** Ends the document and collects its bytes. */
