@@ -12,6 +12,12 @@ import { iterateResponseBatches, type IterateResponseBatchesOptions, type Respon
 import { toBuffer, toResponseRecord, type ResponseRecord } from './response-record.js';
 import { savePage, type SavePageInput, type SavePageResult } from './save-page.js';
 import { bumpWaveDataVersion } from './waves-repository.js';
+import { preparedQuery } from '../prepared-query.js';
+
+const responseByPublicId = preparedQuery(1, (db, _dialect, publicId: string) => db.selectFrom('responses').selectAll().where('publicId', '=', publicId));
+const responseByInvitation = preparedQuery(1, (db, _dialect, invitationId: number) =>
+  db.selectFrom('responses').selectAll().where('invitationId', '=', invitationId),
+);
 
 export interface NewResponse {
   readonly waveId: number;
@@ -53,7 +59,7 @@ const newPublicId = () => randomBytes(16).toString('base64url');
 
 /** Responses of waves: partial while the respondent goes, complete at the end. */
 export function createResponsesRepository(ctx: StoreContext) {
-  const { db } = ctx;
+  const { db, dialect } = ctx;
   const getById = async (id: number): Promise<ResponseRecord | undefined> => {
     const row = await db.selectFrom('responses').selectAll().where('id', '=', id).executeTakeFirst();
     return row && toResponseRecord(row);
@@ -128,13 +134,15 @@ export function createResponsesRepository(ctx: StoreContext) {
     getById,
     getOrThrow,
 
+    /** Prepared (every questionnaire page of an open-link respondent reads it). */
     async getByPublicId(publicId: string): Promise<ResponseRecord | undefined> {
-      const row = await db.selectFrom('responses').selectAll().where('publicId', '=', publicId).executeTakeFirst();
+      const [row] = await responseByPublicId(db, dialect, publicId);
       return row && toResponseRecord(row);
     },
 
+    /** Prepared (every questionnaire page of an invited respondent reads it). */
     async getByInvitation(invitationId: number): Promise<ResponseRecord | undefined> {
-      const row = await db.selectFrom('responses').selectAll().where('invitationId', '=', invitationId).executeTakeFirst();
+      const [row] = await responseByInvitation(db, dialect, invitationId);
       return row && toResponseRecord(row);
     },
 

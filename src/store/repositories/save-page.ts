@@ -1,8 +1,11 @@
+import type { Selectable } from 'kysely';
 import { AppError } from '../../app-error.js';
 import { fromJson, toJson, type JsonObject, type JsonValue } from '../json.js';
 import { inTransaction, type StoreContext } from '../store-context.js';
 import { isoTime } from '../time.js';
 import { isForeignKeyViolation } from '../constraint-violation.js';
+import { preparedQuery, type PreparedQuery } from '../prepared-query.js';
+import type { ResponsesTable } from '../schema.js';
 import { toBuffer, toResponseRecord, type ResponseRecord } from './response-record.js';
 import { bumpWaveDataVersion } from './waves-repository.js';
 
@@ -36,6 +39,37 @@ export type SavePageResult = {
   readonly outcome: JsonValue;
 };
 
+// The page save runs on every questionnaire page: its queries are built and compiled once (prepared-query.ts).
+const insertSubmission = preparedQuery(5, (db, _dialect, submissionId: string, responseId: number, page: number, outcome: string | null, createdAt: string) =>
+  db.insertInto('submissions').values({ submissionId, responseId, page, outcome, createdAt }).onConflict((oc) => oc.column('submissionId').doNothing()).returning('submissionId'),
+);
+const responseToUpdate = preparedQuery(1, (db, dialect, id: number) =>
+  db.selectFrom('responses').selectAll().where('id', '=', id).$if(dialect === 'postgres', (q) => q.forNoKeyUpdate()),
+);
+const earlierSubmission = preparedQuery(1, (db, _dialect, submissionId: string) =>
+  db.selectFrom('submissions').select(['responseId', 'outcome']).where('submissionId', '=', submissionId),
+);
+
+type ResponseRow = Selectable<ResponsesTable>;
+/** answers, pageDurations, currentPage, updatedAt, id, then packed (with a vector), then completedAt and durationMs (when completing) */
+type UpdateValues = unknown[];
+const updates = new Map<string, PreparedQuery<UpdateValues, ResponseRow>>();
+function responseUpdate(withPacked: boolean, complete: boolean): PreparedQuery<UpdateValues, ResponseRow> {
+  const key = `${withPacked}${complete}`;
+  let query = updates.get(key);
+  if (!query) {
+    query = preparedQuery<UpdateValues, ResponseRow>(5 + (withPacked ? 1 : 0) + (complete ? 2 : 0), (db, _dialect, ...values) => {
+      const [answers, pageDurations, currentPage, updatedAt, id, ...rest] = values;
+      const set: Record<string, unknown> = { answers, pageDurations, currentPage, updatedAt };
+      if (withPacked) set.packed = rest.shift();
+      if (complete) Object.assign(set, { status: 'complete', completedAt: rest.shift(), durationMs: rest.shift() });
+      return db.updateTable('responses').set(set as never).where('id', '=', id as number).returningAll();
+    });
+    updates.set(key, query);
+  }
+  return query;
+}
+
 /**
  * Writes one page of a response in ONE transaction with its submission id: the submission row is
  * inserted first (taking the write lock on SQLite, and waiting on PostgreSQL for a concurrent
@@ -48,37 +82,17 @@ export function savePage(ctx: StoreContext, input: SavePageInput): Promise<SaveP
   const now = input.now ?? new Date();
   const at = isoTime(now);
   return inTransaction(ctx.db, async (trx) => {
-    const inserted = await trx
-      .insertInto('submissions')
-      .values({
-        submissionId: input.submissionId,
-        responseId: input.responseId,
-        page: input.page,
-        outcome: toJson(input.outcome ?? null),
-        createdAt: at,
-      })
-      .onConflict((oc) => oc.column('submissionId').doNothing())
-      .returning('submissionId')
-      .executeTakeFirst()
-      .catch((error: unknown) => {
+    const [inserted] = await insertSubmission(trx, ctx.dialect, input.submissionId, input.responseId, input.page, toJson(input.outcome ?? null), at).catch(
+      (error: unknown) => {
         if (!isForeignKeyViolation(error)) throw error;
         throw new AppError('NOT_FOUND', `response ${input.responseId} does not exist`, { responseId: input.responseId });
-      });
-
-    const row = await trx
-      .selectFrom('responses')
-      .selectAll()
-      .where('id', '=', input.responseId)
-      .$if(ctx.dialect === 'postgres', (q) => q.forNoKeyUpdate())
-      .executeTakeFirst();
+      },
+    );
+    const [row] = await responseToUpdate(trx, ctx.dialect, input.responseId);
 
     if (!inserted) {
-      const earlier = await trx
-        .selectFrom('submissions')
-        .select(['responseId', 'outcome'])
-        .where('submissionId', '=', input.submissionId)
-        .executeTakeFirstOrThrow();
-      if (earlier.responseId !== input.responseId || !row) {
+      const [earlier] = await earlierSubmission(trx, ctx.dialect, input.submissionId);
+      if (!earlier || earlier.responseId !== input.responseId || !row) {
         throw new AppError('CONFLICT', `submission ${input.submissionId} belongs to another response`, {
           submissionId: input.submissionId,
         });
@@ -98,21 +112,11 @@ export function savePage(ctx: StoreContext, input: SavePageInput): Promise<SaveP
     }
     const packed = input.pack ? input.pack(answers) : undefined;
 
-    const updated = await trx
-      .updateTable('responses')
-      .set({
-        answers: toJson(answers)!,
-        pageDurations: toJson(pageDurations),
-        currentPage: input.currentPage,
-        updatedAt: at,
-        ...(packed !== undefined ? { packed: packed === null ? null : toBuffer(packed) } : {}),
-        ...(input.complete
-          ? { status: 'complete' as const, completedAt: at, durationMs: Math.max(0, now.getTime() - Date.parse(row.startedAt)) }
-          : {}),
-      })
-      .where('id', '=', input.responseId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const values: UpdateValues = [toJson(answers)!, toJson(pageDurations), input.currentPage, at, input.responseId];
+    if (packed !== undefined) values.push(packed === null ? null : toBuffer(packed));
+    if (input.complete) values.push(at, Math.max(0, now.getTime() - Date.parse(row.startedAt)));
+    const [updated] = await responseUpdate(packed !== undefined, input.complete === true)(trx, ctx.dialect, ...values);
+    if (!updated) throw new AppError('NOT_FOUND', `response ${input.responseId} does not exist`, { responseId: input.responseId });
     if (input.complete) await bumpWaveDataVersion(trx, row.waveId, now);
     return { kind: 'saved', response: toResponseRecord(updated), outcome: input.outcome ?? null };
   });
