@@ -7,6 +7,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyPluginAsync, 
 import type { Lang } from '../report/format/lang.js';
 import type { Store } from '../store/index.js';
 import type { AppConfig } from './config.js';
+import { cookieSigner } from './cookie-signer.js';
 import { registerCsrf } from './csrf.js';
 import { classifyError, registerErrorHandlers, sendError } from './error-handler.js';
 import { langOfUrl, stripLangPrefix } from './i18n/localized-path.js';
@@ -92,7 +93,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerErrorHandlers(app);
   await registerSecurity(app, config);
-  await app.register(cookie, { secret: config.secretKey });
+  await app.register(cookie, { secret: cookieSigner(config.secretKey) });
   await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT });
   await registerCsrf(app, config);
   await app.register(rateLimit, { global: false });
