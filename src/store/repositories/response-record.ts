@@ -34,12 +34,19 @@ export interface ResponseRecord {
   readonly source: ResponseSource;
 }
 
-export function toResponseRecord(row: Selectable<ResponsesTable>): ResponseRecord {
+/**
+ * A row as the store returns it. `parsed`: the answers and page durations the caller has just written
+ * into this row, so they are not parsed back from the JSON it made of them.
+ */
+export function toResponseRecord(
+  row: Selectable<ResponsesTable>,
+  parsed?: { readonly answers: JsonObject; readonly pageDurations: Record<string, number> },
+): ResponseRecord {
   return Object.freeze({
     ...row,
-    answers: fromJson<JsonObject>(row.answers, {}),
+    answers: parsed?.answers ?? fromJson<JsonObject>(row.answers, {}),
     packed: row.packed === null ? null : new Uint8Array(row.packed.buffer, row.packed.byteOffset, row.packed.byteLength),
-    pageDurations: fromJson<Record<string, number>>(row.pageDurations, {}),
+    pageDurations: parsed?.pageDurations ?? fromJson<Record<string, number>>(row.pageDurations, {}),
     excluded: row.excluded === 1,
     flags: fromJson(row.flags, null),
   });

@@ -157,7 +157,7 @@ export function createResponsesRepository(ctx: StoreContext) {
         .orderBy('id')
         .$if(options.limit !== undefined, (q) => q.limit(options.limit!))
         .execute();
-      return rows.map(toResponseRecord);
+      return rows.map((row) => toResponseRecord(row));
     },
 
     /** Counts a wave's responses; excluded ones are counted unless includeExcluded is false. */

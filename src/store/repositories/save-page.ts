@@ -118,6 +118,6 @@ export function savePage(ctx: StoreContext, input: SavePageInput): Promise<SaveP
     const [updated] = await responseUpdate(packed !== undefined, input.complete === true)(trx, ctx.dialect, ...values);
     if (!updated) throw new AppError('NOT_FOUND', `response ${input.responseId} does not exist`, { responseId: input.responseId });
     if (input.complete) await bumpWaveDataVersion(trx, row.waveId, now);
-    return { kind: 'saved', response: toResponseRecord(updated), outcome: input.outcome ?? null };
+    return { kind: 'saved', response: toResponseRecord(updated, { answers, pageDurations }), outcome: input.outcome ?? null };
   });
 }
