@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { hashPassword } from '../../src/server/auth/password.js';
+import { hashPassword, verifyPassword } from '../../src/server/auth/password.js';
 import { columnLayout, packAnswers, type Answers } from '../../src/study/index.js';
 import { checkAccessibility, launchBrowser, type TestBrowser } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
@@ -154,6 +154,29 @@ describe('researcher journey in a real browser', () => {
     const dashboard = await page.goto(`${url}/resultats/${STUDY.id}`);
     assert.equal(dashboard?.status(), 200);
     assert.match((await page.locator('main').textContent()) ?? '', /Édition 2026/);
+
+    // the researcher changes their own password: a confirmation that differs first, then the change
+    await page.goto(waveUrl);
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Mon compte' }).click()]);
+    await checkAccessibility(page, 'my account');
+    const newPassword = 'four random words for 2026';
+    await page.fill('#current-password', OWNER.password);
+    await page.fill('#new-password', newPassword);
+    await page.fill('#confirm-password', 'four random words for 2027');
+    await click(page, 'Changer le mot de passe');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'error-summary', 'the error summary has the focus');
+    assert.equal(await page.getAttribute('#confirm-password', 'aria-invalid'), 'true');
+    assert.match(await textOf(page, '#error-summary'), /La confirmation ne correspond pas au nouveau mot de passe\./);
+    await checkAccessibility(page, 'my account, with an error');
+    await page.fill('#current-password', OWNER.password);
+    await page.fill('#new-password', newPassword);
+    await page.fill('#confirm-password', newPassword);
+    await click(page, 'Changer le mot de passe');
+    assert.match((await page.locator('main').textContent()) ?? '', /Votre mot de passe est changé/);
+    await checkAccessibility(page, 'my account, changed');
+    const stored = await server.store.users.getByEmail(OWNER.email);
+    assert.equal(await verifyPassword(stored?.passwordHash, newPassword), true, 'the new password is the one stored');
+    assert.equal(await verifyPassword(stored?.passwordHash, OWNER.password), false);
     await page.close();
   });
 });
