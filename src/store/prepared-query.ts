@@ -1,4 +1,4 @@
-import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import { createQueryId, type Compilable, type CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
 import type { StoreDialect } from './store-dialect.js';
 
@@ -40,7 +40,7 @@ export function preparedQuery<A extends readonly unknown[], R>(
     const { query, positions } = compiled.get(dialect) ?? compile(db, dialect);
     const parameters = query.parameters.slice();
     for (let i = 0; i < positions.length; i++) parameters[positions[i]!] = values[i];
-    const result = await db.executeQuery<R>({ ...query, parameters });
+    const result = await db.executeQuery<R>({ ...query, parameters, queryId: createQueryId() }); // each run its own id, as built queries have
     return result.rows;
   };
 }
