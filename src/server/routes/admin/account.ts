@@ -64,9 +64,13 @@ export function accountRoutes(policy?: ThrottlePolicy): FastifyPluginAsync {
       if (confirmation !== next) errors.confirmPassword = t(lang, 'admin.account.error.mismatch');
       if (Object.keys(errors).length > 0) return page(400, errors);
 
-      await app.store.users.setPasswordHash(user.id, await hashPassword(next));
+      const passwordHash = await hashPassword(next);
       const keep = sessionIdHash(readSessionCookie(request, app.config.secureCookies) ?? '');
-      const otherSessionsEnded = await app.store.sessions.deleteForUserExcept(user.id, keep);
+      // one transaction: a new password never leaves the other sessions open
+      const otherSessionsEnded = await app.store.transaction(async (tx) => {
+        await tx.users.setPasswordHash(user.id, passwordHash);
+        return tx.sessions.deleteForUserExcept(user.id, keep);
+      });
       await audit(app.store, request, 'user.password', `user:${user.id}`, { otherSessionsEnded });
       return redirectTo(request, reply, '/admin/account?done=password');
     });
