@@ -22,6 +22,7 @@ import { openWave, STUDY } from '../respond/fieldwork.js';
 import { runQuestionnaire, type Counters, type Questionnaire } from './respondent.js';
 import { serverProcess } from './server-process.js';
 import { verifyRun } from './verify.js';
+import { seededRandom } from '../../src/stats/test-helpers.js';
 
 const SECRET_KEY = 'crash-test-secret-0123456789abcdef-0123456789abcdef';
 
@@ -50,16 +51,7 @@ const databases: readonly TestDatabase[] = option('databases')
   : TEST_DATABASES;
 
 /** mulberry32: the kill moments and answers are reproducible with --seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = seededRandom;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
