@@ -14,6 +14,8 @@ export interface BenchmarkSource {
   readonly codes: Readonly<Record<string, number>>;
   /** labels and out-of-base codes of those variables in the respondent's questionnaire */
   readonly variables: Readonly<Record<string, { readonly levels: readonly { readonly code: number; readonly label: Label }[]; readonly outOfBase: readonly number[] }>>;
+  /** the variable of the benchmark's first peer group (peers: the same answer to it), or null */
+  readonly peerVariable: string | null;
   /** the codes counted as yes by each indicator */
   readonly yes: Readonly<Record<string, readonly number[]>>;
   /** the company's name as typed by the respondent, or null */

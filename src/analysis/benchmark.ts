@@ -1,5 +1,5 @@
 import type { ResponseRecord, Store, Wave } from '../store/index.js';
-import { columnLayout, unpackInto, type Label, type Study } from '../study/index.js';
+import { benchmarkPeerGroups, columnLayout, identifyingVariables, unpackInto, type Label, type Study } from '../study/index.js';
 import { scoreDimension } from './benchmark-maturity-score.js';
 import { populationMaturity } from './benchmark-population-maturity.js';
 import type { BenchmarkSource } from './benchmark-source.js';
@@ -63,7 +63,7 @@ async function populationScores(store: Store, wave: Wave, study: Study): Promise
   if (hit) return hit;
   const prepared = await prepareWave(store, wave);
   const columns = { n: prepared.columns.n, categories: prepared.columns.categories, weights: prepared.weighting.design.weights };
-  const size = studyBanners(study).find((b) => b.id === 'size');
+  const size = studyBanners(study).find((b) => b.variable === benchmarkPeerGroups(study)[0]?.variable);
   const sizes = size ? prepared.columns.categories.get(size.variable) : undefined;
   const bySize = new Map<number, number[]>();
   if (sizes) for (const level of size!.levels) bySize.set(level.code, populationMaturity(study.maturity, columns, (row) => sizes[row] === level.code));
@@ -91,15 +91,15 @@ export async function loadBenchmark(store: Store, response: ResponseRecord): Pro
   const codes = respondentCodes(ownStudy, response);
   const layout = columnLayout(ownStudy);
   const variables: BenchmarkSource['variables'] = Object.fromEntries(layout.categories.map((c) => [c.name, { levels: c.levels, outOfBase: c.outOfBase }]));
-  const sizeVariable = studyBanners(publishedStudy).find((b) => b.id === 'size')?.variable;
+  const sizeVariable = benchmarkPeerGroups(publishedStudy)[0]?.variable;
   const sizeCode = sizeVariable ? codes[sizeVariable] ?? -1 : -1;
   const maturity = publishedStudy.maturity;
-  const typed = response.answers.company_name;
-  const company = typeof typed === 'string' && typed.trim() !== '' ? typed : response.company;
+  const typed = identifyingVariables(ownStudy).map((name) => response.answers[name]).find((v) => typeof v === 'string' && v.trim() !== '');
+  const company = typeof typed === 'string' ? typed : response.company;
   const source: BenchmarkSource = {
     kind: 'benchmark-source',
     study: { id: ownStudy.id, title: ownStudy.title, producers: ownStudy.producers.map((p) => p.name) },
-    results, codes, variables, company: company ?? null, maturity,
+    results, codes, variables, company: company ?? null, maturity, peerVariable: sizeVariable ?? null,
     yes: Object.fromEntries(publishedStudy.indicators.map((i) => [i.id, i.yes])),
     scores: {
       respondent: maturity.map((d) => scoreDimension(d, (variable) => codes[variable] ?? -1)),

@@ -1,7 +1,7 @@
 import { AppError } from '../app-error.js';
 import type { Store, Wave } from '../store/index.js';
 import { categoricalColumn, columnLetter, createDataset, type Column, type Dataset } from '../stats/index.js';
-import { PROFILE_ROLES, type Study } from '../study/index.js';
+import { studyCuts, type Study } from '../study/index.js';
 import { indicatorColumn } from './indicator-column.js';
 import type { WaveColumns } from './load-wave.js';
 import { loadResultColumns } from './wave-results-columns.js';
@@ -14,17 +14,18 @@ import { waveStudy } from './wave-study.js';
 export const indicatorColumnName = (id: string) => `indicator:${id}`;
 export const bannerColumnName = (id: string) => `banner:${id}`;
 
-/** The banners of a study: its single-choice profile questions, in the order of PROFILE_ROLES. */
+/** The banners of a study: its cuts, in the study's order; a banner's id is its variable. */
 export function studyBanners(study: Study): BannerInfo[] {
-  const banners: BannerInfo[] = [];
-  for (const role of PROFILE_ROLES) {
-    for (const page of study.pages) for (const q of page.questions) {
-      if (q.kind !== 'single' || q.profile !== role || banners.some((b) => b.id === role)) continue;
-      const options = [...q.options, ...(q.other ? [q.other] : [])];
-      banners.push({ id: role, variable: q.name, label: q.text, levels: options.map((o, j) => ({ code: o.code, letter: columnLetter(j), label: o.label })) });
-    }
-  }
-  return banners;
+  return studyCuts(study).map(({ variable, question: q, label }) => {
+    const options = [...q.options, ...(q.other ? [q.other] : [])];
+    return {
+      id: variable,
+      variable,
+      label,
+      named: study.cuts.some((c) => c.variable === variable && c.label !== undefined),
+      levels: options.map((o, j) => ({ code: o.code, letter: columnLetter(j), label: o.label })),
+    };
+  });
 }
 
 /** A loaded, weighted wave ready for computeTableSet. */

@@ -60,17 +60,19 @@ export interface IndicatorResult {
   readonly nEffective: number | null;
   readonly deff: number | null;
   readonly trend: ResultTrend | null;
-  /** by banner id (the profile role: size, sector, region, function) */
+  /** by banner id (the cut's variable) */
   readonly cuts: Readonly<Record<string, readonly CutCell[]>>;
   /** earlier published waves, oldest first */
   readonly history: readonly HistoryPoint[];
 }
 
-/** A cut variable: a profile question of the study. */
+/** A cut variable: a single-choice question the study lists in `cuts`. */
 export interface BannerInfo {
   readonly id: string;
   readonly variable: string;
+  /** the cut's label (a noun phrase for sentences) when `named`, else the question's text */
   readonly label: Label;
+  readonly named: boolean;
   readonly levels: readonly { readonly code: number; readonly letter: string; readonly label: Label }[];
 }
 

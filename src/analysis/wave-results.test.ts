@@ -48,7 +48,7 @@ for (const database of TEST_DATABASES) {
       assert.equal(mine.n, direct.n);
       const bySize = estimateProportions(design, 'y', { by: 'size' }).filter((e) => e.kind === 'proportion' && e.level === '1');
       let compared = 0;
-      mine.cuts.size.forEach((cell, j) => {
+      mine.cuts.company_size.forEach((cell, j) => {
         const d = bySize[j];
         if (d.kind !== 'proportion' || cell.suppressed) return;
         close(cell.estimate!, d.estimate);
@@ -76,7 +76,7 @@ for (const database of TEST_DATABASES) {
 
     it('flags low bases and suppresses tiny ones, and letters never point at a suppressed column', async () => {
       const results = await computeWaveResults(store, w2016, { lowBase: 30, suppressBase: 25 });
-      const cells = results.indicators[0].cuts.size;
+      const cells = results.indicators[0].cuts.company_size;
       const small = cells[3];
       assert.ok(small.n < 30 && small.lowBase);
       assert.ok(small.n < 25 && small.suppressed, `the fixture's smallest band has ${small.n} respondents`);

@@ -55,6 +55,8 @@ export interface WavesTable {
   quotas: JsonText | null;
   weighting: JsonText | null;
   settings: JsonText | null;
+  /** the wave's place in its study's series when opening dates cannot order it (null: by opening date) */
+  seriesOrder: number | null;
   dataVersion: Generated<number>;
   createdAt: IsoTime;
   updatedAt: IsoTime;
@@ -162,6 +164,8 @@ export interface LeadsTable {
   company: string | null;
   jobTitle: string | null;
   companySize: string | null;
+  /** answers to the study's lead form fields, by field id (JSON) */
+  fields: JsonText | null;
   consentContact: Flag;
   consentVersion: string | null;
   consentAt: IsoTime | null;

@@ -1,8 +1,8 @@
-export { LANGUAGES, ZLabel, ZLanguage, labelIn, type Label, type Language } from './label.js';
+export { ZLabel, ZLanguage, ZLanguageTag, labelIn, type Label, type Language, type LanguageTag } from './label.js';
+export { studyLabels, type LabelAt } from './study-labels.js';
 export { ZCondition, conditionVariables, type Condition } from './condition.js';
 export { evaluateCondition, type ConditionAnswers } from './evaluate-condition.js';
 export {
-  PROFILE_ROLES,
   QUESTION_KINDS,
   ZQuestion,
   questionCodes,
@@ -11,7 +11,6 @@ export {
   type MultipleQuestion,
   type NumberQuestion,
   type Option,
-  type ProfileRole,
   type Question,
   type QuestionKind,
   type ScaleQuestion,
@@ -27,7 +26,23 @@ export {
   ZTheme,
   allQuestions,
   findQuestion,
-  profileQuestion,
+  benchmarkPeerGroups,
+  contentLanguage,
+  defaultLanguage,
+  identifyingVariables,
+  marginQuestions,
+  studyCuts,
+  studyText,
+  unitIn,
+  ZBenchmark,
+  ZCut,
+  ZLeadField,
+  ZUnitForms,
+  type Benchmark,
+  type Cut,
+  type LeadField,
+  type ResolvedCut,
+  type UnitForms,
   type Indicator,
   type MaturityDimension,
   type Page,

@@ -1,18 +1,29 @@
 import { z } from 'zod';
 
-/** The languages a study is written in; French is the default. */
-export const LANGUAGES = ['fr', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-export const ZLanguage = z.enum(LANGUAGES);
+/**
+ * A language tag (BCP 47, as HTML's `lang` takes it): a primary language of 2 or 3 letters, then optional
+ * subtags (`fr`, `de`, `es`, `pt-BR`, `zh-Hant`). A study declares its languages; every label of the study
+ * has a text in each of them, and only in them (checked by `validateStudy`).
+ */
+export const ZLanguageTag = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language is a BCP 47 tag such as fr, en, de or pt-BR');
+export type LanguageTag = string;
+/** @deprecated the name of `LanguageTag` before studies could be written in any language */
+export type Language = LanguageTag;
+/** @deprecated use ZLanguageTag */
+export const ZLanguage = ZLanguageTag;
 
-/** A text in every language: validation fails when one is missing or empty. */
-export const ZLabel = z.strictObject({
-  fr: z.string({ error: 'missing French label' }).trim().min(1, 'missing French label'),
-  en: z.string({ error: 'missing English label' }).trim().min(1, 'missing English label'),
-});
-export type Label = z.infer<typeof ZLabel>;
+/** A text in each of the study's languages, keyed by language tag; empty texts are refused. */
+export const ZLabel = z
+  .record(ZLanguageTag, z.string().trim().min(1, 'empty text'))
+  .refine((label) => Object.keys(label).length > 0, 'a text needs at least one language');
+export type Label = Readonly<Record<LanguageTag, string>>;
 
-/** The label in a language. */
-export function labelIn(label: Label, lang: Language): string {
-  return label[lang];
+/**
+ * The label in a language. A page asks for one of the study's languages (`contentLanguage` picks it); the
+ * fallback to the label's first text only serves a label read outside its study.
+ */
+export function labelIn(label: Label, lang: LanguageTag): string {
+  return label[lang] ?? Object.values(label)[0] ?? '';
 }

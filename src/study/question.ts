@@ -13,16 +13,14 @@ export const ZCode = z.number().int('a code is an integer').min(0, 'a code is 0 
 export const ZOption = z.strictObject({ code: ZCode, label: ZLabel });
 export type Option = z.infer<typeof ZOption>;
 
-/** The profile variables used for weighting and cuts. */
-export const PROFILE_ROLES = ['size', 'sector', 'region', 'function'] as const;
-export type ProfileRole = (typeof PROFILE_ROLES)[number];
-
 const base = {
   name: ZVariableName,
   text: ZLabel,
   help: ZLabel.optional(),
   required: z.boolean().default(true),
   condition: ZCondition.optional(),
+  /** the answer identifies the respondent (a name, an e-mail typed in a text): erased, purged, kept out of exports */
+  identifying: z.boolean().default(false),
 };
 
 /** "Other, please specify": an option whose selection asks for a text, stored as `<name>_other`. */
@@ -34,7 +32,6 @@ export const ZSingleQuestion = z.strictObject({
   display: z.enum(['radio', 'dropdown']).default('radio'),
   options: z.array(ZOption).min(2, 'a single choice needs at least 2 options'),
   other: ZOther.optional(),
-  profile: z.enum(PROFILE_ROLES).optional(),
 });
 
 export const ZMultipleQuestion = z.strictObject({

@@ -34,7 +34,38 @@ describe('validateStudy', () => {
   it('rejects a missing English label', () => {
     const doc = builtIn();
     delete doc.pages[2].questions[1].text.en;
-    assert.ok(errorsOf(doc).includes('pages[2].questions[1].text.en: missing English label'));
+    assert.ok(errorsOf(doc).includes('pages[2].questions[1].text.en: missing en text'));
+  });
+
+  it('accepts a study in any declared languages and refuses a text in an undeclared one', () => {
+    const doc = builtIn();
+    const retag = (node: unknown): unknown => {
+      if (Array.isArray(node)) return node.map(retag);
+      if (node && typeof node === 'object') {
+        const entries = Object.entries(node);
+        if (entries.length === 2 && 'fr' in node && 'en' in node && !('one' in (node as object))) return { de: (node as { en: string }).en };
+        return Object.fromEntries(entries.map(([k, v]) => [k, retag(v)]));
+      }
+      return node;
+    };
+    const german = retag(doc) as typeof doc;
+    german.languages = ['de'];
+    german.unit = { de: { one: 'Unternehmen', other: 'Unternehmen' } };
+    assert.deepEqual(validateStudy(german).errors, []);
+    german.pages[0].title.it = 'Il vostro accordo';
+    assert.ok(errorsOf(german).includes('pages[0].title.it: "it" is not one of the study\'s languages (de)'));
+    german.defaultLanguage = 'fr';
+    assert.ok(errorsOf(german).includes('defaultLanguage: "fr" is not one of the study\'s languages (de)'));
+  });
+
+  it('refuses cuts, margins and peer groups that are not single-choice questions', () => {
+    const doc = builtIn();
+    doc.cuts = [{ variable: 'networks' }, { variable: 'nope' }];
+    doc.margins = ['sector', 'sector'];
+    const errors = errorsOf(doc);
+    assert.ok(errors.includes('cuts[0]: "networks" is not a single-choice question of the questionnaire'), errors.join('\n'));
+    assert.ok(errors.includes('cuts[1]: "nope" is not a single-choice question of the questionnaire'));
+    assert.ok(errors.includes('margins[1]: "sector" is listed twice'));
   });
 
   it('rejects an unknown question kind', () => {

@@ -3,7 +3,8 @@ import { conditionVariables, type Condition } from './condition.js';
 import { columnLayout } from './column-layout.js';
 import { formatPath } from './format-path.js';
 import { QUESTION_KINDS, questionCodes, type Question } from './question.js';
-import { ZStudy, type Study } from './study.js';
+import { studyLabels } from './study-labels.js';
+import { ZStudy, type Cut, type Study } from './study.js';
 
 export interface StudyIssue {
   /** e.g. `pages[2].questions[4].options[3].code` */
@@ -34,12 +35,11 @@ function zodIssues(error: z.ZodError, input: unknown): StudyIssue[] {
 function semanticIssues(study: Study): StudyIssue[] {
   const issues: StudyIssue[] = [];
   const add = (path: string, message: string) => issues.push({ path, message });
-  if (!study.languages.includes('fr') || !study.languages.includes('en')) add('languages', 'a study is written in fr and en');
+  languageIssues(study, add);
 
   // variable name -> codes it may hold, filled in questionnaire order so conditions can only look back
   const known = new Map<string, { codes: number[]; kind: Question['kind'] }>();
   const pageIds = new Set<string>();
-  const roles = new Map<string, string>();
 
   study.pages.forEach((page, p) => {
     if (pageIds.has(page.id)) add(`pages[${p}].id`, `duplicate page id "${page.id}"`);
@@ -92,10 +92,6 @@ function semanticIssues(study: Study): StudyIssue[] {
         if (q.maxSelections !== undefined && q.maxSelections > codes.length) add(`${at}.maxSelections`, `${q.maxSelections} is more than the ${codes.length} options`);
       }
       if (q.kind === 'number' && q.min !== undefined && q.max !== undefined && q.min > q.max) add(`${at}.min`, `minimum ${q.min} is above maximum ${q.max}`);
-      if (q.kind === 'single' && q.profile) {
-        if (roles.has(q.profile)) add(`${at}.profile`, `profile "${q.profile}" is already carried by "${roles.get(q.profile)}"`);
-        roles.set(q.profile, q.name);
-      }
 
       const codes = questionCodes(q);
       known.set(q.name, { codes: q.kind === 'consent' ? [0, 1] : codes, kind: q.kind });
@@ -132,12 +128,67 @@ function semanticIssues(study: Study): StudyIssue[] {
       });
     });
   });
+  roleIssues(study, add);
   return issues;
+}
+
+type AddIssue = (path: string, message: string) => void;
+
+/** Languages declared once each, the default among them, every label in each declared language and only those. */
+function languageIssues(study: Study, add: AddIssue): void {
+  const declared = study.languages ?? [];
+  const seen = new Set<string>();
+  declared.forEach((lang, k) => {
+    if (seen.has(lang)) add(`languages[${k}]`, `"${lang}" is declared twice`);
+    seen.add(lang);
+  });
+  if (study.defaultLanguage !== undefined && !seen.has(study.defaultLanguage)) {
+    add('defaultLanguage', `"${study.defaultLanguage}" is not one of the study's languages (${declared.join(', ')})`);
+  }
+  for (const { path, label } of studyLabels(study)) {
+    for (const lang of declared) if (typeof label[lang] !== 'string') add(`${path}.${lang}`, `missing ${lang} text`);
+    for (const lang of Object.keys(label)) if (!seen.has(lang)) add(`${path}.${lang}`, `"${lang}" is not one of the study's languages (${declared.join(', ')})`);
+  }
+  if (study.unit) {
+    const missing = declared.filter((lang) => !study.unit![lang]);
+    const extra = Object.keys(study.unit).filter((lang) => !seen.has(lang));
+    if (missing.length > 0) add('unit', `missing respondent unit in ${missing.join(', ')}`);
+    if (extra.length > 0) add('unit', `unit in ${extra.join(', ')}, which the study does not declare`);
+  }
+}
+
+/** Cuts, margins and peer groups name single-choice questions, once each; lead form fields have unique ids and codes. */
+function roleIssues(study: Study, add: AddIssue): void {
+  const singles = new Set<string>();
+  for (const page of study.pages ?? []) for (const q of page.questions ?? []) if (q.kind === 'single') singles.add(q.name);
+  const checkVariables = (at: string, variables: readonly string[]) => {
+    const seen = new Set<string>();
+    variables.forEach((variable, k) => {
+      if (!singles.has(variable)) add(`${at}[${k}]`, `"${variable}" is not a single-choice question of the questionnaire`);
+      else if (seen.has(variable)) add(`${at}[${k}]`, `"${variable}" is listed twice`);
+      seen.add(variable);
+    });
+  };
+  const cutVariables = (cuts: readonly Cut[] | undefined) => (cuts ?? []).map((c) => c.variable);
+  checkVariables('cuts', cutVariables(study.cuts));
+  checkVariables('margins', study.margins ?? []);
+  checkVariables('benchmark.peerGroups', cutVariables(study.benchmark?.peerGroups));
+  const ids = new Set<string>();
+  (study.leadForm ?? []).forEach((field, k) => {
+    if (ids.has(field.id)) add(`leadForm[${k}].id`, `duplicate field id "${field.id}"`);
+    ids.add(field.id);
+    if (['name', 'email', 'consent'].includes(field.id)) add(`leadForm[${k}].id`, `"${field.id}" is a field every form has`);
+    const codes = new Set<number>();
+    (field.options ?? []).forEach((o, j) => {
+      if (codes.has(o.code)) add(`leadForm[${k}].options[${j}].code`, `duplicate code ${o.code}`);
+      codes.add(o.code);
+    });
+  });
 }
 
 /** The raw document with the list defaults a parse would give, for best-effort checks of a broken one. */
 function withDefaults(input: unknown): Study {
-  const doc = { languages: ['fr', 'en'], themes: [], indicators: [], maturity: [], ...(input as object) } as unknown as Study;
+  const doc = { languages: ['fr', 'en'], themes: [], indicators: [], maturity: [], cuts: [], margins: [], leadForm: [], ...(input as object) } as unknown as Study;
   for (const page of doc.pages ?? []) {
     for (const q of page.questions ?? []) {
       if (q.kind === 'multiple') (q as { exclusive?: number[] }).exclusive ??= [];
@@ -148,7 +199,8 @@ function withDefaults(input: unknown): Study {
 }
 
 /**
- * Validates a study document: its shape (zod), every label in fr and en, unique variable names and codes,
+ * Validates a study document: its shape (zod), every label in each declared language and no other, cuts,
+ * margins and peer groups on single-choice questions, unique variable names and codes,
  * conditions on earlier questions only, indicators and maturity scores pointing at existing codes.
  * Every problem is reported with its path; nothing throws.
  */

@@ -34,7 +34,7 @@ describe('barometre study validate / export / list', () => {
     assert.equal(result.stdout, '');
     assert.match(result.stderr, /^pages\[1\]\.questions\[0\]\.options\[3\]\.code: duplicate code 3$/m);
     assert.match(result.stderr, /^pages\[1\]\.questions\[1\]\.condition: condition on "outlook", which is not an earlier question$/m);
-    assert.match(result.stderr, /^pages\[2\]\.questions\[0\]\.text\.en: missing English label$/m);
+    assert.match(result.stderr, /^pages\[2\]\.questions\[0\]\.text\.en: missing en text$/m);
     assert.match(result.stderr, /^pages\[2\]\.questions\[1\]\.kind: unknown question kind "slider"/m);
   });
 

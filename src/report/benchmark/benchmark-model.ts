@@ -77,7 +77,7 @@ export function pickRecommendations(dimensions: readonly MaturityDimension[], sc
  */
 export function benchmarkModel(source: BenchmarkSource): BenchmarkModel {
   const { results, codes } = source;
-  const sizeBanner = results.banners.find((b) => b.id === 'size');
+  const sizeBanner = results.banners.find((b) => b.variable === source.peerVariable);
   const sizeCode = sizeBanner ? codes[sizeBanner.variable] ?? -1 : -1;
   const sizeLevel = sizeBanner?.levels.find((l) => l.code === sizeCode);
   const indicators = results.indicators.map((i): BenchmarkIndicator => {
@@ -85,7 +85,7 @@ export function benchmarkModel(source: BenchmarkSource): BenchmarkModel {
     const code = codes[i.variable] ?? -1;
     const level = code >= 0 ? variable?.levels.find((l) => l.code === code) : undefined;
     const outOfBase = level === undefined || (variable?.outOfBase ?? []).includes(code);
-    const cell = sizeLevel ? (i.cuts.size ?? []).find((c) => c.code === sizeLevel.code) : undefined;
+    const cell = sizeLevel ? (i.cuts[sizeBanner!.id] ?? []).find((c) => c.code === sizeLevel.code) : undefined;
     return {
       id: i.id, theme: i.theme, label: i.label, answer: level?.label ?? null,
       counted: outOfBase ? null : (source.yes[i.id] ?? []).includes(code),

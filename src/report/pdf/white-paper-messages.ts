@@ -1,3 +1,4 @@
+import { labelIn, type Label } from '../../study/index.js';
 import { frenchTypography } from '../format/index.js';
 import type { Lang } from '../format/index.js';
 
@@ -73,10 +74,6 @@ const fr = {
   'table.total': 'Ensemble',
   'footer.page': 'Page {page} sur {total}',
   'meta.subject': 'Livre blanc de l’édition {wave}',
-  'banner.size': 'la taille de l’entreprise',
-  'banner.sector': 'le secteur',
-  'banner.region': 'la région',
-  'banner.function': 'la fonction du répondant',
 } as const;
 
 type Key = keyof typeof fr;
@@ -152,19 +149,15 @@ const en: Record<Key, string> = {
   'table.total': 'All',
   'footer.page': 'Page {page} of {total}',
   'meta.subject': 'White paper of the {wave} edition',
-  'banner.size': 'company size',
-  'banner.sector': 'sector',
-  'banner.region': 'region',
-  'banner.function': 'the respondent’s role',
 };
 
 export type WhitePaperMessageKey = Key;
 
-/** How sentences name a profile variable: its role ("company size"), else its question in quotes. */
-export function bannerName(lang: Lang, banner: { readonly id: string; readonly label: { readonly fr: string; readonly en: string } }): string {
-  const key = `banner.${banner.id}`;
-  if (key in fr) return wp(lang, key as Key);
-  return lang === 'fr' ? `« ${banner.label.fr} »` : `“${banner.label.en}”`;
+/** How sentences name a cut: the study's label for it ("company size"), else its question in quotes. */
+export function bannerName(lang: Lang, banner: { readonly named: boolean; readonly label: Label }): string {
+  const text = labelIn(banner.label, lang);
+  if (banner.named) return text;
+  return lang === 'fr' ? `« ${text} »` : `“${text}”`;
 }
 
 /** The white paper's text for `key`, placeholders filled (French typeset: no-break spaces before : ; % …). */

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { m0001Initial } from './0001-initial.js';
 import { m0002InvitationTokens } from './0002-invitation-tokens.js';
+import { m0003GenericStudies } from './0003-generic-studies.js';
 
 /**
  * Every migration, in order. Add a file `NNNN-name.ts` exporting `mNNNNName` and list it here;
@@ -9,6 +10,7 @@ import { m0002InvitationTokens } from './0002-invitation-tokens.js';
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': m0001Initial,
   '0002-invitation-tokens': m0002InvitationTokens,
+  '0003-generic-studies': m0003GenericStudies,
 };
 
 /** The in-code provider Kysely's Migrator reads (no file-system scanning, works under tsx and bundles). */

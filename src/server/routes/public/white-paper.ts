@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { studyBanners } from '../../../analysis/wave-results-dataset.js';
+import { labelIn } from '../../../study/index.js';
 import { getWaveResults } from '../../../analysis/results-cache.js';
 import { waveStudy } from '../../../analysis/wave-study.js';
 import { AppError } from '../../../app-error.js';
@@ -51,7 +51,7 @@ export const whitePaperRoutes: FastifyPluginAsync = async (app) => {
   };
   const sizesOf = async (wave: Wave, lang: Lang) => {
     const study = await waveStudy(app.store, wave);
-    return studyBanners(study).find((b) => b.id === 'size')?.levels.map((l) => l.label[lang]) ?? [];
+    return study.leadForm.find((f) => f.options && f.required)?.options?.map((o) => labelIn(o.label, lang)) ?? [];
   };
   const showForm = async (request: FastifyRequest<{ Params: StudyParams }>, reply: FastifyReply, values: LeadFormValues, errors: Record<string, never> | Parameters<typeof whitePaperFormView>[1]['errors'], status = 200) => {
     const { lang } = request;

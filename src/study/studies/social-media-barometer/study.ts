@@ -1,7 +1,7 @@
 import { frenchTypography } from '../../french-typography.js';
 import type { StudyInput } from '../../study.js';
 import { INDICATORS, MATURITY, THEMES } from './indicators.js';
-import { L } from './options.js';
+import { L, SIZE_BANDS } from './options.js';
 import { PAGES } from './questionnaire.js';
 
 /** Applies French typography to every `fr` text of a document. */
@@ -35,4 +35,18 @@ export const SOCIAL_MEDIA_BAROMETER: StudyInput = typeset({
   pages: PAGES,
   indicators: INDICATORS,
   maturity: MATURITY,
+  unit: { fr: { one: 'entreprise', other: 'entreprises' }, en: { one: 'company', other: 'companies' } },
+  cuts: [
+    { variable: 'company_size', label: L('la taille de l’entreprise', 'company size') },
+    { variable: 'sector', label: L('le secteur', 'sector') },
+    { variable: 'region', label: L('la région', 'region') },
+    { variable: 'respondent_function', label: L('la fonction du répondant', 'the respondent’s role') },
+  ],
+  margins: ['company_size', 'sector', 'region', 'respondent_function'],
+  benchmark: { peerGroups: [{ variable: 'company_size', label: L('les entreprises de même taille', 'companies of the same size') }] },
+  leadForm: [
+    { id: 'organisation', label: L('Entreprise', 'Company'), maxLength: 120 },
+    { id: 'job_title', label: L('Fonction', 'Job title'), maxLength: 120 },
+    { id: 'size_band', label: L('Taille de l’entreprise', 'Company size'), required: true, options: SIZE_BANDS },
+  ],
 });

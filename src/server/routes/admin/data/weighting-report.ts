@@ -1,3 +1,4 @@
+import type { Label } from '../../../../study/index.js';
 import { indicatorColumn } from '../../../../analysis/indicator-column.js';
 import { loadWave } from '../../../../analysis/load-wave.js';
 import { responseWeights, type WaveWeighting } from '../../../../analysis/wave-weights.js';
@@ -6,7 +7,7 @@ import type { Study } from '../../../../study/index.js';
 
 export interface IndicatorComparison {
   readonly id: string;
-  readonly label: { readonly fr: string; readonly en: string };
+  readonly label: Label;
   readonly base: number;
   readonly unweighted: number;
   readonly weighted: number;

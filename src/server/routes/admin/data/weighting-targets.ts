@@ -1,10 +1,10 @@
 import { AppError } from '../../../../app-error.js';
 import type { PopulationTargets } from '../../../../analysis/population-targets.js';
-import type { SingleQuestion, Study } from '../../../../study/index.js';
+import { marginQuestions, type SingleQuestion, type Study } from '../../../../study/index.js';
 
-/** Variables a margin may use: the study's single-choice profile questions (size, sector, region, function). */
+/** Variables a margin may use: the study's weighting margins (`margins` in the study document). */
 export function marginCandidates(study: Study): SingleQuestion[] {
-  return study.pages.flatMap((p) => p.questions).filter((q): q is SingleQuestion => q.kind === 'single' && q.profile !== undefined);
+  return marginQuestions(study);
 }
 
 const number = (text: string | undefined) => (text === undefined || text.trim() === '' ? undefined : Number(text.replace(/[\s\u00A0\u202F]/g, '').replace(',', '.')));
