@@ -29,10 +29,9 @@ export async function findBenchmarkResponse(store: Store, tokenHash: string): Pr
   return row ? store.responses.getByPublicId(row.publicId) : undefined;
 }
 
-/** The latest published wave of a study (by code), if any. */
+/** The latest published wave of a study in series order (`compareWaves`), if any. */
 export async function latestPublishedWave(store: Store, studyId: string): Promise<Wave | undefined> {
-  const waves = (await store.waves.list(studyId)).filter((w) => w.status === 'published');
-  return waves.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).at(-1);
+  return store.waves.latestPublished(studyId);
 }
 
 /** The respondent's category codes by variable, from their packed answers (or the JSON answers when not packed). */

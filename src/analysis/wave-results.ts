@@ -1,5 +1,5 @@
 import { AppError } from '../app-error.js';
-import type { Store, Wave } from '../store/index.js';
+import { compareWaves, type Store, type Wave } from '../store/index.js';
 import { computeTableSet, waveDifference, type TableCell } from '../stats/index.js';
 import { bannerColumnName, indicatorColumnName, prepareWave, studyBanners, type PreparedWave } from './wave-results-dataset.js';
 import {
@@ -28,10 +28,10 @@ export function resultSettings(wave: Wave, options: Pick<WaveResultsOptions, 'lo
   });
 }
 
-/** The published waves of the study before this one (by code), oldest first. */
+/** The published waves of the study before this one in series order (`compareWaves`), oldest first. */
 export async function earlierPublishedWaves(store: Store, wave: Wave): Promise<Wave[]> {
-  const waves = await store.waves.list(wave.studyId);
-  return waves.filter((w) => w.status === 'published' && w.id !== wave.id && w.code < wave.code).sort((a, b) => (a.code < b.code ? -1 : 1));
+  const published = await store.waves.listPublished(wave.studyId);
+  return published.filter((w) => w.id !== wave.id && compareWaves(w, wave) < 0);
 }
 
 /**
