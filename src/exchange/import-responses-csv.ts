@@ -101,7 +101,7 @@ export async function importResponsesCsv(
 ): Promise<ImportResult> {
   const study = await waveStudy(store, wave);
   const layout = columnLayout(study);
-  const byName = new Map(exportVariables(study, { withStatus: true, withWeight: true }).variables.map((v) => [v.name, v]));
+  const byName = new Map(exportVariables(study, { withStatus: true, withWeight: true, includeIdentifying: true }).variables.map((v) => [v.name, v]));
   const rejected: ImportRejection[] = [];
   let rejectedCount = 0;
   let lines = 0;
