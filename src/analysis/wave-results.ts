@@ -1,5 +1,6 @@
 import { AppError } from '../app-error.js';
 import { compareWaves, type Store, type Wave } from '../store/index.js';
+import { columnLayout, findQuestion } from '../study/index.js';
 import { computeTableSet, waveDifference, type TableCell } from '../stats/index.js';
 import { bannerColumnName, indicatorColumnName, prepareWave, studyBanners, type PreparedWave } from './wave-results-dataset.js';
 import {
@@ -83,10 +84,16 @@ export async function computeWaveResults(store: Store, wave: Wave, options: Wave
     const test = waveDifference({ estimate: cell.estimate, se: cell.se }, { estimate: before.estimate, se: before.se }, { alpha: settings.alpha });
     return { previousWave: previous.wave.code, previous: before.estimate, difference: test.difference, se: test.se, p: test.p, significant: test.significant };
   };
+  const layout = columnLayout(study);
+  // a question behind a display condition was asked of some respondents only: sentences name that base
+  const filtered = (variable: string) => {
+    const column = layout.byName.get(variable);
+    return column !== undefined && findQuestion(study, column.question)?.condition !== undefined;
+  };
   const results: WaveResults = {
     kind: 'waveResults',
     version: WAVE_RESULTS_VERSION,
-    study: { id: study.id, version: study.version, title: study.title, producers: study.producers.map((p) => p.name) },
+    study: { id: study.id, version: study.version, title: study.title, producers: study.producers.map((p) => p.name), unit: study.unit ?? null },
     wave: { id: wave.id, code: wave.code, title: wave.title, opensAt: wave.opensAt, closesAt: wave.closesAt, dataVersion: wave.dataVersion },
     previousWave: previous ? { code: previous.wave.code, title: previous.wave.title } : null,
     earlierWaves: earlier.map((w) => ({ code: w.code, title: w.title })),
@@ -110,7 +117,8 @@ export async function computeWaveResults(store: Store, wave: Wave, options: Wave
       return {
         id: indicator.id, theme: indicator.theme, group: indicator.group ?? null, label: indicator.label, variable: indicator.variable,
         estimate: estimate?.estimate ?? null, se: estimate?.se ?? null, ci: estimate ? [estimate.ci[0], estimate.ci[1]] : null,
-        n: estimate?.n ?? 0, nEffective: estimate?.nEffective ?? null, deff: estimate?.deff ?? null, trend, cuts, history: history.get(indicator.id) ?? [],
+        n: estimate?.n ?? 0, nEffective: estimate?.nEffective ?? null, deff: estimate?.deff ?? null, filtered: filtered(indicator.variable),
+        trend, cuts, history: history.get(indicator.id) ?? [],
       };
     }),
   };
