@@ -1,6 +1,6 @@
 import { AppError } from '../app-error.js';
 import { compareWaves, type Store, type Wave } from '../store/index.js';
-import { columnLayout, findQuestion } from '../study/index.js';
+import { columnLayout, findQuestion, type Label } from '../study/index.js';
 import { computeTableSet, waveDifference, type TableCell } from '../stats/index.js';
 import { bannerColumnName, indicatorColumnName, prepareWave, studyBanners, type PreparedWave } from './wave-results-dataset.js';
 import {
@@ -99,7 +99,7 @@ export async function computeWaveResults(store: Store, wave: Wave, options: Wave
     earlierWaves: earlier.map((w) => ({ code: w.code, title: w.title })),
     n: current.columns.n,
     settings,
-    weighting: weightingResult(current),
+    weighting: weightingResult(current, study.languages),
     themes: study.themes.map((t) => ({ id: t.id, label: t.label })),
     banners,
     indicators: indicators.map((indicator, k): IndicatorResult => {
@@ -137,7 +137,8 @@ function cutCell(cell: TableCell, level: BannerInfo['levels'][number], settings:
   };
 }
 
-function weightingResult(prepared: PreparedWave): WeightingResult {
+function weightingResult(prepared: PreparedWave, languages: readonly string[]): WeightingResult {
+  const plain = (text: string): Label => Object.fromEntries(languages.map((lang) => [lang, text]));
   const { weighting, columns } = prepared;
   const d = weighting.diagnostics;
   return {
@@ -147,9 +148,9 @@ function weightingResult(prepared: PreparedWave): WeightingResult {
       const levels = column?.kind === 'category' ? column.levels : [];
       return {
         variable: margin.variable,
-        label: column?.label ?? { fr: margin.variable, en: margin.variable },
+        label: column?.label ?? plain(margin.variable),
         levels: margin.levels.map((level) => ({
-          ...level, label: levels.find((l) => l.code === level.code)?.label ?? { fr: String(level.code), en: String(level.code) },
+          ...level, label: levels.find((l) => l.code === level.code)?.label ?? plain(String(level.code)),
         })),
       };
     }),

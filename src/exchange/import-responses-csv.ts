@@ -39,7 +39,7 @@ class Rollback extends Error {}
 
 function parseCategory(v: ExportVariable, cell: string): number | undefined {
   if (/^-?\d+$/.test(cell)) return Number(cell);
-  const level = v.levels.find((l) => l.label.fr === cell || l.label.en === cell);
+  const level = v.levels.find((l) => Object.values(l.label).includes(cell));
   return level?.code;
 }
 
