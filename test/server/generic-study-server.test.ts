@@ -6,9 +6,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { respondSecrets } from '../../src/server/routes/respond/respond-secrets.js';
 import { startAdminApp, type AdminTestApp } from '../admin/admin-app.js';
-import { HOUSEHOLD_STUDY, HOUSEHOLD_STUDY_ID } from '../fixtures/household-study.js';
+import { getWaveResults } from '../../src/analysis/results-cache.js';
+import { renderWhitePaper } from '../../src/report/pdf/white-paper-pdf.js';
+import { HOUSEHOLD_STUDY, HOUSEHOLD_STUDY_ID, seedHouseholdWave } from '../fixtures/household-study.js';
 import { TEST_DATABASES } from '../helpers/databases.js';
 import { InjectClient } from '../respond/inject-client.js';
+import { flatText } from '../white-paper/pdf-tools.js';
 import { signedInOwner, type WorkspaceClient } from '../security/workspace-client.js';
 import { FULL_PAGES, STUDY, openWave } from '../respond/fieldwork.js';
 
@@ -56,16 +59,39 @@ for (const database of TEST_DATABASES) {
       assert.match(page.body, /\/benchmark\/[A-Za-z0-9_-]{22}/);
     });
 
+    it('publishes a study without indicators: dashboard, trend chart, API and white paper from the default indicators, waves in time order', async () => {
+      await seedHouseholdWave(admin.store, { code: 'T2-2026', n: 250, seed: 7, opensAt: '2026-04-01T00:00:00.000Z', shift: 0.5 });
+      await seedHouseholdWave(admin.store, { code: 'T1-2026', n: 250, seed: 8, opensAt: '2026-01-01T00:00:00.000Z' });
+      const client = new InjectClient(admin.app, '10.9.0.3');
+      const dashboard = await client.get(`/resultats/${HOUSEHOLD_STUDY_ID}`);
+      assert.equal(dashboard.status, 200);
+      assert.match(dashboard.body, /Locataire/);
+      assert.match(dashboard.body, /Vos déplacements/);
+      const waves = JSON.parse((await admin.app.inject(`/api/v1/studies/${HOUSEHOLD_STUDY_ID}/waves`)).body) as { waves: { code: string }[] };
+      assert.deepEqual(waves.waves.map((w) => w.code), ['T1-2026', 'T2-2026']);
+      const api = JSON.parse((await admin.app.inject(`/api/v1/studies/${HOUSEHOLD_STUDY_ID}/waves/T2-2026/results`)).body);
+      assert.equal(api.previousWave, 'T1-2026');
+      assert.ok(api.indicators.some((i: { id: string; filtered: boolean }) => i.id === 'car_type_1' && i.filtered));
+      assert.deepEqual(api.cuts.map((c: { variable: string }) => c.variable), ['tenure']);
+      const chart = await admin.app.inject(`/charts/${HOUSEHOLD_STUDY_ID}/T2-2026/trend-tenure_1.svg`);
+      assert.equal(chart.statusCode, 200);
+      const wave = (await admin.store.waves.getByCode(HOUSEHOLD_STUDY_ID, 'T2-2026'))!;
+      const pdf = await renderWhitePaper({ results: await getWaveResults(admin.store, wave), lang: 'en', creationDate: new Date('2026-06-01T00:00:00.000Z') });
+      const text = flatText(pdf);
+      assert.match(text, /How you travel/);
+      assert.match(text, /households/);
+    });
+
     it('creates a wave with any code and a place in the series, and refuses a place that is not a whole number', async () => {
       const { studyVersion } = await admin.store.studies.saveVersion(HOUSEHOLD_STUDY_ID, HOUSEHOLD_STUDY as never);
       const created = await owner.post('/admin/waves', { study: String(studyVersion.id), code: 'vague 3', title: 'Troisième vague', seriesOrder: '3' });
       assert.equal(created.statusCode, 303, created.body.slice(0, 300));
       const wave = (await admin.store.waves.getByCode(HOUSEHOLD_STUDY_ID, 'vague 3'))!;
       assert.equal(wave.seriesOrder, 3);
-      const bad = await owner.post('/admin/waves', { study: String(studyVersion.id), code: 'T1-2026', title: 'T1', seriesOrder: 'deux' });
+      const bad = await owner.post('/admin/waves', { study: String(studyVersion.id), code: 'T3-2026', title: 'T3', seriesOrder: 'deux' });
       assert.equal(bad.statusCode, 400);
       assert.match(bad.body, /whole number/);
-      assert.equal(await admin.store.waves.getByCode(HOUSEHOLD_STUDY_ID, 'T1-2026'), undefined);
+      assert.equal(await admin.store.waves.getByCode(HOUSEHOLD_STUDY_ID, 'T3-2026'), undefined);
       // the settings form changes the place, and clears it when emptied
       const settings = await owner.post(`/admin/waves/${wave.id}/settings`, { title: 'Troisième vague', seriesOrder: '7' });
       assert.equal(settings.statusCode, 303, settings.body.slice(0, 300));
