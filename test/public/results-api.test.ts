@@ -59,7 +59,7 @@ for (const database of TEST_DATABASES) {
       assert.equal(doc.n, 450);
       assert.equal(doc.previousWave, '2015');
       assert.equal(doc.indicators.length, set.indicators.length);
-      const size = doc.cuts.find((c) => c.variable === 'size')!;
+      const size = doc.cuts.find((c) => c.variable === 'company_size')!;
       let letters = 0;
       for (const table of set.indicators) {
         const api = doc.indicators.find((i) => i.id === table.id)!;
@@ -119,7 +119,7 @@ for (const database of TEST_DATABASES) {
       const first = lines[1].split(',');
       assert.equal(first[0], doc.indicators[0].id);
       assert.ok(Math.abs(Number(first[3]) - doc.indicators[0].estimate) < 1e-6);
-      for (const table of ['cut-size', 'cut-region-adoption', 'theme-challenges', 'trend-uses_social_media']) {
+      for (const table of ['cut-company_size', 'cut-region-adoption', 'theme-challenges', 'trend-uses_social_media']) {
         assert.equal((await server.app.inject(`${API}/2016/tables/${table}.csv`)).statusCode, 200, table);
       }
       assert.equal((await server.app.inject(`${API}/2016/tables/nope.csv`)).statusCode, 404);
@@ -159,7 +159,7 @@ for (const database of TEST_DATABASES) {
     });
 
     it('shows every number of the dashboard with its base and margin in both languages', async () => {
-      const fr = await server.app.inject('/resultats/social-media-barometer?cut=size');
+      const fr = await server.app.inject('/resultats/social-media-barometer?cut=company_size');
       const en = await server.app.inject('/en/results/social-media-barometer?wave=2015');
       assert.equal(fr.statusCode, 200);
       assert.equal(en.statusCode, 200);
