@@ -1,4 +1,4 @@
-import type { Label, MaturityDimension } from '../study/index.js';
+import type { Label, MaturityDimension, UnitForms } from '../study/index.js';
 import type { WaveResults } from './wave-results-types.js';
 
 /**
@@ -16,11 +16,15 @@ export interface BenchmarkSource {
   readonly variables: Readonly<Record<string, { readonly levels: readonly { readonly code: number; readonly label: Label }[]; readonly outOfBase: readonly number[] }>>;
   /** the variable of the benchmark's first peer group (peers: the same answer to it), or null */
   readonly peerVariable: string | null;
+  /** how the study names those peers ("companies of the same size"): the peer group's label, else its question's text */
+  readonly peerLabel: Label | null;
+  /** how the study names its respondents, by language (null: the interface's "respondents") */
+  readonly unit: Readonly<Record<string, UnitForms>> | null;
   /** the codes counted as yes by each indicator */
   readonly yes: Readonly<Record<string, readonly number[]>>;
-  /** the company's name as typed by the respondent, or null */
+  /** the respondent's own name as typed in an identifying question (or their invitation's), or null */
   readonly company: string | null;
   readonly maturity: readonly MaturityDimension[];
-  /** 0 to 100 by dimension (NaN: not available), in the order of `maturity` */
+  /** 0 to 100 by dimension (NaN: not available), in the order of `maturity`; `sameSize`: the peers' */
   readonly scores: { readonly respondent: readonly number[]; readonly all: readonly number[]; readonly sameSize: readonly number[] };
 }

@@ -12,6 +12,8 @@ const PUBLICATION_DELAY_MS = 42 * 86_400_000;
 
 export type BenchmarkOutcome =
   | { readonly kind: 'benchmark'; readonly response: ResponseRecord; readonly source: BenchmarkSource }
+  /** the respondent's study offers no benchmark (no `benchmark` in its document) */
+  | { readonly kind: 'none'; readonly response: ResponseRecord }
   | {
       readonly kind: 'pending';
       readonly response: ResponseRecord;
@@ -29,10 +31,9 @@ export async function findBenchmarkResponse(store: Store, tokenHash: string): Pr
   return row ? store.responses.getByPublicId(row.publicId) : undefined;
 }
 
-/** The latest published wave of a study (by code), if any. */
+/** The latest published wave of a study in series order (`compareWaves`), if any. */
 export async function latestPublishedWave(store: Store, studyId: string): Promise<Wave | undefined> {
-  const waves = (await store.waves.list(studyId)).filter((w) => w.status === 'published');
-  return waves.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).at(-1);
+  return store.waves.latestPublished(studyId);
 }
 
 /** The respondent's category codes by variable, from their packed answers (or the JSON answers when not packed). */
@@ -53,34 +54,39 @@ function respondentCodes(study: Study, response: ResponseRecord): Record<string,
   return codes;
 }
 
-interface Population { readonly all: number[]; readonly bySize: Map<number, number[]> }
-const populations = new Map<string, Population>();
+interface Population { readonly all: number[]; readonly byPeerLevel: Map<number, number[]> }
+/** Population scores per open store (a map keyed by dialect would mix two databases of one process). */
+const populations = new WeakMap<Store, Map<string, Population>>();
 
-/** Weighted mean maturity scores of a published wave, overall and by size level; cached per data version. */
+/** Weighted mean maturity scores of a published wave, overall and by level of the first peer group; cached per data version. */
 async function populationScores(store: Store, wave: Wave, study: Study): Promise<Population> {
-  const key = `${store.dialect}:${wave.id}:${wave.dataVersion}`;
-  const hit = populations.get(key);
+  let cache = populations.get(store);
+  if (!cache) populations.set(store, (cache = new Map()));
+  const key = `${wave.id}:${wave.dataVersion}`;
+  const hit = cache.get(key);
   if (hit) return hit;
   const prepared = await prepareWave(store, wave);
   const columns = { n: prepared.columns.n, categories: prepared.columns.categories, weights: prepared.weighting.design.weights };
-  const size = studyBanners(study).find((b) => b.variable === benchmarkPeerGroups(study)[0]?.variable);
-  const sizes = size ? prepared.columns.categories.get(size.variable) : undefined;
-  const bySize = new Map<number, number[]>();
-  if (sizes) for (const level of size!.levels) bySize.set(level.code, populationMaturity(study.maturity, columns, (row) => sizes[row] === level.code));
-  const population = { all: populationMaturity(study.maturity, columns), bySize };
-  populations.set(key, population);
-  if (populations.size > 20) populations.delete(populations.keys().next().value!);
+  const peers = studyBanners(study).find((b) => b.variable === benchmarkPeerGroups(study)[0]?.variable);
+  const peerCodes = peers ? prepared.columns.categories.get(peers.variable) : undefined;
+  const byPeerLevel = new Map<number, number[]>();
+  if (peerCodes) for (const level of peers!.levels) byPeerLevel.set(level.code, populationMaturity(study.maturity, columns, (row) => peerCodes[row] === level.code));
+  const population = { all: populationMaturity(study.maturity, columns), byPeerLevel };
+  cache.set(key, population);
+  if (cache.size > 20) cache.delete(cache.keys().next().value!);
   return population;
 }
 
 /**
- * A respondent's benchmark source: their answers against the latest published wave of their study (results
- * from the cache; maturity means weighted like the results, overall and for their size). While no wave is
- * published, when results are due (six weeks after their wave closes).
+ * A respondent's benchmark source: their answers against the latest published wave of their study in series
+ * order (results from the cache; maturity means weighted like the results, overall and for their peers: the
+ * same answer to the study's first peer group). While no wave is published, when results are due (six weeks
+ * after their wave closes). `none` when their study offers no benchmark.
  */
 export async function loadBenchmark(store: Store, response: ResponseRecord): Promise<BenchmarkOutcome> {
   const own = await store.waves.getOrThrow(response.waveId);
   const ownStudy = await waveStudy(store, own);
+  if (!ownStudy.benchmark) return { kind: 'none', response };
   const published = await latestPublishedWave(store, own.studyId);
   if (!published) {
     const expectedAt = own.closesAt ? new Date(Date.parse(own.closesAt) + PUBLICATION_DELAY_MS).toISOString() : null;
@@ -91,20 +97,21 @@ export async function loadBenchmark(store: Store, response: ResponseRecord): Pro
   const codes = respondentCodes(ownStudy, response);
   const layout = columnLayout(ownStudy);
   const variables: BenchmarkSource['variables'] = Object.fromEntries(layout.categories.map((c) => [c.name, { levels: c.levels, outOfBase: c.outOfBase }]));
-  const sizeVariable = benchmarkPeerGroups(publishedStudy)[0]?.variable;
-  const sizeCode = sizeVariable ? codes[sizeVariable] ?? -1 : -1;
+  const peerGroup = benchmarkPeerGroups(publishedStudy)[0];
+  const peerCode = peerGroup ? codes[peerGroup.variable] ?? -1 : -1;
   const maturity = publishedStudy.maturity;
   const typed = identifyingVariables(ownStudy).map((name) => response.answers[name]).find((v) => typeof v === 'string' && v.trim() !== '');
-  const company = typeof typed === 'string' ? typed : response.company;
+  const name = typeof typed === 'string' ? typed : response.company;
   const source: BenchmarkSource = {
     kind: 'benchmark-source',
     study: { id: ownStudy.id, title: ownStudy.title, producers: ownStudy.producers.map((p) => p.name) },
-    results, codes, variables, company: company ?? null, maturity, peerVariable: sizeVariable ?? null,
+    results, codes, variables, company: name ?? null, maturity,
+    peerVariable: peerGroup?.variable ?? null, peerLabel: peerGroup?.label ?? null, unit: publishedStudy.unit ?? null,
     yes: Object.fromEntries(publishedStudy.indicators.map((i) => [i.id, i.yes])),
     scores: {
       respondent: maturity.map((d) => scoreDimension(d, (variable) => codes[variable] ?? -1)),
       all: population.all,
-      sameSize: population.bySize.get(sizeCode) ?? maturity.map(() => Number.NaN),
+      sameSize: population.byPeerLevel.get(peerCode) ?? maturity.map(() => Number.NaN),
     },
   };
   return { kind: 'benchmark', response, source };

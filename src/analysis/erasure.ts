@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, Store, TransactionStore } from '../store/index.js';
+import { identifyingAnswersReader, withoutKeys } from './identifying-answers.js';
 
 /** What an erasure did: counts only, never the person's data. */
 export interface ErasureOutcome {
@@ -14,7 +15,6 @@ export interface ErasureOutcome {
 }
 
 export const ERASED_TEXT = '[effacé]';
-const IDENTITY_ANSWERS = ['company_name'];
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const normalize = (email: string) => email.trim().toLowerCase();
@@ -36,8 +36,8 @@ function containing(db: Kysely<Database>, dialect: Store['dialect'], column: str
 /**
  * The right to erasure for one e-mail address, in one transaction: deletes the person's contacts (every
  * wave), their invitations and invitation links, their white paper leads; anonymises their responses
- * (e-mail, notification e-mail, company, invitation link, browser and benchmark hashes nulled, the company
- * name answer removed, the address removed from open texts), or deletes them with `deleteResponses`; removes
+ * (e-mail, notification e-mail, company, invitation link, browser and benchmark hashes nulled, the answers
+ * to the questions its wave's study version flags `identifying` removed, the address removed from open texts), or deletes them with `deleteResponses`; removes
  * the address from other responses' open texts and from audit details. Logs `gdpr.erase` with counts only.
  * Waves whose responses changed get a new data version (results are recomputed).
  */
@@ -75,10 +75,11 @@ export async function eraseEmail(store: Store, rawEmail: string, options: { dele
         .set({ email: null, notifyEmail: null, notifiedAt: null, company: null, invitationId: null, browserHash: null, benchmarkTokenHash: null })
         .where('id', 'in', [...ownIds])
         .execute();
-      for (const row of await db.selectFrom('responses').select(['id', 'answers']).where('id', 'in', [...ownIds]).execute()) {
-        const answers = redact(JSON.parse(row.answers), pattern) as Record<string, unknown>;
-        for (const key of IDENTITY_ANSWERS) delete answers[key];
-        await db.updateTable('responses').set({ answers: JSON.stringify(answers) }).where('id', '=', row.id).execute();
+      const identifying = identifyingAnswersReader(tx);
+      for (const row of await db.selectFrom('responses').select(['id', 'waveId', 'answers']).where('id', 'in', [...ownIds]).execute()) {
+        const { keys, repack } = await identifying(row.waveId);
+        const answers = withoutKeys(redact(JSON.parse(row.answers), pattern) as Record<string, unknown>, keys);
+        await db.updateTable('responses').set({ answers: JSON.stringify(answers), ...(repack ? { packed: repack(answers) } : {}) }).where('id', '=', row.id).execute();
       }
       responsesAnonymised = ownIds.size;
     }

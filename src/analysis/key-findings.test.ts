@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { openTestStore, type TestStore } from '../../test/helpers/databases.js';
+import { seedHouseholdWave } from '../../test/fixtures/household-study.js';
 import { seedSyntheticWave } from '../../test/public/fixtures/synthetic-wave.js';
 import { frenchTypography } from '../study/index.js';
 import { keyFindings } from './key-findings.js';
@@ -51,5 +52,50 @@ describe('keyFindings', () => {
       const cell = Object.values(indicator.cuts).flat().find((c) => c.estimate === f.estimate)!;
       assert.ok(!cell.lowBase && !cell.suppressed);
     }
+  });
+});
+
+describe('keyFindings for any study', () => {
+  let store: TestStore;
+  let results: WaveResults;
+  before(async () => {
+    store = await openTestStore({ name: 'sqlite' });
+    const wave = await seedHouseholdWave(store, { code: 'vague 1', n: 800, seed: 21 });
+    results = await computeWaveResults(store, wave);
+  });
+  after(() => store.close());
+
+  it('names respondents with the study\'s unit, never companies', () => {
+    const findings = keyFindings(results, { min: 10, max: 10 });
+    assert.ok(findings.length >= 6);
+    for (const f of findings) {
+      assert.doesNotMatch(f.text.fr, /entreprise/);
+      assert.doesNotMatch(f.text.en, /compan/);
+    }
+    assert.ok(findings.some((f) => f.text.fr.includes('des ménages') || f.text.fr.includes('ménages à qui')));
+    assert.ok(findings.some((f) => /of (the [\d,]+ )?households/.test(f.text.en)));
+  });
+
+  it('quotes any label grammatically and names a filtered base with its size', () => {
+    const odd = results.indicators.find((i) => i.variable === 'car_type' && i.label.fr === 'visioconférence')!;
+    assert.equal(odd.filtered, true);
+    assert.ok(odd.n < results.n, 'asked of car owners only');
+    const only: WaveResults = { ...results, previousWave: null, banners: [], indicators: [{ ...odd, group: null, trend: null }] };
+    const [finding] = keyFindings(only, { min: 1, max: 1 });
+    const pct = Math.round(odd.estimate! * 100);
+    const n = odd.n.toLocaleString('en-GB');
+    assert.equal(finding.kind, 'level');
+    assert.match(finding.text.fr, new RegExp(`^« visioconférence » : ${pct} % des ${odd.n} ménages à qui la question a été posée \\(± \\d+,\\d pts, n = ${odd.n}\\)\\.$`.replace(/ /g, '[ \\u00A0\\u202F]')));
+    assert.match(finding.text.en, new RegExp(`^“videoconferencing”: ${pct}% of the ${n} households asked \\(±\\u00A0\\d+\\.\\d\\u00A0pts, n\\u00A0=\\u00A0${n}\\)\\.$`));
+    assert.equal(frenchTypography(finding.text.fr), finding.text.fr);
+  });
+
+  it('falls back on "respondents" for a study that names no unit, and leaves an unfiltered base unnamed', () => {
+    const tenure = results.indicators.find((i) => i.variable === 'tenure')!;
+    assert.equal(tenure.filtered, false);
+    const plain: WaveResults = { ...results, study: { ...results.study, unit: null }, previousWave: null, banners: [], indicators: [{ ...tenure, group: null, trend: null }] };
+    const [finding] = keyFindings(plain, { min: 1, max: 1 });
+    assert.match(finding.text.fr, /\d\u00A0% des répondants \(/);
+    assert.match(finding.text.en, /% of respondents \(/);
   });
 });

@@ -1,4 +1,5 @@
-import { frenchTypography, type Label } from '../study/index.js';
+import { frenchTypography, labelIn, type Label } from '../study/index.js';
+import { keyFindingText, type KeyFindingsMessageKey } from './key-findings-messages.js';
 import type { IndicatorResult, WaveResults } from './wave-results-types.js';
 
 /** One generated finding: a sentence per language, with the numbers it states. */
@@ -21,29 +22,41 @@ export interface KeyFindingsOptions {
   readonly max?: number;
 }
 
-const NBSP = '\u00A0';
 /** effective base under which a cut column is not quoted in a key finding */
 const SOLID_EFFECTIVE_BASE = 50;
-const number = (value: number, lang: 'fr' | 'en', digits: number) => {
-  const text = value.toFixed(digits);
-  return lang === 'fr' ? text.replace('.', ',') : text;
-};
-const percent = (p: number, lang: 'fr' | 'en') => (lang === 'fr' ? `${Math.round(p * 100)}${NBSP}%` : `${Math.round(p * 100)}%`);
-/** the change as printed: the difference of the two printed percentages, so the sentence adds up */
-const points = (p: number, previous: number, lang: 'fr' | 'en') => {
-  const d = Math.round(p * 100) - Math.round(previous * 100);
-  return `${d >= 0 ? '+' : '−'}${number(Math.abs(d), lang, 0)}${NBSP}pts`;
-};
-const margin = (m: number, lang: 'fr' | 'en') => `±${NBSP}${number(m * 100, lang, 1)}${NBSP}pts`;
-const base = (n: number, lang: 'fr' | 'en') => `n${NBSP}=${NBSP}${lang === 'fr' ? n.toLocaleString('fr-FR').replace(/\s/g, '\u202F') : n.toLocaleString('en-GB')}`;
-/** "Use social media" → "use social media" (not "LinkedIn", not "ROI") */
-const lower = (text: string) => (/^\p{Lu}\p{Ll}/u.test(text) ? text[0].toLowerCase() + text.slice(1) : text);
-const typeset = (fr: string, en: string): Label => ({ fr: frenchTypography(fr), en });
 const moe = (i: IndicatorResult) => (i.ci ? (i.ci[1] - i.ci[0]) / 2 : 0);
 
+/** How one language writes numbers and units in a finding. */
+function writer(results: WaveResults, lang: string) {
+  const decimal = new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });
+  // thin no-break spaces between thousands in French (1\u202F000), the language's own grouping otherwise
+  const count = (n: number) => new Intl.NumberFormat(lang).format(n).replace(/[\s\u00A0]/g, '\u202F');
+  const text = (key: KeyFindingsMessageKey, params: Readonly<Record<string, string | number>> = {}) => keyFindingText(lang, key, params);
+  const units = results.study.unit?.[lang]?.other ?? text('keyFindings.respondents');
+  return {
+    label: (label: Label) => labelIn(label, lang),
+    percent: (p: number) => text('keyFindings.percent', { value: Math.round(p * 100) }),
+    /** the change as printed: the difference of the two printed percentages, so the sentence adds up */
+    points: (p: number, previous: number) => {
+      const d = Math.round(p * 100) - Math.round(previous * 100);
+      return text('keyFindings.points', { sign: d >= 0 ? '+' : '−', value: Math.abs(d) });
+    },
+    margin: (m: number) => text('keyFindings.margin', { value: decimal.format(m * 100) }),
+    base: (n: number) => text('keyFindings.base', { count: count(n) }),
+    /** "des ménages", or for a question shown to some only, "des 978 ménages à qui la question a été posée" */
+    ofUnits: (i: IndicatorResult) => (i.filtered ? text('keyFindings.ofUnitsAsked', { count: count(i.n), units }) : text('keyFindings.ofUnits', { units })),
+    askedOf: (i: IndicatorResult) => (i.filtered ? text('keyFindings.askedOf', { count: count(i.n), units }) : ''),
+    sentence: (key: KeyFindingsMessageKey, params: Readonly<Record<string, string | number>>) => {
+      const out = text(key, params);
+      return lang === 'fr' || lang.startsWith('fr-') ? frenchTypography(out) : out;
+    },
+  };
+}
+
 /**
- * The 6 to 10 strongest findings of a wave as sentences in French (French typography) and English, each
- * with its margin of error and base: the first item of each multiple-answer group, significant changes
+ * The 6 to 10 strongest findings of a wave as sentences in each of its study's languages (French typography
+ * in French), each quoting the indicator's label, naming respondents with the study's unit (else
+ * "respondents"), the base when the question was asked of some respondents only, the margin of error and n: the first item of each multiple-answer group, significant changes
  * since the previous wave (largest first), the largest significant gap of each cut, and the clearest
  * majorities or minorities. At most one finding of each kind per indicator; suppressed or low-base cut
  * columns are never quoted.
@@ -51,42 +64,42 @@ const moe = (i: IndicatorResult) => (i.ci ? (i.ci[1] - i.ci[0]) / 2 : 0);
 export function keyFindings(results: WaveResults, options: KeyFindingsOptions = {}): readonly KeyFinding[] {
   const min = options.min ?? 6;
   const max = options.max ?? 8;
+  const languages = Object.keys(results.study.title);
+  const writers = languages.map((lang) => [lang, writer(results, lang)] as const);
+  const say = (make: (w: ReturnType<typeof writer>) => string): Label => Object.fromEntries(writers.map(([lang, w]) => [lang, make(w)]));
   const candidates: KeyFinding[] = [];
   const measured = results.indicators.filter((i) => i.estimate !== null && i.ci !== null);
   const groups = new Map<string, IndicatorResult[]>();
   for (const i of measured) if (i.group) groups.set(i.group, [...(groups.get(i.group) ?? []), i]);
   for (const [group, items] of groups) {
     const top = [...items].sort((a, b) => b.estimate! - a.estimate!)[0];
-    const theme = results.themes.find((t) => t.id === top.theme)?.label ?? { fr: group, en: group };
-    const m = margin(moe(top), 'fr'), me = margin(moe(top), 'en');
+    const theme = results.themes.find((t) => t.id === top.theme)?.label;
     candidates.push({
       kind: 'top-of-group', indicator: top.id, estimate: top.estimate!, marginOfError: moe(top), n: top.n, score: 0.5 + top.estimate! / 4,
-      text: typeset(
-        `${theme.fr} : « ${top.label.fr} » arrive en tête, cité par ${percent(top.estimate!, 'fr')} des entreprises (${m}, ${base(top.n, 'fr')}).`,
-        `${theme.en}: “${top.label.en}” comes first, named by ${percent(top.estimate!, 'en')} of companies (${me}, ${base(top.n, 'en')}).`,
-      ),
+      text: say((w) => w.sentence('keyFindings.topOfGroup', {
+        theme: theme ? w.label(theme) : group, label: w.label(top.label), percent: w.percent(top.estimate!), ofUnits: w.ofUnits(top),
+        margin: w.margin(moe(top)), base: w.base(top.n),
+      })),
     });
   }
   for (const i of measured) {
     const p = i.estimate!;
     const m = moe(i);
     if (i.trend?.significant && results.previousWave) {
+      const trend = i.trend;
       const before = results.previousWave.code;
       candidates.push({
-        kind: 'trend', indicator: i.id, estimate: p, marginOfError: m, n: i.n, score: 0.3 + Math.abs(i.trend.difference) * 4,
-        text: typeset(
-          `« ${i.label.fr} » : ${percent(p, 'fr')} contre ${percent(i.trend.previous, 'fr')} en ${before} (${points(p, i.trend.previous, 'fr')}, évolution significative ; ${margin(m, 'fr')}, ${base(i.n, 'fr')}).`,
-          `“${i.label.en}”: ${percent(p, 'en')} against ${percent(i.trend.previous, 'en')} in ${before} (${points(p, i.trend.previous, 'en')}, a significant change; ${margin(m, 'en')}, ${base(i.n, 'en')}).`,
-        ),
+        kind: 'trend', indicator: i.id, estimate: p, marginOfError: m, n: i.n, score: 0.3 + Math.abs(trend.difference) * 4,
+        text: say((w) => w.sentence('keyFindings.trend', {
+          label: w.label(i.label), percent: w.percent(p), ofUnits: w.ofUnits(i), previous: w.percent(trend.previous), wave: before,
+          points: w.points(p, trend.previous), margin: w.margin(m), base: w.base(i.n),
+        })),
       });
     }
     if (!i.group) {
       candidates.push({
         kind: 'level', indicator: i.id, estimate: p, marginOfError: m, n: i.n, score: Math.abs(p - 0.5) * 1.2,
-        text: typeset(
-          `${percent(p, 'fr')} des entreprises ${lower(i.label.fr)} (${margin(m, 'fr')}, ${base(i.n, 'fr')}).`,
-          `${percent(p, 'en')} of companies ${lower(i.label.en)} (${margin(m, 'en')}, ${base(i.n, 'en')}).`,
-        ),
+        text: say((w) => w.sentence('keyFindings.level', { label: w.label(i.label), percent: w.percent(p), ofUnits: w.ofUnits(i), margin: w.margin(m), base: w.base(i.n) })),
       });
     }
     for (const banner of results.banners) {
@@ -108,10 +121,10 @@ export function keyFindings(results: WaveResults, options: KeyFindingsOptions = 
       const mh = (hi.ci![1] - hi.ci![0]) / 2, ml = (lo.ci![1] - lo.ci![0]) / 2;
       candidates.push({
         kind: 'gap', indicator: i.id, estimate: hi.estimate!, marginOfError: mh, n: hi.n, score: Math.max(0, gap - (mh + ml) / 2) * 2,
-        text: typeset(
-          `« ${i.label.fr} » : ${percent(hi.estimate!, 'fr')} parmi « ${hi.label.fr} » (${margin(mh, 'fr')}, ${base(hi.n, 'fr')}) contre ${percent(lo.estimate!, 'fr')} parmi « ${lo.label.fr} » (${margin(ml, 'fr')}, ${base(lo.n, 'fr')}).`,
-          `“${i.label.en}”: ${percent(hi.estimate!, 'en')} among “${hi.label.en}” (${margin(mh, 'en')}, ${base(hi.n, 'en')}) against ${percent(lo.estimate!, 'en')} among “${lo.label.en}” (${margin(ml, 'en')}, ${base(lo.n, 'en')}).`,
-        ),
+        text: say((w) => w.sentence('keyFindings.gap', {
+          label: w.label(i.label), askedOf: w.askedOf(i), percent: w.percent(hi.estimate!), high: w.label(hi.label), margin: w.margin(mh), base: w.base(hi.n),
+          lowPercent: w.percent(lo.estimate!), low: w.label(lo.label), lowMargin: w.margin(ml), lowBase: w.base(lo.n),
+        })),
       });
     }
   }

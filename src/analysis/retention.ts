@@ -1,5 +1,6 @@
 import type { Store } from '../store/index.js';
 import { compactStorage } from './erasure.js';
+import { identifyingAnswersReader, withoutKeys } from './identifying-answers.js';
 
 /** What a retention purge did: counts only. */
 export interface PurgeOutcome {
@@ -23,7 +24,8 @@ export function retentionCutoff(now: Date, months: number): Date {
 /**
  * The retention rule (RETENTION_MONTHS): deletes contacts and white paper leads created more than `months`
  * months ago, with their invitations and links; their responses stay for statistics, without identity
- * (e-mail, notification e-mail, company, invitation link, company name answer). Logs `gdpr.purge` with counts.
+ * (e-mail, notification e-mail, company, invitation link, and the answers to the questions its wave's study
+ * version flags `identifying`). Logs `gdpr.purge` with counts.
  */
 export async function purgeExpired(store: Store, months: number, options: { now?: Date; userId?: number | null; by?: string } = {}): Promise<PurgeOutcome> {
   if (!Number.isInteger(months) || months < 1) throw new RangeError(`purgeExpired: months must be a positive integer (got ${months})`);
@@ -34,17 +36,22 @@ export async function purgeExpired(store: Store, months: number, options: { now?
     const invitationIds = contactIds.length === 0 ? [] : (await db.selectFrom('invitations').select('id').where('contactId', 'in', contactIds).execute()).map((i) => i.id);
     let responsesAnonymised = 0;
     if (invitationIds.length > 0) {
-      const rows = await db.selectFrom('responses').select(['id', 'answers']).where('invitationId', 'in', invitationIds).execute();
+      const identifying = identifyingAnswersReader(tx);
+      const repacked = new Set<number>();
+      const rows = await db.selectFrom('responses').select(['id', 'waveId', 'answers']).where('invitationId', 'in', invitationIds).execute();
       for (const row of rows) {
-        const answers = JSON.parse(row.answers) as Record<string, unknown>;
-        delete answers.company_name;
+        const { keys, repack } = await identifying(row.waveId);
+        const answers = withoutKeys(JSON.parse(row.answers) as Record<string, unknown>, keys);
+        if (repack) repacked.add(row.waveId);
         await db
           .updateTable('responses')
-          .set({ email: null, notifyEmail: null, notifiedAt: null, company: null, invitationId: null, browserHash: null, answers: JSON.stringify(answers) })
+          .set({ email: null, notifyEmail: null, notifiedAt: null, company: null, invitationId: null, browserHash: null, answers: JSON.stringify(answers), ...(repack ? { packed: repack(answers) } : {}) })
           .where('id', '=', row.id)
           .execute();
       }
       responsesAnonymised = rows.length;
+      // a removed choice changes the statistics: those waves' results are computed again
+      for (const waveId of repacked) await tx.waves.bumpDataVersion(waveId);
       await db.deleteFrom('invitations').where('id', 'in', invitationIds).execute();
     }
     if (contactIds.length > 0) await db.deleteFrom('contacts').where('id', 'in', contactIds).execute();

@@ -1,7 +1,10 @@
-import type { Label } from '../study/index.js';
+import type { Label, UnitForms } from '../study/index.js';
 
-/** Version of the results object's shape: a cached payload of another version is recomputed. */
-export const WAVE_RESULTS_VERSION = 1;
+/**
+ * Version of the results object's shape: a cached payload of another version is recomputed.
+ * 2: default indicators, waves in series order, `study.unit` and `indicator.filtered`.
+ */
+export const WAVE_RESULTS_VERSION = 2;
 
 /** A cut column with fewer respondents is marked "low base" (default 30). */
 export const LOW_BASE = 30;
@@ -59,6 +62,8 @@ export interface IndicatorResult {
   readonly n: number;
   readonly nEffective: number | null;
   readonly deff: number | null;
+  /** the question was shown only to some respondents (a display condition): the base `n` is theirs */
+  readonly filtered?: boolean;
   readonly trend: ResultTrend | null;
   /** by banner id (the cut's variable) */
   readonly cuts: Readonly<Record<string, readonly CutCell[]>>;
@@ -102,7 +107,11 @@ export interface WeightingResult {
 export interface WaveResults {
   readonly kind: 'waveResults';
   readonly version: typeof WAVE_RESULTS_VERSION;
-  readonly study: { readonly id: string; readonly version: number; readonly title: Label; readonly producers: readonly string[] };
+  readonly study: {
+    readonly id: string; readonly version: number; readonly title: Label; readonly producers: readonly string[];
+    /** how the study names its respondents, by language (absent: the interface's "respondents") */
+    readonly unit?: Readonly<Record<string, UnitForms>> | null;
+  };
   readonly wave: {
     readonly id: number; readonly code: string; readonly title: string; readonly opensAt: string | null; readonly closesAt: string | null;
     readonly dataVersion: number;

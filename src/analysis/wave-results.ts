@@ -1,5 +1,6 @@
 import { AppError } from '../app-error.js';
-import type { Store, Wave } from '../store/index.js';
+import { compareWaves, type Store, type Wave } from '../store/index.js';
+import { columnLayout, findQuestion, type Label } from '../study/index.js';
 import { computeTableSet, waveDifference, type TableCell } from '../stats/index.js';
 import { bannerColumnName, indicatorColumnName, prepareWave, studyBanners, type PreparedWave } from './wave-results-dataset.js';
 import {
@@ -28,10 +29,10 @@ export function resultSettings(wave: Wave, options: Pick<WaveResultsOptions, 'lo
   });
 }
 
-/** The published waves of the study before this one (by code), oldest first. */
+/** The published waves of the study before this one in series order (`compareWaves`), oldest first. */
 export async function earlierPublishedWaves(store: Store, wave: Wave): Promise<Wave[]> {
-  const waves = await store.waves.list(wave.studyId);
-  return waves.filter((w) => w.status === 'published' && w.id !== wave.id && w.code < wave.code).sort((a, b) => (a.code < b.code ? -1 : 1));
+  const published = await store.waves.listPublished(wave.studyId);
+  return published.filter((w) => w.id !== wave.id && compareWaves(w, wave) < 0);
 }
 
 /**
@@ -83,16 +84,22 @@ export async function computeWaveResults(store: Store, wave: Wave, options: Wave
     const test = waveDifference({ estimate: cell.estimate, se: cell.se }, { estimate: before.estimate, se: before.se }, { alpha: settings.alpha });
     return { previousWave: previous.wave.code, previous: before.estimate, difference: test.difference, se: test.se, p: test.p, significant: test.significant };
   };
+  const layout = columnLayout(study);
+  // a question behind a display condition was asked of some respondents only: sentences name that base
+  const filtered = (variable: string) => {
+    const column = layout.byName.get(variable);
+    return column !== undefined && findQuestion(study, column.question)?.condition !== undefined;
+  };
   const results: WaveResults = {
     kind: 'waveResults',
     version: WAVE_RESULTS_VERSION,
-    study: { id: study.id, version: study.version, title: study.title, producers: study.producers.map((p) => p.name) },
+    study: { id: study.id, version: study.version, title: study.title, producers: study.producers.map((p) => p.name), unit: study.unit ?? null },
     wave: { id: wave.id, code: wave.code, title: wave.title, opensAt: wave.opensAt, closesAt: wave.closesAt, dataVersion: wave.dataVersion },
     previousWave: previous ? { code: previous.wave.code, title: previous.wave.title } : null,
     earlierWaves: earlier.map((w) => ({ code: w.code, title: w.title })),
     n: current.columns.n,
     settings,
-    weighting: weightingResult(current),
+    weighting: weightingResult(current, study.languages),
     themes: study.themes.map((t) => ({ id: t.id, label: t.label })),
     banners,
     indicators: indicators.map((indicator, k): IndicatorResult => {
@@ -110,7 +117,8 @@ export async function computeWaveResults(store: Store, wave: Wave, options: Wave
       return {
         id: indicator.id, theme: indicator.theme, group: indicator.group ?? null, label: indicator.label, variable: indicator.variable,
         estimate: estimate?.estimate ?? null, se: estimate?.se ?? null, ci: estimate ? [estimate.ci[0], estimate.ci[1]] : null,
-        n: estimate?.n ?? 0, nEffective: estimate?.nEffective ?? null, deff: estimate?.deff ?? null, trend, cuts, history: history.get(indicator.id) ?? [],
+        n: estimate?.n ?? 0, nEffective: estimate?.nEffective ?? null, deff: estimate?.deff ?? null, filtered: filtered(indicator.variable),
+        trend, cuts, history: history.get(indicator.id) ?? [],
       };
     }),
   };
@@ -129,7 +137,8 @@ function cutCell(cell: TableCell, level: BannerInfo['levels'][number], settings:
   };
 }
 
-function weightingResult(prepared: PreparedWave): WeightingResult {
+function weightingResult(prepared: PreparedWave, languages: readonly string[]): WeightingResult {
+  const plain = (text: string): Label => Object.fromEntries(languages.map((lang) => [lang, text]));
   const { weighting, columns } = prepared;
   const d = weighting.diagnostics;
   return {
@@ -139,9 +148,9 @@ function weightingResult(prepared: PreparedWave): WeightingResult {
       const levels = column?.kind === 'category' ? column.levels : [];
       return {
         variable: margin.variable,
-        label: column?.label ?? { fr: margin.variable, en: margin.variable },
+        label: column?.label ?? plain(margin.variable),
         levels: margin.levels.map((level) => ({
-          ...level, label: levels.find((l) => l.code === level.code)?.label ?? { fr: String(level.code), en: String(level.code) },
+          ...level, label: levels.find((l) => l.code === level.code)?.label ?? plain(String(level.code)),
         })),
       };
     }),

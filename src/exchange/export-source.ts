@@ -3,7 +3,7 @@ import { responseWeights, type ResponseWeights } from '../analysis/wave-weights.
 import { waveStudy } from '../analysis/wave-study.js';
 import { StatsError } from '../stats/index.js';
 import type { Store, Wave } from '../store/index.js';
-import type { Language, Study } from '../study/index.js';
+import { contentLanguage, defaultLanguage, type Language, type Study } from '../study/index.js';
 import { exportBatches, exportRows, type ExportBatch, type ExportRow } from './export-rows.js';
 import { exportVariables, type ExportDictionary } from './export-variables.js';
 
@@ -16,10 +16,12 @@ export interface ExportOptions {
   readonly separator?: ',' | ';';
   /** CSV: start with a UTF-8 byte-order mark (French Excel) */
   readonly bom?: boolean;
-  /** language of labels (default: the study's first language) */
+  /** language of labels (default, and for a language the study does not have: the study's default language) */
   readonly lang?: Language;
   /** codebook: 'csv' (default) or 'markdown' */
   readonly codebookFormat?: 'csv' | 'markdown';
+  /** keep the answers to questions the study flags `identifying` (left out by default; the codebook says so) */
+  readonly includeIdentifying?: boolean;
   /** called as rows stream, with the count so far */
   readonly onProgress?: (rows: number) => void;
 }
@@ -49,7 +51,9 @@ export interface ExportSource {
 export async function prepareExport(store: Store, wave: Wave, options: ExportOptions = {}): Promise<ExportSource> {
   const study = await waveStudy(store, wave);
   const weights = await exportWeights(store, wave, study);
-  const dictionary = exportVariables(study, { withStatus: options.responses === 'all', withWeight: weights !== null });
+  const dictionary = exportVariables(study, {
+    withStatus: options.responses === 'all', withWeight: weights !== null, includeIdentifying: options.includeIdentifying,
+  });
   const batches = (more: { readonly onTextBytes?: (maxBytes: readonly number[]) => void | Promise<void> } = {}) =>
     exportBatches(store, wave, study, dictionary, { responses: options.responses, weights, onProgress: options.onProgress, ...more });
   return Object.freeze({
@@ -58,7 +62,7 @@ export async function prepareExport(store: Store, wave: Wave, options: ExportOpt
     wave,
     dictionary,
     weights,
-    lang: options.lang ?? study.languages[0],
+    lang: contentLanguage(study, options.lang ?? defaultLanguage(study)),
     batches,
     rows: () => exportRows(batches()),
   });

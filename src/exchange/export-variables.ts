@@ -1,4 +1,4 @@
-import { columnLayout, otherKey, packedSize, type Label, type Question, type Study } from '../study/index.js';
+import { columnLayout, identifyingVariables, labelIn, otherKey, packedSize, type Label, type Question, type Study } from '../study/index.js';
 
 /** How a variable's value is read from one response. */
 export type ValueSource =
@@ -37,6 +37,8 @@ export interface ExportVariable {
   readonly decimals: number;
   /** a multiple choice's dichotomy: the question it belongs to (its set) */
   readonly set: string | null;
+  /** the question is flagged `identifying` in the study (a name, an address): left out unless asked for */
+  readonly identifying: boolean;
   readonly source: ValueSource;
 }
 
@@ -45,11 +47,15 @@ export interface ExportVariablesOptions {
   readonly withStatus?: boolean;
   /** add the `weight` variable */
   readonly withWeight?: boolean;
+  /** keep the variables of questions flagged `identifying` (left out by default) */
+  readonly includeIdentifying?: boolean;
 }
 
 export interface ExportDictionary {
   readonly kind: 'export-dictionary';
   readonly variables: readonly ExportVariable[];
+  /** variables of identifying questions left out of the data (empty with `includeIdentifying`); the codebook lists them */
+  readonly omitted: readonly ExportVariable[];
   /** byte size of the study's packed vector */
   readonly packedSize: number;
   /** whether a variable reads the answers JSON (texts) */
@@ -65,14 +71,23 @@ const SELECTED: readonly ExportLevel[] = [
   { code: 1, label: { fr: 'Cité', en: 'Selected' } },
 ];
 
+/** "(précision)", "(text)": what an "other, please specify" text column adds to its label. */
+const OTHER_TEXT: Label = { fr: ' (précision)', en: ' (text)' };
+
+/** `head — tail` (and a suffix) in each of the study's languages. */
+function joinLabels(languages: readonly string[], head: Label, tail: Label, suffix?: Label): Label {
+  return Object.fromEntries(languages.map((lang) => [lang, `${labelIn(head, lang)} — ${labelIn(tail, lang)}${suffix?.[lang] ?? ''}`]));
+}
+
 function base(name: string, label: Label, q: Question | null) {
-  return { name, label, question: q?.name ?? null, wording: q?.text ?? null, levels: [], missing: [], maxLength: 0, decimals: 0, set: null };
+  return { name, label, question: q?.name ?? null, wording: q?.text ?? null, levels: [], missing: [], maxLength: 0, decimals: 0, set: null, identifying: q?.identifying ?? false };
 }
 
 /**
  * The variables of a wave's export, in questionnaire order: `response_id`, (`status`, `excluded`), then per
  * question its category codes (a multiple choice as one 0/1 dichotomy per option, in a set), numbers and
- * texts ("other, please specify" after its question), then `weight`.
+ * texts ("other, please specify" after its question), then `weight`. Variables of questions the study flags
+ * `identifying` are left out (listed in `omitted`) unless `includeIdentifying`.
  */
 export function exportVariables(study: Study, options: ExportVariablesOptions = {}): ExportDictionary {
   const layout = columnLayout(study);
@@ -122,7 +137,7 @@ export function exportVariables(study: Study, options: ExportVariablesOptions = 
             const column = layout.byName.get(item.name);
             if (!column || column.kind !== 'category') continue;
             variables.push({
-              ...base(item.name, { fr: `${q.text.fr} — ${item.label.fr}`, en: `${q.text.en} — ${item.label.en}` }, q),
+              ...base(item.name, joinLabels(study.languages, q.text, item.label), q),
               type: 'category', measure: 'ordinal', levels: column.levels, missing: column.outOfBase, source: category(item.name),
             });
           }
@@ -140,7 +155,7 @@ export function exportVariables(study: Study, options: ExportVariablesOptions = 
       if ((q.kind === 'single' || q.kind === 'multiple') && q.other) {
         const key = otherKey(q.name);
         variables.push({
-          ...base(key, { fr: `${q.text.fr} — ${q.other.label.fr} (précision)`, en: `${q.text.en} — ${q.other.label.en} (text)` }, q),
+          ...base(key, joinLabels(study.languages, q.text, q.other.label, OTHER_TEXT), q),
           type: 'text', measure: 'nominal', maxLength: q.other.maxLength, source: { kind: 'text', key },
         });
       }
@@ -152,10 +167,14 @@ export function exportVariables(study: Study, options: ExportVariablesOptions = 
       type: 'number', measure: 'scale', decimals: 6, source: { kind: 'weight' },
     });
   }
+  const identifying = new Set(identifyingVariables(study));
+  const omitted = options.includeIdentifying ? [] : variables.filter((v) => v.question !== null && identifying.has(v.question));
+  const kept = omitted.length === 0 ? variables : variables.filter((v) => !omitted.includes(v));
   return Object.freeze({
     kind: 'export-dictionary',
-    variables: Object.freeze(variables),
+    variables: Object.freeze(kept),
+    omitted: Object.freeze(omitted),
     packedSize: packedSize(layout),
-    needsAnswers: variables.some((v) => v.type === 'text'),
+    needsAnswers: kept.some((v) => v.type === 'text'),
   });
 }

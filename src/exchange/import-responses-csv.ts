@@ -39,7 +39,7 @@ class Rollback extends Error {}
 
 function parseCategory(v: ExportVariable, cell: string): number | undefined {
   if (/^-?\d+$/.test(cell)) return Number(cell);
-  const level = v.levels.find((l) => l.label.fr === cell || l.label.en === cell);
+  const level = v.levels.find((l) => Object.values(l.label).includes(cell));
   return level?.code;
 }
 
@@ -101,7 +101,7 @@ export async function importResponsesCsv(
 ): Promise<ImportResult> {
   const study = await waveStudy(store, wave);
   const layout = columnLayout(study);
-  const byName = new Map(exportVariables(study, { withStatus: true, withWeight: true }).variables.map((v) => [v.name, v]));
+  const byName = new Map(exportVariables(study, { withStatus: true, withWeight: true, includeIdentifying: true }).variables.map((v) => [v.name, v]));
   const rejected: ImportRejection[] = [];
   let rejectedCount = 0;
   let lines = 0;

@@ -3,7 +3,7 @@ export { exportWave, EXPORT_FORMATS, EXPORT_EXTENSIONS, type ExportFormat, type 
 export { prepareExport, type ExportOptions, type ExportSource } from './export-source.js';
 export { exportVariables, type ExportDictionary, type ExportVariable } from './export-variables.js';
 export { writeCsv, type ExportSummary } from './write-csv.js';
-export { writeCodebook, CODEBOOK_COLUMNS } from './write-codebook.js';
+export { writeCodebook, codebookColumns, CODEBOOK_COLUMNS } from './write-codebook.js';
 export { writeJsonl } from './write-jsonl.js';
 export { writeSav } from './write-sav.js';
 export { writeTripleS } from './write-triple-s.js';

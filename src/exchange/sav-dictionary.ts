@@ -1,4 +1,4 @@
-import type { Language } from '../study/index.js';
+import { labelIn, type Language } from '../study/index.js';
 import type { SavLayout } from './sav-layout.js';
 
 /** Little-endian byte builder for the dictionary records. */
@@ -86,7 +86,7 @@ export function savDictionary(layout: SavLayout, options: SavDictionaryOptions):
   for (const sv of layout.variables) {
     const v = sv.variable;
     sv.segments.forEach((segment, s) => {
-      const label = s === 0 ? utf8Truncate(v.label[lang], SAV_VARIABLE_LABEL_MAX) : Buffer.alloc(0);
+      const label = s === 0 ? utf8Truncate(labelIn(v.label, lang), SAV_VARIABLE_LABEL_MAX) : Buffer.alloc(0);
       const missing = s === 0 && v.type !== 'text' ? v.missing.slice(0, 3) : [];
       const printFormat =
         v.type === 'text' ? format(FORMAT_A, segment.width, 0) : format(FORMAT_F, v.source.kind === 'weight' ? 16 : v.type === 'number' ? 12 : 8, v.decimals);
@@ -103,7 +103,7 @@ export function savDictionary(layout: SavLayout, options: SavDictionaryOptions):
   const sets = new Map<string, { levels: { code: number; label: string }[]; indexes: number[] }>();
   for (const sv of layout.variables) {
     if (sv.variable.type !== 'category' || sv.variable.levels.length === 0) continue;
-    const levels = sv.variable.levels.map((l) => ({ code: l.code, label: l.label[lang] }));
+    const levels = sv.variable.levels.map((l) => ({ code: l.code, label: labelIn(l.label, lang) }));
     const key = JSON.stringify(levels);
     const set = sets.get(key) ?? { levels, indexes: [] };
     set.indexes.push(sv.segments[0].dictionaryIndex);
@@ -131,7 +131,7 @@ export function savDictionary(layout: SavLayout, options: SavDictionaryOptions):
   for (const sv of layout.variables) {
     const v = sv.variable;
     if (!v.set) continue;
-    const entry = bySet.get(v.set) ?? { label: v.wording?.[lang] ?? v.set, names: [] };
+    const entry = bySet.get(v.set) ?? { label: v.wording ? labelIn(v.wording, lang) : v.set, names: [] };
     entry.names.push(sv.segments[0].shortName);
     bySet.set(v.set, entry);
   }

@@ -1,60 +1,82 @@
 import type { Writable } from 'node:stream';
+import { labelIn, type Label } from '../study/index.js';
 import { BufferedWriter } from './buffered-writer.js';
 import { csvTextCell } from './csv-cell.js';
 import type { ExportOptions, ExportSource } from './export-source.js';
 import type { ExportVariable } from './export-variables.js';
 import type { ExportSummary } from './write-csv.js';
 
-/** The codebook's CSV columns. */
-export const CODEBOOK_COLUMNS = [
-  'variable', 'type', 'measure', 'question', 'set', 'label_fr', 'label_en', 'wording_fr', 'wording_en',
-  'code', 'code_label_fr', 'code_label_en', 'missing',
-] as const;
+/** The codebook's CSV columns for a study in French and English (`codebookColumns` for other languages). */
+export const CODEBOOK_COLUMNS = codebookColumns(['fr', 'en']);
 
-function csvLines(variables: readonly ExportVariable[], separator: string): string[] {
+/**
+ * The codebook's CSV columns: labels, wordings and code labels once per study language, then `missing` and
+ * `exported` (`yes`, `yes: identifying` when asked for, `no: identifying` when left out of the data).
+ */
+export function codebookColumns(languages: readonly string[]): string[] {
+  const each = (prefix: string) => languages.map((lang) => `${prefix}_${lang}`);
+  return ['variable', 'type', 'measure', 'question', 'set', ...each('label'), ...each('wording'), 'code', ...each('code_label'), 'missing', 'exported'];
+}
+
+const exported = (v: ExportVariable, omitted: boolean) => (omitted ? 'no: identifying' : v.identifying ? 'yes: identifying' : 'yes');
+
+function csvLines(source: ExportSource, separator: string): string[] {
+  const languages = source.study.languages;
+  const texts = (label: Label | null) => languages.map((lang) => (label ? labelIn(label, lang) : ''));
   const line = (cells: (string | number)[]) => cells.map((c) => csvTextCell(String(c), separator)).join(separator);
-  const lines = [line([...CODEBOOK_COLUMNS])];
-  for (const v of variables) {
-    const head = [v.name, v.type, v.measure, v.question ?? '', v.set ?? '', v.label.fr, v.label.en, v.wording?.fr ?? '', v.wording?.en ?? ''];
-    lines.push(line([...head, '', '', '', '']));
-    for (const level of v.levels) lines.push(line([...head, level.code, level.label.fr, level.label.en, v.missing.includes(level.code) ? 'yes' : '']));
+  const lines = [line(codebookColumns(languages))];
+  const variables = [...source.dictionary.variables.map((v) => [v, false] as const), ...source.dictionary.omitted.map((v) => [v, true] as const)];
+  for (const [v, omitted] of variables) {
+    const head = [v.name, v.type, v.measure, v.question ?? '', v.set ?? '', ...texts(v.label), ...texts(v.wording)];
+    lines.push(line([...head, '', ...texts(null), '', exported(v, omitted)]));
+    for (const level of v.levels) lines.push(line([...head, level.code, ...texts(level.label), v.missing.includes(level.code) ? 'yes' : '', exported(v, omitted)]));
   }
   return lines;
 }
 
 const md = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
 
-function markdownLines(source: ExportSource, variables: readonly ExportVariable[]): string[] {
-  const lines = [`# ${md(source.study.title.fr)} / ${md(source.study.title.en)} — ${md(source.wave.code)}`, ''];
-  lines.push('| variable | type | measure | label (fr) | label (en) |', '|---|---|---|---|---|');
-  for (const v of variables) lines.push(`| ${v.name} | ${v.type} | ${v.measure} | ${md(v.label.fr)} | ${md(v.label.en)} |`);
+function markdownLines(source: ExportSource): string[] {
+  const languages = source.study.languages;
+  const { variables, omitted } = source.dictionary;
+  const lines = [`# ${languages.map((lang) => md(labelIn(source.study.title, lang))).join(' / ')} — ${md(source.wave.code)}`, ''];
+  lines.push(`| variable | type | measure | ${languages.map((lang) => `label (${lang})`).join(' | ')} |`, `|---|---|---|${languages.map(() => '---|').join('')}`);
+  for (const v of variables) lines.push(`| ${v.name} | ${v.type} | ${v.measure} | ${languages.map((lang) => md(labelIn(v.label, lang))).join(' | ')} |`);
   for (const v of variables) {
     lines.push('', `## ${v.name}`, '');
-    if (v.wording) lines.push(`- question (fr): ${md(v.wording.fr)}`, `- question (en): ${md(v.wording.en)}`);
-    lines.push(`- label (fr): ${md(v.label.fr)}`, `- label (en): ${md(v.label.en)}`, `- type: ${v.type}, ${v.measure}`);
+    if (v.wording) for (const lang of languages) lines.push(`- question (${lang}): ${md(labelIn(v.wording, lang))}`);
+    for (const lang of languages) lines.push(`- label (${lang}): ${md(labelIn(v.label, lang))}`);
+    lines.push(`- type: ${v.type}, ${v.measure}`);
+    if (v.identifying) lines.push('- identifying: exported on request');
     if (v.set) lines.push(`- multiple-response set: ${v.set}`);
     if (v.type === 'text') lines.push(`- longest text: ${v.maxLength} characters`);
     if (v.levels.length > 0) {
-      lines.push('', '| code | label (fr) | label (en) | missing |', '|---|---|---|---|');
-      for (const l of v.levels) lines.push(`| ${l.code} | ${md(l.label.fr)} | ${md(l.label.en)} | ${v.missing.includes(l.code) ? 'yes' : ''} |`);
+      lines.push('', `| code | ${languages.map((lang) => `label (${lang})`).join(' | ')} | missing |`, `|---|${languages.map(() => '---|').join('')}---|`);
+      for (const l of v.levels) lines.push(`| ${l.code} | ${languages.map((lang) => md(labelIn(l.label, lang))).join(' | ')} | ${v.missing.includes(l.code) ? 'yes' : ''} |`);
     }
+  }
+  if (omitted.length > 0) {
+    lines.push('', '## Left out: identifying questions', '');
+    lines.push('These variables identify respondents (the study flags their questions `identifying`); they are not in the data. Export them only when needed, with `--include-identifying` (`barometre export`) or `identifying=1` (workspace).', '');
+    for (const v of omitted) lines.push(`- ${v.name}: ${md(labelIn(v.label, languages[0]))}`);
   }
   return lines;
 }
 
 /**
  * Writes the codebook of a wave's export: every variable with its type, measurement level, question, labels
- * and wording in fr and en, and every code with its labels and whether it is declared missing. CSV (one line
- * per variable, then one per code) or Markdown. Ends the stream.
+ * and wording in each of the study's languages, every code with its labels and whether it is declared
+ * missing, and the variables of identifying questions left out of the data (`exported`: `no: identifying`).
+ * CSV (one line per variable, then one per code) or Markdown. Ends the stream.
  */
 export async function writeCodebook(source: ExportSource, out: Writable, options: ExportOptions = {}): Promise<ExportSummary> {
   const writer = new BufferedWriter(out);
   const variables = source.dictionary.variables;
   if (options.codebookFormat === 'markdown') {
-    writer.text(markdownLines(source, variables).join('\n') + '\n');
+    writer.text(markdownLines(source).join('\n') + '\n');
   } else {
     if (options.bom) writer.text('\ufeff');
-    writer.text(csvLines(variables, options.separator ?? ',').join('\r\n') + '\r\n');
+    writer.text(csvLines(source, options.separator ?? ',').join('\r\n') + '\r\n');
   }
   await writer.end();
   return Object.freeze({ kind: 'export-summary', format: 'codebook', rows: 0, bytes: writer.bytes, variables: variables.length, weighted: source.weights !== null });

@@ -1,3 +1,4 @@
+import { labelIn } from '../study/index.js';
 import type { Writable } from 'node:stream';
 import { BufferedWriter } from './buffered-writer.js';
 import { csvTextCell } from './csv-cell.js';
@@ -36,7 +37,7 @@ export async function writeCsv(source: ExportSource, out: Writable, options: Exp
   writer.text(variables.map((v) => v.name).join(separator) + '\r\n');
   // labels as ready-made cells, per variable (codes are written as integers)
   const labels = variables.map((v) =>
-    options.labels && v.type === 'category' ? new Map(v.levels.map((level) => [level.code, Buffer.from(csvTextCell(level.label[source.lang], separator), 'utf8')])) : null,
+    options.labels && v.type === 'category' ? new Map(v.levels.map((level) => [level.code, Buffer.from(csvTextCell(labelIn(level.label, source.lang), separator), 'utf8')])) : null,
   );
   const types = Int8Array.from(variables, (v) => (v.type === 'text' ? TEXT : v.type === 'category' ? CATEGORY : NUMBER));
   let rows = 0;

@@ -1,3 +1,4 @@
+import { labelIn } from '../study/index.js';
 import type { Writable } from 'node:stream';
 import { BufferedWriter } from './buffered-writer.js';
 import type { ExportOptions, ExportSource } from './export-source.js';
@@ -11,7 +12,7 @@ export async function writeJsonl(source: ExportSource, out: Writable, options: E
   const writer = new BufferedWriter(out);
   const variables = source.dictionary.variables;
   const keys = variables.map((v) => JSON.stringify(v.name) + ':');
-  const labels = variables.map((v) => new Map(v.levels.map((l) => [l.code, JSON.stringify(l.label[source.lang])])));
+  const labels = variables.map((v) => new Map(v.levels.map((l) => [l.code, JSON.stringify(labelIn(l.label, source.lang))])));
   let rows = 0;
   for await (const row of source.rows()) {
     let line = '{';

@@ -1,3 +1,4 @@
+import { labelIn } from '../study/index.js';
 import type { Writable } from 'node:stream';
 import { BufferedWriter } from './buffered-writer.js';
 import type { ExportOptions, ExportSource } from './export-source.js';
@@ -35,18 +36,18 @@ function fields(source: ExportSource): Field[] {
       j--;
       const codes = columns.map((k) => Number(variables[k].name.slice(v.set!.length + 1)));
       const width = Math.max(...codes.map(digits));
-      out.push({ name: v.set, label: v.wording?.[lang] ?? v.set, type: 'multiple', width: width * codes.length, columns, codes, variable: v, decimals: 0, range: [0, 0] });
+      out.push({ name: v.set, label: v.wording ? labelIn(v.wording, lang) : v.set, type: 'multiple', width: width * codes.length, columns, codes, variable: v, decimals: 0, range: [0, 0] });
     } else if (v.type === 'category') {
       const width = Math.max(1, ...v.levels.map((l) => digits(l.code)));
-      out.push({ name: v.name, label: v.label[lang], type: 'single', width, columns: [j], codes: [], variable: v, decimals: 0, range: [0, 0] });
+      out.push({ name: v.name, label: labelIn(v.label, lang), type: 'single', width, columns: [j], codes: [], variable: v, decimals: 0, range: [0, 0] });
     } else if (v.type === 'number') {
       const decimals = v.source.kind === 'weight' ? 6 : v.decimals;
       const width = v.source.kind === 'id' ? 12 : decimals > 0 ? 20 : 16;
       const max = Number('9'.repeat(width - decimals - (decimals > 0 ? 1 : 0)));
       const min = -Number('9'.repeat(width - decimals - (decimals > 0 ? 2 : 1)));
-      out.push({ name: v.name, label: v.label[lang], type: 'quantity', width, columns: [j], codes: [], variable: v, decimals, range: [min, max] });
+      out.push({ name: v.name, label: labelIn(v.label, lang), type: 'quantity', width, columns: [j], codes: [], variable: v, decimals, range: [min, max] });
     } else {
-      out.push({ name: v.name, label: v.label[lang], type: 'character', width: v.maxLength, columns: [j], codes: [], variable: v, decimals: 0, range: [0, 0] });
+      out.push({ name: v.name, label: labelIn(v.label, lang), type: 'character', width: v.maxLength, columns: [j], codes: [], variable: v, decimals: 0, range: [0, 0] });
     }
   }
   return out;
@@ -62,7 +63,7 @@ function metadata(source: ExportSource, list: readonly Field[], dataFile: string
     '  <origin>Baromètre</origin>',
     '  <survey>',
     `    <name>${xml(`${source.study.id}-${source.wave.code}`)}</name>`,
-    `    <title>${xml(source.study.title[lang])} — ${xml(source.wave.title)}</title>`,
+    `    <title>${xml(labelIn(source.study.title, lang))} — ${xml(source.wave.title)}</title>`,
     `    <!-- data file: ${xml(dataFile).replace(/--/g, '- -')} -->`,
     '    <record ident="A">',
   ];
@@ -73,12 +74,12 @@ function metadata(source: ExportSource, list: readonly Field[], dataFile: string
     if (f.type === 'multiple') lines.push(`        <spread subfields="${f.codes.length}" width="${f.width / f.codes.length}"/>`);
     if (f.type === 'single' || f.type === 'multiple') {
       lines.push('        <values>');
-      if (f.type === 'single') for (const l of f.variable.levels) lines.push(`          <value code="${l.code}">${xml(l.label[lang])}</value>`);
+      if (f.type === 'single') for (const l of f.variable.levels) lines.push(`          <value code="${l.code}">${xml(labelIn(l.label, lang))}</value>`);
       else {
         const q = f.variable;
         f.columns.forEach((_, i) => {
-          const label = source.dictionary.variables[f.columns[i]].label[lang];
-          const option = q.wording ? label.slice(q.wording[lang].length).replace(/^ — /, '') : label;
+          const label = labelIn(source.dictionary.variables[f.columns[i]].label, lang);
+          const option = q.wording ? label.slice(labelIn(q.wording, lang).length).replace(/^ — /, '') : label;
           lines.push(`          <value code="${f.codes[i]}">${xml(option)}</value>`);
         });
       }

@@ -50,6 +50,7 @@ export {
   type StudyInput,
   type Theme,
 } from './study.js';
+export { defaultIndicators, topBox, withDefaultIndicators, type PublishedIndicators } from './default-indicators.js';
 export { validateStudy, type StudyIssue, type StudyValidation } from './validate-study.js';
 export { columnLayout, type CategoryColumn, type ColumnLayout, type NumberColumn } from './column-layout.js';
 export { packAnswers, packedSize, unpackInto } from './pack-answers.js';

@@ -50,7 +50,7 @@ describe('benchmark and white paper journeys in a real browser', () => {
     assert.equal(await page.locator('article.benchmark b').count(), 0, 'no markup from the answer');
     assert.equal(await page.locator('.recommendations li').count() >= 2, true);
     // the respondent chose "10 to 249 employees": the size column is theirs
-    assert.match((await page.locator('article.benchmark').textContent()) ?? '', /Taille\u00A0: 10 à 249 salariés/);
+    assert.match((await page.locator('article.benchmark').textContent()) ?? '', /Les entreprises de même taille\u00A0: 10 à 249 salariés/);
     await checkAccessibility(page, 'benchmark');
     const pdf = await download(page, '#benchmark-pdf');
     assert.equal(qpdfCheck(pdf).status, 0);

@@ -38,6 +38,8 @@ for (const database of TEST_DATABASES) {
       const col = (name: string) => head.indexOf(name);
       const vars = new Map<string, { type: string; codes: Map<number, string> }>();
       for (const r of book.slice(1)) {
+        // identifying questions are listed as left out of the data
+        if (!r[col('exported')].startsWith('yes')) continue;
         const name = r[col('variable')];
         const entry = vars.get(name) ?? { type: r[col('type')], codes: new Map() };
         if (r[col('code')] !== '') entry.codes.set(Number(r[col('code')]), r[col('code_label_fr')]);
@@ -96,11 +98,12 @@ for (const database of TEST_DATABASES) {
           studyId: seeded.study.id, code: `copy-${options.separator ?? 'comma'}`, studyVersionId: seeded.wave.studyVersionId, title: 'Copie',
           populationTargets: seeded.wave.populationTargets,
         });
-        const first = await exportCsv(seeded.wave, { ...options, responses: 'all' });
+        // a full copy: the identifying answers too (left out of exports unless asked for)
+        const first = await exportCsv(seeded.wave, { ...options, responses: 'all', includeIdentifying: true });
         const result = await importResponsesCsv(store, wave, [first]);
         assert.deepEqual(result.rejected, []);
         assert.equal(result.imported, (await records(first, options.separator ?? ',')).length - 1);
-        const second = await exportCsv(wave, { ...options, responses: 'all' });
+        const second = await exportCsv(wave, { ...options, responses: 'all', includeIdentifying: true });
         const withoutIds = async (text: string) => (await records(text, options.separator ?? ',')).map((r) => r.slice(1));
         assert.deepEqual(await withoutIds(second), await withoutIds(first));
         const imported = await store.responses.list(wave.id);

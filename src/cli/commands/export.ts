@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { basename } from 'node:path';
 import { EXPORT_FORMATS, exportWave, type ExportFormat, type ExportTarget } from '../../exchange/index.js';
 import { openStore } from '../../store/index.js';
+import { ZLanguageTag } from '../../study/index.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { readCliEnv } from '../env.js';
 import { parseArgs } from '../parse-args.js';
@@ -17,8 +18,8 @@ the raking weight (variable "weight") when the wave has population targets.
 
 Formats:
   csv        UTF-8, RFC 4180, one line per response; texts safe against formula injection
-  codebook   every variable, label, code and question wording in fr and en (CSV, or Markdown when FILE
-             ends in .md)
+  codebook   every variable, label, code and question wording in the study's languages, and the identifying
+             variables left out (CSV, or Markdown when FILE ends in .md)
   sav        SPSS system file: variable and value labels, missing values, measurement levels, the weight,
              multiple choices as dichotomy sets, long texts
   triple-s   Triple-S XML metadata in FILE and the fixed-width data beside it (FILE with .dat)
@@ -29,7 +30,9 @@ Options:
   --labels               CSV, JSON Lines: labels instead of codes
   --separator , or ;     CSV separator (default ,); with ; decimals are written with a comma
   --bom                  CSV: start with a byte-order mark (French Excel)
-  --lang fr|en           language of labels (default: the study's first)
+  --lang TAG             language of labels, one of the study's (default: the study's default language)
+  --include-identifying  keep the answers to questions the study flags identifying (names, addresses);
+                         left out by default
 
 Environment: DATA_DIR, DATABASE_URL (see \`barometre db migrate --help\`).`,
   async run(args, io) {
@@ -43,13 +46,14 @@ Environment: DATA_DIR, DATABASE_URL (see \`barometre db migrate --help\`).`,
       separator: { type: 'string', default: ',' },
       bom: { type: 'boolean', default: false },
       lang: { type: 'string' },
+      'include-identifying': { type: 'boolean', default: false },
     });
     if (!values.study || !values.wave || !values.format || !values.out) throw new UsageError('--study, --wave, --format and --out are required');
     const format = values.format as ExportFormat;
     if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}" (${EXPORT_FORMATS.join(', ')})`);
     if (values.responses !== 'kept' && values.responses !== 'all') throw new UsageError('--responses is kept or all');
     if (values.separator !== ',' && values.separator !== ';') throw new UsageError('--separator is , or ;');
-    if (values.lang !== undefined && values.lang !== 'fr' && values.lang !== 'en') throw new UsageError('--lang is fr or en');
+    if (values.lang !== undefined && !ZLanguageTag.safeParse(values.lang).success) throw new UsageError('--lang is a language tag such as fr, en or de');
     const store = await openStore(readCliEnv(io.env));
     try {
       const wave = await store.waves.getByCode(values.study, values.wave);
@@ -65,7 +69,8 @@ Environment: DATA_DIR, DATABASE_URL (see \`barometre db migrate --help\`).`,
         labels: values.labels,
         separator: values.separator,
         bom: values.bom,
-        lang: values.lang as 'fr' | 'en' | undefined,
+        lang: values.lang,
+        includeIdentifying: values['include-identifying'],
         codebookFormat: out.endsWith('.md') ? 'markdown' : 'csv',
         onProgress: (n) => progress.tick(n),
       });

@@ -42,7 +42,12 @@ export interface BenchmarkModel {
   readonly wave: { readonly code: string; readonly title: string; readonly n: number };
   /** the company's name as the respondent typed it (plain text; may be null) */
   readonly company: string | null;
+  /** the respondent's level of the peer group's question (e.g. their size band), or null */
   readonly size: { readonly code: number; readonly label: Label } | null;
+  /** how the study names the peers ("companies of the same size"), or null when it has no peer group */
+  readonly peers: Label | null;
+  /** how the study names its respondents, by language (null: "respondents") */
+  readonly unit: BenchmarkSource['unit'];
   readonly themes: readonly { readonly id: string; readonly label: Label }[];
   readonly indicators: readonly BenchmarkIndicator[];
   readonly dimensions: readonly BenchmarkDimension[];
@@ -102,6 +107,7 @@ export function benchmarkModel(source: BenchmarkSource): BenchmarkModel {
     wave: { code: results.wave.code, title: results.wave.title, n: results.n },
     company: source.company,
     size: sizeLevel ? { code: sizeLevel.code, label: sizeLevel.label } : null,
+    peers: source.peerLabel ?? null, unit: source.unit ?? null,
     themes: results.themes.filter((t) => indicators.some((i) => i.theme === t.id)),
     indicators, dimensions,
     recommendations: pickRecommendations(source.maturity, source.scores.respondent),

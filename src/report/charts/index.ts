@@ -11,3 +11,4 @@ export { renderPng, type RenderPngOptions } from './render-png.js';
 export { renderSvg, type RenderSvgOptions } from './render-svg.js';
 export { svgSize } from './svg-size.js';
 export { trendLineChart, type TrendLineInput, type TrendWaveDatum } from './trend-line-chart.js';
+export { wavePositions } from './wave-positions.js';

@@ -1,6 +1,6 @@
 import { benchmarkChart } from '../benchmark/benchmark-chart.js';
 import { benchmarkFigure, score } from '../benchmark/benchmark-figures.js';
-import { bm } from '../benchmark/benchmark-messages.js';
+import { benchmarkWords, bm } from '../benchmark/benchmark-messages.js';
 import type { BenchmarkModel } from '../benchmark/benchmark-model.js';
 import { renderSvg } from '../charts/index.js';
 import { formatNumber, type Lang } from '../format/index.js';
@@ -36,12 +36,12 @@ export async function renderBenchmarkPdf(input: BenchmarkPdfInput): Promise<Buff
   flow.tag('P', () => doc.font(FONT.regular).fontSize(12).fillColor('#dbe6f3').text(pdfText(model.study.title[lang]), { width: CONTENT_WIDTH }));
   doc.x = PAGE.left;
   doc.y = 172;
-  flow.paragraph(bm(lang, 'lead', { n: formatNumber(model.wave.n, lang), wave: model.wave.title }), { size: 11 });
+  flow.paragraph(bm(lang, 'lead', { n: formatNumber(model.wave.n, lang), wave: model.wave.title, ...benchmarkWords(model, lang) }), { size: 11 });
   if (model.company) flow.paragraph(bm(lang, 'company', { company: pdfText(model.company, 120) }), { bold: true });
-  if (model.size) flow.paragraph(bm(lang, 'size', { size: model.size.label[lang] }));
+  if (model.size) flow.paragraph(bm(lang, 'size', { size: model.size.label[lang], ...benchmarkWords(model, lang) }));
   flow.space(4);
   flow.heading(bm(lang, 'maturity.title'), 300);
-  flow.paragraph(bm(lang, 'maturity.lead'), { color: COLORS.muted });
+  flow.paragraph(bm(lang, 'maturity.lead', benchmarkWords(model, lang)), { color: COLORS.muted });
   const chart = benchmarkChart(model, lang);
   flow.chart(await renderSvg(chart, { id: 'benchmark-maturity' }), chartAlt(chart), 0.95);
   flow.table(
@@ -50,7 +50,7 @@ export async function renderBenchmarkPdf(input: BenchmarkPdfInput): Promise<Buff
       { label: bm(lang, 'maturity.definition'), width: 0.43 },
       { label: bm(lang, 'maturity.you'), width: 0.1, align: 'right' },
       { label: bm(lang, 'maturity.all'), width: 0.1, align: 'right' },
-      { label: bm(lang, 'maturity.sameSize'), width: 0.13, align: 'right' },
+      { label: bm(lang, 'maturity.sameSize', benchmarkWords(model, lang)), width: 0.13, align: 'right' },
     ],
     model.dimensions.map((d) => [d.label[lang], d.definition[lang], score(d.respondent, lang), score(d.all, lang), score(d.sameSize, lang)]),
   );
@@ -60,14 +60,14 @@ export async function renderBenchmarkPdf(input: BenchmarkPdfInput): Promise<Buff
   flow.newPage();
   flow.tag('H2', () => doc.font(FONT.bold).fontSize(18).fillColor(COLORS.primary).text(bm(lang, 'indicators.title'), PAGE.left, doc.y, { width: CONTENT_WIDTH }));
   doc.moveDown(0.3);
-  flow.paragraph(bm(lang, 'indicators.lead'), { color: COLORS.muted });
+  flow.paragraph(bm(lang, 'indicators.lead', benchmarkWords(model, lang)), { color: COLORS.muted });
   for (const theme of model.themes) {
     flow.table(
       [
         { label: bm(lang, 'indicators.indicator'), width: 0.3 },
         { label: bm(lang, 'indicators.answer'), width: 0.2 },
-        { label: bm(lang, 'indicators.all'), width: 0.25, align: 'right' },
-        { label: bm(lang, 'indicators.sameSize'), width: 0.25, align: 'right' },
+        { label: bm(lang, 'indicators.all', benchmarkWords(model, lang)), width: 0.25, align: 'right' },
+        { label: bm(lang, 'indicators.sameSize', benchmarkWords(model, lang)), width: 0.25, align: 'right' },
       ],
       model.indicators.filter((i) => i.theme === theme.id).map((i) => [
         i.label[lang], i.answer ? i.answer[lang] : bm(lang, 'indicators.noAnswer'),

@@ -103,9 +103,9 @@ export async function drawTheme(flow: PdfFlow, results: WaveResults, theme: Wave
   themeTable(flow, results, indicators, lang, wp(lang, 'theme.table', { theme: title }));
 }
 
-/** The hierarchy of challenges: the challenges group ranked, with the gap between the first two. */
+/** A hierarchy: the first theme whose indicators form one multiple-answer group, ranked, with the gap between the first two. */
 export async function drawHierarchy(flow: PdfFlow, results: WaveResults, lang: Lang): Promise<void> {
-  const theme = results.themes.find((t) => t.id === 'challenges') ?? results.themes.find((t) => isRankedGroup(results.indicators.filter((i) => i.theme === t.id)));
+  const theme = results.themes.find((t) => isRankedGroup(results.indicators.filter((i) => i.theme === t.id)));
   if (!theme) return;
   const ranked = results.indicators.filter((i) => i.theme === theme.id && i.estimate !== null).sort((a, b) => b.estimate! - a.estimate!);
   if (ranked.length < 2) return;

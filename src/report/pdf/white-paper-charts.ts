@@ -1,5 +1,5 @@
 import type { BannerInfo, IndicatorResult, WaveResults } from '../../analysis/wave-results-types.js';
-import { cutBarChart, indicatorBarChart, rankedBarChart, trendLineChart, type Chart } from '../charts/index.js';
+import { cutBarChart, indicatorBarChart, rankedBarChart, trendLineChart, wavePositions, type Chart } from '../charts/index.js';
 import type { Lang } from '../format/index.js';
 
 /**
@@ -38,13 +38,12 @@ export function cutChart(results: WaveResults, indicator: IndicatorResult, banne
   });
 }
 
-const yearOf = (code: string, rank: number) => (/^\d{4}$/.test(code) ? Number(code) : rank + 1);
-
 /** An indicator across the published waves, arrows where a change is significant. */
 export function trendChart(results: WaveResults, indicator: IndicatorResult, lang: Lang, title: string): Chart {
+  const years = wavePositions([...indicator.history.map((h) => h.wave), results.wave.code]);
   const points = [
-    ...indicator.history.map((h, k) => ({ year: yearOf(h.wave, k), estimate: h.estimate, ci: h.ci, n: h.n, significant: h.significant, difference: k > 0 ? h.estimate - indicator.history[k - 1].estimate : 0 })),
-    { year: yearOf(results.wave.code, indicator.history.length), estimate: indicator.estimate ?? Number.NaN, ci: indicator.ci ?? [Number.NaN, Number.NaN], n: indicator.n, significant: indicator.trend?.significant ?? false, difference: indicator.trend?.difference ?? 0 },
+    ...indicator.history.map((h, k) => ({ year: years[k], estimate: h.estimate, ci: h.ci, n: h.n, significant: h.significant, difference: k > 0 ? h.estimate - indicator.history[k - 1].estimate : 0 })),
+    { year: years[indicator.history.length], estimate: indicator.estimate ?? Number.NaN, ci: indicator.ci ?? [Number.NaN, Number.NaN], n: indicator.n, significant: indicator.trend?.significant ?? false, difference: indicator.trend?.difference ?? 0 },
   ];
   return trendLineChart({
     lang, title, subtitle: results.study.title[lang],

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { IndicatorResult, WaveResults } from '../../analysis/wave-results-types.js';
+import { WAVE_RESULTS_VERSION, type IndicatorResult, type WaveResults } from '../../analysis/wave-results-types.js';
 import { pdfText } from './pdf-text.js';
 import { renderWhitePaper } from './white-paper-pdf.js';
 
@@ -29,7 +29,7 @@ const indicator = (id: string, theme: string, estimate: number | null, group: st
 
 /** A first, unweighted wave: no previous wave, no banner, one indicator without respondent. */
 const FIRST_WAVE: WaveResults = {
-  kind: 'waveResults', version: 1,
+  kind: 'waveResults', version: WAVE_RESULTS_VERSION,
   study: { id: 'pilot', version: 1, title: L('Étude pilote', 'Pilot study'), producers: ['Studio d’études'] },
   wave: { id: 1, code: 'pilot-1', title: 'Première vague', opensAt: null, closesAt: null, dataVersion: 1 },
   previousWave: null, earlierWaves: [], n: 250,

@@ -324,4 +324,8 @@ export const en: Messages = {
   'admin.gdpr.submit': 'Erase',
   'admin.gdpr.done': 'Erased: {contacts} contact(s), {leads} request(s), {invitations} invitation(s); responses anonymised {anonymised}, deleted {deleted}.',
   // ── end of admin workspace ──
+  // ── generic studies: waves in series order (analysis) ──
+  'admin.waves.codeHintAny': 'For example 2025-T4, T1-2026 or wave 3: letters, digits, spaces, . _ -',
+  'admin.waves.seriesOrder': 'Place in the series (optional)',
+  'admin.waves.seriesOrderHint': 'A whole number: the study’s waves follow this order, otherwise their opening dates.',
 };

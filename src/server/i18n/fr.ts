@@ -326,6 +326,10 @@ export const fr = {
   'admin.gdpr.submit': 'Effacer',
   'admin.gdpr.done': 'Effacé : {contacts} contact(s), {leads} demande(s), {invitations} invitation(s) ; réponses anonymisées {anonymised}, supprimées {deleted}.',
   // ── end of admin workspace ──
+  // ── generic studies: waves in series order (analysis) ──
+  'admin.waves.codeHintAny': 'Par exemple 2025-T4, T1-2026 ou vague 3 : lettres, chiffres, espaces, . _ -',
+  'admin.waves.seriesOrder': 'Place dans la série (facultatif)',
+  'admin.waves.seriesOrderHint': 'Un entier : les vagues de l’étude se suivent dans cet ordre, sinon par date d’ouverture.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof fr;

@@ -16,6 +16,8 @@ export interface Wave {
   readonly opensAt: string | null;
   readonly closesAt: string | null;
   readonly publishedAt: string | null;
+  /** the wave's explicit place in its study's series (null: placed by its opening date); see `compareWaves` */
+  readonly seriesOrder: number | null;
   readonly populationTargets: JsonValue;
   readonly quotas: JsonValue;
   readonly weighting: JsonValue;
@@ -34,6 +36,7 @@ export interface NewWave {
   status?: WaveStatus;
   opensAt?: string | null;
   closesAt?: string | null;
+  seriesOrder?: number | null;
   populationTargets?: JsonValue;
   quotas?: JsonValue;
   weighting?: JsonValue;
@@ -42,7 +45,7 @@ export interface NewWave {
 
 /** Fields `update` may change; `populationTargets` and `weighting` bump the data version. */
 export type WavePatch = Partial<
-  Pick<NewWave, 'title' | 'studyVersionId' | 'opensAt' | 'closesAt' | 'populationTargets' | 'quotas' | 'weighting' | 'settings'>
+  Pick<NewWave, 'title' | 'studyVersionId' | 'opensAt' | 'closesAt' | 'seriesOrder' | 'populationTargets' | 'quotas' | 'weighting' | 'settings'>
 >;
 
 function toWave(row: Selectable<WavesTable>): Wave {
@@ -53,6 +56,29 @@ function toWave(row: Selectable<WavesTable>): Wave {
     weighting: fromJson(row.weighting, null),
     settings: fromJson(row.settings, null),
   });
+}
+
+/** What places a wave in its study's series (a subset of `Wave`, so tests and views can order plain objects). */
+export type WaveSeriesKey = Pick<Wave, 'id' | 'seriesOrder' | 'opensAt' | 'createdAt'>;
+
+/**
+ * The one order of a study's waves in time, oldest first, used by trends, histories, "the latest
+ * edition", published lists and the benchmark (never the code: `T4-2025` comes before `T1-2026`):
+ * 1. waves with an explicit `seriesOrder`, by it (they come before waves without one: an order set on
+ *    waves without dates places older, imported waves first);
+ * 2. then by opening date (`opensAt`), waves without one after those with one;
+ * 3. then by creation time, then by id.
+ * A total order; `list` sorts with it, so every reader of the repository sees the same one.
+ */
+export function compareWaves(a: WaveSeriesKey, b: WaveSeriesKey): number {
+  const nullsLast = <T extends string | number>(x: T | null, y: T | null): number =>
+    x === y ? 0 : x === null ? 1 : y === null ? -1 : x < y ? -1 : 1;
+  return nullsLast(a.seriesOrder, b.seriesOrder) || nullsLast(a.opensAt, b.opensAt) || nullsLast(a.createdAt, b.createdAt) || a.id - b.id;
+}
+
+/** Sorts a copy of `waves` in series order (see `compareWaves`). */
+export function sortWaves<W extends WaveSeriesKey>(waves: readonly W[]): W[] {
+  return [...waves].sort(compareWaves);
 }
 
 /** Adds one to a wave's data version (inside the caller's transaction when there is one). */
@@ -79,6 +105,15 @@ export function createWavesRepository({ db }: StoreContext) {
     return wave;
   };
 
+  // sorted here rather than in SQL: the one comparator, with no collation differences between databases
+  const list = async (studyId?: string): Promise<Wave[]> => {
+    const rows = await db
+      .selectFrom('waves').selectAll()
+      .$if(studyId !== undefined, (q) => q.where('studyId', '=', studyId!))
+      .execute();
+    return rows.map(toWave).sort((a, b) => (a.studyId < b.studyId ? -1 : a.studyId > b.studyId ? 1 : compareWaves(a, b)));
+  };
+
   return {
     /** Throws AppError CONFLICT when the study already has a wave with this code. */
     async create(input: NewWave, now = new Date()): Promise<Wave> {
@@ -94,6 +129,7 @@ export function createWavesRepository({ db }: StoreContext) {
             status: input.status ?? 'draft',
             opensAt: input.opensAt ?? null,
             closesAt: input.closesAt ?? null,
+            seriesOrder: input.seriesOrder ?? null,
             publishedAt: null,
             populationTargets: toJson(input.populationTargets),
             quotas: toJson(input.quotas),
@@ -121,14 +157,19 @@ export function createWavesRepository({ db }: StoreContext) {
       return row && toWave(row);
     },
 
-    /** Waves of one study (or of every study), by code. */
+    /** Waves of one study (or of every study, by study id), each study's in series order (`compareWaves`). */
     async list(studyId?: string): Promise<Wave[]> {
-      const rows = await db
-        .selectFrom('waves').selectAll()
-        .$if(studyId !== undefined, (q) => q.where('studyId', '=', studyId!))
-        .orderBy('studyId').orderBy('code')
-        .execute();
-      return rows.map(toWave);
+      return list(studyId);
+    },
+
+    /** The published waves of a study, oldest first in series order: the public editions. */
+    async listPublished(studyId: string): Promise<Wave[]> {
+      return (await list(studyId)).filter((w) => w.status === 'published');
+    },
+
+    /** The latest published wave of a study in series order (its current edition), if any. */
+    async latestPublished(studyId: string): Promise<Wave | undefined> {
+      return (await list(studyId)).filter((w) => w.status === 'published').at(-1);
     },
 
     /** Sets the status; `published` also stamps publishedAt (kept when already set). */
@@ -156,6 +197,7 @@ export function createWavesRepository({ db }: StoreContext) {
           studyVersionId: patch.studyVersionId,
           opensAt: patch.opensAt,
           closesAt: patch.closesAt,
+          seriesOrder: patch.seriesOrder,
           populationTargets: json(patch.populationTargets),
           quotas: json(patch.quotas),
           weighting: json(patch.weighting),

@@ -12,6 +12,8 @@ const ZExportQuery = z.object({
   bom: z.enum(['0', '1']).default('0'),
   lang: z.enum(['fr', 'en']).optional(),
   codebook: z.enum(['csv', 'markdown']).default('csv'),
+  /** 1: keep the answers to identifying questions (left out by default) */
+  identifying: z.enum(['0', '1']).default('0'),
 });
 
 const TYPES: Record<string, [string, string]> = {
@@ -27,7 +29,8 @@ const TYPES: Record<string, [string, string]> = {
 /**
  * `/admin/waves/:waveId/export/:format` (csv, codebook, sav, jsonl, triple-s, triple-s-data): a download
  * streamed from the database as it is written (memory stays flat), options in the query string
- * (`responses=kept|all`, `labels=1`, `separator=;`, `bom=1`, `lang=en`, `codebook=markdown`). Needs the
+ * (`responses=kept|all`, `labels=1`, `separator=;`, `bom=1`, `lang=en`, `codebook=markdown`, `identifying=1` to keep
+ * the answers to identifying questions). Needs the
  * `analyse` permission (exports hold open answers); each download is written to the audit log.
  */
 export const exportRoutes: FastifyPluginAsync = async (app) => {
@@ -41,7 +44,8 @@ export const exportRoutes: FastifyPluginAsync = async (app) => {
     // own keys only: `__proto__`, `constructor`, `toString` are not formats
     const type = Object.hasOwn(TYPES, kind) ? TYPES[kind] : undefined;
     if (!type) throw new AppError('NOT_FOUND', `no export format "${format}" (${[...EXPORT_FORMATS, 'triple-s-data'].join(', ')})`);
-    const options = { responses: q.responses, labels: q.labels === '1', separator: q.separator, bom: q.bom === '1', lang: q.lang, codebookFormat: q.codebook };
+    const options = { responses: q.responses, labels: q.labels === '1', separator: q.separator, bom: q.bom === '1', lang: q.lang, codebookFormat: q.codebook,
+      includeIdentifying: q.identifying === '1' };
     const stream = new PassThrough();
     const base = `${wave.studyId}-${wave.code}`;
     const fail = (error: unknown) => stream.destroy(error as Error);
@@ -53,7 +57,7 @@ export const exportRoutes: FastifyPluginAsync = async (app) => {
     } else {
       exportWave(app.store, wave, format as (typeof EXPORT_FORMATS)[number], { out: stream }, options).catch(fail);
     }
-    await audit(app.store, request, 'export', `wave:${wave.id}`, { format, responses: q.responses });
+    await audit(app.store, request, 'export', `wave:${wave.id}`, { format, responses: q.responses, identifying: q.identifying === '1' });
     return reply
       .type(type[0])
       .header('content-disposition', `attachment; filename="${base.replace(/[^A-Za-z0-9._-]/g, '_')}${type[1]}"`)

@@ -18,7 +18,7 @@ export const OPENAPI_DOCUMENT = Object.freeze({
       get: {
         summary: 'The published waves of a study',
         parameters: [studyParam],
-        responses: { 200: { description: 'Published waves, oldest first', content: { 'application/json': { schema: { type: 'object', properties: { study: { type: 'string' }, waves: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, title: { type: 'string' }, results: { type: 'string', format: 'uri-reference' } } } } } } } } }, 404: errorResponse },
+        responses: { 200: { description: 'Published waves, oldest first in the study\'s series (its place in the series when set, else its opening date)', content: { 'application/json': { schema: { type: 'object', properties: { study: { type: 'string' }, waves: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, title: { type: 'string' }, results: { type: 'string', format: 'uri-reference' } } } } } } } } }, 404: errorResponse },
       },
     },
     '/api/v1/studies/{study}/waves/{wave}/results': {
@@ -33,7 +33,7 @@ export const OPENAPI_DOCUMENT = Object.freeze({
         summary: 'A results table as CSV (UTF-8, comma-separated, texts safe against spreadsheet formulas)',
         parameters: [studyParam, waveParam, {
           name: 'table', in: 'path', required: true, schema: { type: 'string' },
-          description: '`indicators`, `theme-<theme>`, `cut-<variable>` (size, sector, region, function), `cut-<variable>-<theme>` or `trend-<indicator>`',
+          description: '`indicators`, `theme-<theme>`, `cut-<variable>` (one of the study\'s cuts, as listed in the results\' `cuts`), `cut-<variable>-<theme>` or `trend-<indicator>`',
         }],
         responses: { 200: { description: 'The table', content: { 'text/csv': { schema: { type: 'string' } } } }, 404: errorResponse },
       },
@@ -46,9 +46,10 @@ export const OPENAPI_DOCUMENT = Object.freeze({
         type: 'object', required: ['id', 'theme', 'label', 'estimate', 'ci', 'n', 'nEffective'],
         properties: {
           id: { type: 'string', example: 'uses_social_media' }, theme: { type: 'string' }, group: { type: ['string', 'null'], description: 'multiple-answer group ranked together' },
-          label: { type: 'string' }, labels: { type: 'object', properties: { fr: { type: 'string' }, en: { type: 'string' } } },
+          label: { type: 'string' }, labels: { type: 'object', additionalProperties: { type: 'string' }, description: 'the label in each of the study\'s languages, by language tag' },
           estimate: proportion, ci: interval, se: { type: ['number', 'null'] }, n: { type: 'integer', description: 'unweighted base' },
           nEffective: { type: ['number', 'null'], description: 'Kish effective base' }, deff: { type: ['number', 'null'], description: 'design effect' },
+          filtered: { type: 'boolean', description: 'the question was asked of some respondents only (a display condition): n is their number' },
         },
       },
       CutCell: {
@@ -67,11 +68,11 @@ export const OPENAPI_DOCUMENT = Object.freeze({
         type: 'object', required: ['study', 'wave', 'n', 'indicators', 'cuts', 'trends'],
         properties: {
           apiVersion: { type: 'integer' },
-          study: { type: 'object', properties: { id: { type: 'string' }, title: { type: 'string' } } },
+          study: { type: 'object', properties: { id: { type: 'string' }, title: { type: 'string' }, producers: { type: 'array', items: { type: 'string' } } } },
           wave: { type: 'object', properties: { code: { type: 'string' }, title: { type: 'string' }, fieldwork: { type: 'object' } } },
           n: { type: 'integer', description: 'complete, kept responses' },
           confidenceLevel: { type: 'number' }, significanceLevel: { type: 'number' }, lowBase: { type: 'integer' }, suppressBelow: { type: 'integer' },
-          previousWave: { type: ['string', 'null'] },
+          previousWave: { type: ['string', 'null'], description: 'the published wave before this one in the study\'s series (by place in the series, else opening date; never by code)' },
           weighting: { type: 'object' },
           themes: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, label: { type: 'string' } } } },
           indicators: { type: 'array', items: { $ref: '#/components/schemas/Indicator' } },
@@ -80,7 +81,8 @@ export const OPENAPI_DOCUMENT = Object.freeze({
             items: {
               type: 'object',
               properties: {
-                variable: { type: 'string', enum: ['size', 'sector', 'region', 'function'] }, label: { type: 'string' },
+                variable: { type: 'string', description: 'the cut\'s id: a categorical question the study lists in its cuts' },
+                question: { type: 'string', description: 'the question\'s variable name' }, label: { type: 'string' },
                 columns: { type: 'array', items: { type: 'object', properties: { code: { type: 'integer' }, letter: { type: 'string' }, label: { type: 'string' } } } },
                 indicators: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, cells: { type: 'array', items: { $ref: '#/components/schemas/CutCell' } } } } },
               },

@@ -36,7 +36,7 @@ export function publicResultsJson(results: WaveResults, lang: Lang, origin = '')
     themes: results.themes.map((t) => ({ id: t.id, label: t.label[lang] })),
     indicators: results.indicators.map((i) => ({
       id: i.id, theme: i.theme, group: i.group, label: i.label[lang], labels: i.label,
-      estimate: i.estimate, ci: i.ci, se: i.se, n: i.n, nEffective: i.nEffective, deff: i.deff,
+      estimate: i.estimate, ci: i.ci, se: i.se, n: i.n, nEffective: i.nEffective, deff: i.deff, filtered: i.filtered ?? false,
     })),
     cuts: results.banners.map((b) => ({
       variable: b.id,

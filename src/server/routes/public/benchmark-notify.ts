@@ -26,6 +26,8 @@ export interface NotifyOptions {
 export async function notifyBenchmarksOnPublish(store: Store, waveId: number, mailer: Pick<Mailer, 'send'>, options: NotifyOptions): Promise<number> {
   const wave = await store.waves.getOrThrow(waveId);
   if (wave.status !== 'published') return 0;
+  // a study without a benchmark sends no benchmark link
+  if (!(await waveStudy(store, wave)).benchmark) return 0;
   const waves = await store.waves.list(wave.studyId);
   const ids = waves.map((w) => w.id);
   if (ids.length === 0) return 0;

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { findBenchmarkResponse, loadBenchmark } from '../../../analysis/benchmark.js';
+import { waveStudy } from '../../../analysis/wave-study.js';
 import { AppError } from '../../../app-error.js';
 import { benchmarkChart } from '../../../report/benchmark/benchmark-chart.js';
 import { bm } from '../../../report/benchmark/benchmark-messages.js';
@@ -52,6 +53,8 @@ export const benchmarkRoutes: FastifyPluginAsync = async (app) => {
     const response = await responseOf(request);
     if (!response) return notFound(request, reply);
     const outcome = await loadBenchmark(app.store, response);
+    // a study without a benchmark has no benchmark page, whatever token is tried
+    if (outcome.kind === 'none') return notFound(request, reply);
     if (outcome.kind === 'pending') {
       const body = benchmarkPendingView(lang, {
         waveTitle: outcome.wave.title, expectedAt: outcome.expectedAt, action: path(request, '/notify'), csrf: csrfField(reply),
@@ -69,6 +72,7 @@ export const benchmarkRoutes: FastifyPluginAsync = async (app) => {
     const response = await responseOf(request);
     if (!response) return notFound(request, reply);
     const outcome = await loadBenchmark(app.store, response);
+    if (outcome.kind === 'none') return notFound(request, reply);
     if (outcome.kind === 'pending') return reply.redirect(path(request), 303);
     const model = benchmarkModel(outcome.source);
     const pdf = await renderBenchmarkPdf({ model, lang: request.lang, creationDate: new Date(response.completedAt ?? response.updatedAt) });
@@ -78,6 +82,7 @@ export const benchmarkRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Params: TokenParams }>('/benchmark/:token/notify', { config: { ...ROUTE, rateLimit: { max: 10, timeWindow: 60_000 } } }, async (request, reply) => {
     const response = await responseOf(request);
     if (!response) return notFound(request, reply);
+    if (!(await waveStudy(app.store, await app.store.waves.getOrThrow(response.waveId))).benchmark) return notFound(request, reply);
     const body = (request.body ?? {}) as Record<string, unknown>;
     const email = ZEmail.safeParse(typeof body.email === 'string' ? body.email.trim() : '');
     if (!email.success) return reply.redirect(path(request, '?invalid=1'), 303);

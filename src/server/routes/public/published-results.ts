@@ -3,10 +3,9 @@ import type { WaveResults } from '../../../analysis/wave-results-types.js';
 import { AppError } from '../../../app-error.js';
 import type { Store, Wave } from '../../../store/index.js';
 
-/** A study's published waves, oldest first (by code). */
+/** A study's published waves, oldest first in series order (`compareWaves`). */
 export async function publishedWaves(store: Store, studyId: string): Promise<Wave[]> {
-  const waves = await store.waves.list(studyId);
-  return waves.filter((w) => w.status === 'published').sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return store.waves.listPublished(studyId);
 }
 
 export interface PublishedResults {

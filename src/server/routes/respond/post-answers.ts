@@ -93,7 +93,9 @@ function rememberResponse(deps: PostDeps, reply: FastifyReply, access: OkAccess,
   });
 }
 
-async function benchmarkToken(deps: PostDeps, response: ResponseRecord): Promise<string> {
+/** The respondent's benchmark link token, stored as a hash; none when the study offers no benchmark. */
+async function benchmarkToken(deps: PostDeps, response: ResponseRecord, study: Study): Promise<string | undefined> {
+  if (!study.benchmark) return undefined;
   const token = deps.secrets.benchmarkToken(response.publicId);
   const hash = deps.secrets.tokenHash(token);
   if (response.benchmarkTokenHash !== hash) await deps.store.responses.update(response.id, { benchmarkTokenHash: hash });
@@ -119,9 +121,9 @@ export async function postAnswers(deps: PostDeps, request: FastifyRequest, reply
   if (access.kind === 'bad-link') return sendNotice(request, reply, 'badLink', 404);
   if (access.kind === 'used' || access.kind === 'done') {
     const repeated = await repeatedOutcome(deps.store, access.response, submissionId, access.study.pages.length);
-    if (repeated?.show === 'thanks') return sendThanks(request, reply, await benchmarkToken(deps, access.response));
+    if (repeated?.show === 'thanks') return sendThanks(request, reply, await benchmarkToken(deps, access.response, access.study));
     if (access.kind === 'used') return sendNotice(request, reply, 'badLink', 404);
-    return sendThanks(request, reply, await benchmarkToken(deps, access.response), true, 409);
+    return sendThanks(request, reply, await benchmarkToken(deps, access.response, access.study), true, 409);
   }
 
   const { study } = access;
@@ -160,7 +162,7 @@ export async function postAnswers(deps: PostDeps, request: FastifyRequest, reply
       .catch((error: unknown) => (isAppError(error) && error.code === 'CONFLICT' ? undefined : Promise.reject(error)));
     if (!saved) return sendNotice(request, reply, access.credential.kind === 'invitation' ? 'badLink' : 'already', 409);
     rememberResponse(deps, reply, access, saved.response);
-    return sendThanks(request, reply, await benchmarkToken(deps, saved.response));
+    return sendThanks(request, reply, await benchmarkToken(deps, saved.response, study));
   }
 
   if (action === 'finish') return reject(request, reply, 'respond.errors.action');
@@ -193,6 +195,6 @@ export async function postAnswers(deps: PostDeps, request: FastifyRequest, reply
   if (!response) rememberResponse(deps, reply, access, saved.response);
   if (action === 'lang' && saved.response.language !== request.lang) await deps.store.responses.update(current.id, { language: request.lang });
   const show = saved.kind === 'duplicate' ? ((saved.outcome as Outcome | null)?.show ?? target) : target;
-  if (show === 'thanks') return sendThanks(request, reply, await benchmarkToken(deps, saved.response));
+  if (show === 'thanks') return sendThanks(request, reply, await benchmarkToken(deps, saved.response, study));
   return render({ page: show, answers: saved.response.answers as Answers }, saved.response);
 }

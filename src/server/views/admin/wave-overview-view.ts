@@ -43,6 +43,7 @@ ${editable ? html`<h2>${t(lang, 'admin.wave.statusActions')}</h2>
   <p><label for="title">${t(lang, 'admin.waves.name')}</label><input type="text" id="title" name="title" required maxlength="200" value="${wave.title}"></p>
   <p><label for="opensAt">${t(lang, 'admin.waves.opensAt')}</label><input type="date" id="opensAt" name="opensAt" value="${day(wave.opensAt)}"></p>
   <p><label for="closesAt">${t(lang, 'admin.waves.closesAt')}</label><input type="date" id="closesAt" name="closesAt" value="${day(wave.closesAt)}"></p>
+  <p><label for="seriesOrder">${t(lang, 'admin.waves.seriesOrder')}</label><input type="number" id="seriesOrder" name="seriesOrder" step="1" value="${wave.seriesOrder ?? ''}" aria-describedby="seriesOrder-hint"><span class="hint" id="seriesOrder-hint">${t(lang, 'admin.waves.seriesOrderHint')}</span></p>
   <p><label for="quotas">${t(lang, 'admin.wave.quotas')}</label>
   <textarea id="quotas" name="quotas" rows="6" aria-describedby="quotas-hint">${quotaLines(readQuotas(wave.quotas))}</textarea>
   <span class="hint" id="quotas-hint">${t(lang, 'admin.wave.quotasHint')}</span></p>

@@ -38,10 +38,11 @@ export function newWaveView(
 <form method="post" action="${localizedPath(lang, '/admin/waves')}">
   ${csrfField(reply)}
   <p><label for="study">${t(lang, 'admin.waves.studyVersion')}</label><select id="study" name="study" required>${options}</select></p>
-  <p><label for="code">${t(lang, 'admin.waves.code')}</label><input type="text" id="code" name="code" required pattern="[A-Za-z0-9][A-Za-z0-9._\\-]{0,31}" aria-describedby="code-hint"><span class="hint" id="code-hint">${t(lang, 'admin.waves.codeHint')}</span></p>
+  <p><label for="code">${t(lang, 'admin.waves.code')}</label><input type="text" id="code" name="code" required maxlength="32" aria-describedby="code-hint"><span class="hint" id="code-hint">${t(lang, 'admin.waves.codeHintAny')}</span></p>
   <p><label for="title">${t(lang, 'admin.waves.name')}</label><input type="text" id="title" name="title" required maxlength="200"></p>
   <p><label for="opensAt">${t(lang, 'admin.waves.opensAt')}</label><input type="date" id="opensAt" name="opensAt"></p>
   <p><label for="closesAt">${t(lang, 'admin.waves.closesAt')}</label><input type="date" id="closesAt" name="closesAt"></p>
+  <p><label for="seriesOrder">${t(lang, 'admin.waves.seriesOrder')}</label><input type="number" id="seriesOrder" name="seriesOrder" step="1" aria-describedby="seriesOrder-hint"><span class="hint" id="seriesOrder-hint">${t(lang, 'admin.waves.seriesOrderHint')}</span></p>
   <p><button type="submit">${t(lang, 'admin.waves.create')}</button></p>
 </form>`;
 }

@@ -1,5 +1,5 @@
 import { benchmarkFigure, score } from '../../../report/benchmark/benchmark-figures.js';
-import { bm } from '../../../report/benchmark/benchmark-messages.js';
+import { benchmarkWords, bm } from '../../../report/benchmark/benchmark-messages.js';
 import type { BenchmarkModel } from '../../../report/benchmark/benchmark-model.js';
 import { formatDate, formatNumber } from '../../../report/format/index.js';
 import type { Lang } from '../../../report/format/lang.js';
@@ -15,18 +15,18 @@ export function benchmarkView(lang: Lang, model: BenchmarkModel, chart: { svg: s
   const src = `data:image/svg+xml;base64,${Buffer.from(chart.svg, 'utf8').toString('base64')}`;
   return html`<article class="benchmark">
 <h1>${bm(lang, 'title')}</h1>
-<p class="lead">${bm(lang, 'lead', { n: formatNumber(model.wave.n, lang), wave: model.wave.title })}</p>
+<p class="lead">${bm(lang, 'lead', { n: formatNumber(model.wave.n, lang), wave: model.wave.title, ...benchmarkWords(model, lang) })}</p>
 ${model.company ? html`<p><strong>${bm(lang, 'company', { company: pdfText(model.company, 120) })}</strong></p>` : null}
-${model.size ? html`<p>${bm(lang, 'size', { size: model.size.label[lang] })}</p>` : null}
+${model.size ? html`<p>${bm(lang, 'size', { size: model.size.label[lang], ...benchmarkWords(model, lang) })}</p>` : null}
 <p><a class="button" id="benchmark-pdf" href="${pdfUrl}" download>${bm(lang, 'pdf.link')}</a></p>
 <section aria-labelledby="maturity-title">
   <h2 id="maturity-title">${bm(lang, 'maturity.title')}</h2>
-  <p>${bm(lang, 'maturity.lead')}</p>
+  <p>${bm(lang, 'maturity.lead', benchmarkWords(model, lang))}</p>
   <figure class="chart"><img src="${raw(src)}" alt="${chart.alternative}"></figure>
   <div class="table-wrap"><table>
     <caption>${bm(lang, 'maturity.chart')}</caption>
     <thead><tr><th scope="col">${bm(lang, 'maturity.dimension')}</th><th scope="col">${bm(lang, 'maturity.definition')}</th>
-      <th scope="col" class="number">${bm(lang, 'maturity.you')}</th><th scope="col" class="number">${bm(lang, 'maturity.all')}</th><th scope="col" class="number">${bm(lang, 'maturity.sameSize')}</th></tr></thead>
+      <th scope="col" class="number">${bm(lang, 'maturity.you')}</th><th scope="col" class="number">${bm(lang, 'maturity.all')}</th><th scope="col" class="number">${bm(lang, 'maturity.sameSize', benchmarkWords(model, lang))}</th></tr></thead>
     <tbody>${model.dimensions.map((d) => html`<tr><th scope="row">${d.label[lang]}</th><td>${d.definition[lang]}</td>
       <td class="number">${score(d.respondent, lang)}</td><td class="number">${score(d.all, lang)}</td><td class="number">${score(d.sameSize, lang)}</td></tr>`)}</tbody>
   </table></div>
@@ -38,11 +38,11 @@ ${model.size ? html`<p>${bm(lang, 'size', { size: model.size.label[lang] })}</p>
 </section>
 <section aria-labelledby="indicators-title">
   <h2 id="indicators-title">${bm(lang, 'indicators.title')}</h2>
-  <p>${bm(lang, 'indicators.lead')}</p>
+  <p>${bm(lang, 'indicators.lead', benchmarkWords(model, lang))}</p>
   ${model.themes.map((theme) => html`<div class="table-wrap"><table class="benchmark-table">
     <caption>${theme.label[lang]}</caption>
     <thead><tr><th scope="col">${bm(lang, 'indicators.indicator')}</th><th scope="col">${bm(lang, 'indicators.answer')}</th>
-      <th scope="col" class="number">${bm(lang, 'indicators.all')}</th><th scope="col" class="number">${bm(lang, 'indicators.sameSize')}</th></tr></thead>
+      <th scope="col" class="number">${bm(lang, 'indicators.all', benchmarkWords(model, lang))}</th><th scope="col" class="number">${bm(lang, 'indicators.sameSize', benchmarkWords(model, lang))}</th></tr></thead>
     <tbody>${model.indicators.filter((i) => i.theme === theme.id).map((i) => html`<tr><th scope="row">${i.label[lang]}</th>
       <td>${i.answer ? i.answer[lang] : bm(lang, 'indicators.noAnswer')}</td>
       <td class="number">${benchmarkFigure(i.all, lang)}</td><td class="number">${benchmarkFigure(i.sameSize, lang)}</td></tr>`)}</tbody>

@@ -1,6 +1,6 @@
 import type { IndicatorResult, WaveResults } from '../../../analysis/wave-results-types.js';
 import { AppError } from '../../../app-error.js';
-import { cutBarChart, indicatorBarChart, rankedBarChart, trendLineChart, type Chart } from '../../../report/charts/index.js';
+import { cutBarChart, indicatorBarChart, rankedBarChart, trendLineChart, wavePositions, type Chart } from '../../../report/charts/index.js';
 import type { Lang } from '../../../report/format/lang.js';
 import { rt } from './results-messages.js';
 
@@ -11,11 +11,6 @@ const datum = (i: IndicatorResult, lang: Lang) => ({
 /** Whether a theme's chart ranks its bars: all its indicators belong to one multiple-answer group. */
 export function isRankedTheme(indicators: readonly IndicatorResult[]): boolean {
   return indicators.length > 1 && indicators[0].group !== null && indicators.every((i) => i.group === indicators[0].group);
-}
-
-/** Year of a wave for the trend chart: its code when it is a year, else its rank. */
-function yearOf(code: string, rank: number): number {
-  return /^\d{4}$/.test(code) ? Number(code) : rank + 1;
 }
 
 /**
@@ -36,9 +31,10 @@ export function resultsChart(results: WaveResults, id: string, lang: Lang): Char
   if (id.startsWith('trend-')) {
     const indicator = results.indicators.find((i) => `trend-${i.id}` === id);
     if (!indicator || indicator.estimate === null || indicator.ci === null) throw new AppError('NOT_FOUND', `no chart ${id}`);
+    const years = wavePositions([...indicator.history.map((h) => h.wave), results.wave.code]);
     const points = [
-      ...indicator.history.map((h, k) => ({ year: yearOf(h.wave, k), estimate: h.estimate, ci: h.ci, n: h.n, significant: h.significant, difference: k > 0 ? h.estimate - indicator.history[k - 1].estimate : 0 })),
-      { year: yearOf(results.wave.code, indicator.history.length), estimate: indicator.estimate, ci: indicator.ci, n: indicator.n, significant: indicator.trend?.significant ?? false, difference: indicator.trend?.difference ?? 0 },
+      ...indicator.history.map((h, k) => ({ year: years[k], estimate: h.estimate, ci: h.ci, n: h.n, significant: h.significant, difference: k > 0 ? h.estimate - indicator.history[k - 1].estimate : 0 })),
+      { year: years[indicator.history.length], estimate: indicator.estimate, ci: indicator.ci, n: indicator.n, significant: indicator.trend?.significant ?? false, difference: indicator.trend?.difference ?? 0 },
     ];
     return trendLineChart({
       lang, title: rt(lang, 'trendPage.caption', { indicator: indicator.label[lang] }), subtitle: results.study.title[lang],
