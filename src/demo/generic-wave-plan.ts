@@ -14,8 +14,6 @@ export interface GenericWavePlan {
   readonly createdAt: Date;
   /** when its status is set (publication four weeks after closing; the opening day for fieldwork) */
   readonly statusAt: Date;
-  /** 1 for the earliest wave of the plan, then 2, 3…: the order of the opening dates */
-  readonly seriesOrder: number;
 }
 
 const DAY = 86_400_000;
@@ -52,7 +50,6 @@ export function genericWavePlan(codes: readonly string[], inFieldwork = 1): Gene
       fieldworkDays,
       createdAt: new Date(opensAt.getTime() - 7 * DAY),
       statusAt: published ? new Date(closing.getTime() + 28 * DAY) : opensAt,
-      seriesOrder: i + 1,
     });
   });
 }

@@ -122,18 +122,23 @@ for (const database of TEST_DATABASES) {
     before(async () => { store = await openTestStore(database); });
     after(() => store.close());
 
-    it('generates the default demo on a database without waves, within a few seconds', async () => {
+    it('generates the default demo of both built-in studies on a database without waves, within a few seconds', async () => {
       const started = performance.now();
       const result = await prepareDemo(store, { secretKey: SECRET });
       const seconds = (performance.now() - started) / 1000;
       assert.ok(result);
-      assert.deepEqual(result.waves.map((w) => w.status), ['published', 'published', 'fieldwork']);
+      assert.deepEqual(result.calibrated.waves.map((w) => w.status), ['published', 'published', 'fieldwork']);
+      assert.deepEqual(result.studies.map((s) => s.studyId), ['energy-mobility-barometer']);
+      assert.deepEqual(result.studies[0].waves.map((w) => [w.code, w.status]), [
+        ['T3-2025', 'published'], ['T4-2025', 'published'], ['T1-2026', 'published'], ['T2-2026', 'fieldwork'],
+      ]);
+      for (const w of result.studies[0].waves) assert.ok(w.weighted && w.summary.generated >= 500, `${w.code}: ${w.summary.generated}`);
       assert.ok(seconds < 30, `${seconds} s`);
     });
 
     it('does nothing when the database has waves', async () => {
       assert.equal(await prepareDemo(store, { secretKey: SECRET }), undefined);
-      assert.equal((await store.waves.list()).length, 3);
+      assert.equal((await store.waves.list()).length, 7);
     });
   });
 }
