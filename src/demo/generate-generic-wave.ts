@@ -50,7 +50,7 @@ export interface GenericWaveSummary {
 const DROP_OUT_RATE = 0.12;
 const SPEEDER_RATE = 0.03;
 /** how strongly an online sample leans away from the population on a margin (log-odds spread) */
-const SELECTION_BIAS = 0.15;
+const SELECTION_BIAS = 0.1;
 
 /** A profile variable: a margin or quota question, drawn before the questionnaire so that quotas can apply. */
 interface ProfileVariable {
@@ -74,7 +74,7 @@ function profileVariables(study: Study, model: GenericAnswerModel, targets: Popu
     let shares: number[];
     if (margin) {
       const bias = model.prng(`selection:${name}`);
-      shares = codes.map((code) => (margin.targets.find((t) => t.code === code)?.population ?? 0) * Math.exp(SELECTION_BIAS * Math.max(-2, Math.min(2, bias.normal()))));
+      shares = codes.map((code) => (margin.targets.find((t) => t.code === code)?.population ?? 0) * Math.exp(SELECTION_BIAS * Math.max(-1.5, Math.min(1.5, bias.normal()))));
     } else {
       shares = [...model.variable(`profile:${name}`, codes.length, false).shares];
     }
@@ -97,7 +97,7 @@ function languageShares(study: Study, seed: DemoSeed | undefined): { tags: strin
 /**
  * The responses of one synthetic wave of any study, from its definition alone, as a lazy sequence of store
  * rows: margin variables drawn near the wave's population targets (with a mild self-selection, so that
- * weighting has work to do) or from uneven shares, quota segments closed when full, then every visible
+ * weighting has work to do) or from uneven shares, respondents of a full quota segment screened out, then every visible
  * question answered from a latent factor per respondent (answers correlate, cuts differ, and indicators
  * drift smoothly from quarter to quarter), about 12 % drop-outs, 3 % speeders, languages spread over the
  * study's. Each row is checked with the study's `validateResponse` and packed like `packAnswers`.
@@ -133,15 +133,14 @@ function* rowsOf(options: GenericWaveOptions, summary: GenericWaveSummary): Gene
     let eta = prng.normal() + mood;
     const drawn = new Map<string, number>();
     for (const v of profile) {
-      const weights = v.codes.map((c, k) => (complete && v.remaining && (v.remaining.get(c) ?? 1) <= 0 ? 0 : v.shares[k]));
-      if (weights.every((w) => w === 0)) {
-        // every segment open to this respondent is full: the questionnaire stops them at this question
+      const c = v.codes[prng.weighted(v.shares)];
+      if (complete && v.remaining && (v.remaining.get(c) ?? 1) <= 0) {
+        // the respondent's segment is full: the questionnaire stops them at this question
         complete = false;
         pagesAnswered = Math.min(pagesAnswered, v.page);
         summary.screenedOut++;
         break;
       }
-      const c = v.codes[prng.weighted(weights)];
       drawn.set(v.question.name, c);
       eta += model.profileShift(v.question.name, c);
     }
