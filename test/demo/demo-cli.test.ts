@@ -51,7 +51,8 @@ describe('barometre demo generate / demo reset [sqlite]', () => {
   it('prints its help and exits 0', async () => {
     const r = await run(['demo', 'generate', '--help'], env);
     assert.equal(r.code, 0);
-    assert.match(r.stdout, /--waves 2015,2016,2017\] \[--n 1200\] \[--seed 7\]/);
+    assert.match(r.stdout, /\[--study ID\] \[--waves CODES\] \[--n N\] \[--seed S\]/);
+    assert.match(r.stdout, /comma-separated years for social-media-barometer \(default 2015,2016,2017\)/);
   });
 
   it('exits 2 on a bad option value', async () => {
