@@ -10,7 +10,7 @@ import type { DemoSeed } from '../demo-seed.js';
 export const ENERGY_MOBILITY_SEED: DemoSeed = Object.freeze({
   waves: ['T3-2025', 'T4-2025', 'T1-2026', 'T2-2026'],
   inFieldwork: 1,
-  n: 800,
+  n: 600,
   populationTargets: {
     source: 'Effectifs d’adultes par âge, sexe et région : chiffres fictifs de démonstration',
     margins: [
