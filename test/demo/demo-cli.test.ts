@@ -111,6 +111,9 @@ describe('barometre demo generate / demo reset [sqlite]', () => {
       const waves = await store.waves.list('social-media-barometer');
       assert.deepEqual(waves.map((w) => [w.code, w.status]), [['2015', 'published'], ['2016', 'published'], ['2017', 'fieldwork']]);
       for (const w of waves) assert.equal(await store.responses.count(w.id), 1200);
+      const quarters = await store.waves.list('energy-mobility-barometer');
+      assert.deepEqual(quarters.map((w) => w.code).sort(), ['T1-2026', 'T2-2026', 'T3-2025', 'T4-2025']);
+      for (const w of quarters) assert.equal(await store.responses.count(w.id), 600);
     } finally {
       await store.close();
     }
