@@ -22,6 +22,7 @@ export const PREPARE_HOOKS: PrepareHook[] = [
   },
   async (store, { config, log }) => {
     const demo = await prepareDemo(store, { secretKey: config.secretKey });
-    for (const w of demo?.waves ?? []) log(`demo wave ${w.year}: ${w.summary.generated} responses, ${w.status}`);
+    for (const w of demo?.calibrated.waves ?? []) log(`demo wave ${w.year}: ${w.summary.generated} responses, ${w.status}`);
+    for (const s of demo?.studies ?? []) for (const w of s.waves) log(`demo wave ${s.studyId} ${w.code}: ${w.summary.generated} responses, ${w.status}`);
   },
 ];

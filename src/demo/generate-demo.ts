@@ -7,6 +7,7 @@ import { DEMO_DEFAULTS, DEMO_STUDY_ID, demoWavePlan } from './demo-waves.js';
 import { generateWave, type GenerateWaveOptions, type WaveSummary } from './generate-wave.js';
 import { generateWaveInWorker } from './generate-wave-in-worker.js';
 import { populationTargets } from './population.js';
+import { setSeriesOrder } from './series-order.js';
 
 export interface DemoOptions {
   readonly waves?: readonly number[];
@@ -115,5 +116,6 @@ export async function generateDemo(store: Store, options: DemoOptions = {}): Pro
       milliseconds: performance.now() - started,
     }));
   }
+  await setSeriesOrder(store, DEMO_STUDY_ID, results.map((r) => r.waveId));
   return Object.freeze({ kind: 'demo', studyVersion: version, waves: Object.freeze(results) });
 }

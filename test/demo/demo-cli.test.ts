@@ -51,7 +51,8 @@ describe('barometre demo generate / demo reset [sqlite]', () => {
   it('prints its help and exits 0', async () => {
     const r = await run(['demo', 'generate', '--help'], env);
     assert.equal(r.code, 0);
-    assert.match(r.stdout, /--waves 2015,2016,2017\] \[--n 1200\] \[--seed 7\]/);
+    assert.match(r.stdout, /\[--study ID\] \[--waves CODES\] \[--n N\] \[--seed S\]/);
+    assert.match(r.stdout, /comma-separated years for social-media-barometer \(default 2015,2016,2017\)/);
   });
 
   it('exits 2 on a bad option value', async () => {
@@ -110,6 +111,9 @@ describe('barometre demo generate / demo reset [sqlite]', () => {
       const waves = await store.waves.list('social-media-barometer');
       assert.deepEqual(waves.map((w) => [w.code, w.status]), [['2015', 'published'], ['2016', 'published'], ['2017', 'fieldwork']]);
       for (const w of waves) assert.equal(await store.responses.count(w.id), 1200);
+      const quarters = await store.waves.list('energy-mobility-barometer');
+      assert.deepEqual(quarters.map((w) => w.code).sort(), ['T1-2026', 'T2-2026', 'T3-2025', 'T4-2025']);
+      for (const w of quarters) assert.equal(await store.responses.count(w.id), 600);
     } finally {
       await store.close();
     }
@@ -122,18 +126,23 @@ for (const database of TEST_DATABASES) {
     before(async () => { store = await openTestStore(database); });
     after(() => store.close());
 
-    it('generates the default demo on a database without waves, within a few seconds', async () => {
+    it('generates the default demo of both built-in studies on a database without waves, within a few seconds', async () => {
       const started = performance.now();
       const result = await prepareDemo(store, { secretKey: SECRET });
       const seconds = (performance.now() - started) / 1000;
       assert.ok(result);
-      assert.deepEqual(result.waves.map((w) => w.status), ['published', 'published', 'fieldwork']);
+      assert.deepEqual(result.calibrated.waves.map((w) => w.status), ['published', 'published', 'fieldwork']);
+      assert.deepEqual(result.studies.map((s) => s.studyId), ['energy-mobility-barometer']);
+      assert.deepEqual(result.studies[0].waves.map((w) => [w.code, w.status]), [
+        ['T3-2025', 'published'], ['T4-2025', 'published'], ['T1-2026', 'published'], ['T2-2026', 'fieldwork'],
+      ]);
+      for (const w of result.studies[0].waves) assert.ok(w.weighted && w.summary.generated >= 500, `${w.code}: ${w.summary.generated}`);
       assert.ok(seconds < 30, `${seconds} s`);
     });
 
     it('does nothing when the database has waves', async () => {
       assert.equal(await prepareDemo(store, { secretKey: SECRET }), undefined);
-      assert.equal((await store.waves.list()).length, 3);
+      assert.equal((await store.waves.list()).length, 7);
     });
   });
 }

@@ -63,7 +63,7 @@ describe('barometre serve', () => {
 });
 
 describe('barometre start', () => {
-  it('installs the built-in study and the demo on an empty database, then runs later hooks, before serving', async () => {
+  it('installs the built-in studies and their demo waves on an empty database, then runs later hooks, before serving', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'barometre-start-'));
     const seen: string[] = [];
     const hook = async (store: Parameters<(typeof PREPARE_HOOKS)[number]>[0], { log }: { log: (l: string) => void }) => {
@@ -76,7 +76,7 @@ describe('barometre start', () => {
     try {
       const { exit, url, out } = await runUntilServing(startCommand, dir);
       try {
-        assert.deepEqual(seen, ['studies:social-media-barometer waves:3']);
+        assert.deepEqual(seen, ['studies:energy-mobility-barometer,social-media-barometer waves:7']);
         assert.match(out(), /prepared the test hook[\s\S]*serving/);
         assert.equal((await fetch(url)).status, 200);
       } finally {

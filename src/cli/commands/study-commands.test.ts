@@ -54,7 +54,7 @@ describe('barometre study validate / export / list', () => {
     assert.equal(empty.code, 0, empty.stderr);
     assert.match(empty.stdout, /social-media-barometer\tbuilt in, not stored yet/);
     const json = await run(['study', 'list', '--json'], { DATA_DIR: data });
-    assert.deepEqual(JSON.parse(json.stdout), { studies: [], builtInNotStored: ['social-media-barometer'] });
+    assert.deepEqual(JSON.parse(json.stdout), { studies: [], builtInNotStored: ['social-media-barometer', 'energy-mobility-barometer'] });
   });
 
   it('has --help on every command', async () => {

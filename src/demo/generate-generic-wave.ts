@@ -1,0 +1,298 @@
+import type { PopulationTargets } from '../analysis/population-targets.js';
+import type { Quotas } from '../analysis/fieldwork/quotas.js';
+import {
+  columnLayout, defaultLanguage, findQuestion, isVisible, marginQuestions, otherKey, packAnswers, validateResponse,
+  type Answers, type AnswerValue, type Question, type SingleQuestion, type Study,
+} from '../study/index.js';
+import { createAnswerPacker } from './answer-packer.js';
+import { createDemoPublicId } from './demo-public-id.js';
+import type { DemoSeed } from './demo-seed.js';
+import { createGenericAnswerModel, drift, location, numberAnswer, orderedIndex, quarterIndex, selected, type GenericAnswerModel } from './generic-answer-model.js';
+import { neutralText, otherText, sampleTexts } from './generic-texts.js';
+import { createIsoTimestamp } from './iso-timestamp.js';
+import { createPrng, hashText, type Prng } from './prng.js';
+import type { DemoRow } from './row-batch.js';
+
+export interface GenericWaveOptions {
+  readonly study: Study;
+  readonly waveId: number;
+  readonly code: string;
+  readonly n: number;
+  readonly seed: number;
+  /** the installation's secret, which keys the public ids (see createDemoPublicId) */
+  readonly secretKey: string;
+  /** first day of fieldwork and its length */
+  readonly opensAt: Date;
+  readonly fieldworkDays: number;
+  /** the wave's weighting targets: margin variables are drawn near them */
+  readonly targets?: PopulationTargets;
+  /** the wave's quotas: no segment gets more complete responses than its target */
+  readonly quotas?: Quotas;
+  /** languages, sample texts (see DemoSeed) */
+  readonly demoSeed?: DemoSeed;
+  /** every response up to this rank is checked with validateResponse (default: all when n ≤ 100,000, else 10,000)… */
+  readonly validateAll?: number;
+  /** …then one in `validateEvery` (default 100) */
+  readonly validateEvery?: number;
+}
+
+/** Counts filled while the rows are consumed. */
+export interface GenericWaveSummary {
+  generated: number;
+  complete: number;
+  partial: number;
+  /** stopped because every quota segment open to them was full */
+  screenedOut: number;
+  speeders: number;
+  validated: number;
+}
+
+const DROP_OUT_RATE = 0.12;
+const SPEEDER_RATE = 0.03;
+/** how strongly an online sample leans away from the population on a margin (log-odds spread) */
+const SELECTION_BIAS = 0.1;
+
+/** A profile variable: a margin or quota question, drawn before the questionnaire so that quotas can apply. */
+interface ProfileVariable {
+  readonly question: SingleQuestion;
+  readonly page: number;
+  readonly codes: readonly number[];
+  readonly shares: readonly number[];
+  /** code -> remaining complete responses; absent codes have no quota */
+  readonly remaining: Map<number, number> | undefined;
+}
+
+function profileVariables(study: Study, model: GenericAnswerModel, targets: PopulationTargets | undefined, quotas: Quotas | undefined): ProfileVariable[] {
+  const names = new Set([...marginQuestions(study).map((q) => q.name), ...(quotas?.segments ?? []).map((s) => s.variable)]);
+  const pageOf = new Map(study.pages.flatMap((page, p) => page.questions.map((q) => [q.name, p] as const)));
+  const out: ProfileVariable[] = [];
+  for (const name of names) {
+    const question = findQuestion(study, name);
+    if (question?.kind !== 'single') continue;
+    const codes = question.options.map((o) => o.code);
+    const margin = targets?.margins.find((m) => m.variable === name);
+    let shares: number[];
+    if (margin) {
+      const bias = model.prng(`selection:${name}`);
+      shares = codes.map((code) => (margin.targets.find((t) => t.code === code)?.population ?? 0) * Math.exp(SELECTION_BIAS * Math.max(-1.5, Math.min(1.5, bias.normal()))));
+    } else {
+      shares = [...model.variable(`profile:${name}`, codes.length, false).shares];
+    }
+    const segments = (quotas?.segments ?? []).filter((s) => s.variable === name);
+    const remaining = segments.length > 0 ? new Map(segments.map((s) => [s.code, s.target])) : undefined;
+    out.push({ question, page: pageOf.get(name) ?? 0, codes, shares, remaining });
+  }
+  return out;
+}
+
+/** Languages and their shares: the seed's, the default language taking the rest (80 % without a seed). */
+function languageShares(study: Study, seed: DemoSeed | undefined): { tags: string[]; weights: number[] } {
+  const main = defaultLanguage(study);
+  const others = study.languages.filter((l) => l !== main);
+  const given = seed?.languageShares;
+  const weights = others.map((l) => (given ? given[l] ?? 0 : 0.2 / others.length));
+  return { tags: [main, ...others], weights: [Math.max(0, 1 - weights.reduce((a, b) => a + b, 0)), ...weights] };
+}
+
+/**
+ * The responses of one synthetic wave of any study, from its definition alone, as a lazy sequence of store
+ * rows: margin variables drawn near the wave's population targets (with a mild self-selection, so that
+ * weighting has work to do) or from uneven shares, respondents of a full quota segment screened out, then every visible
+ * question answered from a latent factor per respondent (answers correlate, cuts differ, and indicators
+ * drift smoothly from quarter to quarter), about 12 % drop-outs, 3 % speeders, languages spread over the
+ * study's. Each row is checked with the study's `validateResponse` and packed like `packAnswers`.
+ * @throws Error when a generated response does not validate (a bug of the generator, never stored).
+ */
+export function generateGenericWave(options: GenericWaveOptions): { rows: Iterable<DemoRow>; summary: GenericWaveSummary } {
+  const summary: GenericWaveSummary = { generated: 0, complete: 0, partial: 0, screenedOut: 0, speeders: 0, validated: 0 };
+  return { rows: rowsOf(options, summary), summary };
+}
+
+function* rowsOf(options: GenericWaveOptions, summary: GenericWaveSummary): Generator<DemoRow> {
+  const { study, n, code } = options;
+  const layout = columnLayout(study);
+  const pack = createAnswerPacker(layout);
+  const model = createGenericAnswerModel(study);
+  const prng = createPrng(options.seed, `generic:${study.id}:${code}`);
+  const tag = 10_000 + (hashText(`${study.id}:${code}`) % 55_536);
+  const publicId = createDemoPublicId(options.secretKey, (options.seed ^ hashText(`${study.id}:${code}:ids`)) >>> 0, tag);
+  const profile = profileVariables(study, model, options.targets, options.quotas);
+  const languages = languageShares(study, options.demoSeed);
+  const t = quarterIndex(options.opensAt);
+  const mood = model.mood(t);
+  const validateAll = options.validateAll ?? (n <= 100_000 ? n : 10_000);
+  const validateEvery = options.validateEvery ?? 100;
+  const pages = study.pages;
+  const iso = createIsoTimestamp();
+  const dayMs = 86_400_000;
+  const answerer = createAnswerer(model, t, options.demoSeed);
+  for (let i = 0; i < n; i++) {
+    const lang = languages.tags[prng.weighted(languages.weights)];
+    let complete = !prng.chance(DROP_OUT_RATE);
+    let pagesAnswered = complete ? pages.length : prng.weighted(pages.map((_, p) => (p === pages.length - 1 ? 0 : pages.length - p)));
+    let eta = prng.normal() + mood;
+    const drawn = new Map<string, number>();
+    for (const v of profile) {
+      const c = v.codes[prng.weighted(v.shares)];
+      if (complete && v.remaining && (v.remaining.get(c) ?? 1) <= 0) {
+        // the respondent's segment is full: the questionnaire stops them at this question
+        complete = false;
+        pagesAnswered = Math.min(pagesAnswered, v.page);
+        summary.screenedOut++;
+        break;
+      }
+      drawn.set(v.question.name, c);
+      eta += model.profileShift(v.question.name, c);
+    }
+    const speeder = complete && prng.chance(SPEEDER_RATE);
+    const speed = speeder ? 0.15 + 0.1 * prng.next() : Math.exp(0.35 * prng.normal());
+    const answers: Answers = {};
+    let pageDurationsJson = '{';
+    let durationMs = 0;
+    for (let p = 0; p < Math.min(pagesAnswered + 1, pages.length); p++) {
+      const page = pages[p];
+      let shown = 0, chars = 0;
+      if (p < pagesAnswered) {
+        for (const q of page.questions) {
+          if (!isVisible(q, answers)) continue;
+          shown += q.kind === 'matrix' ? q.items.length : 1;
+          const value = drawn.get(q.name) ?? answerer(q, eta, lang, prng, i, answers);
+          if (value === undefined) continue;
+          answers[q.name] = value;
+          if (typeof value === 'string') chars += value.length;
+        }
+      } else shown = page.questions.length / 2;
+      const seconds = (6 + 7 * shown) * speed * Math.exp(0.3 * prng.normal()) + chars * 0.25;
+      const ms = Math.max(800, Math.round(seconds * 1000));
+      pageDurationsJson += `${p === 0 ? '' : ','}"${p}":${ms}`;
+      durationMs += ms;
+    }
+    if (complete) {
+      for (const v of profile) {
+        const c = answers[v.question.name];
+        if (v.remaining && typeof c === 'number' && v.remaining.has(c)) v.remaining.set(c, v.remaining.get(c)! - 1);
+      }
+    }
+    const packed = pack(answers);
+    if (i < validateAll || i % validateEvery === 0) {
+      const { errors } = validateResponse(study, answers, { complete });
+      if (errors.length > 0) {
+        const e = errors[0];
+        throw new Error(`generateGenericWave: response ${i} of ${study.id} ${code} is invalid: ${e.field} ${e.code} ${JSON.stringify(e.params)}`);
+      }
+      if (!Buffer.from(packed).equals(packAnswers(layout, answers))) throw new Error(`generateGenericWave: response ${i} of ${code} packs differently from packAnswers`);
+      summary.validated++;
+    }
+    const day = Math.floor(((i + prng.next()) / n) * options.fieldworkDays);
+    const secondOfDay = Math.round((8 + 6 * (prng.next() + prng.next())) * 3600);
+    const started = options.opensAt.getTime() + day * dayMs + secondOfDay * 1000;
+    const ended = iso(started + durationMs);
+    summary.generated++;
+    if (complete) summary.complete++; else summary.partial++;
+    if (speeder) summary.speeders++;
+    yield {
+      waveId: options.waveId,
+      status: complete ? 'complete' : 'partial',
+      answers,
+      packed,
+      startedAt: iso(started),
+      updatedAt: ended,
+      completedAt: complete ? ended : null,
+      durationMs: complete ? durationMs : null,
+      pageDurationsJson: pageDurationsJson + '}',
+      currentPage: complete ? pages.length - 1 : Math.min(pagesAnswered, pages.length - 1),
+      language: lang,
+      company: null,
+      source: 'demo',
+      publicId: publicId(i),
+    };
+  }
+}
+
+type Answerer = (q: Question, eta: number, lang: string, prng: Prng, rank: number, answers: Answers) => AnswerValue | undefined;
+
+/**
+ * Answers one question of any kind for a respondent at latent position `eta`, in quarter `t`: returns the
+ * question's value, or undefined when it is left unanswered; "other" texts and a matrix's items are
+ * written into `answers` directly.
+ */
+function createAnswerer(model: GenericAnswerModel, t: number, seed: DemoSeed | undefined): Answerer {
+  const skip = (q: Question, prng: Prng) => !q.required && prng.chance(0.06);
+  /** the seed's shares of a variable when it gives them for this many options, else the model's */
+  const sharesOf = (key: string, count: number, ordered: boolean): readonly number[] => {
+    const prior = seed?.priors?.[key];
+    return prior && prior.length === count ? prior : model.variable(key, count, ordered).shares;
+  };
+  const dontKnowRate = (key: string) => 0.02 + 0.05 * model.variable(`${key}:dk`, 2, false).shares[0];
+  const scale = (key: string, points: readonly { code: number }[], dontKnow: { code: number } | undefined, eta: number, prng: Prng): number => {
+    if (dontKnow && prng.chance(dontKnowRate(key))) return dontKnow.code;
+    const m = model.variable(key, points.length, true);
+    return points[orderedIndex(sharesOf(key, points.length, true), location(m, eta, t), prng)].code;
+  };
+  return (q, eta, lang, prng, rank, answers) => {
+    switch (q.kind) {
+      case 'consent':
+        return q.required || prng.chance(0.7) ? true : undefined;
+      case 'single': {
+        if (skip(q, prng)) return undefined;
+        if (q.other && prng.chance(0.02)) {
+          answers[otherKey(q.name)] = otherText(seed, otherKey(q.name), q.other.label, lang, prng);
+          return q.other.code;
+        }
+        const base = sharesOf(q.name, q.options.length, false);
+        const weights = q.options.map((o, k) => {
+          const m = model.variable(`${q.name}_${o.code}`, 2, false);
+          return base[k] * Math.exp(0.6 * m.loading * eta + drift(m, t));
+        });
+        return q.options[prng.weighted(weights)].code;
+      }
+      case 'scale':
+        return skip(q, prng) ? undefined : scale(q.name, q.points, q.dontKnow, eta, prng);
+      case 'matrix': {
+        if (skip(q, prng)) return undefined;
+        // a matrix's answers live under its items' names
+        for (const item of q.items) answers[item.name] = scale(item.name, q.points, q.dontKnow, eta, prng);
+        return undefined;
+      }
+      case 'multiple': {
+        if (skip(q, prng)) return undefined;
+        const plain = q.options.filter((o) => !q.exclusive.includes(o.code));
+        if (q.exclusive.length > 0 && prng.chance(0.04)) return [q.exclusive[0]];
+        let chosen = plain.filter((o) => {
+          const m = model.variable(`${q.name}_${o.code}`, 2, false);
+          return selected(seed?.priors?.[`${q.name}_${o.code}`]?.[0] ?? 0.08 + 0.5 * m.shares[0], location(m, eta, t), prng);
+        }).map((o) => o.code);
+        if (q.other && prng.chance(0.03)) {
+          chosen.push(q.other.code);
+          answers[otherKey(q.name)] = otherText(seed, otherKey(q.name), q.other.label, lang, prng);
+        }
+        if (q.maxSelections !== undefined && chosen.length > q.maxSelections) {
+          // keep a random subset of the allowed size, the "other" text too when its option stays
+          for (let k = chosen.length - 1; k > 0; k--) { const j = prng.int(k + 1); [chosen[k], chosen[j]] = [chosen[j], chosen[k]]; }
+          chosen = chosen.slice(0, q.maxSelections);
+        }
+        if (q.other && !chosen.includes(q.other.code)) delete answers[otherKey(q.name)];
+        if (chosen.length === 0) chosen = q.exclusive.length > 0 ? [q.exclusive[0]] : [plain[prng.weighted(plain.map((o) => model.variable(`${q.name}_${o.code}`, 2, false).shares[0]))].code];
+        return chosen.sort((a, b) => a - b);
+      }
+      case 'number': {
+        if (!q.required && prng.chance(0.2)) return undefined;
+        const m = model.variable(q.name, 2, false);
+        const typical = seed?.priors?.[q.name]?.[0];
+        const lo = q.min ?? 0, hi = q.max ?? lo + 100;
+        const centre = typical !== undefined && hi > lo ? Math.min(0.95, Math.max(0.02, (typical - lo) / (hi - lo))) : 0.08 + 0.3 * m.shares[0];
+        return numberAnswer(q, centre, location(m, eta, t), prng);
+      }
+      case 'text': {
+        const samples = sampleTexts(seed, q.name, lang);
+        if (!q.required && !prng.chance(q.identifying ? 0.4 : 0.12)) return undefined;
+        let text: string | undefined = samples ? prng.pick(samples) : undefined;
+        if (text === undefined) {
+          if (!q.required && q.identifying) return undefined;
+          text = q.identifying ? `demo-${rank + 1}` : neutralText(lang, prng);
+        }
+        return text.slice(0, q.maxLength);
+      }
+    }
+  };
+}
