@@ -326,6 +326,32 @@ export const fr = {
   'admin.gdpr.submit': 'Effacer',
   'admin.gdpr.done': 'Effacé : {contacts} contact(s), {leads} demande(s), {invitations} invitation(s) ; réponses anonymisées {anonymised}, supprimées {deleted}.',
   // ── end of admin workspace ──
+  // ── public site: several studies, the study's lead form ──
+  'site.home.intro': 'Les baromètres publiés sur ce site, et les enquêtes en cours de collecte.',
+  'site.published.title': 'Résultats publiés',
+  'site.published.none': 'Aucune édition n’est encore publiée.',
+  'site.fieldwork.title': 'Enquêtes en cours',
+  'site.fieldwork.none': 'Aucune collecte n’est ouverte pour le moment.',
+  'site.fieldwork.closed': 'Le questionnaire ne reçoit pas de réponses en ce moment.',
+  'site.study.edition': 'Dernière édition : {wave}',
+  'site.study.editionBase': 'Dernière édition : {wave}, {n} réponses',
+  'site.study.figures': 'Chiffres clés',
+  'site.study.precision': 'marge d’erreur {margin}, base n\u00A0=\u00A0{n}',
+  'site.study.results': 'Voir les résultats',
+  'site.study.whitePaper': 'Recevoir le livre blanc',
+  'site.study.survey': 'Répondre au questionnaire',
+  'site.results.title': 'Les résultats',
+  'site.results.intro': 'Choisissez une étude pour consulter les résultats de sa dernière édition.',
+  'site.whitePaper.title': 'Les livres blancs',
+  'site.whitePaper.intro': 'Choisissez une étude pour recevoir le livre blanc de sa dernière édition.',
+  'lead.optional': '(facultatif)',
+  'lead.choose': 'Choisir…',
+  'lead.error.required': 'Renseignez « {field} ».',
+  'lead.error.tooLong': '« {field} » dépasse {max} caractères.',
+  'lead.error.option': 'Choisissez l’une des réponses proposées pour « {field} ».',
+  'leads.byStudy': 'Contacts de l’étude « {study} »',
+  'leads.studyCsv': 'Exporter les contacts de cette étude en CSV',
+  // ── end of public site ──
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof fr;

@@ -17,6 +17,9 @@ import { WHITE_PAPER_PATHS } from '../../views/public/white-paper-paths.js';
 import { whitePaperFormView, whitePaperNoticeView, whitePaperReadyView, type LeadFormValues } from '../../views/public/white-paper-view.js';
 import { parseLeadForm } from './white-paper-lead.js';
 import { publishedWaves } from './published-results.js';
+import { publishedStudyIds, loadSiteStudies } from './site-studies.js';
+import { t } from '../../i18n/t.js';
+import { studiesIndexView } from '../../views/public/study-cards.js';
 
 /** A download link stays valid this long. */
 export const DOWNLOAD_DAYS = 7;
@@ -35,11 +38,14 @@ type StudyParams = { study: string };
 export const whitePaperRoutes: FastifyPluginAsync = async (app) => {
   const limiter = badLinkLimiter({ max: 10, windowMs: 60_000 });
 
+  /** One published study: straight to its form; several: the list of them; none: a notice. */
   const index = async (request: FastifyRequest, reply: FastifyReply) => {
-    for (const s of await app.store.studies.list()) {
-      if ((await publishedWaves(app.store, s.studyId)).length > 0) return reply.redirect(WHITE_PAPER_PATHS.page(request.lang, s.studyId));
-    }
-    return sendPage(request, reply, { title: wpt(request.lang, 'form.title'), body: whitePaperNoticeView(wpt(request.lang, 'form.title'), wpt(request.lang, 'page.none')) });
+    const { lang } = request;
+    const ids = await publishedStudyIds(app.store);
+    if (ids.length === 1) return reply.redirect(WHITE_PAPER_PATHS.page(lang, ids[0]));
+    if (ids.length === 0) return sendPage(request, reply, { title: wpt(lang, 'form.title'), body: whitePaperNoticeView(wpt(lang, 'form.title'), wpt(lang, 'page.none')) });
+    const { published } = await loadSiteStudies(app.store, lang, { onError: (studyId, error) => request.log.warn({ studyId, err: error }, 'study not fully listed') });
+    return sendPage(request, reply, { title: t(lang, 'site.whitePaper.title'), body: studiesIndexView(lang, 'whitePaper', published) });
   };
   app.get('/white-paper', index);
   app.get('/livre-blanc', index);
