@@ -23,6 +23,6 @@ export async function loadHomeData(store: Store, lang: Lang, options: { now?: Da
 export const homeRoutes: FastifyPluginAsync = async (app) => {
   app.get('/', async (request, reply) => {
     const data = await loadHomeData(app.store, request.lang, { onError: (studyId, error) => request.log.warn({ studyId, err: error }, 'study not fully shown on the home page') });
-    return sendPage(request, reply, { title: data.title, body: homeView(request.lang, data), description: data.description });
+    return sendPage(request, reply, { title: data.title, body: homeView(request.lang, data), description: data.description ?? t(request.lang, 'site.home.intro') });
   });
 };
