@@ -119,5 +119,20 @@ for (const database of TEST_DATABASES) {
       assert.equal(lines[0], 'id,created_at,study,wave,name,email,Type de ménage,Ville,consent_contact,consent_version,consent_at');
       assert.equal(lines.length, 3, 'the header and this study’s two leads');
     });
+
+    it('keeps showing the company columns of leads stored before studies declared their fields', async () => {
+      const wave = (await t.store.waves.list(STUDY_ID))[0];
+      await t.store.leads.create({ studyId: STUDY_ID, waveId: wave.id, name: 'Old', email: 'old@example.org', company: '+Legacy SA', jobTitle: 'CEO', companySize: '10-49', consentContact: false });
+      const analyst = await signIn(t.app, 'analyst@example.org');
+      const headers = { cookie: cookieHeader(analyst.jar) };
+      const page = await t.app.inject({ url: '/admin/leads', headers });
+      const section = page.body.slice(page.body.indexOf(`id="leads-${STUDY_ID}"`));
+      assert.match(section, /<td>\+Legacy SA<\/td><td>CEO<\/td><td>10-49<\/td>/);
+      assert.doesNotMatch(page.body.slice(page.body.indexOf(`id="leads-${FIELDS_STUDY}"`), page.body.indexOf(`id="leads-${SMALL}"`)), /\+Legacy/);
+      const csv = await t.app.inject({ url: `/admin/leads.csv?study=${STUDY_ID}`, headers });
+      const [header, ...rows] = csv.body.trimEnd().split('\r\n');
+      assert.equal(header, 'id,created_at,study,wave,name,email,Entreprise,Fonction,Taille de l’entreprise,company,job_title,company_size,consent_contact,consent_version,consent_at');
+      assert.deepEqual(rows.find((r) => r.includes('old@example.org'))!.split(',').slice(6, 12), ['', '', '', "'+Legacy SA", 'CEO', '10-49']);
+    });
   });
 }
