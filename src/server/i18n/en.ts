@@ -342,6 +342,7 @@ export const en: Messages = {
   'site.results.intro': 'Choose a study to see the results of its latest edition.',
   'site.whitePaper.title': 'White papers',
   'site.whitePaper.intro': 'Choose a study to get the white paper of its latest edition.',
+  'lead.email': 'E-mail address',
   'lead.optional': '(optional)',
   'lead.choose': 'Choose…',
   'lead.error.required': 'Fill in “{field}”.',

@@ -344,6 +344,7 @@ export const fr = {
   'site.results.intro': 'Choisissez une étude pour consulter les résultats de sa dernière édition.',
   'site.whitePaper.title': 'Les livres blancs',
   'site.whitePaper.intro': 'Choisissez une étude pour recevoir le livre blanc de sa dernière édition.',
+  'lead.email': 'Adresse e-mail',
   'lead.optional': '(facultatif)',
   'lead.choose': 'Choisir…',
   'lead.error.required': 'Renseignez « {field} ».',

@@ -60,7 +60,7 @@ export function whitePaperFormView(lang: Lang, data: WhitePaperFormData): Html {
   const value = (name: string, max: number) => pdfText(data.values.inputs?.[name] ?? '', max);
   const marker = (required: boolean) => html`<span class="${required ? 'required' : 'optional'}">${required ? wpt(lang, 'form.required') : t(lang, 'lead.optional')}</span>`;
   const fieldClass = (name: string) => `field${data.errors[name] ? ' has-error' : ''}`;
-  const fixed = ([['name', wpt(lang, 'form.name'), 'name', 'text', 200], ['email', wpt(lang, 'form.email'), 'email', 'email', 254]] as const)
+  const fixed = ([['name', wpt(lang, 'form.name'), 'name', 'text', 200], ['email', t(lang, 'lead.email'), 'email', 'email', 254]] as const)
     .map(([name, label, autocomplete, type, max]) => html`<div class="${fieldClass(name)}">
     <label for="lead-${name}">${label} ${marker(true)}</label>
     ${error(name)}
