@@ -106,22 +106,22 @@ export async function publishedStudyIds(store: Store): Promise<string[]> {
 const newestFirst = (a: string | null, b: string | null) => ((a ?? '') < (b ?? '') ? 1 : (a ?? '') > (b ?? '') ? -1 : 0);
 
 /**
- * The studies the public site shows: every study with a published wave (its latest edition and headline
- * figures), and every wave in fieldwork (open to answers or not). Each study keeps to its own card: a wave
- * in fieldwork never stands for another study's results.
+ * The studies with a published wave, newest publication first: each with its latest edition and, unless
+ * `figures` is false, that edition's base and headline figures.
  */
-export async function loadSiteStudies(store: Store, lang: Lang, options: { now?: Date; onError?: ErrorHook } = {}): Promise<SiteStudies> {
-  const now = options.now ?? new Date();
+export async function loadPublishedStudies(store: Store, lang: Lang, options: { onError?: ErrorHook; figures?: boolean } = {}): Promise<PublishedStudy[]> {
   const onError = options.onError ?? (() => undefined);
   const published: PublishedStudy[] = [];
   for (const studyId of await publishedStudyIds(store)) {
     const wave = (await publishedWaves(store, studyId)).at(-1)!;
     const words = await studyWords(store, wave, lang, onError);
     let results: WaveResults | undefined;
-    try {
-      results = await getWaveResults(store, wave);
-    } catch (error) {
-      onError(studyId, error); // the card still links to the study's pages, which report the problem
+    if (options.figures !== false) {
+      try {
+        results = await getWaveResults(store, wave);
+      } catch (error) {
+        onError(studyId, error); // the card still links to the study's pages, which report the problem
+      }
     }
     published.push({
       studyId, title: words.title, description: words.description, lang: words.lang,
@@ -129,8 +129,18 @@ export async function loadSiteStudies(store: Store, lang: Lang, options: { now?:
       n: results?.n ?? null, headlines: results ? headlineFigures(results, words.lang) : [],
     });
   }
-  published.sort((a, b) => newestFirst(a.wave.publishedAt, b.wave.publishedAt) || (a.studyId < b.studyId ? -1 : 1));
+  return published.sort((a, b) => newestFirst(a.wave.publishedAt, b.wave.publishedAt) || (a.studyId < b.studyId ? -1 : 1));
+}
 
+/**
+ * The studies the public site shows: every study with a published wave (its latest edition and headline
+ * figures), and every wave in fieldwork (open to answers or not). Each study keeps to its own card: a wave
+ * in fieldwork never stands for another study's results.
+ */
+export async function loadSiteStudies(store: Store, lang: Lang, options: { now?: Date; onError?: ErrorHook } = {}): Promise<SiteStudies> {
+  const now = options.now ?? new Date();
+  const onError = options.onError ?? (() => undefined);
+  const published = await loadPublishedStudies(store, lang, { onError });
   const inFieldwork = (await store.waves.list()).filter((w) => w.status === 'fieldwork');
   inFieldwork.sort((a, b) => newestFirst(a.opensAt ?? a.createdAt, b.opensAt ?? b.createdAt) || a.id - b.id);
   const fieldwork: FieldworkStudy[] = [];
