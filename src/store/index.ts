@@ -35,6 +35,6 @@ export type { Invitation, InvitationsRepository } from './repositories/invitatio
 export type { User, UsersRepository } from './repositories/users-repository.js';
 export type { Session, SessionsRepository } from './repositories/sessions-repository.js';
 export type { LoginAttempt, LoginAttemptsRepository } from './repositories/login-attempts-repository.js';
-export type { Lead, NewLead, LeadsRepository } from './repositories/leads-repository.js';
+export type { Lead, LeadFieldValue, NewLead, LeadsRepository } from './repositories/leads-repository.js';
 export type { AuditEntry, AuditLogRepository } from './repositories/audit-log-repository.js';
 export type { ResultsCacheRepository } from './repositories/results-cache-repository.js';

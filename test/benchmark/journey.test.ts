@@ -81,9 +81,9 @@ describe('benchmark and white paper journeys in a real browser', () => {
     await checkAccessibility(page, 'lead form with errors');
     await page.fill('#lead-name', 'Jeanne Martin');
     await page.fill('#lead-email', 'jeanne@example.org');
-    await page.fill('#lead-company', 'Acme');
-    await page.fill('#lead-jobTitle', 'Directrice marketing');
-    await page.selectOption('#lead-companySize', { index: 2 });
+    await page.fill('#lead-field_organisation', 'Acme');
+    await page.fill('#lead-field_job_title', 'Directrice marketing');
+    await page.selectOption('#lead-field_size_band', { index: 2 });
     await click(page, /Obtenir le livre blanc/);
     assert.equal(await page.locator('h1').textContent(), 'Votre livre blanc est prêt');
     await checkAccessibility(page, 'download page');
@@ -91,9 +91,10 @@ describe('benchmark and white paper journeys in a real browser', () => {
     assert.equal(qpdfCheck(pdf).status, 0);
     const text = flatText(pdf);
     assert.match(text, /Sommaire/);
-    assert.match(text, /Exemplaire préparé pour Jeanne Martin, Acme/);
+    assert.match(text, /Exemplaire préparé pour Jeanne Martin/);
     const [lead] = await server.store.leads.list('social-media-barometer');
     assert.equal(lead.consentContact, false);
+    assert.deepEqual(lead.fields, { organisation: 'Acme', job_title: 'Directrice marketing', size_band: 2 });
     await page.close();
   });
 });

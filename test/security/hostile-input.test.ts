@@ -81,9 +81,9 @@ describe(`hostile input on every input, checked on every output [${database.name
       // the white paper lead form
       const reader = new InjectClient(app.app, `10.150.${i & 255}.${(i >> 8) + 1}`);
       const form = await reader.get(`/livre-blanc/${published.studyId}`);
-      const size = /name="companySize"[^>]*value="([^"]+)"|<option value="([^"]+)"/.exec(form.body);
+      const size = /<option value="([^"]+)"/.exec(form.body.slice(form.body.indexOf('name="field_size_band"')));
       const lead = await reader.submit(form, [
-        ['name', value], ['email', `lead${i}@example.org`], ['company', value], ['jobTitle', value], ['companySize', size?.[1] ?? size?.[2] ?? '1'], ['consent', 'yes'],
+        ['name', value], ['email', `lead${i}@example.org`], ['field_organisation', value], ['field_job_title', value], ['field_size_band', size?.[1] ?? '1'], ['consent', 'yes'],
       ]);
       tally.add('lead form', lead.status);
 

@@ -52,6 +52,10 @@ describe('home page', () => {
     assert.ok(fr.body.includes(`href="/survey/${open.id}"`));
     assert.ok(fr.body.includes('href="/results"'));
     assert.ok(fr.body.includes('href="/white-paper"'));
+    // this stored document does not validate and its wave has no response: the card still names and links the study
+    assert.ok(fr.body.includes('href="/resultats/social-media-barometer"'));
+    assert.ok(fr.body.includes('href="/livre-blanc/social-media-barometer"'));
+    assert.match(fr.body, /Dernière édition\u00A0: 2025</);
 
     const en = await app.inject({ url: '/en/' });
     assert.match(en.body, /<h1>Social media barometer &lt;test&gt;<\/h1>/);

@@ -98,6 +98,21 @@ for (const database of TEST_DATABASES) {
       assert.deepEqual(await store.leads.list('test-study'), []);
     });
 
+    it('keeps the answers to the study’s lead form fields as JSON by field id, the legacy columns left null', async () => {
+      const fields = { organisation: 'Acme « SA » \u00e9', size_band: 3 };
+      const lead = await store.leads.create({ studyId: 'test-study', waveId: wave.id, name: 'Bo', email: 'bo@example.org', fields, consentContact: false });
+      assert.deepEqual(lead.fields, fields);
+      assert.equal(lead.company, null);
+      assert.equal(lead.companySize, null);
+      assert.deepEqual((await store.leads.get(lead.id))!.fields, fields);
+      const raw = await store.db.selectFrom('leads').select('fields').where('id', '=', lead.id).executeTakeFirstOrThrow();
+      assert.deepEqual(JSON.parse(raw.fields!), fields);
+      const none = await store.leads.create({ studyId: 'test-study', name: 'Cy', email: 'cy@example.org', consentContact: false });
+      assert.equal(none.fields, null, 'a study without lead fields stores none');
+      await store.leads.delete(lead.id);
+      await store.leads.delete(none.id);
+    });
+
     it('lists the audit log newest first and pages backwards', async () => {
       for (let i = 0; i < 5; i++) await store.auditLog.append({ action: i % 2 ? 'wave.publish' : 'response.exclude', target: `t${i}`, details: { i } }, later(i));
       const page1 = await store.auditLog.list({ limit: 2 });

@@ -25,8 +25,8 @@ describe('the white paper lead form, download link and researchers’ lead pages
     const jar = new Map<string, string>();
     const page = await t.app.inject({ url: FORM, remoteAddress });
     keepCookies(jar, page);
-    const size = /<option value="([^"]+)">/.exec(page.body.slice(page.body.indexOf('lead-companySize')))![1];
-    const body = new URLSearchParams({ _csrf: csrfOf(page.body), companySize: size, ...fields });
+    const size = /<option value="([^"]+)">/.exec(page.body.slice(page.body.indexOf('id="lead-field_size_band"')))![1];
+    const body = new URLSearchParams({ _csrf: csrfOf(page.body), field_size_band: size, ...fields });
     const response = await t.app.inject({
       method: 'POST', url: FORM, remoteAddress, payload: body.toString(),
       headers: { cookie: cookieHeader(jar), 'content-type': 'application/x-www-form-urlencoded' },
@@ -53,7 +53,10 @@ describe('the white paper lead form, download link and researchers’ lead pages
     assert.equal((await t.app.inject({ url: '/en/white-paper' })).headers.location, `/en/white-paper/${STUDY}`);
     const page = await t.app.inject({ url: FORM });
     assert.equal(page.statusCode, 200);
-    for (const field of ['name', 'email', 'company', 'jobTitle', 'companySize']) assert.match(page.body, new RegExp(`name="${field}"`));
+    for (const field of ['name', 'email', 'field_organisation', 'field_job_title', 'field_size_band']) assert.match(page.body, new RegExp(`name="${field}"`));
+    assert.match(page.body, /<select id="lead-field_size_band" name="field_size_band" required>/, 'the study’s required choice');
+    assert.match(page.body, /<label for="lead-field_size_band"><span>Taille de l’entreprise<\/span> <span class="required">\(obligatoire\)<\/span><\/label>/);
+    assert.match(page.body, /<label for="lead-field_job_title"><span>Fonction<\/span> <span class="optional">\(facultatif\)<\/span><\/label>/);
     assert.match(page.body, /<input id="lead-consent" name="consent" type="checkbox" value="yes">/, 'consent unticked');
     assert.match(page.body, /facultatif/);
     assert.match(page.body, /class="privacy-notice"/);
@@ -63,7 +66,7 @@ describe('the white paper lead form, download link and researchers’ lead pages
 
   it('stores the lead with the consent wording’s version and time, shows an expiring link and e-mails it', async () => {
     const before = smtp.messages.length;
-    const { response } = await submit({ name: HOSTILE_NAME, email: 'eve@example.org', company: HOSTILE_COMPANY, jobTitle: HOSTILE_JOB, consent: 'yes', sendEmail: 'yes' });
+    const { response } = await submit({ name: HOSTILE_NAME, email: 'eve@example.org', field_organisation: HOSTILE_COMPANY, field_job_title: HOSTILE_JOB, consent: 'yes', sendEmail: 'yes' });
     assert.equal(response.statusCode, 200);
     assert.equal(response.headers['cache-control'], 'no-store');
     assert.equal(response.headers['referrer-policy'], 'no-referrer');
@@ -89,8 +92,8 @@ describe('the white paper lead form, download link and researchers’ lead pages
     assert.match(String(pdf.headers['content-disposition']), /^attachment; filename="social-media-barometer-2015-fr\.pdf"$/);
     assert.equal(pdf.headers['cache-control'], 'no-store');
     const text = flatText(pdf.rawPayload);
-    // a long line may wrap anywhere, so spaces are ignored: the reader's name and company come out as typed, minus the override
-    assert.ok(text.replace(/ /g, '').includes('Eve<script>alert(1)</script>exe.txt,=HYPERLINK("http://evil.example","clic")'), 'the copy names its reader as plain text');
+    // a long line may wrap anywhere, so spaces are ignored: the reader's name comes out as typed, minus the override
+    assert.ok(text.replace(/ /g, '').includes('Eve<script>alert(1)</script>exe.txt'), 'the copy names its reader as plain text');
     assert.ok(!text.includes('\u202E'));
     assert.ok(!pdf.rawPayload.toString('latin1').includes('/JavaScript') && !pdf.rawPayload.toString('latin1').includes('/URI'));
     assert.equal(qpdfCheck(pdf.rawPayload).status, 0);
@@ -98,7 +101,7 @@ describe('the white paper lead form, download link and researchers’ lead pages
 
   it('never makes the download depend on the consent, and sends no e-mail unless asked', async () => {
     const before = smtp.messages.length;
-    const { response } = await submit({ name: 'Ann', email: 'ann@example.org', company: 'Acme', jobTitle: 'CMO' });
+    const { response } = await submit({ name: 'Ann', email: 'ann@example.org', field_organisation: 'Acme', field_job_title: 'CMO' });
     assert.equal(response.statusCode, 200);
     assert.match(response.body, /id="white-paper-download"/);
     const lead = (await t.store.leads.list(STUDY)).find((l) => l.email === 'ann@example.org')!;
@@ -110,21 +113,21 @@ describe('the white paper lead form, download link and researchers’ lead pages
   it('shows the errors of an incomplete form, refuses the honeypot and a missing CSRF token, and rate-limits', async () => {
     const count = async () => (await t.store.leads.list(STUDY)).length;
     const start = await count();
-    const invalid = await submit({ name: '', email: 'not-an-email', company: 'Acme', jobTitle: 'CMO' });
+    const invalid = await submit({ name: '', email: 'not-an-email', field_organisation: 'Acme', field_job_title: 'CMO' });
     assert.equal(invalid.response.statusCode, 400);
     assert.match(invalid.response.body, /Indiquez votre nom/);
     assert.match(invalid.response.body, /Indiquez une adresse e-mail valide/);
-    const bot = await submit({ name: 'Bot', email: 'bot@example.org', company: 'Bots', jobTitle: 'Bot', 'hp-website': 'http://spam.example' });
+    const bot = await submit({ name: 'Bot', email: 'bot@example.org', field_organisation: 'Bots', 'hp-website': 'http://spam.example' });
     assert.equal(bot.response.statusCode, 400);
     const noCsrf = await t.app.inject({
       method: 'POST', url: FORM, remoteAddress: nextAddress(), headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ name: 'X', email: 'x@example.org', company: 'X', jobTitle: 'X', companySize: bot.size }).toString(),
+      payload: new URLSearchParams({ name: 'X', email: 'x@example.org', field_size_band: bot.size }).toString(),
     });
     assert.equal(noCsrf.statusCode, 403);
     assert.equal(await count(), start, 'no lead from these');
     const ip = nextAddress();
     const statuses: number[] = [];
-    for (let k = 0; k < 7; k++) statuses.push((await submit({ name: 'Zed', email: `z${k}@example.org`, company: 'Z', jobTitle: 'Z' }, ip)).response.statusCode);
+    for (let k = 0; k < 7; k++) statuses.push((await submit({ name: 'Zed', email: `z${k}@example.org` }, ip)).response.statusCode);
     assert.deepEqual(statuses.slice(0, 5), [200, 200, 200, 200, 200]);
     assert.equal(statuses.at(-1), 429);
   });
@@ -133,7 +136,7 @@ describe('the white paper lead form, download link and researchers’ lead pages
     const wrong = await t.app.inject({ url: '/livre-blanc/telechargement/AAAAAAAAAAAAAAAAAAAAAA' });
     assert.equal(wrong.statusCode, 404);
     assert.match(wrong.body, /Lien expiré ou introuvable/);
-    const { response } = await submit({ name: 'Old', email: 'old@example.org', company: 'Old', jobTitle: 'Old' });
+    const { response } = await submit({ name: 'Old', email: 'old@example.org' });
     const path = /id="white-paper-download" href="([^"]+)"/.exec(response.body)![1];
     const lead = (await t.store.leads.list(STUDY)).find((l) => l.email === 'old@example.org')!;
     await t.store.db.updateTable('leads').set({ downloadExpiresAt: new Date(Date.now() - 1000).toISOString() }).where('id', '=', lead.id).execute();

@@ -330,6 +330,33 @@ export const fr = {
   'admin.waves.codeHintAny': 'Par exemple 2025-T4, T1-2026 ou vague 3 : lettres, chiffres, espaces, . _ -',
   'admin.waves.seriesOrder': 'Place dans la série (facultatif)',
   'admin.waves.seriesOrderHint': 'Un entier : les vagues de l’étude se suivent dans cet ordre, sinon par date d’ouverture.',
+  // ── public site: several studies, the study's lead form ──
+  'site.home.intro': 'Les baromètres publiés sur ce site, et les enquêtes en cours de collecte.',
+  'site.published.title': 'Résultats publiés',
+  'site.published.none': 'Aucune édition n’est encore publiée.',
+  'site.fieldwork.title': 'Enquêtes en cours',
+  'site.fieldwork.none': 'Aucune collecte n’est ouverte pour le moment.',
+  'site.fieldwork.closed': 'Le questionnaire ne reçoit pas de réponses en ce moment.',
+  'site.study.edition': 'Dernière édition : {wave}',
+  'site.study.editionBase': 'Dernière édition : {wave}, {n} réponses',
+  'site.study.figures': 'Chiffres clés',
+  'site.study.precision': 'marge d’erreur {margin}, base n\u00A0=\u00A0{n}',
+  'site.study.results': 'Voir les résultats',
+  'site.study.whitePaper': 'Recevoir le livre blanc',
+  'site.study.survey': 'Répondre au questionnaire',
+  'site.results.title': 'Les résultats',
+  'site.results.intro': 'Choisissez une étude pour consulter les résultats de sa dernière édition.',
+  'site.whitePaper.title': 'Les livres blancs',
+  'site.whitePaper.intro': 'Choisissez une étude pour recevoir le livre blanc de sa dernière édition.',
+  'lead.email': 'Adresse e-mail',
+  'lead.optional': '(facultatif)',
+  'lead.choose': 'Choisir…',
+  'lead.error.required': 'Renseignez « {field} ».',
+  'lead.error.tooLong': '« {field} » dépasse {max} caractères.',
+  'lead.error.option': 'Choisissez l’une des réponses proposées pour « {field} ».',
+  'leads.byStudy': 'Contacts de l’étude « {study} »',
+  'leads.studyCsv': 'Exporter les contacts de cette étude en CSV',
+  // ── end of public site ──
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof fr;

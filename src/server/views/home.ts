@@ -1,44 +1,37 @@
-import { localizedPath } from '../i18n/localized-path.js';
 import { t } from '../i18n/t.js';
 import type { Lang } from '../../report/format/lang.js';
+import type { SiteStudies } from '../routes/public/site-studies.js';
 import { html, type Html } from './html.js';
-import { PATHS } from './paths.js';
+import { fieldworkStudyCard, publishedStudyCard } from './public/study-cards.js';
 
-export interface HomeData {
-  /** the barometer's title in the page language (the product name when no study is stored yet) */
+export interface HomeData extends SiteStudies {
+  /** the page's heading: the one study's title when the site shows one study, else the product name */
   readonly title: string;
   readonly description?: string;
-  /** the latest published wave, if any */
-  readonly published?: { readonly title: string };
-  /** the wave in fieldwork, if any */
-  readonly fieldwork?: { readonly id: number; readonly title: string; readonly minutes: number };
+  /** the BCP 47 tag of title and description when it differs from the page's */
+  readonly titleLang?: string;
 }
 
-/** The home page body: names the barometer and links to its results, the open questionnaire and the white paper. */
+/**
+ * The home page body: the studies with a published wave (latest edition, headline figures, links to the
+ * results and the white paper), then the waves in fieldwork (with the questionnaire's link while open).
+ */
 export function homeView(lang: Lang, data: HomeData): Html {
-  const link = (path: string, label: string) => html`<p class="card-action"><a class="button" href="${localizedPath(lang, path)}">${label}</a></p>`;
+  const own = data.titleLang ? html` lang="${data.titleLang}"` : null;
   return html`<section class="hero">
-  <h1>${data.title}</h1>
-  <p class="lead">${data.description ?? t(lang, 'home.intro')}</p>
+  <h1${own}>${data.title}</h1>
+  <p class="lead"${data.description ? own : null}>${data.description ?? t(lang, 'site.home.intro')}</p>
 </section>
-<div class="cards">
-  <section class="card" aria-labelledby="home-results">
-    <h2 id="home-results">${t(lang, 'home.results.title')}</h2>
-    ${data.published
-      ? html`<p>${t(lang, 'home.results.text')}</p>${link(PATHS.results, t(lang, 'home.results.link'))}`
-      : html`<p>${t(lang, 'home.results.none')}</p>`}
-  </section>
-  <section class="card" aria-labelledby="home-survey">
-    <h2 id="home-survey">${t(lang, 'home.survey.title')}</h2>
-    ${data.fieldwork
-      ? html`<p>${t(lang, 'home.survey.text', { wave: data.fieldwork.title, minutes: data.fieldwork.minutes })}</p>${link(PATHS.survey(data.fieldwork.id), t(lang, 'home.survey.link'))}`
-      : html`<p>${t(lang, 'home.survey.none')}</p>`}
-  </section>
-  <section class="card" aria-labelledby="home-white-paper">
-    <h2 id="home-white-paper">${t(lang, 'home.whitePaper.title')}</h2>
-    ${data.published
-      ? html`<p>${t(lang, 'home.whitePaper.text')}</p>${link(PATHS.whitePaper, t(lang, 'home.whitePaper.link'))}`
-      : html`<p>${t(lang, 'home.results.none')}</p>`}
-  </section>
-</div>`;
+<section class="home-section" aria-labelledby="home-results">
+  <h2 id="home-results">${t(lang, 'site.published.title')}</h2>
+  ${data.published.length === 0
+    ? html`<p>${t(lang, 'site.published.none')}</p>`
+    : html`<ul class="cards study-list">${data.published.map((s) => publishedStudyCard(lang, s, { results: true, whitePaper: true }))}</ul>`}
+</section>
+<section class="home-section" aria-labelledby="home-survey">
+  <h2 id="home-survey">${t(lang, 'site.fieldwork.title')}</h2>
+  ${data.fieldwork.length === 0
+    ? html`<p>${t(lang, 'site.fieldwork.none')}</p>`
+    : html`<ul class="cards study-list">${data.fieldwork.map((s) => fieldworkStudyCard(lang, s))}</ul>`}
+</section>`;
 }

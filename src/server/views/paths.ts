@@ -4,9 +4,9 @@
  */
 export const PATHS = Object.freeze({
   home: '/',
-  /** the results: redirects to the dashboard of the study with published waves (/resultats/:study, /en/results/:study) */
+  /** the results: the dashboard of the one study with published waves (/resultats/:study, /en/results/:study), or the list of them */
   results: '/results',
-  /** the white paper: redirects to the lead form of the study with published waves (/livre-blanc/:study, /en/white-paper/:study) */
+  /** the white paper: the lead form of the one study with published waves (/livre-blanc/:study, /en/white-paper/:study), or the list of them */
   whitePaper: '/white-paper',
   /** the open questionnaire of a wave in fieldwork */
   survey: (waveId: number) => `/survey/${waveId}`,

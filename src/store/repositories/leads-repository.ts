@@ -1,10 +1,16 @@
 import type { Selectable } from 'kysely';
 import type { LeadsTable } from '../schema.js';
 import type { StoreContext } from '../store-context.js';
+import { fromJson, toJson } from '../json.js';
 import { isoTime } from '../time.js';
 
-export interface Lead extends Readonly<Omit<Selectable<LeadsTable>, 'consentContact'>> {
+/** An answer to one of the study's lead form fields: a text, or the code of the chosen option. */
+export type LeadFieldValue = string | number;
+
+export interface Lead extends Readonly<Omit<Selectable<LeadsTable>, 'consentContact' | 'fields'>> {
   readonly consentContact: boolean;
+  /** answers to the study's own form fields, by field id (null for leads stored before the study declared them) */
+  readonly fields: Readonly<Record<string, LeadFieldValue>> | null;
 }
 
 export interface NewLead {
@@ -15,6 +21,8 @@ export interface NewLead {
   company?: string | null;
   jobTitle?: string | null;
   companySize?: string | null;
+  /** answers to the study's lead form fields, by field id; the legacy company columns stay null for new leads */
+  fields?: Readonly<Record<string, LeadFieldValue>> | null;
   consentContact: boolean;
   consentVersion?: string | null;
   consentAt?: string | null;
@@ -22,7 +30,8 @@ export interface NewLead {
   downloadExpiresAt?: string | null;
 }
 
-const toLead = (row: Selectable<LeadsTable>): Lead => Object.freeze({ ...row, consentContact: row.consentContact === 1 });
+const toLead = (row: Selectable<LeadsTable>): Lead =>
+  Object.freeze({ ...row, consentContact: row.consentContact === 1, fields: row.fields === null ? null : Object.freeze(fromJson<Record<string, LeadFieldValue>>(row.fields, {})) });
 
 /** People who downloaded a publication, with their consent. */
 export function createLeadsRepository({ db }: StoreContext) {
@@ -38,6 +47,7 @@ export function createLeadsRepository({ db }: StoreContext) {
           company: input.company ?? null,
           jobTitle: input.jobTitle ?? null,
           companySize: input.companySize ?? null,
+          fields: input.fields ? toJson(input.fields) : null,
           consentContact: input.consentContact ? 1 : 0,
           consentVersion: input.consentVersion ?? null,
           consentAt: input.consentAt ?? null,

@@ -3,54 +3,82 @@ import { z } from 'zod';
 import { AppError } from '../../../app-error.js';
 import { csvTextCell } from '../../../exchange/csv-cell.js';
 import { pdfText } from '../../../report/pdf/pdf-text.js';
-import type { Lead } from '../../../store/index.js';
 import { can } from '../../auth/roles.js';
 import { sendAdminPage } from '../../views/admin/admin-page.js';
 import { leadsView } from '../../views/admin/leads-view.js';
 import { wpt } from '../../views/public/white-paper-messages.js';
 import { audit, redirectTo } from './admin-helpers.js';
+import { leadFieldText, loadLeadGroups, type LeadFieldColumn, type LeadGroup } from './lead-columns.js';
 
-const CSV_COLUMNS = ['id', 'created_at', 'study', 'wave', 'name', 'email', 'company', 'job_title', 'company_size', 'consent_contact', 'consent_version', 'consent_at'] as const;
+/** A CSV cell: neutralised against formula injection, stripped of control and bidirectional characters, RFC 4180 quoted. */
+const cell = (text: string) => csvTextCell(pdfText(text, 1000), ',');
 
-/**
- * A lead as a CSV line: every text cell neutralised against formula injection (a leading = + - @ tab or CR
- * gets a single quote), stripped of control and bidirectional characters, and RFC 4180 quoted.
- */
-export function leadCsvLine(lead: Lead, waveCode: string): string {
-  const cells = [
-    String(lead.id), lead.createdAt, lead.studyId, waveCode, lead.name, lead.email, lead.company ?? '', lead.jobTitle ?? '',
-    lead.companySize ?? '', lead.consentContact ? '1' : '0', lead.consentVersion ?? '', lead.consentAt ?? '',
-  ];
-  return cells.map((cell) => csvTextCell(pdfText(cell, 1000), ',')).join(',');
+/** A field column of the CSV: the field's label heads it; studies sharing a field id and label share the column. */
+interface CsvFieldColumn {
+  readonly header: string;
+  readonly id: string;
+  /** the column of each study that has it */
+  readonly byStudy: ReadonlyMap<string, LeadFieldColumn>;
 }
 
 /**
- * The researchers' contacts of the white paper: `/admin/leads` (every study's leads, newest first),
- * `/admin/leads.csv` (the export) and `POST /admin/leads/:id/erase` (analysts and owners; written to the
- * audit log with the lead's id only, never its personal data).
+ * The leads as CSV: id, time, study, wave, name, e-mail, then one column per field of the studies' lead forms
+ * (headed by its label), the legacy company columns when some lead has them, and the consent. Every cell,
+ * headers included, is neutralised against formula injection and stripped of control and bidirectional
+ * characters (`cell`).
+ */
+export function leadsCsv(groups: readonly LeadGroup[], waves: ReadonlyMap<number, string>): string {
+  const fields: CsvFieldColumn[] = [];
+  for (const group of groups) {
+    for (const column of group.fields) {
+      const shared = fields.find((f) => f.id === column.id && f.header === column.label);
+      if (shared) (shared.byStudy as Map<string, LeadFieldColumn>).set(group.studyId, column);
+      else fields.push({ header: column.label, id: column.id, byStudy: new Map([[group.studyId, column]]) });
+    }
+  }
+  const legacy = groups.some((g) => g.legacy);
+  const header = [
+    'id', 'created_at', 'study', 'wave', 'name', 'email', ...fields.map((f) => f.header),
+    ...(legacy ? ['company', 'job_title', 'company_size'] : []), 'consent_contact', 'consent_version', 'consent_at',
+  ];
+  const leads = groups.flatMap((g) => g.leads).sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.id - a.id));
+  const lines = leads.map((lead) => [
+    String(lead.id), lead.createdAt, lead.studyId, lead.waveId === null ? '' : (waves.get(lead.waveId) ?? ''), lead.name, lead.email,
+    ...fields.map((f) => { const column = f.byStudy.get(lead.studyId); return column ? leadFieldText(column, lead) : ''; }),
+    ...(legacy ? [lead.company ?? '', lead.jobTitle ?? '', lead.companySize ?? ''] : []),
+    lead.consentContact ? '1' : '0', lead.consentVersion ?? '', lead.consentAt ?? '',
+  ]);
+  return [header, ...lines].map((line) => line.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+const ZLeadsQuery = z.object({ study: z.string().max(100).optional() });
+
+/**
+ * The researchers' contacts of the white paper: `/admin/leads` (each study's leads, newest first, with the
+ * study's own form fields as columns), `/admin/leads.csv` (the export; `?study=` for one study) and
+ * `POST /admin/leads/:id/erase` (analysts and owners; written to the audit log with the lead's id only,
+ * never its personal data).
  */
 export const leadRoutes: FastifyPluginAsync = async (app) => {
-  const allLeads = async () => {
-    const studies = await app.store.studies.list();
-    const leads = (await Promise.all(studies.map((s) => app.store.leads.list(s.studyId)))).flat();
-    const waves = new Map((await app.store.waves.list()).map((w) => [w.id, w.code]));
-    return { leads: leads.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.id - a.id)), waves };
-  };
+  const waveCodes = async () => new Map((await app.store.waves.list()).map((w) => [w.id, w.code]));
 
   app.get('/admin/leads', async (request, reply) => {
-    const { leads, waves } = await allLeads();
+    const groups = await loadLeadGroups(app.store, request.lang);
     const erased = (request.query as { done?: string }).done === 'erased';
     return sendAdminPage(request, reply, {
       title: wpt(request.lang, 'leads.title'),
-      body: leadsView(request.lang, reply, leads, waves, can(request.user!.role, 'analyse'), erased),
+      body: leadsView(request.lang, reply, groups, await waveCodes(), can(request.user!.role, 'analyse'), erased),
     });
   });
 
   app.get('/admin/leads.csv', async (request, reply) => {
-    const { leads, waves } = await allLeads();
-    await audit(app.store, request, 'leads.export', null, { count: leads.length });
-    const body = [CSV_COLUMNS.join(','), ...leads.map((l) => leadCsvLine(l, l.waveId === null ? '' : (waves.get(l.waveId) ?? '')))].join('\r\n') + '\r\n';
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="leads.csv"').send(body);
+    const query = ZLeadsQuery.safeParse(request.query ?? {});
+    if (!query.success) throw new AppError('INVALID_INPUT', 'study: expected a study id');
+    const groups = await loadLeadGroups(app.store, request.lang, query.data.study || undefined);
+    const count = groups.reduce((sum, g) => sum + g.leads.length, 0);
+    await audit(app.store, request, 'leads.export', query.data.study ? `study:${query.data.study}` : null, { count });
+    const file = query.data.study ? `leads-${query.data.study.replace(/[^A-Za-z0-9._-]/g, '_')}.csv` : 'leads.csv';
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file}"`).send(leadsCsv(groups, await waveCodes()));
   });
 
   app.post('/admin/leads/:id/erase', { config: { permission: 'analyse' } }, async (request, reply) => {

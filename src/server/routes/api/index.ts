@@ -2,18 +2,26 @@ import type { FastifyPluginAsync } from 'fastify';
 import { AppError } from '../../../app-error.js';
 import { RESULTS_PATHS } from '../../views/public/results-paths.js';
 import { publishedResults, publishedWaves, renderCache } from '../public/published-results.js';
+import { loadPublishedStudies } from '../public/site-studies.js';
 import { OPENAPI_DOCUMENT } from './openapi-document.js';
 import { publicResultsJson } from './public-results-json.js';
 import { resultsCsv } from './results-csv.js';
 
 const API_LIMIT = { rateLimit: { max: 600, timeWindow: '1 minute' } };
 
-/** The public results API (JSON and CSV, published waves only) and its OpenAPI document at /api/docs. */
+/** The public results API (JSON and CSV, published waves only; `/api/v1/studies` lists the studies) and its OpenAPI document at /api/docs. */
 export const apiRoutes: FastifyPluginAsync = async (app) => {
   const documents = renderCache<string>(100);
   const cors = { 'access-control-allow-origin': '*', 'cache-control': 'public, max-age=300' };
 
   app.get('/api/docs', async (_request, reply) => reply.headers(cors).type('application/json; charset=utf-8').send(OPENAPI_DOCUMENT));
+
+  app.get('/api/v1/studies', { config: API_LIMIT }, async (request, reply) => {
+    const studies = await loadPublishedStudies(app.store, request.lang, { figures: false, onError: (studyId, error) => request.log.warn({ studyId, err: error }, 'study not fully listed') });
+    return reply.headers(cors).send({
+      studies: studies.map((s) => ({ id: s.studyId, title: s.title, lang: s.lang, latestWave: s.wave.code, waves: `/api/v1/studies/${encodeURIComponent(s.studyId)}/waves` })),
+    });
+  });
 
   app.get<{ Params: { study: string } }>('/api/v1/studies/:study/waves', { config: API_LIMIT }, async (request, reply) => {
     const waves = await publishedWaves(app.store, request.params.study);

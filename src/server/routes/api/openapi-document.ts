@@ -14,6 +14,12 @@ export const OPENAPI_DOCUMENT = Object.freeze({
     license: { name: 'AGPL-3.0-or-later' },
   },
   paths: {
+    '/api/v1/studies': {
+      get: {
+        summary: 'The studies with at least one published wave',
+        responses: { 200: { description: 'Studies, newest publication first', content: { 'application/json': { schema: { type: 'object', properties: { studies: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, title: { type: 'string' }, lang: { type: 'string', description: 'BCP 47 tag of the title' }, latestWave: { type: 'string' }, waves: { type: 'string', format: 'uri-reference' } } } } } } } } } },
+      },
+    },
     '/api/v1/studies/{study}/waves': {
       get: {
         summary: 'The published waves of a study',

@@ -1,43 +1,28 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Lang } from '../../../report/format/lang.js';
-import type { JsonValue, Store, Wave } from '../../../store/index.js';
+import type { Store } from '../../../store/index.js';
 import { t } from '../../i18n/t.js';
 import { homeView, type HomeData } from '../../views/home.js';
 import { sendPage } from '../../views/send-page.js';
+import { loadSiteStudies, type ErrorHook } from './site-studies.js';
 
-/** Reads `document.title[lang]`-like fields of a stored study document without trusting its shape. */
-function field(document: JsonValue | undefined, name: string): JsonValue | undefined {
-  return document && typeof document === 'object' && !Array.isArray(document) ? document[name] : undefined;
-}
-function label(value: JsonValue | undefined, lang: Lang): string | undefined {
-  const text = field(value, lang);
-  return typeof text === 'string' && text.trim() !== '' ? text : undefined;
-}
-
-const latest = (waves: Wave[], at: (w: Wave) => string | null) =>
-  waves.reduce<Wave | undefined>((best, w) => (!best || (at(w) ?? w.createdAt) > (at(best) ?? best.createdAt) ? w : best), undefined);
-
-/** What the home page shows: the barometer with a wave in fieldwork or published (else the first study). */
-export async function loadHomeData(store: Store, lang: Lang): Promise<HomeData> {
-  const waves = await store.waves.list();
-  const fieldwork = latest(waves.filter((w) => w.status === 'fieldwork'), (w) => w.opensAt);
-  const published = latest(waves.filter((w) => w.status === 'published'), (w) => w.publishedAt);
-  const studyId = fieldwork?.studyId ?? published?.studyId ?? (await store.studies.list())[0]?.studyId;
-  const version = studyId === undefined ? undefined : await store.studies.latestVersion(studyId);
-  const document = version?.document;
-  const minutes = field(document, 'estimatedMinutes');
-  return {
-    title: label(field(document, 'title'), lang) ?? t(lang, 'product.name'),
-    description: label(field(document, 'description'), lang),
-    published: published && { title: published.title },
-    fieldwork: fieldwork && { id: fieldwork.id, title: fieldwork.title, minutes: typeof minutes === 'number' ? minutes : 10 },
-  };
+/**
+ * What the home page shows: every study with a published wave and every wave in fieldwork. When all of
+ * them are one study's, the page is that study's (its title and description head it); otherwise the
+ * product's.
+ */
+export async function loadHomeData(store: Store, lang: Lang, options: { now?: Date; onError?: ErrorHook } = {}): Promise<HomeData> {
+  const studies = await loadSiteStudies(store, lang, options);
+  const all = [...studies.published, ...studies.fieldwork];
+  const only = all.length > 0 && all.every((s) => s.studyId === all[0].studyId) ? all[0] : undefined;
+  if (!only) return { ...studies, title: t(lang, 'product.name') };
+  return { ...studies, title: only.title, description: only.description, titleLang: only.lang === lang ? undefined : only.lang };
 }
 
 /** `/` and `/en/`: the home page. */
 export const homeRoutes: FastifyPluginAsync = async (app) => {
   app.get('/', async (request, reply) => {
-    const data = await loadHomeData(app.store, request.lang);
-    return sendPage(request, reply, { title: data.title, body: homeView(request.lang, data), description: data.description });
+    const data = await loadHomeData(app.store, request.lang, { onError: (studyId, error) => request.log.warn({ studyId, err: error }, 'study not fully shown on the home page') });
+    return sendPage(request, reply, { title: data.title, body: homeView(request.lang, data), description: data.description ?? t(request.lang, 'site.home.intro') });
   });
 };

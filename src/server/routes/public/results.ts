@@ -12,7 +12,10 @@ import { rt } from '../../views/public/results-messages.js';
 import { RESULTS_PATHS } from '../../views/public/results-paths.js';
 import { trendView } from '../../views/public/trend-view.js';
 import { sendPage } from '../../views/send-page.js';
-import { publishedResults, publishedWaves, renderCache } from './published-results.js';
+import { t } from '../../i18n/t.js';
+import { studiesIndexView } from '../../views/public/study-cards.js';
+import { publishedResults, renderCache } from './published-results.js';
+import { loadSiteStudies, publishedStudyIds } from './site-studies.js';
 
 type StudyParams = { study: string };
 type Query = { wave?: string; cut?: string };
@@ -29,12 +32,14 @@ export const resultsRoutes: FastifyPluginAsync = async (app) => {
   const svgs = renderCache<string>(500);
   const pngs = renderCache<Buffer>(100);
 
+  /** One published study: straight to its dashboard; several: the list of them; none: not found. */
   const index = async (request: FastifyRequest, reply: FastifyReply) => {
-    const studies = await app.store.studies.list();
-    for (const s of studies) {
-      if ((await publishedWaves(app.store, s.studyId)).length > 0) return reply.redirect(RESULTS_PATHS.dashboard(request.lang, s.studyId));
-    }
-    throw new AppError('NOT_FOUND', 'no published results yet');
+    const { lang } = request;
+    const ids = await publishedStudyIds(app.store);
+    if (ids.length === 0) throw new AppError('NOT_FOUND', 'no published results yet');
+    if (ids.length === 1) return reply.redirect(RESULTS_PATHS.dashboard(lang, ids[0]));
+    const { published } = await loadSiteStudies(app.store, lang, { onError: (studyId, error) => request.log.warn({ studyId, err: error }, 'study not fully listed') });
+    return sendPage(request, reply, { title: t(lang, 'site.results.title'), body: studiesIndexView(lang, 'results', published) });
   };
   app.get('/resultats', index);
   app.get('/results', index);

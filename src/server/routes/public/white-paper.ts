@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { labelIn } from '../../../study/index.js';
+import { contentLanguage, labelIn, studyText, type Study } from '../../../study/index.js';
 import { getWaveResults } from '../../../analysis/results-cache.js';
 import { waveStudy } from '../../../analysis/wave-study.js';
 import { AppError } from '../../../app-error.js';
@@ -14,9 +14,12 @@ import { badLinkLimiter } from '../respond/bad-link-limiter.js';
 import { sendPage } from '../../views/send-page.js';
 import { CONSENT_VERSION, wpt } from '../../views/public/white-paper-messages.js';
 import { WHITE_PAPER_PATHS } from '../../views/public/white-paper-paths.js';
-import { whitePaperFormView, whitePaperNoticeView, whitePaperReadyView, type LeadFormValues } from '../../views/public/white-paper-view.js';
-import { parseLeadForm } from './white-paper-lead.js';
+import { whitePaperFormView, whitePaperNoticeView, whitePaperReadyView, type LeadFieldView } from '../../views/public/white-paper-view.js';
+import { leadInputName, parseLeadForm, type LeadFormError, type LeadFormValues } from './white-paper-lead.js';
 import { publishedWaves } from './published-results.js';
+import { publishedStudyIds, loadSiteStudies } from './site-studies.js';
+import { t } from '../../i18n/t.js';
+import { studiesIndexView } from '../../views/public/study-cards.js';
 
 /** A download link stays valid this long. */
 export const DOWNLOAD_DAYS = 7;
@@ -35,11 +38,14 @@ type StudyParams = { study: string };
 export const whitePaperRoutes: FastifyPluginAsync = async (app) => {
   const limiter = badLinkLimiter({ max: 10, windowMs: 60_000 });
 
+  /** One published study: straight to its form; several: the list of them; none: a notice. */
   const index = async (request: FastifyRequest, reply: FastifyReply) => {
-    for (const s of await app.store.studies.list()) {
-      if ((await publishedWaves(app.store, s.studyId)).length > 0) return reply.redirect(WHITE_PAPER_PATHS.page(request.lang, s.studyId));
-    }
-    return sendPage(request, reply, { title: wpt(request.lang, 'form.title'), body: whitePaperNoticeView(wpt(request.lang, 'form.title'), wpt(request.lang, 'page.none')) });
+    const { lang } = request;
+    const ids = await publishedStudyIds(app.store);
+    if (ids.length === 1) return reply.redirect(WHITE_PAPER_PATHS.page(lang, ids[0]));
+    if (ids.length === 0) return sendPage(request, reply, { title: wpt(lang, 'form.title'), body: whitePaperNoticeView(wpt(lang, 'form.title'), wpt(lang, 'page.none')) });
+    const { published } = await loadSiteStudies(app.store, lang, { onError: (studyId, error) => request.log.warn({ studyId, err: error }, 'study not fully listed') });
+    return sendPage(request, reply, { title: t(lang, 'site.whitePaper.title'), body: studiesIndexView(lang, 'whitePaper', published) });
   };
   app.get('/white-paper', index);
   app.get('/livre-blanc', index);
@@ -49,17 +55,22 @@ export const whitePaperRoutes: FastifyPluginAsync = async (app) => {
     if (!wave) throw new AppError('NOT_FOUND', `study ${studyId} has no published wave`);
     return wave;
   };
-  const sizesOf = async (wave: Wave, lang: Lang) => {
-    const study = await waveStudy(app.store, wave);
-    return study.leadForm.find((f) => f.options && f.required)?.options?.map((o) => labelIn(o.label, lang)) ?? [];
+  /** The study's lead form fields as the page shows them, in the study's language for the page. */
+  const fieldViews = (study: Study, lang: Lang): LeadFieldView[] => {
+    const tag = contentLanguage(study, lang);
+    return study.leadForm.map((f) => ({
+      name: leadInputName(f), label: labelIn(f.label, tag), required: f.required, maxLength: f.maxLength,
+      options: f.options?.map((o) => ({ value: String(o.code), label: labelIn(o.label, tag) })),
+    }));
   };
-  const showForm = async (request: FastifyRequest<{ Params: StudyParams }>, reply: FastifyReply, values: LeadFormValues, errors: Record<string, never> | Parameters<typeof whitePaperFormView>[1]['errors'], status = 200) => {
+  const showForm = async (request: FastifyRequest<{ Params: StudyParams }>, reply: FastifyReply, values: LeadFormValues, errors: Readonly<Record<string, LeadFormError>>, status = 200) => {
     const { lang } = request;
     const wave = await latest(request.params.study);
     const study = await waveStudy(app.store, wave);
+    const tag = contentLanguage(study, lang);
     const body = whitePaperFormView(lang, {
-      studyTitle: study.title[lang], waveTitle: wave.title, action: WHITE_PAPER_PATHS.page(lang, wave.studyId),
-      sizes: await sizesOf(wave, lang), csrf: csrfField(reply), values, errors,
+      studyTitle: labelIn(study.title, tag), studyLang: tag === lang ? undefined : tag, waveTitle: wave.title,
+      action: WHITE_PAPER_PATHS.page(lang, wave.studyId), fields: fieldViews(study, lang), csrf: csrfField(reply), values, errors,
     });
     return sendPage(request, reply, { title: wpt(lang, 'page.title', { wave: wave.title }), body, status });
   };
@@ -69,7 +80,8 @@ export const whitePaperRoutes: FastifyPluginAsync = async (app) => {
     app.post<{ Params: StudyParams }>(path, { config: { private: true, rateLimit: FORM_RATE_LIMIT } }, async (request, reply) => {
       const { lang } = request;
       const wave = await latest(request.params.study);
-      const parsed = parseLeadForm(request.body, await sizesOf(wave, lang));
+      const study = await waveStudy(app.store, wave);
+      const parsed = parseLeadForm(request.body, study.leadForm);
       if (!parsed.ok) {
         if (parsed.spam) return sendPage(request, reply, { title: wpt(lang, 'form.title'), body: whitePaperNoticeView(wpt(lang, 'form.title'), wpt(lang, 'error.spam')), status: 400 });
         return showForm(request, reply, parsed.values, parsed.errors, 400);
@@ -78,8 +90,8 @@ export const whitePaperRoutes: FastifyPluginAsync = async (app) => {
       const token = newToken();
       const now = new Date();
       await app.store.leads.create({
-        studyId: wave.studyId, waveId: wave.id, name: form.name, email: form.email, company: form.company, jobTitle: form.jobTitle,
-        companySize: form.companySize, consentContact: form.consent, consentVersion: CONSENT_VERSION, consentAt: now.toISOString(),
+        studyId: wave.studyId, waveId: wave.id, name: form.name, email: form.email, fields: form.fields,
+        consentContact: form.consent, consentVersion: CONSENT_VERSION, consentAt: now.toISOString(),
         downloadTokenHash: hashToken(app.config.secretKey, token),
         downloadExpiresAt: new Date(now.getTime() + DOWNLOAD_DAYS * 86_400_000).toISOString(),
       }, now);
@@ -119,7 +131,7 @@ async function sendDownloadEmail(app: Parameters<FastifyPluginAsync>[0], request
   if (!app.config.smtpUrl) return false;
   const study = await waveStudy(app.store, wave);
   const url = `${app.config.publicUrl ?? `${request.protocol}://${request.host}`}${path}`;
-  const params = { study: plainText(study.title[lang], 200), wave: plainText(wave.title, 200), days: DOWNLOAD_DAYS, url };
+  const params = { study: plainText(studyText(study, study.title, lang), 200), wave: plainText(wave.title, 200), days: DOWNLOAD_DAYS, url };
   const subject = plainText(wpt(lang, 'email.subject', params), 250);
   const text = wpt(lang, 'email.text', params);
   const html = mailHtml`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${subject}</title></head><body style="font-family: sans-serif; line-height: 1.5;">

@@ -42,7 +42,8 @@ export function cachedWaveLookup(store: Store, ttlMs = 1000): (studyId: string, 
 
 export const responseCookie = (wave: Wave) => `rsp${wave.id}`;
 
-function isOpen(wave: Wave, now: () => Date): boolean {
+/** Whether a wave takes answers now: in fieldwork and between its opening and closing times (when set). */
+export function isOpen(wave: Wave, now: () => Date): boolean {
   if (wave.status !== 'fieldwork') return false;
   if (wave.opensAt === null && wave.closesAt === null) return true; // the usual case: no clock needed
   const at = now().toISOString();

@@ -4,6 +4,8 @@ import { pdfText } from '../../../report/pdf/pdf-text.js';
 import type { Lead } from '../../../store/index.js';
 import { csrfField } from '../../csrf.js';
 import { localizedPath } from '../../i18n/localized-path.js';
+import { t } from '../../i18n/t.js';
+import { leadFieldText, type LeadGroup } from '../../routes/admin/lead-columns.js';
 import { html, type Html } from '../html.js';
 import { wpt } from '../public/white-paper-messages.js';
 
@@ -13,23 +15,39 @@ const when = (lang: Lang, iso: string) =>
 /** Lead text as shown to researchers: plain (controls and bidi overrides removed), then escaped by `html`. */
 const plain = (value: string | null) => pdfText(value ?? '', 300);
 
-/** The white paper's contacts: one row each with consent, an erase button (analysts), the CSV export. */
-export function leadsView(lang: Lang, reply: FastifyReply, leads: readonly Lead[], waves: ReadonlyMap<number, string>, canErase: boolean, erased: boolean): Html {
-  return html`<h1>${wpt(lang, 'leads.title')}</h1>
-${erased ? html`<p class="notice" role="status">${wpt(lang, 'leads.erased')}</p>` : null}
-<p>${wpt(lang, 'leads.count', { count: leads.length })} · <a href="${localizedPath(lang, '/admin/leads.csv')}" download>${wpt(lang, 'leads.csv')}</a></p>
-${leads.length === 0 ? html`<p>${wpt(lang, 'leads.none')}</p>` : html`<div class="table-wrap"><table class="leads-table">
-  <thead><tr>
-    <th scope="col">${wpt(lang, 'leads.date')}</th><th scope="col">${wpt(lang, 'leads.name')}</th><th scope="col">${wpt(lang, 'leads.email')}</th>
-    <th scope="col">${wpt(lang, 'leads.company')}</th><th scope="col">${wpt(lang, 'leads.jobTitle')}</th><th scope="col">${wpt(lang, 'leads.size')}</th>
-    <th scope="col">${wpt(lang, 'leads.consent')}</th><th scope="col">${wpt(lang, 'leads.wave')}</th>${canErase ? html`<th scope="col"><span class="visually-hidden">${wpt(lang, 'leads.erase')}</span></th>` : null}
-  </tr></thead>
-  <tbody>${leads.map((lead) => html`<tr>
+/** One study's contacts: its own form fields as columns (the legacy company columns when old leads have them). */
+function groupTable(lang: Lang, reply: FastifyReply, group: LeadGroup, waves: ReadonlyMap<number, string>, canErase: boolean): Html {
+  const own = group.lang === lang ? null : html` lang="${group.lang}"`;
+  const id = `leads-${group.studyId.replace(/[^a-z0-9-]/g, '-')}`;
+  const row = (lead: Lead) => html`<tr>
     <td><time datetime="${lead.createdAt}">${when(lang, lead.createdAt)}</time></td>
-    <td>${plain(lead.name)}</td><td>${plain(lead.email)}</td><td>${plain(lead.company)}</td><td>${plain(lead.jobTitle)}</td><td>${plain(lead.companySize)}</td>
+    <td>${plain(lead.name)}</td><td>${plain(lead.email)}</td>
+    ${group.fields.map((f) => html`<td>${plain(leadFieldText(f, lead))}</td>`)}
+    ${group.legacy ? html`<td>${plain(lead.company)}</td><td>${plain(lead.jobTitle)}</td><td>${plain(lead.companySize)}</td>` : null}
     <td>${wpt(lang, lead.consentContact ? 'leads.yes' : 'leads.no')}${lead.consentVersion ? html` <small>(${lead.consentVersion})</small>` : null}</td>
     <td>${lead.waveId === null ? '–' : (waves.get(lead.waveId) ?? `#${lead.waveId}`)}</td>
     ${canErase ? html`<td><form method="post" action="${localizedPath(lang, `/admin/leads/${lead.id}/erase`)}">${csrfField(reply)}<button type="submit" class="secondary" aria-label="${wpt(lang, 'leads.eraseLabel', { id: lead.id })}">${wpt(lang, 'leads.erase')}</button></form></td>` : null}
-  </tr>`)}</tbody>
-</table></div>`}`;
+  </tr>`;
+  return html`<section aria-labelledby="${id}">
+<h2 id="${id}">${t(lang, 'leads.byStudy', { study: group.title })}</h2>
+<p>${wpt(lang, 'leads.count', { count: group.leads.length })} · <a href="${localizedPath(lang, `/admin/leads.csv?study=${encodeURIComponent(group.studyId)}`)}" download>${t(lang, 'leads.studyCsv')}</a></p>
+<div class="table-wrap"><table class="leads-table">
+  <thead><tr>
+    <th scope="col">${wpt(lang, 'leads.date')}</th><th scope="col">${wpt(lang, 'leads.name')}</th><th scope="col">${wpt(lang, 'leads.email')}</th>
+    ${group.fields.map((f) => html`<th scope="col"${own}>${plain(f.label)}</th>`)}
+    ${group.legacy ? html`<th scope="col">${wpt(lang, 'leads.company')}</th><th scope="col">${wpt(lang, 'leads.jobTitle')}</th><th scope="col">${wpt(lang, 'leads.size')}</th>` : null}
+    <th scope="col">${wpt(lang, 'leads.consent')}</th><th scope="col">${wpt(lang, 'leads.wave')}</th>${canErase ? html`<th scope="col"><span class="visually-hidden">${wpt(lang, 'leads.erase')}</span></th>` : null}
+  </tr></thead>
+  <tbody>${group.leads.map(row)}</tbody>
+</table></div>
+</section>`;
+}
+
+/** The white paper's contacts, one table per study, with consent, an erase button (analysts) and the CSV exports. */
+export function leadsView(lang: Lang, reply: FastifyReply, groups: readonly LeadGroup[], waves: ReadonlyMap<number, string>, canErase: boolean, erased: boolean): Html {
+  const count = groups.reduce((sum, g) => sum + g.leads.length, 0);
+  return html`<h1>${wpt(lang, 'leads.title')}</h1>
+${erased ? html`<p class="notice" role="status">${wpt(lang, 'leads.erased')}</p>` : null}
+<p>${wpt(lang, 'leads.count', { count })} · <a href="${localizedPath(lang, '/admin/leads.csv')}" download>${wpt(lang, 'leads.csv')}</a></p>
+${count === 0 ? html`<p>${wpt(lang, 'leads.none')}</p>` : groups.map((g) => groupTable(lang, reply, g, waves, canErase))}`;
 }

@@ -1,64 +1,95 @@
 import type { Lang } from '../../../report/format/lang.js';
 import { pdfText } from '../../../report/pdf/pdf-text.js';
 import { html, type Html } from '../html.js';
-import { wpt, type WhitePaperPageKey } from './white-paper-messages.js';
+import { t } from '../../i18n/t.js';
+import type { LeadFormError, LeadFormValues } from '../../routes/public/white-paper-lead.js';
+import { wpt } from './white-paper-messages.js';
 
-export interface LeadFormValues {
-  readonly name?: string;
-  readonly email?: string;
-  readonly company?: string;
-  readonly jobTitle?: string;
-  readonly companySize?: string;
-  readonly consent?: boolean;
-  readonly sendEmail?: boolean;
+export type { LeadFormValues } from '../../routes/public/white-paper-lead.js';
+
+/** One of the study's own fields as the form shows it, its texts in the study's language for the page. */
+export interface LeadFieldView {
+  /** the control's name (see `leadInputName`) */
+  readonly name: string;
+  readonly label: string;
+  readonly required: boolean;
+  readonly maxLength: number;
+  /** a choice: the option codes and labels */
+  readonly options?: readonly { readonly value: string; readonly label: string }[];
 }
 
 export interface WhitePaperFormData {
   readonly studyTitle: string;
   readonly waveTitle: string;
+  /** the BCP 47 tag of the study's texts when it is not the page's */
+  readonly studyLang?: string;
   readonly action: string;
-  readonly sizes: readonly string[];
+  readonly fields: readonly LeadFieldView[];
   readonly csrf: Html;
   readonly values: LeadFormValues;
-  /** field name -> message key */
-  readonly errors: Readonly<Record<string, WhitePaperPageKey>>;
+  /** control name -> what is wrong */
+  readonly errors: Readonly<Record<string, LeadFormError>>;
 }
 
-const FIELDS = [
-  ['name', 'form.name', 'name', 'text'],
-  ['email', 'form.email', 'email', 'email'],
-  ['company', 'form.company', 'organization', 'text'],
-  ['jobTitle', 'form.jobTitle', 'organization-title', 'text'],
-] as const;
+/** The message beside a control, naming the field it is about. */
+function errorText(lang: Lang, error: LeadFormError, field: LeadFieldView | undefined): string {
+  if (error === 'name') return wpt(lang, 'error.name');
+  if (error === 'email') return wpt(lang, 'error.email');
+  const label = field?.label ?? '';
+  if (error === 'tooLong') return t(lang, 'lead.error.tooLong', { field: label, max: field?.maxLength ?? 0 });
+  return t(lang, error === 'option' ? 'lead.error.option' : 'lead.error.required', { field: label });
+}
 
-/** The white paper's page: what it holds, then the lead form (consent unticked and optional, privacy notice, honeypot). */
+/**
+ * The white paper's page: what it holds, then the lead form: name and e-mail, the study's own fields (a text
+ * or a list to choose from, required ones marked), the contact consent (unticked and optional), the privacy
+ * notice and a honeypot. An error shows beside its field and in a summary at the top, each naming the field.
+ */
 export function whitePaperFormView(lang: Lang, data: WhitePaperFormData): Html {
-  const error = (field: string) => {
-    const key = data.errors[field];
-    return key ? html`<p class="field-error" id="${field}-error">${wpt(lang, key)}</p>` : null;
+  const ownLang = data.studyLang ? html` lang="${data.studyLang}"` : null;
+  const byName = new Map(data.fields.map((f) => [f.name, f]));
+  const message = (name: string) => {
+    const error = data.errors[name];
+    return error ? errorText(lang, error, byName.get(name)) : undefined;
   };
-  const described = (field: string) => (data.errors[field] ? html` aria-invalid="true" aria-describedby="${field}-error"` : null);
-  const errorKeys = Object.entries(data.errors);
+  const error = (name: string) => {
+    const text = message(name);
+    return text ? html`<p class="field-error" id="lead-${name}-error">${text}</p>` : null;
+  };
+  const described = (name: string) => (data.errors[name] ? html` aria-invalid="true" aria-describedby="lead-${name}-error"` : null);
+  const value = (name: string, max: number) => pdfText(data.values.inputs?.[name] ?? '', max);
+  const marker = (required: boolean) => html`<span class="${required ? 'required' : 'optional'}">${required ? wpt(lang, 'form.required') : t(lang, 'lead.optional')}</span>`;
+  const fieldClass = (name: string) => `field${data.errors[name] ? ' has-error' : ''}`;
+  const fixed = ([['name', wpt(lang, 'form.name'), 'name', 'text', 200], ['email', t(lang, 'lead.email'), 'email', 'email', 254]] as const)
+    .map(([name, label, autocomplete, type, max]) => html`<div class="${fieldClass(name)}">
+    <label for="lead-${name}">${label} ${marker(true)}</label>
+    ${error(name)}
+    <input id="lead-${name}" name="${name}" type="${type}" autocomplete="${autocomplete}" required maxlength="${max}" value="${value(name, max)}"${described(name)}>
+  </div>`);
+  const own = data.fields.map((f) => {
+    const required = f.required ? html` required` : null;
+    const control = f.options
+      ? html`<select id="lead-${f.name}" name="${f.name}"${required}${described(f.name)}>
+      <option value="">${t(lang, 'lead.choose')}</option>
+      ${f.options.map((o) => html`<option value="${o.value}"${data.values.inputs?.[f.name] === o.value ? html` selected` : null}${ownLang}>${o.label}</option>`)}
+    </select>`
+      : html`<input id="lead-${f.name}" name="${f.name}" type="text"${required} maxlength="${f.maxLength}" value="${value(f.name, f.maxLength)}"${described(f.name)}>`;
+    return html`<div class="${fieldClass(f.name)}">
+    <label for="lead-${f.name}"><span${ownLang}>${f.label}</span> ${marker(f.required)}</label>
+    ${error(f.name)}
+    ${control}
+  </div>`;
+  });
+  const errorEntries = Object.keys(data.errors).map((name) => [name, message(name)!] as const);
   return html`<article class="white-paper">
 <h1>${wpt(lang, 'page.title', { wave: data.waveTitle })}</h1>
-<p class="lead">${data.studyTitle}. ${wpt(lang, 'page.lead', { wave: data.waveTitle })}</p>
+<p class="lead"><span${ownLang}>${data.studyTitle}</span>. ${wpt(lang, 'page.lead', { wave: data.waveTitle })}</p>
 <form method="post" action="${data.action}" class="lead-form" novalidate>
   <h2>${wpt(lang, 'form.title')}</h2>
-  ${errorKeys.length > 0 ? html`<div class="notice" role="alert"><p>${wpt(lang, 'error.summary')}</p><ul>${errorKeys.map(([field, key]) => html`<li><a href="#lead-${field}">${wpt(lang, key)}</a></li>`)}</ul></div>` : null}
+  ${errorEntries.length > 0 ? html`<div class="notice" role="alert"><p>${wpt(lang, 'error.summary')}</p><ul>${errorEntries.map(([name, text]) => html`<li><a href="#lead-${name}">${text}</a></li>`)}</ul></div>` : null}
   ${data.csrf}
-  ${FIELDS.map(([name, label, autocomplete, type]) => html`<div class="field${data.errors[name] ? ' has-error' : ''}">
-    <label for="lead-${name}">${wpt(lang, label)} <span class="required">${wpt(lang, 'form.required')}</span></label>
-    ${error(name)}
-    <input id="lead-${name}" name="${name}" type="${type}" autocomplete="${autocomplete}" required maxlength="200" value="${pdfText(data.values[name] ?? '', 200)}"${described(name)}>
-  </div>`)}
-  <div class="field${data.errors.companySize ? ' has-error' : ''}">
-    <label for="lead-companySize">${wpt(lang, 'form.companySize')} <span class="required">${wpt(lang, 'form.required')}</span></label>
-    ${error('companySize')}
-    <select id="lead-companySize" name="companySize" required${described('companySize')}>
-      <option value="">${wpt(lang, 'form.choose')}</option>
-      ${data.sizes.map((s) => html`<option value="${s}"${data.values.companySize === s ? html` selected` : null}>${s}</option>`)}
-    </select>
-  </div>
+  ${fixed}
+  ${own}
   <div class="field">
     <label class="choice" for="lead-consent"><input id="lead-consent" name="consent" type="checkbox" value="yes"${data.values.consent ? html` checked` : null}><span>${wpt(lang, 'form.consent')}</span></label>
   </div>
