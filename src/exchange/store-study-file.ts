@@ -35,6 +35,19 @@ export type StoreStudyFileOutcome =
       readonly warnings: readonly string[];
     };
 
+/**
+ * The document as stored: texts of every label (and the unit) in the order of the study's languages, so
+ * that a file whose labels list the same texts in another order is the same document.
+ */
+function canonical(value: unknown, languages: readonly string[]): unknown {
+  if (Array.isArray(value)) return value.map((v) => canonical(v, languages));
+  if (!value || typeof value !== 'object') return value;
+  const keys = Object.keys(value);
+  const isLabel = keys.length > 0 && keys.every((k) => languages.includes(k));
+  const ordered = isLabel ? languages.filter((lang) => keys.includes(lang)) : keys;
+  return Object.fromEntries(ordered.map((k) => [k, canonical((value as Record<string, unknown>)[k], languages)]));
+}
+
 /** The audit action of a stored file: `study.import` for a converted questionnaire, else `study.add` / `study.update`. */
 export function studyAuditAction(format: StudyFileFormat, mode: 'add' | 'update'): string {
   return format === 'native' ? `study.${mode}` : 'study.import';
@@ -46,7 +59,8 @@ export function studyAuditAction(format: StudyFileFormat, mode: 'add' | 'update'
  * version and appends an audit entry (action, study, version, format; no personal data). The version
  * number is the store's: the document's `version` field is replaced by it, so the file's own number is
  * ignored and a stored document always carries its version. A document identical to the latest version
- * (apart from that number) stores nothing ('unchanged'). Stored versions are never modified: waves keep
+ * (apart from that number, the order of its fields and of the languages of its texts) stores nothing
+ * ('unchanged'). Stored versions are never modified: waves keep
  * theirs.
  */
 export async function storeStudyFile(store: Store, input: StoreStudyFileInput): Promise<StoreStudyFileOutcome> {
@@ -59,7 +73,7 @@ export async function storeStudyFile(store: Store, input: StoreStudyFileInput): 
     const latest = await tx.studies.latestVersion(study.id);
     if (input.mode === 'add' && latest) return { kind: 'exists', studyId: study.id, latestVersion: latest.version, warnings };
     if (input.mode === 'update' && !latest) return { kind: 'missing', studyId: study.id, warnings };
-    const withVersion = (version: number) => JSON.parse(JSON.stringify({ ...study, version })) as JsonValue;
+    const withVersion = (version: number) => canonical(JSON.parse(JSON.stringify({ ...study, version })), study.languages) as JsonValue;
     const saved = await tx.studies.saveVersion(study.id, withVersion, now);
     if (saved.kind === 'unchanged') return { kind: 'unchanged', stored: saved.studyVersion, warnings };
     const stored = saved.studyVersion;
