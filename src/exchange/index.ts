@@ -12,3 +12,5 @@ export { importResponsesCsv, type ImportRejection, type ImportResult, type Impor
 export { importLss } from './import-lss.js';
 export { importSurveyJs } from './import-surveyjs.js';
 export type { QuestionnaireImport } from './questionnaire-import.js';
+export { readStudyFile, isStudyFileFormat, STUDY_FILE_FORMATS, type StudyFileFormat, type StudyFileReading } from './study-file.js';
+export { storeStudyFile, studyAuditAction, type StoreStudyFileInput, type StoreStudyFileOutcome } from './store-study-file.js';

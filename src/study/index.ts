@@ -61,3 +61,13 @@ export { answerErrorMessage } from './answer-error-message.js';
 export { frenchTypography } from './french-typography.js';
 export { formatPath } from './format-path.js';
 export { BUILT_IN_STUDIES } from './built-in-studies.js';
+export {
+  diffStudies,
+  formatStudyChange,
+  renderStudyDiff,
+  studyChangeParams,
+  STUDY_CHANGE_TEXT,
+  type StudyChange,
+  type StudyChangeKind,
+  type StudyDiff,
+} from './diff-study.js';

@@ -15,6 +15,8 @@ stdout or to --out. Every construct left out is printed as a warning on stderr; 
 or English are copied from the other language (with a warning), and the privacy notice is a placeholder
 to write before fieldwork.
 
+To store it in the database in one step instead: \`barometre study add FILE --from ${name}\`.
+
 Exit status: 0 valid study, 1 the study has errors (the document is still written, to fix by hand), 2 bad
 usage or an unreadable file.`,
     async run(args, io) {

@@ -12,9 +12,12 @@ import { reportCommand } from './report.js';
 import { serveCommand } from './serve.js';
 import { startCommand } from './start.js';
 import { statsCommand } from './stats.js';
+import { studyDiffCommand } from './study-diff.js';
 import { studyExportCommand } from './study-export.js';
 import { studyListCommand } from './study-list.js';
+import { studyAddCommand, studyUpdateCommand } from './study-store.js';
 import { studyValidateCommand } from './study-validate.js';
+import { studyVersionsCommand } from './study-versions.js';
 import { userAddCommand } from './user-add.js';
 
 /** Every command of the CLI, in the order `barometre --help` lists them. */
@@ -25,6 +28,10 @@ export const COMMANDS: readonly CliCommand[] = [
   studyValidateCommand,
   studyExportCommand,
   studyListCommand,
+  studyAddCommand,
+  studyUpdateCommand,
+  studyVersionsCommand,
+  studyDiffCommand,
   statsCommand,
   exportCommand,
   reportCommand,

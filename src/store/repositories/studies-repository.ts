@@ -54,16 +54,20 @@ export function createStudiesRepository({ db }: StoreContext) {
      * its document already saved ('unchanged'). After MAX_SAVE_ATTEMPTS lost races, or at once when
      * called inside a caller's transaction (which the failure has aborted), it throws
      * AppError('CONFLICT') naming the study.
+     *
+     * `document` may be a function of the version number, for documents that carry their own number: the
+     * latest version is compared with `document(latest.version)` and the new one stored as `document(next)`.
      */
-    async saveVersion(studyId: string, document: JsonValue, now = new Date()): Promise<SaveVersionResult> {
-      const text = toJson(document)!;
+    async saveVersion(studyId: string, document: JsonValue | ((version: number) => JsonValue), now = new Date()): Promise<SaveVersionResult> {
+      const textFor = (version: number) => toJson(typeof document === 'function' ? document(version) : document)!;
       const attempt = () =>
         inTransaction(db, async (trx): Promise<SaveVersionResult> => {
           const latest = await latestRow(trx, studyId);
-          if (latest && latest.document === text) return { kind: 'unchanged', studyVersion: toStudyVersion(latest) };
+          if (latest && latest.document === textFor(latest.version)) return { kind: 'unchanged', studyVersion: toStudyVersion(latest) };
+          const version = (latest?.version ?? 0) + 1;
           const row = await trx
             .insertInto('studyVersions')
-            .values({ studyId, version: (latest?.version ?? 0) + 1, document: text, createdAt: isoTime(now) })
+            .values({ studyId, version, document: textFor(version), createdAt: isoTime(now) })
             .returningAll()
             .executeTakeFirstOrThrow();
           return { kind: 'created', studyVersion: toStudyVersion(row) };

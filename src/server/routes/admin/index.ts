@@ -12,6 +12,7 @@ import { weightingRoutes } from './data/weighting-routes.js';
 import { unsubscribeRoutes } from './contacts/unsubscribe-routes.js';
 import { leadRoutes } from './leads.js';
 import { loginRoutes } from './login.js';
+import { studyRoutes } from './studies.js';
 import { userRoutes } from './users.js';
 import { waveRoutes } from './waves.js';
 
@@ -32,6 +33,7 @@ export function createAdminRoutes(options: AdminRoutesOptions = {}): FastifyPlug
       await workspace.register(loginRoutes(options.throttle));
       await workspace.register(accountRoutes(options.throttle));
       await workspace.register(waveRoutes);
+      await workspace.register(studyRoutes);
       await workspace.register(contactRoutes);
       await workspace.register(monitorRoutes);
       await workspace.register(cleaningRoutes);

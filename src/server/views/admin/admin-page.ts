@@ -37,6 +37,7 @@ export function sendAdminPage(request: FastifyRequest, reply: FastifyReply, opti
     ? html`<nav class="admin-nav" aria-label="${t(lang, 'admin.nav.label')}">
   <ul>
     <li><a href="${path('/admin')}"${current('/admin')}>${t(lang, 'admin.nav.waves')}</a></li>
+    <li><a href="${path('/admin/studies')}"${current('/admin/studies')}>${t(lang, 'admin.nav.studies')}</a></li>
     <li><a href="${path('/admin/audit')}"${current('/admin/audit')}>${t(lang, 'admin.nav.audit')}</a></li>
     <li><a href="${path('/admin/leads')}"${current('/admin/leads')}>${wpt(lang, 'leads.title')}</a></li>
     ${can(user.role, 'administer') ? html`<li><a href="${path('/admin/users')}"${current('/admin/users')}>${t(lang, 'admin.nav.users')}</a></li>` : null}
