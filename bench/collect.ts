@@ -22,7 +22,7 @@ import { createApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { openStore } from '../src/store/index.js';
 import { RawConnection, type RawReply } from './raw-connection.js';
-import { BUILT_IN_STUDIES, isVisible, otherKey, validateStudy, type Answers, type Question, type Study } from '../src/study/index.js';
+import { BUILT_IN_STUDIES, isVisible, otherKey, validateStudy, type Answers, type Question } from '../src/study/index.js';
 
 const SECRET_KEY = 'bench-secret-key-0123456789abcdef-0123456789abcdef';
 

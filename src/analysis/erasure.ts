@@ -28,7 +28,7 @@ function redact(value: unknown, pattern: RegExp): unknown {
 }
 
 /** Rows whose text column contains the address, any case (LIKE is ASCII-case-insensitive on SQLite, ILIKE on PostgreSQL). */
-function containing(db: Kysely<Database>, dialect: Store['dialect'], column: string, email: string) {
+function containing(dialect: Store['dialect'], column: string, email: string) {
   const pattern = `%${escapeLike(email)}%`;
   return dialect === 'postgres' ? sql<boolean>`${sql.ref(column)} ilike ${pattern}` : sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`;
 }
@@ -86,12 +86,12 @@ export async function eraseEmail(store: Store, rawEmail: string, options: { dele
 
     // anyone else's open text quoting the address
     let textsRedacted = 0;
-    for (const row of await db.selectFrom('responses').select(['id', 'waveId', 'answers']).where(containing(db, tx.dialect, 'answers', email)).execute()) {
+    for (const row of await db.selectFrom('responses').select(['id', 'waveId', 'answers']).where(containing(tx.dialect, 'answers', email)).execute()) {
       await db.updateTable('responses').set({ answers: JSON.stringify(redact(JSON.parse(row.answers), pattern)) }).where('id', '=', row.id).execute();
       changedWaves.add(row.waveId);
       textsRedacted++;
     }
-    for (const row of await db.selectFrom('auditLog').select(['id', 'details']).where(containing(db, tx.dialect, 'details', email)).execute()) {
+    for (const row of await db.selectFrom('auditLog').select(['id', 'details']).where(containing(tx.dialect, 'details', email)).execute()) {
       await db.updateTable('auditLog').set({ details: JSON.stringify(redact(JSON.parse(row.details ?? 'null'), pattern)) }).where('id', '=', row.id).execute();
     }
 

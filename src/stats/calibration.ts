@@ -28,7 +28,7 @@ export interface Calibration {
  * @example calibrationFit(calibration, influence)[cell] // (Mβ) of that cell
  */
 export function calibrationFit(calibration: Calibration, x: Float64Array): Float64Array {
-  const { cell, cellColumns, nMargins, p, preWeights, weights, nCells } = calibration;
+  const { cell, preWeights, weights, nCells } = calibration;
   const byCell = new Float64Array(nCells);
   for (let i = 0; i < x.length; i++) {
     const v = x[i];

@@ -115,7 +115,7 @@ const en: ChartMessages = {
   completes: 'Complete',
   partials: 'Partial',
   total: 'Total',
-  responsesCount: (formatted, n, partial) => `${formatted} ${partial ? 'partial' : 'complete'}`,
+  responsesCount: (formatted, _n, partial) => `${formatted} ${partial ? 'partial' : 'complete'}`,
   noData: 'No data',
 };
 

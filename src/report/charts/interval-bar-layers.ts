@@ -36,7 +36,7 @@ export function intervalBarLayers(axisMax: number, axisTitle: string | string[])
             title: axisTitle,
             titleAnchor: 'start',
             titlePadding: 10,
-            tickCount: Math.round(axisMax * 10) <= 5 ? Math.round(axisMax * 10) : 5,
+            tickCount: Math.min(Math.round(axisMax * 10), 5),
             grid: true,
             domain: false,
             ticks: false,

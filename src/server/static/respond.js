@@ -37,7 +37,7 @@
   var logic = window.BarometreLogic;
   if (!logic || typeof logic.evaluateCondition !== 'function') return;
   var earlier = {};
-  try { earlier = JSON.parse(form.getAttribute('data-answers') || '{}'); } catch (e) { earlier = {}; }
+  try { earlier = JSON.parse(form.getAttribute('data-answers') || '{}'); } catch (_e) { earlier = {}; }
   var questions = Array.prototype.slice.call(form.querySelectorAll('[data-question]'));
 
   /* The answers a visible question gives, read like the server reads the form. */

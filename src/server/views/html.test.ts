@@ -68,7 +68,7 @@ describe('html', () => {
   it('decides attribute context as a scan of all the markup before each value would, at every call of a template', () => {
     // the reference: the whole output so far is scanned for each value (what html did before it kept facts per call site)
     const URL_ATTRIBUTE = /\s(?:href|src|action|formaction|poster|xlink:href)\s*=\s*["']?$/i;
-    const UNQUOTED_ATTRIBUTE = /\s[^\s"'<>\/=]+\s*=\s*$/;
+    const UNQUOTED_ATTRIBUTE = /\s[^\s"'<>/=]+\s*=\s*$/;
     const piece = (value: unknown, inUrl: boolean): string =>
       value === null || value === undefined || value === false ? '' : isHtml(value) ? value.toString()
         : Array.isArray(value) ? value.map((v) => piece(v, inUrl)).join('') : escapeHtml(inUrl ? safeUrl(String(value)) : String(value));

@@ -76,14 +76,14 @@ export function renderToString(fragment: Html): string {
 }
 
 const URL_ATTRIBUTE = /\s(?:href|src|action|formaction|poster|xlink:href)\s*=\s*["']?$/i;
-const UNQUOTED_ATTRIBUTE = /\s[^\s"'<>\/=]+\s*=\s*$/;
+const UNQUOTED_ATTRIBUTE = /\s[^\s"'<>/=]+\s*=\s*$/;
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
 
 /** Returns the URL when it is relative or uses a safe scheme, `about:invalid` otherwise. */
 export function safeUrl(url: string): string {
   // browsers ignore control characters and whitespace when they read a scheme
   const compact = url.replace(/[\u0000-\u0020\u007F-\u009F]/g, '');
-  const scheme = /^([a-z][a-z0-9+.\-]*):/i.exec(compact);
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact);
   if (scheme && !SAFE_SCHEMES.has(scheme[1]!.toLowerCase())) return 'about:invalid';
   return url;
 }

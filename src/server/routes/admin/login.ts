@@ -6,7 +6,7 @@ import { endSession, resumeSession, startSession } from '../../auth/sessions.js'
 import { t } from '../../i18n/t.js';
 import { loginView } from '../../views/admin/login-view.js';
 import { sendAdminPage } from '../../views/admin/admin-page.js';
-import { audit, formOf, redirectTo } from './admin-helpers.js';
+import { formOf, redirectTo } from './admin-helpers.js';
 
 /** Only a workspace path may be the target after login (no open redirect). */
 function safeNext(next: string | undefined): string {
