@@ -40,6 +40,12 @@ describe('barometre export and import commands', () => {
       assert.match(r.stdout, new RegExp(`^${format}: \\d+ responses, \\d+ variables, weighted`));
     }
     const csv = await records(readFileSync(join(dir, 'w.csv'), 'utf8'));
+    // the built-in study flags company_name identifying: left out unless asked for
+    assert.ok(!csv[0].includes('company_name'));
+    assert.match(readFileSync(join(dir, 'w.md'), 'utf8'), /## Left out: identifying questions[\s\S]*- company_name/);
+    const full = await run(['export', ...args, '--format', 'csv', '--include-identifying', '--out', join(dir, 'full.csv')], env);
+    assert.equal(full.code, 0, full.stderr);
+    assert.ok((await records(readFileSync(join(dir, 'full.csv'), 'utf8')))[0].includes('company_name'));
     assert.equal(readFileSync(join(dir, 'w.sav')).subarray(0, 4).toString(), '$FL2');
     assert.match(readFileSync(join(dir, 'w.md'), 'utf8'), /## company_size/);
     const jsonl = readFileSync(join(dir, 'w.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));

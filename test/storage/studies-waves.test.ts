@@ -74,9 +74,17 @@ for (const database of TEST_DATABASES) {
       );
     });
 
-    it('lists waves of a study by code', async () => {
-      await store.waves.create({ studyId: 'social', code: '2014', studyVersionId: versionId, title: 'Vague 2014' });
-      assert.deepEqual((await store.waves.list('social')).map((w) => w.code), ['2014', '2015']);
+    it('lists waves of a study in series order: place in the series, then opening date, then creation', async () => {
+      // created after 2015, opened before it; a wave without a date comes after the dated ones
+      await store.waves.create({ studyId: 'social', code: 'undated', studyVersionId: versionId, title: 'Sans date' });
+      await store.waves.create({ studyId: 'social', code: '2014', studyVersionId: versionId, title: 'Vague 2014', opensAt: '2014-03-01T00:00:00.000Z' });
+      assert.deepEqual((await store.waves.list('social')).map((w) => w.code), ['2014', '2015', 'undated']);
+      // an explicit place in the series comes first
+      const undated = (await store.waves.getByCode('social', 'undated'))!;
+      assert.equal((await store.waves.update(undated.id, { seriesOrder: 1 })).seriesOrder, 1);
+      assert.deepEqual((await store.waves.list('social')).map((w) => w.code), ['undated', '2014', '2015']);
+      await store.waves.update(undated.id, { seriesOrder: null });
+      assert.deepEqual((await store.waves.list('social')).map((w) => w.code), ['2014', '2015', 'undated']);
       assert.deepEqual(await store.waves.list('nothing'), []);
     });
 
