@@ -59,7 +59,7 @@ for (const database of TEST_DATABASES) {
         `/survey/${app.open.id}`, `/s/${app.open.studyId}/${app.open.code}`, app.invitationPath, `/en${app.invitationPath}`,
         app.benchmarkPath, `${app.benchmarkPath}/pdf`, '/benchmark/unknown-token', '/livre-blanc/telechargement/unknown-token',
         ...(app.downloadPath ? [app.downloadPath] : []),
-        `/api/v1/studies/${wave.studyId}/waves`, `/api/v1/studies/${wave.studyId}/waves/${wave.code}/results`,
+        '/api/v1/studies', `/api/v1/studies/${wave.studyId}/waves`, `/api/v1/studies/${wave.studyId}/waves/${wave.code}/results`,
         '/admin', '/admin/waves/new', '/admin/users', '/admin/gdpr', '/admin/audit', '/admin/leads', '/admin/leads.csv', '/admin/studies', `/admin/studies/${wave.studyId}/diff?from=1&to=1`,
         ...[wave, app.open].flatMap((w) => ['', '/contacts', '/monitor', '/cleaning', '/weighting'].map((s) => `/admin/waves/${w.id}${s}`)),
         ...EXPORT_FORMATS.map((f) => `/admin/waves/${wave.id}/export/${f}`),
