@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isAppError, type AppErrorCode } from '../app-error.js';
-import type { MessageKey } from './i18n/fr.js';
-import { t } from './i18n/t.js';
+import type { MessageKey } from '../messages/index.js';
+import { t } from '../messages/index.js';
 import { markPrivate } from './security.js';
 import { html } from './views/html.js';
 import { sendPage } from './views/send-page.js';

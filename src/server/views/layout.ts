@@ -1,5 +1,5 @@
 import { localizedPath } from '../i18n/localized-path.js';
-import { t } from '../i18n/t.js';
+import { t } from '../../messages/index.js';
 import type { Lang } from '../../report/format/lang.js';
 import { html, type Html } from './html.js';
 import { PATHS } from './paths.js';

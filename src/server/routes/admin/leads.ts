@@ -7,8 +7,8 @@ import type { Lead } from '../../../store/index.js';
 import { can } from '../../auth/roles.js';
 import { sendAdminPage } from '../../views/admin/admin-page.js';
 import { leadsView } from '../../views/admin/leads-view.js';
-import { wpt } from '../../views/public/white-paper-messages.js';
 import { audit, redirectTo } from './admin-helpers.js';
+import { t } from '../../../messages/index.js';
 
 const CSV_COLUMNS = ['id', 'created_at', 'study', 'wave', 'name', 'email', 'company', 'job_title', 'company_size', 'consent_contact', 'consent_version', 'consent_at'] as const;
 
@@ -41,7 +41,7 @@ export const leadRoutes: FastifyPluginAsync = async (app) => {
     const { leads, waves } = await allLeads();
     const erased = (request.query as { done?: string }).done === 'erased';
     return sendAdminPage(request, reply, {
-      title: wpt(request.lang, 'leads.title'),
+      title: t(request.lang, 'whitePaper.leads.title'),
       body: leadsView(request.lang, reply, leads, waves, can(request.user!.role, 'analyse'), erased),
     });
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pdfText } from '../../../report/pdf/pdf-text.js';
-import type { WhitePaperPageKey } from '../../views/public/white-paper-messages.js';
+import type { MessageKey } from '../../../messages/index.js';
 
 /** A text field of the lead form: control and bidirectional characters removed, trimmed, bounded. */
 const text = (max: number) => z.preprocess((v) => (typeof v === 'string' ? pdfText(v, max + 1) : ''), z.string().min(1).max(max));
@@ -25,7 +25,7 @@ export interface LeadForm {
 
 export type LeadFormResult =
   | { readonly ok: true; readonly form: LeadForm }
-  | { readonly ok: false; readonly spam: boolean; readonly errors: Record<string, WhitePaperPageKey>; readonly values: Partial<LeadForm> };
+  | { readonly ok: false; readonly spam: boolean; readonly errors: Record<string, MessageKey>; readonly values: Partial<LeadForm> };
 
 const one = (v: unknown) => (Array.isArray(v) ? v.at(-1) : v);
 
@@ -42,9 +42,9 @@ export function parseLeadForm(body: unknown, sizes: readonly string[]): LeadForm
   };
   if (field('hp-website') !== '') return { ok: false, spam: true, errors: {}, values };
   const parsed = ZLeadForm.safeParse(values);
-  const errors: Record<string, WhitePaperPageKey> = {};
-  if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= `error.${String(issue.path[0])}` as WhitePaperPageKey;
-  if (parsed.success && !sizes.includes(parsed.data.companySize)) errors.companySize = 'error.companySize';
+  const errors: Record<string, MessageKey> = {};
+  if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= `whitePaper.error.${String(issue.path[0])}` as MessageKey;
+  if (parsed.success && !sizes.includes(parsed.data.companySize)) errors.companySize = 'whitePaper.error.companySize';
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, spam: false, errors, values };
   return { ok: true, form: { ...parsed.data, consent: values.consent, sendEmail: values.sendEmail } };
 }

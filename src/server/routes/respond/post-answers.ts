@@ -15,8 +15,8 @@ import {
   type FormBody,
   type Study,
 } from '../../../study/index.js';
-import type { MessageKey } from '../../i18n/fr.js';
-import { t } from '../../i18n/t.js';
+import type { MessageKey } from '../../../messages/index.js';
+import { t } from '../../../messages/index.js';
 import { formValuesFromBody } from '../../views/respond/form-values.js';
 import { noticeView } from '../../views/respond/notice-view.js';
 import { sendPage } from '../../views/send-page.js';

@@ -5,7 +5,7 @@ import type { Wave } from '../../../store/index.js';
 import { answerErrorMessage, type AnswerError, type Answers, type Study } from '../../../study/index.js';
 import { csrfField } from '../../csrf.js';
 import { localizedPath } from '../../i18n/localized-path.js';
-import { t } from '../../i18n/t.js';
+import { t } from '../../../messages/index.js';
 import { sendPage } from '../../views/send-page.js';
 import { formValuesFromAnswers, type FormValues } from '../../views/respond/form-values.js';
 import { noticeView, thanksView } from '../../views/respond/notice-view.js';

@@ -1,6 +1,6 @@
 import type { Lang } from '../../../report/format/lang.js';
 import type { AuditEntry } from '../../../store/index.js';
-import { t } from '../../i18n/t.js';
+import { t } from '../../../messages/index.js';
 import { html, type Html } from '../html.js';
 
 const when = (lang: Lang, iso: string) =>

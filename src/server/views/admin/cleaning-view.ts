@@ -7,7 +7,7 @@ import type { ResponseRecord, User, Wave } from '../../../store/index.js';
 import { can } from '../../auth/roles.js';
 import { csrfField } from '../../csrf.js';
 import { localizedPath } from '../../i18n/localized-path.js';
-import { t } from '../../i18n/t.js';
+import { t } from '../../../messages/index.js';
 import { html, type Html } from '../html.js';
 import { noticeOf } from './admin-page.js';
 

@@ -3,7 +3,7 @@ import { formatNumber, formatPercent, MISSING } from '../../../report/format/ind
 import type { Lang } from '../../../report/format/lang.js';
 import type { Wave } from '../../../store/index.js';
 import { findQuestion, type Study } from '../../../study/index.js';
-import { t } from '../../i18n/t.js';
+import { t } from '../../../messages/index.js';
 import { html, raw, type Html } from '../html.js';
 
 const minutes = (ms: number, lang: Lang) => formatNumber(ms / 60_000, lang, 1);

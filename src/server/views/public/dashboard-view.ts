@@ -4,10 +4,10 @@ import type { Lang } from '../../../report/format/lang.js';
 import { html, type Html } from '../html.js';
 import { chartFigure } from './chart-figure.js';
 import { resultsChart } from './results-charts.js';
-import { rt } from './results-messages.js';
 import { RESULTS_PATHS } from './results-paths.js';
 import { cutTable, indicatorTable } from './results-tables.js';
 import { count } from './results-format.js';
+import { t } from '../../../messages/index.js';
 
 export interface DashboardData {
   readonly results: WaveResults;
@@ -28,33 +28,33 @@ export function dashboardView(lang: Lang, data: DashboardData): Html {
   return html`<article class="results">
 <header class="results-header">
   <h1>${results.study.title[lang]}</h1>
-  <p class="lead">${rt(lang, 'dashboard.title', { wave: results.wave.title })}. ${rt(lang, 'dashboard.intro', { n: count(results.n, lang) })}</p>
+  <p class="lead">${t(lang, 'results.dashboard.title', { wave: results.wave.title })}. ${t(lang, 'results.dashboard.intro', { n: count(results.n, lang) })}</p>
   <form class="results-controls" method="get" action="${RESULTS_PATHS.dashboard(lang, study)}">
     <div class="control">
-      <label for="wave-select">${rt(lang, 'dashboard.wave')}</label>
+      <label for="wave-select">${t(lang, 'results.dashboard.wave')}</label>
       <select id="wave-select" name="wave">
         ${data.waves.map((w) => html`<option value="${w.code}"${w.code === wave ? html` selected` : null}>${w.title}</option>`)}
       </select>
     </div>
     <div class="control">
-      <label for="cut-select">${rt(lang, 'dashboard.cut')}</label>
+      <label for="cut-select">${t(lang, 'results.dashboard.cut')}</label>
       <select id="cut-select" name="cut">
-        <option value="">${rt(lang, 'dashboard.cut.none')}</option>
+        <option value="">${t(lang, 'results.dashboard.cut.none')}</option>
         ${results.banners.map((b) => html`<option value="${b.id}"${b.id === cut ? html` selected` : null}>${b.label[lang]}</option>`)}
       </select>
     </div>
-    <button type="submit">${rt(lang, 'dashboard.show')}</button>
+    <button type="submit">${t(lang, 'results.dashboard.show')}</button>
   </form>
   <p class="results-links">
-    <a href="${RESULTS_PATHS.methodology(lang, study, wave)}">${rt(lang, 'dashboard.methodology')}</a>
-    <a href="${RESULTS_PATHS.api(study, wave)}">${rt(lang, 'dashboard.api')}</a>
+    <a href="${RESULTS_PATHS.methodology(lang, study, wave)}">${t(lang, 'results.dashboard.methodology')}</a>
+    <a href="${RESULTS_PATHS.api(study, wave)}">${t(lang, 'results.dashboard.api')}</a>
   </p>
-  <nav class="theme-nav" aria-label="${rt(lang, 'dashboard.themes')}">
+  <nav class="theme-nav" aria-label="${t(lang, 'results.dashboard.themes')}">
     <ul>${themes.map((t) => html`<li><a href="#theme-${t.id}">${t.label[lang]}</a></li>`)}</ul>
   </nav>
 </header>
 <section class="key-figures" aria-labelledby="key-figures-title">
-  <h2 id="key-figures-title">${rt(lang, 'dashboard.keyFigures')}</h2>
+  <h2 id="key-figures-title">${t(lang, 'results.dashboard.keyFigures')}</h2>
   <ul>${data.findings.map((f) => html`<li>${f.text[lang]}</li>`)}</ul>
 </section>
 ${themes.map((theme) => {

@@ -2,7 +2,7 @@ import type { IndicatorResult, WaveResults } from '../../../analysis/wave-result
 import { AppError } from '../../../app-error.js';
 import { cutBarChart, indicatorBarChart, rankedBarChart, trendLineChart, type Chart } from '../../../report/charts/index.js';
 import type { Lang } from '../../../report/format/lang.js';
-import { rt } from './results-messages.js';
+import { t } from '../../../messages/index.js';
 
 const datum = (i: IndicatorResult, lang: Lang) => ({
   id: i.id, label: i.label[lang], estimate: i.estimate ?? Number.NaN, ci: (i.ci ?? [Number.NaN, Number.NaN]) as readonly [number, number], n: i.n,
@@ -41,7 +41,7 @@ export function resultsChart(results: WaveResults, id: string, lang: Lang): Char
       { year: yearOf(results.wave.code, indicator.history.length), estimate: indicator.estimate, ci: indicator.ci, n: indicator.n, significant: indicator.trend?.significant ?? false, difference: indicator.trend?.difference ?? 0 },
     ];
     return trendLineChart({
-      lang, title: rt(lang, 'trendPage.caption', { indicator: indicator.label[lang] }), subtitle: results.study.title[lang],
+      lang, title: t(lang, 'results.trendPage.caption', { indicator: indicator.label[lang] }), subtitle: results.study.title[lang],
       waves: points.map((p) => ({ year: p.year, estimate: p.estimate, ci: p.ci, n: p.n, change: p.significant ? (p.difference > 0 ? 'up' : 'down') : null })),
     });
   }
@@ -54,7 +54,7 @@ export function resultsChart(results: WaveResults, id: string, lang: Lang): Char
         lang, title: indicator.label[lang], subtitle: `${banner.label[lang]} — ${results.wave.title}`,
         lowBase: results.settings.lowBase, suppressBelow: results.settings.suppressBase,
         columns: [
-          { label: rt(lang, 'cut.total'), estimate: indicator.estimate, ci: indicator.ci, n: indicator.n, isTotal: true },
+          { label: t(lang, 'results.cut.total'), estimate: indicator.estimate, ci: indicator.ci, n: indicator.n, isTotal: true },
           ...cells.map((c) => ({
             label: c.label[lang], letter: c.letter, estimate: c.estimate ?? Number.NaN, ci: (c.ci ?? [Number.NaN, Number.NaN]) as readonly [number, number],
             n: c.n, higherThan: [...c.letters],

@@ -1,5 +1,5 @@
 import type { Lang } from '../../../report/format/lang.js';
-import { t } from '../../i18n/t.js';
+import { t } from '../../../messages/index.js';
 import { html, type Html } from '../html.js';
 
 /** A polite page with a title and a text (closed wave, invalid link, already answered). */

@@ -1,6 +1,6 @@
 import type { Lang } from '../../../report/format/lang.js';
 import type { Answers, Study } from '../../../study/index.js';
-import { t } from '../../i18n/t.js';
+import { t } from '../../../messages/index.js';
 import { attrs, html, type Html } from '../html.js';
 import type { FormValues } from './form-values.js';
 import { fieldAnchor, questionView } from './question-view.js';

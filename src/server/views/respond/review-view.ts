@@ -1,6 +1,6 @@
 import type { Lang } from '../../../report/format/lang.js';
 import { answerKeys, otherKey, type Answers, type Question, type Study } from '../../../study/index.js';
-import { t } from '../../i18n/t.js';
+import { t } from '../../../messages/index.js';
 import { attrs, html, type Html } from '../html.js';
 import { errorSummary } from './page-view.js';
 
