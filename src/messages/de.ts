@@ -618,4 +618,20 @@ export const de: Messages = {
   'answer.consent_required': 'Your agreement is needed to take part.',
   'answer.hidden': 'This question does not apply given your earlier answers.',
   'answer.unknown_field': 'This field is not part of the questionnaire.',
+  // ── added after the translation began (English placeholders, to translate) ──
+  'mail.subject.invitation': 'Your view for the {study}',
+  'mail.subject.reminder': 'Reminder: your view for the {study}',
+  'mail.hello': 'Hello {name},',
+  'mail.helloAnonymous': 'Hello,',
+  'mail.body.invitation': 'We invite you to take part in the {wave} edition of the {study}. The questionnaire takes about {minutes} minutes; your answers are confidential and only published in aggregate.',
+  'mail.body.reminder': 'You have not finished the {wave} questionnaire of the {study} yet. It takes about {minutes} minutes and you can resume where you left off.',
+  'mail.button': 'Answer the questionnaire',
+  'mail.personal': 'This link is personal: please do not forward it.',
+  'mail.unsubscribe': 'To receive no more messages about this survey:',
+  'mail.unsubscribeLink': 'unsubscribe',
+  'mail.thanks': 'Thank you for taking part,',
+  'layout.lang.switch': 'Read this page in {language}',
+  'respond.lang.label': 'Language of the questionnaire',
+  'consent.yes': 'Yes',
+
 };

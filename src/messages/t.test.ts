@@ -4,7 +4,7 @@ import { de } from './de.js';
 import { en } from './en.js';
 import { es } from './es.js';
 import { fr } from './fr.js';
-import { interfaceLanguage, pluralCategory, t } from './index.js';
+import { interfaceLanguage, languageName, pluralCategory, quote, t, typography } from './index.js';
 
 const CATALOGUES = { fr, en, de, es } as const;
 const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
@@ -58,5 +58,27 @@ describe('interfaceLanguage', () => {
     assert.equal(interfaceLanguage('fr-CA'), 'fr');
     assert.equal(interfaceLanguage('it'), 'en');
     assert.equal(interfaceLanguage('pt-BR'), 'en');
+  });
+});
+
+describe('typography per language', () => {
+  it('quotes in each language’s marks', () => {
+    assert.equal(quote('fr', 'x'), '«\u00A0x\u00A0»');
+    assert.equal(quote('en', 'x'), '“x”');
+    assert.equal(quote('de', 'x'), '„x“');
+    assert.equal(quote('es', 'x'), '«x»');
+  });
+
+  it('sets German and Spanish quotation marks in messages and French spacing in French', () => {
+    assert.equal(typography('de', 'Trend von “Nutzung”'), 'Trend von „Nutzung“');
+    assert.equal(typography('es', 'Evolución de “uso”'), 'Evolución de «uso»');
+    assert.equal(typography('fr', 'Taux : 65 %'), 'Taux\u00A0: 65\u00A0%');
+    assert.equal(typography('en', 'Rate: 65%'), 'Rate: 65%');
+  });
+
+  it('names each language in itself, for any tag', () => {
+    assert.equal(languageName('de'), 'Deutsch');
+    assert.equal(languageName('es'), 'Español');
+    assert.equal(languageName('it'), 'Italiano');
   });
 });

@@ -5,7 +5,7 @@ import { fr } from './fr.js';
 import type { Lang } from './lang.js';
 import { typography } from './typography.js';
 
-const CATALOGUES: Readonly<Record<Lang, Messages>> = Object.freeze({ fr, en, de, es } as Record<Lang, Messages>);
+const CATALOGUES: Readonly<Record<Lang, Messages>> = Object.freeze({ fr, en, de, es });
 
 export type MessageParams = Readonly<Record<string, string | number>>;
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compile } from 'vega-lite';
 import { AppError } from '../../app-error.js';
-import { formatPercent, LANGS } from '../format/index.js';
+import { formatPercent } from '../format/index.js';
 import {
   adoptionInput, challengesInput, dailyInput, maturityInput, sizeCutInput, trendInput,
 } from './chart-samples.test-helper.js';
@@ -27,7 +27,7 @@ const builders: [string, (lang: 'fr' | 'en') => Chart][] = [
 
 describe('every chart builder', () => {
   for (const [name, build] of builders) {
-    for (const lang of LANGS) {
+    for (const lang of ['fr', 'en'] as const) {
       it(`${name} (${lang}) returns a frozen spec that compiles, with a title, a description and a fixed size`, () => {
         const chart = build(lang);
         assert.equal(chart.kind, 'chart');

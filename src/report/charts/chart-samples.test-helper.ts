@@ -1,4 +1,5 @@
-import type { Lang } from '../format/index.js';
+/** The sample inputs exist in French and English (the charts' own words come in every language). */
+type Lang = 'fr' | 'en';
 import type { CutBarInput, DailyCountsInput, IndicatorBarInput, MaturityInput, TrendLineInput } from './index.js';
 
 /** Inputs shaped like the 2015 demo wave, for the tests and golden files of the charts. */

@@ -21,12 +21,15 @@ export interface DailyCountsInput extends ChartCommonInput {
 const MONTHS: Readonly<Record<Lang, readonly string[]>> = {
   fr: ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'],
   en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  de: ['Jan.', 'Feb.', 'März', 'Apr.', 'Mai', 'Juni', 'Juli', 'Aug.', 'Sept.', 'Okt.', 'Nov.', 'Dez.'],
+  es: ['ene.', 'feb.', 'mar.', 'abr.', 'may.', 'jun.', 'jul.', 'ago.', 'sept.', 'oct.', 'nov.', 'dic.'],
 };
 
-/** `14 mars`, `1er mars`, `14 Mar`: the date of an axis label, without the year. */
+/** `14 mars`, `1er mars`, `14 Mar`, `14. März`, `14 mar.`: the date of an axis label, without the year. */
 function shortDate(iso: string, lang: Lang): string {
   const [, month, day] = iso.split('-').map(Number) as [number, number, number];
-  return `${lang === 'fr' && day === 1 ? '1er' : day}\u00A0${MONTHS[lang][month - 1]}`;
+  const dayText = lang === 'fr' && day === 1 ? '1er' : lang === 'de' ? `${day}.` : String(day);
+  return `${dayText}\u00A0${MONTHS[lang][month - 1]}`;
 }
 
 /**

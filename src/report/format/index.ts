@@ -4,3 +4,4 @@ export { formatNumber, MISSING, roundHalfAwayFromZero } from './format-number.js
 export { formatPercent } from './format-percent.js';
 export { frenchTypography } from '../../messages/index.js';
 export { DEFAULT_LANG, isLang, LANGS, type Lang } from './lang.js';
+export { NUMBER_CONVENTIONS, type NumberConventions } from './number-conventions.js';

@@ -38,7 +38,7 @@ export function createPdfDocument(meta: PdfMetadata): PDFKit.PDFDocument {
     autoFirstPage: false,
     pdfVersion: '1.7',
     tagged: true,
-    lang: meta.lang === 'fr' ? 'fr-FR' : 'en-GB',
+    lang: ({ fr: 'fr-FR', en: 'en-GB', de: 'de-DE', es: 'es-ES' } as const)[meta.lang],
     displayTitle: true,
     info: {
       Title: pdfText(meta.title, 500),

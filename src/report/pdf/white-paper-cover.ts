@@ -7,8 +7,8 @@ import { linkTo, type StructElement } from './pdf-tags.js';
 import { pdfText } from './pdf-text.js';
 import { t } from '../../messages/index.js';
 
-const joinNames = (names: readonly string[], lang: Lang) =>
-  names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} ${lang === 'fr' ? 'et' : 'and'} ${names.at(-1)}`;
+/** `A, B et C`, `A, B and C`, `A, B und C`, `A, B y C`: the producers in the language's list style. */
+const joinNames = (names: readonly string[], lang: Lang) => new Intl.ListFormat(lang === 'en' ? 'en-GB' : lang, { type: 'conjunction' }).format(names);
 
 /**
  * The cover: a band with the kind of document, the study and the edition; producers, sample, fieldwork.

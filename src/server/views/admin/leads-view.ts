@@ -8,7 +8,7 @@ import { html, type Html } from '../html.js';
 import { t } from '../../../messages/index.js';
 
 const when = (lang: Lang, iso: string) =>
-  new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso));
+  new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso));
 
 /** Lead text as shown to researchers: plain (controls and bidi overrides removed), then escaped by `html`. */
 const plain = (value: string | null) => pdfText(value ?? '', 300);
