@@ -1,7 +1,10 @@
-import type { Label } from '../study/index.js';
+import type { Label, StudyLanguages } from '../study/index.js';
+
+/** What pages need of a study beside its results: its words, languages and respondent unit. */
+export type StudySummary = StudyLanguages & { readonly id: string; readonly title: Label; readonly producers: readonly string[] };
 
 /** Version of the results object's shape: a cached payload of another version is recomputed. */
-export const WAVE_RESULTS_VERSION = 1;
+export const WAVE_RESULTS_VERSION = 2;
 
 /** A cut column with fewer respondents is marked "low base" (default 30). */
 export const LOW_BASE = 30;
@@ -102,7 +105,7 @@ export interface WeightingResult {
 export interface WaveResults {
   readonly kind: 'waveResults';
   readonly version: typeof WAVE_RESULTS_VERSION;
-  readonly study: { readonly id: string; readonly version: number; readonly title: Label; readonly producers: readonly string[] };
+  readonly study: StudySummary & { readonly version: number };
   readonly wave: {
     readonly id: number; readonly code: string; readonly title: string; readonly opensAt: string | null; readonly closesAt: string | null;
     readonly dataVersion: number;

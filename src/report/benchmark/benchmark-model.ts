@@ -1,6 +1,6 @@
 import type { BenchmarkSource } from '../../analysis/benchmark-source.js';
 import type { CutCell } from '../../analysis/wave-results-types.js';
-import type { Label, MaturityDimension } from '../../study/index.js';
+import type { Label, MaturityDimension, StudyLanguages } from '../../study/index.js';
 
 /** A published figure the respondent is compared with: weighted share, 95 % interval, unweighted base. */
 export interface BenchmarkFigure {
@@ -37,7 +37,7 @@ export interface BenchmarkDimension {
 /** Everything the benchmark page and PDF show: plain and frozen. */
 export interface BenchmarkModel {
   readonly kind: 'benchmark';
-  readonly study: { readonly id: string; readonly title: Label; readonly producers: readonly string[] };
+  readonly study: StudyLanguages & { readonly id: string; readonly title: Label; readonly producers: readonly string[] };
   /** the published wave compared with */
   readonly wave: { readonly code: string; readonly title: string; readonly n: number };
   /** the company's name as the respondent typed it (plain text; may be null) */

@@ -8,6 +8,7 @@ import { PdfFlow } from './pdf-flow.js';
 import { chartAlt } from './pdf-tags.js';
 import { pdfText } from './pdf-text.js';
 import { t } from '../../messages/index.js';
+import { labelIn } from '../../study/index.js';
 
 export interface BenchmarkPdfInput {
   readonly model: BenchmarkModel;
@@ -24,7 +25,7 @@ export interface BenchmarkPdfInput {
  */
 export async function renderBenchmarkPdf(input: BenchmarkPdfInput): Promise<Buffer> {
   const { model, lang } = input;
-  const title = `${t(lang, 'benchmark.title')} — ${model.study.title[lang]}`;
+  const title = `${t(lang, 'benchmark.title')} — ${labelIn(model.study.title, lang)}`;
   const doc = createPdfDocument({
     lang, title, author: model.study.producers.join(', ') || 'Baromètre', creationDate: input.creationDate,
     subject: t(lang, 'benchmark.meta.subject', { wave: model.wave.title }),
@@ -33,12 +34,12 @@ export async function renderBenchmarkPdf(input: BenchmarkPdfInput): Promise<Buff
   flow.newPage();
   flow.artifact(() => doc.rect(0, 0, PAGE.width, 150).fill(COLORS.primary));
   flow.tag('H1', () => doc.font(FONT.bold).fontSize(26).fillColor('#ffffff').text(t(lang, 'benchmark.title'), PAGE.left, 48, { width: CONTENT_WIDTH }));
-  flow.tag('P', () => doc.font(FONT.regular).fontSize(12).fillColor('#dbe6f3').text(pdfText(model.study.title[lang]), { width: CONTENT_WIDTH }));
+  flow.tag('P', () => doc.font(FONT.regular).fontSize(12).fillColor('#dbe6f3').text(pdfText(labelIn(model.study.title, lang)), { width: CONTENT_WIDTH }));
   doc.x = PAGE.left;
   doc.y = 172;
   flow.paragraph(t(lang, 'benchmark.lead', { n: formatNumber(model.wave.n, lang), wave: model.wave.title }), { size: 11 });
   if (model.company) flow.paragraph(t(lang, 'benchmark.company', { company: pdfText(model.company, 120) }), { bold: true });
-  if (model.size) flow.paragraph(t(lang, 'benchmark.size', { size: model.size.label[lang] }));
+  if (model.size) flow.paragraph(t(lang, 'benchmark.size', { size: labelIn(model.size.label, lang) }));
   flow.space(4);
   flow.heading(t(lang, 'benchmark.maturity.title'), 300);
   flow.paragraph(t(lang, 'benchmark.maturity.lead'), { color: COLORS.muted });
@@ -52,11 +53,11 @@ export async function renderBenchmarkPdf(input: BenchmarkPdfInput): Promise<Buff
       { label: t(lang, 'benchmark.maturity.all'), width: 0.1, align: 'right' },
       { label: t(lang, 'benchmark.maturity.sameSize'), width: 0.13, align: 'right' },
     ],
-    model.dimensions.map((d) => [d.label[lang], d.definition[lang], score(d.respondent, lang), score(d.all, lang), score(d.sameSize, lang)]),
+    model.dimensions.map((d) => [labelIn(d.label, lang), labelIn(d.definition, lang), score(d.respondent, lang), score(d.all, lang), score(d.sameSize, lang)]),
   );
   flow.heading(t(lang, 'benchmark.recommendations.title'), 140);
   flow.paragraph(t(lang, 'benchmark.recommendations.lead'));
-  flow.list(model.recommendations.map((r) => `${r.dimensionLabel[lang]} : ${r.text[lang]}`.replace(' : ', lang === 'fr' ? '\u00A0: ' : ': ')));
+  flow.list(model.recommendations.map((r) => `${labelIn(r.dimensionLabel, lang)} : ${labelIn(r.text, lang)}`.replace(' : ', lang === 'fr' ? '\u00A0: ' : ': ')));
   flow.newPage();
   flow.tag('H2', () => doc.font(FONT.bold).fontSize(18).fillColor(COLORS.primary).text(t(lang, 'benchmark.indicators.title'), PAGE.left, doc.y, { width: CONTENT_WIDTH }));
   doc.moveDown(0.3);
@@ -70,10 +71,10 @@ export async function renderBenchmarkPdf(input: BenchmarkPdfInput): Promise<Buff
         { label: t(lang, 'benchmark.indicators.sameSize'), width: 0.25, align: 'right' },
       ],
       model.indicators.filter((i) => i.theme === theme.id).map((i) => [
-        i.label[lang], i.answer ? i.answer[lang] : t(lang, 'benchmark.indicators.noAnswer'),
+        labelIn(i.label, lang), i.answer ? labelIn(i.answer, lang) : t(lang, 'benchmark.indicators.noAnswer'),
         benchmarkFigure(i.all, lang).replace(' (', '\n('), benchmarkFigure(i.sameSize, lang).replace(' (', '\n('),
       ]),
-      theme.label[lang],
+      labelIn(theme.label, lang),
     );
   }
   flow.paragraph(t(lang, 'benchmark.private'), { size: 8.5, color: COLORS.muted });

@@ -11,6 +11,7 @@ import { cutChart, isRankedGroup, themeChart, trendChart } from './white-paper-c
 import { cutComment, hierarchyComment, indicatorComment, waveName } from './white-paper-commentary.js';
 import { bannerName } from './banner-name.js';
 import { t } from '../../messages/index.js';
+import { labelIn } from '../../study/index.js';
 
 /** The themes that have indicators in the results, in the study's order. */
 export const themesWithIndicators = (results: WaveResults) => results.themes.filter((t) => results.indicators.some((i) => i.theme === t.id));
@@ -43,7 +44,7 @@ export function drawSummary(flow: PdfFlow, results: WaveResults, findings: reado
       const tile = flow.tag('LI', undefined, {}, tiles);
       const body = flow.tag('LBody', undefined, {}, tile);
       flow.tag('P', () => doc.font(FONT.bold).fontSize(22).fillColor(COLORS.primary).text(pct(i.estimate, lang), x + 10, y + 8, { width: width - 16, lineBreak: false }), {}, body);
-      flow.tag('P', () => doc.font(FONT.regular).fontSize(8).fillColor(COLORS.text).text(pdfText(i.label[lang]), x + 10, y + 38, { width: width - 16, height: 36, ellipsis: true }), {}, body);
+      flow.tag('P', () => doc.font(FONT.regular).fontSize(8).fillColor(COLORS.text).text(pdfText(labelIn(i.label, lang)), x + 10, y + 38, { width: width - 16, height: 36, ellipsis: true }), {}, body);
       flow.tag('P', () => doc.fontSize(7).fillColor(COLORS.muted).text(`${moe(i.ci, lang)} · ${base(i.n, lang)}`, x + 10, y + height - 14, { width: width - 16, lineBreak: false }), {}, body);
       body.end();
       tile.end();
@@ -54,7 +55,7 @@ export function drawSummary(flow: PdfFlow, results: WaveResults, findings: reado
   tiles.end();
   flow.space(8);
   flow.heading(t(lang, 'pdf.summary.findings'));
-  flow.list(findings.map((f) => f.text[lang]));
+  flow.list(findings.map((f) => labelIn(f.text, lang)));
 }
 
 /** The indicators' table of a theme: %, margin, bases, change since the previous wave. */
@@ -69,7 +70,7 @@ function themeTable(flow: PdfFlow, results: WaveResults, indicators: readonly In
     ...(previous ? [{ label: t(lang, 'pdf.table.trend', { wave: waveName(previous) }), width: 0.12, align: 'right' as const }] : []),
   ];
   const rows = indicators.map((i) => [
-    i.label[lang], pct(i.estimate, lang), moe(i.ci, lang), count(i.n, lang), count(i.nEffective, lang),
+    labelIn(i.label, lang), pct(i.estimate, lang), moe(i.ci, lang), count(i.n, lang), count(i.nEffective, lang),
     ...(previous ? [trendText(i.trend)(lang)] : []),
   ]);
   flow.table(columns, rows, caption);
@@ -81,7 +82,7 @@ function themeTable(flow: PdfFlow, results: WaveResults, indicators: readonly In
  */
 export async function drawTheme(flow: PdfFlow, results: WaveResults, theme: WaveResults['themes'][number], lang: Lang): Promise<void> {
   const indicators = results.indicators.filter((i) => i.theme === theme.id);
-  const title = theme.label[lang];
+  const title = labelIn(theme.label, lang);
   flow.chapter(title, `theme-${theme.id}`, t(lang, 'pdf.theme.lead'));
   await figure(flow, themeChart(results, theme.id, lang, title), `wp-theme-${theme.id}`);
   const ranked = isRankedGroup(indicators);
@@ -99,7 +100,7 @@ export async function drawTheme(flow: PdfFlow, results: WaveResults, theme: Wave
   const moving = [...measured].filter((i) => i.history.length > 0 && i.trend?.significant).sort((a, b) => Math.abs(b.trend?.difference ?? 0) - Math.abs(a.trend?.difference ?? 0))[0];
   if (moving) {
     flow.heading(t(lang, 'pdf.theme.trend'), 240);
-    await figure(flow, trendChart(results, moving, lang, moving.label[lang]), `wp-trend-${moving.id}`, 0.8);
+    await figure(flow, trendChart(results, moving, lang, labelIn(moving.label, lang)), `wp-trend-${moving.id}`, 0.8);
   }
   themeTable(flow, results, indicators, lang, t(lang, 'pdf.theme.table', { theme: title }));
 }
@@ -122,6 +123,6 @@ export async function drawHierarchy(flow: PdfFlow, results: WaveResults, lang: L
       { label: t(lang, 'pdf.table.margin'), width: 0.16, align: 'right' },
       { label: t(lang, 'pdf.table.n'), width: 0.14, align: 'right' },
     ],
-    ranked.map((i, k) => [String(k + 1), i.label[lang], pct(i.estimate, lang), moe(i.ci, lang), count(i.n, lang)]),
+    ranked.map((i, k) => [String(k + 1), labelIn(i.label, lang), pct(i.estimate, lang), moe(i.ci, lang), count(i.n, lang)]),
   );
 }

@@ -3,6 +3,7 @@ import type { Lang } from '../format/index.js';
 import { base, moe, pct, points } from './figures.js';
 import { bannerName } from './banner-name.js';
 import { t } from '../../messages/index.js';
+import { labelIn } from '../../study/index.js';
 
 /** A wave as a sentence names it: its code when it is a year, else its title. */
 export const waveName = (wave: { readonly code: string; readonly title: string }) => (/^\d{4}$/.test(wave.code) ? wave.code : wave.title);
@@ -15,7 +16,7 @@ export const waveName = (wave: { readonly code: string; readonly title: string }
 export function indicatorComment(results: WaveResults, indicator: IndicatorResult, lang: Lang): string {
   if (indicator.estimate === null) return '';
   const level = t(lang, 'pdf.comment.level', {
-    label: indicator.label[lang], percent: pct(indicator.estimate, lang), margin: moe(indicator.ci, lang), base: base(indicator.n, lang),
+    label: labelIn(indicator.label, lang), percent: pct(indicator.estimate, lang), margin: moe(indicator.ci, lang), base: base(indicator.n, lang),
   });
   const trend = indicator.trend;
   if (!trend || !results.previousWave) return results.previousWave ? `${level} ${t(lang, 'pdf.comment.first')}` : level;
@@ -36,7 +37,7 @@ export function cutComment(indicator: IndicatorResult, banner: BannerInfo, lang:
   const low = sorted[0], high = sorted[sorted.length - 1];
   const significant = high.letters.includes(low.letter);
   return t(lang, 'pdf.comment.cut', {
-    banner: bannerName(lang, banner), low: pct(low.estimate, lang), lowLabel: low.label[lang], high: pct(high.estimate, lang), highLabel: high.label[lang],
+    banner: bannerName(lang, banner), low: pct(low.estimate, lang), lowLabel: labelIn(low.label, lang), high: pct(high.estimate, lang), highLabel: labelIn(high.label, lang),
     significance: t(lang, significant ? 'pdf.comment.cutSignificant' : 'pdf.comment.cutNot'),
   });
 }
@@ -47,7 +48,7 @@ export function hierarchyComment(ranked: readonly IndicatorResult[], lang: Lang)
   if (!first?.ci || !second?.ci) return null;
   const apart = first.ci[0] > second.ci[1];
   return t(lang, 'pdf.hierarchy.first', {
-    first: first.label[lang], firstPercent: pct(first.estimate, lang), second: second.label[lang], secondPercent: pct(second.estimate, lang),
+    first: labelIn(first.label, lang), firstPercent: pct(first.estimate, lang), second: labelIn(second.label, lang), secondPercent: pct(second.estimate, lang),
     verdict: t(lang, apart ? 'pdf.hierarchy.apart' : 'pdf.hierarchy.overlap'),
   });
 }

@@ -6,6 +6,7 @@ import { drawLogo } from './pdf-logo.js';
 import { linkTo, type StructElement } from './pdf-tags.js';
 import { pdfText } from './pdf-text.js';
 import { t } from '../../messages/index.js';
+import { labelIn } from '../../study/index.js';
 
 /** `A, B et C`, `A, B and C`, `A, B und C`, `A, B y C`: the producers in the language's list style. */
 const joinNames = (names: readonly string[], lang: Lang) => new Intl.ListFormat(lang === 'en' ? 'en-GB' : lang, { type: 'conjunction' }).format(names);
@@ -21,7 +22,7 @@ export function drawCover(flow: PdfFlow, results: WaveResults, lang: Lang, logo:
     doc.rect(0, 0, PAGE.width, 360).fill(COLORS.primary);
     doc.rect(0, 360, PAGE.width, 6).fill(COLORS.accent);
   });
-  const study = pdfText(results.study.title[lang]);
+  const study = pdfText(labelIn(results.study.title, lang));
   const logoBox = [PAGE.left, 56, PAGE.left + 140, 56 + 60] as const;
   const hasLogo = drawLogo(doc, logo, PAGE.left, 56, 140, 60, (draw) => flow.tag('Figure', draw, { alt: t(lang, 'pdf.cover.logo', { study }), bbox: logoBox, placement: 'Block' }));
   flow.tag('P', () => doc.font(FONT.bold).fontSize(12).fillColor('#ffffff').text(t(lang, 'pdf.cover.kind').toUpperCase(), PAGE.left, hasLogo ? 140 : 110, { width: CONTENT_WIDTH, characterSpacing: 2 }));

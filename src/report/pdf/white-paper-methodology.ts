@@ -6,6 +6,7 @@ import { count, interval, moe, pct } from './figures.js';
 import { themesWithIndicators } from './white-paper-chapters.js';
 import { bannerName } from './banner-name.js';
 import { t } from '../../messages/index.js';
+import { labelIn } from '../../study/index.js';
 
 const median = (values: readonly number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -31,7 +32,7 @@ export function drawMethodology(flow: PdfFlow, results: WaveResults, lang: Lang)
   flow.paragraph(t(lang, 'pdf.methodology.sampleText', { n: formatNumber(results.n, lang) }));
   flow.heading(t(lang, 'pdf.methodology.weighting'));
   flow.paragraph(w.status === 'weighted'
-    ? t(lang, 'pdf.methodology.weighted', { variables: w.margins.map((m) => m.label[lang]).join(', '), source: w.source ?? '–' })
+    ? t(lang, 'pdf.methodology.weighted', { variables: w.margins.map((m) => labelIn(m.label, lang)).join(', '), source: w.source ?? '–' })
     : t(lang, 'pdf.methodology.unweighted', { reason: w.reason ?? '' }));
   const deff = medianDesignEffect(results);
   flow.paragraph(t(lang, 'pdf.methodology.diagnostics', {
@@ -47,10 +48,10 @@ export function drawMethodology(flow: PdfFlow, results: WaveResults, lang: Lang)
         { label: t(lang, 'pdf.methodology.achieved'), width: 0.16, align: 'right' },
       ],
       m.levels.map((l) => [
-        l.label[lang], `${formatNumber(l.population, lang)} (${formatPercent(l.targetShare, lang, 1)})`,
+        labelIn(l.label, lang), `${formatNumber(l.population, lang)} (${formatPercent(l.targetShare, lang, 1)})`,
         `${formatPercent(l.sampleShare, lang, 1)} (n\u00A0=\u00A0${formatNumber(l.n, lang)})`, formatPercent(l.achievedShare, lang, 1),
       ]),
-      t(lang, 'pdf.methodology.marginCaption', { variable: m.label[lang] }),
+      t(lang, 'pdf.methodology.marginCaption', { variable: labelIn(m.label, lang) }),
     );
   }
   flow.heading(t(lang, 'pdf.methodology.reading'), 200);
@@ -76,7 +77,7 @@ export function drawAppendix(flow: PdfFlow, results: WaveResults, lang: Lang): v
   flow.heading(t(lang, 'pdf.appendix.overall'), 120, true, 'appendix-overall');
   const themes = themesWithIndicators(results);
   const rows = themes.flatMap((t) => results.indicators.filter((i) => i.theme === t.id).map((i) => [
-    t.label[lang], i.label[lang], pct(i.estimate, lang), moe(i.ci, lang), interval(i.ci, lang), count(i.n, lang), count(i.nEffective, lang),
+    labelIn(t.label, lang), labelIn(i.label, lang), pct(i.estimate, lang), moe(i.ci, lang), interval(i.ci, lang), count(i.n, lang), count(i.nEffective, lang),
   ]));
   flow.table(
     [
@@ -97,10 +98,10 @@ export function drawAppendix(flow: PdfFlow, results: WaveResults, lang: Lang): v
       [
         { label: t(lang, 'pdf.table.indicator'), width: 0.38 },
         { label: t(lang, 'pdf.table.total'), width: share, align: 'right' },
-        ...banner.levels.map((l) => ({ label: `${l.letter} ${l.label[lang]}`, width: share, align: 'right' as const })),
+        ...banner.levels.map((l) => ({ label: `${l.letter} ${labelIn(l.label, lang)}`, width: share, align: 'right' as const })),
       ],
       results.indicators.map((i) => [
-        i.label[lang],
+        labelIn(i.label, lang),
         `${pct(i.estimate, lang)}\nn\u00A0=\u00A0${formatNumber(i.n, lang)}`,
         ...(i.cuts[banner.id] ?? []).map((c) => c.suppressed
           ? `–\nn\u00A0=\u00A0${formatNumber(c.n, lang)}`

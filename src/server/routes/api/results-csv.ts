@@ -3,6 +3,7 @@ import { AppError } from '../../../app-error.js';
 import { csvTextCell } from '../../../exchange/csv-cell.js';
 import type { Lang } from '../../../report/format/lang.js';
 import { t } from '../../../messages/index.js';
+import { labelIn } from '../../../study/index.js';
 
 type Cell = string | number | boolean | null;
 const SEPARATOR = ',';
@@ -21,7 +22,7 @@ function csv(header: readonly string[], rows: readonly (readonly Cell[])[]): str
 
 function overallRows(lang: Lang, indicators: readonly IndicatorResult[]) {
   return indicators.map((i) => [
-    i.id, i.theme, i.label[lang], i.estimate, i.ci?.[0] ?? null, i.ci?.[1] ?? null, i.se, i.n, i.nEffective, i.deff,
+    i.id, i.theme, labelIn(i.label, lang), i.estimate, i.ci?.[0] ?? null, i.ci?.[1] ?? null, i.se, i.n, i.nEffective, i.deff,
     i.trend?.previousWave ?? null, i.trend?.previous ?? null, i.trend?.difference ?? null, i.trend?.p ?? null, i.trend ? i.trend.significant : null,
   ]);
 }
@@ -47,8 +48,8 @@ export function resultsCsv(results: WaveResults, table: string, lang: Lang): str
     const indicators = results.indicators.filter((i) => themeId === null || i.theme === themeId);
     const header = ['id', t(lang, 'results.table.indicator'), t(lang, 'results.csv.letter'), t(lang, 'results.csv.level'), 'n', t(lang, 'results.csv.estimate'), t(lang, 'results.csv.ciLow'), t(lang, 'results.csv.ciHigh'), 'se', 'n_effective', t(lang, 'results.csv.letters'), t(lang, 'results.csv.lowBase'), t(lang, 'results.csv.suppressed')];
     const rows = indicators.flatMap((i) => [
-      [i.id, i.label[lang], '', t(lang, 'results.cut.total'), i.n, i.estimate, i.ci?.[0] ?? null, i.ci?.[1] ?? null, i.se, i.nEffective, '', false, false],
-      ...(i.cuts[banner.id] ?? []).map((c) => [i.id, i.label[lang], c.letter, c.label[lang], c.n, c.estimate, c.ci?.[0] ?? null, c.ci?.[1] ?? null, c.se, c.nEffective, c.letters, c.lowBase, c.suppressed]),
+      [i.id, labelIn(i.label, lang), '', t(lang, 'results.cut.total'), i.n, i.estimate, i.ci?.[0] ?? null, i.ci?.[1] ?? null, i.se, i.nEffective, '', false, false],
+      ...(i.cuts[banner.id] ?? []).map((c) => [i.id, labelIn(i.label, lang), c.letter, labelIn(c.label, lang), c.n, c.estimate, c.ci?.[0] ?? null, c.ci?.[1] ?? null, c.se, c.nEffective, c.letters, c.lowBase, c.suppressed]),
     ]);
     return csv(header, rows);
   }

@@ -7,6 +7,7 @@ import type { Store } from '../../../store/index.js';
 import { localizedPath } from '../../i18n/localized-path.js';
 import { respondSecrets } from '../respond/respond-secrets.js';
 import { t } from '../../../messages/index.js';
+import { labelIn } from '../../../study/index.js';
 
 export interface NotifyOptions {
   /** the server's SECRET_KEY: benchmark tokens are derived from it (see respond-secrets.ts) */
@@ -39,7 +40,7 @@ export async function notifyBenchmarksOnPublish(store: Store, waveId: number, ma
     const token = secrets.benchmarkToken(row.publicId);
     if (row.benchmarkTokenHash !== secrets.tokenHash(token) || !row.notifyEmail) continue;
     const lang = isLang(row.language) ? row.language : 'fr';
-    const study = plainText(studyDocument.title[lang], 200);
+    const study = plainText(labelIn(studyDocument.title, lang), 200);
     const url = `${options.publicUrl}${localizedPath(lang, `/benchmark/${token}`)}`;
     const params = { study, wave: plainText(wave.title, 200), url };
     const subject = plainText(t(lang, 'benchmark.email.subject', params), 250);

@@ -11,7 +11,7 @@ import { csrfField } from '../../csrf.js';
 import { localizedPath } from '../../i18n/localized-path.js';
 import { html } from '../../views/html.js';
 import { benchmarkPendingView, benchmarkView } from '../../views/public/benchmark-view.js';
-import { sendPage } from '../../views/send-page.js';
+import { sendPage, studyPage } from '../../views/send-page.js';
 import { badLinkLimiter } from '../respond/bad-link-limiter.js';
 import { respondSecrets } from '../respond/respond-secrets.js';
 import { t } from '../../../messages/index.js';
@@ -57,12 +57,12 @@ export const benchmarkRoutes: FastifyPluginAsync = async (app) => {
         waveTitle: outcome.wave.title, expectedAt: outcome.expectedAt, action: path(request, '/notify'), csrf: csrfField(reply),
         saved: request.query.saved === '1', invalid: request.query.invalid === '1', hasEmail: response.notifyEmail !== null,
       });
-      return sendPage(request, reply, { title: t(lang, 'benchmark.pending.title'), body });
+      return sendPage(request, reply, { title: t(lang, 'benchmark.pending.title'), body, ...studyPage(outcome.study, lang) });
     }
     const model = benchmarkModel(outcome.source);
     const chart = benchmarkChart(model, lang);
     const svg = await renderSvg(chart, { id: 'benchmark-maturity' });
-    return sendPage(request, reply, { title: t(lang, 'benchmark.title'), head: HEAD, body: benchmarkView(lang, model, { svg, alternative: chart.alternative }, path(request, '/pdf')) });
+    return sendPage(request, reply, { title: t(lang, 'benchmark.title'), head: HEAD, body: benchmarkView(lang, model, { svg, alternative: chart.alternative }, path(request, '/pdf')), ...studyPage(model.study, lang) });
   });
 
   app.get<{ Params: TokenParams }>('/benchmark/:token/pdf', { config: ROUTE }, async (request, reply) => {

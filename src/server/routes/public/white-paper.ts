@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { labelIn } from '../../../study/index.js';
+import { labelIn, studyText } from '../../../study/index.js';
 import { getWaveResults } from '../../../analysis/results-cache.js';
 import { waveStudy } from '../../../analysis/wave-study.js';
 import { AppError } from '../../../app-error.js';
@@ -11,7 +11,7 @@ import type { Wave } from '../../../store/index.js';
 import { csrfField } from '../../csrf.js';
 import { newToken, hashToken } from '../../token.js';
 import { badLinkLimiter } from '../respond/bad-link-limiter.js';
-import { sendPage } from '../../views/send-page.js';
+import { sendPage, studyPage } from '../../views/send-page.js';
 import { CONSENT_VERSION } from '../../views/public/consent-version.js';
 import { WHITE_PAPER_PATHS } from '../../views/public/white-paper-paths.js';
 import { whitePaperFormView, whitePaperNoticeView, whitePaperReadyView, type LeadFormValues } from '../../views/public/white-paper-view.js';
@@ -52,17 +52,17 @@ export const whitePaperRoutes: FastifyPluginAsync = async (app) => {
   };
   const sizesOf = async (wave: Wave, lang: Lang) => {
     const study = await waveStudy(app.store, wave);
-    return study.leadForm.find((f) => f.options && f.required)?.options?.map((o) => labelIn(o.label, lang)) ?? [];
+    return study.leadForm.find((f) => f.options && f.required)?.options?.map((o) => studyText(study, o.label, lang)) ?? [];
   };
   const showForm = async (request: FastifyRequest<{ Params: StudyParams }>, reply: FastifyReply, values: LeadFormValues, errors: Record<string, never> | Parameters<typeof whitePaperFormView>[1]['errors'], status = 200) => {
     const { lang } = request;
     const wave = await latest(request.params.study);
     const study = await waveStudy(app.store, wave);
     const body = whitePaperFormView(lang, {
-      studyTitle: study.title[lang], waveTitle: wave.title, action: WHITE_PAPER_PATHS.page(lang, wave.studyId),
+      studyTitle: studyText(study, study.title, lang), waveTitle: wave.title, action: WHITE_PAPER_PATHS.page(lang, wave.studyId),
       sizes: await sizesOf(wave, lang), csrf: csrfField(reply), values, errors,
     });
-    return sendPage(request, reply, { title: t(lang, 'whitePaper.page.title', { wave: wave.title }), body, status });
+    return sendPage(request, reply, { title: t(lang, 'whitePaper.page.title', { wave: wave.title }), body, status, ...studyPage(study, lang) });
   };
 
   for (const path of ['/livre-blanc/:study', '/white-paper/:study']) {
@@ -120,7 +120,7 @@ async function sendDownloadEmail(app: Parameters<FastifyPluginAsync>[0], request
   if (!app.config.smtpUrl) return false;
   const study = await waveStudy(app.store, wave);
   const url = `${app.config.publicUrl ?? `${request.protocol}://${request.host}`}${path}`;
-  const params = { study: plainText(study.title[lang], 200), wave: plainText(wave.title, 200), days: DOWNLOAD_DAYS, url };
+  const params = { study: plainText(labelIn(study.title, lang), 200), wave: plainText(wave.title, 200), days: DOWNLOAD_DAYS, url };
   const subject = plainText(t(lang, 'whitePaper.email.subject', params), 250);
   const text = t(lang, 'whitePaper.email.text', params);
   const html = mailHtml`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${subject}</title></head><body style="font-family: sans-serif; line-height: 1.5;">

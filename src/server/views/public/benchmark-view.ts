@@ -5,6 +5,7 @@ import type { Lang } from '../../../report/format/lang.js';
 import { pdfText } from '../../../report/pdf/pdf-text.js';
 import { html, raw, type Html } from '../html.js';
 import { t } from '../../../messages/index.js';
+import { labelIn } from '../../../study/index.js';
 
 /**
  * The benchmark page: the company against the published wave, the maturity chart (the server's SVG as an
@@ -17,7 +18,7 @@ export function benchmarkView(lang: Lang, model: BenchmarkModel, chart: { svg: s
 <h1>${t(lang, 'benchmark.title')}</h1>
 <p class="lead">${t(lang, 'benchmark.lead', { n: formatNumber(model.wave.n, lang), wave: model.wave.title })}</p>
 ${model.company ? html`<p><strong>${t(lang, 'benchmark.company', { company: pdfText(model.company, 120) })}</strong></p>` : null}
-${model.size ? html`<p>${t(lang, 'benchmark.size', { size: model.size.label[lang] })}</p>` : null}
+${model.size ? html`<p>${t(lang, 'benchmark.size', { size: labelIn(model.size.label, lang) })}</p>` : null}
 <p><a class="button" id="benchmark-pdf" href="${pdfUrl}" download>${t(lang, 'benchmark.pdf.link')}</a></p>
 <section aria-labelledby="maturity-title">
   <h2 id="maturity-title">${t(lang, 'benchmark.maturity.title')}</h2>
@@ -27,24 +28,24 @@ ${model.size ? html`<p>${t(lang, 'benchmark.size', { size: model.size.label[lang
     <caption>${t(lang, 'benchmark.maturity.chart')}</caption>
     <thead><tr><th scope="col">${t(lang, 'benchmark.maturity.dimension')}</th><th scope="col">${t(lang, 'benchmark.maturity.definition')}</th>
       <th scope="col" class="number">${t(lang, 'benchmark.maturity.you')}</th><th scope="col" class="number">${t(lang, 'benchmark.maturity.all')}</th><th scope="col" class="number">${t(lang, 'benchmark.maturity.sameSize')}</th></tr></thead>
-    <tbody>${model.dimensions.map((d) => html`<tr><th scope="row">${d.label[lang]}</th><td>${d.definition[lang]}</td>
+    <tbody>${model.dimensions.map((d) => html`<tr><th scope="row">${labelIn(d.label, lang)}</th><td>${labelIn(d.definition, lang)}</td>
       <td class="number">${score(d.respondent, lang)}</td><td class="number">${score(d.all, lang)}</td><td class="number">${score(d.sameSize, lang)}</td></tr>`)}</tbody>
   </table></div>
 </section>
 <section aria-labelledby="recommendations-title">
   <h2 id="recommendations-title">${t(lang, 'benchmark.recommendations.title')}</h2>
   <p>${t(lang, 'benchmark.recommendations.lead')}</p>
-  <ul class="recommendations">${model.recommendations.map((r) => html`<li><strong>${r.dimensionLabel[lang]}</strong> — ${r.text[lang]}</li>`)}</ul>
+  <ul class="recommendations">${model.recommendations.map((r) => html`<li><strong>${labelIn(r.dimensionLabel, lang)}</strong> — ${labelIn(r.text, lang)}</li>`)}</ul>
 </section>
 <section aria-labelledby="indicators-title">
   <h2 id="indicators-title">${t(lang, 'benchmark.indicators.title')}</h2>
   <p>${t(lang, 'benchmark.indicators.lead')}</p>
   ${model.themes.map((theme) => html`<div class="table-wrap"><table class="benchmark-table">
-    <caption>${theme.label[lang]}</caption>
+    <caption>${labelIn(theme.label, lang)}</caption>
     <thead><tr><th scope="col">${t(lang, 'benchmark.indicators.indicator')}</th><th scope="col">${t(lang, 'benchmark.indicators.answer')}</th>
       <th scope="col" class="number">${t(lang, 'benchmark.indicators.all')}</th><th scope="col" class="number">${t(lang, 'benchmark.indicators.sameSize')}</th></tr></thead>
-    <tbody>${model.indicators.filter((i) => i.theme === theme.id).map((i) => html`<tr><th scope="row">${i.label[lang]}</th>
-      <td>${i.answer ? i.answer[lang] : t(lang, 'benchmark.indicators.noAnswer')}</td>
+    <tbody>${model.indicators.filter((i) => i.theme === theme.id).map((i) => html`<tr><th scope="row">${labelIn(i.label, lang)}</th>
+      <td>${i.answer ? labelIn(i.answer, lang) : t(lang, 'benchmark.indicators.noAnswer')}</td>
       <td class="number">${benchmarkFigure(i.all, lang)}</td><td class="number">${benchmarkFigure(i.sameSize, lang)}</td></tr>`)}</tbody>
   </table></div>`)}
 </section>

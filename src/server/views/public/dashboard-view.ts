@@ -8,6 +8,7 @@ import { RESULTS_PATHS } from './results-paths.js';
 import { cutTable, indicatorTable } from './results-tables.js';
 import { count } from './results-format.js';
 import { t } from '../../../messages/index.js';
+import { labelIn } from '../../../study/index.js';
 
 export interface DashboardData {
   readonly results: WaveResults;
@@ -27,7 +28,7 @@ export function dashboardView(lang: Lang, data: DashboardData): Html {
   const themes = results.themes.filter((t) => results.indicators.some((i) => i.theme === t.id));
   return html`<article class="results">
 <header class="results-header">
-  <h1>${results.study.title[lang]}</h1>
+  <h1>${labelIn(results.study.title, lang)}</h1>
   <p class="lead">${t(lang, 'results.dashboard.title', { wave: results.wave.title })}. ${t(lang, 'results.dashboard.intro', { n: count(results.n, lang) })}</p>
   <form class="results-controls" method="get" action="${RESULTS_PATHS.dashboard(lang, study)}">
     <div class="control">
@@ -40,7 +41,7 @@ export function dashboardView(lang: Lang, data: DashboardData): Html {
       <label for="cut-select">${t(lang, 'results.dashboard.cut')}</label>
       <select id="cut-select" name="cut">
         <option value="">${t(lang, 'results.dashboard.cut.none')}</option>
-        ${results.banners.map((b) => html`<option value="${b.id}"${b.id === cut ? html` selected` : null}>${b.label[lang]}</option>`)}
+        ${results.banners.map((b) => html`<option value="${b.id}"${b.id === cut ? html` selected` : null}>${labelIn(b.label, lang)}</option>`)}
       </select>
     </div>
     <button type="submit">${t(lang, 'results.dashboard.show')}</button>
@@ -50,18 +51,18 @@ export function dashboardView(lang: Lang, data: DashboardData): Html {
     <a href="${RESULTS_PATHS.api(study, wave)}">${t(lang, 'results.dashboard.api')}</a>
   </p>
   <nav class="theme-nav" aria-label="${t(lang, 'results.dashboard.themes')}">
-    <ul>${themes.map((t) => html`<li><a href="#theme-${t.id}">${t.label[lang]}</a></li>`)}</ul>
+    <ul>${themes.map((t) => html`<li><a href="#theme-${t.id}">${labelIn(t.label, lang)}</a></li>`)}</ul>
   </nav>
 </header>
 <section class="key-figures" aria-labelledby="key-figures-title">
   <h2 id="key-figures-title">${t(lang, 'results.dashboard.keyFigures')}</h2>
-  <ul>${data.findings.map((f) => html`<li>${f.text[lang]}</li>`)}</ul>
+  <ul>${data.findings.map((f) => html`<li>${labelIn(f.text, lang)}</li>`)}</ul>
 </section>
 ${themes.map((theme) => {
   const indicators = results.indicators.filter((i) => i.theme === theme.id);
   const id = `theme-${theme.id}`;
   return html`<section class="theme" id="${id}" aria-labelledby="${id}-title">
-  <h2 id="${id}-title">${theme.label[lang]}</h2>
+  <h2 id="${id}-title">${labelIn(theme.label, lang)}</h2>
   ${chartFigure(lang, study, wave, id, resultsChart(results, id, lang), `table-${id}`)}
   ${indicatorTable(lang, results, theme.id, indicators)}
   ${banner ? cutTable(lang, results, theme.id, indicators, banner) : null}

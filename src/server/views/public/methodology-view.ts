@@ -5,6 +5,7 @@ import { normalQuantile } from '../../../stats/index.js';
 import { html, type Html } from '../html.js';
 import { RESULTS_PATHS } from './results-paths.js';
 import { t } from '../../../messages/index.js';
+import { labelIn } from '../../../study/index.js';
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -18,7 +19,7 @@ export function methodologyView(lang: Lang, results: WaveResults): Html {
   const deff = median(results.indicators.flatMap((i) => (i.deff === null ? [] : [i.deff])));
   const z = normalQuantile(0.975);
   const bases = [30, 50, 100, 200, 500, 1000].filter((b) => b <= Math.max(100, results.n));
-  const variables = w.margins.map((m) => m.label[lang]).join(', ');
+  const variables = w.margins.map((m) => labelIn(m.label, lang)).join(', ');
   return html`<article class="methodology">
 <h1>${t(lang, 'results.methodology.title', { wave: results.wave.title })}</h1>
 <p><a href="${RESULTS_PATHS.dashboard(lang, results.study.id, { wave: results.wave.code })}">${t(lang, 'results.trendPage.back', { wave: results.wave.title })}</a></p>
@@ -34,11 +35,11 @@ export function methodologyView(lang: Lang, results: WaveResults): Html {
   <p>${w.status === 'weighted'
     ? t(lang, 'results.methodology.populationText', { variables, source: w.source ?? t(lang, 'results.methodology.none') })
     : t(lang, 'results.methodology.unweighted', { reason: w.reason ?? '' })}</p>
-  ${w.margins.map((m) => html`<div class="table-wrap" tabindex="0" role="region" aria-label="${t(lang, 'results.methodology.marginCaption', { variable: m.label[lang] })}"><table>
-    <caption>${t(lang, 'results.methodology.marginCaption', { variable: m.label[lang] })}</caption>
+  ${w.margins.map((m) => html`<div class="table-wrap" tabindex="0" role="region" aria-label="${t(lang, 'results.methodology.marginCaption', { variable: labelIn(m.label, lang) })}"><table>
+    <caption>${t(lang, 'results.methodology.marginCaption', { variable: labelIn(m.label, lang) })}</caption>
     <thead><tr><th scope="col">${t(lang, 'results.methodology.level')}</th><th scope="col" class="number">${t(lang, 'results.methodology.target')}</th>
       <th scope="col" class="number">${t(lang, 'results.methodology.sampleShare')}</th><th scope="col" class="number">${t(lang, 'results.methodology.achieved')}</th></tr></thead>
-    <tbody>${m.levels.map((l) => html`<tr><th scope="row">${l.label[lang]}</th>
+    <tbody>${m.levels.map((l) => html`<tr><th scope="row">${labelIn(l.label, lang)}</th>
       <td class="number">${formatNumber(l.population, lang)} (${formatPercent(l.targetShare, lang, 1)})</td>
       <td class="number">${formatPercent(l.sampleShare, lang, 1)} (n\u00A0=\u00A0${formatNumber(l.n, lang)})</td>
       <td class="number">${formatPercent(l.achievedShare, lang, 1)}</td></tr>`)}</tbody>

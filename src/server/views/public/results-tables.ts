@@ -4,6 +4,7 @@ import { html, type Html } from '../html.js';
 import { base, count, moe, pct, trendCell } from './results-format.js';
 import { RESULTS_PATHS } from './results-paths.js';
 import { t } from '../../../messages/index.js';
+import { labelIn } from '../../../study/index.js';
 
 /** A theme's indicators: weighted %, margin of error, unweighted and effective bases, change, trend link. */
 export function indicatorTable(lang: Lang, results: WaveResults, themeId: string, indicators: readonly IndicatorResult[]): Html {
@@ -11,7 +12,7 @@ export function indicatorTable(lang: Lang, results: WaveResults, themeId: string
   const study = results.study.id;
   const wave = results.wave.code;
   const previous = results.previousWave;
-  const caption = t(lang, 'results.table.caption', { theme: theme.label[lang], wave: results.wave.title });
+  const caption = t(lang, 'results.table.caption', { theme: labelIn(theme.label, lang), wave: results.wave.title });
   return html`<div class="table-wrap" id="table-theme-${themeId}" tabindex="0" role="region" aria-label="${caption}">
 <table class="results-table">
   <caption>${caption}</caption>
@@ -26,13 +27,13 @@ export function indicatorTable(lang: Lang, results: WaveResults, themeId: string
   </tr></thead>
   <tbody>
   ${indicators.map((i) => html`<tr>
-    <th scope="row">${i.label[lang]}</th>
+    <th scope="row">${labelIn(i.label, lang)}</th>
     <td class="number">${pct(i.estimate, lang)}</td>
     <td class="number">${moe(i.ci, lang)}</td>
     <td class="number">${count(i.n, lang)}</td>
     <td class="number">${count(i.nEffective, lang)}</td>
     ${previous ? html`<td class="number">${trendCell(i.trend, lang)}</td>` : null}
-    <td>${i.estimate === null ? null : html`<a class="trend-link" href="${RESULTS_PATHS.trend(lang, study, wave, i.id)}">${t(lang, 'results.table.trendLink')}<span class="visually-hidden"> : ${i.label[lang]}</span></a>`}</td>
+    <td>${i.estimate === null ? null : html`<a class="trend-link" href="${RESULTS_PATHS.trend(lang, study, wave, i.id)}">${t(lang, 'results.table.trendLink')}<span class="visually-hidden"> : ${labelIn(i.label, lang)}</span></a>`}</td>
   </tr>`)}
   </tbody>
 </table>
@@ -56,18 +57,18 @@ export function cutTable(lang: Lang, results: WaveResults, themeId: string, indi
   const theme = results.themes.find((t) => t.id === themeId)!;
   const study = results.study.id;
   const wave = results.wave.code;
-  const caption = t(lang, 'results.cut.caption', { theme: theme.label[lang], banner: banner.label[lang], wave: results.wave.title });
+  const caption = t(lang, 'results.cut.caption', { theme: labelIn(theme.label, lang), banner: labelIn(banner.label, lang), wave: results.wave.title });
   return html`<div class="table-wrap" id="table-cut-${themeId}" tabindex="0" role="region" aria-label="${caption}">
 <table class="results-table cut-table">
   <caption>${caption}</caption>
   <thead><tr>
     <th scope="col">${t(lang, 'results.table.indicator')}</th>
     <th scope="col" class="number">${t(lang, 'results.cut.total')}</th>
-    ${banner.levels.map((level) => html`<th scope="col" class="number"><span class="column-letter">${level.letter}</span> ${level.label[lang]}</th>`)}
+    ${banner.levels.map((level) => html`<th scope="col" class="number"><span class="column-letter">${level.letter}</span> ${labelIn(level.label, lang)}</th>`)}
   </tr></thead>
   <tbody>
   ${indicators.map((i) => html`<tr>
-    <th scope="row">${i.label[lang]}${i.estimate === null ? null : html` <a class="chart-link" href="${RESULTS_PATHS.chart(lang, study, wave, `cut-${banner.id}-${i.id}`, 'svg')}">${t(lang, 'results.chart.svg')}<span class="visually-hidden"> : ${i.label[lang]}</span></a>`}</th>
+    <th scope="row">${labelIn(i.label, lang)}${i.estimate === null ? null : html` <a class="chart-link" href="${RESULTS_PATHS.chart(lang, study, wave, `cut-${banner.id}-${i.id}`, 'svg')}">${t(lang, 'results.chart.svg')}<span class="visually-hidden"> : ${labelIn(i.label, lang)}</span></a>`}</th>
     <td class="number"><span class="value">${pct(i.estimate, lang)}</span><span class="meta">${moe(i.ci, lang)} · ${base(i.n, lang)}</span></td>
     ${(i.cuts[banner.id] ?? []).map((cell) => html`<td class="number${cell.lowBase ? ' is-low-base' : ''}">${cutValue(lang, cell)}</td>`)}
   </tr>`)}

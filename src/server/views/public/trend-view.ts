@@ -6,6 +6,7 @@ import { chartFigure } from './chart-figure.js';
 import { base, moe, pct } from './results-format.js';
 import { RESULTS_PATHS } from './results-paths.js';
 import { t } from '../../../messages/index.js';
+import { labelIn } from '../../../study/index.js';
 
 /** One indicator across the published waves: the line chart and its data table. */
 export function trendView(lang: Lang, results: WaveResults, indicator: IndicatorResult, chart: Chart): Html {
@@ -17,12 +18,12 @@ export function trendView(lang: Lang, results: WaveResults, indicator: Indicator
     { title: results.wave.title, estimate: indicator.estimate, ci: indicator.ci, n: indicator.n, significant: indicator.trend?.significant ?? false },
   ];
   return html`<article class="trend-page">
-<h1>${t(lang, 'results.trendPage.title', { indicator: indicator.label[lang] })}</h1>
+<h1>${t(lang, 'results.trendPage.title', { indicator: labelIn(indicator.label, lang) })}</h1>
 <p><a href="${RESULTS_PATHS.dashboard(lang, study, { wave })}">${t(lang, 'results.trendPage.back', { wave: results.wave.title })}</a></p>
 ${chartFigure(lang, study, wave, id, chart, `table-${id}`)}
-<div class="table-wrap" id="table-${id}" tabindex="0" role="region" aria-label="${t(lang, 'results.trendPage.caption', { indicator: indicator.label[lang] })}">
+<div class="table-wrap" id="table-${id}" tabindex="0" role="region" aria-label="${t(lang, 'results.trendPage.caption', { indicator: labelIn(indicator.label, lang) })}">
 <table class="results-table">
-  <caption>${t(lang, 'results.trendPage.caption', { indicator: indicator.label[lang] })}</caption>
+  <caption>${t(lang, 'results.trendPage.caption', { indicator: labelIn(indicator.label, lang) })}</caption>
   <thead><tr><th scope="col">${t(lang, 'results.trendPage.wave')}</th><th scope="col" class="number">${t(lang, 'results.table.percent')}</th>
     <th scope="col" class="number">${t(lang, 'results.table.margin')}</th><th scope="col" class="number">${t(lang, 'results.table.n')}</th>
     <th scope="col">${t(lang, 'results.trendPage.change')}</th></tr></thead>
