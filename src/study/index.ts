@@ -59,6 +59,7 @@ export { otherKey, type AnswerValue, type Answers } from './answers.js';
 export { answerKeys, isVisible, validatePageAnswers, validateResponse, type AnswerError, type AnswerErrorCode, type PageValidation } from './validate-answers.js';
 export { answersFromForm, parseTypedNumber, type FormBody } from './answers-from-form.js';
 export { answerErrorMessage } from './answer-error-message.js';
+export { interfaceLanguageWarnings } from './interface-language-warnings.js';
 export { frenchTypography } from './french-typography.js';
 export { formatPath } from './format-path.js';
 export { BUILT_IN_STUDIES } from './built-in-studies.js';

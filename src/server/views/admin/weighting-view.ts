@@ -46,7 +46,7 @@ function diagnostics(lang: Lang, study: Study, report: WeightingReport): Html {
   if (!w) return html`<p>${t(lang, 'admin.weighting.noData')}</p>`;
   const labelOf = (variable: string, code: number): string => {
     const q = findQuestion(study, variable);
-    return (q?.kind === 'single' ? q.options.find((o) => o.code === code)?.label[lang] : undefined) ?? String(code);
+    return (q?.kind === 'single' ? (() => { const o = q.options.find((option) => option.code === code); return o ? labelIn(o.label, lang) : undefined; })() : undefined) ?? String(code);
   };
   const d = w.diagnostics;
   const pct = (x: number) => formatPercent(x, lang, 1);

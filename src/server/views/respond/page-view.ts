@@ -1,8 +1,11 @@
-import { type Answers, type Study, labelIn, type LanguageTag } from '../../../study/index.js';
+import { type Answers, type Study, labelIn, type Label, type LanguageTag } from '../../../study/index.js';
 import { interfaceLanguage, languageName, t } from '../../../messages/index.js';
 import { attrs, html, type Html } from '../html.js';
 import type { FormValues } from './form-values.js';
 import { fieldAnchor, questionView } from './question-view.js';
+
+/** The label of a found option or item, in a language; undefined when none was found. */
+const labelOf = (found: { readonly label: Label } | undefined, lang: string) => (found ? labelIn(found.label, lang) : undefined);
 
 /** One field error as the page shows it. */
 export interface PageError {
@@ -77,7 +80,7 @@ export function pageView(d: PageViewData): Html {
     lang,
     d.errors.map((e) => {
       const q = questionOf.get(e.question);
-      return { href: `#${q ? fieldAnchor(q, e.field) : 'main'}`, text: q ? `${q.kind === 'matrix' ? (q.items.find((i) => i.name === e.field)?.label[lang] ?? labelIn(q.text, lang)) : labelIn(q.text, lang)} — ${e.message}` : e.message };
+      return { href: `#${q ? fieldAnchor(q, e.field) : 'main'}`, text: q ? `${q.kind === 'matrix' ? (labelOf(q.items.find((i) => i.name === e.field), lang) ?? labelIn(q.text, lang)) : labelIn(q.text, lang)} — ${e.message}` : e.message };
     }),
   );
   const form = attrs({

@@ -1,8 +1,11 @@
-import { answerKeys, otherKey, type Answers, type Question, type Study, labelIn, type LanguageTag } from '../../../study/index.js';
+import { answerKeys, otherKey, type Answers, type Question, type Study, labelIn, type Label, type LanguageTag } from '../../../study/index.js';
 import { interfaceLanguage, t } from '../../../messages/index.js';
 import { attrs, html, type Html } from '../html.js';
 import { answerNumber } from './form-values.js';
 import { errorSummary } from './page-view.js';
+
+/** The label of a found option or item, in a language; undefined when none was found. */
+const labelOf = (found: { readonly label: Label } | undefined, lang: string) => (found ? labelIn(found.label, lang) : undefined);
 
 export interface ReviewViewData {
   readonly lang: LanguageTag;
@@ -24,7 +27,7 @@ function optionLabel(q: Question, code: number, lang: LanguageTag): string {
   const options = q.kind === 'single' || q.kind === 'multiple'
     ? [...q.options, ...(q.other ? [q.other] : [])]
     : q.kind === 'scale' || q.kind === 'matrix' ? [...q.points, ...(q.dontKnow ? [q.dontKnow] : [])] : [];
-  return options.find((o) => o.code === code)?.label[lang] ?? String(code);
+  return labelOf(options.find((o) => o.code === code), lang) ?? String(code);
 }
 
 /** The answer to a question (or a matrix item) in words. */
