@@ -637,6 +637,30 @@ export const en = {
   'layout.lang.switch': 'Read this page in {language}',
   'respond.lang.label': 'Language of the questionnaire',
   'consent.yes': 'Yes',
+
+  // ── the respondent unit: sentences that name respondents through {unit}/{units} (the study's unit, else unit.one/unit.other) ──
+  'unit.one': 'respondent',
+  'unit.other': 'respondents',
+  'results.dashboard.introUnits': 'Weighted results from the answers of {n} {units}. Every percentage comes with its 95% margin of error and its base.',
+  'results.dashboard.cut.allUnits': 'All {units}',
+  'results.methodology.populationTextUnits': 'Results are weighted by raking to the margins of the population of {units}: {variables}. Source of the counts: {source}.',
+  'pdf.cover.sampleUnits': 'Answers of {n} {units}, weighted results',
+  'pdf.theme.leadUnits': 'Weighted percentages of all {units} who answered, with their 95% margin of error.',
+  'pdf.comment.levelUnits': '{label}: {percent} of {units} ({margin}, {base}).',
+  'pdf.hierarchy.leadUnits': 'The answers {units} give, from the most to the least frequent (several answers allowed: the total exceeds 100%).',
+  'pdf.methodology.weightedUnits': 'Results are weighted by raking to the margins of the population of {units}: {variables}. Source of the counts: {source}.',
+  'benchmark.leadUnits': 'Your answers compared with those of the {n} {units} of the {wave} edition, weighted results.',
+  'benchmark.name': '{Unit}: {name}',
+  'benchmark.maturity.leadUnits': 'Each score runs from 0 to 100: the mean of the points of your answers in the dimension. The scores of all {units} are weighted means.',
+  'benchmark.indicators.leadUnits': 'For each indicator: your answer, the percentage of all {units} and of the {units} of your group, with the 95% margin of error and the base.',
+  'benchmark.indicators.allUnits': 'All {units}',
+  'benchmark.indicators.peers': '{Units} of your group',
+  'chart.you': 'You',
+  'chart.allUnits': 'All {units}',
+  'chart.peers': '{Units} of your group',
+  'respond.thanks.benchmarkUnits': 'Compare your answers with those of the other {units}',
+  'admin.contacts.organization': 'Organisation',
+  'admin.cleaning.duplicateOrganization': 'Same organisation and e-mail domain as {ids}.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

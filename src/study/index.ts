@@ -60,6 +60,7 @@ export { answerKeys, isVisible, validatePageAnswers, validateResponse, type Answ
 export { answersFromForm, parseTypedNumber, type FormBody } from './answers-from-form.js';
 export { answerErrorMessage } from './answer-error-message.js';
 export { interfaceLanguageWarnings } from './interface-language-warnings.js';
+export { unitWords, type UnitWords } from './unit-words.js';
 export { frenchTypography } from './french-typography.js';
 export { formatPath } from './format-path.js';
 export { BUILT_IN_STUDIES } from './built-in-studies.js';

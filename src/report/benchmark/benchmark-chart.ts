@@ -2,12 +2,13 @@ import { maturityChart, type Chart } from '../charts/index.js';
 import type { Lang } from '../format/index.js';
 import type { BenchmarkModel } from './benchmark-model.js';
 import { t } from '../../messages/index.js';
-import { labelIn } from '../../study/index.js';
+import { labelIn, unitWords } from '../../study/index.js';
 
-/** The benchmark's chart: the respondent, all companies and companies of their size, by dimension. */
+/** The benchmark's chart: the respondent, all respondents and those of their peer group, by dimension. */
 export function benchmarkChart(model: BenchmarkModel, lang: Lang): Chart {
   return maturityChart({
     lang, title: t(lang, 'benchmark.maturity.chart'), subtitle: `${labelIn(model.study.title, lang)} — ${model.wave.title}`,
     dimensions: model.dimensions.map((d) => ({ label: labelIn(d.label, lang), respondent: d.respondent, all: d.all, sameSize: d.sameSize })),
+    units: unitWords(model.study, lang),
   });
 }

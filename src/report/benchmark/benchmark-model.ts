@@ -20,7 +20,7 @@ export interface BenchmarkIndicator {
   /** whether that answer counts in the indicator's percentage; null when out of its base */
   readonly counted: boolean | null;
   readonly all: BenchmarkFigure;
-  /** among companies of the respondent's size; null when the size is unknown */
+  /** among the respondents of the respondent's peer group; null when the size is unknown */
   readonly sameSize: BenchmarkFigure | null;
 }
 
@@ -40,7 +40,7 @@ export interface BenchmarkModel {
   readonly study: StudyLanguages & { readonly id: string; readonly title: Label; readonly producers: readonly string[] };
   /** the published wave compared with */
   readonly wave: { readonly code: string; readonly title: string; readonly n: number };
-  /** the company's name as the respondent typed it (plain text; may be null) */
+  /** the respondent's name (an organisation's, a household's) as typed (plain text; may be null) */
   readonly company: string | null;
   readonly size: { readonly code: number; readonly label: Label } | null;
   readonly themes: readonly { readonly id: string; readonly label: Label }[];
@@ -71,8 +71,8 @@ export function pickRecommendations(dimensions: readonly MaturityDimension[], sc
 }
 
 /**
- * The benchmark of one responding company against a published wave: for each indicator their answer, the
- * percentage of all companies and of companies of their size (margins and bases from the wave's results);
+ * The benchmark of one respondent against a published wave: for each indicator their answer, the
+ * percentage of all respondents and of those of their peer group (margins and bases from the wave's results);
  * their maturity score in each dimension against the weighted means; recommendations for the weakest.
  */
 export function benchmarkModel(source: BenchmarkSource): BenchmarkModel {

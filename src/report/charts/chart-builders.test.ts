@@ -156,13 +156,13 @@ describe('maturityChart', () => {
     for (const d of input.dimensions) {
       for (const score of [d.respondent, d.all, d.sameSize]) assert.ok(chart.alternative.includes(`: ${Math.round(score)}`), `${score}`);
     }
-    assert.ok(chart.alternative.includes('Presence — Your company: 80, All companies: 62, Companies of your size: 70'));
+    assert.ok(chart.alternative.includes('Presence — You: 80, All companies: 62, Companies of your group: 70'));
   });
 
   it('refuses a score outside 0..100 and duplicate series names', () => {
     const input = maturityInput('fr');
     assert.throws(() => maturityChart({ ...input, dimensions: [{ label: 'x', respondent: 120, all: 1, sameSize: 1 }] }), AppError);
-    assert.throws(() => maturityChart({ ...input, seriesLabels: { all: 'Votre entreprise' } }), AppError);
+    assert.throws(() => maturityChart({ ...input, seriesLabels: { all: 'Vous' } }), AppError);
   });
 });
 

@@ -16,9 +16,9 @@ export const CHART_COLORS = Object.freeze({
   primary: '#1f5f99',
   /** the same, lighter, for low bases (not a series colour: it always comes with a dashed outline) */
   primaryLight: '#a9c6e3',
-  /** the comparison series: all companies, the total column */
+  /** the comparison series: all respondents, the total column */
   secondary: '#858585',
-  /** the third series: companies of the same size, partial responses */
+  /** the third series: the respondent's peer group, partial responses */
   accent: '#c0460b',
   /** the confidence interval: error bars and bands */
   interval: '#1a1a1a',

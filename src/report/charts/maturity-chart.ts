@@ -17,23 +17,27 @@ export interface MaturityDimensionDatum {
 
 export interface MaturityInput extends ChartCommonInput {
   readonly dimensions: readonly MaturityDimensionDatum[];
-  /** names of the three series; "Votre entreprise", "Toutes les entreprises", "Entreprises de votre taille" by default */
+  /** names of the three series; "You", "All {units}", "{Units} of your group" by default */
   readonly seriesLabels?: { readonly respondent?: string; readonly all?: string; readonly sameSize?: string };
+  /** how the default series names call respondents ("households"); the interface's "respondents" otherwise */
+  readonly units?: { readonly units: string; readonly Units: string };
 }
 
 const SERIES = ['respondent', 'all', 'sameSize'] as const;
 const COLORS = [CHART_COLORS.primary, CHART_COLORS.secondary, CHART_COLORS.accent];
 
 /**
- * The benchmark's maturity scores (0 to 100) by dimension: for each dimension three bars, the respondent's
- * company, all companies and companies of its size, each with its score; a legend on top.
+ * The benchmark's maturity scores (0 to 100) by dimension: for each dimension three bars, the respondent,
+ * all respondents and the respondents of their peer group, each with its score; a legend on top.
  */
 export function maturityChart(input: MaturityInput): Chart {
   const { lang } = input;
+  const plural = t(lang, 'unit.other');
+  const units = input.units ?? { units: plural, Units: plural.charAt(0).toLocaleUpperCase(lang) + plural.slice(1) };
   const names = [
-    input.seriesLabels?.respondent ?? t(lang, 'chart.respondent'),
-    input.seriesLabels?.all ?? t(lang, 'chart.allCompanies'),
-    input.seriesLabels?.sameSize ?? t(lang, 'chart.sameSize'),
+    input.seriesLabels?.respondent ?? t(lang, 'chart.you'),
+    input.seriesLabels?.all ?? t(lang, 'chart.allUnits', units),
+    input.seriesLabels?.sameSize ?? t(lang, 'chart.peers', units),
   ];
   if (new Set(names).size !== names.length) throw new AppError('INVALID_INPUT', 'maturityChart: the three series need distinct names', { names });
   input.dimensions.forEach((d, i) => {

@@ -8,7 +8,7 @@ import { PdfFlow } from './pdf-flow.js';
 import { chartAlt } from './pdf-tags.js';
 import { pdfText } from './pdf-text.js';
 import { t } from '../../messages/index.js';
-import { labelIn } from '../../study/index.js';
+import { labelIn, unitWords } from '../../study/index.js';
 
 export interface BenchmarkPdfInput {
   readonly model: BenchmarkModel;
@@ -17,10 +17,10 @@ export interface BenchmarkPdfInput {
 }
 
 /**
- * The personal benchmark as an A4 PDF: the company against the published wave, maturity scores in each
+ * The personal benchmark as an A4 PDF: the respondent against the published wave, maturity scores in each
  * dimension with their definitions and chart, recommendations for the weakest dimensions, and each
- * indicator with the respondent's answer beside the percentages of all companies and of companies of
- * their size (margins and bases). The company's name is printed as plain text. Pure. Tagged like the
+ * indicator with the respondent's answer beside the percentages of all respondents and of those of
+ * their peer group (margins and bases). The respondent's name is printed as plain text. Pure. Tagged like the
  * white paper: the title as H1, its sections as H2, the chart as a Figure with its key numbers as text.
  */
 export async function renderBenchmarkPdf(input: BenchmarkPdfInput): Promise<Buffer> {
@@ -37,12 +37,12 @@ export async function renderBenchmarkPdf(input: BenchmarkPdfInput): Promise<Buff
   flow.tag('P', () => doc.font(FONT.regular).fontSize(12).fillColor('#dbe6f3').text(pdfText(labelIn(model.study.title, lang)), { width: CONTENT_WIDTH }));
   doc.x = PAGE.left;
   doc.y = 172;
-  flow.paragraph(t(lang, 'benchmark.lead', { n: formatNumber(model.wave.n, lang), wave: model.wave.title }), { size: 11 });
-  if (model.company) flow.paragraph(t(lang, 'benchmark.company', { company: pdfText(model.company, 120) }), { bold: true });
+  flow.paragraph(t(lang, 'benchmark.leadUnits', { n: formatNumber(model.wave.n, lang), wave: model.wave.title, ...unitWords(model.study, lang) }), { size: 11 });
+  if (model.company) flow.paragraph(t(lang, 'benchmark.name', { Unit: unitWords(model.study, lang).Unit, name: pdfText(model.company, 120) }), { bold: true });
   if (model.size) flow.paragraph(t(lang, 'benchmark.size', { size: labelIn(model.size.label, lang) }));
   flow.space(4);
   flow.heading(t(lang, 'benchmark.maturity.title'), 300);
-  flow.paragraph(t(lang, 'benchmark.maturity.lead'), { color: COLORS.muted });
+  flow.paragraph(t(lang, 'benchmark.maturity.leadUnits', unitWords(model.study, lang)), { color: COLORS.muted });
   const chart = benchmarkChart(model, lang);
   flow.chart(await renderSvg(chart, { id: 'benchmark-maturity' }), chartAlt(chart), 0.95);
   flow.table(
@@ -61,14 +61,14 @@ export async function renderBenchmarkPdf(input: BenchmarkPdfInput): Promise<Buff
   flow.newPage();
   flow.tag('H2', () => doc.font(FONT.bold).fontSize(18).fillColor(COLORS.primary).text(t(lang, 'benchmark.indicators.title'), PAGE.left, doc.y, { width: CONTENT_WIDTH }));
   doc.moveDown(0.3);
-  flow.paragraph(t(lang, 'benchmark.indicators.lead'), { color: COLORS.muted });
+  flow.paragraph(t(lang, 'benchmark.indicators.leadUnits', unitWords(model.study, lang)), { color: COLORS.muted });
   for (const theme of model.themes) {
     flow.table(
       [
         { label: t(lang, 'benchmark.indicators.indicator'), width: 0.3 },
         { label: t(lang, 'benchmark.indicators.answer'), width: 0.2 },
-        { label: t(lang, 'benchmark.indicators.all'), width: 0.25, align: 'right' },
-        { label: t(lang, 'benchmark.indicators.sameSize'), width: 0.25, align: 'right' },
+        { label: t(lang, 'benchmark.indicators.allUnits', unitWords(model.study, lang)), width: 0.25, align: 'right' },
+        { label: t(lang, 'benchmark.indicators.peers', unitWords(model.study, lang)), width: 0.25, align: 'right' },
       ],
       model.indicators.filter((i) => i.theme === theme.id).map((i) => [
         labelIn(i.label, lang), i.answer ? labelIn(i.answer, lang) : t(lang, 'benchmark.indicators.noAnswer'),

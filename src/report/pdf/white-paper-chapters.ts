@@ -11,7 +11,7 @@ import { cutChart, isRankedGroup, themeChart, trendChart } from './white-paper-c
 import { cutComment, hierarchyComment, indicatorComment, waveName } from './white-paper-commentary.js';
 import { bannerName } from './banner-name.js';
 import { t } from '../../messages/index.js';
-import { labelIn } from '../../study/index.js';
+import { labelIn, unitWords } from '../../study/index.js';
 
 /** The themes that have indicators in the results, in the study's order. */
 export const themesWithIndicators = (results: WaveResults) => results.themes.filter((t) => results.indicators.some((i) => i.theme === t.id));
@@ -77,13 +77,13 @@ function themeTable(flow: PdfFlow, results: WaveResults, indicators: readonly In
 }
 
 /**
- * A theme's chapter: its chart, a comment per indicator, the spread by company size, the trend of its
+ * A theme's chapter: its chart, a comment per indicator, the spread by the first cut, the trend of its
  * largest significant change (when there is one), the table.
  */
 export async function drawTheme(flow: PdfFlow, results: WaveResults, theme: WaveResults['themes'][number], lang: Lang): Promise<void> {
   const indicators = results.indicators.filter((i) => i.theme === theme.id);
   const title = labelIn(theme.label, lang);
-  flow.chapter(title, `theme-${theme.id}`, t(lang, 'pdf.theme.lead'));
+  flow.chapter(title, `theme-${theme.id}`, t(lang, 'pdf.theme.leadUnits', unitWords(results.study, lang)));
   await figure(flow, themeChart(results, theme.id, lang, title), `wp-theme-${theme.id}`);
   const ranked = isRankedGroup(indicators);
   const measured = indicators.filter((i) => i.estimate !== null);
@@ -111,7 +111,7 @@ export async function drawHierarchy(flow: PdfFlow, results: WaveResults, lang: L
   if (!theme) return;
   const ranked = results.indicators.filter((i) => i.theme === theme.id && i.estimate !== null).sort((a, b) => b.estimate! - a.estimate!);
   if (ranked.length < 2) return;
-  flow.chapter(t(lang, 'pdf.hierarchy.title'), 'hierarchy', t(lang, 'pdf.hierarchy.lead'));
+  flow.chapter(t(lang, 'pdf.hierarchy.title'), 'hierarchy', t(lang, 'pdf.hierarchy.leadUnits', unitWords(results.study, lang)));
   await figure(flow, themeChart(results, theme.id, lang, t(lang, 'pdf.hierarchy.title')), 'wp-hierarchy');
   const comment = hierarchyComment(ranked, lang);
   if (comment) flow.paragraph(comment);

@@ -3,7 +3,7 @@ import type { Lang } from '../format/index.js';
 import { base, moe, pct, points } from './figures.js';
 import { bannerName } from './banner-name.js';
 import { t } from '../../messages/index.js';
-import { labelIn } from '../../study/index.js';
+import { labelIn, unitWords } from '../../study/index.js';
 
 /** A wave as a sentence names it: its code when it is a year, else its title. */
 export const waveName = (wave: { readonly code: string; readonly title: string }) => (/^\d{4}$/.test(wave.code) ? wave.code : wave.title);
@@ -15,7 +15,8 @@ export const waveName = (wave: { readonly code: string; readonly title: string }
  */
 export function indicatorComment(results: WaveResults, indicator: IndicatorResult, lang: Lang): string {
   if (indicator.estimate === null) return '';
-  const level = t(lang, 'pdf.comment.level', {
+  const level = t(lang, 'pdf.comment.levelUnits', {
+    ...unitWords(results.study, lang),
     label: labelIn(indicator.label, lang), percent: pct(indicator.estimate, lang), margin: moe(indicator.ci, lang), base: base(indicator.n, lang),
   });
   const trend = indicator.trend;

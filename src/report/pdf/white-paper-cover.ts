@@ -6,7 +6,7 @@ import { drawLogo } from './pdf-logo.js';
 import { linkTo, type StructElement } from './pdf-tags.js';
 import { pdfText } from './pdf-text.js';
 import { t } from '../../messages/index.js';
-import { labelIn } from '../../study/index.js';
+import { labelIn, unitWords } from '../../study/index.js';
 
 /** `A, B et C`, `A, B and C`, `A, B und C`, `A, B y C`: the producers in the language's list style. */
 const joinNames = (names: readonly string[], lang: Lang) => new Intl.ListFormat(lang === 'en' ? 'en-GB' : lang, { type: 'conjunction' }).format(names);
@@ -37,7 +37,7 @@ export function drawCover(flow: PdfFlow, results: WaveResults, lang: Lang, logo:
   };
   const producers = results.study.producers.map((p) => pdfText(p, 200)).filter(Boolean);
   if (producers.length > 0) line(t(lang, 'pdf.cover.producers', { producers: joinNames(producers, lang) }), 12, COLORS.text, true);
-  line(t(lang, 'pdf.cover.sample', { n: formatNumber(results.n, lang) }), 11, COLORS.muted);
+  line(t(lang, 'pdf.cover.sampleUnits', { n: formatNumber(results.n, lang), ...unitWords(results.study, lang) }), 11, COLORS.muted);
   if (results.wave.opensAt && results.wave.closesAt) {
     line(t(lang, 'pdf.cover.fieldwork', { from: formatDate(results.wave.opensAt, lang), to: formatDate(results.wave.closesAt, lang) }), 11, COLORS.muted);
   }

@@ -6,7 +6,7 @@ import { count, interval, moe, pct } from './figures.js';
 import { themesWithIndicators } from './white-paper-chapters.js';
 import { bannerName } from './banner-name.js';
 import { t } from '../../messages/index.js';
-import { labelIn } from '../../study/index.js';
+import { labelIn, unitWords } from '../../study/index.js';
 
 const median = (values: readonly number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -32,7 +32,7 @@ export function drawMethodology(flow: PdfFlow, results: WaveResults, lang: Lang)
   flow.paragraph(t(lang, 'pdf.methodology.sampleText', { n: formatNumber(results.n, lang) }));
   flow.heading(t(lang, 'pdf.methodology.weighting'));
   flow.paragraph(w.status === 'weighted'
-    ? t(lang, 'pdf.methodology.weighted', { variables: w.margins.map((m) => labelIn(m.label, lang)).join(', '), source: w.source ?? '–' })
+    ? t(lang, 'pdf.methodology.weightedUnits', { ...unitWords(results.study, lang), variables: w.margins.map((m) => labelIn(m.label, lang)).join(', '), source: w.source ?? '–' })
     : t(lang, 'pdf.methodology.unweighted', { reason: w.reason ?? '' }));
   const deff = medianDesignEffect(results);
   flow.paragraph(t(lang, 'pdf.methodology.diagnostics', {

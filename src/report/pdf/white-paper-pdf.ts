@@ -19,7 +19,7 @@ export interface WhitePaperInput {
   readonly logo?: string | null;
   /** the key findings to print (default: keyFindings(results), as the dashboard shows them) */
   readonly findings?: readonly KeyFinding[];
-  /** "Copy prepared for …" on the cover (a lead's name and company), printed as plain text */
+  /** "Copy prepared for …" on the cover (a lead's name and organisation), printed as plain text */
   readonly recipient?: string | null;
 }
 

@@ -119,9 +119,9 @@ export async function postAnswers(deps: PostDeps, request: FastifyRequest, reply
   if (access.kind === 'bad-link') return sendNotice(request, reply, 'badLink', 404);
   if (access.kind === 'used' || access.kind === 'done') {
     const repeated = await repeatedOutcome(deps.store, access.response, submissionId, access.study.pages.length);
-    if (repeated?.show === 'thanks') return sendThanks(request, reply, await benchmarkToken(deps, access.response));
+    if (repeated?.show === 'thanks') return sendThanks(request, reply, access.study, await benchmarkToken(deps, access.response));
     if (access.kind === 'used') return sendNotice(request, reply, 'badLink', 404);
-    return sendThanks(request, reply, await benchmarkToken(deps, access.response), true, 409);
+    return sendThanks(request, reply, access.study, await benchmarkToken(deps, access.response), true, 409);
   }
 
   const { study } = access;
@@ -160,7 +160,7 @@ export async function postAnswers(deps: PostDeps, request: FastifyRequest, reply
       .catch((error: unknown) => (isAppError(error) && error.code === 'CONFLICT' ? undefined : Promise.reject(error)));
     if (!saved) return sendNotice(request, reply, access.credential.kind === 'invitation' ? 'badLink' : 'already', 409);
     rememberResponse(deps, reply, access, saved.response);
-    return sendThanks(request, reply, await benchmarkToken(deps, saved.response));
+    return sendThanks(request, reply, access.study, await benchmarkToken(deps, saved.response));
   }
 
   if (action === 'finish') return reject(request, reply, 'respond.errors.action');
@@ -194,6 +194,6 @@ export async function postAnswers(deps: PostDeps, request: FastifyRequest, reply
   const language = respondLanguages(request, study).content;
   if (action === 'lang' && saved.response.language !== language) await deps.store.responses.update(current.id, { language });
   const show = saved.kind === 'duplicate' ? ((saved.outcome as Outcome | null)?.show ?? target) : target;
-  if (show === 'thanks') return sendThanks(request, reply, await benchmarkToken(deps, saved.response));
+  if (show === 'thanks') return sendThanks(request, reply, access.study, await benchmarkToken(deps, saved.response));
   return render({ page: show, answers: saved.response.answers as Answers }, saved.response);
 }

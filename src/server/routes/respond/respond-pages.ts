@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Wave } from '../../../store/index.js';
-import { answerErrorMessage, contentLanguage, labelIn, type AnswerError, type Answers, type LanguageTag, type Study } from '../../../study/index.js';
+import { answerErrorMessage, contentLanguage, labelIn, unitWords, type AnswerError, type Answers, type LanguageTag, type Study } from '../../../study/index.js';
 import { csrfField } from '../../csrf.js';
 import { localizedPath } from '../../i18n/localized-path.js';
 import { interfaceLanguage, isLang, languageName, t, type Lang } from '../../../messages/index.js';
@@ -146,8 +146,9 @@ export function sendNotice(request: FastifyRequest, reply: FastifyReply, kind: '
   return sendPage(request, reply, { title, body: noticeView(title, text), status, chrome: 'minimal' });
 }
 
-export function sendThanks(request: FastifyRequest, reply: FastifyReply, benchmarkToken: string | undefined, already = false, status = 200) {
+/** The thanks page; `study` names its respondents in the benchmark link's sentence. */
+export function sendThanks(request: FastifyRequest, reply: FastifyReply, study: Study, benchmarkToken: string | undefined, already = false, status = 200) {
   const lang = request.lang;
   const url = benchmarkToken ? localizedPath(lang, `/benchmark/${benchmarkToken}`) : undefined;
-  return sendPage(request, reply, { title: t(lang, already ? 'respond.already.title' : 'respond.thanks.title'), body: thanksView(lang, url, already), chrome: 'minimal', status });
+  return sendPage(request, reply, { title: t(lang, already ? 'respond.already.title' : 'respond.thanks.title'), body: thanksView(lang, url, already, unitWords(study, lang)), chrome: 'minimal', status });
 }

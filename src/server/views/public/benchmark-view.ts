@@ -5,24 +5,24 @@ import type { Lang } from '../../../report/format/lang.js';
 import { pdfText } from '../../../report/pdf/pdf-text.js';
 import { html, raw, type Html } from '../html.js';
 import { t } from '../../../messages/index.js';
-import { labelIn } from '../../../study/index.js';
+import { labelIn, unitWords } from '../../../study/index.js';
 
 /**
- * The benchmark page: the company against the published wave, the maturity chart (the server's SVG as an
+ * The benchmark page: the respondent against the published wave, the maturity chart (the server's SVG as an
  * image, its text alternative beside it) and table with each dimension's definition, recommendations, then
- * the indicators with the respondent's answer, all companies and companies of their size.
+ * the indicators with the respondent's answer, all respondents and those of their peer group.
  */
 export function benchmarkView(lang: Lang, model: BenchmarkModel, chart: { svg: string; alternative: string }, pdfUrl: string): Html {
   const src = `data:image/svg+xml;base64,${Buffer.from(chart.svg, 'utf8').toString('base64')}`;
   return html`<article class="benchmark">
 <h1>${t(lang, 'benchmark.title')}</h1>
-<p class="lead">${t(lang, 'benchmark.lead', { n: formatNumber(model.wave.n, lang), wave: model.wave.title })}</p>
-${model.company ? html`<p><strong>${t(lang, 'benchmark.company', { company: pdfText(model.company, 120) })}</strong></p>` : null}
+<p class="lead">${t(lang, 'benchmark.leadUnits', { n: formatNumber(model.wave.n, lang), wave: model.wave.title, ...unitWords(model.study, lang) })}</p>
+${model.company ? html`<p><strong>${t(lang, 'benchmark.name', { Unit: unitWords(model.study, lang).Unit, name: pdfText(model.company, 120) })}</strong></p>` : null}
 ${model.size ? html`<p>${t(lang, 'benchmark.size', { size: labelIn(model.size.label, lang) })}</p>` : null}
 <p><a class="button" id="benchmark-pdf" href="${pdfUrl}" download>${t(lang, 'benchmark.pdf.link')}</a></p>
 <section aria-labelledby="maturity-title">
   <h2 id="maturity-title">${t(lang, 'benchmark.maturity.title')}</h2>
-  <p>${t(lang, 'benchmark.maturity.lead')}</p>
+  <p>${t(lang, 'benchmark.maturity.leadUnits', unitWords(model.study, lang))}</p>
   <figure class="chart"><img src="${raw(src)}" alt="${chart.alternative}"></figure>
   <div class="table-wrap"><table>
     <caption>${t(lang, 'benchmark.maturity.chart')}</caption>
@@ -39,11 +39,11 @@ ${model.size ? html`<p>${t(lang, 'benchmark.size', { size: labelIn(model.size.la
 </section>
 <section aria-labelledby="indicators-title">
   <h2 id="indicators-title">${t(lang, 'benchmark.indicators.title')}</h2>
-  <p>${t(lang, 'benchmark.indicators.lead')}</p>
+  <p>${t(lang, 'benchmark.indicators.leadUnits', unitWords(model.study, lang))}</p>
   ${model.themes.map((theme) => html`<div class="table-wrap"><table class="benchmark-table">
     <caption>${labelIn(theme.label, lang)}</caption>
     <thead><tr><th scope="col">${t(lang, 'benchmark.indicators.indicator')}</th><th scope="col">${t(lang, 'benchmark.indicators.answer')}</th>
-      <th scope="col" class="number">${t(lang, 'benchmark.indicators.all')}</th><th scope="col" class="number">${t(lang, 'benchmark.indicators.sameSize')}</th></tr></thead>
+      <th scope="col" class="number">${t(lang, 'benchmark.indicators.allUnits', unitWords(model.study, lang))}</th><th scope="col" class="number">${t(lang, 'benchmark.indicators.peers', unitWords(model.study, lang))}</th></tr></thead>
     <tbody>${model.indicators.filter((i) => i.theme === theme.id).map((i) => html`<tr><th scope="row">${labelIn(i.label, lang)}</th>
       <td>${i.answer ? labelIn(i.answer, lang) : t(lang, 'benchmark.indicators.noAnswer')}</td>
       <td class="number">${benchmarkFigure(i.all, lang)}</td><td class="number">${benchmarkFigure(i.sameSize, lang)}</td></tr>`)}</tbody>

@@ -8,7 +8,7 @@ import { RESULTS_PATHS } from './results-paths.js';
 import { cutTable, indicatorTable } from './results-tables.js';
 import { count } from './results-format.js';
 import { t } from '../../../messages/index.js';
-import { labelIn } from '../../../study/index.js';
+import { labelIn, unitWords } from '../../../study/index.js';
 
 export interface DashboardData {
   readonly results: WaveResults;
@@ -29,7 +29,7 @@ export function dashboardView(lang: Lang, data: DashboardData): Html {
   return html`<article class="results">
 <header class="results-header">
   <h1>${labelIn(results.study.title, lang)}</h1>
-  <p class="lead">${t(lang, 'results.dashboard.title', { wave: results.wave.title })}. ${t(lang, 'results.dashboard.intro', { n: count(results.n, lang) })}</p>
+  <p class="lead">${t(lang, 'results.dashboard.title', { wave: results.wave.title })}. ${t(lang, 'results.dashboard.introUnits', { n: count(results.n, lang), ...unitWords(results.study, lang) })}</p>
   <form class="results-controls" method="get" action="${RESULTS_PATHS.dashboard(lang, study)}">
     <div class="control">
       <label for="wave-select">${t(lang, 'results.dashboard.wave')}</label>
@@ -40,7 +40,7 @@ export function dashboardView(lang: Lang, data: DashboardData): Html {
     <div class="control">
       <label for="cut-select">${t(lang, 'results.dashboard.cut')}</label>
       <select id="cut-select" name="cut">
-        <option value="">${t(lang, 'results.dashboard.cut.none')}</option>
+        <option value="">${t(lang, 'results.dashboard.cut.allUnits', unitWords(results.study, lang))}</option>
         ${results.banners.map((b) => html`<option value="${b.id}"${b.id === cut ? html` selected` : null}>${labelIn(b.label, lang)}</option>`)}
       </select>
     </div>

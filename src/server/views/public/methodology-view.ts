@@ -5,7 +5,7 @@ import { normalQuantile } from '../../../stats/index.js';
 import { html, type Html } from '../html.js';
 import { RESULTS_PATHS } from './results-paths.js';
 import { t } from '../../../messages/index.js';
-import { labelIn } from '../../../study/index.js';
+import { labelIn, unitWords } from '../../../study/index.js';
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -33,7 +33,7 @@ export function methodologyView(lang: Lang, results: WaveResults): Html {
 </section>
 <section aria-labelledby="m-population"><h2 id="m-population">${t(lang, 'results.methodology.population')}</h2>
   <p>${w.status === 'weighted'
-    ? t(lang, 'results.methodology.populationText', { variables, source: w.source ?? t(lang, 'results.methodology.none') })
+    ? t(lang, 'results.methodology.populationTextUnits', { ...unitWords(results.study, lang), variables, source: w.source ?? t(lang, 'results.methodology.none') })
     : t(lang, 'results.methodology.unweighted', { reason: w.reason ?? '' })}</p>
   ${w.margins.map((m) => html`<div class="table-wrap" tabindex="0" role="region" aria-label="${t(lang, 'results.methodology.marginCaption', { variable: labelIn(m.label, lang) })}"><table>
     <caption>${t(lang, 'results.methodology.marginCaption', { variable: labelIn(m.label, lang) })}</caption>
