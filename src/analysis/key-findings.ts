@@ -1,4 +1,4 @@
-import { frenchTypography, type Label } from '../study/index.js';
+import { frenchTypography, labelIn, unitWords, type Label } from '../study/index.js';
 import type { IndicatorResult, WaveResults } from './wave-results-types.js';
 
 /** One generated finding: a sentence per language, with the numbers it states. */
@@ -52,6 +52,8 @@ export function keyFindings(results: WaveResults, options: KeyFindingsOptions = 
   const min = options.min ?? 6;
   const max = options.max ?? 8;
   const candidates: KeyFinding[] = [];
+  // how sentences name respondents: the study's unit ("households"), else "répondants" / "respondents"
+  const units = { fr: unitWords(results.study, 'fr').units, en: unitWords(results.study, 'en').units };
   const measured = results.indicators.filter((i) => i.estimate !== null && i.ci !== null);
   const groups = new Map<string, IndicatorResult[]>();
   for (const i of measured) if (i.group) groups.set(i.group, [...(groups.get(i.group) ?? []), i]);
@@ -62,8 +64,8 @@ export function keyFindings(results: WaveResults, options: KeyFindingsOptions = 
     candidates.push({
       kind: 'top-of-group', indicator: top.id, estimate: top.estimate!, marginOfError: moe(top), n: top.n, score: 0.5 + top.estimate! / 4,
       text: typeset(
-        `${theme.fr} : « ${top.label.fr} » arrive en tête, cité par ${percent(top.estimate!, 'fr')} des entreprises (${m}, ${base(top.n, 'fr')}).`,
-        `${theme.en}: “${top.label.en}” comes first, named by ${percent(top.estimate!, 'en')} of companies (${me}, ${base(top.n, 'en')}).`,
+        `${labelIn(theme, 'fr')} : « ${labelIn(top.label, 'fr')} » arrive en tête, cité par ${percent(top.estimate!, 'fr')} des ${units.fr} (${m}, ${base(top.n, 'fr')}).`,
+        `${labelIn(theme, 'en')}: “${labelIn(top.label, 'en')}” comes first, named by ${percent(top.estimate!, 'en')} of ${units.en} (${me}, ${base(top.n, 'en')}).`,
       ),
     });
   }
@@ -75,8 +77,8 @@ export function keyFindings(results: WaveResults, options: KeyFindingsOptions = 
       candidates.push({
         kind: 'trend', indicator: i.id, estimate: p, marginOfError: m, n: i.n, score: 0.3 + Math.abs(i.trend.difference) * 4,
         text: typeset(
-          `« ${i.label.fr} » : ${percent(p, 'fr')} contre ${percent(i.trend.previous, 'fr')} en ${before} (${points(p, i.trend.previous, 'fr')}, évolution significative ; ${margin(m, 'fr')}, ${base(i.n, 'fr')}).`,
-          `“${i.label.en}”: ${percent(p, 'en')} against ${percent(i.trend.previous, 'en')} in ${before} (${points(p, i.trend.previous, 'en')}, a significant change; ${margin(m, 'en')}, ${base(i.n, 'en')}).`,
+          `« ${labelIn(i.label, 'fr')} » : ${percent(p, 'fr')} contre ${percent(i.trend.previous, 'fr')} en ${before} (${points(p, i.trend.previous, 'fr')}, évolution significative ; ${margin(m, 'fr')}, ${base(i.n, 'fr')}).`,
+          `“${labelIn(i.label, 'en')}”: ${percent(p, 'en')} against ${percent(i.trend.previous, 'en')} in ${before} (${points(p, i.trend.previous, 'en')}, a significant change; ${margin(m, 'en')}, ${base(i.n, 'en')}).`,
         ),
       });
     }
@@ -84,8 +86,8 @@ export function keyFindings(results: WaveResults, options: KeyFindingsOptions = 
       candidates.push({
         kind: 'level', indicator: i.id, estimate: p, marginOfError: m, n: i.n, score: Math.abs(p - 0.5) * 1.2,
         text: typeset(
-          `${percent(p, 'fr')} des entreprises ${lower(i.label.fr)} (${margin(m, 'fr')}, ${base(i.n, 'fr')}).`,
-          `${percent(p, 'en')} of companies ${lower(i.label.en)} (${margin(m, 'en')}, ${base(i.n, 'en')}).`,
+          `${percent(p, 'fr')} des ${units.fr} ${lower(labelIn(i.label, 'fr'))} (${margin(m, 'fr')}, ${base(i.n, 'fr')}).`,
+          `${percent(p, 'en')} of ${units.en} ${lower(labelIn(i.label, 'en'))} (${margin(m, 'en')}, ${base(i.n, 'en')}).`,
         ),
       });
     }
@@ -109,8 +111,8 @@ export function keyFindings(results: WaveResults, options: KeyFindingsOptions = 
       candidates.push({
         kind: 'gap', indicator: i.id, estimate: hi.estimate!, marginOfError: mh, n: hi.n, score: Math.max(0, gap - (mh + ml) / 2) * 2,
         text: typeset(
-          `« ${i.label.fr} » : ${percent(hi.estimate!, 'fr')} parmi « ${hi.label.fr} » (${margin(mh, 'fr')}, ${base(hi.n, 'fr')}) contre ${percent(lo.estimate!, 'fr')} parmi « ${lo.label.fr} » (${margin(ml, 'fr')}, ${base(lo.n, 'fr')}).`,
-          `“${i.label.en}”: ${percent(hi.estimate!, 'en')} among “${hi.label.en}” (${margin(mh, 'en')}, ${base(hi.n, 'en')}) against ${percent(lo.estimate!, 'en')} among “${lo.label.en}” (${margin(ml, 'en')}, ${base(lo.n, 'en')}).`,
+          `« ${labelIn(i.label, 'fr')} » : ${percent(hi.estimate!, 'fr')} parmi « ${labelIn(hi.label, 'fr')} » (${margin(mh, 'fr')}, ${base(hi.n, 'fr')}) contre ${percent(lo.estimate!, 'fr')} parmi « ${labelIn(lo.label, 'fr')} » (${margin(ml, 'fr')}, ${base(lo.n, 'fr')}).`,
+          `“${labelIn(i.label, 'en')}”: ${percent(hi.estimate!, 'en')} among “${labelIn(hi.label, 'en')}” (${margin(mh, 'en')}, ${base(hi.n, 'en')}) against ${percent(lo.estimate!, 'en')} among “${labelIn(lo.label, 'en')}” (${margin(ml, 'en')}, ${base(lo.n, 'en')}).`,
         ),
       });
     }
