@@ -55,7 +55,8 @@ export function drawSummary(flow: PdfFlow, results: WaveResults, findings: reado
   tiles.end();
   flow.space(8);
   flow.heading(t(lang, 'pdf.summary.findings'));
-  flow.list(findings.map((f) => labelIn(f.text, lang)));
+  // findings are written in French and English: other interface languages read the English one
+  flow.list(findings.map((f) => f.text[lang] ?? f.text.en ?? labelIn(f.text, lang)));
 }
 
 /** The indicators' table of a theme: %, margin, bases, change since the previous wave. */

@@ -19,6 +19,9 @@ export interface DashboardData {
   readonly findings: readonly KeyFinding[];
 }
 
+/** A key finding's sentence: findings are written in French and English, other interface languages read the English one. */
+export const findingText = (f: KeyFinding, lang: Lang): string => f.text[lang] ?? f.text.en ?? labelIn(f.text, lang);
+
 /** The results dashboard: wave and cut selectors, key figures, then one section per theme. */
 export function dashboardView(lang: Lang, data: DashboardData): Html {
   const { results, cut } = data;
@@ -56,7 +59,7 @@ export function dashboardView(lang: Lang, data: DashboardData): Html {
 </header>
 <section class="key-figures" aria-labelledby="key-figures-title">
   <h2 id="key-figures-title">${t(lang, 'results.dashboard.keyFigures')}</h2>
-  <ul>${data.findings.map((f) => html`<li>${labelIn(f.text, lang)}</li>`)}</ul>
+  <ul>${data.findings.map((f) => html`<li>${findingText(f, lang)}</li>`)}</ul>
 </section>
 ${themes.map((theme) => {
   const indicators = results.indicators.filter((i) => i.theme === theme.id);
