@@ -6,7 +6,8 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { scanModule } from './helpers/scan-module.js';
 
-// The dependency direction of STYLE.md: stats ← study ← store ← analysis ← exchange ← report ← server, cli;
+// The dependency direction of STYLE.md: messages (the interface's wording, a leaf every part but stats may
+// import), stats ← study ← store ← analysis ← exchange ← report ← server, cli;
 // demo uses study, store, analysis. Nothing imports server or cli except cli (its entry serves the app).
 // Imports are read from the tokens of each file (test/helpers/scan-module.ts): multi-line imports,
 // `import type`, `export … from`, `import()` and `new URL('./x.ts', import.meta.url)` all count; text

@@ -1,4 +1,4 @@
-import type { Label, MaturityDimension, UnitForms } from '../study/index.js';
+import type { Label, MaturityDimension, StudyLanguages, UnitForms } from '../study/index.js';
 import type { WaveResults } from './wave-results-types.js';
 
 /**
@@ -8,7 +8,7 @@ import type { WaveResults } from './wave-results-types.js';
  */
 export interface BenchmarkSource {
   readonly kind: 'benchmark-source';
-  readonly study: { readonly id: string; readonly title: Label; readonly producers: readonly string[] };
+  readonly study: StudyLanguages & { readonly id: string; readonly title: Label; readonly producers: readonly string[] };
   readonly results: WaveResults;
   /** the respondent's code for each category variable of the results' indicators and banners (−1: missing) */
   readonly codes: Readonly<Record<string, number>>;

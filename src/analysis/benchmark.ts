@@ -1,5 +1,5 @@
 import type { ResponseRecord, Store, Wave } from '../store/index.js';
-import { benchmarkPeerGroups, columnLayout, identifyingVariables, unpackInto, type Label, type Study } from '../study/index.js';
+import { benchmarkPeerGroups, columnLayout, identifyingVariables, unpackInto, studyLanguages, type Label, type Study, type StudyLanguages } from '../study/index.js';
 import { scoreDimension } from './benchmark-maturity-score.js';
 import { populationMaturity } from './benchmark-population-maturity.js';
 import type { BenchmarkSource } from './benchmark-source.js';
@@ -17,7 +17,7 @@ export type BenchmarkOutcome =
   | {
       readonly kind: 'pending';
       readonly response: ResponseRecord;
-      readonly study: { readonly id: string; readonly title: Label };
+      readonly study: StudyLanguages & { readonly id: string; readonly title: Label };
       readonly wave: { readonly code: string; readonly title: string; readonly closesAt: string | null };
       /** when results are expected (ISO), null while fieldwork has no closing date */
       readonly expectedAt: string | null;
@@ -90,7 +90,7 @@ export async function loadBenchmark(store: Store, response: ResponseRecord): Pro
   const published = await latestPublishedWave(store, own.studyId);
   if (!published) {
     const expectedAt = own.closesAt ? new Date(Date.parse(own.closesAt) + PUBLICATION_DELAY_MS).toISOString() : null;
-    return { kind: 'pending', response, study: { id: ownStudy.id, title: ownStudy.title }, wave: { code: own.code, title: own.title, closesAt: own.closesAt }, expectedAt };
+    return { kind: 'pending', response, study: { id: ownStudy.id, title: ownStudy.title, ...studyLanguages(ownStudy) }, wave: { code: own.code, title: own.title, closesAt: own.closesAt }, expectedAt };
   }
   const [results, publishedStudy] = await Promise.all([getWaveResults(store, published), waveStudy(store, published)]);
   const population = await populationScores(store, published, publishedStudy);
@@ -104,7 +104,7 @@ export async function loadBenchmark(store: Store, response: ResponseRecord): Pro
   const name = typeof typed === 'string' ? typed : response.company;
   const source: BenchmarkSource = {
     kind: 'benchmark-source',
-    study: { id: ownStudy.id, title: ownStudy.title, producers: ownStudy.producers.map((p) => p.name) },
+    study: { id: ownStudy.id, title: ownStudy.title, producers: ownStudy.producers.map((p) => p.name), ...studyLanguages(ownStudy) },
     results, codes, variables, company: name ?? null, maturity,
     peerVariable: peerGroup?.variable ?? null, peerLabel: peerGroup?.label ?? null, unit: publishedStudy.unit ?? null,
     yes: Object.fromEntries(publishedStudy.indicators.map((i) => [i.id, i.yes])),

@@ -93,7 +93,7 @@ describe('keyFindings for any study', () => {
   it('falls back on "respondents" for a study that names no unit, and leaves an unfiltered base unnamed', () => {
     const tenure = results.indicators.find((i) => i.variable === 'tenure')!;
     assert.equal(tenure.filtered, false);
-    const plain: WaveResults = { ...results, study: { ...results.study, unit: null }, previousWave: null, banners: [], indicators: [{ ...tenure, group: null, trend: null }] };
+    const plain: WaveResults = { ...results, study: { ...results.study, unit: undefined }, previousWave: null, banners: [], indicators: [{ ...tenure, group: null, trend: null }] };
     const [finding] = keyFindings(plain, { min: 1, max: 1 });
     assert.match(finding.text.fr, /\d\u00A0% des répondants \(/);
     assert.match(finding.text.en, /% of respondents \(/);

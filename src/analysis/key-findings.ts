@@ -1,5 +1,5 @@
-import { frenchTypography, labelIn, type Label } from '../study/index.js';
-import { keyFindingText, type KeyFindingsMessageKey } from './key-findings-messages.js';
+import { interfaceLanguage, t, type MessageKey, type MessageParams } from '../messages/index.js';
+import { labelIn, type Label } from '../study/index.js';
 import type { IndicatorResult, WaveResults } from './wave-results-types.js';
 
 /** One generated finding: a sentence per language, with the numbers it states. */
@@ -31,8 +31,11 @@ function writer(results: WaveResults, lang: string) {
   const decimal = new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });
   // thin no-break spaces between thousands in French (1\u202F000), the language's own grouping otherwise
   const count = (n: number) => new Intl.NumberFormat(lang).format(n).replace(/[\s\u00A0]/g, '\u202F');
-  const text = (key: KeyFindingsMessageKey, params: Readonly<Record<string, string | number>> = {}) => keyFindingText(lang, key, params);
-  const units = results.study.unit?.[lang]?.other ?? text('keyFindings.respondents');
+  // the sentence's wording comes from the interface catalogue of the study language (English for a language
+  // without one); the unit from the study in that language, else the catalogue's generic "respondents"
+  const ui = interfaceLanguage(lang);
+  const text = (key: MessageKey, params: MessageParams = {}) => t(ui, key, params);
+  const units = results.study.unit?.[lang]?.other ?? text('unit.other');
   return {
     label: (label: Label) => labelIn(label, lang),
     percent: (p: number) => text('keyFindings.percent', { value: Math.round(p * 100) }),
@@ -46,10 +49,8 @@ function writer(results: WaveResults, lang: string) {
     /** "des ménages", or for a question shown to some only, "des 978 ménages à qui la question a été posée" */
     ofUnits: (i: IndicatorResult) => (i.filtered ? text('keyFindings.ofUnitsAsked', { count: count(i.n), units }) : text('keyFindings.ofUnits', { units })),
     askedOf: (i: IndicatorResult) => (i.filtered ? text('keyFindings.askedOf', { count: count(i.n), units }) : ''),
-    sentence: (key: KeyFindingsMessageKey, params: Readonly<Record<string, string | number>>) => {
-      const out = text(key, params);
-      return lang === 'fr' || lang.startsWith('fr-') ? frenchTypography(out) : out;
-    },
+    /** the sentence, set in the typography of its language by `t` (French: no-break spaces, « ») */
+    sentence: (key: MessageKey, params: MessageParams) => text(key, params),
   };
 }
 

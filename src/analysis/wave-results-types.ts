@@ -1,10 +1,10 @@
-import type { Label, UnitForms } from '../study/index.js';
+import type { Label, StudyLanguages } from '../study/index.js';
 
-/**
- * Version of the results object's shape: a cached payload of another version is recomputed.
- * 2: default indicators, waves in series order, `study.unit` and `indicator.filtered`.
- */
-export const WAVE_RESULTS_VERSION = 2;
+/** What pages need of a study beside its results: its words, languages and respondent unit. */
+export type StudySummary = StudyLanguages & { readonly id: string; readonly title: Label; readonly producers: readonly string[] };
+
+/** Version of the results object's shape: a cached payload of another version is recomputed. */
+export const WAVE_RESULTS_VERSION = 3;
 
 /** A cut column with fewer respondents is marked "low base" (default 30). */
 export const LOW_BASE = 30;
@@ -107,11 +107,7 @@ export interface WeightingResult {
 export interface WaveResults {
   readonly kind: 'waveResults';
   readonly version: typeof WAVE_RESULTS_VERSION;
-  readonly study: {
-    readonly id: string; readonly version: number; readonly title: Label; readonly producers: readonly string[];
-    /** how the study names its respondents, by language (absent: the interface's "respondents") */
-    readonly unit?: Readonly<Record<string, UnitForms>> | null;
-  };
+  readonly study: StudySummary & { readonly version: number };
   readonly wave: {
     readonly id: number; readonly code: string; readonly title: string; readonly opensAt: string | null; readonly closesAt: string | null;
     readonly dataVersion: number;

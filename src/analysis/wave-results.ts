@@ -2,6 +2,7 @@ import { AppError } from '../app-error.js';
 import { compareWaves, type Store, type Wave } from '../store/index.js';
 import { columnLayout, findQuestion, type Label } from '../study/index.js';
 import { computeTableSet, waveDifference, type TableCell } from '../stats/index.js';
+import { studyLanguages } from '../study/index.js';
 import { bannerColumnName, indicatorColumnName, prepareWave, studyBanners, type PreparedWave } from './wave-results-dataset.js';
 import {
   LOW_BASE, SUPPRESS_BASE, WAVE_RESULTS_VERSION,
@@ -93,7 +94,7 @@ export async function computeWaveResults(store: Store, wave: Wave, options: Wave
   const results: WaveResults = {
     kind: 'waveResults',
     version: WAVE_RESULTS_VERSION,
-    study: { id: study.id, version: study.version, title: study.title, producers: study.producers.map((p) => p.name), unit: study.unit ?? null },
+    study: { id: study.id, version: study.version, title: study.title, producers: study.producers.map((p) => p.name), ...studyLanguages(study) },
     wave: { id: wave.id, code: wave.code, title: wave.title, opensAt: wave.opensAt, closesAt: wave.closesAt, dataVersion: wave.dataVersion },
     previousWave: previous ? { code: previous.wave.code, title: previous.wave.title } : null,
     earlierWaves: earlier.map((w) => ({ code: w.code, title: w.title })),

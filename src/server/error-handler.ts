@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isAppError, type AppErrorCode } from '../app-error.js';
-import type { MessageKey } from './i18n/fr.js';
-import { t } from './i18n/t.js';
+import type { MessageKey } from '../messages/index.js';
+import { t } from '../messages/index.js';
+import { localizedPath } from './i18n/localized-path.js';
 import { markPrivate } from './security.js';
 import { html } from './views/html.js';
 import { sendPage } from './views/send-page.js';
@@ -100,7 +101,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, outcome:
   <p>${t(lang, `error.${pageStatus}.text` as MessageKey)}</p>
   ${outcome.showMessage && outcome.status < 500 ? html`<p class="error-detail">${outcome.message}</p>` : null}
   ${errorId ? html`<p class="error-reference">${t(lang, 'error.reference', { id: errorId })}</p>` : null}
-  <p><a class="button" href="${lang === 'en' ? '/en/' : '/'}">${t(lang, 'error.back')}</a></p>
+  <p><a class="button" href="${localizedPath(lang, '/')}">${t(lang, 'error.back')}</a></p>
 </section>`;
   return sendPage(request, reply, { title, body, status: outcome.status });
 }

@@ -32,6 +32,7 @@ export {
   identifyingVariables,
   marginQuestions,
   studyCuts,
+  studyLanguages,
   studyText,
   unitIn,
   ZBenchmark,
@@ -42,6 +43,7 @@ export {
   type Cut,
   type LeadField,
   type ResolvedCut,
+  type StudyLanguages,
   type UnitForms,
   type Indicator,
   type MaturityDimension,
@@ -58,6 +60,8 @@ export { otherKey, type AnswerValue, type Answers } from './answers.js';
 export { answerKeys, isVisible, validatePageAnswers, validateResponse, type AnswerError, type AnswerErrorCode, type PageValidation } from './validate-answers.js';
 export { answersFromForm, parseTypedNumber, type FormBody } from './answers-from-form.js';
 export { answerErrorMessage } from './answer-error-message.js';
+export { interfaceLanguageWarnings } from './interface-language-warnings.js';
+export { unitWords, type UnitWords } from './unit-words.js';
 export { frenchTypography } from './french-typography.js';
 export { formatPath } from './format-path.js';
 export { BUILT_IN_STUDIES } from './built-in-studies.js';

@@ -21,9 +21,10 @@ export const ZLabel = z
 export type Label = Readonly<Record<LanguageTag, string>>;
 
 /**
- * The label in a language. A page asks for one of the study's languages (`contentLanguage` picks it); the
- * fallback to the label's first text only serves a label read outside its study.
+ * The label in a language: its text in `lang`, else in `lang`'s primary language (`fr` for `fr-CA`), else
+ * its first text (a study writes its labels in its own order, the default language first). A page that
+ * knows its study asks for `contentLanguage(study, requested)` (`studyText` does) and never falls back.
  */
 export function labelIn(label: Label, lang: LanguageTag): string {
-  return label[lang] ?? Object.values(label)[0] ?? '';
+  return label[lang] ?? label[lang.split('-')[0]!] ?? Object.values(label)[0] ?? '';
 }

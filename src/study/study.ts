@@ -124,13 +124,25 @@ export function findQuestion(study: Study, name: string): Question | undefined {
   return undefined;
 }
 
+/** What choosing a language needs of a study: a Study, or the summary that results and reports carry. */
+export interface StudyLanguages {
+  readonly languages: readonly LanguageTag[];
+  readonly defaultLanguage?: LanguageTag;
+  readonly unit?: Readonly<Record<LanguageTag, UnitForms>>;
+}
+
+/** The language facts of a study, to carry beside its results (`results.study`). */
+export function studyLanguages(study: StudyLanguages): StudyLanguages {
+  return { languages: study.languages, ...(study.defaultLanguage ? { defaultLanguage: study.defaultLanguage } : {}), ...(study.unit ? { unit: study.unit } : {}) };
+}
+
 /** The language pages fall back to: `defaultLanguage`, else the first declared. */
-export function defaultLanguage(study: Study): LanguageTag {
+export function defaultLanguage(study: StudyLanguages): LanguageTag {
   return study.defaultLanguage ?? study.languages[0];
 }
 
 /** The study language a page shows for a requested one: itself when the study has it, else the default. */
-export function contentLanguage(study: Study, requested: string): LanguageTag {
+export function contentLanguage(study: StudyLanguages, requested: string): LanguageTag {
   return study.languages.includes(requested) ? requested : defaultLanguage(study);
 }
 
@@ -181,11 +193,11 @@ export function identifyingVariables(study: Study): string[] {
 }
 
 /** The respondent unit in a language, for sentences; undefined when the study does not name one. */
-export function unitIn(study: Study, lang: LanguageTag): UnitForms | undefined {
+export function unitIn(study: StudyLanguages, lang: LanguageTag): UnitForms | undefined {
   return study.unit?.[lang] ?? study.unit?.[defaultLanguage(study)];
 }
 
 /** A label in the study's language for `requested` (see `contentLanguage`). */
-export function studyText(study: Study, label: Label, requested: string): string {
+export function studyText(study: StudyLanguages, label: Label, requested: string): string {
   return labelIn(label, contentLanguage(study, requested));
 }

@@ -5,6 +5,7 @@ import { formatPath } from './format-path.js';
 import { QUESTION_KINDS, questionCodes, type Question } from './question.js';
 import { studyLabels } from './study-labels.js';
 import { ZStudy, type Cut, type Study } from './study.js';
+import { defaultLanguageFirst } from './default-language-first.js';
 
 export interface StudyIssue {
   /** e.g. `pages[2].questions[4].options[3].code` */
@@ -222,5 +223,5 @@ export function validateStudy(input: unknown): StudyValidation {
   }
   const errors = semanticIssues(parsed.data);
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, study: parsed.data, errors: [] };
+  return { ok: true, study: defaultLanguageFirst(parsed.data), errors: [] };
 }

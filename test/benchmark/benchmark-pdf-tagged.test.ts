@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { generateDemo } from '../../src/demo/index.js';
-import { bm } from '../../src/report/benchmark/benchmark-messages.js';
 import { respondSecrets } from '../../src/server/routes/respond/respond-secrets.js';
 import { startAdminApp, type AdminTestApp } from '../admin/admin-app.js';
 import { TEST_DATABASES } from '../helpers/databases.js';
 import { readStructure, structText, unmarkedPainting } from '../white-paper/pdf-structure.js';
 import { pdfInfo, qpdfCheck, spaces } from '../white-paper/pdf-tools.js';
+import { t as message } from '../../src/messages/index.js';
 
 const STUDY = 'social-media-barometer';
 
@@ -39,16 +39,16 @@ describe('the benchmark PDF is tagged for screen readers', () => {
       const figures = elements.filter((e) => e.type === 'Figure');
       assert.equal(figures.length, 1);
       const alt = figures[0].alt ?? '';
-      assert.ok(alt.startsWith(bm(lang, 'maturity.chart')), alt);
+      assert.ok(alt.startsWith(message(lang, 'benchmark.maturity.chart')), alt);
       assert.match(alt, /: \d+/, 'with the scores');
       const nodes = structText(pdf);
-      assert.deepEqual(nodes.filter((n) => n.type === 'H1').map((n) => n.text), [bm(lang, 'title')]);
+      assert.deepEqual(nodes.filter((n) => n.type === 'H1').map((n) => n.text), [message(lang, 'benchmark.title')]);
       const h2 = nodes.filter((n) => n.type === 'H2').map((n) => spaces(n.text));
-      for (const key of ['maturity.title', 'recommendations.title', 'indicators.title'] as const) assert.ok(h2.includes(spaces(bm(lang, key))), `${key} in ${h2.join(' | ')}`);
+      for (const key of ['maturity.title', 'recommendations.title', 'indicators.title'] as const) assert.ok(h2.includes(spaces(message(lang, `benchmark.${key}`))), `${key} in ${h2.join(' | ')}`);
       assert.ok(elements.filter((e) => e.type === 'Table').length >= 2);
       assert.ok(elements.some((e) => e.type === 'TH') && elements.some((e) => e.type === 'TD'));
       assert.ok(nodes.some((n) => n.type === 'LBody'), 'the recommendations as a list');
-      assert.ok(!nodes.some((n) => new RegExp(`${bm(lang, 'title')} — `).test(n.text)), 'the running header is an artifact');
+      assert.ok(!nodes.some((n) => new RegExp(`${message(lang, 'benchmark.title')} — `).test(n.text)), 'the running header is an artifact');
     });
   }
 });

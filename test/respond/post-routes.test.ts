@@ -59,7 +59,7 @@ for (const database of TEST_DATABASES) {
       const s = await snapshot();
       const fields = FULL_PAGES[1]!.map(([k, v]): [string, string] => [k, k === 'company_size' ? '99' : v]);
       const rejected = await client.submit(page, fields);
-      await assertRejected(rejected, 400, /Le choix « 99 » n’existe pas pour cette question/, s);
+      await assertRejected(rejected, 400, /Le choix «\s99\s» n’existe pas pour cette question/, s);
       assert.match(rejected.body, /id="error-summary"[^>]*role="alert"/);
       assert.match(rejected.body, /href="#f-company_size-1"/, 'the summary links to the field');
       assert.match(rejected.body, /aria-describedby="err-company_size"/, 'the error is tied to its inputs');

@@ -138,6 +138,19 @@ describe('pages and language', () => {
     assert.equal((await app.inject({ url: '/en' })).statusCode, 200);
   });
 
+  it('serves German at /de/ and Spanish at /es/, and a generic page offers every interface language', async () => {
+    const de = await app.inject({ url: '/de/' });
+    assert.equal(de.statusCode, 200);
+    assert.match(de.body, /<html lang="de">/);
+    for (const [href, lang, name] of [['/', 'fr', 'Français'], ['/en/', 'en', 'English'], ['/es/', 'es', 'Español']]) {
+      assert.match(de.body, new RegExp(`<a href="${href}" hreflang="${lang}" lang="${lang}">${name}</a>`));
+    }
+    assert.doesNotMatch(de.body, /hreflang="de" lang="de">/, 'not the page’s own language');
+    const es = await app.inject({ url: '/es/test/form?x=1' });
+    assert.match(es.body, /<html lang="es">/);
+    assert.match(es.body, /<a href="\/de\/test\/form\?x=1" hreflang="de" lang="de">Deutsch<\/a>/);
+  });
+
   it('keeps the path and query in the language switch', async () => {
     const res = await app.inject({ url: '/en/test/form?x=1&y=%3Cb%3E' });
     assert.match(res.body, /<a href="\/test\/form\?x=1&amp;y=%3Cb%3E" hreflang="fr" lang="fr">Français<\/a>/);

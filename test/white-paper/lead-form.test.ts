@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { generateDemo } from '../../src/demo/index.js';
-import { CONSENT_VERSION } from '../../src/server/views/public/white-paper-messages.js';
+import { CONSENT_VERSION } from '../../src/server/views/public/consent-version.js';
 import { addUser, cookieHeader, csrfOf, keepCookies, signIn, startAdminApp, type AdminTestApp } from '../admin/admin-app.js';
 import { startSmtpCapture, type SmtpCapture } from '../admin/smtp-capture.js';
 import { TEST_DATABASES } from '../helpers/databases.js';

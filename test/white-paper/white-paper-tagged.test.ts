@@ -6,11 +6,11 @@ import { generateDemo } from '../../src/demo/index.js';
 import { chartAlt } from '../../src/report/pdf/pdf-tags.js';
 import { themeChart } from '../../src/report/pdf/white-paper-charts.js';
 import { themesWithIndicators } from '../../src/report/pdf/white-paper-chapters.js';
-import { wp } from '../../src/report/pdf/white-paper-messages.js';
 import { renderWhitePaper } from '../../src/report/pdf/white-paper-pdf.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { readStructure, structText, unmarkedPainting } from './pdf-structure.js';
 import { pdfInfo, pdfToText, qpdfCheck, spaces } from './pdf-tools.js';
+import { t } from '../../src/messages/index.js';
 
 const STUDY = 'social-media-barometer';
 const LOGO = '<svg xmlns="http://www.w3.org/2000/svg" width="140" height="60"><rect width="140" height="60" fill="#c03"/></svg>';
@@ -49,12 +49,12 @@ describe('the white paper PDF is tagged for screen readers', () => {
     assert.equal(nodes[0].type, 'Document');
     const h1 = nodes.filter((n) => n.type === 'H1').map((n) => spaces(n.text));
     const chapters = [
-      results.study.title.fr, wp('fr', 'toc.title'), wp('fr', 'summary.title'), ...themesWithIndicators(results).map((t) => t.label.fr),
-      wp('fr', 'hierarchy.title'), wp('fr', 'methodology.title'), wp('fr', 'appendix.title'),
+      results.study.title.fr, t('fr', 'pdf.toc.title'), t('fr', 'pdf.summary.title'), ...themesWithIndicators(results).map((t) => t.label.fr),
+      t('fr', 'pdf.hierarchy.title'), t('fr', 'pdf.methodology.title'), t('fr', 'pdf.appendix.title'),
     ].map(spaces);
     assert.deepEqual(h1, chapters);
     const h2 = nodes.filter((n) => n.type === 'H2').map((n) => spaces(n.text));
-    assert.ok(h2.includes(spaces(wp('fr', 'summary.findings'))) && h2.includes(spaces(wp('fr', 'methodology.reading'))), h2.join(' | '));
+    assert.ok(h2.includes(spaces(t('fr', 'pdf.summary.findings'))) && h2.includes(spaces(t('fr', 'pdf.methodology.reading'))), h2.join(' | '));
     // the table of contents: one linked entry per chapter and appendix section
     const entries = nodes.filter((n) => n.type === 'Link');
     assert.ok(entries.length >= chapters.length - 2, `${entries.length} entries`);
@@ -70,7 +70,7 @@ describe('the white paper PDF is tagged for screen readers', () => {
     const figures = readStructure(fr).elements.filter((e) => e.type === 'Figure');
     const alts = figures.map((f) => f.alt ?? '');
     assert.ok(alts.every((alt) => alt.length > 10), 'every Figure has /Alt');
-    assert.ok(alts.includes(wp('fr', 'cover.logo', { study: results.study.title.fr })), 'the logo');
+    assert.ok(alts.includes(t('fr', 'pdf.cover.logo', { study: results.study.title.fr })), 'the logo');
     for (const theme of themesWithIndicators(results)) {
       const alt = chartAlt(themeChart(results, theme.id, 'fr', theme.label.fr));
       assert.ok(alts.includes(alt), `the chart of ${theme.id}: ${alt}`);

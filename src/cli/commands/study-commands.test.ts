@@ -38,6 +38,19 @@ describe('barometre study validate / export / list', () => {
     assert.match(result.stderr, /^pages\[2\]\.questions\[1\]\.kind: unknown question kind "slider"/m);
   });
 
+  it('warns, with exit 0, about a study language without an interface catalogue', async () => {
+    const exported = (await run(['study', 'export', 'social-media-barometer'])).stdout;
+    const doc = JSON.parse(exported.replaceAll('"en":', '"it":'));
+    doc.languages = ['fr', 'it'];
+    const file = join(dir, 'italian.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const result = await run(['study', 'validate', file]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^ok: social-media-barometer/);
+    assert.match(result.stderr, /^warning: language "it" has no interface catalogue: falls back to English for the interface's words$/m);
+    assert.doesNotMatch(result.stderr, /"fr"/);
+  });
+
   it('exits 2 on a missing file, bad JSON and bad usage', async () => {
     assert.equal((await run(['study', 'validate', join(dir, 'nope.json')])).code, 2);
     const bad = join(dir, 'bad.json');

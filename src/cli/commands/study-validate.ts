@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { validateStudy } from '../../study/index.js';
+import { interfaceLanguageWarnings, validateStudy } from '../../study/index.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { parseArgs } from '../parse-args.js';
 
@@ -11,7 +11,8 @@ export const studyValidateCommand: CliCommand = {
 Checks a study document: its shape, every label in French and English, unique variable names and option
 codes, display conditions on earlier questions only, indicators on existing questions and codes.
 
-Prints "ok" and exits 0 when the study is valid; otherwise prints each error as
+Prints "ok" and exits 0 when the study is valid, with a warning on stderr for each study language that
+has no interface catalogue (its interface words fall back to English); otherwise prints each error as
   pages[2].questions[4].options[3].code: duplicate code 3
 on stderr and exits 2.`,
   async run(args, io) {
@@ -38,6 +39,7 @@ on stderr and exits 2.`,
       io.stderr.write(`${file}: ${result.errors.length} error${result.errors.length > 1 ? 's' : ''}\n`);
       return 2;
     }
+    for (const warning of interfaceLanguageWarnings(result.study)) io.stderr.write(`warning: ${warning}\n`);
     const questions = result.study.pages.reduce((n, p) => n + p.questions.length, 0);
     io.stdout.write(`ok: ${result.study.id} version ${result.study.version}, ${result.study.pages.length} pages, ${questions} questions, ${result.study.indicators.length} indicators\n`);
     return 0;

@@ -43,7 +43,7 @@ describe('benchmarkModel', () => {
     indicators: [indicator],
   } as unknown as WaveResults;
   const source = (codes: Record<string, number>): BenchmarkSource => ({
-    kind: 'benchmark-source', study: { id: 's', title: L('S'), producers: [] }, results, codes,
+    kind: 'benchmark-source', study: { id: 's', title: L('S'), producers: [], languages: ['fr', 'en'] }, results, codes,
     variables: { uses_social: { levels: [{ code: 1, label: L('Oui', 'Yes') }, { code: 2, label: L('Non', 'No') }], outOfBase: [] } },
     yes: { uses: [1] }, company: null, maturity: [dimension('a', 2), dimension('b', 2)], peerVariable: 'company_size', peerLabel: L('peers of the same band'), unit: null,
     scores: { respondent: [20, 90], all: [50, 50], sameSize: [40, 60] },

@@ -1,6 +1,6 @@
 import type { BenchmarkSource } from '../../analysis/benchmark-source.js';
 import type { CutCell } from '../../analysis/wave-results-types.js';
-import type { Label, MaturityDimension } from '../../study/index.js';
+import type { Label, MaturityDimension, StudyLanguages } from '../../study/index.js';
 
 /** A published figure the respondent is compared with: weighted share, 95 % interval, unweighted base. */
 export interface BenchmarkFigure {
@@ -20,7 +20,7 @@ export interface BenchmarkIndicator {
   /** whether that answer counts in the indicator's percentage; null when out of its base */
   readonly counted: boolean | null;
   readonly all: BenchmarkFigure;
-  /** among companies of the respondent's size; null when the size is unknown */
+  /** among the respondents of the respondent's peer group; null when the size is unknown */
   readonly sameSize: BenchmarkFigure | null;
 }
 
@@ -37,10 +37,10 @@ export interface BenchmarkDimension {
 /** Everything the benchmark page and PDF show: plain and frozen. */
 export interface BenchmarkModel {
   readonly kind: 'benchmark';
-  readonly study: { readonly id: string; readonly title: Label; readonly producers: readonly string[] };
+  readonly study: StudyLanguages & { readonly id: string; readonly title: Label; readonly producers: readonly string[] };
   /** the published wave compared with */
   readonly wave: { readonly code: string; readonly title: string; readonly n: number };
-  /** the company's name as the respondent typed it (plain text; may be null) */
+  /** the respondent's name (an organisation's, a household's) as typed (plain text; may be null) */
   readonly company: string | null;
   /** the respondent's level of the peer group's question (e.g. their size band), or null */
   readonly size: { readonly code: number; readonly label: Label } | null;
@@ -76,8 +76,8 @@ export function pickRecommendations(dimensions: readonly MaturityDimension[], sc
 }
 
 /**
- * The benchmark of one responding company against a published wave: for each indicator their answer, the
- * percentage of all companies and of companies of their size (margins and bases from the wave's results);
+ * The benchmark of one respondent against a published wave: for each indicator their answer, the
+ * percentage of all respondents and of those of their peer group (margins and bases from the wave's results);
  * their maturity score in each dimension against the weighted means; recommendations for the weakest.
  */
 export function benchmarkModel(source: BenchmarkSource): BenchmarkModel {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compile } from 'vega-lite';
 import { AppError } from '../../app-error.js';
-import { formatPercent, LANGS } from '../format/index.js';
+import { formatPercent } from '../format/index.js';
 import {
   adoptionInput, challengesInput, dailyInput, maturityInput, sizeCutInput, trendInput,
 } from './chart-samples.test-helper.js';
@@ -27,7 +27,7 @@ const builders: [string, (lang: 'fr' | 'en') => Chart][] = [
 
 describe('every chart builder', () => {
   for (const [name, build] of builders) {
-    for (const lang of LANGS) {
+    for (const lang of ['fr', 'en'] as const) {
       it(`${name} (${lang}) returns a frozen spec that compiles, with a title, a description and a fixed size`, () => {
         const chart = build(lang);
         assert.equal(chart.kind, 'chart');
@@ -156,13 +156,13 @@ describe('maturityChart', () => {
     for (const d of input.dimensions) {
       for (const score of [d.respondent, d.all, d.sameSize]) assert.ok(chart.alternative.includes(`: ${Math.round(score)}`), `${score}`);
     }
-    assert.ok(chart.alternative.includes('Presence — Your company: 80, All companies: 62, Companies of your size: 70'));
+    assert.ok(chart.alternative.includes('Presence — You: 80, All companies: 62, Companies of your group: 70'));
   });
 
   it('refuses a score outside 0..100 and duplicate series names', () => {
     const input = maturityInput('fr');
     assert.throws(() => maturityChart({ ...input, dimensions: [{ label: 'x', respondent: 120, all: 1, sameSize: 1 }] }), AppError);
-    assert.throws(() => maturityChart({ ...input, seriesLabels: { all: 'Votre entreprise' } }), AppError);
+    assert.throws(() => maturityChart({ ...input, seriesLabels: { all: 'Vous' } }), AppError);
   });
 });
 

@@ -1,4 +1,5 @@
-import type { Lang } from '../format/index.js';
+/** The sample inputs exist in French and English (the charts' own words come in every language). */
+type Lang = 'fr' | 'en';
 import type { CutBarInput, DailyCountsInput, IndicatorBarInput, MaturityInput, TrendLineInput } from './index.js';
 
 /** Inputs shaped like the 2015 demo wave, for the tests and golden files of the charts. */
@@ -78,6 +79,7 @@ export function maturityInput(lang: Lang): MaturityInput {
   return {
     lang,
     title: fr ? 'Votre maturité sur les médias sociaux' : 'Your social-media maturity',
+    units: fr ? { units: 'entreprises', Units: 'Entreprises' } : { units: 'companies', Units: 'Companies' },
     dimensions: [
       { label: fr ? 'Présence' : 'Presence', respondent: 80, all: 62.4, sameSize: 70.1 },
       { label: fr ? 'Relation et service client' : 'Customer relation and service', respondent: 45, all: 51, sameSize: 55 },

@@ -1,4 +1,4 @@
-import type { Lang } from '../format/index.js';
+import { NUMBER_CONVENTIONS, type Lang } from '../format/index.js';
 import { CHART_FONT_FAMILY } from './chart-fonts.js';
 
 /**
@@ -16,9 +16,9 @@ export const CHART_COLORS = Object.freeze({
   primary: '#1f5f99',
   /** the same, lighter, for low bases (not a series colour: it always comes with a dashed outline) */
   primaryLight: '#a9c6e3',
-  /** the comparison series: all companies, the total column */
+  /** the comparison series: all respondents, the total column */
   secondary: '#858585',
-  /** the third series: companies of the same size, partial responses */
+  /** the third series: the respondent's peer group, partial responses */
   accent: '#c0460b',
   /** the confidence interval: error bars and bands */
   interval: '#1a1a1a',
@@ -40,16 +40,16 @@ export const CHART_TEXT_COLORS: readonly string[] = Object.freeze([CHART_COLORS.
 export const CHART_WIDTH = 640;
 export const LABEL_FONT_SIZE = 11;
 
-/** d3-format locales: French with a decimal comma, narrow no-break thousands and `65 %`. */
-const NUMBER_LOCALES = {
-  fr: { decimal: ',', thousands: '\u202F', grouping: [3], currency: ['', '\u00A0€'], percent: '\u00A0%' },
-  en: { decimal: '.', thousands: ',', grouping: [3], currency: ['£', ''], percent: '%' },
-} as const;
+/** d3-format locale of a language, from the one table of number conventions (`65 %`, `1 200,5`…). */
+function numberLocale(lang: Lang) {
+  const c = NUMBER_CONVENTIONS[lang];
+  return { decimal: c.decimal, thousands: c.group, grouping: [3], currency: ['', '\u00A0€'], percent: `${c.percentSpace}%` };
+}
 
 /** The Vega-Lite `config` shared by every chart. */
 export function chartConfig(lang: Lang): Record<string, unknown> {
   return {
-    locale: { number: NUMBER_LOCALES[lang] },
+    locale: { number: numberLocale(lang) },
     font: CHART_FONT_FAMILY,
     background: CHART_COLORS.background,
     padding: 12,

@@ -1,7 +1,7 @@
 import { AppError } from '../../app-error.js';
 import { formatNumber, formatPercent, MISSING } from '../format/index.js';
 import { chartConfig, LABEL_FONT_SIZE } from './chart-theme.js';
-import { chartMessages } from './chart-messages.js';
+import { t } from '../../messages/index.js';
 import type { Chart, ChartCommonInput, ChartSpec, Interval } from './chart-types.js';
 import { chartTitle, checkProportion, wrapNotes, percentAxisMax, VEGA_LITE_SCHEMA, wrappedKeys, wrappedLabelAxis } from './chart-layout.js';
 import { deepFreeze } from './deep-freeze.js';
@@ -39,7 +39,6 @@ type Status = 'shown' | 'low' | 'suppressed';
  */
 export function cutBarChart(input: CutBarInput): Chart {
   const { lang } = input;
-  const m = chartMessages(lang);
   const digits = digitsOf(input);
   const lowBase = input.lowBase ?? 30;
   const suppressBelow = input.suppressBelow ?? 10;
@@ -65,20 +64,20 @@ export function cutBarChart(input: CutBarInput): Chart {
     value: `${formatPercent(c.estimate, lang, digits.percentDigits)}${letters(c)}`,
     style: c.isTotal ? 'total' : status(c) === 'low' ? 'low' : 'normal',
   }));
-  const notes = [m.intervalNote];
-  if (shown.some((c) => letters(c) !== '')) notes.push(m.lettersNote);
-  if (low.length > 0) notes.push(m.lowBaseNote(formatNumber(lowBase, lang)));
+  const notes = [t(lang, 'chart.intervalNote')];
+  if (shown.some((c) => letters(c) !== '')) notes.push(t(lang, 'chart.lettersNote'));
+  if (low.length > 0) notes.push(t(lang, 'chart.lowBaseNote', { threshold: formatNumber(lowBase, lang) }));
   const textNotes: string[] = [];
-  if (low.length > 0) textNotes.push(m.lowBaseText(formatNumber(lowBase, lang)));
+  if (low.length > 0) textNotes.push(t(lang, 'chart.lowBaseText', { threshold: formatNumber(lowBase, lang) }));
   if (suppressed.length > 0) {
-    const note = m.suppressedNote(formatNumber(suppressBelow, lang), suppressed.map(name).join(', '));
+    const note = t(lang, 'chart.suppressedNote', { threshold: formatNumber(suppressBelow, lang), labels: suppressed.map(name).join(', ') });
     notes.push(note);
     textNotes.push(note);
   }
 
   const item = (c: CutColumnDatum): string => {
     const value = valueWithMargin(c.estimate, c.ci, lang, digits).replace(/\)$/, `, n = ${formatNumber(c.n, lang)})`);
-    const flags = [status(c) === 'low' ? m.lowBase : '', c.higherThan?.length ? m.higherThan(c.higherThan.join(', ')) : '']
+    const flags = [status(c) === 'low' ? t(lang, 'chart.lowBase') : '', c.higherThan?.length ? t(lang, 'chart.higherThan', { letters: c.higherThan.join(', ') }) : '']
       .filter((s) => s !== '')
       .join(', ');
     return labelledValue(name(c), flags ? `${value}, ${flags}` : value, lang);
@@ -86,9 +85,9 @@ export function cutBarChart(input: CutBarInput): Chart {
   const alternative = typeset(
     [
       headline(input),
-      shown.length > 0 ? sentence(joinItems(shown.map(item), lang)) : sentence(m.noData),
+      shown.length > 0 ? sentence(joinItems(shown.map(item), lang)) : sentence(t(lang, 'chart.noData')),
       ...textNotes.map(sentence),
-      sentence(m.marginNote),
+      sentence(t(lang, 'chart.marginNote')),
     ].join(' '),
     lang,
   );
@@ -106,14 +105,14 @@ export function cutBarChart(input: CutBarInput): Chart {
     layer: intervalBarLayers(percentAxisMax(rows.map((r) => r.hi)), wrapNotes(notes, width, labelWidth)),
   } as unknown as ChartSpec;
 
-  const base = indicatorTable(input.title, input.columns.map((c) => ({ ...c, label: name(c) })), lang, digits, m.column);
+  const base = indicatorTable(input.title, input.columns.map((c) => ({ ...c, label: name(c) })), lang, digits, t(lang, 'chart.column'));
   const table = {
     ...base,
-    columns: [...base.columns, { label: m.status, align: 'left' as const }],
+    columns: [...base.columns, { label: t(lang, 'chart.status'), align: 'left' as const }],
     rows: base.rows.map((row, i) => {
       const c = input.columns[i]!;
-      if (status(c) === 'suppressed') return [row[0]!, MISSING, MISSING, MISSING, row[4]!, m.suppressed];
-      const remarks = [status(c) === 'low' ? m.lowBase : '', c.higherThan?.length ? m.higherThan(c.higherThan.join(', ')) : ''];
+      if (status(c) === 'suppressed') return [row[0]!, MISSING, MISSING, MISSING, row[4]!, t(lang, 'chart.suppressed')];
+      const remarks = [status(c) === 'low' ? t(lang, 'chart.lowBase') : '', c.higherThan?.length ? t(lang, 'chart.higherThan', { letters: c.higherThan.join(', ') }) : ''];
       return [...row, remarks.filter((s) => s !== '').join(', ')];
     }),
     notes: textNotes,

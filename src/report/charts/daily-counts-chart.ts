@@ -1,7 +1,7 @@
 import { AppError } from '../../app-error.js';
 import { formatDate, formatNumber, type Lang } from '../format/index.js';
 import { CHART_COLORS, chartConfig } from './chart-theme.js';
-import { chartMessages } from './chart-messages.js';
+import { pluralCategory, t } from '../../messages/index.js';
 import type { Chart, ChartCommonInput, ChartSpec } from './chart-types.js';
 import { chartTitle, VEGA_LITE_SCHEMA } from './chart-layout.js';
 import { deepFreeze } from './deep-freeze.js';
@@ -21,12 +21,15 @@ export interface DailyCountsInput extends ChartCommonInput {
 const MONTHS: Readonly<Record<Lang, readonly string[]>> = {
   fr: ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'],
   en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  de: ['Jan.', 'Feb.', 'März', 'Apr.', 'Mai', 'Juni', 'Juli', 'Aug.', 'Sept.', 'Okt.', 'Nov.', 'Dez.'],
+  es: ['ene.', 'feb.', 'mar.', 'abr.', 'may.', 'jun.', 'jul.', 'ago.', 'sept.', 'oct.', 'nov.', 'dic.'],
 };
 
-/** `14 mars`, `1er mars`, `14 Mar`: the date of an axis label, without the year. */
+/** `14 mars`, `1er mars`, `14 Mar`, `14. März`, `14 mar.`: the date of an axis label, without the year. */
 function shortDate(iso: string, lang: Lang): string {
   const [, month, day] = iso.split('-').map(Number) as [number, number, number];
-  return `${lang === 'fr' && day === 1 ? '1er' : day}\u00A0${MONTHS[lang][month - 1]}`;
+  const dayText = lang === 'fr' && day === 1 ? '1er' : lang === 'de' ? `${day}.` : String(day);
+  return `${dayText}\u00A0${MONTHS[lang][month - 1]}`;
 }
 
 /**
@@ -36,7 +39,6 @@ function shortDate(iso: string, lang: Lang): string {
  */
 export function dailyCountsChart(input: DailyCountsInput): Chart {
   const { lang } = input;
-  const m = chartMessages(lang);
   for (const day of input.days) {
     const [, month, dayOfMonth] = day.date.split('-').map(Number);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day.date) || !(month! >= 1 && month! <= 12 && dayOfMonth! >= 1 && dayOfMonth! <= 31)) {
@@ -48,10 +50,10 @@ export function dailyCountsChart(input: DailyCountsInput): Chart {
   }
   const days = [...input.days].sort((a, b) => a.date.localeCompare(b.date));
   if (new Set(days.map((d) => d.date)).size !== days.length) throw new AppError('INVALID_INPUT', 'dailyCountsChart: a date appears twice');
-  const series = [m.completes, m.partials];
+  const series = [t(lang, 'chart.completes'), t(lang, 'chart.partials')];
   const rows = days.flatMap((d) => [
-    { date: d.date, series: m.completes, order: 0, count: d.completes },
-    { date: d.date, series: m.partials, order: 1, count: d.partials },
+    { date: d.date, series: t(lang, 'chart.completes'), order: 0, count: d.completes },
+    { date: d.date, series: t(lang, 'chart.partials'), order: 1, count: d.partials },
   ]);
   const { title, width, height: titleHeight } = chartTitle(input);
   const labelEvery = Math.max(1, Math.ceil(days.length / Math.floor((width - 80) / 62)));
@@ -60,16 +62,16 @@ export function dailyCountsChart(input: DailyCountsInput): Chart {
   const maxTotal = Math.max(0, ...days.map((d) => d.completes + d.partials));
   const totals = { completes: days.reduce((s, d) => s + d.completes, 0), partials: days.reduce((s, d) => s + d.partials, 0) };
   const counts = (completes: number, partials: number) =>
-    `${m.responsesCount(formatNumber(completes, lang), completes, false)}, ${m.responsesCount(formatNumber(partials, lang), partials, true)}`;
+    `${t(lang, `chart.count.complete.${pluralCategory(lang, completes)}`, { n: formatNumber(completes, lang) })}, ${t(lang, `chart.count.partial.${pluralCategory(lang, partials)}`, { n: formatNumber(partials, lang) })}`;
   const alternative = typeset(
     [
       headline(input),
       days.length === 0
-        ? sentence(m.noData)
+        ? sentence(t(lang, 'chart.noData'))
         : sentence(
             joinItems(
               [
-                labelledValue(m.total, counts(totals.completes, totals.partials), lang),
+                labelledValue(t(lang, 'chart.total'), counts(totals.completes, totals.partials), lang),
                 ...days.map((d) => labelledValue(formatDate(d.date, lang), counts(d.completes, d.partials), lang)),
               ],
               lang,
@@ -110,10 +112,10 @@ export function dailyCountsChart(input: DailyCountsInput): Chart {
   } as unknown as ChartSpec;
   const table = {
     caption: input.title,
-    columns: [m.day, m.completes, m.partials, m.total].map((label, i) => ({ label, align: i === 0 ? ('left' as const) : ('right' as const) })),
+    columns: [t(lang, 'chart.day'), t(lang, 'chart.completes'), t(lang, 'chart.partials'), t(lang, 'chart.total')].map((label, i) => ({ label, align: i === 0 ? ('left' as const) : ('right' as const) })),
     rows: [
       ...days.map((d) => [formatDate(d.date, lang), formatNumber(d.completes, lang), formatNumber(d.partials, lang), formatNumber(d.completes + d.partials, lang)]),
-      [m.total, formatNumber(totals.completes, lang), formatNumber(totals.partials, lang), formatNumber(totals.completes + totals.partials, lang)],
+      [t(lang, 'chart.total'), formatNumber(totals.completes, lang), formatNumber(totals.partials, lang), formatNumber(totals.completes + totals.partials, lang)],
     ],
     notes: [],
   };

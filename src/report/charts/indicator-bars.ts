@@ -1,6 +1,6 @@
 import { formatPercent } from '../format/index.js';
 import { chartConfig, LABEL_FONT_SIZE } from './chart-theme.js';
-import { chartMessages } from './chart-messages.js';
+import { t } from '../../messages/index.js';
 import type { Chart, ChartCommonInput, ChartSpec, IndicatorDatum } from './chart-types.js';
 import { chartTitle, checkProportion, wrapNotes, percentAxisMax, VEGA_LITE_SCHEMA, wrappedKeys, wrappedLabelAxis } from './chart-layout.js';
 import { deepFreeze } from './deep-freeze.js';
@@ -17,7 +17,6 @@ export interface IndicatorBarInput extends ChartCommonInput, Partial<NumberDigit
 /** Builds a horizontal bar chart of indicators with their intervals, ranked (descending) or in the given order. */
 export function indicatorBars(input: IndicatorBarInput, ranked: boolean): Chart {
   const { lang } = input;
-  const m = chartMessages(lang);
   const digits = digitsOf(input);
   input.indicators.forEach((d, i) => checkProportion(`indicator ${i} ("${d.label}")`, d.estimate, d.ci));
   const indicators = ranked
@@ -34,17 +33,17 @@ export function indicatorBars(input: IndicatorBarInput, ranked: boolean): Chart 
     value: formatPercent(d.estimate, lang, digits.percentDigits),
     style: 'normal',
   }));
-  const note = [m.intervalNote, baseNote(shown.map((d) => d.n), lang)].filter((s) => s !== '').join(' · ');
+  const note = [t(lang, 'chart.intervalNote'), baseNote(shown.map((d) => d.n), lang)].filter((s) => s !== '').join(' · ');
   const step = Math.max(28, lines * 14 + 12);
   const alternative = typeset(
     [
-      headline(input, ranked ? m.descending : undefined),
+      headline(input, ranked ? t(lang, 'chart.descending') : undefined),
       sentence(
         indicators.length === 0
-          ? m.noData
+          ? t(lang, 'chart.noData')
           : joinItems(indicators.map((d) => labelledValue(d.label, valueWithMargin(d.estimate, d.ci, lang, digits), lang)), lang),
       ),
-      sentence(joinItems([m.marginNote, baseNote(indicators.map((d) => d.n), lang)].filter((s) => s !== ''), lang)),
+      sentence(joinItems([t(lang, 'chart.marginNote'), baseNote(indicators.map((d) => d.n), lang)].filter((s) => s !== ''), lang)),
     ].join(' '),
     lang,
   );

@@ -1,5 +1,5 @@
 import { formatMarginOfError, formatNumber, formatPercent, frenchTypography, MISSING, type Lang } from '../format/index.js';
-import { chartMessages } from './chart-messages.js';
+import { t } from '../../messages/index.js';
 import type { DataTable, IndicatorDatum, Interval } from './chart-types.js';
 
 /** Digits of the percentages and of the margins of error. */
@@ -53,25 +53,23 @@ export function typeset(text: string, lang: Lang): string {
 
 /** `base : 1 234 répondants` or `bases : de 812 à 1 234 répondants`. */
 export function baseNote(ns: readonly number[], lang: Lang): string {
-  const m = chartMessages(lang);
   const finite = ns.filter(Number.isFinite);
   if (finite.length === 0) return '';
   const [low, high] = [Math.min(...finite), Math.max(...finite)];
-  return low === high ? m.baseNote(formatNumber(low, lang)) : m.basesNote(formatNumber(low, lang), formatNumber(high, lang));
+  return low === high ? t(lang, 'chart.baseNote', { base: formatNumber(low, lang) }) : t(lang, 'chart.basesNote', { low: formatNumber(low, lang), high: formatNumber(high, lang) });
 }
 
 /** The data table of a list of indicators: label, percentage, margin of error, interval, base. */
 export function indicatorTable(caption: string, rows: readonly IndicatorDatum[], lang: Lang, digits: NumberDigits, firstColumn?: string): DataTable {
-  const m = chartMessages(lang);
   const ciDigits = digits.percentDigits + 1;
   return {
     caption,
     columns: [
-      { label: firstColumn ?? m.indicator, align: 'left' },
-      { label: m.percentage, align: 'right' },
-      { label: m.marginOfError, align: 'right' },
-      { label: m.confidenceInterval, align: 'right' },
-      { label: m.base, align: 'right' },
+      { label: firstColumn ?? t(lang, 'chart.indicator'), align: 'left' },
+      { label: t(lang, 'chart.percentage'), align: 'right' },
+      { label: t(lang, 'chart.marginOfError'), align: 'right' },
+      { label: t(lang, 'chart.confidenceInterval'), align: 'right' },
+      { label: t(lang, 'chart.base'), align: 'right' },
     ],
     rows: rows.map((row) => {
       const available = Number.isFinite(row.estimate);

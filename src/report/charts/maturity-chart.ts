@@ -1,7 +1,7 @@
 import { AppError } from '../../app-error.js';
 import { formatNumber, MISSING } from '../format/index.js';
 import { CHART_COLORS, chartConfig, LABEL_FONT_SIZE } from './chart-theme.js';
-import { chartMessages } from './chart-messages.js';
+import { t } from '../../messages/index.js';
 import type { Chart, ChartCommonInput, ChartSpec } from './chart-types.js';
 import { chartTitle, VEGA_LITE_SCHEMA, wrapNotes, wrappedKeys, wrappedLabelAxis } from './chart-layout.js';
 import { deepFreeze } from './deep-freeze.js';
@@ -17,24 +17,27 @@ export interface MaturityDimensionDatum {
 
 export interface MaturityInput extends ChartCommonInput {
   readonly dimensions: readonly MaturityDimensionDatum[];
-  /** names of the three series; "Votre entreprise", "Toutes les entreprises", "Entreprises de votre taille" by default */
+  /** names of the three series; "You", "All {units}", "{Units} of your group" by default */
   readonly seriesLabels?: { readonly respondent?: string; readonly all?: string; readonly sameSize?: string };
+  /** how the default series names call respondents ("households"); the interface's "respondents" otherwise */
+  readonly units?: { readonly units: string; readonly Units: string };
 }
 
 const SERIES = ['respondent', 'all', 'sameSize'] as const;
 const COLORS = [CHART_COLORS.primary, CHART_COLORS.secondary, CHART_COLORS.accent];
 
 /**
- * The benchmark's maturity scores (0 to 100) by dimension: for each dimension three bars, the respondent's
- * company, all companies and companies of its size, each with its score; a legend on top.
+ * The benchmark's maturity scores (0 to 100) by dimension: for each dimension three bars, the respondent,
+ * all respondents and the respondents of their peer group, each with its score; a legend on top.
  */
 export function maturityChart(input: MaturityInput): Chart {
   const { lang } = input;
-  const m = chartMessages(lang);
+  const plural = t(lang, 'unit.other');
+  const units = input.units ?? { units: plural, Units: plural.charAt(0).toLocaleUpperCase(lang) + plural.slice(1) };
   const names = [
-    input.seriesLabels?.respondent ?? m.respondent,
-    input.seriesLabels?.all ?? m.allCompanies,
-    input.seriesLabels?.sameSize ?? m.sameSize,
+    input.seriesLabels?.respondent ?? t(lang, 'chart.you'),
+    input.seriesLabels?.all ?? t(lang, 'chart.allUnits', units),
+    input.seriesLabels?.sameSize ?? t(lang, 'chart.peers', units),
   ];
   if (new Set(names).size !== names.length) throw new AppError('INVALID_INPUT', 'maturityChart: the three series need distinct names', { names });
   input.dimensions.forEach((d, i) => {
@@ -53,11 +56,11 @@ export function maturityChart(input: MaturityInput): Chart {
     ),
   );
   const step = Math.max(3 * 15 + 14, lines * 14 + 12);
-  const notes = wrapNotes([m.scoreNote], width, labelWidth);
+  const notes = wrapNotes([t(lang, 'chart.scoreNote')], width, labelWidth);
   const item = (d: MaturityDimensionDatum) =>
     `${d.label} — ${SERIES.map((series, s) => labelledValue(names[s]!, formatNumber(d[series], lang), lang)).join(', ')}`;
   const alternative = typeset(
-    [headline(input), sentence(m.scoreNote), sentence(input.dimensions.length > 0 ? joinItems(input.dimensions.map(item), lang) : m.noData)].join(' '),
+    [headline(input), sentence(t(lang, 'chart.scoreNote')), sentence(input.dimensions.length > 0 ? joinItems(input.dimensions.map(item), lang) : t(lang, 'chart.noData'))].join(' '),
     lang,
   );
   const spec = {
@@ -92,9 +95,9 @@ export function maturityChart(input: MaturityInput): Chart {
   } as unknown as ChartSpec;
   const table = {
     caption: input.title,
-    columns: [{ label: m.dimension, align: 'left' as const }, ...names.map((label) => ({ label, align: 'right' as const }))],
+    columns: [{ label: t(lang, 'chart.dimension'), align: 'left' as const }, ...names.map((label) => ({ label, align: 'right' as const }))],
     rows: input.dimensions.map((d) => [d.label, ...SERIES.map((series) => (Number.isFinite(d[series]) ? formatNumber(d[series], lang) : MISSING))]),
-    notes: [m.scoreNote],
+    notes: [t(lang, 'chart.scoreNote')],
   };
   return deepFreeze({ kind: 'chart', type: 'maturity', lang, title: input.title, spec, alternative, table } satisfies Chart);
 }

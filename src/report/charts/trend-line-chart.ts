@@ -1,7 +1,7 @@
 import { AppError } from '../../app-error.js';
 import { formatPercent } from '../format/index.js';
 import { CHART_COLORS, chartConfig } from './chart-theme.js';
-import { chartMessages } from './chart-messages.js';
+import { t } from '../../messages/index.js';
 import type { Chart, ChartCommonInput, ChartSpec, Interval } from './chart-types.js';
 import { chartTitle, checkProportion, percentAxisMax, VEGA_LITE_SCHEMA, wrapNotes } from './chart-layout.js';
 import { deepFreeze } from './deep-freeze.js';
@@ -30,7 +30,6 @@ const ARROW = { up: '\u00A0▲', down: '\u00A0▼' } as const;
  */
 export function trendLineChart(input: TrendLineInput): Chart {
   const { lang } = input;
-  const m = chartMessages(lang);
   const digits = digitsOf(input);
   input.waves.forEach((w, i) => {
     if (!Number.isInteger(w.year)) throw new AppError('INVALID_INPUT', `trendLineChart: wave ${i} has no integer year`, { year: w.year });
@@ -48,8 +47,8 @@ export function trendLineChart(input: TrendLineInput): Chart {
   const years = rows.map((r) => r.year);
   const [first, last] = years.length > 0 ? [Math.min(...years), Math.max(...years)] : [0, 1];
   const { title, width, height: titleHeight } = chartTitle(input);
-  const notes = [m.bandNote];
-  if (shown.some((w) => w.change)) notes.push(m.changeNote);
+  const notes = [t(lang, 'chart.bandNote')];
+  if (shown.some((w) => w.change)) notes.push(t(lang, 'chart.changeNote'));
   const x = {
     field: 'year',
     type: 'quantitative',
@@ -57,13 +56,13 @@ export function trendLineChart(input: TrendLineInput): Chart {
     axis: { values: years, format: 'd', title: wrapNotes(notes, width), titleAnchor: 'start', titlePadding: 10, grid: false, labelFlush: false, tickColor: CHART_COLORS.axis },
   };
   const y = (field: string) => ({ field, type: 'quantitative' });
-  const change = (w: TrendWaveDatum) => (w.change === 'up' ? m.significantUp : w.change === 'down' ? m.significantDown : '');
+  const change = (w: TrendWaveDatum) => (w.change === 'up' ? t(lang, 'chart.significantUp') : w.change === 'down' ? t(lang, 'chart.significantDown') : '');
   const item = (w: TrendWaveDatum) => {
     const value = valueWithMargin(w.estimate, w.ci, lang, digits);
     return labelledValue(String(w.year), change(w) ? `${value}, ${change(w)}` : value, lang);
   };
   const alternative = typeset(
-    [headline(input), sentence(waves.length > 0 ? joinItems(waves.map(item), lang) : m.noData), sentence(m.marginNote)].join(' '),
+    [headline(input), sentence(waves.length > 0 ? joinItems(waves.map(item), lang) : t(lang, 'chart.noData')), sentence(t(lang, 'chart.marginNote'))].join(' '),
     lang,
   );
   const spec = {
@@ -101,10 +100,10 @@ export function trendLineChart(input: TrendLineInput): Chart {
       },
     ],
   } as unknown as ChartSpec;
-  const base = indicatorTable(input.title, waves.map((w) => ({ ...w, label: String(w.year) })), lang, digits, m.wave);
+  const base = indicatorTable(input.title, waves.map((w) => ({ ...w, label: String(w.year) })), lang, digits, t(lang, 'chart.wave'));
   const table = {
     ...base,
-    columns: [...base.columns, { label: m.status, align: 'left' as const }],
+    columns: [...base.columns, { label: t(lang, 'chart.status'), align: 'left' as const }],
     rows: base.rows.map((row, i) => [...row, change(waves[i]!)]),
   };
   return deepFreeze({ kind: 'chart', type: 'trend-line', lang, title: input.title, spec, alternative, table } satisfies Chart);

@@ -1,9 +1,8 @@
 import type { Lang } from './lang.js';
+import { NUMBER_CONVENTIONS } from './number-conventions.js';
 
 /** Non-finite values (NaN for a missing estimate) are shown as an en dash. */
 export const MISSING = '–';
-
-const NARROW_NO_BREAK_SPACE = '\u202F';
 
 /**
  * Rounds half away from zero at `digits` decimals, working on the decimal representation so that
@@ -17,8 +16,9 @@ export function roundHalfAwayFromZero(x: number, digits: number): number {
 }
 
 /**
- * Formats a number for a page or a PDF: fr `1 200,5` (narrow no-break space U+202F between thousands,
- * decimal comma), en `1,200.5`. Rounds half away from zero; never prints "-0".
+ * Formats a number for a page or a PDF in the language's conventions (`NUMBER_CONVENTIONS`): fr `1 200,5`
+ * (narrow no-break space U+202F between thousands, decimal comma), en `1,200.5`, de `1.200,5`, es `1200,5`
+ * and `12 000,5`. Rounds half away from zero; never prints "-0".
  * @example formatNumber(1200, 'fr') // '1 200' (U+202F)
  */
 export function formatNumber(n: number, lang: Lang, digits = 0): string {
@@ -27,9 +27,9 @@ export function formatNumber(n: number, lang: Lang, digits = 0): string {
   const rounded = roundHalfAwayFromZero(n, digits);
   const fixed = Math.abs(rounded).toFixed(digits);
   const [integer, decimals] = fixed.split('.') as [string, string | undefined];
-  const groupSeparator = lang === 'fr' ? NARROW_NO_BREAK_SPACE : ',';
-  const grouped = integer.replace(/\B(?=(\d{3})+(?!\d))/g, groupSeparator);
-  const decimalSeparator = lang === 'fr' ? ',' : '.';
+  const conventions = NUMBER_CONVENTIONS[lang];
+  const grouped = integer.length < conventions.groupFrom ? integer : integer.replace(/\B(?=(\d{3})+(?!\d))/g, conventions.group);
+  const decimalSeparator = conventions.decimal;
   const negative = rounded < 0 && !/^[0.]*$/.test(fixed);
   return `${negative ? '-' : ''}${grouped}${decimals === undefined ? '' : decimalSeparator + decimals}`;
 }

@@ -78,3 +78,40 @@ describe('formatDate', () => {
     assert.throws(() => formatDate('2025-13-01', 'fr'), RangeError);
   });
 });
+
+describe('formatting per interface language', () => {
+  it('writes a number in fr, en, de and es', () => {
+    assert.equal(formatNumber(1234567.891, 'fr', 2), `1${NNBSP}234${NNBSP}567,89`);
+    assert.equal(formatNumber(1234567.891, 'en', 2), '1,234,567.89');
+    assert.equal(formatNumber(1234567.891, 'de', 2), '1.234.567,89');
+    assert.equal(formatNumber(1234567.891, 'es', 2), `1${NNBSP}234${NNBSP}567,89`);
+  });
+
+  it('leaves four-digit numbers ungrouped in Spanish only (RAE)', () => {
+    assert.equal(formatNumber(1234, 'es'), '1234');
+    assert.equal(formatNumber(12345, 'es'), `12${NNBSP}345`);
+    assert.equal(formatNumber(1234, 'de'), '1.234');
+    assert.equal(formatNumber(-1234.5, 'es', 1), '-1234,5');
+  });
+
+  it('writes a percent in fr, en, de and es', () => {
+    assert.equal(formatPercent(0.6534, 'fr', 1), `65,3${NBSP}%`);
+    assert.equal(formatPercent(0.6534, 'en', 1), '65.3%');
+    assert.equal(formatPercent(0.6534, 'de', 1), `65,3${NBSP}%`);
+    assert.equal(formatPercent(0.6534, 'es', 1), `65,3${NBSP}%`);
+  });
+
+  it('writes a margin of error in fr, en, de and es', () => {
+    assert.equal(formatMarginOfError(0.028, 'fr'), `±${NBSP}2,8${NBSP}pts`);
+    assert.equal(formatMarginOfError(0.028, 'en'), `±${NBSP}2.8${NBSP}pts`);
+    assert.equal(formatMarginOfError(0.028, 'de'), `±${NBSP}2,8${NBSP}Pp.`);
+    assert.equal(formatMarginOfError(0.028, 'es'), `±${NBSP}2,8${NBSP}p.${NBSP}p.`);
+  });
+
+  it('writes a date in fr, en, de and es', () => {
+    assert.equal(formatDate('2025-03-01', 'fr'), `1er${NBSP}mars 2025`);
+    assert.equal(formatDate('2025-03-14', 'en'), `14${NBSP}March 2025`);
+    assert.equal(formatDate('2025-03-14', 'de'), `14.${NBSP}März 2025`);
+    assert.equal(formatDate('2025-03-14', 'es'), '14 de marzo de 2025');
+  });
+});

@@ -2,5 +2,6 @@ export { formatDate } from './format-date.js';
 export { formatMarginOfError } from './format-margin-of-error.js';
 export { formatNumber, MISSING, roundHalfAwayFromZero } from './format-number.js';
 export { formatPercent } from './format-percent.js';
-export { frenchTypography } from '../../study/french-typography.js';
+export { frenchTypography } from '../../messages/index.js';
 export { DEFAULT_LANG, isLang, LANGS, type Lang } from './lang.js';
+export { NUMBER_CONVENTIONS, type NumberConventions } from './number-conventions.js';

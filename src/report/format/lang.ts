@@ -1,10 +1,1 @@
-/** The languages of the product: French first (the default), English second. */
-export type Lang = 'fr' | 'en';
-
-export const LANGS: readonly Lang[] = Object.freeze(['fr', 'en']);
-
-export const DEFAULT_LANG: Lang = 'fr';
-
-export function isLang(value: unknown): value is Lang {
-  return value === 'fr' || value === 'en';
-}
+export { DEFAULT_LANG, isLang, LANGS, type Lang } from '../../messages/index.js';

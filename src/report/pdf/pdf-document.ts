@@ -38,7 +38,7 @@ export function createPdfDocument(meta: PdfMetadata): PDFKit.PDFDocument {
     autoFirstPage: false,
     pdfVersion: '1.7',
     tagged: true,
-    lang: meta.lang === 'fr' ? 'fr-FR' : 'en-GB',
+    lang: ({ fr: 'fr-FR', en: 'en-GB', de: 'de-DE', es: 'es-ES' } as const)[meta.lang],
     displayTitle: true,
     info: {
       Title: pdfText(meta.title, 500),
@@ -64,7 +64,7 @@ const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => XML_ENTITIES
 
 /**
  * PDFKit copies the Info strings (title, author, subject, keywords) into the XMP metadata stream as they
- * are, so a title with `&` or `<` (a study's or a company's name) made that XML invalid, or let it carry
+ * are, so a title with `&` or `<` (a study's or an organisation's name) made that XML invalid, or let it carry
  * markup. The copy it writes there is now XML-escaped; the Info dictionary, written before, keeps the text.
  */
 function escapeXmpInfo(doc: PDFKit.PDFDocument): void {

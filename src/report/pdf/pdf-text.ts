@@ -1,5 +1,5 @@
 /**
- * Text for a PDF page: whatever a user typed (a producer's name, a company, a lead's name) is printed as
+ * Text for a PDF page: whatever a user typed (a producer's name, an organisation, a lead's name) is printed as
  * plain characters and nothing else. Control characters (NUL, CR, LF, tab), bidirectional embeddings,
  * overrides and isolates (U+202A–U+202E, U+2066–U+2069, which could reverse the reading of a line) and
  * lone surrogates are removed, runs of spaces collapsed, and the length bounded.

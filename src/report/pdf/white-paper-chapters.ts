@@ -9,7 +9,9 @@ import { pdfText } from './pdf-text.js';
 import { base, count, moe, pct, trendText } from './figures.js';
 import { cutChart, isRankedGroup, themeChart, trendChart } from './white-paper-charts.js';
 import { cutComment, hierarchyComment, indicatorComment, waveName } from './white-paper-commentary.js';
-import { bannerName, wp } from './white-paper-messages.js';
+import { bannerName } from './banner-name.js';
+import { t } from '../../messages/index.js';
+import { labelIn, unitWords } from '../../study/index.js';
 
 /** The themes that have indicators in the results, in the study's order. */
 export const themesWithIndicators = (results: WaveResults) => results.themes.filter((t) => results.indicators.some((i) => i.theme === t.id));
@@ -22,8 +24,8 @@ async function figure(flow: PdfFlow, chart: Chart, id: string, widthShare = 1): 
 /** Summary: tiles with the headline figure of each theme (a list, one item per tile), then the key findings. */
 export function drawSummary(flow: PdfFlow, results: WaveResults, findings: readonly KeyFinding[], lang: Lang): void {
   const doc = flow.doc;
-  flow.chapter(wp(lang, 'summary.title'), 'summary', wp(lang, 'summary.lead'));
-  flow.heading(wp(lang, 'summary.figures'), 200);
+  flow.chapter(t(lang, 'pdf.summary.title'), 'summary', t(lang, 'pdf.summary.lead'));
+  flow.heading(t(lang, 'pdf.summary.figures'), 200);
   const headlines = themesWithIndicators(results)
     .map((t) => results.indicators.filter((i) => i.theme === t.id && i.estimate !== null).sort((a, b) => b.estimate! - a.estimate!)[0])
     .filter((i): i is IndicatorResult => i !== undefined)
@@ -42,7 +44,7 @@ export function drawSummary(flow: PdfFlow, results: WaveResults, findings: reado
       const tile = flow.tag('LI', undefined, {}, tiles);
       const body = flow.tag('LBody', undefined, {}, tile);
       flow.tag('P', () => doc.font(FONT.bold).fontSize(22).fillColor(COLORS.primary).text(pct(i.estimate, lang), x + 10, y + 8, { width: width - 16, lineBreak: false }), {}, body);
-      flow.tag('P', () => doc.font(FONT.regular).fontSize(8).fillColor(COLORS.text).text(pdfText(i.label[lang]), x + 10, y + 38, { width: width - 16, height: 36, ellipsis: true }), {}, body);
+      flow.tag('P', () => doc.font(FONT.regular).fontSize(8).fillColor(COLORS.text).text(pdfText(labelIn(i.label, lang)), x + 10, y + 38, { width: width - 16, height: 36, ellipsis: true }), {}, body);
       flow.tag('P', () => doc.fontSize(7).fillColor(COLORS.muted).text(`${moe(i.ci, lang)} · ${base(i.n, lang)}`, x + 10, y + height - 14, { width: width - 16, lineBreak: false }), {}, body);
       body.end();
       tile.end();
@@ -52,36 +54,37 @@ export function drawSummary(flow: PdfFlow, results: WaveResults, findings: reado
   }
   tiles.end();
   flow.space(8);
-  flow.heading(wp(lang, 'summary.findings'));
-  flow.list(findings.map((f) => f.text[lang]));
+  flow.heading(t(lang, 'pdf.summary.findings'));
+  // findings are written in French and English: other interface languages read the English one
+  flow.list(findings.map((f) => f.text[lang] ?? f.text.en ?? labelIn(f.text, lang)));
 }
 
 /** The indicators' table of a theme: %, margin, bases, change since the previous wave. */
 function themeTable(flow: PdfFlow, results: WaveResults, indicators: readonly IndicatorResult[], lang: Lang, caption: string): void {
   const previous = results.previousWave;
   const columns = [
-    { label: wp(lang, 'table.indicator'), width: previous ? 0.4 : 0.52, align: 'left' as const },
-    { label: wp(lang, 'table.percent'), width: 0.1, align: 'right' as const },
-    { label: wp(lang, 'table.margin'), width: 0.14, align: 'right' as const },
-    { label: wp(lang, 'table.n'), width: 0.1, align: 'right' as const },
-    { label: wp(lang, 'table.nEffective'), width: 0.14, align: 'right' as const },
-    ...(previous ? [{ label: wp(lang, 'table.trend', { wave: waveName(previous) }), width: 0.12, align: 'right' as const }] : []),
+    { label: t(lang, 'pdf.table.indicator'), width: previous ? 0.4 : 0.52, align: 'left' as const },
+    { label: t(lang, 'pdf.table.percent'), width: 0.1, align: 'right' as const },
+    { label: t(lang, 'pdf.table.margin'), width: 0.14, align: 'right' as const },
+    { label: t(lang, 'pdf.table.n'), width: 0.1, align: 'right' as const },
+    { label: t(lang, 'pdf.table.nEffective'), width: 0.14, align: 'right' as const },
+    ...(previous ? [{ label: t(lang, 'pdf.table.trend', { wave: waveName(previous) }), width: 0.12, align: 'right' as const }] : []),
   ];
   const rows = indicators.map((i) => [
-    i.label[lang], pct(i.estimate, lang), moe(i.ci, lang), count(i.n, lang), count(i.nEffective, lang),
+    labelIn(i.label, lang), pct(i.estimate, lang), moe(i.ci, lang), count(i.n, lang), count(i.nEffective, lang),
     ...(previous ? [trendText(i.trend)(lang)] : []),
   ]);
   flow.table(columns, rows, caption);
 }
 
 /**
- * A theme's chapter: its chart, a comment per indicator, the spread by company size, the trend of its
+ * A theme's chapter: its chart, a comment per indicator, the spread by the first cut, the trend of its
  * largest significant change (when there is one), the table.
  */
 export async function drawTheme(flow: PdfFlow, results: WaveResults, theme: WaveResults['themes'][number], lang: Lang): Promise<void> {
   const indicators = results.indicators.filter((i) => i.theme === theme.id);
-  const title = theme.label[lang];
-  flow.chapter(title, `theme-${theme.id}`, wp(lang, 'theme.lead'));
+  const title = labelIn(theme.label, lang);
+  flow.chapter(title, `theme-${theme.id}`, t(lang, 'pdf.theme.leadUnits', unitWords(results.study, lang)));
   await figure(flow, themeChart(results, theme.id, lang, title), `wp-theme-${theme.id}`);
   const ranked = isRankedGroup(indicators);
   const measured = indicators.filter((i) => i.estimate !== null);
@@ -90,17 +93,17 @@ export async function drawTheme(flow: PdfFlow, results: WaveResults, theme: Wave
   const size = results.banners.find((b) => b.id === 'size') ?? results.banners[0];
   const lead = commented[0];
   if (size && lead) {
-    flow.heading(wp(lang, 'theme.byCut', { banner: bannerName(lang, size) }), 260);
-    await figure(flow, cutChart(results, lead, size, lang, wp(lang, 'table.total')), `wp-cut-${lead.id}`, 0.92);
+    flow.heading(t(lang, 'pdf.theme.byCut', { banner: bannerName(lang, size) }), 260);
+    await figure(flow, cutChart(results, lead, size, lang, t(lang, 'pdf.table.total')), `wp-cut-${lead.id}`, 0.92);
     const comment = cutComment(lead, size, lang);
     if (comment) flow.paragraph(comment);
   }
   const moving = [...measured].filter((i) => i.history.length > 0 && i.trend?.significant).sort((a, b) => Math.abs(b.trend?.difference ?? 0) - Math.abs(a.trend?.difference ?? 0))[0];
   if (moving) {
-    flow.heading(wp(lang, 'theme.trend'), 240);
-    await figure(flow, trendChart(results, moving, lang, moving.label[lang]), `wp-trend-${moving.id}`, 0.8);
+    flow.heading(t(lang, 'pdf.theme.trend'), 240);
+    await figure(flow, trendChart(results, moving, lang, labelIn(moving.label, lang)), `wp-trend-${moving.id}`, 0.8);
   }
-  themeTable(flow, results, indicators, lang, wp(lang, 'theme.table', { theme: title }));
+  themeTable(flow, results, indicators, lang, t(lang, 'pdf.theme.table', { theme: title }));
 }
 
 /** A hierarchy: the first theme whose indicators form one multiple-answer group, ranked, with the gap between the first two. */
@@ -109,18 +112,18 @@ export async function drawHierarchy(flow: PdfFlow, results: WaveResults, lang: L
   if (!theme) return;
   const ranked = results.indicators.filter((i) => i.theme === theme.id && i.estimate !== null).sort((a, b) => b.estimate! - a.estimate!);
   if (ranked.length < 2) return;
-  flow.chapter(wp(lang, 'hierarchy.title'), 'hierarchy', wp(lang, 'hierarchy.lead'));
-  await figure(flow, themeChart(results, theme.id, lang, wp(lang, 'hierarchy.title')), 'wp-hierarchy');
+  flow.chapter(t(lang, 'pdf.hierarchy.title'), 'hierarchy', t(lang, 'pdf.hierarchy.leadUnits', unitWords(results.study, lang)));
+  await figure(flow, themeChart(results, theme.id, lang, t(lang, 'pdf.hierarchy.title')), 'wp-hierarchy');
   const comment = hierarchyComment(ranked, lang);
   if (comment) flow.paragraph(comment);
   flow.table(
     [
-      { label: wp(lang, 'hierarchy.rank'), width: 0.08, align: 'right' },
-      { label: wp(lang, 'table.indicator'), width: 0.5 },
-      { label: wp(lang, 'table.percent'), width: 0.12, align: 'right' },
-      { label: wp(lang, 'table.margin'), width: 0.16, align: 'right' },
-      { label: wp(lang, 'table.n'), width: 0.14, align: 'right' },
+      { label: t(lang, 'pdf.hierarchy.rank'), width: 0.08, align: 'right' },
+      { label: t(lang, 'pdf.table.indicator'), width: 0.5 },
+      { label: t(lang, 'pdf.table.percent'), width: 0.12, align: 'right' },
+      { label: t(lang, 'pdf.table.margin'), width: 0.16, align: 'right' },
+      { label: t(lang, 'pdf.table.n'), width: 0.14, align: 'right' },
     ],
-    ranked.map((i, k) => [String(k + 1), i.label[lang], pct(i.estimate, lang), moe(i.ci, lang), count(i.n, lang)]),
+    ranked.map((i, k) => [String(k + 1), labelIn(i.label, lang), pct(i.estimate, lang), moe(i.ci, lang), count(i.n, lang)]),
   );
 }

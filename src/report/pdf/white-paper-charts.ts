@@ -1,13 +1,14 @@
 import type { BannerInfo, IndicatorResult, WaveResults } from '../../analysis/wave-results-types.js';
 import { cutBarChart, indicatorBarChart, rankedBarChart, trendLineChart, wavePositions, type Chart } from '../charts/index.js';
 import type { Lang } from '../format/index.js';
+import { labelIn } from '../../study/index.js';
 
 /**
  * The white paper's charts, built by the dashboard's chart builders from the same numbers the dashboard
  * uses (the dashboard's own chart ids live in the server; these mirror `theme-`, `cut-` and `trend-`).
  */
 const datum = (i: IndicatorResult, lang: Lang) => ({
-  id: i.id, label: i.label[lang], estimate: i.estimate ?? Number.NaN, ci: (i.ci ?? [Number.NaN, Number.NaN]) as readonly [number, number], n: i.n,
+  id: i.id, label: labelIn(i.label, lang), estimate: i.estimate ?? Number.NaN, ci: (i.ci ?? [Number.NaN, Number.NaN]) as readonly [number, number], n: i.n,
 });
 
 /** Whether a theme's indicators form one multiple-answer group (its chart ranks the bars). */
@@ -18,7 +19,7 @@ export function isRankedGroup(indicators: readonly IndicatorResult[]): boolean {
 /** A theme's indicators as bars (ranked when they are one multiple-answer question). */
 export function themeChart(results: WaveResults, themeId: string, lang: Lang, title: string): Chart {
   const indicators = results.indicators.filter((i) => i.theme === themeId);
-  const input = { lang, title, subtitle: `${results.study.title[lang]} — ${results.wave.title}`, indicators: indicators.map((i) => datum(i, lang)) };
+  const input = { lang, title, subtitle: `${labelIn(results.study.title, lang)} — ${results.wave.title}`, indicators: indicators.map((i) => datum(i, lang)) };
   return isRankedGroup(indicators) ? rankedBarChart(input) : indicatorBarChart(input);
 }
 
@@ -26,12 +27,12 @@ export function themeChart(results: WaveResults, themeId: string, lang: Lang, ti
 export function cutChart(results: WaveResults, indicator: IndicatorResult, banner: BannerInfo, lang: Lang, totalLabel: string): Chart {
   const cells = indicator.cuts[banner.id] ?? [];
   return cutBarChart({
-    lang, title: indicator.label[lang], subtitle: `${banner.label[lang]} — ${results.wave.title}`,
+    lang, title: labelIn(indicator.label, lang), subtitle: `${labelIn(banner.label, lang)} — ${results.wave.title}`,
     lowBase: results.settings.lowBase, suppressBelow: results.settings.suppressBase,
     columns: [
       { label: totalLabel, estimate: indicator.estimate ?? Number.NaN, ci: (indicator.ci ?? [Number.NaN, Number.NaN]) as readonly [number, number], n: indicator.n, isTotal: true },
       ...cells.map((c) => ({
-        label: c.label[lang], letter: c.letter, estimate: c.estimate ?? Number.NaN, ci: (c.ci ?? [Number.NaN, Number.NaN]) as readonly [number, number],
+        label: labelIn(c.label, lang), letter: c.letter, estimate: c.estimate ?? Number.NaN, ci: (c.ci ?? [Number.NaN, Number.NaN]) as readonly [number, number],
         n: c.n, higherThan: [...c.letters],
       })),
     ],
@@ -46,7 +47,7 @@ export function trendChart(results: WaveResults, indicator: IndicatorResult, lan
     { year: years[indicator.history.length], estimate: indicator.estimate ?? Number.NaN, ci: indicator.ci ?? [Number.NaN, Number.NaN], n: indicator.n, significant: indicator.trend?.significant ?? false, difference: indicator.trend?.difference ?? 0 },
   ];
   return trendLineChart({
-    lang, title, subtitle: results.study.title[lang],
+    lang, title, subtitle: labelIn(results.study.title, lang),
     waves: points.map((p) => ({ year: p.year, estimate: p.estimate, ci: p.ci as readonly [number, number], n: p.n, change: p.significant ? (p.difference > 0 ? 'up' : 'down') : null })),
   });
 }

@@ -1,7 +1,9 @@
 import type { BannerInfo, IndicatorResult, WaveResults } from '../../analysis/wave-results-types.js';
 import type { Lang } from '../format/index.js';
 import { base, moe, pct, points } from './figures.js';
-import { bannerName, wp } from './white-paper-messages.js';
+import { bannerName } from './banner-name.js';
+import { t } from '../../messages/index.js';
+import { labelIn, unitWords } from '../../study/index.js';
 
 /** A wave as a sentence names it: its code when it is a year, else its title. */
 export const waveName = (wave: { readonly code: string; readonly title: string }) => (/^\d{4}$/.test(wave.code) ? wave.code : wave.title);
@@ -13,15 +15,16 @@ export const waveName = (wave: { readonly code: string; readonly title: string }
  */
 export function indicatorComment(results: WaveResults, indicator: IndicatorResult, lang: Lang): string {
   if (indicator.estimate === null) return '';
-  const level = wp(lang, 'comment.level', {
-    label: indicator.label[lang], percent: pct(indicator.estimate, lang), margin: moe(indicator.ci, lang), base: base(indicator.n, lang),
+  const level = t(lang, 'pdf.comment.levelUnits', {
+    ...unitWords(results.study, lang),
+    label: labelIn(indicator.label, lang), percent: pct(indicator.estimate, lang), margin: moe(indicator.ci, lang), base: base(indicator.n, lang),
   });
   const trend = indicator.trend;
-  if (!trend || !results.previousWave) return results.previousWave ? `${level} ${wp(lang, 'comment.first')}` : level;
+  if (!trend || !results.previousWave) return results.previousWave ? `${level} ${t(lang, 'pdf.comment.first')}` : level;
   const previous = waveName(results.previousWave);
   const params = { previous, before: pct(trend.previous, lang), points: points(trend.difference, lang).replace(/^[+−]/, ''), diff: points(trend.difference, lang) };
-  if (!trend.significant) return `${level} ${wp(lang, 'comment.stable', params)}`;
-  return `${level} ${wp(lang, trend.difference > 0 ? 'comment.rise' : 'comment.fall', params)}`;
+  if (!trend.significant) return `${level} ${t(lang, 'pdf.comment.stable', params)}`;
+  return `${level} ${t(lang, trend.difference > 0 ? 'pdf.comment.rise' : 'pdf.comment.fall', params)}`;
 }
 
 /**
@@ -34,9 +37,9 @@ export function cutComment(indicator: IndicatorResult, banner: BannerInfo, lang:
   const sorted = [...cells].sort((a, b) => a.estimate! - b.estimate!);
   const low = sorted[0], high = sorted[sorted.length - 1];
   const significant = high.letters.includes(low.letter);
-  return wp(lang, 'comment.cut', {
-    banner: bannerName(lang, banner), low: pct(low.estimate, lang), lowLabel: low.label[lang], high: pct(high.estimate, lang), highLabel: high.label[lang],
-    significance: wp(lang, significant ? 'comment.cutSignificant' : 'comment.cutNot'),
+  return t(lang, 'pdf.comment.cut', {
+    banner: bannerName(lang, banner), low: pct(low.estimate, lang), lowLabel: labelIn(low.label, lang), high: pct(high.estimate, lang), highLabel: labelIn(high.label, lang),
+    significance: t(lang, significant ? 'pdf.comment.cutSignificant' : 'pdf.comment.cutNot'),
   });
 }
 
@@ -45,8 +48,8 @@ export function hierarchyComment(ranked: readonly IndicatorResult[], lang: Lang)
   const [first, second] = ranked;
   if (!first?.ci || !second?.ci) return null;
   const apart = first.ci[0] > second.ci[1];
-  return wp(lang, 'hierarchy.first', {
-    first: first.label[lang], firstPercent: pct(first.estimate, lang), second: second.label[lang], secondPercent: pct(second.estimate, lang),
-    verdict: wp(lang, apart ? 'hierarchy.apart' : 'hierarchy.overlap'),
+  return t(lang, 'pdf.hierarchy.first', {
+    first: labelIn(first.label, lang), firstPercent: pct(first.estimate, lang), second: labelIn(second.label, lang), secondPercent: pct(second.estimate, lang),
+    verdict: t(lang, apart ? 'pdf.hierarchy.apart' : 'pdf.hierarchy.overlap'),
   });
 }

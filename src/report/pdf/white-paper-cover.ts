@@ -5,10 +5,11 @@ import type { PdfFlow, TocEntry } from './pdf-flow.js';
 import { drawLogo } from './pdf-logo.js';
 import { linkTo, type StructElement } from './pdf-tags.js';
 import { pdfText } from './pdf-text.js';
-import { wp } from './white-paper-messages.js';
+import { t } from '../../messages/index.js';
+import { labelIn, unitWords } from '../../study/index.js';
 
-const joinNames = (names: readonly string[], lang: Lang) =>
-  names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} ${lang === 'fr' ? 'et' : 'and'} ${names.at(-1)}`;
+/** `A, B et C`, `A, B and C`, `A, B und C`, `A, B y C`: the producers in the language's list style. */
+const joinNames = (names: readonly string[], lang: Lang) => new Intl.ListFormat(lang === 'en' ? 'en-GB' : lang, { type: 'conjunction' }).format(names);
 
 /**
  * The cover: a band with the kind of document, the study and the edition; producers, sample, fieldwork.
@@ -21,28 +22,28 @@ export function drawCover(flow: PdfFlow, results: WaveResults, lang: Lang, logo:
     doc.rect(0, 0, PAGE.width, 360).fill(COLORS.primary);
     doc.rect(0, 360, PAGE.width, 6).fill(COLORS.accent);
   });
-  const study = pdfText(results.study.title[lang]);
+  const study = pdfText(labelIn(results.study.title, lang));
   const logoBox = [PAGE.left, 56, PAGE.left + 140, 56 + 60] as const;
-  const hasLogo = drawLogo(doc, logo, PAGE.left, 56, 140, 60, (draw) => flow.tag('Figure', draw, { alt: wp(lang, 'cover.logo', { study }), bbox: logoBox, placement: 'Block' }));
-  flow.tag('P', () => doc.font(FONT.bold).fontSize(12).fillColor('#ffffff').text(wp(lang, 'cover.kind').toUpperCase(), PAGE.left, hasLogo ? 140 : 110, { width: CONTENT_WIDTH, characterSpacing: 2 }));
+  const hasLogo = drawLogo(doc, logo, PAGE.left, 56, 140, 60, (draw) => flow.tag('Figure', draw, { alt: t(lang, 'pdf.cover.logo', { study }), bbox: logoBox, placement: 'Block' }));
+  flow.tag('P', () => doc.font(FONT.bold).fontSize(12).fillColor('#ffffff').text(t(lang, 'pdf.cover.kind').toUpperCase(), PAGE.left, hasLogo ? 140 : 110, { width: CONTENT_WIDTH, characterSpacing: 2 }));
   doc.moveDown(0.8);
   flow.tag('H1', () => doc.font(FONT.bold).fontSize(30).fillColor('#ffffff').text(study, { width: CONTENT_WIDTH, lineGap: 2 }));
   doc.moveDown(0.5);
-  flow.tag('P', () => doc.font(FONT.regular).fontSize(16).fillColor('#dbe6f3').text(/^\d{4}$/.test(results.wave.code) ? wp(lang, 'cover.edition', { wave: results.wave.code }) : pdfText(results.wave.title), { width: CONTENT_WIDTH }));
+  flow.tag('P', () => doc.font(FONT.regular).fontSize(16).fillColor('#dbe6f3').text(/^\d{4}$/.test(results.wave.code) ? t(lang, 'pdf.cover.edition', { wave: results.wave.code }) : pdfText(results.wave.title), { width: CONTENT_WIDTH }));
   let y = 410;
   const line = (text: string, size: number, color: string, bold = false) => {
     flow.tag('P', () => doc.font(bold ? FONT.bold : FONT.regular).fontSize(size).fillColor(color).text(text, PAGE.left, y, { width: CONTENT_WIDTH, lineGap: 2 }));
     y = doc.y + 10;
   };
   const producers = results.study.producers.map((p) => pdfText(p, 200)).filter(Boolean);
-  if (producers.length > 0) line(wp(lang, 'cover.producers', { producers: joinNames(producers, lang) }), 12, COLORS.text, true);
-  line(wp(lang, 'cover.sample', { n: formatNumber(results.n, lang) }), 11, COLORS.muted);
+  if (producers.length > 0) line(t(lang, 'pdf.cover.producers', { producers: joinNames(producers, lang) }), 12, COLORS.text, true);
+  line(t(lang, 'pdf.cover.sampleUnits', { n: formatNumber(results.n, lang), ...unitWords(results.study, lang) }), 11, COLORS.muted);
   if (results.wave.opensAt && results.wave.closesAt) {
-    line(wp(lang, 'cover.fieldwork', { from: formatDate(results.wave.opensAt, lang), to: formatDate(results.wave.closesAt, lang) }), 11, COLORS.muted);
+    line(t(lang, 'pdf.cover.fieldwork', { from: formatDate(results.wave.opensAt, lang), to: formatDate(results.wave.closesAt, lang) }), 11, COLORS.muted);
   }
   if (recipient) {
     y = PAGE.height - 120;
-    line(wp(lang, 'cover.recipient', { recipient: pdfText(recipient, 240) }), 9.5, COLORS.muted);
+    line(t(lang, 'pdf.cover.recipient', { recipient: pdfText(recipient, 240) }), 9.5, COLORS.muted);
   }
 }
 
@@ -57,7 +58,7 @@ export function drawToc(flow: PdfFlow, section: StructElement, tocPageIndex: num
   doc.switchToPage(tocPageIndex);
   doc.y = PAGE.top;
   flow.artifact(() => doc.rect(PAGE.left, doc.y, 36, 4).fill(COLORS.primary));
-  flow.tag('H1', () => doc.font(FONT.bold).fontSize(21).fillColor(COLORS.primary).text(wp(lang, 'toc.title'), PAGE.left, PAGE.top + 14, { width: CONTENT_WIDTH }), {}, section);
+  flow.tag('H1', () => doc.font(FONT.bold).fontSize(21).fillColor(COLORS.primary).text(t(lang, 'pdf.toc.title'), PAGE.left, PAGE.top + 14, { width: CONTENT_WIDTH }), {}, section);
   const toc = flow.tag('TOC', undefined, {}, section);
   let y = doc.y + 18;
   for (const entry of entries) {

@@ -30,7 +30,7 @@ const indicator = (id: string, theme: string, estimate: number | null, group: st
 /** A first, unweighted wave: no previous wave, no banner, one indicator without respondent. */
 const FIRST_WAVE: WaveResults = {
   kind: 'waveResults', version: WAVE_RESULTS_VERSION,
-  study: { id: 'pilot', version: 1, title: L('Étude pilote', 'Pilot study'), producers: ['Studio d’études'] },
+  study: { id: 'pilot', version: 1, title: L('Étude pilote', 'Pilot study'), producers: ['Studio d’études'], languages: ['fr', 'en'], unit: { fr: { one: 'entreprise', other: 'entreprises' }, en: { one: 'company', other: 'companies' } } },
   wave: { id: 1, code: 'pilot-1', title: 'Première vague', opensAt: null, closesAt: null, dataVersion: 1 },
   previousWave: null, earlierWaves: [], n: 250,
   settings: { conf: 0.95, alpha: 0.05, lowBase: 30, suppressBase: 10 },

@@ -7,7 +7,8 @@ import { pdfText } from './pdf-text.js';
 import { drawHierarchy, drawSummary, drawTheme, themesWithIndicators } from './white-paper-chapters.js';
 import { drawCover, drawToc } from './white-paper-cover.js';
 import { drawAppendix, drawMethodology } from './white-paper-methodology.js';
-import { wp } from './white-paper-messages.js';
+import { t } from '../../messages/index.js';
+import { labelIn } from '../../study/index.js';
 
 export interface WhitePaperInput {
   readonly results: WaveResults;
@@ -18,7 +19,7 @@ export interface WhitePaperInput {
   readonly logo?: string | null;
   /** the key findings to print (default: keyFindings(results), as the dashboard shows them) */
   readonly findings?: readonly KeyFinding[];
-  /** "Copy prepared for …" on the cover (a lead's name and company), printed as plain text */
+  /** "Copy prepared for …" on the cover (a lead's name and organisation), printed as plain text */
   readonly recipient?: string | null;
 }
 
@@ -31,10 +32,10 @@ export interface WhitePaperInput {
  */
 export async function renderWhitePaper(input: WhitePaperInput): Promise<Buffer> {
   const { results, lang } = input;
-  const title = `${results.study.title[lang]} — ${results.wave.title}`;
+  const title = `${labelIn(results.study.title, lang)} — ${results.wave.title}`;
   const doc = createPdfDocument({
     lang, title, author: results.study.producers.join(', ') || 'Baromètre', creationDate: input.creationDate,
-    subject: wp(lang, 'meta.subject', { wave: results.wave.title }), keywords: results.themes.map((t) => t.label[lang]).join(', '),
+    subject: t(lang, 'pdf.meta.subject', { wave: results.wave.title }), keywords: results.themes.map((t) => labelIn(t.label, lang)).join(', '),
   });
   const flow = new PdfFlow(doc);
   drawCover(flow, results, lang, input.logo, input.recipient ? pdfText(input.recipient, 240) : null);
@@ -46,8 +47,8 @@ export async function renderWhitePaper(input: WhitePaperInput): Promise<Buffer> 
   await drawHierarchy(flow, results, lang);
   drawMethodology(flow, results, lang);
   drawAppendix(flow, results, lang);
-  flow.chapterOfPage[tocPage] = wp(lang, 'toc.title');
+  flow.chapterOfPage[tocPage] = t(lang, 'pdf.toc.title');
   drawToc(flow, tocSection, tocPage, flow.toc, lang);
-  flow.decorate(`${results.study.title[lang]} · ${/^\d{4}$/.test(results.wave.code) ? results.wave.code : results.wave.title}`, (page, total) => wp(lang, 'footer.page', { page, total }));
+  flow.decorate(`${labelIn(results.study.title, lang)} · ${/^\d{4}$/.test(results.wave.code) ? results.wave.code : results.wave.title}`, (page, total) => t(lang, 'pdf.footer.page', { page, total }));
   return pdfBuffer(doc);
 }

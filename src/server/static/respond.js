@@ -25,14 +25,16 @@
   var form = document.querySelector('form.survey-form');
   if (!form) return;
 
-  var langButton = form.querySelector('button[name="_action"][value="lang"]');
-  var headerLink = document.querySelector('.lang-switch a');
-  if (langButton && headerLink) {
+  Array.prototype.forEach.call(document.querySelectorAll('.lang-switch a[hreflang]'), function (headerLink) {
+    var langButton = Array.prototype.filter.call(form.querySelectorAll('button[name="_action"][value="lang"]'), function (button) {
+      return button.getAttribute('lang') === headerLink.getAttribute('hreflang');
+    })[0];
+    if (!langButton) return;
     headerLink.addEventListener('click', function (event) {
       event.preventDefault();
       if (form.requestSubmit) form.requestSubmit(langButton); else langButton.click();
     });
-  }
+  });
 
   var logic = window.BarometreLogic;
   if (!logic || typeof logic.evaluateCondition !== 'function') return;

@@ -1,4 +1,4 @@
-import { t } from '../i18n/t.js';
+import { t } from '../../messages/index.js';
 import type { Lang } from '../../report/format/lang.js';
 import type { SiteStudies } from '../routes/public/site-studies.js';
 import { html, type Html } from './html.js';

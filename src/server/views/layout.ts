@@ -1,6 +1,5 @@
 import { localizedPath } from '../i18n/localized-path.js';
-import { t } from '../i18n/t.js';
-import type { Lang } from '../../report/format/lang.js';
+import { hasCatalogue, interfaceLanguage, LANGS, languageName, t, type Lang } from '../../messages/index.js';
 import { html, type Html } from './html.js';
 import { PATHS } from './paths.js';
 
@@ -20,6 +19,22 @@ export interface LayoutOptions {
   readonly description?: string;
   /** 'minimal' hides the site navigation (questionnaire pages: nothing to distract the respondent) */
   readonly chrome?: 'full' | 'minimal';
+  /**
+   * the languages of the page's study: the switch offers those with an interface catalogue (a generic page
+   * without a study offers every interface language)
+   */
+  readonly languages?: readonly string[];
+  /** the language of the page's content (`<html lang>`), when a study's labels are in another one than `lang` */
+  readonly contentLang?: string;
+  /** replaces the language switch (the questionnaire offers every language of its study) */
+  readonly langSwitch?: Html;
+}
+
+/** The interface languages a page can be read in: its study's languages that have a catalogue, or all. */
+export function switchLanguages(languages: readonly string[] | undefined): Lang[] {
+  if (!languages) return [...LANGS];
+  const offered = new Set(languages.filter(hasCatalogue).map(interfaceLanguage));
+  return LANGS.filter((lang) => offered.has(lang));
 }
 
 function navLink(lang: Lang, url: string, path: string, label: string): Html {
@@ -30,11 +45,11 @@ function navLink(lang: Lang, url: string, path: string, label: string): Html {
 /** The page around every view: language, skip link, header with the language switch, main, footer. */
 export function layout(options: LayoutOptions): Html {
   const { lang, title, body, nonce, url } = options;
-  const other: Lang = lang === 'fr' ? 'en' : 'fr';
+  const others = switchLanguages(options.languages).filter((l) => l !== lang);
   const productName = t(lang, 'product.name');
   const scripts = (options.scripts ?? []).map((src) => html`<script src="${src}" nonce="${nonce}" defer></script>`);
   return html`<!doctype html>
-<html lang="${lang}">
+<html lang="${options.contentLang ?? lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -42,7 +57,8 @@ export function layout(options: LayoutOptions): Html {
 ${options.description ? html`<meta name="description" content="${options.description}">` : null}
 <link rel="stylesheet" href="/static/app.css">
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
-<link rel="alternate" hreflang="${other}" href="${localizedPath(other, url)}">
+${others.map((other) => html`<link rel="alternate" hreflang="${other}" href="${localizedPath(other, url)}">
+`)}
 ${options.head ?? null}
 </head>
 <body>
@@ -56,9 +72,9 @@ ${options.head ?? null}
         ${navLink(lang, url, PATHS.whitePaper, t(lang, 'layout.nav.whitePaper'))}
       </ul>
     </nav>`}
-    <nav class="lang-switch" aria-label="${t(lang, 'layout.lang.label')}">
-      <a href="${localizedPath(other, url)}" hreflang="${other}" lang="${other}">${t(lang, 'layout.lang.other')}</a>
-    </nav>
+    ${options.langSwitch ?? (others.length === 0 ? null : html`<nav class="lang-switch" aria-label="${t(lang, 'layout.lang.label')}">
+      <ul>${others.map((other) => html`<li><a href="${localizedPath(other, url)}" hreflang="${other}" lang="${other}">${languageName(other)}</a></li>`)}</ul>
+    </nav>`)}
   </div>
 </header>
 <main id="main" tabindex="-1">

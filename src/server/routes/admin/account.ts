@@ -4,7 +4,7 @@ import { createLoginThrottle, type ThrottlePolicy } from '../../auth/login-throt
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hashPassword, passwordProblem, verifyPassword } from '../../auth/password.js';
 import { readSessionCookie } from '../../auth/session-cookie.js';
 import { sessionIdHash } from '../../auth/sessions.js';
-import { t } from '../../i18n/t.js';
+import { t } from '../../../messages/index.js';
 import { accountView, type AccountField } from '../../views/admin/account-view.js';
 import { sendAdminPage } from '../../views/admin/admin-page.js';
 import { audit, formOf, redirectTo } from './admin-helpers.js';

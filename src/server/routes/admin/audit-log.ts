@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { t } from '../../i18n/t.js';
+import { t } from '../../../messages/index.js';
 import { sendAdminPage } from '../../views/admin/admin-page.js';
 import { auditView } from '../../views/admin/audit-view.js';
 

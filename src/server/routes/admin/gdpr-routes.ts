@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { eraseEmail } from '../../../analysis/erasure.js';
 import { csrfField } from '../../csrf.js';
-import { t } from '../../i18n/t.js';
+import { t } from '../../../messages/index.js';
 import { localizedPath } from '../../i18n/localized-path.js';
 import { html } from '../../views/html.js';
 import { sendAdminPage } from '../../views/admin/admin-page.js';

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { t } from '../../../messages/index.js';
 import { z } from 'zod';
 import { AppError } from '../../../app-error.js';
 import { csvTextCell } from '../../../exchange/csv-cell.js';
@@ -6,7 +7,6 @@ import { pdfText } from '../../../report/pdf/pdf-text.js';
 import { can } from '../../auth/roles.js';
 import { sendAdminPage } from '../../views/admin/admin-page.js';
 import { leadsView } from '../../views/admin/leads-view.js';
-import { wpt } from '../../views/public/white-paper-messages.js';
 import { audit, redirectTo } from './admin-helpers.js';
 import { leadFieldText, loadLeadGroups, type LeadFieldColumn, type LeadGroup } from './lead-columns.js';
 
@@ -66,7 +66,7 @@ export const leadRoutes: FastifyPluginAsync = async (app) => {
     const groups = await loadLeadGroups(app.store, request.lang);
     const erased = (request.query as { done?: string }).done === 'erased';
     return sendAdminPage(request, reply, {
-      title: wpt(request.lang, 'leads.title'),
+      title: t(request.lang, 'whitePaper.leads.title'),
       body: leadsView(request.lang, reply, groups, await waveCodes(), can(request.user!.role, 'analyse'), erased),
     });
   });

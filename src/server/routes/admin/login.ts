@@ -3,7 +3,7 @@ import { createLoginThrottle, type ThrottlePolicy } from '../../auth/login-throt
 import { verifyPassword } from '../../auth/password.js';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../../auth/session-cookie.js';
 import { endSession, resumeSession, startSession } from '../../auth/sessions.js';
-import { t } from '../../i18n/t.js';
+import { t } from '../../../messages/index.js';
 import { loginView } from '../../views/admin/login-view.js';
 import { sendAdminPage } from '../../views/admin/admin-page.js';
 import { formOf, redirectTo } from './admin-helpers.js';

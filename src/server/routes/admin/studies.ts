@@ -7,7 +7,7 @@ import { storeStudyFile, STUDY_FILE_FORMATS, type StoreStudyFileOutcome } from '
 import type { Store } from '../../../store/index.js';
 import { BUILT_IN_STUDIES, diffStudies, studyText, validateStudy, ZStudyId } from '../../../study/index.js';
 import { can } from '../../auth/roles.js';
-import { t } from '../../i18n/t.js';
+import { t } from '../../../messages/index.js';
 import { sendAdminPage } from '../../views/admin/admin-page.js';
 import { studiesView, type StudyRow, type UploadReport } from '../../views/admin/studies-view.js';
 import { studyDiffView, studyView, type StudyVersionRow, type UploadOutcome } from '../../views/admin/study-view.js';

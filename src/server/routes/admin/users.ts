@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../../app-error.js';
 import { hashPassword, passwordProblem } from '../../auth/password.js';
 import { isRole } from '../../auth/roles.js';
-import { t } from '../../i18n/t.js';
+import { t } from '../../../messages/index.js';
 import { sendAdminPage } from '../../views/admin/admin-page.js';
 import { usersView } from '../../views/admin/users-view.js';
 import { audit, formOf, redirectTo } from './admin-helpers.js';

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../../app-error.js';
 import { BUILT_IN_STUDIES } from '../../../study/index.js';
-import { t } from '../../i18n/t.js';
+import { t } from '../../../messages/index.js';
 import { sendAdminPage } from '../../views/admin/admin-page.js';
 import { newWaveView, wavesView } from '../../views/admin/waves-view.js';
 import { waveOverviewView } from '../../views/admin/wave-overview-view.js';

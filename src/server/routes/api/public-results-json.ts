@@ -1,6 +1,7 @@
 import type { WaveResults } from '../../../analysis/wave-results-types.js';
 import type { Lang } from '../../../report/format/lang.js';
 import { RESULTS_PATHS } from '../../views/public/results-paths.js';
+import { labelIn } from '../../../study/index.js';
 
 /**
  * The results API's document for a wave: proportions between 0 and 1, intervals at 95 %, unweighted and
@@ -12,7 +13,7 @@ export function publicResultsJson(results: WaveResults, lang: Lang, origin = '')
   const wave = results.wave.code;
   return {
     apiVersion: 1,
-    study: { id: study, title: results.study.title[lang], producers: results.study.producers },
+    study: { id: study, title: labelIn(results.study.title, lang), producers: results.study.producers },
     wave: { code: wave, title: results.wave.title, fieldwork: { start: results.wave.opensAt, end: results.wave.closesAt } },
     n: results.n,
     confidenceLevel: results.settings.conf,
@@ -30,19 +31,19 @@ export function publicResultsJson(results: WaveResults, lang: Lang, origin = '')
       maxWeight: results.weighting.maxWeight,
       margins: results.weighting.margins.map((m) => ({
         variable: m.variable,
-        levels: m.levels.map((l) => ({ code: l.code, label: l.label[lang], population: l.population, target: l.targetShare, sample: l.sampleShare, achieved: l.achievedShare })),
+        levels: m.levels.map((l) => ({ code: l.code, label: labelIn(l.label, lang), population: l.population, target: l.targetShare, sample: l.sampleShare, achieved: l.achievedShare })),
       })),
     },
-    themes: results.themes.map((t) => ({ id: t.id, label: t.label[lang] })),
+    themes: results.themes.map((t) => ({ id: t.id, label: labelIn(t.label, lang) })),
     indicators: results.indicators.map((i) => ({
-      id: i.id, theme: i.theme, group: i.group, label: i.label[lang], labels: i.label,
+      id: i.id, theme: i.theme, group: i.group, label: labelIn(i.label, lang), labels: i.label,
       estimate: i.estimate, ci: i.ci, se: i.se, n: i.n, nEffective: i.nEffective, deff: i.deff, filtered: i.filtered ?? false,
     })),
     cuts: results.banners.map((b) => ({
       variable: b.id,
       question: b.variable,
-      label: b.label[lang],
-      columns: b.levels.map((l) => ({ code: l.code, letter: l.letter, label: l.label[lang] })),
+      label: labelIn(b.label, lang),
+      columns: b.levels.map((l) => ({ code: l.code, letter: l.letter, label: labelIn(l.label, lang) })),
       indicators: results.indicators.map((i) => ({
         id: i.id,
         cells: (i.cuts[b.id] ?? []).map((c) => ({

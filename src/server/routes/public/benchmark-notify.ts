@@ -2,11 +2,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { waveStudy } from '../../../analysis/wave-study.js';
 import { createMailer, type Mailer } from '../../../mail/mailer.js';
 import { mailHtml, mailLink, plainText } from '../../../mail/mail-html.js';
-import { bm } from '../../../report/benchmark/benchmark-messages.js';
 import { isLang } from '../../../report/format/lang.js';
 import type { Store } from '../../../store/index.js';
 import { localizedPath } from '../../i18n/localized-path.js';
 import { respondSecrets } from '../respond/respond-secrets.js';
+import { t } from '../../../messages/index.js';
+import { labelIn } from '../../../study/index.js';
 
 export interface NotifyOptions {
   /** the server's SECRET_KEY: benchmark tokens are derived from it (see respond-secrets.ts) */
@@ -41,11 +42,11 @@ export async function notifyBenchmarksOnPublish(store: Store, waveId: number, ma
     const token = secrets.benchmarkToken(row.publicId);
     if (row.benchmarkTokenHash !== secrets.tokenHash(token) || !row.notifyEmail) continue;
     const lang = isLang(row.language) ? row.language : 'fr';
-    const study = plainText(studyDocument.title[lang], 200);
+    const study = plainText(labelIn(studyDocument.title, lang), 200);
     const url = `${options.publicUrl}${localizedPath(lang, `/benchmark/${token}`)}`;
     const params = { study, wave: plainText(wave.title, 200), url };
-    const subject = plainText(bm(lang, 'email.subject', params), 250);
-    const text = bm(lang, 'email.text', params);
+    const subject = plainText(t(lang, 'benchmark.email.subject', params), 250);
+    const text = t(lang, 'benchmark.email.text', params);
     const html = mailHtml`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${subject}</title></head><body style="font-family: sans-serif; line-height: 1.5;">
 ${text.split('\n\n').map((p) => (p.trim() === url ? mailHtml`<p><a href="${mailLink(url)}">${url}</a></p>` : mailHtml`<p>${p}</p>`))}
 </body></html>`.toString();

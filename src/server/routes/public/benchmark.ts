@@ -4,7 +4,6 @@ import { findBenchmarkResponse, loadBenchmark } from '../../../analysis/benchmar
 import { waveStudy } from '../../../analysis/wave-study.js';
 import { AppError } from '../../../app-error.js';
 import { benchmarkChart } from '../../../report/benchmark/benchmark-chart.js';
-import { bm } from '../../../report/benchmark/benchmark-messages.js';
 import { benchmarkModel } from '../../../report/benchmark/benchmark-model.js';
 import { renderSvg } from '../../../report/charts/index.js';
 import { renderBenchmarkPdf } from '../../../report/pdf/benchmark-pdf.js';
@@ -13,9 +12,10 @@ import { csrfField } from '../../csrf.js';
 import { localizedPath } from '../../i18n/localized-path.js';
 import { html } from '../../views/html.js';
 import { benchmarkPendingView, benchmarkView } from '../../views/public/benchmark-view.js';
-import { sendPage } from '../../views/send-page.js';
+import { sendPage, studyPage } from '../../views/send-page.js';
 import { badLinkLimiter } from '../respond/bad-link-limiter.js';
 import { respondSecrets } from '../respond/respond-secrets.js';
+import { t } from '../../../messages/index.js';
 
 type TokenParams = { token: string };
 const TOKEN = /^[A-Za-z0-9_-]{22}$/;
@@ -45,7 +45,7 @@ export const benchmarkRoutes: FastifyPluginAsync = async (app) => {
     return response;
   };
   const notFound = (request: FastifyRequest, reply: FastifyReply) =>
-    sendPage(request, reply, { title: bm(request.lang, 'notFound.title'), status: 404, body: html`<article class="benchmark"><h1>${bm(request.lang, 'notFound.title')}</h1><p>${bm(request.lang, 'notFound.text')}</p></article>` });
+    sendPage(request, reply, { title: t(request.lang, 'benchmark.notFound.title'), status: 404, body: html`<article class="benchmark"><h1>${t(request.lang, 'benchmark.notFound.title')}</h1><p>${t(request.lang, 'benchmark.notFound.text')}</p></article>` });
   const path = (request: FastifyRequest<{ Params: TokenParams }>, suffix = '') => localizedPath(request.lang, `/benchmark/${encodeURIComponent(request.params.token)}${suffix}`);
 
   app.get<{ Params: TokenParams; Querystring: { saved?: string; invalid?: string } }>('/benchmark/:token', { config: ROUTE }, async (request, reply) => {
@@ -60,12 +60,12 @@ export const benchmarkRoutes: FastifyPluginAsync = async (app) => {
         waveTitle: outcome.wave.title, expectedAt: outcome.expectedAt, action: path(request, '/notify'), csrf: csrfField(reply),
         saved: request.query.saved === '1', invalid: request.query.invalid === '1', hasEmail: response.notifyEmail !== null,
       });
-      return sendPage(request, reply, { title: bm(lang, 'pending.title'), body });
+      return sendPage(request, reply, { title: t(lang, 'benchmark.pending.title'), body, ...studyPage(outcome.study, lang) });
     }
     const model = benchmarkModel(outcome.source);
     const chart = benchmarkChart(model, lang);
     const svg = await renderSvg(chart, { id: 'benchmark-maturity' });
-    return sendPage(request, reply, { title: bm(lang, 'title'), head: HEAD, body: benchmarkView(lang, model, { svg, alternative: chart.alternative }, path(request, '/pdf')) });
+    return sendPage(request, reply, { title: t(lang, 'benchmark.title'), head: HEAD, body: benchmarkView(lang, model, { svg, alternative: chart.alternative }, path(request, '/pdf')), ...studyPage(model.study, lang) });
   });
 
   app.get<{ Params: TokenParams }>('/benchmark/:token/pdf', { config: ROUTE }, async (request, reply) => {

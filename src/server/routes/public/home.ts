@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Lang } from '../../../report/format/lang.js';
 import type { Store } from '../../../store/index.js';
-import { t } from '../../i18n/t.js';
+import { t } from '../../../messages/index.js';
 import { homeView, type HomeData } from '../../views/home.js';
 import { sendPage } from '../../views/send-page.js';
 import { loadSiteStudies, type ErrorHook } from './site-studies.js';

@@ -8,14 +8,14 @@ import { dashboardView } from '../../views/public/dashboard-view.js';
 import { embedView } from '../../views/public/embed-view.js';
 import { methodologyView } from '../../views/public/methodology-view.js';
 import { resultsChart } from '../../views/public/results-charts.js';
-import { rt } from '../../views/public/results-messages.js';
 import { RESULTS_PATHS } from '../../views/public/results-paths.js';
 import { trendView } from '../../views/public/trend-view.js';
-import { sendPage } from '../../views/send-page.js';
-import { t } from '../../i18n/t.js';
+import { sendPage, studyPage } from '../../views/send-page.js';
 import { studiesIndexView } from '../../views/public/study-cards.js';
 import { publishedResults, renderCache } from './published-results.js';
 import { loadSiteStudies, publishedStudyIds } from './site-studies.js';
+import { t } from '../../../messages/index.js';
+import { labelIn } from '../../../study/index.js';
 
 type StudyParams = { study: string };
 type Query = { wave?: string; cut?: string };
@@ -53,7 +53,7 @@ export const resultsRoutes: FastifyPluginAsync = async (app) => {
       results: loaded.results, cut, findings: keyFindings(loaded.results),
       waves: loaded.waves.map((w) => ({ code: w.code, title: w.title })).reverse(),
     }));
-    return sendPage(request, reply, { title: `${loaded.results.study.title[lang]} — ${loaded.wave.title}`, body, head: HEAD });
+    return sendPage(request, reply, { title: `${labelIn(loaded.results.study.title, lang)} — ${loaded.wave.title}`, body, head: HEAD, ...studyPage(loaded.results.study, lang) });
   };
   app.get('/resultats/:study', dashboard);
   app.get('/results/:study', dashboard);
@@ -62,7 +62,7 @@ export const resultsRoutes: FastifyPluginAsync = async (app) => {
     const { lang } = request;
     const loaded = await publishedResults(app.store, request.params.study, str(request.query.wave));
     const body = await pages.get(`methodology|${loaded.version}|${lang}`, () => methodologyView(lang, loaded.results));
-    return sendPage(request, reply, { title: rt(lang, 'methodology.title', { wave: loaded.wave.title }), body, head: HEAD });
+    return sendPage(request, reply, { title: t(lang, 'results.methodology.title', { wave: loaded.wave.title }), body, head: HEAD, ...studyPage(loaded.results.study, lang) });
   };
   for (const path of ['/resultats/:study/methodologie', '/results/:study/methodology', '/resultats/:study/methodology', '/results/:study/methodologie']) app.get(path, methodology);
 
@@ -73,7 +73,7 @@ export const resultsRoutes: FastifyPluginAsync = async (app) => {
     if (!indicator) throw new AppError('NOT_FOUND', `no indicator ${request.params.indicator}`);
     const body = await pages.get(`trend|${loaded.version}|${lang}|${indicator.id}`, () =>
       trendView(lang, loaded.results, indicator, resultsChart(loaded.results, `trend-${indicator.id}`, lang)));
-    return sendPage(request, reply, { title: rt(lang, 'trendPage.title', { indicator: indicator.label[lang] }), body, head: HEAD });
+    return sendPage(request, reply, { title: t(lang, 'results.trendPage.title', { indicator: labelIn(indicator.label, lang) }), body, head: HEAD, ...studyPage(loaded.results.study, lang) });
   };
   for (const path of ['/resultats/:study/evolution/:indicator', '/results/:study/trend/:indicator']) app.get(path, trend);
 

@@ -11,14 +11,14 @@ import type { Wave } from '../../../store/index.js';
 import { csrfField } from '../../csrf.js';
 import { newToken, hashToken } from '../../token.js';
 import { badLinkLimiter } from '../respond/bad-link-limiter.js';
-import { sendPage } from '../../views/send-page.js';
-import { CONSENT_VERSION, wpt } from '../../views/public/white-paper-messages.js';
+import { sendPage, studyPage } from '../../views/send-page.js';
+import { CONSENT_VERSION } from '../../views/public/consent-version.js';
 import { WHITE_PAPER_PATHS } from '../../views/public/white-paper-paths.js';
 import { whitePaperFormView, whitePaperNoticeView, whitePaperReadyView, type LeadFieldView } from '../../views/public/white-paper-view.js';
 import { leadInputName, parseLeadForm, type LeadFormError, type LeadFormValues } from './white-paper-lead.js';
 import { publishedWaves } from './published-results.js';
 import { publishedStudyIds, loadSiteStudies } from './site-studies.js';
-import { t } from '../../i18n/t.js';
+import { t } from '../../../messages/index.js';
 import { studiesIndexView } from '../../views/public/study-cards.js';
 
 /** A download link stays valid this long. */
@@ -43,7 +43,7 @@ export const whitePaperRoutes: FastifyPluginAsync = async (app) => {
     const { lang } = request;
     const ids = await publishedStudyIds(app.store);
     if (ids.length === 1) return reply.redirect(WHITE_PAPER_PATHS.page(lang, ids[0]));
-    if (ids.length === 0) return sendPage(request, reply, { title: wpt(lang, 'form.title'), body: whitePaperNoticeView(wpt(lang, 'form.title'), wpt(lang, 'page.none')) });
+    if (ids.length === 0) return sendPage(request, reply, { title: t(lang, 'whitePaper.form.title'), body: whitePaperNoticeView(t(lang, 'whitePaper.form.title'), t(lang, 'whitePaper.page.none')) });
     const { published } = await loadSiteStudies(app.store, lang, { onError: (studyId, error) => request.log.warn({ studyId, err: error }, 'study not fully listed') });
     return sendPage(request, reply, { title: t(lang, 'site.whitePaper.title'), body: studiesIndexView(lang, 'whitePaper', published) });
   };
@@ -72,7 +72,7 @@ export const whitePaperRoutes: FastifyPluginAsync = async (app) => {
       studyTitle: labelIn(study.title, tag), studyLang: tag === lang ? undefined : tag, waveTitle: wave.title,
       action: WHITE_PAPER_PATHS.page(lang, wave.studyId), fields: fieldViews(study, lang), csrf: csrfField(reply), values, errors,
     });
-    return sendPage(request, reply, { title: wpt(lang, 'page.title', { wave: wave.title }), body, status });
+    return sendPage(request, reply, { title: t(lang, 'whitePaper.page.title', { wave: wave.title }), body, status, ...studyPage(study, lang) });
   };
 
   for (const path of ['/livre-blanc/:study', '/white-paper/:study']) {
@@ -83,7 +83,7 @@ export const whitePaperRoutes: FastifyPluginAsync = async (app) => {
       const study = await waveStudy(app.store, wave);
       const parsed = parseLeadForm(request.body, study.leadForm);
       if (!parsed.ok) {
-        if (parsed.spam) return sendPage(request, reply, { title: wpt(lang, 'form.title'), body: whitePaperNoticeView(wpt(lang, 'form.title'), wpt(lang, 'error.spam')), status: 400 });
+        if (parsed.spam) return sendPage(request, reply, { title: t(lang, 'whitePaper.form.title'), body: whitePaperNoticeView(t(lang, 'whitePaper.form.title'), t(lang, 'whitePaper.error.spam')), status: 400 });
         return showForm(request, reply, parsed.values, parsed.errors, 400);
       }
       const { form } = parsed;
@@ -98,13 +98,13 @@ export const whitePaperRoutes: FastifyPluginAsync = async (app) => {
       const url = WHITE_PAPER_PATHS.download(lang, token);
       let emailed: boolean | null = null;
       if (form.sendEmail) emailed = await sendDownloadEmail(app, request, form.email, url, wave, lang);
-      return sendPage(request, reply, { title: wpt(lang, 'ready.title'), body: whitePaperReadyView(lang, url, DOWNLOAD_DAYS, emailed) });
+      return sendPage(request, reply, { title: t(lang, 'whitePaper.ready.title'), body: whitePaperReadyView(lang, url, DOWNLOAD_DAYS, emailed) });
     });
   }
 
   const download = async (request: FastifyRequest<{ Params: { token: string } }>, reply: FastifyReply) => {
     const { lang } = request;
-    const notFound = () => sendPage(request, reply, { title: wpt(lang, 'expired.title'), body: whitePaperNoticeView(wpt(lang, 'expired.title'), wpt(lang, 'expired.text')), status: 404 });
+    const notFound = () => sendPage(request, reply, { title: t(lang, 'whitePaper.expired.title'), body: whitePaperNoticeView(t(lang, 'whitePaper.expired.title'), t(lang, 'whitePaper.expired.text')), status: 404 });
     if (limiter.blocked(request.ip)) throw new AppError('RATE_LIMITED', 'too many invalid download links');
     const token = request.params.token;
     const lead = await app.store.leads.getByDownloadTokenHash(hashToken(app.config.secretKey, TOKEN.test(token) ? token : ''));
@@ -132,8 +132,8 @@ async function sendDownloadEmail(app: Parameters<FastifyPluginAsync>[0], request
   const study = await waveStudy(app.store, wave);
   const url = `${app.config.publicUrl ?? `${request.protocol}://${request.host}`}${path}`;
   const params = { study: plainText(studyText(study, study.title, lang), 200), wave: plainText(wave.title, 200), days: DOWNLOAD_DAYS, url };
-  const subject = plainText(wpt(lang, 'email.subject', params), 250);
-  const text = wpt(lang, 'email.text', params);
+  const subject = plainText(t(lang, 'whitePaper.email.subject', params), 250);
+  const text = t(lang, 'whitePaper.email.text', params);
   const html = mailHtml`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${subject}</title></head><body style="font-family: sans-serif; line-height: 1.5;">
 ${text.split('\n\n').map((p) => (p.trim() === url ? mailHtml`<p><a href="${mailLink(url)}">${url}</a></p>` : mailHtml`<p>${p}</p>`))}
 </body></html>`.toString();

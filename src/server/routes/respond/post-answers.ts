@@ -15,8 +15,8 @@ import {
   type FormBody,
   type Study,
 } from '../../../study/index.js';
-import type { MessageKey } from '../../i18n/fr.js';
-import { t } from '../../i18n/t.js';
+import type { MessageKey } from '../../../messages/index.js';
+import { t } from '../../../messages/index.js';
 import { formValuesFromBody } from '../../views/respond/form-values.js';
 import { noticeView } from '../../views/respond/notice-view.js';
 import { sendPage } from '../../views/send-page.js';
@@ -24,7 +24,7 @@ import { answersBefore, nextPage, pageKeys, previousPage } from './page-flow.js'
 import { responseCookie, type Access } from './resolve-access.js';
 import type { RespondSecrets } from './respond-secrets.js';
 import { saveAckBeforeCommit } from './ack-before-commit.js';
-import { sendNotice, sendQuestionnairePage, sendThanks, type Respondent } from './respond-pages.js';
+import { respondLanguages, sendNotice, sendQuestionnairePage, sendThanks, type Respondent } from './respond-pages.js';
 
 const DRAFT_TOLERATED = new Set<AnswerError['code']>(['required', 'consent_required', 'other_required']);
 const SUBMISSION_ID = /^[A-Za-z0-9_-]{16,64}$/;
@@ -121,9 +121,9 @@ export async function postAnswers(deps: PostDeps, request: FastifyRequest, reply
   if (access.kind === 'bad-link') return sendNotice(request, reply, 'badLink', 404);
   if (access.kind === 'used' || access.kind === 'done') {
     const repeated = await repeatedOutcome(deps.store, access.response, submissionId, access.study.pages.length);
-    if (repeated?.show === 'thanks') return sendThanks(request, reply, await benchmarkToken(deps, access.response, access.study));
+    if (repeated?.show === 'thanks') return sendThanks(request, reply, access.study, await benchmarkToken(deps, access.response, access.study));
     if (access.kind === 'used') return sendNotice(request, reply, 'badLink', 404);
-    return sendThanks(request, reply, await benchmarkToken(deps, access.response, access.study), true, 409);
+    return sendThanks(request, reply, access.study, await benchmarkToken(deps, access.response, access.study), true, 409);
   }
 
   const { study } = access;
@@ -162,7 +162,7 @@ export async function postAnswers(deps: PostDeps, request: FastifyRequest, reply
       .catch((error: unknown) => (isAppError(error) && error.code === 'CONFLICT' ? undefined : Promise.reject(error)));
     if (!saved) return sendNotice(request, reply, access.credential.kind === 'invitation' ? 'badLink' : 'already', 409);
     rememberResponse(deps, reply, access, saved.response);
-    return sendThanks(request, reply, await benchmarkToken(deps, saved.response, study));
+    return sendThanks(request, reply, access.study, await benchmarkToken(deps, saved.response, study));
   }
 
   if (action === 'finish') return reject(request, reply, 'respond.errors.action');
@@ -176,14 +176,14 @@ export async function postAnswers(deps: PostDeps, request: FastifyRequest, reply
     // without the script, questions revealed by this page's own answers were not on screen: show them, politely
     const storedContext = (response?.answers ?? {}) as Answers;
     const revealed = errors.every((e) => e.code === 'required' && !isVisible(pageDef.questions.find((q) => q.name === e.question)!, storedContext));
-    if (revealed) return render({ page, answers: { ...before, ...parsed.answers }, values, notice: t(request.lang, 'respond.revealed') });
+    if (revealed) return render({ page, answers: { ...before, ...parsed.answers }, values, notice: t(respondLanguages(request, study).ui, 'respond.revealed') });
     return render({ page, answers: { ...before, ...parsed.answers }, values, errors, status: 400 });
   }
   const merged: Answers = { ...before, ...checked.answers };
   const target = action === 'next' ? nextPage(study, page, merged) : action === 'previous' ? previousPage(study, page, merged) : page;
   if (!response && action !== 'next') return render({ page, answers: merged, values: formValuesFromBody(pageDef, body) });
 
-  const current = response ?? (await createResponse(deps, access, submissionId, request.lang));
+  const current = response ?? (await createResponse(deps, access, submissionId, respondLanguages(request, study).content));
   const saved = await save({
       responseId: current.id, submissionId, page, answers: checked.answers as JsonObject,
       removeKeys: pageKeys(pageDef).filter((k) => !(k in checked.answers)),
@@ -193,8 +193,9 @@ export async function postAnswers(deps: PostDeps, request: FastifyRequest, reply
     .catch((error: unknown) => (isAppError(error) && error.code === 'CONFLICT' ? undefined : Promise.reject(error)));
   if (!saved) return sendNotice(request, reply, access.credential.kind === 'invitation' ? 'badLink' : 'already', 409);
   if (!response) rememberResponse(deps, reply, access, saved.response);
-  if (action === 'lang' && saved.response.language !== request.lang) await deps.store.responses.update(current.id, { language: request.lang });
+  const language = respondLanguages(request, study).content;
+  if (action === 'lang' && saved.response.language !== language) await deps.store.responses.update(current.id, { language });
   const show = saved.kind === 'duplicate' ? ((saved.outcome as Outcome | null)?.show ?? target) : target;
-  if (show === 'thanks') return sendThanks(request, reply, await benchmarkToken(deps, saved.response, study));
+  if (show === 'thanks') return sendThanks(request, reply, access.study, await benchmarkToken(deps, saved.response, study));
   return render({ page: show, answers: saved.response.answers as Answers }, saved.response);
 }

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Lang } from '../../../report/format/lang.js';
 import type { Wave } from '../../../store/index.js';
-import { answerErrorMessage, type AnswerError, type Answers, type Study } from '../../../study/index.js';
+import { answerErrorMessage, contentLanguage, labelIn, unitWords, type AnswerError, type Answers, type LanguageTag, type Study } from '../../../study/index.js';
 import { csrfField } from '../../csrf.js';
 import { localizedPath } from '../../i18n/localized-path.js';
-import { t } from '../../i18n/t.js';
+import { interfaceLanguage, isLang, languageName, t, type Lang } from '../../../messages/index.js';
+import { html, type Html } from '../../views/html.js';
 import { sendPage } from '../../views/send-page.js';
 import { formValuesFromAnswers, type FormValues } from '../../views/respond/form-values.js';
 import { noticeView, thanksView } from '../../views/respond/notice-view.js';
@@ -25,13 +25,40 @@ export interface Respondent {
   readonly credential: Credential;
 }
 
-/** The questionnaire's path with its credential: `/s/study/wave?t=…` or `?r=…`, plus `extra` query text. */
-export function surveyPath(lang: Lang, r: Respondent, extra = ''): string {
+/**
+ * The questionnaire's languages for a request: the content language is the one asked (`?lang=` for any
+ * of the study's languages, else the URL's prefix) when the study has it, else the study's default; the
+ * interface's words are in that language's catalogue, English when it has none (`it`).
+ */
+export function respondLanguages(request: FastifyRequest, study: Study): { readonly content: LanguageTag; readonly ui: Lang } {
+  const asked = (request.query as Record<string, unknown> | undefined)?.lang;
+  const requested = typeof asked === 'string' && study.languages.includes(asked) ? asked : request.lang;
+  const content = contentLanguage(study, requested);
+  return { content, ui: interfaceLanguage(content) };
+}
+
+/**
+ * The questionnaire's path with its credential in a content language: `/s/study/wave?t=…` or `?r=…` under
+ * the prefix of the language's interface (`/en/s/…`), plus `lang=it` for a language without a catalogue,
+ * plus `extra` query text.
+ */
+export function surveyPath(lang: LanguageTag, r: Respondent, extra = ''): string {
   const base = `/s/${encodeURIComponent(r.wave.studyId)}/${encodeURIComponent(r.wave.code)}`;
   const c = r.credential;
   const credential = c.kind === 'invitation' ? `t=${encodeURIComponent(c.token)}` : c.publicId ? `r=${encodeURIComponent(c.publicId)}` : '';
-  const query = [credential, extra].filter(Boolean).join('&');
-  return localizedPath(lang, query ? `${base}?${query}` : base);
+  const ui = interfaceLanguage(lang);
+  const language = isLang(lang) ? '' : `lang=${encodeURIComponent(lang)}`;
+  const query = [credential, language, extra].filter(Boolean).join('&');
+  return localizedPath(ui, query ? `${base}?${query}` : base);
+}
+
+/** The header's language switch of a questionnaire page: every other language of the study, by its own name. */
+function respondLangSwitch(ui: Lang, r: Respondent, current: LanguageTag): Html | undefined {
+  const others = r.study.languages.filter((l) => l !== current);
+  if (others.length === 0) return undefined;
+  return html`<nav class="lang-switch" aria-label="${t(ui, 'respond.lang.label')}"><ul>${others.map(
+    (l) => html`<li><a href="${surveyPath(l, r)}" hreflang="${l}" lang="${l}">${languageName(l)}</a></li>`,
+  )}</ul></nav>`;
 }
 
 /**
@@ -45,7 +72,7 @@ export const newSubmissionId = (now = Date.now()) => `${now.toString(36).padStar
 
 function resumeUrl(request: FastifyRequest, r: Respondent, publicUrl: string | undefined): string | undefined {
   if (r.credential.kind !== 'open' || !r.credential.publicId) return undefined;
-  return `${publicUrl ?? `${request.protocol}://${request.host}`}${surveyPath(request.lang, r)}`;
+  return `${publicUrl ?? `${request.protocol}://${request.host}`}${surveyPath(respondLanguages(request, r.study).content, r)}`;
 }
 
 export interface PageRender {
@@ -67,16 +94,17 @@ export function sendQuestionnairePage(
   publicUrl: string | undefined,
   view: PageRender,
 ) {
-  const lang = request.lang;
   const { study } = r;
+  const { content: lang, ui } = respondLanguages(request, study);
+  const chrome = { chrome: 'minimal', contentLang: lang, languages: study.languages, langSwitch: respondLangSwitch(ui, r, lang) } as const;
   const submissionId = newSubmissionId();
   const shownAt = secrets.signShownAt(Date.now(), submissionId);
   const action = surveyPath(lang, r);
   const resume = resumeUrl(request, r, publicUrl);
   if (view.page >= study.pages.length) {
     return sendPage(request, reply, {
-      title: t(lang, 'respond.review.title'),
-      chrome: 'minimal',
+      title: t(ui, 'respond.review.title'),
+      ...chrome,
       scripts: SCRIPTS,
       status: view.status,
       body: reviewView({
@@ -92,12 +120,12 @@ export function sendQuestionnairePage(
   const visible = new Set(page.questions.filter((q) => isVisible(q, context)).map((q) => q.name));
   const start = view.page === 0;
   return sendPage(request, reply, {
-    title: errors.length > 0 ? `${t(lang, 'respond.errors.title')} – ${page.title[lang]}` : start ? study.title[lang] : page.title[lang],
-    chrome: 'minimal',
+    title: errors.length > 0 ? `${t(ui, 'respond.errors.title')} – ${labelIn(page.title, lang)}` : labelIn(start ? study.title : page.title, lang),
+    ...chrome,
     scripts: SCRIPTS,
     status: view.status,
     body: pageView({
-      lang, study, page: view.page, action, otherLangAction: surveyPath(lang === 'fr' ? 'en' : 'fr', r), csrf: csrfField(reply),
+      lang, study, page: view.page, action, langActions: study.languages.filter((l) => l !== lang).map((l) => ({ lang: l, action: surveyPath(l, r) })), csrf: csrfField(reply),
       submissionId, shownAt, progress: progress(study, view.page, view.answers),
       values: view.values ?? formValuesFromAnswers(page, view.answers, lang), errors, visible,
       conditionAnswers: conditionContext(page, view.answers), start, resumeUrl: resume, notice: view.notice,
@@ -118,8 +146,9 @@ export function sendNotice(request: FastifyRequest, reply: FastifyReply, kind: '
   return sendPage(request, reply, { title, body: noticeView(title, text), status, chrome: 'minimal' });
 }
 
-export function sendThanks(request: FastifyRequest, reply: FastifyReply, benchmarkToken: string | undefined, already = false, status = 200) {
+/** The thanks page; `study` names its respondents in the benchmark link's sentence. */
+export function sendThanks(request: FastifyRequest, reply: FastifyReply, study: Study, benchmarkToken: string | undefined, already = false, status = 200) {
   const lang = request.lang;
   const url = benchmarkToken ? localizedPath(lang, `/benchmark/${benchmarkToken}`) : undefined;
-  return sendPage(request, reply, { title: t(lang, already ? 'respond.already.title' : 'respond.thanks.title'), body: thanksView(lang, url, already), chrome: 'minimal', status });
+  return sendPage(request, reply, { title: t(lang, already ? 'respond.already.title' : 'respond.thanks.title'), body: thanksView(lang, url, already, unitWords(study, lang)), chrome: 'minimal', status });
 }

@@ -69,7 +69,7 @@ export const respondRoutes: FastifyPluginAsync = async (app) => {
       case 'done': {
         const hash = result.response.benchmarkTokenHash;
         const token = secrets.benchmarkToken(result.response.publicId);
-        return sendThanks(request, reply, result.study.benchmark && hash === secrets.tokenHash(token) ? token : undefined, true);
+        return sendThanks(request, reply, result.study, result.study.benchmark && hash === secrets.tokenHash(token) ? token : undefined, true);
       }
     }
     const { study, response } = result;

@@ -3,9 +3,9 @@ import type { Lang } from '../../../report/format/lang.js';
 import type { User } from '../../../store/index.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../auth/password.js';
 import { csrfField } from '../../csrf.js';
-import type { MessageKey } from '../../i18n/fr.js';
+import type { MessageKey } from '../../../messages/index.js';
 import { localizedPath } from '../../i18n/localized-path.js';
-import { t } from '../../i18n/t.js';
+import { t } from '../../../messages/index.js';
 import { html, type Html } from '../html.js';
 import { noticeOf } from './admin-page.js';
 

@@ -3,11 +3,10 @@ import type { Wave } from '../../../store/index.js';
 import { can } from '../../auth/roles.js';
 import { csrfField } from '../../csrf.js';
 import { localizedPath } from '../../i18n/localized-path.js';
-import { t } from '../../i18n/t.js';
-import type { MessageKey } from '../../i18n/fr.js';
+import type { MessageKey } from '../../../messages/index.js';
 import { html, type Html } from '../html.js';
-import { wpt } from '../public/white-paper-messages.js';
 import { sendPage } from '../send-page.js';
+import { t } from '../../../messages/index.js';
 
 export interface AdminPageOptions {
   readonly title: string;
@@ -39,7 +38,7 @@ export function sendAdminPage(request: FastifyRequest, reply: FastifyReply, opti
     <li><a href="${path('/admin')}"${current('/admin')}>${t(lang, 'admin.nav.waves')}</a></li>
     <li><a href="${path('/admin/studies')}"${current('/admin/studies')}>${t(lang, 'admin.nav.studies')}</a></li>
     <li><a href="${path('/admin/audit')}"${current('/admin/audit')}>${t(lang, 'admin.nav.audit')}</a></li>
-    <li><a href="${path('/admin/leads')}"${current('/admin/leads')}>${wpt(lang, 'leads.title')}</a></li>
+    <li><a href="${path('/admin/leads')}"${current('/admin/leads')}>${t(lang, 'whitePaper.leads.title')}</a></li>
     ${can(user.role, 'administer') ? html`<li><a href="${path('/admin/users')}"${current('/admin/users')}>${t(lang, 'admin.nav.users')}</a></li>` : null}
     <li><a href="${path('/admin/account')}"${current('/admin/account')}>${t(lang, 'admin.account.nav')}</a></li>
   </ul>

@@ -1,10 +1,10 @@
 import type { Lang } from '../../../report/format/lang.js';
 import type { AuditEntry } from '../../../store/index.js';
-import { t } from '../../i18n/t.js';
+import { t } from '../../../messages/index.js';
 import { html, type Html } from '../html.js';
 
 const when = (lang: Lang, iso: string) =>
-  new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Paris' }).format(new Date(iso));
+  new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Paris' }).format(new Date(iso));
 
 export function auditView(lang: Lang, entries: readonly AuditEntry[], emails: ReadonlyMap<number, string>): Html {
   return html`<h1>${t(lang, 'admin.audit.title')}</h1>

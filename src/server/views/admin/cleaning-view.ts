@@ -7,7 +7,7 @@ import type { ResponseRecord, User, Wave } from '../../../store/index.js';
 import { can } from '../../auth/roles.js';
 import { csrfField } from '../../csrf.js';
 import { localizedPath } from '../../i18n/localized-path.js';
-import { t } from '../../i18n/t.js';
+import { t } from '../../../messages/index.js';
 import { html, type Html } from '../html.js';
 import { noticeOf } from './admin-page.js';
 
@@ -17,7 +17,7 @@ export function flagText(lang: Lang, flag: CleaningFlag): string {
   switch (flag.kind) {
     case 'speeder': return t(lang, 'admin.cleaning.speeder', { duration: min(flag.durationMs, lang), median: min(flag.medianMs, lang) });
     case 'straight-liner': return t(lang, 'admin.cleaning.straightLiner', { question: flag.question, items: flag.items, code: flag.code });
-    case 'duplicate': return t(lang, flag.rule === 'company-domain' ? 'admin.cleaning.duplicateCompany' : 'admin.cleaning.duplicateAnswers', { ids: flag.with.map((id) => `#${id}`).join(', ') });
+    case 'duplicate': return t(lang, flag.rule === 'company-domain' ? 'admin.cleaning.duplicateOrganization' : 'admin.cleaning.duplicateAnswers', { ids: flag.with.map((id) => `#${id}`).join(', ') });
   }
 }
 

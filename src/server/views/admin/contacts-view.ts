@@ -3,9 +3,9 @@ import type { Lang } from '../../../report/format/lang.js';
 import type { User, Wave } from '../../../store/index.js';
 import { can } from '../../auth/roles.js';
 import { csrfField } from '../../csrf.js';
-import type { MessageKey } from '../../i18n/fr.js';
+import type { MessageKey } from '../../../messages/index.js';
 import { localizedPath } from '../../i18n/localized-path.js';
-import { t } from '../../i18n/t.js';
+import { t } from '../../../messages/index.js';
 import { CONTACT_STATUSES, type ContactProgress } from '../../routes/admin/contacts/contact-status.js';
 import type { ContactRejection } from '../../routes/admin/contacts/parse-contacts-csv.js';
 import { html, type Html } from '../html.js';
@@ -52,7 +52,7 @@ ${extra.smtp ? null : html`<p class="hint">${t(lang, 'admin.contacts.noSmtp')}</
 </form>` : null}
 <h2>${t(lang, 'admin.contacts.list', { n: progress.length })}</h2>
 <div class="table-wrap"><table>
-  <thead><tr><th scope="col">${t(lang, 'admin.users.email')}</th><th scope="col">${t(lang, 'admin.contacts.name')}</th><th scope="col">${t(lang, 'admin.contacts.company')}</th><th scope="col">${t(lang, 'admin.waves.status')}</th></tr></thead>
+  <thead><tr><th scope="col">${t(lang, 'admin.users.email')}</th><th scope="col">${t(lang, 'admin.contacts.name')}</th><th scope="col">${t(lang, 'admin.contacts.organization')}</th><th scope="col">${t(lang, 'admin.waves.status')}</th></tr></thead>
   <tbody>${progress.slice(0, SHOWN).map((p) => html`<tr><td>${p.contact.email}</td><td>${p.contact.name ?? ''}</td><td>${p.contact.company ?? ''}</td><td>${statusText(lang, p.status)}</td></tr>`)}</tbody>
 </table></div>
 ${progress.length > SHOWN ? html`<p class="hint">${t(lang, 'admin.contacts.more', { n: progress.length - SHOWN })}</p>` : null}`;

@@ -4,13 +4,12 @@ import { pdfText } from '../../../report/pdf/pdf-text.js';
 import type { Lead } from '../../../store/index.js';
 import { csrfField } from '../../csrf.js';
 import { localizedPath } from '../../i18n/localized-path.js';
-import { t } from '../../i18n/t.js';
+import { t } from '../../../messages/index.js';
 import { leadFieldText, type LeadGroup } from '../../routes/admin/lead-columns.js';
 import { html, type Html } from '../html.js';
-import { wpt } from '../public/white-paper-messages.js';
 
 const when = (lang: Lang, iso: string) =>
-  new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso));
+  new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso));
 
 /** Lead text as shown to researchers: plain (controls and bidi overrides removed), then escaped by `html`. */
 const plain = (value: string | null) => pdfText(value ?? '', 300);
@@ -24,19 +23,19 @@ function groupTable(lang: Lang, reply: FastifyReply, group: LeadGroup, waves: Re
     <td>${plain(lead.name)}</td><td>${plain(lead.email)}</td>
     ${group.fields.map((f) => html`<td>${plain(leadFieldText(f, lead))}</td>`)}
     ${group.legacy ? html`<td>${plain(lead.company)}</td><td>${plain(lead.jobTitle)}</td><td>${plain(lead.companySize)}</td>` : null}
-    <td>${wpt(lang, lead.consentContact ? 'leads.yes' : 'leads.no')}${lead.consentVersion ? html` <small>(${lead.consentVersion})</small>` : null}</td>
+    <td>${t(lang, lead.consentContact ? 'whitePaper.leads.yes' : 'whitePaper.leads.no')}${lead.consentVersion ? html` <small>(${lead.consentVersion})</small>` : null}</td>
     <td>${lead.waveId === null ? '–' : (waves.get(lead.waveId) ?? `#${lead.waveId}`)}</td>
-    ${canErase ? html`<td><form method="post" action="${localizedPath(lang, `/admin/leads/${lead.id}/erase`)}">${csrfField(reply)}<button type="submit" class="secondary" aria-label="${wpt(lang, 'leads.eraseLabel', { id: lead.id })}">${wpt(lang, 'leads.erase')}</button></form></td>` : null}
+    ${canErase ? html`<td><form method="post" action="${localizedPath(lang, `/admin/leads/${lead.id}/erase`)}">${csrfField(reply)}<button type="submit" class="secondary" aria-label="${t(lang, 'whitePaper.leads.eraseLabel', { id: lead.id })}">${t(lang, 'whitePaper.leads.erase')}</button></form></td>` : null}
   </tr>`;
   return html`<section aria-labelledby="${id}">
-<h2 id="${id}">${t(lang, 'leads.byStudy', { study: group.title })}</h2>
-<p>${wpt(lang, 'leads.count', { count: group.leads.length })} · <a href="${localizedPath(lang, `/admin/leads.csv?study=${encodeURIComponent(group.studyId)}`)}" download>${t(lang, 'leads.studyCsv')}</a></p>
+<h2 id="${id}">${t(lang, 'whitePaper.leads.byStudy', { study: group.title })}</h2>
+<p>${t(lang, 'whitePaper.leads.count', { count: group.leads.length })} · <a href="${localizedPath(lang, `/admin/leads.csv?study=${encodeURIComponent(group.studyId)}`)}" download>${t(lang, 'whitePaper.leads.studyCsv')}</a></p>
 <div class="table-wrap"><table class="leads-table">
   <thead><tr>
-    <th scope="col">${wpt(lang, 'leads.date')}</th><th scope="col">${wpt(lang, 'leads.name')}</th><th scope="col">${wpt(lang, 'leads.email')}</th>
+    <th scope="col">${t(lang, 'whitePaper.leads.date')}</th><th scope="col">${t(lang, 'whitePaper.leads.name')}</th><th scope="col">${t(lang, 'whitePaper.leads.email')}</th>
     ${group.fields.map((f) => html`<th scope="col"${own}>${plain(f.label)}</th>`)}
-    ${group.legacy ? html`<th scope="col">${wpt(lang, 'leads.company')}</th><th scope="col">${wpt(lang, 'leads.jobTitle')}</th><th scope="col">${wpt(lang, 'leads.size')}</th>` : null}
-    <th scope="col">${wpt(lang, 'leads.consent')}</th><th scope="col">${wpt(lang, 'leads.wave')}</th>${canErase ? html`<th scope="col"><span class="visually-hidden">${wpt(lang, 'leads.erase')}</span></th>` : null}
+    ${group.legacy ? html`<th scope="col">${t(lang, 'whitePaper.leads.company')}</th><th scope="col">${t(lang, 'whitePaper.leads.jobTitle')}</th><th scope="col">${t(lang, 'whitePaper.leads.size')}</th>` : null}
+    <th scope="col">${t(lang, 'whitePaper.leads.consent')}</th><th scope="col">${t(lang, 'whitePaper.leads.wave')}</th>${canErase ? html`<th scope="col"><span class="visually-hidden">${t(lang, 'whitePaper.leads.erase')}</span></th>` : null}
   </tr></thead>
   <tbody>${group.leads.map(row)}</tbody>
 </table></div>
@@ -46,8 +45,8 @@ function groupTable(lang: Lang, reply: FastifyReply, group: LeadGroup, waves: Re
 /** The white paper's contacts, one table per study, with consent, an erase button (analysts) and the CSV exports. */
 export function leadsView(lang: Lang, reply: FastifyReply, groups: readonly LeadGroup[], waves: ReadonlyMap<number, string>, canErase: boolean, erased: boolean): Html {
   const count = groups.reduce((sum, g) => sum + g.leads.length, 0);
-  return html`<h1>${wpt(lang, 'leads.title')}</h1>
-${erased ? html`<p class="notice" role="status">${wpt(lang, 'leads.erased')}</p>` : null}
-<p>${wpt(lang, 'leads.count', { count })} · <a href="${localizedPath(lang, '/admin/leads.csv')}" download>${wpt(lang, 'leads.csv')}</a></p>
-${count === 0 ? html`<p>${wpt(lang, 'leads.none')}</p>` : groups.map((g) => groupTable(lang, reply, g, waves, canErase))}`;
+  return html`<h1>${t(lang, 'whitePaper.leads.title')}</h1>
+${erased ? html`<p class="notice" role="status">${t(lang, 'whitePaper.leads.erased')}</p>` : null}
+<p>${t(lang, 'whitePaper.leads.count', { count })} · <a href="${localizedPath(lang, '/admin/leads.csv')}" download>${t(lang, 'whitePaper.leads.csv')}</a></p>
+${count === 0 ? html`<p>${t(lang, 'whitePaper.leads.none')}</p>` : groups.map((g) => groupTable(lang, reply, g, waves, canErase))}`;
 }

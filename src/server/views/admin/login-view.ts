@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { Lang } from '../../../report/format/lang.js';
 import { csrfField } from '../../csrf.js';
 import { localizedPath } from '../../i18n/localized-path.js';
-import { t } from '../../i18n/t.js';
+import { t } from '../../../messages/index.js';
 import { html, type Html } from '../html.js';
 
 export function loginView(lang: Lang, reply: FastifyReply, data: { next: string; email?: string; error?: string }): Html {

@@ -2,8 +2,8 @@ import type { FieldworkMonitor } from '../../../analysis/fieldwork/fieldwork-mon
 import { formatNumber, formatPercent, MISSING } from '../../../report/format/index.js';
 import type { Lang } from '../../../report/format/lang.js';
 import type { Wave } from '../../../store/index.js';
-import { findQuestion, type Study } from '../../../study/index.js';
-import { t } from '../../i18n/t.js';
+import { findQuestion, type Study, labelIn } from '../../../study/index.js';
+import { t } from '../../../messages/index.js';
 import { html, raw, type Html } from '../html.js';
 
 const minutes = (ms: number, lang: Lang) => formatNumber(ms / 60_000, lang, 1);
@@ -12,7 +12,7 @@ const percent = (part: number, whole: number, lang: Lang) => (whole > 0 ? format
 function codeLabel(study: Study, lang: Lang, variable: string, code: number): string {
   const q = findQuestion(study, variable);
   const option = q && (q.kind === 'single' || q.kind === 'multiple') ? q.options.find((o) => o.code === code) : undefined;
-  return option ? option.label[lang] : String(code);
+  return option ? labelIn(option.label, lang) : String(code);
 }
 
 /** The fieldwork monitor: key figures, the daily chart (SVG from the chart engine), funnel, drop-off, quotas. */

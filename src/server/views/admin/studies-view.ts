@@ -4,9 +4,8 @@ import type { Lang } from '../../../report/format/lang.js';
 import type { StudyChangeKind, StudyDiff, StudyIssue } from '../../../study/index.js';
 import { formatStudyChange } from '../../../study/index.js';
 import { csrfField } from '../../csrf.js';
-import type { MessageKey } from '../../i18n/fr.js';
 import { localizedPath } from '../../i18n/localized-path.js';
-import { t } from '../../i18n/t.js';
+import { t, type MessageKey } from '../../../messages/index.js';
 import { html, type Html } from '../html.js';
 
 // every kind of study change has its wording in the catalogues (a missing key fails the type check)

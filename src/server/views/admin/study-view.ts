@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { Lang } from '../../../report/format/lang.js';
 import type { StudyDiff } from '../../../study/index.js';
 import { localizedPath } from '../../i18n/localized-path.js';
-import { t } from '../../i18n/t.js';
+import { t } from '../../../messages/index.js';
 import { html, type Html } from '../html.js';
 import { diffListView, uploadForm, uploadReportView, warningsView, type UploadReport } from './studies-view.js';
 

@@ -3,9 +3,9 @@ import type { Lang } from '../../../report/format/lang.js';
 import type { StudySummary, User, Wave } from '../../../store/index.js';
 import { can } from '../../auth/roles.js';
 import { csrfField } from '../../csrf.js';
-import type { MessageKey } from '../../i18n/fr.js';
+import type { MessageKey } from '../../../messages/index.js';
 import { localizedPath } from '../../i18n/localized-path.js';
-import { t } from '../../i18n/t.js';
+import { t } from '../../../messages/index.js';
 import { html, type Html } from '../html.js';
 
 export const statusLabel = (lang: Lang, status: Wave['status']) => t(lang, `admin.status.${status}` as MessageKey);

@@ -3,12 +3,12 @@ import type { PopulationTargets } from '../../../analysis/population-targets.js'
 import { formatNumber, formatPercent } from '../../../report/format/index.js';
 import type { Lang } from '../../../report/format/lang.js';
 import type { User, Wave } from '../../../store/index.js';
-import { findQuestion, type SingleQuestion, type Study } from '../../../study/index.js';
+import { findQuestion, type SingleQuestion, type Study, labelIn } from '../../../study/index.js';
 import { can } from '../../auth/roles.js';
 import { csrfField } from '../../csrf.js';
-import type { MessageKey } from '../../i18n/fr.js';
+import type { MessageKey } from '../../../messages/index.js';
 import { localizedPath } from '../../i18n/localized-path.js';
-import { t } from '../../i18n/t.js';
+import { t } from '../../../messages/index.js';
 import type { WeightingReport } from '../../routes/admin/data/weighting-report.js';
 import { html, type Html } from '../html.js';
 import { noticeOf } from './admin-page.js';
@@ -19,9 +19,9 @@ function editor(lang: Lang, reply: FastifyReply, wave: Wave, candidates: readonl
   return html`<form method="post" action="${localizedPath(lang, `/admin/waves/${wave.id}/weighting/targets`)}">
   ${csrfField(reply)}
   ${candidates.map((q) => html`<fieldset>
-    <legend>${q.text[lang]} (<code>${q.name}</code>)</legend>
+    <legend>${labelIn(q.text, lang)} (<code>${q.name}</code>)</legend>
     <p class="choice"><input type="checkbox" id="use_${q.name}" name="use_${q.name}"${byVariable.has(q.name) ? html` checked` : null}><label for="use_${q.name}">${t(lang, 'admin.weighting.use')}</label></p>
-    <div class="targets-grid">${q.options.map((o) => html`<p><label for="pop_${q.name}_${o.code}">${o.label[lang]} (${o.code})</label><input type="number" min="0" step="any" id="pop_${q.name}_${o.code}" name="pop_${q.name}_${o.code}" value="${byVariable.get(q.name)?.get(o.code) ?? ''}"></p>`)}</div>
+    <div class="targets-grid">${q.options.map((o) => html`<p><label for="pop_${q.name}_${o.code}">${labelIn(o.label, lang)} (${o.code})</label><input type="number" min="0" step="any" id="pop_${q.name}_${o.code}" name="pop_${q.name}_${o.code}" value="${byVariable.get(q.name)?.get(o.code) ?? ''}"></p>`)}</div>
   </fieldset>`)}
   <p><label for="source">${t(lang, 'admin.weighting.source')}</label><input type="text" id="source" name="source" maxlength="500" value="${targets.source ?? ''}"></p>
   <fieldset><legend>${t(lang, 'admin.weighting.trimming')}</legend>
@@ -46,7 +46,7 @@ function diagnostics(lang: Lang, study: Study, report: WeightingReport): Html {
   if (!w) return html`<p>${t(lang, 'admin.weighting.noData')}</p>`;
   const labelOf = (variable: string, code: number): string => {
     const q = findQuestion(study, variable);
-    return (q?.kind === 'single' ? q.options.find((o) => o.code === code)?.label[lang] : undefined) ?? String(code);
+    return (q?.kind === 'single' ? (() => { const o = q.options.find((option) => option.code === code); return o ? labelIn(o.label, lang) : undefined; })() : undefined) ?? String(code);
   };
   const d = w.diagnostics;
   const pct = (x: number) => formatPercent(x, lang, 1);
@@ -70,7 +70,7 @@ ${w.margins.map((m) => html`<div class="table-wrap"><table>
 <h2>${t(lang, 'admin.weighting.indicators')}</h2>
 ${report.indicators.length === 0 ? html`<p>${t(lang, 'admin.weighting.noIndicator')}</p>` : html`<div class="table-wrap"><table>
   <thead><tr><th scope="col">${t(lang, 'admin.weighting.indicator')}</th><th scope="col" class="number">${t(lang, 'admin.weighting.base')}</th><th scope="col" class="number">${t(lang, 'admin.weighting.unweightedShare')}</th><th scope="col" class="number">${t(lang, 'admin.weighting.weightedShare')}</th></tr></thead>
-  <tbody>${report.indicators.map((i) => html`<tr><td>${i.label[lang]}</td><td class="number">${formatNumber(i.base, lang)}</td><td class="number">${pct(i.unweighted)}</td><td class="number">${pct(i.weighted)}</td></tr>`)}</tbody>
+  <tbody>${report.indicators.map((i) => html`<tr><td>${labelIn(i.label, lang)}</td><td class="number">${formatNumber(i.base, lang)}</td><td class="number">${pct(i.unweighted)}</td><td class="number">${pct(i.weighted)}</td></tr>`)}</tbody>
 </table></div>`}
 </section>`;
 }

@@ -1,54 +1,56 @@
 import { benchmarkFigure, score } from '../../../report/benchmark/benchmark-figures.js';
-import { benchmarkWords, bm } from '../../../report/benchmark/benchmark-messages.js';
 import type { BenchmarkModel } from '../../../report/benchmark/benchmark-model.js';
+import { benchmarkWords } from '../../../report/benchmark/benchmark-words.js';
 import { formatDate, formatNumber } from '../../../report/format/index.js';
 import type { Lang } from '../../../report/format/lang.js';
 import { pdfText } from '../../../report/pdf/pdf-text.js';
 import { html, raw, type Html } from '../html.js';
+import { t } from '../../../messages/index.js';
+import { labelIn, unitWords } from '../../../study/index.js';
 
 /**
- * The benchmark page: the company against the published wave, the maturity chart (the server's SVG as an
+ * The benchmark page: the respondent against the published wave, the maturity chart (the server's SVG as an
  * image, its text alternative beside it) and table with each dimension's definition, recommendations, then
- * the indicators with the respondent's answer, all companies and companies of their size.
+ * the indicators with the respondent's answer, all respondents and those of their peer group.
  */
 export function benchmarkView(lang: Lang, model: BenchmarkModel, chart: { svg: string; alternative: string }, pdfUrl: string): Html {
   const src = `data:image/svg+xml;base64,${Buffer.from(chart.svg, 'utf8').toString('base64')}`;
   return html`<article class="benchmark">
-<h1>${bm(lang, 'title')}</h1>
-<p class="lead">${bm(lang, 'lead', { n: formatNumber(model.wave.n, lang), wave: model.wave.title, ...benchmarkWords(model, lang) })}</p>
-${model.company ? html`<p><strong>${bm(lang, 'company', { company: pdfText(model.company, 120) })}</strong></p>` : null}
-${model.size ? html`<p>${bm(lang, 'size', { size: model.size.label[lang], ...benchmarkWords(model, lang) })}</p>` : null}
-<p><a class="button" id="benchmark-pdf" href="${pdfUrl}" download>${bm(lang, 'pdf.link')}</a></p>
+<h1>${t(lang, 'benchmark.title')}</h1>
+<p class="lead">${t(lang, 'benchmark.leadUnits', { n: formatNumber(model.wave.n, lang), wave: model.wave.title, ...unitWords(model.study, lang) })}</p>
+${model.company ? html`<p><strong>${t(lang, 'benchmark.name', { Unit: unitWords(model.study, lang).Unit, name: pdfText(model.company, 120) })}</strong></p>` : null}
+${model.size ? html`<p>${t(lang, 'benchmark.size', { size: labelIn(model.size.label, lang), peers: benchmarkWords(model, lang).peers })}</p>` : null}
+<p><a class="button" id="benchmark-pdf" href="${pdfUrl}" download>${t(lang, 'benchmark.pdf.link')}</a></p>
 <section aria-labelledby="maturity-title">
-  <h2 id="maturity-title">${bm(lang, 'maturity.title')}</h2>
-  <p>${bm(lang, 'maturity.lead', benchmarkWords(model, lang))}</p>
+  <h2 id="maturity-title">${t(lang, 'benchmark.maturity.title')}</h2>
+  <p>${t(lang, 'benchmark.maturity.leadUnits', unitWords(model.study, lang))}</p>
   <figure class="chart"><img src="${raw(src)}" alt="${chart.alternative}"></figure>
   <div class="table-wrap"><table>
-    <caption>${bm(lang, 'maturity.chart')}</caption>
-    <thead><tr><th scope="col">${bm(lang, 'maturity.dimension')}</th><th scope="col">${bm(lang, 'maturity.definition')}</th>
-      <th scope="col" class="number">${bm(lang, 'maturity.you')}</th><th scope="col" class="number">${bm(lang, 'maturity.all')}</th><th scope="col" class="number">${bm(lang, 'maturity.sameSize', benchmarkWords(model, lang))}</th></tr></thead>
-    <tbody>${model.dimensions.map((d) => html`<tr><th scope="row">${d.label[lang]}</th><td>${d.definition[lang]}</td>
+    <caption>${t(lang, 'benchmark.maturity.chart')}</caption>
+    <thead><tr><th scope="col">${t(lang, 'benchmark.maturity.dimension')}</th><th scope="col">${t(lang, 'benchmark.maturity.definition')}</th>
+      <th scope="col" class="number">${t(lang, 'benchmark.maturity.you')}</th><th scope="col" class="number">${t(lang, 'benchmark.maturity.all')}</th><th scope="col" class="number">${benchmarkWords(model, lang).peers}</th></tr></thead>
+    <tbody>${model.dimensions.map((d) => html`<tr><th scope="row">${labelIn(d.label, lang)}</th><td>${labelIn(d.definition, lang)}</td>
       <td class="number">${score(d.respondent, lang)}</td><td class="number">${score(d.all, lang)}</td><td class="number">${score(d.sameSize, lang)}</td></tr>`)}</tbody>
   </table></div>
 </section>
 <section aria-labelledby="recommendations-title">
-  <h2 id="recommendations-title">${bm(lang, 'recommendations.title')}</h2>
-  <p>${bm(lang, 'recommendations.lead')}</p>
-  <ul class="recommendations">${model.recommendations.map((r) => html`<li><strong>${r.dimensionLabel[lang]}</strong> — ${r.text[lang]}</li>`)}</ul>
+  <h2 id="recommendations-title">${t(lang, 'benchmark.recommendations.title')}</h2>
+  <p>${t(lang, 'benchmark.recommendations.lead')}</p>
+  <ul class="recommendations">${model.recommendations.map((r) => html`<li><strong>${labelIn(r.dimensionLabel, lang)}</strong> — ${labelIn(r.text, lang)}</li>`)}</ul>
 </section>
 <section aria-labelledby="indicators-title">
-  <h2 id="indicators-title">${bm(lang, 'indicators.title')}</h2>
-  <p>${bm(lang, 'indicators.lead', benchmarkWords(model, lang))}</p>
+  <h2 id="indicators-title">${t(lang, 'benchmark.indicators.title')}</h2>
+  <p>${t(lang, 'benchmark.indicators.leadUnits', unitWords(model.study, lang))}</p>
   ${model.themes.map((theme) => html`<div class="table-wrap"><table class="benchmark-table">
-    <caption>${theme.label[lang]}</caption>
-    <thead><tr><th scope="col">${bm(lang, 'indicators.indicator')}</th><th scope="col">${bm(lang, 'indicators.answer')}</th>
-      <th scope="col" class="number">${bm(lang, 'indicators.all', benchmarkWords(model, lang))}</th><th scope="col" class="number">${bm(lang, 'indicators.sameSize', benchmarkWords(model, lang))}</th></tr></thead>
-    <tbody>${model.indicators.filter((i) => i.theme === theme.id).map((i) => html`<tr><th scope="row">${i.label[lang]}</th>
-      <td>${i.answer ? i.answer[lang] : bm(lang, 'indicators.noAnswer')}</td>
+    <caption>${labelIn(theme.label, lang)}</caption>
+    <thead><tr><th scope="col">${t(lang, 'benchmark.indicators.indicator')}</th><th scope="col">${t(lang, 'benchmark.indicators.answer')}</th>
+      <th scope="col" class="number">${t(lang, 'benchmark.indicators.allUnits', unitWords(model.study, lang))}</th><th scope="col" class="number">${benchmarkWords(model, lang).peers}</th></tr></thead>
+    <tbody>${model.indicators.filter((i) => i.theme === theme.id).map((i) => html`<tr><th scope="row">${labelIn(i.label, lang)}</th>
+      <td>${i.answer ? labelIn(i.answer, lang) : t(lang, 'benchmark.indicators.noAnswer')}</td>
       <td class="number">${benchmarkFigure(i.all, lang)}</td><td class="number">${benchmarkFigure(i.sameSize, lang)}</td></tr>`)}</tbody>
   </table></div>`)}
 </section>
-<p class="notice">${bm(lang, 'private')}</p>
+<p class="notice">${t(lang, 'benchmark.private')}</p>
 </article>`;
 }
 
@@ -65,19 +67,19 @@ export interface PendingData {
 /** No published wave yet: when results will come, and a small form to get the link by e-mail. */
 export function benchmarkPendingView(lang: Lang, data: PendingData): Html {
   return html`<article class="benchmark">
-<h1>${bm(lang, 'pending.title')}</h1>
-<p>${data.expectedAt ? bm(lang, 'pending.text', { wave: data.waveTitle, date: formatDate(data.expectedAt, lang) }) : bm(lang, 'pending.textNoDate', { wave: data.waveTitle })}</p>
-${data.saved || data.hasEmail ? html`<p class="notice" role="status">${bm(lang, 'pending.saved')}</p>` : html`<form method="post" action="${data.action}" class="notify-form" novalidate>
-  <h2>${bm(lang, 'pending.notify')}</h2>
+<h1>${t(lang, 'benchmark.pending.title')}</h1>
+<p>${data.expectedAt ? t(lang, 'benchmark.pending.text', { wave: data.waveTitle, date: formatDate(data.expectedAt, lang) }) : t(lang, 'benchmark.pending.textNoDate', { wave: data.waveTitle })}</p>
+${data.saved || data.hasEmail ? html`<p class="notice" role="status">${t(lang, 'benchmark.pending.saved')}</p>` : html`<form method="post" action="${data.action}" class="notify-form" novalidate>
+  <h2>${t(lang, 'benchmark.pending.notify')}</h2>
   ${data.csrf}
   <div class="field${data.invalid ? ' has-error' : ''}">
-    <label for="notify-email">${bm(lang, 'pending.email')}</label>
-    <p class="help" id="notify-help">${bm(lang, 'pending.emailHelp')}</p>
-    ${data.invalid ? html`<p class="field-error" id="notify-error">${bm(lang, 'pending.invalid')}</p>` : null}
+    <label for="notify-email">${t(lang, 'benchmark.pending.email')}</label>
+    <p class="help" id="notify-help">${t(lang, 'benchmark.pending.emailHelp')}</p>
+    ${data.invalid ? html`<p class="field-error" id="notify-error">${t(lang, 'benchmark.pending.invalid')}</p>` : null}
     <input id="notify-email" name="email" type="email" autocomplete="email" maxlength="254" required aria-describedby="notify-help${data.invalid ? ' notify-error' : ''}">
   </div>
-  <button type="submit">${bm(lang, 'pending.submit')}</button>
+  <button type="submit">${t(lang, 'benchmark.pending.submit')}</button>
 </form>`}
-<p class="notice">${bm(lang, 'private')}</p>
+<p class="notice">${t(lang, 'benchmark.private')}</p>
 </article>`;
 }

@@ -1,8 +1,8 @@
 import type { Chart } from '../../../report/charts/index.js';
 import type { Lang } from '../../../report/format/lang.js';
 import { html, type Html } from '../html.js';
-import { rt } from './results-messages.js';
 import { RESULTS_PATHS } from './results-paths.js';
+import { t } from '../../../messages/index.js';
 
 /**
  * A chart as a figure: the server-rendered SVG as an image file (no script, no inline style: the CSP
@@ -14,10 +14,10 @@ export function chartFigure(lang: Lang, study: string, wave: string, id: string,
   return html`<figure class="chart" id="figure-${id}">
   <img src="${svg}" alt="${chart.alternative}" loading="lazy">
   <figcaption class="chart-links">
-    ${tableAnchor ? html`<a href="#${tableAnchor}">${rt(lang, 'chart.table')}</a>` : null}
-    <a href="${svg}" download>${rt(lang, 'chart.svg')}</a>
-    <a href="${RESULTS_PATHS.chart(lang, study, wave, id, 'png')}" download>${rt(lang, 'chart.png')}</a>
-    <a href="${RESULTS_PATHS.embed(lang, study, wave, id)}">${rt(lang, 'chart.embed')}</a>
+    ${tableAnchor ? html`<a href="#${tableAnchor}">${t(lang, 'results.chart.table')}</a>` : null}
+    <a href="${svg}" download>${t(lang, 'results.chart.svg')}</a>
+    <a href="${RESULTS_PATHS.chart(lang, study, wave, id, 'png')}" download>${t(lang, 'results.chart.png')}</a>
+    <a href="${RESULTS_PATHS.embed(lang, study, wave, id)}">${t(lang, 'results.chart.embed')}</a>
   </figcaption>
 </figure>`;
 }

@@ -4,10 +4,11 @@ import type { Lang } from '../../../report/format/lang.js';
 import { html, type Html } from '../html.js';
 import { chartFigure } from './chart-figure.js';
 import { resultsChart } from './results-charts.js';
-import { rt } from './results-messages.js';
 import { RESULTS_PATHS } from './results-paths.js';
 import { cutTable, indicatorTable } from './results-tables.js';
 import { count } from './results-format.js';
+import { t } from '../../../messages/index.js';
+import { labelIn, unitWords } from '../../../study/index.js';
 
 export interface DashboardData {
   readonly results: WaveResults;
@@ -18,6 +19,9 @@ export interface DashboardData {
   readonly findings: readonly KeyFinding[];
 }
 
+/** A key finding's sentence: findings are written in French and English, other interface languages read the English one. */
+export const findingText = (f: KeyFinding, lang: Lang): string => f.text[lang] ?? f.text.en ?? labelIn(f.text, lang);
+
 /** The results dashboard: wave and cut selectors, key figures, then one section per theme. */
 export function dashboardView(lang: Lang, data: DashboardData): Html {
   const { results, cut } = data;
@@ -27,41 +31,41 @@ export function dashboardView(lang: Lang, data: DashboardData): Html {
   const themes = results.themes.filter((t) => results.indicators.some((i) => i.theme === t.id));
   return html`<article class="results">
 <header class="results-header">
-  <h1>${results.study.title[lang]}</h1>
-  <p class="lead">${rt(lang, 'dashboard.title', { wave: results.wave.title })}. ${rt(lang, 'dashboard.intro', { n: count(results.n, lang) })}</p>
+  <h1>${labelIn(results.study.title, lang)}</h1>
+  <p class="lead">${t(lang, 'results.dashboard.title', { wave: results.wave.title })}. ${t(lang, 'results.dashboard.introUnits', { n: count(results.n, lang), ...unitWords(results.study, lang) })}</p>
   <form class="results-controls" method="get" action="${RESULTS_PATHS.dashboard(lang, study)}">
     <div class="control">
-      <label for="wave-select">${rt(lang, 'dashboard.wave')}</label>
+      <label for="wave-select">${t(lang, 'results.dashboard.wave')}</label>
       <select id="wave-select" name="wave">
         ${data.waves.map((w) => html`<option value="${w.code}"${w.code === wave ? html` selected` : null}>${w.title}</option>`)}
       </select>
     </div>
     <div class="control">
-      <label for="cut-select">${rt(lang, 'dashboard.cut')}</label>
+      <label for="cut-select">${t(lang, 'results.dashboard.cut')}</label>
       <select id="cut-select" name="cut">
-        <option value="">${rt(lang, 'dashboard.cut.none')}</option>
-        ${results.banners.map((b) => html`<option value="${b.id}"${b.id === cut ? html` selected` : null}>${b.label[lang]}</option>`)}
+        <option value="">${t(lang, 'results.dashboard.cut.allUnits', unitWords(results.study, lang))}</option>
+        ${results.banners.map((b) => html`<option value="${b.id}"${b.id === cut ? html` selected` : null}>${labelIn(b.label, lang)}</option>`)}
       </select>
     </div>
-    <button type="submit">${rt(lang, 'dashboard.show')}</button>
+    <button type="submit">${t(lang, 'results.dashboard.show')}</button>
   </form>
   <p class="results-links">
-    <a href="${RESULTS_PATHS.methodology(lang, study, wave)}">${rt(lang, 'dashboard.methodology')}</a>
-    <a href="${RESULTS_PATHS.api(study, wave)}">${rt(lang, 'dashboard.api')}</a>
+    <a href="${RESULTS_PATHS.methodology(lang, study, wave)}">${t(lang, 'results.dashboard.methodology')}</a>
+    <a href="${RESULTS_PATHS.api(study, wave)}">${t(lang, 'results.dashboard.api')}</a>
   </p>
-  <nav class="theme-nav" aria-label="${rt(lang, 'dashboard.themes')}">
-    <ul>${themes.map((t) => html`<li><a href="#theme-${t.id}">${t.label[lang]}</a></li>`)}</ul>
+  <nav class="theme-nav" aria-label="${t(lang, 'results.dashboard.themes')}">
+    <ul>${themes.map((t) => html`<li><a href="#theme-${t.id}">${labelIn(t.label, lang)}</a></li>`)}</ul>
   </nav>
 </header>
 <section class="key-figures" aria-labelledby="key-figures-title">
-  <h2 id="key-figures-title">${rt(lang, 'dashboard.keyFigures')}</h2>
-  <ul>${data.findings.map((f) => html`<li>${f.text[lang]}</li>`)}</ul>
+  <h2 id="key-figures-title">${t(lang, 'results.dashboard.keyFigures')}</h2>
+  <ul>${data.findings.map((f) => html`<li>${findingText(f, lang)}</li>`)}</ul>
 </section>
 ${themes.map((theme) => {
   const indicators = results.indicators.filter((i) => i.theme === theme.id);
   const id = `theme-${theme.id}`;
   return html`<section class="theme" id="${id}" aria-labelledby="${id}-title">
-  <h2 id="${id}-title">${theme.label[lang]}</h2>
+  <h2 id="${id}-title">${labelIn(theme.label, lang)}</h2>
   ${chartFigure(lang, study, wave, id, resultsChart(results, id, lang), `table-${id}`)}
   ${indicatorTable(lang, results, theme.id, indicators)}
   ${banner ? cutTable(lang, results, theme.id, indicators, banner) : null}

@@ -3,8 +3,9 @@ import type { Chart } from '../../../report/charts/index.js';
 import { formatNumber } from '../../../report/format/index.js';
 import type { Lang } from '../../../report/format/lang.js';
 import { html, type Html } from '../html.js';
-import { rt } from './results-messages.js';
 import { RESULTS_PATHS } from './results-paths.js';
+import { t } from '../../../messages/index.js';
+import { labelIn } from '../../../study/index.js';
 
 /** A chart alone, for other sites to frame: the image, its source and a link to the full results. */
 export function embedView(lang: Lang, results: WaveResults, id: string, chart: Chart): Html {
@@ -22,8 +23,8 @@ export function embedView(lang: Lang, results: WaveResults, id: string, chart: C
 <main>
 <figure class="chart">
   <img src="${RESULTS_PATHS.chart(lang, study, wave, id, 'svg')}" alt="${chart.alternative}">
-  <figcaption>${rt(lang, 'embed.source', { study: results.study.title[lang], wave: results.wave.title, n: `n\u00A0=\u00A0${formatNumber(results.n, lang)}` })}
-    · <a href="${RESULTS_PATHS.dashboard(lang, study, { wave })}" target="_blank" rel="noopener">${rt(lang, 'embed.full')}</a></figcaption>
+  <figcaption>${t(lang, 'results.embed.source', { study: labelIn(results.study.title, lang), wave: results.wave.title, n: `n\u00A0=\u00A0${formatNumber(results.n, lang)}` })}
+    · <a href="${RESULTS_PATHS.dashboard(lang, study, { wave })}" target="_blank" rel="noopener">${t(lang, 'results.embed.full')}</a></figcaption>
 </figure>
 </main>
 </body>

@@ -2,10 +2,11 @@ import type { IndicatorResult, WaveResults } from '../../../analysis/wave-result
 import { AppError } from '../../../app-error.js';
 import { cutBarChart, indicatorBarChart, rankedBarChart, trendLineChart, wavePositions, type Chart } from '../../../report/charts/index.js';
 import type { Lang } from '../../../report/format/lang.js';
-import { rt } from './results-messages.js';
+import { t } from '../../../messages/index.js';
+import { labelIn } from '../../../study/index.js';
 
 const datum = (i: IndicatorResult, lang: Lang) => ({
-  id: i.id, label: i.label[lang], estimate: i.estimate ?? Number.NaN, ci: (i.ci ?? [Number.NaN, Number.NaN]) as readonly [number, number], n: i.n,
+  id: i.id, label: labelIn(i.label, lang), estimate: i.estimate ?? Number.NaN, ci: (i.ci ?? [Number.NaN, Number.NaN]) as readonly [number, number], n: i.n,
 });
 
 /** Whether a theme's chart ranks its bars: all its indicators belong to one multiple-answer group. */
@@ -20,12 +21,12 @@ export function isRankedTheme(indicators: readonly IndicatorResult[]): boolean {
  * @throws AppError NOT_FOUND for an unknown id.
  */
 export function resultsChart(results: WaveResults, id: string, lang: Lang): Chart {
-  const subtitle = `${results.study.title[lang]} — ${results.wave.title}`;
+  const subtitle = `${labelIn(results.study.title, lang)} — ${results.wave.title}`;
   if (id.startsWith('theme-')) {
     const theme = results.themes.find((t) => `theme-${t.id}` === id);
     const indicators = results.indicators.filter((i) => i.theme === theme?.id);
     if (!theme || indicators.length === 0) throw new AppError('NOT_FOUND', `no chart ${id}`);
-    const input = { lang, title: theme.label[lang], subtitle, indicators: indicators.map((i) => datum(i, lang)) };
+    const input = { lang, title: labelIn(theme.label, lang), subtitle, indicators: indicators.map((i) => datum(i, lang)) };
     return isRankedTheme(indicators) ? rankedBarChart(input) : indicatorBarChart(input);
   }
   if (id.startsWith('trend-')) {
@@ -37,7 +38,7 @@ export function resultsChart(results: WaveResults, id: string, lang: Lang): Char
       { year: years[indicator.history.length], estimate: indicator.estimate, ci: indicator.ci, n: indicator.n, significant: indicator.trend?.significant ?? false, difference: indicator.trend?.difference ?? 0 },
     ];
     return trendLineChart({
-      lang, title: rt(lang, 'trendPage.caption', { indicator: indicator.label[lang] }), subtitle: results.study.title[lang],
+      lang, title: t(lang, 'results.trendPage.caption', { indicator: labelIn(indicator.label, lang) }), subtitle: labelIn(results.study.title, lang),
       waves: points.map((p) => ({ year: p.year, estimate: p.estimate, ci: p.ci, n: p.n, change: p.significant ? (p.difference > 0 ? 'up' : 'down') : null })),
     });
   }
@@ -47,12 +48,12 @@ export function resultsChart(results: WaveResults, id: string, lang: Lang): Char
       if (!indicator || indicator.estimate === null || indicator.ci === null) continue;
       const cells = indicator.cuts[banner.id] ?? [];
       return cutBarChart({
-        lang, title: indicator.label[lang], subtitle: `${banner.label[lang]} — ${results.wave.title}`,
+        lang, title: labelIn(indicator.label, lang), subtitle: `${labelIn(banner.label, lang)} — ${results.wave.title}`,
         lowBase: results.settings.lowBase, suppressBelow: results.settings.suppressBase,
         columns: [
-          { label: rt(lang, 'cut.total'), estimate: indicator.estimate, ci: indicator.ci, n: indicator.n, isTotal: true },
+          { label: t(lang, 'results.cut.total'), estimate: indicator.estimate, ci: indicator.ci, n: indicator.n, isTotal: true },
           ...cells.map((c) => ({
-            label: c.label[lang], letter: c.letter, estimate: c.estimate ?? Number.NaN, ci: (c.ci ?? [Number.NaN, Number.NaN]) as readonly [number, number],
+            label: labelIn(c.label, lang), letter: c.letter, estimate: c.estimate ?? Number.NaN, ci: (c.ci ?? [Number.NaN, Number.NaN]) as readonly [number, number],
             n: c.n, higherThan: [...c.letters],
           })),
         ],

@@ -1,4 +1,5 @@
-import type { Lang } from '../../../report/format/lang.js';
+import type { Lang } from '../../../messages/index.js';
+import { localizedPath } from '../../i18n/localized-path.js';
 
 const enc = encodeURIComponent;
 const query = (params: Readonly<Record<string, string | undefined>>) => {
@@ -6,21 +7,29 @@ const query = (params: Readonly<Record<string, string | undefined>>) => {
   return entries.length === 0 ? '' : `?${entries.map(([k, v]) => `${k}=${enc(v)}`).join('&')}`;
 };
 
+/** The words of the public addresses: French ones at the root, English ones under every other prefix. */
+const SLUGS = {
+  fr: { results: 'resultats', methodology: 'methodologie', trend: 'evolution' },
+  other: { results: 'results', methodology: 'methodology', trend: 'trend' },
+} as const;
+const slugs = (lang: Lang) => (lang === 'fr' ? SLUGS.fr : SLUGS.other);
+
 /**
- * Addresses of the public results, in the page's language: French `/resultats/…`, English `/en/results/…`
- * (both words route in both languages). Assets (charts, CSV, API) have one path; `/en` only changes their labels.
+ * Addresses of the public results, in the page's language: French `/resultats/…`, English `/en/results/…`,
+ * German `/de/results/…`, Spanish `/es/results/…` (both words route in every language). Assets (charts,
+ * CSV, API) have one path; the prefix only changes their labels.
  */
 export const RESULTS_PATHS = Object.freeze({
   dashboard: (lang: Lang, study: string, params: { wave?: string; cut?: string } = {}) =>
-    `${lang === 'fr' ? '/resultats' : '/en/results'}/${enc(study)}${query(params)}`,
+    localizedPath(lang, `/${slugs(lang).results}/${enc(study)}${query(params)}`),
   methodology: (lang: Lang, study: string, wave: string) =>
-    `${lang === 'fr' ? '/resultats' : '/en/results'}/${enc(study)}/${lang === 'fr' ? 'methodologie' : 'methodology'}${query({ wave })}`,
+    localizedPath(lang, `/${slugs(lang).results}/${enc(study)}/${slugs(lang).methodology}${query({ wave })}`),
   trend: (lang: Lang, study: string, wave: string, indicator: string) =>
-    `${lang === 'fr' ? '/resultats' : '/en/results'}/${enc(study)}/${lang === 'fr' ? 'evolution' : 'trend'}/${enc(indicator)}${query({ wave })}`,
+    localizedPath(lang, `/${slugs(lang).results}/${enc(study)}/${slugs(lang).trend}/${enc(indicator)}${query({ wave })}`),
   chart: (lang: Lang, study: string, wave: string, chart: string, format: 'svg' | 'png') =>
-    `${lang === 'fr' ? '' : '/en'}/charts/${enc(study)}/${enc(wave)}/${enc(chart)}.${format}`,
-  embed: (lang: Lang, study: string, wave: string, chart: string) => `${lang === 'fr' ? '' : '/en'}/embed/${enc(study)}/${enc(wave)}/${enc(chart)}`,
+    localizedPath(lang, `/charts/${enc(study)}/${enc(wave)}/${enc(chart)}.${format}`),
+  embed: (lang: Lang, study: string, wave: string, chart: string) => localizedPath(lang, `/embed/${enc(study)}/${enc(wave)}/${enc(chart)}`),
   api: (study: string, wave: string) => `/api/v1/studies/${enc(study)}/waves/${enc(wave)}/results`,
   csv: (lang: Lang, study: string, wave: string, table: string) =>
-    `${lang === 'fr' ? '' : '/en'}/api/v1/studies/${enc(study)}/waves/${enc(wave)}/tables/${enc(table)}.csv`,
+    localizedPath(lang, `/api/v1/studies/${enc(study)}/waves/${enc(wave)}/tables/${enc(table)}.csv`),
 });

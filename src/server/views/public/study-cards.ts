@@ -2,7 +2,7 @@ import { formatMarginOfError, formatNumber, formatPercent } from '../../../repor
 import type { Lang } from '../../../report/format/lang.js';
 import type { FieldworkStudy, PublishedStudy, StudyWords } from '../../routes/public/site-studies.js';
 import { localizedPath } from '../../i18n/localized-path.js';
-import { t } from '../../i18n/t.js';
+import { t } from '../../../messages/index.js';
 import { html, type Html } from '../html.js';
 import { PATHS } from '../paths.js';
 import { RESULTS_PATHS } from './results-paths.js';

@@ -4,8 +4,9 @@ import type { Lang } from '../../../report/format/lang.js';
 import { html, type Html } from '../html.js';
 import { chartFigure } from './chart-figure.js';
 import { base, moe, pct } from './results-format.js';
-import { rt } from './results-messages.js';
 import { RESULTS_PATHS } from './results-paths.js';
+import { t } from '../../../messages/index.js';
+import { labelIn } from '../../../study/index.js';
 
 /** One indicator across the published waves: the line chart and its data table. */
 export function trendView(lang: Lang, results: WaveResults, indicator: IndicatorResult, chart: Chart): Html {
@@ -17,20 +18,20 @@ export function trendView(lang: Lang, results: WaveResults, indicator: Indicator
     { title: results.wave.title, estimate: indicator.estimate, ci: indicator.ci, n: indicator.n, significant: indicator.trend?.significant ?? false },
   ];
   return html`<article class="trend-page">
-<h1>${rt(lang, 'trendPage.title', { indicator: indicator.label[lang] })}</h1>
-<p><a href="${RESULTS_PATHS.dashboard(lang, study, { wave })}">${rt(lang, 'trendPage.back', { wave: results.wave.title })}</a></p>
+<h1>${t(lang, 'results.trendPage.title', { indicator: labelIn(indicator.label, lang) })}</h1>
+<p><a href="${RESULTS_PATHS.dashboard(lang, study, { wave })}">${t(lang, 'results.trendPage.back', { wave: results.wave.title })}</a></p>
 ${chartFigure(lang, study, wave, id, chart, `table-${id}`)}
-<div class="table-wrap" id="table-${id}" tabindex="0" role="region" aria-label="${rt(lang, 'trendPage.caption', { indicator: indicator.label[lang] })}">
+<div class="table-wrap" id="table-${id}" tabindex="0" role="region" aria-label="${t(lang, 'results.trendPage.caption', { indicator: labelIn(indicator.label, lang) })}">
 <table class="results-table">
-  <caption>${rt(lang, 'trendPage.caption', { indicator: indicator.label[lang] })}</caption>
-  <thead><tr><th scope="col">${rt(lang, 'trendPage.wave')}</th><th scope="col" class="number">${rt(lang, 'table.percent')}</th>
-    <th scope="col" class="number">${rt(lang, 'table.margin')}</th><th scope="col" class="number">${rt(lang, 'table.n')}</th>
-    <th scope="col">${rt(lang, 'trendPage.change')}</th></tr></thead>
+  <caption>${t(lang, 'results.trendPage.caption', { indicator: labelIn(indicator.label, lang) })}</caption>
+  <thead><tr><th scope="col">${t(lang, 'results.trendPage.wave')}</th><th scope="col" class="number">${t(lang, 'results.table.percent')}</th>
+    <th scope="col" class="number">${t(lang, 'results.table.margin')}</th><th scope="col" class="number">${t(lang, 'results.table.n')}</th>
+    <th scope="col">${t(lang, 'results.trendPage.change')}</th></tr></thead>
   <tbody>${rows.map((r, k) => html`<tr><th scope="row">${r.title}</th><td class="number">${pct(r.estimate, lang)}</td>
     <td class="number">${moe(r.ci, lang)}</td><td class="number">${base(r.n, lang)}</td>
-    <td>${k === 0 ? rt(lang, 'trend.none') : r.significant ? rt(lang, (r.estimate ?? 0) > (rows[k - 1].estimate ?? 0) ? 'trend.up' : 'trend.down') : rt(lang, 'trend.stable')}</td></tr>`)}</tbody>
+    <td>${k === 0 ? t(lang, 'results.trend.none') : r.significant ? t(lang, (r.estimate ?? 0) > (rows[k - 1].estimate ?? 0) ? 'results.trend.up' : 'results.trend.down') : t(lang, 'results.trend.stable')}</td></tr>`)}</tbody>
 </table>
-<p class="table-actions"><a class="csv-link" href="${RESULTS_PATHS.csv(lang, study, wave, id)}" download>${rt(lang, 'table.csv')}</a></p>
+<p class="table-actions"><a class="csv-link" href="${RESULTS_PATHS.csv(lang, study, wave, id)}" download>${t(lang, 'results.table.csv')}</a></p>
 </div>
 </article>`;
 }

@@ -1,9 +1,8 @@
 import type { Lang } from '../../../report/format/lang.js';
 import { pdfText } from '../../../report/pdf/pdf-text.js';
 import { html, type Html } from '../html.js';
-import { t } from '../../i18n/t.js';
+import { t } from '../../../messages/index.js';
 import type { LeadFormError, LeadFormValues } from '../../routes/public/white-paper-lead.js';
-import { wpt } from './white-paper-messages.js';
 
 export type { LeadFormValues } from '../../routes/public/white-paper-lead.js';
 
@@ -33,8 +32,8 @@ export interface WhitePaperFormData {
 
 /** The message beside a control, naming the field it is about. */
 function errorText(lang: Lang, error: LeadFormError, field: LeadFieldView | undefined): string {
-  if (error === 'name') return wpt(lang, 'error.name');
-  if (error === 'email') return wpt(lang, 'error.email');
+  if (error === 'name') return t(lang, 'whitePaper.error.name');
+  if (error === 'email') return t(lang, 'whitePaper.error.email');
   const label = field?.label ?? '';
   if (error === 'tooLong') return t(lang, 'lead.error.tooLong', { field: label, max: field?.maxLength ?? 0 });
   return t(lang, error === 'option' ? 'lead.error.option' : 'lead.error.required', { field: label });
@@ -58,9 +57,9 @@ export function whitePaperFormView(lang: Lang, data: WhitePaperFormData): Html {
   };
   const described = (name: string) => (data.errors[name] ? html` aria-invalid="true" aria-describedby="lead-${name}-error"` : null);
   const value = (name: string, max: number) => pdfText(data.values.inputs?.[name] ?? '', max);
-  const marker = (required: boolean) => html`<span class="${required ? 'required' : 'optional'}">${required ? wpt(lang, 'form.required') : t(lang, 'lead.optional')}</span>`;
+  const marker = (required: boolean) => html`<span class="${required ? 'required' : 'optional'}">${required ? t(lang, 'whitePaper.form.required') : t(lang, 'lead.optional')}</span>`;
   const fieldClass = (name: string) => `field${data.errors[name] ? ' has-error' : ''}`;
-  const fixed = ([['name', wpt(lang, 'form.name'), 'name', 'text', 200], ['email', t(lang, 'lead.email'), 'email', 'email', 254]] as const)
+  const fixed = ([['name', t(lang, 'whitePaper.form.name'), 'name', 'text', 200], ['email', t(lang, 'lead.email'), 'email', 'email', 254]] as const)
     .map(([name, label, autocomplete, type, max]) => html`<div class="${fieldClass(name)}">
     <label for="lead-${name}">${label} ${marker(true)}</label>
     ${error(name)}
@@ -82,23 +81,23 @@ export function whitePaperFormView(lang: Lang, data: WhitePaperFormData): Html {
   });
   const errorEntries = Object.keys(data.errors).map((name) => [name, message(name)!] as const);
   return html`<article class="white-paper">
-<h1>${wpt(lang, 'page.title', { wave: data.waveTitle })}</h1>
-<p class="lead"><span${ownLang}>${data.studyTitle}</span>. ${wpt(lang, 'page.lead', { wave: data.waveTitle })}</p>
+<h1>${t(lang, 'whitePaper.page.title', { wave: data.waveTitle })}</h1>
+<p class="lead"><span${ownLang}>${data.studyTitle}</span>. ${t(lang, 'whitePaper.page.lead', { wave: data.waveTitle })}</p>
 <form method="post" action="${data.action}" class="lead-form" novalidate>
-  <h2>${wpt(lang, 'form.title')}</h2>
-  ${errorEntries.length > 0 ? html`<div class="notice" role="alert"><p>${wpt(lang, 'error.summary')}</p><ul>${errorEntries.map(([name, text]) => html`<li><a href="#lead-${name}">${text}</a></li>`)}</ul></div>` : null}
+  <h2>${t(lang, 'whitePaper.form.title')}</h2>
+  ${errorEntries.length > 0 ? html`<div class="notice" role="alert"><p>${t(lang, 'whitePaper.error.summary')}</p><ul>${errorEntries.map(([name, text]) => html`<li><a href="#lead-${name}">${text}</a></li>`)}</ul></div>` : null}
   ${data.csrf}
   ${fixed}
   ${own}
   <div class="field">
-    <label class="choice" for="lead-consent"><input id="lead-consent" name="consent" type="checkbox" value="yes"${data.values.consent ? html` checked` : null}><span>${wpt(lang, 'form.consent')}</span></label>
+    <label class="choice" for="lead-consent"><input id="lead-consent" name="consent" type="checkbox" value="yes"${data.values.consent ? html` checked` : null}><span>${t(lang, 'whitePaper.form.consent')}</span></label>
   </div>
   <div class="field">
-    <label class="choice" for="lead-sendEmail"><input id="lead-sendEmail" name="sendEmail" type="checkbox" value="yes"${data.values.sendEmail ? html` checked` : null}><span>${wpt(lang, 'form.sendEmail')}</span></label>
+    <label class="choice" for="lead-sendEmail"><input id="lead-sendEmail" name="sendEmail" type="checkbox" value="yes"${data.values.sendEmail ? html` checked` : null}><span>${t(lang, 'whitePaper.form.sendEmail')}</span></label>
   </div>
   <div class="hp-field" aria-hidden="true"><label for="hp-website">Website</label><input type="text" id="hp-website" name="hp-website" tabindex="-1" autocomplete="off"></div>
-  <p class="privacy-notice">${wpt(lang, 'form.privacy')}</p>
-  <button type="submit">${wpt(lang, 'form.submit')}</button>
+  <p class="privacy-notice">${t(lang, 'whitePaper.form.privacy')}</p>
+  <button type="submit">${t(lang, 'whitePaper.form.submit')}</button>
 </form>
 </article>`;
 }
@@ -106,10 +105,10 @@ export function whitePaperFormView(lang: Lang, data: WhitePaperFormData): Html {
 /** After the form: the download link (and whether it was e-mailed). */
 export function whitePaperReadyView(lang: Lang, url: string, days: number, emailed: boolean | null): Html {
   return html`<article class="white-paper">
-<h1>${wpt(lang, 'ready.title')}</h1>
-<p>${wpt(lang, 'ready.text', { days })}</p>
-<p><a class="button" id="white-paper-download" href="${url}" download>${wpt(lang, 'ready.link')}</a></p>
-${emailed === null ? null : html`<p>${wpt(lang, emailed ? 'ready.emailed' : 'ready.notEmailed')}</p>`}
+<h1>${t(lang, 'whitePaper.ready.title')}</h1>
+<p>${t(lang, 'whitePaper.ready.text', { days })}</p>
+<p><a class="button" id="white-paper-download" href="${url}" download>${t(lang, 'whitePaper.ready.link')}</a></p>
+${emailed === null ? null : html`<p>${t(lang, emailed ? 'whitePaper.ready.emailed' : 'whitePaper.ready.notEmailed')}</p>`}
 </article>`;
 }
 

@@ -1,5 +1,4 @@
-import type { Lang } from '../../../report/format/lang.js';
-import { answerKeys, type Answers, type FormBody, type Page } from '../../../study/index.js';
+import { answerKeys, type Answers, type FormBody, type Page, type LanguageTag } from '../../../study/index.js';
 
 /** What a page's fields hold, as the browser sends them: field name -> the values (several for a checkbox group). */
 export type FormValues = Readonly<Record<string, readonly string[]>>;
@@ -14,8 +13,22 @@ export function formValuesFromBody(page: Page, body: FormBody): FormValues {
   return out;
 }
 
+/**
+ * A number answer as the language writes it in a field: a decimal comma where the language has one (fr, de,
+ * es, it…), no grouping, Latin digits, so the form reads it back unchanged.
+ */
+export function answerNumber(value: number, lang: LanguageTag): string {
+  let decimal = '.';
+  try {
+    decimal = new Intl.NumberFormat(lang).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
+  } catch {
+    decimal = '.';
+  }
+  return decimal === ',' ? String(value).replace('.', ',') : String(value);
+}
+
 /** The stored answers of a page as field values (numbers written the way the language writes them). */
-export function formValuesFromAnswers(page: Page, answers: Answers, lang: Lang): FormValues {
+export function formValuesFromAnswers(page: Page, answers: Answers, lang: LanguageTag): FormValues {
   const out: Record<string, string[]> = {};
   for (const q of page.questions) {
     for (const key of answerKeys(q)) {
@@ -23,7 +36,7 @@ export function formValuesFromAnswers(page: Page, answers: Answers, lang: Lang):
       if (value === undefined) continue;
       if (Array.isArray(value)) out[key] = value.map(String);
       else if (typeof value === 'boolean') out[key] = value ? ['yes'] : [];
-      else if (typeof value === 'number' && q.kind === 'number' && lang === 'fr') out[key] = [String(value).replace('.', ',')];
+      else if (typeof value === 'number' && q.kind === 'number') out[key] = [answerNumber(value, lang)];
       else out[key] = [String(value)];
     }
   }

@@ -1,5 +1,6 @@
 import type { Lang } from '../../../report/format/lang.js';
-import { t } from '../../i18n/t.js';
+import type { UnitWords } from '../../../study/index.js';
+import { t } from '../../../messages/index.js';
 import { html, type Html } from '../html.js';
 
 /** A polite page with a title and a text (closed wave, invalid link, already answered). */
@@ -15,15 +16,15 @@ export function noticeView(title: string, text: string, extra: Html | null = nul
  * The thanks page. `benchmarkUrl` is the hook for the personalised benchmark (built by its own feature):
  * the link carries the respondent's benchmark token and has the id `benchmark-link`.
  */
-export function thanksView(lang: Lang, benchmarkUrl: string | undefined, already = false): Html {
+export function thanksView(lang: Lang, benchmarkUrl: string | undefined, already: boolean, units: UnitWords): Html {
   return noticeView(
     t(lang, already ? 'respond.already.title' : 'respond.thanks.title'),
     t(lang, already ? 'respond.already.text' : 'respond.thanks.text'),
     benchmarkUrl
       ? html`<section class="benchmark-hook" aria-labelledby="benchmark-title">
-  <h2 id="benchmark-title">${t(lang, 'respond.thanks.benchmark')}</h2>
+  <h2 id="benchmark-title">${t(lang, 'respond.thanks.benchmarkUnits', units)}</h2>
   <p>${t(lang, 'respond.thanks.benchmarkText')}</p>
-  <p><a class="button" id="benchmark-link" href="${benchmarkUrl}">${t(lang, 'respond.thanks.benchmark')}</a></p>
+  <p><a class="button" id="benchmark-link" href="${benchmarkUrl}">${t(lang, 'respond.thanks.benchmarkUnits', units)}</a></p>
 </section>`
       : null,
   );

@@ -1,9 +1,11 @@
-import type { Lang } from '../../../report/format/lang.js';
-import type { Answers, Study } from '../../../study/index.js';
-import { t } from '../../i18n/t.js';
+import { type Answers, type Study, labelIn, type Label, type LanguageTag } from '../../../study/index.js';
+import { interfaceLanguage, languageName, t } from '../../../messages/index.js';
 import { attrs, html, type Html } from '../html.js';
 import type { FormValues } from './form-values.js';
 import { fieldAnchor, questionView } from './question-view.js';
+
+/** The label of a found option or item, in a language; undefined when none was found. */
+const labelOf = (found: { readonly label: Label } | undefined, lang: string) => (found ? labelIn(found.label, lang) : undefined);
 
 /** One field error as the page shows it. */
 export interface PageError {
@@ -13,13 +15,13 @@ export interface PageError {
 }
 
 export interface PageViewData {
-  readonly lang: Lang;
+  readonly lang: LanguageTag;
   readonly study: Study;
   readonly page: number;
   /** the form's action (the questionnaire URL with its token or resume id, in the page's language) */
   readonly action: string;
-  /** the same URL in the other language, for the language switch that keeps the answers */
-  readonly otherLangAction: string;
+  /** the same URL in each other language of the study, for the language switch that keeps the answers */
+  readonly langActions: readonly { readonly lang: LanguageTag; readonly action: string }[];
   readonly csrf: Html;
   readonly submissionId: string;
   readonly shownAt: string;
@@ -38,33 +40,33 @@ export interface PageViewData {
 }
 
 /** The error summary at the top: linked to each field, focused on load (autofocus, and the script). */
-export function errorSummary(lang: Lang, errors: readonly { href: string; text: string }[]): Html | null {
+export function errorSummary(lang: LanguageTag, errors: readonly { href: string; text: string }[]): Html | null {
   if (errors.length === 0) return null;
   return html`<div class="error-summary" id="error-summary" role="alert" tabindex="-1" autofocus aria-labelledby="error-summary-title">
-  <h2 id="error-summary-title">${t(lang, 'respond.errors.title')}</h2>
-  <p>${t(lang, 'respond.errors.intro')}</p>
+  <h2 id="error-summary-title">${t(interfaceLanguage(lang), 'respond.errors.title')}</h2>
+  <p>${t(interfaceLanguage(lang), 'respond.errors.intro')}</p>
   <ul>${errors.map((e) => html`<li><a href="${e.href}">${e.text}</a></li>`)}</ul>
 </div>`;
 }
 
-function startIntro(lang: Lang, study: Study): Html {
+function startIntro(lang: LanguageTag, study: Study): Html {
   return html`<div class="survey-intro">
-  <p class="lead">${study.description[lang]}</p>
-  <p>${t(lang, 'respond.start.duration', { minutes: study.estimatedMinutes })} ${t(lang, 'respond.start.save')}</p>
+  <p class="lead">${labelIn(study.description, lang)}</p>
+  <p>${t(interfaceLanguage(lang), 'respond.start.duration', { minutes: study.estimatedMinutes })} ${t(interfaceLanguage(lang), 'respond.start.save')}</p>
   <section class="privacy-notice" aria-labelledby="privacy-title">
-    <h2 id="privacy-title">${t(lang, 'respond.start.privacy')}</h2>
-    <p>${study.privacyNotice[lang]}</p>
+    <h2 id="privacy-title">${t(interfaceLanguage(lang), 'respond.start.privacy')}</h2>
+    <p>${labelIn(study.privacyNotice, lang)}</p>
   </section>
 </div>`;
 }
 
-function resumeBox(lang: Lang, url: string): Html {
+function resumeBox(lang: LanguageTag, url: string): Html {
   return html`<section class="resume-box" aria-labelledby="resume-title">
-  <h2 id="resume-title">${t(lang, 'respond.resume.title')}</h2>
-  <p id="resume-text">${t(lang, 'respond.resume.text')}</p>
-  <label for="resume-link">${t(lang, 'respond.resume.label')}</label>
-  <div class="resume-row"><input type="text" id="resume-link" readonly value="${url}" aria-describedby="resume-text"><button type="button" class="secondary" data-copy="resume-link" hidden>${t(lang, 'respond.resume.copy')}</button></div>
-  <p class="copy-status" role="status" data-copied="${t(lang, 'respond.resume.copied')}"></p>
+  <h2 id="resume-title">${t(interfaceLanguage(lang), 'respond.resume.title')}</h2>
+  <p id="resume-text">${t(interfaceLanguage(lang), 'respond.resume.text')}</p>
+  <label for="resume-link">${t(interfaceLanguage(lang), 'respond.resume.label')}</label>
+  <div class="resume-row"><input type="text" id="resume-link" readonly value="${url}" aria-describedby="resume-text"><button type="button" class="secondary" data-copy="resume-link" hidden>${t(interfaceLanguage(lang), 'respond.resume.copy')}</button></div>
+  <p class="copy-status" role="status" data-copied="${t(interfaceLanguage(lang), 'respond.resume.copied')}"></p>
 </section>`;
 }
 
@@ -72,14 +74,13 @@ function resumeBox(lang: Lang, url: string): Html {
 export function pageView(d: PageViewData): Html {
   const { lang, study } = d;
   const page = study.pages[d.page]!;
-  const other: Lang = lang === 'fr' ? 'en' : 'fr';
   const errorsByField = new Map(d.errors.map((e) => [e.field, e.message]));
   const questionOf = new Map(page.questions.map((q) => [q.name, q]));
   const summary = errorSummary(
     lang,
     d.errors.map((e) => {
       const q = questionOf.get(e.question);
-      return { href: `#${q ? fieldAnchor(q, e.field) : 'main'}`, text: q ? `${q.kind === 'matrix' ? (q.items.find((i) => i.name === e.field)?.label[lang] ?? q.text[lang]) : q.text[lang]} — ${e.message}` : e.message };
+      return { href: `#${q ? fieldAnchor(q, e.field) : 'main'}`, text: q ? `${q.kind === 'matrix' ? (labelOf(q.items.find((i) => i.name === e.field), lang) ?? labelIn(q.text, lang)) : labelIn(q.text, lang)} — ${e.message}` : e.message };
     }),
   );
   const form = attrs({
@@ -87,9 +88,9 @@ export function pageView(d: PageViewData): Html {
     'data-answers': JSON.stringify(d.conditionAnswers),
   });
   return html`<div class="survey">
-<h1>${d.start ? study.title[lang] : page.title[lang]}</h1>
+<h1>${d.start ? labelIn(study.title, lang) : labelIn(page.title, lang)}</h1>
 ${d.start ? startIntro(lang, study) : null}
-<p class="progress" id="progress">${t(lang, 'respond.progress', d.progress)}</p>
+<p class="progress" id="progress">${t(interfaceLanguage(lang), 'respond.progress', d.progress)}</p>
 <progress class="progress-bar" max="${d.progress.total}" value="${d.progress.current}" aria-labelledby="progress"></progress>
 ${summary}
 ${d.notice ? html`<p class="notice" role="status">${d.notice}</p>` : null}
@@ -99,14 +100,16 @@ ${d.notice ? html`<p class="notice" role="status">${d.notice}</p>` : null}
   <input type="hidden" name="_page" value="${d.page}">
   <input type="hidden" name="_shown" value="${d.shownAt}">
   <div class="hp-field" aria-hidden="true"><label for="hp-website">Website</label><input type="text" id="hp-website" name="hp-website" tabindex="-1" autocomplete="off"></div>
-  ${d.start ? html`<h2>${page.title[lang]}</h2>` : null}
-  ${page.intro ? html`<p class="page-intro">${page.intro[lang]}</p>` : null}
+  ${d.start ? html`<h2>${labelIn(page.title, lang)}</h2>` : null}
+  ${page.intro ? html`<p class="page-intro">${labelIn(page.intro, lang)}</p>` : null}
   ${page.questions.map((q) => questionView(q, { lang, values: d.values, errors: errorsByField, hidden: !d.visible.has(q.name) && !errorsByField.has(q.name) }))}
   <div class="survey-actions">
-    ${d.page > 0 ? html`<button type="submit" name="_action" value="previous" class="secondary" formnovalidate>${t(lang, 'respond.previous')}</button>` : null}
-    <button type="submit" name="_action" value="next" class="primary">${d.start ? t(lang, 'respond.start.begin') : t(lang, 'respond.next')}</button>
+    ${d.page > 0 ? html`<button type="submit" name="_action" value="previous" class="secondary" formnovalidate>${t(interfaceLanguage(lang), 'respond.previous')}</button>` : null}
+    <button type="submit" name="_action" value="next" class="primary">${d.start ? t(interfaceLanguage(lang), 'respond.start.begin') : t(interfaceLanguage(lang), 'respond.next')}</button>
   </div>
-  <p class="lang-continue"><button type="submit" name="_action" value="lang" class="link-button" formaction="${d.otherLangAction}" lang="${other}" formnovalidate>${t(lang, 'respond.switchLang')}</button></p>
+  ${d.langActions.length === 0 ? null : html`<p class="lang-continue" role="group" aria-label="${t(interfaceLanguage(lang), 'respond.lang.label')}">${d.langActions.map(
+    (other) => html`<button type="submit" name="_action" value="lang" class="link-button" formaction="${other.action}" lang="${other.lang}" formnovalidate>${languageName(other.lang)}</button> `,
+  )}</p>`}
 </form>
 ${d.resumeUrl ? resumeBox(lang, d.resumeUrl) : null}
 </div>`;

@@ -1,11 +1,10 @@
-import type { Lang } from '../../../report/format/lang.js';
-import { otherKey, type Option, type Question } from '../../../study/index.js';
-import { t } from '../../i18n/t.js';
+import { otherKey, type Option, type Question, labelIn, type LanguageTag } from '../../../study/index.js';
+import { interfaceLanguage, t } from '../../../messages/index.js';
 import { attrs, html, type Html } from '../html.js';
 import type { FormValues } from './form-values.js';
 
 export interface QuestionContext {
-  readonly lang: Lang;
+  readonly lang: LanguageTag;
   readonly values: FormValues;
   /** field -> message, in the respondent's language */
   readonly errors: ReadonlyMap<string, string>;
@@ -33,7 +32,7 @@ const errorId = (field: string) => `err-${field}`;
 
 function errorText(ctx: QuestionContext, field: string): Html | null {
   const message = ctx.errors.get(field);
-  return message ? html`<p class="field-error" id="${errorId(field)}"><span class="visually-hidden">${t(ctx.lang, 'respond.errors.title')} : </span>${message}</p>` : null;
+  return message ? html`<p class="field-error" id="${errorId(field)}"><span class="visually-hidden">${t(interfaceLanguage(ctx.lang), 'respond.errors.title')} : </span>${message}</p>` : null;
 }
 
 function describedBy(ctx: QuestionContext, field: string, hintId?: string): string | undefined {
@@ -45,7 +44,7 @@ function choice(ctx: QuestionContext, type: 'radio' | 'checkbox', field: string,
   const id = `f-${field}-${option.code}`;
   const checked = (ctx.values[field] ?? []).includes(String(option.code));
   const input = attrs({ type, id, name: field, value: option.code, checked, disabled: ctx.hidden, 'aria-describedby': describedBy(ctx, field), ...extra });
-  return html`<label class="choice" for="${id}"><input${input}><span>${option.label[ctx.lang]}</span></label>`;
+  return html`<label class="choice" for="${id}"><input${input}><span>${labelIn(option.label, ctx.lang)}</span></label>`;
 }
 
 function otherInput(ctx: QuestionContext, q: Question & { other?: { code: number; label: Option['label']; maxLength: number } }): Html | null {
@@ -55,7 +54,7 @@ function otherInput(ctx: QuestionContext, q: Question & { other?: { code: number
     type: 'text', id: `f-${field}`, name: field, value: ctx.values[field]?.[0] ?? '', maxlength: q.other.maxLength,
     disabled: ctx.hidden, 'aria-invalid': ctx.errors.has(field) ? 'true' : undefined, 'aria-describedby': describedBy(ctx, field),
   });
-  return html`<div class="other-field"><label for="${`f-${field}`}">${t(ctx.lang, 'respond.other')} (${q.other.label[ctx.lang]})</label>${errorText(ctx, field)}<input${input}></div>`;
+  return html`<div class="other-field"><label for="${`f-${field}`}">${t(interfaceLanguage(ctx.lang), 'respond.other')} (${labelIn(q.other.label, ctx.lang)})</label>${errorText(ctx, field)}<input${input}></div>`;
 }
 
 /** The question's box; a fieldset (choice groups) is described by the help text, a field's input is. */
@@ -70,22 +69,22 @@ function wrapperAttrs(q: Question, ctx: QuestionContext, extraClass: string, fie
   });
 }
 
-function legendText(q: Question, lang: Lang): Html {
-  return html`${q.text[lang]}${q.required ? null : html` <span class="optional">${t(lang, 'respond.optional')}</span>`}`;
+function legendText(q: Question, lang: LanguageTag): Html {
+  return html`${labelIn(q.text, lang)}${q.required ? null : html` <span class="optional">${t(interfaceLanguage(lang), 'respond.optional')}</span>`}`;
 }
 
-function help(q: Question, lang: Lang): Html | null {
-  return q.help ? html`<p class="hint" id="${`help-${q.name}`}">${q.help[lang]}</p>` : null;
+function help(q: Question, lang: LanguageTag): Html | null {
+  return q.help ? html`<p class="hint" id="${`help-${q.name}`}">${labelIn(q.help, lang)}</p>` : null;
 }
 
 function matrix(q: Extract<Question, { kind: 'matrix' }>, ctx: QuestionContext): Html {
   const points = [...q.points, ...(q.dontKnow ? [q.dontKnow] : [])];
   return html`<fieldset${wrapperAttrs(q, ctx, 'matrix', true)}>
   <legend>${legendText(q, ctx.lang)}</legend>${help(q, ctx.lang)}
-  <div class="${`matrix-head points-${points.length}`}" aria-hidden="true"><span></span>${points.map((p) => html`<span>${p.label[ctx.lang]}</span>`)}</div>
+  <div class="${`matrix-head points-${points.length}`}" aria-hidden="true"><span></span>${points.map((p) => html`<span>${labelIn(p.label, ctx.lang)}</span>`)}</div>
   ${q.items.map(
     (item) => html`<div class="${`matrix-row points-${points.length}${ctx.errors.has(item.name) ? ' has-error' : ''}`}" role="radiogroup" aria-labelledby="${`lbl-${item.name}`}">
-    <div class="matrix-label"><span id="${`lbl-${item.name}`}">${item.label[ctx.lang]}</span>${errorText(ctx, item.name)}</div>
+    <div class="matrix-label"><span id="${`lbl-${item.name}`}">${labelIn(item.label, ctx.lang)}</span>${errorText(ctx, item.name)}</div>
     ${points.map((p) => choice(ctx, 'radio', item.name, p))}
   </div>`,
   )}
@@ -115,7 +114,7 @@ export function questionView(q: Question, ctx: QuestionContext): Html {
         const select = attrs({ id: `f-${q.name}`, name: q.name, disabled: ctx.hidden, 'aria-invalid': invalid, 'aria-describedby': describedBy(ctx, q.name, q.help ? `help-${q.name}` : undefined) });
         return html`<div${wrapperAttrs(q, ctx, 'dropdown')}>
   <label for="${`f-${q.name}`}">${legendText(q, lang)}</label>${help(q, lang)}${errorText(ctx, q.name)}
-  <select${select}><option value="">${t(lang, 'respond.choose')}</option>${options.map((o) => html`<option${attrs({ value: o.code, selected: value === String(o.code) })}>${o.label[lang]}</option>`)}</select>
+  <select${select}><option value="">${t(interfaceLanguage(lang), 'respond.choose')}</option>${options.map((o) => html`<option${attrs({ value: o.code, selected: value === String(o.code) })}>${labelIn(o.label, lang)}</option>`)}</select>
   ${otherInput(ctx, q)}
 </div>`;
       }
@@ -133,7 +132,7 @@ export function questionView(q: Question, ctx: QuestionContext): Html {
       });
       return html`<div${wrapperAttrs(q, ctx, 'number')}>
   <label for="${`f-${q.name}`}">${legendText(q, lang)}</label>${help(q, lang)}${errorText(ctx, q.name)}
-  <div class="number-field"><input${input}>${q.unit ? html`<span class="unit" id="${unitId}">${q.unit[lang]}</span>` : null}</div>
+  <div class="number-field"><input${input}>${q.unit ? html`<span class="unit" id="${unitId}">${labelIn(q.unit, lang)}</span>` : null}</div>
 </div>`;
     }
     case 'text': {
@@ -147,7 +146,7 @@ export function questionView(q: Question, ctx: QuestionContext): Html {
       const input = attrs({ type: 'checkbox', id: `f-${q.name}`, name: q.name, value: 'yes', checked: value !== '', disabled: ctx.hidden, 'aria-invalid': invalid, 'aria-describedby': describedBy(ctx, q.name) });
       return html`<div${wrapperAttrs(q, ctx, 'consent')}>
   ${errorText(ctx, q.name)}
-  <label class="choice" for="${`f-${q.name}`}"><input${input}><span>${q.text[lang]}</span></label>
+  <label class="choice" for="${`f-${q.name}`}"><input${input}><span>${labelIn(q.text, lang)}</span></label>
 </div>`;
     }
   }

@@ -1,11 +1,14 @@
-import type { Lang } from '../../../report/format/lang.js';
-import { answerKeys, otherKey, type Answers, type Question, type Study } from '../../../study/index.js';
-import { t } from '../../i18n/t.js';
+import { answerKeys, otherKey, type Answers, type Question, type Study, labelIn, type Label, type LanguageTag } from '../../../study/index.js';
+import { interfaceLanguage, t } from '../../../messages/index.js';
 import { attrs, html, type Html } from '../html.js';
+import { answerNumber } from './form-values.js';
 import { errorSummary } from './page-view.js';
 
+/** The label of a found option or item, in a language; undefined when none was found. */
+const labelOf = (found: { readonly label: Label } | undefined, lang: string) => (found ? labelIn(found.label, lang) : undefined);
+
 export interface ReviewViewData {
-  readonly lang: Lang;
+  readonly lang: LanguageTag;
   readonly study: Study;
   readonly answers: Answers;
   /** shown pages, in order */
@@ -20,32 +23,32 @@ export interface ReviewViewData {
   readonly resume?: Html | null;
 }
 
-function optionLabel(q: Question, code: number, lang: Lang): string {
+function optionLabel(q: Question, code: number, lang: LanguageTag): string {
   const options = q.kind === 'single' || q.kind === 'multiple'
     ? [...q.options, ...(q.other ? [q.other] : [])]
     : q.kind === 'scale' || q.kind === 'matrix' ? [...q.points, ...(q.dontKnow ? [q.dontKnow] : [])] : [];
-  return options.find((o) => o.code === code)?.label[lang] ?? String(code);
+  return labelOf(options.find((o) => o.code === code), lang) ?? String(code);
 }
 
 /** The answer to a question (or a matrix item) in words. */
-function answerText(q: Question, key: string, answers: Answers, lang: Lang): string | undefined {
+function answerText(q: Question, key: string, answers: Answers, lang: LanguageTag): string | undefined {
   const value = answers[key];
   if (value === undefined) return undefined;
-  if (q.kind === 'consent') return value === true ? (lang === 'fr' ? 'Oui' : 'Yes') : undefined;
-  if (q.kind === 'number') return `${lang === 'fr' ? String(value).replace('.', ',') : String(value)}${q.unit ? ` ${q.unit[lang]}` : ''}`;
+  if (q.kind === 'consent') return value === true ? t(interfaceLanguage(lang), 'consent.yes') : undefined;
+  if (q.kind === 'number') return `${typeof value === 'number' ? answerNumber(value, lang) : String(value)}${q.unit ? ` ${labelIn(q.unit, lang)}` : ''}`;
   if (q.kind === 'text') return String(value);
   const codes = Array.isArray(value) ? value : [value as number];
   const other = answers[otherKey(q.name)];
   return codes.map((c) => optionLabel(q, c, lang)).join(', ') + (typeof other === 'string' ? ` (${other})` : '');
 }
 
-function rows(q: Question, answers: Answers, lang: Lang): Html[] {
-  const none = t(lang, 'respond.review.none');
+function rows(q: Question, answers: Answers, lang: LanguageTag): Html[] {
+  const none = t(interfaceLanguage(lang), 'respond.review.none');
   if (q.kind === 'matrix') {
-    return q.items.map((item) => html`<dt>${q.text[lang]} — ${item.label[lang]}</dt><dd>${answerText(q, item.name, answers, lang) ?? none}</dd>`);
+    return q.items.map((item) => html`<dt>${labelIn(q.text, lang)} — ${labelIn(item.label, lang)}</dt><dd>${answerText(q, item.name, answers, lang) ?? none}</dd>`);
   }
-  if (!answerKeys(q).some((k) => answers[k] !== undefined) && !q.required) return [html`<dt>${q.text[lang]}</dt><dd>${none}</dd>`];
-  return [html`<dt>${q.text[lang]}</dt><dd>${answerText(q, q.name, answers, lang) ?? none}</dd>`];
+  if (!answerKeys(q).some((k) => answers[k] !== undefined) && !q.required) return [html`<dt>${labelIn(q.text, lang)}</dt><dd>${none}</dd>`];
+  return [html`<dt>${labelIn(q.text, lang)}</dt><dd>${answerText(q, q.name, answers, lang) ?? none}</dd>`];
 }
 
 /** The review before sending: every shown page's answers with a link to change them, then the send button. */
@@ -53,18 +56,18 @@ export function reviewView(d: ReviewViewData, errors: readonly { href: string; t
   const { lang, study } = d;
   const form = attrs({ method: 'post', action: d.action, class: 'survey-form' });
   return html`<div class="survey">
-<h1>${t(lang, 'respond.review.title')}</h1>
-<p class="progress" id="progress">${t(lang, 'respond.progress', d.progress)}</p>
+<h1>${t(interfaceLanguage(lang), 'respond.review.title')}</h1>
+<p class="progress" id="progress">${t(interfaceLanguage(lang), 'respond.progress', d.progress)}</p>
 <progress class="progress-bar" max="${d.progress.total}" value="${d.progress.current}" aria-labelledby="progress"></progress>
 ${errorSummary(lang, errors)}
-<p>${t(lang, 'respond.review.intro')}</p>
+<p>${t(interfaceLanguage(lang), 'respond.review.intro')}</p>
 ${d.pages.map((p) => {
   const page = study.pages[p]!;
   const shown = page.questions.filter((q) => answerKeys(q).some((k) => d.answers[k] !== undefined) || !q.condition);
   return html`<section class="review-page" aria-labelledby="${`review-${page.id}`}">
-  <h2 id="${`review-${page.id}`}">${page.title[lang]}</h2>
+  <h2 id="${`review-${page.id}`}">${labelIn(page.title, lang)}</h2>
   <dl>${shown.flatMap((q) => rows(q, d.answers, lang))}</dl>
-  <p><a class="button secondary" href="${d.pageUrl(p)}">${t(lang, 'respond.review.edit', { page: page.title[lang] })}</a></p>
+  <p><a class="button secondary" href="${d.pageUrl(p)}">${t(interfaceLanguage(lang), 'respond.review.edit', { page: labelIn(page.title, lang) })}</a></p>
 </section>`;
 })}
 <form${form}>
@@ -74,8 +77,8 @@ ${d.pages.map((p) => {
   <input type="hidden" name="_shown" value="${d.shownAt}">
   <div class="hp-field" aria-hidden="true"><label for="hp-website">Website</label><input type="text" id="hp-website" name="hp-website" tabindex="-1" autocomplete="off"></div>
   <div class="survey-actions">
-    <button type="submit" name="_action" value="previous" class="secondary">${t(lang, 'respond.previous')}</button>
-    <button type="submit" name="_action" value="finish" class="primary">${t(lang, 'respond.review.submit')}</button>
+    <button type="submit" name="_action" value="previous" class="secondary">${t(interfaceLanguage(lang), 'respond.previous')}</button>
+    <button type="submit" name="_action" value="finish" class="primary">${t(interfaceLanguage(lang), 'respond.review.submit')}</button>
   </div>
 </form>
 ${d.resume ?? null}

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { waveStudy } from '../../../../analysis/wave-study.js';
-import { t } from '../../../i18n/t.js';
+import { t } from '../../../../messages/index.js';
 import { sendAdminPage } from '../../../views/admin/admin-page.js';
 import { contactsView, type ImportReport } from '../../../views/admin/contacts-view.js';
 import { audit, baseUrl, formOf, redirectTo, waveOfRequest } from '../admin-helpers.js';

@@ -1,9 +1,10 @@
 import { AppError } from '../../../../app-error.js';
 import { createMailer } from '../../../../mail/mailer.js';
 import { invitationEmail } from '../../../../mail/invitation-email.js';
-import type { Lang } from '../../../../report/format/lang.js';
+import { interfaceLanguage, isLang } from '../../../../messages/index.js';
+import { localizedPath } from '../../../i18n/localized-path.js';
 import type { Store, Wave } from '../../../../store/index.js';
-import type { Study } from '../../../../study/index.js';
+import { contentLanguage, labelIn, type LanguageTag, type Study } from '../../../../study/index.js';
 import type { AppConfig } from '../../../config.js';
 import { hashToken, newToken } from '../../../token.js';
 import { contactProgress } from './contact-status.js';
@@ -14,9 +15,10 @@ export interface SendOutcome {
   readonly failed: readonly { readonly email: string; readonly message: string }[];
 }
 
-const languageOf = (profile: unknown, study: Study): Lang => {
+/** The contact's language (its `language` profile field) when the study has it, else the study's default. */
+const languageOf = (profile: unknown, study: Study): LanguageTag => {
   const lang = profile && typeof profile === 'object' && !Array.isArray(profile) ? (profile as Record<string, unknown>).language : undefined;
-  return lang === 'en' && study.languages.includes('en') ? 'en' : lang === 'fr' ? 'fr' : (study.languages[0] as Lang);
+  return contentLanguage(study, typeof lang === 'string' ? lang : '');
 };
 
 /**
@@ -47,12 +49,14 @@ export async function sendInvitations(
       if (existing) await store.invitations.addToken(existing.id, tokenHash);
       const lang = languageOf(contact.profile, study);
       const query = `t=${encodeURIComponent(token)}`;
-      const prefix = lang === 'en' ? '/en' : '';
-      const surveyUrl = `${baseUrl}${prefix}/s/${encodeURIComponent(wave.studyId)}/${encodeURIComponent(wave.code)}?${query}`;
-      const unsubscribeUrl = `${baseUrl}${prefix}/unsubscribe?${query}`;
+      // the questionnaire under its interface's prefix, with ?lang= for a language without a catalogue
+      const ui = interfaceLanguage(lang);
+      const language = isLang(lang) ? '' : `&lang=${encodeURIComponent(lang)}`;
+      const surveyUrl = `${baseUrl}${localizedPath(ui, `/s/${encodeURIComponent(wave.studyId)}/${encodeURIComponent(wave.code)}?${query}${language}`)}`;
+      const unsubscribeUrl = `${baseUrl}${localizedPath(ui, `/unsubscribe?${query}`)}`;
       const email = invitationEmail({
-        lang, kind, studyTitle: study.title[lang], waveTitle: wave.title, recipientName: contact.name,
-        surveyUrl, unsubscribeUrl, minutes: study.estimatedMinutes, sender: study.producers[0]?.name ?? study.title[lang],
+        lang, kind, studyTitle: labelIn(study.title, lang), waveTitle: wave.title, recipientName: contact.name,
+        surveyUrl, unsubscribeUrl, minutes: study.estimatedMinutes, sender: study.producers[0]?.name ?? labelIn(study.title, lang),
       });
       try {
         await mailer.send({ ...email, to: contact.email, unsubscribeUrl });

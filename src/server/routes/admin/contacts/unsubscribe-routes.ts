@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { csrfField } from '../../../csrf.js';
 import { localizedPath } from '../../../i18n/localized-path.js';
-import { t } from '../../../i18n/t.js';
+import { t } from '../../../../messages/index.js';
 import { markPrivate } from '../../../security.js';
 import { html } from '../../../views/html.js';
 import { sendPage } from '../../../views/send-page.js';

@@ -4,7 +4,7 @@ import { AppError } from '../../../../app-error.js';
 import type { CleaningInput } from '../../../../analysis/cleaning/cleaning-flag.js';
 import { cleaningFlags } from '../../../../analysis/cleaning/cleaning-flags.js';
 import { waveStudy } from '../../../../analysis/wave-study.js';
-import { t } from '../../../i18n/t.js';
+import { t } from '../../../../messages/index.js';
 import { sendAdminPage } from '../../../views/admin/admin-page.js';
 import { cleaningView } from '../../../views/admin/cleaning-view.js';
 import { audit, formOf, redirectTo, waveOfRequest } from '../admin-helpers.js';

@@ -3,7 +3,7 @@ import { fieldworkMonitor } from '../../../../analysis/fieldwork/fieldwork-monit
 import { readQuotas } from '../../../../analysis/fieldwork/quotas.js';
 import { waveStudy } from '../../../../analysis/wave-study.js';
 import { dailyCountsChart, renderSvg } from '../../../../report/charts/index.js';
-import { t } from '../../../i18n/t.js';
+import { t } from '../../../../messages/index.js';
 import { sendAdminPage } from '../../../views/admin/admin-page.js';
 import { monitorView } from '../../../views/admin/monitor-view.js';
 import { waveOfRequest } from '../admin-helpers.js';

@@ -3,7 +3,7 @@ import { readPopulationTargets, ZPopulationTargets, type PopulationTargets } fro
 import { waveStudy } from '../../../../analysis/wave-study.js';
 import { AppError } from '../../../../app-error.js';
 import type { JsonValue } from '../../../../store/index.js';
-import { t } from '../../../i18n/t.js';
+import { t } from '../../../../messages/index.js';
 import { sendAdminPage } from '../../../views/admin/admin-page.js';
 import { weightingView } from '../../../views/admin/weighting-view.js';
 import { audit, formOf, redirectTo, waveOfRequest } from '../admin-helpers.js';
