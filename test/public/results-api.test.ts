@@ -45,21 +45,21 @@ for (const database of TEST_DATABASES) {
         const columns = await loadWave(store, wave, study);
         const dataset = createDataset([
           ...study.indicators.map((i) => categoricalColumn(i.id, indicatorColumn(columns, columns.layout, i), ['0', '1'])),
-          categoricalColumn('size', Int16Array.from(columns.categories.get('company_size')!, (c) => c - 1), ['1', '2', '3', '4']),
+          categoricalColumn('company_size', Int16Array.from(columns.categories.get('company_size')!, (c) => c - 1), ['1', '2', '3', '4']),
         ]);
         const population = Object.fromEntries(SYNTHETIC_TARGETS.margins[0].targets.map((t) => [String(t.code), t.population]));
-        return { study, design: rake(createDesign(dataset, { weights: new Float64Array(dataset.n).fill(1) }), [{ variable: 'size', population }]).design };
+        return { study, design: rake(createDesign(dataset, { weights: new Float64Array(dataset.n).fill(1) }), [{ variable: 'company_size', population }]).design };
       };
       const current = await load(w2016);
       const previous = await load((await server.store.waves.getByCode('social-media-barometer', '2015'))!);
       const set = computeTableSet({
-        wave: current.design, previous: previous.design, banners: ['size'],
+        wave: current.design, previous: previous.design, banners: ['company_size'],
         indicators: current.study.indicators.map((i) => ({ id: i.id, column: i.id, yes: [1] })),
       });
       assert.equal(doc.n, 450);
       assert.equal(doc.previousWave, '2015');
       assert.equal(doc.indicators.length, set.indicators.length);
-      const size = doc.cuts.find((c) => c.variable === 'size')!;
+      const size = doc.cuts.find((c) => c.variable === 'company_size')!;
       let letters = 0;
       for (const table of set.indicators) {
         const api = doc.indicators.find((i) => i.id === table.id)!;
@@ -119,7 +119,7 @@ for (const database of TEST_DATABASES) {
       const first = lines[1].split(',');
       assert.equal(first[0], doc.indicators[0].id);
       assert.ok(Math.abs(Number(first[3]) - doc.indicators[0].estimate) < 1e-6);
-      for (const table of ['cut-size', 'cut-region-adoption', 'theme-challenges', 'trend-uses_social_media']) {
+      for (const table of ['cut-company_size', 'cut-region-adoption', 'theme-challenges', 'trend-uses_social_media']) {
         assert.equal((await server.app.inject(`${API}/2016/tables/${table}.csv`)).statusCode, 200, table);
       }
       assert.equal((await server.app.inject(`${API}/2016/tables/nope.csv`)).statusCode, 404);
@@ -159,7 +159,7 @@ for (const database of TEST_DATABASES) {
     });
 
     it('shows every number of the dashboard with its base and margin in both languages', async () => {
-      const fr = await server.app.inject('/resultats/social-media-barometer?cut=size');
+      const fr = await server.app.inject('/resultats/social-media-barometer?cut=company_size');
       const en = await server.app.inject('/en/results/social-media-barometer?wave=2015');
       assert.equal(fr.statusCode, 200);
       assert.equal(en.statusCode, 200);

@@ -44,9 +44,9 @@ describe('a reader of the public results (browser)', () => {
     await checkAccessibility(page, 'dashboard 2016');
 
     // the size cut: a letter wherever the numbers say a column is significantly higher, a low-base mark under 30
-    await page.selectOption('#cut-select', 'size');
-    await Promise.all([page.waitForURL(/cut=size/), page.click('.results-controls button[type="submit"]')]);
-    const size = marks('size');
+    await page.selectOption('#cut-select', 'company_size');
+    await Promise.all([page.waitForURL(/cut=company_size/), page.click('.results-controls button[type="submit"]')]);
+    const size = marks('company_size');
     assert.ok(size.letters.length > 0, 'the demo size cut has significant differences');
     assert.deepEqual((await page.locator('.cut-table .letters').allInnerTexts()).sort(), [...size.letters].sort());
     assert.equal(await page.locator('.cut-table .low-base').count(), size.lowBase);
