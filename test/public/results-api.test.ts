@@ -45,15 +45,15 @@ for (const database of TEST_DATABASES) {
         const columns = await loadWave(store, wave, study);
         const dataset = createDataset([
           ...study.indicators.map((i) => categoricalColumn(i.id, indicatorColumn(columns, columns.layout, i), ['0', '1'])),
-          categoricalColumn('size', Int16Array.from(columns.categories.get('company_size')!, (c) => c - 1), ['1', '2', '3', '4']),
+          categoricalColumn('company_size', Int16Array.from(columns.categories.get('company_size')!, (c) => c - 1), ['1', '2', '3', '4']),
         ]);
         const population = Object.fromEntries(SYNTHETIC_TARGETS.margins[0].targets.map((t) => [String(t.code), t.population]));
-        return { study, design: rake(createDesign(dataset, { weights: new Float64Array(dataset.n).fill(1) }), [{ variable: 'size', population }]).design };
+        return { study, design: rake(createDesign(dataset, { weights: new Float64Array(dataset.n).fill(1) }), [{ variable: 'company_size', population }]).design };
       };
       const current = await load(w2016);
       const previous = await load((await server.store.waves.getByCode('social-media-barometer', '2015'))!);
       const set = computeTableSet({
-        wave: current.design, previous: previous.design, banners: ['size'],
+        wave: current.design, previous: previous.design, banners: ['company_size'],
         indicators: current.study.indicators.map((i) => ({ id: i.id, column: i.id, yes: [1] })),
       });
       assert.equal(doc.n, 450);
