@@ -16,7 +16,7 @@ export interface BenchmarkSource {
   readonly variables: Readonly<Record<string, { readonly levels: readonly { readonly code: number; readonly label: Label }[]; readonly outOfBase: readonly number[] }>>;
   /** the variable of the benchmark's first peer group (peers: the same answer to it), or null */
   readonly peerVariable: string | null;
-  /** how the study names those peers ("companies of the same size"): the peer group's label, else its question's text */
+  /** how the study names those peers ("households of the same size"): the peer group's label, else its question's text */
   readonly peerLabel: Label | null;
   /** how the study names its respondents, by language (null: the interface's "respondents") */
   readonly unit: Readonly<Record<string, UnitForms>> | null;

@@ -44,7 +44,7 @@ export interface BenchmarkModel {
   readonly company: string | null;
   /** the respondent's level of the peer group's question (e.g. their size band), or null */
   readonly size: { readonly code: number; readonly label: Label } | null;
-  /** how the study names the peers ("companies of the same size"), or null when it has no peer group */
+  /** how the study names the peers ("households of the same size"), or null when it has no peer group */
   readonly peers: Label | null;
   /** how the study names its respondents, by language (null: "respondents") */
   readonly unit: BenchmarkSource['unit'];

@@ -7,7 +7,7 @@ export type BenchmarkWords = UnitWords & { readonly peers: string };
 
 /**
  * How the benchmark names respondents (the study's unit, else "respondents") and the respondent's peer group:
- * the study's label of its peer group ("Companies of the same size"), capitalised for headings, else the
+ * the study's label of its peer group ("Households of the same size"), capitalised for headings, else the
  * catalogue's "{Units} of your group".
  * @example benchmarkWords(model, 'en').peers // 'Households of the same size' or 'Respondents of your group'
  */
