@@ -1,5 +1,5 @@
-import { sql, type Kysely } from 'kysely';
-import type { Database, Store, TransactionStore } from '../store/index.js';
+import { sql } from 'kysely';
+import type { Store, TransactionStore } from '../store/index.js';
 import { identifyingAnswersReader, withoutKeys } from './identifying-answers.js';
 
 /** What an erasure did: counts only, never the person's data. */

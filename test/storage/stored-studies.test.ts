@@ -41,7 +41,7 @@ for (const database of TEST_DATABASES) {
       assert.equal(result.code, 0, result.stderr);
       assert.equal(result.stdout, 'stored household-energy version 1\n');
       const stored = await store.studies.getVersion('household-energy', 1);
-      assert.equal((stored?.document as { version: number }).version, 1);
+      assert.equal((stored!.document as { version: number }).version, 1);
       const [entry] = await store.auditLog.list({ action: 'study.add' });
       assert.equal(entry.target, 'study:household-energy');
       assert.deepEqual(entry.details, { version: 1, format: 'native', mode: 'add', via: 'cli' });
@@ -110,7 +110,7 @@ for (const database of TEST_DATABASES) {
       const kept = await store.waves.get(wave.id);
       assert.equal(kept?.studyVersionId, v1!.id);
       assert.deepEqual(await store.studies.getVersionById(v1!.id), v1, 'the version a wave uses never changes');
-      assert.equal(((await store.studies.getVersion('household-energy', 2))?.document as { version: number }).version, 2);
+      assert.equal(((await store.studies.getVersion('household-energy', 2))!.document as { version: number }).version, 2);
       const [entry] = await store.auditLog.list({ action: 'study.update' });
       assert.deepEqual(entry.details, { version: 2, format: 'native', mode: 'update', via: 'cli', previousVersion: 1 });
 
