@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { DEFAULT_LANG, LANGS } from '../../src/messages/index.js';
 import { TEST_DATABASES } from '../helpers/databases.js';
 import { startPopulatedApp, type PopulatedApp } from './populated-app.js';
 
@@ -8,7 +9,9 @@ const PRIVATE = /^\/(s\/|admin|benchmark\/|livre-blanc\/telechargement|white-pap
 const EXPORT_FORMATS = ['csv', 'codebook', 'sav', 'jsonl', 'triple-s', 'triple-s-data'];
 
 const patternOf = (url: string) => new RegExp(`^${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]+/g, '[^/]+')}$`);
-const pathOf = (url: string) => new URL(url, 'http://x').pathname.replace(/^\/en(?=\/|$)/, '') || '/';
+/** The language prefixes of the interface (/en, /de, /es): a path is checked as the same page without it. */
+const PREFIX = new RegExp(`^/(?:${LANGS.filter((l) => l !== DEFAULT_LANG).join('|')})(?=/|$)`);
+const pathOf = (url: string) => new URL(url, 'http://x').pathname.replace(PREFIX, '') || '/';
 
 /** Same-site links and resources of an HTML page (href, src), without fragments. */
 function linksOf(body: string): string[] {
