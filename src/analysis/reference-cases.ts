@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCsv, type CsvTable } from './read-csv.js';
+import { parseCase, type ParsedCase } from './reference-cases-schema.js';
 import {
   categoricalFromStrings, ciprop, createDataset, createDesign, estimateMean, estimateProportions, estimateTotal, numericColumn,
   poststratify, rake, raoScottChiSquare, StatsError, weightDiagnostics, type Column, type SurveyDesign,
@@ -52,10 +53,12 @@ export function computeReferenceCases(document: ReferenceDocument, readData: (na
     if (t instanceof Error) throw t;
     return t;
   };
-  const cases = document.cases.map((c) => {
+  const cases = document.cases.map((c, index) => {
     const { result: _drop, error: _err, ...rest } = c;
+    const parsed = parseCase(c, index);
+    if (!parsed.ok) return { ...rest, error: `INVALID_CASE: ${parsed.message}` };
     try {
-      return { ...rest, result: computeCase(c, table(c.data)) };
+      return { ...rest, result: computeCase(parsed.value, table(parsed.value.data)) };
     } catch (error) {
       const e = error as Error;
       return { ...rest, error: e instanceof StatsError ? `${e.code}: ${e.message}` : e.message };
@@ -72,14 +75,14 @@ export function runReferenceCasesFile(casesPath: string, dataDir?: string): Refe
   return computeReferenceCases(document, (name) => readFileSync(join(dir, name), 'utf8'));
 }
 
-function computeCase(c: ReferenceCase, csv: CsvTable): ResultRow[] {
+function computeCase(c: ParsedCase, csv: CsvTable): ResultRow[] {
   const keep = rowsKept(c, csv);
   const est = c.estimate;
   const numericNames = new Set<string>([c.design.weights]);
   if (c.design.fpc) numericNames.add(c.design.fpc);
   if ((est.kind === 'mean' || est.kind === 'total') && est.variable) numericNames.add(est.variable);
   const categoricalNames = new Set<string>();
-  for (const name of [c.design.strata, c.design.ids, est.by, est.rows, est.cols, est.kind === 'proportion' || est.kind === 'ciprop' ? est.variable : undefined]) {
+  for (const name of [c.design.strata, c.design.ids, 'by' in est ? est.by : undefined, 'rows' in est ? est.rows : undefined, 'cols' in est ? est.cols : undefined, est.kind === 'proportion' || est.kind === 'ciprop' ? est.variable : undefined]) {
     if (name) categoricalNames.add(name);
   }
   for (const m of c.calibration?.margins ?? []) categoricalNames.add(m.variable);
@@ -104,40 +107,33 @@ function computeCase(c: ReferenceCase, csv: CsvTable): ResultRow[] {
   switch (est.kind) {
     case 'mean':
     case 'total': {
-      const results = (est.kind === 'mean' ? estimateMean : estimateTotal)(design, need(est.variable, 'variable'), { by: est.by, deff: est.deff ? true : undefined });
+      const results = (est.kind === 'mean' ? estimateMean : estimateTotal)(design, est.variable, { by: est.by, deff: est.deff ? true : undefined });
       return results.map((r) => r.kind === 'unavailable'
         ? { ...(est.by ? { domain: r.domain } : {}), level: r.variable, error: r.reason }
         : { ...(est.by ? { domain: r.domain } : {}), level: r.variable, estimate: r.estimate, se: r.se, ...(est.deff ? { deff: r.deff } : {}) });
     }
     case 'proportion': {
-      const variable = need(est.variable, 'variable');
-      return estimateProportions(design, variable, { by: est.by }).map((r) => r.kind === 'unavailable'
+      const variable = est.variable;
+      return estimateProportions(design, variable, { by: est.by, deff: est.deff ? true : undefined }).map((r) => r.kind === 'unavailable'
         ? { ...(est.by ? { domain: r.domain } : {}), level: variable, error: r.reason }
-        : { ...(est.by ? { domain: r.domain } : {}), level: variable + r.level, estimate: r.estimate, se: r.se });
+        : { ...(est.by ? { domain: r.domain } : {}), level: variable + r.level, estimate: r.estimate, se: r.se, ...(est.deff ? { deff: r.deff } : {}) });
     }
     case 'ciprop': {
-      const r = ciprop(design, need(est.variable, 'variable'), need(est.level, 'level'), { method: est.method, conf: est.conf });
+      const r = ciprop(design, est.variable, est.level, { method: est.method, conf: est.conf });
       return [{ estimate: r.estimate, se: r.se, lower: r.lower, upper: r.upper }];
     }
     case 'chisq': {
-      const r = raoScottChiSquare(design, need(est.rows, 'rows'), need(est.cols, 'cols'), { statistic: est.statistic });
+      const r = raoScottChiSquare(design, est.rows, est.cols, { statistic: est.statistic });
       return [{ statistic: r.value, df: r.df, p: r.p }];
     }
     case 'weights': {
       const d = weightDiagnostics(design.weights);
       return [{ sum: d.sum, min: d.min, max: d.max, kish_deff: d.kishDeff }];
     }
-    default:
-      throw new Error(`unknown estimate kind "${(est as { kind: string }).kind}"`);
   }
 }
 
-function need<T>(value: T | undefined, field: string): T {
-  if (value === undefined) throw new Error(`the estimate has no "${field}"`);
-  return value;
-}
-
-function rowsKept(c: ReferenceCase, csv: CsvTable): boolean[] {
+function rowsKept(c: ParsedCase, csv: CsvTable): boolean[] {
   const keep = new Array<boolean>(csv.rowCount).fill(true);
   for (const [name, value] of Object.entries(c.design.filter ?? {})) {
     const values = rawColumn(csv, name, 'filter');

@@ -37,7 +37,7 @@ export function estimateMeanOrTotal(design: SurveyDesign, variable: string, opti
     let sw = 0, swy = 0, sw2 = 0, count = 0;
     for (let i = 0; i < design.n; i++) {
       if (!inDomain(domain, i) || Number.isNaN(y[i])) continue;
-      sw += w[i]; swy += w[i] * y[i]; sw2 += w[i] * w[i]; count++;
+      sw += w[i]; swy += w[i] * y[i]; sw2 += w[i] * w[i]; if (w[i] > 0) count++;
     }
     if (count === 0) {
       return Object.freeze({ kind: 'unavailable', variable, domain: domain.name, reason: `no respondent with a value of "${variable}"${domain.name === null ? '' : ` in domain "${domain.name}"`}` } as const);

@@ -27,7 +27,7 @@ export function estimateProportions(design: SurveyDesign, variable: string, opti
     for (let i = 0; i < design.n; i++) {
       const c = codes[i];
       if (c < 0 || !inDomain(domain, i)) continue;
-      sw += w[i]; sw2 += w[i] * w[i]; count++; byLevel[c] += w[i];
+      sw += w[i]; sw2 += w[i] * w[i]; if (w[i] > 0) count++; byLevel[c] += w[i];
     }
     if (count === 0) {
       out.push(Object.freeze({ kind: 'unavailable', variable, domain: domain.name, reason: `no respondent to "${variable}"${domain.name === null ? '' : ` in domain "${domain.name}"`}` }));

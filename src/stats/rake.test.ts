@@ -101,11 +101,22 @@ describe('rake', () => {
 });
 
 describe('createDesign', () => {
-  it('rejects zero, negative and missing weights', () => {
-    for (const [weights, code] of [[[1, 0, 2], 'ZERO_WEIGHT'], [[1, -2, 2], 'NEGATIVE_WEIGHT'], [[1, NaN, 2], 'MISSING_VALUE']] as const) {
+  it('rejects negative, missing and all-zero weights, naming the 1-based row', () => {
+    for (const [weights, code, row] of [[[1, -2, 2], 'NEGATIVE_WEIGHT', 2], [[1, 2, NaN], 'MISSING_VALUE', 3], [[0, 0, 0], 'EMPTY_SAMPLE', null]] as const) {
       const ds = createDataset([numericColumn('w', [...weights])]);
-      assert.throws(() => createDesign(ds, { weights: 'w' }), expectCode(code));
+      assert.throws(() => createDesign(ds, { weights: 'w' }), (e: unknown) => expectCode(code)(e) && (row === null || (new RegExp(`at row ${row}\\b`).test((e as Error).message) && (e as { row?: number }).row === row - 1)));
     }
+  });
+
+  it('accepts zero weights: the rows stay units of the variance but leave the degrees of freedom and the bases', () => {
+    const ds = createDataset([numericColumn('w', [1, 0, 2, 0, 1]), numericColumn('y', [1, 5, 3, 7, 2])]);
+    const design = createDesign(ds, { weights: 'w' });
+    assert.equal(design.degreesOfFreedom, 3 - 1);
+    assert.equal(design.nPsu, 5);
+    const [mean] = estimateMean(design, 'y');
+    assert.ok(mean.kind === 'mean');
+    assert.equal(mean.estimate, (1 + 6 + 2) / 4);
+    assert.equal(mean.n, 3);
   });
 
   it('rejects a stratum with a single cluster unless asked to treat it as certain', () => {

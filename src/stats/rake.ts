@@ -88,8 +88,8 @@ export function calibrateToMargins(
     const columnCodes = column.codes;
     for (let i = 0; i < n; i++) {
       const c = columnCodes[i];
-      if (c < 0) throw new StatsError('MISSING_VALUE', `${caller}: margin "${margin.variable}" is missing at row ${i}`);
-      respondents[c]++;
+      if (c < 0) throw new StatsError('MISSING_VALUE', `${caller}: margin "${margin.variable}" is missing at row ${i + 1}`, i);
+      if (w0[i] > 0) respondents[c]++;
     }
     for (let l = 0; l < column.levels.length; l++) {
       if (target[l] > 0 && respondents[l] === 0) throw new StatsError('EMPTY_MARGIN_LEVEL', `${caller}: margin "${margin.variable}" has no respondent in level "${column.levels[l]}"`);
