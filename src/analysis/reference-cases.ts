@@ -120,7 +120,7 @@ function computeCase(c: ParsedCase, csv: CsvTable): ResultRow[] {
     }
     case 'ciprop': {
       const r = ciprop(design, est.variable, est.level, { method: est.method, conf: est.conf });
-      return [{ estimate: r.estimate, se: r.se, lower: r.lower, upper: r.upper }];
+      return [{ estimate: r.estimate, se: r.se, lower: r.lower, upper: r.upper, ...(r.interval === 'design' ? {} : { interval: r.interval }) }];
     }
     case 'chisq': {
       const r = raoScottChiSquare(design, est.rows, est.cols, { statistic: est.statistic });
