@@ -14,7 +14,8 @@ describe('readCsv', () => {
     assert.deepEqual(table.columns.get('b'), ['2', '']);
   });
   it('names the row with a wrong number of fields', () => {
-    assert.throws(() => readCsv('a,b\n1\n'), /row 1 has 1 fields/);
+    assert.throws(() => readCsv('a,b\n1\n'), /line 2 has 1 fields/);
+    assert.deepEqual([...readCsv('a,b\n"x\ny",1\n\n2,3\n').lines], [2, 5], 'file lines of the rows');
   });
 });
 

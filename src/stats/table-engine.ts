@@ -311,7 +311,12 @@ function evaluate(frame: DesignFrame, moments: Float64Array, keys: Int32Array | 
     t2[h] += B - 2 * mc * A2 + mc * mc * frame.squaredWeightOfCell[c];
   }
   let variance = 0;
-  for (let h = 0; h < nStrata; h++) variance += frame.stratumFactor[h] * (t2[h] - (t1[h] * t1[h]) / frame.rowsPerStratum[h]);
+  for (let h = 0; h < nStrata; h++) {
+    // centred sum of squares from raw sums: below 1e-12 of the raw sum it is cancellation noise (influence values
+    // constant within the stratum, as a stratum's own share), and R's two-pass value is exactly 0
+    const centred = t2[h] - (t1[h] * t1[h]) / frame.rowsPerStratum[h];
+    if (centred > 1e-12 * t2[h]) variance += frame.stratumFactor[h] * centred;
+  }
   const unitVariance = count > 1 ? ((Wyy / W - p * p) * count) / (count - 1) : 0;
   return { stat: { estimate: p, variance: Math.max(0, variance), n: count, sumWeights: W, sumSquaredWeights: W2, unitVariance }, a2, fit, t1 };
 }
