@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readCsv, type CsvTable } from './read-csv.js';
+import { csvCodes, csvNumbers, indexCsv, type CsvIndex } from './read-csv.js';
 import { parseCase, type ParsedCase } from './reference-cases-schema.js';
 import {
   categoricalColumn, ciprop, createDesign, estimateMean, estimateProportions, estimateTotal, numericColumn,
@@ -42,7 +42,7 @@ type ResultRow = Record<string, unknown>;
 /** One data file: its text columns and, per filter, the rows kept and their typed columns. */
 interface DataFile {
   readonly name: string;
-  readonly csv: CsvTable;
+  readonly csv: CsvIndex;
   readonly filtered: Map<string, { readonly rows: Int32Array; readonly columns: Map<string, Column> }>;
 }
 
@@ -68,7 +68,7 @@ export function computeReferenceCases(document: ReferenceDocument, readData: (na
   const file = (name: string): DataFile => {
     let f = files.get(name);
     if (!f) {
-      try { f = { name, csv: readCsv(readData(name)), filtered: new Map() }; } catch (error) { f = new Error(`${name}: ${(error as Error).message}`); }
+      try { f = { name, csv: indexCsv(readData(name)), filtered: new Map() }; } catch (error) { f = new Error(`${name}: ${(error as Error).message}`); }
       files.set(name, f);
     }
     if (f instanceof Error) throw f;
@@ -111,9 +111,11 @@ function filtered(data: DataFile, c: ParsedCase): { readonly rows: Int32Array; r
   let kept = data.filtered.get(key);
   if (!kept) {
     const keep = new Uint8Array(data.csv.rowCount).fill(1);
+    const all = Int32Array.from({ length: data.csv.rowCount }, (_, i) => i);
     for (const [name, value] of filter) {
-      const values = rawColumn(data.csv, name, 'filter');
-      for (let i = 0; i < keep.length; i++) if (values[i] !== value) keep[i] = 0;
+      const { codes, values } = csvCodes(data.csv, columnIndex(data.csv, name, 'filter'), all);
+      const wanted = values.indexOf(value);
+      for (let i = 0; i < keep.length; i++) if (codes[i] !== wanted || wanted < 0) keep[i] = 0;
     }
     let count = 0;
     for (let i = 0; i < keep.length; i++) count += keep[i];
@@ -133,30 +135,15 @@ function typedColumn(
   const key = `${kind}\u0000${name}\u0000${order ? JSON.stringify(order) : ''}`;
   const cached = kept.columns.get(key);
   if (cached) return cached;
-  const raw = rawColumn(data.csv, name, caller);
+  const at = columnIndex(data.csv, name, caller);
   const rows = kept.rows;
   let column: Column;
   if (kind === 'numeric') {
-    const out = new Float64Array(rows.length);
-    for (let k = 0; k < rows.length; k++) {
-      const v = raw[rows[k]];
-      if (v === 'NA' || v === '') { out[k] = NaN; continue; }
-      const x = Number(v);
-      if (!Number.isFinite(x)) throw new StatsError('NOT_NUMERIC', `${caller}: column "${name}" is not numeric (value "${v}")`, k);
-      out[k] = x;
-    }
-    column = numericColumn(name, out);
+    column = numericColumn(name, csvNumbers(data.csv, at, rows, (k, v) => {
+      throw new StatsError('NOT_NUMERIC', `${caller}: column "${name}" is not numeric (value "${v}")`, k);
+    }));
   } else {
-    const index = new Map<string, number>();
-    const present: string[] = [];
-    const codes = new Int32Array(rows.length);
-    for (let k = 0; k < rows.length; k++) {
-      const v = raw[rows[k]];
-      if (v === 'NA' || v === '') { codes[k] = -1; continue; }
-      let code = index.get(v);
-      if (code === undefined) { code = present.length; index.set(v, code); present.push(v); }
-      codes[k] = code;
-    }
+    const { codes, values: present } = csvCodes(data.csv, at, rows);
     const levels = order ? [...order, ...present.filter((l) => !order.includes(l)).sort()] : [...present].sort();
     const remap = present.map((l) => levels.indexOf(l));
     const small = levels.length < 127 ? new Int8Array(rows.length) : levels.length < 32767 ? new Int16Array(rows.length) : codes;
@@ -281,8 +268,8 @@ function proportionsFromCells(prepared: PreparedDesign, variable: string, by: st
   return out;
 }
 
-function rawColumn(csv: CsvTable, name: string, caller: string): readonly string[] {
-  const values = csv.columns.get(name);
-  if (!values) throw new StatsError('UNKNOWN_COLUMN', `${caller}: no column "${name}"`);
-  return values;
+function columnIndex(csv: CsvIndex, name: string, caller: string): number {
+  const at = csv.header.indexOf(name);
+  if (at < 0) throw new StatsError('UNKNOWN_COLUMN', `${caller}: no column "${name}"`);
+  return at;
 }
