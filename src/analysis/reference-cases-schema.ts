@@ -25,11 +25,17 @@ const ZMargin = z.strictObject({
 
 export const ZCaseCalibration = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('rake'), margins: z.array(ZMargin).min(1, 'raking needs at least one margin') }),
+  z.strictObject({ type: z.literal('linear'), margins: z.array(ZMargin).min(1, 'calibration needs at least one margin') }),
+  z.strictObject({
+    type: z.literal('logit'),
+    margins: z.array(ZMargin).min(1, 'calibration needs at least one margin'),
+    bounds: z.tuple([z.number().nonnegative(), z.number()]).refine(([l, u]) => l < 1 && u > 1, 'logit bounds [L, U] need L < 1 < U'),
+  }),
   z.strictObject({
     type: z.literal('poststratify'),
     margins: z.array(ZMargin).length(1, 'post-stratification is on exactly one margin (several margins: use "rake")'),
   }),
-], { error: (issue) => issue.code === 'invalid_union' ? `calibration type ${JSON.stringify((issue.input as { type?: unknown })?.type)} is not computed (computed: "rake", "poststratify")` : undefined });
+], { error: (issue) => issue.code === 'invalid_union' ? `calibration type ${JSON.stringify((issue.input as { type?: unknown })?.type)} is not computed (computed: "rake", "poststratify", "linear", "logit")` : undefined });
 
 export const ZCaseEstimate = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('mean'), variable: name, by: optional(name), deff: optional(z.boolean()) }),

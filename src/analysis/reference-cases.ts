@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { csvCodes, csvNumbers, indexCsv, type CsvIndex } from './read-csv.js';
 import { parseCase, type ParsedCase } from './reference-cases-schema.js';
 import {
-  categoricalColumn, ciprop, createDesign, estimateMean, estimateProportions, estimateTotal, numericColumn,
+  calibrateMargins, categoricalColumn, ciprop, createDesign, estimateMean, estimateProportions, estimateTotal, numericColumn,
   poststratify, rake, raoScottChiSquare, StatsError, weightDiagnostics, type Column, type Dataset, type SurveyDesign,
 } from '../stats/index.js';
 import { categoricalOf } from '../stats/dataset.js';
@@ -175,9 +175,10 @@ function preparedDesign(
     for (const m of c.calibration?.margins ?? []) add(m.variable, 'categorical');
     let design = createDesign(dataset, { weights: c.design.weights, strata: c.design.strata, clusters: c.design.ids, fpc: c.design.fpc });
     if (c.calibration) {
-      design = c.calibration.type === 'poststratify'
-        ? poststratify(design, c.calibration.margins[0]).design
-        : rake(design, c.calibration.margins, { tolerance: 1e-13 }).design;
+      const cal = c.calibration;
+      design = cal.type === 'poststratify' ? poststratify(design, cal.margins[0]).design
+        : cal.type === 'rake' ? rake(design, cal.margins, { tolerance: 1e-13 }).design
+          : calibrateMargins(design, cal.margins, { method: cal.type, bounds: cal.type === 'logit' ? cal.bounds : undefined, tolerance: 1e-13 }).design;
     }
     prepared = { design, columns, frames: new Map(), codeTables: new Map() };
     designs.set(key, prepared);
