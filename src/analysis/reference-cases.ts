@@ -9,7 +9,10 @@ import {
 import { categoricalOf } from '../stats/dataset.js';
 import { codeTables, prepareDesignFrame, statsFromCodeTable, type CodeTable, type DesignFrame } from '../stats/table-engine.js';
 
-/** One case of the R reference format (test/fixtures/r-reference/README.md). */
+/**
+ * One case of the R reference format (test/fixtures/r-reference/README.md), as read; `parseCase`
+ * (reference-cases-schema.ts) checks it strictly before anything is computed.
+ */
 export interface ReferenceCase {
   readonly id: string;
   readonly data: string;
@@ -18,7 +21,9 @@ export interface ReferenceCase {
     readonly filter?: Readonly<Record<string, string>>;
   };
   readonly calibration?: {
-    readonly type: 'rake' | 'poststratify';
+    readonly type: 'rake' | 'poststratify' | 'linear' | 'logit';
+    /** logit only: bounds [L, U] of the weight ratio g */
+    readonly bounds?: readonly [number, number];
     readonly margins: readonly { readonly variable: string; readonly population: Readonly<Record<string, number>> }[];
   } | null;
   readonly estimate: {
