@@ -1,12 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readCsv, type CsvTable } from './read-csv.js';
+import { csvCodes, csvNumbers, indexCsv, type CsvIndex } from './read-csv.js';
+import { parseCase, type ParsedCase } from './reference-cases-schema.js';
 import {
-  categoricalFromStrings, ciprop, createDataset, createDesign, estimateMean, estimateProportions, estimateTotal, numericColumn,
-  poststratify, rake, raoScottChiSquare, StatsError, weightDiagnostics, type Column, type SurveyDesign,
+  calibrateMargins, categoricalColumn, ciprop, createDesign, estimateMean, estimateProportions, estimateTotal, numericColumn,
+  poststratify, rake, raoScottChiSquare, StatsError, weightDiagnostics, type Column, type Dataset, type SurveyDesign,
 } from '../stats/index.js';
+import { categoricalOf } from '../stats/dataset.js';
+import { codeTables, prepareDesignFrame, statsFromCodeTable, type CodeTable, type DesignFrame } from '../stats/table-engine.js';
 
-/** One case of the R reference format (test/fixtures/r-reference/README.md). */
+/**
+ * One case of the R reference format (test/fixtures/r-reference/README.md), as read; `parseCase`
+ * (reference-cases-schema.ts) checks it strictly before anything is computed.
+ */
 export interface ReferenceCase {
   readonly id: string;
   readonly data: string;
@@ -15,7 +21,9 @@ export interface ReferenceCase {
     readonly filter?: Readonly<Record<string, string>>;
   };
   readonly calibration?: {
-    readonly type: 'rake' | 'poststratify';
+    readonly type: 'rake' | 'poststratify' | 'linear' | 'logit';
+    /** logit only: bounds [L, U] of the weight ratio g */
+    readonly bounds?: readonly [number, number];
     readonly margins: readonly { readonly variable: string; readonly population: Readonly<Record<string, number>> }[];
   } | null;
   readonly estimate: {
@@ -36,29 +44,59 @@ export interface ReferenceDocument {
 
 type ResultRow = Record<string, unknown>;
 
+/** One data file: its text columns and, per filter, the rows kept and their typed columns. */
+interface DataFile {
+  readonly name: string;
+  readonly csv: CsvIndex;
+  readonly filtered: Map<string, { readonly rows: Int32Array; readonly columns: Map<string, Column> }>;
+}
+
+/** A design built once per (data, filter, design, calibration) and shared by the cases that name it. */
+interface PreparedDesign {
+  readonly design: SurveyDesign;
+  /** columns of the design's dataset, filled as cases need them (same rows, same level order) */
+  readonly columns: Map<string, Column>;
+  readonly frames: Map<string, DesignFrame>;
+  readonly codeTables: Map<string, CodeTable | null>;
+}
+
 /**
  * Computes every case: returns the document with each case's `result` replaced by ours (field names as in
  * the reference), or an `error` field (and no result) for a case that cannot be computed; the other cases
- * still run. `readData(name)` returns a data file's text and is called once per distinct file.
+ * still run. `readData(name)` returns a data file's text and is called once per distinct file. Each file is
+ * parsed once; each design and calibration is built once per (data, filter, design, calibration) and reused
+ * by the cases that share it; proportions come from cell sums (the table engine) where the design allows.
+ * Error messages name the case and, for a faulty row, its 1-based line in the data file.
  */
 export function computeReferenceCases(document: ReferenceDocument, readData: (name: string) => string): ReferenceDocument {
-  const tables = new Map<string, CsvTable | Error>();
-  const table = (name: string): CsvTable => {
-    let t = tables.get(name);
-    if (!t) {
-      try { t = readCsv(readData(name)); } catch (error) { t = error as Error; }
-      tables.set(name, t);
+  const files = new Map<string, DataFile | Error>();
+  const file = (name: string): DataFile => {
+    let f = files.get(name);
+    if (!f) {
+      try { f = { name, csv: indexCsv(readData(name)), filtered: new Map() }; } catch (error) { f = new Error(`${name}: ${(error as Error).message}`); }
+      files.set(name, f);
     }
-    if (t instanceof Error) throw t;
-    return t;
+    if (f instanceof Error) throw f;
+    return f;
   };
-  const cases = document.cases.map((c) => {
+  const designs = new Map<string, PreparedDesign | Error>();
+  const cases = document.cases.map((c, index) => {
     const { result: _drop, error: _err, ...rest } = c;
+    const parsed = parseCase(c, index);
+    if (!parsed.ok) return { ...rest, error: `INVALID_CASE: ${parsed.message}` };
+    const label = `case "${parsed.value.id}"`;
+    let data: DataFile | undefined;
+    let rows: Int32Array | undefined;
     try {
-      return { ...rest, result: computeCase(c, table(c.data)) };
+      data = file(parsed.value.data);
+      const kept = filtered(data, parsed.value);
+      rows = kept.rows;
+      return { ...rest, result: computeCase(parsed.value, data, kept, designs) };
     } catch (error) {
       const e = error as Error;
-      return { ...rest, error: e instanceof StatsError ? `${e.code}: ${e.message}` : e.message };
+      if (!(e instanceof StatsError)) return { ...rest, error: `${label}: ${e.message}` };
+      const where = e.row !== undefined && data && rows && e.row < rows.length ? ` (${data.name} line ${data.csv.lines[rows[e.row]]})` : '';
+      return { ...rest, error: `${e.code}: ${label}: ${e.message}${where}` };
     }
   });
   return { ...document, cases };
@@ -72,96 +110,172 @@ export function runReferenceCasesFile(casesPath: string, dataDir?: string): Refe
   return computeReferenceCases(document, (name) => readFileSync(join(dir, name), 'utf8'));
 }
 
-function computeCase(c: ReferenceCase, csv: CsvTable): ResultRow[] {
-  const keep = rowsKept(c, csv);
+function filtered(data: DataFile, c: ParsedCase): { readonly rows: Int32Array; readonly columns: Map<string, Column> } {
+  const filter = Object.entries(c.design.filter ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const key = JSON.stringify(filter);
+  let kept = data.filtered.get(key);
+  if (!kept) {
+    const keep = new Uint8Array(data.csv.rowCount).fill(1);
+    const all = Int32Array.from({ length: data.csv.rowCount }, (_, i) => i);
+    for (const [name, value] of filter) {
+      const { codes, values } = csvCodes(data.csv, columnIndex(data.csv, name, 'filter'), all);
+      const wanted = values.indexOf(value);
+      for (let i = 0; i < keep.length; i++) if (codes[i] !== wanted || wanted < 0) keep[i] = 0;
+    }
+    let count = 0;
+    for (let i = 0; i < keep.length; i++) count += keep[i];
+    const rows = new Int32Array(count);
+    for (let i = 0, k = 0; i < keep.length; i++) if (keep[i]) rows[k++] = i;
+    kept = { rows, columns: new Map() };
+    data.filtered.set(key, kept);
+  }
+  return kept;
+}
+
+/** A typed column of the kept rows: numeric, or categorical with the given first levels (margins' order). */
+function typedColumn(
+  data: DataFile, kept: { readonly rows: Int32Array; readonly columns: Map<string, Column> }, name: string, kind: 'numeric' | 'categorical',
+  order: readonly string[] | undefined, caller: string,
+): Column {
+  const key = `${kind}\u0000${name}\u0000${order ? JSON.stringify(order) : ''}`;
+  const cached = kept.columns.get(key);
+  if (cached) return cached;
+  const at = columnIndex(data.csv, name, caller);
+  const rows = kept.rows;
+  let column: Column;
+  if (kind === 'numeric') {
+    column = numericColumn(name, csvNumbers(data.csv, at, rows, (k, v) => {
+      throw new StatsError('NOT_NUMERIC', `${caller}: column "${name}" is not numeric (value "${v}")`, k);
+    }));
+  } else {
+    const { codes, values: present } = csvCodes(data.csv, at, rows);
+    const levels = order ? [...order, ...present.filter((l) => !order.includes(l)).sort()] : [...present].sort();
+    const remap = present.map((l) => levels.indexOf(l));
+    const small = levels.length < 127 ? new Int8Array(rows.length) : levels.length < 32767 ? new Int16Array(rows.length) : codes;
+    for (let k = 0; k < rows.length; k++) small[k] = codes[k] < 0 ? -1 : remap[codes[k]];
+    column = categoricalColumn(name, small, levels);
+  }
+  kept.columns.set(key, column);
+  return column;
+}
+
+function preparedDesign(
+  c: ParsedCase, data: DataFile, kept: { readonly rows: Int32Array; readonly columns: Map<string, Column> }, designs: Map<string, PreparedDesign | Error>,
+): PreparedDesign {
+  const key = JSON.stringify([c.data, Object.entries(c.design.filter ?? {}).sort(), c.design.weights, c.design.strata, c.design.ids, c.design.fpc, c.calibration ?? null]);
+  let prepared = designs.get(key);
+  if (prepared instanceof Error) throw prepared;
+  if (prepared) return prepared;
+  try {
+    const marginOrder = new Map((c.calibration?.margins ?? []).map((m) => [m.variable, Object.keys(m.population)]));
+    const columns = new Map<string, Column>();
+    const dataset: Dataset = Object.freeze({ kind: 'dataset', n: kept.rows.length, columns });
+    const add = (name: string | undefined, kind: 'numeric' | 'categorical') => {
+      if (name && !columns.has(name)) columns.set(name, typedColumn(data, kept, name, kind, marginOrder.get(name), 'createDesign'));
+    };
+    add(c.design.weights, 'numeric');
+    add(c.design.fpc, 'numeric');
+    add(c.design.strata, 'categorical');
+    add(c.design.ids, 'categorical');
+    for (const m of c.calibration?.margins ?? []) add(m.variable, 'categorical');
+    let design = createDesign(dataset, { weights: c.design.weights, strata: c.design.strata, clusters: c.design.ids, fpc: c.design.fpc });
+    if (c.calibration) {
+      const cal = c.calibration;
+      design = cal.type === 'poststratify' ? poststratify(design, cal.margins[0]).design
+        : cal.type === 'rake' ? rake(design, cal.margins, { tolerance: 1e-13 }).design
+          : calibrateMargins(design, cal.margins, { method: cal.type, bounds: cal.type === 'logit' ? cal.bounds : undefined, tolerance: 1e-13 }).design;
+    }
+    prepared = { design, columns, frames: new Map(), codeTables: new Map() };
+    designs.set(key, prepared);
+    return prepared;
+  } catch (error) {
+    designs.set(key, error as Error);
+    throw error;
+  }
+}
+
+function computeCase(c: ParsedCase, data: DataFile, kept: { readonly rows: Int32Array; readonly columns: Map<string, Column> }, designs: Map<string, PreparedDesign | Error>): ResultRow[] {
+  const prepared = preparedDesign(c, data, kept, designs);
+  const { design } = prepared;
   const est = c.estimate;
-  const numericNames = new Set<string>([c.design.weights]);
-  if (c.design.fpc) numericNames.add(c.design.fpc);
-  if ((est.kind === 'mean' || est.kind === 'total') && est.variable) numericNames.add(est.variable);
-  const categoricalNames = new Set<string>();
-  for (const name of [c.design.strata, c.design.ids, est.by, est.rows, est.cols, est.kind === 'proportion' || est.kind === 'ciprop' ? est.variable : undefined]) {
-    if (name) categoricalNames.add(name);
-  }
-  for (const m of c.calibration?.margins ?? []) categoricalNames.add(m.variable);
-  const marginOrder = new Map((c.calibration?.margins ?? []).map((m) => [m.variable, Object.keys(m.population)]));
-  const columns: Column[] = [];
-  for (const name of numericNames) columns.push(numericFromCsv(csv, name, keep, est.kind));
-  for (const name of categoricalNames) {
-    const values = rawColumn(csv, name, est.kind).filter((_, i) => keep[i]);
-    const present = [...new Set(values.filter((v) => v !== 'NA' && v !== ''))];
-    const order = marginOrder.get(name);
-    const levels = order ? [...order, ...present.filter((l) => !order.includes(l)).sort()] : present.sort();
-    columns.push(categoricalFromStrings(name, values, { levels }));
-  }
-  let design: SurveyDesign = createDesign(createDataset(columns), {
-    weights: c.design.weights, strata: c.design.strata, clusters: c.design.ids, fpc: c.design.fpc,
-  });
-  if (c.calibration) {
-    design = c.calibration.type === 'poststratify'
-      ? poststratify(design, c.calibration.margins[0]).design
-      : rake(design, c.calibration.margins, { tolerance: 1e-13 }).design;
-  }
+  const need = (name: string, kind: 'numeric' | 'categorical') => {
+    const have = prepared.columns.get(name);
+    if (have && have.kind === kind) return;
+    if (have) throw new StatsError(kind === 'numeric' ? 'NOT_NUMERIC' : 'NOT_CATEGORICAL', `${est.kind}: column "${name}" is ${have.kind}, not ${kind}`);
+    prepared.columns.set(name, typedColumn(data, kept, name, kind, undefined, est.kind));
+  };
   switch (est.kind) {
     case 'mean':
     case 'total': {
-      const results = (est.kind === 'mean' ? estimateMean : estimateTotal)(design, need(est.variable, 'variable'), { by: est.by, deff: est.deff ? true : undefined });
+      need(est.variable, 'numeric');
+      if (est.by) need(est.by, 'categorical');
+      const results = (est.kind === 'mean' ? estimateMean : estimateTotal)(design, est.variable, { by: est.by, deff: est.deff ? true : undefined });
       return results.map((r) => r.kind === 'unavailable'
         ? { ...(est.by ? { domain: r.domain } : {}), level: r.variable, error: r.reason }
         : { ...(est.by ? { domain: r.domain } : {}), level: r.variable, estimate: r.estimate, se: r.se, ...(est.deff ? { deff: r.deff } : {}) });
     }
     case 'proportion': {
-      const variable = need(est.variable, 'variable');
-      return estimateProportions(design, variable, { by: est.by }).map((r) => r.kind === 'unavailable'
+      const variable = est.variable;
+      need(variable, 'categorical');
+      if (est.by) need(est.by, 'categorical');
+      const fast = est.deff ? null : proportionsFromCells(prepared, variable, est.by);
+      if (fast) return fast;
+      return estimateProportions(design, variable, { by: est.by, deff: est.deff ? true : undefined }).map((r) => r.kind === 'unavailable'
         ? { ...(est.by ? { domain: r.domain } : {}), level: variable, error: r.reason }
-        : { ...(est.by ? { domain: r.domain } : {}), level: variable + r.level, estimate: r.estimate, se: r.se });
+        : { ...(est.by ? { domain: r.domain } : {}), level: variable + r.level, estimate: r.estimate, se: r.se, ...(est.deff ? { deff: r.deff } : {}) });
     }
     case 'ciprop': {
-      const r = ciprop(design, need(est.variable, 'variable'), need(est.level, 'level'), { method: est.method, conf: est.conf });
-      return [{ estimate: r.estimate, se: r.se, lower: r.lower, upper: r.upper }];
+      need(est.variable, 'categorical');
+      const r = ciprop(design, est.variable, est.level, { method: est.method, conf: est.conf });
+      return [{ estimate: r.estimate, se: r.se, lower: r.lower, upper: r.upper, ...(r.interval === 'design' ? {} : { interval: r.interval }) }];
     }
     case 'chisq': {
-      const r = raoScottChiSquare(design, need(est.rows, 'rows'), need(est.cols, 'cols'), { statistic: est.statistic });
+      need(est.rows, 'categorical');
+      need(est.cols, 'categorical');
+      const r = raoScottChiSquare(design, est.rows, est.cols, { statistic: est.statistic });
       return [{ statistic: r.value, df: r.df, p: r.p }];
     }
     case 'weights': {
       const d = weightDiagnostics(design.weights);
       return [{ sum: d.sum, min: d.min, max: d.max, kish_deff: d.kishDeff }];
     }
-    default:
-      throw new Error(`unknown estimate kind "${(est as { kind: string }).kind}"`);
   }
 }
 
-function need<T>(value: T | undefined, field: string): T {
-  if (value === undefined) throw new Error(`the estimate has no "${field}"`);
-  return value;
-}
-
-function rowsKept(c: ReferenceCase, csv: CsvTable): boolean[] {
-  const keep = new Array<boolean>(csv.rowCount).fill(true);
-  for (const [name, value] of Object.entries(c.design.filter ?? {})) {
-    const values = rawColumn(csv, name, 'filter');
-    for (let i = 0; i < keep.length; i++) if (values[i] !== String(value)) keep[i] = false;
+/**
+ * Proportions of every level, overall or by domain, from the table engine's cell sums (one pass over the rows
+ * per variable, then O(cells) per level): the same numbers as estimateProportions. Null when the design does
+ * not allow it (clusters, a table too large): the caller then uses estimateProportions.
+ */
+function proportionsFromCells(prepared: PreparedDesign, variable: string, by: string | undefined): ResultRow[] | null {
+  const frameKey = by ?? '';
+  let frame = prepared.frames.get(frameKey);
+  if (!frame) { frame = prepareDesignFrame(prepared.design, by ? [by] : [], 'proportion'); prepared.frames.set(frameKey, frame); }
+  if (!frame.fast) return null;
+  const tableKey = `${frameKey}\u0000${variable}`;
+  let table = prepared.codeTables.get(tableKey);
+  if (table === undefined) { table = codeTables(frame, [variable], 'proportion')[0]; prepared.codeTables.set(tableKey, table); }
+  if (!table) return null;
+  const column = categoricalOf(prepared.design.dataset, variable, 'proportion');
+  const stats = column.levels.map((_, l) => statsFromCodeTable(frame, table, [l], 'proportion'));
+  if (!by) {
+    if (!stats[0]?.overall) return [{ level: variable, error: `no respondent to "${variable}"` }];
+    return column.levels.map((level, l) => ({ level: variable + level, estimate: stats[l].overall!.estimate, se: Math.sqrt(Math.max(0, stats[l].overall!.variance)) }));
   }
-  return keep;
+  const domains = categoricalOf(prepared.design.dataset, by, 'proportion').levels;
+  const out: ResultRow[] = [];
+  domains.forEach((domain, d) => {
+    if (!stats[0]?.banners[0].stats[d]) { out.push({ domain, level: variable, error: `no respondent to "${variable}" in domain "${domain}"` }); return; }
+    column.levels.forEach((level, l) => {
+      const s = stats[l].banners[0].stats[d]!;
+      out.push({ domain, level: variable + level, estimate: s.estimate, se: Math.sqrt(Math.max(0, s.variance)) });
+    });
+  });
+  return out;
 }
 
-function rawColumn(csv: CsvTable, name: string, caller: string): readonly string[] {
-  const values = csv.columns.get(name);
-  if (!values) throw new StatsError('UNKNOWN_COLUMN', `${caller}: no column "${name}"`);
-  return values;
-}
-
-function numericFromCsv(csv: CsvTable, name: string, keep: readonly boolean[], caller: string) {
-  const raw = rawColumn(csv, name, caller);
-  const out: number[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    if (!keep[i]) continue;
-    const v = raw[i];
-    if (v === 'NA' || v === '') { out.push(NaN); continue; }
-    const x = Number(v);
-    if (!Number.isFinite(x)) throw new StatsError('NOT_NUMERIC', `${caller}: column "${name}" is not numeric (value "${v}" at row ${i + 1})`);
-    out.push(x);
-  }
-  return numericColumn(name, out);
+function columnIndex(csv: CsvIndex, name: string, caller: string): number {
+  const at = csv.header.indexOf(name);
+  if (at < 0) throw new StatsError('UNKNOWN_COLUMN', `${caller}: no column "${name}"`);
+  return at;
 }

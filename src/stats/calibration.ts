@@ -4,7 +4,7 @@
  * Not built directly: `rake` and `poststratify` return designs carrying one.
  */
 export interface Calibration {
-  readonly kind: 'raking' | 'poststratification';
+  readonly kind: 'raking' | 'poststratification' | 'linear' | 'logit';
   readonly variables: readonly string[];
   /** weights before calibration (w0) */
   readonly preWeights: Float64Array;

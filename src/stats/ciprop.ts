@@ -1,7 +1,7 @@
 import { categoricalOf } from './dataset.js';
 import type { SurveyDesign } from './design.js';
 import { estimateProportions } from './proportions.js';
-import { proportionInterval, type IntervalMethod } from './proportion-interval.js';
+import { isBoundary, proportionInterval, type IntervalMethod } from './proportion-interval.js';
 import { StatsError } from './stats-error.js';
 
 export interface ProportionInterval {
@@ -15,13 +15,16 @@ export interface ProportionInterval {
   readonly se: number;
   readonly lower: number;
   readonly upper: number;
+  /** 'design': the method on the design standard error; 'clopper-pearson': p = 0 or 1, exact on the unweighted base */
+  readonly interval: 'design' | 'clopper-pearson';
   readonly df: number;
   readonly n: number;
 }
 
 /**
  * Proportion of respondents whose `variable` equals `level`, with a confidence interval by `method`
- * (logit, beta = Korn-Graubard, asin, wald) on Student t quantiles with the design's degrees of freedom.
+ * (logit, beta = Korn-Graubard, asin, wald) on Student t quantiles with the design's degrees of freedom;
+ * at p = 0 or 1, Clopper-Pearson on the unweighted base (`interval: 'clopper-pearson'`, see proportionInterval).
  * Reference: R survey `svyciprop(~I(variable == level), design, method, level = conf)`.
  * Complexity O(n·levels).
  * @throws StatsError UNKNOWN_COLUMN, NOT_CATEGORICAL, UNKNOWN_LEVEL, EMPTY_SAMPLE (no respondent).
@@ -38,8 +41,9 @@ export function ciprop(
   const method = options.method ?? 'logit';
   const conf = options.conf ?? 0.95;
   const df = options.df ?? design.degreesOfFreedom;
-  const [lower, upper] = proportionInterval(estimate.estimate, estimate.se, { method, conf, df, rows: design.n });
+  const [lower, upper] = proportionInterval(estimate.estimate, estimate.se, { method, conf, df, rows: design.n, base: estimate.n });
   return Object.freeze({
-    kind: 'ciprop', variable, level, domain: null, method, conf, estimate: estimate.estimate, se: estimate.se, lower, upper, df, n: estimate.n,
+    kind: 'ciprop', variable, level, domain: null, method, conf, estimate: estimate.estimate, se: estimate.se, lower, upper,
+    interval: isBoundary(estimate.estimate) ? 'clopper-pearson' : 'design', df, n: estimate.n,
   });
 }

@@ -1,7 +1,8 @@
 import { categoricalOf, type Dataset } from './dataset.js';
 import { columnLetter, columnLetters } from './column-letters.js';
 import { createDesign, type DesignSpec, type SurveyDesign } from './design.js';
-import { proportionInterval, type IntervalMethod } from './proportion-interval.js';
+import { designEffect } from './design-effect.js';
+import { isBoundary, proportionInterval, type IntervalMethod } from './proportion-interval.js';
 import { rake, type Margin, type RakeOptions } from './rake.js';
 import { StatsError } from './stats-error.js';
 import { codeTables, indicatorStats, prepareDesignFrame, statsFromCodeTable, type DesignFrame, type DomainStat, type IndicatorStats } from './table-engine.js';
@@ -68,8 +69,16 @@ export interface EstimateCell {
   readonly n: number;
   /** Kish effective base (Σw)²/Σw² */
   readonly nEffective: number;
-  /** design effect: variance over that of an SRS of the same base (without replacement when the design has an fpc) */
-  readonly deff: number;
+  /**
+   * design effect: variance over that of an SRS of the same base (without replacement when the design has an
+   * fpc); null ("not available") when the answer does not vary in the base (p = 0 or 1, a constant mean)
+   */
+  readonly deff: number | null;
+  /**
+   * how `ci` was obtained: 'design' (the interval method on the design standard error), or 'clopper-pearson'
+   * (p = 0 or 1: exact binomial interval on the unweighted base, never a zero-width interval)
+   */
+  readonly ciMethod: 'design' | 'clopper-pearson';
   /** letters of the banner columns this column significantly exceeds ('' overall) */
   readonly letters: string;
   readonly trend: TrendCell | UnavailableCell | null;
@@ -207,12 +216,14 @@ function makeCell(
   const se = Math.sqrt(stat.variance);
   const df = design.degreesOfFreedom;
   const conf = options.conf ?? 0.95;
+  const p = Math.min(1, Math.max(0, stat.estimate));
   const ci = measure === 'proportion'
-    ? proportionInterval(Math.min(1, Math.max(0, stat.estimate)), se, { method: options.intervalMethod ?? 'logit', conf, df, rows: design.n })
+    ? proportionInterval(p, se, { method: options.intervalMethod ?? 'logit', conf, df, rows: design.n, base: stat.n })
     : proportionIntervalFreeWald(stat.estimate, se, conf, df);
+  const ciMethod = measure === 'proportion' && isBoundary(p) ? 'clopper-pearson' : 'design';
   const n = stat.n;
   const srs = design.hasFpc && stat.sumWeights > n ? (stat.unitVariance * (stat.sumWeights - n)) / (stat.sumWeights * n) : stat.unitVariance / n;
-  const deff = srs > 0 ? stat.variance / srs : NaN;
+  const deff = designEffect(stat.variance, srs, stat.unitVariance, measure === 'proportion' ? p : stat.unitVariance + stat.estimate * stat.estimate);
   let trend: TrendCell | UnavailableCell | null = null;
   if (hasPrevious) {
     if (!prior) trend = Object.freeze({ kind: 'unavailable', reason: `${where}: no respondent in the previous wave` });
@@ -223,7 +234,7 @@ function makeCell(
   }
   return Object.freeze({
     kind: 'estimate', measure, estimate: stat.estimate, se, ci, n, nEffective: (stat.sumWeights * stat.sumWeights) / stat.sumSquaredWeights,
-    deff: Number.isFinite(deff) ? deff : 0, letters, trend,
+    deff, ciMethod, letters, trend,
   });
 }
 

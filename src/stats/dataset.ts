@@ -46,7 +46,7 @@ export function categoricalColumn(name: string, codes: CodeArray | readonly numb
   for (let i = 0; i < array.length; i++) {
     const c = array[i];
     if (c < -1 || c >= levels.length) {
-      throw new StatsError('INVALID_ARGUMENT', `categoricalColumn: column "${name}" has code ${c} at row ${i}, outside its ${levels.length} levels`);
+      throw new StatsError('INVALID_ARGUMENT', `categoricalColumn: column "${name}" has code ${c} at row ${i + 1}, outside its ${levels.length} levels`, i);
     }
   }
   return Object.freeze({ kind: 'categorical', name, codes: array, levels: Object.freeze([...levels]) });
@@ -83,7 +83,7 @@ export function categoricalFromStrings(
     const v = values[i];
     if (v == null || missing.has(v)) { codes[i] = -1; continue; }
     const c = index.get(v);
-    if (c === undefined) throw new StatsError('UNKNOWN_LEVEL', `categoricalFromStrings: column "${name}" has value "${v}" at row ${i}, not one of its levels`);
+    if (c === undefined) throw new StatsError('UNKNOWN_LEVEL', `categoricalFromStrings: column "${name}" has value "${v}" at row ${i + 1}, not one of its levels`, i);
     codes[i] = c;
   }
   return Object.freeze({ kind: 'categorical', name, codes, levels: Object.freeze([...levels]) });

@@ -38,7 +38,7 @@ export interface SurveyDesign {
   readonly samplingFraction: Float64Array;
   readonly hasFpc: boolean;
   readonly hasClusters: boolean;
-  /** design degrees of freedom: clusters − strata */
+  /** design degrees of freedom: clusters − strata, counting those with a positive weight (R's `degf`) */
   readonly degreesOfFreedom: number;
   readonly lonelyPsu: 'fail' | 'certainty';
   /** calibrations applied so far, in order (their residuals enter the variance) */
@@ -47,8 +47,10 @@ export interface SurveyDesign {
 
 /**
  * Builds a survey design over a dataset (R: `svydesign(ids, strata, weights, fpc)`), checking the weights.
+ * A zero weight is accepted, as R does: the row adds nothing to any estimate or base, stays a unit of its
+ * stratum in the variance (R's `svyrecvar`) and is left out of the degrees of freedom (R's `degf`).
  * Complexity O(n).
- * @throws StatsError EMPTY_SAMPLE, UNKNOWN_COLUMN, NOT_NUMERIC, MISSING_VALUE, NEGATIVE_WEIGHT, ZERO_WEIGHT,
+ * @throws StatsError EMPTY_SAMPLE (also: no positive weight), UNKNOWN_COLUMN, NOT_NUMERIC, MISSING_VALUE, NEGATIVE_WEIGHT,
  *   LONELY_PSU (a stratum with a single cluster), INVALID_ARGUMENT (fpc smaller than the sample).
  * @example createDesign(ds, { weights: 'pw', strata: 'stype', fpc: 'fpc' }).degreesOfFreedom // 197
  */
@@ -66,7 +68,7 @@ export function createDesign(dataset: Dataset, spec: DesignSpec): SurveyDesign {
     nStrata = 0;
     for (let i = 0; i < n; i++) {
       const c = column.codes[i];
-      if (c < 0) throw new StatsError('MISSING_VALUE', `createDesign: stratum "${spec.strata}" is missing at row ${i}`);
+      if (c < 0) throw new StatsError('MISSING_VALUE', `createDesign: stratum "${spec.strata}" is missing at row ${i + 1}`, i);
       if (remap[c] < 0) remap[c] = nStrata++;
       stratum[i] = remap[c];
     }
@@ -93,6 +95,12 @@ export function createDesign(dataset: Dataset, spec: DesignSpec): SurveyDesign {
   const nPsu = psuStratum.length;
   const psuPerStratum = new Float64Array(nStrata);
   for (let p = 0; p < nPsu; p++) psuPerStratum[psuStratum[p]]++;
+  // R's degf: clusters and strata that hold a row of positive weight
+  const psuWeighted = new Uint8Array(nPsu), stratumWeighted = new Uint8Array(nStrata);
+  for (let i = 0; i < n; i++) if (weights[i] > 0) { psuWeighted[psu[i]] = 1; stratumWeighted[stratum[i]] = 1; }
+  let weightedPsus = 0, weightedStrata = 0;
+  for (let p = 0; p < nPsu; p++) weightedPsus += psuWeighted[p];
+  for (let h = 0; h < nStrata; h++) weightedStrata += stratumWeighted[h];
   const lonelyPsu = spec.lonelyPsu ?? 'fail';
   if (lonelyPsu === 'fail') {
     for (let h = 0; h < nStrata; h++) if (psuPerStratum[h] < 2) {
@@ -106,7 +114,7 @@ export function createDesign(dataset: Dataset, spec: DesignSpec): SurveyDesign {
     for (let i = 0; i < n; i++) {
       const v = fpcValues ? fpcValues[i] : (spec.fpc as number);
       const h = stratum[i];
-      if (!(v > 0)) throw new StatsError('INVALID_ARGUMENT', `createDesign: fpc ${v} at row ${i} must be positive`);
+      if (!(v > 0)) throw new StatsError('INVALID_ARGUMENT', `createDesign: fpc ${v} at row ${i + 1} must be positive`, i);
       if (Number.isNaN(seen[h])) seen[h] = v;
       else if (seen[h] !== v) throw new StatsError('INVALID_ARGUMENT', `createDesign: fpc varies within a stratum (${seen[h]} and ${v})`);
     }
@@ -119,7 +127,7 @@ export function createDesign(dataset: Dataset, spec: DesignSpec): SurveyDesign {
   }
   return Object.freeze({
     kind: 'design', dataset, n, weights, stratum, nStrata, psu, nPsu, psuStratum, psuPerStratum, samplingFraction,
-    hasFpc: spec.fpc !== undefined, hasClusters: !!spec.clusters, degreesOfFreedom: nPsu - nStrata, lonelyPsu,
+    hasFpc: spec.fpc !== undefined, hasClusters: !!spec.clusters, degreesOfFreedom: weightedPsus - weightedStrata, lonelyPsu,
     calibrations: Object.freeze([]),
   });
 }
@@ -138,19 +146,22 @@ export function withWeights(design: SurveyDesign, weights: Float64Array, calibra
 }
 
 /**
- * Throws on a missing, negative, zero or infinite weight. Complexity O(n).
- * @throws StatsError MISSING_VALUE, NEGATIVE_WEIGHT, ZERO_WEIGHT, INVALID_ARGUMENT
- * @example checkWeights(Float64Array.of(1, 0), 'rake') // throws StatsError ZERO_WEIGHT "rake: weight is 0 at row 1"
+ * Throws on a missing, negative or infinite weight, or when no weight is positive (zero weights are allowed).
+ * Rows are numbered from 1 in messages; the error's `row` is the 0-based index. Complexity O(n).
+ * @throws StatsError MISSING_VALUE, NEGATIVE_WEIGHT, INVALID_ARGUMENT, EMPTY_SAMPLE
+ * @example checkWeights(Float64Array.of(1, -2), 'rake') // throws StatsError NEGATIVE_WEIGHT "rake: weight -2 at row 2 is negative"
  */
 export function checkWeights(weights: Float64Array, caller: string): void {
+  let positive = false;
   for (let i = 0; i < weights.length; i++) {
     const w = weights[i];
-    if (w > 0 && w < Infinity) continue;
-    if (Number.isNaN(w)) throw new StatsError('MISSING_VALUE', `${caller}: weight is missing at row ${i}`);
-    if (w < 0) throw new StatsError('NEGATIVE_WEIGHT', `${caller}: weight ${w} at row ${i} is negative`);
-    if (w === 0) throw new StatsError('ZERO_WEIGHT', `${caller}: weight is 0 at row ${i}`);
-    throw new StatsError('INVALID_ARGUMENT', `${caller}: weight ${w} at row ${i} is not finite`);
+    if (w > 0 && w < Infinity) { positive = true; continue; }
+    if (w === 0) continue;
+    if (Number.isNaN(w)) throw new StatsError('MISSING_VALUE', `${caller}: weight is missing at row ${i + 1}`, i);
+    if (w < 0) throw new StatsError('NEGATIVE_WEIGHT', `${caller}: weight ${w} at row ${i + 1} is negative`, i);
+    throw new StatsError('INVALID_ARGUMENT', `${caller}: weight ${w} at row ${i + 1} is not finite`, i);
   }
+  if (!positive && weights.length > 0) throw new StatsError('EMPTY_SAMPLE', `${caller}: no row has a positive weight`);
 }
 
 function numeric(dataset: Dataset, name: string): Float64Array {
@@ -166,7 +177,7 @@ function clusterKeys(dataset: Dataset, name: string): ArrayLike<number> {
   const values = column.kind === 'numeric' ? column.values : column.codes;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (Number.isNaN(v) || (column.kind === 'categorical' && v < 0)) throw new StatsError('MISSING_VALUE', `createDesign: cluster "${name}" is missing at row ${i}`);
+    if (Number.isNaN(v) || (column.kind === 'categorical' && v < 0)) throw new StatsError('MISSING_VALUE', `createDesign: cluster "${name}" is missing at row ${i + 1}`, i);
   }
   return values;
 }

@@ -2,12 +2,16 @@ import { numericValues } from './dataset.js';
 import type { SurveyDesign } from './design.js';
 import { domainsOf, inDomain } from './domains.js';
 import type { MeanEstimate, Unavailable } from './results.js';
+import { designEffect } from './design-effect.js';
 import { linearizedCovariance } from './variance.js';
 
 export interface EstimateOptions {
   /** categorical column whose levels are domains (subgroups of random size, as R's `svyby`) */
   readonly by?: string;
-  /** also compute the design effect: true = vs SRS without replacement (R's default), 'replace' = with */
+  /**
+   * also compute the design effect: true = vs SRS without replacement (R's default), 'replace' = with;
+   * null ("not available") when the variable does not vary in the base (to rounding)
+   */
   readonly deff?: boolean | 'replace';
 }
 
@@ -34,10 +38,10 @@ export function estimateMeanOrTotal(design: SurveyDesign, variable: string, opti
   const y = numericValues(design.dataset, variable, caller);
   const w = design.weights;
   return domainsOf(design, options.by, caller).map((domain) => {
-    let sw = 0, swy = 0, sw2 = 0, count = 0;
+    let sw = 0, swy = 0, swyy = 0, sw2 = 0, count = 0;
     for (let i = 0; i < design.n; i++) {
       if (!inDomain(domain, i) || Number.isNaN(y[i])) continue;
-      sw += w[i]; swy += w[i] * y[i]; sw2 += w[i] * w[i]; count++;
+      sw += w[i]; swy += w[i] * y[i]; swyy += w[i] * y[i] * y[i]; sw2 += w[i] * w[i]; if (w[i] > 0) count++;
     }
     if (count === 0) {
       return Object.freeze({ kind: 'unavailable', variable, domain: domain.name, reason: `no respondent with a value of "${variable}"${domain.name === null ? '' : ` in domain "${domain.name}"`}` } as const);
@@ -55,7 +59,7 @@ export function estimateMeanOrTotal(design: SurveyDesign, variable: string, opti
     if (options.deff) {
       const s2 = ((sdev2 / sw) * count) / (count - 1);
       const srsMean = options.deff === 'replace' ? s2 / count : (s2 * (sw - count)) / (sw * count);
-      deff = variance / (kind === 'mean' ? srsMean : srsMean * sw * sw);
+      deff = designEffect(variance, kind === 'mean' ? srsMean : srsMean * sw * sw, s2, swyy / sw);
     }
     return Object.freeze({
       kind, variable, domain: domain.name, estimate: kind === 'mean' ? mean : swy, se: Math.sqrt(variance), n: count,

@@ -29,7 +29,7 @@ export function estimateMultipleResponse(design: SurveyDesign, options: readonly
     const chosen = new Float64Array(options.length);
     for (let i = 0; i < n; i++) {
       if (!answered[i] || !inDomain(domain, i)) continue;
-      sw += w[i]; sw2 += w[i] * w[i]; count++;
+      sw += w[i]; sw2 += w[i] * w[i]; if (w[i] > 0) count++;
       columns.forEach((values, j) => { if (values[i] > 0) chosen[j] += w[i]; });
     }
     if (count === 0) {

@@ -3,6 +3,7 @@ import type { SurveyDesign } from './design.js';
 import { domainsOf, inDomain } from './domains.js';
 import type { EstimateOptions } from './mean.js';
 import type { ProportionEstimate, Unavailable } from './results.js';
+import { designEffect } from './design-effect.js';
 import { linearizedCovariance } from './variance.js';
 
 /**
@@ -27,7 +28,7 @@ export function estimateProportions(design: SurveyDesign, variable: string, opti
     for (let i = 0; i < design.n; i++) {
       const c = codes[i];
       if (c < 0 || !inDomain(domain, i)) continue;
-      sw += w[i]; sw2 += w[i] * w[i]; count++; byLevel[c] += w[i];
+      sw += w[i]; sw2 += w[i] * w[i]; if (w[i] > 0) count++; byLevel[c] += w[i];
     }
     if (count === 0) {
       out.push(Object.freeze({ kind: 'unavailable', variable, domain: domain.name, reason: `no respondent to "${variable}"${domain.name === null ? '' : ` in domain "${domain.name}"`}` }));
@@ -46,7 +47,7 @@ export function estimateProportions(design: SurveyDesign, variable: string, opti
       if (options.deff) {
         const s2 = (p[l] * (1 - p[l]) * count) / (count - 1);
         const srs = options.deff === 'replace' ? s2 / count : (s2 * (sw - count)) / (sw * count);
-        deff = v[l * L + l] / srs;
+        deff = designEffect(v[l * L + l], srs, s2, p[l]);
       }
       out.push(Object.freeze({
         kind: 'proportion', variable, level: levels[l], domain: domain.name, estimate: p[l], se: Math.sqrt(Math.max(0, v[l * L + l])),

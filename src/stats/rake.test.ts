@@ -101,11 +101,22 @@ describe('rake', () => {
 });
 
 describe('createDesign', () => {
-  it('rejects zero, negative and missing weights', () => {
-    for (const [weights, code] of [[[1, 0, 2], 'ZERO_WEIGHT'], [[1, -2, 2], 'NEGATIVE_WEIGHT'], [[1, NaN, 2], 'MISSING_VALUE']] as const) {
+  it('rejects negative, missing and all-zero weights, naming the 1-based row', () => {
+    for (const [weights, code, row] of [[[1, -2, 2], 'NEGATIVE_WEIGHT', 2], [[1, 2, NaN], 'MISSING_VALUE', 3], [[0, 0, 0], 'EMPTY_SAMPLE', null]] as const) {
       const ds = createDataset([numericColumn('w', [...weights])]);
-      assert.throws(() => createDesign(ds, { weights: 'w' }), expectCode(code));
+      assert.throws(() => createDesign(ds, { weights: 'w' }), (e: unknown) => expectCode(code)(e) && (row === null || (new RegExp(`at row ${row}\\b`).test((e as Error).message) && (e as { row?: number }).row === row - 1)));
     }
+  });
+
+  it('accepts zero weights: the rows stay units of the variance but leave the degrees of freedom and the bases', () => {
+    const ds = createDataset([numericColumn('w', [1, 0, 2, 0, 1]), numericColumn('y', [1, 5, 3, 7, 2])]);
+    const design = createDesign(ds, { weights: 'w' });
+    assert.equal(design.degreesOfFreedom, 3 - 1);
+    assert.equal(design.nPsu, 5);
+    const [mean] = estimateMean(design, 'y');
+    assert.ok(mean.kind === 'mean');
+    assert.equal(mean.estimate, (1 + 6 + 2) / 4);
+    assert.equal(mean.n, 3);
   });
 
   it('rejects a stratum with a single cluster unless asked to treat it as certain', () => {
@@ -120,5 +131,30 @@ describe('createDesign', () => {
   it('names an unknown column', () => {
     const ds = createDataset([numericColumn('w', [1, 2])]);
     assert.throws(() => createDesign(ds, { weights: 'weight' }), (e: unknown) => expectCode('UNKNOWN_COLUMN')(e) && /"weight"/.test((e as Error).message));
+  });
+});
+
+describe('calibrateMargins', () => {
+  it('meets every margin; logit keeps each weight ratio inside its bounds, linear does not need to', async () => {
+    const { calibrateMargins } = await import('./rake.js');
+    const random = seededRandom(11);
+    const n = 400;
+    const a = Int8Array.from({ length: n }, () => (random() < 0.7 ? 0 : 1));
+    const b = Int8Array.from({ length: n }, () => (random() < 0.5 ? 0 : random() < 0.5 ? 1 : 2));
+    const ds = createDataset([categoricalColumn('a', a, ['a0', 'a1']), categoricalColumn('b', b, ['b0', 'b1', 'b2']), numericColumn('w', new Float64Array(n).fill(10))]);
+    const margins: Margin[] = [{ variable: 'a', population: { a0: 2000, a1: 2000 } }, { variable: 'b', population: { b0: 1500, b1: 1500, b2: 1000 } }];
+    const design = createDesign(ds, { weights: 'w' });
+    for (const method of ['linear', 'logit'] as const) {
+      const result = calibrateMargins(design, margins, { method, bounds: method === 'logit' ? [0.3, 3] : undefined });
+      assert.ok(result.converged);
+      const totals = { a0: 0, a1: 0, b0: 0, b1: 0, b2: 0 } as Record<string, number>;
+      for (let i = 0; i < n; i++) { totals[`a${a[i]}`] += result.weights[i]; totals[`b${b[i]}`] += result.weights[i]; }
+      for (const m of margins) for (const [level, target] of Object.entries(m.population)) assert.ok(Math.abs(totals[level] - target) < 1e-8, `${method} ${level}`);
+      const ratios = Array.from(result.weights, (w) => w / 10);
+      if (method === 'logit') assert.ok(Math.min(...ratios) > 0.3 && Math.max(...ratios) < 3, `${Math.min(...ratios)} ${Math.max(...ratios)}`);
+    }
+    assert.throws(() => calibrateMargins(design, margins, { method: 'logit', bounds: [1.2, 2] }), /L < 1 < U/);
+    // a1 needs a ratio of about 1.67: bounds of 1.5 cannot meet the margin, and say so
+    assert.throws(() => calibrateMargins(design, margins, { method: 'logit', bounds: [0.6, 1.5] }), expectCode('NOT_CONVERGED'));
   });
 });

@@ -10,6 +10,9 @@ export interface Margin {
   readonly population: Readonly<Record<string, number>>;
 }
 
+/** Kinds of calibration to margins: IPF raking, post-stratification, linear (GREG) and bounded logit calibration. */
+export type CalibrationKind = 'raking' | 'poststratification' | 'linear' | 'logit';
+
 export interface RakeOptions {
   /** largest relative deviation |Σw − N|/N allowed on every margin level (default 1e-10) */
   readonly tolerance?: number;
@@ -20,7 +23,7 @@ export interface RakeOptions {
 }
 
 export interface RakingResult {
-  readonly kind: 'raking' | 'poststratification';
+  readonly kind: CalibrationKind;
   /** the calibrated design: its weights, and its variances take the calibration into account */
   readonly design: SurveyDesign;
   readonly weights: Float64Array;
@@ -57,7 +60,8 @@ export function rake(design: SurveyDesign, margins: readonly Margin[], options: 
  * @example calibrateToMargins(design, [margin], {}, 'poststratify', 'poststratification').iterations // 1
  */
 export function calibrateToMargins(
-  design: SurveyDesign, margins: readonly Margin[], options: RakeOptions, caller: string, kind: 'raking' | 'poststratification',
+  design: SurveyDesign, margins: readonly Margin[], options: RakeOptions, caller: string, kind: CalibrationKind,
+  bounds?: readonly [number, number],
 ): RakingResult {
   if (margins.length === 0) throw new StatsError('INVALID_ARGUMENT', `${caller}: no margin given`);
   const tolerance = options.tolerance ?? 1e-10;
@@ -88,8 +92,8 @@ export function calibrateToMargins(
     const columnCodes = column.codes;
     for (let i = 0; i < n; i++) {
       const c = columnCodes[i];
-      if (c < 0) throw new StatsError('MISSING_VALUE', `${caller}: margin "${margin.variable}" is missing at row ${i}`);
-      respondents[c]++;
+      if (c < 0) throw new StatsError('MISSING_VALUE', `${caller}: margin "${margin.variable}" is missing at row ${i + 1}`, i);
+      if (w0[i] > 0) respondents[c]++;
     }
     for (let l = 0; l < column.levels.length; l++) {
       if (target[l] > 0 && respondents[l] === 0) throw new StatsError('EMPTY_MARGIN_LEVEL', `${caller}: margin "${margin.variable}" has no respondent in level "${column.levels[l]}"`);
@@ -124,7 +128,18 @@ export function calibrateToMargins(
   let iterations = 0;
   let maxDeviation = Infinity;
   const totals = sizes.map((s) => new Float64Array(s));
-  while (iterations < maxIterations) {
+  const present = targets.map((t) => Uint8Array.from(t, (v) => (v > 0 ? 1 : 0)));
+  const { columns, p } = marginColumns(sizes, present);
+  const cellColumns = new Int32Array(nCells * m);
+  for (let c = 0; c < nCells; c++) for (let j = 0; j < m; j++) cellColumns[c * m + j] = columns[j][cellLevels[c * m + j]];
+  if (kind === 'linear' || kind === 'logit') {
+    const result = newtonCalibration(kind, bounds, base, cellColumns, nCells, m, p, columns, targets, tolerance, maxIterations, caller);
+    g.set(result.g);
+    iterations = result.iterations;
+    converged = result.converged;
+    maxDeviation = result.maxDeviation;
+  }
+  while (kind !== 'linear' && kind !== 'logit' && iterations < maxIterations) {
     iterations++;
     for (let j = 0; j < m; j++) {
       const t = totals[j].fill(0);
@@ -146,10 +161,6 @@ export function calibrateToMargins(
   const weights = new Float64Array(n);
   for (let i = 0; i < n; i++) weights[i] = w0[i] * g[cell[i]];
 
-  const present = targets.map((t) => Uint8Array.from(t, (v) => (v > 0 ? 1 : 0)));
-  const { columns, p } = marginColumns(sizes, present);
-  const cellColumns = new Int32Array(nCells * m);
-  for (let c = 0; c < nCells; c++) for (let j = 0; j < m; j++) cellColumns[c * m + j] = columns[j][cellLevels[c * m + j]];
   const cross = new Float64Array(p * p);
   for (let c = 0; c < nCells; c++) {
     const s = base[c];
@@ -166,4 +177,87 @@ export function calibrateToMargins(
   });
   const calibrated: SurveyDesign = Object.freeze({ ...design, weights, calibrations: Object.freeze([...design.calibrations, calibration]) });
   return Object.freeze({ kind, design: calibrated, weights, converged, iterations, maxDeviation });
+}
+
+/**
+ * Calibration by Newton's method on the margin-indicator columns (R's `grake`): g(u) with u = m'λ, solving
+ * Σ_cells w0·g(m'λ)·m = T. Linear: g = 1 + u (one step, the GREG weights). Logit with bounds [L, U]:
+ * g = (L(U−1) + U(1−L)e^{Au}) / ((U−1) + (1−L)e^{Au}), A = (U−L)/((1−L)(U−1)) (Deville & Särndal 1992), so
+ * every g stays inside (L, U). O(iterations · cells · margins² + p³).
+ */
+function newtonCalibration(
+  kind: 'linear' | 'logit', bounds: readonly [number, number] | undefined, base: Float64Array, cellColumns: Int32Array, nCells: number, m: number,
+  p: number, columns: readonly Int32Array[], targets: readonly Float64Array[], tolerance: number, maxIterations: number, caller: string,
+): { g: Float64Array; iterations: number; converged: boolean; maxDeviation: number } {
+  const [L, U] = bounds ?? [-Infinity, Infinity];
+  if (kind === 'logit' && !(L < 1 && U > 1 && L >= 0)) throw new StatsError('INVALID_ARGUMENT', `${caller}: logit calibration needs bounds L < 1 < U with L ≥ 0 (given [${L}, ${U}])`);
+  const A = kind === 'logit' ? (U - L) / ((1 - L) * (U - 1)) : 0;
+  const T = new Float64Array(p);
+  columns.forEach((cols, j) => cols.forEach((col, l) => { if (col >= 0) T[col] = targets[j][l]; }));
+  const lambda = new Float64Array(p);
+  const g = new Float64Array(nCells).fill(1);
+  const slope = new Float64Array(nCells).fill(1);
+  const evaluate = () => {
+    for (let c = 0; c < nCells; c++) {
+      let u = 0;
+      for (let j = 0; j < m; j++) { const col = cellColumns[c * m + j]; if (col >= 0) u += lambda[col]; }
+      if (kind === 'linear') { g[c] = 1 + u; slope[c] = 1; continue; }
+      const e = Math.exp(A * u);
+      if (!Number.isFinite(e)) { g[c] = U; slope[c] = 0; continue; }
+      const den = (U - 1) + (1 - L) * e;
+      g[c] = (L * (U - 1) + U * (1 - L) * e) / den;
+      slope[c] = ((U - L) * (U - L) * e) / (den * den);
+    }
+  };
+  const residual = new Float64Array(p);
+  let maxDeviation = Infinity;
+  let iterations = 0;
+  const deviation = () => {
+    residual.fill(0);
+    for (let c = 0; c < nCells; c++) {
+      const v = base[c] * g[c];
+      for (let j = 0; j < m; j++) { const col = cellColumns[c * m + j]; if (col >= 0) residual[col] += v; }
+    }
+    maxDeviation = 0;
+    for (let a = 0; a < p; a++) { residual[a] -= T[a]; maxDeviation = Math.max(maxDeviation, Math.abs(residual[a]) / T[a]); }
+  };
+  evaluate();
+  deviation();
+  while (maxDeviation > tolerance && iterations < maxIterations) {
+    iterations++;
+    const J = new Float64Array(p * p);
+    for (let c = 0; c < nCells; c++) {
+      const v = base[c] * slope[c];
+      if (v === 0) continue;
+      for (let a = 0; a < m; a++) {
+        const ca = cellColumns[c * m + a];
+        if (ca < 0) continue;
+        for (let b = 0; b < m; b++) { const cb = cellColumns[c * m + b]; if (cb >= 0) J[ca * p + cb] += v; }
+      }
+    }
+    const inverse = generalizedInverse(J, p);
+    for (let a = 0; a < p; a++) { let step = 0; for (let b = 0; b < p; b++) step += inverse[a * p + b] * residual[b]; lambda[a] -= step; }
+    evaluate();
+    deviation();
+  }
+  for (let c = 0; c < nCells; c++) if (base[c] > 0 && !(g[c] > 0)) {
+    throw new StatsError('NOT_CONVERGED', `${caller}: ${kind} calibration gives a weight ratio g = ${g[c]} ≤ 0 (use logit calibration with bounds)`);
+  }
+  return { g, iterations, converged: maxDeviation <= tolerance, maxDeviation };
+}
+
+/**
+ * Linear (GREG) or bounded logit calibration of the design weights to the margins' population counts, as R's
+ * `calibrate(design, ~a + b, population, calfun = "linear" | "logit", bounds = c(L, U))`: same weights at
+ * convergence, and the returned design carries the calibration so that variances use the residuals on the
+ * margin indicators (the same treatment as raking). Reference: Deville & Särndal (1992), JASA 87:376-382.
+ * Complexity O(n·margins) + O(iterations · cells · margins²).
+ * @throws StatsError as `rake`, INVALID_ARGUMENT (logit bounds not L < 1 < U), NOT_CONVERGED (also a linear
+ *   weight ratio ≤ 0).
+ * @example calibrateMargins(design, margins, { method: 'logit', bounds: [0.5, 2] }).design
+ */
+export function calibrateMargins(
+  design: SurveyDesign, margins: readonly Margin[], options: RakeOptions & { method: 'linear' | 'logit'; bounds?: readonly [number, number] },
+): RakingResult {
+  return calibrateToMargins(design, margins, { tolerance: 1e-12, maxIterations: 100, ...options }, 'calibrate', options.method, options.bounds);
 }

@@ -106,7 +106,8 @@ export function raoScottChiSquare(design: SurveyDesign, rows: string, cols: stri
   if (statistic === 'F') {
     const value = pearson / trace;
     const d0 = (trace * trace) / trace2;
-    const nu = design.degreesOfFreedom;
+    // R's svychisq counts every cluster and stratum, zero-weight rows included (unlike degf)
+    const nu = design.nPsu - design.nStrata;
     return Object.freeze({ kind: 'chisq', rows, cols, statistic, value, df: Object.freeze([d0, d0 * nu] as [number, number]), p: fUpperTail(value, d0, d0 * nu), pearson, meanEigenvalue });
   }
   return Object.freeze({ kind: 'chisq', rows, cols, statistic, value: pearson, df: q, p: chiSquareUpperTail(pearson / meanEigenvalue, q), pearson, meanEigenvalue });

@@ -19,13 +19,16 @@ export type StatsErrorCode =
 
 /**
  * The one error of `src/stats`: a `code` to branch on and a message naming the function and the value,
- * e.g. `rake: margin "size" has no respondent in level "GE"`.
+ * e.g. `rake: margin "size" has no respondent in level "GE"`; `row` locates a faulty row.
  */
 export class StatsError extends Error {
   override readonly name = 'StatsError';
   readonly code: StatsErrorCode;
-  constructor(code: StatsErrorCode, message: string) {
+  /** 0-based index of the dataset row at fault, when there is one (messages number rows from 1) */
+  readonly row: number | undefined;
+  constructor(code: StatsErrorCode, message: string, row?: number) {
     super(message);
     this.code = code;
+    this.row = row;
   }
 }

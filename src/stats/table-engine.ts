@@ -113,7 +113,7 @@ export function prepareDesignFrame(design: SurveyDesign, bannerNames: readonly s
     }
     if (calibration && cell) {
       const w0 = calibration.preWeights;
-      for (let i = 0; i < n; i++) gOfCalibrationCell[cell[i]] = w[i] / w0[i];
+      for (let i = 0; i < n; i++) if (w0[i] > 0) gOfCalibrationCell[cell[i]] = w[i] / w0[i];
     }
   }
   // dense keys: only the combinations that occur (banners often coincide with margins), so tables stay small
@@ -199,17 +199,18 @@ export function codeTables(frame: DesignFrame, names: readonly string[], caller:
         const b = base[i];
         const wi = w[i];
         const w2 = wi * wi; // computing w² is faster than loading it
-        let k = ((c0[i] + 1) * K + b) * 3; t0[k]++; t0[k + 1] += wi; t0[k + 2] += w2;
-        k = ((c1[i] + 1) * K + b) * 3; t1[k]++; t1[k + 1] += wi; t1[k + 2] += w2;
-        k = ((c2[i] + 1) * K + b) * 3; t2[k]++; t2[k + 1] += wi; t2[k + 2] += w2;
-        k = ((c3[i] + 1) * K + b) * 3; t3[k]++; t3[k + 1] += wi; t3[k + 2] += w2;
+        const one = wi > 0 ? 1 : 0; // a zero-weight row is in no base (R: nobs = Σ(w ≠ 0))
+        let k = ((c0[i] + 1) * K + b) * 3; t0[k] += one; t0[k + 1] += wi; t0[k + 2] += w2;
+        k = ((c1[i] + 1) * K + b) * 3; t1[k] += one; t1[k + 1] += wi; t1[k + 2] += w2;
+        k = ((c2[i] + 1) * K + b) * 3; t2[k] += one; t2[k + 1] += wi; t2[k + 2] += w2;
+        k = ((c3[i] + 1) * K + b) * 3; t3[k] += one; t3[k + 1] += wi; t3[k + 2] += w2;
       }
     } else {
       for (const { codes, table } of group) {
         for (let i = 0; i < n; i++) {
           const k = ((codes[i] + 1) * K + base[i]) * 3;
           const wi = w[i];
-          table[k]++; table[k + 1] += wi; table[k + 2] += wi * wi;
+          table[k] += wi > 0 ? 1 : 0; table[k + 1] += wi; table[k + 2] += wi * wi;
         }
       }
     }
@@ -262,7 +263,7 @@ function meanMoments(frame: DesignFrame, name: string, caller: string): Float64A
     if (Number.isNaN(v)) continue;
     const o = base[i] * MOMENTS;
     const wi = w[i], w2 = wi * wi;
-    m[o]++; m[o + 1] += wi; m[o + 2] += w2; m[o + 3] += w0[i];
+    m[o] += wi > 0 ? 1 : 0; m[o + 1] += wi; m[o + 2] += w2; m[o + 3] += w0[i];
     m[o + 4] += wi * v; m[o + 5] += w2 * v; m[o + 6] += w2 * v * v; m[o + 7] += w0[i] * v; m[o + 8] += wi * v * v;
   }
   return m;
@@ -310,7 +311,12 @@ function evaluate(frame: DesignFrame, moments: Float64Array, keys: Int32Array | 
     t2[h] += B - 2 * mc * A2 + mc * mc * frame.squaredWeightOfCell[c];
   }
   let variance = 0;
-  for (let h = 0; h < nStrata; h++) variance += frame.stratumFactor[h] * (t2[h] - (t1[h] * t1[h]) / frame.rowsPerStratum[h]);
+  for (let h = 0; h < nStrata; h++) {
+    // centred sum of squares from raw sums: below 1e-12 of the raw sum it is cancellation noise (influence values
+    // constant within the stratum, as a stratum's own share), and R's two-pass value is exactly 0
+    const centred = t2[h] - (t1[h] * t1[h]) / frame.rowsPerStratum[h];
+    if (centred > 1e-12 * t2[h]) variance += frame.stratumFactor[h] * centred;
+  }
   const unitVariance = count > 1 ? ((Wyy / W - p * p) * count) / (count - 1) : 0;
   return { stat: { estimate: p, variance: Math.max(0, variance), n: count, sumWeights: W, sumSquaredWeights: W2, unitVariance }, a2, fit, t1 };
 }
@@ -373,7 +379,7 @@ function fromInfluences(frame: DesignFrame, indicator: IndicatorInput, caller: s
     let count = 0, W = 0, W2 = 0, Wy = 0, Wyy = 0;
     for (let i = 0; i < n; i++) {
       if (Number.isNaN(y[i]) || !member(i)) continue;
-      count++; W += w[i]; W2 += w[i] * w[i]; Wy += w[i] * y[i]; Wyy += w[i] * y[i] * y[i];
+      if (w[i] > 0) count++; W += w[i]; W2 += w[i] * w[i]; Wy += w[i] * y[i]; Wyy += w[i] * y[i] * y[i];
     }
     if (count === 0) return null;
     const p = Wy / W;

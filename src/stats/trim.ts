@@ -36,7 +36,7 @@ export function trimWeights(weights: Float64Array, options: TrimOptions): Trimmi
   if (!(lower <= upper)) throw new StatsError('INVALID_ARGUMENT', `trimWeights: lower bound ${lower} exceeds upper bound ${upper}`);
   let total = 0;
   for (let i = 0; i < n; i++) {
-    if (weights[i] < 0) throw new StatsError('NEGATIVE_WEIGHT', `trimWeights: weight ${weights[i]} at row ${i} is negative`);
+    if (weights[i] < 0) throw new StatsError('NEGATIVE_WEIGHT', `trimWeights: weight ${weights[i]} at row ${i + 1} is negative`, i);
     total += weights[i];
   }
   if (n * upper < total * (1 - 1e-12) || n * lower > total * (1 + 1e-12)) {

@@ -40,6 +40,22 @@ describe('barometre stats', () => {
     assert.equal(JSON.parse(readFileSync(out, 'utf8')).cases[0].result[0].estimate, 2);
   });
 
+  it('names the case and the 1-based line of the data file; refuses an option it does not compute', async () => {
+    writeFileSync(join(dir, 'e.csv'), 'y,w,g\n1,1,a\n\n"x\ny",1,b\n3,-1,a\n');
+    writeFileSync(join(dir, 'errors.json'), JSON.stringify({ cases: [
+      { id: 'text', data: 'e.csv', design: { weights: 'w' }, estimate: { kind: 'mean', variable: 'y' } },
+      { id: 'wald', data: 'e.csv', design: { weights: 'w' }, estimate: { kind: 'chisq', rows: 'g', cols: 'g', statistic: 'Wald' } },
+      { id: 'nodesign', data: 'e.csv', estimate: { kind: 'proportion', variable: 'g' } },
+    ] }));
+    const t = io();
+    assert.equal(await main(['stats', join(dir, 'errors.json')], t.io), 1);
+    const doc = JSON.parse(t.out());
+    assert.match(doc.cases[0].error, /^NEGATIVE_WEIGHT: case "text": .* \(e\.csv line 6\)$/);
+    assert.match(doc.cases[1].error, /^INVALID_CASE: case "wald": estimate\.statistic: "Wald" is not computed/);
+    assert.match(doc.cases[2].error, /^INVALID_CASE: case "nodesign": design: required/);
+    assert.match(t.err(), /3 of 3 cases failed/);
+  });
+
   it('exits 2 on bad usage', async () => {
     const t = io();
     assert.equal(await main(['stats'], t.io), 2);

@@ -14,6 +14,15 @@ computed, field names as in the reference. Each data file is read once, from DIR
 CASES.json). A case that cannot be computed (an unknown column, a mean of a text column, ...) gets an "error"
 field instead of a result; the other cases still run.
 
+The format is strict: an option that is not computed is refused with an INVALID_CASE error naming the case
+and the option, never approximated: an unknown key in a case, its design or its estimate (a misspelt
+"strata"), an unknown calibration type, "bounds" other than on "logit", "poststratify" on more than one
+margin, a chi-square statistic other than "F" or "Chisq" (Wald), "ciprop" by domain. Computed: calibration
+"rake", "poststratify", "linear" (GREG), "logit" with "bounds": [L, U] (as R's calibrate); mean, total,
+proportion (each with "by" and "deff"), ciprop (logit, beta, asin, wald; "conf"), chisq, weights.
+Zero weights are accepted (the rows count in no estimate, as in R). At p = 0 or 1, ciprop gives the
+Clopper-Pearson interval on the unweighted base, marked "interval": "clopper-pearson".
+
 Options:
   --data-dir DIR   folder of the data files named by the cases
   --out FILE       write the JSON to FILE instead of stdout
