@@ -137,7 +137,7 @@ process.stdout.write(JSON.stringify({ bench: 'stats', node: process.version, loa
 // difference between the two results.
 {
   const { spawnSync } = await import('node:child_process');
-  const { mkdtempSync, writeFileSync, readFileSync, existsSync } = await import('node:fs');
+  const { mkdtempSync, writeFileSync, existsSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
   const root = new URL('..', import.meta.url).pathname;

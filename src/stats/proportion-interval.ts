@@ -69,7 +69,7 @@ export function proportionInterval(p: number, se: number, options: IntervalOptio
   if (isBoundary(p)) {
     const n = options.base;
     if (!(n !== undefined && n >= 1)) throw new StatsError('INVALID_ARGUMENT', `proportionInterval: estimate ${p} is at a bound and no unweighted base is given for its Clopper-Pearson interval`);
-    const edge = Math.pow(alpha / 2, 1 / n);
+    const edge = (alpha / 2) ** (1 / n);
     return Object.freeze(p < 0.5 ? [0, 1 - edge] as const : [edge, 1] as const);
   }
   const t = cachedTQuantile(1 - alpha / 2, options.df > 0 ? options.df : Infinity);
