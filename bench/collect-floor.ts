@@ -63,8 +63,10 @@ function pageSaver(file: string) {
   db.pragma('cache_size = -65536'); // as the app's connection (src/store/create-database.ts)
   const waveId = (db.prepare('select id from waves').get() as { id: number }).id;
   const byPublicId = db.prepare('select * from responses where public_id = ?');
-  const create = db.prepare("insert into responses (wave_id, public_id, started_at, updated_at) values (?, ?, ?, ?) returning *");
-  const submit = db.prepare('insert into submissions (submission_id, response_id, page, outcome, created_at) values (?, ?, ?, ?, ?) on conflict (submission_id) do nothing returning submission_id');
+  const create = db.prepare('insert into responses (wave_id, public_id, started_at, updated_at) values (?, ?, ?, ?) returning *');
+  const submit = db.prepare(
+    'insert into submissions (submission_id, response_id, page, outcome, created_at) values (?, ?, ?, ?, ?) on conflict (submission_id) do nothing returning submission_id',
+  );
   const byId = db.prepare('select * from responses where id = ?');
   const write = db.prepare('update responses set answers = ?, page_durations = ?, current_page = ?, updated_at = ? where id = ? returning *');
   const save = db.transaction((id: number, form: Record<string, unknown>, page: number, at: string) => {
@@ -108,7 +110,10 @@ async function serve(mode: Mode, file: string): Promise<number> {
     return (server.address() as AddressInfo).port;
   }
   const app = Fastify({ trustProxy: '127.0.0.1' });
-  await app.register(helmet, { enableCSPNonces: true, contentSecurityPolicy: { useDefaults: false, directives: { 'default-src': ["'self'"], 'script-src': ["'self'"], 'style-src': ["'self'"] } } });
+  await app.register(helmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: { useDefaults: false, directives: { 'default-src': ["'self'"], 'script-src': ["'self'"], 'style-src': ["'self'"] } },
+  });
   await app.register(rateLimit, { global: false });
   await app.register(cookie);
   await app.register(formbody);
@@ -116,7 +121,10 @@ async function serve(mode: Mode, file: string): Promise<number> {
     const form = request.body as Record<string, unknown>;
     const created = saver!(request.cookies.r, form);
     if (created) reply.setCookie('r', created, { path: '/', httpOnly: true, sameSite: 'lax' });
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderPage(Number(form._page)));
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(renderPage(Number(form._page)));
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   return (app.server.address() as AddressInfo).port;
@@ -151,7 +159,22 @@ async function serverProcess(): Promise<void> {
 }
 
 async function measure(mode: Mode, processes: number, file: string, respondents: number, seconds: number) {
-  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', fileURLToPath(import.meta.url), '--serve', mode, '--processes', String(processes), '--file', file], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+      fileURLToPath(import.meta.url),
+      '--serve',
+      mode,
+      '--processes',
+      String(processes),
+      '--file',
+      file,
+    ],
+    { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+  );
   const port = await new Promise<number>((resolve) => child.once('message', (m: { port: number }) => resolve(m.port)));
   const serverCpu = () => new Promise<number>((resolve) => (child.once('message', (m: { cpu: number }) => resolve(m.cpu)), child.send('cpu')));
   const latencies: number[] = [];
@@ -168,7 +191,12 @@ async function measure(mode: Mode, processes: number, file: string, respondents:
       for (let page = 0; page < PAGES; page++) {
         const payload = `_sid=${randomBytes(12).toString('hex')}&_page=${page}&q${page}=3&m${page}_a=2&m${page}_b=4&_action=next`;
         const started = performance.now();
-        const reply = await connection.send('POST', '/p', `X-Forwarded-For: ${client}\r\n${cookieHeader}Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ${payload.length}\r\n`, payload);
+        const reply = await connection.send(
+          'POST',
+          '/p',
+          `X-Forwarded-For: ${client}\r\n${cookieHeader}Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ${payload.length}\r\n`,
+          payload,
+        );
         if (reply.status !== 200) throw new Error(`${mode}: HTTP ${reply.status}`);
         if (measuring) latencies.push(performance.now() - started);
         const set = reply.setCookies[0];
@@ -195,11 +223,19 @@ async function measure(mode: Mode, processes: number, file: string, respondents:
   latencies.sort((a, b) => a - b);
   const q = (p: number) => Number(latencies[Math.floor(p * latencies.length)]!.toFixed(1));
   return {
-    bench: 'collect-floor', mode, processes, respondents, seconds: Number(elapsed.toFixed(2)),
-    completedPerSecond: Math.round(completed / elapsed), requestsPerSecond: Math.round(latencies.length / elapsed),
-    pageLatencyP50Ms: q(0.5), pageLatencyP99Ms: q(0.99),
-    serverCpuMsPerRequest: Number((cpu / 1000 / latencies.length).toFixed(3)), serverCores: Number((cpu / 1e6 / elapsed).toFixed(2)),
-    clientCpuMsPerRequest: Number(((client.user + client.system) / 1000 / latencies.length).toFixed(3)), loadAverage: Number(loadavg()[0]!.toFixed(2)),
+    bench: 'collect-floor',
+    mode,
+    processes,
+    respondents,
+    seconds: Number(elapsed.toFixed(2)),
+    completedPerSecond: Math.round(completed / elapsed),
+    requestsPerSecond: Math.round(latencies.length / elapsed),
+    pageLatencyP50Ms: q(0.5),
+    pageLatencyP99Ms: q(0.99),
+    serverCpuMsPerRequest: Number((cpu / 1000 / latencies.length).toFixed(3)),
+    serverCores: Number((cpu / 1e6 / elapsed).toFixed(2)),
+    clientCpuMsPerRequest: Number(((client.user + client.system) / 1000 / latencies.length).toFixed(3)),
+    loadAverage: Number(loadavg()[0]!.toFixed(2)),
   };
 }
 
@@ -223,7 +259,9 @@ async function main(): Promise<void> {
       const r = await measure(mode, processes, join(dataDir, 'barometre.sqlite'), respondents, seconds);
       rmSync(dataDir, { recursive: true, force: true });
       results.push(r);
-      console.log(`${mode.padEnd(18)}${String(processes).padEnd(11)}${String(r.completedPerSecond).padEnd(18)}${String(r.requestsPerSecond).padEnd(12)}${String(r.pageLatencyP50Ms).padEnd(8)}${String(r.pageLatencyP99Ms).padEnd(8)}${`${r.serverCpuMsPerRequest} (${r.serverCores})`.padEnd(31)}${r.clientCpuMsPerRequest}`);
+      console.log(
+        `${mode.padEnd(18)}${String(processes).padEnd(11)}${String(r.completedPerSecond).padEnd(18)}${String(r.requestsPerSecond).padEnd(12)}${String(r.pageLatencyP50Ms).padEnd(8)}${String(r.pageLatencyP99Ms).padEnd(8)}${`${r.serverCpuMsPerRequest} (${r.serverCores})`.padEnd(31)}${r.clientCpuMsPerRequest}`,
+      );
     }
   }
   for (const r of results) console.log(JSON.stringify(r));

@@ -43,9 +43,7 @@ async function serve(): Promise<void> {
   process.on('disconnect', () => process.exit(0)); // the parent is gone (killed mid-run): do not stay behind
   if (processes > 1 && cluster.isPrimary) {
     const workers = Array.from({ length: processes }, () => cluster.fork());
-    const ports = await Promise.all(
-      workers.map((w) => new Promise<number>((resolve) => w.on('message', (m: { port?: number }) => m.port !== undefined && resolve(m.port)))),
-    );
+    const ports = await Promise.all(workers.map((w) => new Promise<number>((resolve) => w.on('message', (m: { port?: number }) => m.port !== undefined && resolve(m.port)))));
     process.stdout.write(`PORT ${ports[0]}\n`);
     const workerCpu = (w: Worker) =>
       new Promise<number>((resolve) => {
@@ -82,7 +80,14 @@ async function serve(): Promise<void> {
   process.on('message', (m) => {
     if (m === 'cpu') process.send!(cpuReply());
   });
-  process.on('SIGTERM', () => void app.close().then(() => store.close()).then(() => process.exit(0)));
+  process.on(
+    'SIGTERM',
+    () =>
+      void app
+        .close()
+        .then(() => store.close())
+        .then(() => process.exit(0)),
+  );
 }
 
 async function main(): Promise<void> {
@@ -100,7 +105,20 @@ async function main(): Promise<void> {
   const wave = await store.waves.create({ studyId: study.id, code: 'bench', studyVersionId: studyVersion.id, title: 'Bench', status: 'fieldwork' });
   await store.close();
 
-  const server = spawn(process.execPath, [...(process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', fileURLToPath(import.meta.url), '--serve', dataDir, '--server-processes', String(serverProcesses)], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const server = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+      fileURLToPath(import.meta.url),
+      '--serve',
+      dataDir,
+      '--server-processes',
+      String(serverProcesses),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] },
+  );
   /** The server's CPU time so far (user + system, microseconds). */
   const serverCpu = () =>
     new Promise<number>((resolve) => {
@@ -126,7 +144,7 @@ async function main(): Promise<void> {
   let stop = false;
   let addressCounter = 0;
   let seed = 7;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
 
   /** A new client address per questionnaire (198.18.0.0/15, the benchmarking range, then 10/8). */
@@ -205,7 +223,10 @@ async function main(): Promise<void> {
     return {
       send: (method, url, headers, payload) =>
         new Promise((resolve, reject) => {
-          const lines = headers.split('\r\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 2)]);
+          const lines = headers
+            .split('\r\n')
+            .filter(Boolean)
+            .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 2)]);
           const req = http.request({ host: '127.0.0.1', port, method, path: url, agent, headers: Object.fromEntries(lines) }, (res) => {
             const chunks: Buffer[] = [];
             res.on('data', (c: Buffer) => chunks.push(c));
@@ -255,7 +276,8 @@ async function main(): Promise<void> {
         const page = fields.find(([k]) => k === '_page')?.[1];
         const url = action(reply.body);
         if (page === undefined || url === undefined) return /id="benchmark-link"/.test(reply.body);
-        const form = page === 'review' ? [...fields, ['_action', 'finish'] as [string, string]] : [...fields, ...answerPage(Number(page), answers), ['_action', 'next'] as [string, string]];
+        const form =
+          page === 'review' ? [...fields, ['_action', 'finish'] as [string, string]] : [...fields, ...answerPage(Number(page), answers), ['_action', 'next'] as [string, string]];
         reply = await request(agent, client, cookies, 'POST', url, form);
       }
       return false;
@@ -318,11 +340,16 @@ async function main(): Promise<void> {
     loadAverageBefore: Number(loadBefore.toFixed(2)),
     loadAverageAfter: Number(loadAfter.toFixed(2)),
   };
-  if (loadBefore > 1) console.log(`note: the machine was busy before the run (load average ${loadBefore.toFixed(2)} on ${cpus().length} cores): figures are lower than on an idle machine`);
-  console.log(`${respondents} concurrent respondents for ${result.seconds} s on SQLite (server in ${serverProcesses > 1 ? `${serverProcesses} cluster workers` : 'its own process'}, behind a trusted proxy address)`);
+  if (loadBefore > 1)
+    console.log(`note: the machine was busy before the run (load average ${loadBefore.toFixed(2)} on ${cpus().length} cores): figures are lower than on an idle machine`);
+  console.log(
+    `${respondents} concurrent respondents for ${result.seconds} s on SQLite (server in ${serverProcesses > 1 ? `${serverProcesses} cluster workers` : 'its own process'}, behind a trusted proxy address)`,
+  );
   console.log(`completed questionnaires: ${completed} (${result.completedPerSecond}/s), failures: ${failures}`);
   console.log(`requests: ${result.requests} (${result.requestsPerSecond}/s), page latency p50 ${result.pageLatencyP50Ms} ms, p99 ${result.pageLatencyP99Ms} ms`);
-  console.log(`CPU per request: server ${result.serverCpuMsPerRequest} ms (the server used ${result.serverCpuShare} of a core), load generator ${result.clientCpuMsPerRequest} ms; load average ${result.loadAverageBefore} before, ${result.loadAverageAfter} after`);
+  console.log(
+    `CPU per request: server ${result.serverCpuMsPerRequest} ms (the server used ${result.serverCpuShare} of a core), load generator ${result.clientCpuMsPerRequest} ms; load average ${result.loadAverageBefore} before, ${result.loadAverageAfter} after`,
+  );
   console.log(`first request of a questionnaire: p50 ${quantile(firstLatencies, 0.5).toFixed(2)} ms, p99 ${quantile(firstLatencies, 0.99).toFixed(2)} ms`);
   console.log(JSON.stringify(result));
 }

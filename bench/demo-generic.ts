@@ -22,9 +22,17 @@ const seconds = (performance.now() - start) / 1000;
 const cpu = process.cpuUsage(cpuStart);
 await store.close();
 rmSync(dir, { recursive: true, force: true });
-console.log(JSON.stringify({
-  studyId, n, seconds: Number(seconds.toFixed(1)), rowsPerSecond: Math.round(n / seconds),
-  cpuUserSeconds: Number((cpu.user / 1e6).toFixed(1)), cpuSystemSeconds: Number((cpu.system / 1e6).toFixed(1)),
-  peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024), loadBefore, loadAfter: loadavg().map((l) => Number(l.toFixed(2))),
-  summary: result.waves[0].summary,
-}));
+console.log(
+  JSON.stringify({
+    studyId,
+    n,
+    seconds: Number(seconds.toFixed(1)),
+    rowsPerSecond: Math.round(n / seconds),
+    cpuUserSeconds: Number((cpu.user / 1e6).toFixed(1)),
+    cpuSystemSeconds: Number((cpu.system / 1e6).toFixed(1)),
+    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    loadBefore,
+    loadAfter: loadavg().map((l) => Number(l.toFixed(2))),
+    summary: result.waves[0].summary,
+  }),
+);

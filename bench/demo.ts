@@ -26,7 +26,10 @@ const cpuStart = process.cpuUsage();
 let last = start;
 let lastRows = 0;
 const result = await generateDemo(store, {
-  waves: [2015], n, seed: 7, inWorker,
+  waves: [2015],
+  n,
+  seed: 7,
+  inWorker,
   onProgress: (_year, inserted) => {
     if (inserted - lastRows < 100_000 && inserted < n) return;
     const now = performance.now();
@@ -40,8 +43,17 @@ const cpu = process.cpuUsage(cpuStart);
 await store.close();
 const size = statSync(join(dir, 'barometre.sqlite')).size;
 rmSync(dir, { recursive: true, force: true });
-console.log(JSON.stringify({
-  n, inWorker, seconds: Number(seconds.toFixed(1)), cpuUserSeconds: Number((cpu.user / 1e6).toFixed(1)), cpuSystemSeconds: Number((cpu.system / 1e6).toFixed(1)),
-  peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024), databaseMiB: Math.round(size / 2 ** 20),
-  loadBefore, loadAfter: loadavg().map((l) => Number(l.toFixed(2))), summary: result.waves[0].summary,
-}));
+console.log(
+  JSON.stringify({
+    n,
+    inWorker,
+    seconds: Number(seconds.toFixed(1)),
+    cpuUserSeconds: Number((cpu.user / 1e6).toFixed(1)),
+    cpuSystemSeconds: Number((cpu.system / 1e6).toFixed(1)),
+    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    databaseMiB: Math.round(size / 2 ** 20),
+    loadBefore,
+    loadAfter: loadavg().map((l) => Number(l.toFixed(2))),
+    summary: result.waves[0].summary,
+  }),
+);

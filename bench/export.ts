@@ -27,7 +27,11 @@ if (process.argv[2] === '--child') {
   await store.close();
   process.stdout.write(
     JSON.stringify({
-      seconds, cpuSeconds: (used.user + used.system) / 1e6, rows: summary.rows, maxRssMb: process.resourceUsage().maxRSS / 1024, load: loadavg()[0],
+      seconds,
+      cpuSeconds: (used.user + used.system) / 1e6,
+      rows: summary.rows,
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
+      load: loadavg()[0],
     }) + '\n',
   );
   process.exit(0);
@@ -42,7 +46,13 @@ try {
     mkdirSync(dir, { recursive: true });
     const store = await openStore({ dataDir: dir });
     const t = performance.now();
-    await generateDemo(store, { waves: [2015], n, onProgress: (_, done, total) => { if (process.stderr.isTTY) process.stderr.write(`\rgenerating ${done}/${total}`); } });
+    await generateDemo(store, {
+      waves: [2015],
+      n,
+      onProgress: (_, done, total) => {
+        if (process.stderr.isTTY) process.stderr.write(`\rgenerating ${done}/${total}`);
+      },
+    });
     process.stderr.write('\n');
     generateSeconds = (performance.now() - t) / 1000;
     await store.close();

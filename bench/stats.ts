@@ -6,9 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import {
-  categoricalColumn, computeTableSet, createDataset, createDesign, rake, type Column, type IndicatorSpec, type Margin,
-} from '../src/stats/index.js';
+import { categoricalColumn, computeTableSet, createDataset, createDesign, rake, type Column, type IndicatorSpec, type Margin } from '../src/stats/index.js';
 import { seededRandom } from '../src/stats/test-helpers.js';
 
 const SIZE = ['TPE', 'PME', 'ETI', 'GE'];
@@ -19,23 +17,30 @@ const SAMPLE_SHARE = { size: [0.4, 0.3, 0.2, 0.1], sector: [0.2, 0.2, 0.35, 0.15
 
 function pick(random: () => number, shares: readonly number[]): number {
   let u = random();
-  for (let i = 0; i < shares.length - 1; i++) { if (u < shares[i]) return i; u -= shares[i]; }
+  for (let i = 0; i < shares.length - 1; i++) {
+    if (u < shares[i]) return i;
+    u -= shares[i];
+  }
   return shares.length - 1;
 }
 
 function generateWave(n: number, seed: number, shift: number) {
   const random = seededRandom(seed);
-  const size = new Int8Array(n), sector = new Int8Array(n), region = new Int8Array(n);
+  const size = new Int8Array(n),
+    sector = new Int8Array(n),
+    region = new Int8Array(n);
   const weights = new Float64Array(n);
   const popTotal = POPULATION.size.reduce((a, b) => a + b, 0);
   for (let i = 0; i < n; i++) {
     size[i] = pick(random, SAMPLE_SHARE.size);
     sector[i] = pick(random, SAMPLE_SHARE.sector);
     region[i] = pick(random, SAMPLE_SHARE.region);
-    weights[i] = ((POPULATION.size[size[i]] / popTotal / SAMPLE_SHARE.size[size[i]]) * popTotal) / n * (0.8 + 0.4 * random());
+    weights[i] = (((POPULATION.size[size[i]] / popTotal / SAMPLE_SHARE.size[size[i]]) * popTotal) / n) * (0.8 + 0.4 * random());
   }
   const columns: Column[] = [
-    categoricalColumn('size', size, SIZE), categoricalColumn('sector', sector, SECTOR), categoricalColumn('region', region, REGION),
+    categoricalColumn('size', size, SIZE),
+    categoricalColumn('sector', sector, SECTOR),
+    categoricalColumn('region', region, REGION),
     { kind: 'numeric', name: 'base_weight', values: weights },
   ];
   const indicators: IndicatorSpec[] = [];
@@ -73,7 +78,9 @@ setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 
 let peakRss = process.memoryUsage().rss;
-const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 5);
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 5);
 function step<T>(name: string, run: () => T, figures: Record<string, number>): T {
   const start = performance.now();
   const cpuStart = process.cpuUsage();
@@ -113,17 +120,27 @@ for (const n of [10_000, 100_000, 1_000_000]) {
   const design = step('design', () => createDesign(current.dataset, { weights: 'base_weight' }), figures);
   const raked = step('rake', () => rake(design, margins), figures);
   const rakedPrevious = step('rakePrevious', () => rake(createDesign(previous.dataset, { weights: 'base_weight' }), margins), figures);
-  const tables = step('tableSet', () => computeTableSet({
-    wave: raked.design, previous: rakedPrevious.design, indicators: current.indicators, banners: ['sector', 'region'],
-    options: { intervalMethod: 'logit', alpha: 0.05 },
-  }), figures);
+  const tables = step(
+    'tableSet',
+    () =>
+      computeTableSet({
+        wave: raked.design,
+        previous: rakedPrevious.design,
+        indicators: current.indicators,
+        banners: ['sector', 'region'],
+        options: { intervalMethod: 'logit', alpha: 0.05 },
+      }),
+    figures,
+  );
   figures.totalMs = Math.round((performance.now() - total) * 10) / 10;
   const cpu = process.cpuUsage(totalCpu);
   figures.totalCpuMs = Math.round((cpu.user + cpu.system) / 100) / 10;
   figures.rakeIterations = raked.iterations;
   figures.cells = tables.indicators.length * (1 + tables.indicators[0].banners.reduce((s, b) => s + b.columns.length, 0));
   figures.peakRssMB = Math.round(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 2 ** 20);
-  process.stdout.write(`  total          ${figures.totalMs.toFixed(1).padStart(9)} ms wall ${figures.totalCpuMs.toFixed(1).padStart(9)} ms cpu   (${figures.cells} cells, raking ${raked.iterations} iterations)   peak rss ${figures.peakRssMB} MB\n`);
+  process.stdout.write(
+    `  total          ${figures.totalMs.toFixed(1).padStart(9)} ms wall ${figures.totalCpuMs.toFixed(1).padStart(9)} ms cpu   (${figures.cells} cells, raking ${raked.iterations} iterations)   peak rss ${figures.peakRssMB} MB\n`,
+  );
   all[String(n)] = figures;
 }
 clearInterval(sampler);
@@ -160,10 +177,15 @@ process.stdout.write(JSON.stringify({ bench: 'stats', node: process.version, loa
     const random = seededRandom(7 + n);
     const lines: string[] = [['size', 'sector', 'region', 'base_weight', ...Array.from({ length: 13 }, (_, q) => `q${q + 1}`)].join(',')];
     for (let i = 0; i < n; i++) {
-      const size = pick(random, SAMPLE_SHARE.size), sector = pick(random, SAMPLE_SHARE.sector), region = pick(random, SAMPLE_SHARE.region);
+      const size = pick(random, SAMPLE_SHARE.size),
+        sector = pick(random, SAMPLE_SHARE.sector),
+        region = pick(random, SAMPLE_SHARE.region);
       const row = [SIZE[size], SECTOR[sector], REGION[region], ((1 + 3 * random()) * (3156090 / 2.5 / n)).toPrecision(8)];
       for (let q = 0; q < 13; q++) {
-        if (random() < 0.03) { row.push('NA'); continue; }
+        if (random() < 0.03) {
+          row.push('NA');
+          continue;
+        }
         row.push(q % 2 === 0 ? (random() < 0.3 + 0.1 * size + 0.02 * q ? 'Oui' : 'Non') : ['A', 'B', 'C', 'D'][Math.min(3, Math.floor(random() * 3.6 + 0.1 * sector))]);
       }
       lines.push(row.join(','));
@@ -187,7 +209,10 @@ process.stdout.write(JSON.stringify({ bench: 'stats', node: process.version, loa
     figures.inProcessCpuMs = Math.round((inCpu.user + inCpu.system) / 1000);
     let line = `barometre stats, ${n.toLocaleString('en')} rows, 26 cases: ${figures.wallMs} ms wall, ${figures.cpuMs} ms cpu (computation alone ${figures.inProcessCpuMs} ms cpu), ${figures.maxRssMB} MB`;
     if (hasR) {
-      const population = (m: Margin, first: boolean) => Object.entries(m.population).slice(first ? 0 : 1).map(([level, count]) => `${m.variable}${level} = ${count}`);
+      const population = (m: Margin, first: boolean) =>
+        Object.entries(m.population)
+          .slice(first ? 0 : 1)
+          .map(([level, count]) => `${m.variable}${level} = ${count}`);
       const total = Object.values(margins[0].population).reduce((a, b) => a + b, 0);
       const script = `suppressMessages(library(survey))
 d <- read.csv("${join(dir, `data-${n}.csv`)}", stringsAsFactors = TRUE)
@@ -209,12 +234,21 @@ cat(format(out, digits = 17), sep = "\\n")
       figures.rWallMs = Math.round(r.wallMs);
       figures.rCpuMs = Math.round(r.cpuMs);
       // compare: every estimate and SE of ours appears in R's output within 1e-9 / 1e-6 relative
-      const rValues = r.stdout.trim().split('\n').map(Number).sort((a, b) => a - b);
+      const rValues = r.stdout
+        .trim()
+        .split('\n')
+        .map(Number)
+        .sort((a, b) => a - b);
       const mine = (JSON.parse(ours.stdout) as { cases: { result: { estimate: number; se: number }[] }[] }).cases.flatMap((c) => c.result.flatMap((x) => [x.estimate, x.se]));
       let worst = 0;
       for (const v of mine) {
-        let lo = 0, hi = rValues.length - 1;
-        while (lo < hi) { const mid = (lo + hi) >> 1; if (rValues[mid] < v) lo = mid + 1; else hi = mid; }
+        let lo = 0,
+          hi = rValues.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (rValues[mid] < v) lo = mid + 1;
+          else hi = mid;
+        }
         const near = [rValues[lo - 1], rValues[lo]].filter((x) => x !== undefined).map((x) => Math.abs(x - v) / Math.max(Math.abs(v), 1e-300));
         worst = Math.max(worst, Math.min(...near));
       }

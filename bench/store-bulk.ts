@@ -17,7 +17,7 @@ const wave = await store.waves.create({ studyId: studyVersion.studyId, code: 'be
 
 // a seeded LCG so runs compare
 let seed = 42;
-const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 
 function* rows(): Generator<BulkResponse> {
   for (let i = 0; i < N; i++) {
@@ -29,7 +29,16 @@ function* rows(): Generator<BulkResponse> {
       packed[q * 2] = code;
     }
     answers.comment = 'Nous publions surtout sur LinkedIn.';
-    yield { waveId: wave.id, status: 'complete', answers, packed, startedAt: '2015-03-01T08:00:00.000Z', completedAt: '2015-03-01T08:10:00.000Z', durationMs: 600_000, source: 'demo' };
+    yield {
+      waveId: wave.id,
+      status: 'complete',
+      answers,
+      packed,
+      startedAt: '2015-03-01T08:00:00.000Z',
+      completedAt: '2015-03-01T08:10:00.000Z',
+      durationMs: 600_000,
+      source: 'demo',
+    };
   }
 }
 
@@ -37,7 +46,9 @@ const cpuSeconds = (since: NodeJS.CpuUsage) => {
   const { user, system } = process.cpuUsage(since);
   return ((user + system) / 1e6).toFixed(1);
 };
-const loadBefore = loadavg().map((l) => l.toFixed(2)).join(' ');
+const loadBefore = loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' ');
 let t = performance.now();
 let cpu = process.cpuUsage();
 await store.responses.insertMany(rows(), { batchSize: 1000 });
@@ -58,7 +69,11 @@ const readCpu = cpuSeconds(cpu);
 console.log(`store-bulk [${store.dialect}] N=${N} questions=${QUESTIONS}`);
 console.log(`  insertMany     ${insertSeconds.toFixed(1)} s  (${Math.round(N / insertSeconds)} rows/s), CPU ${insertCpu} s`);
 console.log(`  iteratePacked  ${readSeconds.toFixed(2)} s  (${Math.round(count / readSeconds)} rows/s, checksum ${checksum}), CPU ${readCpu} s`);
-console.log(`  load average   ${loadBefore} before, ${loadavg().map((l) => l.toFixed(2)).join(' ')} after`);
+console.log(
+  `  load average   ${loadBefore} before, ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} after`,
+);
 // leave a shared PostgreSQL database as it was
 await store.db.deleteFrom('waves').where('id', '=', wave.id).execute();
 await store.db.deleteFrom('studyVersions').where('id', '=', studyVersion.id).execute();

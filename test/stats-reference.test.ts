@@ -32,7 +32,10 @@ function checkFile(path: string, count: number) {
   const computed = runReferenceCasesFile(path);
   it(`has the ${count} cases, computed in the same order`, () => {
     assert.equal(expected.cases.length, count);
-    assert.deepEqual(computed.cases.map((c) => c.id), expected.cases.map((c) => c.id));
+    assert.deepEqual(
+      computed.cases.map((c) => c.id),
+      expected.cases.map((c) => c.id),
+    );
   });
   for (const [index, want] of expected.cases.entries()) {
     it(`${want.id} matches R`, () => {
@@ -68,7 +71,10 @@ describe('R survey reference cases', () => {
       ],
     };
     let reads = 0;
-    const out = computeReferenceCases(doc, (name) => { reads++; return readFileSync(new URL(`./fixtures/r-reference/${name}`, import.meta.url), 'utf8'); });
+    const out = computeReferenceCases(doc, (name) => {
+      reads++;
+      return readFileSync(new URL(`./fixtures/r-reference/${name}`, import.meta.url), 'utf8');
+    });
     assert.equal(reads, 1, 'the data file is read once');
     assert.match(String(out.cases[0].error), /UNKNOWN_COLUMN.*no_such_column/);
     assert.match(String(out.cases[1].error), /NOT_NUMERIC.*stype/);
@@ -141,9 +147,25 @@ describe('the case format accepts only what R reference cases cover', () => {
   const refusals: [string, Record<string, unknown>, RegExp][] = [
     ['misspelt design key', { design: { weights: 'pw', stratum: 'stype' } }, /design: unknown option "stratum"/],
     ['an unknown calibration', { calibration: { type: 'cubic', margins: [] } }, /calibration type "cubic" is not computed/],
-    ['bounds on a linear calibration', { calibration: { type: 'linear', bounds: [0.5, 2], margins: [{ variable: 'stype', population: { E: 1 } }] } }, /calibration: unknown option "bounds"/],
+    [
+      'bounds on a linear calibration',
+      { calibration: { type: 'linear', bounds: [0.5, 2], margins: [{ variable: 'stype', population: { E: 1 } }] } },
+      /calibration: unknown option "bounds"/,
+    ],
     ['a logit calibration without bounds', { calibration: { type: 'logit', margins: [{ variable: 'stype', population: { E: 1 } }] } }, /calibration.bounds: required/],
-    ['poststratify on two margins', { calibration: { type: 'poststratify', margins: [{ variable: 'stype', population: { E: 1 } }, { variable: 'sch.wide', population: { No: 1 } }] } }, /exactly one margin/],
+    [
+      'poststratify on two margins',
+      {
+        calibration: {
+          type: 'poststratify',
+          margins: [
+            { variable: 'stype', population: { E: 1 } },
+            { variable: 'sch.wide', population: { No: 1 } },
+          ],
+        },
+      },
+      /exactly one margin/,
+    ],
     ['Wald chi-square', { estimate: { kind: 'chisq', rows: 'sch.wide', cols: 'stype', statistic: 'Wald' } }, /estimate.statistic: "Wald" is not computed/],
     ['ciprop by domain', { estimate: { kind: 'ciprop', variable: 'sch.wide', level: 'Yes', by: 'stype' } }, /estimate: unknown option "by"/],
     ['unknown estimate option', { estimate: { kind: 'mean', variable: 'api00', na_rm: true } }, /estimate: unknown option "na_rm"/],
@@ -153,7 +175,9 @@ describe('the case format accepts only what R reference cases cover', () => {
   ];
   for (const [what, change, message] of refusals) {
     it(`refuses a case with ${what}, naming the case and the option`, () => {
-      const out = computeReferenceCases({ cases: [{ ...good, ...change, id: 'refused' } as ReferenceCase, good] }, (name) => readFileSync(new URL(`./fixtures/r-reference/${name}`, import.meta.url), 'utf8'));
+      const out = computeReferenceCases({ cases: [{ ...good, ...change, id: 'refused' } as ReferenceCase, good] }, (name) =>
+        readFileSync(new URL(`./fixtures/r-reference/${name}`, import.meta.url), 'utf8'),
+      );
       assert.equal(out.cases[0].result, undefined);
       assert.match(String(out.cases[0].error), /^INVALID_CASE: case "refused": /);
       assert.match(String(out.cases[0].error), message);

@@ -5,20 +5,44 @@ import { populationMaturity } from './benchmark-population-maturity.js';
 
 const DIMENSION = {
   scoring: [
-    { variable: 'a', scores: [{ code: 1, score: 1 }, { code: 2, score: 0 }] },
-    { variable: 'b', scores: [{ code: 1, score: 0.25 }, { code: 2, score: 0.75 }] },
+    {
+      variable: 'a',
+      scores: [
+        { code: 1, score: 1 },
+        { code: 2, score: 0 },
+      ],
+    },
+    {
+      variable: 'b',
+      scores: [
+        { code: 1, score: 0.25 },
+        { code: 2, score: 0.75 },
+      ],
+    },
   ],
 };
 
 describe('scoreDimension', () => {
   it('is the mean score of the answered variables, times 100', () => {
-    assert.equal(scoreDimension(DIMENSION, (v) => (v === 'a' ? 1 : 2)), 87.5);
-    assert.equal(scoreDimension(DIMENSION, (v) => (v === 'a' ? 2 : 1)), 12.5);
+    assert.equal(
+      scoreDimension(DIMENSION, (v) => (v === 'a' ? 1 : 2)),
+      87.5,
+    );
+    assert.equal(
+      scoreDimension(DIMENSION, (v) => (v === 'a' ? 2 : 1)),
+      12.5,
+    );
   });
 
   it('leaves out variables not answered or answered with an unscored code (don’t know)', () => {
-    assert.equal(scoreDimension(DIMENSION, (v) => (v === 'a' ? 1 : -1)), 100);
-    assert.equal(scoreDimension(DIMENSION, (v) => (v === 'a' ? 9 : 2)), 75);
+    assert.equal(
+      scoreDimension(DIMENSION, (v) => (v === 'a' ? 1 : -1)),
+      100,
+    );
+    assert.equal(
+      scoreDimension(DIMENSION, (v) => (v === 'a' ? 9 : 2)),
+      75,
+    );
   });
 
   it('is NaN when nothing is scored', () => {
@@ -29,7 +53,10 @@ describe('scoreDimension', () => {
 describe('populationMaturity', () => {
   const columns = (weights: number[]) => ({
     n: 4,
-    categories: new Map([['a', Int16Array.from([1, 2, 1, -1])], ['b', Int16Array.from([1, 2, 2, -1])]]),
+    categories: new Map([
+      ['a', Int16Array.from([1, 2, 1, -1])],
+      ['b', Int16Array.from([1, 2, 2, -1])],
+    ]),
     weights: Float64Array.from(weights),
   });
 

@@ -26,8 +26,7 @@ export type BenchmarkOutcome =
 /** The complete response whose benchmark token hashes to `tokenHash` (the respondent side's HMAC, hex). */
 export async function findBenchmarkResponse(store: Store, tokenHash: string): Promise<ResponseRecord | undefined> {
   if (!/^[0-9a-f]{64}$/.test(tokenHash)) return undefined;
-  const row = await store.db.selectFrom('responses').select('publicId')
-    .where('benchmarkTokenHash', '=', tokenHash).where('status', '=', 'complete').executeTakeFirst();
+  const row = await store.db.selectFrom('responses').select('publicId').where('benchmarkTokenHash', '=', tokenHash).where('status', '=', 'complete').executeTakeFirst();
   return row ? store.responses.getByPublicId(row.publicId) : undefined;
 }
 
@@ -54,7 +53,10 @@ function respondentCodes(study: Study, response: ResponseRecord): Record<string,
   return codes;
 }
 
-interface Population { readonly all: number[]; readonly byPeerLevel: Map<number, number[]> }
+interface Population {
+  readonly all: number[];
+  readonly byPeerLevel: Map<number, number[]>;
+}
 /** Population scores per open store (a map keyed by dialect would mix two databases of one process). */
 const populations = new WeakMap<Store, Map<string, Population>>();
 
@@ -70,7 +72,12 @@ async function populationScores(store: Store, wave: Wave, study: Study): Promise
   const peers = studyBanners(study).find((b) => b.variable === benchmarkPeerGroups(study)[0]?.variable);
   const peerCodes = peers ? prepared.columns.categories.get(peers.variable) : undefined;
   const byPeerLevel = new Map<number, number[]>();
-  if (peerCodes) for (const level of peers!.levels) byPeerLevel.set(level.code, populationMaturity(study.maturity, columns, (row) => peerCodes[row] === level.code));
+  if (peerCodes)
+    for (const level of peers!.levels)
+      byPeerLevel.set(
+        level.code,
+        populationMaturity(study.maturity, columns, (row) => peerCodes[row] === level.code),
+      );
   const population = { all: populationMaturity(study.maturity, columns), byPeerLevel };
   cache.set(key, population);
   if (cache.size > 20) cache.delete(cache.keys().next().value!);
@@ -90,7 +97,13 @@ export async function loadBenchmark(store: Store, response: ResponseRecord): Pro
   const published = await latestPublishedWave(store, own.studyId);
   if (!published) {
     const expectedAt = own.closesAt ? new Date(Date.parse(own.closesAt) + PUBLICATION_DELAY_MS).toISOString() : null;
-    return { kind: 'pending', response, study: { id: ownStudy.id, title: ownStudy.title, ...studyLanguages(ownStudy) }, wave: { code: own.code, title: own.title, closesAt: own.closesAt }, expectedAt };
+    return {
+      kind: 'pending',
+      response,
+      study: { id: ownStudy.id, title: ownStudy.title, ...studyLanguages(ownStudy) },
+      wave: { code: own.code, title: own.title, closesAt: own.closesAt },
+      expectedAt,
+    };
   }
   const [results, publishedStudy] = await Promise.all([getWaveResults(store, published), waveStudy(store, published)]);
   const population = await populationScores(store, published, publishedStudy);
@@ -98,15 +111,23 @@ export async function loadBenchmark(store: Store, response: ResponseRecord): Pro
   const layout = columnLayout(ownStudy);
   const variables: BenchmarkSource['variables'] = Object.fromEntries(layout.categories.map((c) => [c.name, { levels: c.levels, outOfBase: c.outOfBase }]));
   const peerGroup = benchmarkPeerGroups(publishedStudy)[0];
-  const peerCode = peerGroup ? codes[peerGroup.variable] ?? -1 : -1;
+  const peerCode = peerGroup ? (codes[peerGroup.variable] ?? -1) : -1;
   const maturity = publishedStudy.maturity;
-  const typed = identifyingVariables(ownStudy).map((name) => response.answers[name]).find((v) => typeof v === 'string' && v.trim() !== '');
+  const typed = identifyingVariables(ownStudy)
+    .map((name) => response.answers[name])
+    .find((v) => typeof v === 'string' && v.trim() !== '');
   const name = typeof typed === 'string' ? typed : response.company;
   const source: BenchmarkSource = {
     kind: 'benchmark-source',
     study: { id: ownStudy.id, title: ownStudy.title, producers: ownStudy.producers.map((p) => p.name), ...studyLanguages(ownStudy) },
-    results, codes, variables, company: name ?? null, maturity,
-    peerVariable: peerGroup?.variable ?? null, peerLabel: peerGroup?.label ?? null, unit: publishedStudy.unit ?? null,
+    results,
+    codes,
+    variables,
+    company: name ?? null,
+    maturity,
+    peerVariable: peerGroup?.variable ?? null,
+    peerLabel: peerGroup?.label ?? null,
+    unit: publishedStudy.unit ?? null,
     yes: Object.fromEntries(publishedStudy.indicators.map((i) => [i.id, i.yes])),
     scores: {
       respondent: maturity.map((d) => scoreDimension(d, (variable) => codes[variable] ?? -1)),

@@ -68,7 +68,14 @@ export async function eraseEmail(store: Store, rawEmail: string, options: { dele
     let responsesDeleted = 0;
     let responsesAnonymised = 0;
     if (ownIds.size > 0 && options.deleteResponses) {
-      responsesDeleted = Number((await db.deleteFrom('responses').where('id', 'in', [...ownIds]).executeTakeFirst()).numDeletedRows);
+      responsesDeleted = Number(
+        (
+          await db
+            .deleteFrom('responses')
+            .where('id', 'in', [...ownIds])
+            .executeTakeFirst()
+        ).numDeletedRows,
+      );
     } else if (ownIds.size > 0) {
       await db
         .updateTable('responses')
@@ -76,23 +83,47 @@ export async function eraseEmail(store: Store, rawEmail: string, options: { dele
         .where('id', 'in', [...ownIds])
         .execute();
       const identifying = identifyingAnswersReader(tx);
-      for (const row of await db.selectFrom('responses').select(['id', 'waveId', 'answers']).where('id', 'in', [...ownIds]).execute()) {
+      for (const row of await db
+        .selectFrom('responses')
+        .select(['id', 'waveId', 'answers'])
+        .where('id', 'in', [...ownIds])
+        .execute()) {
         const { keys, repack } = await identifying(row.waveId);
         const answers = withoutKeys(redact(JSON.parse(row.answers), pattern) as Record<string, unknown>, keys);
-        await db.updateTable('responses').set({ answers: JSON.stringify(answers), ...(repack ? { packed: repack(answers) } : {}) }).where('id', '=', row.id).execute();
+        await db
+          .updateTable('responses')
+          .set({ answers: JSON.stringify(answers), ...(repack ? { packed: repack(answers) } : {}) })
+          .where('id', '=', row.id)
+          .execute();
       }
       responsesAnonymised = ownIds.size;
     }
 
     // anyone else's open text quoting the address
     let textsRedacted = 0;
-    for (const row of await db.selectFrom('responses').select(['id', 'waveId', 'answers']).where(containing(tx.dialect, 'answers', email)).execute()) {
-      await db.updateTable('responses').set({ answers: JSON.stringify(redact(JSON.parse(row.answers), pattern)) }).where('id', '=', row.id).execute();
+    for (const row of await db
+      .selectFrom('responses')
+      .select(['id', 'waveId', 'answers'])
+      .where(containing(tx.dialect, 'answers', email))
+      .execute()) {
+      await db
+        .updateTable('responses')
+        .set({ answers: JSON.stringify(redact(JSON.parse(row.answers), pattern)) })
+        .where('id', '=', row.id)
+        .execute();
       changedWaves.add(row.waveId);
       textsRedacted++;
     }
-    for (const row of await db.selectFrom('auditLog').select(['id', 'details']).where(containing(tx.dialect, 'details', email)).execute()) {
-      await db.updateTable('auditLog').set({ details: JSON.stringify(redact(JSON.parse(row.details ?? 'null'), pattern)) }).where('id', '=', row.id).execute();
+    for (const row of await db
+      .selectFrom('auditLog')
+      .select(['id', 'details'])
+      .where(containing(tx.dialect, 'details', email))
+      .execute()) {
+      await db
+        .updateTable('auditLog')
+        .set({ details: JSON.stringify(redact(JSON.parse(row.details ?? 'null'), pattern)) })
+        .where('id', '=', row.id)
+        .execute();
     }
 
     // invitation links go with their invitations (ON DELETE CASCADE), then the contacts and the leads
@@ -102,7 +133,13 @@ export async function eraseEmail(store: Store, rawEmail: string, options: { dele
     for (const waveId of changedWaves) await bumpDataVersion(tx, waveId);
 
     const result: ErasureOutcome = Object.freeze({
-      kind: 'erasure', contacts: contactIds.length, leads, invitations: invitationIds.length, responsesAnonymised, responsesDeleted, textsRedacted,
+      kind: 'erasure',
+      contacts: contactIds.length,
+      leads,
+      invitations: invitationIds.length,
+      responsesAnonymised,
+      responsesDeleted,
+      textsRedacted,
     });
     await tx.auditLog.append({ userId: options.userId ?? null, action: 'gdpr.erase', target: null, details: { ...result, by: options.by ?? 'cli' } });
     return result;
@@ -112,7 +149,11 @@ export async function eraseEmail(store: Store, rawEmail: string, options: { dele
 }
 
 async function bumpDataVersion(tx: TransactionStore, waveId: number): Promise<void> {
-  await tx.db.updateTable('waves').set((eb) => ({ dataVersion: eb('dataVersion', '+', 1) })).where('id', '=', waveId).execute();
+  await tx.db
+    .updateTable('waves')
+    .set((eb) => ({ dataVersion: eb('dataVersion', '+', 1) }))
+    .where('id', '=', waveId)
+    .execute();
   await tx.db.deleteFrom('resultsCache').where('waveId', '=', waveId).execute();
 }
 

@@ -41,7 +41,10 @@ describe('keyFindings', () => {
       assert.equal(results.indicators.find((i) => i.id === f.indicator)!.trend!.significant, true);
     }
     const scores = findings.slice(0, new Set(findings.map((f) => f.indicator)).size).map((f) => f.score);
-    assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+    assert.deepEqual(
+      scores,
+      [...scores].sort((a, b) => b - a),
+    );
     const noTrend: WaveResults = { ...results, previousWave: null, indicators: results.indicators.map((i) => ({ ...i, trend: null })) };
     assert.ok(keyFindings(noTrend).every((f) => f.kind !== 'trend'));
   });
@@ -49,7 +52,9 @@ describe('keyFindings', () => {
   it('never quotes a suppressed or low-base cut column', () => {
     for (const f of keyFindings(results, { max: 10, min: 10 }).filter((x) => x.kind === 'gap')) {
       const indicator = results.indicators.find((i) => i.id === f.indicator)!;
-      const cell = Object.values(indicator.cuts).flat().find((c) => c.estimate === f.estimate)!;
+      const cell = Object.values(indicator.cuts)
+        .flat()
+        .find((c) => c.estimate === f.estimate)!;
       assert.ok(!cell.lowBase && !cell.suppressed);
     }
   });
@@ -65,7 +70,7 @@ describe('keyFindings for any study', () => {
   });
   after(() => store.close());
 
-  it('names respondents with the study\'s unit, never companies', () => {
+  it("names respondents with the study's unit, never companies", () => {
     const findings = keyFindings(results, { min: 10, max: 10 });
     assert.ok(findings.length >= 6);
     for (const f of findings) {
@@ -85,7 +90,10 @@ describe('keyFindings for any study', () => {
     const pct = Math.round(odd.estimate! * 100);
     const n = odd.n.toLocaleString('en-GB');
     assert.equal(finding.kind, 'level');
-    assert.match(finding.text.fr, new RegExp(`^« visioconférence » : ${pct} % des ${odd.n} ménages à qui la question a été posée \\(± \\d+,\\d pts, n = ${odd.n}\\)\\.$`.replace(/ /g, '[ \\u00A0\\u202F]')));
+    assert.match(
+      finding.text.fr,
+      new RegExp(`^« visioconférence » : ${pct} % des ${odd.n} ménages à qui la question a été posée \\(± \\d+,\\d pts, n = ${odd.n}\\)\\.$`.replace(/ /g, '[ \\u00A0\\u202F]')),
+    );
     assert.match(finding.text.en, new RegExp(`^“videoconferencing”: ${pct}% of the ${n} households asked \\(±\\u00A0\\d+\\.\\d\\u00A0pts, n\\u00A0=\\u00A0${n}\\)\\.$`));
     assert.equal(frenchTypography(finding.text.fr), finding.text.fr);
   });

@@ -76,11 +76,22 @@ export function keyFindings(results: WaveResults, options: KeyFindingsOptions = 
     const top = [...items].sort((a, b) => b.estimate! - a.estimate!)[0];
     const theme = results.themes.find((t) => t.id === top.theme)?.label;
     candidates.push({
-      kind: 'top-of-group', indicator: top.id, estimate: top.estimate!, marginOfError: moe(top), n: top.n, score: 0.5 + top.estimate! / 4,
-      text: say((w) => w.sentence('keyFindings.topOfGroup', {
-        theme: theme ? w.label(theme) : group, label: w.label(top.label), percent: w.percent(top.estimate!), ofUnits: w.ofUnits(top),
-        margin: w.margin(moe(top)), base: w.base(top.n),
-      })),
+      kind: 'top-of-group',
+      indicator: top.id,
+      estimate: top.estimate!,
+      marginOfError: moe(top),
+      n: top.n,
+      score: 0.5 + top.estimate! / 4,
+      text: say((w) =>
+        w.sentence('keyFindings.topOfGroup', {
+          theme: theme ? w.label(theme) : group,
+          label: w.label(top.label),
+          percent: w.percent(top.estimate!),
+          ofUnits: w.ofUnits(top),
+          margin: w.margin(moe(top)),
+          base: w.base(top.n),
+        }),
+      ),
     });
   }
   for (const i of measured) {
@@ -90,42 +101,75 @@ export function keyFindings(results: WaveResults, options: KeyFindingsOptions = 
       const trend = i.trend;
       const before = results.previousWave.code;
       candidates.push({
-        kind: 'trend', indicator: i.id, estimate: p, marginOfError: m, n: i.n, score: 0.3 + Math.abs(trend.difference) * 4,
-        text: say((w) => w.sentence('keyFindings.trend', {
-          label: w.label(i.label), percent: w.percent(p), ofUnits: w.ofUnits(i), previous: w.percent(trend.previous), wave: before,
-          points: w.points(p, trend.previous), margin: w.margin(m), base: w.base(i.n),
-        })),
+        kind: 'trend',
+        indicator: i.id,
+        estimate: p,
+        marginOfError: m,
+        n: i.n,
+        score: 0.3 + Math.abs(trend.difference) * 4,
+        text: say((w) =>
+          w.sentence('keyFindings.trend', {
+            label: w.label(i.label),
+            percent: w.percent(p),
+            ofUnits: w.ofUnits(i),
+            previous: w.percent(trend.previous),
+            wave: before,
+            points: w.points(p, trend.previous),
+            margin: w.margin(m),
+            base: w.base(i.n),
+          }),
+        ),
       });
     }
     if (!i.group) {
       candidates.push({
-        kind: 'level', indicator: i.id, estimate: p, marginOfError: m, n: i.n, score: Math.abs(p - 0.5) * 1.2,
+        kind: 'level',
+        indicator: i.id,
+        estimate: p,
+        marginOfError: m,
+        n: i.n,
+        score: Math.abs(p - 0.5) * 1.2,
         text: say((w) => w.sentence('keyFindings.level', { label: w.label(i.label), percent: w.percent(p), ofUnits: w.ofUnits(i), margin: w.margin(m), base: w.base(i.n) })),
       });
     }
     for (const banner of results.banners) {
       // a gap is a finding only between columns whose effective bases are solid: with unequal weights a
       // column of 75 respondents can rest on a handful of heavily weighted ones
-      const cells = (i.cuts[banner.id] ?? []).filter(
-        (c) => !c.suppressed && !c.lowBase && c.estimate !== null && c.ci !== null && (c.nEffective ?? c.n) >= SOLID_EFFECTIVE_BASE,
-      );
+      const cells = (i.cuts[banner.id] ?? []).filter((c) => !c.suppressed && !c.lowBase && c.estimate !== null && c.ci !== null && (c.nEffective ?? c.n) >= SOLID_EFFECTIVE_BASE);
       let best: { hi: (typeof cells)[number]; lo: (typeof cells)[number]; gap: number; sure: number } | null = null;
-      for (const hi of cells) for (const lo of cells) {
-        if (!hi.letters.includes(lo.letter)) continue;
-        const gap = hi.estimate! - lo.estimate!;
-        // the gap that stays when both margins of error are taken off half-way: small columns rank lower
-        const sure = gap - ((hi.ci![1] - hi.ci![0]) + (lo.ci![1] - lo.ci![0])) / 4;
-        if (!best || sure > best.sure) best = { hi, lo, gap, sure };
-      }
+      for (const hi of cells)
+        for (const lo of cells) {
+          if (!hi.letters.includes(lo.letter)) continue;
+          const gap = hi.estimate! - lo.estimate!;
+          // the gap that stays when both margins of error are taken off half-way: small columns rank lower
+          const sure = gap - (hi.ci![1] - hi.ci![0] + (lo.ci![1] - lo.ci![0])) / 4;
+          if (!best || sure > best.sure) best = { hi, lo, gap, sure };
+        }
       if (!best) continue;
       const { hi, lo, gap } = best;
-      const mh = (hi.ci![1] - hi.ci![0]) / 2, ml = (lo.ci![1] - lo.ci![0]) / 2;
+      const mh = (hi.ci![1] - hi.ci![0]) / 2,
+        ml = (lo.ci![1] - lo.ci![0]) / 2;
       candidates.push({
-        kind: 'gap', indicator: i.id, estimate: hi.estimate!, marginOfError: mh, n: hi.n, score: Math.max(0, gap - (mh + ml) / 2) * 2,
-        text: say((w) => w.sentence('keyFindings.gap', {
-          label: w.label(i.label), askedOf: w.askedOf(i), percent: w.percent(hi.estimate!), high: w.label(hi.label), margin: w.margin(mh), base: w.base(hi.n),
-          lowPercent: w.percent(lo.estimate!), low: w.label(lo.label), lowMargin: w.margin(ml), lowBase: w.base(lo.n),
-        })),
+        kind: 'gap',
+        indicator: i.id,
+        estimate: hi.estimate!,
+        marginOfError: mh,
+        n: hi.n,
+        score: Math.max(0, gap - (mh + ml) / 2) * 2,
+        text: say((w) =>
+          w.sentence('keyFindings.gap', {
+            label: w.label(i.label),
+            askedOf: w.askedOf(i),
+            percent: w.percent(hi.estimate!),
+            high: w.label(hi.label),
+            margin: w.margin(mh),
+            base: w.base(hi.n),
+            lowPercent: w.percent(lo.estimate!),
+            low: w.label(lo.label),
+            lowMargin: w.margin(ml),
+            lowBase: w.base(lo.n),
+          }),
+        ),
       });
     }
   }
@@ -144,7 +188,10 @@ export function keyFindings(results: WaveResults, options: KeyFindingsOptions = 
   }
   for (const c of candidates) {
     if (chosen.length >= max) break;
-    if (!used.has(c.indicator)) { chosen.push(c); used.add(c.indicator); }
+    if (!used.has(c.indicator)) {
+      chosen.push(c);
+      used.add(c.indicator);
+    }
   }
   for (const c of candidates) {
     if (chosen.length >= min) break;

@@ -26,7 +26,10 @@ export function readCsv(text: string): CsvTable {
   let fieldIndex = 0;
   const endRow = () => {
     if (header === null) {
-      if (row.length === 1 && row[0] === '') { row = []; return; }
+      if (row.length === 1 && row[0] === '') {
+        row = [];
+        return;
+      }
       header = row;
       columns = header.map(() => []);
       row = [];
@@ -40,11 +43,18 @@ export function readCsv(text: string): CsvTable {
     if (fieldIndex !== header.length) {
       throw new Error(`readCsv: line ${rowLine} has ${fieldIndex} fields, the header ${header.length}`);
     }
-    if (rowCount === lines.length) { const grown = new Int32Array(lines.length * 2); grown.set(lines); lines = grown; }
+    if (rowCount === lines.length) {
+      const grown = new Int32Array(lines.length * 2);
+      grown.set(lines);
+      lines = grown;
+    }
     lines[rowCount++] = rowLine;
   };
   const pushField = (value: string) => {
-    if (header === null) { row.push(value); return; }
+    if (header === null) {
+      row.push(value);
+      return;
+    }
     if (fieldIndex < columns.length) columns[fieldIndex].push(value);
     fieldIndex++;
   };
@@ -58,7 +68,11 @@ export function readCsv(text: string): CsvTable {
         const q = text.indexOf('"', i);
         if (q < 0) throw new Error(`readCsv: a quoted field opened on line ${line} is never closed`);
         for (let k = i; k < q; k++) if (text.charCodeAt(k) === 10) line++;
-        if (text.charCodeAt(q + 1) === 34) { out += text.slice(start, q + 1); i = start = q + 2; continue; }
+        if (text.charCodeAt(q + 1) === 34) {
+          out += text.slice(start, q + 1);
+          i = start = q + 2;
+          continue;
+        }
         out += text.slice(start, q);
         i = q + 1;
         break;
@@ -66,19 +80,34 @@ export function readCsv(text: string): CsvTable {
       value = out;
       // anything up to the separator after the closing quote is kept, as before
       let j = i;
-      while (j < length) { const c = text.charCodeAt(j); if (c === 44 || c === 10 || c === 13) break; j++; }
+      while (j < length) {
+        const c = text.charCodeAt(j);
+        if (c === 44 || c === 10 || c === 13) break;
+        j++;
+      }
       if (j > i) value += text.slice(i, j);
       i = j;
     } else {
       let j = i;
-      while (j < length) { const c = text.charCodeAt(j); if (c === 44 || c === 10 || c === 13) break; j++; }
+      while (j < length) {
+        const c = text.charCodeAt(j);
+        if (c === 44 || c === 10 || c === 13) break;
+        j++;
+      }
       value = text.slice(i, j);
       i = j;
     }
     pushField(value);
-    if (i >= length) { if (header === null || fieldIndex > 1 || value !== '') endRow(); else if (fieldIndex === 1) columns[0].pop(); break; }
+    if (i >= length) {
+      if (header === null || fieldIndex > 1 || value !== '') endRow();
+      else if (fieldIndex === 1) columns[0].pop();
+      break;
+    }
     const c = text.charCodeAt(i);
-    if (c === 44) { i++; continue; }
+    if (c === 44) {
+      i++;
+      continue;
+    }
     // end of line
     i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
     endRow();
@@ -132,7 +161,11 @@ export function indexCsv(text: string): CsvIndex {
     }
     const lineText = text.slice(headerEnd, j);
     const next = j < length ? j + (text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10 ? 2 : 1) : j;
-    if (lineText !== '' || next >= length) { i = headerEnd; headerEnd = next; break; }
+    if (lineText !== '' || next >= length) {
+      i = headerEnd;
+      headerEnd = next;
+      break;
+    }
     headerEnd = next;
     line++;
   }
@@ -141,50 +174,92 @@ export function indexCsv(text: string): CsvIndex {
   line++;
   i = headerEnd;
   let capacity = Math.max(16, Math.ceil((length - i) / Math.max(1, cols * 4)));
-  let starts = new Int32Array(capacity * cols), ends = new Int32Array(capacity * cols), escaped = new Uint8Array(capacity * cols);
+  let starts = new Int32Array(capacity * cols),
+    ends = new Int32Array(capacity * cols),
+    escaped = new Uint8Array(capacity * cols);
   let lines = new Int32Array(capacity);
   let rows = 0;
   while (i < length) {
     const c0 = text.charCodeAt(i);
-    if (c0 === 10 || c0 === 13) { i += c0 === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1; line++; continue; } // empty line
+    if (c0 === 10 || c0 === 13) {
+      i += c0 === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+      line++;
+      continue;
+    } // empty line
     if (rows === capacity) {
       capacity *= 2;
-      const s = new Int32Array(capacity * cols); s.set(starts); starts = s;
-      const e = new Int32Array(capacity * cols); e.set(ends); ends = e;
-      const x = new Uint8Array(capacity * cols); x.set(escaped); escaped = x;
-      const l = new Int32Array(capacity); l.set(lines); lines = l;
+      const s = new Int32Array(capacity * cols);
+      s.set(starts);
+      starts = s;
+      const e = new Int32Array(capacity * cols);
+      e.set(ends);
+      ends = e;
+      const x = new Uint8Array(capacity * cols);
+      x.set(escaped);
+      escaped = x;
+      const l = new Int32Array(capacity);
+      l.set(lines);
+      lines = l;
     }
     const rowLine = line;
     const base = rows * cols;
     let f = 0;
     for (;;) {
-      let start = i, end: number, slow = 0;
+      let start = i,
+        end: number,
+        slow = 0;
       if (i < length && text.charCodeAt(i) === 34) {
         start = i + 1;
         let q = start;
         for (;;) {
           q = text.indexOf('"', q);
           if (q < 0) throw new Error(`readCsv: a quoted field opened on line ${line} is never closed`);
-          if (text.charCodeAt(q + 1) === 34) { slow = 1; q += 2; continue; }
+          if (text.charCodeAt(q + 1) === 34) {
+            slow = 1;
+            q += 2;
+            continue;
+          }
           break;
         }
         for (let k = start; k < q; k++) if (text.charCodeAt(k) === 10) line++;
         end = q;
         i = q + 1;
-        while (i < length) { const c = text.charCodeAt(i); if (c === 44 || c === 10 || c === 13) break; i++; slow = 1; }
-        if (slow) { start -= 1; end = i; } // the slow path re-reads the raw field
+        while (i < length) {
+          const c = text.charCodeAt(i);
+          if (c === 44 || c === 10 || c === 13) break;
+          i++;
+          slow = 1;
+        }
+        if (slow) {
+          start -= 1;
+          end = i;
+        } // the slow path re-reads the raw field
       } else {
-        while (i < length) { const c = text.charCodeAt(i); if (c === 44 || c === 10 || c === 13) break; i++; }
+        while (i < length) {
+          const c = text.charCodeAt(i);
+          if (c === 44 || c === 10 || c === 13) break;
+          i++;
+        }
         end = i;
       }
-      if (f < cols) { starts[base + f] = start; ends[base + f] = end; escaped[base + f] = slow; }
+      if (f < cols) {
+        starts[base + f] = start;
+        ends[base + f] = end;
+        escaped[base + f] = slow;
+      }
       f++;
-      if (i < length && text.charCodeAt(i) === 44) { i++; continue; }
+      if (i < length && text.charCodeAt(i) === 44) {
+        i++;
+        continue;
+      }
       break;
     }
     if (f !== cols) throw new Error(`readCsv: line ${rowLine} has ${f} fields, the header ${cols}`);
     lines[rows++] = rowLine;
-    if (i < length) { i += text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1; line++; }
+    if (i < length) {
+      i += text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+      line++;
+    }
   }
   return Object.freeze({ text, header, rowCount: rows, lines: lines.slice(0, rows), starts, ends, escaped });
 }
@@ -211,24 +286,51 @@ export function csvNumbers(index: CsvIndex, column: number, rows: Int32Array, ba
     const f = rows[k] * cols + column;
     let i = starts[f];
     const end = ends[f];
-    if (escaped[f]) { const s = csvField(index, rows[k], column); out[k] = s === 'NA' || s === '' ? NaN : checked(Number(s), k, s, bad); continue; }
-    if (i === end) { out[k] = NaN; continue; }
+    if (escaped[f]) {
+      const s = csvField(index, rows[k], column);
+      out[k] = s === 'NA' || s === '' ? NaN : checked(Number(s), k, s, bad);
+      continue;
+    }
+    if (i === end) {
+      out[k] = NaN;
+      continue;
+    }
     let negative = false;
     let c = text.charCodeAt(i);
-    if (c === 45) { negative = true; i++; } else if (c === 43) i++;
-    let mantissa = 0, digits = 0, scale = 0, any = false, ok = true;
+    if (c === 45) {
+      negative = true;
+      i++;
+    } else if (c === 43) i++;
+    let mantissa = 0,
+      digits = 0,
+      scale = 0,
+      any = false,
+      ok = true;
     for (; i < end; i++) {
       c = text.charCodeAt(i);
-      if (c >= 48 && c <= 57) { any = true; if (mantissa !== 0 || c !== 48) digits++; mantissa = mantissa * 10 + (c - 48); } else break;
+      if (c >= 48 && c <= 57) {
+        any = true;
+        if (mantissa !== 0 || c !== 48) digits++;
+        mantissa = mantissa * 10 + (c - 48);
+      } else break;
     }
     if (i < end && c === 46) {
       for (i++; i < end; i++) {
         c = text.charCodeAt(i);
-        if (c >= 48 && c <= 57) { any = true; if (mantissa !== 0 || c !== 48) digits++; mantissa = mantissa * 10 + (c - 48); scale--; } else break;
+        if (c >= 48 && c <= 57) {
+          any = true;
+          if (mantissa !== 0 || c !== 48) digits++;
+          mantissa = mantissa * 10 + (c - 48);
+          scale--;
+        } else break;
       }
     }
     if (i < end || !any || digits > 15 || scale < -22) ok = false;
-    if (ok) { const v = scale === 0 ? mantissa : mantissa / POWERS[-scale]; out[k] = negative ? -v : v; continue; }
+    if (ok) {
+      const v = scale === 0 ? mantissa : mantissa / POWERS[-scale];
+      out[k] = negative ? -v : v;
+      continue;
+    }
     const s = text.slice(starts[f], end);
     out[k] = s === 'NA' ? NaN : checked(Number(s), k, s, bad);
   }
@@ -252,32 +354,53 @@ export function csvCodes(index: CsvIndex, column: number, rows: Int32Array): { c
   const cols = index.header.length;
   const codes = new Int32Array(rows.length);
   const values: string[] = [];
-  const valueStart: number[] = [], valueLength: number[] = [];
+  const valueStart: number[] = [],
+    valueLength: number[] = [];
   let map: Map<string, number> | null = null;
   for (let k = 0; k < rows.length; k++) {
     const f = rows[k] * cols + column;
-    const start = starts[f], end = ends[f], length = end - start;
+    const start = starts[f],
+      end = ends[f],
+      length = end - start;
     if (escaped[f] || map) {
       const s = escaped[f] ? csvField(index, rows[k], column) : text.slice(start, end);
-      if (s === '' || s === 'NA') { codes[k] = -1; continue; }
+      if (s === '' || s === 'NA') {
+        codes[k] = -1;
+        continue;
+      }
       if (!map) map = new Map(values.map((v, j) => [v, j]));
       let code = map.get(s);
-      if (code === undefined) { code = values.length; values.push(s); map.set(s, code); valueStart.push(-1); valueLength.push(-1); }
+      if (code === undefined) {
+        code = values.length;
+        values.push(s);
+        map.set(s, code);
+        valueStart.push(-1);
+        valueLength.push(-1);
+      }
       codes[k] = code;
       continue;
     }
-    if (length === 0 || (length === 2 && text.charCodeAt(start) === 78 && text.charCodeAt(start + 1) === 65)) { codes[k] = -1; continue; }
+    if (length === 0 || (length === 2 && text.charCodeAt(start) === 78 && text.charCodeAt(start + 1) === 65)) {
+      codes[k] = -1;
+      continue;
+    }
     let found = -1;
     for (let v = 0; v < values.length && found < 0; v++) {
       if (valueLength[v] !== length) continue;
       const vs = valueStart[v];
       let same = true;
-      for (let j = 0; j < length; j++) if (text.charCodeAt(vs + j) !== text.charCodeAt(start + j)) { same = false; break; }
+      for (let j = 0; j < length; j++)
+        if (text.charCodeAt(vs + j) !== text.charCodeAt(start + j)) {
+          same = false;
+          break;
+        }
       if (same) found = v;
     }
     if (found < 0) {
       found = values.length;
-      values.push(text.slice(start, end)); valueStart.push(start); valueLength.push(length);
+      values.push(text.slice(start, end));
+      valueStart.push(start);
+      valueLength.push(length);
       if (values.length > 64) map = new Map(values.map((v, j) => [v, j]));
     }
     codes[k] = found;

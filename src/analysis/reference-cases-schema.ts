@@ -23,32 +23,52 @@ const ZMargin = z.strictObject({
   population: z.record(z.string(), z.number().nonnegative('a population count is 0 or more')),
 });
 
-export const ZCaseCalibration = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('rake'), margins: z.array(ZMargin).min(1, 'raking needs at least one margin') }),
-  z.strictObject({ type: z.literal('linear'), margins: z.array(ZMargin).min(1, 'calibration needs at least one margin') }),
-  z.strictObject({
-    type: z.literal('logit'),
-    margins: z.array(ZMargin).min(1, 'calibration needs at least one margin'),
-    bounds: z.tuple([z.number().nonnegative(), z.number()]).refine(([l, u]) => l < 1 && u > 1, 'logit bounds [L, U] need L < 1 < U'),
-  }),
-  z.strictObject({
-    type: z.literal('poststratify'),
-    margins: z.array(ZMargin).length(1, 'post-stratification is on exactly one margin (several margins: use "rake")'),
-  }),
-], { error: (issue) => issue.code === 'invalid_union' ? `calibration type ${JSON.stringify((issue.input as { type?: unknown })?.type)} is not computed (computed: "rake", "poststratify", "linear", "logit")` : undefined });
+export const ZCaseCalibration = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({ type: z.literal('rake'), margins: z.array(ZMargin).min(1, 'raking needs at least one margin') }),
+    z.strictObject({ type: z.literal('linear'), margins: z.array(ZMargin).min(1, 'calibration needs at least one margin') }),
+    z.strictObject({
+      type: z.literal('logit'),
+      margins: z.array(ZMargin).min(1, 'calibration needs at least one margin'),
+      bounds: z.tuple([z.number().nonnegative(), z.number()]).refine(([l, u]) => l < 1 && u > 1, 'logit bounds [L, U] need L < 1 < U'),
+    }),
+    z.strictObject({
+      type: z.literal('poststratify'),
+      margins: z.array(ZMargin).length(1, 'post-stratification is on exactly one margin (several margins: use "rake")'),
+    }),
+  ],
+  {
+    error: (issue) =>
+      issue.code === 'invalid_union'
+        ? `calibration type ${JSON.stringify((issue.input as { type?: unknown })?.type)} is not computed (computed: "rake", "poststratify", "linear", "logit")`
+        : undefined,
+  },
+);
 
-export const ZCaseEstimate = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('mean'), variable: name, by: optional(name), deff: optional(z.boolean()) }),
-  z.strictObject({ kind: z.literal('total'), variable: name, by: optional(name), deff: optional(z.boolean()) }),
-  z.strictObject({ kind: z.literal('proportion'), variable: name, by: optional(name), deff: optional(z.boolean()) }),
-  z.strictObject({
-    kind: z.literal('ciprop'), variable: name, level: z.string(),
-    method: optional(z.enum(['logit', 'beta', 'asin', 'wald'])),
-    conf: optional(z.number().gt(0, 'conf is a level between 0 and 1').lt(1, 'conf is a level between 0 and 1')),
-  }),
-  z.strictObject({ kind: z.literal('chisq'), rows: name, cols: name, statistic: optional(z.enum(['F', 'Chisq'])) }),
-  z.strictObject({ kind: z.literal('weights') }),
-], { error: (issue) => issue.code === 'invalid_union' ? `estimate kind ${JSON.stringify((issue.input as { kind?: unknown })?.kind)} is not computed (computed: "mean", "total", "proportion", "ciprop", "chisq", "weights")` : undefined });
+export const ZCaseEstimate = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('mean'), variable: name, by: optional(name), deff: optional(z.boolean()) }),
+    z.strictObject({ kind: z.literal('total'), variable: name, by: optional(name), deff: optional(z.boolean()) }),
+    z.strictObject({ kind: z.literal('proportion'), variable: name, by: optional(name), deff: optional(z.boolean()) }),
+    z.strictObject({
+      kind: z.literal('ciprop'),
+      variable: name,
+      level: z.string(),
+      method: optional(z.enum(['logit', 'beta', 'asin', 'wald'])),
+      conf: optional(z.number().gt(0, 'conf is a level between 0 and 1').lt(1, 'conf is a level between 0 and 1')),
+    }),
+    z.strictObject({ kind: z.literal('chisq'), rows: name, cols: name, statistic: optional(z.enum(['F', 'Chisq'])) }),
+    z.strictObject({ kind: z.literal('weights') }),
+  ],
+  {
+    error: (issue) =>
+      issue.code === 'invalid_union'
+        ? `estimate kind ${JSON.stringify((issue.input as { kind?: unknown })?.kind)} is not computed (computed: "mean", "total", "proportion", "ciprop", "chisq", "weights")`
+        : undefined,
+  },
+);
 
 export const ZReferenceCase = z.strictObject({
   id: z.string().min(1),

@@ -21,7 +21,9 @@ describe('readCsv', () => {
 });
 
 describe('indexCsv', () => {
-  const fail = (k: number, text: string): never => { throw new Error(`bad ${k} ${text}`); };
+  const fail = (k: number, text: string): never => {
+    throw new Error(`bad ${k} ${text}`);
+  };
   it('reads the same fields as readCsv, with the same file lines, and typed columns straight from the text', () => {
     const text = '\ufeffg,x,t\r\n"a",1.5,"say ""hi"""\r\n\r\nb,-0.25,"two\nlines"\nNA,NA,\n"a",1e3,x\n';
     const table = readCsv(text);
@@ -43,7 +45,12 @@ describe('indexCsv', () => {
       return i % 3 === 0 ? x.toPrecision(1 + Math.floor(random() * 17)) : i % 3 === 1 ? String(x) : x.toFixed(Math.floor(random() * 8));
     });
     const index = indexCsv(`v\n${values.join('\n')}\n`);
-    const parsed = csvNumbers(index, 0, Int32Array.from(values, (_, i) => i), fail);
+    const parsed = csvNumbers(
+      index,
+      0,
+      Int32Array.from(values, (_, i) => i),
+      fail,
+    );
     values.forEach((v, i) => assert.ok(Object.is(parsed[i], Number(v)), `${v}: ${parsed[i]} vs ${Number(v)}`));
   });
 });
@@ -51,23 +58,41 @@ describe('indexCsv', () => {
 describe('computeReferenceCases', () => {
   it('computes each case with the reference field names, reading each data file once', () => {
     let reads = 0;
-    const doc = computeReferenceCases({
-      cases: [base, { ...base, id: 'by', estimate: { kind: 'proportion', variable: 'g' } }, { ...base, id: 'w', estimate: { kind: 'weights' } }],
-    }, () => { reads++; return CSV; });
+    const doc = computeReferenceCases(
+      {
+        cases: [base, { ...base, id: 'by', estimate: { kind: 'proportion', variable: 'g' } }, { ...base, id: 'w', estimate: { kind: 'weights' } }],
+      },
+      () => {
+        reads++;
+        return CSV;
+      },
+    );
     assert.equal(reads, 1);
-    assert.deepEqual((doc.cases[0].result as { level: string; estimate: number }[]).map((r) => [r.level, r.estimate]), [['y', (2 + 6 + 5 + 7) / 6]]);
-    assert.deepEqual((doc.cases[1].result as { level: string }[]).map((r) => r.level), ['ga', 'gb']);
+    assert.deepEqual(
+      (doc.cases[0].result as { level: string; estimate: number }[]).map((r) => [r.level, r.estimate]),
+      [['y', (2 + 6 + 5 + 7) / 6]],
+    );
+    assert.deepEqual(
+      (doc.cases[1].result as { level: string }[]).map((r) => r.level),
+      ['ga', 'gb'],
+    );
     assert.deepEqual(doc.cases[2].result, [{ sum: 6, min: 1, max: 2, kish_deff: (4 * 10) / 36 }]);
   });
   it('gives a broken case an error field and still computes the others', () => {
-    const doc = computeReferenceCases({
-      cases: [
-        { ...base, id: 'unknown', estimate: { kind: 'mean', variable: 'nope' } },
-        { ...base, id: 'text', estimate: { kind: 'mean', variable: 'g' } },
-        { ...base, id: 'missing-file', data: 'absent.csv' },
-        base,
-      ],
-    }, (name) => { if (name === 'absent.csv') throw new Error('ENOENT absent.csv'); return CSV; });
+    const doc = computeReferenceCases(
+      {
+        cases: [
+          { ...base, id: 'unknown', estimate: { kind: 'mean', variable: 'nope' } },
+          { ...base, id: 'text', estimate: { kind: 'mean', variable: 'g' } },
+          { ...base, id: 'missing-file', data: 'absent.csv' },
+          base,
+        ],
+      },
+      (name) => {
+        if (name === 'absent.csv') throw new Error('ENOENT absent.csv');
+        return CSV;
+      },
+    );
     assert.match(String(doc.cases[0].error), /UNKNOWN_COLUMN: .*"nope"/);
     assert.match(String(doc.cases[1].error), /NOT_NUMERIC: .*"g"/);
     assert.match(String(doc.cases[2].error), /ENOENT/);

@@ -3,8 +3,22 @@ import { join } from 'node:path';
 import { csvCodes, csvNumbers, indexCsv, type CsvIndex } from './read-csv.js';
 import { parseCase, type ParsedCase } from './reference-cases-schema.js';
 import {
-  calibrateMargins, categoricalColumn, ciprop, createDesign, estimateMean, estimateProportions, estimateTotal, numericColumn,
-  poststratify, rake, raoScottChiSquare, StatsError, weightDiagnostics, type Column, type Dataset, type SurveyDesign,
+  calibrateMargins,
+  categoricalColumn,
+  ciprop,
+  createDesign,
+  estimateMean,
+  estimateProportions,
+  estimateTotal,
+  numericColumn,
+  poststratify,
+  rake,
+  raoScottChiSquare,
+  StatsError,
+  weightDiagnostics,
+  type Column,
+  type Dataset,
+  type SurveyDesign,
 } from '../stats/index.js';
 import { categoricalOf } from '../stats/dataset.js';
 import { codeTables, prepareDesignFrame, statsFromCodeTable, type CodeTable, type DesignFrame } from '../stats/table-engine.js';
@@ -17,7 +31,10 @@ export interface ReferenceCase {
   readonly id: string;
   readonly data: string;
   readonly design: {
-    readonly weights: string; readonly ids?: string; readonly strata?: string; readonly fpc?: string;
+    readonly weights: string;
+    readonly ids?: string;
+    readonly strata?: string;
+    readonly fpc?: string;
     readonly filter?: Readonly<Record<string, string>>;
   };
   readonly calibration?: {
@@ -28,9 +45,15 @@ export interface ReferenceCase {
   } | null;
   readonly estimate: {
     readonly kind: 'mean' | 'total' | 'proportion' | 'ciprop' | 'chisq' | 'weights';
-    readonly variable?: string; readonly by?: string; readonly deff?: boolean; readonly level?: string;
-    readonly method?: 'logit' | 'beta' | 'asin' | 'wald'; readonly conf?: number;
-    readonly rows?: string; readonly cols?: string; readonly statistic?: 'F' | 'Chisq';
+    readonly variable?: string;
+    readonly by?: string;
+    readonly deff?: boolean;
+    readonly level?: string;
+    readonly method?: 'logit' | 'beta' | 'asin' | 'wald';
+    readonly conf?: number;
+    readonly rows?: string;
+    readonly cols?: string;
+    readonly statistic?: 'F' | 'Chisq';
   };
   readonly result?: unknown;
   readonly error?: string;
@@ -73,7 +96,11 @@ export function computeReferenceCases(document: ReferenceDocument, readData: (na
   const file = (name: string): DataFile => {
     let f = files.get(name);
     if (!f) {
-      try { f = { name, csv: indexCsv(readData(name)), filtered: new Map() }; } catch (error) { f = new Error(`${name}: ${(error as Error).message}`); }
+      try {
+        f = { name, csv: indexCsv(readData(name)), filtered: new Map() };
+      } catch (error) {
+        f = new Error(`${name}: ${(error as Error).message}`);
+      }
       files.set(name, f);
     }
     if (f instanceof Error) throw f;
@@ -134,8 +161,12 @@ function filtered(data: DataFile, c: ParsedCase): { readonly rows: Int32Array; r
 
 /** A typed column of the kept rows: numeric, or categorical with the given first levels (margins' order). */
 function typedColumn(
-  data: DataFile, kept: { readonly rows: Int32Array; readonly columns: Map<string, Column> }, name: string, kind: 'numeric' | 'categorical',
-  order: readonly string[] | undefined, caller: string,
+  data: DataFile,
+  kept: { readonly rows: Int32Array; readonly columns: Map<string, Column> },
+  name: string,
+  kind: 'numeric' | 'categorical',
+  order: readonly string[] | undefined,
+  caller: string,
 ): Column {
   const key = `${kind}\u0000${name}\u0000${order ? JSON.stringify(order) : ''}`;
   const cached = kept.columns.get(key);
@@ -144,9 +175,12 @@ function typedColumn(
   const rows = kept.rows;
   let column: Column;
   if (kind === 'numeric') {
-    column = numericColumn(name, csvNumbers(data.csv, at, rows, (k, v) => {
-      throw new StatsError('NOT_NUMERIC', `${caller}: column "${name}" is not numeric (value "${v}")`, k);
-    }));
+    column = numericColumn(
+      name,
+      csvNumbers(data.csv, at, rows, (k, v) => {
+        throw new StatsError('NOT_NUMERIC', `${caller}: column "${name}" is not numeric (value "${v}")`, k);
+      }),
+    );
   } else {
     const { codes, values: present } = csvCodes(data.csv, at, rows);
     const levels = order ? [...order, ...present.filter((l) => !order.includes(l)).sort()] : [...present].sort();
@@ -160,7 +194,10 @@ function typedColumn(
 }
 
 function preparedDesign(
-  c: ParsedCase, data: DataFile, kept: { readonly rows: Int32Array; readonly columns: Map<string, Column> }, designs: Map<string, PreparedDesign | Error>,
+  c: ParsedCase,
+  data: DataFile,
+  kept: { readonly rows: Int32Array; readonly columns: Map<string, Column> },
+  designs: Map<string, PreparedDesign | Error>,
 ): PreparedDesign {
   const key = JSON.stringify([c.data, Object.entries(c.design.filter ?? {}).sort(), c.design.weights, c.design.strata, c.design.ids, c.design.fpc, c.calibration ?? null]);
   let prepared = designs.get(key);
@@ -181,9 +218,12 @@ function preparedDesign(
     let design = createDesign(dataset, { weights: c.design.weights, strata: c.design.strata, clusters: c.design.ids, fpc: c.design.fpc });
     if (c.calibration) {
       const cal = c.calibration;
-      design = cal.type === 'poststratify' ? poststratify(design, cal.margins[0]).design
-        : cal.type === 'rake' ? rake(design, cal.margins, { tolerance: 1e-13 }).design
-          : calibrateMargins(design, cal.margins, { method: cal.type, bounds: cal.type === 'logit' ? cal.bounds : undefined, tolerance: 1e-13 }).design;
+      design =
+        cal.type === 'poststratify'
+          ? poststratify(design, cal.margins[0]).design
+          : cal.type === 'rake'
+            ? rake(design, cal.margins, { tolerance: 1e-13 }).design
+            : calibrateMargins(design, cal.margins, { method: cal.type, bounds: cal.type === 'logit' ? cal.bounds : undefined, tolerance: 1e-13 }).design;
     }
     prepared = { design, columns, frames: new Map(), codeTables: new Map() };
     designs.set(key, prepared);
@@ -194,7 +234,12 @@ function preparedDesign(
   }
 }
 
-function computeCase(c: ParsedCase, data: DataFile, kept: { readonly rows: Int32Array; readonly columns: Map<string, Column> }, designs: Map<string, PreparedDesign | Error>): ResultRow[] {
+function computeCase(
+  c: ParsedCase,
+  data: DataFile,
+  kept: { readonly rows: Int32Array; readonly columns: Map<string, Column> },
+  designs: Map<string, PreparedDesign | Error>,
+): ResultRow[] {
   const prepared = preparedDesign(c, data, kept, designs);
   const { design } = prepared;
   const est = c.estimate;
@@ -210,9 +255,11 @@ function computeCase(c: ParsedCase, data: DataFile, kept: { readonly rows: Int32
       need(est.variable, 'numeric');
       if (est.by) need(est.by, 'categorical');
       const results = (est.kind === 'mean' ? estimateMean : estimateTotal)(design, est.variable, { by: est.by, deff: est.deff ? true : undefined });
-      return results.map((r) => r.kind === 'unavailable'
-        ? { ...(est.by ? { domain: r.domain } : {}), level: r.variable, error: r.reason }
-        : { ...(est.by ? { domain: r.domain } : {}), level: r.variable, estimate: r.estimate, se: r.se, ...(est.deff ? { deff: r.deff } : {}) });
+      return results.map((r) =>
+        r.kind === 'unavailable'
+          ? { ...(est.by ? { domain: r.domain } : {}), level: r.variable, error: r.reason }
+          : { ...(est.by ? { domain: r.domain } : {}), level: r.variable, estimate: r.estimate, se: r.se, ...(est.deff ? { deff: r.deff } : {}) },
+      );
     }
     case 'proportion': {
       const variable = est.variable;
@@ -220,9 +267,11 @@ function computeCase(c: ParsedCase, data: DataFile, kept: { readonly rows: Int32
       if (est.by) need(est.by, 'categorical');
       const fast = est.deff ? null : proportionsFromCells(prepared, variable, est.by);
       if (fast) return fast;
-      return estimateProportions(design, variable, { by: est.by, deff: est.deff ? true : undefined }).map((r) => r.kind === 'unavailable'
-        ? { ...(est.by ? { domain: r.domain } : {}), level: variable, error: r.reason }
-        : { ...(est.by ? { domain: r.domain } : {}), level: variable + r.level, estimate: r.estimate, se: r.se, ...(est.deff ? { deff: r.deff } : {}) });
+      return estimateProportions(design, variable, { by: est.by, deff: est.deff ? true : undefined }).map((r) =>
+        r.kind === 'unavailable'
+          ? { ...(est.by ? { domain: r.domain } : {}), level: variable, error: r.reason }
+          : { ...(est.by ? { domain: r.domain } : {}), level: variable + r.level, estimate: r.estimate, se: r.se, ...(est.deff ? { deff: r.deff } : {}) },
+      );
     }
     case 'ciprop': {
       need(est.variable, 'categorical');
@@ -250,11 +299,17 @@ function computeCase(c: ParsedCase, data: DataFile, kept: { readonly rows: Int32
 function proportionsFromCells(prepared: PreparedDesign, variable: string, by: string | undefined): ResultRow[] | null {
   const frameKey = by ?? '';
   let frame = prepared.frames.get(frameKey);
-  if (!frame) { frame = prepareDesignFrame(prepared.design, by ? [by] : [], 'proportion'); prepared.frames.set(frameKey, frame); }
+  if (!frame) {
+    frame = prepareDesignFrame(prepared.design, by ? [by] : [], 'proportion');
+    prepared.frames.set(frameKey, frame);
+  }
   if (!frame.fast) return null;
   const tableKey = `${frameKey}\u0000${variable}`;
   let table = prepared.codeTables.get(tableKey);
-  if (table === undefined) { table = codeTables(frame, [variable], 'proportion')[0]; prepared.codeTables.set(tableKey, table); }
+  if (table === undefined) {
+    table = codeTables(frame, [variable], 'proportion')[0];
+    prepared.codeTables.set(tableKey, table);
+  }
   if (!table) return null;
   const column = categoricalOf(prepared.design.dataset, variable, 'proportion');
   const stats = column.levels.map((_, l) => statsFromCodeTable(frame, table, [l], 'proportion'));
@@ -265,7 +320,10 @@ function proportionsFromCells(prepared: PreparedDesign, variable: string, by: st
   const domains = categoricalOf(prepared.design.dataset, by, 'proportion').levels;
   const out: ResultRow[] = [];
   domains.forEach((domain, d) => {
-    if (!stats[0]?.banners[0].stats[d]) { out.push({ domain, level: variable, error: `no respondent to "${variable}" in domain "${domain}"` }); return; }
+    if (!stats[0]?.banners[0].stats[d]) {
+      out.push({ domain, level: variable, error: `no respondent to "${variable}" in domain "${domain}"` });
+      return;
+    }
     column.levels.forEach((level, l) => {
       const s = stats[l].banners[0].stats[d]!;
       out.push({ domain, level: variable + level, estimate: s.estimate, se: Math.sqrt(Math.max(0, s.variance)) });

@@ -45,7 +45,16 @@ export async function purgeExpired(store: Store, months: number, options: { now?
         if (repack) repacked.add(row.waveId);
         await db
           .updateTable('responses')
-          .set({ email: null, notifyEmail: null, notifiedAt: null, company: null, invitationId: null, browserHash: null, answers: JSON.stringify(answers), ...(repack ? { packed: repack(answers) } : {}) })
+          .set({
+            email: null,
+            notifyEmail: null,
+            notifiedAt: null,
+            company: null,
+            invitationId: null,
+            browserHash: null,
+            answers: JSON.stringify(answers),
+            ...(repack ? { packed: repack(answers) } : {}),
+          })
           .where('id', '=', row.id)
           .execute();
       }

@@ -53,7 +53,13 @@ export function prepareColumns(wave: Wave, study: Study, columns: WaveColumns, b
     const index = new Map(banner.levels.map((level, j) => [level.code, j]));
     const mapped = new Int16Array(columns.n).fill(-1);
     if (codes) for (let i = 0; i < columns.n; i++) mapped[i] = index.get(codes[i]) ?? -1;
-    list.push(categoricalColumn(bannerColumnName(banner.id), mapped, banner.levels.map((l) => String(l.code))));
+    list.push(
+      categoricalColumn(
+        bannerColumnName(banner.id),
+        mapped,
+        banner.levels.map((l) => String(l.code)),
+      ),
+    );
   }
   const targets = readPopulationTargets(wave.populationTargets);
   list.push(...marginColumns(columns, columns.layout, targets));
@@ -66,7 +72,12 @@ export function prepareColumns(wave: Wave, study: Study, columns: WaveColumns, b
 export async function prepareWave(store: Store, wave: Wave, banners?: readonly BannerInfo[]): Promise<PreparedWave> {
   const study = await waveStudy(store, wave);
   const chosen = banners ?? studyBanners(study);
-  const columns = await loadResultColumns(store, wave, study, chosen.map((b) => b.variable));
+  const columns = await loadResultColumns(
+    store,
+    wave,
+    study,
+    chosen.map((b) => b.variable),
+  );
   if (columns.n === 0) throw new AppError('UNAVAILABLE', `wave ${wave.code} has no complete kept response yet`, { wave: wave.code });
   return prepareColumns(wave, study, columns, chosen);
 }

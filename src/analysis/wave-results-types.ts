@@ -89,8 +89,13 @@ export interface WeightingResult {
     readonly variable: string;
     readonly label: Label;
     readonly levels: readonly {
-      readonly code: number; readonly label: Label; readonly population: number; readonly targetShare: number;
-      readonly n: number; readonly sampleShare: number; readonly achievedShare: number;
+      readonly code: number;
+      readonly label: Label;
+      readonly population: number;
+      readonly targetShare: number;
+      readonly n: number;
+      readonly sampleShare: number;
+      readonly achievedShare: number;
     }[];
   }[];
   readonly converged: boolean | null;
@@ -109,7 +114,11 @@ export interface WaveResults {
   readonly version: typeof WAVE_RESULTS_VERSION;
   readonly study: StudySummary & { readonly version: number };
   readonly wave: {
-    readonly id: number; readonly code: string; readonly title: string; readonly opensAt: string | null; readonly closesAt: string | null;
+    readonly id: number;
+    readonly code: string;
+    readonly title: string;
+    readonly opensAt: string | null;
+    readonly closesAt: string | null;
     readonly dataVersion: number;
   };
   readonly previousWave: { readonly code: string; readonly title: string } | null;

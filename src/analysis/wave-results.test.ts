@@ -33,7 +33,11 @@ for (const database of TEST_DATABASES) {
       const sizes = columns.categories.get('company_size')!;
       const dataset = createDataset([
         categoricalColumn('y', indicatorColumn(columns, columns.layout, indicator), ['0', '1']),
-        categoricalColumn('size', Int16Array.from(sizes, (c) => c - 1), ['1', '2', '3', '4']),
+        categoricalColumn(
+          'size',
+          Int16Array.from(sizes, (c) => c - 1),
+          ['1', '2', '3', '4'],
+        ),
       ]);
       const design = rake(createDesign(dataset, { weights: new Float64Array(dataset.n).fill(1) }), [
         { variable: 'size', population: Object.fromEntries(SYNTHETIC_TARGETS.margins[0].targets.map((t) => [String(t.code), t.population])) },
@@ -89,10 +93,16 @@ for (const database of TEST_DATABASES) {
       const r2017 = await computeWaveResults(store, w2017);
       const r2016 = await computeWaveResults(store, w2016);
       assert.equal(r2017.previousWave?.code, '2016');
-      assert.deepEqual(r2017.earlierWaves.map((w) => w.code), ['2015', '2016']);
+      assert.deepEqual(
+        r2017.earlierWaves.map((w) => w.code),
+        ['2015', '2016'],
+      );
       const a = r2017.indicators.find((i) => i.id === 'uses_social_media')!;
       const b = r2016.indicators.find((i) => i.id === 'uses_social_media')!;
-      assert.deepEqual(a.history.map((h) => h.wave), ['2015', '2016']);
+      assert.deepEqual(
+        a.history.map((h) => h.wave),
+        ['2015', '2016'],
+      );
       close(a.history[1].estimate, b.estimate!);
       close(a.trend!.previous, b.estimate!);
       close(a.trend!.difference, a.estimate! - b.estimate!);

@@ -5,8 +5,16 @@ import { computeTableSet, waveDifference, type TableCell } from '../stats/index.
 import { studyLanguages } from '../study/index.js';
 import { bannerColumnName, indicatorColumnName, prepareWave, studyBanners, type PreparedWave } from './wave-results-dataset.js';
 import {
-  LOW_BASE, SUPPRESS_BASE, WAVE_RESULTS_VERSION,
-  type BannerInfo, type CutCell, type HistoryPoint, type IndicatorResult, type ResultTrend, type WaveResults, type WeightingResult,
+  LOW_BASE,
+  SUPPRESS_BASE,
+  WAVE_RESULTS_VERSION,
+  type BannerInfo,
+  type CutCell,
+  type HistoryPoint,
+  type IndicatorResult,
+  type ResultTrend,
+  type WaveResults,
+  type WeightingResult,
 } from './wave-results-types.js';
 import { waveStudy } from './wave-study.js';
 
@@ -24,7 +32,8 @@ export function resultSettings(wave: Wave, options: Pick<WaveResultsOptions, 'lo
   const settings = wave.settings && typeof wave.settings === 'object' && !Array.isArray(wave.settings) ? wave.settings : {};
   const number = (value: unknown, fallback: number) => (typeof value === 'number' && value >= 0 ? value : fallback);
   return Object.freeze({
-    conf: 0.95, alpha: 0.05,
+    conf: 0.95,
+    alpha: 0.05,
     lowBase: options.lowBase ?? number(settings.lowBase, LOW_BASE),
     suppressBase: options.suppressBase ?? number(settings.suppressBase, SUPPRESS_BASE),
   });
@@ -116,10 +125,21 @@ export async function computeWaveResults(store: Store, wave: Wave, options: Wave
       const estimate = overall.kind === 'estimate' ? overall : null;
       const trend = trendOf(indicator.id, overall);
       return {
-        id: indicator.id, theme: indicator.theme, group: indicator.group ?? null, label: indicator.label, variable: indicator.variable,
-        estimate: estimate?.estimate ?? null, se: estimate?.se ?? null, ci: estimate ? [estimate.ci[0], estimate.ci[1]] : null,
-        n: estimate?.n ?? 0, nEffective: estimate?.nEffective ?? null, deff: estimate?.deff ?? null, filtered: filtered(indicator.variable),
-        trend, cuts, history: history.get(indicator.id) ?? [],
+        id: indicator.id,
+        theme: indicator.theme,
+        group: indicator.group ?? null,
+        label: indicator.label,
+        variable: indicator.variable,
+        estimate: estimate?.estimate ?? null,
+        se: estimate?.se ?? null,
+        ci: estimate ? [estimate.ci[0], estimate.ci[1]] : null,
+        n: estimate?.n ?? 0,
+        nEffective: estimate?.nEffective ?? null,
+        deff: estimate?.deff ?? null,
+        filtered: filtered(indicator.variable),
+        trend,
+        cuts,
+        history: history.get(indicator.id) ?? [],
       };
     }),
   };
@@ -132,9 +152,17 @@ function cutCell(cell: TableCell, level: BannerInfo['levels'][number], settings:
   const suppressed = n < settings.suppressBase;
   const shown = cell.kind === 'estimate' && !suppressed ? cell : null;
   return {
-    code: level.code, letter: level.letter, label: level.label, n,
-    nEffective: shown?.nEffective ?? null, estimate: shown?.estimate ?? null, se: shown?.se ?? null, ci: shown ? [shown.ci[0], shown.ci[1]] : null,
-    letters: shown?.letters ?? '', lowBase: n < settings.lowBase, suppressed,
+    code: level.code,
+    letter: level.letter,
+    label: level.label,
+    n,
+    nEffective: shown?.nEffective ?? null,
+    estimate: shown?.estimate ?? null,
+    se: shown?.se ?? null,
+    ci: shown ? [shown.ci[0], shown.ci[1]] : null,
+    letters: shown?.letters ?? '',
+    lowBase: n < settings.lowBase,
+    suppressed,
   };
 }
 
@@ -143,7 +171,9 @@ function weightingResult(prepared: PreparedWave, languages: readonly string[]): 
   const { weighting, columns } = prepared;
   const d = weighting.diagnostics;
   return {
-    status: weighting.status, reason: weighting.reason, source: weighting.source,
+    status: weighting.status,
+    reason: weighting.reason,
+    source: weighting.source,
     margins: weighting.margins.map((margin) => {
       const column = columns.layout.byName.get(margin.variable);
       const levels = column?.kind === 'category' ? column.levels : [];
@@ -151,11 +181,18 @@ function weightingResult(prepared: PreparedWave, languages: readonly string[]): 
         variable: margin.variable,
         label: column?.label ?? plain(margin.variable),
         levels: margin.levels.map((level) => ({
-          ...level, label: levels.find((l) => l.code === level.code)?.label ?? plain(String(level.code)),
+          ...level,
+          label: levels.find((l) => l.code === level.code)?.label ?? plain(String(level.code)),
         })),
       };
     }),
-    converged: weighting.raking?.converged ?? null, iterations: weighting.raking?.iterations ?? null, trimming: weighting.trimming,
-    efficiency: d.efficiency, kishDeff: d.kishDeff, effectiveSampleSize: d.effectiveSampleSize, minWeight: d.min, maxWeight: d.max,
+    converged: weighting.raking?.converged ?? null,
+    iterations: weighting.raking?.iterations ?? null,
+    trimming: weighting.trimming,
+    efficiency: d.efficiency,
+    kishDeff: d.kishDeff,
+    effectiveSampleSize: d.effectiveSampleSize,
+    minWeight: d.min,
+    maxWeight: d.max,
   };
 }

@@ -5,8 +5,10 @@ import { marginColumnName, weighWave } from './wave-weights.js';
 
 function sample(n: number) {
   let seed = 5;
-  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-  const size = new Int8Array(n), sector = new Int8Array(n), y = new Int8Array(n);
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const size = new Int8Array(n),
+    sector = new Int8Array(n),
+    y = new Int8Array(n);
   for (let i = 0; i < n; i++) {
     size[i] = i % 4; // a sample spread evenly over sizes the population holds 3,000,000 : 150,000 : 5,800 : 290
     sector[i] = Math.floor(random() * 3);
@@ -33,9 +35,13 @@ describe('weighWave', () => {
   it('reaches every margin and gives the weights of raking from weights of 1', () => {
     assert.equal(weighting.status, 'weighted');
     for (const margin of weighting.margins) for (const level of margin.levels) assert.ok(Math.abs(level.achievedShare - level.targetShare) < 1e-9);
-    const fromOnes = rake(createDesign(dataset, { weights: new Float64Array(dataset.n).fill(1) }), targets.margins.map((m) => ({
-      variable: marginColumnName(m.variable), population: Object.fromEntries(m.targets.map((t) => [String(t.code), t.population])),
-    })));
+    const fromOnes = rake(
+      createDesign(dataset, { weights: new Float64Array(dataset.n).fill(1) }),
+      targets.margins.map((m) => ({
+        variable: marginColumnName(m.variable),
+        population: Object.fromEntries(m.targets.map((t) => [String(t.code), t.population])),
+      })),
+    );
     for (let i = 0; i < dataset.n; i++) assert.ok(Math.abs(weighting.design.weights[i] / fromOnes.weights[i] - 1) < 1e-8);
     assert.ok(weighting.diagnostics.max / weighting.diagnostics.min > 1000);
   });

@@ -1,7 +1,16 @@
 import type { Store, Wave } from '../store/index.js';
 import {
-  StatsError, categoricalColumn, createDataset, createDesign, rake, trimWeights, weightDiagnostics, withWeights,
-  type Dataset, type SurveyDesign, type WeightDiagnostics,
+  StatsError,
+  categoricalColumn,
+  createDataset,
+  createDesign,
+  rake,
+  trimWeights,
+  weightDiagnostics,
+  withWeights,
+  type Dataset,
+  type SurveyDesign,
+  type WeightDiagnostics,
 } from '../stats/index.js';
 import type { ColumnLayout, Study } from '../study/index.js';
 import type { WaveColumns } from './load-wave.js';
@@ -49,7 +58,13 @@ export function marginColumns(columns: WaveColumns, layout: ColumnLayout, target
     const index = new Map(column.levels.map((level, i) => [level.code, i]));
     const mapped = new Int16Array(columns.n);
     for (let i = 0; i < columns.n; i++) mapped[i] = codes[i] < 0 ? -1 : (index.get(codes[i]) ?? -1);
-    return [categoricalColumn(marginColumnName(margin.variable), mapped, column.levels.map((l) => String(l.code)))];
+    return [
+      categoricalColumn(
+        marginColumnName(margin.variable),
+        mapped,
+        column.levels.map((l) => String(l.code)),
+      ),
+    ];
   });
 }
 
@@ -62,10 +77,18 @@ export function marginColumns(columns: WaveColumns, layout: ColumnLayout, target
  */
 export function weighWave(dataset: Dataset, targets: PopulationTargets): WaveWeighting {
   const unit = createDesign(dataset, { weights: new Float64Array(dataset.n).fill(1) });
-  const unweighted = (reason: string): WaveWeighting => Object.freeze({
-    kind: 'waveWeighting', status: 'unweighted', reason, source: targets.source ?? null, design: unit, raking: null, trimming: null,
-    margins: Object.freeze([]), diagnostics: weightDiagnostics(unit.weights),
-  });
+  const unweighted = (reason: string): WaveWeighting =>
+    Object.freeze({
+      kind: 'waveWeighting',
+      status: 'unweighted',
+      reason,
+      source: targets.source ?? null,
+      design: unit,
+      raking: null,
+      trimming: null,
+      margins: Object.freeze([]),
+      diagnostics: weightDiagnostics(unit.weights),
+    });
   if (targets.margins.length === 0) return unweighted('the wave has no population targets');
   for (const margin of targets.margins) {
     if (!dataset.columns.has(marginColumnName(margin.variable))) return unweighted(`margin "${margin.variable}" is not a category variable of the study`);
@@ -74,10 +97,13 @@ export function weighWave(dataset: Dataset, targets: PopulationTargets): WaveWei
   let raking: WaveWeighting['raking'];
   let trimming: WaveWeighting['trimming'] = null;
   try {
-    const result = rake(startingDesign(dataset, targets) ?? unit, targets.margins.map((m) => ({
-      variable: marginColumnName(m.variable),
-      population: Object.fromEntries(m.targets.map((t) => [String(t.code), t.population])),
-    })));
+    const result = rake(
+      startingDesign(dataset, targets) ?? unit,
+      targets.margins.map((m) => ({
+        variable: marginColumnName(m.variable),
+        population: Object.fromEntries(m.targets.map((t) => [String(t.code), t.population])),
+      })),
+    );
     design = result.design;
     raking = Object.freeze({ converged: result.converged, iterations: result.iterations, maxDeviation: result.maxDeviation });
     if (targets.trimming) {
@@ -96,23 +122,41 @@ export function weighWave(dataset: Dataset, targets: PopulationTargets): WaveWei
     const column = dataset.columns.get(marginColumnName(margin.variable))!;
     const codes = column.kind === 'categorical' ? column.codes : new Int8Array(0);
     const levels = column.kind === 'categorical' ? column.levels : [];
-    const counts = new Float64Array(levels.length), weighted = new Float64Array(levels.length);
-    for (let i = 0; i < design.n; i++) if (codes[i] >= 0) { counts[codes[i]]++; weighted[codes[i]] += design.weights[i]; }
+    const counts = new Float64Array(levels.length),
+      weighted = new Float64Array(levels.length);
+    for (let i = 0; i < design.n; i++)
+      if (codes[i] >= 0) {
+        counts[codes[i]]++;
+        weighted[codes[i]] += design.weights[i];
+      }
     const population = margin.targets.reduce((s, t) => s + t.population, 0);
     return Object.freeze({
       variable: margin.variable,
-      levels: Object.freeze(margin.targets.map((t) => {
-        const j = levels.indexOf(String(t.code));
-        return Object.freeze({
-          code: t.code, population: t.population, targetShare: t.population / population,
-          n: j < 0 ? 0 : counts[j], sampleShare: j < 0 ? 0 : counts[j] / design.n, achievedShare: j < 0 ? 0 : weighted[j] / total,
-        });
-      })),
+      levels: Object.freeze(
+        margin.targets.map((t) => {
+          const j = levels.indexOf(String(t.code));
+          return Object.freeze({
+            code: t.code,
+            population: t.population,
+            targetShare: t.population / population,
+            n: j < 0 ? 0 : counts[j],
+            sampleShare: j < 0 ? 0 : counts[j] / design.n,
+            achievedShare: j < 0 ? 0 : weighted[j] / total,
+          });
+        }),
+      ),
     });
   });
   return Object.freeze({
-    kind: 'waveWeighting', status: 'weighted', reason: null, source: targets.source ?? null, design, raking, trimming,
-    margins: Object.freeze(margins), diagnostics: weightDiagnostics(design.weights),
+    kind: 'waveWeighting',
+    status: 'weighted',
+    reason: null,
+    source: targets.source ?? null,
+    design,
+    raking,
+    trimming,
+    margins: Object.freeze(margins),
+    diagnostics: weightDiagnostics(design.weights),
   });
 }
 
@@ -164,7 +208,12 @@ export interface ResponseWeights {
  */
 export async function responseWeights(store: Store, wave: Wave, study?: Study): Promise<ResponseWeights> {
   const targets = readPopulationTargets(wave.populationTargets);
-  const columns = await loadCategoryColumns(store, wave, study ?? (await waveStudy(store, wave)), targets.margins.map((m) => m.variable));
+  const columns = await loadCategoryColumns(
+    store,
+    wave,
+    study ?? (await waveStudy(store, wave)),
+    targets.margins.map((m) => m.variable),
+  );
   if (columns.n === 0) throw new StatsError('EMPTY_SAMPLE', `responseWeights: wave ${wave.code} has no complete kept response`);
   const dataset = createDataset(marginColumns(columns, columns.layout, targets));
   const weighting = weighWave(dataset.columns.size === 0 ? createDataset([categoricalColumn('row', new Int8Array(columns.n), ['all'])]) : dataset, targets);

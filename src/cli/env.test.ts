@@ -19,7 +19,9 @@ describe('readCliEnv', () => {
   });
 
   it('rejects another URL with an INVALID_INPUT naming DATABASE_URL', () => {
-    assert.throws(() => readCliEnv({ DATABASE_URL: 'sqlite:///x.db' }), (e: { code?: string; message?: string }) =>
-      e.code === 'INVALID_INPUT' && /DATABASE_URL/.test(e.message ?? ''));
+    assert.throws(
+      () => readCliEnv({ DATABASE_URL: 'sqlite:///x.db' }),
+      (e: { code?: string; message?: string }) => e.code === 'INVALID_INPUT' && /DATABASE_URL/.test(e.message ?? ''),
+    );
   });
 });

@@ -2,11 +2,7 @@
  * A progress bar on stderr when it is a terminal, silent otherwise (pipes, CI, tests).
  * Redraws at most every 100 ms.
  */
-export function createProgress(
-  stream: NodeJS.WritableStream & { isTTY?: boolean },
-  label: string,
-  total: number,
-): { tick(done: number): void; done(): void } {
+export function createProgress(stream: NodeJS.WritableStream & { isTTY?: boolean }, label: string, total: number): { tick(done: number): void; done(): void } {
   const enabled = Boolean(stream.isTTY) && total > 0;
   let last = 0;
   const draw = (done: number) => {

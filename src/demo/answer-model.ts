@@ -27,9 +27,8 @@ export const SIZE_SCORE = [0, 0, 0.7, 1.3, 1.8] as const;
 /** Logit shift by sector code 1..5 (index 0 unused): information and finance, then business services, lead. */
 export const SECTOR_EFFECT = [0, -0.15, 0, 0.35, 0.2, -0.2] as const;
 
-const item = (
-  key: string, base: 'all' | 'users', size: number, sector: number, z: number, nonUser: number, targets: [number, number, number],
-): ModelItem => Object.freeze({ key, base, size, sector, z, nonUser, targets });
+const item = (key: string, base: 'all' | 'users', size: number, sector: number, z: number, nonUser: number, targets: [number, number, number]): ModelItem =>
+  Object.freeze({ key, base, size, sector, z, nonUser, targets });
 
 /** Every modelled item; keys are the study's variables (yes = the indicator's codes) or short names. */
 export const MODEL_ITEMS: readonly ModelItem[] = Object.freeze([

@@ -34,7 +34,18 @@ describe('createAnswerPacker', () => {
     const pack = createAnswerPacker(layout);
     for (const year of [2015, 2017]) {
       const plan = demoWavePlan(year);
-      const { rows } = generateWave({ study, waveId: 1, year, n: 3000, seed: 11, secretKey: 'a-test-secret-of-at-least-32-bytes', opensAt: plan.opensAt, fieldworkDays: plan.fieldworkDays, validateAll: 0, validateEvery: 1e9 });
+      const { rows } = generateWave({
+        study,
+        waveId: 1,
+        year,
+        n: 3000,
+        seed: 11,
+        secretKey: 'a-test-secret-of-at-least-32-bytes',
+        opensAt: plan.opensAt,
+        fieldworkDays: plan.fieldworkDays,
+        validateAll: 0,
+        validateEvery: 1e9,
+      });
       const packed: Uint8Array[] = [];
       const expected: Uint8Array[] = [];
       for (const row of rows) {

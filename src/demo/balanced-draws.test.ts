@@ -7,9 +7,12 @@ describe('createBalancedDraws', () => {
   it('keeps each stratum’s number of yes within one of the sum of probabilities', () => {
     const prng = createPrng(5);
     const draws = createBalancedDraws(prng, 3, 2);
-    const sums = new Float64Array(6), yes = new Float64Array(6);
+    const sums = new Float64Array(6),
+      yes = new Float64Array(6);
     for (let i = 0; i < 5000; i++) {
-      const stratum = i % 3, item = (i >> 1) % 2, p = prng.next() * 0.8;
+      const stratum = i % 3,
+        item = (i >> 1) % 2,
+        p = prng.next() * 0.8;
       sums[stratum * 2 + item] += p;
       if (draws.draw(stratum, item, p)) yes[stratum * 2 + item]++;
     }

@@ -26,7 +26,10 @@ export function createBalancedDraws(prng: Prng, strata: number, items: number): 
     draw(stratum, item, p) {
       const k = slot(stratum, item);
       const t = state[k] + p;
-      if (t >= 1) { state[k] = t - 1; return true; }
+      if (t >= 1) {
+        state[k] = t - 1;
+        return true;
+      }
       state[k] = t;
       return false;
     },

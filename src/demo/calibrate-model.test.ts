@@ -23,8 +23,15 @@ describe('calibrateModel', () => {
 describe('populationTargets', () => {
   it('gives size and sector margins that both total the population table', () => {
     const targets = populationTargets();
-    assert.deepEqual(targets.margins.map((m) => m.variable), ['company_size', 'sector']);
-    for (const m of targets.margins) assert.equal(m.targets.reduce((s, t) => s + t.population, 0), POPULATION_TOTAL);
+    assert.deepEqual(
+      targets.margins.map((m) => m.variable),
+      ['company_size', 'sector'],
+    );
+    for (const m of targets.margins)
+      assert.equal(
+        m.targets.reduce((s, t) => s + t.population, 0),
+        POPULATION_TOTAL,
+      );
     assert.equal(POPULATION_TOTAL, 3_816_087);
   });
 });

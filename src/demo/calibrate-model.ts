@@ -6,7 +6,10 @@ export const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
 /** Grid over the latent maturity z ~ N(0, 1): points −5..5 by 0.2 with normalised density weights. */
 const GRID_Z: number[] = [];
 const GRID_W: number[] = [];
-for (let z = -5; z <= 5 + 1e-9; z += 0.2) { GRID_Z.push(z); GRID_W.push(Math.exp(-z * z / 2)); }
+for (let z = -5; z <= 5 + 1e-9; z += 0.2) {
+  GRID_Z.push(z);
+  GRID_W.push(Math.exp((-z * z) / 2));
+}
 const wSum = GRID_W.reduce((a, b) => a + b, 0);
 for (let q = 0; q < GRID_W.length; q++) GRID_W[q] /= wSum;
 
@@ -17,18 +20,25 @@ export function profileLogit(model: ModelItem, size: number, sector: number): nu
 
 /** Population share of yes for an intercept (see answer-model.ts), given the use intercept. */
 function populationShare(model: ModelItem, intercept: number, useIntercept: number, useModel: ModelItem): number {
-  let num = 0, den = 0;
+  let num = 0,
+    den = 0;
   for (const size of SIZE_CODES) {
     for (const sector of SECTOR_CODES) {
       const count = POPULATION[size - 1][sector - 1];
       const x = intercept + profileLogit(model, size, sector);
       const xu = useIntercept + profileLogit(useModel, size, sector);
       for (let q = 0; q < GRID_Z.length; q++) {
-        const z = GRID_Z[q], w = GRID_W[q] * count;
+        const z = GRID_Z[q],
+          w = GRID_W[q] * count;
         const pu = model === useModel ? 1 : logistic(xu + useModel.z * z);
         const yesUser = logistic(x + model.z * z);
-        if (model.base === 'users') { num += w * pu * yesUser; den += w * pu; }
-        else { num += w * (model === useModel ? yesUser : pu * yesUser + (1 - pu) * logistic(x + model.z * z + model.nonUser)); den += w; }
+        if (model.base === 'users') {
+          num += w * pu * yesUser;
+          den += w * pu;
+        } else {
+          num += w * (model === useModel ? yesUser : pu * yesUser + (1 - pu) * logistic(x + model.z * z + model.nonUser));
+          den += w;
+        }
       }
     }
   }
@@ -36,10 +46,12 @@ function populationShare(model: ModelItem, intercept: number, useIntercept: numb
 }
 
 function solve(model: ModelItem, target: number, useIntercept: number, useModel: ModelItem): number {
-  let lo = -20, hi = 20;
+  let lo = -20,
+    hi = 20;
   for (let i = 0; i < 48; i++) {
     const mid = (lo + hi) / 2;
-    if (populationShare(model, mid, useIntercept, useModel) < target) lo = mid; else hi = mid;
+    if (populationShare(model, mid, useIntercept, useModel) < target) lo = mid;
+    else hi = mid;
   }
   return (lo + hi) / 2;
 }

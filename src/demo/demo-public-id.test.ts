@@ -48,7 +48,9 @@ describe('createDemoPublicId', () => {
   });
 
   it('does not give the bytes the seed alone gives: the tail is AES-256(K, IV + rank), K and IV keyed by the secret', () => {
-    const seed = 7, year = 2017, n = 2500; // three cipher calls of 1,024 ids
+    const seed = 7,
+      year = 2017,
+      n = 2500; // three cipher calls of 1,024 ids
     const tails = seededTails(seed, year, n);
     const key = createHmac('sha256', SECRET).update('demo-public-id').digest();
     const wave = Buffer.alloc(6);

@@ -80,7 +80,11 @@ export async function generateDemo(store: Store, options: DemoOptions = {}): Pro
   }
   if (existing.size > 0 && !options.replace) {
     const codes = [...existing.keys()].join(', ');
-    throw new AppError('CONFLICT', `wave${existing.size > 1 ? 's' : ''} ${codes} of ${DEMO_STUDY_ID} already exist${existing.size > 1 ? '' : 's'}; use --replace to delete ${existing.size > 1 ? 'their' : 'its'} responses and generate ${existing.size > 1 ? 'them' : 'it'} again`, { waves: [...existing.keys()] });
+    throw new AppError(
+      'CONFLICT',
+      `wave${existing.size > 1 ? 's' : ''} ${codes} of ${DEMO_STUDY_ID} already exist${existing.size > 1 ? '' : 's'}; use --replace to delete ${existing.size > 1 ? 'their' : 'its'} responses and generate ${existing.size > 1 ? 'them' : 'it'} again`,
+      { waves: [...existing.keys()] },
+    );
   }
   const { study, versionId, version } = await demoStudy(store);
   const results: DemoWaveResult[] = [];
@@ -102,20 +106,38 @@ export async function generateDemo(store: Store, options: DemoOptions = {}): Pro
       wave = await store.waves.create({ studyId: DEMO_STUDY_ID, code: plan.code, status: 'draft', ...fields }, plan.createdAt);
     }
     const waveOptions: GenerateWaveOptions = {
-      study, waveId: wave.id, year, n, seed, secretKey, opensAt: plan.opensAt, fieldworkDays: plan.fieldworkDays,
-      validateAll: options.validateAll, validateEvery: options.validateEvery,
+      study,
+      waveId: wave.id,
+      year,
+      n,
+      seed,
+      secretKey,
+      opensAt: plan.opensAt,
+      fieldworkDays: plan.fieldworkDays,
+      validateAll: options.validateAll,
+      validateEvery: options.validateEvery,
     };
-    const { rows, summary } = options.inWorker ?? n >= IN_WORKER_FROM ? generateWaveInWorker(waveOptions) : generateWave(waveOptions);
+    const { rows, summary } = (options.inWorker ?? n >= IN_WORKER_FROM) ? generateWaveInWorker(waveOptions) : generateWave(waveOptions);
     await store.responses.insertMany(rows, {
       batchSize: options.batchSize ?? 2500,
       onProgress: (inserted) => options.onProgress?.(year, inserted, n),
     });
     await store.waves.setStatus(wave.id, plan.status, plan.statusAt);
-    results.push(Object.freeze({
-      year, waveId: wave.id, status: plan.status, replaced: existing.has(year), summary: Object.freeze({ ...summary }),
-      milliseconds: performance.now() - started,
-    }));
+    results.push(
+      Object.freeze({
+        year,
+        waveId: wave.id,
+        status: plan.status,
+        replaced: existing.has(year),
+        summary: Object.freeze({ ...summary }),
+        milliseconds: performance.now() - started,
+      }),
+    );
   }
-  await setSeriesOrder(store, DEMO_STUDY_ID, results.map((r) => r.waveId));
+  await setSeriesOrder(
+    store,
+    DEMO_STUDY_ID,
+    results.map((r) => r.waveId),
+  );
   return Object.freeze({ kind: 'demo', studyVersion: version, waves: Object.freeze(results) });
 }

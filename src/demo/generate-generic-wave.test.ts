@@ -10,8 +10,17 @@ const study: Study = result.study;
 const seed = DEMO_SEEDS[study.id];
 
 const options = (over: Partial<GenericWaveOptions> = {}): GenericWaveOptions => ({
-  study, waveId: 1, code: 'T4-2025', n: 400, seed: 7, secretKey: 'a-test-secret-of-at-least-32-bytes-0123456789',
-  opensAt: new Date(Date.UTC(2025, 9, 6)), fieldworkDays: 21, targets: seed.populationTargets, demoSeed: seed, ...over,
+  study,
+  waveId: 1,
+  code: 'T4-2025',
+  n: 400,
+  seed: 7,
+  secretKey: 'a-test-secret-of-at-least-32-bytes-0123456789',
+  opensAt: new Date(Date.UTC(2025, 9, 6)),
+  fieldworkDays: 21,
+  targets: seed.populationTargets,
+  demoSeed: seed,
+  ...over,
 });
 
 describe('generateGenericWave', () => {
@@ -20,7 +29,10 @@ describe('generateGenericWave', () => {
     const b = [...generateGenericWave(options()).rows];
     const c = [...generateGenericWave(options({ seed: 8 })).rows];
     assert.deepEqual(a, b);
-    assert.notDeepEqual(a.map((r) => r.answers), c.map((r) => r.answers));
+    assert.notDeepEqual(
+      a.map((r) => r.answers),
+      c.map((r) => r.answers),
+    );
     assert.equal(new Set(a.map((r) => r.publicId)).size, a.length);
   });
 

@@ -1,8 +1,16 @@
 import type { PopulationTargets } from '../analysis/population-targets.js';
 import type { Quotas } from '../analysis/fieldwork/quotas.js';
 import {
-  columnLayout, defaultLanguage, findQuestion, isVisible, marginQuestions, packAnswers, validateResponse,
-  type Answers, type SingleQuestion, type Study,
+  columnLayout,
+  defaultLanguage,
+  findQuestion,
+  isVisible,
+  marginQuestions,
+  packAnswers,
+  validateResponse,
+  type Answers,
+  type SingleQuestion,
+  type Study,
 } from '../study/index.js';
 import { createAnswerPacker } from './answer-packer.js';
 import { createDemoPublicId } from './demo-public-id.js';
@@ -90,7 +98,7 @@ function languageShares(study: Study, seed: DemoSeed | undefined): { tags: strin
   const main = defaultLanguage(study);
   const others = study.languages.filter((l) => l !== main);
   const given = seed?.languageShares;
-  const weights = others.map((l) => (given ? given[l] ?? 0 : 0.2 / others.length));
+  const weights = others.map((l) => (given ? (given[l] ?? 0) : 0.2 / others.length));
   return { tags: [main, ...others], weights: [Math.max(0, 1 - weights.reduce((a, b) => a + b, 0)), ...weights] };
 }
 
@@ -151,7 +159,8 @@ function* rowsOf(options: GenericWaveOptions, summary: GenericWaveSummary): Gene
     let durationMs = 0;
     for (let p = 0; p < Math.min(pagesAnswered + 1, pages.length); p++) {
       const page = pages[p];
-      let shown = 0, chars = 0;
+      let shown = 0,
+        chars = 0;
       if (p < pagesAnswered) {
         for (const q of page.questions) {
           if (!isVisible(q, answers)) continue;
@@ -188,7 +197,8 @@ function* rowsOf(options: GenericWaveOptions, summary: GenericWaveSummary): Gene
     const started = options.opensAt.getTime() + day * dayMs + secondOfDay * 1000;
     const ended = iso(started + durationMs);
     summary.generated++;
-    if (complete) summary.complete++; else summary.partial++;
+    if (complete) summary.complete++;
+    else summary.partial++;
     if (speeder) summary.speeders++;
     yield {
       waveId: options.waveId,

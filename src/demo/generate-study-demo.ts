@@ -73,7 +73,7 @@ export async function generateStudyDemo(store: Store, studyId: string, options: 
   const codes = options.waves ?? seedPlan?.waves ?? STUDY_DEMO_DEFAULTS.waves;
   let plan;
   try {
-    plan = genericWavePlan(codes, options.waves === undefined ? seedPlan?.inFieldwork ?? 1 : 1);
+    plan = genericWavePlan(codes, options.waves === undefined ? (seedPlan?.inFieldwork ?? 1) : 1);
   } catch (error) {
     if (error instanceof RangeError) throw new AppError('INVALID_INPUT', error.message, { waves: codes });
     throw error;
@@ -89,7 +89,11 @@ export async function generateStudyDemo(store: Store, studyId: string, options: 
   }
   if (existing.size > 0 && !options.replace) {
     const list = [...existing.keys()].join(', ');
-    throw new AppError('CONFLICT', `wave${existing.size > 1 ? 's' : ''} ${list} of ${studyId} already exist${existing.size > 1 ? '' : 's'}; use --replace to delete ${existing.size > 1 ? 'their' : 'its'} responses and generate ${existing.size > 1 ? 'them' : 'it'} again`, { waves: [...existing.keys()] });
+    throw new AppError(
+      'CONFLICT',
+      `wave${existing.size > 1 ? 's' : ''} ${list} of ${studyId} already exist${existing.size > 1 ? '' : 's'}; use --replace to delete ${existing.size > 1 ? 'their' : 'its'} responses and generate ${existing.size > 1 ? 'them' : 'it'} again`,
+      { waves: [...existing.keys()] },
+    );
   }
   const done: Omit<StudyDemoWaveResult, 'seriesOrder'>[] = [];
   for (const p of plan) {
@@ -112,9 +116,19 @@ export async function generateStudyDemo(store: Store, studyId: string, options: 
     }
     const quotas = readQuotas(wave.quotas);
     const { rows, summary } = generateGenericWave({
-      study, waveId: wave.id, code: p.code, n, seed, secretKey, opensAt: p.opensAt, fieldworkDays: p.fieldworkDays,
-      targets, quotas: quotas.segments.length > 0 ? quotas : undefined, demoSeed: seedPlan,
-      validateAll: options.validateAll, validateEvery: options.validateEvery,
+      study,
+      waveId: wave.id,
+      code: p.code,
+      n,
+      seed,
+      secretKey,
+      opensAt: p.opensAt,
+      fieldworkDays: p.fieldworkDays,
+      targets,
+      quotas: quotas.segments.length > 0 ? quotas : undefined,
+      demoSeed: seedPlan,
+      validateAll: options.validateAll,
+      validateEvery: options.validateEvery,
     });
     await store.responses.insertMany(rows, {
       batchSize: options.batchSize ?? 2500,
@@ -122,11 +136,20 @@ export async function generateStudyDemo(store: Store, studyId: string, options: 
     });
     await store.waves.setStatus(wave.id, p.status, p.statusAt);
     done.push({
-      code: p.code, waveId: wave.id, status: p.status, replaced: existing.has(p.code), weighted: targets !== undefined,
-      summary: Object.freeze({ ...summary }), milliseconds: performance.now() - started,
+      code: p.code,
+      waveId: wave.id,
+      status: p.status,
+      replaced: existing.has(p.code),
+      weighted: targets !== undefined,
+      summary: Object.freeze({ ...summary }),
+      milliseconds: performance.now() - started,
     });
   }
-  const ranks = await setSeriesOrder(store, studyId, done.map((w) => w.waveId));
+  const ranks = await setSeriesOrder(
+    store,
+    studyId,
+    done.map((w) => w.waveId),
+  );
   const waves = done.map((w) => Object.freeze({ ...w, seriesOrder: ranks.get(w.waveId) ?? 0 }));
   return Object.freeze({ kind: 'study-demo', studyId, studyVersion: version, waves: Object.freeze(waves) });
 }

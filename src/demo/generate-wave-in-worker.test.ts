@@ -14,7 +14,18 @@ function barometer(): Study {
 
 function options(study: Study, n: number): GenerateWaveOptions {
   const plan = demoWavePlan(2016);
-  return { study, waveId: 3, year: 2016, n, seed: 5, secretKey: 'a-test-secret-of-at-least-32-bytes', opensAt: plan.opensAt, fieldworkDays: plan.fieldworkDays, validateAll: 500, validateEvery: 50 };
+  return {
+    study,
+    waveId: 3,
+    year: 2016,
+    n,
+    seed: 5,
+    secretKey: 'a-test-secret-of-at-least-32-bytes',
+    opensAt: plan.opensAt,
+    fieldworkDays: plan.fieldworkDays,
+    validateAll: 500,
+    validateEvery: 50,
+  };
 }
 
 async function collect(rows: AsyncIterable<BulkResponse>): Promise<BulkResponse[]> {

@@ -43,7 +43,10 @@ export function generateWaveInWorker(options: GenerateWaveOptions): { rows: Asyn
 async function* rowsOf(options: GenerateWaveOptions, summary: WaveSummary): AsyncGenerator<BulkResponse> {
   const consumed = new Int32Array(new SharedArrayBuffer(4));
   const data: WaveWorkerData & { entry: string; tsx: string | null } = {
-    options, batchSize: BATCH, ahead: AHEAD, consumed,
+    options,
+    batchSize: BATCH,
+    ahead: AHEAD,
+    consumed,
     entry: new URL('./wave-worker.ts', import.meta.url).href,
     tsx: tsxApi(),
   };
@@ -52,9 +55,18 @@ async function* rowsOf(options: GenerateWaveOptions, summary: WaveSummary): Asyn
   let failure: Error | undefined;
   let exited = false;
   let wake: (() => void) | undefined;
-  const signal = () => { wake?.(); wake = undefined; };
-  worker.on('message', (message: WaveWorkerMessage) => { queue.push(message); signal(); });
-  worker.on('error', (error) => { failure = error; signal(); });
+  const signal = () => {
+    wake?.();
+    wake = undefined;
+  };
+  worker.on('message', (message: WaveWorkerMessage) => {
+    queue.push(message);
+    signal();
+  });
+  worker.on('error', (error) => {
+    failure = error;
+    signal();
+  });
   worker.on('exit', (code) => {
     exited = true;
     if (code !== 0) failure ??= new Error(`generateWaveInWorker: the worker of ${options.year} exited with code ${code}`);
@@ -66,7 +78,9 @@ async function* rowsOf(options: GenerateWaveOptions, summary: WaveSummary): Asyn
       if (message === undefined) {
         if (failure) throw failure;
         if (exited) throw new Error(`generateWaveInWorker: the worker of ${options.year} stopped before its summary`);
-        await new Promise<void>((resolve) => { wake = resolve; });
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
         continue;
       }
       if (message.kind === 'done') {

@@ -45,8 +45,17 @@ const SPEEDER_RATE = 0.03;
 const STRAIGHT_LINER_RATE = 0.04;
 /** Typical seconds per page, by page id; unknown pages 30 s. */
 const PAGE_SECONDS: Readonly<Record<string, number>> = {
-  welcome: 12, company: 40, presence: 18, networks: 35, organisation: 55, customers: 75,
-  commerce: 15, measurement: 30, challenges: 35, internal: 60, outlook: 25,
+  welcome: 12,
+  company: 40,
+  presence: 18,
+  networks: 35,
+  organisation: 55,
+  customers: 75,
+  commerce: 15,
+  measurement: 30,
+  challenges: 35,
+  internal: 60,
+  outlook: 25,
 };
 
 function straightLineCode(prng: Prng): number {
@@ -89,8 +98,14 @@ function* rowsOf(options: GenerateWaveOptions, summary: WaveSummary): Generator<
     const straight = prng.chance(speeder ? 0.5 : STRAIGHT_LINER_RATE);
     const answers: Answers = {};
     const r: Respondent = {
-      wave, ...profile, cell: cellOf(profile.size, profile.sector), z: prng.normal(), complete,
-      straightLine: straight ? straightLineCode(prng) : 0, uses: undefined, answers,
+      wave,
+      ...profile,
+      cell: cellOf(profile.size, profile.sector),
+      z: prng.normal(),
+      complete,
+      straightLine: straight ? straightLineCode(prng) : 0,
+      uses: undefined,
+      answers,
     };
     const speed = speeder ? 0.12 + 0.1 * prng.next() : Math.exp(0.35 * prng.normal());
     // page index -> milliseconds, written as the JSON text JSON.stringify would make of that object
@@ -98,7 +113,8 @@ function* rowsOf(options: GenerateWaveOptions, summary: WaveSummary): Generator<
     let durationMs = 0;
     for (let p = 0; p < Math.min(pagesAnswered + 1, pages.length); p++) {
       const page = pages[p];
-      let shown = 0, chars = 0;
+      let shown = 0,
+        chars = 0;
       if (p < pagesAnswered) {
         for (const { q, generate } of questions[p]) {
           if (!isVisible(q, answers)) continue;
@@ -132,7 +148,8 @@ function* rowsOf(options: GenerateWaveOptions, summary: WaveSummary): Generator<
     const started = options.opensAt.getTime() + day * dayMs + secondOfDay * 1000;
     const ended = iso(started + durationMs);
     summary.generated++;
-    if (complete) summary.complete++; else summary.partial++;
+    if (complete) summary.complete++;
+    else summary.partial++;
     if (speeder) summary.speeders++;
     if (straight) summary.straightLiners++;
     yield {

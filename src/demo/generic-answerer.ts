@@ -53,28 +53,35 @@ export function createAnswerer(model: GenericAnswerModel, t: number, seed: DemoS
         if (skip(q, prng)) return undefined;
         const plain = q.options.filter((o) => !q.exclusive.includes(o.code));
         if (q.exclusive.length > 0 && prng.chance(0.04)) return [q.exclusive[0]];
-        let chosen = plain.filter((o) => {
-          const m = model.variable(`${q.name}_${o.code}`, 2, false);
-          return selected(seed?.priors?.[`${q.name}_${o.code}`]?.[0] ?? 0.08 + 0.5 * m.shares[0], location(m, eta, t), prng);
-        }).map((o) => o.code);
+        let chosen = plain
+          .filter((o) => {
+            const m = model.variable(`${q.name}_${o.code}`, 2, false);
+            return selected(seed?.priors?.[`${q.name}_${o.code}`]?.[0] ?? 0.08 + 0.5 * m.shares[0], location(m, eta, t), prng);
+          })
+          .map((o) => o.code);
         if (q.other && prng.chance(0.03)) {
           chosen.push(q.other.code);
           answers[otherKey(q.name)] = otherText(seed, otherKey(q.name), q.other.label, lang, prng);
         }
         if (q.maxSelections !== undefined && chosen.length > q.maxSelections) {
           // keep a random subset of the allowed size, the "other" text too when its option stays
-          for (let k = chosen.length - 1; k > 0; k--) { const j = prng.int(k + 1); [chosen[k], chosen[j]] = [chosen[j], chosen[k]]; }
+          for (let k = chosen.length - 1; k > 0; k--) {
+            const j = prng.int(k + 1);
+            [chosen[k], chosen[j]] = [chosen[j], chosen[k]];
+          }
           chosen = chosen.slice(0, q.maxSelections);
         }
         if (q.other && !chosen.includes(q.other.code)) delete answers[otherKey(q.name)];
-        if (chosen.length === 0) chosen = q.exclusive.length > 0 ? [q.exclusive[0]] : [plain[prng.weighted(plain.map((o) => model.variable(`${q.name}_${o.code}`, 2, false).shares[0]))].code];
+        if (chosen.length === 0)
+          chosen = q.exclusive.length > 0 ? [q.exclusive[0]] : [plain[prng.weighted(plain.map((o) => model.variable(`${q.name}_${o.code}`, 2, false).shares[0]))].code];
         return chosen.sort((a, b) => a - b);
       }
       case 'number': {
         if (!q.required && prng.chance(0.2)) return undefined;
         const m = model.variable(q.name, 2, false);
         const typical = seed?.priors?.[q.name]?.[0];
-        const lo = q.min ?? 0, hi = q.max ?? lo + 100;
+        const lo = q.min ?? 0,
+          hi = q.max ?? lo + 100;
         const centre = typical !== undefined && hi > lo ? Math.min(0.95, Math.max(0.02, (typical - lo) / (hi - lo))) : 0.08 + 0.3 * m.shares[0];
         return numberAnswer(q, centre, location(m, eta, t), prng);
       }

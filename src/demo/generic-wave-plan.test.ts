@@ -24,16 +24,25 @@ describe('waveCodePeriod', () => {
 describe('genericWavePlan', () => {
   it('orders the waves by the period their code names, the last in fieldwork and open', () => {
     const plan = genericWavePlan(['T1-2026', 'T3-2025', 'T2-2026', 'T4-2025']);
-    assert.deepEqual(plan.map((w) => [w.code, w.status]), [
-      ['T3-2025', 'published'], ['T4-2025', 'published'], ['T1-2026', 'published'], ['T2-2026', 'fieldwork'],
-    ]);
+    assert.deepEqual(
+      plan.map((w) => [w.code, w.status]),
+      [
+        ['T3-2025', 'published'],
+        ['T4-2025', 'published'],
+        ['T1-2026', 'published'],
+        ['T2-2026', 'fieldwork'],
+      ],
+    );
     for (let i = 1; i < plan.length; i++) assert.ok(plan[i].opensAt > plan[i - 1].opensAt);
     assert.equal(plan[3].closesAt, null);
     for (const w of plan.slice(0, 3)) assert.ok(w.closesAt && w.closesAt > w.opensAt && w.statusAt > w.closesAt && w.createdAt < w.opensAt);
   });
 
   it('puts as many waves in fieldwork as asked', () => {
-    assert.deepEqual(genericWavePlan(['2024', '2025', '2026'], 2).map((w) => w.status), ['published', 'fieldwork', 'fieldwork']);
+    assert.deepEqual(
+      genericWavePlan(['2024', '2025', '2026'], 2).map((w) => w.status),
+      ['published', 'fieldwork', 'fieldwork'],
+    );
   });
 
   it('refuses a code naming no period, and two codes of one period', () => {

@@ -4,7 +4,11 @@ export { generateDemo, type DemoOptions, type DemoResult, type DemoWaveResult } 
 export { generateWave, type GenerateWaveOptions, type WaveSummary } from './generate-wave.js';
 export { generateGenericWave, type GenericWaveOptions, type GenericWaveSummary } from './generate-generic-wave.js';
 export {
-  STUDY_DEMO_DEFAULTS, generateStudyDemo, type StudyDemoOptions, type StudyDemoResult, type StudyDemoWaveResult,
+  STUDY_DEMO_DEFAULTS,
+  generateStudyDemo,
+  type StudyDemoOptions,
+  type StudyDemoResult,
+  type StudyDemoWaveResult,
 } from './generate-study-demo.js';
 export { DEMO_SEEDS } from './demo-seeds.js';
 export type { DemoSeed } from './demo-seed.js';

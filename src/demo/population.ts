@@ -19,8 +19,7 @@ import type { PopulationTargets } from '../analysis/population-targets.js';
  * The next edition (2016 data: 4.2 million companies, 3.9 million microentreprises counting the
  * micro-entrepreneurs) changes the picture little for weighting; the demo uses the 2015 table for every wave.
  */
-export const POPULATION_SOURCE =
-  'Insee, Les entreprises en France, édition 2017 (catégories d’entreprises en 2015) ; répartition par secteur illustrative';
+export const POPULATION_SOURCE = 'Insee, Les entreprises en France, édition 2017 (catégories d’entreprises en 2015) ; répartition par secteur illustrative';
 
 /** Company size codes of the study (`company_size`): 1 < 10, 2 10–249, 3 250–4,999, 4 5,000+ employees. */
 export const SIZE_CODES = [1, 2, 3, 4] as const;

@@ -4,7 +4,10 @@ import { createPrng } from './prng.js';
 
 describe('createPrng', () => {
   it('repeats the same sequence for the same seed and stream, and differs across seeds and streams', () => {
-    const draw = (seed: number, stream: string) => { const p = createPrng(seed, stream); return Array.from({ length: 8 }, () => p.next()); };
+    const draw = (seed: number, stream: string) => {
+      const p = createPrng(seed, stream);
+      return Array.from({ length: 8 }, () => p.next());
+    };
     assert.deepEqual(draw(7, 'a'), draw(7, 'a'));
     assert.notDeepEqual(draw(7, 'a'), draw(8, 'a'));
     assert.notDeepEqual(draw(7, 'a'), draw(7, 'b'));
@@ -12,14 +15,17 @@ describe('createPrng', () => {
 
   it('draws uniforms in [0, 1) with the right mean and normals with mean 0 and variance 1', () => {
     const p = createPrng(1);
-    let sum = 0, sumN = 0, sumN2 = 0;
+    let sum = 0,
+      sumN = 0,
+      sumN2 = 0;
     const n = 100_000;
     for (let i = 0; i < n; i++) {
       const u = p.next();
       assert.ok(u >= 0 && u < 1);
       sum += u;
       const z = p.normal();
-      sumN += z; sumN2 += z * z;
+      sumN += z;
+      sumN2 += z * z;
     }
     assert.ok(Math.abs(sum / n - 0.5) < 0.005);
     assert.ok(Math.abs(sumN / n) < 0.02);

@@ -38,12 +38,18 @@ export function hashText(text: string): number {
  */
 export function createPrng(seed: number, stream = ''): Prng {
   const init = splitmix32((seed >>> 0) ^ hashText(stream));
-  let a = init(), b = init(), c = init(), d = init();
+  let a = init(),
+    b = init(),
+    c = init(),
+    d = init();
   if ((a | b | c | d) === 0) a = 1;
   const nextU32 = (): number => {
     const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
     const t = b << 9;
-    c ^= a; d ^= b; b ^= c; a ^= d;
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
     c ^= t;
     d = rotl(d, 11);
     return result;
@@ -54,8 +60,13 @@ export function createPrng(seed: number, stream = ''): Prng {
     next,
     int: (n) => Math.floor(next() * n),
     normal() {
-      if (!Number.isNaN(spare)) { const s = spare; spare = Number.NaN; return s; }
-      const u = 1 - next(), v = next();
+      if (!Number.isNaN(spare)) {
+        const s = spare;
+        spare = Number.NaN;
+        return s;
+      }
+      const u = 1 - next(),
+        v = next();
       const r = Math.sqrt(-2 * Math.log(u));
       spare = r * Math.sin(2 * Math.PI * v);
       return r * Math.cos(2 * Math.PI * v);
@@ -65,7 +76,10 @@ export function createPrng(seed: number, stream = ''): Prng {
       let total = 0;
       for (let i = 0; i < weights.length; i++) total += weights[i];
       let x = next() * total;
-      for (let i = 0; i < weights.length; i++) { x -= weights[i]; if (x < 0) return i; }
+      for (let i = 0; i < weights.length; i++) {
+        x -= weights[i];
+        if (x < 0) return i;
+      }
       return weights.length - 1;
     },
     pick: (items) => items[Math.floor(next() * items.length)],

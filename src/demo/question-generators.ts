@@ -43,7 +43,9 @@ function matrix(r: Respondent, q: Question): Generated {
 /** Selected codes of a multiple choice, each with its own probability. */
 function several(r: Respondent, codes: readonly number[], probabilities: readonly number[]): number[] {
   const out: number[] = [];
-  codes.forEach((c, i) => { if (r.wave.prng.chance(probabilities[i])) out.push(c); });
+  codes.forEach((c, i) => {
+    if (r.wave.prng.chance(probabilities[i])) out.push(c);
+  });
   return out;
 }
 
@@ -71,7 +73,9 @@ export const QUESTION_GENERATORS: Readonly<Record<string, QuestionGenerator>> = 
   importance: (r) => agreement(r, 'importance', 0.03, false),
   networks: (r) => {
     const selected: number[] = [];
-    NETWORK_ITEMS.forEach((item, c) => { if (drawItem(r, item)) selected.push(c + 1); });
+    NETWORK_ITEMS.forEach((item, c) => {
+      if (drawItem(r, item)) selected.push(c + 1);
+    });
     if (r.wave.prng.chance(0.03)) {
       selected.push(97);
       r.answers[otherKey('networks')] = otherNetwork(r.wave.prng, r.wave.year);
@@ -84,7 +88,7 @@ export const QUESTION_GENERATORS: Readonly<Record<string, QuestionGenerator>> = 
   },
   main_network: (r) => {
     const selected = (r.answers.networks as number[] | undefined) ?? [2];
-    const weights = selected.map((c) => (c === 1 ? 1 + sizeScore(r) : c === 2 ? Math.max(0.5, 3 - sizeScore(r)) : MAIN_NETWORK_WEIGHT[c] ?? 0.3));
+    const weights = selected.map((c) => (c === 1 ? 1 + sizeScore(r) : c === 2 ? Math.max(0.5, 3 - sizeScore(r)) : (MAIN_NETWORK_WEIGHT[c] ?? 0.3)));
     return selected[r.wave.prng.weighted(weights)];
   },
   presence_years: (r) => ordered(0.5 * sizeScore(r) + 0.6 * r.z + 0.25 * (r.wave.year - 2015) + r.wave.prng.normal() * 0.7, [-0.9, 0.1, 1.1]),
@@ -135,7 +139,9 @@ export const QUESTION_GENERATORS: Readonly<Record<string, QuestionGenerator>> = 
   },
   challenges: (r) => {
     const selected: number[] = [];
-    CHALLENGE_ITEMS.forEach((item, c) => { if (drawItem(r, item)) selected.push(c + 1); });
+    CHALLENGE_ITEMS.forEach((item, c) => {
+      if (drawItem(r, item)) selected.push(c + 1);
+    });
     return selected.length > 0 ? selected : [98];
   },
   internal: matrix,
@@ -148,15 +154,22 @@ export const QUESTION_GENERATORS: Readonly<Record<string, QuestionGenerator>> = 
 export function genericAnswer(r: Respondent, q: Question): Generated {
   const { prng } = r.wave;
   switch (q.kind) {
-    case 'single': return prng.pick(q.options).code;
-    case 'multiple': return [prng.pick(q.options).code];
-    case 'scale': return prng.pick(q.points).code;
-    case 'matrix': return { items: Object.fromEntries(q.items.map((it) => [it.name, prng.pick(q.points).code])) };
+    case 'single':
+      return prng.pick(q.options).code;
+    case 'multiple':
+      return [prng.pick(q.options).code];
+    case 'scale':
+      return prng.pick(q.points).code;
+    case 'matrix':
+      return { items: Object.fromEntries(q.items.map((it) => [it.name, prng.pick(q.points).code])) };
     case 'number': {
-      const lo = q.min ?? 0, hi = q.max ?? lo + 10;
+      const lo = q.min ?? 0,
+        hi = q.max ?? lo + 10;
       return q.integer ? Math.round(lo + prng.next() * (hi - lo)) : lo + Math.round(prng.next() * (hi - lo) * 10) / 10;
     }
-    case 'text': return q.required ? 'Réponse' : undefined;
-    case 'consent': return true;
+    case 'text':
+      return q.required ? 'Réponse' : undefined;
+    case 'consent':
+      return true;
   }
 }

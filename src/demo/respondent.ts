@@ -43,7 +43,9 @@ export function cellLogits(intercepts: Float64Array): Float64Array {
   for (let size = 1; size <= 4; size++) {
     for (let sector = 1; sector <= 5; sector++) {
       const cell = cellOf(size, sector);
-      MODEL_ITEMS.forEach((m, i) => { logits[cell * items + i] = intercepts[i] + profileLogit(m, size, sector); });
+      MODEL_ITEMS.forEach((m, i) => {
+        logits[cell * items + i] = intercepts[i] + profileLogit(m, size, sector);
+      });
     }
   }
   return logits;

@@ -45,7 +45,9 @@ export function createRowBatchEncoder(capacity: number): RowBatchEncoder {
   let numbers = new Float64Array(capacity * NUMBERS);
   let packed = new Uint8Array(0);
   return {
-    get count() { return count; },
+    get count() {
+      return count;
+    },
     add(r) {
       if (count === capacity) throw new RangeError(`RowBatchEncoder: more than ${capacity} rows`);
       if (first === undefined) {
@@ -57,8 +59,15 @@ export function createRowBatchEncoder(capacity: number): RowBatchEncoder {
       }
       if ((r.packed?.byteLength ?? 0) !== packedSize && r.packed != null) throw new RangeError('RowBatchEncoder: packed vectors of several sizes');
       texts.push(
-        r.publicId ?? '', r.status, JSON.stringify(r.answers), r.pageDurationsJson ?? JSON.stringify(r.pageDurations ?? null),
-        r.startedAt, r.updatedAt ?? r.completedAt ?? r.startedAt, r.completedAt ?? '', r.language ?? 'fr', r.company ?? '',
+        r.publicId ?? '',
+        r.status,
+        JSON.stringify(r.answers),
+        r.pageDurationsJson ?? JSON.stringify(r.pageDurations ?? null),
+        r.startedAt,
+        r.updatedAt ?? r.completedAt ?? r.startedAt,
+        r.completedAt ?? '',
+        r.language ?? 'fr',
+        r.company ?? '',
       );
       const n = count * NUMBERS;
       numbers[n] = r.durationMs ?? Number.NaN;
@@ -69,8 +78,13 @@ export function createRowBatchEncoder(capacity: number): RowBatchEncoder {
     },
     take() {
       const batch: RowBatch = {
-        count, waveId: first?.waveId ?? 0, source: first?.source ?? 'demo', texts,
-        numbers: numbers.slice(0, count * NUMBERS), packedSize, packed: packed.slice(0, count * packedSize),
+        count,
+        waveId: first?.waveId ?? 0,
+        source: first?.source ?? 'demo',
+        texts,
+        numbers: numbers.slice(0, count * NUMBERS),
+        packedSize,
+        packed: packed.slice(0, count * packedSize),
       };
       count = 0;
       first = undefined;

@@ -7,13 +7,15 @@ import type { Store } from '../store/index.js';
  */
 export async function setSeriesOrder(store: Store, studyId: string, waveIds: readonly number[]): Promise<Map<number, number>> {
   const waves = await store.waves.list(studyId);
-  const sorted = [...waves].sort((a, b) =>
-    (a.opensAt ?? '\uffff').localeCompare(b.opensAt ?? '\uffff') || a.createdAt.localeCompare(b.createdAt) || a.id - b.id,
-  );
+  const sorted = [...waves].sort((a, b) => (a.opensAt ?? '\uffff').localeCompare(b.opensAt ?? '\uffff') || a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
   const ranks = new Map<number, number>();
   for (const [rank, wave] of sorted.entries()) {
     if (!waveIds.includes(wave.id)) continue;
-    await store.db.updateTable('waves').set({ seriesOrder: rank + 1 }).where('id', '=', wave.id).execute();
+    await store.db
+      .updateTable('waves')
+      .set({ seriesOrder: rank + 1 })
+      .where('id', '=', wave.id)
+      .execute();
     ranks.set(wave.id, rank + 1);
   }
   return ranks;

@@ -15,9 +15,7 @@ export interface WaveWorkerData {
   readonly consumed: Int32Array;
 }
 
-export type WaveWorkerMessage =
-  | { readonly kind: 'rows'; readonly batch: RowBatch }
-  | { readonly kind: 'done'; readonly summary: WaveSummary };
+export type WaveWorkerMessage = { readonly kind: 'rows'; readonly batch: RowBatch } | { readonly kind: 'done'; readonly summary: WaveSummary };
 
 function run(data: WaveWorkerData): void {
   const port = parentPort!;

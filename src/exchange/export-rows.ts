@@ -28,7 +28,13 @@ export interface ExportRowsOptions {
   readonly onProgress?: (rows: number) => void;
 }
 
-const ID = 0, STATUS = 1, EXCLUDED = 2, WEIGHT = 3, CATEGORY = 4, NUMBER = 5, TEXT = 6;
+const ID = 0,
+  STATUS = 1,
+  EXCLUDED = 2,
+  WEIGHT = 3,
+  CATEGORY = 4,
+  NUMBER = 5,
+  TEXT = 6;
 const KIND_CODES = { id: ID, status: STATUS, excluded: EXCLUDED, weight: WEIGHT, 'packed-category': CATEGORY, 'packed-number': NUMBER, text: TEXT } as const;
 
 /**
@@ -37,13 +43,7 @@ const KIND_CODES = { id: ID, status: STATUS, excluded: EXCLUDED, weight: WEIGHT,
  * the strings the database extracts for the rows that have any; a response without a packed vector of the
  * study's layout (a partial one) is packed from its answers on the fly.
  */
-export async function* exportBatches(
-  store: Store,
-  wave: Wave,
-  study: Study,
-  dictionary: ExportDictionary,
-  options: ExportRowsOptions = {},
-): AsyncGenerator<ExportBatch> {
+export async function* exportBatches(store: Store, wave: Wave, study: Study, dictionary: ExportDictionary, options: ExportRowsOptions = {}): AsyncGenerator<ExportBatch> {
   const variables = dictionary.variables;
   const n = variables.length;
   const values = new Float64Array(n);

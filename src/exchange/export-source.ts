@@ -52,7 +52,9 @@ export async function prepareExport(store: Store, wave: Wave, options: ExportOpt
   const study = await waveStudy(store, wave);
   const weights = await exportWeights(store, wave, study);
   const dictionary = exportVariables(study, {
-    withStatus: options.responses === 'all', withWeight: weights !== null, includeIdentifying: options.includeIdentifying,
+    withStatus: options.responses === 'all',
+    withWeight: weights !== null,
+    includeIdentifying: options.includeIdentifying,
   });
   const batches = (more: { readonly onTextBytes?: (maxBytes: readonly number[]) => void | Promise<void> } = {}) =>
     exportBatches(store, wave, study, dictionary, { responses: options.responses, weights, onProgress: options.onProgress, ...more });

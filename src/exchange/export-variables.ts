@@ -103,12 +103,20 @@ export function exportVariables(study: Study, options: ExportVariablesOptions = 
   if (options.withStatus) {
     variables.push({
       ...base('status', { fr: 'Statut de la réponse', en: 'Response status' }, null),
-      type: 'category', measure: 'nominal', source: { kind: 'status' },
-      levels: [{ code: 1, label: { fr: 'Complète', en: 'Complete' } }, { code: 2, label: { fr: 'Partielle', en: 'Partial' } }],
+      type: 'category',
+      measure: 'nominal',
+      source: { kind: 'status' },
+      levels: [
+        { code: 1, label: { fr: 'Complète', en: 'Complete' } },
+        { code: 2, label: { fr: 'Partielle', en: 'Partial' } },
+      ],
     });
     variables.push({
       ...base('excluded', { fr: 'Exclue des résultats', en: 'Excluded from results' }, null),
-      type: 'category', measure: 'nominal', source: { kind: 'excluded' }, levels: YES_NO,
+      type: 'category',
+      measure: 'nominal',
+      source: { kind: 'excluded' },
+      levels: YES_NO,
     });
   }
   for (const page of study.pages) {
@@ -120,8 +128,12 @@ export function exportVariables(study: Study, options: ExportVariablesOptions = 
           const column = layout.byName.get(q.name);
           if (!column || column.kind !== 'category') break;
           variables.push({
-            ...base(q.name, q.text, q), type: 'category', measure: q.kind === 'scale' ? 'ordinal' : 'nominal',
-            levels: q.kind === 'consent' ? YES_NO : column.levels, missing: column.outOfBase, source: category(q.name),
+            ...base(q.name, q.text, q),
+            type: 'category',
+            measure: q.kind === 'scale' ? 'ordinal' : 'nominal',
+            levels: q.kind === 'consent' ? YES_NO : column.levels,
+            missing: column.outOfBase,
+            source: category(q.name),
           });
           break;
         }
@@ -138,13 +150,20 @@ export function exportVariables(study: Study, options: ExportVariablesOptions = 
             if (!column || column.kind !== 'category') continue;
             variables.push({
               ...base(item.name, joinLabels(study.languages, q.text, item.label), q),
-              type: 'category', measure: 'ordinal', levels: column.levels, missing: column.outOfBase, source: category(item.name),
+              type: 'category',
+              measure: 'ordinal',
+              levels: column.levels,
+              missing: column.outOfBase,
+              source: category(item.name),
             });
           }
           break;
         case 'number':
           variables.push({
-            ...base(q.name, q.text, q), type: 'number', measure: 'scale', decimals: q.integer ? 0 : 2,
+            ...base(q.name, q.text, q),
+            type: 'number',
+            measure: 'scale',
+            decimals: q.integer ? 0 : 2,
             source: { kind: 'packed-number', offset: offsets.get(q.name)! },
           });
           break;
@@ -156,7 +175,10 @@ export function exportVariables(study: Study, options: ExportVariablesOptions = 
         const key = otherKey(q.name);
         variables.push({
           ...base(key, joinLabels(study.languages, q.text, q.other.label, OTHER_TEXT), q),
-          type: 'text', measure: 'nominal', maxLength: q.other.maxLength, source: { kind: 'text', key },
+          type: 'text',
+          measure: 'nominal',
+          maxLength: q.other.maxLength,
+          source: { kind: 'text', key },
         });
       }
     }
@@ -164,7 +186,10 @@ export function exportVariables(study: Study, options: ExportVariablesOptions = 
   if (options.withWeight) {
     variables.push({
       ...base('weight', { fr: 'Poids de redressement', en: 'Raking weight' }, null),
-      type: 'number', measure: 'scale', decimals: 6, source: { kind: 'weight' },
+      type: 'number',
+      measure: 'scale',
+      decimals: 6,
+      source: { kind: 'weight' },
     });
   }
   const identifying = new Set(identifyingVariables(study));

@@ -1,8 +1,6 @@
 import type { Condition } from '../study/index.js';
 import { child, parseXml, type XmlElement } from './parse-xml.js';
-import {
-  NameRegistry, PRIVACY_PLACEHOLDER, bilingual, finishImport, integerCodes, plainText, studyIdFrom, type QuestionnaireImport,
-} from './questionnaire-import.js';
+import { NameRegistry, PRIVACY_PLACEHOLDER, bilingual, finishImport, integerCodes, plainText, studyIdFrom, type QuestionnaireImport } from './questionnaire-import.js';
 
 type Row = Record<string, string>;
 
@@ -13,12 +11,35 @@ function rows(doc: XmlElement, section: string): Row[] {
 
 /** LimeSurvey question types we map, by their one-character code. */
 const TYPE_NAMES: Record<string, string> = {
-  '1': 'array dual scale', '5': '5 point choice', A: 'array (5 point)', B: 'array (10 point)', C: 'array (yes/no/uncertain)',
-  D: 'date', E: 'array (increase/same/decrease)', F: 'array', G: 'gender', H: 'array by column', I: 'language switch',
-  K: 'multiple numerical', L: 'list (radio)', M: 'multiple choice', N: 'numerical input', O: 'list with comment',
-  P: 'multiple choice with comments', Q: 'multiple short text', R: 'ranking', S: 'short free text', T: 'long free text',
-  U: 'huge free text', X: 'text display', Y: 'yes/no', '!': 'list (dropdown)', ':': 'array (numbers)', ';': 'array (texts)',
-  '|': 'file upload', '*': 'equation',
+  '1': 'array dual scale',
+  '5': '5 point choice',
+  A: 'array (5 point)',
+  B: 'array (10 point)',
+  C: 'array (yes/no/uncertain)',
+  D: 'date',
+  E: 'array (increase/same/decrease)',
+  F: 'array',
+  G: 'gender',
+  H: 'array by column',
+  I: 'language switch',
+  K: 'multiple numerical',
+  L: 'list (radio)',
+  M: 'multiple choice',
+  N: 'numerical input',
+  O: 'list with comment',
+  P: 'multiple choice with comments',
+  Q: 'multiple short text',
+  R: 'ranking',
+  S: 'short free text',
+  T: 'long free text',
+  U: 'huge free text',
+  X: 'text display',
+  Y: 'yes/no',
+  '!': 'list (dropdown)',
+  ':': 'array (numbers)',
+  ';': 'array (texts)',
+  '|': 'file upload',
+  '*': 'equation',
 };
 
 interface Source {
@@ -49,13 +70,19 @@ interface Mapped {
  * Returns null when the equation is outside it.
  */
 function relevanceCondition(expression: string, mapped: ReadonlyMap<string, Mapped>): Condition | null {
-  const text = expression.trim().replace(/^\((.*)\)$/s, '$1').trim();
+  const text = expression
+    .trim()
+    .replace(/^\((.*)\)$/s, '$1')
+    .trim();
   const parts = text.split(/\s+(and|or|&&|\|\|)\s+/i);
   const ops = parts.filter((_, k) => k % 2 === 1).map((o) => (o === '&&' || o.toLowerCase() === 'and' ? 'and' : 'or'));
   if (new Set(ops).size > 1) return null;
   const terms: Condition[] = [];
   for (const raw of parts.filter((_, k) => k % 2 === 0)) {
-    const term = raw.trim().replace(/^\((.*)\)$/s, '$1').trim();
+    const term = raw
+      .trim()
+      .replace(/^\((.*)\)$/s, '$1')
+      .trim();
     const empty = /^!\s*is_empty\(\s*([A-Za-z0-9_]+?)(?:\.NAOK)?\s*\)$/.exec(term);
     if (empty) {
       const q = mapped.get(empty[1]);
@@ -132,8 +159,16 @@ export function importLss(xml: string, options: { studyId?: string } = {}): Ques
     if (r.parent_qid && r.parent_qid !== '0') continue;
     if (sources.has(r.qid)) continue;
     sources.set(r.qid, {
-      qid: r.qid, gid: r.gid, type: r.type, title: r.title, order: Number(r.question_order ?? 0), mandatory: r.mandatory ?? 'N',
-      other: r.other ?? 'N', relevance: (r.relevance ?? '').trim(), texts: questionTexts.get(r.qid) ?? {}, helps: helpTexts.get(r.qid) ?? {},
+      qid: r.qid,
+      gid: r.gid,
+      type: r.type,
+      title: r.title,
+      order: Number(r.question_order ?? 0),
+      mandatory: r.mandatory ?? 'N',
+      other: r.other ?? 'N',
+      relevance: (r.relevance ?? '').trim(),
+      texts: questionTexts.get(r.qid) ?? {},
+      helps: helpTexts.get(r.qid) ?? {},
     });
   }
   const subRows = [...rows(doc, 'subquestions'), ...questionRows.filter((r) => r.parent_qid && r.parent_qid !== '0')];
@@ -144,10 +179,17 @@ export function importLss(xml: string, options: { studyId?: string } = {}): Ques
     subs.set(r.parent_qid, list);
   }
   const answerRows = rows(doc, 'answers');
-  const answerTexts = byLanguage([...answerRows.map((a) => ({ ...a, key: `${a.qid}:${a.code}:${a.scale_id ?? '0'}` })), ...rows(doc, 'answer_l10ns').map((a) => {
-    const owner = answerRows.find((x) => x.aid === a.aid);
-    return { ...a, key: owner ? `${owner.qid}:${owner.code}:${owner.scale_id ?? '0'}` : '' };
-  })], 'key', 'answer');
+  const answerTexts = byLanguage(
+    [
+      ...answerRows.map((a) => ({ ...a, key: `${a.qid}:${a.code}:${a.scale_id ?? '0'}` })),
+      ...rows(doc, 'answer_l10ns').map((a) => {
+        const owner = answerRows.find((x) => x.aid === a.aid);
+        return { ...a, key: owner ? `${owner.qid}:${owner.code}:${owner.scale_id ?? '0'}` : '' };
+      }),
+    ],
+    'key',
+    'answer',
+  );
   const answers = new Map<string, { code: string; order: number; label: Record<string, string> }[]>();
   for (const a of answerRows) {
     if ((a.scale_id ?? '0') !== '0') continue;
@@ -193,9 +235,18 @@ export function importLss(xml: string, options: { studyId?: string } = {}): Ques
         case 'O':
         case 'G':
         case 'Y': {
-          const raw = s.type === 'Y' ? [{ code: 'Y', label: { fr: 'Oui', en: 'Yes' } }, { code: 'N', label: { fr: 'Non', en: 'No' } }]
-            : s.type === 'G' ? [{ code: 'F', label: { fr: 'Femme', en: 'Female' } }, { code: 'M', label: { fr: 'Homme', en: 'Male' } }]
-            : options;
+          const raw =
+            s.type === 'Y'
+              ? [
+                  { code: 'Y', label: { fr: 'Oui', en: 'Yes' } },
+                  { code: 'N', label: { fr: 'Non', en: 'No' } },
+                ]
+              : s.type === 'G'
+                ? [
+                    { code: 'F', label: { fr: 'Femme', en: 'Female' } },
+                    { code: 'M', label: { fr: 'Homme', en: 'Male' } },
+                  ]
+                : options;
           const list = codeList(raw, 'answer');
           raw.forEach((o, k) => entry.codes.set(o.code, list[k].code));
           question = { ...base, kind: 'single', display: s.type === '!' ? 'dropdown' : 'radio', options: list };
@@ -209,7 +260,10 @@ export function importLss(xml: string, options: { studyId?: string } = {}): Ques
         }
         case 'M':
         case 'P': {
-          const list = codeList(subList.map((x) => ({ code: x.title, label: questionTexts.get(x.qid) ?? {} })), 'option');
+          const list = codeList(
+            subList.map((x) => ({ code: x.title, label: questionTexts.get(x.qid) ?? {} })),
+            'option',
+          );
           subList.forEach((x, k) => entry.sub.set(x.title, list[k].code));
           question = { ...base, kind: 'multiple', options: list };
           const max = Number(attributes.get(s.qid)?.max_answers);
@@ -224,11 +278,24 @@ export function importLss(xml: string, options: { studyId?: string } = {}): Ques
         case 'B':
         case 'C':
         case 'E': {
-          const raw = s.type === 'F' ? options
-            : s.type === 'A' ? [1, 2, 3, 4, 5].map((k) => ({ code: String(k), label: { fr: String(k), en: String(k) } }))
-            : s.type === 'B' ? Array.from({ length: 10 }, (_, k) => ({ code: String(k + 1), label: { fr: String(k + 1), en: String(k + 1) } }))
-            : s.type === 'C' ? [{ code: 'Y', label: { fr: 'Oui', en: 'Yes' } }, { code: 'U', label: { fr: 'Incertain', en: 'Uncertain' } }, { code: 'N', label: { fr: 'Non', en: 'No' } }]
-            : [{ code: 'I', label: { fr: 'Augmente', en: 'Increase' } }, { code: 'S', label: { fr: 'Stable', en: 'Same' } }, { code: 'D', label: { fr: 'Diminue', en: 'Decrease' } }];
+          const raw =
+            s.type === 'F'
+              ? options
+              : s.type === 'A'
+                ? [1, 2, 3, 4, 5].map((k) => ({ code: String(k), label: { fr: String(k), en: String(k) } }))
+                : s.type === 'B'
+                  ? Array.from({ length: 10 }, (_, k) => ({ code: String(k + 1), label: { fr: String(k + 1), en: String(k + 1) } }))
+                  : s.type === 'C'
+                    ? [
+                        { code: 'Y', label: { fr: 'Oui', en: 'Yes' } },
+                        { code: 'U', label: { fr: 'Incertain', en: 'Uncertain' } },
+                        { code: 'N', label: { fr: 'Non', en: 'No' } },
+                      ]
+                    : [
+                        { code: 'I', label: { fr: 'Augmente', en: 'Increase' } },
+                        { code: 'S', label: { fr: 'Stable', en: 'Same' } },
+                        { code: 'D', label: { fr: 'Diminue', en: 'Decrease' } },
+                      ];
           const points = codeList(raw, 'answer');
           const items = subList.map((x) => {
             const item = names.name(`${s.title}_${x.title}`, 'q');

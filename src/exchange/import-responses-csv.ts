@@ -45,7 +45,11 @@ function parseCategory(v: ExportVariable, cell: string): number | undefined {
 
 /** Cells of one line to answers, by the export's variable names; problems go to `reject`. */
 function lineAnswers(
-  study: Study, columns: readonly (ExportVariable | null)[], names: readonly string[], cells: string[], decimalComma: boolean,
+  study: Study,
+  columns: readonly (ExportVariable | null)[],
+  names: readonly string[],
+  cells: string[],
+  decimalComma: boolean,
   reject: (column: string, code: string, message: string) => void,
 ): { answers: Answers; status: 'complete' | 'partial'; excluded: boolean } {
   const answers: Answers = {};
@@ -97,7 +101,10 @@ function lineAnswers(
  * unless `skipInvalid`. Streams the input; the inserts run in one transaction.
  */
 export async function importResponsesCsv(
-  store: Store, wave: Wave, input: AsyncIterable<string | Buffer> | Iterable<string>, options: ImportResponsesOptions = {},
+  store: Store,
+  wave: Wave,
+  input: AsyncIterable<string | Buffer> | Iterable<string>,
+  options: ImportResponsesOptions = {},
 ): Promise<ImportResult> {
   const study = await waveStudy(store, wave);
   const layout = columnLayout(study);
@@ -163,12 +170,19 @@ export async function importResponsesCsv(
       const { answers, status, excluded } = lineAnswers(study, columns, names, record.cells, separator === ';', reject);
       const checked = validateResponse(study, answers, { complete: status === 'complete' });
       // a cell that could not be read is reported once, not again as missing
-      for (const e of checked.errors) if (!columnsRejected.has(e.field)) reject(e.field, e.code, `${e.field}: ${e.code}${Object.keys(e.params).length ? ' ' + JSON.stringify(e.params) : ''}`);
+      for (const e of checked.errors)
+        if (!columnsRejected.has(e.field)) reject(e.field, e.code, `${e.field}: ${e.code}${Object.keys(e.params).length ? ' ' + JSON.stringify(e.params) : ''}`);
       if (failed) continue;
       imported++;
       yield {
-        waveId: wave.id, status, answers: checked.answers as never, packed: packAnswers(layout, checked.answers),
-        startedAt: at, completedAt: status === 'complete' ? at : null, excluded, source: 'import',
+        waveId: wave.id,
+        status,
+        answers: checked.answers as never,
+        packed: packAnswers(layout, checked.answers),
+        startedAt: at,
+        completedAt: status === 'complete' ? at : null,
+        excluded,
+        source: 'import',
       };
     }
   }

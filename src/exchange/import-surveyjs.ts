@@ -1,7 +1,5 @@
 import type { Condition } from '../study/index.js';
-import {
-  NameRegistry, PRIVACY_PLACEHOLDER, bilingual, finishImport, integerCodes, plainText, studyIdFrom, type QuestionnaireImport,
-} from './questionnaire-import.js';
+import { NameRegistry, PRIVACY_PLACEHOLDER, bilingual, finishImport, integerCodes, plainText, studyIdFrom, type QuestionnaireImport } from './questionnaire-import.js';
 
 type Json = Record<string, unknown>;
 type Localized = string | Record<string, string> | undefined;
@@ -20,7 +18,10 @@ const SUPPORTED = new Set(['radiogroup', 'dropdown', 'checkbox', 'tagbox', 'rati
  * `{q} anyof [..]` on choices, `{q} notempty`, joined by one kind of `and` / `or`. Null when outside it.
  */
 function visibleIfCondition(expression: string, mapped: ReadonlyMap<string, Mapped>): Condition | null {
-  const parts = expression.trim().replace(/^\((.*)\)$/s, '$1').split(/\s+(and|or)\s+/i);
+  const parts = expression
+    .trim()
+    .replace(/^\((.*)\)$/s, '$1')
+    .split(/\s+(and|or)\s+/i);
   const ops = parts.filter((_, k) => k % 2 === 1).map((o) => o.toLowerCase());
   if (new Set(ops).size > 1) return null;
   const terms: Condition[] = [];
@@ -30,7 +31,10 @@ function visibleIfCondition(expression: string, mapped: ReadonlyMap<string, Mapp
     return q.codes.get(value);
   };
   for (const raw of parts.filter((_, k) => k % 2 === 0)) {
-    const term = raw.trim().replace(/^\((.*)\)$/s, '$1').trim();
+    const term = raw
+      .trim()
+      .replace(/^\((.*)\)$/s, '$1')
+      .trim();
     const m = /^\{([^}]+)\}\s*(=|==|contains|anyof|notempty)\s*(.*)$/i.exec(term);
     const q = m ? mapped.get(m[1]) : undefined;
     if (!m || !q || q.kind === 'other') return null;
@@ -39,7 +43,10 @@ function visibleIfCondition(expression: string, mapped: ReadonlyMap<string, Mapp
       if (m[3].trim() !== '') return null;
       terms.push({ op: 'answered', question: q.name });
     } else if (op === 'anyof') {
-      const values = /^\[(.*)\]$/.exec(m[3].trim())?.[1].split(',').map((v) => codeOf(q, v));
+      const values = /^\[(.*)\]$/
+        .exec(m[3].trim())?.[1]
+        .split(',')
+        .map((v) => codeOf(q, v));
       if (!values || values.some((v) => v === undefined)) return null;
       terms.push({ op: 'in', question: q.name, values: values as number[] });
     } else {
@@ -132,9 +139,12 @@ export function importSurveyJs(input: unknown, options: { studyId?: string } = {
           points = [];
           for (let v = min; v <= max; v += step) points.push({ code: v, label: { fr: String(v), en: String(v) } });
           points.forEach((p) => entry.codes.set(String(p.code), p.code));
-          if (points.some((p) => !Number.isInteger(p.code) || p.code < 0)) return warn(`${where}: rates below 0 or not whole are left out`), null;
+          if (points.some((p) => !Number.isInteger(p.code) || p.code < 0)) return (warn(`${where}: rates below 0 or not whole are left out`), null);
         }
-        const ends = [['minRateDescription', 0], ['maxRateDescription', points.length - 1]] as const;
+        const ends = [
+          ['minRateDescription', 0],
+          ['maxRateDescription', points.length - 1],
+        ] as const;
         for (const [key, k] of ends) {
           if (!e[key]) continue;
           const d = bilingual(texts(e[key] as Localized), `${where} ${key}`, warn);
@@ -148,7 +158,10 @@ export function importSurveyJs(input: unknown, options: { studyId?: string } = {
         const points = choiceList(e.columns, 'column');
         const items = (Array.isArray(e.rows) ? e.rows : []).map((r) => {
           const row = typeof r === 'object' && r !== null ? (r as Json) : ({ value: r } as Json);
-          return { name: names.name(`${name}_${String(row.value)}`, 'q'), label: bilingual(texts((row.text ?? String(row.value)) as Localized), `${where} row ${String(row.value)}`, warn, String(row.value)) };
+          return {
+            name: names.name(`${name}_${String(row.value)}`, 'q'),
+            label: bilingual(texts((row.text ?? String(row.value)) as Localized), `${where} row ${String(row.value)}`, warn, String(row.value)),
+          };
         });
         q = { ...base, kind: 'matrix', items, points, required: e.isAllRowRequired === true };
         if (e.isRequired === true && e.isAllRowRequired !== true) warn(`${where}: "at least one row" is imported as optional rows`);
@@ -157,7 +170,15 @@ export function importSurveyJs(input: unknown, options: { studyId?: string } = {
       case 'boolean': {
         const yes = bilingual(texts((e.labelTrue ?? { fr: 'Oui', en: 'Yes' }) as Localized), `${where} labelTrue`, warn, 'Yes');
         const no = bilingual(texts((e.labelFalse ?? { fr: 'Non', en: 'No' }) as Localized), `${where} labelFalse`, warn, 'No');
-        q = { ...base, kind: 'single', display: 'radio', options: [{ code: 1, label: yes }, { code: 0, label: no }] };
+        q = {
+          ...base,
+          kind: 'single',
+          display: 'radio',
+          options: [
+            { code: 1, label: yes },
+            { code: 0, label: no },
+          ],
+        };
         entry.kind = 'boolean';
         break;
       }
@@ -220,7 +241,11 @@ export function importSurveyJs(input: unknown, options: { studyId?: string } = {
       warn(`page "${String(page.name ?? p + 1)}": no question left, the page is left out`);
       return;
     }
-    pages.push({ id: names.name(`p_${String(page.name ?? p + 1)}`, 'p'), title: bilingual(texts((page.title ?? page.name ?? `Page ${p + 1}`) as Localized), `page ${String(page.name)} title`, () => {}), questions });
+    pages.push({
+      id: names.name(`p_${String(page.name ?? p + 1)}`, 'p'),
+      title: bilingual(texts((page.title ?? page.name ?? `Page ${p + 1}`) as Localized), `page ${String(page.name)} title`, () => {}),
+      questions,
+    });
   });
   warn('privacy notice: a SurveyJS survey has none; a placeholder is set');
   const document = {

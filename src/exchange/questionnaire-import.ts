@@ -16,14 +16,21 @@ export interface QuestionnaireImport {
 
 /** Plain text from an HTML fragment: tags removed, entities decoded, white space collapsed. */
 export function plainText(html: string): string {
-  return decodeEntities(html.replace(/<br\s*\/?>/gi, ' ').replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+  return decodeEntities(html.replace(/<br\s*\/?>/gi, ' ').replace(/<[^>]*>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Unique variable names: lower case, [a-z0-9_], a letter first, at most 32 characters. */
 export class NameRegistry {
   private readonly used = new Set<string>();
   name(raw: string, fallback: string): string {
-    let base = raw.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+    let base = raw
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z0-9_]+/g, '_')
+      .replace(/^_+|_+$/g, '');
     if (!/^[a-z]/.test(base)) base = `${fallback}${base ? '_' + base : ''}`;
     base = base.slice(0, 28);
     let name = base;
@@ -50,7 +57,13 @@ export function integerCodes(raw: readonly string[]): { codes: number[]; renumbe
 export function bilingual(texts: Readonly<Record<string, string>>, where: string, warn: (m: string) => void, fallback = ''): Label {
   const fr = texts.fr?.trim() || '';
   const en = texts.en?.trim() || '';
-  const any = fr || en || Object.values(texts).find((t) => t && t.trim())?.trim() || fallback;
+  const any =
+    fr ||
+    en ||
+    Object.values(texts)
+      .find((t) => t && t.trim())
+      ?.trim() ||
+    fallback;
   if ((!fr || !en) && any) warn(`${where}: no ${!fr && !en ? 'French nor English' : !fr ? 'French' : 'English'} text; "${any.slice(0, 60)}" is used`);
   return { fr: fr || any, en: en || any };
 }
@@ -70,7 +83,13 @@ export function finishImport(document: Record<string, unknown>, warnings: string
 
 /** A study id from a title: lower case letters, digits and -. */
 export function studyIdFrom(title: string): string {
-  const id = title.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  const id = title
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
   return /^[a-z0-9][a-z0-9-]{1,62}$/.test(id) ? id : `imported-${id || 'study'}`.slice(0, 60);
 }
 

@@ -88,11 +88,13 @@ export function savDictionary(layout: SavLayout, options: SavDictionaryOptions):
     sv.segments.forEach((segment, s) => {
       const label = s === 0 ? utf8Truncate(labelIn(v.label, lang), SAV_VARIABLE_LABEL_MAX) : Buffer.alloc(0);
       const missing = s === 0 && v.type !== 'text' ? v.missing.slice(0, 3) : [];
-      const printFormat =
-        v.type === 'text' ? format(FORMAT_A, segment.width, 0) : format(FORMAT_F, v.source.kind === 'weight' ? 16 : v.type === 'number' ? 12 : 8, v.decimals);
+      const printFormat = v.type === 'text' ? format(FORMAT_A, segment.width, 0) : format(FORMAT_F, v.source.kind === 'weight' ? 16 : v.type === 'number' ? 12 : 8, v.decimals);
       out.int32(2, segment.width, label.length > 0 ? 1 : 0, missing.length, printFormat, printFormat).fixed(segment.shortName, 8);
       if (label.length > 0) {
-        out.int32(label.length).raw(label).raw(Buffer.alloc((4 - (label.length % 4)) % 4, 0x20));
+        out
+          .int32(label.length)
+          .raw(label)
+          .raw(Buffer.alloc((4 - (label.length % 4)) % 4, 0x20));
       }
       if (missing.length > 0) out.float64(...missing);
       for (let k = 1; k < segment.elements; k++) out.int32(2, -1, 0, 0, 0, 0).fixed('', 8);

@@ -34,7 +34,11 @@ function csvLines(source: ExportSource, separator: string): string[] {
   return lines;
 }
 
-const md = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+const md = (text: string) =>
+  text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/[\r\n]+/g, ' ');
 
 function markdownLines(source: ExportSource): string[] {
   const languages = source.study.languages;
@@ -57,7 +61,10 @@ function markdownLines(source: ExportSource): string[] {
   }
   if (omitted.length > 0) {
     lines.push('', '## Left out: identifying questions', '');
-    lines.push('These variables identify respondents (the study flags their questions `identifying`); they are not in the data. Export them only when needed, with `--include-identifying` (`barometre export`) or `identifying=1` (workspace).', '');
+    lines.push(
+      'These variables identify respondents (the study flags their questions `identifying`); they are not in the data. Export them only when needed, with `--include-identifying` (`barometre export`) or `identifying=1` (workspace).',
+      '',
+    );
     for (const v of omitted) lines.push(`- ${v.name}: ${md(labelIn(v.label, languages[0]))}`);
   }
   return lines;

@@ -19,7 +19,9 @@ export function formatNumber(value: number, decimalComma: boolean): string {
   return decimalComma ? s.replace('.', ',') : s;
 }
 
-const TEXT = 0, CATEGORY = 1, NUMBER = 2;
+const TEXT = 0,
+  CATEGORY = 1,
+  NUMBER = 2;
 
 /**
  * Writes a wave's responses as CSV (RFC 4180, UTF-8): a header of variable names, one line per response,

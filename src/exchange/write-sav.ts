@@ -170,6 +170,11 @@ export async function writeSav(source: ExportSource, out: Writable, options: Sav
   out.end();
   await finished;
   return Object.freeze({
-    kind: 'export-summary', format: 'sav', rows, bytes: file.headerBytes + cases.bytes, variables: file.layout.variables.length, weighted: source.weights !== null,
+    kind: 'export-summary',
+    format: 'sav',
+    rows,
+    bytes: file.headerBytes + cases.bytes,
+    variables: file.layout.variables.length,
+    weighted: source.weights !== null,
   });
 }

@@ -36,7 +36,17 @@ function fields(source: ExportSource): Field[] {
       j--;
       const codes = columns.map((k) => Number(variables[k].name.slice(v.set!.length + 1)));
       const width = Math.max(...codes.map(digits));
-      out.push({ name: v.set, label: v.wording ? labelIn(v.wording, lang) : v.set, type: 'multiple', width: width * codes.length, columns, codes, variable: v, decimals: 0, range: [0, 0] });
+      out.push({
+        name: v.set,
+        label: v.wording ? labelIn(v.wording, lang) : v.set,
+        type: 'multiple',
+        width: width * codes.length,
+        columns,
+        codes,
+        variable: v,
+        decimals: 0,
+        range: [0, 0],
+      });
     } else if (v.type === 'category') {
       const width = Math.max(1, ...v.levels.map((l) => digits(l.code)));
       out.push({ name: v.name, label: labelIn(v.label, lang), type: 'single', width, columns: [j], codes: [], variable: v, decimals: 0, range: [0, 0] });

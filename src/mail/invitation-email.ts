@@ -22,7 +22,6 @@ export interface RenderedEmail {
   readonly html: string;
 }
 
-
 /**
  * An invitation or reminder e-mail: subject, plain text and HTML. Every value from the database (names,
  * titles) is escaped in the HTML and stripped of control characters in the text and subject.

@@ -3,7 +3,10 @@
  * this is its twin for e-mail bodies). `MailHtml` values (from `mailHtml`) are inserted as they are.
  */
 export class MailHtml {
-  constructor(readonly value: string, token: symbol) {
+  constructor(
+    readonly value: string,
+    token: symbol,
+  ) {
     if (token !== TOKEN) throw new TypeError('MailHtml: use the mailHtml tag');
   }
   toString(): string {
@@ -41,5 +44,8 @@ export function mailLink(url: string): string {
  * injection), bidirectional overrides and NUL removed, length bounded.
  */
 export function plainText(value: string, maxLength = 500): string {
-  return value.replace(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, ' ').trim().slice(0, maxLength);
+  return value
+    .replace(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, ' ')
+    .trim()
+    .slice(0, maxLength);
 }

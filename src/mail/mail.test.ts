@@ -9,8 +9,15 @@ const hostile = '<script>alert(1)</script>\r\nBcc: victim@example.org';
 
 describe('invitationEmail', () => {
   const email = invitationEmail({
-    lang: 'fr', kind: 'invitation', studyTitle: `Baromètre ${hostile}`, waveTitle: '2015 "x"', recipientName: hostile,
-    surveyUrl: 'https://example.org/s/b/2015?t=abc', unsubscribeUrl: 'https://example.org/unsubscribe?t=abc', minutes: 12, sender: 'Équipe',
+    lang: 'fr',
+    kind: 'invitation',
+    studyTitle: `Baromètre ${hostile}`,
+    waveTitle: '2015 "x"',
+    recipientName: hostile,
+    surveyUrl: 'https://example.org/s/b/2015?t=abc',
+    unsubscribeUrl: 'https://example.org/unsubscribe?t=abc',
+    minutes: 12,
+    sender: 'Équipe',
   });
   it('escapes every value in the HTML body', () => {
     assert.ok(!email.html.includes('<script>'));
@@ -23,7 +30,17 @@ describe('invitationEmail', () => {
     assert.match(email.text, /https:\/\/example\.org\/unsubscribe\?t=abc/);
   });
   it('refuses a javascript: link', () => {
-    const bad = invitationEmail({ lang: 'en', kind: 'reminder', studyTitle: 's', waveTitle: 'w', recipientName: null, surveyUrl: 'javascript:alert(1)', unsubscribeUrl: 'https://x/u', minutes: 5, sender: 'x' });
+    const bad = invitationEmail({
+      lang: 'en',
+      kind: 'reminder',
+      studyTitle: 's',
+      waveTitle: 'w',
+      recipientName: null,
+      surveyUrl: 'javascript:alert(1)',
+      unsubscribeUrl: 'https://x/u',
+      minutes: 5,
+      sender: 'x',
+    });
     assert.ok(!bad.html.includes('href="javascript:'));
     assert.match(bad.subject, /^Reminder/);
   });
@@ -35,11 +52,15 @@ describe('createMailer', () => {
   let port: number;
   before(async () => {
     server = new SMTPServer({
-      authOptional: true, disabledCommands: ['STARTTLS'],
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
       onData(stream, _session, done) {
         let text = '';
         stream.on('data', (c: Buffer) => (text += c.toString('utf8')));
-        stream.on('end', () => { received.push(text); done(); });
+        stream.on('end', () => {
+          received.push(text);
+          done();
+        });
       },
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -49,7 +70,17 @@ describe('createMailer', () => {
 
   it('delivers through the SMTP server of SMTP_URL with the one-click List-Unsubscribe headers (RFC 8058)', async () => {
     const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: 'Baromètre <b@example.org>' });
-    const email = invitationEmail({ lang: 'en', kind: 'invitation', studyTitle: 'Barometer', waveTitle: '2015', recipientName: 'Ann', surveyUrl: 'http://127.0.0.1/s/x/2015?t=tok', unsubscribeUrl: 'http://127.0.0.1/unsubscribe?t=tok', minutes: 10, sender: 'Team' });
+    const email = invitationEmail({
+      lang: 'en',
+      kind: 'invitation',
+      studyTitle: 'Barometer',
+      waveTitle: '2015',
+      recipientName: 'Ann',
+      surveyUrl: 'http://127.0.0.1/s/x/2015?t=tok',
+      unsubscribeUrl: 'http://127.0.0.1/unsubscribe?t=tok',
+      minutes: 10,
+      sender: 'Team',
+    });
     await mailer.send({ ...email, to: 'ann@example.org', unsubscribeUrl: 'http://127.0.0.1/unsubscribe?t=tok' });
     mailer.close();
     assert.equal(received.length, 1);

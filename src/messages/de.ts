@@ -76,7 +76,8 @@ export const de: Messages = {
   'respond.closed.title': 'Der Fragebogen ist geschlossen',
   'respond.closed.text': 'Die Feldphase der Ausgabe „{wave}“ ist derzeit nicht geöffnet. Vielen Dank für Ihr Interesse; die Ergebnisse werden auf dieser Website veröffentlicht.',
   'respond.badLink.title': 'Dieser Link ist ungültig',
-  'respond.badLink.text': 'Dieser Fragebogen-Link ist unbekannt oder wurde bereits zum Absenden eines vollständigen Fragebogens verwendet. Prüfen Sie, ob Sie den Link vollständig kopiert haben, oder wenden Sie sich an das Team, das Sie eingeladen hat.',
+  'respond.badLink.text':
+    'Dieser Fragebogen-Link ist unbekannt oder wurde bereits zum Absenden eines vollständigen Fragebogens verwendet. Prüfen Sie, ob Sie den Link vollständig kopiert haben, oder wenden Sie sich an das Team, das Sie eingeladen hat.',
   'respond.tooMany.title': 'Zu viele Versuche',
   'respond.tooMany.text': 'Von Ihrer Adresse aus wurden zu viele ungültige Links aufgerufen. Bitte warten Sie eine Minute und versuchen Sie es dann erneut.',
   'admin.nav.label': 'Arbeitsbereich',
@@ -115,7 +116,8 @@ export const de: Messages = {
   'admin.account.current': 'Aktuelles Passwort',
   'admin.account.new': 'Neues Passwort',
   'admin.account.confirm': 'Neues Passwort bestätigen',
-  'admin.account.rules': 'Mindestens {min} und höchstens {max} Zeichen, abweichend vom aktuellen Passwort. Ein Satz aus mehreren Wörtern, etwa „vier zufällig gewählte Wörter“, ist leicht zu merken und schwer zu erraten.',
+  'admin.account.rules':
+    'Mindestens {min} und höchstens {max} Zeichen, abweichend vom aktuellen Passwort. Ein Satz aus mehreren Wörtern, etwa „vier zufällig gewählte Wörter“, ist leicht zu merken und schwer zu erraten.',
   'admin.account.sessions': 'Nach der Änderung werden Ihre anderen Sitzungen (in anderen Browsern oder auf anderen Geräten) abgemeldet; diese Sitzung bleibt angemeldet.',
   'admin.account.submit': 'Passwort ändern',
   'admin.account.changed': 'Ihr Passwort wurde geändert. Ihre anderen Sitzungen wurden abgemeldet.',
@@ -232,7 +234,8 @@ export const de: Messages = {
   'admin.monitor.answered': 'Beantwortet',
   'admin.monitor.abandoned': 'Abgebrochen nach dieser Frage',
   'admin.cleaning.title': 'Bereinigung der Antworten von {wave}',
-  'admin.cleaning.intro': 'Markierte Antworten werden nicht automatisch ausgeschlossen: Entscheiden Sie über jede einzeln, mit einem Kommentar. Die Ergebnisse beruhen nur auf den beibehaltenen vollständigen Antworten.',
+  'admin.cleaning.intro':
+    'Markierte Antworten werden nicht automatisch ausgeschlossen: Entscheiden Sie über jede einzeln, mit einem Kommentar. Die Ergebnisse beruhen nur auf den beibehaltenen vollständigen Antworten.',
   'admin.cleaning.speeders': 'Zu schnell ausgefüllt (Speeder):',
   'admin.cleaning.straightLiners': 'Gleichförmiges Antwortverhalten (Straightliner):',
   'admin.cleaning.duplicates': 'Mögliche Dubletten:',
@@ -251,7 +254,8 @@ export const de: Messages = {
   'admin.cleaning.straightLiner': 'Gleiche Antwort (Code {code}) bei allen {items} Items der Frage {question}.',
   'admin.cleaning.duplicateAnswers': 'Antworten identisch mit {ids}.',
   'admin.weighting.title': 'Gewichtung von {wave}',
-  'admin.weighting.intro': '{n} Randverteilung(en) festgelegt. Die Randanpassung (Raking) passt die Gewichte der beibehaltenen vollständigen Antworten so an, dass jede Randverteilung ihren Grundgesamtheitswerten entspricht.',
+  'admin.weighting.intro':
+    '{n} Randverteilung(en) festgelegt. Die Randanpassung (Raking) passt die Gewichte der beibehaltenen vollständigen Antworten so an, dass jede Randverteilung ihren Grundgesamtheitswerten entspricht.',
   'admin.weighting.run': 'Randanpassung durchführen',
   'admin.weighting.notRun': 'Die Randanpassung wurde mit diesen Sollwerten noch nicht durchgeführt.',
   'admin.weighting.noData': 'Keine beibehaltenen vollständigen Antworten zum Gewichten.',
@@ -296,7 +300,8 @@ export const de: Messages = {
   'admin.weighting.done.run': 'Randanpassung abgeschlossen; die Ergebnisse werden mit diesen Gewichten neu berechnet.',
   'admin.weighting.done.unweighted': 'Die Randanpassung ist nicht gelungen: Die Ergebnisse bleiben ungewichtet (siehe Diagnose).',
   'admin.gdpr.title': 'Löschung personenbezogener Daten',
-  'admin.gdpr.intro': 'Löscht eine Person in allen Wellen: ihre Kontakte, Einladungen und Links sowie ihre Whitepaper-Anfragen. Ihre Antworten verbleiben ohne Personenbezug in der Statistik oder werden gelöscht.',
+  'admin.gdpr.intro':
+    'Löscht eine Person in allen Wellen: ihre Kontakte, Einladungen und Links sowie ihre Whitepaper-Anfragen. Ihre Antworten verbleiben ohne Personenbezug in der Statistik oder werden gelöscht.',
   'admin.gdpr.email': 'E-Mail-Adresse der Person',
   'admin.gdpr.delete': 'Auch ihre Antworten löschen (andernfalls werden sie anonymisiert)',
   'admin.gdpr.submit': 'Löschen',
@@ -323,7 +328,8 @@ export const de: Messages = {
   'results.table.caption': '{theme}: gewichtete Prozentwerte, {wave}',
   'results.cut.caption': '{theme} nach „{banner}“, {wave}',
   'results.cut.total': 'Gesamt',
-  'results.cut.legend': 'Ein Buchstabe hinter einem Prozentwert bezeichnet die Spalten, gegenüber denen der Wert signifikant höher ist (Test auf dem 5-%-Niveau). *: geringe Basis (weniger als {low} Befragte), mit Vorsicht zu interpretieren. –: Basis zu klein (weniger als {suppress} Befragte), nicht ausgewiesen.',
+  'results.cut.legend':
+    'Ein Buchstabe hinter einem Prozentwert bezeichnet die Spalten, gegenüber denen der Wert signifikant höher ist (Test auf dem 5-%-Niveau). *: geringe Basis (weniger als {low} Befragte), mit Vorsicht zu interpretieren. –: Basis zu klein (weniger als {suppress} Befragte), nicht ausgewiesen.',
   'results.cut.lowBase': 'geringe Basis',
   'results.cut.suppressed': 'nicht ausgewiesen (Basis zu klein)',
   'results.cut.higherThan': 'signifikant höher als {letters}',
@@ -344,7 +350,8 @@ export const de: Messages = {
   'results.methodology.fieldwork': 'Feldphase',
   'results.methodology.fieldworkDates': 'Vom {from} bis {to}.',
   'results.methodology.sample': 'Stichprobe',
-  'results.methodology.sampleText': '{n} vollständige Fragebögen nach der Qualitätskontrolle berücksichtigt (zu schnelle Antworten, gleichförmiges Antwortverhalten und Dubletten ausgeschlossen).',
+  'results.methodology.sampleText':
+    '{n} vollständige Fragebögen nach der Qualitätskontrolle berücksichtigt (zu schnelle Antworten, gleichförmiges Antwortverhalten und Dubletten ausgeschlossen).',
   'results.methodology.population': 'Grundgesamtheit und Gewichtung',
   'results.methodology.unweighted': 'Die Ergebnisse dieser Ausgabe sind nicht gewichtet: {reason}.',
   'results.methodology.margin': 'Variable',
@@ -361,7 +368,8 @@ export const de: Messages = {
   'results.methodology.trimming': 'Gewichte begrenzt auf den Bereich zwischen {lower} und {upper} ({trimmed} Befragte an einer Grenze).',
   'results.methodology.deff': 'Medianer Designeffekt der Indikatoren',
   'results.methodology.reading': 'Wie eine Fehlermarge zu lesen ist',
-  'results.methodology.readingText': 'Eine Fehlermarge von ± 3 Prozentpunkten um 65\u00A0% bedeutet: In 95\u00A0% vergleichbarer Stichproben würde das auf dieselbe Weise berechnete Intervall den wahren Wert der Grundgesamtheit enthalten. Sie wird größer, je kleiner die Basis ist: Vergleichen Sie zwei Prozentwerte, indem Sie prüfen, ob ihr Unterschied signifikant ist (Buchstaben in den Kreuztabellen, Pfeile im Zeitverlauf).',
+  'results.methodology.readingText':
+    'Eine Fehlermarge von ± 3 Prozentpunkten um 65\u00A0% bedeutet: In 95\u00A0% vergleichbarer Stichproben würde das auf dieselbe Weise berechnete Intervall den wahren Wert der Grundgesamtheit enthalten. Sie wird größer, je kleiner die Basis ist: Vergleichen Sie zwei Prozentwerte, indem Sie prüfen, ob ihr Unterschied signifikant ist (Buchstaben in den Kreuztabellen, Pfeile im Zeitverlauf).',
   'results.methodology.marginTable': 'Fehlermarge nach Basis (für einen Schätzwert von 50\u00A0%, mit dem Designeffekt dieser Ausgabe)',
   'results.methodology.base': 'Basis',
   'results.methodology.none': 'keine',
@@ -382,13 +390,16 @@ export const de: Messages = {
 
   // ── whitePaper ──
   'whitePaper.page.title': 'Whitepaper {wave}',
-  'whitePaper.page.lead': 'Die vollständige Analyse der Ausgabe {wave} als PDF: Kennzahlen, ein Kapitel pro Thema mit den zugehörigen Grafiken, die Rangfolge der Herausforderungen, die Methodik und die detaillierten Tabellen.',
+  'whitePaper.page.lead':
+    'Die vollständige Analyse der Ausgabe {wave} als PDF: Kennzahlen, ein Kapitel pro Thema mit den zugehörigen Grafiken, die Rangfolge der Herausforderungen, die Methodik und die detaillierten Tabellen.',
   'whitePaper.page.none': 'Es wurde noch keine Ausgabe veröffentlicht: Das Whitepaper ist verfügbar, sobald die Ergebnisse veröffentlicht sind.',
   'whitePaper.form.title': 'Whitepaper anfordern',
   'whitePaper.form.name': 'Vor- und Nachname',
-  'whitePaper.form.consent': 'Ich bin damit einverstanden, von den Herausgebern der Studie zu deren Studien und Schulungen kontaktiert zu werden (optional: Der Download hängt nicht davon ab).',
+  'whitePaper.form.consent':
+    'Ich bin damit einverstanden, von den Herausgebern der Studie zu deren Studien und Schulungen kontaktiert zu werden (optional: Der Download hängt nicht davon ab).',
   'whitePaper.form.sendEmail': 'Den Link zusätzlich per E-Mail an mich senden',
-  'whitePaper.form.privacy': 'Ihre Daten dienen dazu, Ihnen Zugang zum Whitepaper zu gewähren und – nur mit Ihrem Einverständnis – Sie zu kontaktieren. Sie werden höchstens 24 Monate gespeichert. Sie können jederzeit bei den Herausgebern der Studie Auskunft über sie oder ihre Löschung verlangen.',
+  'whitePaper.form.privacy':
+    'Ihre Daten dienen dazu, Ihnen Zugang zum Whitepaper zu gewähren und – nur mit Ihrem Einverständnis – Sie zu kontaktieren. Sie werden höchstens 24 Monate gespeichert. Sie können jederzeit bei den Herausgebern der Studie Auskunft über sie oder ihre Löschung verlangen.',
   'whitePaper.form.submit': 'Whitepaper erhalten',
   'whitePaper.form.required': '(Pflichtangabe)',
   'whitePaper.error.name': 'Bitte geben Sie Ihren Namen ein.',
@@ -456,7 +467,8 @@ export const de: Messages = {
   'pdf.methodology.fieldworkDates': 'Online-Befragung zum Selbstausfüllen, vom {from} bis {to}.',
   'pdf.methodology.fieldworkOpen': 'Online-Befragung zum Selbstausfüllen ({wave}).',
   'pdf.methodology.sample': 'Stichprobe',
-  'pdf.methodology.sampleText': 'n = {n} vollständige Fragebögen nach der Qualitätskontrolle berücksichtigt (zu schnelle Antworten, gleichförmiges Antwortverhalten und Dubletten ausgeschlossen).',
+  'pdf.methodology.sampleText':
+    'n = {n} vollständige Fragebögen nach der Qualitätskontrolle berücksichtigt (zu schnelle Antworten, gleichförmiges Antwortverhalten und Dubletten ausgeschlossen).',
   'pdf.methodology.weighting': 'Gewichtung',
   'pdf.methodology.unweighted': 'Die Ergebnisse dieser Ausgabe sind nicht gewichtet: {reason}.',
   'pdf.methodology.marginCaption': 'Randverteilungen der Gewichtung: „{variable}“',
@@ -464,9 +476,11 @@ export const de: Messages = {
   'pdf.methodology.target': 'Grundgesamtheit (Soll)',
   'pdf.methodology.sampleShare': 'Rohstichprobe',
   'pdf.methodology.achieved': 'Gewichtete Stichprobe',
-  'pdf.methodology.diagnostics': 'Gewichtungseffizienz: {efficiency}; Designeffekt nach Kish: {kish}; effektive Stichprobengröße: {effective}; Gewichte von {min} bis {max}; medianer Designeffekt der Indikatoren: {deff}.',
+  'pdf.methodology.diagnostics':
+    'Gewichtungseffizienz: {efficiency}; Designeffekt nach Kish: {kish}; effektive Stichprobengröße: {effective}; Gewichte von {min} bis {max}; medianer Designeffekt der Indikatoren: {deff}.',
   'pdf.methodology.reading': 'Wie eine Fehlermarge zu lesen ist',
-  'pdf.methodology.readingText': 'Eine Fehlermarge von ± 3 Prozentpunkten um 65\u00A0% bedeutet: In 95\u00A0% vergleichbarer Stichproben würde das auf dieselbe Weise berechnete Intervall den wahren Wert der Grundgesamtheit enthalten. Sie wird größer, je kleiner die Basis ist. Eine Veränderung zwischen zwei Ausgaben wird nur dann als solche beschrieben, wenn sie auf dem 5-%-Niveau signifikant ist (unabhängige Stichproben).',
+  'pdf.methodology.readingText':
+    'Eine Fehlermarge von ± 3 Prozentpunkten um 65\u00A0% bedeutet: In 95\u00A0% vergleichbarer Stichproben würde das auf dieselbe Weise berechnete Intervall den wahren Wert der Grundgesamtheit enthalten. Sie wird größer, je kleiner die Basis ist. Eine Veränderung zwischen zwei Ausgaben wird nur dann als solche beschrieben, wenn sie auf dem 5-%-Niveau signifikant ist (unabhängige Stichproben).',
   'pdf.methodology.marginTable': 'Fehlermarge nach Basis (für einen Prozentwert von 50\u00A0%, mit dem Designeffekt der Ausgabe)',
   'pdf.methodology.base': 'Basis',
   'pdf.methodology.margin10': 'Prozentwert von 10\u00A0% oder 90\u00A0%',
@@ -476,7 +490,8 @@ export const de: Messages = {
   'pdf.appendix.lead': 'Alle Indikatoren mit ihrem 95-%-Vertrauensintervall und ihren Basen: ungewichtete Basis (n) und effektive Basis nach Gewichtung.',
   'pdf.appendix.overall': 'Alle Indikatoren',
   'pdf.appendix.cut': 'Nach {banner}',
-  'pdf.appendix.cutNote': 'Ein Buchstabe hinter einem Prozentwert bezeichnet die Spalten, gegenüber denen der Wert signifikant höher ist (Test auf dem 5-%-Niveau). *: geringe Basis (weniger als {low} Befragte). –: Basis zu klein (weniger als {suppress} Befragte), nicht ausgewiesen.',
+  'pdf.appendix.cutNote':
+    'Ein Buchstabe hinter einem Prozentwert bezeichnet die Spalten, gegenüber denen der Wert signifikant höher ist (Test auf dem 5-%-Niveau). *: geringe Basis (weniger als {low} Befragte). –: Basis zu klein (weniger als {suppress} Befragte), nicht ausgewiesen.',
   'pdf.table.indicator': 'Indikator',
   'pdf.table.theme': 'Thema',
   'pdf.table.percent': '%',
@@ -507,8 +522,10 @@ export const de: Messages = {
   'benchmark.indicators.suppressed': 'Basis zu klein',
   'benchmark.indicators.lowBase': 'geringe Basis',
   'benchmark.pending.title': 'Ihr Benchmark folgt in Kürze',
-  'benchmark.pending.text': 'Die Ergebnisse der Ausgabe {wave} sind noch nicht veröffentlicht. Ihr Benchmark steht unter dieser Adresse bereit, sobald sie veröffentlicht sind, voraussichtlich um den {date}.',
-  'benchmark.pending.textNoDate': 'Die Ergebnisse der Ausgabe {wave} sind noch nicht veröffentlicht. Ihr Benchmark steht unter dieser Adresse bereit, sobald sie veröffentlicht sind, einige Wochen nach Abschluss der Erhebung.',
+  'benchmark.pending.text':
+    'Die Ergebnisse der Ausgabe {wave} sind noch nicht veröffentlicht. Ihr Benchmark steht unter dieser Adresse bereit, sobald sie veröffentlicht sind, voraussichtlich um den {date}.',
+  'benchmark.pending.textNoDate':
+    'Die Ergebnisse der Ausgabe {wave} sind noch nicht veröffentlicht. Ihr Benchmark steht unter dieser Adresse bereit, sobald sie veröffentlicht sind, einige Wochen nach Abschluss der Erhebung.',
   'benchmark.pending.notify': 'Link per E-Mail erhalten, sobald die Ergebnisse veröffentlicht sind',
   'benchmark.pending.email': 'Ihre E-Mail-Adresse',
   'benchmark.pending.emailHelp': 'Sie wird ausschließlich für den Versand dieses Links verwendet und danach gelöscht.',
@@ -520,7 +537,8 @@ export const de: Messages = {
   'benchmark.footer.page': 'Seite {page} von {total}',
   'benchmark.meta.subject': 'Persönlicher Benchmark, Ausgabe {wave}',
   'benchmark.email.subject': 'Ihr Benchmark zu {study} steht bereit',
-  'benchmark.email.text': 'Guten Tag,\n\ndie Ergebnisse der Ausgabe {wave} von {study} sind veröffentlicht. Ihr persönlicher Benchmark steht unter dieser Adresse bereit:\n\n{url}\n\nDieser Link ist persönlich: Bitte leiten Sie ihn nicht weiter.\n',
+  'benchmark.email.text':
+    'Guten Tag,\n\ndie Ergebnisse der Ausgabe {wave} von {study} sind veröffentlicht. Ihr persönlicher Benchmark steht unter dieser Adresse bereit:\n\n{url}\n\nDieser Link ist persönlich: Bitte leiten Sie ihn nicht weiter.\n',
   'benchmark.notFound.title': 'Link nicht gefunden',
   'benchmark.notFound.text': 'Dieser Benchmark-Link existiert nicht oder ist nicht mehr gültig. Bitte prüfen Sie, ob er vollständig ist.',
 
@@ -581,8 +599,10 @@ export const de: Messages = {
   'mail.subject.reminder': 'Erinnerung: Ihre Meinung zur Studie „{study}“',
   'mail.hello': 'Guten Tag {name},',
   'mail.helloAnonymous': 'Guten Tag,',
-  'mail.body.invitation': 'Wir laden Sie ein, an der Ausgabe {wave} der Studie „{study}“ teilzunehmen. Das Ausfüllen des Fragebogens dauert etwa {minutes} Minuten; Ihre Antworten sind vertraulich und werden nur zusammengefasst veröffentlicht.',
-  'mail.body.reminder': 'Sie haben den Fragebogen der Ausgabe {wave} der Studie „{study}“ noch nicht abgeschlossen. Er dauert etwa {minutes} Minuten, und Sie können dort weitermachen, wo Sie aufgehört haben.',
+  'mail.body.invitation':
+    'Wir laden Sie ein, an der Ausgabe {wave} der Studie „{study}“ teilzunehmen. Das Ausfüllen des Fragebogens dauert etwa {minutes} Minuten; Ihre Antworten sind vertraulich und werden nur zusammengefasst veröffentlicht.',
+  'mail.body.reminder':
+    'Sie haben den Fragebogen der Ausgabe {wave} der Studie „{study}“ noch nicht abgeschlossen. Er dauert etwa {minutes} Minuten, und Sie können dort weitermachen, wo Sie aufgehört haben.',
   'mail.button': 'Fragebogen ausfüllen',
   'mail.personal': 'Dieser Link ist persönlich: Bitte leiten Sie ihn nicht weiter.',
   'mail.unsubscribe': 'Wenn Sie keine weiteren Nachrichten zu dieser Umfrage erhalten möchten:',
@@ -596,15 +616,18 @@ export const de: Messages = {
   'unit.other': 'Teilnehmer',
   'results.dashboard.introUnits': 'Gewichtete Ergebnisse aus den Antworten der {n} {units}. Jeder Prozentwert wird mit seiner Fehlermarge (95\u00A0%) und seiner Basis angegeben.',
   'results.dashboard.cut.allUnits': 'Alle {units}',
-  'results.methodology.populationTextUnits': 'Die Ergebnisse werden durch Raking auf die Randverteilungen der Grundgesamtheit der {units} gewichtet: {variables}. Quelle der Zahlen: {source}.',
+  'results.methodology.populationTextUnits':
+    'Die Ergebnisse werden durch Raking auf die Randverteilungen der Grundgesamtheit der {units} gewichtet: {variables}. Quelle der Zahlen: {source}.',
   'pdf.cover.sampleUnits': 'Basis: {n} {units}, gewichtete Ergebnisse',
   'pdf.theme.leadUnits': 'Gewichtete Anteile aller {units}, die geantwortet haben, mit ihrer Fehlermarge (95\u00A0%).',
   'pdf.comment.levelUnits': '{label}: {percent} der {units} ({margin}, {base}).',
   'pdf.hierarchy.leadUnits': 'Die Antworten der {units}, von der häufigsten zur seltensten (Mehrfachnennungen möglich: Die Summe übersteigt 100\u00A0%).',
-  'pdf.methodology.weightedUnits': 'Die Ergebnisse werden durch Raking auf die Randverteilungen der Grundgesamtheit der {units} gewichtet: {variables}. Quelle der Zahlen: {source}.',
+  'pdf.methodology.weightedUnits':
+    'Die Ergebnisse werden durch Raking auf die Randverteilungen der Grundgesamtheit der {units} gewichtet: {variables}. Quelle der Zahlen: {source}.',
   'benchmark.leadUnits': 'Ihre Antworten im Vergleich mit denen der {n} {units} der Ausgabe {wave}, gewichtete Ergebnisse.',
   'benchmark.name': '{Unit}: {name}',
-  'benchmark.maturity.leadUnits': 'Jeder Score reicht von 0 bis 100: der Mittelwert der Punkte Ihrer Antworten in der jeweiligen Dimension. Die Scores aller {units} sind gewichtete Mittelwerte.',
+  'benchmark.maturity.leadUnits':
+    'Jeder Score reicht von 0 bis 100: der Mittelwert der Punkte Ihrer Antworten in der jeweiligen Dimension. Die Scores aller {units} sind gewichtete Mittelwerte.',
   'benchmark.indicators.leadUnits': 'Für jeden Indikator: Ihre Antwort, der Prozentsatz aller {units} und der {units} Ihrer Gruppe, mit der Fehlermarge (95\u00A0%) und der Basis.',
   'benchmark.indicators.allUnits': 'Alle {units}',
   'benchmark.indicators.peers': '{Units} Ihrer Gruppe',
@@ -661,7 +684,8 @@ export const de: Messages = {
   'admin.studies.upload.add': 'Studie hinzufügen',
   'admin.studies.upload.update': 'Neue Version hochladen',
   'admin.studies.upload.file': 'Studiendatei',
-  'admin.studies.upload.fileHint': 'Höchstens {size} MB. Die Datei wird geprüft, bevor etwas gespeichert wird. Ihre Versionsnummer wird ignoriert: Die Datenbank nummeriert die Versionen.',
+  'admin.studies.upload.fileHint':
+    'Höchstens {size} MB. Die Datei wird geprüft, bevor etwas gespeichert wird. Ihre Versionsnummer wird ignoriert: Die Datenbank nummeriert die Versionen.',
   'admin.studies.upload.format': 'Dateiformat',
   'admin.studies.upload.studyId': 'Kennung der Studie (optional)',
   'admin.studies.upload.studyIdHint': 'Für einen Import aus LimeSurvey oder SurveyJS; sonst wird sie aus dem Titel gebildet. Kleinbuchstaben, Ziffern und Bindestriche.',

@@ -79,7 +79,8 @@ export const en = {
   'respond.closed.title': 'The questionnaire is closed',
   'respond.closed.text': 'Fieldwork for the "{wave}" edition is not open at the moment. Thank you for your interest; the results will be published on this site.',
   'respond.badLink.title': 'This link is not valid',
-  'respond.badLink.text': 'This questionnaire link is unknown or has already been used to send a complete questionnaire. Check that you copied the whole link, or contact the team who invited you.',
+  'respond.badLink.text':
+    'This questionnaire link is unknown or has already been used to send a complete questionnaire. Check that you copied the whole link, or contact the team who invited you.',
   'respond.tooMany.title': 'Too many attempts',
   'respond.tooMany.text': 'Too many invalid links were tried from your address. Please wait a minute and try again.',
   'admin.nav.label': 'Workspace',
@@ -118,7 +119,8 @@ export const en = {
   'admin.account.current': 'Current password',
   'admin.account.new': 'New password',
   'admin.account.confirm': 'Confirm the new password',
-  'admin.account.rules': 'At least {min} characters, at most {max}, different from the current password. A phrase of several words, such as “four words picked at random”, is easy to remember and hard to guess.',
+  'admin.account.rules':
+    'At least {min} characters, at most {max}, different from the current password. A phrase of several words, such as “four words picked at random”, is easy to remember and hard to guess.',
   'admin.account.sessions': 'After the change, your other sessions (in other browsers or on other devices) are signed out; this one stays signed in.',
   'admin.account.submit': 'Change the password',
   'admin.account.changed': 'Your password is changed. Your other sessions are signed out.',
@@ -299,7 +301,8 @@ export const en = {
   'admin.weighting.done.run': 'Raking done; results will be recomputed with these weights.',
   'admin.weighting.done.unweighted': 'Raking did not succeed: results stay unweighted (see the diagnostics).',
   'admin.gdpr.title': 'Erasing personal data',
-  'admin.gdpr.intro': 'Erases a person in every wave: their contacts, invitations and links, their white paper requests. Their responses stay in the statistics without identity, or are deleted.',
+  'admin.gdpr.intro':
+    'Erases a person in every wave: their contacts, invitations and links, their white paper requests. Their responses stay in the statistics without identity, or are deleted.',
   'admin.gdpr.email': 'The person’s e-mail address',
   'admin.gdpr.delete': 'Delete their responses too (otherwise they are anonymised)',
   'admin.gdpr.submit': 'Erase',
@@ -326,7 +329,8 @@ export const en = {
   'results.table.caption': '{theme}: weighted percentages, {wave}',
   'results.cut.caption': '{theme} by “{banner}”, {wave}',
   'results.cut.total': 'All',
-  'results.cut.legend': 'A letter after a percentage names the columns it is significantly higher than (5% test). *: low base (fewer than {low} respondents), read with care. –: base too small (fewer than {suppress} respondents), not published.',
+  'results.cut.legend':
+    'A letter after a percentage names the columns it is significantly higher than (5% test). *: low base (fewer than {low} respondents), read with care. –: base too small (fewer than {suppress} respondents), not published.',
   'results.cut.lowBase': 'low base',
   'results.cut.suppressed': 'not published (base too small)',
   'results.cut.higherThan': 'significantly higher than {letters}',
@@ -364,7 +368,8 @@ export const en = {
   'results.methodology.trimming': 'Weights bounded between {lower} and {upper} ({trimmed} respondents at a bound).',
   'results.methodology.deff': 'Median design effect of the indicators',
   'results.methodology.reading': 'Reading a margin of error',
-  'results.methodology.readingText': 'A margin of error of ± 3 points around 65% means that in 95% of comparable samples, the interval computed the same way would hold the true population value. It grows as the base shrinks: compare two percentages by checking that their difference is significant (letters in the cross-tables, arrows in the trends).',
+  'results.methodology.readingText':
+    'A margin of error of ± 3 points around 65% means that in 95% of comparable samples, the interval computed the same way would hold the true population value. It grows as the base shrinks: compare two percentages by checking that their difference is significant (letters in the cross-tables, arrows in the trends).',
   'results.methodology.marginTable': 'Margin of error by base (for a 50% estimate, with this edition’s design effect)',
   'results.methodology.base': 'Base',
   'results.methodology.none': 'none',
@@ -385,13 +390,15 @@ export const en = {
 
   // ── whitePaper ──
   'whitePaper.page.title': '{wave} white paper',
-  'whitePaper.page.lead': 'The full analysis of the {wave} edition as a PDF: key figures, a chapter per theme with its charts, the hierarchy of challenges, the methodology and the detailed tables.',
+  'whitePaper.page.lead':
+    'The full analysis of the {wave} edition as a PDF: key figures, a chapter per theme with its charts, the hierarchy of challenges, the methodology and the detailed tables.',
   'whitePaper.page.none': 'No edition is published yet: the white paper will be available when the results are.',
   'whitePaper.form.title': 'Get the white paper',
   'whitePaper.form.name': 'Full name',
   'whitePaper.form.consent': 'I agree to be contacted by the study’s producers about their studies and training (optional: the download does not depend on it).',
   'whitePaper.form.sendEmail': 'Also send me the link by e-mail',
-  'whitePaper.form.privacy': 'Your data give you access to the white paper and, only if you agree, let us contact you. They are kept 24 months at most. You may ask the study’s producers to see or erase them at any time.',
+  'whitePaper.form.privacy':
+    'Your data give you access to the white paper and, only if you agree, let us contact you. They are kept 24 months at most. You may ask the study’s producers to see or erase them at any time.',
   'whitePaper.form.submit': 'Get the white paper',
   'whitePaper.form.required': '(required)',
   'whitePaper.error.name': 'Enter your name.',
@@ -467,9 +474,11 @@ export const en = {
   'pdf.methodology.target': 'Population (target)',
   'pdf.methodology.sampleShare': 'Raw sample',
   'pdf.methodology.achieved': 'Weighted sample',
-  'pdf.methodology.diagnostics': 'Weighting efficiency: {efficiency}; Kish design effect: {kish}; effective sample size: {effective}; weights from {min} to {max}; median design effect of the indicators: {deff}.',
+  'pdf.methodology.diagnostics':
+    'Weighting efficiency: {efficiency}; Kish design effect: {kish}; effective sample size: {effective}; weights from {min} to {max}; median design effect of the indicators: {deff}.',
   'pdf.methodology.reading': 'Reading a margin of error',
-  'pdf.methodology.readingText': 'A margin of error of ± 3 points around 65% means that in 95% of comparable samples the interval computed the same way would contain the true population value. It grows as the base shrinks. A change between two editions is only described as one when it is significant at the 5% level (independent samples).',
+  'pdf.methodology.readingText':
+    'A margin of error of ± 3 points around 65% means that in 95% of comparable samples the interval computed the same way would contain the true population value. It grows as the base shrinks. A change between two editions is only described as one when it is significant at the 5% level (independent samples).',
   'pdf.methodology.marginTable': 'Margin of error by base (for a percentage of 50%, with the design effect of the edition)',
   'pdf.methodology.base': 'Base',
   'pdf.methodology.margin10': 'Percentage of 10% or 90%',
@@ -479,7 +488,8 @@ export const en = {
   'pdf.appendix.lead': 'Every indicator with its 95% confidence interval and its bases: raw base (n) and effective base after weighting.',
   'pdf.appendix.overall': 'All indicators',
   'pdf.appendix.cut': 'By {banner}',
-  'pdf.appendix.cutNote': 'A letter after a percentage names the columns it is significantly higher than (5% test). *: low base (fewer than {low} respondents). –: base too small (fewer than {suppress} respondents), not published.',
+  'pdf.appendix.cutNote':
+    'A letter after a percentage names the columns it is significantly higher than (5% test). *: low base (fewer than {low} respondents). –: base too small (fewer than {suppress} respondents), not published.',
   'pdf.table.indicator': 'Indicator',
   'pdf.table.theme': 'Theme',
   'pdf.table.percent': '%',
@@ -511,7 +521,8 @@ export const en = {
   'benchmark.indicators.lowBase': 'low base',
   'benchmark.pending.title': 'Your benchmark is coming soon',
   'benchmark.pending.text': 'The results of the {wave} edition are not published yet. Your benchmark will be at this address as soon as they are, around {date}.',
-  'benchmark.pending.textNoDate': 'The results of the {wave} edition are not published yet. Your benchmark will be at this address as soon as they are, a few weeks after the survey closes.',
+  'benchmark.pending.textNoDate':
+    'The results of the {wave} edition are not published yet. Your benchmark will be at this address as soon as they are, a few weeks after the survey closes.',
   'benchmark.pending.notify': 'Get the link by e-mail when results are published',
   'benchmark.pending.email': 'Your e-mail address',
   'benchmark.pending.emailHelp': 'It is only used to send you this link, then it is erased.',
@@ -523,7 +534,8 @@ export const en = {
   'benchmark.footer.page': 'Page {page} of {total}',
   'benchmark.meta.subject': 'Personal benchmark, {wave} edition',
   'benchmark.email.subject': 'Your benchmark of the {study} is ready',
-  'benchmark.email.text': 'Hello,\n\nThe results of the {wave} edition of the {study} are published. Your personal benchmark is at this address:\n\n{url}\n\nThis link is personal: please do not forward it.\n',
+  'benchmark.email.text':
+    'Hello,\n\nThe results of the {wave} edition of the {study} are published. Your personal benchmark is at this address:\n\n{url}\n\nThis link is personal: please do not forward it.\n',
   'benchmark.notFound.title': 'Link not found',
   'benchmark.notFound.text': 'This benchmark link does not exist or is no longer valid. Check that it is complete.',
 
@@ -585,7 +597,8 @@ export const en = {
   'mail.subject.reminder': 'Reminder: your view for the {study}',
   'mail.hello': 'Hello {name},',
   'mail.helloAnonymous': 'Hello,',
-  'mail.body.invitation': 'We invite you to take part in the {wave} edition of the {study}. The questionnaire takes about {minutes} minutes; your answers are confidential and only published in aggregate.',
+  'mail.body.invitation':
+    'We invite you to take part in the {wave} edition of the {study}. The questionnaire takes about {minutes} minutes; your answers are confidential and only published in aggregate.',
   'mail.body.reminder': 'You have not finished the {wave} questionnaire of the {study} yet. It takes about {minutes} minutes and you can resume where you left off.',
   'mail.button': 'Answer the questionnaire',
   'mail.personal': 'This link is personal: please do not forward it.',

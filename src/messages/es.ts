@@ -76,7 +76,8 @@ export const es: Messages = {
   'respond.closed.title': 'El cuestionario está cerrado',
   'respond.closed.text': 'El trabajo de campo de la edición «{wave}» no está abierto en este momento. Gracias por su interés; los resultados se publicarán en este sitio web.',
   'respond.badLink.title': 'Este enlace no es válido',
-  'respond.badLink.text': 'Este enlace al cuestionario no existe o ya se ha utilizado para enviar un cuestionario completo. Compruebe que ha copiado el enlace completo o póngase en contacto con el equipo que le invitó.',
+  'respond.badLink.text':
+    'Este enlace al cuestionario no existe o ya se ha utilizado para enviar un cuestionario completo. Compruebe que ha copiado el enlace completo o póngase en contacto con el equipo que le invitó.',
   'respond.tooMany.title': 'Demasiados intentos',
   'respond.tooMany.text': 'Se han probado demasiados enlaces no válidos desde su dirección. Espere un minuto y vuelva a intentarlo.',
   'admin.nav.label': 'Espacio de trabajo',
@@ -115,7 +116,8 @@ export const es: Messages = {
   'admin.account.current': 'Contraseña actual',
   'admin.account.new': 'Nueva contraseña',
   'admin.account.confirm': 'Confirme la nueva contraseña',
-  'admin.account.rules': 'Al menos {min} caracteres y como máximo {max}, distinta de la contraseña actual. Una frase de varias palabras, como «cuatro palabras elegidas al azar», es fácil de recordar y difícil de adivinar.',
+  'admin.account.rules':
+    'Al menos {min} caracteres y como máximo {max}, distinta de la contraseña actual. Una frase de varias palabras, como «cuatro palabras elegidas al azar», es fácil de recordar y difícil de adivinar.',
   'admin.account.sessions': 'Tras el cambio, se cierran sus demás sesiones (en otros navegadores o dispositivos); esta sigue abierta.',
   'admin.account.submit': 'Cambiar la contraseña',
   'admin.account.changed': 'Se ha cambiado su contraseña. Sus demás sesiones se han cerrado.',
@@ -232,7 +234,8 @@ export const es: Messages = {
   'admin.monitor.answered': 'Con respuesta',
   'admin.monitor.abandoned': 'Abandonos tras esta pregunta',
   'admin.cleaning.title': 'Depuración de las respuestas de {wave}',
-  'admin.cleaning.intro': 'Las respuestas señaladas no se excluyen automáticamente: decida en cada caso, con un comentario. Los resultados solo utilizan las respuestas completas conservadas.',
+  'admin.cleaning.intro':
+    'Las respuestas señaladas no se excluyen automáticamente: decida en cada caso, con un comentario. Los resultados solo utilizan las respuestas completas conservadas.',
   'admin.cleaning.speeders': 'Demasiado rápidas:',
   'admin.cleaning.straightLiners': 'Respuestas idénticas en serie:',
   'admin.cleaning.duplicates': 'Posibles duplicados:',
@@ -251,7 +254,8 @@ export const es: Messages = {
   'admin.cleaning.straightLiner': 'Misma respuesta (código {code}) en los {items} ítems de la pregunta {question}.',
   'admin.cleaning.duplicateAnswers': 'Respuestas idénticas a {ids}.',
   'admin.weighting.title': 'Ponderación de {wave}',
-  'admin.weighting.intro': '{n} margen(es) definido(s). La calibración (raking) ajusta los pesos de las respuestas completas conservadas para que cada margen coincida con sus totales de población.',
+  'admin.weighting.intro':
+    '{n} margen(es) definido(s). La calibración (raking) ajusta los pesos de las respuestas completas conservadas para que cada margen coincida con sus totales de población.',
   'admin.weighting.run': 'Ejecutar la calibración',
   'admin.weighting.notRun': 'Todavía no se ha ejecutado la calibración con estos objetivos.',
   'admin.weighting.noData': 'No hay ninguna respuesta completa conservada que ponderar.',
@@ -296,7 +300,8 @@ export const es: Messages = {
   'admin.weighting.done.run': 'Calibración realizada; los resultados se recalcularán con estos pesos.',
   'admin.weighting.done.unweighted': 'La calibración no ha tenido éxito: los resultados siguen sin ponderar (véase el diagnóstico).',
   'admin.gdpr.title': 'Supresión de datos personales',
-  'admin.gdpr.intro': 'Suprime los datos de una persona en todas las oleadas: sus contactos, invitaciones y enlaces, y sus solicitudes del libro blanco. Sus respuestas se mantienen en las estadísticas sin datos identificativos, o se eliminan.',
+  'admin.gdpr.intro':
+    'Suprime los datos de una persona en todas las oleadas: sus contactos, invitaciones y enlaces, y sus solicitudes del libro blanco. Sus respuestas se mantienen en las estadísticas sin datos identificativos, o se eliminan.',
   'admin.gdpr.email': 'Dirección de correo electrónico de la persona',
   'admin.gdpr.delete': 'Eliminar también sus respuestas (si no, se anonimizan)',
   'admin.gdpr.submit': 'Suprimir',
@@ -323,7 +328,8 @@ export const es: Messages = {
   'results.table.caption': '{theme}: porcentajes ponderados, {wave}',
   'results.cut.caption': '{theme} según «{banner}», {wave}',
   'results.cut.total': 'Total',
-  'results.cut.legend': 'Una letra tras un porcentaje indica las columnas respecto de las cuales es significativamente superior (prueba al 5\u00A0%). *: base reducida (menos de {low} encuestados), interprétese con cautela. –: base insuficiente (menos de {suppress} encuestados), no se publica.',
+  'results.cut.legend':
+    'Una letra tras un porcentaje indica las columnas respecto de las cuales es significativamente superior (prueba al 5\u00A0%). *: base reducida (menos de {low} encuestados), interprétese con cautela. –: base insuficiente (menos de {suppress} encuestados), no se publica.',
   'results.cut.lowBase': 'base reducida',
   'results.cut.suppressed': 'no publicado (base insuficiente)',
   'results.cut.higherThan': 'significativamente superior a {letters}',
@@ -344,7 +350,8 @@ export const es: Messages = {
   'results.methodology.fieldwork': 'Trabajo de campo',
   'results.methodology.fieldworkDates': 'Del {from} al {to}.',
   'results.methodology.sample': 'Muestra',
-  'results.methodology.sampleText': '{n} cuestionarios completos conservados tras el control de calidad (se excluyen las respuestas demasiado rápidas, las respuestas idénticas en serie y los duplicados).',
+  'results.methodology.sampleText':
+    '{n} cuestionarios completos conservados tras el control de calidad (se excluyen las respuestas demasiado rápidas, las respuestas idénticas en serie y los duplicados).',
   'results.methodology.population': 'Población y ponderación',
   'results.methodology.unweighted': 'Los resultados de esta edición no están ponderados: {reason}.',
   'results.methodology.margin': 'Variable',
@@ -361,7 +368,8 @@ export const es: Messages = {
   'results.methodology.trimming': 'Pesos acotados entre {lower} y {upper} ({trimmed} encuestados en uno de los límites).',
   'results.methodology.deff': 'Efecto de diseño mediano de los indicadores',
   'results.methodology.reading': 'Cómo interpretar un margen de error',
-  'results.methodology.readingText': 'Un margen de error de ± 3 puntos en torno a un 65\u00A0% significa que, en el 95\u00A0% de las muestras comparables, el intervalo calculado del mismo modo contendría el verdadero valor de la población. Aumenta a medida que disminuye la base: para comparar dos porcentajes, compruebe que su diferencia es significativa (letras en las tablas cruzadas, flechas en las evoluciones).',
+  'results.methodology.readingText':
+    'Un margen de error de ± 3 puntos en torno a un 65\u00A0% significa que, en el 95\u00A0% de las muestras comparables, el intervalo calculado del mismo modo contendría el verdadero valor de la población. Aumenta a medida que disminuye la base: para comparar dos porcentajes, compruebe que su diferencia es significativa (letras en las tablas cruzadas, flechas en las evoluciones).',
   'results.methodology.marginTable': 'Margen de error según la base (para una estimación del 50\u00A0%, con el efecto de diseño de esta edición)',
   'results.methodology.base': 'Base',
   'results.methodology.none': 'ninguna',
@@ -382,13 +390,16 @@ export const es: Messages = {
 
   // ── whitePaper ──
   'whitePaper.page.title': 'Libro blanco {wave}',
-  'whitePaper.page.lead': 'El análisis completo de la edición {wave} en PDF: cifras clave, un capítulo por tema con sus gráficos, la jerarquía de los retos, la metodología y las tablas detalladas.',
+  'whitePaper.page.lead':
+    'El análisis completo de la edición {wave} en PDF: cifras clave, un capítulo por tema con sus gráficos, la jerarquía de los retos, la metodología y las tablas detalladas.',
   'whitePaper.page.none': 'Todavía no se ha publicado ninguna edición: el libro blanco estará disponible cuando se publiquen los resultados.',
   'whitePaper.form.title': 'Obtener el libro blanco',
   'whitePaper.form.name': 'Nombre y apellidos',
-  'whitePaper.form.consent': 'Acepto que los responsables del estudio se pongan en contacto conmigo en relación con sus estudios y formaciones (opcional: la descarga no depende de ello).',
+  'whitePaper.form.consent':
+    'Acepto que los responsables del estudio se pongan en contacto conmigo en relación con sus estudios y formaciones (opcional: la descarga no depende de ello).',
   'whitePaper.form.sendEmail': 'Enviarme también el enlace por correo electrónico',
-  'whitePaper.form.privacy': 'Sus datos le dan acceso al libro blanco y, solo si usted lo acepta, nos permiten ponernos en contacto con usted. Se conservan durante 24 meses como máximo. Puede solicitar en cualquier momento a los responsables del estudio el acceso a sus datos o su supresión.',
+  'whitePaper.form.privacy':
+    'Sus datos le dan acceso al libro blanco y, solo si usted lo acepta, nos permiten ponernos en contacto con usted. Se conservan durante 24 meses como máximo. Puede solicitar en cualquier momento a los responsables del estudio el acceso a sus datos o su supresión.',
   'whitePaper.form.submit': 'Obtener el libro blanco',
   'whitePaper.form.required': '(obligatorio)',
   'whitePaper.error.name': 'Indique su nombre.',
@@ -456,7 +467,8 @@ export const es: Messages = {
   'pdf.methodology.fieldworkDates': 'Cuestionario en línea autoadministrado, del {from} al {to}.',
   'pdf.methodology.fieldworkOpen': 'Cuestionario en línea autoadministrado ({wave}).',
   'pdf.methodology.sample': 'Muestra',
-  'pdf.methodology.sampleText': 'n = {n} cuestionarios completos conservados tras el control de calidad (se excluyen las respuestas demasiado rápidas, las respuestas idénticas en serie y los duplicados).',
+  'pdf.methodology.sampleText':
+    'n = {n} cuestionarios completos conservados tras el control de calidad (se excluyen las respuestas demasiado rápidas, las respuestas idénticas en serie y los duplicados).',
   'pdf.methodology.weighting': 'Ponderación',
   'pdf.methodology.unweighted': 'Los resultados de esta edición no están ponderados: {reason}.',
   'pdf.methodology.marginCaption': 'Márgenes de ponderación: «{variable}»',
@@ -464,9 +476,11 @@ export const es: Messages = {
   'pdf.methodology.target': 'Población (objetivo)',
   'pdf.methodology.sampleShare': 'Muestra bruta',
   'pdf.methodology.achieved': 'Muestra ponderada',
-  'pdf.methodology.diagnostics': 'Eficiencia de la ponderación: {efficiency}; efecto de diseño de Kish: {kish}; tamaño muestral efectivo: {effective}; pesos de {min} a {max}; efecto de diseño mediano de los indicadores: {deff}.',
+  'pdf.methodology.diagnostics':
+    'Eficiencia de la ponderación: {efficiency}; efecto de diseño de Kish: {kish}; tamaño muestral efectivo: {effective}; pesos de {min} a {max}; efecto de diseño mediano de los indicadores: {deff}.',
   'pdf.methodology.reading': 'Cómo interpretar un margen de error',
-  'pdf.methodology.readingText': 'Un margen de error de ± 3 puntos en torno a un 65\u00A0% significa que, en el 95\u00A0% de las muestras comparables, el intervalo calculado del mismo modo contendría el verdadero valor de la población. Aumenta a medida que disminuye la base. Una variación entre dos ediciones solo se comenta como tal si es significativa al 5\u00A0% (muestras independientes).',
+  'pdf.methodology.readingText':
+    'Un margen de error de ± 3 puntos en torno a un 65\u00A0% significa que, en el 95\u00A0% de las muestras comparables, el intervalo calculado del mismo modo contendría el verdadero valor de la población. Aumenta a medida que disminuye la base. Una variación entre dos ediciones solo se comenta como tal si es significativa al 5\u00A0% (muestras independientes).',
   'pdf.methodology.marginTable': 'Margen de error según la base (para un porcentaje del 50\u00A0%, con el efecto de diseño de la edición)',
   'pdf.methodology.base': 'Base',
   'pdf.methodology.margin10': 'Porcentaje del 10\u00A0% o del 90\u00A0%',
@@ -476,7 +490,8 @@ export const es: Messages = {
   'pdf.appendix.lead': 'Todos los indicadores con su intervalo de confianza al 95\u00A0% y sus bases: base bruta (n) y base efectiva tras la ponderación.',
   'pdf.appendix.overall': 'Todos los indicadores',
   'pdf.appendix.cut': 'Según {banner}',
-  'pdf.appendix.cutNote': 'Una letra tras un porcentaje indica las columnas respecto de las cuales es significativamente superior (prueba al 5\u00A0%). *: base reducida (menos de {low} encuestados). –: base insuficiente (menos de {suppress} encuestados), no se publica.',
+  'pdf.appendix.cutNote':
+    'Una letra tras un porcentaje indica las columnas respecto de las cuales es significativamente superior (prueba al 5\u00A0%). *: base reducida (menos de {low} encuestados). –: base insuficiente (menos de {suppress} encuestados), no se publica.',
   'pdf.table.indicator': 'Indicador',
   'pdf.table.theme': 'Tema',
   'pdf.table.percent': '%',
@@ -507,8 +522,10 @@ export const es: Messages = {
   'benchmark.indicators.suppressed': 'base insuficiente',
   'benchmark.indicators.lowBase': 'base reducida',
   'benchmark.pending.title': 'Su informe comparativo estará disponible en breve',
-  'benchmark.pending.text': 'Los resultados de la edición {wave} todavía no se han publicado. Su informe comparativo estará disponible en esta dirección en cuanto se publiquen, hacia el {date}.',
-  'benchmark.pending.textNoDate': 'Los resultados de la edición {wave} todavía no se han publicado. Su informe comparativo estará disponible en esta dirección en cuanto se publiquen, unas semanas después del cierre de la encuesta.',
+  'benchmark.pending.text':
+    'Los resultados de la edición {wave} todavía no se han publicado. Su informe comparativo estará disponible en esta dirección en cuanto se publiquen, hacia el {date}.',
+  'benchmark.pending.textNoDate':
+    'Los resultados de la edición {wave} todavía no se han publicado. Su informe comparativo estará disponible en esta dirección en cuanto se publiquen, unas semanas después del cierre de la encuesta.',
   'benchmark.pending.notify': 'Recibir el enlace por correo electrónico cuando se publiquen los resultados',
   'benchmark.pending.email': 'Su dirección de correo electrónico',
   'benchmark.pending.emailHelp': 'Solo se utiliza para enviarle este enlace; después se elimina.',
@@ -520,7 +537,8 @@ export const es: Messages = {
   'benchmark.footer.page': 'Página {page} de {total}',
   'benchmark.meta.subject': 'Informe comparativo personal, edición {wave}',
   'benchmark.email.subject': 'Su informe comparativo del estudio {study} ya está disponible',
-  'benchmark.email.text': 'Buenos días:\n\nSe han publicado los resultados de la edición {wave} del estudio {study}. Su informe comparativo personal está disponible en esta dirección:\n\n{url}\n\nEste enlace es personal: le rogamos que no lo reenvíe.\n',
+  'benchmark.email.text':
+    'Buenos días:\n\nSe han publicado los resultados de la edición {wave} del estudio {study}. Su informe comparativo personal está disponible en esta dirección:\n\n{url}\n\nEste enlace es personal: le rogamos que no lo reenvíe.\n',
   'benchmark.notFound.title': 'Enlace no encontrado',
   'benchmark.notFound.text': 'Este enlace al informe comparativo no existe o ya no es válido. Compruebe que está completo.',
 
@@ -581,7 +599,8 @@ export const es: Messages = {
   'mail.subject.reminder': 'Recordatorio: su opinión para el estudio «{study}»',
   'mail.hello': 'Buenos días, {name}:',
   'mail.helloAnonymous': 'Buenos días:',
-  'mail.body.invitation': 'Le invitamos a participar en la edición {wave} del estudio «{study}». Responder al cuestionario lleva unos {minutes} minutos; sus respuestas son confidenciales y solo se publican de forma agregada.',
+  'mail.body.invitation':
+    'Le invitamos a participar en la edición {wave} del estudio «{study}». Responder al cuestionario lleva unos {minutes} minutos; sus respuestas son confidenciales y solo se publican de forma agregada.',
   'mail.body.reminder': 'Todavía no ha terminado el cuestionario de la edición {wave} del estudio «{study}». Lleva unos {minutes} minutos y puede continuar donde lo dejó.',
   'mail.button': 'Responder al cuestionario',
   'mail.personal': 'Este enlace es personal: le rogamos que no lo reenvíe.',
@@ -596,7 +615,8 @@ export const es: Messages = {
   'unit.other': 'personas encuestadas',
   'results.dashboard.introUnits': 'Resultados ponderados a partir de las respuestas de {n} {units}. Cada porcentaje se acompaña de su margen de error al 95\u00A0% y de su base.',
   'results.dashboard.cut.allUnits': 'Total de {units}',
-  'results.methodology.populationTextUnits': 'Los resultados se ponderan mediante raking según los márgenes de la población de {units}: {variables}. Fuente de los recuentos: {source}.',
+  'results.methodology.populationTextUnits':
+    'Los resultados se ponderan mediante raking según los márgenes de la población de {units}: {variables}. Fuente de los recuentos: {source}.',
   'pdf.cover.sampleUnits': 'Respuestas de {n} {units}, resultados ponderados',
   'pdf.theme.leadUnits': 'Porcentajes ponderados sobre el total de {units} que respondieron, con su margen de error al 95\u00A0%.',
   'pdf.comment.levelUnits': '{label}: {percent} del total de {units} ({margin}, {base}).',
@@ -604,8 +624,10 @@ export const es: Messages = {
   'pdf.methodology.weightedUnits': 'Los resultados se ponderan mediante raking según los márgenes de la población de {units}: {variables}. Fuente de los recuentos: {source}.',
   'benchmark.leadUnits': 'Sus respuestas comparadas con las del total de {n} {units} de la edición {wave}, resultados ponderados.',
   'benchmark.name': '{Unit}: {name}',
-  'benchmark.maturity.leadUnits': 'Cada puntuación va de 0 a 100: es la media de los puntos de sus respuestas en la dimensión. Las puntuaciones del total de {units} son medias ponderadas.',
-  'benchmark.indicators.leadUnits': 'Para cada indicador: su respuesta, el porcentaje sobre el total de {units} y sobre las {units} de su grupo, con el margen de error al 95\u00A0% y la base.',
+  'benchmark.maturity.leadUnits':
+    'Cada puntuación va de 0 a 100: es la media de los puntos de sus respuestas en la dimensión. Las puntuaciones del total de {units} son medias ponderadas.',
+  'benchmark.indicators.leadUnits':
+    'Para cada indicador: su respuesta, el porcentaje sobre el total de {units} y sobre las {units} de su grupo, con el margen de error al 95\u00A0% y la base.',
   'benchmark.indicators.allUnits': 'Total de {units}',
   'benchmark.indicators.peers': '{Units} de su grupo',
   'chart.you': 'Usted',

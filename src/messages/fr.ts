@@ -79,7 +79,8 @@ export const fr: Messages = {
   'respond.closed.title': 'Le questionnaire est fermé',
   'respond.closed.text': 'La collecte de l’édition « {wave} » n’est pas ouverte en ce moment. Merci de votre intérêt ; les résultats seront publiés sur ce site.',
   'respond.badLink.title': 'Ce lien n’est pas valide',
-  'respond.badLink.text': 'Ce lien de questionnaire est inconnu ou a déjà servi à envoyer un questionnaire complet. Vérifiez que vous avez copié le lien en entier, ou contactez l’équipe qui vous a invité.',
+  'respond.badLink.text':
+    'Ce lien de questionnaire est inconnu ou a déjà servi à envoyer un questionnaire complet. Vérifiez que vous avez copié le lien en entier, ou contactez l’équipe qui vous a invité.',
   'respond.tooMany.title': 'Trop de tentatives',
   'respond.tooMany.text': 'Trop de liens invalides ont été essayés depuis votre adresse. Patientez une minute puis réessayez.',
   'admin.nav.label': 'Espace de travail',
@@ -118,7 +119,8 @@ export const fr: Messages = {
   'admin.account.current': 'Mot de passe actuel',
   'admin.account.new': 'Nouveau mot de passe',
   'admin.account.confirm': 'Confirmation du nouveau mot de passe',
-  'admin.account.rules': 'Au moins {min} caractères, au plus {max}, différent du mot de passe actuel. Une phrase de plusieurs mots, par exemple « quatre mots pris au hasard », se retient facilement et se devine difficilement.',
+  'admin.account.rules':
+    'Au moins {min} caractères, au plus {max}, différent du mot de passe actuel. Une phrase de plusieurs mots, par exemple « quatre mots pris au hasard », se retient facilement et se devine difficilement.',
   'admin.account.sessions': 'Après le changement, vos autres sessions (sur d’autres navigateurs ou appareils) sont fermées ; celle-ci reste ouverte.',
   'admin.account.submit': 'Changer le mot de passe',
   'admin.account.changed': 'Votre mot de passe est changé. Vos autres sessions sont fermées.',
@@ -235,7 +237,8 @@ export const fr: Messages = {
   'admin.monitor.answered': 'Réponses',
   'admin.monitor.abandoned': 'Abandons après cette question',
   'admin.cleaning.title': 'Nettoyage des réponses de {wave}',
-  'admin.cleaning.intro': 'Les réponses signalées ne sont pas exclues automatiquement : décidez pour chacune, avec un commentaire. Les résultats n’utilisent que les réponses complètes conservées.',
+  'admin.cleaning.intro':
+    'Les réponses signalées ne sont pas exclues automatiquement : décidez pour chacune, avec un commentaire. Les résultats n’utilisent que les réponses complètes conservées.',
   'admin.cleaning.speeders': 'Trop rapides :',
   'admin.cleaning.straightLiners': 'Réponses en ligne droite :',
   'admin.cleaning.duplicates': 'Doublons possibles :',
@@ -254,7 +257,8 @@ export const fr: Messages = {
   'admin.cleaning.straightLiner': 'Même réponse (code {code}) aux {items} items de la question {question}.',
   'admin.cleaning.duplicateAnswers': 'Réponses identiques à {ids}.',
   'admin.weighting.title': 'Pondération de {wave}',
-  'admin.weighting.intro': '{n} marge(s) de calage définie(s). Le calage (raking) ajuste les poids des réponses complètes conservées pour retrouver les totaux de population de chaque marge.',
+  'admin.weighting.intro':
+    '{n} marge(s) de calage définie(s). Le calage (raking) ajuste les poids des réponses complètes conservées pour retrouver les totaux de population de chaque marge.',
   'admin.weighting.run': 'Lancer le calage',
   'admin.weighting.notRun': 'Le calage n’a pas encore été lancé avec ces cibles.',
   'admin.weighting.noData': 'Aucune réponse complète conservée à pondérer.',
@@ -299,7 +303,8 @@ export const fr: Messages = {
   'admin.weighting.done.run': 'Le calage est fait ; les résultats seront recalculés avec ces poids.',
   'admin.weighting.done.unweighted': 'Le calage n’a pas abouti : les résultats restent non pondérés (voir le diagnostic).',
   'admin.gdpr.title': 'Effacement de données personnelles',
-  'admin.gdpr.intro': 'Efface une personne dans toutes les vagues : ses contacts, invitations et liens, ses demandes de livre blanc. Ses réponses restent dans les statistiques sans identité, ou sont supprimées.',
+  'admin.gdpr.intro':
+    'Efface une personne dans toutes les vagues : ses contacts, invitations et liens, ses demandes de livre blanc. Ses réponses restent dans les statistiques sans identité, ou sont supprimées.',
   'admin.gdpr.email': 'Adresse e-mail de la personne',
   'admin.gdpr.delete': 'Supprimer aussi ses réponses (sinon elles sont anonymisées)',
   'admin.gdpr.submit': 'Effacer',
@@ -326,7 +331,8 @@ export const fr: Messages = {
   'results.table.caption': '{theme} : pourcentages pondérés, {wave}',
   'results.cut.caption': '{theme} selon « {banner} », {wave}',
   'results.cut.total': 'Ensemble',
-  'results.cut.legend': 'Une lettre après un pourcentage désigne les colonnes qu’il dépasse de façon significative (test à 5 %). * : base faible (moins de {low} répondants), à lire avec prudence. – : base trop faible (moins de {suppress} répondants), non publié.',
+  'results.cut.legend':
+    'Une lettre après un pourcentage désigne les colonnes qu’il dépasse de façon significative (test à 5 %). * : base faible (moins de {low} répondants), à lire avec prudence. – : base trop faible (moins de {suppress} répondants), non publié.',
   'results.cut.lowBase': 'base faible',
   'results.cut.suppressed': 'non publié (base trop faible)',
   'results.cut.higherThan': 'significativement plus élevé que {letters}',
@@ -364,7 +370,8 @@ export const fr: Messages = {
   'results.methodology.trimming': 'Poids bornés entre {lower} et {upper} ({trimmed} répondants au plafond ou au plancher).',
   'results.methodology.deff': 'Effet de plan médian des indicateurs',
   'results.methodology.reading': 'Lire une marge d’erreur',
-  'results.methodology.readingText': 'Une marge d’erreur de ± 3 points autour de 65 % signifie que, dans 95 % des échantillons comparables, l’intervalle calculé de la même façon contiendrait la vraie valeur de la population. Elle grandit quand la base diminue : comparez deux pourcentages en vérifiant que leur écart est significatif (lettres dans les tableaux croisés, flèches dans les évolutions).',
+  'results.methodology.readingText':
+    'Une marge d’erreur de ± 3 points autour de 65 % signifie que, dans 95 % des échantillons comparables, l’intervalle calculé de la même façon contiendrait la vraie valeur de la population. Elle grandit quand la base diminue : comparez deux pourcentages en vérifiant que leur écart est significatif (lettres dans les tableaux croisés, flèches dans les évolutions).',
   'results.methodology.marginTable': 'Marge d’erreur selon la base (pour un pourcentage de 50 %, avec l’effet de plan de cette édition)',
   'results.methodology.base': 'Base',
   'results.methodology.none': 'aucune',
@@ -385,13 +392,15 @@ export const fr: Messages = {
 
   // ── whitePaper ──
   'whitePaper.page.title': 'Livre blanc {wave}',
-  'whitePaper.page.lead': 'L’analyse complète de l’édition {wave} en PDF : chiffres clés, un chapitre par thème avec ses graphiques, la hiérarchie des enjeux, la méthodologie et les tableaux détaillés.',
+  'whitePaper.page.lead':
+    'L’analyse complète de l’édition {wave} en PDF : chiffres clés, un chapitre par thème avec ses graphiques, la hiérarchie des enjeux, la méthodologie et les tableaux détaillés.',
   'whitePaper.page.none': 'Aucune édition n’est encore publiée : le livre blanc sera disponible à la publication des résultats.',
   'whitePaper.form.title': 'Recevoir le livre blanc',
   'whitePaper.form.name': 'Nom et prénom',
   'whitePaper.form.consent': 'J’accepte d’être contacté par les producteurs de l’étude au sujet de leurs études et formations (facultatif : le téléchargement n’en dépend pas).',
   'whitePaper.form.sendEmail': 'M’envoyer aussi le lien par e-mail',
-  'whitePaper.form.privacy': 'Vos données servent à vous donner accès au livre blanc et, seulement si vous l’acceptez, à vous contacter. Elles sont conservées au plus 24 mois. Vous pouvez demander leur consultation ou leur effacement à tout moment auprès des producteurs de l’étude.',
+  'whitePaper.form.privacy':
+    'Vos données servent à vous donner accès au livre blanc et, seulement si vous l’acceptez, à vous contacter. Elles sont conservées au plus 24 mois. Vous pouvez demander leur consultation ou leur effacement à tout moment auprès des producteurs de l’étude.',
   'whitePaper.form.submit': 'Obtenir le livre blanc',
   'whitePaper.form.required': '(obligatoire)',
   'whitePaper.error.name': 'Indiquez votre nom.',
@@ -467,9 +476,11 @@ export const fr: Messages = {
   'pdf.methodology.target': 'Population (cible)',
   'pdf.methodology.sampleShare': 'Échantillon brut',
   'pdf.methodology.achieved': 'Échantillon pondéré',
-  'pdf.methodology.diagnostics': 'Efficacité de la pondération : {efficiency} ; effet de plan de Kish : {kish} ; taille effective de l’échantillon : {effective} ; poids de {min} à {max} ; effet de plan médian des indicateurs : {deff}.',
+  'pdf.methodology.diagnostics':
+    'Efficacité de la pondération : {efficiency} ; effet de plan de Kish : {kish} ; taille effective de l’échantillon : {effective} ; poids de {min} à {max} ; effet de plan médian des indicateurs : {deff}.',
   'pdf.methodology.reading': 'Lire une marge d’erreur',
-  'pdf.methodology.readingText': 'Une marge d’erreur de ± 3 points autour de 65 % signifie que, dans 95 % des échantillons comparables, l’intervalle calculé de la même façon contiendrait la vraie valeur de la population. Elle grandit quand la base diminue. Une évolution entre deux éditions n’est commentée comme telle que si elle est significative au seuil de 5 % (échantillons indépendants).',
+  'pdf.methodology.readingText':
+    'Une marge d’erreur de ± 3 points autour de 65 % signifie que, dans 95 % des échantillons comparables, l’intervalle calculé de la même façon contiendrait la vraie valeur de la population. Elle grandit quand la base diminue. Une évolution entre deux éditions n’est commentée comme telle que si elle est significative au seuil de 5 % (échantillons indépendants).',
   'pdf.methodology.marginTable': 'Marge d’erreur selon la base (pour un pourcentage de 50 %, avec l’effet de plan de l’édition)',
   'pdf.methodology.base': 'Base',
   'pdf.methodology.margin10': 'Pourcentage de 10 % ou 90 %',
@@ -479,7 +490,8 @@ export const fr: Messages = {
   'pdf.appendix.lead': 'Tous les indicateurs avec leur intervalle de confiance à 95 % et leurs bases : base brute (n) et base effective après pondération.',
   'pdf.appendix.overall': 'Ensemble des indicateurs',
   'pdf.appendix.cut': 'Selon {banner}',
-  'pdf.appendix.cutNote': 'Une lettre après un pourcentage désigne les colonnes qu’il dépasse de façon significative (test à 5 %). * : base faible (moins de {low} répondants). – : base trop faible (moins de {suppress} répondants), non publié.',
+  'pdf.appendix.cutNote':
+    'Une lettre après un pourcentage désigne les colonnes qu’il dépasse de façon significative (test à 5 %). * : base faible (moins de {low} répondants). – : base trop faible (moins de {suppress} répondants), non publié.',
   'pdf.table.indicator': 'Indicateur',
   'pdf.table.theme': 'Thème',
   'pdf.table.percent': '%',
@@ -510,8 +522,10 @@ export const fr: Messages = {
   'benchmark.indicators.suppressed': 'base trop faible',
   'benchmark.indicators.lowBase': 'base faible',
   'benchmark.pending.title': 'Votre benchmark arrive bientôt',
-  'benchmark.pending.text': 'Les résultats de l’édition {wave} ne sont pas encore publiés. Votre benchmark sera disponible à cette adresse dès leur publication, prévue vers le {date}.',
-  'benchmark.pending.textNoDate': 'Les résultats de l’édition {wave} ne sont pas encore publiés. Votre benchmark sera disponible à cette adresse dès leur publication, quelques semaines après la clôture de l’enquête.',
+  'benchmark.pending.text':
+    'Les résultats de l’édition {wave} ne sont pas encore publiés. Votre benchmark sera disponible à cette adresse dès leur publication, prévue vers le {date}.',
+  'benchmark.pending.textNoDate':
+    'Les résultats de l’édition {wave} ne sont pas encore publiés. Votre benchmark sera disponible à cette adresse dès leur publication, quelques semaines après la clôture de l’enquête.',
   'benchmark.pending.notify': 'Recevoir le lien par e-mail à la publication',
   'benchmark.pending.email': 'Votre adresse e-mail',
   'benchmark.pending.emailHelp': 'Elle sert uniquement à vous envoyer ce lien, puis elle est effacée.',
@@ -523,7 +537,8 @@ export const fr: Messages = {
   'benchmark.footer.page': 'Page {page} sur {total}',
   'benchmark.meta.subject': 'Benchmark personnel, édition {wave}',
   'benchmark.email.subject': 'Votre benchmark du {study} est disponible',
-  'benchmark.email.text': 'Bonjour,\n\nLes résultats de l’édition {wave} du {study} sont publiés. Votre benchmark personnel est disponible à cette adresse :\n\n{url}\n\nCe lien est personnel : ne le transférez pas.\n',
+  'benchmark.email.text':
+    'Bonjour,\n\nLes résultats de l’édition {wave} du {study} sont publiés. Votre benchmark personnel est disponible à cette adresse :\n\n{url}\n\nCe lien est personnel : ne le transférez pas.\n',
   'benchmark.notFound.title': 'Lien introuvable',
   'benchmark.notFound.text': 'Ce lien de benchmark n’existe pas ou n’est plus valide. Vérifiez qu’il est complet.',
 
@@ -584,8 +599,10 @@ export const fr: Messages = {
   'mail.subject.reminder': 'Rappel : votre avis pour le {study}',
   'mail.hello': 'Bonjour {name},',
   'mail.helloAnonymous': 'Bonjour,',
-  'mail.body.invitation': 'Nous vous invitons à répondre à l’édition {wave} du {study}. Le questionnaire prend environ {minutes} minutes ; vos réponses sont confidentielles et publiées uniquement sous forme agrégée.',
-  'mail.body.reminder': 'Vous n’avez pas encore terminé le questionnaire de l’édition {wave} du {study}. Il prend environ {minutes} minutes et vous pouvez reprendre là où vous vous étiez arrêté.',
+  'mail.body.invitation':
+    'Nous vous invitons à répondre à l’édition {wave} du {study}. Le questionnaire prend environ {minutes} minutes ; vos réponses sont confidentielles et publiées uniquement sous forme agrégée.',
+  'mail.body.reminder':
+    'Vous n’avez pas encore terminé le questionnaire de l’édition {wave} du {study}. Il prend environ {minutes} minutes et vous pouvez reprendre là où vous vous étiez arrêté.',
   'mail.button': 'Répondre au questionnaire',
   'mail.personal': 'Ce lien est personnel : merci de ne pas le transférer.',
   'mail.unsubscribe': 'Pour ne plus recevoir de message au sujet de cette enquête :',
@@ -600,7 +617,8 @@ export const fr: Messages = {
   'unit.other': 'répondants',
   'results.dashboard.introUnits': 'Résultats pondérés des réponses de {n} {units}. Chaque pourcentage est donné avec sa marge d’erreur à 95 % et sa base.',
   'results.dashboard.cut.allUnits': 'Ensemble des {units}',
-  'results.methodology.populationTextUnits': 'Les résultats sont redressés par calage (raking) sur les marges de la population des {units} : {variables}. Source des effectifs : {source}.',
+  'results.methodology.populationTextUnits':
+    'Les résultats sont redressés par calage (raking) sur les marges de la population des {units} : {variables}. Source des effectifs : {source}.',
   'pdf.cover.sampleUnits': 'Réponses de {n} {units}, résultats pondérés',
   'pdf.theme.leadUnits': 'Pourcentages pondérés de l’ensemble des {units} ayant répondu, avec leur marge d’erreur à 95 %.',
   'pdf.comment.levelUnits': '{label} : {percent} des {units} ({margin}, {base}).',
@@ -608,8 +626,10 @@ export const fr: Messages = {
   'pdf.methodology.weightedUnits': 'Les résultats sont redressés par calage (raking) sur les marges de la population des {units} : {variables}. Source des effectifs : {source}.',
   'benchmark.leadUnits': 'Vos réponses comparées à celles des {n} {units} de l’édition {wave}, résultats pondérés.',
   'benchmark.name': '{Unit} : {name}',
-  'benchmark.maturity.leadUnits': 'Chaque score va de 0 à 100 : la moyenne des points de vos réponses dans la dimension. Les scores de l’ensemble des {units} sont des moyennes pondérées.',
-  'benchmark.indicators.leadUnits': 'Pour chaque indicateur : votre réponse, le pourcentage de l’ensemble des {units} et celui des {units} de votre groupe, avec la marge d’erreur à 95 % et la base.',
+  'benchmark.maturity.leadUnits':
+    'Chaque score va de 0 à 100 : la moyenne des points de vos réponses dans la dimension. Les scores de l’ensemble des {units} sont des moyennes pondérées.',
+  'benchmark.indicators.leadUnits':
+    'Pour chaque indicateur : votre réponse, le pourcentage de l’ensemble des {units} et celui des {units} de votre groupe, avec la marge d’erreur à 95 % et la base.',
   'benchmark.indicators.allUnits': 'Ensemble des {units}',
   'benchmark.indicators.peers': '{Units} de votre groupe',
   'chart.you': 'Vous',

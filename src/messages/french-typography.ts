@@ -24,9 +24,7 @@ export function frenchTypography(text: string): string {
   out = out
     .replace(new RegExp(`(\\d)${SPACES}%`, 'g'), `$1${NBSP}%`)
     .replace(new RegExp(`(^|[^\\s:])${SPACES}:${after}`, 'gm'), (_, prev: string) => (prev === '' ? ':' : `${prev}${NBSP}:`))
-    .replace(new RegExp(`(^|[^\\s;!?])${SPACES}([;!?]+)${after}`, 'gm'), (_, prev: string, marks: string) =>
-      prev === '' ? marks : `${prev}${NNBSP}${marks}`,
-    )
+    .replace(new RegExp(`(^|[^\\s;!?])${SPACES}([;!?]+)${after}`, 'gm'), (_, prev: string, marks: string) => (prev === '' ? marks : `${prev}${NNBSP}${marks}`))
     .replace(new RegExp(`«${SPACES}`, 'g'), `«${NBSP}`)
     .replace(new RegExp(`${SPACES}»`, 'g'), `${NBSP}»`);
   return kept.length === 0 ? out : out.replace(PLACEHOLDER, (_, code: string) => kept[code.charCodeAt(0) - 0xe100]!);

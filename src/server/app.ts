@@ -85,10 +85,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     request.lang = langOfUrl(request.originalUrl);
   });
   app.addHook('onResponse', async (request, reply) => {
-    request.log.info(
-      { method: request.method, route: request.routeOptions.url ?? '(no route)', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
-      'request',
-    );
+    request.log.info({ method: request.method, route: request.routeOptions.url ?? '(no route)', status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   });
 
   registerErrorHandlers(app);

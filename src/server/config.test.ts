@@ -32,8 +32,15 @@ describe('loadConfig', () => {
 
   it('reads the variables', () => {
     const config = loadConfig({
-      SECRET_KEY: SECRET, PORT: '8080', HOST: '127.0.0.1', DATABASE_URL: 'postgres://u@h/db', SMTP_URL: 'smtp://localhost:2525',
-      PUBLIC_URL: 'https://barometre.example.org/', TRUST_PROXY: '1', LOW_BASE: '50', SUPPRESS_BASE: '20',
+      SECRET_KEY: SECRET,
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      DATABASE_URL: 'postgres://u@h/db',
+      SMTP_URL: 'smtp://localhost:2525',
+      PUBLIC_URL: 'https://barometre.example.org/',
+      TRUST_PROXY: '1',
+      LOW_BASE: '50',
+      SUPPRESS_BASE: '20',
     });
     assert.equal(config.port, 8080);
     assert.equal(config.publicUrl, 'https://barometre.example.org');
@@ -44,9 +51,15 @@ describe('loadConfig', () => {
   });
 
   it('names the variable in its error', () => {
-    assert.throws(() => loadConfig({ SECRET_KEY: SECRET, PORT: 'abc' }), (e: Error) => /PORT: expected a number \(got "abc"\)/.test(e.message));
+    assert.throws(
+      () => loadConfig({ SECRET_KEY: SECRET, PORT: 'abc' }),
+      (e: Error) => /PORT: expected a number \(got "abc"\)/.test(e.message),
+    );
     assert.throws(() => loadConfig({ SECRET_KEY: SECRET, PORT: '70000' }), /PORT: expected at most 65535/);
-    assert.throws(() => loadConfig({ SECRET_KEY: 'short' }), (e: Error) => /SECRET_KEY: expected at least 32 bytes/.test(e.message) && !e.message.includes('short'));
+    assert.throws(
+      () => loadConfig({ SECRET_KEY: 'short' }),
+      (e: Error) => /SECRET_KEY: expected at least 32 bytes/.test(e.message) && !e.message.includes('short'),
+    );
     assert.throws(() => loadConfig({ SECRET_KEY: SECRET, PUBLIC_URL: 'javascript:alert(1)' }), /PUBLIC_URL/);
     assert.throws(() => loadConfig({ SECRET_KEY: SECRET, SMTP_URL: 'http://x' }), /SMTP_URL/);
     assert.throws(() => loadConfig({ SECRET_KEY: SECRET, TRUST_PROXY: 'maybe' }), /TRUST_PROXY/);
@@ -76,11 +89,15 @@ describe('loadConfig', () => {
       assert.throws(
         () => loadConfig({ SECRET_KEY: SECRET, BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT: '1', NODE_ENV }),
         (e: AppError) =>
-          e.code === 'INVALID_INPUT' && e.details.variable === 'BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT' &&
+          e.code === 'INVALID_INPUT' &&
+          e.details.variable === 'BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT' &&
           /BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT=1 is refused unless NODE_ENV=test: .*before .*committed/.test(e.message),
       );
     }
-    assert.throws(() => loadConfig({ SECRET_KEY: SECRET, BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT: 'yes', NODE_ENV: 'test' }), /BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT: expected 1 or 0 \(got "yes"\)/);
+    assert.throws(
+      () => loadConfig({ SECRET_KEY: SECRET, BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT: 'yes', NODE_ENV: 'test' }),
+      /BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT: expected 1 or 0 \(got "yes"\)/,
+    );
   });
 
   it('honours BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT=1 under NODE_ENV=test, and leaves it off otherwise', () => {

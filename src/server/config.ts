@@ -42,8 +42,7 @@ const integer = (fallback: number, min: number, max: number) =>
     (v) => (v === undefined || v === '' ? fallback : Number(v)),
     z.number({ error: 'expected a number' }).int('expected an integer').min(min, `expected at least ${min}`).max(max, `expected at most ${max}`),
   );
-const url = (protocols: RegExp, what: string) =>
-  optionalText.refine((v) => v === undefined || (URL.canParse(v) && protocols.test(new URL(v).protocol)), `expected ${what}`);
+const url = (protocols: RegExp, what: string) => optionalText.refine((v) => v === undefined || (URL.canParse(v) && protocols.test(new URL(v).protocol)), `expected ${what}`);
 
 const ZEnv = z.object({
   PORT: integer(3000, 0, 65535),
@@ -64,10 +63,11 @@ const ZEnv = z.object({
   }),
   LOW_BASE: integer(30, 1, 1_000_000),
   SUPPRESS_BASE: integer(10, 0, 1_000_000),
-  RETENTION_MONTHS: z.preprocess((v) => (v === undefined || v === '' ? undefined : Number(v)), z.number({ error: 'expected a number of months' }).int('expected an integer').min(1, 'expected at least 1').max(1200).optional()),
-  BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT: optionalText
-    .refine((v) => v === undefined || v === '0' || v === '1', 'expected 1 or 0')
-    .transform((v) => v === '1'),
+  RETENTION_MONTHS: z.preprocess(
+    (v) => (v === undefined || v === '' ? undefined : Number(v)),
+    z.number({ error: 'expected a number of months' }).int('expected an integer').min(1, 'expected at least 1').max(1200).optional(),
+  ),
+  BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT: optionalText.refine((v) => v === undefined || v === '0' || v === '1', 'expected 1 or 0').transform((v) => v === '1'),
   NODE_ENV: optionalText,
 });
 
@@ -94,7 +94,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     throw new AppError(
       'INVALID_INPUT',
       'Invalid environment: BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT=1 is refused unless NODE_ENV=test: it answers respondents before their ' +
-        'answers are committed, so a crash loses acknowledged answers; it exists only for the crash test\'s negative control',
+        "answers are committed, so a crash loses acknowledged answers; it exists only for the crash test's negative control",
       { variable: 'BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT' },
     );
   }

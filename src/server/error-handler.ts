@@ -117,10 +117,7 @@ export function registerErrorHandlers(app: FastifyInstance): void {
     if (outcome.status >= 500) {
       errorId = randomUUID();
       const e = error as Partial<FastifyError>;
-      request.log.error(
-        { errorId, route: request.routeOptions.url, error: { name: e?.name, code: e?.code, message: e?.message, stack: e?.stack } },
-        'unhandled error',
-      );
+      request.log.error({ errorId, route: request.routeOptions.url, error: { name: e?.name, code: e?.code, message: e?.message, stack: e?.stack } }, 'unhandled error');
     }
     if (reply.sent) return;
     return sendError(request, reply, outcome, errorId);

@@ -16,7 +16,10 @@ describe('trimWeights', () => {
     assert.equal(result.trimmed, 2 + result.weights.filter((w, i) => w === 6 && weights[i] < 6).length);
   });
   it('refuses bounds that cannot hold the total', () => {
-    assert.throws(() => trimWeights(Float64Array.of(1, 9), { upper: 4 }), (e: unknown) => e instanceof StatsError && e.code === 'INVALID_ARGUMENT');
+    assert.throws(
+      () => trimWeights(Float64Array.of(1, 9), { upper: 4 }),
+      (e: unknown) => e instanceof StatsError && e.code === 'INVALID_ARGUMENT',
+    );
   });
 });
 

@@ -47,14 +47,24 @@ export function fitFromCellSums(calibration: Calibration, byCell: Float64Array):
   for (let c = 0; c < nCells; c++) {
     const v = byCell[c];
     if (v === 0) continue;
-    for (let j = 0; j < nMargins; j++) { const col = cellColumns[c * nMargins + j]; if (col >= 0) u[col] += v; }
+    for (let j = 0; j < nMargins; j++) {
+      const col = cellColumns[c * nMargins + j];
+      if (col >= 0) u[col] += v;
+    }
   }
   const beta = new Float64Array(p);
-  for (let a = 0; a < p; a++) { let s = 0; for (let b = 0; b < p; b++) s += inverseCrossProduct[a * p + b] * u[b]; beta[a] = s; }
+  for (let a = 0; a < p; a++) {
+    let s = 0;
+    for (let b = 0; b < p; b++) s += inverseCrossProduct[a * p + b] * u[b];
+    beta[a] = s;
+  }
   const fit = new Float64Array(nCells);
   for (let c = 0; c < nCells; c++) {
     let s = 0;
-    for (let j = 0; j < nMargins; j++) { const col = cellColumns[c * nMargins + j]; if (col >= 0) s += beta[col]; }
+    for (let j = 0; j < nMargins; j++) {
+      const col = cellColumns[c * nMargins + j];
+      if (col >= 0) s += beta[col];
+    }
     fit[c] = s;
   }
   return fit;
@@ -86,7 +96,10 @@ export function marginColumns(levelCounts: readonly number[], present: readonly 
     let first = true;
     for (let l = 0; l < count; l++) {
       if (!present[j][l]) continue;
-      if (j > 0 && first) { first = false; continue; }
+      if (j > 0 && first) {
+        first = false;
+        continue;
+      }
       first = false;
       cols[l] = p++;
     }

@@ -31,9 +31,7 @@ export interface ProportionInterval {
  * @example ciprop(design, 'sch.wide', 'Yes', { method: 'beta' })
  * // { kind: 'ciprop', estimate: 0.827948011415823, se: 0.0243447801130748, lower: 0.774171328597313, upper: 0.873431592620735, df: 197, ... }
  */
-export function ciprop(
-  design: SurveyDesign, variable: string, level: string, options: { method?: IntervalMethod; conf?: number; df?: number } = {},
-): ProportionInterval {
+export function ciprop(design: SurveyDesign, variable: string, level: string, options: { method?: IntervalMethod; conf?: number; df?: number } = {}): ProportionInterval {
   const column = categoricalOf(design.dataset, variable, 'ciprop');
   if (!column.levels.includes(level)) throw new StatsError('UNKNOWN_LEVEL', `ciprop: column "${variable}" has no level "${level}"`);
   const estimate = estimateProportions(design, variable).find((e) => e.kind === 'proportion' && e.level === level);
@@ -43,7 +41,18 @@ export function ciprop(
   const df = options.df ?? design.degreesOfFreedom;
   const [lower, upper] = proportionInterval(estimate.estimate, estimate.se, { method, conf, df, rows: design.n, base: estimate.n });
   return Object.freeze({
-    kind: 'ciprop', variable, level, domain: null, method, conf, estimate: estimate.estimate, se: estimate.se, lower, upper,
-    interval: isBoundary(estimate.estimate) ? 'clopper-pearson' : 'design', df, n: estimate.n,
+    kind: 'ciprop',
+    variable,
+    level,
+    domain: null,
+    method,
+    conf,
+    estimate: estimate.estimate,
+    se: estimate.se,
+    lower,
+    upper,
+    interval: isBoundary(estimate.estimate) ? 'clopper-pearson' : 'design',
+    df,
+    n: estimate.n,
   });
 }

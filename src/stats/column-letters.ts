@@ -19,7 +19,10 @@ export interface ColumnLetterOptions {
 export function columnLetter(i: number): string {
   let s = '';
   let k = i;
-  do { s = String.fromCharCode(65 + (k % 26)) + s; k = Math.floor(k / 26) - 1; } while (k >= 0);
+  do {
+    s = String.fromCharCode(65 + (k % 26)) + s;
+    k = Math.floor(k / 26) - 1;
+  } while (k >= 0);
   return s;
 }
 
@@ -42,12 +45,14 @@ export function columnLetters(estimates: readonly (number | null)[], covariance:
   const correction = options.correction ?? 'none';
   const letters = options.letters ?? estimates.map((_, i) => columnLetter(i));
   const pairs: { j: number; k: number; p: number; sign: number }[] = [];
-  for (let a = 0; a < k; a++) for (let b = a + 1; b < k; b++) {
-    const ea = estimates[a], eb = estimates[b];
-    if (ea === null || eb === null) continue;
-    const test = differenceTest(ea, eb, covariance[a * k + a], covariance[b * k + b], covariance[a * k + b], { df: options.df });
-    pairs.push({ j: a, k: b, p: test.p, sign: Math.sign(test.difference) });
-  }
+  for (let a = 0; a < k; a++)
+    for (let b = a + 1; b < k; b++) {
+      const ea = estimates[a],
+        eb = estimates[b];
+      if (ea === null || eb === null) continue;
+      const test = differenceTest(ea, eb, covariance[a * k + a], covariance[b * k + b], covariance[a * k + b], { df: options.df });
+      pairs.push({ j: a, k: b, p: test.p, sign: Math.sign(test.difference) });
+    }
   const m = pairs.length;
   const significant = new Uint8Array(m);
   if (correction === 'holm') {
@@ -63,7 +68,8 @@ export function columnLetters(estimates: readonly (number | null)[], covariance:
   const out: string[][] = estimates.map(() => []);
   pairs.forEach((pair, i) => {
     if (!significant[i] || pair.sign === 0) return;
-    if (pair.sign > 0) out[pair.j].push(letters[pair.k]); else out[pair.k].push(letters[pair.j]);
+    if (pair.sign > 0) out[pair.j].push(letters[pair.k]);
+    else out[pair.k].push(letters[pair.j]);
   });
   return Object.freeze(out.map((l) => l.sort().join('')));
 }

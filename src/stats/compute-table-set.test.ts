@@ -11,8 +11,14 @@ import { seededRandom } from './test-helpers.js';
 
 function synthetic(n: number, seed: number) {
   const random = seededRandom(seed);
-  const size = new Int8Array(n), region = new Int8Array(n), stratum = new Int8Array(n), q = new Int8Array(n), scale = new Int8Array(n);
-  const w = new Float64Array(n), score = new Float64Array(n), id = new Float64Array(n);
+  const size = new Int8Array(n),
+    region = new Int8Array(n),
+    stratum = new Int8Array(n),
+    q = new Int8Array(n),
+    scale = new Int8Array(n);
+  const w = new Float64Array(n),
+    score = new Float64Array(n),
+    id = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     size[i] = Math.floor(random() * 3);
     region[i] = Math.floor(random() * 4);
@@ -24,9 +30,14 @@ function synthetic(n: number, seed: number) {
     id[i] = i;
   }
   const columns: Column[] = [
-    categoricalColumn('size', size, ['S', 'M', 'L']), categoricalColumn('region', region, ['N', 'E', 'S', 'W']),
-    categoricalColumn('stratum', stratum, ['a', 'b']), categoricalColumn('q', q, ['no', 'yes']),
-    categoricalColumn('scale', scale, ['1', '2', '3', '4']), numericColumn('w', w), numericColumn('score', score), numericColumn('id', id),
+    categoricalColumn('size', size, ['S', 'M', 'L']),
+    categoricalColumn('region', region, ['N', 'E', 'S', 'W']),
+    categoricalColumn('stratum', stratum, ['a', 'b']),
+    categoricalColumn('q', q, ['no', 'yes']),
+    categoricalColumn('scale', scale, ['1', '2', '3', '4']),
+    numericColumn('w', w),
+    numericColumn('score', score),
+    numericColumn('id', id),
   ];
   return createDataset(columns);
 }
@@ -41,14 +52,17 @@ const indicators = [
   { id: 'score', column: 'score', kind: 'mean' as const },
 ];
 
-const est = (cell: TableCell): EstimateCell => { assert.equal(cell.kind, 'estimate'); return cell as EstimateCell; };
+const est = (cell: TableCell): EstimateCell => {
+  assert.equal(cell.kind, 'estimate');
+  return cell as EstimateCell;
+};
 const close = (a: number, b: number, rel = 1e-10) => assert.ok(Math.abs(a - b) <= rel * Math.max(1e-12, Math.abs(b)), `${a} vs ${b}`);
 
 describe('computeTableSet', () => {
   const dataset = synthetic(3000, 7);
   const set = computeTableSet({ wave: { dataset, design: { weights: 'w', strata: 'stratum' }, margins }, indicators, banners: ['size', 'region'] });
 
-  it('gives the estimators\' numbers overall and by banner column (stratified, raked design)', () => {
+  it("gives the estimators' numbers overall and by banner column (stratified, raked design)", () => {
     const design = rake(createDesign(dataset, { weights: 'w', strata: 'stratum' }), margins).design;
     const overall = estimateProportions(design, 'q').find((e) => e.kind === 'proportion' && e.level === 'yes')!;
     const cell = est(set.indicators[0].overall);
@@ -72,12 +86,14 @@ describe('computeTableSet', () => {
     const clustered = computeTableSet({ wave: { dataset, design: { weights: 'w', strata: 'stratum', clusters: 'id' }, margins }, indicators, banners: ['size', 'region'] });
     set.indicators.forEach((table, t) => {
       close(est(clustered.indicators[t].overall).se, est(table.overall).se, 1e-9);
-      table.banners.forEach((banner, b) => banner.columns.forEach((column, j) => {
-        const other = est(clustered.indicators[t].banners[b].columns[j].cell);
-        close(other.estimate, est(column.cell).estimate);
-        close(other.se, est(column.cell).se, 1e-9);
-        assert.equal(other.letters, est(column.cell).letters);
-      }));
+      table.banners.forEach((banner, b) =>
+        banner.columns.forEach((column, j) => {
+          const other = est(clustered.indicators[t].banners[b].columns[j].cell);
+          close(other.estimate, est(column.cell).estimate);
+          close(other.se, est(column.cell).se, 1e-9);
+          assert.equal(other.letters, est(column.cell).letters);
+        }),
+      );
     });
   });
 
@@ -97,9 +113,20 @@ describe('computeTableSet', () => {
   it('reports a domain without respondent as unavailable, never NaN', () => {
     const n = 50;
     const ds = createDataset([
-      categoricalColumn('g', Int8Array.from({ length: n }, (_, i) => (i % 2)), ['a', 'b', 'empty']),
-      categoricalColumn('q', Int8Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 1 : 0)), ['no', 'yes']),
-      numericColumn('w', Float64Array.from({ length: n }, () => 1)),
+      categoricalColumn(
+        'g',
+        Int8Array.from({ length: n }, (_, i) => i % 2),
+        ['a', 'b', 'empty'],
+      ),
+      categoricalColumn(
+        'q',
+        Int8Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 1 : 0)),
+        ['no', 'yes'],
+      ),
+      numericColumn(
+        'w',
+        Float64Array.from({ length: n }, () => 1),
+      ),
     ]);
     const table = computeTableSet({ wave: { dataset: ds, design: { weights: 'w' } }, indicators: [{ id: 'q', column: 'q', yes: [1] }], banners: ['g'] });
     const cells = table.indicators[0].banners[0].columns.map((c) => c.cell);
@@ -111,8 +138,10 @@ describe('computeTableSet', () => {
   it('tests the trend against an independent previous wave', () => {
     const previous = synthetic(2500, 99);
     const both = computeTableSet({
-      wave: { dataset, design: { weights: 'w', strata: 'stratum' }, margins }, previous: { dataset: previous, design: { weights: 'w', strata: 'stratum' }, margins },
-      indicators, banners: ['size'],
+      wave: { dataset, design: { weights: 'w', strata: 'stratum' }, margins },
+      previous: { dataset: previous, design: { weights: 'w', strata: 'stratum' }, margins },
+      indicators,
+      banners: ['size'],
     });
     const cell = est(both.indicators[0].overall);
     const before = computeTableSet({ wave: { dataset: previous, design: { weights: 'w', strata: 'stratum' }, margins }, indicators, banners: ['size'] });

@@ -143,7 +143,11 @@ export function computeTableSet(input: TableSetInput): TableSet {
     const banners = input.banners.map((name, b) => {
       const levels = levelsOf(current.design, name);
       const { stats: columnStats, covariance } = stats.banners[b];
-      const letters = columnLetters(columnStats.map((s) => s?.estimate ?? null), covariance, { alpha: options.alpha, correction: options.correction });
+      const letters = columnLetters(
+        columnStats.map((s) => s?.estimate ?? null),
+        covariance,
+        { alpha: options.alpha, correction: options.correction },
+      );
       const priorLevels = before ? levelsOf(previous!.design, name) : [];
       const columns = levels.map((level, j) => {
         const priorLevel = priorLevels.indexOf(level);
@@ -153,8 +157,11 @@ export function computeTableSet(input: TableSetInput): TableSet {
       return Object.freeze({ kind: 'banner' as const, variable: name, columns: Object.freeze(columns) });
     });
     return Object.freeze({
-      kind: 'indicatorTable' as const, id: spec.id, column: spec.column,
-      overall: cellOf(stats.overall, before ? before.overall : undefined, '', current.design, 'overall'), banners: Object.freeze(banners),
+      kind: 'indicatorTable' as const,
+      id: spec.id,
+      column: spec.column,
+      overall: cellOf(stats.overall, before ? before.overall : undefined, '', current.design, 'overall'),
+      banners: Object.freeze(banners),
     });
   });
   return Object.freeze({
@@ -209,17 +216,24 @@ function weighWave(wave: TableSetWave | SurveyDesign): { design: SurveyDesign; s
 }
 
 function makeCell(
-  measure: 'proportion' | 'mean', stat: DomainStat | null, prior: DomainStat | null | undefined, letters: string, design: SurveyDesign,
-  options: TableSetOptions, hasPrevious: boolean, where: string,
+  measure: 'proportion' | 'mean',
+  stat: DomainStat | null,
+  prior: DomainStat | null | undefined,
+  letters: string,
+  design: SurveyDesign,
+  options: TableSetOptions,
+  hasPrevious: boolean,
+  where: string,
 ): TableCell {
   if (!stat) return Object.freeze({ kind: 'unavailable', reason: `${where}: no respondent in the base` });
   const se = Math.sqrt(stat.variance);
   const df = design.degreesOfFreedom;
   const conf = options.conf ?? 0.95;
   const p = Math.min(1, Math.max(0, stat.estimate));
-  const ci = measure === 'proportion'
-    ? proportionInterval(p, se, { method: options.intervalMethod ?? 'logit', conf, df, rows: design.n, base: stat.n })
-    : proportionIntervalFreeWald(stat.estimate, se, conf, df);
+  const ci =
+    measure === 'proportion'
+      ? proportionInterval(p, se, { method: options.intervalMethod ?? 'logit', conf, df, rows: design.n, base: stat.n })
+      : proportionIntervalFreeWald(stat.estimate, se, conf, df);
   const ciMethod = measure === 'proportion' && isBoundary(p) ? 'clopper-pearson' : 'design';
   const n = stat.n;
   const srs = design.hasFpc && stat.sumWeights > n ? (stat.unitVariance * (stat.sumWeights - n)) / (stat.sumWeights * n) : stat.unitVariance / n;
@@ -233,8 +247,17 @@ function makeCell(
     }
   }
   return Object.freeze({
-    kind: 'estimate', measure, estimate: stat.estimate, se, ci, n, nEffective: (stat.sumWeights * stat.sumWeights) / stat.sumSquaredWeights,
-    deff, ciMethod, letters, trend,
+    kind: 'estimate',
+    measure,
+    estimate: stat.estimate,
+    se,
+    ci,
+    n,
+    nEffective: (stat.sumWeights * stat.sumWeights) / stat.sumSquaredWeights,
+    deff,
+    ciMethod,
+    letters,
+    trend,
   });
 }
 

@@ -81,7 +81,10 @@ export function categoricalFromStrings(
   const codes = levels.length < 127 ? new Int8Array(values.length) : levels.length < 32767 ? new Int16Array(values.length) : new Int32Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v == null || missing.has(v)) { codes[i] = -1; continue; }
+    if (v == null || missing.has(v)) {
+      codes[i] = -1;
+      continue;
+    }
     const c = index.get(v);
     if (c === undefined) throw new StatsError('UNKNOWN_LEVEL', `categoricalFromStrings: column "${name}" has value "${v}" at row ${i + 1}, not one of its levels`, i);
     codes[i] = c;

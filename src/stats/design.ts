@@ -83,7 +83,11 @@ export function createDesign(dataset: Dataset, spec: DesignSpec): SurveyDesign {
     for (let i = 0; i < n; i++) {
       const key = `${stratum[i]}\u0000${ids[i]}`;
       let p = index.get(key);
-      if (p === undefined) { p = psuStratumList.length; index.set(key, p); psuStratumList.push(stratum[i]); }
+      if (p === undefined) {
+        p = psuStratumList.length;
+        index.set(key, p);
+        psuStratumList.push(stratum[i]);
+      }
       psu[i] = p;
     }
     psuStratum = Int32Array.from(psuStratumList);
@@ -96,16 +100,23 @@ export function createDesign(dataset: Dataset, spec: DesignSpec): SurveyDesign {
   const psuPerStratum = new Float64Array(nStrata);
   for (let p = 0; p < nPsu; p++) psuPerStratum[psuStratum[p]]++;
   // R's degf: clusters and strata that hold a row of positive weight
-  const psuWeighted = new Uint8Array(nPsu), stratumWeighted = new Uint8Array(nStrata);
-  for (let i = 0; i < n; i++) if (weights[i] > 0) { psuWeighted[psu[i]] = 1; stratumWeighted[stratum[i]] = 1; }
-  let weightedPsus = 0, weightedStrata = 0;
+  const psuWeighted = new Uint8Array(nPsu),
+    stratumWeighted = new Uint8Array(nStrata);
+  for (let i = 0; i < n; i++)
+    if (weights[i] > 0) {
+      psuWeighted[psu[i]] = 1;
+      stratumWeighted[stratum[i]] = 1;
+    }
+  let weightedPsus = 0,
+    weightedStrata = 0;
   for (let p = 0; p < nPsu; p++) weightedPsus += psuWeighted[p];
   for (let h = 0; h < nStrata; h++) weightedStrata += stratumWeighted[h];
   const lonelyPsu = spec.lonelyPsu ?? 'fail';
   if (lonelyPsu === 'fail') {
-    for (let h = 0; h < nStrata; h++) if (psuPerStratum[h] < 2) {
-      throw new StatsError('LONELY_PSU', `createDesign: stratum ${spec.strata ? `"${stratumName(dataset, spec.strata, stratum, h)}"` : '(whole sample)'} has a single cluster`);
-    }
+    for (let h = 0; h < nStrata; h++)
+      if (psuPerStratum[h] < 2) {
+        throw new StatsError('LONELY_PSU', `createDesign: stratum ${spec.strata ? `"${stratumName(dataset, spec.strata, stratum, h)}"` : '(whole sample)'} has a single cluster`);
+      }
   }
   const samplingFraction = new Float64Array(nStrata);
   if (spec.fpc !== undefined) {
@@ -126,8 +137,21 @@ export function createDesign(dataset: Dataset, spec: DesignSpec): SurveyDesign {
     }
   }
   return Object.freeze({
-    kind: 'design', dataset, n, weights, stratum, nStrata, psu, nPsu, psuStratum, psuPerStratum, samplingFraction,
-    hasFpc: spec.fpc !== undefined, hasClusters: !!spec.clusters, degreesOfFreedom: weightedPsus - weightedStrata, lonelyPsu,
+    kind: 'design',
+    dataset,
+    n,
+    weights,
+    stratum,
+    nStrata,
+    psu,
+    nPsu,
+    psuStratum,
+    psuPerStratum,
+    samplingFraction,
+    hasFpc: spec.fpc !== undefined,
+    hasClusters: !!spec.clusters,
+    degreesOfFreedom: weightedPsus - weightedStrata,
+    lonelyPsu,
     calibrations: Object.freeze([]),
   });
 }
@@ -155,7 +179,10 @@ export function checkWeights(weights: Float64Array, caller: string): void {
   let positive = false;
   for (let i = 0; i < weights.length; i++) {
     const w = weights[i];
-    if (w > 0 && w < Infinity) { positive = true; continue; }
+    if (w > 0 && w < Infinity) {
+      positive = true;
+      continue;
+    }
     if (w === 0) continue;
     if (Number.isNaN(w)) throw new StatsError('MISSING_VALUE', `${caller}: weight is missing at row ${i + 1}`, i);
     if (w < 0) throw new StatsError('NEGATIVE_WEIGHT', `${caller}: weight ${w} at row ${i + 1} is negative`, i);

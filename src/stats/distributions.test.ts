@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import { betaCdf, betaQuantile, chiSquareUpperTail, fUpperTail, normalCdf, normalQuantile, studentTCdf, studentTQuantile } from './distributions.js';
 import { logGamma } from './special-functions.js';
 
-const close = (actual: number, expected: number, rel = 1e-12) =>
-  assert.ok(Math.abs(actual - expected) <= rel * Math.max(1, Math.abs(expected)), `${actual} vs ${expected}`);
+const close = (actual: number, expected: number, rel = 1e-12) => assert.ok(Math.abs(actual - expected) <= rel * Math.max(1, Math.abs(expected)), `${actual} vs ${expected}`);
 
 describe('distributions', () => {
   it('logGamma matches factorials on both sides of the Stirling switch', () => {
@@ -43,7 +42,12 @@ describe('distributions', () => {
   it('beta quantile inverts the beta CDF, including large shapes', () => {
     close(betaCdf(0.25, 2, 1), 0.0625, 1e-14);
     close(betaQuantile(0.0625, 2, 1), 0.25, 1e-13);
-    for (const [a, b] of [[0.5, 0.5], [3, 7], [165.3, 34.7], [1500, 20]]) {
+    for (const [a, b] of [
+      [0.5, 0.5],
+      [3, 7],
+      [165.3, 34.7],
+      [1500, 20],
+    ]) {
       for (const p of [0.025, 0.5, 0.975]) close(betaCdf(betaQuantile(p, a, b), a, b), p, 1e-12);
     }
     // Beta(1, b): I_x = 1 - (1 - x)^b

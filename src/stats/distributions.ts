@@ -60,7 +60,7 @@ export function normalQuantile(p: number): number {
   }
   for (let i = 0; i < 3; i++) {
     // Halley refinement, working in the smaller tail for accuracy
-    const e = x < 0 ? normalCdf(x) - p : (1 - p) - normalCdf(x, true);
+    const e = x < 0 ? normalCdf(x) - p : 1 - p - normalCdf(x, true);
     const u = e * SQRT_2PI * Math.exp(0.5 * x * x);
     x = x - u / (1 + 0.5 * x * u);
   }
@@ -110,7 +110,8 @@ export function studentTQuantile(p: number, df: number): number {
   let x = Math.max(normalQuantile(p), lo);
   for (let i = 0; i < 200; i++) {
     const f = studentTCdf(x, df) - p;
-    if (f > 0) hi = x; else lo = x;
+    if (f > 0) hi = x;
+    else lo = x;
     const step = f / studentTDensity(x, df);
     let next = x - step;
     if (!(next > lo && next < hi)) next = (lo + hi) / 2;
@@ -166,7 +167,8 @@ export function betaQuantile(p: number, a: number, b: number): number {
   let x = Math.min(1 - 1e-12, Math.max(1e-12, mean + normalQuantile(p) * sd));
   for (let i = 0; i < 300; i++) {
     const f = incompleteBeta(x, a, b) - p;
-    if (f > 0) hi = x; else lo = x;
+    if (f > 0) hi = x;
+    else lo = x;
     if (f === 0) return x;
     const density = Math.exp((a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - lbeta);
     let next = x - f / density;

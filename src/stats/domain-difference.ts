@@ -22,7 +22,13 @@ export interface DomainDifference extends DifferenceTest {
  * // { kind: 'difference', domains: ['E', 'H'], estimates: [0.77, 0.43], difference: 0.34, se: 0.15, p: 0.02, ... }
  */
 export function domainDifference(
-  design: SurveyDesign, variable: string, yes: readonly string[], by: string, a: string, b: string, options: { alpha?: number; df?: number } = {},
+  design: SurveyDesign,
+  variable: string,
+  yes: readonly string[],
+  by: string,
+  a: string,
+  b: string,
+  options: { alpha?: number; df?: number } = {},
 ): DomainDifference {
   const column = categoricalOf(design.dataset, variable, 'domainDifference');
   const byColumn = categoricalOf(design.dataset, by, 'domainDifference');
@@ -39,11 +45,13 @@ export function domainDifference(
   });
   const w = design.weights;
   const xs = domains.map((level, d) => {
-    let sw = 0, swy = 0;
+    let sw = 0,
+      swy = 0;
     for (let i = 0; i < design.n; i++) {
       const c = column.codes[i];
       if (c < 0 || byColumn.codes[i] !== level) continue;
-      sw += w[i]; swy += w[i] * isYes[c];
+      sw += w[i];
+      swy += w[i] * isYes[c];
     }
     if (sw === 0) throw new StatsError('EMPTY_SAMPLE', `domainDifference: domain "${[a, b][d]}" of "${by}" has no respondent to "${variable}"`);
     const p = swy / sw;

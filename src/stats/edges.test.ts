@@ -27,9 +27,16 @@ describe('proportions at 0 or 1', () => {
   it('are marked in ciprop and in the table set, with no design effect', () => {
     const n = 12;
     const ds = createDataset([
-      numericColumn('w', Float64Array.from({ length: n }, (_, i) => 1 + (i % 3))),
+      numericColumn(
+        'w',
+        Float64Array.from({ length: n }, (_, i) => 1 + (i % 3)),
+      ),
       categoricalColumn('all', new Int8Array(n).fill(1), ['non', 'oui']),
-      categoricalColumn('g', Int8Array.from({ length: n }, (_, i) => i % 2), ['a', 'b']),
+      categoricalColumn(
+        'g',
+        Int8Array.from({ length: n }, (_, i) => i % 2),
+        ['a', 'b'],
+      ),
       numericColumn('constant', new Float64Array(n).fill(0.1 + 0.2)),
     ]);
     const design = createDesign(ds, { weights: 'w' });
@@ -44,8 +51,13 @@ describe('proportions at 0 or 1', () => {
     assert.ok(mean.kind === 'mean');
     assert.equal(mean.deff, null, 'a constant has no design effect (it was 0.78 from rounding)');
     const set = computeTableSet({
-      wave: design, banners: ['g'],
-      indicators: [{ id: 'all', column: 'all', yes: [1] }, { id: 'none', column: 'all', yes: [0] }, { id: 'c', column: 'constant', kind: 'mean' }],
+      wave: design,
+      banners: ['g'],
+      indicators: [
+        { id: 'all', column: 'all', yes: [1] },
+        { id: 'none', column: 'all', yes: [0] },
+        { id: 'c', column: 'constant', kind: 'mean' },
+      ],
     });
     for (const table of set.indicators) {
       const cells = [table.overall, ...table.banners[0].columns.map((c) => c.cell)];

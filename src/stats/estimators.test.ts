@@ -11,12 +11,32 @@ import { seededRandom } from './test-helpers.js';
 function data(n: number, seed: number, equalWeights = false) {
   const random = seededRandom(seed);
   return createDataset([
-    categoricalColumn('g', Array.from({ length: n }, () => Math.floor(random() * 3)), ['x', 'y', 'z']),
-    categoricalColumn('q', Array.from({ length: n }, () => Math.floor(random() * 5) - 1), ['a', 'b', 'c', 'd']),
-    numericColumn('v', Array.from({ length: n }, () => (random() < 0.1 ? NaN : random() * 10))),
-    numericColumn('w', Array.from({ length: n }, () => (equalWeights ? 2.5 : 0.2 + random() * 5))),
-    numericColumn('opt1', Array.from({ length: n }, (_, i) => (i % 7 === 0 ? NaN : random() < 0.4 ? 1 : 0))),
-    numericColumn('opt2', Array.from({ length: n }, (_, i) => (i % 7 === 0 ? NaN : random() < 0.7 ? 1 : 0))),
+    categoricalColumn(
+      'g',
+      Array.from({ length: n }, () => Math.floor(random() * 3)),
+      ['x', 'y', 'z'],
+    ),
+    categoricalColumn(
+      'q',
+      Array.from({ length: n }, () => Math.floor(random() * 5) - 1),
+      ['a', 'b', 'c', 'd'],
+    ),
+    numericColumn(
+      'v',
+      Array.from({ length: n }, () => (random() < 0.1 ? NaN : random() * 10)),
+    ),
+    numericColumn(
+      'w',
+      Array.from({ length: n }, () => (equalWeights ? 2.5 : 0.2 + random() * 5)),
+    ),
+    numericColumn(
+      'opt1',
+      Array.from({ length: n }, (_, i) => (i % 7 === 0 ? NaN : random() < 0.4 ? 1 : 0)),
+    ),
+    numericColumn(
+      'opt2',
+      Array.from({ length: n }, (_, i) => (i % 7 === 0 ? NaN : random() < 0.7 ? 1 : 0)),
+    ),
   ]);
 }
 
@@ -61,9 +81,7 @@ describe('estimators', () => {
   });
 
   it('reports a domain without respondent as unavailable, never NaN', () => {
-    const ds = createDataset([
-      categoricalColumn('g', [0, 0, 1, 1], ['a', 'b', 'empty']), numericColumn('v', [1, 2, 3, 4]), numericColumn('w', [1, 1, 1, 1]),
-    ]);
+    const ds = createDataset([categoricalColumn('g', [0, 0, 1, 1], ['a', 'b', 'empty']), numericColumn('v', [1, 2, 3, 4]), numericColumn('w', [1, 1, 1, 1])]);
     const design = createDesign(ds, { weights: 'w' });
     const results = estimateMean(design, 'v', { by: 'g' });
     assert.equal(results[2].kind, 'unavailable');

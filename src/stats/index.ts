@@ -1,8 +1,15 @@
 // Public surface of the statistics engine (explicit named exports; see README.md).
 export { StatsError, type StatsErrorCode } from './stats-error.js';
 export {
-  categoricalColumn, categoricalFromStrings, createDataset, numericColumn,
-  type CategoricalColumn, type CodeArray, type Column, type Dataset, type NumericColumn,
+  categoricalColumn,
+  categoricalFromStrings,
+  createDataset,
+  numericColumn,
+  type CategoricalColumn,
+  type CodeArray,
+  type Column,
+  type Dataset,
+  type NumericColumn,
 } from './dataset.js';
 export { createDesign, withWeights, type DesignSpec, type SurveyDesign } from './design.js';
 export type { Calibration } from './calibration.js';
@@ -25,9 +32,25 @@ export { waveDifference, type EstimateWithError } from './wave-difference.js';
 export { columnLetter, columnLetters, type ColumnLetterOptions } from './column-letters.js';
 export {
   computeTableSet,
-  type EstimateCell, type IndicatorSpec, type IndicatorTable, type TableCell, type TableSet, type TableSetInput, type TableSetOptions,
-  type TableSetWave, type TrendCell, type UnavailableCell, type WeightingSummary,
+  type EstimateCell,
+  type IndicatorSpec,
+  type IndicatorTable,
+  type TableCell,
+  type TableSet,
+  type TableSetInput,
+  type TableSetOptions,
+  type TableSetWave,
+  type TrendCell,
+  type UnavailableCell,
+  type WeightingSummary,
 } from './compute-table-set.js';
 export {
-  betaCdf, betaQuantile, chiSquareUpperTail, fUpperTail, normalCdf, normalQuantile, studentTCdf, studentTQuantile,
+  betaCdf,
+  betaQuantile,
+  chiSquareUpperTail,
+  fUpperTail,
+  normalCdf,
+  normalQuantile,
+  studentTCdf,
+  studentTQuantile,
 } from './distributions.js';

@@ -23,16 +23,26 @@ export function invertMatrix(a: Float64Array, p: number, caller = 'invertMatrix'
     if (!(Math.abs(pv) > 1e-13 * scale)) throw new StatsError('SINGULAR_MATRIX', `${caller}: the ${p}×${p} matrix is singular (column ${col})`);
     if (pivot !== col) {
       for (let c = 0; c < p; c++) {
-        let t = m[col * p + c]; m[col * p + c] = m[pivot * p + c]; m[pivot * p + c] = t;
-        t = inv[col * p + c]; inv[col * p + c] = inv[pivot * p + c]; inv[pivot * p + c] = t;
+        let t = m[col * p + c];
+        m[col * p + c] = m[pivot * p + c];
+        m[pivot * p + c] = t;
+        t = inv[col * p + c];
+        inv[col * p + c] = inv[pivot * p + c];
+        inv[pivot * p + c] = t;
       }
     }
-    for (let c = 0; c < p; c++) { m[col * p + c] /= pv; inv[col * p + c] /= pv; }
+    for (let c = 0; c < p; c++) {
+      m[col * p + c] /= pv;
+      inv[col * p + c] /= pv;
+    }
     for (let r = 0; r < p; r++) {
       if (r === col) continue;
       const factor = m[r * p + col];
       if (factor === 0) continue;
-      for (let c = 0; c < p; c++) { m[r * p + c] -= factor * m[col * p + c]; inv[r * p + c] -= factor * inv[col * p + c]; }
+      for (let c = 0; c < p; c++) {
+        m[r * p + c] -= factor * m[col * p + c];
+        inv[r * p + c] -= factor * inv[col * p + c];
+      }
     }
   }
   return inv;
@@ -44,7 +54,11 @@ export function invertMatrix(a: Float64Array, p: number, caller = 'invertMatrix'
  */
 export function multiplyMatrixVector(a: Float64Array, p: number, q: number, x: ArrayLike<number>): Float64Array {
   const y = new Float64Array(p);
-  for (let i = 0; i < p; i++) { let s = 0; for (let j = 0; j < q; j++) s += a[i * q + j] * x[j]; y[i] = s; }
+  for (let i = 0; i < p; i++) {
+    let s = 0;
+    for (let j = 0; j < q; j++) s += a[i * q + j] * x[j];
+    y[i] = s;
+  }
   return y;
 }
 
@@ -54,11 +68,12 @@ export function multiplyMatrixVector(a: Float64Array, p: number, q: number, x: A
  */
 export function multiplyMatrices(a: Float64Array, b: Float64Array, p: number, q: number, r: number): Float64Array {
   const c = new Float64Array(p * r);
-  for (let i = 0; i < p; i++) for (let k = 0; k < q; k++) {
-    const aik = a[i * q + k];
-    if (aik === 0) continue;
-    for (let j = 0; j < r; j++) c[i * r + j] += aik * b[k * r + j];
-  }
+  for (let i = 0; i < p; i++)
+    for (let k = 0; k < q; k++) {
+      const aik = a[i * q + k];
+      if (aik === 0) continue;
+      for (let j = 0; j < r; j++) c[i * r + j] += aik * b[k * r + j];
+    }
   return c;
 }
 
@@ -93,7 +108,11 @@ export function generalizedInverse(a: Float64Array, p: number): Float64Array {
       if (aik === 0) continue;
       for (let j = 0; j < p; j++) if (j !== k) m[i * p + j] -= (aik * m[k * p + j]) / d;
     }
-    for (let i = 0; i < p; i++) if (i !== k) { m[i * p + k] /= d; m[k * p + i] /= d; }
+    for (let i = 0; i < p; i++)
+      if (i !== k) {
+        m[i * p + k] /= d;
+        m[k * p + i] /= d;
+      }
     m[k * p + k] = -1 / d;
   }
   const g = new Float64Array(p * p);

@@ -38,13 +38,26 @@ export function estimateMeanOrTotal(design: SurveyDesign, variable: string, opti
   const y = numericValues(design.dataset, variable, caller);
   const w = design.weights;
   return domainsOf(design, options.by, caller).map((domain) => {
-    let sw = 0, swy = 0, swyy = 0, sw2 = 0, count = 0;
+    let sw = 0,
+      swy = 0,
+      swyy = 0,
+      sw2 = 0,
+      count = 0;
     for (let i = 0; i < design.n; i++) {
       if (!inDomain(domain, i) || Number.isNaN(y[i])) continue;
-      sw += w[i]; swy += w[i] * y[i]; swyy += w[i] * y[i] * y[i]; sw2 += w[i] * w[i]; if (w[i] > 0) count++;
+      sw += w[i];
+      swy += w[i] * y[i];
+      swyy += w[i] * y[i] * y[i];
+      sw2 += w[i] * w[i];
+      if (w[i] > 0) count++;
     }
     if (count === 0) {
-      return Object.freeze({ kind: 'unavailable', variable, domain: domain.name, reason: `no respondent with a value of "${variable}"${domain.name === null ? '' : ` in domain "${domain.name}"`}` } as const);
+      return Object.freeze({
+        kind: 'unavailable',
+        variable,
+        domain: domain.name,
+        reason: `no respondent with a value of "${variable}"${domain.name === null ? '' : ` in domain "${domain.name}"`}`,
+      } as const);
     }
     const mean = swy / sw;
     const x = new Float64Array(design.n);
@@ -62,8 +75,14 @@ export function estimateMeanOrTotal(design: SurveyDesign, variable: string, opti
       deff = designEffect(variance, kind === 'mean' ? srsMean : srsMean * sw * sw, s2, swyy / sw);
     }
     return Object.freeze({
-      kind, variable, domain: domain.name, estimate: kind === 'mean' ? mean : swy, se: Math.sqrt(variance), n: count,
-      nEffective: (sw * sw) / sw2, deff,
+      kind,
+      variable,
+      domain: domain.name,
+      estimate: kind === 'mean' ? mean : swy,
+      se: Math.sqrt(variance),
+      n: count,
+      nEffective: (sw * sw) / sw2,
+      deff,
     });
   });
 }

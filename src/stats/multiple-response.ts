@@ -25,12 +25,18 @@ export function estimateMultipleResponse(design: SurveyDesign, options: readonly
   const w = design.weights;
   const out: (ProportionEstimate | Unavailable)[] = [];
   for (const domain of domainsOf(design, estimateOptions.by, 'estimateMultipleResponse')) {
-    let sw = 0, sw2 = 0, count = 0;
+    let sw = 0,
+      sw2 = 0,
+      count = 0;
     const chosen = new Float64Array(options.length);
     for (let i = 0; i < n; i++) {
       if (!answered[i] || !inDomain(domain, i)) continue;
-      sw += w[i]; sw2 += w[i] * w[i]; if (w[i] > 0) count++;
-      columns.forEach((values, j) => { if (values[i] > 0) chosen[j] += w[i]; });
+      sw += w[i];
+      sw2 += w[i] * w[i];
+      if (w[i] > 0) count++;
+      columns.forEach((values, j) => {
+        if (values[i] > 0) chosen[j] += w[i];
+      });
     }
     if (count === 0) {
       out.push(Object.freeze({ kind: 'unavailable', variable: options.join('+'), domain: domain.name, reason: 'no respondent answered the question' }));
@@ -43,10 +49,21 @@ export function estimateMultipleResponse(design: SurveyDesign, options: readonly
       return x;
     });
     const v = linearizedCovariance(design, xs);
-    options.forEach((name, j) => out.push(Object.freeze({
-      kind: 'proportion', variable: name, level: name, domain: domain.name, estimate: p[j], se: Math.sqrt(Math.max(0, v[j * options.length + j])),
-      n: count, nEffective: (sw * sw) / sw2, deff: null,
-    })));
+    options.forEach((name, j) =>
+      out.push(
+        Object.freeze({
+          kind: 'proportion',
+          variable: name,
+          level: name,
+          domain: domain.name,
+          estimate: p[j],
+          se: Math.sqrt(Math.max(0, v[j * options.length + j])),
+          n: count,
+          nEffective: (sw * sw) / sw2,
+          deff: null,
+        }),
+      ),
+    );
   }
   return out;
 }

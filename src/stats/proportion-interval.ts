@@ -68,9 +68,10 @@ export function proportionInterval(p: number, se: number, options: IntervalOptio
   const alpha = 1 - conf;
   if (isBoundary(p)) {
     const n = options.base;
-    if (!(n !== undefined && n >= 1)) throw new StatsError('INVALID_ARGUMENT', `proportionInterval: estimate ${p} is at a bound and no unweighted base is given for its Clopper-Pearson interval`);
+    if (!(n !== undefined && n >= 1))
+      throw new StatsError('INVALID_ARGUMENT', `proportionInterval: estimate ${p} is at a bound and no unweighted base is given for its Clopper-Pearson interval`);
     const edge = (alpha / 2) ** (1 / n);
-    return Object.freeze(p < 0.5 ? [0, 1 - edge] as const : [edge, 1] as const);
+    return Object.freeze(p < 0.5 ? ([0, 1 - edge] as const) : ([edge, 1] as const));
   }
   const t = cachedTQuantile(1 - alpha / 2, options.df > 0 ? options.df : Infinity);
   let interval: [number, number];
@@ -79,14 +80,20 @@ export function proportionInterval(p: number, se: number, options: IntervalOptio
       interval = [p - t * se, p + t * se];
       break;
     case 'logit': {
-      if (p === 0 || p === 1) { interval = [p, p]; break; }
+      if (p === 0 || p === 1) {
+        interval = [p, p];
+        break;
+      }
       const eta = Math.log(p / (1 - p));
       const h = (t * se) / (p * (1 - p));
       interval = [1 / (1 + Math.exp(-(eta - h))), 1 / (1 + Math.exp(-(eta + h)))];
       break;
     }
     case 'asin': {
-      if (p === 0 || p === 1) { interval = [p, p]; break; }
+      if (p === 0 || p === 1) {
+        interval = [p, p];
+        break;
+      }
       const center = Math.asin(Math.sqrt(p));
       const h = (t * se) / (2 * Math.sqrt(p * (1 - p)));
       interval = [Math.sin(center - h) ** 2, Math.sin(center + h) ** 2];
@@ -98,7 +105,10 @@ export function proportionInterval(p: number, se: number, options: IntervalOptio
         const ratio = cachedTQuantile(alpha / 2, Math.max(options.rows - 1, 1)) / cachedTQuantile(alpha / 2, options.df > 0 ? options.df : Infinity);
         nEff *= ratio * ratio;
       }
-      if (!Number.isFinite(nEff) || nEff === 0) { interval = [p, p]; break; }
+      if (!Number.isFinite(nEff) || nEff === 0) {
+        interval = [p, p];
+        break;
+      }
       const x = nEff * p;
       const lower = x === 0 ? 0 : betaQuantile(alpha / 2, x, nEff * (1 - p) + 1);
       const upper = p === 1 ? 1 : betaQuantile(1 - alpha / 2, x + 1, nEff * (1 - p));

@@ -23,15 +23,22 @@ export function estimateProportions(design: SurveyDesign, variable: string, opti
   const L = levels.length;
   const out: (ProportionEstimate | Unavailable)[] = [];
   for (const domain of domainsOf(design, options.by, 'estimateProportions')) {
-    let sw = 0, sw2 = 0, count = 0;
+    let sw = 0,
+      sw2 = 0,
+      count = 0;
     const byLevel = new Float64Array(L);
     for (let i = 0; i < design.n; i++) {
       const c = codes[i];
       if (c < 0 || !inDomain(domain, i)) continue;
-      sw += w[i]; sw2 += w[i] * w[i]; if (w[i] > 0) count++; byLevel[c] += w[i];
+      sw += w[i];
+      sw2 += w[i] * w[i];
+      if (w[i] > 0) count++;
+      byLevel[c] += w[i];
     }
     if (count === 0) {
-      out.push(Object.freeze({ kind: 'unavailable', variable, domain: domain.name, reason: `no respondent to "${variable}"${domain.name === null ? '' : ` in domain "${domain.name}"`}` }));
+      out.push(
+        Object.freeze({ kind: 'unavailable', variable, domain: domain.name, reason: `no respondent to "${variable}"${domain.name === null ? '' : ` in domain "${domain.name}"`}` }),
+      );
       continue;
     }
     const p = byLevel.map((s) => s / sw);
@@ -49,10 +56,19 @@ export function estimateProportions(design: SurveyDesign, variable: string, opti
         const srs = options.deff === 'replace' ? s2 / count : (s2 * (sw - count)) / (sw * count);
         deff = designEffect(v[l * L + l], srs, s2, p[l]);
       }
-      out.push(Object.freeze({
-        kind: 'proportion', variable, level: levels[l], domain: domain.name, estimate: p[l], se: Math.sqrt(Math.max(0, v[l * L + l])),
-        n: count, nEffective: (sw * sw) / sw2, deff,
-      }));
+      out.push(
+        Object.freeze({
+          kind: 'proportion',
+          variable,
+          level: levels[l],
+          domain: domain.name,
+          estimate: p[l],
+          se: Math.sqrt(Math.max(0, v[l * L + l])),
+          n: count,
+          nEffective: (sw * sw) / sw2,
+          deff,
+        }),
+      );
     }
   }
   return out;

@@ -60,7 +60,11 @@ export function rake(design: SurveyDesign, margins: readonly Margin[], options: 
  * @example calibrateToMargins(design, [margin], {}, 'poststratify', 'poststratification').iterations // 1
  */
 export function calibrateToMargins(
-  design: SurveyDesign, margins: readonly Margin[], options: RakeOptions, caller: string, kind: CalibrationKind,
+  design: SurveyDesign,
+  margins: readonly Margin[],
+  options: RakeOptions,
+  caller: string,
+  kind: CalibrationKind,
   bounds?: readonly [number, number],
 ): RakingResult {
   if (margins.length === 0) throw new StatsError('INVALID_ARGUMENT', `${caller}: no margin given`);
@@ -96,7 +100,8 @@ export function calibrateToMargins(
       if (w0[i] > 0) respondents[c]++;
     }
     for (let l = 0; l < column.levels.length; l++) {
-      if (target[l] > 0 && respondents[l] === 0) throw new StatsError('EMPTY_MARGIN_LEVEL', `${caller}: margin "${margin.variable}" has no respondent in level "${column.levels[l]}"`);
+      if (target[l] > 0 && respondents[l] === 0)
+        throw new StatsError('EMPTY_MARGIN_LEVEL', `${caller}: margin "${margin.variable}" has no respondent in level "${column.levels[l]}"`);
       if (target[l] === 0 && respondents[l] > 0) {
         throw new StatsError('ZERO_POPULATION', `${caller}: margin "${margin.variable}" level "${column.levels[l]}" has ${respondents[l]} respondents but no population`);
       }
@@ -112,14 +117,22 @@ export function calibrateToMargins(
   if (byRow) nCells = n;
   const cell = new Int32Array(n);
   if (byRow) for (let i = 0; i < n; i++) cell[i] = i;
-  else for (let j = 0; j < m; j++) {
-    const codesJ = codes[j];
-    const size = sizes[j];
-    for (let i = 0; i < n; i++) cell[i] = cell[i] * size + codesJ[i];
-  }
+  else
+    for (let j = 0; j < m; j++) {
+      const codesJ = codes[j];
+      const size = sizes[j];
+      for (let i = 0; i < n; i++) cell[i] = cell[i] * size + codesJ[i];
+    }
   const cellLevels = new Int32Array(nCells * m);
   if (byRow) for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) cellLevels[i * m + j] = codes[j][i];
-  else for (let c = 0; c < nCells; c++) { let r = c; for (let j = m - 1; j >= 0; j--) { cellLevels[c * m + j] = r % sizes[j]; r = Math.floor(r / sizes[j]); } }
+  else
+    for (let c = 0; c < nCells; c++) {
+      let r = c;
+      for (let j = m - 1; j >= 0; j--) {
+        cellLevels[c * m + j] = r % sizes[j];
+        r = Math.floor(r / sizes[j]);
+      }
+    }
   const base = new Float64Array(nCells);
   for (let i = 0; i < n; i++) base[cell[i]] += w0[i];
 
@@ -145,7 +158,10 @@ export function calibrateToMargins(
       const t = totals[j].fill(0);
       for (let c = 0; c < nCells; c++) t[cellLevels[c * m + j]] += base[c] * g[c];
       const target = targets[j];
-      for (let c = 0; c < nCells; c++) { const l = cellLevels[c * m + j]; if (t[l] > 0) g[c] *= target[l] / t[l]; }
+      for (let c = 0; c < nCells; c++) {
+        const l = cellLevels[c * m + j];
+        if (t[l] > 0) g[c] *= target[l] / t[l];
+      }
     }
     maxDeviation = 0;
     for (let j = 0; j < m; j++) {
@@ -153,10 +169,16 @@ export function calibrateToMargins(
       for (let c = 0; c < nCells; c++) t[cellLevels[c * m + j]] += base[c] * g[c];
       for (let l = 0; l < sizes[j]; l++) if (targets[j][l] > 0) maxDeviation = Math.max(maxDeviation, Math.abs(t[l] - targets[j][l]) / targets[j][l]);
     }
-    if (maxDeviation <= tolerance) { converged = true; break; }
+    if (maxDeviation <= tolerance) {
+      converged = true;
+      break;
+    }
   }
   if (!converged && !options.allowNonConvergence) {
-    throw new StatsError('NOT_CONVERGED', `${caller}: no convergence after ${iterations} iterations (largest relative margin deviation ${maxDeviation.toExponential(3)}, tolerance ${tolerance})`);
+    throw new StatsError(
+      'NOT_CONVERGED',
+      `${caller}: no convergence after ${iterations} iterations (largest relative margin deviation ${maxDeviation.toExponential(3)}, tolerance ${tolerance})`,
+    );
   }
   const weights = new Float64Array(n);
   for (let i = 0; i < n; i++) weights[i] = w0[i] * g[cell[i]];
@@ -168,12 +190,23 @@ export function calibrateToMargins(
     for (let a = 0; a < m; a++) {
       const ca = cellColumns[c * m + a];
       if (ca < 0) continue;
-      for (let b = 0; b < m; b++) { const cb = cellColumns[c * m + b]; if (cb >= 0) cross[ca * p + cb] += s; }
+      for (let b = 0; b < m; b++) {
+        const cb = cellColumns[c * m + b];
+        if (cb >= 0) cross[ca * p + cb] += s;
+      }
     }
   }
   const calibration: Calibration = Object.freeze({
-    kind, variables: Object.freeze(margins.map((mg) => mg.variable)), preWeights: w0, weights, cell, nCells, cellColumns,
-    nMargins: m, p, inverseCrossProduct: generalizedInverse(cross, p),
+    kind,
+    variables: Object.freeze(margins.map((mg) => mg.variable)),
+    preWeights: w0,
+    weights,
+    cell,
+    nCells,
+    cellColumns,
+    nMargins: m,
+    p,
+    inverseCrossProduct: generalizedInverse(cross, p),
   });
   const calibrated: SurveyDesign = Object.freeze({ ...design, weights, calibrations: Object.freeze([...design.calibrations, calibration]) });
   return Object.freeze({ kind, design: calibrated, weights, converged, iterations, maxDeviation });
@@ -186,25 +219,51 @@ export function calibrateToMargins(
  * every g stays inside (L, U). O(iterations · cells · margins² + p³).
  */
 function newtonCalibration(
-  kind: 'linear' | 'logit', bounds: readonly [number, number] | undefined, base: Float64Array, cellColumns: Int32Array, nCells: number, m: number,
-  p: number, columns: readonly Int32Array[], targets: readonly Float64Array[], tolerance: number, maxIterations: number, caller: string,
+  kind: 'linear' | 'logit',
+  bounds: readonly [number, number] | undefined,
+  base: Float64Array,
+  cellColumns: Int32Array,
+  nCells: number,
+  m: number,
+  p: number,
+  columns: readonly Int32Array[],
+  targets: readonly Float64Array[],
+  tolerance: number,
+  maxIterations: number,
+  caller: string,
 ): { g: Float64Array; iterations: number; converged: boolean; maxDeviation: number } {
   const [L, U] = bounds ?? [-Infinity, Infinity];
-  if (kind === 'logit' && !(L < 1 && U > 1 && L >= 0)) throw new StatsError('INVALID_ARGUMENT', `${caller}: logit calibration needs bounds L < 1 < U with L ≥ 0 (given [${L}, ${U}])`);
+  if (kind === 'logit' && !(L < 1 && U > 1 && L >= 0))
+    throw new StatsError('INVALID_ARGUMENT', `${caller}: logit calibration needs bounds L < 1 < U with L ≥ 0 (given [${L}, ${U}])`);
   const A = kind === 'logit' ? (U - L) / ((1 - L) * (U - 1)) : 0;
   const T = new Float64Array(p);
-  columns.forEach((cols, j) => cols.forEach((col, l) => { if (col >= 0) T[col] = targets[j][l]; }));
+  columns.forEach((cols, j) =>
+    cols.forEach((col, l) => {
+      if (col >= 0) T[col] = targets[j][l];
+    }),
+  );
   const lambda = new Float64Array(p);
   const g = new Float64Array(nCells).fill(1);
   const slope = new Float64Array(nCells).fill(1);
   const evaluate = () => {
     for (let c = 0; c < nCells; c++) {
       let u = 0;
-      for (let j = 0; j < m; j++) { const col = cellColumns[c * m + j]; if (col >= 0) u += lambda[col]; }
-      if (kind === 'linear') { g[c] = 1 + u; slope[c] = 1; continue; }
+      for (let j = 0; j < m; j++) {
+        const col = cellColumns[c * m + j];
+        if (col >= 0) u += lambda[col];
+      }
+      if (kind === 'linear') {
+        g[c] = 1 + u;
+        slope[c] = 1;
+        continue;
+      }
       const e = Math.exp(A * u);
-      if (!Number.isFinite(e)) { g[c] = U; slope[c] = 0; continue; }
-      const den = (U - 1) + (1 - L) * e;
+      if (!Number.isFinite(e)) {
+        g[c] = U;
+        slope[c] = 0;
+        continue;
+      }
+      const den = U - 1 + (1 - L) * e;
       g[c] = (L * (U - 1) + U * (1 - L) * e) / den;
       slope[c] = ((U - L) * (U - L) * e) / (den * den);
     }
@@ -216,10 +275,16 @@ function newtonCalibration(
     residual.fill(0);
     for (let c = 0; c < nCells; c++) {
       const v = base[c] * g[c];
-      for (let j = 0; j < m; j++) { const col = cellColumns[c * m + j]; if (col >= 0) residual[col] += v; }
+      for (let j = 0; j < m; j++) {
+        const col = cellColumns[c * m + j];
+        if (col >= 0) residual[col] += v;
+      }
     }
     maxDeviation = 0;
-    for (let a = 0; a < p; a++) { residual[a] -= T[a]; maxDeviation = Math.max(maxDeviation, Math.abs(residual[a]) / T[a]); }
+    for (let a = 0; a < p; a++) {
+      residual[a] -= T[a];
+      maxDeviation = Math.max(maxDeviation, Math.abs(residual[a]) / T[a]);
+    }
   };
   evaluate();
   deviation();
@@ -232,17 +297,25 @@ function newtonCalibration(
       for (let a = 0; a < m; a++) {
         const ca = cellColumns[c * m + a];
         if (ca < 0) continue;
-        for (let b = 0; b < m; b++) { const cb = cellColumns[c * m + b]; if (cb >= 0) J[ca * p + cb] += v; }
+        for (let b = 0; b < m; b++) {
+          const cb = cellColumns[c * m + b];
+          if (cb >= 0) J[ca * p + cb] += v;
+        }
       }
     }
     const inverse = generalizedInverse(J, p);
-    for (let a = 0; a < p; a++) { let step = 0; for (let b = 0; b < p; b++) step += inverse[a * p + b] * residual[b]; lambda[a] -= step; }
+    for (let a = 0; a < p; a++) {
+      let step = 0;
+      for (let b = 0; b < p; b++) step += inverse[a * p + b] * residual[b];
+      lambda[a] -= step;
+    }
     evaluate();
     deviation();
   }
-  for (let c = 0; c < nCells; c++) if (base[c] > 0 && !(g[c] > 0)) {
-    throw new StatsError('NOT_CONVERGED', `${caller}: ${kind} calibration gives a weight ratio g = ${g[c]} ≤ 0 (use logit calibration with bounds)`);
-  }
+  for (let c = 0; c < nCells; c++)
+    if (base[c] > 0 && !(g[c] > 0)) {
+      throw new StatsError('NOT_CONVERGED', `${caller}: ${kind} calibration gives a weight ratio g = ${g[c]} ≤ 0 (use logit calibration with bounds)`);
+    }
   return { g, iterations, converged: maxDeviation <= tolerance, maxDeviation };
 }
 
@@ -257,7 +330,9 @@ function newtonCalibration(
  * @example calibrateMargins(design, margins, { method: 'logit', bounds: [0.5, 2] }).design
  */
 export function calibrateMargins(
-  design: SurveyDesign, margins: readonly Margin[], options: RakeOptions & { method: 'linear' | 'logit'; bounds?: readonly [number, number] },
+  design: SurveyDesign,
+  margins: readonly Margin[],
+  options: RakeOptions & { method: 'linear' | 'logit'; bounds?: readonly [number, number] },
 ): RakingResult {
   return calibrateToMargins(design, margins, { tolerance: 1e-12, maxIterations: 100, ...options }, 'calibrate', options.method, options.bounds);
 }

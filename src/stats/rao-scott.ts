@@ -51,7 +51,8 @@ export function raoScottChiSquare(design: SurveyDesign, rows: string, cols: stri
   const weighted = new Float64Array(K);
   let total = 0;
   for (let i = 0; i < n; i++) {
-    const r = rc.codes[i], c = cc.codes[i];
+    const r = rc.codes[i],
+      c = cc.codes[i];
     if (r < 0 || c < 0) continue;
     const k = rowMap.index[r] + nr * colMap.index[c];
     cellOf[i] = k;
@@ -69,13 +70,19 @@ export function raoScottChiSquare(design: SurveyDesign, rows: string, cols: stri
   // Pearson X² of the table scaled to N = n rows
   const N = n;
   const table = weighted.map((v) => (v * N) / total);
-  const rowSums = new Float64Array(nr), colSums = new Float64Array(nc);
-  for (let a = 0; a < nr; a++) for (let b = 0; b < nc; b++) { rowSums[a] += table[a + nr * b]; colSums[b] += table[a + nr * b]; }
+  const rowSums = new Float64Array(nr),
+    colSums = new Float64Array(nc);
+  for (let a = 0; a < nr; a++)
+    for (let b = 0; b < nc; b++) {
+      rowSums[a] += table[a + nr * b];
+      colSums[b] += table[a + nr * b];
+    }
   let pearson = 0;
-  for (let a = 0; a < nr; a++) for (let b = 0; b < nc; b++) {
-    const expected = (rowSums[a] * colSums[b]) / N;
-    if (expected > 0) pearson += (table[a + nr * b] - expected) ** 2 / expected;
-  }
+  for (let a = 0; a < nr; a++)
+    for (let b = 0; b < nc; b++) {
+      const expected = (rowSums[a] * colSums[b]) / N;
+      if (expected > 0) pearson += (table[a + nr * b] - expected) ** 2 / expected;
+    }
   // C: interaction columns residualised on [1, row dummies, col dummies]
   const main: Float64Array[] = [];
   main.push(new Float64Array(K).fill(1));
@@ -85,12 +92,17 @@ export function raoScottChiSquare(design: SurveyDesign, rows: string, cols: stri
   const q = (nr - 1) * (nc - 1);
   const C = new Float64Array(K * q);
   let col = 0;
-  for (let b = 1; b < nc; b++) for (let a = 1; a < nr; a++) {
-    const v = Float64Array.from({ length: K }, (_, k) => (k % nr === a && Math.floor(k / nr) === b ? 1 : 0));
-    for (const e of basis) { let dot = 0; for (let k = 0; k < K; k++) dot += e[k] * v[k]; for (let k = 0; k < K; k++) v[k] -= dot * e[k]; }
-    for (let k = 0; k < K; k++) C[k * q + col] = v[k];
-    col++;
-  }
+  for (let b = 1; b < nc; b++)
+    for (let a = 1; a < nr; a++) {
+      const v = Float64Array.from({ length: K }, (_, k) => (k % nr === a && Math.floor(k / nr) === b ? 1 : 0));
+      for (const e of basis) {
+        let dot = 0;
+        for (let k = 0; k < K; k++) dot += e[k] * v[k];
+        for (let k = 0; k < K; k++) v[k] -= dot * e[k];
+      }
+      for (let k = 0; k < K; k++) C[k * q + col] = v[k];
+      col++;
+    }
   const iD = mean.map((m) => (m === 0 ? 0 : 1 / m));
   const Ct = transpose(C, K, q);
   const CtiD = new Float64Array(q * K);
@@ -100,15 +112,29 @@ export function raoScottChiSquare(design: SurveyDesign, rows: string, cols: stri
   for (let k = 0; k < K; k++) for (let a = 0; a < q; a++) iDC[k * q + a] = iD[k] * C[k * q + a];
   const numr = multiplyMatrices(multiplyMatrices(CtiD, V, q, K, K), iDC, q, K, q);
   const delta = multiplyMatrices(invertMatrix(denom, q, 'raoScottChiSquare'), numr, q, q, q);
-  let trace = 0, trace2 = 0;
-  for (let a = 0; a < q; a++) { trace += delta[a * q + a]; for (let b = 0; b < q; b++) trace2 += delta[a * q + b] * delta[b * q + a]; }
+  let trace = 0,
+    trace2 = 0;
+  for (let a = 0; a < q; a++) {
+    trace += delta[a * q + a];
+    for (let b = 0; b < q; b++) trace2 += delta[a * q + b] * delta[b * q + a];
+  }
   const meanEigenvalue = trace / q;
   if (statistic === 'F') {
     const value = pearson / trace;
     const d0 = (trace * trace) / trace2;
     // R's svychisq counts every cluster and stratum, zero-weight rows included (unlike degf)
     const nu = design.nPsu - design.nStrata;
-    return Object.freeze({ kind: 'chisq', rows, cols, statistic, value, df: Object.freeze([d0, d0 * nu] as [number, number]), p: fUpperTail(value, d0, d0 * nu), pearson, meanEigenvalue });
+    return Object.freeze({
+      kind: 'chisq',
+      rows,
+      cols,
+      statistic,
+      value,
+      df: Object.freeze([d0, d0 * nu] as [number, number]),
+      p: fUpperTail(value, d0, d0 * nu),
+      pearson,
+      meanEigenvalue,
+    });
   }
   return Object.freeze({ kind: 'chisq', rows, cols, statistic, value: pearson, df: q, p: chiSquareUpperTail(pearson / meanEigenvalue, q), pearson, meanEigenvalue });
 }
@@ -126,11 +152,14 @@ function orthonormalize(vectors: Float64Array[]): Float64Array[] {
   const out: Float64Array[] = [];
   for (const v0 of vectors) {
     const v = Float64Array.from(v0);
-    for (let pass = 0; pass < 2; pass++) for (const e of out) {
-      let dot = 0; for (let k = 0; k < v.length; k++) dot += e[k] * v[k];
-      for (let k = 0; k < v.length; k++) v[k] -= dot * e[k];
-    }
-    let norm = 0; for (let k = 0; k < v.length; k++) norm += v[k] * v[k];
+    for (let pass = 0; pass < 2; pass++)
+      for (const e of out) {
+        let dot = 0;
+        for (let k = 0; k < v.length; k++) dot += e[k] * v[k];
+        for (let k = 0; k < v.length; k++) v[k] -= dot * e[k];
+      }
+    let norm = 0;
+    for (let k = 0; k < v.length; k++) norm += v[k] * v[k];
     norm = Math.sqrt(norm);
     if (norm > 1e-12) out.push(v.map((x) => x / norm));
   }

@@ -30,9 +30,7 @@ export interface IndicatorStats {
   readonly banners: readonly { readonly stats: readonly (DomainStat | null)[]; readonly covariance: Float64Array }[];
 }
 
-export type IndicatorInput =
-  | { readonly kind: 'proportion'; readonly column: string; readonly yes: readonly number[] }
-  | { readonly kind: 'mean'; readonly column: string };
+export type IndicatorInput = { readonly kind: 'proportion'; readonly column: string; readonly yes: readonly number[] } | { readonly kind: 'mean'; readonly column: string };
 
 const MOMENTS = 9; // n, sw, sw2, sw0, swy, sw2y, sw2yy, sw0y, swyy
 const MAX_TABLE = 1 << 23;
@@ -93,7 +91,10 @@ export function prepareDesignFrame(design: SurveyDesign, bannerNames: readonly s
   const squaredWeightOfCell = new Float64Array(designCells);
   const stratumOfCell = new Int32Array(designCells);
   const calibrationOfCell = new Int32Array(designCells);
-  for (let c = 0; c < designCells; c++) { stratumOfCell[c] = Math.floor(c / calibrationCells); calibrationOfCell[c] = c % calibrationCells; }
+  for (let c = 0; c < designCells; c++) {
+    stratumOfCell[c] = Math.floor(c / calibrationCells);
+    calibrationOfCell[c] = c % calibrationCells;
+  }
   if (fast) {
     const w = design.weights;
     const cell = calibration ? calibration.cell : null;
@@ -132,19 +133,41 @@ export function prepareDesignFrame(design: SurveyDesign, bannerNames: readonly s
     cellOfKey = new Int32Array(keys);
     for (let full = 0; full < fullKeys; full++) {
       const dense = remap[full];
-      if (dense >= 0) { comboOfKey[dense] = Math.floor(full / designCells); cellOfKey[dense] = full % designCells; }
+      if (dense >= 0) {
+        comboOfKey[dense] = Math.floor(full / designCells);
+        cellOfKey[dense] = full % designCells;
+      }
     }
   }
   const rowsPerStratum = design.psuPerStratum;
   const stratumFactor = rowsPerStratum.map((nh, h) => (nh < 2 ? 0 : ((1 - design.samplingFraction[h]) * nh) / (nh - 1)));
-  const keysOf = banners.map((b) => Array.from({ length: b.size - 1 }, (_, level) => {
-    const list: number[] = [];
-    for (let key = 0; key < keys; key++) if (Math.floor(comboOfKey[key] / b.stride) % b.size === level + 1) list.push(key);
-    return Int32Array.from(list);
-  }));
+  const keysOf = banners.map((b) =>
+    Array.from({ length: b.size - 1 }, (_, level) => {
+      const list: number[] = [];
+      for (let key = 0; key < keys; key++) if (Math.floor(comboOfKey[key] / b.stride) % b.size === level + 1) list.push(key);
+      return Int32Array.from(list);
+    }),
+  );
   return {
-    design, banners, fast, baseKey, keys, comboOfKey, cellOfKey, designCells, domainCombos, calibration, calibrationCells, stratumOfCell,
-    calibrationOfCell, weightOfCell, squaredWeightOfCell, stratumFactor, rowsPerStratum, keysOf, gOfCalibrationCell,
+    design,
+    banners,
+    fast,
+    baseKey,
+    keys,
+    comboOfKey,
+    cellOfKey,
+    designCells,
+    domainCombos,
+    calibration,
+    calibrationCells,
+    stratumOfCell,
+    calibrationOfCell,
+    weightOfCell,
+    squaredWeightOfCell,
+    stratumFactor,
+    rowsPerStratum,
+    keysOf,
+    gOfCalibrationCell,
   };
 }
 
@@ -200,17 +223,31 @@ export function codeTables(frame: DesignFrame, names: readonly string[], caller:
         const wi = w[i];
         const w2 = wi * wi; // computing w² is faster than loading it
         const one = wi > 0 ? 1 : 0; // a zero-weight row is in no base (R: nobs = Σ(w ≠ 0))
-        let k = ((c0[i] + 1) * K + b) * 3; t0[k] += one; t0[k + 1] += wi; t0[k + 2] += w2;
-        k = ((c1[i] + 1) * K + b) * 3; t1[k] += one; t1[k + 1] += wi; t1[k + 2] += w2;
-        k = ((c2[i] + 1) * K + b) * 3; t2[k] += one; t2[k + 1] += wi; t2[k + 2] += w2;
-        k = ((c3[i] + 1) * K + b) * 3; t3[k] += one; t3[k + 1] += wi; t3[k + 2] += w2;
+        let k = ((c0[i] + 1) * K + b) * 3;
+        t0[k] += one;
+        t0[k + 1] += wi;
+        t0[k + 2] += w2;
+        k = ((c1[i] + 1) * K + b) * 3;
+        t1[k] += one;
+        t1[k + 1] += wi;
+        t1[k + 2] += w2;
+        k = ((c2[i] + 1) * K + b) * 3;
+        t2[k] += one;
+        t2[k + 1] += wi;
+        t2[k + 2] += w2;
+        k = ((c3[i] + 1) * K + b) * 3;
+        t3[k] += one;
+        t3[k + 1] += wi;
+        t3[k + 2] += w2;
       }
     } else {
       for (const { codes, table } of group) {
         for (let i = 0; i < n; i++) {
           const k = ((codes[i] + 1) * K + base[i]) * 3;
           const wi = w[i];
-          table[k] += wi > 0 ? 1 : 0; table[k + 1] += wi; table[k + 2] += wi * wi;
+          table[k] += wi > 0 ? 1 : 0;
+          table[k + 1] += wi;
+          table[k + 2] += wi * wi;
         }
       }
     }
@@ -243,10 +280,21 @@ export function statsFromCodeTable(frame: DesignFrame, code: CodeTable, yes: rea
       const t = (offset + k) * 3;
       const count = table[t];
       if (count === 0) continue;
-      const sw = table[t + 1], sw2 = table[t + 2], sw0 = sw * inverseG[k];
+      const sw = table[t + 1],
+        sw2 = table[t + 2],
+        sw0 = sw * inverseG[k];
       const o = k * MOMENTS;
-      m[o] += count; m[o + 1] += sw; m[o + 2] += sw2; m[o + 3] += sw0;
-      if (y) { m[o + 4] += sw; m[o + 5] += sw2; m[o + 6] += sw2; m[o + 7] += sw0; m[o + 8] += sw; }
+      m[o] += count;
+      m[o + 1] += sw;
+      m[o + 2] += sw2;
+      m[o + 3] += sw0;
+      if (y) {
+        m[o + 4] += sw;
+        m[o + 5] += sw2;
+        m[o + 6] += sw2;
+        m[o + 7] += sw0;
+        m[o + 8] += sw;
+      }
     }
   }
   return fromMoments(frame, m);
@@ -262,9 +310,17 @@ function meanMoments(frame: DesignFrame, name: string, caller: string): Float64A
     const v = y[i];
     if (Number.isNaN(v)) continue;
     const o = base[i] * MOMENTS;
-    const wi = w[i], w2 = wi * wi;
-    m[o] += wi > 0 ? 1 : 0; m[o + 1] += wi; m[o + 2] += w2; m[o + 3] += w0[i];
-    m[o + 4] += wi * v; m[o + 5] += w2 * v; m[o + 6] += w2 * v * v; m[o + 7] += w0[i] * v; m[o + 8] += wi * v * v;
+    const wi = w[i],
+      w2 = wi * wi;
+    m[o] += wi > 0 ? 1 : 0;
+    m[o + 1] += wi;
+    m[o + 2] += w2;
+    m[o + 3] += w0[i];
+    m[o + 4] += wi * v;
+    m[o + 5] += w2 * v;
+    m[o + 6] += w2 * v * v;
+    m[o + 7] += w0[i] * v;
+    m[o + 8] += wi * v * v;
   }
   return m;
 }
@@ -286,19 +342,34 @@ function evaluate(frame: DesignFrame, moments: Float64Array, keys: Int32Array | 
   };
   if (keys) for (const key of keys) add(key);
   else for (let key = 0; key < frame.keys; key++) add(key);
-  let count = 0, W = 0, W2 = 0, Wy = 0, Wyy = 0;
-  for (let c = 0; c < C; c++) { const o = c * MOMENTS; count += agg[o]; W += agg[o + 1]; W2 += agg[o + 2]; Wy += agg[o + 4]; Wyy += agg[o + 8]; }
+  let count = 0,
+    W = 0,
+    W2 = 0,
+    Wy = 0,
+    Wyy = 0;
+  for (let c = 0; c < C; c++) {
+    const o = c * MOMENTS;
+    count += agg[o];
+    W += agg[o + 1];
+    W2 += agg[o + 2];
+    Wy += agg[o + 4];
+    Wyy += agg[o + 8];
+  }
   if (count === 0 || !(W > 0)) return null;
   const p = Wy / W;
   const a2 = new Float64Array(C);
   let fit: Float64Array | null = null;
   if (frame.calibration) {
     const byCal = new Float64Array(frame.calibrationCells);
-    for (let c = 0; c < C; c++) { const o = c * MOMENTS; byCal[frame.calibrationOfCell[c]] += (agg[o + 7] - p * agg[o + 3]) / W; }
+    for (let c = 0; c < C; c++) {
+      const o = c * MOMENTS;
+      byCal[frame.calibrationOfCell[c]] += (agg[o + 7] - p * agg[o + 3]) / W;
+    }
     fit = fitFromCellSums(frame.calibration, byCal);
   }
   const nStrata = frame.design.nStrata;
-  const t1 = new Float64Array(nStrata), t2 = new Float64Array(nStrata);
+  const t1 = new Float64Array(nStrata),
+    t2 = new Float64Array(nStrata);
   for (let c = 0; c < C; c++) {
     const o = c * MOMENTS;
     const h = frame.stratumOfCell[c];
@@ -328,7 +399,8 @@ function covariance(frame: DesignFrame, a: Evaluated, b: Evaluated): number {
   if (a.fit && b.fit) {
     for (let c = 0; c < frame.designCells; c++) {
       const cal = frame.calibrationOfCell[c];
-      const ma = a.fit[cal], mb = b.fit[cal];
+      const ma = a.fit[cal],
+        mb = b.fit[cal];
       t2[frame.stratumOfCell[c]] += -mb * a.a2[c] - ma * b.a2[c] + ma * mb * frame.squaredWeightOfCell[c];
     }
   }
@@ -376,10 +448,18 @@ function fromInfluences(frame: DesignFrame, indicator: IndicatorInput, caller: s
   }
   const w = design.weights;
   const domainInfluence = (member: (i: number) => boolean): { stat: DomainStat; x: Float64Array } | null => {
-    let count = 0, W = 0, W2 = 0, Wy = 0, Wyy = 0;
+    let count = 0,
+      W = 0,
+      W2 = 0,
+      Wy = 0,
+      Wyy = 0;
     for (let i = 0; i < n; i++) {
       if (Number.isNaN(y[i]) || !member(i)) continue;
-      if (w[i] > 0) count++; W += w[i]; W2 += w[i] * w[i]; Wy += w[i] * y[i]; Wyy += w[i] * y[i] * y[i];
+      if (w[i] > 0) count++;
+      W += w[i];
+      W2 += w[i] * w[i];
+      Wy += w[i] * y[i];
+      Wyy += w[i] * y[i] * y[i];
     }
     if (count === 0) return null;
     const p = Wy / W;
@@ -393,10 +473,17 @@ function fromInfluences(frame: DesignFrame, indicator: IndicatorInput, caller: s
   const banners = frame.banners.map((b) => {
     const parts = Array.from({ length: b.size - 1 }, (_, level) => domainInfluence((i) => b.codes[i] === level));
     const present = parts.flatMap((part, j) => (part ? [j] : []));
-    const v = linearizedCovariance(design, present.map((j) => parts[j]!.x));
+    const v = linearizedCovariance(
+      design,
+      present.map((j) => parts[j]!.x),
+    );
     const k = parts.length;
     const cov = new Float64Array(k * k);
-    present.forEach((a, i) => present.forEach((c, j) => { cov[a * k + c] = v[i * present.length + j]; }));
+    present.forEach((a, i) =>
+      present.forEach((c, j) => {
+        cov[a * k + c] = v[i * present.length + j];
+      }),
+    );
     return { stats: parts.map((part, j) => (part ? { ...part.stat, variance: cov[j * k + j] } : null)), covariance: cov };
   });
   return { overall, banners };

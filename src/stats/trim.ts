@@ -47,13 +47,22 @@ export function trimWeights(weights: Float64Array, options: TrimOptions): Trimmi
   let iterations = 0;
   for (;;) {
     let changed = false;
-    let heldSum = 0, freeSum = 0;
+    let heldSum = 0,
+      freeSum = 0;
     for (let i = 0; i < n; i++) {
       if (!held[i]) {
-        if (w[i] > upper) { w[i] = upper; held[i] = 1; changed = true; }
-        else if (w[i] < lower) { w[i] = lower; held[i] = 1; changed = true; }
+        if (w[i] > upper) {
+          w[i] = upper;
+          held[i] = 1;
+          changed = true;
+        } else if (w[i] < lower) {
+          w[i] = lower;
+          held[i] = 1;
+          changed = true;
+        }
       }
-      if (held[i]) heldSum += w[i]; else freeSum += w[i];
+      if (held[i]) heldSum += w[i];
+      else freeSum += w[i];
     }
     if (!changed) break;
     iterations++;

@@ -28,11 +28,17 @@ export interface WeightDiagnostics {
  * // { kind: 'weightDiagnostics', n: 3, sum: 4, min: 1, max: 2, kishDeff: 1.125, effectiveSampleSize: 2.6666666666666665, efficiency: 0.8888888888888888, ... }
  */
 export function weightDiagnostics(weights: Float64Array): WeightDiagnostics {
-  let n = 0, sum = 0, sum2 = 0, min = Infinity, max = -Infinity;
+  let n = 0,
+    sum = 0,
+    sum2 = 0,
+    min = Infinity,
+    max = -Infinity;
   for (let i = 0; i < weights.length; i++) {
     const w = weights[i];
     if (w === 0) continue;
-    n++; sum += w; sum2 += w * w;
+    n++;
+    sum += w;
+    sum2 += w * w;
     if (w < min) min = w;
     if (w > max) max = w;
   }
@@ -40,7 +46,15 @@ export function weightDiagnostics(weights: Float64Array): WeightDiagnostics {
   const kishDeff = (n * sum2) / (sum * sum);
   const effectiveSampleSize = (sum * sum) / sum2;
   return Object.freeze({
-    kind: 'weightDiagnostics', n, sum, min, max, mean: sum / n, cv: Math.sqrt(Math.max(0, kishDeff - 1)), kishDeff, effectiveSampleSize,
+    kind: 'weightDiagnostics',
+    n,
+    sum,
+    min,
+    max,
+    mean: sum / n,
+    cv: Math.sqrt(Math.max(0, kishDeff - 1)),
+    kishDeff,
+    effectiveSampleSize,
     efficiency: effectiveSampleSize / n,
   });
 }

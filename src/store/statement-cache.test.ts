@@ -6,7 +6,7 @@ import { cachedStatements } from './statement-cache.js';
 
 function memory() {
   const sqlite = new BetterSqlite3(':memory:');
-  sqlite.exec('create table t (id integer primary key, v text); insert into t (v) values (\'a\'), (\'b\'), (\'c\')');
+  sqlite.exec("create table t (id integer primary key, v text); insert into t (v) values ('a'), ('b'), ('c')");
   return sqlite;
 }
 
@@ -54,7 +54,10 @@ describe('cachedStatements', () => {
     const counts: number[] = [];
     for await (const row of all().stream()) counts.push(row.id);
     assert.deepEqual(counts, [1, 2, 3, 4, 5]);
-    assert.deepEqual((await all().execute()).map((r) => r.v), ['a', 'b', 'c', 'd', 'e']);
+    assert.deepEqual(
+      (await all().execute()).map((r) => r.v),
+      ['a', 'b', 'c', 'd', 'e'],
+    );
     await db.transaction().execute(async (trx) => {
       await trx.updateTable('t').set({ v: 'z' }).where('id', '=', 1).execute();
     });

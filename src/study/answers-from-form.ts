@@ -17,7 +17,10 @@ function single(form: FormBody, key: string): string | undefined {
 
 /** Parses a number as typed by a person: `1 200,5` (French) or `1200.5`. */
 export function parseTypedNumber(text: string): number {
-  const cleaned = text.trim().replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+  const cleaned = text
+    .trim()
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(',', '.');
   if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return Number.NaN;
   return Number(cleaned);
 }

@@ -21,17 +21,30 @@ describe('the built-in social-media barometer', () => {
       assert.ok(indicator, `indicator ${id} is defined`);
       const column = layout.byName.get(indicator.variable);
       assert.ok(column && column.kind === 'category', `${id} reads a categorical variable`);
-      for (const code of indicator.yes) assert.ok(column.levels.some((l) => l.code === code), `${id}: code ${code} exists`);
+      for (const code of indicator.yes)
+        assert.ok(
+          column.levels.some((l) => l.code === code),
+          `${id}: code ${code} exists`,
+        );
     }
   });
 
   it('has 25 to 45 questions, profile variables for weighting and cuts, and every network', () => {
     const questions = study.pages.flatMap((p) => p.questions);
     assert.ok(questions.length >= 25 && questions.length <= 45, `${questions.length} questions`);
-    assert.deepEqual(study.cuts.map((c) => c.variable), ['company_size', 'sector', 'region', 'respondent_function']);
+    assert.deepEqual(
+      study.cuts.map((c) => c.variable),
+      ['company_size', 'sector', 'region', 'respondent_function'],
+    );
     assert.deepEqual([...study.margins].sort(), ['company_size', 'region', 'respondent_function', 'sector']);
-    assert.deepEqual(study.benchmark?.peerGroups.map((g) => g.variable), ['company_size']);
-    assert.deepEqual(questions.filter((q) => q.identifying).map((q) => q.name), ['company_name']);
+    assert.deepEqual(
+      study.benchmark?.peerGroups.map((g) => g.variable),
+      ['company_size'],
+    );
+    assert.deepEqual(
+      questions.filter((q) => q.identifying).map((q) => q.name),
+      ['company_name'],
+    );
     const networks = questions.find((q) => q.name === 'networks');
     assert.ok(networks && networks.kind === 'multiple');
     const labels = networks.options.map((o) => o.label.en).join(' ');

@@ -32,11 +32,21 @@ function questionIndicators(study: Study, q: Question, theme: string): Draft[] {
   switch (q.kind) {
     case 'single':
       return [...q.options, ...(q.other ? [q.other] : [])].map((o) => ({
-        idBase: `${q.name}_${o.code}`, theme, group: q.name, variable: q.name, yes: [o.code], label: o.label,
+        idBase: `${q.name}_${o.code}`,
+        theme,
+        group: q.name,
+        variable: q.name,
+        yes: [o.code],
+        label: o.label,
       }));
     case 'multiple':
       return [...q.options, ...(q.other ? [q.other] : [])].map((o) => ({
-        idBase: `${q.name}_${o.code}`, theme, group: q.name, variable: `${q.name}_${o.code}`, yes: [1], label: o.label,
+        idBase: `${q.name}_${o.code}`,
+        theme,
+        group: q.name,
+        variable: `${q.name}_${o.code}`,
+        yes: [1],
+        label: o.label,
       }));
     case 'scale': {
       const yes = topBox(q.points);
@@ -46,7 +56,12 @@ function questionIndicators(study: Study, q: Question, theme: string): Draft[] {
       const yes = topBox(q.points);
       const points = pointsLabel(study.languages, q.points, yes);
       return q.items.map((item) => ({
-        idBase: `${item.name}_top`, theme, group: q.name, variable: item.name, yes, label: joined(study.languages, item.label, points),
+        idBase: `${item.name}_top`,
+        theme,
+        group: q.name,
+        variable: item.name,
+        yes,
+        label: joined(study.languages, item.label, points),
       }));
     }
     default:

@@ -8,9 +8,31 @@ const L = (de: string, it: string) => ({ it, de });
 describe('defaultLanguageFirst (through validateStudy)', () => {
   it('puts the default language first in every label, so a label read in another language falls back to it', () => {
     const result = validateStudy({
-      id: 'order', version: 1, languages: ['it', 'de'], defaultLanguage: 'de', title: L('Titel', 'Titolo'), description: L('B', 'D'),
-      estimatedMinutes: 3, privacyNotice: L('P', 'P'),
-      pages: [{ id: 'p', title: L('Seite', 'Pagina'), questions: [{ name: 'q', kind: 'single', text: L('Frage', 'Domanda'), options: [{ code: 1, label: L('Ja', 'Sì') }, { code: 2, label: L('Nein', 'No') }] }] }],
+      id: 'order',
+      version: 1,
+      languages: ['it', 'de'],
+      defaultLanguage: 'de',
+      title: L('Titel', 'Titolo'),
+      description: L('B', 'D'),
+      estimatedMinutes: 3,
+      privacyNotice: L('P', 'P'),
+      pages: [
+        {
+          id: 'p',
+          title: L('Seite', 'Pagina'),
+          questions: [
+            {
+              name: 'q',
+              kind: 'single',
+              text: L('Frage', 'Domanda'),
+              options: [
+                { code: 1, label: L('Ja', 'Sì') },
+                { code: 2, label: L('Nein', 'No') },
+              ],
+            },
+          ],
+        },
+      ],
     });
     assert.ok(result.ok, JSON.stringify(result.errors));
     if (!result.ok) return;

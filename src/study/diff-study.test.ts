@@ -42,7 +42,11 @@ describe('diffStudies', () => {
     const before = households();
     const after = households((doc) => {
       doc.pages[1].questions.pop();
-      doc.pages.push({ id: 'extra', title: { fr: 'En plus', en: 'Extra' }, questions: [{ name: 'extra_note', kind: 'text', text: { fr: 'Une note ?', en: 'A note?' }, required: false }] });
+      doc.pages.push({
+        id: 'extra',
+        title: { fr: 'En plus', en: 'Extra' },
+        questions: [{ name: 'extra_note', kind: 'text', text: { fr: 'Une note ?', en: 'A note?' }, required: false }],
+      });
     });
     const changes = diffStudies(before, after).changes;
     assert.deepEqual(changes, [
@@ -50,7 +54,10 @@ describe('diffStudies', () => {
       { kind: 'question.removed', question: 'comfort', page: 'heating' },
       { kind: 'question.added', question: 'extra_note', page: 'extra' },
     ]);
-    assert.deepEqual(changes.find((c) => c.kind === 'question.added'), { kind: 'question.added', question: 'extra_note', page: 'extra' });
+    assert.deepEqual(
+      changes.find((c) => c.kind === 'question.added'),
+      { kind: 'question.added', question: 'extra_note', page: 'extra' },
+    );
     assert.ok(!kinds(changes).includes('page.moved'), 'appending a page moves no other page');
   });
 
@@ -64,9 +71,10 @@ describe('diffStudies', () => {
     });
     const changes = diffStudies(base, after).changes.filter((c) => c.kind === 'question.moved' || c.kind === 'question.changed');
     const last = page.questions.at(-1)!.name;
-    assert.deepEqual(changes.filter((c) => c.kind === 'question.moved'), [
-      { kind: 'question.moved', question: last, fromPage: page.id, from: page.questions.length, toPage: page.id, to: 1 },
-    ]);
+    assert.deepEqual(
+      changes.filter((c) => c.kind === 'question.moved'),
+      [{ kind: 'question.moved', question: last, fromPage: page.id, from: page.questions.length, toPage: page.id, to: 1 }],
+    );
   });
 
   it('reports a question moved to another page', () => {
@@ -88,8 +96,14 @@ describe('diffStudies', () => {
     });
     const changes = diffStudies(base, after).changes.filter((c) => 'question' in c && c.question === q.name);
     assert.deepEqual(kinds(changes).sort(), ['option.added', 'option.relabelled', 'option.removed', 'options.reordered']);
-    assert.deepEqual(changes.find((c) => c.kind === 'option.relabelled'), { kind: 'option.relabelled', question: q.name, list: 'options', code: q.options[0].code, languages: ['fr'] });
-    assert.deepEqual(changes.find((c) => c.kind === 'option.added'), { kind: 'option.added', question: q.name, list: 'options', code: 999, label: 'Nouveau' });
+    assert.deepEqual(
+      changes.find((c) => c.kind === 'option.relabelled'),
+      { kind: 'option.relabelled', question: q.name, list: 'options', code: q.options[0].code, languages: ['fr'] },
+    );
+    assert.deepEqual(
+      changes.find((c) => c.kind === 'option.added'),
+      { kind: 'option.added', question: q.name, list: 'options', code: 999, label: 'Nouveau' },
+    );
   });
 
   it('reports matrix items and scale points', () => {
@@ -103,7 +117,13 @@ describe('diffStudies', () => {
       d.points[0].label.fr = 'Point renommé';
     });
     const changes = diffStudies(base, after).changes;
-    assert.deepEqual(changes.filter((c) => 'question' in c && c.question === m.name).map((c) => c.kind).sort(), ['item.added', 'item.relabelled', 'option.relabelled']);
+    assert.deepEqual(
+      changes
+        .filter((c) => 'question' in c && c.question === m.name)
+        .map((c) => c.kind)
+        .sort(),
+      ['item.added', 'item.relabelled', 'option.relabelled'],
+    );
     assert.ok(renderStudyDiff(diffStudies(base, after)).includes(`question ${m.name}: points ${m.points[0].code} relabelled (fr)`));
   });
 
@@ -119,10 +139,22 @@ describe('diffStudies', () => {
     });
     const changes = diffStudies(base, after).changes;
     assert.ok(changes.some((c) => c.kind === 'question.changed' && c.question === q.name && c.field === 'required'));
-    assert.deepEqual(changes.find((c) => c.kind === 'cut.removed'), { kind: 'cut.removed', variable: base.cuts.at(-1)!.variable });
-    assert.deepEqual(changes.find((c) => c.kind === 'margin.removed'), { kind: 'margin.removed', variable: base.margins[0] });
-    assert.deepEqual(changes.find((c) => c.kind === 'indicator.removed'), { kind: 'indicator.removed', indicator: base.indicators.at(-1)!.id });
-    assert.deepEqual(changes.find((c) => c.kind === 'indicator.changed'), { kind: 'indicator.changed', indicator: base.indicators[0].id, field: 'label' });
+    assert.deepEqual(
+      changes.find((c) => c.kind === 'cut.removed'),
+      { kind: 'cut.removed', variable: base.cuts.at(-1)!.variable },
+    );
+    assert.deepEqual(
+      changes.find((c) => c.kind === 'margin.removed'),
+      { kind: 'margin.removed', variable: base.margins[0] },
+    );
+    assert.deepEqual(
+      changes.find((c) => c.kind === 'indicator.removed'),
+      { kind: 'indicator.removed', indicator: base.indicators.at(-1)!.id },
+    );
+    assert.deepEqual(
+      changes.find((c) => c.kind === 'indicator.changed'),
+      { kind: 'indicator.changed', indicator: base.indicators[0].id, field: 'label' },
+    );
   });
 
   it('reports a language added once, not every label that gained it', () => {

@@ -134,7 +134,8 @@ function inLanguages(value: unknown, languages: ReadonlySet<string>): unknown {
   if (Array.isArray(value)) return value.map((v) => inLanguages(v, languages));
   if (!value || typeof value !== 'object') return value;
   const entries = Object.entries(value);
-  const isLabel = entries.length > 0 && entries.every(([k, v]) => /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(k) && (typeof v === 'string' || (typeof v === 'object' && v !== null && 'one' in v)));
+  const isLabel =
+    entries.length > 0 && entries.every(([k, v]) => /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(k) && (typeof v === 'string' || (typeof v === 'object' && v !== null && 'one' in v)));
   return Object.fromEntries(entries.filter(([k]) => !isLabel || languages.has(k)).map(([k, v]) => [k, inLanguages(v, languages)]));
 }
 
@@ -230,7 +231,10 @@ function diffPages(a: Study, b: Study, add: Add): void {
   const afterIds = b.pages.map((p) => p.id);
   const before = new Map(a.pages.map((p, k) => [p.id, { page: p, position: k + 1 }]));
   const after = new Map(b.pages.map((p, k) => [p.id, { page: p, position: k + 1 }]));
-  const stable = stableKeys(beforeIds.filter((id) => after.has(id)), afterIds.filter((id) => before.has(id)));
+  const stable = stableKeys(
+    beforeIds.filter((id) => after.has(id)),
+    afterIds.filter((id) => before.has(id)),
+  );
   for (const p of a.pages) if (!after.has(p.id)) add({ kind: 'page.removed', page: p.id });
   for (const [k, p] of b.pages.entries()) {
     const old = before.get(p.id);
@@ -327,9 +331,10 @@ export function diffStudies(before: Study, after: Study): StudyDiff {
   for (const field of ['defaultLanguage', 'estimatedMinutes', 'logo'] as const) {
     if (!same(before[field], after[field])) add({ kind: 'study.changed', field, before: show(before[field]), after: show(after[field]) });
   }
-  const unitLanguages = before.unit && after.unit
-    ? Object.keys(before.unit).filter((lang) => lang in after.unit! && !same(before.unit![lang], after.unit![lang]))
-    : Object.keys(before.unit ?? after.unit ?? {});
+  const unitLanguages =
+    before.unit && after.unit
+      ? Object.keys(before.unit).filter((lang) => lang in after.unit! && !same(before.unit![lang], after.unit![lang]))
+      : Object.keys(before.unit ?? after.unit ?? {});
   if (unitLanguages.length > 0) add({ kind: 'study.reworded', field: 'unit', languages: unitLanguages });
   for (const lang of before.languages) if (!after.languages.includes(lang)) add({ kind: 'language.removed', language: lang });
   for (const lang of after.languages) if (!before.languages.includes(lang)) add({ kind: 'language.added', language: lang });

@@ -8,7 +8,5 @@ import type { StudyLanguages } from './study.js';
  * @example interfaceLanguageWarnings({ languages: ['de', 'it'] }) // ['language "it" has no interface catalogue: falls back to English for the interface's words']
  */
 export function interfaceLanguageWarnings(study: StudyLanguages): string[] {
-  return study.languages
-    .filter((lang) => !hasCatalogue(lang))
-    .map((lang) => `language "${lang}" has no interface catalogue: falls back to English for the interface's words`);
+  return study.languages.filter((lang) => !hasCatalogue(lang)).map((lang) => `language "${lang}" has no interface catalogue: falls back to English for the interface's words`);
 }

@@ -5,9 +5,7 @@ import { z } from 'zod';
  * subtags (`fr`, `de`, `es`, `pt-BR`, `zh-Hant`). A study declares its languages; every label of the study
  * has a text in each of them, and only in them (checked by `validateStudy`).
  */
-export const ZLanguageTag = z
-  .string()
-  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language is a BCP 47 tag such as fr, en, de or pt-BR');
+export const ZLanguageTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language is a BCP 47 tag such as fr, en, de or pt-BR');
 export type LanguageTag = string;
 /** @deprecated the name of `LanguageTag` before studies could be written in any language */
 export type Language = LanguageTag;
@@ -15,9 +13,7 @@ export type Language = LanguageTag;
 export const ZLanguage = ZLanguageTag;
 
 /** A text in each of the study's languages, keyed by language tag; empty texts are refused. */
-export const ZLabel = z
-  .record(ZLanguageTag, z.string().trim().min(1, 'empty text'))
-  .refine((label) => Object.keys(label).length > 0, 'a text needs at least one language');
+export const ZLabel = z.record(ZLanguageTag, z.string().trim().min(1, 'empty text')).refine((label) => Object.keys(label).length > 0, 'a text needs at least one language');
 export type Label = Readonly<Record<LanguageTag, string>>;
 
 /**

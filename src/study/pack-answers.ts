@@ -49,13 +49,7 @@ export function packAnswers(layout: ColumnLayout, answers: Answers): Uint8Array 
  * Copies one packed response into row `row` of preallocated columns (numbers then categories, in layout
  * order). Works on any byte offset (database drivers return unaligned buffers).
  */
-export function unpackInto(
-  layout: ColumnLayout,
-  bytes: Uint8Array,
-  row: number,
-  numbers: readonly Float64Array[],
-  categories: readonly Int16Array[],
-): void {
+export function unpackInto(layout: ColumnLayout, bytes: Uint8Array, row: number, numbers: readonly Float64Array[], categories: readonly Int16Array[]): void {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const expected = packedSize(layout);
   if (bytes.byteLength !== expected) {

@@ -3,9 +3,7 @@ import { ZCondition } from './condition.js';
 import { ZLabel } from './label.js';
 
 /** Stable variable names: exports, trends and conditions depend on them, so they never change across waves. */
-export const ZVariableName = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]{0,31}$/, 'a variable name is 1 to 32 lower case letters, digits and _, starting with a letter');
+export const ZVariableName = z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, 'a variable name is 1 to 32 lower case letters, digits and _, starting with a letter');
 
 /** Stable numeric codes of options: kept across waves. */
 export const ZCode = z.number().int('a code is an integer').min(0, 'a code is 0 or more').max(32767, 'a code is at most 32767');
@@ -87,15 +85,7 @@ export const ZConsentQuestion = z.strictObject({
 
 export const QUESTION_KINDS = ['single', 'multiple', 'scale', 'matrix', 'number', 'text', 'consent'] as const;
 
-export const ZQuestion = z.discriminatedUnion('kind', [
-  ZSingleQuestion,
-  ZMultipleQuestion,
-  ZScaleQuestion,
-  ZMatrixQuestion,
-  ZNumberQuestion,
-  ZTextQuestion,
-  ZConsentQuestion,
-]);
+export const ZQuestion = z.discriminatedUnion('kind', [ZSingleQuestion, ZMultipleQuestion, ZScaleQuestion, ZMatrixQuestion, ZNumberQuestion, ZTextQuestion, ZConsentQuestion]);
 
 export type Question = z.infer<typeof ZQuestion>;
 export type SingleQuestion = z.infer<typeof ZSingleQuestion>;

@@ -37,9 +37,7 @@ export const ZMaturityDimension = z.strictObject({
   id: ZIdentifier,
   label: ZLabel,
   definition: ZLabel,
-  scoring: z
-    .array(z.strictObject({ variable: ZVariableName, scores: z.array(z.strictObject({ code: ZCode, score: z.number().min(0).max(1) })).min(1) }))
-    .min(1),
+  scoring: z.array(z.strictObject({ variable: ZVariableName, scores: z.array(z.strictObject({ code: ZCode, score: z.number().min(0).max(1) })).min(1) })).min(1),
   recommendations: z.array(ZLabel).min(2).max(4),
 });
 export type MaturityDimension = z.infer<typeof ZMaturityDimension>;

@@ -23,8 +23,32 @@ describe('evaluateCondition', () => {
     assert.equal(evaluateCondition({ op: 'answered', question: 't' }, answers), true);
     assert.equal(evaluateCondition({ op: 'answered', question: 'z' }, answers), false);
     assert.equal(evaluateCondition({ op: 'not', condition: { op: 'answered', question: 'z' } }, answers), true);
-    assert.equal(evaluateCondition({ op: 'and', conditions: [{ op: 'equals', question: 'a', value: 2 }, { op: 'equals', question: 'a', value: 3 }] }, answers), false);
-    assert.equal(evaluateCondition({ op: 'or', conditions: [{ op: 'equals', question: 'a', value: 2 }, { op: 'equals', question: 'a', value: 3 }] }, answers), true);
+    assert.equal(
+      evaluateCondition(
+        {
+          op: 'and',
+          conditions: [
+            { op: 'equals', question: 'a', value: 2 },
+            { op: 'equals', question: 'a', value: 3 },
+          ],
+        },
+        answers,
+      ),
+      false,
+    );
+    assert.equal(
+      evaluateCondition(
+        {
+          op: 'or',
+          conditions: [
+            { op: 'equals', question: 'a', value: 2 },
+            { op: 'equals', question: 'a', value: 3 },
+          ],
+        },
+        answers,
+      ),
+      true,
+    );
     assert.equal(evaluateCondition(undefined, answers), true);
   });
 });
@@ -53,7 +77,7 @@ describe('validatePageAnswers', () => {
     const r = validatePageAnswers(study, page('organisation'), { objectives: [1, 2, 3, 4], team_size: 2, managed_by: 1, budget_trend: 1 }, previous);
     assert.deepEqual(codes(r.errors), ['objectives:too_many']);
     assert.deepEqual(codes(validatePageAnswers(study, page('challenges'), { challenges: [1, 98] }, {}).errors), ['challenges:exclusive']);
-    const hidden = validatePageAnswers(study, page('networks'), { networks: [1] , no_use_reasons: [1] }, { uses_social: 2 });
+    const hidden = validatePageAnswers(study, page('networks'), { networks: [1], no_use_reasons: [1] }, { uses_social: 2 });
     assert.deepEqual(codes(hidden.errors), ['networks:hidden']);
   });
 
@@ -81,11 +105,33 @@ describe('answersFromForm', () => {
 
 describe('validateResponse and packAnswers', () => {
   const complete = {
-    consent: true, company_size: 3, sector: 2, region: 1, respondent_function: 2, uses_social: 2, importance: 9,
-    no_use_reasons: [2, 3], budget_trend: 2, ereputation: 3, relation_strengthens: 2, relation_service: 1, relation_sales: 9,
-    relation_loyalty: 2, relation_advocacy: 1, crm_enrich: 4, social_selling: 4, social_ads: 2, measures_results: 3,
-    challenges: [2, 6], internal_communication: 1, internal_training: 3, internal_leadership: 4, internal_advocacy: 1,
-    internal_skills: 2, social_policy: 3, outlook: 3,
+    consent: true,
+    company_size: 3,
+    sector: 2,
+    region: 1,
+    respondent_function: 2,
+    uses_social: 2,
+    importance: 9,
+    no_use_reasons: [2, 3],
+    budget_trend: 2,
+    ereputation: 3,
+    relation_strengthens: 2,
+    relation_service: 1,
+    relation_sales: 9,
+    relation_loyalty: 2,
+    relation_advocacy: 1,
+    crm_enrich: 4,
+    social_selling: 4,
+    social_ads: 2,
+    measures_results: 3,
+    challenges: [2, 6],
+    internal_communication: 1,
+    internal_training: 3,
+    internal_leadership: 4,
+    internal_advocacy: 1,
+    internal_skills: 2,
+    social_policy: 3,
+    outlook: 3,
   };
 
   it('accepts a whole response that follows the display logic', () => {

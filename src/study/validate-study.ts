@@ -13,9 +13,7 @@ export interface StudyIssue {
   readonly message: string;
 }
 
-export type StudyValidation =
-  | { readonly ok: true; readonly study: Study; readonly errors: readonly [] }
-  | { readonly ok: false; readonly errors: readonly StudyIssue[] };
+export type StudyValidation = { readonly ok: true; readonly study: Study; readonly errors: readonly [] } | { readonly ok: false; readonly errors: readonly StudyIssue[] };
 
 function zodIssues(error: z.ZodError, input: unknown): StudyIssue[] {
   return error.issues.map((issue) => {

@@ -21,7 +21,9 @@ for (const database of TEST_DATABASES) {
     /** Posts the password form as `who`; `csrf: false` leaves the token out. */
     const change = (who: Session, fields: Record<string, string>, options: { url?: string; csrf?: boolean } = {}) =>
       t.app.inject({
-        method: 'POST', url: options.url ?? '/admin/account', headers: { ...FORM, cookie: cookieHeader(who.jar) },
+        method: 'POST',
+        url: options.url ?? '/admin/account',
+        headers: { ...FORM, cookie: cookieHeader(who.jar) },
         payload: new URLSearchParams({ ...(options.csrf === false ? {} : { _csrf: who.csrf }), ...fields }).toString(),
       });
     const fields = (currentPassword: string, newPassword: string, confirmPassword = newPassword) => ({ currentPassword, newPassword, confirmPassword });
@@ -176,10 +178,15 @@ for (const database of TEST_DATABASES) {
     });
     after(() => t.close());
 
-    it('deletes every session of the user but the one kept, and no other user\'s', async () => {
+    it("deletes every session of the user but the one kept, and no other user's", async () => {
       const a = await t.store.users.create({ email: 'a@example.org', role: 'analyst', passwordHash: 'x' });
       const b = await t.store.users.create({ email: 'b@example.org', role: 'analyst', passwordHash: 'x' });
-      const [keep, gone1, gone2, others] = [await startSession(t.store, a.id), await startSession(t.store, a.id), await startSession(t.store, a.id), await startSession(t.store, b.id)];
+      const [keep, gone1, gone2, others] = [
+        await startSession(t.store, a.id),
+        await startSession(t.store, a.id),
+        await startSession(t.store, a.id),
+        await startSession(t.store, b.id),
+      ];
       assert.equal(await t.store.sessions.deleteForUserExcept(a.id, sessionIdHash(keep)), 2);
       assert.ok(await t.store.sessions.get(sessionIdHash(keep)));
       assert.equal(await t.store.sessions.get(sessionIdHash(gone1)), undefined);

@@ -43,7 +43,10 @@ export async function startAdminApp(database: TestDatabase, env: Record<string, 
   const app = await createApp({ store, config, routes: [routeRecorder(routes), ...ROUTE_PLUGINS] });
   await app.ready();
   return {
-    app, store, config, routes,
+    app,
+    store,
+    config,
+    routes,
     async close() {
       await app.close();
       await store.close();
@@ -80,7 +83,9 @@ export async function signIn(app: FastifyInstance, email: string, password = PAS
   const page = await app.inject({ url: '/admin/login', remoteAddress });
   keepCookies(jar, page);
   const response = await app.inject({
-    method: 'POST', url: '/admin/login', remoteAddress,
+    method: 'POST',
+    url: '/admin/login',
+    remoteAddress,
     headers: { cookie: cookieHeader(jar), 'content-type': 'application/x-www-form-urlencoded' },
     payload: new URLSearchParams({ _csrf: csrfOf(page.body), email, password, next: '/admin' }).toString(),
   });

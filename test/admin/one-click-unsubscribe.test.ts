@@ -40,8 +40,7 @@ for (const database of TEST_DATABASES) {
       const u = new URL(url);
       return `${u.pathname}${u.search}`;
     };
-    const oneClick = (url: string, payload = ONE_CLICK, headers: Record<string, string> = FORM) =>
-      t.app.inject({ method: 'POST', url: pathOf(url), headers, payload });
+    const oneClick = (url: string, payload = ONE_CLICK, headers: Record<string, string> = FORM) => t.app.inject({ method: 'POST', url: pathOf(url), headers, payload });
 
     before(async () => {
       smtp = await startSmtpCapture();
@@ -52,7 +51,9 @@ for (const database of TEST_DATABASES) {
       for (const contact of CONTACTS) await t.store.contacts.create({ waveId, ...contact, company: null });
       const analyst = await signIn(t.app, 'analyst@example.org');
       const sent = await t.app.inject({
-        method: 'POST', url: `/admin/waves/${waveId}/invitations`, headers: { ...FORM, cookie: cookieHeader(analyst.jar) },
+        method: 'POST',
+        url: `/admin/waves/${waveId}/invitations`,
+        headers: { ...FORM, cookie: cookieHeader(analyst.jar) },
         payload: new URLSearchParams({ _csrf: analyst.csrf }).toString(),
       });
       assert.equal(sent.statusCode, 303);
@@ -87,7 +88,10 @@ for (const database of TEST_DATABASES) {
       assert.ok(ann.unsubscribedAt);
       assert.equal(await statusOf('cleo@example.org'), 'invited', 'the other contacts are untouched');
       const audits = await unsubscribeAudits();
-      assert.deepEqual(audits.map((e) => [e.target, e.details]), [[`contact:${ann.id}`, { via: 'one-click' }]]);
+      assert.deepEqual(
+        audits.map((e) => [e.target, e.details]),
+        [[`contact:${ann.id}`, { via: 'one-click' }]],
+      );
     });
 
     it('accepts the one-click body as multipart/form-data too (RFC 8058 recommends it)', async () => {
@@ -143,7 +147,9 @@ for (const database of TEST_DATABASES) {
       const token = /name="t" value="([^"]+)"/.exec(page.body)?.[1];
       assert.equal(token, new URL(cleo).searchParams.get('t'));
       const response = await t.app.inject({
-        method: 'POST', url: '/unsubscribe', headers: { ...FORM, cookie: cookieHeader(jar) },
+        method: 'POST',
+        url: '/unsubscribe',
+        headers: { ...FORM, cookie: cookieHeader(jar) },
         payload: new URLSearchParams({ _csrf: csrfOf(page.body), t: token! }).toString(),
       });
       assert.equal(response.statusCode, 200);

@@ -133,7 +133,13 @@ describe('researcher journey in a real browser', () => {
     // weighting targets, raking
     await page.goto(`${waveUrl}/weighting`);
     await page.check('#use_company_size');
-    for (const [code, population] of [[1, 3_000_000], [2, 150_000], [3, 5_800], [4, 290]] as const) await page.fill(`#pop_company_size_${code}`, String(population));
+    for (const [code, population] of [
+      [1, 3_000_000],
+      [2, 150_000],
+      [3, 5_800],
+      [4, 290],
+    ] as const)
+      await page.fill(`#pop_company_size_${code}`, String(population));
     await click(page, 'Enregistrer les cibles');
     await click(page, 'Lancer le calage');
     assert.match(await textOf(page, '#weighting-status'), /Pondération calculée sur 4 réponses/);
@@ -146,7 +152,17 @@ describe('researcher journey in a real browser', () => {
     await click(page, 'Publier');
     assert.equal(await textOf(page, '#wave-status'), 'publiée');
     const actions = (await server.store.auditLog.list({ limit: 100 })).map((e) => e.action);
-    for (const action of ['wave.create', 'wave.open', 'contacts.import', 'invitations.send', 'response.exclude', 'weighting.targets', 'weighting.run', 'wave.close', 'wave.publish']) {
+    for (const action of [
+      'wave.create',
+      'wave.open',
+      'contacts.import',
+      'invitations.send',
+      'response.exclude',
+      'weighting.targets',
+      'weighting.run',
+      'wave.close',
+      'wave.publish',
+    ]) {
       assert.ok(actions.includes(action), `audit log has ${action}`);
     }
 

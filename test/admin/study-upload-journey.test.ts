@@ -61,10 +61,7 @@ describe('a new owner uploads a study of their own in a real browser', () => {
     await page.selectOption('#study-format', 'native');
     await click(page, 'Vérifier et enregistrer');
     const errors = (await page.locator('.study-errors li').allTextContents()).map((e) => e.replace(/\s+/g, ' ').trim());
-    assert.deepEqual(errors, [
-      'pages[1].title.en missing en text',
-      'margins[2] "comfort" is not a single-choice question of the questionnaire',
-    ]);
+    assert.deepEqual(errors, ['pages[1].title.en missing en text', 'margins[2] "comfort" is not a single-choice question of the questionnaire']);
     await checkAccessibility(page, 'validation report');
     assert.deepEqual(await server.store.studies.list(), [], 'nothing stored');
 
@@ -88,7 +85,10 @@ describe('a new owner uploads a study of their own in a real browser', () => {
     const page = await browser.newPage(); // the owner's session of the first step goes on (one browser context)
     // a published edition of the built-in barometer and two earlier quarters of the new study, so that the
     // site has two studies and the new one has trends
-    for (const { studyId, waves } of [{ studyId: 'social-media-barometer', waves: ['2016', '2017'] }, { studyId: 'household-energy', waves: ['T3-2025', 'T4-2025'] }]) {
+    for (const { studyId, waves } of [
+      { studyId: 'social-media-barometer', waves: ['2016', '2017'] },
+      { studyId: 'household-energy', waves: ['T3-2025', 'T4-2025'] },
+    ]) {
       const made = await generateStudyDemo(server.store, studyId, { waves, n: 160, seed: 11 });
       for (const w of made.waves) if (w.status !== 'published') await server.store.waves.setStatus(w.waveId, 'published', new Date('2026-01-15T10:00:00Z'));
     }
@@ -109,9 +109,15 @@ describe('a new owner uploads a study of their own in a real browser', () => {
     const respondent = await browser.newPage();
     await respondent.goto(`${server.url}/en/s/household-energy/T1-2026`);
     assert.equal(await respondent.getAttribute('html', 'lang'), 'en');
-    await fillPage(respondent, [['household_size', '2'], ['region', '1']]);
+    await fillPage(respondent, [
+      ['household_size', '2'],
+      ['region', '1'],
+    ]);
     await submitWith(respondent, /Start|Next/);
-    await fillPage(respondent, [['heat_source', '3'], ['comfort', '4']]);
+    await fillPage(respondent, [
+      ['heat_source', '3'],
+      ['comfort', '4'],
+    ]);
     await submitWith(respondent, /Next/);
     await submitWith(respondent, /Send my answers/);
     assert.equal((await respondent.locator('h1').textContent())?.trim(), 'Thank you for taking part');
@@ -126,7 +132,16 @@ describe('a new owner uploads a study of their own in a real browser', () => {
     // the rest of the quarter's sample, synthetic, then close and publish from the workspace
     const study = validateStudy(stored!.document);
     assert.ok(study.ok);
-    const { rows } = generateGenericWave({ study: study.study, waveId: wave.id, code: wave.code, n: 240, seed: 5, secretKey: 'journey', opensAt: new Date('2026-01-05T08:00:00Z'), fieldworkDays: 20 });
+    const { rows } = generateGenericWave({
+      study: study.study,
+      waveId: wave.id,
+      code: wave.code,
+      n: 240,
+      seed: 5,
+      secretKey: 'journey',
+      opensAt: new Date('2026-01-05T08:00:00Z'),
+      fieldworkDays: 20,
+    });
     await server.store.responses.insertMany(rows);
     await page.goto(waveUrl);
     await click(page, 'Clore la collecte');
@@ -157,10 +172,16 @@ describe('a new owner uploads a study of their own in a real browser', () => {
     // no page or PDF of the new study names companies
     const texts: string[] = [];
     for (const path of [
-      '/resultats/household-energy', '/en/results/household-energy', '/resultats/household-energy?cut=household_size',
-      '/en/results/household-energy?cut=region', '/livre-blanc/household-energy', '/en/white-paper/household-energy',
-      '/api/v1/studies/household-energy/waves', '/api/v1/studies/household-energy/waves/T1-2026/results',
-      '/s/household-energy/T1-2026', '/en/s/household-energy/T1-2026',
+      '/resultats/household-energy',
+      '/en/results/household-energy',
+      '/resultats/household-energy?cut=household_size',
+      '/en/results/household-energy?cut=region',
+      '/livre-blanc/household-energy',
+      '/en/white-paper/household-energy',
+      '/api/v1/studies/household-energy/waves',
+      '/api/v1/studies/household-energy/waves/T1-2026/results',
+      '/s/household-energy/T1-2026',
+      '/en/s/household-energy/T1-2026',
     ]) {
       const response = await fetch(`${server.url}${path}`);
       assert.ok(response.status < 400, `${path}: ${response.status}`);

@@ -23,7 +23,13 @@ function multipart(fields: Record<string, string>, file: { name: string; content
 }
 
 /** The text of a page without its tags, white space collapsed (no-break spaces kept). */
-const textOf = (body: string) => body.replace(/<[^>]+>/g, ' ').replace(/&#39;|&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/[ \t\r\n]+/g, ' ');
+const textOf = (body: string) =>
+  body
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/[ \t\r\n]+/g, ' ');
 
 for (const database of TEST_DATABASES) {
   describe(`workspace studies: upload, versions, diff, download [${database.name}]`, () => {
@@ -152,13 +158,16 @@ for (const database of TEST_DATABASES) {
       assert.equal((await get(viewer, '/admin/studies/no-such-study')).statusCode, 404);
     });
 
-    it('imports a LimeSurvey questionnaire in one step, showing the importer\'s warnings', async () => {
+    it("imports a LimeSurvey questionnaire in one step, showing the importer's warnings", async () => {
       const res = await upload(analyst, '/en/admin/studies', { name: 'digital.lss', content: LSS }, { format: 'limesurvey', studyId: 'digital-uses' });
       assert.equal(res.statusCode, 201);
       assert.match(textOf(res.body), /Version 1 of study digital-uses stored\./);
       assert.match(textOf(res.body), /Import warnings/);
       const imports = await t.store.auditLog.list({ action: 'study.import' });
-      assert.deepEqual(imports.map((e) => e.details), [{ version: 1, format: 'limesurvey', mode: 'add', via: 'workspace' }]);
+      assert.deepEqual(
+        imports.map((e) => e.details),
+        [{ version: 1, format: 'limesurvey', mode: 'add', via: 'workspace' }],
+      );
     });
 
     it('refuses a file over the size limit with 413, storing nothing', async () => {

@@ -57,7 +57,12 @@ for (const database of TEST_DATABASES) {
         assert.equal((await as(viewer)).statusCode, 403, `viewer POST ${route.url}`);
         if (!route.url.startsWith('/admin/users') && !route.url.startsWith('/admin/gdpr')) assert.notEqual((await as(analyst)).statusCode, 403, `analyst POST ${route.url}`);
       }
-      const ownPassword = await t.app.inject({ method: 'POST', url: '/admin/account', headers: { ...FORM, cookie: cookieHeader(viewer.jar) }, payload: `_csrf=${encodeURIComponent(viewer.csrf)}` });
+      const ownPassword = await t.app.inject({
+        method: 'POST',
+        url: '/admin/account',
+        headers: { ...FORM, cookie: cookieHeader(viewer.jar) },
+        payload: `_csrf=${encodeURIComponent(viewer.csrf)}`,
+      });
       assert.equal(ownPassword.statusCode, 400, 'a viewer may use the password form (here: empty, so refused as invalid)');
       // analyst pages that only an owner may see
       const users = await t.app.inject({ url: '/admin/users', headers: { cookie: cookieHeader(analyst.jar) } });
@@ -82,7 +87,10 @@ for (const database of TEST_DATABASES) {
         statuses.push(res.response.statusCode);
       }
       assert.deepEqual(statuses.slice(0, 5), [401, 401, 401, 401, 401]);
-      assert.ok(statuses.slice(5).every((s) => s === 429), statuses.join(','));
+      assert.ok(
+        statuses.slice(5).every((s) => s === 429),
+        statuses.join(','),
+      );
       // the account is in its backoff: even the right password waits
       const during = await signIn(t.app, 'analyst@example.org', PASSWORD, '198.51.100.9');
       assert.equal(during.response.statusCode, 429);
@@ -110,7 +118,12 @@ for (const database of TEST_DATABASES) {
       const replay = await t.app.inject({ url: '/admin', headers: { cookie: stolen } });
       assert.equal(replay.statusCode, 303);
       assert.match(String(replay.headers.location), /^\/admin\/login/);
-      const post = await t.app.inject({ method: 'POST', url: `/admin/waves/${waveId}/status`, headers: { ...FORM, cookie: stolen }, payload: `_csrf=${encodeURIComponent(csrfOf(ok.body))}&action=open` });
+      const post = await t.app.inject({
+        method: 'POST',
+        url: `/admin/waves/${waveId}/status`,
+        headers: { ...FORM, cookie: stolen },
+        payload: `_csrf=${encodeURIComponent(csrfOf(ok.body))}&action=open`,
+      });
       assert.equal(post.statusCode, 401);
       // the other session of the same user is untouched
       assert.equal((await t.app.inject({ url: '/admin', headers: { cookie: cookieHeader(second.jar) } })).statusCode, 200);
@@ -118,7 +131,12 @@ for (const database of TEST_DATABASES) {
 
     it('records logins and wave actions in the audit log', async () => {
       const analyst = await signIn(t.app, 'analyst@example.org');
-      const res = await t.app.inject({ method: 'POST', url: `/admin/waves/${waveId}/status`, headers: { ...FORM, cookie: cookieHeader(analyst.jar) }, payload: `_csrf=${encodeURIComponent(analyst.csrf)}&action=open` });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/admin/waves/${waveId}/status`,
+        headers: { ...FORM, cookie: cookieHeader(analyst.jar) },
+        payload: `_csrf=${encodeURIComponent(analyst.csrf)}&action=open`,
+      });
       assert.equal(res.statusCode, 303);
       const entries = await t.store.auditLog.list({ action: 'wave.open' });
       assert.equal(entries.length, 1);

@@ -42,12 +42,19 @@ describe('the benchmark PDF is tagged for screen readers', () => {
       assert.ok(alt.startsWith(message(lang, 'benchmark.maturity.chart')), alt);
       assert.match(alt, /: \d+/, 'with the scores');
       const nodes = structText(pdf);
-      assert.deepEqual(nodes.filter((n) => n.type === 'H1').map((n) => n.text), [message(lang, 'benchmark.title')]);
+      assert.deepEqual(
+        nodes.filter((n) => n.type === 'H1').map((n) => n.text),
+        [message(lang, 'benchmark.title')],
+      );
       const h2 = nodes.filter((n) => n.type === 'H2').map((n) => spaces(n.text));
-      for (const key of ['maturity.title', 'recommendations.title', 'indicators.title'] as const) assert.ok(h2.includes(spaces(message(lang, `benchmark.${key}`))), `${key} in ${h2.join(' | ')}`);
+      for (const key of ['maturity.title', 'recommendations.title', 'indicators.title'] as const)
+        assert.ok(h2.includes(spaces(message(lang, `benchmark.${key}`))), `${key} in ${h2.join(' | ')}`);
       assert.ok(elements.filter((e) => e.type === 'Table').length >= 2);
       assert.ok(elements.some((e) => e.type === 'TH') && elements.some((e) => e.type === 'TD'));
-      assert.ok(nodes.some((n) => n.type === 'LBody'), 'the recommendations as a list');
+      assert.ok(
+        nodes.some((n) => n.type === 'LBody'),
+        'the recommendations as a list',
+      );
       assert.ok(!nodes.some((n) => new RegExp(`${message(lang, 'benchmark.title')} — `).test(n.text)), 'the running header is an artifact');
     });
   }

@@ -32,7 +32,11 @@ describe('the benchmark against a published wave', () => {
     const wave = (await t.store.waves.getByCode(STUDY, '2017'))!;
     const [response] = await t.store.responses.list(wave.id, { status: 'complete', limit: 1 });
     // the open answer "company name" holds hostile text
-    await t.store.db.updateTable('responses').set({ answers: toJson({ ...response.answers, company_name: HOSTILE_COMPANY })! }).where('id', '=', response.id).execute();
+    await t.store.db
+      .updateTable('responses')
+      .set({ answers: toJson({ ...response.answers, company_name: HOSTILE_COMPANY })! })
+      .where('id', '=', response.id)
+      .execute();
     token = await tokenFor(t, response);
   });
   after(() => t?.close());
@@ -118,13 +122,17 @@ describe('the benchmark while no wave is published', () => {
     assert.match(page.body, /Votre benchmark arrive bientôt/);
     assert.match(page.body, /ne sont pas encore publiés/);
     const invalid = await t.app.inject({
-      method: 'POST', url: `/benchmark/${token}/notify`, headers: { cookie: cookieHeader(jar), 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      url: `/benchmark/${token}/notify`,
+      headers: { cookie: cookieHeader(jar), 'content-type': 'application/x-www-form-urlencoded' },
       payload: new URLSearchParams({ _csrf: csrfOf(page.body), email: 'not an e-mail' }).toString(),
     });
     assert.equal(invalid.statusCode, 303);
     assert.equal((await t.store.responses.getByPublicId(response.publicId))!.notifyEmail, null);
     const saved = await t.app.inject({
-      method: 'POST', url: `/benchmark/${token}/notify`, headers: { cookie: cookieHeader(jar), 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      url: `/benchmark/${token}/notify`,
+      headers: { cookie: cookieHeader(jar), 'content-type': 'application/x-www-form-urlencoded' },
       payload: new URLSearchParams({ _csrf: csrfOf(page.body), email: 'resp@example.org' }).toString(),
     });
     assert.equal(saved.statusCode, 303);
@@ -137,7 +145,9 @@ describe('the benchmark while no wave is published', () => {
     const analyst = await signIn(t.app, 'analyst@example.org');
     for (const action of ['close', 'publish']) {
       const done = await t.app.inject({
-        method: 'POST', url: `/admin/waves/${wave.id}/status`, headers: { cookie: cookieHeader(analyst.jar), 'content-type': 'application/x-www-form-urlencoded' },
+        method: 'POST',
+        url: `/admin/waves/${wave.id}/status`,
+        headers: { cookie: cookieHeader(analyst.jar), 'content-type': 'application/x-www-form-urlencoded' },
         payload: new URLSearchParams({ _csrf: analyst.csrf, action }).toString(),
       });
       assert.equal(done.statusCode, 303, action);

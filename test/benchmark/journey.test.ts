@@ -48,7 +48,7 @@ describe('benchmark and white paper journeys in a real browser', () => {
     assert.equal(await page.locator('h1').textContent(), 'Votre benchmark');
     assert.match((await page.locator('article.benchmark').textContent()) ?? '', /Acme <b>SA<\/b>/, 'the company as typed, as text');
     assert.equal(await page.locator('article.benchmark b').count(), 0, 'no markup from the answer');
-    assert.equal(await page.locator('.recommendations li').count() >= 2, true);
+    assert.equal((await page.locator('.recommendations li').count()) >= 2, true);
     // the respondent chose "10 to 249 employees": the size column is theirs
     assert.match((await page.locator('article.benchmark').textContent()) ?? '', /Les entreprises de même taille\u00A0: 10 à 249 salariés/);
     await checkAccessibility(page, 'benchmark');

@@ -47,7 +47,9 @@ const unsafe = process.env.BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT === '1';
 const databases: readonly TestDatabase[] = option('databases')
   ? TEST_DATABASES.length > 1 || option('databases') === 'sqlite'
     ? TEST_DATABASES.filter((d) => option('databases')!.split(',').includes(d.name))
-    : option('databases')!.split(',').map((name) => (name === 'postgres' ? { name, url: 'postgres://root@/barometre_test?host=/var/run/postgresql' } : { name: 'sqlite' as const }))
+    : option('databases')!
+        .split(',')
+        .map((name) => (name === 'postgres' ? { name, url: 'postgres://root@/barometre_test?host=/var/run/postgresql' } : { name: 'sqlite' as const }))
   : TEST_DATABASES;
 
 /** mulberry32: the kill moments and answers are reproducible with --seed. */
@@ -78,7 +80,11 @@ async function runOn(database: TestDatabase, seed: number): Promise<boolean> {
   const dataDir = store.options.databaseUrl ? mkdtempSync(join(tmpdir(), 'barometre-crash-')) : store.options.dataDir;
   const port = await freePort();
   const server = serverProcess({
-    DATA_DIR: dataDir, SECRET_KEY, HOST: '127.0.0.1', PORT: String(port), TRUST_PROXY: '127.0.0.1',
+    DATA_DIR: dataDir,
+    SECRET_KEY,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    TRUST_PROXY: '127.0.0.1',
     ...(store.options.databaseUrl ? { DATABASE_URL: store.options.databaseUrl } : {}),
     // the server's configuration honours this test-only variable under NODE_ENV=test only
     ...(unsafe ? { BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT: '1', NODE_ENV: 'test' } : {}),
@@ -124,15 +130,35 @@ async function runOn(database: TestDatabase, seed: number): Promise<boolean> {
   if (store.options.databaseUrl) rmSync(dataDir, { recursive: true, force: true });
   const ok = verdict.problems.length === 0 && verdict.integrity === 'ok';
   const figures = {
-    test: 'crash', database: database.name, unsafeAckBeforeCommit: unsafe, seed, respondents, seconds: Number(((performance.now() - t0) / 1000).toFixed(1)),
-    requestsSent: counters.requests, retries: counters.retries, kills: moments.length, killAtMs: moments, restartMs: downtimes,
-    acknowledgedPages: counters.acknowledgedPages, acknowledgedResponses: verdict.acknowledgedResponses, acknowledgedCompletes: verdict.acknowledgedCompletes,
-    found: verdict.found, foundComplete: verdict.foundComplete, rowsInDatabase: verdict.rowsInDatabase, integrity: verdict.integrity,
-    problems: verdict.problems.length, ok, wallSeconds: Number(((performance.now() - started) / 1000).toFixed(1)),
+    test: 'crash',
+    database: database.name,
+    unsafeAckBeforeCommit: unsafe,
+    seed,
+    respondents,
+    seconds: Number(((performance.now() - t0) / 1000).toFixed(1)),
+    requestsSent: counters.requests,
+    retries: counters.retries,
+    kills: moments.length,
+    killAtMs: moments,
+    restartMs: downtimes,
+    acknowledgedPages: counters.acknowledgedPages,
+    acknowledgedResponses: verdict.acknowledgedResponses,
+    acknowledgedCompletes: verdict.acknowledgedCompletes,
+    found: verdict.found,
+    foundComplete: verdict.foundComplete,
+    rowsInDatabase: verdict.rowsInDatabase,
+    integrity: verdict.integrity,
+    problems: verdict.problems.length,
+    ok,
+    wallSeconds: Number(((performance.now() - started) / 1000).toFixed(1)),
   };
-  console.log(`\n[${database.name}] ${respondents} respondents for ${figures.seconds} s, ${moments.length} SIGKILLs at ${moments.map((m) => (m / 1000).toFixed(1)).join(', ')} s (restarts took ${downtimes.join(', ')} ms)${unsafe ? ', UNSAFE: acknowledging before the commit' : ''}`);
+  console.log(
+    `\n[${database.name}] ${respondents} respondents for ${figures.seconds} s, ${moments.length} SIGKILLs at ${moments.map((m) => (m / 1000).toFixed(1)).join(', ')} s (restarts took ${downtimes.join(', ')} ms)${unsafe ? ', UNSAFE: acknowledging before the commit' : ''}`,
+  );
   console.log(`[${database.name}] requests sent ${counters.requests} (${counters.retries} retries), pages acknowledged ${counters.acknowledgedPages}`);
-  console.log(`[${database.name}] responses acknowledged ${verdict.acknowledgedResponses} (${verdict.acknowledgedCompletes} complete), found exactly once as acknowledged ${verdict.found} (${verdict.foundComplete} complete); ${verdict.rowsInDatabase} rows in the database`);
+  console.log(
+    `[${database.name}] responses acknowledged ${verdict.acknowledgedResponses} (${verdict.acknowledgedCompletes} complete), found exactly once as acknowledged ${verdict.found} (${verdict.foundComplete} complete); ${verdict.rowsInDatabase} rows in the database`,
+  );
   console.log(`[${database.name}] integrity: ${verdict.integrity}`);
   for (const problem of verdict.problems.slice(0, 10)) console.log(`[${database.name}] PROBLEM ${problem}`);
   if (verdict.problems.length > 10) console.log(`[${database.name}] … ${verdict.problems.length - 10} more problems`);

@@ -42,9 +42,12 @@ export interface RespondentOptions {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
-const hiddenFields = (body: string): Field[] =>
-  [...body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m): Field => [m[1]!, decode(m[2]!)]);
+const decode = (s: string) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
+const hiddenFields = (body: string): Field[] => [...body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m): Field => [m[1]!, decode(m[2]!)]);
 const formAction = (body: string) => /<form method="post" action="([^"]+)"/.exec(body)?.[1]?.replace(/&amp;/g, '&');
 
 /** Valid answers to a page's visible questions, as form fields and as the typed answers the server stores. */
@@ -108,7 +111,12 @@ function send(port: number, agent: http.Agent, address: string, cookies: Map<str
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
-        host: '127.0.0.1', port, method, path, agent, timeout: 15_000,
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        agent,
+        timeout: 15_000,
         headers: {
           cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
           'x-forwarded-for': address,

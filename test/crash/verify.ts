@@ -34,7 +34,7 @@ export async function verifyRun(store: Store, waveId: number, questionnaires: re
     if (q.acknowledgedPages === 0) continue;
     acknowledgedResponses++;
     if (q.complete) acknowledgedCompletes++;
-    const matches = q.publicId === undefined ? [] : byPublicId.get(q.publicId) ?? [];
+    const matches = q.publicId === undefined ? [] : (byPublicId.get(q.publicId) ?? []);
     if (matches.length !== 1) {
       problems.push(`${q.marker}: ${q.acknowledgedPages} acknowledged page(s) but ${matches.length} response(s) with its id`);
       continue;
@@ -42,7 +42,9 @@ export async function verifyRun(store: Store, waveId: number, questionnaires: re
     const row = matches[0]!;
     const stored = JSON.parse(row.answers) as Record<string, unknown>;
     if ('company_name' in q.acknowledged && byMarker.get(q.marker) !== 1) problems.push(`${q.marker}: found ${byMarker.get(q.marker) ?? 0} times`);
-    const lost = Object.entries(q.acknowledged).filter(([key, value]) => !isDeepStrictEqual(stored[key], value)).map(([key]) => key);
+    const lost = Object.entries(q.acknowledged)
+      .filter(([key, value]) => !isDeepStrictEqual(stored[key], value))
+      .map(([key]) => key);
     if (lost.length > 0) {
       problems.push(`${q.marker}: acknowledged answers missing or different: ${lost.slice(0, 5).join(', ')}${lost.length > 5 ? '…' : ''}`);
       continue;
@@ -59,7 +61,11 @@ export async function verifyRun(store: Store, waveId: number, questionnaires: re
   for (const [marker, n] of byMarker) if (n > 1) problems.push(`marker ${marker} stored ${n} times`);
   if (rows.length < started.size) problems.push(`${rows.length} rows for ${started.size} acknowledged questionnaires`);
   return Object.freeze({
-    acknowledgedResponses, acknowledgedCompletes, found, foundComplete, rowsInDatabase: rows.length,
+    acknowledgedResponses,
+    acknowledgedCompletes,
+    found,
+    foundComplete,
+    rowsInDatabase: rows.length,
     integrity: sqliteFile ? sqliteIntegrity(sqliteFile) : await postgresIntegrity(store),
     problems: Object.freeze(problems),
   });

@@ -10,8 +10,10 @@ import { validateStudy } from '../../src/study/index.js';
 import { checkStoredWave, seriesCodes } from './stored-wave-checks.js';
 
 async function run(args: string[], env: NodeJS.ProcessEnv) {
-  let stdout = '', stderr = '';
-  const out = new PassThrough(), err = new PassThrough();
+  let stdout = '',
+    stderr = '';
+  const out = new PassThrough(),
+    err = new PassThrough();
   out.on('data', (d) => (stdout += d));
   err.on('data', (d) => (stderr += d));
   const code = await main(args, { stdout: out, stderr: err, stdin: new PassThrough(), env });

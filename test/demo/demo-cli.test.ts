@@ -89,8 +89,14 @@ describe('barometre demo generate / demo reset [sqlite]', () => {
       assert.equal((await run(['demo', 'generate', '--waves', '2017', '--n', '60', '--seed', '3'], { DATA_DIR: other })).code, 0);
       const theirs = await publicIds(other, '2017');
       assert.equal(theirs.length, 60);
-      assert.ok(theirs.every((id) => !first.includes(id)), 'another installation, another secret: other ids');
-      assert.equal((await run(['demo', 'generate', '--waves', '2017', '--n', '60', '--seed', '3', '--replace'], { DATA_DIR: other, SECRET_KEY: readFileSync(key, 'utf8').trim() })).code, 0);
+      assert.ok(
+        theirs.every((id) => !first.includes(id)),
+        'another installation, another secret: other ids',
+      );
+      assert.equal(
+        (await run(['demo', 'generate', '--waves', '2017', '--n', '60', '--seed', '3', '--replace'], { DATA_DIR: other, SECRET_KEY: readFileSync(key, 'utf8').trim() })).code,
+        0,
+      );
       assert.deepEqual(await publicIds(other, '2017'), first, 'SECRET_KEY set to the same secret: the same ids');
     } finally {
       rmSync(other, { recursive: true, force: true });
@@ -109,7 +115,14 @@ describe('barometre demo generate / demo reset [sqlite]', () => {
     const store = await openStore({ dataDir: dir });
     try {
       const waves = await store.waves.list('social-media-barometer');
-      assert.deepEqual(waves.map((w) => [w.code, w.status]), [['2015', 'published'], ['2016', 'published'], ['2017', 'fieldwork']]);
+      assert.deepEqual(
+        waves.map((w) => [w.code, w.status]),
+        [
+          ['2015', 'published'],
+          ['2016', 'published'],
+          ['2017', 'fieldwork'],
+        ],
+      );
       for (const w of waves) assert.equal(await store.responses.count(w.id), 1200);
       const quarters = await store.waves.list('energy-mobility-barometer');
       assert.deepEqual(quarters.map((w) => w.code).sort(), ['T1-2026', 'T2-2026', 'T3-2025', 'T4-2025']);
@@ -123,7 +136,9 @@ describe('barometre demo generate / demo reset [sqlite]', () => {
 for (const database of TEST_DATABASES) {
   describe(`prepareDemo [${database.name}]`, () => {
     let store: Awaited<ReturnType<typeof openTestStore>>;
-    before(async () => { store = await openTestStore(database); });
+    before(async () => {
+      store = await openTestStore(database);
+    });
     after(() => store.close());
 
     it('generates the default demo of both built-in studies on a database without waves, within a few seconds', async () => {
@@ -131,11 +146,23 @@ for (const database of TEST_DATABASES) {
       const result = await prepareDemo(store, { secretKey: SECRET });
       const seconds = (performance.now() - started) / 1000;
       assert.ok(result);
-      assert.deepEqual(result.calibrated.waves.map((w) => w.status), ['published', 'published', 'fieldwork']);
-      assert.deepEqual(result.studies.map((s) => s.studyId), ['energy-mobility-barometer']);
-      assert.deepEqual(result.studies[0].waves.map((w) => [w.code, w.status]), [
-        ['T3-2025', 'published'], ['T4-2025', 'published'], ['T1-2026', 'published'], ['T2-2026', 'fieldwork'],
-      ]);
+      assert.deepEqual(
+        result.calibrated.waves.map((w) => w.status),
+        ['published', 'published', 'fieldwork'],
+      );
+      assert.deepEqual(
+        result.studies.map((s) => s.studyId),
+        ['energy-mobility-barometer'],
+      );
+      assert.deepEqual(
+        result.studies[0].waves.map((w) => [w.code, w.status]),
+        [
+          ['T3-2025', 'published'],
+          ['T4-2025', 'published'],
+          ['T1-2026', 'published'],
+          ['T2-2026', 'fieldwork'],
+        ],
+      );
       for (const w of result.studies[0].waves) assert.ok(w.weighted && w.summary.generated >= 500, `${w.code}: ${w.summary.generated}`);
       assert.ok(seconds < 30, `${seconds} s`);
     });

@@ -11,8 +11,10 @@ import { weightedIndicators } from './weighted-indicators.js';
 
 /** The published 2015 figures, read from the fixture's table: indicator id -> share. */
 const SEED_FIGURES = new Map(
-  [...readFileSync(new URL('../fixtures/seed-figures.md', import.meta.url), 'utf8').matchAll(/^\|[^|]+\| `([a-z_]+)` \|[^|]+\| (\d+) % \|$/gm)]
-    .map((m) => [m[1], Number(m[2]) / 100]),
+  [...readFileSync(new URL('../fixtures/seed-figures.md', import.meta.url), 'utf8').matchAll(/^\|[^|]+\| `([a-z_]+)` \|[^|]+\| (\d+) % \|$/gm)].map((m) => [
+    m[1],
+    Number(m[2]) / 100,
+  ]),
 );
 
 /** The installation's secret, which keys the responses' public ids. */
@@ -22,7 +24,9 @@ const SECRET = 'a-test-secret-of-at-least-32-bytes-0123456789';
 async function waveDigest(store: Store, wave: Wave): Promise<string> {
   const hash = createHash('sha256');
   for (const r of await store.responses.list(wave.id)) {
-    hash.update(JSON.stringify([r.publicId, r.status, r.answers, r.startedAt, r.updatedAt, r.completedAt, r.durationMs, r.pageDurations, r.currentPage, r.language, r.company, r.source]));
+    hash.update(
+      JSON.stringify([r.publicId, r.status, r.answers, r.startedAt, r.updatedAt, r.completedAt, r.durationMs, r.pageDurations, r.currentPage, r.language, r.company, r.source]),
+    );
     hash.update(r.packed ?? new Uint8Array());
   }
   return hash.digest('hex');
@@ -77,13 +81,27 @@ for (const database of TEST_DATABASES) {
     });
 
     it('publishes 2015 and 2016, keeps 2017 in fieldwork, with the population targets on each wave', async () => {
-      assert.deepEqual(result.waves.map((w) => [w.year, w.status]), [[2015, 'published'], [2016, 'published'], [2017, 'fieldwork']]);
-      for (const [code, status] of [['2015', 'published'], ['2016', 'published'], ['2017', 'fieldwork']] as const) {
+      assert.deepEqual(
+        result.waves.map((w) => [w.year, w.status]),
+        [
+          [2015, 'published'],
+          [2016, 'published'],
+          [2017, 'fieldwork'],
+        ],
+      );
+      for (const [code, status] of [
+        ['2015', 'published'],
+        ['2016', 'published'],
+        ['2017', 'fieldwork'],
+      ] as const) {
         const wave = await demoWave(store, code);
         assert.equal(wave.status, status);
         assert.equal(wave.publishedAt !== null, status === 'published');
         const targets = wave.populationTargets as { margins: { variable: string }[] };
-        assert.deepEqual(targets.margins.map((m) => m.variable), ['company_size', 'sector']);
+        assert.deepEqual(
+          targets.margins.map((m) => m.variable),
+          ['company_size', 'sector'],
+        );
         assert.equal(await store.responses.count(wave.id), 1200);
       }
     });

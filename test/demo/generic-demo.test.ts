@@ -20,7 +20,10 @@ async function storedStudy(store: Store, id: string): Promise<Study> {
 
 /** Share of complete responses with `yes` among those that answered `variable` ("don't know" 9 left out). */
 function share(rows: { answers: Answers; complete: boolean }[], variable: string, yes: readonly number[]): number {
-  const values = rows.filter((r) => r.complete).map((r) => r.answers[variable]).filter((v): v is number => typeof v === 'number' && v !== 9);
+  const values = rows
+    .filter((r) => r.complete)
+    .map((r) => r.answers[variable])
+    .filter((v): v is number => typeof v === 'number' && v !== 9);
   return values.filter((v) => yes.includes(v)).length / values.length;
 }
 
@@ -40,9 +43,15 @@ for (const database of TEST_DATABASES) {
     after(() => store.close());
 
     it('makes the demo seed’s four quarterly waves, three published and the last in fieldwork, 1,000 responses each', async () => {
-      assert.deepEqual(result.waves.map((w) => [w.code, w.status]), [
-        ['T3-2025', 'published'], ['T4-2025', 'published'], ['T1-2026', 'published'], ['T2-2026', 'fieldwork'],
-      ]);
+      assert.deepEqual(
+        result.waves.map((w) => [w.code, w.status]),
+        [
+          ['T3-2025', 'published'],
+          ['T4-2025', 'published'],
+          ['T1-2026', 'published'],
+          ['T2-2026', 'fieldwork'],
+        ],
+      );
       for (const w of result.waves) {
         assert.equal(await store.responses.count(w.waveId), 1000);
         assert.ok(w.summary.partial > 50 && w.summary.partial < 250, `${w.code}: ${w.summary.partial} partial`);
@@ -56,7 +65,10 @@ for (const database of TEST_DATABASES) {
       const codes = await seriesCodes(store, STUDY);
       assert.deepEqual(codes, ['T3-2025', 'T4-2025', 'T1-2026', 'T2-2026']);
       assert.notDeepEqual([...codes].sort(), codes);
-      assert.deepEqual(result.waves.map((w) => w.seriesOrder), [1, 2, 3, 4]);
+      assert.deepEqual(
+        result.waves.map((w) => w.seriesOrder),
+        [1, 2, 3, 4],
+      );
     });
 
     it('stores valid responses that answer no hidden question, in the three languages, French first', async () => {
@@ -102,27 +114,45 @@ for (const database of TEST_DATABASES) {
       const complete = [...rows.values()].flat().filter((r) => r.complete);
       const items = ['view_cost', 'view_ready', 'view_fair', 'view_aid'];
       let strong = 0;
-      for (let a = 0; a < items.length; a++) for (let b = a + 1; b < items.length; b++) {
-        const pairs = complete.map((r) => [r.answers[items[a]], r.answers[items[b]]]).filter(([x, y]) => x !== 9 && y !== 9) as [number, number][];
-        const mean = (k: 0 | 1) => pairs.reduce((s, p) => s + p[k], 0) / pairs.length;
-        const mx = mean(0), my = mean(1);
-        let sxy = 0, sxx = 0, syy = 0;
-        for (const [x, y] of pairs) { sxy += (x - mx) * (y - my); sxx += (x - mx) ** 2; syy += (y - my) ** 2; }
-        if (Math.abs(sxy / Math.sqrt(sxx * syy)) > 0.1) strong++;
-      }
+      for (let a = 0; a < items.length; a++)
+        for (let b = a + 1; b < items.length; b++) {
+          const pairs = complete.map((r) => [r.answers[items[a]], r.answers[items[b]]]).filter(([x, y]) => x !== 9 && y !== 9) as [number, number][];
+          const mean = (k: 0 | 1) => pairs.reduce((s, p) => s + p[k], 0) / pairs.length;
+          const mx = mean(0),
+            my = mean(1);
+          let sxy = 0,
+            sxx = 0,
+            syy = 0;
+          for (const [x, y] of pairs) {
+            sxy += (x - mx) * (y - my);
+            sxx += (x - mx) ** 2;
+            syy += (y - my) ** 2;
+          }
+          if (Math.abs(sxy / Math.sqrt(sxx * syy)) > 0.1) strong++;
+        }
       assert.ok(strong >= 3, `${strong} of 6 pairs correlate`);
     });
 
     it('refuses an existing wave without replace, a code naming no period and an unknown study, writing nothing', async () => {
       await assert.rejects(generateStudyDemo(store, STUDY, { waves: ['T1-2026'], n: 5 }), (e: Error & { code?: string }) => e.code === 'CONFLICT');
-      await assert.rejects(generateStudyDemo(store, STUDY, { waves: ['T5-2026'], n: 5 }), (e: Error & { code?: string }) => e.code === 'INVALID_INPUT' && /T5-2026/.test(e.message));
+      await assert.rejects(
+        generateStudyDemo(store, STUDY, { waves: ['T5-2026'], n: 5 }),
+        (e: Error & { code?: string }) => e.code === 'INVALID_INPUT' && /T5-2026/.test(e.message),
+      );
       await assert.rejects(generateStudyDemo(store, 'no-such-study', { n: 5 }), (e: Error & { code?: string }) => e.code === 'NOT_FOUND');
       assert.equal((await store.waves.list(STUDY)).length, 4);
     });
 
     it('never exceeds a wave’s quotas, screening out respondents of full segments', async () => {
       const wave = waves.get('T3-2025')!;
-      await store.waves.update(wave.id, { quotas: { segments: [{ variable: 'sex', code: 1, target: 120 }, { variable: 'age_band', code: 5, target: 40 }] } });
+      await store.waves.update(wave.id, {
+        quotas: {
+          segments: [
+            { variable: 'sex', code: 1, target: 120 },
+            { variable: 'age_band', code: 5, target: 40 },
+          ],
+        },
+      });
       const again = await generateStudyDemo(store, STUDY, { waves: ['T3-2025'], n: 500, replace: true, secretKey: SECRET });
       assert.ok(again.waves[0].summary.screenedOut > 0);
       const stored = await checkStoredWave(store, (await store.waves.get(wave.id))!, study);
@@ -136,7 +166,9 @@ for (const database of TEST_DATABASES) {
 
   describe(`demo generate --study social-media-barometer, the calibrated generator [${database.name}]`, () => {
     let store: Store;
-    before(async () => { store = await openTestStore(database); });
+    before(async () => {
+      store = await openTestStore(database);
+    });
     after(() => store.close());
 
     it('stores valid editions that answer no hidden question, ordered by time, weighted', async () => {

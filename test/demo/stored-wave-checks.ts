@@ -37,6 +37,10 @@ export async function seriesCodes(store: Store, studyId: string): Promise<string
   for (const r of rows) assert.ok(r.seriesOrder !== null, `wave ${r.code} has a series order`);
   const bySeries = [...rows].sort((a, b) => a.seriesOrder! - b.seriesOrder!);
   const byDate = [...rows].sort((a, b) => a.opensAt!.localeCompare(b.opensAt!));
-  assert.deepEqual(bySeries.map((r) => r.code), byDate.map((r) => r.code), 'series order follows the opening dates');
+  assert.deepEqual(
+    bySeries.map((r) => r.code),
+    byDate.map((r) => r.code),
+    'series order follows the opening dates',
+  );
   return bySeries.map((r) => r.code);
 }

@@ -21,17 +21,22 @@ export async function weightedIndicators(store: Store, wave: Wave, study: Study,
     const levels = margin.targets.map((t) => String(t.code));
     const index = new Map(margin.targets.map((t, i) => [t.code, i]));
     const codes = columns.categories.get(margin.variable)!;
-    return categoricalColumn(margin.variable, Int8Array.from(codes, (c) => index.get(c) ?? -1), levels);
+    return categoricalColumn(
+      margin.variable,
+      Int8Array.from(codes, (c) => index.get(c) ?? -1),
+      levels,
+    );
   });
-  const indicatorColumns = indicators.map((indicator) =>
-    categoricalColumn(indicator.id, indicatorColumn(columns, columns.layout, indicator), ['0', '1']),
-  );
+  const indicatorColumns = indicators.map((indicator) => categoricalColumn(indicator.id, indicatorColumn(columns, columns.layout, indicator), ['0', '1']));
   const dataset = createDataset([...profile, ...indicatorColumns]);
   const design = createDesign(dataset, { weights: new Float64Array(columns.n).fill(1) });
-  const raked = rake(design, targets.margins.map((m) => ({
-    variable: m.variable,
-    population: Object.fromEntries(m.targets.map((t) => [String(t.code), t.population])),
-  })));
+  const raked = rake(
+    design,
+    targets.margins.map((m) => ({
+      variable: m.variable,
+      population: Object.fromEntries(m.targets.map((t) => [String(t.code), t.population])),
+    })),
+  );
   return indicators.map((indicator) => {
     const ci = ciprop(raked.design, indicator.id, '1', { method: 'logit' });
     return { id: indicator.id, estimate: ci.estimate, lower: ci.lower, upper: ci.upper, n: ci.n };

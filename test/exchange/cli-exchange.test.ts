@@ -34,7 +34,13 @@ describe('barometre export and import commands', () => {
 
   it('exports every format to files, Triple-S with its data file aligned to its metadata', async () => {
     const args = ['--study', seeded.study.id, '--wave', '2015'];
-    for (const [format, file] of [['csv', 'w.csv'], ['codebook', 'w.md'], ['sav', 'w.sav'], ['jsonl', 'w.jsonl'], ['triple-s', 'w.sss']]) {
+    for (const [format, file] of [
+      ['csv', 'w.csv'],
+      ['codebook', 'w.md'],
+      ['sav', 'w.sav'],
+      ['jsonl', 'w.jsonl'],
+      ['triple-s', 'w.sss'],
+    ]) {
       const r = await run(['export', ...args, '--format', format, '--out', join(dir, file)], env);
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stdout, new RegExp(`^${format}: \\d+ responses, \\d+ variables, weighted`));
@@ -48,7 +54,10 @@ describe('barometre export and import commands', () => {
     assert.ok((await records(readFileSync(join(dir, 'full.csv'), 'utf8')))[0].includes('company_name'));
     assert.equal(readFileSync(join(dir, 'w.sav')).subarray(0, 4).toString(), '$FL2');
     assert.match(readFileSync(join(dir, 'w.md'), 'utf8'), /## company_size/);
-    const jsonl = readFileSync(join(dir, 'w.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const jsonl = readFileSync(join(dir, 'w.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     assert.equal(jsonl.length, csv.length - 1);
     assert.equal(jsonl[0].company_size, Number(csv[1][csv[0].indexOf('company_size')]));
 
@@ -63,7 +72,16 @@ describe('barometre export and import commands', () => {
       const k = csv[0].indexOf(name);
       if (type !== 'single') continue;
       checked++;
-      data.forEach((line, row) => assert.equal([...line].slice(Number(start) - 1, Number(finish)).join('').trim(), csv[row + 1][k], `${name} row ${row}`));
+      data.forEach((line, row) =>
+        assert.equal(
+          [...line]
+            .slice(Number(start) - 1, Number(finish))
+            .join('')
+            .trim(),
+          csv[row + 1][k],
+          `${name} row ${row}`,
+        ),
+      );
     }
     assert.ok(checked > 10);
     assert.match(xml, /type="multiple">\s*<name>networks<\/name>[\s\S]*?<spread subfields="\d+" width="\d"\/>/);
@@ -85,7 +103,10 @@ describe('barometre export and import commands', () => {
   });
 
   it('converts LimeSurvey and SurveyJS questionnaires to study files with their warnings', async () => {
-    for (const [command, file] of [['limesurvey', 'digital-uses.lss'], ['surveyjs', 'customer-survey.surveyjs.json']]) {
+    for (const [command, file] of [
+      ['limesurvey', 'digital-uses.lss'],
+      ['surveyjs', 'customer-survey.surveyjs.json'],
+    ]) {
       const out = join(dir, `${command}.json`);
       const r = await run(['import', command, new URL(`../fixtures/exchange/${file}`, import.meta.url).pathname, '--out', out], env);
       assert.equal(r.code, 0, r.stderr);

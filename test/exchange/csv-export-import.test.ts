@@ -95,7 +95,10 @@ for (const database of TEST_DATABASES) {
       const target = await store.waves.create({ studyId: seeded.study.id, code: 'copy', studyVersionId: seeded.wave.studyVersionId, title: 'Copie' });
       for (const options of [{}, { separator: ';', labels: true, bom: true }] as const) {
         const wave = await store.waves.create({
-          studyId: seeded.study.id, code: `copy-${options.separator ?? 'comma'}`, studyVersionId: seeded.wave.studyVersionId, title: 'Copie',
+          studyId: seeded.study.id,
+          code: `copy-${options.separator ?? 'comma'}`,
+          studyVersionId: seeded.wave.studyVersionId,
+          title: 'Copie',
           populationTargets: seeded.wave.populationTargets,
         });
         // a full copy: the identifying answers too (left out of exports unless asked for)
@@ -108,7 +111,10 @@ for (const database of TEST_DATABASES) {
         assert.deepEqual(await withoutIds(second), await withoutIds(first));
         const imported = await store.responses.list(wave.id);
         const originals = await store.responses.list(seeded.wave.id);
-        assert.deepEqual(imported.map((r) => [r.status, r.excluded, r.answers]), originals.map((r) => [r.status, r.excluded, r.answers]));
+        assert.deepEqual(
+          imported.map((r) => [r.status, r.excluded, r.answers]),
+          originals.map((r) => [r.status, r.excluded, r.answers]),
+        );
       }
       assert.equal(await store.responses.count(target.id), 0);
     });
@@ -118,15 +124,12 @@ for (const database of TEST_DATABASES) {
       // lines without line breaks inside cells, so that lines and records match
       const good = (await records(await exportCsv(seeded.wave), ',')).filter((r) => !r.some((c) => /[\r\n]/.test(c)));
       const header = good[0];
-      const line = (edit: Record<string, string>, from = good[1]) => header.map((h, k) => (h in edit ? edit[h] : from[k])).map((c) => `"${c.replace(/"/g, '""')}"`).join(',');
-      const csv = [
-        header.join(','),
-        line({}),
-        line({ company_size: '7' }),
-        line({ importance: 'beaucoup' }),
-        line({}, good[2]),
-        line({ consent: '' }),
-      ].join('\r\n');
+      const line = (edit: Record<string, string>, from = good[1]) =>
+        header
+          .map((h, k) => (h in edit ? edit[h] : from[k]))
+          .map((c) => `"${c.replace(/"/g, '""')}"`)
+          .join(',');
+      const csv = [header.join(','), line({}), line({ company_size: '7' }), line({ importance: 'beaucoup' }), line({}, good[2]), line({ consent: '' })].join('\r\n');
       const result = await importResponsesCsv(store, wave, [csv]);
       assert.equal(result.imported, 0);
       assert.equal(await store.responses.count(wave.id), 0);
@@ -141,7 +144,10 @@ for (const database of TEST_DATABASES) {
       assert.equal(await store.responses.count(wave.id), 2);
 
       const unknown = await importResponsesCsv(store, wave, ['response_id,colour\n1,2\n'], { skipInvalid: true });
-      assert.deepEqual(unknown.rejected.map((r) => [r.line, r.column, r.code]), [[1, 'colour', 'unknown_column']]);
+      assert.deepEqual(
+        unknown.rejected.map((r) => [r.line, r.column, r.code]),
+        [[1, 'colour', 'unknown_column']],
+      );
       assert.equal(unknown.imported, 0);
     });
   });

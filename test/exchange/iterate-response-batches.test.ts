@@ -15,29 +15,44 @@ for (const database of TEST_DATABASES) {
       wave = await store.waves.create({ studyId: 'batch-study', code: '2015', studyVersionId: studyVersion.id, title: 'w' });
       await store.responses.insertMany(
         Array.from({ length: 30 }, (_, i) => ({
-          waveId: wave.id, status: i % 5 === 4 ? ('partial' as const) : ('complete' as const),
+          waveId: wave.id,
+          status: i % 5 === 4 ? ('partial' as const) : ('complete' as const),
           answers: { q: i, ...(open(i) !== undefined ? { open: open(i)! } : {}), n: 3, other_text: i === 8 ? 'x' : 7 },
           // partials have no vector; response 12 has one of another layout
-          packed: i % 5 === 4 ? null : i === 12 ? Uint8Array.of(1) : Uint8Array.of(i, 0, 255), startedAt: '2015-03-01T08:00:00.000Z', excluded: i === 7,
+          packed: i % 5 === 4 ? null : i === 12 ? Uint8Array.of(1) : Uint8Array.of(i, 0, 255),
+          startedAt: '2015-03-01T08:00:00.000Z',
+          excluded: i === 7,
         })),
       );
     });
     after(() => store.close());
 
-    interface Flat { id: number; flags: number; packed: number[] | null; answers: unknown; texts: readonly (string | null)[] }
+    interface Flat {
+      id: number;
+      flags: number;
+      packed: number[] | null;
+      answers: unknown;
+      texts: readonly (string | null)[];
+    }
     const read = async (options: { status?: ResponseStatus; includeExcluded?: boolean; batchSize: number }) => {
       const rows: Flat[] = [];
       let maxBytes: readonly number[] | null = null;
       for await (const b of store.responses.iterateResponseBatches(wave.id, {
-        ...options, packedSize: 3, textKeys: ['open', 'n', 'missing', 'other_text'], onTextBytes: (bytes) => void (maxBytes = bytes),
+        ...options,
+        packedSize: 3,
+        textKeys: ['open', 'n', 'missing', 'other_text'],
+        onTextBytes: (bytes) => void (maxBytes = bytes),
       })) {
         assert.ok(maxBytes, 'the text lengths come before the first batch');
         assert.equal(b.packed.byteLength, b.n * 3);
         for (let i = 0; i < b.n; i++) {
           const unpacked = b.unpacked.find((u) => u.row === i);
           rows.push({
-            id: b.ids[i], flags: b.flags[i], packed: unpacked ? null : [...b.packed.subarray(3 * i, 3 * i + 3)],
-            answers: unpacked?.answers ?? null, texts: b.texts.find((t) => t.row === i)?.texts ?? [null, null, null, null],
+            id: b.ids[i],
+            flags: b.flags[i],
+            packed: unpacked ? null : [...b.packed.subarray(3 * i, 3 * i + 3)],
+            answers: unpacked?.answers ?? null,
+            texts: b.texts.find((t) => t.row === i)?.texts ?? [null, null, null, null],
           });
         }
       }
@@ -67,8 +82,14 @@ for (const database of TEST_DATABASES) {
       const { rows } = await read({ includeExcluded: true, batchSize: 4 });
       assert.equal(rows.length, 30);
       assert.ok(rows.every((r, k) => k === 0 || r.id > rows[k - 1].id));
-      assert.deepEqual(rows.map((r) => r.flags & 1), Array.from({ length: 30 }, (_, i) => (i % 5 === 4 ? 0 : 1)));
-      assert.deepEqual(rows.map((r) => (r.flags & 2) >> 1), Array.from({ length: 30 }, (_, i) => (i === 7 ? 1 : 0)));
+      assert.deepEqual(
+        rows.map((r) => r.flags & 1),
+        Array.from({ length: 30 }, (_, i) => (i % 5 === 4 ? 0 : 1)),
+      );
+      assert.deepEqual(
+        rows.map((r) => (r.flags & 2) >> 1),
+        Array.from({ length: 30 }, (_, i) => (i === 7 ? 1 : 0)),
+      );
       const partial = rows.filter((r) => !(r.flags & 1));
       assert.ok(partial.every((r) => r.packed === null && (r.answers as { n: number }).n === 3));
       await assert.rejects(store.responses.iterateResponseBatches(wave.id, { packedSize: 3, textKeys: ["x') or 1=1 --"] }).next(), /bad answer key/);

@@ -20,29 +20,51 @@ describe('LimeSurvey .lss import', () => {
 
   it('turns groups into pages and maps each supported question kind', () => {
     const study = result.study!;
-    assert.deepEqual(study.pages.map((p) => p.title.en), ['Your company', 'Social media', 'To finish']);
-    assert.deepEqual(study.pages.map((p) => kinds(p.questions)), [
-      ['size:single', 'sector:single', 'founded:number'],
-      ['uses:single', 'networks:multiple', 'agree:matrix', 'satisf:scale'],
-      ['comments:text', 'job:text'],
-    ]);
+    assert.deepEqual(
+      study.pages.map((p) => p.title.en),
+      ['Your company', 'Social media', 'To finish'],
+    );
+    assert.deepEqual(
+      study.pages.map((p) => kinds(p.questions)),
+      [
+        ['size:single', 'sector:single', 'founded:number'],
+        ['uses:single', 'networks:multiple', 'agree:matrix', 'satisf:scale'],
+        ['comments:text', 'job:text'],
+      ],
+    );
     const size = findQuestion(study, 'size')!;
     assert.equal(size.text.fr, 'Combien de salariés compte votre entreprise ?');
     assert.ok(size.kind === 'single' && size.required);
-    assert.deepEqual(size.kind === 'single' && size.options.map((o) => [o.code, o.label.en]), [[1, 'Fewer than 10 employees'], [2, '10 to 249 employees'], [3, '250 employees or more']]);
+    assert.deepEqual(size.kind === 'single' && size.options.map((o) => [o.code, o.label.en]), [
+      [1, 'Fewer than 10 employees'],
+      [2, '10 to 249 employees'],
+      [3, '250 employees or more'],
+    ]);
     const sector = findQuestion(study, 'sector')!;
     assert.ok(sector.kind === 'single' && sector.display === 'dropdown' && sector.options.map((o) => o.code).join() === '1,2,3');
     const founded = findQuestion(study, 'founded')!;
     assert.ok(founded.kind === 'number' && founded.min === 1800 && founded.max === 2025 && founded.integer && !founded.required);
     const networks = findQuestion(study, 'networks')!;
     assert.ok(networks.kind === 'multiple');
-    assert.deepEqual(networks.options.map((o) => o.label.fr), ['LinkedIn', 'Facebook', 'Instagram']);
+    assert.deepEqual(
+      networks.options.map((o) => o.label.fr),
+      ['LinkedIn', 'Facebook', 'Instagram'],
+    );
     assert.equal(networks.other?.code, 4);
     assert.equal(networks.maxSelections, 2);
     const agree = findQuestion(study, 'agree')!;
     assert.ok(agree.kind === 'matrix');
-    assert.deepEqual(agree.items.map((i) => [i.name, i.label.en]), [['agree_sq001', 'Social media bring us customers.'], ['agree_sq002', 'We lack time to run them.']]);
-    assert.deepEqual(agree.points.map((p) => p.label.fr), ['Pas d’accord', 'Plutôt pas d’accord', 'Plutôt d’accord', 'D’accord']);
+    assert.deepEqual(
+      agree.items.map((i) => [i.name, i.label.en]),
+      [
+        ['agree_sq001', 'Social media bring us customers.'],
+        ['agree_sq002', 'We lack time to run them.'],
+      ],
+    );
+    assert.deepEqual(
+      agree.points.map((p) => p.label.fr),
+      ['Pas d’accord', 'Plutôt pas d’accord', 'Plutôt d’accord', 'D’accord'],
+    );
     const comments = findQuestion(study, 'comments')!;
     assert.ok(comments.kind === 'text' && comments.multiline && comments.maxLength === 1000);
   });
@@ -52,11 +74,18 @@ describe('LimeSurvey .lss import', () => {
     assert.deepEqual(findQuestion(study, 'networks')!.condition, { op: 'equals', question: 'uses', value: 1 });
     assert.deepEqual(findQuestion(study, 'agree')!.condition, { op: 'equals', question: 'uses', value: 1 });
     assert.deepEqual(findQuestion(study, 'satisf')!.condition, {
-      op: 'or', conditions: [{ op: 'equals', question: 'networks', value: 1 }, { op: 'equals', question: 'networks', value: 2 }],
+      op: 'or',
+      conditions: [
+        { op: 'equals', question: 'networks', value: 1 },
+        { op: 'equals', question: 'networks', value: 2 },
+      ],
     });
     assert.equal(findQuestion(study, 'comments')!.condition, undefined);
     // the conditions work: "no" to uses hides the networks question
-    assert.deepEqual(validateResponse(study, { size: 1, sector: 2, uses: 2, networks: [1] }, { complete: false }).errors.map((e) => e.code), ['hidden']);
+    assert.deepEqual(
+      validateResponse(study, { size: 1, sector: 2, uses: 2, networks: [1] }, { complete: false }).errors.map((e) => e.code),
+      ['hidden'],
+    );
   });
 
   it('lists every construct left out as a warning', () => {
@@ -70,12 +99,17 @@ describe('LimeSurvey .lss import', () => {
       /quota: 1 row left out/,
       /SIZE .*A1, A2, A3 are renumbered 1, 2, 3/,
       /privacy notice/,
-    ]) assert.match(text, expected);
+    ])
+      assert.match(text, expected);
     assert.equal(result.warnings.length, 10);
   });
 
   it('reports a broken document through validateStudy, with the document kept', () => {
-    const broken = importLss(fixture('digital-uses.lss').replace(/<group_l10ns>[\s\S]*<\/group_l10ns>/, '').replace(/Combien de salariés compte votre entreprise&nbsp;\?/, ''));
+    const broken = importLss(
+      fixture('digital-uses.lss')
+        .replace(/<group_l10ns>[\s\S]*<\/group_l10ns>/, '')
+        .replace(/Combien de salariés compte votre entreprise&nbsp;\?/, ''),
+    );
     assert.ok(broken.ok, 'missing texts fall back with warnings');
     assert.ok(broken.warnings.some((w) => /group 10: no French nor English text/.test(w)));
     assert.throws(() => importLss('<survey/>'), /not a LimeSurvey document/);
@@ -94,24 +128,41 @@ describe('SurveyJS JSON import', () => {
 
   it('maps pages, panels and each supported element type', () => {
     const study = result.study!;
-    assert.deepEqual(study.pages.map((p) => kinds(p.questions)), [
-      ['company_size:single', 'region:single', 'employees:number', 'email:text'],
-      ['is_customer:single', 'channels:multiple', 'nps:scale', 'quality:matrix'],
-      ['suggestions:text'],
-    ]);
+    assert.deepEqual(
+      study.pages.map((p) => kinds(p.questions)),
+      [
+        ['company_size:single', 'region:single', 'employees:number', 'email:text'],
+        ['is_customer:single', 'channels:multiple', 'nps:scale', 'quality:matrix'],
+        ['suggestions:text'],
+      ],
+    );
     const channels = findQuestion(study, 'channels')!;
     assert.ok(channels.kind === 'multiple');
-    assert.deepEqual(channels.options.map((o) => [o.code, o.label.fr]), [[1, 'Téléphone'], [2, 'E-mail'], [3, 'En magasin'], [5, 'Aucun de ceux-ci']]);
+    assert.deepEqual(
+      channels.options.map((o) => [o.code, o.label.fr]),
+      [
+        [1, 'Téléphone'],
+        [2, 'E-mail'],
+        [3, 'En magasin'],
+        [5, 'Aucun de ceux-ci'],
+      ],
+    );
     assert.deepEqual(channels.other, { code: 4, label: { fr: 'Autre', en: 'Other' }, maxLength: 200 });
     assert.deepEqual(channels.exclusive, [5]);
     assert.equal(channels.maxSelections, 2);
     const nps = findQuestion(study, 'nps')!;
     assert.ok(nps.kind === 'scale');
-    assert.deepEqual(nps.points.map((p) => p.code), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    assert.deepEqual(
+      nps.points.map((p) => p.code),
+      [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+    );
     assert.equal(nps.points[0].label.fr, '0 — Pas du tout probable');
     const quality = findQuestion(study, 'quality')!;
     assert.ok(quality.kind === 'matrix' && quality.required);
-    assert.deepEqual(quality.items.map((i) => i.name), ['quality_speed', 'quality_courtesy']);
+    assert.deepEqual(
+      quality.items.map((i) => i.name),
+      ['quality_speed', 'quality_courtesy'],
+    );
     const employees = findQuestion(study, 'employees')!;
     assert.ok(employees.kind === 'number' && employees.min === 1 && employees.max === 500000);
   });
@@ -121,17 +172,28 @@ describe('SurveyJS JSON import', () => {
     assert.deepEqual(findQuestion(study, 'employees')!.condition, { op: 'equals', question: 'company_size', value: 3 });
     assert.deepEqual(findQuestion(study, 'channels')!.condition, { op: 'equals', question: 'is_customer', value: 1 });
     assert.deepEqual(findQuestion(study, 'quality')!.condition, {
-      op: 'or', conditions: [{ op: 'equals', question: 'channels', value: 1 }, { op: 'equals', question: 'channels', value: 3 }],
+      op: 'or',
+      conditions: [
+        { op: 'equals', question: 'channels', value: 1 },
+        { op: 'equals', question: 'channels', value: 3 },
+      ],
     });
   });
 
   it('lists every construct left out as a warning', () => {
     const text = result.warnings.join('\n');
     for (const expected of [
-      /triggers: left out/, /calculatedValues: left out/, /"email": validators are left out/, /ranking "priorities": element type "ranking" is left out/,
-      /html "thanks": element type "html" is left out/, /signaturepad "signature"/, /panel "satisfaction_panel": the panel is flattened/,
-      /visibleIf "\{nps\} <= 6" is left out/, /region.*idf, ara, other are renumbered/,
-    ]) assert.match(text, expected);
+      /triggers: left out/,
+      /calculatedValues: left out/,
+      /"email": validators are left out/,
+      /ranking "priorities": element type "ranking" is left out/,
+      /html "thanks": element type "html" is left out/,
+      /signaturepad "signature"/,
+      /panel "satisfaction_panel": the panel is flattened/,
+      /visibleIf "\{nps\} <= 6" is left out/,
+      /region.*idf, ara, other are renumbered/,
+    ])
+      assert.match(text, expected);
   });
 
   it('refuses what is not a SurveyJS survey', () => {

@@ -61,7 +61,10 @@ for (const database of TEST_DATABASES) {
     });
 
     it('has every variable, in order, with its label (cut at 255 bytes)', () => {
-      assert.deepEqual(columns.map((c) => c.name), variables.map((v) => v.name));
+      assert.deepEqual(
+        columns.map((c) => c.name),
+        variables.map((v) => v.name),
+      );
       for (const [k, v] of variables.entries()) {
         assert.equal(columns[k].label, utf8Truncate(v.label.fr, 255).toString('utf8'), v.name);
       }
@@ -70,11 +73,22 @@ for (const database of TEST_DATABASES) {
     it('has every value label and declares "don\'t know" codes missing', () => {
       for (const [k, v] of variables.entries()) {
         const c = columns[k];
-        assert.deepEqual(list(c.codes), v.levels.map((l) => l.code), v.name);
-        assert.deepEqual(list(c.codeLabels), v.levels.map((l) => utf8Truncate(l.label.fr, 120).toString('utf8')), v.name);
+        assert.deepEqual(
+          list(c.codes),
+          v.levels.map((l) => l.code),
+          v.name,
+        );
+        assert.deepEqual(
+          list(c.codeLabels),
+          v.levels.map((l) => utf8Truncate(l.label.fr, 120).toString('utf8')),
+          v.name,
+        );
         assert.deepEqual(list(c.missing), [...v.missing], v.name);
       }
-      assert.ok(variables.some((v) => v.missing.length > 0), 'the study has "don\'t know" codes');
+      assert.ok(
+        variables.some((v) => v.missing.length > 0),
+        'the study has "don\'t know" codes',
+      );
     });
 
     it('gives back every value of every response, texts longer than 255 bytes included', async () => {

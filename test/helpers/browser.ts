@@ -19,14 +19,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-] as const;
+export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] as const;
 
 export interface TestBrowser {
   readonly context: BrowserContext;
@@ -94,7 +87,13 @@ export async function checkAccessibility(page: Page, label = page.url()): Promis
   })) as AxeViolation[];
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (serious.length > 0) {
-    const lines = serious.map((v) => `- ${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 5).map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`.replace(/\n/g, ' ')).join('\n    ')}`);
+    const lines = serious.map(
+      (v) =>
+        `- ${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
+          .slice(0, 5)
+          .map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`.replace(/\n/g, ' '))
+          .join('\n    ')}`,
+    );
     throw new Error(`accessibility: ${serious.length} serious or critical violation(s) on ${label}:\n${lines.join('\n')}`);
   }
   return violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical');

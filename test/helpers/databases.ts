@@ -44,7 +44,9 @@ const LOCAL_POSTGRES = 'postgres://root@/barometre_test?host=/var/run/postgresql
 function listTestDatabases(env: NodeJS.ProcessEnv): readonly TestDatabase[] {
   const postgresUrl = env.TEST_DATABASE_URL || (isPostgresUrl(env.DATABASE_URL) ? env.DATABASE_URL : undefined);
   const names = env.TEST_DATABASES
-    ? env.TEST_DATABASES.split(',').map((s) => s.trim()).filter(Boolean)
+    ? env.TEST_DATABASES.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
     : ['sqlite', ...(postgresUrl ? ['postgres'] : [])];
   return Object.freeze(
     names.map((name): TestDatabase => {

@@ -12,7 +12,7 @@ function seedFigures(): Map<string, number> {
   return figures;
 }
 
-describe('the demo database\'s 2015 results API', () => {
+describe("the demo database's 2015 results API", () => {
   let server: TestServer;
   before(async () => {
     server = await startTestServer({ listen: false });

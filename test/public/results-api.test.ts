@@ -13,10 +13,28 @@ import { SYNTHETIC_TARGETS, seedSyntheticWave } from './fixtures/synthetic-wave.
 const API = '/api/v1/studies/social-media-barometer/waves';
 const close = (a: number, b: number) => assert.ok(Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)), `${a} vs ${b}`);
 
-interface ApiIndicator { id: string; theme: string; label: string; estimate: number; ci: [number, number]; n: number; nEffective: number; se: number }
-interface ApiCell { letter: string; n: number; estimate: number | null; ci: [number, number] | null; higherThan: string; lowBase: boolean; suppressed: boolean }
+interface ApiIndicator {
+  id: string;
+  theme: string;
+  label: string;
+  estimate: number;
+  ci: [number, number];
+  n: number;
+  nEffective: number;
+  se: number;
+}
+interface ApiCell {
+  letter: string;
+  n: number;
+  estimate: number | null;
+  ci: [number, number] | null;
+  higherThan: string;
+  lowBase: boolean;
+  suppressed: boolean;
+}
 interface ApiDocument {
-  n: number; previousWave: string | null;
+  n: number;
+  previousWave: string | null;
   indicators: ApiIndicator[];
   cuts: { variable: string; columns: { letter: string }[]; indicators: { id: string; cells: ApiCell[] }[] }[];
   trends: { id: string; previous: number; difference: number; p: number; significant: boolean }[];
@@ -34,7 +52,7 @@ for (const database of TEST_DATABASES) {
     });
     after(() => server.close());
 
-    it('gives the statistics engine\'s numbers for the same wave: overall, size cut with letters, trend', async () => {
+    it("gives the statistics engine's numbers for the same wave: overall, size cut with letters, trend", async () => {
       const res = await server.app.inject(`${API}/2016/results`);
       assert.equal(res.statusCode, 200);
       const doc = res.json() as ApiDocument;
@@ -45,7 +63,11 @@ for (const database of TEST_DATABASES) {
         const columns = await loadWave(store, wave, study);
         const dataset = createDataset([
           ...study.indicators.map((i) => categoricalColumn(i.id, indicatorColumn(columns, columns.layout, i), ['0', '1'])),
-          categoricalColumn('company_size', Int16Array.from(columns.categories.get('company_size')!, (c) => c - 1), ['1', '2', '3', '4']),
+          categoricalColumn(
+            'company_size',
+            Int16Array.from(columns.categories.get('company_size')!, (c) => c - 1),
+            ['1', '2', '3', '4'],
+          ),
         ]);
         const population = Object.fromEntries(SYNTHETIC_TARGETS.margins[0].targets.map((t) => [String(t.code), t.population]));
         return { study, design: rake(createDesign(dataset, { weights: new Float64Array(dataset.n).fill(1) }), [{ variable: 'company_size', population }]).design };
@@ -53,7 +75,9 @@ for (const database of TEST_DATABASES) {
       const current = await load(w2016);
       const previous = await load((await server.store.waves.getByCode('social-media-barometer', '2015'))!);
       const set = computeTableSet({
-        wave: current.design, previous: previous.design, banners: ['company_size'],
+        wave: current.design,
+        previous: previous.design,
+        banners: ['company_size'],
         indicators: current.study.indicators.map((i) => ({ id: i.id, column: i.id, yes: [1] })),
       });
       assert.equal(doc.n, 450);
@@ -105,16 +129,22 @@ for (const database of TEST_DATABASES) {
       assert.equal((await server.app.inject('/resultats/social-media-barometer?wave=2017')).statusCode, 404);
       assert.equal((await server.app.inject('/charts/social-media-barometer/2017/theme-adoption.svg')).statusCode, 404);
       const list = (await server.app.inject(API)).json() as { waves: { code: string }[] };
-      assert.deepEqual(list.waves.map((w) => w.code), ['2015', '2016']);
+      assert.deepEqual(
+        list.waves.map((w) => w.code),
+        ['2015', '2016'],
+      );
     });
 
-    it('gives each table as CSV with the API\'s numbers', async () => {
+    it("gives each table as CSV with the API's numbers", async () => {
       const doc = (await server.app.inject(`${API}/2016/results`)).json() as ApiDocument;
       const res = await server.app.inject(`${API}/2016/tables/indicators.csv`);
       assert.equal(res.statusCode, 200);
       assert.match(String(res.headers['content-type']), /^text\/csv/);
       assert.match(String(res.headers['content-disposition']), /attachment; filename="social-media-barometer-2016-indicators.csv"/);
-      const lines = res.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+      const lines = res.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
       assert.equal(lines.length, doc.indicators.length + 1);
       const first = lines[1].split(',');
       assert.equal(first[0], doc.indicators[0].id);
@@ -130,7 +160,10 @@ for (const database of TEST_DATABASES) {
       assert.ok(doc.indicators.length > 0);
       const { getWaveResults } = await import('../../src/analysis/results-cache.js');
       const results = await getWaveResults(server.store, w2016);
-      const hostile = { ...results, indicators: results.indicators.map((i, k) => (k === 0 ? { ...i, label: { fr: '=HYPERLINK("http://x.example","clic")', en: '+cmd|\' /C calc\'!A0' } } : i)) };
+      const hostile = {
+        ...results,
+        indicators: results.indicators.map((i, k) => (k === 0 ? { ...i, label: { fr: '=HYPERLINK("http://x.example","clic")', en: "+cmd|' /C calc'!A0" } } : i)),
+      };
       const fr = resultsCsv(hostile, 'indicators', 'fr');
       assert.ok(fr.includes(`"'=HYPERLINK(""http://x.example"",""clic"")"`), fr.split('\r\n')[1]);
       const en = resultsCsv(hostile, 'indicators', 'en');

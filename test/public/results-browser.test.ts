@@ -5,8 +5,15 @@ import { generateDemo } from '../../src/demo/index.js';
 import { checkAccessibility, launchBrowser, type TestBrowser } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
-interface ApiCell { letter: string; higherThan: string; lowBase: boolean; suppressed: boolean }
-interface ApiDocument { cuts: { variable: string; indicators: { id: string; cells: ApiCell[] }[] }[] }
+interface ApiCell {
+  letter: string;
+  higherThan: string;
+  lowBase: boolean;
+  suppressed: boolean;
+}
+interface ApiDocument {
+  cuts: { variable: string; indicators: { id: string; cells: ApiCell[] }[] }[];
+}
 
 describe('a reader of the public results (browser)', () => {
   let server: TestServer;
@@ -40,7 +47,13 @@ describe('a reader of the public results (browser)', () => {
     await Promise.all([page.waitForURL(/wave=2016/), page.click('.results-controls button[type="submit"]')]);
     assert.match(await page.locator('h1').innerText(), /Baromètre/);
     assert.ok((await page.locator('.key-figures li').count()) >= 6);
-    assert.equal(await page.locator('.chart img').first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), true);
+    assert.equal(
+      await page
+        .locator('.chart img')
+        .first()
+        .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
+      true,
+    );
     await checkAccessibility(page, 'dashboard 2016');
 
     // the size cut: a letter wherever the numbers say a column is significantly higher, a low-base mark under 30
@@ -72,9 +85,15 @@ describe('a reader of the public results (browser)', () => {
 
     // a table's CSV
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a.csv-link').first().click()]);
-    const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    const csv = readFileSync((await download.path())!, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     assert.equal(csv.length, 3);
-    assert.deepEqual(csv.slice(1).map((line) => line.split(',')[0]), ['2015', '2016']);
+    assert.deepEqual(
+      csv.slice(1).map((line) => line.split(',')[0]),
+      ['2015', '2016'],
+    );
     await page.close();
   });
 

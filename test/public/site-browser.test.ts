@@ -16,7 +16,17 @@ describe('a visitor of a site with several studies (browser)', () => {
     server = await startTestServer();
     await seedSyntheticWave(server.store, { code: '2015', n: 200, seed: 21 });
     const withFields = smallStudy('household-panel', {
-      leadForm: [{ id: 'household', label: L('Type de ménage', 'Household type'), required: true, options: [{ code: 1, label: L('Seul', 'Alone') }, { code: 2, label: L('En famille', 'Family') }] }],
+      leadForm: [
+        {
+          id: 'household',
+          label: L('Type de ménage', 'Household type'),
+          required: true,
+          options: [
+            { code: 1, label: L('Seul', 'Alone') },
+            { code: 2, label: L('En famille', 'Family') },
+          ],
+        },
+      ],
     });
     await seedSmallWave(server.store, withFields, { code: '2025', n: 150, seed: 22 });
     await seedSmallWave(server.store, smallStudy('mobility-panel'), { code: '2026', n: 0, seed: 23, status: 'fieldwork' });
@@ -56,7 +66,7 @@ describe('a visitor of a site with several studies (browser)', () => {
     await page.fill('#lead-name', 'Jeanne Martin');
     await page.fill('#lead-email', 'jeanne@example.org');
     await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
-    assert.match((await page.locator('#lead-field_household-error').innerText()), /Type de ménage/);
+    assert.match(await page.locator('#lead-field_household-error').innerText(), /Type de ménage/);
     await page.selectOption('#lead-field_household', '2');
     await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
     assert.equal(await page.locator('h1').innerText(), 'Votre livre blanc est prêt');

@@ -66,7 +66,11 @@ for (const database of TEST_DATABASES) {
       assert.equal((await server.app.inject({ url: `/livre-blanc/${SMALL}` })).statusCode, 404);
       assert.equal((await server.app.inject({ url: `/api/v1/studies/${SMALL}/waves/2026/results` })).statusCode, 404);
       const index = await server.app.inject({ url: '/api/v1/studies' });
-      assert.deepEqual(index.json().studies.map((s: { id: string }) => s.id), [STUDY_ID], 'the API lists published studies only');
+      assert.deepEqual(
+        index.json().studies.map((s: { id: string }) => s.id),
+        [STUDY_ID],
+        'the API lists published studies only',
+      );
     });
 
     it('with two published studies, lists both on the home page, /resultats and /livre-blanc, each on its own pages', async () => {
@@ -81,7 +85,12 @@ for (const database of TEST_DATABASES) {
       assert.equal(small.match(new RegExp(FIGURE, 'g'))?.length, 3);
       assert.ok(small.includes(`href="/resultats/${SMALL}"`) && small.includes(`href="/livre-blanc/${SMALL}"`));
 
-      for (const [url, prefix] of [['/resultats', '/resultats/'], ['/en/results', '/en/results/'], ['/livre-blanc', '/livre-blanc/'], ['/en/white-paper', '/en/white-paper/']]) {
+      for (const [url, prefix] of [
+        ['/resultats', '/resultats/'],
+        ['/en/results', '/en/results/'],
+        ['/livre-blanc', '/livre-blanc/'],
+        ['/en/white-paper', '/en/white-paper/'],
+      ]) {
         const page = await server.app.inject({ url });
         assert.equal(page.statusCode, 200, url);
         assert.ok(page.body.includes(`href="${prefix}${STUDY_ID}"`) && page.body.includes(`href="${prefix}${SMALL}"`), url);
@@ -93,7 +102,10 @@ for (const database of TEST_DATABASES) {
       assert.match(dashboard.body, /Possèdent un vélo/);
       assert.doesNotMatch(dashboard.body, /réseaux sociaux/i);
       const studies = (await server.app.inject({ url: '/en/api/v1/studies' })).json().studies as { id: string; title: string; latestWave: string; waves: string }[];
-      assert.deepEqual(studies.map((s) => [s.id, s.latestWave]).sort(), [[SMALL, '2025'], [STUDY_ID, '2015']]);
+      assert.deepEqual(studies.map((s) => [s.id, s.latestWave]).sort(), [
+        [SMALL, '2025'],
+        [STUDY_ID, '2015'],
+      ]);
       assert.equal(studies.find((s) => s.id === SMALL)!.title, `Household panel ${SMALL}`);
       assert.equal((await server.app.inject({ url: studies.find((s) => s.id === SMALL)!.waves })).json().waves[0].code, '2025');
       const api = await server.app.inject({ url: `/api/v1/studies/${SMALL}/waves/2025/results` });

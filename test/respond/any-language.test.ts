@@ -11,7 +11,9 @@ import { InjectClient } from './inject-client.js';
 const STUDY: Study = (() => {
   const L = (de: string, it: string) => ({ de, it });
   const result = validateStudy({
-    id: 'haushalte', version: 1, languages: ['de', 'it'],
+    id: 'haushalte',
+    version: 1,
+    languages: ['de', 'it'],
     title: L('Haushaltsbarometer', 'Barometro delle famiglie'),
     description: L('Wie Haushalte sparen.', 'Come risparmiano le famiglie.'),
     unit: { de: { one: 'Haushalt', other: 'Haushalte' }, it: { one: 'famiglia', other: 'famiglie' } },
@@ -20,8 +22,19 @@ const STUDY: Study = (() => {
     pages: [
       { id: 'start', title: L('Einverständnis', 'Consenso'), questions: [{ name: 'consent', kind: 'consent', text: L('Ich bin einverstanden.', 'Sono d’accordo.') }] },
       {
-        id: 'saving', title: L('Sparen', 'Risparmio'),
-        questions: [{ name: 'saves', kind: 'single', text: L('Spart Ihr Haushalt?', 'La vostra famiglia risparmia?'), options: [{ code: 1, label: L('Ja', 'Sì') }, { code: 2, label: L('Nein', 'No') }] }],
+        id: 'saving',
+        title: L('Sparen', 'Risparmio'),
+        questions: [
+          {
+            name: 'saves',
+            kind: 'single',
+            text: L('Spart Ihr Haushalt?', 'La vostra famiglia risparmia?'),
+            options: [
+              { code: 1, label: L('Ja', 'Sì') },
+              { code: 2, label: L('Nein', 'No') },
+            ],
+          },
+        ],
       },
     ],
   });
@@ -57,7 +70,10 @@ for (const database of TEST_DATABASES) {
       assert.match(next.body, /La vostra famiglia risparmia\?/);
       assert.match(next.body, />Next</);
       const responses = await server.store.db.selectFrom('responses').select(['language']).where('waveId', '=', wave.id).execute();
-      assert.deepEqual(responses.map((r) => r.language), ['it']);
+      assert.deepEqual(
+        responses.map((r) => r.language),
+        ['it'],
+      );
     });
 
     it('renders the German questionnaire with German interface words by default', async () => {

@@ -11,7 +11,13 @@ export interface Page {
   readonly action: string | undefined;
 }
 
-const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+const decode = (s: string) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 
 export function readPage(response: LightMyRequestResponse): Page {
   const body = response.body;
@@ -23,7 +29,10 @@ export function readPage(response: LightMyRequestResponse): Page {
 
 export class InjectClient {
   readonly cookies = new Map<string, string>();
-  constructor(readonly app: FastifyInstance, readonly remoteAddress = '127.0.0.1') {}
+  constructor(
+    readonly app: FastifyInstance,
+    readonly remoteAddress = '127.0.0.1',
+  ) {}
 
   private keep(response: LightMyRequestResponse): void {
     for (const c of response.cookies as { name: string; value: string }[]) this.cookies.set(c.name, c.value);
@@ -45,7 +54,11 @@ export class InjectClient {
     const payload = isForm ? new URLSearchParams(fields as [string, string][]).toString() : (fields as { payload: string | Buffer }).payload;
     const contentType = isForm ? 'application/x-www-form-urlencoded' : (fields as { contentType: string }).contentType;
     const response = await this.app.inject({
-      method: 'POST', url, payload, headers: { 'content-type': contentType, cookie: this.cookieHeader() }, remoteAddress: this.remoteAddress,
+      method: 'POST',
+      url,
+      payload,
+      headers: { 'content-type': contentType, cookie: this.cookieHeader() },
+      remoteAddress: this.remoteAddress,
     });
     this.keep(response);
     return readPage(response);

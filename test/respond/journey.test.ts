@@ -35,7 +35,16 @@ describe('respondent journey in a real browser', () => {
     assert.equal(await server.store.responses.count(wave.id), 1, 'no stray partial response');
     const r = complete[0]!;
     assert.deepEqual(
-      { consent: r.answers.consent, size: r.answers.company_size, uses: r.answers.uses_social, networks: r.answers.networks, team: r.answers.team_size, kpis: r.answers.kpis, matrix: r.answers.relation_advocacy, comments: r.answers.comments },
+      {
+        consent: r.answers.consent,
+        size: r.answers.company_size,
+        uses: r.answers.uses_social,
+        networks: r.answers.networks,
+        team: r.answers.team_size,
+        kpis: r.answers.kpis,
+        matrix: r.answers.relation_advocacy,
+        comments: r.answers.comments,
+      },
       { consent: true, size: 2, uses: 1, networks: [1, 4], team: 1.5, kpis: [1, 2], matrix: 9, comments: 'RAS' },
     );
     assert.equal(r.answers.no_use_reasons, undefined, 'the branch not taken has no answer');

@@ -47,7 +47,9 @@ for (const database of TEST_DATABASES) {
       const { page, token } = await respondent(2);
       assert.match(page.body, /Votre présence sur les réseaux sociaux/);
       assert.equal(page.headers['referrer-policy'], 'no-referrer');
-      const invitation = await server.store.invitations.getByTokenHash((await import('../../src/server/routes/respond/respond-secrets.js')).respondSecrets(server.config.secretKey).tokenHash(token));
+      const invitation = await server.store.invitations.getByTokenHash(
+        (await import('../../src/server/routes/respond/respond-secrets.js')).respondSecrets(server.config.secretKey).tokenHash(token),
+      );
       const response = await server.store.responses.getByInvitation(invitation!.id);
       assert.equal(response?.currentPage, 2);
       assert.deepEqual(response?.answers, { consent: true, company_size: 2, sector: 3, region: 1, respondent_function: 2 });
@@ -116,7 +118,12 @@ for (const database of TEST_DATABASES) {
       const { client, page } = await respondent(1);
       const s = await snapshot();
       await assertRejected(await client.post(page.action!, { payload: '{"_sid": "x", "consent":', contentType: 'application/json' }), 400, /Requête invalide/, s);
-      await assertRejected(await client.post(page.action!, { payload: '--x\r\nContent-Disposition: form-data; name="consent"\r\n\r\nyes\r\n--x--', contentType: 'multipart/form-data; boundary=x' }), 415, /Format non pris en charge/, s);
+      await assertRejected(
+        await client.post(page.action!, { payload: '--x\r\nContent-Disposition: form-data; name="consent"\r\n\r\nyes\r\n--x--', contentType: 'multipart/form-data; boundary=x' }),
+        415,
+        /Format non pris en charge/,
+        s,
+      );
       await assertRejected(await client.post(page.action!, { payload: 'consent=yes', contentType: 'text/plain' }), 403, /Accès refusé/, s);
       await assertRejected(await client.submit(page, FULL_PAGES[1]!, 'next', [['_page', 'x%ZZ']]), 400, /pas accessible/, s);
       await assertRejected(await client.submit(page, FULL_PAGES[1]!, 'explode'), 400, /Action inconnue/, s);

@@ -15,7 +15,6 @@ import { clientFor, signedInOwner, type WorkspaceClient } from './workspace-clie
 const EVE = 'Eve.Target@Example.org';
 const ZOE = 'zoe.other@example.org';
 
-
 /** Every place the database may still hold the text: SQLite file bytes (and its log), or every row of every PostgreSQL table. */
 async function databaseText(admin: AdminTestApp): Promise<string> {
   if (admin.store.options.databaseUrl) {
@@ -30,7 +29,10 @@ async function databaseText(admin: AdminTestApp): Promise<string> {
   const file = join(admin.store.options.dataDir, 'barometre.sqlite');
   const parts = [file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f));
   // UTF-8 and UTF-16 spellings both searched
-  return parts.map((b) => b.toString('latin1') + b.toString('utf16le')).join('').toLowerCase();
+  return parts
+    .map((b) => b.toString('latin1') + b.toString('utf16le'))
+    .join('')
+    .toLowerCase();
 }
 
 /** A respondent through the whole questionnaire with an invitation link: company name and a comment quoting the address. */
@@ -57,7 +59,11 @@ for (const database of TEST_DATABASES) {
       admin = await startAdminApp(database);
       owner = await signedInOwner(admin);
       wave = await openWave(admin.store, 'erase');
-      env = { DATA_DIR: admin.store.options.dataDir, SECRET_KEY: admin.config.secretKey, ...(admin.store.options.databaseUrl ? { DATABASE_URL: admin.store.options.databaseUrl } : {}) };
+      env = {
+        DATA_DIR: admin.store.options.dataDir,
+        SECRET_KEY: admin.config.secretKey,
+        ...(admin.store.options.databaseUrl ? { DATABASE_URL: admin.store.options.databaseUrl } : {}),
+      };
       const imported = await owner.post(`/admin/waves/${wave.id}/contacts/import`, { csv: `email,name,company\n${EVE},Eve Target,Eve Corp\n${ZOE},Zoe Other,Zoe SA\n` });
       assert.equal(imported.statusCode, 200);
       // Eve answers through her invitation (company name, a comment with her address), asks for the benchmark notification
@@ -99,7 +105,16 @@ for (const database of TEST_DATABASES) {
       }
       const log = await admin.store.db.selectFrom('auditLog').selectAll().where('action', '=', 'gdpr.erase').execute();
       assert.equal(log.length, 1);
-      assert.deepEqual(JSON.parse(log[0]!.details!), { kind: 'erasure', contacts: 1, leads: 0 + 1, invitations: 1, responsesAnonymised: 1, responsesDeleted: 0, textsRedacted: 1, by: 'cli' });
+      assert.deepEqual(JSON.parse(log[0]!.details!), {
+        kind: 'erasure',
+        contacts: 1,
+        leads: 0 + 1,
+        invitations: 1,
+        responsesAnonymised: 1,
+        responsesDeleted: 0,
+        textsRedacted: 1,
+        by: 'cli',
+      });
     });
 
     it('erases from the workspace form for owners only, deleting the responses on request', async () => {
@@ -138,7 +153,10 @@ for (const database of TEST_DATABASES) {
       assert.match(withSetting.stdout, /0 contact\(s\)/);
       const log = await admin.store.db.selectFrom('auditLog').select('details').where('action', '=', 'gdpr.purge').execute();
       assert.equal(log.length, 2);
-      assert.ok(log.every((l) => !/@/.test(l.details ?? '')), 'counts only');
+      assert.ok(
+        log.every((l) => !/@/.test(l.details ?? '')),
+        'counts only',
+      );
     });
   });
 }

@@ -2,7 +2,9 @@
 
 /** Percent-encodes the UTF-8 bytes of any string (lone surrogates become U+FFFD instead of throwing). */
 export function encodeAny(value: string): string {
-  return [...Buffer.from(value, 'utf8')].map((b) => (/[A-Za-z0-9_.~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+  return [...Buffer.from(value, 'utf8')]
+    .map((b) => (/[A-Za-z0-9_.~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`))
+    .join('');
 }
 
 /** RFC 4180 fields of a CSV text (quoted fields may hold separators, quotes and line breaks). */

@@ -63,14 +63,22 @@ describe(`hostile input on every input, checked on every output [${database.name
       // query and path parameters
       const e = encodeAny(value);
       for (const [input, path] of [
-        ['token param', `${survey}?t=${e}`], ['resume param', `${survey}?r=${e}`], ['page param', `${survey}?p=${e}`],
-        ['study and wave path', `/s/${e}/${e}`], ['english prefix', `/en${survey}?t=${e}`],
-        ['dashboard params', `/resultats/${published.studyId}?wave=${e}&cut=${e}`], ['results path', `/results/${e}`],
+        ['token param', `${survey}?t=${e}`],
+        ['resume param', `${survey}?r=${e}`],
+        ['page param', `${survey}?p=${e}`],
+        ['study and wave path', `/s/${e}/${e}`],
+        ['english prefix', `/en${survey}?t=${e}`],
+        ['dashboard params', `/resultats/${published.studyId}?wave=${e}&cut=${e}`],
+        ['results path', `/results/${e}`],
         ['API params', `/api/v1/studies/${published.studyId}/waves/${published.code}/results?lang=${e}&cut=${e}`],
-        ['API path', `/api/v1/studies/${e}/waves/${e}/results`], ['trend path', `/resultats/${published.studyId}/evolution/${e}`],
-        ['benchmark token', `/benchmark/${e}`], ['download token', `/livre-blanc/telechargement/${e}`], ['unsubscribe token', `/unsubscribe?t=${e}`],
+        ['API path', `/api/v1/studies/${e}/waves/${e}/results`],
+        ['trend path', `/resultats/${published.studyId}/evolution/${e}`],
+        ['benchmark token', `/benchmark/${e}`],
+        ['download token', `/livre-blanc/telechargement/${e}`],
+        ['unsubscribe token', `/unsubscribe?t=${e}`],
         ['embed path', `/embed/${published.studyId}/${published.code}/${e}`],
-        ['workspace params', `/admin/waves/${e}/contacts`], ['export format', `/admin/waves/${published.id}/export/${e}`],
+        ['workspace params', `/admin/waves/${e}/contacts`],
+        ['export format', `/admin/waves/${published.id}/export/${e}`],
       ] as const) {
         const admin = path.startsWith('/admin');
         const response = await app.app.inject({ url: path, remoteAddress: `10.200.${i & 255}.${(i >> 8) + 1}`, headers: admin ? { cookie: app.owner.cookie() } : {} });
@@ -83,7 +91,12 @@ describe(`hostile input on every input, checked on every output [${database.name
       const form = await reader.get(`/livre-blanc/${published.studyId}`);
       const size = /<option value="([^"]+)"/.exec(form.body.slice(form.body.indexOf('name="field_size_band"')));
       const lead = await reader.submit(form, [
-        ['name', value], ['email', `lead${i}@example.org`], ['field_organisation', value], ['field_job_title', value], ['field_size_band', size?.[1] ?? '1'], ['consent', 'yes'],
+        ['name', value],
+        ['email', `lead${i}@example.org`],
+        ['field_organisation', value],
+        ['field_job_title', value],
+        ['field_size_band', size?.[1] ?? '1'],
+        ['consent', 'yes'],
       ]);
       tally.add('lead form', lead.status);
 
@@ -91,7 +104,10 @@ describe(`hostile input on every input, checked on every output [${database.name
       tally.add('wave settings form', (await app.owner.post(`/admin/waves/${open.id}/settings`, { title: value, opensAt: value, closesAt: '', quotas: value })).statusCode);
       tally.add('new wave form', (await app.owner.post('/admin/waves', { study: value, code: value, title: value })).statusCode);
       tally.add('users form', (await app.owner.post('/admin/users', { email: value, role: value, password: value })).statusCode);
-      tally.add('weighting import', (await app.owner.post(`/admin/waves/${published.id}/weighting/import`, { csv: `variable,code,population\n${csvQuote(value)},1,${csvQuote(value)}\n` })).statusCode);
+      tally.add(
+        'weighting import',
+        (await app.owner.post(`/admin/waves/${published.id}/weighting/import`, { csv: `variable,code,population\n${csvQuote(value)},1,${csvQuote(value)}\n` })).statusCode,
+      );
       tally.add('weighting targets', (await app.owner.post(`/admin/waves/${published.id}/weighting/targets`, { source: value, trim: value })).statusCode);
     }
     // malformed UTF-8 in URLs and url-encoded bodies
@@ -101,15 +117,34 @@ describe(`hostile input on every input, checked on every output [${database.name
       tally.add('malformed UTF-8 form', (await app.owner.post(`/admin/waves/${app.open.id}/settings`, [], { payload: `title=${bad}&_csrf=x` })).statusCode);
     }
     // the contact import: every payload as a name and a company, and the raw payloads as lines
-    const csv = ['email,name,company', ...PAYLOADS.map((p, i) => `contact${i}@example.org,${csvQuote(p.value.slice(0, 400))},${csvQuote(p.value.slice(0, 400))}`), ...PAYLOADS.map((p) => p.value.slice(0, 400))].join('\n');
+    const csv = [
+      'email,name,company',
+      ...PAYLOADS.map((p, i) => `contact${i}@example.org,${csvQuote(p.value.slice(0, 400))},${csvQuote(p.value.slice(0, 400))}`),
+      ...PAYLOADS.map((p) => p.value.slice(0, 400)),
+    ].join('\n');
     tally.add('contact CSV import', (await app.owner.post(`/admin/waves/${app.open.id}/contacts/import`, { csv })).statusCode);
     // JSON bodies, wrong content types and a 10 MB body to every POST route
-    const posts = [`/s/${app.open.studyId}/${app.open.code}`, `/livre-blanc/${app.published.studyId}`, '/unsubscribe', '/admin/login', `/admin/waves/${app.open.id}/settings`, `/admin/waves/${app.open.id}/contacts/import`, '/admin/users', '/admin/gdpr/erase', `${app.benchmarkPath}/notify`];
+    const posts = [
+      `/s/${app.open.studyId}/${app.open.code}`,
+      `/livre-blanc/${app.published.studyId}`,
+      '/unsubscribe',
+      '/admin/login',
+      `/admin/waves/${app.open.id}/settings`,
+      `/admin/waves/${app.open.id}/contacts/import`,
+      '/admin/users',
+      '/admin/gdpr/erase',
+      `${app.benchmarkPath}/notify`,
+    ];
     for (const path of posts) {
       const headers = (type: string) => ({ cookie: app.owner.cookie(), ...(type ? { 'content-type': type } : {}) });
-      for (const body of jsonBodies()) tally.add('JSON bodies', (await app.app.inject({ method: 'POST', url: path, payload: body.body, headers: headers('application/json') })).statusCode);
-      for (const wrong of WRONG_CONTENT_TYPES) tally.add('wrong content types', (await app.app.inject({ method: 'POST', url: path, payload: wrong.body, headers: headers(wrong.type) })).statusCode);
-      tally.add('10 MB body', (await app.app.inject({ method: 'POST', url: path, payload: 'a='.padEnd(10 * 1024 * 1024, 'x'), headers: headers('application/x-www-form-urlencoded') })).statusCode);
+      for (const body of jsonBodies())
+        tally.add('JSON bodies', (await app.app.inject({ method: 'POST', url: path, payload: body.body, headers: headers('application/json') })).statusCode);
+      for (const wrong of WRONG_CONTENT_TYPES)
+        tally.add('wrong content types', (await app.app.inject({ method: 'POST', url: path, payload: wrong.body, headers: headers(wrong.type) })).statusCode);
+      tally.add(
+        '10 MB body',
+        (await app.app.inject({ method: 'POST', url: path, payload: 'a='.padEnd(10 * 1024 * 1024, 'x'), headers: headers('application/x-www-form-urlencoded') })).statusCode,
+      );
     }
     // invitations to the hostile contacts through the real SMTP server
     tally.add('send invitations', (await app.owner.post(`/admin/waves/${app.open.id}/invitations`, {})).statusCode);
@@ -125,7 +160,10 @@ describe(`hostile input on every input, checked on every output [${database.name
       const rows = parseCsv(response.body.replace(/^\uFEFF/, ''), response.body.split('\n')[0]!.includes(';') ? ';' : ',');
       const formulas = rows.flat().filter(isFormulaCell);
       assert.deepEqual(formulas.slice(0, 5), [], `${path}: formula cells`);
-      assert.ok(rows.flat().some((c) => c.startsWith("'=") || c.startsWith("'+")), `${path}: the hostile cells are there, neutralised`);
+      assert.ok(
+        rows.flat().some((c) => c.startsWith("'=") || c.startsWith("'+")),
+        `${path}: the hostile cells are there, neutralised`,
+      );
     }
     const sav = await app.owner.get(`/admin/waves/${app.open.id}/export/sav`);
     assert.equal(sav.statusCode, 200);
@@ -162,18 +200,31 @@ describe(`hostile input on every input, checked on every output [${database.name
     const dialogs: string[] = [];
     try {
       const origin = new URL(url);
-      await browser.context.addCookies(app.owner.cookie().split('; ').map((pair) => {
-        const eq = pair.indexOf('=');
-        return { name: pair.slice(0, eq), value: pair.slice(eq + 1), domain: origin.hostname, path: '/' };
-      }));
+      await browser.context.addCookies(
+        app.owner
+          .cookie()
+          .split('; ')
+          .map((pair) => {
+            const eq = pair.indexOf('=');
+            return { name: pair.slice(0, eq), value: pair.slice(eq + 1), domain: origin.hostname, path: '/' };
+          }),
+      );
       const page = await browser.newPage();
       page.on('dialog', (dialog) => {
         dialogs.push(`${page.url()}: ${dialog.message()}`);
         void dialog.dismiss();
       });
       const pages = [
-        '/admin', `/admin/waves/${app.open.id}`, `/admin/waves/${app.open.id}/contacts`, `/admin/waves/${app.open.id}/cleaning`, `/admin/waves/${app.open.id}/monitor`,
-        '/admin/leads', '/admin/audit', '/admin/users', `/admin/waves/${app.published.id}/weighting`, `/resultats/${app.published.studyId}`,
+        '/admin',
+        `/admin/waves/${app.open.id}`,
+        `/admin/waves/${app.open.id}/contacts`,
+        `/admin/waves/${app.open.id}/cleaning`,
+        `/admin/waves/${app.open.id}/monitor`,
+        '/admin/leads',
+        '/admin/audit',
+        '/admin/users',
+        `/admin/waves/${app.published.id}/weighting`,
+        `/resultats/${app.published.studyId}`,
         ...benchmarkPaths,
       ];
       for (const path of pages) {

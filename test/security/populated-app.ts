@@ -40,9 +40,18 @@ export async function startPopulatedApp(database: TestDatabase, env: Record<stri
   const reader = new InjectClient(admin.app, '10.9.0.2');
   const form = await reader.get('/livre-blanc/social-media-barometer');
   const sizeOption = /<option value="([^"]+)"/.exec(form.body.slice(form.body.indexOf('name="field_size_band"')))?.[1] ?? '1';
-  const lead = await reader.submit(form, [
-    ['name', 'Lea Reader'], ['email', 'lea@example.org'], ['field_organisation', 'Lea SA'], ['field_job_title', 'CMO'], ['field_size_band', sizeOption], ['consent', 'yes'],
-  ], 'next');
+  const lead = await reader.submit(
+    form,
+    [
+      ['name', 'Lea Reader'],
+      ['email', 'lea@example.org'],
+      ['field_organisation', 'Lea SA'],
+      ['field_job_title', 'CMO'],
+      ['field_size_band', sizeOption],
+      ['consent', 'yes'],
+    ],
+    'next',
+  );
   const downloadPath = /href="((?:\/en)?\/(?:livre-blanc\/telechargement|white-paper\/download)\/[^"]+)"/.exec(lead.body)?.[1];
 
   const token = await invite(admin.store, open, admin.config.secretKey);

@@ -57,13 +57,49 @@ for (const database of TEST_DATABASES) {
     it('sends a nonce CSP, frame-ancestors none except embeds, nosniff, no-referrer and no-store on private pages', async () => {
       const wave = app.published;
       const seeds = [
-        '/', '/en/', '/resultats', '/en/results', `/resultats/${wave.studyId}`, `/en/results/${wave.studyId}`, `/livre-blanc/${wave.studyId}`, `/en/white-paper/${wave.studyId}`, '/api/docs', '/white-paper', '/livre-blanc', '/admin/login', '/unsubscribe?t=abc',
-        `/resultats/${wave.studyId}/methodology`, `/results/${wave.studyId}/methodologie`, '/en/white-paper/download/unknown-token', '/respond/logic.js', '/static/app.css', '/static/respond.js', '/static/admin.css', '/static/favicon.svg', '/no-such-page',
-        `/survey/${app.open.id}`, `/s/${app.open.studyId}/${app.open.code}`, app.invitationPath, `/en${app.invitationPath}`,
-        app.benchmarkPath, `${app.benchmarkPath}/pdf`, '/benchmark/unknown-token', '/livre-blanc/telechargement/unknown-token',
+        '/',
+        '/en/',
+        '/resultats',
+        '/en/results',
+        `/resultats/${wave.studyId}`,
+        `/en/results/${wave.studyId}`,
+        `/livre-blanc/${wave.studyId}`,
+        `/en/white-paper/${wave.studyId}`,
+        '/api/docs',
+        '/white-paper',
+        '/livre-blanc',
+        '/admin/login',
+        '/unsubscribe?t=abc',
+        `/resultats/${wave.studyId}/methodology`,
+        `/results/${wave.studyId}/methodologie`,
+        '/en/white-paper/download/unknown-token',
+        '/respond/logic.js',
+        '/static/app.css',
+        '/static/respond.js',
+        '/static/admin.css',
+        '/static/favicon.svg',
+        '/no-such-page',
+        `/survey/${app.open.id}`,
+        `/s/${app.open.studyId}/${app.open.code}`,
+        app.invitationPath,
+        `/en${app.invitationPath}`,
+        app.benchmarkPath,
+        `${app.benchmarkPath}/pdf`,
+        '/benchmark/unknown-token',
+        '/livre-blanc/telechargement/unknown-token',
         ...(app.downloadPath ? [app.downloadPath] : []),
-        '/api/v1/studies', `/api/v1/studies/${wave.studyId}/waves`, `/api/v1/studies/${wave.studyId}/waves/${wave.code}/results`,
-        '/admin', '/admin/waves/new', '/admin/users', '/admin/gdpr', '/admin/audit', '/admin/leads', '/admin/leads.csv', '/admin/studies', `/admin/studies/${wave.studyId}/diff?from=1&to=1`,
+        '/api/v1/studies',
+        `/api/v1/studies/${wave.studyId}/waves`,
+        `/api/v1/studies/${wave.studyId}/waves/${wave.code}/results`,
+        '/admin',
+        '/admin/waves/new',
+        '/admin/users',
+        '/admin/gdpr',
+        '/admin/audit',
+        '/admin/leads',
+        '/admin/leads.csv',
+        '/admin/studies',
+        `/admin/studies/${wave.studyId}/diff?from=1&to=1`,
         ...[wave, app.open].flatMap((w) => ['', '/contacts', '/monitor', '/cleaning', '/weighting'].map((s) => `/admin/waves/${w.id}${s}`)),
         ...EXPORT_FORMATS.map((f) => `/admin/waves/${wave.id}/export/${f}`),
       ];
@@ -98,7 +134,9 @@ for (const database of TEST_DATABASES) {
       }
       const visited = [...seen].map(pathOf);
       const missed = getRoutes.filter((route) => !visited.some((path) => patternOf(route).test(path)));
-      console.log(`# ${[...statuses.values()].reduce((a, b) => a + b, 0)} URLs requested, ${getRoutes.length} GET routes, statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+      console.log(
+        `# ${[...statuses.values()].reduce((a, b) => a + b, 0)} URLs requested, ${getRoutes.length} GET routes, statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+      );
       assert.deepEqual(missed, [], 'every GET route was requested');
       assert.deepEqual(problems, []);
     });

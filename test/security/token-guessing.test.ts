@@ -94,7 +94,11 @@ for (const database of TEST_DATABASES) {
       assert.equal(b.response.statusCode, 404);
       assert.deepEqual(b.calls, a.calls, 'the same repository calls, in the same order');
       assert.ok(a.calls.includes('invitations.getByTokenHash') && a.calls.includes('responses.getByInvitation'));
-      assert.equal(normalized(b.response.body).replaceAll(usedToken, 'TOKEN'), normalized(a.response.body).replaceAll(unknown, 'TOKEN'), 'the same page but for the token in its language link');
+      assert.equal(
+        normalized(b.response.body).replaceAll(usedToken, 'TOKEN'),
+        normalized(a.response.body).replaceAll(unknown, 'TOKEN'),
+        'the same page but for the token in its language link',
+      );
 
       // times: alternate, many addresses (no limiter), compare medians loosely
       const times: { unknown: number[]; used: number[] } = { unknown: [], used: [] };

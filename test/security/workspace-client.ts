@@ -34,7 +34,9 @@ export async function clientFor(app: FastifyInstance, email: string): Promise<Wo
       const list = Array.isArray(fields) ? fields : Object.entries(fields);
       const payload = options.payload ?? new URLSearchParams([['_csrf', csrf], ...list]).toString();
       const response = await app.inject({
-        method: 'POST', url, payload,
+        method: 'POST',
+        url,
+        payload,
         headers: { cookie: cookieHeader(jar), 'content-type': options.contentType ?? 'application/x-www-form-urlencoded', 'x-csrf-token': csrf },
       });
       keepCookies(jar, response);

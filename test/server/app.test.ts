@@ -57,7 +57,12 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'barometre-app-'));
   store = await openStore({ dataDir: dir });
   const config = loadConfig({ DATA_DIR: dir, SECRET_KEY: 'test-secret-'.padEnd(40, 'x') });
-  const stream = new Writable({ write(chunk, _enc, done) { logLines.push(String(chunk)); done(); } });
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      logLines.push(String(chunk));
+      done();
+    },
+  });
   app = await createApp({ store, config, logger: { stream }, routes: [...ROUTE_PLUGINS, testRoutes] });
   await app.ready();
 });
@@ -142,7 +147,11 @@ describe('pages and language', () => {
     const de = await app.inject({ url: '/de/' });
     assert.equal(de.statusCode, 200);
     assert.match(de.body, /<html lang="de">/);
-    for (const [href, lang, name] of [['/', 'fr', 'Français'], ['/en/', 'en', 'English'], ['/es/', 'es', 'Español']]) {
+    for (const [href, lang, name] of [
+      ['/', 'fr', 'Français'],
+      ['/en/', 'en', 'English'],
+      ['/es/', 'es', 'Español'],
+    ]) {
       assert.match(de.body, new RegExp(`<a href="${href}" hreflang="${lang}" lang="${lang}">${name}</a>`));
     }
     assert.doesNotMatch(de.body, /hreflang="de" lang="de">/, 'not the page’s own language');
@@ -191,7 +200,10 @@ describe('errors', () => {
     assert.doesNotMatch(res.body, /secret internal detail|at .*\.ts/);
     const id = /Référence de l’erreur\u00A0: ([0-9a-f-]{36})/.exec(res.body)?.[1];
     assert.ok(id, 'the page shows an error id');
-    assert.ok(logLines.some((l) => l.includes(id!) && l.includes('secret internal detail')), 'the error is logged with its id');
+    assert.ok(
+      logLines.some((l) => l.includes(id!) && l.includes('secret internal detail')),
+      'the error is logged with its id',
+    );
     assert.equal(res.headers['cache-control'], 'no-store');
   });
 

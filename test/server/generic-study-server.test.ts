@@ -31,7 +31,18 @@ for (const database of TEST_DATABASES) {
       const client = new InjectClient(admin.app, '10.9.0.1');
       let page = await client.get(`/s/${HOUSEHOLD_STUDY_ID}/${encodeURIComponent(wave.code)}`);
       assert.equal(page.status, 200);
-      for (const answers of [[['tenure', '2'], ['heating', '1']], [['has_car', '1'], ['car_type', '3'], ['satisfaction', '4']], [['household_contact', 'Famille Martin']]] as [string, string][][]) {
+      for (const answers of [
+        [
+          ['tenure', '2'],
+          ['heating', '1'],
+        ],
+        [
+          ['has_car', '1'],
+          ['car_type', '3'],
+          ['satisfaction', '4'],
+        ],
+        [['household_contact', 'Famille Martin']],
+      ] as [string, string][][]) {
         page = await client.submit(page, answers);
         assert.equal(page.status, 200, page.body.slice(0, 300));
       }
@@ -49,7 +60,7 @@ for (const database of TEST_DATABASES) {
       assert.equal((await client.get(`/benchmark/${token}/pdf`)).status, 404);
     });
 
-    it('still ends the built-in study\'s questionnaire with its benchmark link', async () => {
+    it("still ends the built-in study's questionnaire with its benchmark link", async () => {
       const wave = await openWave(admin.store, 'with-benchmark');
       assert.ok(STUDY.benchmark);
       const client = new InjectClient(admin.app, '10.9.0.2');
@@ -68,11 +79,17 @@ for (const database of TEST_DATABASES) {
       assert.match(dashboard.body, /Locataire/);
       assert.match(dashboard.body, /Vos déplacements/);
       const waves = JSON.parse((await admin.app.inject(`/api/v1/studies/${HOUSEHOLD_STUDY_ID}/waves`)).body) as { waves: { code: string }[] };
-      assert.deepEqual(waves.waves.map((w) => w.code), ['T1-2026', 'T2-2026']);
+      assert.deepEqual(
+        waves.waves.map((w) => w.code),
+        ['T1-2026', 'T2-2026'],
+      );
       const api = JSON.parse((await admin.app.inject(`/api/v1/studies/${HOUSEHOLD_STUDY_ID}/waves/T2-2026/results`)).body);
       assert.equal(api.previousWave, 'T1-2026');
       assert.ok(api.indicators.some((i: { id: string; filtered: boolean }) => i.id === 'car_type_1' && i.filtered));
-      assert.deepEqual(api.cuts.map((c: { variable: string }) => c.variable), ['tenure']);
+      assert.deepEqual(
+        api.cuts.map((c: { variable: string }) => c.variable),
+        ['tenure'],
+      );
       const chart = await admin.app.inject(`/charts/${HOUSEHOLD_STUDY_ID}/T2-2026/trend-tenure_1.svg`);
       assert.equal(chart.statusCode, 200);
       const wave = (await admin.store.waves.getByCode(HOUSEHOLD_STUDY_ID, 'T2-2026'))!;

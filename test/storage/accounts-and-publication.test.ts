@@ -70,14 +70,20 @@ for (const database of TEST_DATABASES) {
       const read = (await store.contacts.getByEmail(wave.id, 'c@example.org'))!;
       assert.equal(read.status, 'unsubscribed');
       assert.equal(read.unsubscribedAt, T0.toISOString());
-      assert.deepEqual((await store.contacts.listByWave(wave.id, { status: 'unsubscribed' })).map((c) => c.id), [contact.id]);
+      assert.deepEqual(
+        (await store.contacts.listByWave(wave.id, { status: 'unsubscribed' })).map((c) => c.id),
+        [contact.id],
+      );
     });
 
     it('finds an invitation by its token hash and tracks sending', async () => {
       const contact = await store.contacts.create({ waveId: wave.id, email: 'd@example.org' });
       const invitation = await store.invitations.create({ waveId: wave.id, contactId: contact.id, tokenHash: 'th-1' });
       await assert.rejects(store.invitations.create({ waveId: wave.id, tokenHash: 'th-1' }), (e) => codeOf(e) === 'CONFLICT');
-      assert.deepEqual((await store.invitations.listByWave(wave.id, { unsent: true })).map((i) => i.id), [invitation.id]);
+      assert.deepEqual(
+        (await store.invitations.listByWave(wave.id, { unsent: true })).map((i) => i.id),
+        [invitation.id],
+      );
       await store.invitations.markSent(invitation.id, T0);
       await store.invitations.markReminded(invitation.id, later(60 * 24 * 7));
       const read = (await store.invitations.getByTokenHash('th-1'))!;
@@ -88,12 +94,22 @@ for (const database of TEST_DATABASES) {
 
     it('stores leads with their consent and finds them by download token', async () => {
       const lead = await store.leads.create({
-        studyId: 'test-study', waveId: wave.id, name: 'Ana', email: 'ana@example.org', companySize: '10-49',
-        consentContact: true, consentVersion: '2015-1', consentAt: T0.toISOString(), downloadTokenHash: 'dl-1',
+        studyId: 'test-study',
+        waveId: wave.id,
+        name: 'Ana',
+        email: 'ana@example.org',
+        companySize: '10-49',
+        consentContact: true,
+        consentVersion: '2015-1',
+        consentAt: T0.toISOString(),
+        downloadTokenHash: 'dl-1',
       });
       assert.equal(lead.consentContact, true);
       assert.deepEqual(await store.leads.getByDownloadTokenHash('dl-1'), lead);
-      assert.deepEqual((await store.leads.list('test-study', { waveId: wave.id })).map((l) => l.id), [lead.id]);
+      assert.deepEqual(
+        (await store.leads.list('test-study', { waveId: wave.id })).map((l) => l.id),
+        [lead.id],
+      );
       assert.equal(await store.leads.delete(lead.id), true);
       assert.deepEqual(await store.leads.list('test-study'), []);
     });
@@ -116,10 +132,19 @@ for (const database of TEST_DATABASES) {
     it('lists the audit log newest first and pages backwards', async () => {
       for (let i = 0; i < 5; i++) await store.auditLog.append({ action: i % 2 ? 'wave.publish' : 'response.exclude', target: `t${i}`, details: { i } }, later(i));
       const page1 = await store.auditLog.list({ limit: 2 });
-      assert.deepEqual(page1.map((e) => e.target), ['t4', 't3']);
+      assert.deepEqual(
+        page1.map((e) => e.target),
+        ['t4', 't3'],
+      );
       const page2 = await store.auditLog.list({ limit: 2, beforeId: page1[1].id });
-      assert.deepEqual(page2.map((e) => e.target), ['t2', 't1']);
-      assert.deepEqual((await store.auditLog.list({ action: 'wave.publish' })).map((e) => e.details), [{ i: 3 }, { i: 1 }]);
+      assert.deepEqual(
+        page2.map((e) => e.target),
+        ['t2', 't1'],
+      );
+      assert.deepEqual(
+        (await store.auditLog.list({ action: 'wave.publish' })).map((e) => e.details),
+        [{ i: 3 }, { i: 1 }],
+      );
     });
 
     it('serves a cached result only at the data version it was computed for', async () => {

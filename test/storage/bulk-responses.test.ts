@@ -38,7 +38,10 @@ for (const database of TEST_DATABASES) {
       const progress: number[] = [];
       const inserted = await store.responses.insertMany(rows(wave.id), { batchSize: 1000, onProgress: (n) => progress.push(n) });
       assert.equal(inserted, N);
-      assert.deepEqual(progress, Array.from({ length: 10 }, (_, i) => (i + 1) * 1000));
+      assert.deepEqual(
+        progress,
+        Array.from({ length: 10 }, (_, i) => (i + 1) * 1000),
+      );
       assert.equal(await store.responses.count(wave.id), N);
       assert.deepEqual(await store.responses.countByStatus(wave.id), { partial: N / 10, complete: N - N / 10, excluded: N / 50 });
       assert.equal((await store.waves.get(wave.id))!.dataVersion, wave.dataVersion + 1);

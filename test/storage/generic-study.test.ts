@@ -17,7 +17,12 @@ import { TEST_DATABASES, openTestStore, type TestStore } from '../helpers/databa
 
 async function exportText(store: TestStore, wave: Wave, format: 'csv' | 'codebook' | 'jsonl', options: ExportOptions = {}): Promise<string> {
   const chunks: Buffer[] = [];
-  const out = new Writable({ write(chunk, _encoding, done) { chunks.push(Buffer.from(chunk)); done(); } });
+  const out = new Writable({
+    write(chunk, _encoding, done) {
+      chunks.push(Buffer.from(chunk));
+      done();
+    },
+  });
   await exportWave(store, wave, format, { out }, options);
   return Buffer.concat(chunks).toString('utf8');
 }
@@ -35,25 +40,43 @@ for (const database of TEST_DATABASES) {
       const t2 = await seedHouseholdWave(store, { code: 'T2-2026', n: 300, seed: 3, opensAt: '2026-04-01T00:00:00.000Z', shift: 0.6 });
       const t4 = await seedHouseholdWave(store, { code: 'T4-2025', n: 300, seed: 1, opensAt: '2025-10-01T00:00:00.000Z' });
       const t1 = await seedHouseholdWave(store, { code: 'T1-2026', n: 300, seed: 2, opensAt: '2026-01-01T00:00:00.000Z', shift: 0.3 });
-      assert.deepEqual((await store.waves.list(HOUSEHOLD_STUDY_ID)).map((w) => w.code), ['T4-2025', 'T1-2026', 'T2-2026']);
-      assert.deepEqual((await store.waves.listPublished(HOUSEHOLD_STUDY_ID)).map((w) => w.code), ['T4-2025', 'T1-2026', 'T2-2026']);
+      assert.deepEqual(
+        (await store.waves.list(HOUSEHOLD_STUDY_ID)).map((w) => w.code),
+        ['T4-2025', 'T1-2026', 'T2-2026'],
+      );
+      assert.deepEqual(
+        (await store.waves.listPublished(HOUSEHOLD_STUDY_ID)).map((w) => w.code),
+        ['T4-2025', 'T1-2026', 'T2-2026'],
+      );
       assert.equal((await latestPublishedWave(store, HOUSEHOLD_STUDY_ID))?.code, 'T2-2026');
       assert.ok(compareWaves(t4, t1) < 0 && compareWaves(t1, t2) < 0);
 
       const results = await getWaveResults(store, t2);
-      assert.deepEqual(results.earlierWaves.map((w) => w.code), ['T4-2025', 'T1-2026']);
+      assert.deepEqual(
+        results.earlierWaves.map((w) => w.code),
+        ['T4-2025', 'T1-2026'],
+      );
       assert.equal(results.previousWave?.code, 'T1-2026');
       const indicator = results.indicators.find((i) => i.history.length === 2)!;
-      assert.deepEqual(indicator.history.map((h) => h.wave), ['T4-2025', 'T1-2026']);
+      assert.deepEqual(
+        indicator.history.map((h) => h.wave),
+        ['T4-2025', 'T1-2026'],
+      );
       assert.equal(indicator.trend?.previousWave, 'T1-2026');
       // the middle wave's history holds the oldest only
-      assert.deepEqual((await getWaveResults(store, t1)).earlierWaves.map((w) => w.code), ['T4-2025']);
+      assert.deepEqual(
+        (await getWaveResults(store, t1)).earlierWaves.map((w) => w.code),
+        ['T4-2025'],
+      );
     });
 
     it('gives a study without indicators the default ones, its pages as themes', async () => {
       const wave = (await store.waves.getByCode(HOUSEHOLD_STUDY_ID, 'T1-2026'))!;
       const results = await getWaveResults(store, wave);
-      assert.deepEqual(results.themes.map((t) => t.id), ['home', 'travel']);
+      assert.deepEqual(
+        results.themes.map((t) => t.id),
+        ['home', 'travel'],
+      );
       const ids = results.indicators.map((i) => i.id);
       for (const id of ['tenure_1', 'heating_2', 'has_car_1', 'car_type_3', 'satisfaction_top']) assert.ok(ids.includes(id), id);
       assert.ok(!results.indicators.some((i) => i.variable === 'household_contact'));
@@ -64,7 +87,11 @@ for (const database of TEST_DATABASES) {
 
     it('orders waves without dates by their place in the series', async () => {
       const study = 'household-energy';
-      for (const [code, order] of [['vague 3', 3], ['vague 1', 1], ['vague 2', 2]] as const) {
+      for (const [code, order] of [
+        ['vague 3', 3],
+        ['vague 1', 1],
+        ['vague 2', 2],
+      ] as const) {
         await seedHouseholdWave(store, { code, n: 120, seed: order + 10, opensAt: null, seriesOrder: order });
       }
       const ordered = (await store.waves.list(study)).filter((w) => w.seriesOrder !== null).map((w) => w.code);
@@ -73,12 +100,21 @@ for (const database of TEST_DATABASES) {
       assert.equal((await store.waves.list(study))[0].code, 'vague 1');
       const third = (await store.waves.getByCode(study, 'vague 3'))!;
       const results = await getWaveResults(store, third);
-      assert.deepEqual(results.earlierWaves.map((w) => w.code), ['vague 1', 'vague 2']);
+      assert.deepEqual(
+        results.earlierWaves.map((w) => w.code),
+        ['vague 1', 'vague 2'],
+      );
       // a later series order moves a wave: vague 1 after vague 3
       const first = (await store.waves.getByCode(study, 'vague 1'))!;
       await store.waves.update(first.id, { seriesOrder: 4 });
-      assert.deepEqual((await store.waves.list(study)).slice(0, 3).map((w) => w.code), ['vague 2', 'vague 3', 'vague 1']);
-      assert.deepEqual((await getWaveResults(store, third)).earlierWaves.map((w) => w.code), ['vague 2']);
+      assert.deepEqual(
+        (await store.waves.list(study)).slice(0, 3).map((w) => w.code),
+        ['vague 2', 'vague 3', 'vague 1'],
+      );
+      assert.deepEqual(
+        (await getWaveResults(store, third)).earlierWaves.map((w) => w.code),
+        ['vague 2'],
+      );
     });
 
     it('leaves identifying answers out of exports unless asked, and says so in the codebook', async () => {
@@ -96,8 +132,14 @@ for (const database of TEST_DATABASES) {
       assert.match(await exportText(store, wave, 'codebook', { codebookFormat: 'markdown' }), /## Left out: identifying questions[\s\S]*- household_contact/);
     });
 
-    it('erases a person\'s identifying answers and purges them with their contact, leaving other respondents\' answers', async () => {
-      const wave = await seedHouseholdWave(store, { code: 'gdpr', n: 3, seed: 40, emails: ['ann@example.org', 'bob@example.org', 'cat@example.org'], opensAt: '2024-01-01T00:00:00.000Z' });
+    it("erases a person's identifying answers and purges them with their contact, leaving other respondents' answers", async () => {
+      const wave = await seedHouseholdWave(store, {
+        code: 'gdpr',
+        n: 3,
+        seed: 40,
+        emails: ['ann@example.org', 'bob@example.org', 'cat@example.org'],
+        opensAt: '2024-01-01T00:00:00.000Z',
+      });
       const [ann, bob, cat] = await store.responses.list(wave.id);
       assert.equal(ann.answers.household_contact, 'Famille n°0');
       await eraseEmail(store, 'ANN@example.org');

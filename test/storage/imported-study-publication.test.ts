@@ -59,7 +59,10 @@ for (const database of TEST_DATABASES) {
         const doc = api.json() as { indicators: { estimate: number | null }[] };
         assert.ok(doc.indicators.length > 0 && doc.indicators.some((i) => i.estimate !== null), 'the API has estimates');
         const history = await server.app.inject(`/api/v1/studies/${source.id}/waves`);
-        assert.deepEqual((history.json() as { waves: { code: string }[] }).waves.map((w) => w.code), ['T4-2025', 'T1-2026']);
+        assert.deepEqual(
+          (history.json() as { waves: { code: string }[] }).waves.map((w) => w.code),
+          ['T4-2025', 'T1-2026'],
+        );
 
         const results = await getWaveResults(server.store, (await server.store.waves.getByCode(source.id, 'T1-2026'))!);
         const pdf = await renderWhitePaper({ results, lang: 'en', logo: null, creationDate: new Date('2026-04-01T00:00:00Z') });
@@ -69,7 +72,10 @@ for (const database of TEST_DATABASES) {
         const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
         assert.ok(pages >= 3, `${pages} pages`);
         const labels = results.indicators.map((i) => Object.values(i.label)[0]);
-        assert.ok(labels.some((label) => text.replace(/\s+/g, ' ').includes(label.replace(/\s+/g, ' ').slice(0, 30))), 'the white paper names its indicators');
+        assert.ok(
+          labels.some((label) => text.replace(/\s+/g, ' ').includes(label.replace(/\s+/g, ' ').slice(0, 30))),
+          'the white paper names its indicators',
+        );
       });
     }
   });

@@ -5,13 +5,27 @@ import { MIGRATIONS } from '../../src/store/index.js';
 import { TEST_DATABASES, openTestStore, type TestStore } from '../helpers/databases.js';
 
 const TABLES = [
-  'audit_log', 'contacts', 'invitation_tokens', 'invitations', 'leads', 'login_attempts', 'responses', 'results_cache',
-  'sessions', 'study_versions', 'submissions', 'users', 'waves',
+  'audit_log',
+  'contacts',
+  'invitation_tokens',
+  'invitations',
+  'leads',
+  'login_attempts',
+  'responses',
+  'results_cache',
+  'sessions',
+  'study_versions',
+  'submissions',
+  'users',
+  'waves',
 ];
 
 async function tableNames(store: TestStore): Promise<string[]> {
   const tables = await store.db.introspection.getTables();
-  return tables.map((t) => t.name).filter((n) => !n.startsWith('kysely_')).sort();
+  return tables
+    .map((t) => t.name)
+    .filter((n) => !n.startsWith('kysely_'))
+    .sort();
 }
 
 for (const database of TEST_DATABASES) {
@@ -47,9 +61,7 @@ for (const database of TEST_DATABASES) {
 
     it('rejects a status outside its list', async () => {
       const { studyVersion } = await store.studies.saveVersion('s', {});
-      await assert.rejects(
-        store.waves.create({ studyId: 's', code: 'x', studyVersionId: studyVersion.id, title: 't', status: 'open' as never }),
-      );
+      await assert.rejects(store.waves.create({ studyId: 's', code: 'x', studyVersionId: studyVersion.id, title: 't', status: 'open' as never }));
     });
   });
 }

@@ -16,8 +16,12 @@ for (const database of TEST_DATABASES) {
       wave = await store.waves.create({ studyId: 'batch-study', code: '2015', studyVersionId: studyVersion.id, title: 'w' });
       await store.responses.insertMany(
         Array.from({ length: 40 }, (_, i) => ({
-          waveId: wave.id, status: i % 5 === 4 ? ('partial' as const) : ('complete' as const), answers: { q: i },
-          packed: i % 5 === 4 || i === 11 ? null : vector(i), startedAt: '2015-03-01T08:00:00.000Z', excluded: i === 7,
+          waveId: wave.id,
+          status: i % 5 === 4 ? ('partial' as const) : ('complete' as const),
+          answers: { q: i },
+          packed: i % 5 === 4 || i === 11 ? null : vector(i),
+          startedAt: '2015-03-01T08:00:00.000Z',
+          excluded: i === 7,
         })),
       );
     });
@@ -45,7 +49,10 @@ for (const database of TEST_DATABASES) {
       for (const batchSize of [1, 3, 31, 10_000]) {
         const { rows, sizes } = await batched({ status: 'complete', batchSize });
         assert.deepEqual(rows, want, `batches of ${batchSize}`);
-        assert.ok(sizes.every((n, k) => n === batchSize || k === sizes.length - 1), `full batches of ${batchSize} but the last`);
+        assert.ok(
+          sizes.every((n, k) => n === batchSize || k === sizes.length - 1),
+          `full batches of ${batchSize} but the last`,
+        );
       }
       assert.deepEqual((await batched({ includeExcluded: true, batchSize: 4 })).rows, await streamed({ includeExcluded: true }));
     });

@@ -8,7 +8,12 @@ const studiesOf = preparedQuery(2, (db, _dialect, studyId: string, minVersion: n
   db.selectFrom('studyVersions').select(['studyId', 'version', 'createdAt']).where('version', '>=', minVersion).where('studyId', '=', studyId).orderBy('version'),
 );
 const lockedOnPostgres = preparedQuery(1, (db, dialect, studyId: string) =>
-  db.selectFrom('studyVersions').select('version').where('studyId', '=', studyId).$if(dialect === 'postgres', (q) => q.forUpdate()).orderBy('version'),
+  db
+    .selectFrom('studyVersions')
+    .select('version')
+    .where('studyId', '=', studyId)
+    .$if(dialect === 'postgres', (q) => q.forUpdate())
+    .orderBy('version'),
 );
 
 for (const database of TEST_DATABASES) {
@@ -22,24 +27,44 @@ for (const database of TEST_DATABASES) {
     after(() => store.close());
 
     it('gives what the same query built each time gives, for each set of values, camelCased', async () => {
-      for (const [studyId, min] of [['s1', 1], ['s1', 2], ['s2', 1], ['s1', 4], ['nope', 0]] as const) {
-        const built = await store.db.selectFrom('studyVersions').select(['studyId', 'version', 'createdAt']).where('version', '>=', min).where('studyId', '=', studyId).orderBy('version').execute();
+      for (const [studyId, min] of [
+        ['s1', 1],
+        ['s1', 2],
+        ['s2', 1],
+        ['s1', 4],
+        ['nope', 0],
+      ] as const) {
+        const built = await store.db
+          .selectFrom('studyVersions')
+          .select(['studyId', 'version', 'createdAt'])
+          .where('version', '>=', min)
+          .where('studyId', '=', studyId)
+          .orderBy('version')
+          .execute();
         const prepared = await studiesOf(store.db, store.dialect, studyId, min);
         assert.deepEqual(prepared, built);
       }
-      assert.deepEqual((await studiesOf(store.db, store.dialect, 's1', 2)).map((r) => r.version), [2, 3]);
+      assert.deepEqual(
+        (await studiesOf(store.db, store.dialect, 's1', 2)).map((r) => r.version),
+        [2, 3],
+      );
       assert.ok('createdAt' in (await studiesOf(store.db, store.dialect, 's2', 1))[0]!);
     });
 
     it('runs inside a transaction, and compiles per dialect (FOR UPDATE only on PostgreSQL)', async () => {
       const versions = await store.db.transaction().execute((trx) => lockedOnPostgres(trx, store.dialect, 's1'));
-      assert.deepEqual(versions.map((r) => r.version), [1, 2, 3]);
+      assert.deepEqual(
+        versions.map((r) => r.version),
+        [1, 2, 3],
+      );
     });
 
     it('refuses a build that does not use each value exactly once', async () => {
       const unused = preparedQuery(2, (db, _dialect, studyId: string, _other: number) => db.selectFrom('studyVersions').select('version').where('studyId', '=', studyId));
       await assert.rejects(unused(store.db, store.dialect, 's1', 1), /value 1 appears 0 times/);
-      const twice = preparedQuery(1, (db, _dialect, studyId: string) => db.selectFrom('studyVersions').select('version').where('studyId', '=', studyId).where('document', '=', studyId));
+      const twice = preparedQuery(1, (db, _dialect, studyId: string) =>
+        db.selectFrom('studyVersions').select('version').where('studyId', '=', studyId).where('document', '=', studyId),
+      );
       await assert.rejects(twice(store.db, store.dialect, 's1'), /value 0 appears 2 times/);
     });
   });

@@ -31,8 +31,14 @@ for (const database of TEST_DATABASES) {
       await store.responses.savePage({ responseId: r.id, submissionId: 'm1', page: 0, answers: { q1: 1, q2: 'texte libre « ok »' }, currentPage: 1, pageDurationMs: 1500 });
       await store.responses.savePage({ responseId: r.id, submissionId: 'm2', page: 0, answers: { q1: 2 }, removeKeys: ['q2'], currentPage: 1, pageDurationMs: 500 });
       const done = await store.responses.savePage({
-        responseId: r.id, submissionId: 'm3', page: 1, answers: { q3: [1, 4] }, currentPage: 2, complete: true,
-        pack: (answers) => new Uint8Array([answers.q1 as number, 9]), now: new Date('2015-03-02T08:10:00Z'),
+        responseId: r.id,
+        submissionId: 'm3',
+        page: 1,
+        answers: { q3: [1, 4] },
+        currentPage: 2,
+        complete: true,
+        pack: (answers) => new Uint8Array([answers.q1 as number, 9]),
+        now: new Date('2015-03-02T08:10:00Z'),
       });
       assert.equal(done.kind, 'saved');
       const read = (await store.responses.getById(r.id))!;
@@ -63,8 +69,14 @@ for (const database of TEST_DATABASES) {
       const r = await store.responses.createPartial({ waveId: wave.id, answers: { q1: 1 } });
       await assert.rejects(
         store.responses.savePage({
-          responseId: r.id, submissionId: 'boom', page: 0, answers: { q1: 3 }, currentPage: 1,
-          pack: () => { throw new Error('packing failed'); },
+          responseId: r.id,
+          submissionId: 'boom',
+          page: 0,
+          answers: { q1: 3 },
+          currentPage: 1,
+          pack: () => {
+            throw new Error('packing failed');
+          },
         }),
         /packing failed/,
       );

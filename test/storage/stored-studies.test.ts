@@ -116,9 +116,22 @@ for (const database of TEST_DATABASES) {
 
       const diff = await run('study', 'diff', 'household-energy', '1', '2');
       assert.equal(diff.code, 0, diff.stderr);
-      assert.equal(diff.stdout, result.stdout.split('\n').slice(2).map((l) => l.trim()).join('\n'));
+      assert.equal(
+        diff.stdout,
+        result.stdout
+          .split('\n')
+          .slice(2)
+          .map((l) => l.trim())
+          .join('\n'),
+      );
       const versions = await run('study', 'versions', 'household-energy', '--json');
-      assert.deepEqual(JSON.parse(versions.stdout).versions.map((v: { version: number; waves: string[] }) => [v.version, v.waves]), [[1, ['2026']], [2, []]]);
+      assert.deepEqual(
+        JSON.parse(versions.stdout).versions.map((v: { version: number; waves: string[] }) => [v.version, v.waves]),
+        [
+          [1, ['2026']],
+          [2, []],
+        ],
+      );
     });
 
     it('stores nothing for the same document again and says "unchanged"', async () => {
@@ -147,7 +160,7 @@ for (const database of TEST_DATABASES) {
       assert.match(missing.stderr, /study household-energy has no version 9/);
     });
 
-    it('imports a LimeSurvey and a SurveyJS questionnaire in one step, printing the importers\' warnings', async () => {
+    it("imports a LimeSurvey and a SurveyJS questionnaire in one step, printing the importers' warnings", async () => {
       const lss = await run('study', 'add', LSS.pathname, '--from', 'limesurvey', '--id', 'digital-uses');
       assert.equal(lss.code, 0, lss.stderr);
       assert.equal(lss.stdout, 'stored digital-uses version 1 (imported from limesurvey)\n');
@@ -157,7 +170,13 @@ for (const database of TEST_DATABASES) {
       const id = /^stored (\S+) version 1 \(imported from surveyjs\)$/m.exec(surveyjs.stdout)?.[1];
       assert.ok(id && (await store.studies.latestVersion(id)));
       const imports = await store.auditLog.list({ action: 'study.import' });
-      assert.deepEqual(imports.map((e) => [e.target, (e.details as { format: string }).format]), [[`study:${id}`, 'surveyjs'], ['study:digital-uses', 'limesurvey']]);
+      assert.deepEqual(
+        imports.map((e) => [e.target, (e.details as { format: string }).format]),
+        [
+          [`study:${id}`, 'surveyjs'],
+          ['study:digital-uses', 'limesurvey'],
+        ],
+      );
       // the same questionnaire again is an update with nothing new
       const again = await run('study', 'update', LSS.pathname, '--from', 'limesurvey', '--id', 'digital-uses');
       assert.equal(again.code, 0, again.stderr);

@@ -39,7 +39,13 @@ for (const database of TEST_DATABASES) {
     it('lists each study once with its latest version', async () => {
       await store.studies.saveVersion('other', { id: 'other' });
       const list = await store.studies.list();
-      assert.deepEqual(list.map((s) => [s.studyId, s.latestVersion]), [['other', 1], ['social', 2]]);
+      assert.deepEqual(
+        list.map((s) => [s.studyId, s.latestVersion]),
+        [
+          ['other', 1],
+          ['social', 2],
+        ],
+      );
       assert.equal(await store.studies.latestVersion('missing'), undefined);
     });
   });
@@ -56,8 +62,13 @@ for (const database of TEST_DATABASES) {
     it('creates a wave and reads it back by id and by code', async () => {
       const targets = { size: { '1-9': 0.6, '10-49': 0.3, '50+': 0.1 } };
       const wave = await store.waves.create({
-        studyId: 'social', code: '2015', studyVersionId: versionId, title: 'Vague 2015',
-        opensAt: '2015-03-01T00:00:00.000Z', populationTargets: targets, settings: { quotas: false },
+        studyId: 'social',
+        code: '2015',
+        studyVersionId: versionId,
+        title: 'Vague 2015',
+        opensAt: '2015-03-01T00:00:00.000Z',
+        populationTargets: targets,
+        settings: { quotas: false },
       });
       assert.equal(wave.status, 'draft');
       assert.equal(wave.dataVersion, 0);
@@ -68,23 +79,29 @@ for (const database of TEST_DATABASES) {
     });
 
     it('refuses a second wave with the same code', async () => {
-      await assert.rejects(
-        store.waves.create({ studyId: 'social', code: '2015', studyVersionId: versionId, title: 'again' }),
-        (e: { code?: string }) => e.code === 'CONFLICT',
-      );
+      await assert.rejects(store.waves.create({ studyId: 'social', code: '2015', studyVersionId: versionId, title: 'again' }), (e: { code?: string }) => e.code === 'CONFLICT');
     });
 
     it('lists waves of a study in series order: place in the series, then opening date, then creation', async () => {
       // created after 2015, opened before it; a wave without a date comes after the dated ones
       await store.waves.create({ studyId: 'social', code: 'undated', studyVersionId: versionId, title: 'Sans date' });
       await store.waves.create({ studyId: 'social', code: '2014', studyVersionId: versionId, title: 'Vague 2014', opensAt: '2014-03-01T00:00:00.000Z' });
-      assert.deepEqual((await store.waves.list('social')).map((w) => w.code), ['2014', '2015', 'undated']);
+      assert.deepEqual(
+        (await store.waves.list('social')).map((w) => w.code),
+        ['2014', '2015', 'undated'],
+      );
       // an explicit place in the series comes first
       const undated = (await store.waves.getByCode('social', 'undated'))!;
       assert.equal((await store.waves.update(undated.id, { seriesOrder: 1 })).seriesOrder, 1);
-      assert.deepEqual((await store.waves.list('social')).map((w) => w.code), ['undated', '2014', '2015']);
+      assert.deepEqual(
+        (await store.waves.list('social')).map((w) => w.code),
+        ['undated', '2014', '2015'],
+      );
       await store.waves.update(undated.id, { seriesOrder: null });
-      assert.deepEqual((await store.waves.list('social')).map((w) => w.code), ['2014', '2015', 'undated']);
+      assert.deepEqual(
+        (await store.waves.list('social')).map((w) => w.code),
+        ['2014', '2015', 'undated'],
+      );
       assert.deepEqual(await store.waves.list('nothing'), []);
     });
 

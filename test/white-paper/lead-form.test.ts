@@ -28,7 +28,10 @@ describe('the white paper lead form, download link and researchers’ lead pages
     const size = /<option value="([^"]+)">/.exec(page.body.slice(page.body.indexOf('id="lead-field_size_band"')))![1];
     const body = new URLSearchParams({ _csrf: csrfOf(page.body), field_size_band: size, ...fields });
     const response = await t.app.inject({
-      method: 'POST', url: FORM, remoteAddress, payload: body.toString(),
+      method: 'POST',
+      url: FORM,
+      remoteAddress,
+      payload: body.toString(),
       headers: { cookie: cookieHeader(jar), 'content-type': 'application/x-www-form-urlencoded' },
     });
     return { page, response, size };
@@ -66,7 +69,14 @@ describe('the white paper lead form, download link and researchers’ lead pages
 
   it('stores the lead with the consent wording’s version and time, shows an expiring link and e-mails it', async () => {
     const before = smtp.messages.length;
-    const { response } = await submit({ name: HOSTILE_NAME, email: 'eve@example.org', field_organisation: HOSTILE_COMPANY, field_job_title: HOSTILE_JOB, consent: 'yes', sendEmail: 'yes' });
+    const { response } = await submit({
+      name: HOSTILE_NAME,
+      email: 'eve@example.org',
+      field_organisation: HOSTILE_COMPANY,
+      field_job_title: HOSTILE_JOB,
+      consent: 'yes',
+      sendEmail: 'yes',
+    });
     assert.equal(response.statusCode, 200);
     assert.equal(response.headers['cache-control'], 'no-store');
     assert.equal(response.headers['referrer-policy'], 'no-referrer');
@@ -120,7 +130,10 @@ describe('the white paper lead form, download link and researchers’ lead pages
     const bot = await submit({ name: 'Bot', email: 'bot@example.org', field_organisation: 'Bots', 'hp-website': 'http://spam.example' });
     assert.equal(bot.response.statusCode, 400);
     const noCsrf = await t.app.inject({
-      method: 'POST', url: FORM, remoteAddress: nextAddress(), headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      url: FORM,
+      remoteAddress: nextAddress(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
       payload: new URLSearchParams({ name: 'X', email: 'x@example.org', field_size_band: bot.size }).toString(),
     });
     assert.equal(noCsrf.statusCode, 403);
@@ -139,7 +152,11 @@ describe('the white paper lead form, download link and researchers’ lead pages
     const { response } = await submit({ name: 'Old', email: 'old@example.org' });
     const path = /id="white-paper-download" href="([^"]+)"/.exec(response.body)![1];
     const lead = (await t.store.leads.list(STUDY)).find((l) => l.email === 'old@example.org')!;
-    await t.store.db.updateTable('leads').set({ downloadExpiresAt: new Date(Date.now() - 1000).toISOString() }).where('id', '=', lead.id).execute();
+    await t.store.db
+      .updateTable('leads')
+      .set({ downloadExpiresAt: new Date(Date.now() - 1000).toISOString() })
+      .where('id', '=', lead.id)
+      .execute();
     assert.equal((await t.app.inject({ url: path })).statusCode, 404);
   });
 
@@ -159,19 +176,27 @@ describe('the white paper lead form, download link and researchers’ lead pages
     assert.ok(line.includes(`"'=HYPERLINK(""http://evil.example"",""clic"")"`), line);
     assert.ok(line.includes(`'@SUM(1+1)`), line);
     assert.ok(!csv.body.includes('\u202E'));
-    for (const cell of csv.body.split('\r\n').slice(1).filter(Boolean).flatMap((l) => l.split(','))) {
+    for (const cell of csv.body
+      .split('\r\n')
+      .slice(1)
+      .filter(Boolean)
+      .flatMap((l) => l.split(','))) {
       assert.doesNotMatch(cell.replace(/^"/, ''), /^[=+\-@\t\r]/, `cell ${cell} is neutralised`);
     }
 
     const viewer = await signIn(t.app, 'viewer@example.org');
     const eve = (await t.store.leads.list(STUDY)).find((l) => l.email === 'eve@example.org')!;
     const forbidden = await t.app.inject({
-      method: 'POST', url: `/admin/leads/${eve.id}/erase`, headers: { cookie: cookieHeader(viewer.jar), 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      url: `/admin/leads/${eve.id}/erase`,
+      headers: { cookie: cookieHeader(viewer.jar), 'content-type': 'application/x-www-form-urlencoded' },
       payload: `_csrf=${encodeURIComponent(viewer.csrf)}`,
     });
     assert.equal(forbidden.statusCode, 403);
     const erased = await t.app.inject({
-      method: 'POST', url: `/admin/leads/${eve.id}/erase`, headers: { cookie: cookieHeader(analyst.jar), 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      url: `/admin/leads/${eve.id}/erase`,
+      headers: { cookie: cookieHeader(analyst.jar), 'content-type': 'application/x-www-form-urlencoded' },
       payload: `_csrf=${encodeURIComponent(analyst.csrf)}`,
     });
     assert.equal(erased.statusCode, 303);

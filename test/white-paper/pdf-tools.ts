@@ -48,21 +48,36 @@ export function pageCount(pdf: Buffer): number {
 export function renderPages(pdf: Buffer): number[] {
   return withFile(pdf, (file, dir) => {
     execFileSync('pdftoppm', ['-r', '24', '-png', file, join(dir, 'page')]);
-    return readdirSync(dir).filter((f) => f.endsWith('.png')).sort().map((f) => statSync(join(dir, f)).size);
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.png'))
+      .sort()
+      .map((f) => statSync(join(dir, f)).size);
   });
 }
 
 /** The metadata pdfinfo reads (Title, Author, …). */
 export function pdfInfo(pdf: Buffer): Record<string, string> {
-  return withFile(pdf, (file) => Object.fromEntries(
-    execFileSync('pdfinfo', ['-enc', 'UTF-8', file], { encoding: 'utf8' }).split('\n').map((l) => /^([^:]+):\s*(.*)$/.exec(l)).filter((m) => m !== null).map((m) => [m![1], m![2]]),
-  ));
+  return withFile(pdf, (file) =>
+    Object.fromEntries(
+      execFileSync('pdfinfo', ['-enc', 'UTF-8', file], { encoding: 'utf8' })
+        .split('\n')
+        .map((l) => /^([^:]+):\s*(.*)$/.exec(l))
+        .filter((m) => m !== null)
+        .map((m) => [m![1], m![2]]),
+    ),
+  );
 }
 
 /** The fonts pdffonts lists, with whether each is embedded. */
 export function pdfFonts(pdf: Buffer): { name: string; embedded: boolean }[] {
-  return withFile(pdf, (file) => execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean).map((line) => {
-    const cols = line.trim().split(/\s+/);
-    return { name: cols[0], embedded: cols.at(-5) === 'yes' };
-  }));
+  return withFile(pdf, (file) =>
+    execFileSync('pdffonts', [file], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .filter(Boolean)
+      .map((line) => {
+        const cols = line.trim().split(/\s+/);
+        return { name: cols[0], embedded: cols.at(-5) === 'yes' };
+      }),
+  );
 }

@@ -22,7 +22,10 @@ for (const database of TEST_DATABASES) {
       assert.equal(page.statusCode, 200, page.body);
       keepCookies(jar, page);
       const response = await t.app.inject({
-        method: 'POST', url: `/livre-blanc/${study}`, remoteAddress, payload: new URLSearchParams({ _csrf: csrfOf(page.body), ...fields }).toString(),
+        method: 'POST',
+        url: `/livre-blanc/${study}`,
+        remoteAddress,
+        payload: new URLSearchParams({ _csrf: csrfOf(page.body), ...fields }).toString(),
         headers: { cookie: cookieHeader(jar), 'content-type': 'application/x-www-form-urlencoded' },
       });
       return { page, response };
@@ -32,12 +35,24 @@ for (const database of TEST_DATABASES) {
       t = await startAdminApp(database);
       await seedSyntheticWave(t.store, { code: '2015', n: 200, seed: 5 });
       await seedSmallWave(t.store, smallStudy(SMALL), { code: '2025', n: 120, seed: 3 });
-      await seedSmallWave(t.store, smallStudy(FIELDS_STUDY, {
-        leadForm: [
-          { id: 'household', label: L('Type de ménage', 'Household type'), required: true, options: [{ code: 1, label: L('Seul', 'Alone') }, { code: 2, label: L('En famille', 'Family') }] },
-          { id: 'city', label: L('Ville', 'City'), maxLength: 12 },
-        ],
-      }), { code: '2025', n: 120, seed: 4 });
+      await seedSmallWave(
+        t.store,
+        smallStudy(FIELDS_STUDY, {
+          leadForm: [
+            {
+              id: 'household',
+              label: L('Type de ménage', 'Household type'),
+              required: true,
+              options: [
+                { code: 1, label: L('Seul', 'Alone') },
+                { code: 2, label: L('En famille', 'Family') },
+              ],
+            },
+            { id: 'city', label: L('Ville', 'City'), maxLength: 12 },
+          ],
+        }),
+        { code: '2025', n: 120, seed: 4 },
+      );
       await addUser(t.store, 'analyst@example.org', 'analyst');
     });
     after(() => t?.close());
@@ -122,7 +137,16 @@ for (const database of TEST_DATABASES) {
 
     it('keeps showing the company columns of leads stored before studies declared their fields', async () => {
       const wave = (await t.store.waves.list(STUDY_ID))[0];
-      await t.store.leads.create({ studyId: STUDY_ID, waveId: wave.id, name: 'Old', email: 'old@example.org', company: '+Legacy SA', jobTitle: 'CEO', companySize: '10-49', consentContact: false });
+      await t.store.leads.create({
+        studyId: STUDY_ID,
+        waveId: wave.id,
+        name: 'Old',
+        email: 'old@example.org',
+        company: '+Legacy SA',
+        jobTitle: 'CEO',
+        companySize: '10-49',
+        consentContact: false,
+      });
       const analyst = await signIn(t.app, 'analyst@example.org');
       const headers = { cookie: cookieHeader(analyst.jar) };
       const page = await t.app.inject({ url: '/admin/leads', headers });
@@ -131,8 +155,17 @@ for (const database of TEST_DATABASES) {
       assert.doesNotMatch(page.body.slice(page.body.indexOf(`id="leads-${FIELDS_STUDY}"`), page.body.indexOf(`id="leads-${SMALL}"`)), /\+Legacy/);
       const csv = await t.app.inject({ url: `/admin/leads.csv?study=${STUDY_ID}`, headers });
       const [header, ...rows] = csv.body.trimEnd().split('\r\n');
-      assert.equal(header, 'id,created_at,study,wave,name,email,Entreprise,Fonction,Taille de l’entreprise,company,job_title,company_size,consent_contact,consent_version,consent_at');
-      assert.deepEqual(rows.find((r) => r.includes('old@example.org'))!.split(',').slice(6, 12), ['', '', '', "'+Legacy SA", 'CEO', '10-49']);
+      assert.equal(
+        header,
+        'id,created_at,study,wave,name,email,Entreprise,Fonction,Taille de l’entreprise,company,job_title,company_size,consent_contact,consent_version,consent_at',
+      );
+      assert.deepEqual(
+        rows
+          .find((r) => r.includes('old@example.org'))!
+          .split(',')
+          .slice(6, 12),
+        ['', '', '', "'+Legacy SA", 'CEO', '10-49'],
+      );
     });
   });
 }

@@ -16,9 +16,20 @@ import { flatText, pageCount, spaces, pdfFonts, pdfInfo, pdfToText, qpdfCheck, r
 const STUDY = 'social-media-barometer';
 /** The indicators of the published 2015 edition (test/fixtures/seed-figures.md). */
 const SEED_IDS = [
-  'uses_social_media', 'presence_important', 'manages_ereputation', 'strengthens_customer_relation', 'impacts_customer_service', 'enriches_crm',
-  'generates_sales', 'challenge_roi', 'challenge_strategy', 'challenge_data', 'challenge_coordination', 'impacts_internal_communication',
-  'training_priority', 'leadership_difficulty',
+  'uses_social_media',
+  'presence_important',
+  'manages_ereputation',
+  'strengthens_customer_relation',
+  'impacts_customer_service',
+  'enriches_crm',
+  'generates_sales',
+  'challenge_roi',
+  'challenge_strategy',
+  'challenge_data',
+  'challenge_coordination',
+  'impacts_internal_communication',
+  'training_priority',
+  'leadership_difficulty',
 ];
 
 describe('the white paper PDF of the demo barometer', () => {
@@ -27,8 +38,10 @@ describe('the white paper PDF of the demo barometer', () => {
 
   /** Runs `barometre report` in this process on the test database. */
   async function report(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    const stdout = new PassThrough(), stderr = new PassThrough();
-    let out = '', err = '';
+    const stdout = new PassThrough(),
+      stderr = new PassThrough();
+    let out = '',
+      err = '';
     stdout.on('data', (c) => (out += c));
     stderr.on('data', (c) => (err += c));
     const options = server.store.options;
@@ -72,7 +85,9 @@ describe('the white paper PDF of the demo barometer', () => {
   it('has a table of contents with page numbers, the methodology with n, metadata and embedded DejaVu fonts', async () => {
     const pdf = readFileSync(join(dir, 'wp-2015.pdf'));
     // spaces collapsed, line and page breaks kept
-    const layout = spaces(pdfToText(pdf, true).replace(/\n/g, '\u0001').replace(/\f/g, '\u0002')).replace(/\u0001/g, '\n').replace(/\u0002/g, '\f');
+    const layout = spaces(pdfToText(pdf, true).replace(/\n/g, '\u0001').replace(/\f/g, '\u0002'))
+      .replace(/\u0001/g, '\n')
+      .replace(/\u0002/g, '\f');
     const pages = pageCount(pdf);
     assert.match(layout, /Sommaire/);
     for (const chapter of ['Synthèse\u00A0: les chiffres clés', 'Adoption', 'Relation client', 'La hiérarchie des enjeux', 'Méthodologie', 'Annexes\u00A0: tableaux détaillés']) {
@@ -104,11 +119,16 @@ describe('the white paper PDF of the demo barometer', () => {
     assert.match(check.output, /No syntax or stream encoding errors/);
     const sizes = renderPages(pdf);
     assert.equal(sizes.length, pageCount(pdf));
-    assert.ok(sizes.every((s) => s > 500), 'every page image has content');
+    assert.ok(
+      sizes.every((s) => s > 500),
+      'every page image has content',
+    );
   });
 
   it('gives the same bytes from run to run for the same creation date, and takes under 3 s for the 2016 wave', async (t) => {
-    const a = join(dir, 'a.pdf'), b = join(dir, 'b.pdf'), c = join(dir, 'c.pdf');
+    const a = join(dir, 'a.pdf'),
+      b = join(dir, 'b.pdf'),
+      c = join(dir, 'c.pdf');
     const started = performance.now();
     assert.equal((await report(['--study', STUDY, '--wave', '2016', '--out', a, '--date', '2024-05-01T00:00:00Z'])).code, 0);
     const seconds = (performance.now() - started) / 1000;

@@ -49,8 +49,13 @@ describe('the white paper PDF is tagged for screen readers', () => {
     assert.equal(nodes[0].type, 'Document');
     const h1 = nodes.filter((n) => n.type === 'H1').map((n) => spaces(n.text));
     const chapters = [
-      results.study.title.fr, t('fr', 'pdf.toc.title'), t('fr', 'pdf.summary.title'), ...themesWithIndicators(results).map((t) => t.label.fr),
-      t('fr', 'pdf.hierarchy.title'), t('fr', 'pdf.methodology.title'), t('fr', 'pdf.appendix.title'),
+      results.study.title.fr,
+      t('fr', 'pdf.toc.title'),
+      t('fr', 'pdf.summary.title'),
+      ...themesWithIndicators(results).map((t) => t.label.fr),
+      t('fr', 'pdf.hierarchy.title'),
+      t('fr', 'pdf.methodology.title'),
+      t('fr', 'pdf.appendix.title'),
     ].map(spaces);
     assert.deepEqual(h1, chapters);
     const h2 = nodes.filter((n) => n.type === 'H2').map((n) => spaces(n.text));
@@ -63,13 +68,19 @@ describe('the white paper PDF is tagged for screen readers', () => {
     assert.ok(!nodes.some((n) => /Page \d+ sur \d+/.test(n.text)), 'no page number in the structure');
     assert.match(pdfToText(fr), /Page 3 sur \d+/);
     const body = nodes.filter((n) => n.type === 'P').map((n) => spaces(n.text));
-    assert.ok(body.some((t) => /^Utilisent les réseaux sociaux : \d+ % des entreprises/.test(t)), 'the commentary as paragraphs');
+    assert.ok(
+      body.some((t) => /^Utilisent les réseaux sociaux : \d+ % des entreprises/.test(t)),
+      'the commentary as paragraphs',
+    );
   });
 
   it('gives every chart a Figure with its title and key figures as alternative text, the logo too', () => {
     const figures = readStructure(fr).elements.filter((e) => e.type === 'Figure');
     const alts = figures.map((f) => f.alt ?? '');
-    assert.ok(alts.every((alt) => alt.length > 10), 'every Figure has /Alt');
+    assert.ok(
+      alts.every((alt) => alt.length > 10),
+      'every Figure has /Alt',
+    );
     assert.ok(alts.includes(t('fr', 'pdf.cover.logo', { study: results.study.title.fr })), 'the logo');
     for (const theme of themesWithIndicators(results)) {
       const alt = chartAlt(themeChart(results, theme.id, 'fr', theme.label.fr));
@@ -106,7 +117,9 @@ describe('the white paper PDF is tagged for screen readers', () => {
     const en = await renderWhitePaper({ results, lang: 'en', creationDate: new Date('2024-05-01T00:00:00Z') });
     assert.equal(pdfInfo(en).Tagged, 'yes');
     assert.match(readStructure(en).catalog, /\/Lang \(en-GB\)/);
-    const h1 = structText(en).filter((n) => n.type === 'H1').map((n) => n.text);
+    const h1 = structText(en)
+      .filter((n) => n.type === 'H1')
+      .map((n) => n.text);
     assert.ok(h1.includes('Contents') && h1.includes('Methodology'), h1.join(' | '));
     const figure = readStructure(en).elements.find((e) => e.type === 'Figure');
     assert.match(figure?.alt ?? '', /\d+%/);

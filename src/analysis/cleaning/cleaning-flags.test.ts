@@ -7,19 +7,35 @@ import { cleaningFlags } from './cleaning-flags.js';
 const L = (s: string) => ({ fr: s, en: s });
 const points = [1, 2, 3, 4, 5].map((code) => ({ code, label: L(String(code)) }));
 const study = {
-  pages: [{ questions: [
-    { kind: 'matrix', name: 'big', items: ['a', 'b', 'c', 'd', 'e'].map((n) => ({ name: `big_${n}`, label: L(n) })), points },
-    { kind: 'matrix', name: 'small', items: ['a', 'b', 'c', 'd'].map((n) => ({ name: `small_${n}`, label: L(n) })), points },
-  ] }],
+  pages: [
+    {
+      questions: [
+        { kind: 'matrix', name: 'big', items: ['a', 'b', 'c', 'd', 'e'].map((n) => ({ name: `big_${n}`, label: L(n) })), points },
+        { kind: 'matrix', name: 'small', items: ['a', 'b', 'c', 'd'].map((n) => ({ name: `small_${n}`, label: L(n) })), points },
+      ],
+    },
+  ],
 } as unknown as Study;
 
-const response = (id: number, durationMs: number, answers: Record<string, unknown>, company: string | null = null, email: string | null = null): CleaningInput =>
-  ({ id, status: 'complete', durationMs, answers, company, email });
-const varied = (seed: number) => ({ big_a: 1, big_b: 2, big_c: 3, big_d: 4, big_e: (seed % 5) + 1, small_a: seed % 5 + 1 });
+const response = (id: number, durationMs: number, answers: Record<string, unknown>, company: string | null = null, email: string | null = null): CleaningInput => ({
+  id,
+  status: 'complete',
+  durationMs,
+  answers,
+  company,
+  email,
+});
+const varied = (seed: number) => ({ big_a: 1, big_b: 2, big_c: 3, big_d: 4, big_e: (seed % 5) + 1, small_a: (seed % 5) + 1 });
 
 describe('cleaningFlags', () => {
   it('flags a response under a third of the median duration as a speeder, not one just above', () => {
-    const rs = [response(1, 600_000, varied(1)), response(2, 600_000, varied(2)), response(3, 600_000, varied(3)), response(4, 199_000, varied(4)), response(5, 201_000, varied(0))];
+    const rs = [
+      response(1, 600_000, varied(1)),
+      response(2, 600_000, varied(2)),
+      response(3, 600_000, varied(3)),
+      response(4, 199_000, varied(4)),
+      response(5, 201_000, varied(0)),
+    ];
     const flags = cleaningFlags(study, rs);
     assert.deepEqual([...flags.byResponse.keys()], [4]);
     assert.equal(flags.byResponse.get(4)![0]!.kind, 'speeder');

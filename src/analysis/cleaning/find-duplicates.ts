@@ -1,9 +1,25 @@
 import type { CleaningFlag, CleaningInput } from './cleaning-flag.js';
 
-const normalise = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '');
-const domainOf = (email: string | null) => (email?.includes('@') ? email.slice(email.lastIndexOf('@') + 1).trim().toLowerCase() : '');
+const normalise = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
+const domainOf = (email: string | null) =>
+  email?.includes('@')
+    ? email
+        .slice(email.lastIndexOf('@') + 1)
+        .trim()
+        .toLowerCase()
+    : '';
 /** Answers as canonical JSON (keys sorted), so key order never matters. */
-const canonical = (answers: Readonly<Record<string, unknown>>) => JSON.stringify(Object.keys(answers).sort().map((k) => [k, answers[k]]));
+const canonical = (answers: Readonly<Record<string, unknown>>) =>
+  JSON.stringify(
+    Object.keys(answers)
+      .sort()
+      .map((k) => [k, answers[k]]),
+  );
 
 function groups(responses: readonly CleaningInput[], keyOf: (r: CleaningInput) => string | undefined): number[][] {
   const byKey = new Map<string, number[]>();

@@ -9,7 +9,12 @@ const options = [1, 2].map((code) => ({ code, label: L(String(code)) }));
 const study = {
   pages: [
     { questions: [{ kind: 'single', name: 'size', options, text: L('s') }] },
-    { questions: [{ kind: 'single', name: 'q2', options, text: L('q2') }, { kind: 'text', name: 'q3', text: L('q3') }] },
+    {
+      questions: [
+        { kind: 'single', name: 'q2', options, text: L('q2') },
+        { kind: 'text', name: 'q3', text: L('q3') },
+      ],
+    },
   ],
 } as unknown as Study;
 
@@ -24,18 +29,39 @@ describe('fieldworkMonitor', () => {
     r(4, 'partial', 1, { size: 1, q2: 1 }, '2030-03-02T09:00:00Z'),
     r(5, 'partial', 0, { size: 2 }, '2030-03-02T09:00:00Z'),
   ];
-  const m = fieldworkMonitor(study, responses, { segments: [{ variable: 'size', code: 1, target: 10 }, { variable: 'size', code: 2, target: 5 }] });
+  const m = fieldworkMonitor(study, responses, {
+    segments: [
+      { variable: 'size', code: 1, target: 10 },
+      { variable: 'size', code: 2, target: 5 },
+    ],
+  });
 
   it('counts completes and partials per Paris calendar day', () => {
-    assert.deepEqual(m.days, [{ date: '2030-03-01', completes: 1, partials: 0 }, { date: '2030-03-02', completes: 2, partials: 2 }]);
+    assert.deepEqual(m.days, [
+      { date: '2030-03-01', completes: 1, partials: 0 },
+      { date: '2030-03-02', completes: 2, partials: 2 },
+    ]);
     assert.equal(m.completes + m.partials, responses.length);
   });
   it('gives the page funnel and the question where partial responses stopped', () => {
-    assert.deepEqual(m.funnel, [{ page: 0, reached: 5 }, { page: 1, reached: 4 }]);
-    assert.deepEqual(m.questions.map((q) => [q.name, q.answered, q.abandonedAfter]), [['size', 5, 1], ['q2', 4, 1], ['q3', 1, 0]]);
+    assert.deepEqual(m.funnel, [
+      { page: 0, reached: 5 },
+      { page: 1, reached: 4 },
+    ]);
+    assert.deepEqual(
+      m.questions.map((q) => [q.name, q.answered, q.abandonedAfter]),
+      [
+        ['size', 5, 1],
+        ['q2', 4, 1],
+        ['q3', 1, 0],
+      ],
+    );
   });
   it('takes the median duration of complete responses and counts kept completes against quotas', () => {
     assert.equal(m.medianDurationMs, 300_000);
-    assert.deepEqual(m.quotas.map((q) => q.achieved), [1, 1]);
+    assert.deepEqual(
+      m.quotas.map((q) => q.achieved),
+      [1, 1],
+    );
   });
 });

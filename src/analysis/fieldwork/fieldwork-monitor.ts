@@ -40,26 +40,39 @@ export function fieldworkMonitor(study: Study, responses: readonly ResponseRecor
   const reached = new Array<number>(study.pages.length).fill(0);
   const answeredCount = new Array<number>(questions.length).fill(0);
   const abandoned = new Array<number>(questions.length).fill(0);
-  let completes = 0, partials = 0, excluded = 0;
+  let completes = 0,
+    partials = 0,
+    excluded = 0;
   for (const r of responses) {
     const complete = r.status === 'complete';
-    const date = parisDay(complete ? r.completedAt ?? r.updatedAt : r.startedAt);
+    const date = parisDay(complete ? (r.completedAt ?? r.updatedAt) : r.startedAt);
     const day = byDay.get(date) ?? { completes: 0, partials: 0 };
-    if (complete) { completes++; day.completes++; } else { partials++; day.partials++; }
+    if (complete) {
+      completes++;
+      day.completes++;
+    } else {
+      partials++;
+      day.partials++;
+    }
     byDay.set(date, day);
     if (r.excluded) excluded++;
     const last = complete ? study.pages.length - 1 : Math.min(r.currentPage, study.pages.length - 1);
     for (let p = 0; p <= last; p++) reached[p]!++;
     let lastAnswered = -1;
     questions.forEach(({ question }, i) => {
-      if (answered(question, r.answers)) { answeredCount[i]!++; lastAnswered = i; }
+      if (answered(question, r.answers)) {
+        answeredCount[i]!++;
+        lastAnswered = i;
+      }
     });
     if (!complete && lastAnswered >= 0) abandoned[lastAnswered]!++;
   }
   const kept = responses.filter((r) => r.status === 'complete' && !r.excluded);
   return Object.freeze({
     kind: 'fieldwork-monitor',
-    completes, partials, excluded,
+    completes,
+    partials,
+    excluded,
     days: [...byDay].sort(([a], [b]) => a.localeCompare(b)).map(([date, c]) => ({ date, ...c })),
     funnel: reached.map((n, page) => ({ page, reached: n })),
     questions: questions.map(({ question, page }, i) => ({ name: question.name, page, answered: answeredCount[i]!, abandonedAfter: abandoned[i]! })),

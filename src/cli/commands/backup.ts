@@ -25,8 +25,7 @@ Environment: DATA_DIR, DATABASE_URL.`,
     const env = readCliEnv(io.env);
     if (env.databaseUrl) {
       io.stderr.write(
-        'barometre backup: the database is PostgreSQL (DATABASE_URL); back it up with pg_dump instead:\n' +
-          '  pg_dump --format=custom --file=barometre.dump "$DATABASE_URL"\n',
+        'barometre backup: the database is PostgreSQL (DATABASE_URL); back it up with pg_dump instead:\n' + '  pg_dump --format=custom --file=barometre.dump "$DATABASE_URL"\n',
       );
       return 2;
     }

@@ -34,7 +34,11 @@ export async function runDemo(io: CliIo, store: Store, options: Parameters<typeo
     result = await generateDemo(store, {
       ...options,
       onProgress: (year, inserted, total) => {
-        if (year !== current) { progress?.done(); progress = createProgress(io.stderr, `wave ${year}`, total); current = year; }
+        if (year !== current) {
+          progress?.done();
+          progress = createProgress(io.stderr, `wave ${year}`, total);
+          current = year;
+        }
         progress!.tick(inserted);
       },
     });
@@ -64,7 +68,11 @@ export async function runStudyDemo(io: CliIo, store: Store, studyId: string, opt
     result = await generateStudyDemo(store, studyId, {
       ...options,
       onProgress: (code, inserted, total) => {
-        if (code !== current) { progress?.done(); progress = createProgress(io.stderr, `wave ${code}`, total); current = code; }
+        if (code !== current) {
+          progress?.done();
+          progress = createProgress(io.stderr, `wave ${code}`, total);
+          current = code;
+        }
         progress!.tick(inserted);
       },
     });
@@ -140,7 +148,7 @@ without --replace.`,
     if (studyId !== DEMO_STUDY_ID) {
       const codes = values.waves?.split(',').map((c) => c.trim());
       if (codes && (codes.length === 0 || codes.some((c) => c === ''))) throw new UsageError(`--waves must list wave codes separated by commas, got "${values.waves}"`);
-      const n = values.n === undefined ? DEMO_SEEDS[studyId]?.n ?? STUDY_DEMO_DEFAULTS.n : integer('n', values.n, 1, 10_000_000);
+      const n = values.n === undefined ? (DEMO_SEEDS[studyId]?.n ?? STUDY_DEMO_DEFAULTS.n) : integer('n', values.n, 1, 10_000_000);
       const { store, secretKey } = await openDemoStore(io);
       try {
         return await runStudyDemo(io, store, studyId, { waves: codes, n, seed, secretKey, replace: values.replace ?? false });
@@ -148,9 +156,7 @@ without --replace.`,
         await store.close();
       }
     }
-    const waves = values.waves === undefined
-      ? [...DEMO_DEFAULTS.waves]
-      : values.waves.split(',').map((y) => integer('waves', y, 2000, 2100));
+    const waves = values.waves === undefined ? [...DEMO_DEFAULTS.waves] : values.waves.split(',').map((y) => integer('waves', y, 2000, 2100));
     const n = values.n === undefined ? DEMO_DEFAULTS.n : integer('n', values.n, 1, 10_000_000);
     const { store, secretKey } = await openDemoStore(io);
     try {

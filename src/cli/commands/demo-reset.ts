@@ -15,7 +15,9 @@ export const demoResetCommand: CliCommand = {
 Restores the default demo: the waves ${DEMO_DEFAULTS.waves.join(', ')} of the built-in barometer lose their
 responses (demo ones and any others) and get ${DEMO_DEFAULTS.n} new demo responses each with seed
 ${DEMO_DEFAULTS.seed}, their dates, targets and statuses set again (published before 2017, 2017 in fieldwork).
-${seeded().map((s) => `The waves ${s.seed.waves.join(', ')} of ${s.id} get ${s.seed.n} new responses each the same way.`).join('\n')}
+${seeded()
+  .map((s) => `The waves ${s.seed.waves.join(', ')} of ${s.id} get ${s.seed.n} new responses each the same way.`)
+  .join('\n')}
 Missing waves are created. Other waves are left alone.
 
 Environment: DATA_DIR (./data), DATABASE_URL (postgres://… for PostgreSQL), SECRET_KEY (the server's,

@@ -77,7 +77,8 @@ Environment: DATA_DIR, DATABASE_URL (see \`barometre db migrate --help\`).`,
       progress.done();
       io.stdout.write(
         `${format}: ${summary.rows} responses, ${summary.variables} variables${summary.weighted ? ', weighted' : ''} -> ${out}` +
-          (format === 'triple-s' ? ` and ${dataFile}` : '') + '\n',
+          (format === 'triple-s' ? ` and ${dataFile}` : '') +
+          '\n',
       );
       return 0;
     } finally {

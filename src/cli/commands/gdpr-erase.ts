@@ -18,7 +18,12 @@ On SQLite the file is then compacted (VACUUM), so the data is gone from the disk
 Environment: DATA_DIR, DATABASE_URL.`,
   async run(args, io) {
     const { values } = parseArgs(args, { email: { type: 'string' }, 'delete-responses': { type: 'boolean' } });
-    const email = z.string().trim().toLowerCase().pipe(z.email()).safeParse(values.email ?? '');
+    const email = z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.email())
+      .safeParse(values.email ?? '');
     if (!email.success) throw new UsageError('--email must be an e-mail address');
     const store = await openConfiguredStore(configFromArgs([], io));
     try {

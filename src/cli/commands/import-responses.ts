@@ -38,7 +38,9 @@ Exit status: 0 imported, 1 some lines rejected (nothing imported without --skip-
       const result = await importResponsesCsv(store, wave, input, { separator: values.separator as ',' | ';' | undefined, skipInvalid: values['skip-invalid'] });
       for (const r of result.rejected) io.stderr.write(`line ${r.line}${r.column ? `, column ${r.column}` : ''}: ${r.code}: ${r.message}\n`);
       if (result.rejectedCount > result.rejected.length) io.stderr.write(`… and ${result.rejectedCount - result.rejected.length} more\n`);
-      io.stdout.write(`${result.imported} of ${result.lines} responses imported into ${values.study} ${values.wave}${result.rejectedCount > 0 ? `, ${result.rejectedCount} error(s)` : ''}\n`);
+      io.stdout.write(
+        `${result.imported} of ${result.lines} responses imported into ${values.study} ${values.wave}${result.rejectedCount > 0 ? `, ${result.rejectedCount} error(s)` : ''}\n`,
+      );
       return result.rejectedCount > 0 ? 1 : 0;
     } finally {
       await store.close();

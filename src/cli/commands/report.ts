@@ -47,7 +47,9 @@ Environment: DATA_DIR, DATABASE_URL (see \`barometre db migrate --help\`).`,
       const cpuSeconds = (used.user + used.system) / 1e6;
       await writeFile(values.out, pdf);
       const seconds = (performance.now() - started) / 1000;
-      io.stdout.write(`report: ${results.study.id} ${results.wave.code} (${values.lang}), ${pdf.length} bytes in ${seconds.toFixed(2)} s (PDF ${pdfSeconds.toFixed(2)} s, CPU ${cpuSeconds.toFixed(2)} s) -> ${values.out}\n`);
+      io.stdout.write(
+        `report: ${results.study.id} ${results.wave.code} (${values.lang}), ${pdf.length} bytes in ${seconds.toFixed(2)} s (PDF ${pdfSeconds.toFixed(2)} s, CPU ${cpuSeconds.toFixed(2)} s) -> ${values.out}\n`,
+      );
       return 0;
     } finally {
       await store.close();

@@ -7,19 +7,24 @@ import { PassThrough } from 'node:stream';
 import { main } from '../main.js';
 
 function io() {
-  const stdout = new PassThrough(), stderr = new PassThrough();
-  let out = '', err = '';
-  stdout.on('data', (d) => (out += d)); stderr.on('data', (d) => (err += d));
+  const stdout = new PassThrough(),
+    stderr = new PassThrough();
+  let out = '',
+    err = '';
+  stdout.on('data', (d) => (out += d));
+  stderr.on('data', (d) => (err += d));
   return { io: { stdout, stderr, stdin: new PassThrough(), env: {} }, out: () => out, err: () => err };
 }
 
 describe('barometre stats', () => {
   const dir = mkdtempSync(join(tmpdir(), 'stats-cli-'));
   writeFileSync(join(dir, 'd.csv'), 'y,w\n1,1\n3,1\n');
-  const cases = { cases: [
-    { id: 'ok', data: 'd.csv', design: { weights: 'w' }, estimate: { kind: 'mean', variable: 'y' } },
-    { id: 'bad', data: 'd.csv', design: { weights: 'w' }, estimate: { kind: 'mean', variable: 'z' } },
-  ] };
+  const cases = {
+    cases: [
+      { id: 'ok', data: 'd.csv', design: { weights: 'w' }, estimate: { kind: 'mean', variable: 'y' } },
+      { id: 'bad', data: 'd.csv', design: { weights: 'w' }, estimate: { kind: 'mean', variable: 'z' } },
+    ],
+  };
   writeFileSync(join(dir, 'cases.json'), JSON.stringify(cases));
 
   it('prints the cases with results, an error field for a broken case, and exits 1', async () => {
@@ -42,11 +47,16 @@ describe('barometre stats', () => {
 
   it('names the case and the 1-based line of the data file; refuses an option it does not compute', async () => {
     writeFileSync(join(dir, 'e.csv'), 'y,w,g\n1,1,a\n\n"x\ny",1,b\n3,-1,a\n');
-    writeFileSync(join(dir, 'errors.json'), JSON.stringify({ cases: [
-      { id: 'text', data: 'e.csv', design: { weights: 'w' }, estimate: { kind: 'mean', variable: 'y' } },
-      { id: 'wald', data: 'e.csv', design: { weights: 'w' }, estimate: { kind: 'chisq', rows: 'g', cols: 'g', statistic: 'Wald' } },
-      { id: 'nodesign', data: 'e.csv', estimate: { kind: 'proportion', variable: 'g' } },
-    ] }));
+    writeFileSync(
+      join(dir, 'errors.json'),
+      JSON.stringify({
+        cases: [
+          { id: 'text', data: 'e.csv', design: { weights: 'w' }, estimate: { kind: 'mean', variable: 'y' } },
+          { id: 'wald', data: 'e.csv', design: { weights: 'w' }, estimate: { kind: 'chisq', rows: 'g', cols: 'g', statistic: 'Wald' } },
+          { id: 'nodesign', data: 'e.csv', estimate: { kind: 'proportion', variable: 'g' } },
+        ],
+      }),
+    );
     const t = io();
     assert.equal(await main(['stats', join(dir, 'errors.json')], t.io), 1);
     const doc = JSON.parse(t.out());

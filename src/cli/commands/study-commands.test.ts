@@ -71,7 +71,11 @@ describe('barometre study validate / export / list', () => {
   });
 
   it('has --help on every command', async () => {
-    for (const cmd of [['study', 'validate'], ['study', 'export'], ['study', 'list']]) {
+    for (const cmd of [
+      ['study', 'validate'],
+      ['study', 'export'],
+      ['study', 'list'],
+    ]) {
       const help = await run([...cmd, '--help']);
       assert.equal(help.code, 0);
       assert.match(help.stdout, /^Usage: barometre /);

@@ -22,9 +22,11 @@ function storeCommand(mode: 'add' | 'update'): CliCommand {
     summary: mode === 'add' ? 'store a new study from a file (native JSON, LimeSurvey .lss, SurveyJS)' : 'store a new version of a stored study from a file, and list what changed',
     help: `Usage: barometre study ${mode} FILE [--from native|limesurvey|surveyjs] [--id STUDY-ID]
 
-${mode === 'add'
-  ? 'Stores the study of FILE in the database as its version 1. A study whose id is already stored is\nrefused (exit 2): use `barometre study update FILE` to store a new version of it.'
-  : 'Stores FILE as the next version of a stored study and prints what changed since the previous version\n(pages and questions added, removed, moved or reworded, options, languages, cuts, margins, indicators).\nA study that is not stored yet is refused (exit 2): use `barometre study add FILE`.'}
+${
+  mode === 'add'
+    ? 'Stores the study of FILE in the database as its version 1. A study whose id is already stored is\nrefused (exit 2): use `barometre study update FILE` to store a new version of it.'
+    : 'Stores FILE as the next version of a stored study and prints what changed since the previous version\n(pages and questions added, removed, moved or reworded, options, languages, cuts, margins, indicators).\nA study that is not stored yet is refused (exit 2): use `barometre study add FILE`.'
+}
 
 The file is validated first: on any error, each is printed with its path on stderr, as
   pages[2].questions[4].options[3].code: duplicate code 3
@@ -59,7 +61,9 @@ Environment: DATA_DIR (./data), DATABASE_URL (postgres://… for PostgreSQL; SQL
             io.stderr.write(`${file}: ${outcome.errors.length} error${outcome.errors.length > 1 ? 's' : ''}; nothing stored\n`);
             return 2;
           case 'exists':
-            io.stderr.write(`barometre study add: study ${outcome.studyId} is already stored (version ${outcome.latestVersion}); use \`barometre study update ${file}\` to store a new version\n`);
+            io.stderr.write(
+              `barometre study add: study ${outcome.studyId} is already stored (version ${outcome.latestVersion}); use \`barometre study update ${file}\` to store a new version\n`,
+            );
             return 2;
           case 'missing':
             io.stderr.write(`barometre study update: study ${outcome.studyId} is not stored; use \`barometre study add ${file}\` to store it\n`);

@@ -41,7 +41,9 @@ on stderr and exits 2.`,
     }
     for (const warning of interfaceLanguageWarnings(result.study)) io.stderr.write(`warning: ${warning}\n`);
     const questions = result.study.pages.reduce((n, p) => n + p.questions.length, 0);
-    io.stdout.write(`ok: ${result.study.id} version ${result.study.version}, ${result.study.pages.length} pages, ${questions} questions, ${result.study.indicators.length} indicators\n`);
+    io.stdout.write(
+      `ok: ${result.study.id} version ${result.study.version}, ${result.study.pages.length} pages, ${questions} questions, ${result.study.indicators.length} indicators\n`,
+    );
     return 0;
   },
 };

@@ -9,7 +9,9 @@ import { benchmarkWords } from './benchmark-words.js';
 export function benchmarkChart(model: BenchmarkModel, lang: Lang): Chart {
   const words = benchmarkWords(model, lang);
   return maturityChart({
-    lang, title: t(lang, 'benchmark.maturity.chart'), subtitle: `${labelIn(model.study.title, lang)} — ${model.wave.title}`,
+    lang,
+    title: t(lang, 'benchmark.maturity.chart'),
+    subtitle: `${labelIn(model.study.title, lang)} — ${model.wave.title}`,
     dimensions: model.dimensions.map((d) => ({ label: labelIn(d.label, lang), respondent: d.respondent, all: d.all, sameSize: d.sameSize })),
     units: words,
     seriesLabels: { sameSize: words.peers },

@@ -55,7 +55,11 @@ export interface BenchmarkModel {
 }
 
 const figure = (cell: Pick<CutCell, 'estimate' | 'ci' | 'n'> & Partial<Pick<CutCell, 'lowBase' | 'suppressed'>>): BenchmarkFigure => ({
-  estimate: cell.estimate, ci: cell.ci, n: cell.n, lowBase: cell.lowBase ?? false, suppressed: cell.suppressed ?? false,
+  estimate: cell.estimate,
+  ci: cell.ci,
+  n: cell.n,
+  lowBase: cell.lowBase ?? false,
+  suppressed: cell.suppressed ?? false,
 });
 
 /**
@@ -64,9 +68,7 @@ const figure = (cell: Pick<CutCell, 'estimate' | 'ci' | 'n'> & Partial<Pick<CutC
  * or four recommendations are picked.
  */
 export function pickRecommendations(dimensions: readonly MaturityDimension[], scores: readonly number[]): BenchmarkModel['recommendations'] {
-  const order = dimensions
-    .map((d, k) => ({ d, k, score: Number.isNaN(scores[k]) ? Number.POSITIVE_INFINITY : scores[k] }))
-    .sort((a, b) => a.score - b.score || a.k - b.k);
+  const order = dimensions.map((d, k) => ({ d, k, score: Number.isNaN(scores[k]) ? Number.POSITIVE_INFINITY : scores[k] })).sort((a, b) => a.score - b.score || a.k - b.k);
   const picked: { dimension: string; dimensionLabel: Label; text: Label }[] = [];
   for (const { d } of order) {
     if (picked.length >= 4 || new Set(picked.map((p) => p.dimension)).size >= 2) break;
@@ -83,7 +85,7 @@ export function pickRecommendations(dimensions: readonly MaturityDimension[], sc
 export function benchmarkModel(source: BenchmarkSource): BenchmarkModel {
   const { results, codes } = source;
   const sizeBanner = results.banners.find((b) => b.variable === source.peerVariable);
-  const sizeCode = sizeBanner ? codes[sizeBanner.variable] ?? -1 : -1;
+  const sizeCode = sizeBanner ? (codes[sizeBanner.variable] ?? -1) : -1;
   const sizeLevel = sizeBanner?.levels.find((l) => l.code === sizeCode);
   const indicators = results.indicators.map((i): BenchmarkIndicator => {
     const variable = source.variables[i.variable];
@@ -92,24 +94,36 @@ export function benchmarkModel(source: BenchmarkSource): BenchmarkModel {
     const outOfBase = level === undefined || (variable?.outOfBase ?? []).includes(code);
     const cell = sizeLevel ? (i.cuts[sizeBanner!.id] ?? []).find((c) => c.code === sizeLevel.code) : undefined;
     return {
-      id: i.id, theme: i.theme, label: i.label, answer: level?.label ?? null,
+      id: i.id,
+      theme: i.theme,
+      label: i.label,
+      answer: level?.label ?? null,
       counted: outOfBase ? null : (source.yes[i.id] ?? []).includes(code),
-      all: figure(i), sameSize: cell ? figure(cell) : null,
+      all: figure(i),
+      sameSize: cell ? figure(cell) : null,
     };
   });
-  const dimensions = source.maturity.map((d, k): BenchmarkDimension => ({
-    id: d.id, label: d.label, definition: d.definition,
-    respondent: source.scores.respondent[k] ?? Number.NaN, all: source.scores.all[k] ?? Number.NaN, sameSize: source.scores.sameSize[k] ?? Number.NaN,
-  }));
+  const dimensions = source.maturity.map(
+    (d, k): BenchmarkDimension => ({
+      id: d.id,
+      label: d.label,
+      definition: d.definition,
+      respondent: source.scores.respondent[k] ?? Number.NaN,
+      all: source.scores.all[k] ?? Number.NaN,
+      sameSize: source.scores.sameSize[k] ?? Number.NaN,
+    }),
+  );
   return Object.freeze({
     kind: 'benchmark',
     study: source.study,
     wave: { code: results.wave.code, title: results.wave.title, n: results.n },
     company: source.company,
     size: sizeLevel ? { code: sizeLevel.code, label: sizeLevel.label } : null,
-    peers: source.peerLabel ?? null, unit: source.unit ?? null,
+    peers: source.peerLabel ?? null,
+    unit: source.unit ?? null,
     themes: results.themes.filter((t) => indicators.some((i) => i.theme === t.id)),
-    indicators, dimensions,
+    indicators,
+    dimensions,
     recommendations: pickRecommendations(source.maturity, source.scores.respondent),
   });
 }

@@ -3,12 +3,8 @@ import { describe, it } from 'node:test';
 import { compile } from 'vega-lite';
 import { AppError } from '../../app-error.js';
 import { formatPercent } from '../format/index.js';
-import {
-  adoptionInput, challengesInput, dailyInput, maturityInput, sizeCutInput, trendInput,
-} from './chart-samples.test-helper.js';
-import {
-  cutBarChart, dailyCountsChart, indicatorBarChart, maturityChart, rankedBarChart, renderSvg, trendLineChart, type Chart,
-} from './index.js';
+import { adoptionInput, challengesInput, dailyInput, maturityInput, sizeCutInput, trendInput } from './chart-samples.test-helper.js';
+import { cutBarChart, dailyCountsChart, indicatorBarChart, maturityChart, rankedBarChart, renderSvg, trendLineChart, type Chart } from './index.js';
 
 const NBSP = '\u00A0';
 const NNBSP = '\u202F';
@@ -52,8 +48,14 @@ describe('rankedBarChart', () => {
   it('sorts the indicators from the highest estimate down, in the chart, the text and the table', () => {
     const chart = rankedBarChart(challengesInput('fr'));
     const estimates = rowsOf(chart).map((r) => r['estimate'] as number);
-    assert.deepEqual(estimates, [...estimates].sort((a, b) => b - a));
-    assert.deepEqual(chart.table.rows.map((r) => r[1]), [`65${NBSP}%`, `55${NBSP}%`, `51${NBSP}%`, `29${NBSP}%`]);
+    assert.deepEqual(
+      estimates,
+      [...estimates].sort((a, b) => b - a),
+    );
+    assert.deepEqual(
+      chart.table.rows.map((r) => r[1]),
+      [`65${NBSP}%`, `55${NBSP}%`, `51${NBSP}%`, `29${NBSP}%`],
+    );
     assert.ok(chart.alternative.indexOf('Mesurer') < chart.alternative.indexOf('Coordonner'));
     assert.ok(chart.alternative.startsWith('Les principaux défis des médias sociaux, par ordre décroissant. Plusieurs réponses possibles. '));
   });
@@ -105,11 +107,17 @@ describe('charts without data', () => {
 describe('indicatorBarChart', () => {
   it('keeps the given order and the asked digits, with a decimal comma in French', () => {
     const chart = indicatorBarChart(adoptionInput('fr'));
-    assert.deepEqual(rowsOf(chart).map((r) => r['value']), [`93,1${NBSP}%`, `88,0${NBSP}%`]);
+    assert.deepEqual(
+      rowsOf(chart).map((r) => r['value']),
+      [`93,1${NBSP}%`, `88,0${NBSP}%`],
+    );
     assert.ok(chart.alternative.includes(`Utilisent les médias sociaux${NBSP}: 93,1${NBSP}%`));
     assert.match(chart.alternative, /bases\u00A0: de 1\u202F198 à 1\u202F234 répondants/);
     const en = indicatorBarChart(adoptionInput('en'));
-    assert.deepEqual(rowsOf(en).map((r) => r['value']), ['93.1%', '88.0%']);
+    assert.deepEqual(
+      rowsOf(en).map((r) => r['value']),
+      ['93.1%', '88.0%'],
+    );
   });
 });
 
@@ -117,7 +125,10 @@ describe('cutBarChart', () => {
   const chart = cutBarChart(sizeCutInput('fr'));
   it('draws low bases light, leaves suppressed columns out and names them in a note', () => {
     const rows = rowsOf(chart);
-    assert.deepEqual(rows.map((r) => r['style']), ['total', 'normal', 'normal', 'low']);
+    assert.deepEqual(
+      rows.map((r) => r['style']),
+      ['total', 'normal', 'normal', 'low'],
+    );
     assert.ok(!rows.some((r) => String(r['key']).includes('Grandes')));
     assert.ok(chart.alternative.includes(`Non publié (n < 10)${NBSP}: Grandes entreprises (D)`));
     assert.ok(!chart.alternative.includes('80'), 'a suppressed value must not leak into the text');
@@ -141,10 +152,16 @@ describe('cutBarChart', () => {
 describe('trendLineChart', () => {
   it('orders the waves by year and marks significant changes with arrows', () => {
     const chart = trendLineChart(trendInput('fr'));
-    assert.deepEqual(rowsOf(chart).map((r) => r['year']), [2013, 2014, 2015, 2017]);
+    assert.deepEqual(
+      rowsOf(chart).map((r) => r['year']),
+      [2013, 2014, 2015, 2017],
+    );
     assert.equal(rowsOf(chart)[2]!['value'], `65${NBSP}%${NBSP}▲`);
     assert.ok(chart.alternative.includes(`2015${NBSP}: 65${NBSP}% (±${NBSP}2,7${NBSP}pts), hausse significative`));
-    assert.deepEqual(chart.table.rows.map((r) => r[0]), ['2013', '2014', '2015', '2017']);
+    assert.deepEqual(
+      chart.table.rows.map((r) => r[0]),
+      ['2013', '2014', '2015', '2017'],
+    );
   });
 });
 

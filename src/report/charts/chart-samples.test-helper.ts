@@ -39,14 +39,25 @@ export function adoptionInput(lang: Lang): IndicatorBarInput {
     percentDigits: 1,
     indicators: [
       { id: 'uses_social_media', label: lang === 'fr' ? 'Utilisent les médias sociaux' : 'Use social media', estimate: 0.9312, ci: ci(0.9312, 1234), n: 1234 },
-      { id: 'presence_important', label: lang === 'fr' ? 'Présence importante pour rester compétitif' : 'Presence matters to stay competitive', estimate: 0.8804, ci: ci(0.8804, 1198), n: 1198 },
+      {
+        id: 'presence_important',
+        label: lang === 'fr' ? 'Présence importante pour rester compétitif' : 'Presence matters to stay competitive',
+        estimate: 0.8804,
+        ci: ci(0.8804, 1198),
+        n: 1198,
+      },
     ],
   };
 }
 
 export function sizeCutInput(lang: Lang): CutBarInput {
   const column = (label: string, letter: string | undefined, p: number, n: number, higherThan?: string[]) => ({
-    label, ...(letter ? { letter } : {}), estimate: p, ci: ci(p, n), n, ...(higherThan ? { higherThan } : {}),
+    label,
+    ...(letter ? { letter } : {}),
+    estimate: p,
+    ci: ci(p, n),
+    n,
+    ...(higherThan ? { higherThan } : {}),
   });
   return {
     lang,

@@ -26,13 +26,7 @@ export const CHART_COLORS = Object.freeze({
 });
 
 /** Colours drawn as marks; the test checks each against the background. */
-export const CHART_MARK_COLORS: readonly string[] = Object.freeze([
-  CHART_COLORS.primary,
-  CHART_COLORS.secondary,
-  CHART_COLORS.accent,
-  CHART_COLORS.interval,
-  CHART_COLORS.axis,
-]);
+export const CHART_MARK_COLORS: readonly string[] = Object.freeze([CHART_COLORS.primary, CHART_COLORS.secondary, CHART_COLORS.accent, CHART_COLORS.interval, CHART_COLORS.axis]);
 
 /** Colours of text. */
 export const CHART_TEXT_COLORS: readonly string[] = Object.freeze([CHART_COLORS.text, CHART_COLORS.mutedText]);

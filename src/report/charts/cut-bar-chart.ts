@@ -46,8 +46,7 @@ export function cutBarChart(input: CutBarInput): Chart {
     throw new AppError('INVALID_INPUT', `cutBarChart: need 0 ≤ suppressBelow (${suppressBelow}) ≤ lowBase (${lowBase})`);
   }
   input.columns.forEach((c, i) => checkProportion(`column ${i} ("${c.label}")`, c.estimate, c.ci));
-  const status = (c: CutColumnDatum): Status =>
-    !Number.isFinite(c.estimate) || c.n < suppressBelow ? 'suppressed' : c.n < lowBase && !c.isTotal ? 'low' : 'shown';
+  const status = (c: CutColumnDatum): Status => (!Number.isFinite(c.estimate) || c.n < suppressBelow ? 'suppressed' : c.n < lowBase && !c.isTotal ? 'low' : 'shown');
   const name = (c: CutColumnDatum) => (c.letter ? `${c.label} (${c.letter})` : c.label);
   const letters = (c: CutColumnDatum) => (c.higherThan && c.higherThan.length > 0 ? `\u00A0${c.higherThan.join('')}` : '');
   const shown = input.columns.filter((c) => status(c) !== 'suppressed');
@@ -105,7 +104,13 @@ export function cutBarChart(input: CutBarInput): Chart {
     layer: intervalBarLayers(percentAxisMax(rows.map((r) => r.hi)), wrapNotes(notes, width, labelWidth)),
   } as unknown as ChartSpec;
 
-  const base = indicatorTable(input.title, input.columns.map((c) => ({ ...c, label: name(c) })), lang, digits, t(lang, 'chart.column'));
+  const base = indicatorTable(
+    input.title,
+    input.columns.map((c) => ({ ...c, label: name(c) })),
+    lang,
+    digits,
+    t(lang, 'chart.column'),
+  );
   const table = {
     ...base,
     columns: [...base.columns, { label: t(lang, 'chart.status'), align: 'left' as const }],

@@ -112,7 +112,10 @@ export function dailyCountsChart(input: DailyCountsInput): Chart {
   } as unknown as ChartSpec;
   const table = {
     caption: input.title,
-    columns: [t(lang, 'chart.day'), t(lang, 'chart.completes'), t(lang, 'chart.partials'), t(lang, 'chart.total')].map((label, i) => ({ label, align: i === 0 ? ('left' as const) : ('right' as const) })),
+    columns: [t(lang, 'chart.day'), t(lang, 'chart.completes'), t(lang, 'chart.partials'), t(lang, 'chart.total')].map((label, i) => ({
+      label,
+      align: i === 0 ? ('left' as const) : ('right' as const),
+    })),
     rows: [
       ...days.map((d) => [formatDate(d.date, lang), formatNumber(d.completes, lang), formatNumber(d.partials, lang), formatNumber(d.completes + d.partials, lang)]),
       [t(lang, 'chart.total'), formatNumber(totals.completes, lang), formatNumber(totals.partials, lang), formatNumber(totals.completes + totals.partials, lang)],

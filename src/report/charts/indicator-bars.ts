@@ -4,9 +4,7 @@ import { t } from '../../messages/index.js';
 import type { Chart, ChartCommonInput, ChartSpec, IndicatorDatum } from './chart-types.js';
 import { chartTitle, checkProportion, wrapNotes, percentAxisMax, VEGA_LITE_SCHEMA, wrappedKeys, wrappedLabelAxis } from './chart-layout.js';
 import { deepFreeze } from './deep-freeze.js';
-import {
-  baseNote, digitsOf, headline, indicatorTable, joinItems, labelledValue, sentence, typeset, valueWithMargin, type NumberDigits,
-} from './indicator-text.js';
+import { baseNote, digitsOf, headline, indicatorTable, joinItems, labelledValue, sentence, typeset, valueWithMargin, type NumberDigits } from './indicator-text.js';
 import { intervalBarLayers, type IntervalBarRow } from './interval-bar-layers.js';
 
 /** Input of the indicator bar charts. */
@@ -24,7 +22,11 @@ export function indicatorBars(input: IndicatorBarInput, ranked: boolean): Chart 
     : [...input.indicators];
   const shown = indicators.filter((d) => Number.isFinite(d.estimate));
   const { title, width, height: titleHeight } = chartTitle(input);
-  const { keys, lines, labelWidth } = wrappedKeys(shown.map((d) => d.label), Math.round(width * 0.36), LABEL_FONT_SIZE);
+  const { keys, lines, labelWidth } = wrappedKeys(
+    shown.map((d) => d.label),
+    Math.round(width * 0.36),
+    LABEL_FONT_SIZE,
+  );
   const rows: IntervalBarRow[] = shown.map((d, i) => ({
     key: keys[i]!,
     estimate: d.estimate,
@@ -33,7 +35,15 @@ export function indicatorBars(input: IndicatorBarInput, ranked: boolean): Chart 
     value: formatPercent(d.estimate, lang, digits.percentDigits),
     style: 'normal',
   }));
-  const note = [t(lang, 'chart.intervalNote'), baseNote(shown.map((d) => d.n), lang)].filter((s) => s !== '').join(' · ');
+  const note = [
+    t(lang, 'chart.intervalNote'),
+    baseNote(
+      shown.map((d) => d.n),
+      lang,
+    ),
+  ]
+    .filter((s) => s !== '')
+    .join(' · ');
   const step = Math.max(28, lines * 14 + 12);
   const alternative = typeset(
     [
@@ -41,9 +51,23 @@ export function indicatorBars(input: IndicatorBarInput, ranked: boolean): Chart 
       sentence(
         indicators.length === 0
           ? t(lang, 'chart.noData')
-          : joinItems(indicators.map((d) => labelledValue(d.label, valueWithMargin(d.estimate, d.ci, lang, digits), lang)), lang),
+          : joinItems(
+              indicators.map((d) => labelledValue(d.label, valueWithMargin(d.estimate, d.ci, lang, digits), lang)),
+              lang,
+            ),
       ),
-      sentence(joinItems([t(lang, 'chart.marginNote'), baseNote(indicators.map((d) => d.n), lang)].filter((s) => s !== ''), lang)),
+      sentence(
+        joinItems(
+          [
+            t(lang, 'chart.marginNote'),
+            baseNote(
+              indicators.map((d) => d.n),
+              lang,
+            ),
+          ].filter((s) => s !== ''),
+          lang,
+        ),
+      ),
     ].join(' '),
     lang,
   );

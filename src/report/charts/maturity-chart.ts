@@ -49,18 +49,21 @@ export function maturityChart(input: MaturityInput): Chart {
     }
   });
   const { title, width, height: titleHeight } = chartTitle(input);
-  const { keys, lines, labelWidth } = wrappedKeys(input.dimensions.map((d) => d.label), Math.round(width * 0.3), LABEL_FONT_SIZE);
+  const { keys, lines, labelWidth } = wrappedKeys(
+    input.dimensions.map((d) => d.label),
+    Math.round(width * 0.3),
+    LABEL_FONT_SIZE,
+  );
   const rows = input.dimensions.flatMap((d, i) =>
-    SERIES.map((series, s) => ({ key: keys[i]!, series: names[s]!, order: s, score: d[series], value: formatNumber(d[series], lang) })).filter((r) =>
-      Number.isFinite(r.score),
-    ),
+    SERIES.map((series, s) => ({ key: keys[i]!, series: names[s]!, order: s, score: d[series], value: formatNumber(d[series], lang) })).filter((r) => Number.isFinite(r.score)),
   );
   const step = Math.max(3 * 15 + 14, lines * 14 + 12);
   const notes = wrapNotes([t(lang, 'chart.scoreNote')], width, labelWidth);
-  const item = (d: MaturityDimensionDatum) =>
-    `${d.label} — ${SERIES.map((series, s) => labelledValue(names[s]!, formatNumber(d[series], lang), lang)).join(', ')}`;
+  const item = (d: MaturityDimensionDatum) => `${d.label} — ${SERIES.map((series, s) => labelledValue(names[s]!, formatNumber(d[series], lang), lang)).join(', ')}`;
   const alternative = typeset(
-    [headline(input), sentence(t(lang, 'chart.scoreNote')), sentence(input.dimensions.length > 0 ? joinItems(input.dimensions.map(item), lang) : t(lang, 'chart.noData'))].join(' '),
+    [headline(input), sentence(t(lang, 'chart.scoreNote')), sentence(input.dimensions.length > 0 ? joinItems(input.dimensions.map(item), lang) : t(lang, 'chart.noData'))].join(
+      ' ',
+    ),
     lang,
   );
   const spec = {

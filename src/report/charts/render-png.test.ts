@@ -6,7 +6,7 @@ import { rankedBarChart, renderPng, renderSvg, svgSize } from './index.js';
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 describe('renderPng', () => {
-  it('gives a PNG of the asked width with the height of the chart\'s aspect ratio', async () => {
+  it("gives a PNG of the asked width with the height of the chart's aspect ratio", async () => {
     const svg = await renderSvg(rankedBarChart(challengesInput('fr')));
     const png = renderPng(svg, { width: 1280 });
     assert.deepEqual(png.subarray(0, 8), PNG_SIGNATURE);
@@ -19,7 +19,10 @@ describe('renderPng', () => {
   });
 
   it('draws the text with the bundled font: a chart with labels has far more ink than one without', async () => {
-    const withText = renderPng('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><text x="4" y="28" font-family="DejaVu Sans, sans-serif" font-size="24">65 % Été</text></svg>', { width: 200 });
+    const withText = renderPng(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><text x="4" y="28" font-family="DejaVu Sans, sans-serif" font-size="24">65 % Été</text></svg>',
+      { width: 200 },
+    );
     const empty = renderPng('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"></svg>', { width: 200 });
     assert.ok(withText.length > empty.length + 200, `${withText.length} vs ${empty.length}`);
   });

@@ -1,12 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { assertGolden } from './assert-golden.test-helper.js';
-import {
-  adoptionInput, challengesInput, dailyInput, maturityInput, sizeCutInput, trendInput,
-} from './chart-samples.test-helper.js';
-import {
-  cutBarChart, dailyCountsChart, indicatorBarChart, maturityChart, rankedBarChart, renderPng, renderSvg, trendLineChart,
-} from './index.js';
+import { adoptionInput, challengesInput, dailyInput, maturityInput, sizeCutInput, trendInput } from './chart-samples.test-helper.js';
+import { cutBarChart, dailyCountsChart, indicatorBarChart, maturityChart, rankedBarChart, renderPng, renderSvg, trendLineChart } from './index.js';
 
 const NBSP = '\u00A0';
 const NNBSP = '\u202F';
@@ -57,7 +53,10 @@ describe('renderSvg', () => {
     const chart = rankedBarChart({
       lang: 'fr',
       title: `Titre ${hostile}`,
-      indicators: [{ label: hostile, estimate: 0.4, ci: [0.35, 0.45], n: 100 }, { label: '"]]><svg onload=alert(1)>', estimate: 0.2, ci: [0.15, 0.25], n: 100 }],
+      indicators: [
+        { label: hostile, estimate: 0.4, ci: [0.35, 0.45], n: 100 },
+        { label: '"]]><svg onload=alert(1)>', estimate: 0.2, ci: [0.15, 0.25], n: 100 },
+      ],
     });
     const svg = await renderSvg(chart);
     assert.ok(!/<script/i.test(svg), 'no script element');
@@ -69,12 +68,17 @@ describe('renderSvg', () => {
     assert.ok(renderPng(svg, { width: 200 }).length > 0, 'still well-formed XML for a strict parser');
   });
 
-  it('is deterministic: ids come from the document, not from Vega\'s process-wide counters', async () => {
+  it("is deterministic: ids come from the document, not from Vega's process-wide counters", async () => {
     const spec = {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       width: 200,
       height: 100,
-      data: { values: [{ x: 1, y: 2 }, { x: 3, y: 9 }] },
+      data: {
+        values: [
+          { x: 1, y: 2 },
+          { x: 3, y: 9 },
+        ],
+      },
       mark: { type: 'line', clip: true },
       encoding: { x: { field: 'x', type: 'quantitative', scale: { domain: [0, 2] } }, y: { field: 'y', type: 'quantitative' } },
     } as const;

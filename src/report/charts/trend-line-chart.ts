@@ -100,7 +100,13 @@ export function trendLineChart(input: TrendLineInput): Chart {
       },
     ],
   } as unknown as ChartSpec;
-  const base = indicatorTable(input.title, waves.map((w) => ({ ...w, label: String(w.year) })), lang, digits, t(lang, 'chart.wave'));
+  const base = indicatorTable(
+    input.title,
+    waves.map((w) => ({ ...w, label: String(w.year) })),
+    lang,
+    digits,
+    t(lang, 'chart.wave'),
+  );
   const table = {
     ...base,
     columns: [...base.columns, { label: t(lang, 'chart.status'), align: 'left' as const }],

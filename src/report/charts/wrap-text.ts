@@ -6,7 +6,10 @@ import { measureText } from './text-metrics.js';
  * @example wrapText('Mesurer le retour sur investissement', 120, 11) // ['Mesurer le retour sur', 'investissement']
  */
 export function wrapText(text: string, maxWidth: number, fontSize: number, bold = false): string[] {
-  const words = text.trim().split(/[ \t\r\n]+/).filter((word) => word !== '');
+  const words = text
+    .trim()
+    .split(/[ \t\r\n]+/)
+    .filter((word) => word !== '');
   const lines: string[] = [];
   let line = '';
   for (const word of words) {

@@ -28,14 +28,23 @@ export async function renderBenchmarkPdf(input: BenchmarkPdfInput): Promise<Buff
   const { model, lang } = input;
   const title = `${t(lang, 'benchmark.title')} — ${labelIn(model.study.title, lang)}`;
   const doc = createPdfDocument({
-    lang, title, author: model.study.producers.join(', ') || 'Baromètre', creationDate: input.creationDate,
+    lang,
+    title,
+    author: model.study.producers.join(', ') || 'Baromètre',
+    creationDate: input.creationDate,
     subject: t(lang, 'benchmark.meta.subject', { wave: model.wave.title }),
   });
   const flow = new PdfFlow(doc);
   flow.newPage();
   flow.artifact(() => doc.rect(0, 0, PAGE.width, 150).fill(COLORS.primary));
   flow.tag('H1', () => doc.font(FONT.bold).fontSize(26).fillColor('#ffffff').text(t(lang, 'benchmark.title'), PAGE.left, 48, { width: CONTENT_WIDTH }));
-  flow.tag('P', () => doc.font(FONT.regular).fontSize(12).fillColor('#dbe6f3').text(pdfText(labelIn(model.study.title, lang)), { width: CONTENT_WIDTH }));
+  flow.tag('P', () =>
+    doc
+      .font(FONT.regular)
+      .fontSize(12)
+      .fillColor('#dbe6f3')
+      .text(pdfText(labelIn(model.study.title, lang)), { width: CONTENT_WIDTH }),
+  );
   doc.x = PAGE.left;
   doc.y = 172;
   flow.paragraph(t(lang, 'benchmark.leadUnits', { n: formatNumber(model.wave.n, lang), wave: model.wave.title, ...unitWords(model.study, lang) }), { size: 11 });
@@ -71,10 +80,14 @@ export async function renderBenchmarkPdf(input: BenchmarkPdfInput): Promise<Buff
         { label: t(lang, 'benchmark.indicators.allUnits', unitWords(model.study, lang)), width: 0.25, align: 'right' },
         { label: benchmarkWords(model, lang).peers, width: 0.25, align: 'right' },
       ],
-      model.indicators.filter((i) => i.theme === theme.id).map((i) => [
-        labelIn(i.label, lang), i.answer ? labelIn(i.answer, lang) : t(lang, 'benchmark.indicators.noAnswer'),
-        benchmarkFigure(i.all, lang).replace(' (', '\n('), benchmarkFigure(i.sameSize, lang).replace(' (', '\n('),
-      ]),
+      model.indicators
+        .filter((i) => i.theme === theme.id)
+        .map((i) => [
+          labelIn(i.label, lang),
+          i.answer ? labelIn(i.answer, lang) : t(lang, 'benchmark.indicators.noAnswer'),
+          benchmarkFigure(i.all, lang).replace(' (', '\n('),
+          benchmarkFigure(i.sameSize, lang).replace(' (', '\n('),
+        ]),
       labelIn(theme.label, lang),
     );
   }

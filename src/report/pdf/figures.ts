@@ -10,8 +10,7 @@ export const pct = (p: number | null, lang: Lang) => formatPercent(p ?? Number.N
 export const moe = (ci: readonly [number, number] | null, lang: Lang) => formatMarginOfError(halfWidth(ci), lang);
 export const count = (n: number | null, lang: Lang, digits = 0) => formatNumber(n ?? Number.NaN, lang, digits);
 export const base = (n: number, lang: Lang) => `n\u00A0=\u00A0${formatNumber(n, lang)}`;
-export const interval = (ci: readonly [number, number] | null, lang: Lang) =>
-  ci ? `${formatNumber(ci[0] * 100, lang, 1)}–${formatNumber(ci[1] * 100, lang, 1)}` : '–';
+export const interval = (ci: readonly [number, number] | null, lang: Lang) => (ci ? `${formatNumber(ci[0] * 100, lang, 1)}–${formatNumber(ci[1] * 100, lang, 1)}` : '–');
 /** A change in points as the dashboard prints it: `+5 pts`, `−3 pts`. */
 export const points = (difference: number, lang: Lang) => `${difference >= 0 ? '+' : '−'}${formatNumber(Math.abs(difference) * 100, lang, 0)}\u00A0pts`;
 /** The change column of a table: an arrow only when significant. */

@@ -9,7 +9,14 @@ import { createPdfDocument, pdfBuffer } from './pdf-document.js';
 const TITLE = 'Réseaux & <b>marques</b> "2016" d\'ici';
 
 async function render(): Promise<Buffer> {
-  const doc = createPdfDocument({ lang: 'fr', title: TITLE, author: 'A & B <x@example.org>', subject: 'x < y > z', keywords: 'a&b', creationDate: new Date('2016-06-01T00:00:00Z') });
+  const doc = createPdfDocument({
+    lang: 'fr',
+    title: TITLE,
+    author: 'A & B <x@example.org>',
+    subject: 'x < y > z',
+    keywords: 'a&b',
+    creationDate: new Date('2016-06-01T00:00:00Z'),
+  });
   doc.addPage();
   doc.text('Bonjour');
   return pdfBuffer(doc);

@@ -28,7 +28,11 @@ export interface TextOptions {
 
 const BODY_SIZE = 10;
 /** A table cell: plain text, line breaks kept (a figure above its base). */
-const cellText = (cell: string) => cell.split('\n').map((line) => pdfText(line, 2000)).join('\n');
+const cellText = (cell: string) =>
+  cell
+    .split('\n')
+    .map((line) => pdfText(line, 2000))
+    .join('\n');
 const bottomLimit = () => PAGE.height - PAGE.bottom;
 
 /**
@@ -121,7 +125,10 @@ export class PdfFlow {
   paragraph(text: string, options: TextOptions = {}): void {
     const doc = this.doc;
     const indent = options.indent ?? 0;
-    doc.font(options.bold ? FONT.bold : FONT.regular).fontSize(options.size ?? BODY_SIZE).fillColor(options.color ?? COLORS.text);
+    doc
+      .font(options.bold ? FONT.bold : FONT.regular)
+      .fontSize(options.size ?? BODY_SIZE)
+      .fillColor(options.color ?? COLORS.text);
     const width = CONTENT_WIDTH - indent;
     const clean = pdfText(text, 5000);
     this.ensure(Math.min(doc.heightOfString(clean, { width, lineGap: 2 }), 60));
@@ -140,13 +147,31 @@ export class PdfFlow {
       this.ensure(Math.min(height, 60) + 4);
       const y = doc.y;
       const entry = this.tag('LI', undefined, {}, list);
-      this.tag('Lbl', () => doc.fillColor(COLORS.primary).font(FONT.bold).text(numbered ? `${k + 1}.` : '•', PAGE.left, y, { width: 16 }), {}, entry);
-      this.tag('LBody', () => doc.fillColor(options.color ?? COLORS.text).font(FONT.regular).text(clean, PAGE.left + 18, y, { width: CONTENT_WIDTH - 18, lineGap: 2 }), {}, entry);
+      this.tag(
+        'Lbl',
+        () =>
+          doc
+            .fillColor(COLORS.primary)
+            .font(FONT.bold)
+            .text(numbered ? `${k + 1}.` : '•', PAGE.left, y, { width: 16 }),
+        {},
+        entry,
+      );
+      this.tag(
+        'LBody',
+        () =>
+          doc
+            .fillColor(options.color ?? COLORS.text)
+            .font(FONT.regular)
+            .text(clean, PAGE.left + 18, y, { width: CONTENT_WIDTH - 18, lineGap: 2 }),
+        {},
+        entry,
+      );
       entry.end();
       doc.y += 4;
     });
     list.end();
-    doc.y += (options.gap ?? 4);
+    doc.y += options.gap ?? 4;
   }
 
   /**
@@ -171,7 +196,10 @@ export class PdfFlow {
       cells.forEach((cell, j) => {
         const left = x;
         const draw = () => {
-          doc.font(bold ? FONT.bold : FONT.regular).fontSize(size).fillColor(COLORS.text);
+          doc
+            .font(bold ? FONT.bold : FONT.regular)
+            .fontSize(size)
+            .fillColor(COLORS.text);
           doc.text(cellText(cell), left + pad, y + pad, { width: widths[j] - 2 * pad, align: columns[j].align ?? 'left' });
         };
         if (row) this.tag(cellType, draw, cellType === 'TH' ? { scope: 'Column' } : {}, row);
@@ -179,7 +207,14 @@ export class PdfFlow {
         x += widths[j];
       });
       row?.end();
-      this.artifact(() => doc.moveTo(PAGE.left, y + height).lineTo(PAGE.left + CONTENT_WIDTH, y + height).lineWidth(0.5).strokeColor(COLORS.rule).stroke());
+      this.artifact(() =>
+        doc
+          .moveTo(PAGE.left, y + height)
+          .lineTo(PAGE.left + CONTENT_WIDTH, y + height)
+          .lineWidth(0.5)
+          .strokeColor(COLORS.rule)
+          .stroke(),
+      );
       doc.x = PAGE.left;
       doc.y = y + height;
     };
@@ -214,10 +249,18 @@ export class PdfFlow {
     const height = (size.height * width) / size.width;
     this.ensure(height + 8);
     const y = doc.y;
-    this.tag('Figure', () => svgToPdfKit()(doc, svg, PAGE.left, y, {
-      width, height, preserveAspectRatio: 'xMinYMin meet', assumePt: false,
-      fontCallback: (_family: string, bold: boolean) => (bold ? FONT.bold : FONT.regular),
-    }), { alt: pdfText(alt, 4000), bbox: [PAGE.left, y, PAGE.left + width, y + height], placement: 'Block' });
+    this.tag(
+      'Figure',
+      () =>
+        svgToPdfKit()(doc, svg, PAGE.left, y, {
+          width,
+          height,
+          preserveAspectRatio: 'xMinYMin meet',
+          assumePt: false,
+          fontCallback: (_family: string, bold: boolean) => (bold ? FONT.bold : FONT.regular),
+        }),
+      { alt: pdfText(alt, 4000), bbox: [PAGE.left, y, PAGE.left + width, y + height], placement: 'Block' },
+    );
     doc.x = PAGE.left;
     doc.y += height + 10;
   }
@@ -237,7 +280,12 @@ export class PdfFlow {
         doc.font(FONT.regular).fontSize(8).fillColor(COLORS.muted);
         doc.text(pdfText(left), PAGE.left, 40, { width: CONTENT_WIDTH * 0.55, lineBreak: false, ellipsis: true });
         doc.text(this.chapterOfPage[i] ?? '', PAGE.left + CONTENT_WIDTH * 0.55, 40, { width: CONTENT_WIDTH * 0.45, align: 'right', lineBreak: false, ellipsis: true });
-        doc.moveTo(PAGE.left, 54).lineTo(PAGE.left + CONTENT_WIDTH, 54).lineWidth(0.5).strokeColor(COLORS.rule).stroke();
+        doc
+          .moveTo(PAGE.left, 54)
+          .lineTo(PAGE.left + CONTENT_WIDTH, 54)
+          .lineWidth(0.5)
+          .strokeColor(COLORS.rule)
+          .stroke();
         doc.text(footer(i + 1, range.count), PAGE.left, PAGE.height - 46, { width: CONTENT_WIDTH, align: 'center', lineBreak: false });
       }, 'Pagination');
       doc.page.margins = margins;

@@ -7,20 +7,26 @@ import { svgToPdfKit } from './pdf-document.js';
  * once the logo is known to be drawable (to put it in a Figure of a tagged PDF). Returns whether it drew.
  */
 export function drawLogo(
-  doc: PDFKit.PDFDocument, logo: string | null | undefined, x: number, y: number, width: number, height: number,
+  doc: PDFKit.PDFDocument,
+  logo: string | null | undefined,
+  x: number,
+  y: number,
+  width: number,
+  height: number,
   wrap: (draw: () => void) => void = (draw) => draw(),
 ): boolean {
   if (!logo) return false;
   const data = /^data:image\/(?:png|jpeg);base64,([A-Za-z0-9+/=\s]+)$/.exec(logo);
   let drew = false;
-  const paint = (draw: () => void) => wrap(() => {
-    try {
-      draw();
-      drew = true;
-    } catch {
-      drew = false; // a broken SVG: whatever was painted stays inside the wrapper's marked content
-    }
-  });
+  const paint = (draw: () => void) =>
+    wrap(() => {
+      try {
+        draw();
+        drew = true;
+      } catch {
+        drew = false; // a broken SVG: whatever was painted stays inside the wrapper's marked content
+      }
+    });
   try {
     if (data) {
       // opened first: a broken image throws here, before anything is painted

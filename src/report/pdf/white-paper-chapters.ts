@@ -30,7 +30,10 @@ export function drawSummary(flow: PdfFlow, results: WaveResults, findings: reado
     .map((t) => results.indicators.filter((i) => i.theme === t.id && i.estimate !== null).sort((a, b) => b.estimate! - a.estimate!)[0])
     .filter((i): i is IndicatorResult => i !== undefined)
     .slice(0, 8);
-  const columns = 4, gap = 10, width = (CONTENT_WIDTH - gap * (columns - 1)) / columns, height = 96;
+  const columns = 4,
+    gap = 10,
+    width = (CONTENT_WIDTH - gap * (columns - 1)) / columns,
+    height = 96;
   const tiles = flow.tag('L');
   for (let row = 0; row * columns < headlines.length; row++) {
     flow.ensure(height + gap);
@@ -43,9 +46,38 @@ export function drawSummary(flow: PdfFlow, results: WaveResults, findings: reado
       });
       const tile = flow.tag('LI', undefined, {}, tiles);
       const body = flow.tag('LBody', undefined, {}, tile);
-      flow.tag('P', () => doc.font(FONT.bold).fontSize(22).fillColor(COLORS.primary).text(pct(i.estimate, lang), x + 10, y + 8, { width: width - 16, lineBreak: false }), {}, body);
-      flow.tag('P', () => doc.font(FONT.regular).fontSize(8).fillColor(COLORS.text).text(pdfText(labelIn(i.label, lang)), x + 10, y + 38, { width: width - 16, height: 36, ellipsis: true }), {}, body);
-      flow.tag('P', () => doc.fontSize(7).fillColor(COLORS.muted).text(`${moe(i.ci, lang)} · ${base(i.n, lang)}`, x + 10, y + height - 14, { width: width - 16, lineBreak: false }), {}, body);
+      flow.tag(
+        'P',
+        () =>
+          doc
+            .font(FONT.bold)
+            .fontSize(22)
+            .fillColor(COLORS.primary)
+            .text(pct(i.estimate, lang), x + 10, y + 8, { width: width - 16, lineBreak: false }),
+        {},
+        body,
+      );
+      flow.tag(
+        'P',
+        () =>
+          doc
+            .font(FONT.regular)
+            .fontSize(8)
+            .fillColor(COLORS.text)
+            .text(pdfText(labelIn(i.label, lang)), x + 10, y + 38, { width: width - 16, height: 36, ellipsis: true }),
+        {},
+        body,
+      );
+      flow.tag(
+        'P',
+        () =>
+          doc
+            .fontSize(7)
+            .fillColor(COLORS.muted)
+            .text(`${moe(i.ci, lang)} · ${base(i.n, lang)}`, x + 10, y + height - 14, { width: width - 16, lineBreak: false }),
+        {},
+        body,
+      );
       body.end();
       tile.end();
     });
@@ -71,7 +103,11 @@ function themeTable(flow: PdfFlow, results: WaveResults, indicators: readonly In
     ...(previous ? [{ label: t(lang, 'pdf.table.trend', { wave: waveName(previous) }), width: 0.12, align: 'right' as const }] : []),
   ];
   const rows = indicators.map((i) => [
-    labelIn(i.label, lang), pct(i.estimate, lang), moe(i.ci, lang), count(i.n, lang), count(i.nEffective, lang),
+    labelIn(i.label, lang),
+    pct(i.estimate, lang),
+    moe(i.ci, lang),
+    count(i.n, lang),
+    count(i.nEffective, lang),
     ...(previous ? [trendText(i.trend)(lang)] : []),
   ]);
   flow.table(columns, rows, caption);
@@ -98,7 +134,9 @@ export async function drawTheme(flow: PdfFlow, results: WaveResults, theme: Wave
     const comment = cutComment(lead, size, lang);
     if (comment) flow.paragraph(comment);
   }
-  const moving = [...measured].filter((i) => i.history.length > 0 && i.trend?.significant).sort((a, b) => Math.abs(b.trend?.difference ?? 0) - Math.abs(a.trend?.difference ?? 0))[0];
+  const moving = [...measured]
+    .filter((i) => i.history.length > 0 && i.trend?.significant)
+    .sort((a, b) => Math.abs(b.trend?.difference ?? 0) - Math.abs(a.trend?.difference ?? 0))[0];
   if (moving) {
     flow.heading(t(lang, 'pdf.theme.trend'), 240);
     await figure(flow, trendChart(results, moving, lang, labelIn(moving.label, lang)), `wp-trend-${moving.id}`, 0.8);

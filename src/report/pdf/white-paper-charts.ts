@@ -8,7 +8,11 @@ import { labelIn } from '../../study/index.js';
  * uses (the dashboard's own chart ids live in the server; these mirror `theme-`, `cut-` and `trend-`).
  */
 const datum = (i: IndicatorResult, lang: Lang) => ({
-  id: i.id, label: labelIn(i.label, lang), estimate: i.estimate ?? Number.NaN, ci: (i.ci ?? [Number.NaN, Number.NaN]) as readonly [number, number], n: i.n,
+  id: i.id,
+  label: labelIn(i.label, lang),
+  estimate: i.estimate ?? Number.NaN,
+  ci: (i.ci ?? [Number.NaN, Number.NaN]) as readonly [number, number],
+  n: i.n,
 });
 
 /** Whether a theme's indicators form one multiple-answer group (its chart ranks the bars). */
@@ -27,13 +31,20 @@ export function themeChart(results: WaveResults, themeId: string, lang: Lang, ti
 export function cutChart(results: WaveResults, indicator: IndicatorResult, banner: BannerInfo, lang: Lang, totalLabel: string): Chart {
   const cells = indicator.cuts[banner.id] ?? [];
   return cutBarChart({
-    lang, title: labelIn(indicator.label, lang), subtitle: `${labelIn(banner.label, lang)} — ${results.wave.title}`,
-    lowBase: results.settings.lowBase, suppressBelow: results.settings.suppressBase,
+    lang,
+    title: labelIn(indicator.label, lang),
+    subtitle: `${labelIn(banner.label, lang)} — ${results.wave.title}`,
+    lowBase: results.settings.lowBase,
+    suppressBelow: results.settings.suppressBase,
     columns: [
       { label: totalLabel, estimate: indicator.estimate ?? Number.NaN, ci: (indicator.ci ?? [Number.NaN, Number.NaN]) as readonly [number, number], n: indicator.n, isTotal: true },
       ...cells.map((c) => ({
-        label: labelIn(c.label, lang), letter: c.letter, estimate: c.estimate ?? Number.NaN, ci: (c.ci ?? [Number.NaN, Number.NaN]) as readonly [number, number],
-        n: c.n, higherThan: [...c.letters],
+        label: labelIn(c.label, lang),
+        letter: c.letter,
+        estimate: c.estimate ?? Number.NaN,
+        ci: (c.ci ?? [Number.NaN, Number.NaN]) as readonly [number, number],
+        n: c.n,
+        higherThan: [...c.letters],
       })),
     ],
   });
@@ -43,11 +54,33 @@ export function cutChart(results: WaveResults, indicator: IndicatorResult, banne
 export function trendChart(results: WaveResults, indicator: IndicatorResult, lang: Lang, title: string): Chart {
   const years = wavePositions([...indicator.history.map((h) => h.wave), results.wave.code]);
   const points = [
-    ...indicator.history.map((h, k) => ({ year: years[k], estimate: h.estimate, ci: h.ci, n: h.n, significant: h.significant, difference: k > 0 ? h.estimate - indicator.history[k - 1].estimate : 0 })),
-    { year: years[indicator.history.length], estimate: indicator.estimate ?? Number.NaN, ci: indicator.ci ?? [Number.NaN, Number.NaN], n: indicator.n, significant: indicator.trend?.significant ?? false, difference: indicator.trend?.difference ?? 0 },
+    ...indicator.history.map((h, k) => ({
+      year: years[k],
+      estimate: h.estimate,
+      ci: h.ci,
+      n: h.n,
+      significant: h.significant,
+      difference: k > 0 ? h.estimate - indicator.history[k - 1].estimate : 0,
+    })),
+    {
+      year: years[indicator.history.length],
+      estimate: indicator.estimate ?? Number.NaN,
+      ci: indicator.ci ?? [Number.NaN, Number.NaN],
+      n: indicator.n,
+      significant: indicator.trend?.significant ?? false,
+      difference: indicator.trend?.difference ?? 0,
+    },
   ];
   return trendLineChart({
-    lang, title, subtitle: labelIn(results.study.title, lang),
-    waves: points.map((p) => ({ year: p.year, estimate: p.estimate, ci: p.ci as readonly [number, number], n: p.n, change: p.significant ? (p.difference > 0 ? 'up' : 'down') : null })),
+    lang,
+    title,
+    subtitle: labelIn(results.study.title, lang),
+    waves: points.map((p) => ({
+      year: p.year,
+      estimate: p.estimate,
+      ci: p.ci as readonly [number, number],
+      n: p.n,
+      change: p.significant ? (p.difference > 0 ? 'up' : 'down') : null,
+    })),
   });
 }

@@ -17,7 +17,10 @@ export function indicatorComment(results: WaveResults, indicator: IndicatorResul
   if (indicator.estimate === null) return '';
   const level = t(lang, 'pdf.comment.levelUnits', {
     ...unitWords(results.study, lang),
-    label: labelIn(indicator.label, lang), percent: pct(indicator.estimate, lang), margin: moe(indicator.ci, lang), base: base(indicator.n, lang),
+    label: labelIn(indicator.label, lang),
+    percent: pct(indicator.estimate, lang),
+    margin: moe(indicator.ci, lang),
+    base: base(indicator.n, lang),
   });
   const trend = indicator.trend;
   if (!trend || !results.previousWave) return results.previousWave ? `${level} ${t(lang, 'pdf.comment.first')}` : level;
@@ -35,10 +38,15 @@ export function cutComment(indicator: IndicatorResult, banner: BannerInfo, lang:
   const cells = (indicator.cuts[banner.id] ?? []).filter((c) => c.estimate !== null && !c.lowBase && !c.suppressed);
   if (cells.length < 2) return null;
   const sorted = [...cells].sort((a, b) => a.estimate! - b.estimate!);
-  const low = sorted[0], high = sorted[sorted.length - 1];
+  const low = sorted[0],
+    high = sorted[sorted.length - 1];
   const significant = high.letters.includes(low.letter);
   return t(lang, 'pdf.comment.cut', {
-    banner: bannerName(lang, banner), low: pct(low.estimate, lang), lowLabel: labelIn(low.label, lang), high: pct(high.estimate, lang), highLabel: labelIn(high.label, lang),
+    banner: bannerName(lang, banner),
+    low: pct(low.estimate, lang),
+    lowLabel: labelIn(low.label, lang),
+    high: pct(high.estimate, lang),
+    highLabel: labelIn(high.label, lang),
     significance: t(lang, significant ? 'pdf.comment.cutSignificant' : 'pdf.comment.cutNot'),
   });
 }
@@ -49,7 +57,10 @@ export function hierarchyComment(ranked: readonly IndicatorResult[], lang: Lang)
   if (!first?.ci || !second?.ci) return null;
   const apart = first.ci[0] > second.ci[1];
   return t(lang, 'pdf.hierarchy.first', {
-    first: labelIn(first.label, lang), firstPercent: pct(first.estimate, lang), second: labelIn(second.label, lang), secondPercent: pct(second.estimate, lang),
+    first: labelIn(first.label, lang),
+    firstPercent: pct(first.estimate, lang),
+    second: labelIn(second.label, lang),
+    secondPercent: pct(second.estimate, lang),
     verdict: t(lang, apart ? 'pdf.hierarchy.apart' : 'pdf.hierarchy.overlap'),
   });
 }

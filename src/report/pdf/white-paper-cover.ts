@@ -25,14 +25,32 @@ export function drawCover(flow: PdfFlow, results: WaveResults, lang: Lang, logo:
   const study = pdfText(labelIn(results.study.title, lang));
   const logoBox = [PAGE.left, 56, PAGE.left + 140, 56 + 60] as const;
   const hasLogo = drawLogo(doc, logo, PAGE.left, 56, 140, 60, (draw) => flow.tag('Figure', draw, { alt: t(lang, 'pdf.cover.logo', { study }), bbox: logoBox, placement: 'Block' }));
-  flow.tag('P', () => doc.font(FONT.bold).fontSize(12).fillColor('#ffffff').text(t(lang, 'pdf.cover.kind').toUpperCase(), PAGE.left, hasLogo ? 140 : 110, { width: CONTENT_WIDTH, characterSpacing: 2 }));
+  flow.tag('P', () =>
+    doc
+      .font(FONT.bold)
+      .fontSize(12)
+      .fillColor('#ffffff')
+      .text(t(lang, 'pdf.cover.kind').toUpperCase(), PAGE.left, hasLogo ? 140 : 110, { width: CONTENT_WIDTH, characterSpacing: 2 }),
+  );
   doc.moveDown(0.8);
   flow.tag('H1', () => doc.font(FONT.bold).fontSize(30).fillColor('#ffffff').text(study, { width: CONTENT_WIDTH, lineGap: 2 }));
   doc.moveDown(0.5);
-  flow.tag('P', () => doc.font(FONT.regular).fontSize(16).fillColor('#dbe6f3').text(/^\d{4}$/.test(results.wave.code) ? t(lang, 'pdf.cover.edition', { wave: results.wave.code }) : pdfText(results.wave.title), { width: CONTENT_WIDTH }));
+  flow.tag('P', () =>
+    doc
+      .font(FONT.regular)
+      .fontSize(16)
+      .fillColor('#dbe6f3')
+      .text(/^\d{4}$/.test(results.wave.code) ? t(lang, 'pdf.cover.edition', { wave: results.wave.code }) : pdfText(results.wave.title), { width: CONTENT_WIDTH }),
+  );
   let y = 410;
   const line = (text: string, size: number, color: string, bold = false) => {
-    flow.tag('P', () => doc.font(bold ? FONT.bold : FONT.regular).fontSize(size).fillColor(color).text(text, PAGE.left, y, { width: CONTENT_WIDTH, lineGap: 2 }));
+    flow.tag('P', () =>
+      doc
+        .font(bold ? FONT.bold : FONT.regular)
+        .fontSize(size)
+        .fillColor(color)
+        .text(text, PAGE.left, y, { width: CONTENT_WIDTH, lineGap: 2 }),
+    );
     y = doc.y + 10;
   };
   const producers = results.study.producers.map((p) => pdfText(p, 200)).filter(Boolean);
@@ -58,13 +76,26 @@ export function drawToc(flow: PdfFlow, section: StructElement, tocPageIndex: num
   doc.switchToPage(tocPageIndex);
   doc.y = PAGE.top;
   flow.artifact(() => doc.rect(PAGE.left, doc.y, 36, 4).fill(COLORS.primary));
-  flow.tag('H1', () => doc.font(FONT.bold).fontSize(21).fillColor(COLORS.primary).text(t(lang, 'pdf.toc.title'), PAGE.left, PAGE.top + 14, { width: CONTENT_WIDTH }), {}, section);
+  flow.tag(
+    'H1',
+    () =>
+      doc
+        .font(FONT.bold)
+        .fontSize(21)
+        .fillColor(COLORS.primary)
+        .text(t(lang, 'pdf.toc.title'), PAGE.left, PAGE.top + 14, { width: CONTENT_WIDTH }),
+    {},
+    section,
+  );
   const toc = flow.tag('TOC', undefined, {}, section);
   let y = doc.y + 18;
   for (const entry of entries) {
     const indent = entry.level === 1 ? 0 : 16;
     const size = entry.level === 1 ? 11.5 : 10;
-    doc.font(entry.level === 1 ? FONT.bold : FONT.regular).fontSize(size).fillColor(COLORS.text);
+    doc
+      .font(entry.level === 1 ? FONT.bold : FONT.regular)
+      .fontSize(size)
+      .fillColor(COLORS.text);
     const number = String(entry.page);
     const numberWidth = doc.widthOfString(number);
     const titleWidth = Math.min(doc.widthOfString(entry.title), CONTENT_WIDTH - indent - numberWidth - 30);
@@ -77,7 +108,12 @@ export function drawToc(flow: PdfFlow, section: StructElement, tocPageIndex: num
       doc.font(FONT.regular).fillColor(COLORS.rule);
       for (let x = dotsFrom; x < dotsTo; x += 5) doc.circle(x, y + size * 0.75, 0.6).fill(COLORS.rule);
     });
-    link.add(() => doc.font(entry.level === 1 ? FONT.bold : FONT.regular).fillColor(COLORS.text).text(number, PAGE.left + CONTENT_WIDTH - numberWidth, y, { lineBreak: false }));
+    link.add(() =>
+      doc
+        .font(entry.level === 1 ? FONT.bold : FONT.regular)
+        .fillColor(COLORS.text)
+        .text(number, PAGE.left + CONTENT_WIDTH - numberWidth, y, { lineBreak: false }),
+    );
     linkTo(doc, link, [PAGE.left + indent, y, CONTENT_WIDTH - indent, doc.currentLineHeight()], entry.destination, entry.title);
     link.end();
     item.end();

@@ -25,20 +25,30 @@ export function drawMethodology(flow: PdfFlow, results: WaveResults, lang: Lang)
   const w = results.weighting;
   flow.chapter(t(lang, 'pdf.methodology.title'), 'methodology', t(lang, 'pdf.methodology.lead'));
   flow.heading(t(lang, 'pdf.methodology.fieldwork'));
-  flow.paragraph(results.wave.opensAt && results.wave.closesAt
-    ? t(lang, 'pdf.methodology.fieldworkDates', { from: formatDate(results.wave.opensAt, lang), to: formatDate(results.wave.closesAt, lang) })
-    : t(lang, 'pdf.methodology.fieldworkOpen', { wave: results.wave.title }));
+  flow.paragraph(
+    results.wave.opensAt && results.wave.closesAt
+      ? t(lang, 'pdf.methodology.fieldworkDates', { from: formatDate(results.wave.opensAt, lang), to: formatDate(results.wave.closesAt, lang) })
+      : t(lang, 'pdf.methodology.fieldworkOpen', { wave: results.wave.title }),
+  );
   flow.heading(t(lang, 'pdf.methodology.sample'));
   flow.paragraph(t(lang, 'pdf.methodology.sampleText', { n: formatNumber(results.n, lang) }));
   flow.heading(t(lang, 'pdf.methodology.weighting'));
-  flow.paragraph(w.status === 'weighted'
-    ? t(lang, 'pdf.methodology.weightedUnits', { ...unitWords(results.study, lang), variables: w.margins.map((m) => labelIn(m.label, lang)).join(', '), source: w.source ?? '–' })
-    : t(lang, 'pdf.methodology.unweighted', { reason: w.reason ?? '' }));
+  flow.paragraph(
+    w.status === 'weighted'
+      ? t(lang, 'pdf.methodology.weightedUnits', { ...unitWords(results.study, lang), variables: w.margins.map((m) => labelIn(m.label, lang)).join(', '), source: w.source ?? '–' })
+      : t(lang, 'pdf.methodology.unweighted', { reason: w.reason ?? '' }),
+  );
   const deff = medianDesignEffect(results);
-  flow.paragraph(t(lang, 'pdf.methodology.diagnostics', {
-    efficiency: formatPercent(w.efficiency, lang, 1), kish: formatNumber(w.kishDeff, lang, 2), effective: formatNumber(w.effectiveSampleSize, lang),
-    min: formatNumber(w.minWeight, lang, 2), max: formatNumber(w.maxWeight, lang, 2), deff: formatNumber(deff, lang, 2),
-  }));
+  flow.paragraph(
+    t(lang, 'pdf.methodology.diagnostics', {
+      efficiency: formatPercent(w.efficiency, lang, 1),
+      kish: formatNumber(w.kishDeff, lang, 2),
+      effective: formatNumber(w.effectiveSampleSize, lang),
+      min: formatNumber(w.minWeight, lang, 2),
+      max: formatNumber(w.maxWeight, lang, 2),
+      deff: formatNumber(deff, lang, 2),
+    }),
+  );
   for (const m of w.margins) {
     flow.table(
       [
@@ -48,8 +58,10 @@ export function drawMethodology(flow: PdfFlow, results: WaveResults, lang: Lang)
         { label: t(lang, 'pdf.methodology.achieved'), width: 0.16, align: 'right' },
       ],
       m.levels.map((l) => [
-        labelIn(l.label, lang), `${formatNumber(l.population, lang)} (${formatPercent(l.targetShare, lang, 1)})`,
-        `${formatPercent(l.sampleShare, lang, 1)} (n\u00A0=\u00A0${formatNumber(l.n, lang)})`, formatPercent(l.achievedShare, lang, 1),
+        labelIn(l.label, lang),
+        `${formatNumber(l.population, lang)} (${formatPercent(l.targetShare, lang, 1)})`,
+        `${formatPercent(l.sampleShare, lang, 1)} (n\u00A0=\u00A0${formatNumber(l.n, lang)})`,
+        formatPercent(l.achievedShare, lang, 1),
       ]),
       t(lang, 'pdf.methodology.marginCaption', { variable: labelIn(m.label, lang) }),
     );
@@ -76,9 +88,11 @@ export function drawAppendix(flow: PdfFlow, results: WaveResults, lang: Lang): v
   flow.chapter(t(lang, 'pdf.appendix.title'), 'appendix', t(lang, 'pdf.appendix.lead'));
   flow.heading(t(lang, 'pdf.appendix.overall'), 120, true, 'appendix-overall');
   const themes = themesWithIndicators(results);
-  const rows = themes.flatMap((t) => results.indicators.filter((i) => i.theme === t.id).map((i) => [
-    labelIn(t.label, lang), labelIn(i.label, lang), pct(i.estimate, lang), moe(i.ci, lang), interval(i.ci, lang), count(i.n, lang), count(i.nEffective, lang),
-  ]));
+  const rows = themes.flatMap((t) =>
+    results.indicators
+      .filter((i) => i.theme === t.id)
+      .map((i) => [labelIn(t.label, lang), labelIn(i.label, lang), pct(i.estimate, lang), moe(i.ci, lang), interval(i.ci, lang), count(i.n, lang), count(i.nEffective, lang)]),
+  );
   flow.table(
     [
       { label: t(lang, 'pdf.table.theme'), width: 0.15 },
@@ -103,9 +117,11 @@ export function drawAppendix(flow: PdfFlow, results: WaveResults, lang: Lang): v
       results.indicators.map((i) => [
         labelIn(i.label, lang),
         `${pct(i.estimate, lang)}\nn\u00A0=\u00A0${formatNumber(i.n, lang)}`,
-        ...(i.cuts[banner.id] ?? []).map((c) => c.suppressed
-          ? `–\nn\u00A0=\u00A0${formatNumber(c.n, lang)}`
-          : `${pct(c.estimate, lang)}${c.lowBase ? '*' : ''}${c.letters ? ` ${c.letters}` : ''}\nn\u00A0=\u00A0${formatNumber(c.n, lang)}`),
+        ...(i.cuts[banner.id] ?? []).map((c) =>
+          c.suppressed
+            ? `–\nn\u00A0=\u00A0${formatNumber(c.n, lang)}`
+            : `${pct(c.estimate, lang)}${c.lowBase ? '*' : ''}${c.letters ? ` ${c.letters}` : ''}\nn\u00A0=\u00A0${formatNumber(c.n, lang)}`,
+        ),
       ]),
       undefined,
       7.5,

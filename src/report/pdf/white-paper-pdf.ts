@@ -34,8 +34,12 @@ export async function renderWhitePaper(input: WhitePaperInput): Promise<Buffer> 
   const { results, lang } = input;
   const title = `${labelIn(results.study.title, lang)} — ${results.wave.title}`;
   const doc = createPdfDocument({
-    lang, title, author: results.study.producers.join(', ') || 'Baromètre', creationDate: input.creationDate,
-    subject: t(lang, 'pdf.meta.subject', { wave: results.wave.title }), keywords: results.themes.map((t) => labelIn(t.label, lang)).join(', '),
+    lang,
+    title,
+    author: results.study.producers.join(', ') || 'Baromètre',
+    creationDate: input.creationDate,
+    subject: t(lang, 'pdf.meta.subject', { wave: results.wave.title }),
+    keywords: results.themes.map((t) => labelIn(t.label, lang)).join(', '),
   });
   const flow = new PdfFlow(doc);
   drawCover(flow, results, lang, input.logo, input.recipient ? pdfText(input.recipient, 240) : null);
@@ -49,6 +53,8 @@ export async function renderWhitePaper(input: WhitePaperInput): Promise<Buffer> 
   drawAppendix(flow, results, lang);
   flow.chapterOfPage[tocPage] = t(lang, 'pdf.toc.title');
   drawToc(flow, tocSection, tocPage, flow.toc, lang);
-  flow.decorate(`${labelIn(results.study.title, lang)} · ${/^\d{4}$/.test(results.wave.code) ? results.wave.code : results.wave.title}`, (page, total) => t(lang, 'pdf.footer.page', { page, total }));
+  flow.decorate(`${labelIn(results.study.title, lang)} · ${/^\d{4}$/.test(results.wave.code) ? results.wave.code : results.wave.title}`, (page, total) =>
+    t(lang, 'pdf.footer.page', { page, total }),
+  );
   return pdfBuffer(doc);
 }

@@ -11,12 +11,4 @@ import { respondRoutes } from './respond/respond-routes.js';
  * Every route plugin of the app, registered in this order by createApp. Add yours in one line.
  * A plugin receives the app with `app.store` and `app.config`.
  */
-export const ROUTE_PLUGINS: readonly FastifyPluginAsync[] = [
-  homeRoutes,
-  resultsRoutes,
-  apiRoutes,
-  respondRoutes,
-  whitePaperRoutes,
-  benchmarkRoutes,
-  adminRoutes,
-];
+export const ROUTE_PLUGINS: readonly FastifyPluginAsync[] = [homeRoutes, resultsRoutes, apiRoutes, respondRoutes, whitePaperRoutes, benchmarkRoutes, adminRoutes];

@@ -4,6 +4,8 @@ document.querySelectorAll('input[type="file"][data-fills]').forEach((input) => {
     const file = input.files && input.files[0];
     const target = document.getElementById(input.dataset.fills);
     if (!file || !target) return;
-    file.text().then((text) => { target.value = text; });
+    file.text().then((text) => {
+      target.value = text;
+    });
   });
 });

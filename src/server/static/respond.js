@@ -16,9 +16,18 @@
     button.hidden = false;
     button.addEventListener('click', function () {
       input.select();
-      var done = function () { if (status) status.textContent = status.getAttribute('data-copied'); };
-      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(input.value).then(done, function () { document.execCommand('copy'); done(); });
-      else { document.execCommand('copy'); done(); }
+      var done = function () {
+        if (status) status.textContent = status.getAttribute('data-copied');
+      };
+      if (navigator.clipboard && navigator.clipboard.writeText)
+        navigator.clipboard.writeText(input.value).then(done, function () {
+          document.execCommand('copy');
+          done();
+        });
+      else {
+        document.execCommand('copy');
+        done();
+      }
     });
   });
 
@@ -32,14 +41,19 @@
     if (!langButton) return;
     headerLink.addEventListener('click', function (event) {
       event.preventDefault();
-      if (form.requestSubmit) form.requestSubmit(langButton); else langButton.click();
+      if (form.requestSubmit) form.requestSubmit(langButton);
+      else langButton.click();
     });
   });
 
   var logic = window.BarometreLogic;
   if (!logic || typeof logic.evaluateCondition !== 'function') return;
   var earlier = {};
-  try { earlier = JSON.parse(form.getAttribute('data-answers') || '{}'); } catch (_e) { earlier = {}; }
+  try {
+    earlier = JSON.parse(form.getAttribute('data-answers') || '{}');
+  } catch (_e) {
+    earlier = {};
+  }
   var questions = Array.prototype.slice.call(form.querySelectorAll('[data-question]'));
 
   /* The answers a visible question gives, read like the server reads the form. */
@@ -47,15 +61,18 @@
     var consent = question.classList.contains('consent');
     Array.prototype.forEach.call(question.querySelectorAll('input, select, textarea'), function (el) {
       if (!el.name || el.disabled) return;
-      if (el.type === 'radio') { if (el.checked) answers[el.name] = Number(el.value); }
-      else if (el.type === 'checkbox') {
-        if (consent) { if (el.checked) answers[el.name] = true; }
-        else {
+      if (el.type === 'radio') {
+        if (el.checked) answers[el.name] = Number(el.value);
+      } else if (el.type === 'checkbox') {
+        if (consent) {
+          if (el.checked) answers[el.name] = true;
+        } else {
           if (!Array.isArray(answers[el.name])) answers[el.name] = [];
           if (el.checked) answers[el.name].push(Number(el.value));
         }
-      } else if (el.tagName === 'SELECT') { if (el.value !== '') answers[el.name] = Number(el.value); }
-      else if (el.value.trim() !== '') answers[el.name] = el.value;
+      } else if (el.tagName === 'SELECT') {
+        if (el.value !== '') answers[el.name] = Number(el.value);
+      } else if (el.value.trim() !== '') answers[el.name] = el.value;
     });
   }
 
@@ -66,7 +83,9 @@
       var condition = raw ? JSON.parse(raw) : undefined;
       var visible = logic.evaluateCondition(condition, answers);
       if (question.hidden === visible) question.hidden = !visible;
-      Array.prototype.forEach.call(question.querySelectorAll('input, select, textarea'), function (el) { el.disabled = !visible; });
+      Array.prototype.forEach.call(question.querySelectorAll('input, select, textarea'), function (el) {
+        el.disabled = !visible;
+      });
       if (visible) collect(question, answers);
     });
   }

@@ -24,14 +24,16 @@ export function homeView(lang: Lang, data: HomeData): Html {
 </section>
 <section class="home-section" aria-labelledby="home-results">
   <h2 id="home-results">${t(lang, 'site.published.title')}</h2>
-  ${data.published.length === 0
-    ? html`<p>${t(lang, 'site.published.none')}</p>`
-    : html`<ul class="cards study-list">${data.published.map((s) => publishedStudyCard(lang, s, { results: true, whitePaper: true }))}</ul>`}
+  ${
+    data.published.length === 0
+      ? html`<p>${t(lang, 'site.published.none')}</p>`
+      : html`<ul class="cards study-list">${data.published.map((s) => publishedStudyCard(lang, s, { results: true, whitePaper: true }))}</ul>`
+  }
 </section>
 <section class="home-section" aria-labelledby="home-survey">
   <h2 id="home-survey">${t(lang, 'site.fieldwork.title')}</h2>
-  ${data.fieldwork.length === 0
-    ? html`<p>${t(lang, 'site.fieldwork.none')}</p>`
-    : html`<ul class="cards study-list">${data.fieldwork.map((s) => fieldworkStudyCard(lang, s))}</ul>`}
+  ${
+    data.fieldwork.length === 0 ? html`<p>${t(lang, 'site.fieldwork.none')}</p>` : html`<ul class="cards study-list">${data.fieldwork.map((s) => fieldworkStudyCard(lang, s))}</ul>`
+  }
 </section>`;
 }

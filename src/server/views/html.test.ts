@@ -70,8 +70,13 @@ describe('html', () => {
     const URL_ATTRIBUTE = /\s(?:href|src|action|formaction|poster|xlink:href)\s*=\s*["']?$/i;
     const UNQUOTED_ATTRIBUTE = /\s[^\s"'<>/=]+\s*=\s*$/;
     const piece = (value: unknown, inUrl: boolean): string =>
-      value === null || value === undefined || value === false ? '' : isHtml(value) ? value.toString()
-        : Array.isArray(value) ? value.map((v) => piece(v, inUrl)).join('') : escapeHtml(inUrl ? safeUrl(String(value)) : String(value));
+      value === null || value === undefined || value === false
+        ? ''
+        : isHtml(value)
+          ? value.toString()
+          : Array.isArray(value)
+            ? value.map((v) => piece(v, inUrl)).join('')
+            : escapeHtml(inUrl ? safeUrl(String(value)) : String(value));
     function reference(strings: readonly string[], values: unknown[]): string {
       let out = strings[0]!;
       values.forEach((value, i) => {
@@ -83,11 +88,25 @@ describe('html', () => {
     }
     let seed = 11;
     const rand = (n: number) => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
-    const PARTS = ['<a href="', '<a href=', '" title=', '<input value=', ' class="x">', '>', '<', '</p>', 'text ', ' src=\'', '<img alt="', '"> ', ''];
-    const VALUES = [() => 'javascript:alert(1)', () => 'a<b>"c', () => 42, () => null, () => raw('<b'), () => raw('b>'), () => raw('<i>x</i>'),
-      () => [raw('<'), 'x>'], () => html`<span title="${'q'}">`, () => attrs({ href: 'javascript:x', id: 'n' }), () => '/ok?a=1&b=2'];
+    const PARTS = ['<a href="', '<a href=', '" title=', '<input value=', ' class="x">', '>', '<', '</p>', 'text ', " src='", '<img alt="', '"> ', ''];
+    const VALUES = [
+      () => 'javascript:alert(1)',
+      () => 'a<b>"c',
+      () => 42,
+      () => null,
+      () => raw('<b'),
+      () => raw('b>'),
+      () => raw('<i>x</i>'),
+      () => [raw('<'), 'x>'],
+      () => html`<span title="${'q'}">`,
+      () => attrs({ href: 'javascript:x', id: 'n' }),
+      () => '/ok?a=1&b=2',
+    ];
     for (let t = 0; t < 300; t++) {
-      const strings = Object.assign(Array.from({ length: 1 + rand(6) }, () => PARTS[rand(PARTS.length)]! + PARTS[rand(PARTS.length)]!), { raw: [] as string[] });
+      const strings = Object.assign(
+        Array.from({ length: 1 + rand(6) }, () => PARTS[rand(PARTS.length)]! + PARTS[rand(PARTS.length)]!),
+        { raw: [] as string[] },
+      );
       for (let call = 0; call < 3; call++) {
         const values = Array.from({ length: strings.length - 1 }, () => VALUES[rand(VALUES.length)]!());
         assert.equal(render(html(strings as unknown as TemplateStringsArray, ...values)), reference(strings, values), JSON.stringify(strings));

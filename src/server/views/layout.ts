@@ -57,8 +57,10 @@ export function layout(options: LayoutOptions): Html {
 ${options.description ? html`<meta name="description" content="${options.description}">` : null}
 <link rel="stylesheet" href="/static/app.css">
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
-${others.map((other) => html`<link rel="alternate" hreflang="${other}" href="${localizedPath(other, url)}">
-`)}
+${others.map(
+  (other) => html`<link rel="alternate" hreflang="${other}" href="${localizedPath(other, url)}">
+`,
+)}
 ${options.head ?? null}
 </head>
 <body>
@@ -66,15 +68,24 @@ ${options.head ?? null}
 <header class="site-header">
   <div class="container header-inner">
     <a class="brand" href="${localizedPath(lang, PATHS.home)}">${productName}</a>
-    ${options.chrome === 'minimal' ? null : html`<nav class="site-nav" aria-label="${t(lang, 'layout.nav.label')}">
+    ${
+      options.chrome === 'minimal'
+        ? null
+        : html`<nav class="site-nav" aria-label="${t(lang, 'layout.nav.label')}">
       <ul>
         ${navLink(lang, url, PATHS.results, t(lang, 'layout.nav.results'))}
         ${navLink(lang, url, PATHS.whitePaper, t(lang, 'layout.nav.whitePaper'))}
       </ul>
-    </nav>`}
-    ${options.langSwitch ?? (others.length === 0 ? null : html`<nav class="lang-switch" aria-label="${t(lang, 'layout.lang.label')}">
+    </nav>`
+    }
+    ${
+      options.langSwitch ??
+      (others.length === 0
+        ? null
+        : html`<nav class="lang-switch" aria-label="${t(lang, 'layout.lang.label')}">
       <ul>${others.map((other) => html`<li><a href="${localizedPath(other, url)}" hreflang="${other}" lang="${other}">${languageName(other)}</a></li>`)}</ul>
-    </nav>`)}
+    </nav>`)
+    }
   </div>
 </header>
 <main id="main" tabindex="-1">

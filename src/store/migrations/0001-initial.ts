@@ -173,8 +173,18 @@ export const m0001Initial: Migration = {
 
   async down(db: Kysely<any>) {
     for (const table of [
-      'results_cache', 'audit_log', 'leads', 'login_attempts', 'sessions', 'users', 'submissions',
-      'responses', 'invitations', 'contacts', 'waves', 'study_versions',
+      'results_cache',
+      'audit_log',
+      'leads',
+      'login_attempts',
+      'sessions',
+      'users',
+      'submissions',
+      'responses',
+      'invitations',
+      'contacts',
+      'waves',
+      'study_versions',
     ]) {
       await db.schema.dropTable(table).ifExists().execute();
     }

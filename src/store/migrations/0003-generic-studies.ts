@@ -41,7 +41,12 @@ export const m0003GenericStudies: Migration = {
     const rows = await db.selectFrom('study_versions').select(['id', 'document']).execute();
     for (const row of rows as { id: number; document: string }[]) {
       const upgraded = upgradeStudyDocument(JSON.parse(row.document) as Doc);
-      if (upgraded) await db.updateTable('study_versions').set({ document: JSON.stringify(upgraded) }).where('id', '=', row.id).execute();
+      if (upgraded)
+        await db
+          .updateTable('study_versions')
+          .set({ document: JSON.stringify(upgraded) })
+          .where('id', '=', row.id)
+          .execute();
     }
   },
 

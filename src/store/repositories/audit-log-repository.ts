@@ -25,7 +25,8 @@ export function createAuditLogRepository({ db }: StoreContext) {
     /** Newest first; `beforeId` pages backwards. */
     async list(options: { limit?: number; beforeId?: number; action?: string; userId?: number } = {}): Promise<AuditEntry[]> {
       const rows = await db
-        .selectFrom('auditLog').selectAll()
+        .selectFrom('auditLog')
+        .selectAll()
         .$if(options.beforeId !== undefined, (q) => q.where('id', '<', options.beforeId!))
         .$if(options.action !== undefined, (q) => q.where('action', '=', options.action!))
         .$if(options.userId !== undefined, (q) => q.where('userId', '=', options.userId!))

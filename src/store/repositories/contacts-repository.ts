@@ -68,9 +68,12 @@ export function createContactsRepository({ db }: StoreContext) {
 
     async listByWave(waveId: number, options: { status?: string } = {}): Promise<Contact[]> {
       const rows = await db
-        .selectFrom('contacts').selectAll().where('waveId', '=', waveId)
+        .selectFrom('contacts')
+        .selectAll()
+        .where('waveId', '=', waveId)
         .$if(options.status !== undefined, (q) => q.where('status', '=', options.status!))
-        .orderBy('id').execute();
+        .orderBy('id')
+        .execute();
       return rows.map(toContact);
     },
 

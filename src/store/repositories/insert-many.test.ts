@@ -8,26 +8,29 @@ import type { BulkResponse } from './insert-many.js';
 
 /** 150 rows (two full statements of 64 and a remainder), varied nulls, texts with accents and quotes. */
 function rows(waveId: number, tag: string): BulkResponse[] {
-  return Array.from({ length: 150 }, (_, i): BulkResponse => ({
-    waveId,
-    status: i % 3 === 0 ? 'partial' : 'complete',
-    answers: { q1: i % 7, many: [1, i % 4], open: `réponse « ${i} » "${tag}"` },
-    packed: i % 5 === 0 ? null : new Uint8Array([i, 255 - (i % 256), 7]),
-    startedAt: `2015-03-09T08:00:${String(i % 60).padStart(2, '0')}.000Z`,
-    ...(i % 4 === 0 ? {} : { updatedAt: '2015-03-09T09:00:00.000Z' }),
-    completedAt: i % 3 === 0 ? null : '2015-03-09T09:00:00.000Z',
-    durationMs: i % 6 === 0 ? null : 1000 * i,
-    ...(i % 2 === 0 ? { pageDurations: { 0: i, 1: 2 * i } } : {}),
-    currentPage: i % 11,
-    ...(i % 8 === 0 ? {} : { language: i % 2 ? 'en' : 'fr' }),
-    excluded: i % 9 === 0,
-    exclusionReason: i % 9 === 0 ? 'speeder' : null,
-    ...(i % 10 === 0 ? { flags: { speeder: true } } : {}),
-    company: i % 2 ? `Société ${i}` : null,
-    email: i % 13 === 0 ? `r${i}@example.org` : null,
-    browserHash: i % 17 === 0 ? `h${i}` : null,
-    ...(i % 12 === 0 ? {} : { source: 'demo' as const }),
-  }));
+  return Array.from(
+    { length: 150 },
+    (_, i): BulkResponse => ({
+      waveId,
+      status: i % 3 === 0 ? 'partial' : 'complete',
+      answers: { q1: i % 7, many: [1, i % 4], open: `réponse « ${i} » "${tag}"` },
+      packed: i % 5 === 0 ? null : new Uint8Array([i, 255 - (i % 256), 7]),
+      startedAt: `2015-03-09T08:00:${String(i % 60).padStart(2, '0')}.000Z`,
+      ...(i % 4 === 0 ? {} : { updatedAt: '2015-03-09T09:00:00.000Z' }),
+      completedAt: i % 3 === 0 ? null : '2015-03-09T09:00:00.000Z',
+      durationMs: i % 6 === 0 ? null : 1000 * i,
+      ...(i % 2 === 0 ? { pageDurations: { 0: i, 1: 2 * i } } : {}),
+      currentPage: i % 11,
+      ...(i % 8 === 0 ? {} : { language: i % 2 ? 'en' : 'fr' }),
+      excluded: i % 9 === 0,
+      exclusionReason: i % 9 === 0 ? 'speeder' : null,
+      ...(i % 10 === 0 ? { flags: { speeder: true } } : {}),
+      company: i % 2 ? `Société ${i}` : null,
+      email: i % 13 === 0 ? `r${i}@example.org` : null,
+      browserHash: i % 17 === 0 ? `h${i}` : null,
+      ...(i % 12 === 0 ? {} : { source: 'demo' as const }),
+    }),
+  );
 }
 
 /** Every stored column but the id and the public id, in insertion order. */
@@ -50,7 +53,9 @@ for (const database of TEST_DATABASES) {
       const [a, b, c] = waves;
       assert.equal(await store.responses.insertMany(rows(a.id, 't'), { batchSize: 100 }), 150);
       const asText = rows(b.id, 't').map(({ answers, pageDurations, ...r }) => ({
-        ...r, answersJson: JSON.stringify(answers), ...(pageDurations ? { pageDurationsJson: JSON.stringify(pageDurations) } : {}),
+        ...r,
+        answersJson: JSON.stringify(answers),
+        ...(pageDurations ? { pageDurationsJson: JSON.stringify(pageDurations) } : {}),
       }));
       assert.equal(await store.responses.insertMany(asText, { batchSize: 1000 }), 150);
       await store.transaction((tx) => tx.responses.insertMany(rows(c.id, 't'), { batchSize: 70 }));
@@ -73,14 +78,15 @@ for (const database of TEST_DATABASES) {
     });
 
     // SQLite only: PostgreSQL has no checkpoint interval to change
-    if (database.name === 'sqlite') it('restores SQLite’s checkpoint interval after a bulk load, failed or not', async () => {
-      const interval = async () => (await sql<{ walAutocheckpoint: number }>`pragma wal_autocheckpoint`.execute(store.db)).rows[0].walAutocheckpoint;
-      const wave = await seedWave(store, 'e');
-      assert.equal(await interval(), 1000);
-      await store.responses.insertMany(rows(wave.id, 'ok'), { batchSize: 50 });
-      assert.equal(await interval(), 1000);
-      await assert.rejects(store.responses.insertMany(rows(987654, 'no wave'), { batchSize: 50 }));
-      assert.equal(await interval(), 1000);
-    });
+    if (database.name === 'sqlite')
+      it('restores SQLite’s checkpoint interval after a bulk load, failed or not', async () => {
+        const interval = async () => (await sql<{ walAutocheckpoint: number }>`pragma wal_autocheckpoint`.execute(store.db)).rows[0].walAutocheckpoint;
+        const wave = await seedWave(store, 'e');
+        assert.equal(await interval(), 1000);
+        await store.responses.insertMany(rows(wave.id, 'ok'), { batchSize: 50 });
+        assert.equal(await interval(), 1000);
+        await assert.rejects(store.responses.insertMany(rows(987654, 'no wave'), { batchSize: 50 }));
+        assert.equal(await interval(), 1000);
+      });
   });
 }

@@ -105,11 +105,7 @@ function toInsertable(r: BulkResponse): Insertable<ResponsesTable> {
  * (sqlite-bulk-insert.ts), PostgreSQL sends one array per column (postgres-insert-responses.ts);
  * inside a caller's transaction SQLite goes through Kysely.
  */
-export async function insertMany(
-  ctx: StoreContext,
-  rows: Iterable<BulkResponse> | AsyncIterable<BulkResponse>,
-  options: InsertManyOptions = {},
-): Promise<number> {
+export async function insertMany(ctx: StoreContext, rows: Iterable<BulkResponse> | AsyncIterable<BulkResponse>, options: InsertManyOptions = {}): Promise<number> {
   const batchSize = options.batchSize ?? 1000;
   const waves = new Set<number>();
   let inserted = 0;
@@ -122,7 +118,10 @@ export async function insertMany(
       const values = batch.map(toInsertable);
       await inTransaction(ctx.db, async (trx) => {
         for (let i = 0; i < values.length; i += ROWS_PER_STATEMENT) {
-          await trx.insertInto('responses').values(values.slice(i, i + ROWS_PER_STATEMENT)).execute();
+          await trx
+            .insertInto('responses')
+            .values(values.slice(i, i + ROWS_PER_STATEMENT))
+            .execute();
         }
       });
     }

@@ -22,7 +22,10 @@ export function createInvitationsRepository({ db }: StoreContext) {
             .values({ waveId: input.waveId, contactId: input.contactId ?? null, tokenHash: input.tokenHash, createdAt: isoTime(now) })
             .returningAll()
             .executeTakeFirstOrThrow();
-          await trx.insertInto('invitationTokens').values({ tokenHash: input.tokenHash, invitationId: row.id, createdAt: isoTime(now) }).execute();
+          await trx
+            .insertInto('invitationTokens')
+            .values({ tokenHash: input.tokenHash, invitationId: row.id, createdAt: isoTime(now) })
+            .execute();
           return Object.freeze(row);
         });
       } catch (error) {
@@ -34,7 +37,10 @@ export function createInvitationsRepository({ db }: StoreContext) {
     /** Another link to the same invitation (a reminder's random token): it opens the same response. */
     async addToken(invitationId: number, tokenHash: string, now = new Date()): Promise<void> {
       try {
-        await db.insertInto('invitationTokens').values({ tokenHash, invitationId, createdAt: isoTime(now) }).execute();
+        await db
+          .insertInto('invitationTokens')
+          .values({ tokenHash, invitationId, createdAt: isoTime(now) })
+          .execute();
       } catch (error) {
         if (isUniqueViolation(error)) throw new AppError('CONFLICT', 'invitation token already exists', {});
         throw error;
@@ -56,17 +62,28 @@ export function createInvitationsRepository({ db }: StoreContext) {
 
     async listByWave(waveId: number, options: { unsent?: boolean } = {}): Promise<Invitation[]> {
       return db
-        .selectFrom('invitations').selectAll().where('waveId', '=', waveId)
+        .selectFrom('invitations')
+        .selectAll()
+        .where('waveId', '=', waveId)
         .$if(options.unsent === true, (q) => q.where('sentAt', 'is', null))
-        .orderBy('id').execute();
+        .orderBy('id')
+        .execute();
     },
 
     async markSent(id: number, now = new Date()): Promise<void> {
-      await db.updateTable('invitations').set({ sentAt: isoTime(now) }).where('id', '=', id).execute();
+      await db
+        .updateTable('invitations')
+        .set({ sentAt: isoTime(now) })
+        .where('id', '=', id)
+        .execute();
     },
 
     async markReminded(id: number, now = new Date()): Promise<void> {
-      await db.updateTable('invitations').set({ remindedAt: isoTime(now) }).where('id', '=', id).execute();
+      await db
+        .updateTable('invitations')
+        .set({ remindedAt: isoTime(now) })
+        .where('id', '=', id)
+        .execute();
     },
   };
 }

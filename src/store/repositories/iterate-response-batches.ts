@@ -96,7 +96,13 @@ function textRows(answers: Buffer | null, n: number, keys: readonly string[]): {
 }
 
 /** The longest UTF-8 byte length of each key's strings among the rows, in batches of answers end to end. */
-function sqliteTextBytes(connection: BetterSqlite3.Database, params: Record<string, number | string>, status: ResponseStatus | undefined, includeExcluded: boolean, keys: readonly string[]): number[] {
+function sqliteTextBytes(
+  connection: BetterSqlite3.Database,
+  params: Record<string, number | string>,
+  status: ResponseStatus | undefined,
+  includeExcluded: boolean,
+  keys: readonly string[],
+): number[] {
   const longest = keys.map(() => 0);
   if (keys.length === 0) return longest;
   const statement = connection.prepare(sqliteAnswersSql(status, includeExcluded));
@@ -168,10 +174,13 @@ export async function* iterateResponseBatches(ctx: StoreContext, waveId: number,
       .$if(status !== undefined, (q) => q.where('status', '=', status!))
       .$if(!includeExcluded, (q) => q.where('excluded', '=', 0));
   if (options.onTextBytes) {
-    const lengths = keys.length === 0 ? [] : await ctx.db
-      .selectFrom(rows().offset(0).as('r'))
-      .select(keys.map((key, k) => sql<number | null>`max(octet_length(${text(key)}))`.as(`m${k}`)))
-      .execute();
+    const lengths =
+      keys.length === 0
+        ? []
+        : await ctx.db
+            .selectFrom(rows().offset(0).as('r'))
+            .select(keys.map((key, k) => sql<number | null>`max(octet_length(${text(key)}))`.as(`m${k}`)))
+            .execute();
     const row = (lengths[0] ?? {}) as Record<string, number | string | null>;
     await options.onTextBytes(keys.map((_, k) => Number(row[`m${k}`] ?? 0)));
   }

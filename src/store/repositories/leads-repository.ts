@@ -73,9 +73,13 @@ export function createLeadsRepository({ db }: StoreContext) {
     /** Leads of a study (optionally one wave), newest first. */
     async list(studyId: string, options: { waveId?: number } = {}): Promise<Lead[]> {
       const rows = await db
-        .selectFrom('leads').selectAll().where('studyId', '=', studyId)
+        .selectFrom('leads')
+        .selectAll()
+        .where('studyId', '=', studyId)
         .$if(options.waveId !== undefined, (q) => q.where('waveId', '=', options.waveId!))
-        .orderBy('createdAt', 'desc').orderBy('id', 'desc').execute();
+        .orderBy('createdAt', 'desc')
+        .orderBy('id', 'desc')
+        .execute();
       return rows.map(toLead);
     },
 

@@ -5,11 +5,29 @@ type Row = Insertable<ResponsesTable>;
 
 /** Columns and their PostgreSQL array types, in insert order. */
 const COLUMNS: readonly (readonly [keyof Row, string])[] = [
-  ['waveId', 'integer'], ['publicId', 'text'], ['invitationId', 'integer'], ['status', 'text'], ['answers', 'text'],
-  ['packed', 'bytea'], ['currentPage', 'integer'], ['language', 'text'], ['startedAt', 'text'], ['updatedAt', 'text'],
-  ['completedAt', 'text'], ['durationMs', 'integer'], ['pageDurations', 'text'], ['excluded', 'integer'],
-  ['exclusionReason', 'text'], ['flags', 'text'], ['company', 'text'], ['email', 'text'], ['benchmarkTokenHash', 'text'],
-  ['notifyEmail', 'text'], ['notifiedAt', 'text'], ['browserHash', 'text'], ['source', 'text'],
+  ['waveId', 'integer'],
+  ['publicId', 'text'],
+  ['invitationId', 'integer'],
+  ['status', 'text'],
+  ['answers', 'text'],
+  ['packed', 'bytea'],
+  ['currentPage', 'integer'],
+  ['language', 'text'],
+  ['startedAt', 'text'],
+  ['updatedAt', 'text'],
+  ['completedAt', 'text'],
+  ['durationMs', 'integer'],
+  ['pageDurations', 'text'],
+  ['excluded', 'integer'],
+  ['exclusionReason', 'text'],
+  ['flags', 'text'],
+  ['company', 'text'],
+  ['email', 'text'],
+  ['benchmarkTokenHash', 'text'],
+  ['notifyEmail', 'text'],
+  ['notifiedAt', 'text'],
+  ['browserHash', 'text'],
+  ['source', 'text'],
 ];
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (l) => '_' + l.toLowerCase());

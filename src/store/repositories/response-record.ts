@@ -38,10 +38,7 @@ export interface ResponseRecord {
  * A row as the store returns it. `parsed`: the answers and page durations the caller has just written
  * into this row, so they are not parsed back from the JSON it made of them.
  */
-export function toResponseRecord(
-  row: Selectable<ResponsesTable>,
-  parsed?: { readonly answers: JsonObject; readonly pageDurations: Record<string, number> },
-): ResponseRecord {
+export function toResponseRecord(row: Selectable<ResponsesTable>, parsed?: { readonly answers: JsonObject; readonly pageDurations: Record<string, number> }): ResponseRecord {
   return Object.freeze({
     ...row,
     answers: parsed?.answers ?? fromJson<JsonObject>(row.answers, {}),

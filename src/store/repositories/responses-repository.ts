@@ -15,9 +15,7 @@ import { bumpWaveDataVersion } from './waves-repository.js';
 import { preparedQuery } from '../prepared-query.js';
 
 const responseByPublicId = preparedQuery(1, (db, _dialect, publicId: string) => db.selectFrom('responses').selectAll().where('publicId', '=', publicId));
-const responseByInvitation = preparedQuery(1, (db, _dialect, invitationId: number) =>
-  db.selectFrom('responses').selectAll().where('invitationId', '=', invitationId),
-);
+const responseByInvitation = preparedQuery(1, (db, _dialect, invitationId: number) => db.selectFrom('responses').selectAll().where('invitationId', '=', invitationId));
 
 export interface NewResponse {
   readonly waveId: number;
@@ -110,8 +108,12 @@ export function createResponsesRepository(ctx: StoreContext) {
     async complete(id: number, input: { packed?: Uint8Array | null; durationMs?: number; now?: Date } = {}): Promise<ResponseRecord> {
       const now = input.now ?? new Date();
       return inTransaction(db, async (trx) => {
-        const row = await trx.selectFrom('responses').select(['waveId', 'startedAt', 'status']).where('id', '=', id)
-          .$if(ctx.dialect === 'postgres', (q) => q.forNoKeyUpdate()).executeTakeFirst();
+        const row = await trx
+          .selectFrom('responses')
+          .select(['waveId', 'startedAt', 'status'])
+          .where('id', '=', id)
+          .$if(ctx.dialect === 'postgres', (q) => q.forNoKeyUpdate())
+          .executeTakeFirst();
         if (!row) throw new AppError('NOT_FOUND', `response ${id} does not exist`, { responseId: id });
         if (row.status === 'complete') throw new AppError('CONFLICT', `response ${id} is already complete`, { responseId: id });
         const updated = await trx
@@ -149,7 +151,8 @@ export function createResponsesRepository(ctx: StoreContext) {
     /** Responses of a wave in id order (use afterId + limit to page through large waves). */
     async list(waveId: number, options: ListResponsesOptions = {}): Promise<ResponseRecord[]> {
       const rows = await db
-        .selectFrom('responses').selectAll()
+        .selectFrom('responses')
+        .selectAll()
         .where('waveId', '=', waveId)
         .$if(options.status !== undefined, (q) => q.where('status', '=', options.status!))
         .$if(options.includeExcluded === false, (q) => q.where('excluded', '=', 0))
@@ -219,14 +222,11 @@ export function createResponsesRepository(ctx: StoreContext) {
     /** Streams packed vectors of a wave in batches laid end to end, for column loaders (see iterate-packed-batches.ts). */
     iteratePackedBatches: (waveId: number, options: IteratePackedBatchesOptions): AsyncGenerator<PackedBatch> => iteratePackedBatches(ctx, waveId, options),
 
-
     /** Streams a wave's responses in batches for exports: packed vectors end to end, texts, answers of unpacked rows (see iterate-response-batches.ts). */
-    iterateResponseBatches: (waveId: number, options: IterateResponseBatchesOptions): AsyncGenerator<ResponseBatch> =>
-      iterateResponseBatches(ctx, waveId, options),
+    iterateResponseBatches: (waveId: number, options: IterateResponseBatchesOptions): AsyncGenerator<ResponseBatch> => iterateResponseBatches(ctx, waveId, options),
 
     /** Bulk insert, one transaction per batch (see insert-many.ts). */
-    insertMany: (rows: Iterable<BulkResponse> | AsyncIterable<BulkResponse>, options?: InsertManyOptions): Promise<number> =>
-      insertMany(ctx, rows, options),
+    insertMany: (rows: Iterable<BulkResponse> | AsyncIterable<BulkResponse>, options?: InsertManyOptions): Promise<number> => insertMany(ctx, rows, options),
 
     /** Deletes a response (and its submission ids); bumps the data version. Returns false when absent. */
     async delete(id: number, now = new Date()): Promise<boolean> {

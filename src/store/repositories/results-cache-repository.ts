@@ -7,8 +7,11 @@ export function createResultsCacheRepository({ db }: StoreContext) {
     /** The payload stored for this key at exactly this data version, else undefined. */
     async get(waveId: number, cacheKey: string, dataVersion: number): Promise<string | undefined> {
       const row = await db
-        .selectFrom('resultsCache').select('payload')
-        .where('waveId', '=', waveId).where('cacheKey', '=', cacheKey).where('dataVersion', '=', dataVersion)
+        .selectFrom('resultsCache')
+        .select('payload')
+        .where('waveId', '=', waveId)
+        .where('cacheKey', '=', cacheKey)
+        .where('dataVersion', '=', dataVersion)
         .executeTakeFirst();
       return row?.payload;
     },

@@ -41,10 +41,18 @@ export type SavePageResult = {
 
 // The page save runs on every questionnaire page: its queries are built and compiled once (prepared-query.ts).
 const insertSubmission = preparedQuery(5, (db, _dialect, submissionId: string, responseId: number, page: number, outcome: string | null, createdAt: string) =>
-  db.insertInto('submissions').values({ submissionId, responseId, page, outcome, createdAt }).onConflict((oc) => oc.column('submissionId').doNothing()).returning('submissionId'),
+  db
+    .insertInto('submissions')
+    .values({ submissionId, responseId, page, outcome, createdAt })
+    .onConflict((oc) => oc.column('submissionId').doNothing())
+    .returning('submissionId'),
 );
 const responseToUpdate = preparedQuery(1, (db, dialect, id: number) =>
-  db.selectFrom('responses').selectAll().where('id', '=', id).$if(dialect === 'postgres', (q) => q.forNoKeyUpdate()),
+  db
+    .selectFrom('responses')
+    .selectAll()
+    .where('id', '=', id)
+    .$if(dialect === 'postgres', (q) => q.forNoKeyUpdate()),
 );
 const earlierSubmission = preparedQuery(1, (db, _dialect, submissionId: string) =>
   db.selectFrom('submissions').select(['responseId', 'outcome']).where('submissionId', '=', submissionId),
@@ -63,7 +71,11 @@ function responseUpdate(withPacked: boolean, complete: boolean): PreparedQuery<U
       const set: Record<string, unknown> = { answers, pageDurations, currentPage, updatedAt };
       if (withPacked) set.packed = rest.shift();
       if (complete) Object.assign(set, { status: 'complete', completedAt: rest.shift(), durationMs: rest.shift() });
-      return db.updateTable('responses').set(set as never).where('id', '=', id as number).returningAll();
+      return db
+        .updateTable('responses')
+        .set(set as never)
+        .where('id', '=', id as number)
+        .returningAll();
     });
     updates.set(key, query);
   }
@@ -82,12 +94,10 @@ export function savePage(ctx: StoreContext, input: SavePageInput): Promise<SaveP
   const now = input.now ?? new Date();
   const at = isoTime(now);
   return inTransaction(ctx.db, async (trx) => {
-    const [inserted] = await insertSubmission(trx, ctx.dialect, input.submissionId, input.responseId, input.page, toJson(input.outcome ?? null), at).catch(
-      (error: unknown) => {
-        if (!isForeignKeyViolation(error)) throw error;
-        throw new AppError('NOT_FOUND', `response ${input.responseId} does not exist`, { responseId: input.responseId });
-      },
-    );
+    const [inserted] = await insertSubmission(trx, ctx.dialect, input.submissionId, input.responseId, input.page, toJson(input.outcome ?? null), at).catch((error: unknown) => {
+      if (!isForeignKeyViolation(error)) throw error;
+      throw new AppError('NOT_FOUND', `response ${input.responseId} does not exist`, { responseId: input.responseId });
+    });
     const [row] = await responseToUpdate(trx, ctx.dialect, input.responseId);
 
     if (!inserted) {

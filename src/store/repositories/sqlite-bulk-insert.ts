@@ -9,9 +9,25 @@ import { toBuffer } from './response-record.js';
  * notified_at are left out: a bulk row never has them, and their default is null.
  */
 const COLUMNS = [
-  'wave_id', 'public_id', 'status', 'answers', 'packed', 'current_page', 'language', 'started_at', 'updated_at',
-  'completed_at', 'duration_ms', 'page_durations', 'excluded', 'exclusion_reason', 'flags', 'company', 'email',
-  'browser_hash', 'source',
+  'wave_id',
+  'public_id',
+  'status',
+  'answers',
+  'packed',
+  'current_page',
+  'language',
+  'started_at',
+  'updated_at',
+  'completed_at',
+  'duration_ms',
+  'page_durations',
+  'excluded',
+  'exclusion_reason',
+  'flags',
+  'company',
+  'email',
+  'browser_hash',
+  'source',
 ] as const;
 const WIDTH = COLUMNS.length;
 
@@ -23,8 +39,7 @@ const WIDTH = COLUMNS.length;
 export const ROWS_PER_STATEMENT = 64;
 
 const insertSql = (rows: number): string =>
-  `insert into responses (${COLUMNS.join(', ')}) values ` +
-  Array.from({ length: rows }, () => `(${COLUMNS.map(() => '?').join(', ')})`).join(', ');
+  `insert into responses (${COLUMNS.join(', ')}) values ` + Array.from({ length: rows }, () => `(${COLUMNS.map(() => '?').join(', ')})`).join(', ');
 
 /** Writes row `r`'s values at `params[at … at + WIDTH)`; `publicId` is used when the row has none. */
 function bindRow(params: unknown[], at: number, r: BulkResponse, publicId: () => string): void {

@@ -47,14 +47,15 @@ for (const database of TEST_DATABASES) {
     });
 
     it('gives concurrent saves of different documents distinct, consecutive version numbers', async () => {
-      const outcomes = await Promise.allSettled(
-        Array.from({ length: 8 }, (_, i) => (i % 2 ? store : other).studies.saveVersion('race', { id: 'race', n: i })),
-      );
+      const outcomes = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => (i % 2 ? store : other).studies.saveVersion('race', { id: 'race', n: i })));
       const saved = versionsOrConflicts('race', outcomes);
       assert.ok(saved.length > 0);
       assert.ok(saved.every((s) => s.kind === 'created'));
       const versions = saved.map((s) => s.studyVersion.version).sort((a, b) => a - b);
-      assert.deepEqual(versions, Array.from({ length: saved.length }, (_, i) => i + 1));
+      assert.deepEqual(
+        versions,
+        Array.from({ length: saved.length }, (_, i) => i + 1),
+      );
       for (const s of saved) {
         assert.deepEqual((await store.studies.getVersion('race', s.studyVersion.version))?.document, s.studyVersion.document);
       }
@@ -63,13 +64,14 @@ for (const database of TEST_DATABASES) {
 
     it('stores one version when concurrent saves carry the same document (two servers installing a study)', async () => {
       const document = { id: 'same', title: 'Baromètre' };
-      const outcomes = await Promise.allSettled(
-        Array.from({ length: 6 }, (_, i) => (i % 2 ? store : other).studies.saveVersion('same', document)),
-      );
+      const outcomes = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => (i % 2 ? store : other).studies.saveVersion('same', document)));
       const saved = versionsOrConflicts('same', outcomes);
       assert.equal(saved.filter((s) => s.kind === 'created').length, 1);
       assert.ok(saved.every((s) => s.studyVersion.version === 1));
-      assert.deepEqual((await store.studies.listVersions('same')).map((v) => v.version), [1]);
+      assert.deepEqual(
+        (await store.studies.listVersions('same')).map((v) => v.version),
+        [1],
+      );
     });
 
     it("throws CONFLICT at once inside a caller's transaction that loses the race", async () => {
@@ -85,7 +87,10 @@ for (const database of TEST_DATABASES) {
       });
       await holding;
       const loser = store.transaction((trx) => trx.studies.saveVersion('held', { id: 'held', by: 'loser' }));
-      const loserSettled = loser.then(() => undefined, () => undefined);
+      const loserSettled = loser.then(
+        () => undefined,
+        () => undefined,
+      );
       // SQLite refuses the loser's write at once; PostgreSQL blocks it until the winner commits
       await Promise.race([loserSettled, database.name === 'postgres' ? someoneWaitsForALock(store) : new Promise(() => {})]);
       commit();

@@ -96,10 +96,7 @@ export function createStudiesRepository({ db }: StoreContext) {
 
     /** By study and version number. */
     async getVersion(studyId: string, version: number): Promise<StudyVersion | undefined> {
-      const row = await db
-        .selectFrom('studyVersions').selectAll()
-        .where('studyId', '=', studyId).where('version', '=', version)
-        .executeTakeFirst();
+      const row = await db.selectFrom('studyVersions').selectAll().where('studyId', '=', studyId).where('version', '=', version).executeTakeFirst();
       return row && toStudyVersion(row);
     },
 
@@ -111,10 +108,7 @@ export function createStudiesRepository({ db }: StoreContext) {
 
     /** Version numbers and dates of one study, oldest first, without documents. */
     async listVersions(studyId: string): Promise<{ id: number; version: number; createdAt: string }[]> {
-      return db
-        .selectFrom('studyVersions').select(['id', 'version', 'createdAt'])
-        .where('studyId', '=', studyId).orderBy('version')
-        .execute();
+      return db.selectFrom('studyVersions').select(['id', 'version', 'createdAt']).where('studyId', '=', studyId).orderBy('version').execute();
     },
 
     /** Every study with its latest version, by study id. */
@@ -123,13 +117,17 @@ export function createStudiesRepository({ db }: StoreContext) {
         .selectFrom('studyVersions as v')
         .select(['v.studyId', 'v.version', 'v.id', 'v.createdAt'])
         .where(({ eb, selectFrom }) =>
-          eb('v.version', '=', selectFrom('studyVersions as w').select((e) => e.fn.max('w.version').as('m')).whereRef('w.studyId', '=', 'v.studyId')),
+          eb(
+            'v.version',
+            '=',
+            selectFrom('studyVersions as w')
+              .select((e) => e.fn.max('w.version').as('m'))
+              .whereRef('w.studyId', '=', 'v.studyId'),
+          ),
         )
         .orderBy('v.studyId')
         .execute();
-      return rows.map((r) =>
-        Object.freeze({ studyId: r.studyId, latestVersion: r.version, latestVersionId: r.id, updatedAt: r.createdAt }),
-      );
+      return rows.map((r) => Object.freeze({ studyId: r.studyId, latestVersion: r.version, latestVersionId: r.id, updatedAt: r.createdAt }));
     },
   };
 }

@@ -49,7 +49,10 @@ export function createUsersRepository({ db }: StoreContext) {
     },
 
     async count(): Promise<number> {
-      const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       return Number(row.n);
     },
 
@@ -62,7 +65,11 @@ export function createUsersRepository({ db }: StoreContext) {
     },
 
     async setDisabled(id: number, disabled: boolean): Promise<void> {
-      await db.updateTable('users').set({ disabled: disabled ? 1 : 0 }).where('id', '=', id).execute();
+      await db
+        .updateTable('users')
+        .set({ disabled: disabled ? 1 : 0 })
+        .where('id', '=', id)
+        .execute();
     },
   };
 }

@@ -44,9 +44,7 @@ export interface NewWave {
 }
 
 /** Fields `update` may change; `populationTargets` and `weighting` bump the data version. */
-export type WavePatch = Partial<
-  Pick<NewWave, 'title' | 'studyVersionId' | 'opensAt' | 'closesAt' | 'seriesOrder' | 'populationTargets' | 'quotas' | 'weighting' | 'settings'>
->;
+export type WavePatch = Partial<Pick<NewWave, 'title' | 'studyVersionId' | 'opensAt' | 'closesAt' | 'seriesOrder' | 'populationTargets' | 'quotas' | 'weighting' | 'settings'>>;
 
 function toWave(row: Selectable<WavesTable>): Wave {
   return Object.freeze({
@@ -71,8 +69,7 @@ export type WaveSeriesKey = Pick<Wave, 'id' | 'seriesOrder' | 'opensAt' | 'creat
  * A total order; `list` sorts with it, so every reader of the repository sees the same one.
  */
 export function compareWaves(a: WaveSeriesKey, b: WaveSeriesKey): number {
-  const nullsLast = <T extends string | number>(x: T | null, y: T | null): number =>
-    x === y ? 0 : x === null ? 1 : y === null ? -1 : x < y ? -1 : 1;
+  const nullsLast = <T extends string | number>(x: T | null, y: T | null): number => (x === y ? 0 : x === null ? 1 : y === null ? -1 : x < y ? -1 : 1);
   return nullsLast(a.seriesOrder, b.seriesOrder) || nullsLast(a.opensAt, b.opensAt) || nullsLast(a.createdAt, b.createdAt) || a.id - b.id;
 }
 
@@ -108,7 +105,8 @@ export function createWavesRepository({ db }: StoreContext) {
   // sorted here rather than in SQL: the one comparator, with no collation differences between databases
   const list = async (studyId?: string): Promise<Wave[]> => {
     const rows = await db
-      .selectFrom('waves').selectAll()
+      .selectFrom('waves')
+      .selectAll()
       .$if(studyId !== undefined, (q) => q.where('studyId', '=', studyId!))
       .execute();
     return rows.map(toWave).sort((a, b) => (a.studyId < b.studyId ? -1 : a.studyId > b.studyId ? 1 : compareWaves(a, b)));

@@ -55,9 +55,10 @@ export function accountRoutes(policy?: ThrottlePolicy): FastifyPluginAsync {
         await throttle.recordSuccess(user.email, request.ip);
       }
       if (passwordProblem(next)) {
-        errors.newPassword = next.length < MIN_PASSWORD_LENGTH
-          ? t(lang, 'admin.account.error.tooShort', { min: MIN_PASSWORD_LENGTH })
-          : t(lang, 'admin.account.error.tooLong', { max: MAX_PASSWORD_LENGTH });
+        errors.newPassword =
+          next.length < MIN_PASSWORD_LENGTH
+            ? t(lang, 'admin.account.error.tooShort', { min: MIN_PASSWORD_LENGTH })
+            : t(lang, 'admin.account.error.tooLong', { max: MAX_PASSWORD_LENGTH });
       } else if (currentOk && next === current) {
         errors.newPassword = t(lang, 'admin.account.error.same');
       }

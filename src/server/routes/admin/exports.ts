@@ -44,8 +44,15 @@ export const exportRoutes: FastifyPluginAsync = async (app) => {
     // own keys only: `__proto__`, `constructor`, `toString` are not formats
     const type = Object.hasOwn(TYPES, kind) ? TYPES[kind] : undefined;
     if (!type) throw new AppError('NOT_FOUND', `no export format "${format}" (${[...EXPORT_FORMATS, 'triple-s-data'].join(', ')})`);
-    const options = { responses: q.responses, labels: q.labels === '1', separator: q.separator, bom: q.bom === '1', lang: q.lang, codebookFormat: q.codebook,
-      includeIdentifying: q.identifying === '1' };
+    const options = {
+      responses: q.responses,
+      labels: q.labels === '1',
+      separator: q.separator,
+      bom: q.bom === '1',
+      lang: q.lang,
+      codebookFormat: q.codebook,
+      includeIdentifying: q.identifying === '1',
+    };
     const stream = new PassThrough();
     const base = `${wave.studyId}-${wave.code}`;
     const fail = (error: unknown) => stream.destroy(error as Error);

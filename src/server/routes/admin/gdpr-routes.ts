@@ -10,7 +10,6 @@ import { formOf, redirectTo } from './admin-helpers.js';
 
 const ZEmail = z.string().trim().toLowerCase().max(320).pipe(z.email());
 
-
 const COUNTS = ['contacts', 'leads', 'invitations', 'anonymised', 'deleted'] as const;
 
 /** `/admin/gdpr`: the owner erases a person on request (analysis/erasure.ts), logged with counts only. */
@@ -40,8 +39,12 @@ ${query.done === 'erased' ? html`<p class="notice" role="status">${t(lang, 'admi
     const email = ZEmail.parse(form.email ?? '');
     const outcome = await eraseEmail(app.store, email, { deleteResponses: form.deleteResponses === 'yes', userId: request.user!.id, by: 'workspace' });
     const query = new URLSearchParams({
-      done: 'erased', contacts: String(outcome.contacts), leads: String(outcome.leads), invitations: String(outcome.invitations),
-      anonymised: String(outcome.responsesAnonymised), deleted: String(outcome.responsesDeleted),
+      done: 'erased',
+      contacts: String(outcome.contacts),
+      leads: String(outcome.leads),
+      invitations: String(outcome.invitations),
+      anonymised: String(outcome.responsesAnonymised),
+      deleted: String(outcome.responsesDeleted),
     });
     return redirectTo(request, reply, `/admin/gdpr?${query}`);
   });

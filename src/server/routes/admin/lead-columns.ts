@@ -31,7 +31,9 @@ export interface LeadGroup {
 export function leadFieldColumns(study: Study | undefined, leads: readonly Lead[], lang: string): LeadFieldColumn[] {
   const tag = study ? contentLanguage(study, lang) : lang;
   const columns: LeadFieldColumn[] = (study?.leadForm ?? []).map((f) => ({
-    id: f.id, label: labelIn(f.label, tag), options: f.options && new Map(f.options.map((o) => [o.code, labelIn(o.label, tag)])),
+    id: f.id,
+    label: labelIn(f.label, tag),
+    options: f.options && new Map(f.options.map((o) => [o.code, labelIn(o.label, tag)])),
   }));
   const known = new Set(columns.map((c) => c.id));
   for (const lead of leads) {
@@ -67,8 +69,11 @@ export async function loadLeadGroups(store: Store, lang: Lang, studyId?: string)
     const study = validated?.ok ? validated.study : undefined;
     const tag = study ? contentLanguage(study, lang) : lang;
     groups.push({
-      studyId: summary.studyId, title: study ? labelIn(study.title, tag) : summary.studyId, lang: tag,
-      fields: leadFieldColumns(study, leads, lang), legacy: leads.some((l) => l.company !== null || l.jobTitle !== null || l.companySize !== null),
+      studyId: summary.studyId,
+      title: study ? labelIn(study.title, tag) : summary.studyId,
+      lang: tag,
+      fields: leadFieldColumns(study, leads, lang),
+      legacy: leads.some((l) => l.company !== null || l.jobTitle !== null || l.companySize !== null),
       leads,
     });
   }

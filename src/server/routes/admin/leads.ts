@@ -38,15 +38,34 @@ export function leadsCsv(groups: readonly LeadGroup[], waves: ReadonlyMap<number
   }
   const legacy = groups.some((g) => g.legacy);
   const header = [
-    'id', 'created_at', 'study', 'wave', 'name', 'email', ...fields.map((f) => f.header),
-    ...(legacy ? ['company', 'job_title', 'company_size'] : []), 'consent_contact', 'consent_version', 'consent_at',
+    'id',
+    'created_at',
+    'study',
+    'wave',
+    'name',
+    'email',
+    ...fields.map((f) => f.header),
+    ...(legacy ? ['company', 'job_title', 'company_size'] : []),
+    'consent_contact',
+    'consent_version',
+    'consent_at',
   ];
   const leads = groups.flatMap((g) => g.leads).sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.id - a.id));
   const lines = leads.map((lead) => [
-    String(lead.id), lead.createdAt, lead.studyId, lead.waveId === null ? '' : (waves.get(lead.waveId) ?? ''), lead.name, lead.email,
-    ...fields.map((f) => { const column = f.byStudy.get(lead.studyId); return column ? leadFieldText(column, lead) : ''; }),
+    String(lead.id),
+    lead.createdAt,
+    lead.studyId,
+    lead.waveId === null ? '' : (waves.get(lead.waveId) ?? ''),
+    lead.name,
+    lead.email,
+    ...fields.map((f) => {
+      const column = f.byStudy.get(lead.studyId);
+      return column ? leadFieldText(column, lead) : '';
+    }),
     ...(legacy ? [lead.company ?? '', lead.jobTitle ?? '', lead.companySize ?? ''] : []),
-    lead.consentContact ? '1' : '0', lead.consentVersion ?? '', lead.consentAt ?? '',
+    lead.consentContact ? '1' : '0',
+    lead.consentVersion ?? '',
+    lead.consentAt ?? '',
   ]);
   return [header, ...lines].map((line) => line.map(cell).join(',')).join('\r\n') + '\r\n';
 }
@@ -78,7 +97,10 @@ export const leadRoutes: FastifyPluginAsync = async (app) => {
     const count = groups.reduce((sum, g) => sum + g.leads.length, 0);
     await audit(app.store, request, 'leads.export', query.data.study ? `study:${query.data.study}` : null, { count });
     const file = query.data.study ? `leads-${query.data.study.replace(/[^A-Za-z0-9._-]/g, '_')}.csv` : 'leads.csv';
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file}"`).send(leadsCsv(groups, await waveCodes()));
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${file}"`)
+      .send(leadsCsv(groups, await waveCodes()));
   });
 
   app.post('/admin/leads/:id/erase', { config: { permission: 'analyse' } }, async (request, reply) => {

@@ -17,7 +17,10 @@ export const MAX_STUDY_FILE_MEGABYTES = 5;
 
 const ZUpload = z.object({
   format: z.enum(STUDY_FILE_FORMATS).default('native'),
-  studyId: z.union([z.literal(''), ZStudyId]).optional().transform((v) => v || undefined),
+  studyId: z
+    .union([z.literal(''), ZStudyId])
+    .optional()
+    .transform((v) => v || undefined),
   file: z.instanceof(Buffer).optional(),
 });
 const ZStudyParams = z.object({ studyId: ZStudyId });

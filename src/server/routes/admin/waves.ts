@@ -11,23 +11,39 @@ import { parseQuotaLines } from '../../../analysis/fieldwork/quotas.js';
 import { isWaveAction, nextStatus } from './wave-transitions.js';
 import { notifyOnPublish } from '../public/benchmark-notify.js';
 
-const ZDate = z.union([z.literal(''), z.iso.date()]).optional().transform((v) => (v ? `${v}T00:00:00.000Z` : null));
+const ZDate = z
+  .union([z.literal(''), z.iso.date()])
+  .optional()
+  .transform((v) => (v ? `${v}T00:00:00.000Z` : null));
 /** The wave's place in its study's series: a whole number, empty (by opening date: null), absent (unchanged). */
 const ZSeriesOrder = z
-  .union([z.literal(''), z.string().trim().regex(/^-?\d{1,6}$/, 'the place in the series is a whole number of at most 6 digits')])
+  .union([
+    z.literal(''),
+    z
+      .string()
+      .trim()
+      .regex(/^-?\d{1,6}$/, 'the place in the series is a whole number of at most 6 digits'),
+  ])
   .optional()
   .transform((v) => (v === undefined ? undefined : v === '' ? null : Number(v)));
 const ZNewWave = z.object({
   study: z.string().min(1).max(200),
   // 2015, 2025-T4, T1-2026, vague 3: a code is any short name (it is encoded in paths, never sorted)
-  code: z.string().trim().regex(/^[\p{L}\p{N}](?:[\p{L}\p{N} ._-]{0,30}[\p{L}\p{N}._-])?$/u, 'a code is 1 to 32 letters, digits, spaces, . _ -'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[\p{L}\p{N}](?:[\p{L}\p{N} ._-]{0,30}[\p{L}\p{N}._-])?$/u, 'a code is 1 to 32 letters, digits, spaces, . _ -'),
   title: z.string().trim().min(1).max(200),
   opensAt: ZDate,
   closesAt: ZDate,
   seriesOrder: ZSeriesOrder,
 });
 const ZSettings = z.object({
-  title: z.string().trim().min(1).max(200), opensAt: ZDate, closesAt: ZDate, seriesOrder: ZSeriesOrder, quotas: z.string().max(20_000).default(''),
+  title: z.string().trim().min(1).max(200),
+  opensAt: ZDate,
+  closesAt: ZDate,
+  seriesOrder: ZSeriesOrder,
+  quotas: z.string().max(20_000).default(''),
 });
 
 /** Studies and waves: the list, a new wave from a study version, a wave's settings and status. */
@@ -64,7 +80,15 @@ export const waveRoutes: FastifyPluginAsync = async (app) => {
       versionId = version.id;
       studyId = version.studyId;
     }
-    const wave = await app.store.waves.create({ studyId, code: form.code, studyVersionId: versionId, title: form.title, opensAt: form.opensAt, closesAt: form.closesAt, seriesOrder: form.seriesOrder });
+    const wave = await app.store.waves.create({
+      studyId,
+      code: form.code,
+      studyVersionId: versionId,
+      title: form.title,
+      opensAt: form.opensAt,
+      closesAt: form.closesAt,
+      seriesOrder: form.seriesOrder,
+    });
     await audit(app.store, request, 'wave.create', `wave:${wave.id}`, { studyId, code: wave.code, studyVersionId: versionId, seriesOrder: form.seriesOrder ?? null });
     return redirectTo(request, reply, `/admin/waves/${wave.id}`);
   });
@@ -86,7 +110,11 @@ export const waveRoutes: FastifyPluginAsync = async (app) => {
     const quotas = parseQuotaLines(form.quotas);
     await app.store.waves.update(wave.id, { title: form.title, opensAt: form.opensAt, closesAt: form.closesAt, seriesOrder: form.seriesOrder, quotas });
     await audit(app.store, request, 'wave.settings', `wave:${wave.id}`, {
-      title: form.title, opensAt: form.opensAt, closesAt: form.closesAt, ...(form.seriesOrder !== undefined ? { seriesOrder: form.seriesOrder } : {}), quotas: quotas.segments.length,
+      title: form.title,
+      opensAt: form.opensAt,
+      closesAt: form.closesAt,
+      ...(form.seriesOrder !== undefined ? { seriesOrder: form.seriesOrder } : {}),
+      quotas: quotas.segments.length,
     });
     return redirectTo(request, reply, `/admin/waves/${wave.id}?done=saved`);
   });

@@ -17,7 +17,10 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   app.get('/api/docs', async (_request, reply) => reply.headers(cors).type('application/json; charset=utf-8').send(OPENAPI_DOCUMENT));
 
   app.get('/api/v1/studies', { config: API_LIMIT }, async (request, reply) => {
-    const studies = await loadPublishedStudies(app.store, request.lang, { figures: false, onError: (studyId, error) => request.log.warn({ studyId, err: error }, 'study not fully listed') });
+    const studies = await loadPublishedStudies(app.store, request.lang, {
+      figures: false,
+      onError: (studyId, error) => request.log.warn({ studyId, err: error }, 'study not fully listed'),
+    });
     return reply.headers(cors).send({
       studies: studies.map((s) => ({ id: s.studyId, title: s.title, lang: s.lang, latestWave: s.wave.code, waves: `/api/v1/studies/${encodeURIComponent(s.studyId)}/waves` })),
     });

@@ -10,21 +10,67 @@ export const OPENAPI_DOCUMENT = Object.freeze({
   info: {
     title: 'Baromètre public results API',
     version: '1.0.0',
-    description: 'Weighted results of the published waves of a barometer: every estimate is a proportion between 0 and 1 with its 95 % confidence interval, unweighted base (n) and effective base. Only published waves are served. Prefix a path with /en for English labels.',
+    description:
+      'Weighted results of the published waves of a barometer: every estimate is a proportion between 0 and 1 with its 95 % confidence interval, unweighted base (n) and effective base. Only published waves are served. Prefix a path with /en for English labels.',
     license: { name: 'AGPL-3.0-or-later' },
   },
   paths: {
     '/api/v1/studies': {
       get: {
         summary: 'The studies with at least one published wave',
-        responses: { 200: { description: 'Studies, newest publication first', content: { 'application/json': { schema: { type: 'object', properties: { studies: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, title: { type: 'string' }, lang: { type: 'string', description: 'BCP 47 tag of the title' }, latestWave: { type: 'string' }, waves: { type: 'string', format: 'uri-reference' } } } } } } } } } },
+        responses: {
+          200: {
+            description: 'Studies, newest publication first',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    studies: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          id: { type: 'string' },
+                          title: { type: 'string' },
+                          lang: { type: 'string', description: 'BCP 47 tag of the title' },
+                          latestWave: { type: 'string' },
+                          waves: { type: 'string', format: 'uri-reference' },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
       },
     },
     '/api/v1/studies/{study}/waves': {
       get: {
         summary: 'The published waves of a study',
         parameters: [studyParam],
-        responses: { 200: { description: 'Published waves, oldest first in the study\'s series (its place in the series when set, else its opening date)', content: { 'application/json': { schema: { type: 'object', properties: { study: { type: 'string' }, waves: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, title: { type: 'string' }, results: { type: 'string', format: 'uri-reference' } } } } } } } } }, 404: errorResponse },
+        responses: {
+          200: {
+            description: "Published waves, oldest first in the study's series (its place in the series when set, else its opening date)",
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    study: { type: 'string' },
+                    waves: {
+                      type: 'array',
+                      items: { type: 'object', properties: { code: { type: 'string' }, title: { type: 'string' }, results: { type: 'string', format: 'uri-reference' } } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          404: errorResponse,
+        },
       },
     },
     '/api/v1/studies/{study}/waves/{wave}/results': {
@@ -37,48 +83,90 @@ export const OPENAPI_DOCUMENT = Object.freeze({
     '/api/v1/studies/{study}/waves/{wave}/tables/{table}.csv': {
       get: {
         summary: 'A results table as CSV (UTF-8, comma-separated, texts safe against spreadsheet formulas)',
-        parameters: [studyParam, waveParam, {
-          name: 'table', in: 'path', required: true, schema: { type: 'string' },
-          description: '`indicators`, `theme-<theme>`, `cut-<variable>` (one of the study\'s cuts, as listed in the results\' `cuts`), `cut-<variable>-<theme>` or `trend-<indicator>`',
-        }],
+        parameters: [
+          studyParam,
+          waveParam,
+          {
+            name: 'table',
+            in: 'path',
+            required: true,
+            schema: { type: 'string' },
+            description:
+              "`indicators`, `theme-<theme>`, `cut-<variable>` (one of the study's cuts, as listed in the results' `cuts`), `cut-<variable>-<theme>` or `trend-<indicator>`",
+          },
+        ],
         responses: { 200: { description: 'The table', content: { 'text/csv': { schema: { type: 'string' } } } }, 404: errorResponse },
       },
     },
   },
   components: {
     schemas: {
-      Error: { type: 'object', required: ['error'], properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, details: { type: 'object' } } } } },
+      Error: {
+        type: 'object',
+        required: ['error'],
+        properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, details: { type: 'object' } } } },
+      },
       Indicator: {
-        type: 'object', required: ['id', 'theme', 'label', 'estimate', 'ci', 'n', 'nEffective'],
+        type: 'object',
+        required: ['id', 'theme', 'label', 'estimate', 'ci', 'n', 'nEffective'],
         properties: {
-          id: { type: 'string', example: 'uses_social_media' }, theme: { type: 'string' }, group: { type: ['string', 'null'], description: 'multiple-answer group ranked together' },
-          label: { type: 'string' }, labels: { type: 'object', additionalProperties: { type: 'string' }, description: 'the label in each of the study\'s languages, by language tag' },
-          estimate: proportion, ci: interval, se: { type: ['number', 'null'] }, n: { type: 'integer', description: 'unweighted base' },
-          nEffective: { type: ['number', 'null'], description: 'Kish effective base' }, deff: { type: ['number', 'null'], description: 'design effect' },
+          id: { type: 'string', example: 'uses_social_media' },
+          theme: { type: 'string' },
+          group: { type: ['string', 'null'], description: 'multiple-answer group ranked together' },
+          label: { type: 'string' },
+          labels: { type: 'object', additionalProperties: { type: 'string' }, description: "the label in each of the study's languages, by language tag" },
+          estimate: proportion,
+          ci: interval,
+          se: { type: ['number', 'null'] },
+          n: { type: 'integer', description: 'unweighted base' },
+          nEffective: { type: ['number', 'null'], description: 'Kish effective base' },
+          deff: { type: ['number', 'null'], description: 'design effect' },
           filtered: { type: 'boolean', description: 'the question was asked of some respondents only (a display condition): n is their number' },
         },
       },
       CutCell: {
         type: 'object',
         properties: {
-          code: { type: 'integer' }, letter: { type: 'string' }, n: { type: 'integer' }, nEffective: { type: ['number', 'null'] }, estimate: proportion, ci: interval, se: { type: ['number', 'null'] },
+          code: { type: 'integer' },
+          letter: { type: 'string' },
+          n: { type: 'integer' },
+          nEffective: { type: ['number', 'null'] },
+          estimate: proportion,
+          ci: interval,
+          se: { type: ['number', 'null'] },
           higherThan: { type: 'string', description: 'letters of the columns this one is significantly higher than (5 %)' },
-          lowBase: { type: 'boolean' }, suppressed: { type: 'boolean', description: 'base under suppressBelow: no estimate published' },
+          lowBase: { type: 'boolean' },
+          suppressed: { type: 'boolean', description: 'base under suppressBelow: no estimate published' },
         },
       },
       Trend: {
         type: 'object',
-        properties: { id: { type: 'string' }, previousWave: { type: 'string' }, previous: { type: 'number' }, difference: { type: 'number' }, se: { type: 'number' }, p: { type: 'number' }, significant: { type: 'boolean', description: 'two-sided test at 5 %, independent samples' } },
+        properties: {
+          id: { type: 'string' },
+          previousWave: { type: 'string' },
+          previous: { type: 'number' },
+          difference: { type: 'number' },
+          se: { type: 'number' },
+          p: { type: 'number' },
+          significant: { type: 'boolean', description: 'two-sided test at 5 %, independent samples' },
+        },
       },
       WaveResults: {
-        type: 'object', required: ['study', 'wave', 'n', 'indicators', 'cuts', 'trends'],
+        type: 'object',
+        required: ['study', 'wave', 'n', 'indicators', 'cuts', 'trends'],
         properties: {
           apiVersion: { type: 'integer' },
           study: { type: 'object', properties: { id: { type: 'string' }, title: { type: 'string' }, producers: { type: 'array', items: { type: 'string' } } } },
           wave: { type: 'object', properties: { code: { type: 'string' }, title: { type: 'string' }, fieldwork: { type: 'object' } } },
           n: { type: 'integer', description: 'complete, kept responses' },
-          confidenceLevel: { type: 'number' }, significanceLevel: { type: 'number' }, lowBase: { type: 'integer' }, suppressBelow: { type: 'integer' },
-          previousWave: { type: ['string', 'null'], description: 'the published wave before this one in the study\'s series (by place in the series, else opening date; never by code)' },
+          confidenceLevel: { type: 'number' },
+          significanceLevel: { type: 'number' },
+          lowBase: { type: 'integer' },
+          suppressBelow: { type: 'integer' },
+          previousWave: {
+            type: ['string', 'null'],
+            description: "the published wave before this one in the study's series (by place in the series, else opening date; never by code)",
+          },
           weighting: { type: 'object' },
           themes: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, label: { type: 'string' } } } },
           indicators: { type: 'array', items: { $ref: '#/components/schemas/Indicator' } },
@@ -87,10 +175,14 @@ export const OPENAPI_DOCUMENT = Object.freeze({
             items: {
               type: 'object',
               properties: {
-                variable: { type: 'string', description: 'the cut\'s id: a categorical question the study lists in its cuts' },
-                question: { type: 'string', description: 'the question\'s variable name' }, label: { type: 'string' },
+                variable: { type: 'string', description: "the cut's id: a categorical question the study lists in its cuts" },
+                question: { type: 'string', description: "the question's variable name" },
+                label: { type: 'string' },
                 columns: { type: 'array', items: { type: 'object', properties: { code: { type: 'integer' }, letter: { type: 'string' }, label: { type: 'string' } } } },
-                indicators: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, cells: { type: 'array', items: { $ref: '#/components/schemas/CutCell' } } } } },
+                indicators: {
+                  type: 'array',
+                  items: { type: 'object', properties: { id: { type: 'string' }, cells: { type: 'array', items: { $ref: '#/components/schemas/CutCell' } } } },
+                },
               },
             },
           },

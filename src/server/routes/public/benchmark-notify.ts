@@ -32,9 +32,15 @@ export async function notifyBenchmarksOnPublish(store: Store, waveId: number, ma
   const waves = await store.waves.list(wave.studyId);
   const ids = waves.map((w) => w.id);
   if (ids.length === 0) return 0;
-  const rows = await store.db.selectFrom('responses').select(['id', 'publicId', 'notifyEmail', 'language', 'benchmarkTokenHash'])
-    .where('waveId', 'in', ids).where('status', '=', 'complete').where('notifyEmail', 'is not', null).where('notifiedAt', 'is', null)
-    .orderBy('id').execute();
+  const rows = await store.db
+    .selectFrom('responses')
+    .select(['id', 'publicId', 'notifyEmail', 'language', 'benchmarkTokenHash'])
+    .where('waveId', 'in', ids)
+    .where('status', '=', 'complete')
+    .where('notifyEmail', 'is not', null)
+    .where('notifiedAt', 'is', null)
+    .orderBy('id')
+    .execute();
   const studyDocument = await waveStudy(store, wave);
   const secrets = respondSecrets(options.secretKey);
   let sent = 0;
@@ -67,7 +73,8 @@ export async function notifyOnPublish(app: FastifyInstance, request: FastifyRequ
   try {
     mailer = createMailer(app.config);
     return await notifyBenchmarksOnPublish(app.store, waveId, mailer, {
-      secretKey: app.config.secretKey, publicUrl: app.config.publicUrl ?? `${request.protocol}://${request.host}`,
+      secretKey: app.config.secretKey,
+      publicUrl: app.config.publicUrl ?? `${request.protocol}://${request.host}`,
     });
   } catch (error) {
     // an SMTP error message may quote the recipient's address: log its codes only, never personal data

@@ -45,7 +45,11 @@ export const benchmarkRoutes: FastifyPluginAsync = async (app) => {
     return response;
   };
   const notFound = (request: FastifyRequest, reply: FastifyReply) =>
-    sendPage(request, reply, { title: t(request.lang, 'benchmark.notFound.title'), status: 404, body: html`<article class="benchmark"><h1>${t(request.lang, 'benchmark.notFound.title')}</h1><p>${t(request.lang, 'benchmark.notFound.text')}</p></article>` });
+    sendPage(request, reply, {
+      title: t(request.lang, 'benchmark.notFound.title'),
+      status: 404,
+      body: html`<article class="benchmark"><h1>${t(request.lang, 'benchmark.notFound.title')}</h1><p>${t(request.lang, 'benchmark.notFound.text')}</p></article>`,
+    });
   const path = (request: FastifyRequest<{ Params: TokenParams }>, suffix = '') => localizedPath(request.lang, `/benchmark/${encodeURIComponent(request.params.token)}${suffix}`);
 
   app.get<{ Params: TokenParams; Querystring: { saved?: string; invalid?: string } }>('/benchmark/:token', { config: ROUTE }, async (request, reply) => {
@@ -57,15 +61,25 @@ export const benchmarkRoutes: FastifyPluginAsync = async (app) => {
     if (outcome.kind === 'none') return notFound(request, reply);
     if (outcome.kind === 'pending') {
       const body = benchmarkPendingView(lang, {
-        waveTitle: outcome.wave.title, expectedAt: outcome.expectedAt, action: path(request, '/notify'), csrf: csrfField(reply),
-        saved: request.query.saved === '1', invalid: request.query.invalid === '1', hasEmail: response.notifyEmail !== null,
+        waveTitle: outcome.wave.title,
+        expectedAt: outcome.expectedAt,
+        action: path(request, '/notify'),
+        csrf: csrfField(reply),
+        saved: request.query.saved === '1',
+        invalid: request.query.invalid === '1',
+        hasEmail: response.notifyEmail !== null,
       });
       return sendPage(request, reply, { title: t(lang, 'benchmark.pending.title'), body, ...studyPage(outcome.study, lang) });
     }
     const model = benchmarkModel(outcome.source);
     const chart = benchmarkChart(model, lang);
     const svg = await renderSvg(chart, { id: 'benchmark-maturity' });
-    return sendPage(request, reply, { title: t(lang, 'benchmark.title'), head: HEAD, body: benchmarkView(lang, model, { svg, alternative: chart.alternative }, path(request, '/pdf')), ...studyPage(model.study, lang) });
+    return sendPage(request, reply, {
+      title: t(lang, 'benchmark.title'),
+      head: HEAD,
+      body: benchmarkView(lang, model, { svg, alternative: chart.alternative }, path(request, '/pdf')),
+      ...studyPage(model.study, lang),
+    });
   });
 
   app.get<{ Params: TokenParams }>('/benchmark/:token/pdf', { config: ROUTE }, async (request, reply) => {
@@ -76,7 +90,10 @@ export const benchmarkRoutes: FastifyPluginAsync = async (app) => {
     if (outcome.kind === 'pending') return reply.redirect(path(request), 303);
     const model = benchmarkModel(outcome.source);
     const pdf = await renderBenchmarkPdf({ model, lang: request.lang, creationDate: new Date(response.completedAt ?? response.updatedAt) });
-    return reply.type('application/pdf').header('content-disposition', `attachment; filename="benchmark-${model.wave.code.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf"`).send(pdf);
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename="benchmark-${model.wave.code.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf"`)
+      .send(pdf);
   });
 
   app.post<{ Params: TokenParams }>('/benchmark/:token/notify', { config: { ...ROUTE, rateLimit: { max: 10, timeWindow: 60_000 } } }, async (request, reply) => {

@@ -49,10 +49,14 @@ export const resultsRoutes: FastifyPluginAsync = async (app) => {
     const loaded = await publishedResults(app.store, request.params.study, str(request.query.wave));
     const cutParam = str(request.query.cut) ?? '';
     const cut = loaded.results.banners.some((b) => b.id === cutParam) ? cutParam : null;
-    const body = await pages.get(`dashboard|${loaded.version}|${lang}|${cut}`, () => dashboardView(lang, {
-      results: loaded.results, cut, findings: keyFindings(loaded.results),
-      waves: loaded.waves.map((w) => ({ code: w.code, title: w.title })).reverse(),
-    }));
+    const body = await pages.get(`dashboard|${loaded.version}|${lang}|${cut}`, () =>
+      dashboardView(lang, {
+        results: loaded.results,
+        cut,
+        findings: keyFindings(loaded.results),
+        waves: loaded.waves.map((w) => ({ code: w.code, title: w.title })).reverse(),
+      }),
+    );
     return sendPage(request, reply, { title: `${labelIn(loaded.results.study.title, lang)} — ${loaded.wave.title}`, body, head: HEAD, ...studyPage(loaded.results.study, lang) });
   };
   app.get('/resultats/:study', dashboard);
@@ -72,8 +76,14 @@ export const resultsRoutes: FastifyPluginAsync = async (app) => {
     const indicator = loaded.results.indicators.find((i) => i.id === request.params.indicator && i.estimate !== null);
     if (!indicator) throw new AppError('NOT_FOUND', `no indicator ${request.params.indicator}`);
     const body = await pages.get(`trend|${loaded.version}|${lang}|${indicator.id}`, () =>
-      trendView(lang, loaded.results, indicator, resultsChart(loaded.results, `trend-${indicator.id}`, lang)));
-    return sendPage(request, reply, { title: t(lang, 'results.trendPage.title', { indicator: labelIn(indicator.label, lang) }), body, head: HEAD, ...studyPage(loaded.results.study, lang) });
+      trendView(lang, loaded.results, indicator, resultsChart(loaded.results, `trend-${indicator.id}`, lang)),
+    );
+    return sendPage(request, reply, {
+      title: t(lang, 'results.trendPage.title', { indicator: labelIn(indicator.label, lang) }),
+      body,
+      head: HEAD,
+      ...studyPage(loaded.results.study, lang),
+    });
   };
   for (const path of ['/resultats/:study/evolution/:indicator', '/results/:study/trend/:indicator']) app.get(path, trend);
 
@@ -96,7 +106,8 @@ export const resultsRoutes: FastifyPluginAsync = async (app) => {
     const { lang } = request;
     const loaded = await publishedResults(app.store, request.params.study, request.params.wave);
     const page = await pages.get(`embed|${loaded.version}|${lang}|${request.params.chart}`, () =>
-      embedView(lang, loaded.results, request.params.chart, resultsChart(loaded.results, request.params.chart, lang)));
+      embedView(lang, loaded.results, request.params.chart, resultsChart(loaded.results, request.params.chart, lang)),
+    );
     reply.header('cache-control', 'public, max-age=300');
     return reply.type('text/html; charset=utf-8').send(page.toString());
   });

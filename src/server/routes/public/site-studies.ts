@@ -77,8 +77,11 @@ async function studyWords(store: Store, wave: Wave, lang: Lang, onError: ErrorHo
     const tag = Array.isArray(languages) && !languages.includes(lang) && typeof languages[0] === 'string' ? languages[0] : lang;
     const minutes = field(document, 'estimatedMinutes');
     return {
-      studyId: wave.studyId, title: text(field(document, 'title'), tag) ?? wave.studyId, description: text(field(document, 'description'), tag),
-      lang: tag, minutes: typeof minutes === 'number' ? minutes : 10,
+      studyId: wave.studyId,
+      title: text(field(document, 'title'), tag) ?? wave.studyId,
+      description: text(field(document, 'description'), tag),
+      lang: tag,
+      minutes: typeof minutes === 'number' ? minutes : 10,
     };
   }
 }
@@ -93,7 +96,11 @@ export function headlineFigures(results: WaveResults, lang: string, count = HEAD
   const chosen = measured.filter((i) => !themes.has(i.theme) && themes.add(i.theme)).slice(0, count);
   for (const i of measured) if (chosen.length < count && !chosen.includes(i)) chosen.push(i);
   return chosen.map((i) => ({
-    indicator: i.id, label: labelIn(i.label, lang), estimate: i.estimate!, marginOfError: (i.ci![1] - i.ci![0]) / 2, n: i.n,
+    indicator: i.id,
+    label: labelIn(i.label, lang),
+    estimate: i.estimate!,
+    marginOfError: (i.ci![1] - i.ci![0]) / 2,
+    n: i.n,
   }));
 }
 
@@ -124,9 +131,13 @@ export async function loadPublishedStudies(store: Store, lang: Lang, options: { 
       }
     }
     published.push({
-      studyId, title: words.title, description: words.description, lang: words.lang,
+      studyId,
+      title: words.title,
+      description: words.description,
+      lang: words.lang,
       wave: { code: wave.code, title: wave.title, publishedAt: wave.publishedAt },
-      n: results?.n ?? null, headlines: results ? headlineFigures(results, words.lang) : [],
+      n: results?.n ?? null,
+      headlines: results ? headlineFigures(results, words.lang) : [],
     });
   }
   return published.sort((a, b) => newestFirst(a.wave.publishedAt, b.wave.publishedAt) || (a.studyId < b.studyId ? -1 : 1));
@@ -147,8 +158,13 @@ export async function loadSiteStudies(store: Store, lang: Lang, options: { now?:
   for (const wave of inFieldwork) {
     const words = await studyWords(store, wave, lang, onError);
     fieldwork.push({
-      studyId: wave.studyId, title: words.title, description: words.description, lang: words.lang,
-      wave: { id: wave.id, title: wave.title }, minutes: words.minutes, open: isOpen(wave, () => now),
+      studyId: wave.studyId,
+      title: words.title,
+      description: words.description,
+      lang: words.lang,
+      wave: { id: wave.id, title: wave.title },
+      minutes: words.minutes,
+      open: isOpen(wave, () => now),
     });
   }
   return { published, fieldwork };

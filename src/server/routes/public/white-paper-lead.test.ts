@@ -6,7 +6,15 @@ import { parseLeadForm } from './white-paper-lead.js';
 const L = (fr: string, en: string) => ({ fr, en });
 const FIELDS: LeadField[] = [
   ZLeadField.parse({ id: 'team', label: L('Équipe', 'Team'), maxLength: 10 }),
-  ZLeadField.parse({ id: 'band', label: L('Tranche', 'Band'), required: true, options: [{ code: 1, label: L('Petite', 'Small') }, { code: 20, label: L('Grande', 'Large') }] }),
+  ZLeadField.parse({
+    id: 'band',
+    label: L('Tranche', 'Band'),
+    required: true,
+    options: [
+      { code: 1, label: L('Petite', 'Small') },
+      { code: 20, label: L('Grande', 'Large') },
+    ],
+  }),
   // an id equal to a fixed control's name cannot take its place: controls are prefixed
   ZLeadField.parse({ id: 'email', label: L('Autre e-mail', 'Other e-mail') }),
 ];

@@ -39,15 +39,23 @@ const presentIf = (required: boolean) => (v: string) => v !== '' || !required;
 function fieldSchema(field: LeadField) {
   if (field.options) {
     const codes = new Set(field.options.map((o) => String(o.code)));
-    return z.preprocess(cleaned(12), z.string()
-      .refine(presentIf(field.required), 'required')
-      .refine((v) => v === '' || codes.has(v), 'option')
-      .transform((v) => (v === '' ? undefined : Number(v))));
+    return z.preprocess(
+      cleaned(12),
+      z
+        .string()
+        .refine(presentIf(field.required), 'required')
+        .refine((v) => v === '' || codes.has(v), 'option')
+        .transform((v) => (v === '' ? undefined : Number(v))),
+    );
   }
-  return z.preprocess(cleaned(field.maxLength), z.string()
-    .refine(presentIf(field.required), 'required')
-    .max(field.maxLength, 'tooLong')
-    .transform((v) => (v === '' ? undefined : v)));
+  return z.preprocess(
+    cleaned(field.maxLength),
+    z
+      .string()
+      .refine(presentIf(field.required), 'required')
+      .max(field.maxLength, 'tooLong')
+      .transform((v) => (v === '' ? undefined : v)),
+  );
 }
 
 /** The lead form's schema for a study: name and e-mail always, then the study's own fields by control name. */
@@ -66,7 +74,10 @@ export function leadFormSchema(fields: readonly LeadField[]) {
  */
 export function parseLeadForm(body: unknown, fields: readonly LeadField[]): LeadFormResult {
   const raw = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
-  const text = (name: string) => { const v = one(raw[name]); return typeof v === 'string' ? v : ''; };
+  const text = (name: string) => {
+    const v = one(raw[name]);
+    return typeof v === 'string' ? v : '';
+  };
   const names = ['name', 'email', ...fields.map(leadInputName)];
   const inputs = Object.fromEntries(names.map((n) => [n, text(n)]));
   const values: LeadFormValues = { inputs, consent: text('consent') === 'yes', sendEmail: text('sendEmail') === 'yes' };

@@ -43,7 +43,8 @@ export const whitePaperRoutes: FastifyPluginAsync = async (app) => {
     const { lang } = request;
     const ids = await publishedStudyIds(app.store);
     if (ids.length === 1) return reply.redirect(WHITE_PAPER_PATHS.page(lang, ids[0]));
-    if (ids.length === 0) return sendPage(request, reply, { title: t(lang, 'whitePaper.form.title'), body: whitePaperNoticeView(t(lang, 'whitePaper.form.title'), t(lang, 'whitePaper.page.none')) });
+    if (ids.length === 0)
+      return sendPage(request, reply, { title: t(lang, 'whitePaper.form.title'), body: whitePaperNoticeView(t(lang, 'whitePaper.form.title'), t(lang, 'whitePaper.page.none')) });
     const { published } = await loadSiteStudies(app.store, lang, { onError: (studyId, error) => request.log.warn({ studyId, err: error }, 'study not fully listed') });
     return sendPage(request, reply, { title: t(lang, 'site.whitePaper.title'), body: studiesIndexView(lang, 'whitePaper', published) });
   };
@@ -59,18 +60,33 @@ export const whitePaperRoutes: FastifyPluginAsync = async (app) => {
   const fieldViews = (study: Study, lang: Lang): LeadFieldView[] => {
     const tag = contentLanguage(study, lang);
     return study.leadForm.map((f) => ({
-      name: leadInputName(f), label: labelIn(f.label, tag), required: f.required, maxLength: f.maxLength,
+      name: leadInputName(f),
+      label: labelIn(f.label, tag),
+      required: f.required,
+      maxLength: f.maxLength,
       options: f.options?.map((o) => ({ value: String(o.code), label: labelIn(o.label, tag) })),
     }));
   };
-  const showForm = async (request: FastifyRequest<{ Params: StudyParams }>, reply: FastifyReply, values: LeadFormValues, errors: Readonly<Record<string, LeadFormError>>, status = 200) => {
+  const showForm = async (
+    request: FastifyRequest<{ Params: StudyParams }>,
+    reply: FastifyReply,
+    values: LeadFormValues,
+    errors: Readonly<Record<string, LeadFormError>>,
+    status = 200,
+  ) => {
     const { lang } = request;
     const wave = await latest(request.params.study);
     const study = await waveStudy(app.store, wave);
     const tag = contentLanguage(study, lang);
     const body = whitePaperFormView(lang, {
-      studyTitle: labelIn(study.title, tag), studyLang: tag === lang ? undefined : tag, waveTitle: wave.title,
-      action: WHITE_PAPER_PATHS.page(lang, wave.studyId), fields: fieldViews(study, lang), csrf: csrfField(reply), values, errors,
+      studyTitle: labelIn(study.title, tag),
+      studyLang: tag === lang ? undefined : tag,
+      waveTitle: wave.title,
+      action: WHITE_PAPER_PATHS.page(lang, wave.studyId),
+      fields: fieldViews(study, lang),
+      csrf: csrfField(reply),
+      values,
+      errors,
     });
     return sendPage(request, reply, { title: t(lang, 'whitePaper.page.title', { wave: wave.title }), body, status, ...studyPage(study, lang) });
   };
@@ -83,18 +99,32 @@ export const whitePaperRoutes: FastifyPluginAsync = async (app) => {
       const study = await waveStudy(app.store, wave);
       const parsed = parseLeadForm(request.body, study.leadForm);
       if (!parsed.ok) {
-        if (parsed.spam) return sendPage(request, reply, { title: t(lang, 'whitePaper.form.title'), body: whitePaperNoticeView(t(lang, 'whitePaper.form.title'), t(lang, 'whitePaper.error.spam')), status: 400 });
+        if (parsed.spam)
+          return sendPage(request, reply, {
+            title: t(lang, 'whitePaper.form.title'),
+            body: whitePaperNoticeView(t(lang, 'whitePaper.form.title'), t(lang, 'whitePaper.error.spam')),
+            status: 400,
+          });
         return showForm(request, reply, parsed.values, parsed.errors, 400);
       }
       const { form } = parsed;
       const token = newToken();
       const now = new Date();
-      await app.store.leads.create({
-        studyId: wave.studyId, waveId: wave.id, name: form.name, email: form.email, fields: form.fields,
-        consentContact: form.consent, consentVersion: CONSENT_VERSION, consentAt: now.toISOString(),
-        downloadTokenHash: hashToken(app.config.secretKey, token),
-        downloadExpiresAt: new Date(now.getTime() + DOWNLOAD_DAYS * 86_400_000).toISOString(),
-      }, now);
+      await app.store.leads.create(
+        {
+          studyId: wave.studyId,
+          waveId: wave.id,
+          name: form.name,
+          email: form.email,
+          fields: form.fields,
+          consentContact: form.consent,
+          consentVersion: CONSENT_VERSION,
+          consentAt: now.toISOString(),
+          downloadTokenHash: hashToken(app.config.secretKey, token),
+          downloadExpiresAt: new Date(now.getTime() + DOWNLOAD_DAYS * 86_400_000).toISOString(),
+        },
+        now,
+      );
       const url = WHITE_PAPER_PATHS.download(lang, token);
       let emailed: boolean | null = null;
       if (form.sendEmail) emailed = await sendDownloadEmail(app, request, form.email, url, wave, lang);
@@ -104,7 +134,12 @@ export const whitePaperRoutes: FastifyPluginAsync = async (app) => {
 
   const download = async (request: FastifyRequest<{ Params: { token: string } }>, reply: FastifyReply) => {
     const { lang } = request;
-    const notFound = () => sendPage(request, reply, { title: t(lang, 'whitePaper.expired.title'), body: whitePaperNoticeView(t(lang, 'whitePaper.expired.title'), t(lang, 'whitePaper.expired.text')), status: 404 });
+    const notFound = () =>
+      sendPage(request, reply, {
+        title: t(lang, 'whitePaper.expired.title'),
+        body: whitePaperNoticeView(t(lang, 'whitePaper.expired.title'), t(lang, 'whitePaper.expired.text')),
+        status: 404,
+      });
     if (limiter.blocked(request.ip)) throw new AppError('RATE_LIMITED', 'too many invalid download links');
     const token = request.params.token;
     const lead = await app.store.leads.getByDownloadTokenHash(hashToken(app.config.secretKey, TOKEN.test(token) ? token : ''));
@@ -115,7 +150,10 @@ export const whitePaperRoutes: FastifyPluginAsync = async (app) => {
     }
     const [results, study] = await Promise.all([getWaveResults(app.store, wave), waveStudy(app.store, wave)]);
     const pdf = await renderWhitePaper({
-      results, lang, logo: study.logo ?? null, creationDate: new Date(wave.publishedAt ?? wave.updatedAt),
+      results,
+      lang,
+      logo: study.logo ?? null,
+      creationDate: new Date(wave.publishedAt ?? wave.updatedAt),
       recipient: [lead.name, lead.company].filter(Boolean).join(', '),
     });
     const file = `${wave.studyId}-${wave.code}-${lang}.pdf`.replace(/[^A-Za-z0-9._-]/g, '_');

@@ -14,8 +14,20 @@ describe('the display-logic script served to browsers', () => {
       { op: 'in', question: 'b', values: [2, 3] },
       { op: 'answered', question: 'c' },
       { op: 'not', condition: { op: 'equals', question: 'a', value: 2 } },
-      { op: 'and', conditions: [{ op: 'equals', question: 'a', value: 1 }, { op: 'in', question: 'b', values: [3] }] },
-      { op: 'or', conditions: [{ op: 'answered', question: 'z' }, { op: 'equals', question: 'b', value: 2 }] },
+      {
+        op: 'and',
+        conditions: [
+          { op: 'equals', question: 'a', value: 1 },
+          { op: 'in', question: 'b', values: [3] },
+        ],
+      },
+      {
+        op: 'or',
+        conditions: [
+          { op: 'answered', question: 'z' },
+          { op: 'equals', question: 'b', value: 2 },
+        ],
+      },
     ];
     const answerSets = [{}, { a: 1 }, { a: 2, b: [3] }, { a: 1, b: [2, 3], c: 'x' }, { c: '' }];
     for (const condition of conditions) {

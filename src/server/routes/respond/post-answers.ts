@@ -89,7 +89,12 @@ async function repeatedOutcome(store: Store, response: ResponseRecord, submissio
 function rememberResponse(deps: PostDeps, reply: FastifyReply, access: OkAccess, response: ResponseRecord): void {
   if (access.credential.kind !== 'open') return;
   reply.setCookie(responseCookie(access.wave), response.publicId, {
-    signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: deps.secureCookies, maxAge: YEAR_S,
+    signed: true,
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: deps.secureCookies,
+    maxAge: YEAR_S,
   });
 }
 
@@ -136,10 +141,11 @@ export async function postAnswers(deps: PostDeps, request: FastifyRequest, reply
   const shownAt = deps.secrets.readShownAt(single(body._shown), submissionId);
   const pageDurationMs = shownAt === undefined ? undefined : Math.min(MAX_PAGE_MS, Math.max(0, Date.now() - shownAt));
   const respondent = (r: ResponseRecord | undefined): Respondent => ({
-    wave: access.wave, study, credential: access.credential.kind === 'open' && r ? { kind: 'open', publicId: r.publicId } : access.credential,
+    wave: access.wave,
+    study,
+    credential: access.credential.kind === 'open' && r ? { kind: 'open', publicId: r.publicId } : access.credential,
   });
-  const render = (view: Parameters<typeof sendQuestionnairePage>[5], r = response) =>
-    sendQuestionnairePage(request, reply, respondent(r), deps.secrets, deps.publicUrl, view);
+  const render = (view: Parameters<typeof sendQuestionnairePage>[5], r = response) => sendQuestionnairePage(request, reply, respondent(r), deps.secrets, deps.publicUrl, view);
 
   if (page === study.pages.length) {
     // the review: previous, or send the whole response
@@ -155,11 +161,17 @@ export async function postAnswers(deps: PostDeps, request: FastifyRequest, reply
     }
     const layout = layoutOf(study);
     const saved = await save({
-        responseId: response!.id, submissionId, page, answers: full.answers as JsonObject,
-        removeKeys: Object.keys(stored).filter((k) => !(k in full.answers)), currentPage: page, pageDurationMs,
-        complete: true, pack: (answers) => packAnswers(layout, answers as Answers), outcome: { show: 'thanks' },
-      })
-      .catch((error: unknown) => (isAppError(error) && error.code === 'CONFLICT' ? undefined : Promise.reject(error)));
+      responseId: response!.id,
+      submissionId,
+      page,
+      answers: full.answers as JsonObject,
+      removeKeys: Object.keys(stored).filter((k) => !(k in full.answers)),
+      currentPage: page,
+      pageDurationMs,
+      complete: true,
+      pack: (answers) => packAnswers(layout, answers as Answers),
+      outcome: { show: 'thanks' },
+    }).catch((error: unknown) => (isAppError(error) && error.code === 'CONFLICT' ? undefined : Promise.reject(error)));
     if (!saved) return sendNotice(request, reply, access.credential.kind === 'invitation' ? 'badLink' : 'already', 409);
     rememberResponse(deps, reply, access, saved.response);
     return sendThanks(request, reply, access.study, await benchmarkToken(deps, saved.response, study));
@@ -185,12 +197,15 @@ export async function postAnswers(deps: PostDeps, request: FastifyRequest, reply
 
   const current = response ?? (await createResponse(deps, access, submissionId, respondLanguages(request, study).content));
   const saved = await save({
-      responseId: current.id, submissionId, page, answers: checked.answers as JsonObject,
-      removeKeys: pageKeys(pageDef).filter((k) => !(k in checked.answers)),
-      currentPage: action === 'next' ? Math.max(current.currentPage, target) : current.currentPage,
-      pageDurationMs, outcome: { show: target },
-    })
-    .catch((error: unknown) => (isAppError(error) && error.code === 'CONFLICT' ? undefined : Promise.reject(error)));
+    responseId: current.id,
+    submissionId,
+    page,
+    answers: checked.answers as JsonObject,
+    removeKeys: pageKeys(pageDef).filter((k) => !(k in checked.answers)),
+    currentPage: action === 'next' ? Math.max(current.currentPage, target) : current.currentPage,
+    pageDurationMs,
+    outcome: { show: target },
+  }).catch((error: unknown) => (isAppError(error) && error.code === 'CONFLICT' ? undefined : Promise.reject(error)));
   if (!saved) return sendNotice(request, reply, access.credential.kind === 'invitation' ? 'badLink' : 'already', 409);
   if (!response) rememberResponse(deps, reply, access, saved.response);
   const language = respondLanguages(request, study).content;

@@ -5,9 +5,7 @@ import type { Study } from '../../../study/index.js';
 import type { RespondSecrets } from './respond-secrets.js';
 
 /** How the respondent came: an invitation token, or the open link (with a resume id or a cookie). */
-export type Credential =
-  | { readonly kind: 'invitation'; readonly token: string; readonly invitation: Invitation }
-  | { readonly kind: 'open'; readonly publicId?: string };
+export type Credential = { readonly kind: 'invitation'; readonly token: string; readonly invitation: Invitation } | { readonly kind: 'open'; readonly publicId?: string };
 
 export type Access =
   /** no such study or wave */
@@ -86,7 +84,7 @@ export async function resolveAccess(
   const resumeId = queryText(request, 'r');
   const cookie = request.cookies[responseCookie(wave)];
   const fromCookie = cookie === undefined ? undefined : request.unsignCookie(cookie);
-  const publicId = resumeId ?? (fromCookie?.valid ? fromCookie.value ?? undefined : undefined);
+  const publicId = resumeId ?? (fromCookie?.valid ? (fromCookie.value ?? undefined) : undefined);
   if (publicId === undefined) return { kind: 'ok', wave, study, credential: { kind: 'open' } };
   const response = await store.responses.getByPublicId(publicId);
   const mine = response !== undefined && response.waveId === wave.id && response.invitationId === null;

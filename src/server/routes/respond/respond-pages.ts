@@ -86,14 +86,7 @@ export interface PageRender {
 }
 
 /** Sends a questionnaire page (or the review when page is past the last one). */
-export function sendQuestionnairePage(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  r: Respondent,
-  secrets: RespondSecrets,
-  publicUrl: string | undefined,
-  view: PageRender,
-) {
+export function sendQuestionnairePage(request: FastifyRequest, reply: FastifyReply, r: Respondent, secrets: RespondSecrets, publicUrl: string | undefined, view: PageRender) {
   const { study } = r;
   const { content: lang, ui } = respondLanguages(request, study);
   const chrome = { chrome: 'minimal', contentLang: lang, languages: study.languages, langSwitch: respondLangSwitch(ui, r, lang) } as const;
@@ -108,8 +101,15 @@ export function sendQuestionnairePage(
       scripts: SCRIPTS,
       status: view.status,
       body: reviewView({
-        lang, study, answers: view.answers, pages: visiblePages(study, view.answers), action,
-        pageUrl: (p) => surveyPath(lang, r, `p=${p}`), csrf: csrfField(reply), submissionId, shownAt,
+        lang,
+        study,
+        answers: view.answers,
+        pages: visiblePages(study, view.answers),
+        action,
+        pageUrl: (p) => surveyPath(lang, r, `p=${p}`),
+        csrf: csrfField(reply),
+        submissionId,
+        shownAt,
         progress: progress(study, view.page, view.answers),
       }),
     });
@@ -125,10 +125,22 @@ export function sendQuestionnairePage(
     scripts: SCRIPTS,
     status: view.status,
     body: pageView({
-      lang, study, page: view.page, action, langActions: study.languages.filter((l) => l !== lang).map((l) => ({ lang: l, action: surveyPath(l, r) })), csrf: csrfField(reply),
-      submissionId, shownAt, progress: progress(study, view.page, view.answers),
-      values: view.values ?? formValuesFromAnswers(page, view.answers, lang), errors, visible,
-      conditionAnswers: conditionContext(page, view.answers), start, resumeUrl: resume, notice: view.notice,
+      lang,
+      study,
+      page: view.page,
+      action,
+      langActions: study.languages.filter((l) => l !== lang).map((l) => ({ lang: l, action: surveyPath(l, r) })),
+      csrf: csrfField(reply),
+      submissionId,
+      shownAt,
+      progress: progress(study, view.page, view.answers),
+      values: view.values ?? formValuesFromAnswers(page, view.answers, lang),
+      errors,
+      visible,
+      conditionAnswers: conditionContext(page, view.answers),
+      start,
+      resumeUrl: resume,
+      notice: view.notice,
     }),
   });
 }
@@ -150,5 +162,10 @@ export function sendNotice(request: FastifyRequest, reply: FastifyReply, kind: '
 export function sendThanks(request: FastifyRequest, reply: FastifyReply, study: Study, benchmarkToken: string | undefined, already = false, status = 200) {
   const lang = request.lang;
   const url = benchmarkToken ? localizedPath(lang, `/benchmark/${benchmarkToken}`) : undefined;
-  return sendPage(request, reply, { title: t(lang, already ? 'respond.already.title' : 'respond.thanks.title'), body: thanksView(lang, url, already, unitWords(study, lang)), chrome: 'minimal', status });
+  return sendPage(request, reply, {
+    title: t(lang, already ? 'respond.already.title' : 'respond.thanks.title'),
+    body: thanksView(lang, url, already, unitWords(study, lang)),
+    chrome: 'minimal',
+    status,
+  });
 }

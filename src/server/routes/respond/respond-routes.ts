@@ -31,9 +31,7 @@ export const respondRoutes: FastifyPluginAsync = async (app) => {
   const logic = logicScript();
   const findWave = cachedWaveLookup(app.store);
 
-  app.get('/respond/logic.js', async (_request, reply) =>
-    reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(logic),
-  );
+  app.get('/respond/logic.js', async (_request, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(logic));
 
   /** The home page links here with the wave id. */
   app.get<{ Params: { waveId: string } }>('/survey/:waveId', async (request, reply) => {

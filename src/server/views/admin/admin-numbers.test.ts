@@ -10,7 +10,11 @@ const NBSP = '\u00A0';
 const NNBSP = '\u202F';
 
 /** The text of a fragment, tags removed and the escapes the html tag writes decoded. */
-const textOf = (markup: string) => markup.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/[ \t\n]+/g, ' '); // not \s: it would take the no-break spaces
+const textOf = (markup: string) =>
+  markup
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/[ \t\n]+/g, ' '); // not \s: it would take the no-break spaces
 
 const monitor: FieldworkMonitor = {
   kind: 'fieldwork-monitor',
@@ -18,7 +22,10 @@ const monitor: FieldworkMonitor = {
   partials: 5,
   excluded: 0,
   days: [],
-  funnel: [{ page: 0, reached: 1240 }, { page: 1, reached: 620 }],
+  funnel: [
+    { page: 0, reached: 1240 },
+    { page: 1, reached: 620 },
+  ],
   questions: [],
   medianDurationMs: 7.25 * 60_000,
   quotas: [],

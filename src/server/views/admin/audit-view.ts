@@ -11,7 +11,8 @@ export function auditView(lang: Lang, entries: readonly AuditEntry[], emails: Re
 <div class="table-wrap"><table>
   <thead><tr><th scope="col">${t(lang, 'admin.audit.when')}</th><th scope="col">${t(lang, 'admin.audit.who')}</th><th scope="col">${t(lang, 'admin.audit.action')}</th><th scope="col">${t(lang, 'admin.audit.target')}</th><th scope="col">${t(lang, 'admin.audit.details')}</th></tr></thead>
   <tbody>${entries.map(
-    (e) => html`<tr><td><time datetime="${e.at}">${when(lang, e.at)}</time></td><td>${e.userId === null ? '—' : (emails.get(e.userId) ?? `#${e.userId}`)}</td><td><code>${e.action}</code></td><td>${e.target ?? ''}</td><td>${e.details === null ? '' : JSON.stringify(e.details)}</td></tr>`,
+    (e) =>
+      html`<tr><td><time datetime="${e.at}">${when(lang, e.at)}</time></td><td>${e.userId === null ? '—' : (emails.get(e.userId) ?? `#${e.userId}`)}</td><td><code>${e.action}</code></td><td>${e.target ?? ''}</td><td>${e.details === null ? '' : JSON.stringify(e.details)}</td></tr>`,
   )}</tbody>
 </table></div>
 ${entries.length === 200 ? html`<p><a href="?before=${entries.at(-1)!.id}">${t(lang, 'admin.audit.older')}</a></p>` : null}`;

@@ -15,9 +15,14 @@ const min = (ms: number, lang: Lang) => formatNumber(ms / 60_000, lang, 1);
 
 export function flagText(lang: Lang, flag: CleaningFlag): string {
   switch (flag.kind) {
-    case 'speeder': return t(lang, 'admin.cleaning.speeder', { duration: min(flag.durationMs, lang), median: min(flag.medianMs, lang) });
-    case 'straight-liner': return t(lang, 'admin.cleaning.straightLiner', { question: flag.question, items: flag.items, code: flag.code });
-    case 'duplicate': return t(lang, flag.rule === 'company-domain' ? 'admin.cleaning.duplicateOrganization' : 'admin.cleaning.duplicateAnswers', { ids: flag.with.map((id) => `#${id}`).join(', ') });
+    case 'speeder':
+      return t(lang, 'admin.cleaning.speeder', { duration: min(flag.durationMs, lang), median: min(flag.medianMs, lang) });
+    case 'straight-liner':
+      return t(lang, 'admin.cleaning.straightLiner', { question: flag.question, items: flag.items, code: flag.code });
+    case 'duplicate':
+      return t(lang, flag.rule === 'company-domain' ? 'admin.cleaning.duplicateOrganization' : 'admin.cleaning.duplicateAnswers', {
+        ids: flag.with.map((id) => `#${id}`).join(', '),
+      });
   }
 }
 
@@ -45,14 +50,20 @@ ${noticeOf(lang, done === 'exclude' ? 'admin.cleaning.excluded' : done === 'rest
   <li>${t(lang, 'admin.cleaning.straightLiners')} <strong>${formatNumber(flags.counts.straightLiner, lang)}</strong></li>
   <li>${t(lang, 'admin.cleaning.duplicates')} <strong>${formatNumber(flags.counts.duplicate, lang)}</strong></li>
 </ul>
-${rows.length === 0 ? html`<p>${t(lang, 'admin.cleaning.none')}</p>` : html`<div class="table-wrap"><table>
+${
+  rows.length === 0
+    ? html`<p>${t(lang, 'admin.cleaning.none')}</p>`
+    : html`<div class="table-wrap"><table>
   <caption>${t(lang, 'admin.cleaning.caption')}</caption>
   <thead><tr><th scope="col">${t(lang, 'admin.cleaning.response')}</th><th scope="col">${t(lang, 'admin.waves.status')}</th><th scope="col">${t(lang, 'admin.cleaning.flags')}</th><th scope="col">${t(lang, 'admin.cleaning.decision')}</th></tr></thead>
-  <tbody>${rows.map((r) => html`<tr id="response-${r.id}">
+  <tbody>${rows.map(
+    (r) => html`<tr id="response-${r.id}">
     <td>#${r.id}</td>
     <td>${r.status === 'complete' ? t(lang, 'admin.contact.complete') : t(lang, 'admin.contact.partial')}${r.durationMs !== null ? `, ${t(lang, 'admin.monitor.minutes', { n: min(r.durationMs, lang) })}` : ''}</td>
     <td><ul>${(flags.byResponse.get(r.id) ?? []).map((f) => html`<li>${flagText(lang, f)}</li>`)}</ul></td>
     <td>${r.excluded ? html`<p><strong>${t(lang, 'admin.cleaning.isExcluded')}</strong> ${r.exclusionReason ?? ''}</p>` : null}${editable ? exclusionForm(lang, reply, wave, r) : null}</td>
-  </tr>`)}</tbody>
-</table></div>`}`;
+  </tr>`,
+  )}</tbody>
+</table></div>`
+}`;
 }

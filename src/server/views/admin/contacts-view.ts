@@ -19,7 +19,11 @@ const SHOWN = 500;
 const statusText = (lang: Lang, status: string) => t(lang, `admin.contact.${status}` as MessageKey);
 
 export function contactsView(
-  lang: Lang, reply: FastifyReply, user: User, wave: Wave, progress: readonly ContactProgress[],
+  lang: Lang,
+  reply: FastifyReply,
+  user: User,
+  wave: Wave,
+  progress: readonly ContactProgress[],
   extra: { report?: ImportReport; sent?: { kind: 'invitation' | 'reminder'; sent: number; failed: number }; smtp: boolean },
 ): Html {
   const base = localizedPath(lang, `/admin/waves/${wave.id}`);
@@ -27,14 +31,20 @@ export function contactsView(
   const report = extra.report;
   const editable = can(user.role, 'analyse');
   return html`<h1>${t(lang, 'admin.contacts.title', { wave: wave.title })}</h1>
-${report ? html`<section class="import-report" aria-labelledby="import-report" role="status">
+${
+  report
+    ? html`<section class="import-report" aria-labelledby="import-report" role="status">
   <h2 id="import-report">${t(lang, 'admin.contacts.report', { imported: report.imported, rejected: report.rejected.length })}</h2>
   ${report.rejected.length ? html`<ul class="import-errors">${report.rejected.map((r) => html`<li>${t(lang, 'admin.contacts.line', { line: r.line })} ${r.message}</li>`)}</ul>` : null}
-</section>` : null}
+</section>`
+    : null
+}
 ${extra.sent ? html`<p class="notice" role="status">${t(lang, extra.sent.kind === 'invitation' ? 'admin.contacts.sentInvitations' : 'admin.contacts.sentReminders', { n: extra.sent.sent })}${extra.sent.failed ? ` ${t(lang, 'admin.contacts.failed', { n: extra.sent.failed })}` : ''}</p>` : null}
 <h2>${t(lang, 'admin.contacts.follow')}</h2>
 <ul class="status-counts">${counts.map(({ s, n }) => html`<li><span>${statusText(lang, s)}</span> <strong data-status="${s}">${n}</strong></li>`)}</ul>
-${editable ? html`<h2>${t(lang, 'admin.contacts.send')}</h2>
+${
+  editable
+    ? html`<h2>${t(lang, 'admin.contacts.send')}</h2>
 ${wave.status !== 'fieldwork' ? html`<p class="hint">${t(lang, 'admin.contacts.needFieldwork')}</p>` : null}
 ${extra.smtp ? null : html`<p class="hint">${t(lang, 'admin.contacts.noSmtp')}</p>`}
 <div class="actions">
@@ -49,7 +59,9 @@ ${extra.smtp ? null : html`<p class="hint">${t(lang, 'admin.contacts.noSmtp')}</
   <textarea id="csv" name="csv" rows="8" required aria-describedby="csv-hint"></textarea>
   <span class="hint" id="csv-hint">${t(lang, 'admin.contacts.csvHint')}</span></p>
   <p><button type="submit">${t(lang, 'admin.contacts.importButton')}</button></p>
-</form>` : null}
+</form>`
+    : null
+}
 <h2>${t(lang, 'admin.contacts.list', { n: progress.length })}</h2>
 <div class="table-wrap"><table>
   <thead><tr><th scope="col">${t(lang, 'admin.users.email')}</th><th scope="col">${t(lang, 'admin.contacts.name')}</th><th scope="col">${t(lang, 'admin.contacts.organization')}</th><th scope="col">${t(lang, 'admin.waves.status')}</th></tr></thead>

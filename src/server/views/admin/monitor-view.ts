@@ -29,10 +29,14 @@ ${refreshSeconds ? html`<p class="choice"><input type="checkbox" id="auto-refres
 <h2>${t(lang, 'admin.monitor.chart')}</h2>
 ${chart ? html`<figure class="chart"><div aria-hidden="true">${raw(chart.svg)}</div><figcaption>${chart.alternative}</figcaption></figure>` : html`<p>${t(lang, 'admin.monitor.noResponse')}</p>`}
 <h2>${t(lang, 'admin.monitor.quotas')}</h2>
-${m.quotas.length === 0 ? html`<p>${t(lang, 'admin.monitor.noQuota')}</p>` : html`<div class="table-wrap"><table>
+${
+  m.quotas.length === 0
+    ? html`<p>${t(lang, 'admin.monitor.noQuota')}</p>`
+    : html`<div class="table-wrap"><table>
   <thead><tr><th scope="col">${t(lang, 'admin.monitor.segment')}</th><th scope="col" class="number">${t(lang, 'admin.monitor.target')}</th><th scope="col" class="number">${t(lang, 'admin.monitor.achieved')}</th><th scope="col">${t(lang, 'admin.monitor.progress')}</th></tr></thead>
   <tbody>${m.quotas.map((q) => html`<tr><td>${q.variable} = ${codeLabel(study, lang, q.variable, q.code)}</td><td class="number">${formatNumber(q.target, lang)}</td><td class="number">${formatNumber(q.achieved, lang)}</td><td><progress max="${q.target}" value="${Math.min(q.achieved, q.target)}" aria-label="${`${q.variable} ${q.code}`}">${percent(q.achieved, q.target, lang)}</progress> ${percent(q.achieved, q.target, lang)}</td></tr>`)}</tbody>
-</table></div>`}
+</table></div>`
+}
 <h2>${t(lang, 'admin.monitor.funnel')}</h2>
 <div class="table-wrap"><table>
   <thead><tr><th scope="col">${t(lang, 'admin.monitor.page')}</th><th scope="col" class="number">${t(lang, 'admin.monitor.reached')}</th><th scope="col" class="number">${t(lang, 'admin.monitor.ofStarted')}</th></tr></thead>

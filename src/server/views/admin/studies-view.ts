@@ -45,11 +45,13 @@ export function uploadForm(lang: Lang, reply: FastifyReply, action: string, head
   <span class="hint" id="study-file-hint">${t(lang, 'admin.studies.upload.fileHint', { size: maxMegabytes })}</span></p>
   <p><label for="study-format">${t(lang, 'admin.studies.upload.format')}</label>
   <select id="study-format" name="format">${(Object.keys(FORMAT_KEYS) as StudyFileFormat[]).map((f) => html`<option value="${f}">${t(lang, FORMAT_KEYS[f])}</option>`)}</select></p>
-  ${withStudyId
-    ? html`<p><label for="study-id">${t(lang, 'admin.studies.upload.studyId')}</label>
+  ${
+    withStudyId
+      ? html`<p><label for="study-id">${t(lang, 'admin.studies.upload.studyId')}</label>
   <input type="text" id="study-id" name="studyId" pattern="[a-z0-9][a-z0-9\\-]{1,62}" autocomplete="off" aria-describedby="study-id-hint">
   <span class="hint" id="study-id-hint">${t(lang, 'admin.studies.upload.studyIdHint')}</span></p>`
-    : null}
+      : null
+  }
   <p><button type="submit">${t(lang, 'admin.studies.upload.submit')}</button></p>
 </form>`;
 }
@@ -59,14 +61,18 @@ export function uploadReportView(lang: Lang, report: UploadReport): Html {
   const errors = report.errors ?? [];
   return html`<div class="error-summary" id="error-summary" role="alert" tabindex="-1" autofocus aria-labelledby="error-summary-title">
   <h2 id="error-summary-title">${t(lang, 'admin.studies.invalid.title')}</h2>
-  ${report.exists
-    ? html`<p>${t(lang, 'admin.studies.exists', { id: report.exists.studyId, n: report.exists.version })}
+  ${
+    report.exists
+      ? html`<p>${t(lang, 'admin.studies.exists', { id: report.exists.studyId, n: report.exists.version })}
   <a href="${localizedPath(lang, `/admin/studies/${report.exists.studyId}`)}">${t(lang, 'admin.studies.back', { id: report.exists.studyId })}</a></p>`
-    : null}
-  ${errors.length > 0
-    ? html`<p>${t(lang, 'admin.studies.invalid.intro', { n: errors.length })}</p>
+      : null
+  }
+  ${
+    errors.length > 0
+      ? html`<p>${t(lang, 'admin.studies.invalid.intro', { n: errors.length })}</p>
   <ul class="study-errors">${errors.map((e) => html`<li><code>${e.path}</code> ${e.message}</li>`)}</ul>`
-    : null}
+      : null
+  }
 </div>
 ${warningsView(lang, report.warnings ?? [])}`;
 }
@@ -85,24 +91,29 @@ export function diffListView(lang: Lang, diff: StudyDiff): Html {
 
 /** `/admin/studies`: every stored study with its versions and waves, and the form to add one. */
 export function studiesView(
-  lang: Lang, reply: FastifyReply,
+  lang: Lang,
+  reply: FastifyReply,
   data: { rows: readonly StudyRow[]; builtIn: readonly string[]; canUpload: boolean; maxMegabytes: number; report?: UploadReport },
 ): Html {
   const path = (p: string) => localizedPath(lang, p);
   return html`<h1>${t(lang, 'admin.studies.title')}</h1>
 ${data.report ? uploadReportView(lang, data.report) : null}
 <p class="hint">${t(lang, 'admin.studies.intro')}</p>
-${data.rows.length === 0
-  ? html`<p>${t(lang, 'admin.studies.none')}</p>`
-  : html`<div class="table-wrap"><table>
+${
+  data.rows.length === 0
+    ? html`<p>${t(lang, 'admin.studies.none')}</p>`
+    : html`<div class="table-wrap"><table>
   <thead><tr><th scope="col">${t(lang, 'admin.studies.study')}</th><th scope="col">${t(lang, 'admin.studies.id')}</th><th scope="col">${t(lang, 'admin.studies.latest')}</th><th scope="col">${t(lang, 'admin.studies.versionCount')}</th><th scope="col">${t(lang, 'admin.studies.waves')}</th></tr></thead>
-  <tbody>${data.rows.map((r) => html`<tr>
+  <tbody>${data.rows.map(
+    (r) => html`<tr>
     <td><a href="${path(`/admin/studies/${r.studyId}`)}">${r.title}</a></td><td><code>${r.studyId}</code></td><td>${r.latestVersion}</td><td>${r.versionCount}</td>
     <td>${r.waves.length === 0 ? t(lang, 'admin.studies.noWave') : r.waves.map((w, k) => html`${k > 0 ? ', ' : ''}<a href="${path(`/admin/waves/${w.id}`)}">${t(lang, 'admin.studies.waveVersion', { wave: w.code, n: w.version })}</a>`)}</td>
-  </tr>`)}</tbody>
-</table></div>`}
+  </tr>`,
+  )}</tbody>
+</table></div>`
+}
 ${data.builtIn.length > 0 ? html`<p class="hint">${t(lang, 'admin.studies.builtIn', { ids: data.builtIn.join(', ') })}</p>` : null}
-${data.canUpload
-  ? uploadForm(lang, reply, '/admin/studies', 'admin.studies.upload.add', data.maxMegabytes, true)
-  : html`<p class="hint">${t(lang, 'admin.studies.readOnly')}</p>`}`;
+${
+  data.canUpload ? uploadForm(lang, reply, '/admin/studies', 'admin.studies.upload.add', data.maxMegabytes, true) : html`<p class="hint">${t(lang, 'admin.studies.readOnly')}</p>`
+}`;
 }

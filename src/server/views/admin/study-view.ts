@@ -34,7 +34,8 @@ const versionSelect = (id: string, name: string, versions: readonly StudyVersion
 
 /** `/admin/studies/:studyId`: its versions (with the waves using each, downloads, diffs), and the form for a new version. */
 export function studyView(
-  lang: Lang, reply: FastifyReply,
+  lang: Lang,
+  reply: FastifyReply,
   data: { studyId: string; title: string; versions: readonly StudyVersionRow[]; canUpload: boolean; maxMegabytes: number; outcome?: UploadOutcome },
 ): Html {
   const path = (p: string) => localizedPath(lang, p);
@@ -46,22 +47,26 @@ ${outcomeView(lang, data.studyId, data.outcome)}
 <h2>${t(lang, 'admin.studies.versions')}</h2>
 <div class="table-wrap"><table>
   <thead><tr><th scope="col">${t(lang, 'admin.studies.version')}</th><th scope="col">${t(lang, 'admin.studies.createdAt')}</th><th scope="col">${t(lang, 'admin.studies.waves')}</th><th scope="col">${t(lang, 'admin.studies.actions')}</th></tr></thead>
-  <tbody>${[...data.versions].reverse().map((v) => html`<tr>
+  <tbody>${[...data.versions].reverse().map(
+    (v) => html`<tr>
     <td>${v.version}</td><td><time datetime="${v.createdAt}">${v.createdAt.slice(0, 16).replace('T', ' ')}</time></td>
     <td>${v.waves.length === 0 ? t(lang, 'admin.studies.noWave') : v.waves.map((w, k) => html`${k > 0 ? ', ' : ''}<a href="${path(`/admin/waves/${w.id}`)}">${w.code}</a>`)}</td>
-    <td><a href="${path(`${base}/versions/${v.version}/download`)}" download>${t(lang, 'admin.studies.download', { n: v.version })}</a>${v.version > 1
-      ? html` · <a href="${path(`${base}/diff?from=${v.version - 1}&to=${v.version}`)}">${t(lang, 'admin.studies.diffPrevious', { n: v.version })}</a>`
-      : null}</td>
-  </tr>`)}</tbody>
+    <td><a href="${path(`${base}/versions/${v.version}/download`)}" download>${t(lang, 'admin.studies.download', { n: v.version })}</a>${
+      v.version > 1 ? html` · <a href="${path(`${base}/diff?from=${v.version - 1}&to=${v.version}`)}">${t(lang, 'admin.studies.diffPrevious', { n: v.version })}</a>` : null
+    }</td>
+  </tr>`,
+  )}</tbody>
 </table></div>
-${data.versions.length > 1
-  ? html`<h2>${t(lang, 'admin.studies.diff.form')}</h2>
+${
+  data.versions.length > 1
+    ? html`<h2>${t(lang, 'admin.studies.diff.form')}</h2>
 <form method="get" action="${path(`${base}/diff`)}" class="inline-form">
   <label for="diff-from">${t(lang, 'admin.studies.diff.from')}</label>${versionSelect('diff-from', 'from', data.versions, latest - 1)}
   <label for="diff-to">${t(lang, 'admin.studies.diff.to')}</label>${versionSelect('diff-to', 'to', data.versions, latest)}
   <button type="submit" class="secondary">${t(lang, 'admin.studies.diff.submit')}</button>
 </form>`
-  : null}
+    : null
+}
 ${data.canUpload ? uploadForm(lang, reply, `${base}/versions`, 'admin.studies.upload.update', data.maxMegabytes, false) : null}`;
 }
 

@@ -17,8 +17,13 @@ const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
 
 /** A wave's page: status and its actions, counts, settings (title, dates, quotas). */
 export function waveOverviewView(
-  lang: Lang, reply: FastifyReply, user: User, wave: Wave,
-  counts: { partial: number; complete: number; excluded: number }, version: number, done?: string,
+  lang: Lang,
+  reply: FastifyReply,
+  user: User,
+  wave: Wave,
+  counts: { partial: number; complete: number; excluded: number },
+  version: number,
+  done?: string,
 ): Html {
   const action = localizedPath(lang, `/admin/waves/${wave.id}`);
   const editable = can(user.role, 'analyse');
@@ -32,11 +37,15 @@ ${noticeOf(lang, `admin.done.${done}`, DONE)}
   <dt>${t(lang, 'admin.wave.excluded')}</dt><dd>${counts.excluded}</dd>
   <dt>${t(lang, 'admin.wave.dataVersion')}</dt><dd>${wave.dataVersion}</dd>
 </dl>
-${editable ? html`<h2>${t(lang, 'admin.wave.statusActions')}</h2>
-<div class="actions">${actionsFrom(wave.status).map((a) => html`<form method="post" action="${`${action}/status`}" class="inline-form">
+${
+  editable
+    ? html`<h2>${t(lang, 'admin.wave.statusActions')}</h2>
+<div class="actions">${actionsFrom(wave.status).map(
+        (a) => html`<form method="post" action="${`${action}/status`}" class="inline-form">
   ${csrfField(reply)}<input type="hidden" name="action" value="${a}">
   <button type="submit">${t(lang, `admin.action.${a}` as MessageKey)}</button>
-</form>`)}</div>
+</form>`,
+      )}</div>
 <h2>${t(lang, 'admin.wave.settings')}</h2>
 <form method="post" action="${`${action}/settings`}">
   ${csrfField(reply)}
@@ -48,5 +57,7 @@ ${editable ? html`<h2>${t(lang, 'admin.wave.statusActions')}</h2>
   <textarea id="quotas" name="quotas" rows="6" aria-describedby="quotas-hint">${quotaLines(readQuotas(wave.quotas))}</textarea>
   <span class="hint" id="quotas-hint">${t(lang, 'admin.wave.quotasHint')}</span></p>
   <p><button type="submit">${t(lang, 'admin.wave.save')}</button></p>
-</form>` : null}`;
+</form>`
+    : null
+}`;
 }

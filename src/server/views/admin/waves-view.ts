@@ -15,18 +15,21 @@ export function wavesView(lang: Lang, user: User, studies: readonly StudySummary
   const path = (p: string) => localizedPath(lang, p);
   return html`<h1>${t(lang, 'admin.waves.title')}</h1>
 ${can(user.role, 'analyse') ? html`<p><a class="button" href="${path('/admin/waves/new')}">${t(lang, 'admin.waves.new')}</a></p>` : null}
-${waves.length === 0
-  ? html`<p>${t(lang, 'admin.waves.none')}</p>`
-  : html`<div class="table-wrap"><table>
+${
+  waves.length === 0
+    ? html`<p>${t(lang, 'admin.waves.none')}</p>`
+    : html`<div class="table-wrap"><table>
   <thead><tr><th scope="col">${t(lang, 'admin.waves.study')}</th><th scope="col">${t(lang, 'admin.waves.code')}</th><th scope="col">${t(lang, 'admin.waves.name')}</th><th scope="col">${t(lang, 'admin.waves.status')}</th></tr></thead>
   <tbody>${waves.map((w) => html`<tr><td>${w.studyId}</td><td>${w.code}</td><td><a href="${path(`/admin/waves/${w.id}`)}">${w.title}</a></td><td>${statusLabel(lang, w.status)}</td></tr>`)}</tbody>
-</table></div>`}
+</table></div>`
+}
 <p class="hint">${t(lang, 'admin.waves.studies', { n: studies.length })}</p>`;
 }
 
 /** `/admin/waves/new`: a study version (stored, or a built-in study to store), a code, a title, dates. */
 export function newWaveView(
-  lang: Lang, reply: FastifyReply,
+  lang: Lang,
+  reply: FastifyReply,
   stored: readonly { studyId: string; versions: readonly { id: number; version: number; createdAt: string }[] }[],
   builtIn: readonly string[],
 ): Html {

@@ -13,16 +13,17 @@ import type { WeightingReport } from '../../routes/admin/data/weighting-report.j
 import { html, type Html } from '../html.js';
 import { noticeOf } from './admin-page.js';
 
-
 function editor(lang: Lang, reply: FastifyReply, wave: Wave, candidates: readonly SingleQuestion[], targets: PopulationTargets): Html {
   const byVariable = new Map(targets.margins.map((m) => [m.variable, new Map(m.targets.map((x) => [x.code, x.population]))]));
   return html`<form method="post" action="${localizedPath(lang, `/admin/waves/${wave.id}/weighting/targets`)}">
   ${csrfField(reply)}
-  ${candidates.map((q) => html`<fieldset>
+  ${candidates.map(
+    (q) => html`<fieldset>
     <legend>${labelIn(q.text, lang)} (<code>${q.name}</code>)</legend>
     <p class="choice"><input type="checkbox" id="use_${q.name}" name="use_${q.name}"${byVariable.has(q.name) ? html` checked` : null}><label for="use_${q.name}">${t(lang, 'admin.weighting.use')}</label></p>
     <div class="targets-grid">${q.options.map((o) => html`<p><label for="pop_${q.name}_${o.code}">${labelIn(o.label, lang)} (${o.code})</label><input type="number" min="0" step="any" id="pop_${q.name}_${o.code}" name="pop_${q.name}_${o.code}" value="${byVariable.get(q.name)?.get(o.code) ?? ''}"></p>`)}</div>
-  </fieldset>`)}
+  </fieldset>`,
+  )}
   <p><label for="source">${t(lang, 'admin.weighting.source')}</label><input type="text" id="source" name="source" maxlength="500" value="${targets.source ?? ''}"></p>
   <fieldset><legend>${t(lang, 'admin.weighting.trimming')}</legend>
     <p class="hint">${t(lang, 'admin.weighting.trimmingHint')}</p>
@@ -46,7 +47,14 @@ function diagnostics(lang: Lang, study: Study, report: WeightingReport): Html {
   if (!w) return html`<p>${t(lang, 'admin.weighting.noData')}</p>`;
   const labelOf = (variable: string, code: number): string => {
     const q = findQuestion(study, variable);
-    return (q?.kind === 'single' ? (() => { const o = q.options.find((option) => option.code === code); return o ? labelIn(o.label, lang) : undefined; })() : undefined) ?? String(code);
+    return (
+      (q?.kind === 'single'
+        ? (() => {
+            const o = q.options.find((option) => option.code === code);
+            return o ? labelIn(o.label, lang) : undefined;
+          })()
+        : undefined) ?? String(code)
+    );
   };
   const d = w.diagnostics;
   const pct = (x: number) => formatPercent(x, lang, 1);
@@ -62,16 +70,22 @@ function diagnostics(lang: Lang, study: Study, report: WeightingReport): Html {
   <dt>${t(lang, 'admin.weighting.efficiency')}</dt><dd>${pct(d.efficiency)}</dd>
   <dt>${t(lang, 'admin.weighting.effectiveN')}</dt><dd>${num(d.effectiveSampleSize, 1)}</dd>
 </dl>
-${w.margins.map((m) => html`<div class="table-wrap"><table>
+${w.margins.map(
+  (m) => html`<div class="table-wrap"><table>
   <caption>${t(lang, 'admin.weighting.margin', { variable: m.variable })}</caption>
   <thead><tr><th scope="col">${t(lang, 'admin.weighting.level')}</th><th scope="col" class="number">${t(lang, 'admin.weighting.target')}</th><th scope="col" class="number">${t(lang, 'admin.weighting.sample')}</th><th scope="col" class="number">${t(lang, 'admin.weighting.achieved')}</th></tr></thead>
   <tbody>${m.levels.map((l) => html`<tr><td>${labelOf(m.variable, l.code)}</td><td class="number">${pct(l.targetShare)}</td><td class="number">${pct(l.sampleShare)} (n = ${formatNumber(l.n, lang)})</td><td class="number">${pct(l.achievedShare)}</td></tr>`)}</tbody>
-</table></div>`)}
+</table></div>`,
+)}
 <h2>${t(lang, 'admin.weighting.indicators')}</h2>
-${report.indicators.length === 0 ? html`<p>${t(lang, 'admin.weighting.noIndicator')}</p>` : html`<div class="table-wrap"><table>
+${
+  report.indicators.length === 0
+    ? html`<p>${t(lang, 'admin.weighting.noIndicator')}</p>`
+    : html`<div class="table-wrap"><table>
   <thead><tr><th scope="col">${t(lang, 'admin.weighting.indicator')}</th><th scope="col" class="number">${t(lang, 'admin.weighting.base')}</th><th scope="col" class="number">${t(lang, 'admin.weighting.unweightedShare')}</th><th scope="col" class="number">${t(lang, 'admin.weighting.weightedShare')}</th></tr></thead>
   <tbody>${report.indicators.map((i) => html`<tr><td>${labelIn(i.label, lang)}</td><td class="number">${formatNumber(i.base, lang)}</td><td class="number">${pct(i.unweighted)}</td><td class="number">${pct(i.weighted)}</td></tr>`)}</tbody>
-</table></div>`}
+</table></div>`
+}
 </section>`;
 }
 
@@ -79,8 +93,15 @@ const DONE: readonly MessageKey[] = ['admin.weighting.done.targets', 'admin.weig
 
 /** The weighting page: diagnostics of the last run, the run button, the margins editor and CSV import. */
 export function weightingView(
-  lang: Lang, reply: FastifyReply, user: User, wave: Wave, study: Study, candidates: readonly SingleQuestion[],
-  targets: PopulationTargets, report: WeightingReport | undefined, done?: string,
+  lang: Lang,
+  reply: FastifyReply,
+  user: User,
+  wave: Wave,
+  study: Study,
+  candidates: readonly SingleQuestion[],
+  targets: PopulationTargets,
+  report: WeightingReport | undefined,
+  done?: string,
 ): Html {
   const editable = can(user.role, 'analyse');
   return html`<h1>${t(lang, 'admin.weighting.title', { wave: wave.title })}</h1>

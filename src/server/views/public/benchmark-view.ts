@@ -29,8 +29,10 @@ ${model.size ? html`<p>${t(lang, 'benchmark.size', { size: labelIn(model.size.la
     <caption>${t(lang, 'benchmark.maturity.chart')}</caption>
     <thead><tr><th scope="col">${t(lang, 'benchmark.maturity.dimension')}</th><th scope="col">${t(lang, 'benchmark.maturity.definition')}</th>
       <th scope="col" class="number">${t(lang, 'benchmark.maturity.you')}</th><th scope="col" class="number">${t(lang, 'benchmark.maturity.all')}</th><th scope="col" class="number">${benchmarkWords(model, lang).peers}</th></tr></thead>
-    <tbody>${model.dimensions.map((d) => html`<tr><th scope="row">${labelIn(d.label, lang)}</th><td>${labelIn(d.definition, lang)}</td>
-      <td class="number">${score(d.respondent, lang)}</td><td class="number">${score(d.all, lang)}</td><td class="number">${score(d.sameSize, lang)}</td></tr>`)}</tbody>
+    <tbody>${model.dimensions.map(
+      (d) => html`<tr><th scope="row">${labelIn(d.label, lang)}</th><td>${labelIn(d.definition, lang)}</td>
+      <td class="number">${score(d.respondent, lang)}</td><td class="number">${score(d.all, lang)}</td><td class="number">${score(d.sameSize, lang)}</td></tr>`,
+    )}</tbody>
   </table></div>
 </section>
 <section aria-labelledby="recommendations-title">
@@ -41,14 +43,20 @@ ${model.size ? html`<p>${t(lang, 'benchmark.size', { size: labelIn(model.size.la
 <section aria-labelledby="indicators-title">
   <h2 id="indicators-title">${t(lang, 'benchmark.indicators.title')}</h2>
   <p>${t(lang, 'benchmark.indicators.leadUnits', unitWords(model.study, lang))}</p>
-  ${model.themes.map((theme) => html`<div class="table-wrap"><table class="benchmark-table">
+  ${model.themes.map(
+    (theme) => html`<div class="table-wrap"><table class="benchmark-table">
     <caption>${labelIn(theme.label, lang)}</caption>
     <thead><tr><th scope="col">${t(lang, 'benchmark.indicators.indicator')}</th><th scope="col">${t(lang, 'benchmark.indicators.answer')}</th>
       <th scope="col" class="number">${t(lang, 'benchmark.indicators.allUnits', unitWords(model.study, lang))}</th><th scope="col" class="number">${benchmarkWords(model, lang).peers}</th></tr></thead>
-    <tbody>${model.indicators.filter((i) => i.theme === theme.id).map((i) => html`<tr><th scope="row">${labelIn(i.label, lang)}</th>
+    <tbody>${model.indicators
+      .filter((i) => i.theme === theme.id)
+      .map(
+        (i) => html`<tr><th scope="row">${labelIn(i.label, lang)}</th>
       <td>${i.answer ? labelIn(i.answer, lang) : t(lang, 'benchmark.indicators.noAnswer')}</td>
-      <td class="number">${benchmarkFigure(i.all, lang)}</td><td class="number">${benchmarkFigure(i.sameSize, lang)}</td></tr>`)}</tbody>
-  </table></div>`)}
+      <td class="number">${benchmarkFigure(i.all, lang)}</td><td class="number">${benchmarkFigure(i.sameSize, lang)}</td></tr>`,
+      )}</tbody>
+  </table></div>`,
+  )}
 </section>
 <p class="notice">${t(lang, 'benchmark.private')}</p>
 </article>`;
@@ -69,7 +77,10 @@ export function benchmarkPendingView(lang: Lang, data: PendingData): Html {
   return html`<article class="benchmark">
 <h1>${t(lang, 'benchmark.pending.title')}</h1>
 <p>${data.expectedAt ? t(lang, 'benchmark.pending.text', { wave: data.waveTitle, date: formatDate(data.expectedAt, lang) }) : t(lang, 'benchmark.pending.textNoDate', { wave: data.waveTitle })}</p>
-${data.saved || data.hasEmail ? html`<p class="notice" role="status">${t(lang, 'benchmark.pending.saved')}</p>` : html`<form method="post" action="${data.action}" class="notify-form" novalidate>
+${
+  data.saved || data.hasEmail
+    ? html`<p class="notice" role="status">${t(lang, 'benchmark.pending.saved')}</p>`
+    : html`<form method="post" action="${data.action}" class="notify-form" novalidate>
   <h2>${t(lang, 'benchmark.pending.notify')}</h2>
   ${data.csrf}
   <div class="field${data.invalid ? ' has-error' : ''}">
@@ -79,7 +90,8 @@ ${data.saved || data.hasEmail ? html`<p class="notice" role="status">${t(lang, '
     <input id="notify-email" name="email" type="email" autocomplete="email" maxlength="254" required aria-describedby="notify-help${data.invalid ? ' notify-error' : ''}">
   </div>
   <button type="submit">${t(lang, 'benchmark.pending.submit')}</button>
-</form>`}
+</form>`
+}
 <p class="notice">${t(lang, 'benchmark.private')}</p>
 </article>`;
 }

@@ -6,21 +6,46 @@ import { dashboardView } from './dashboard-view.js';
 import { methodologyView } from './methodology-view.js';
 
 const indicator = (id: string, estimate: number): IndicatorResult => ({
-  id, theme: 'saving', group: null, label: { en: `Label ${id}`, de: `Bezeichnung ${id}` }, variable: id, estimate, se: 0.02,
-  ci: [estimate - 0.04, estimate + 0.04], n: 250, nEffective: 200, deff: 1.25, trend: null, history: [], cuts: {},
+  id,
+  theme: 'saving',
+  group: null,
+  label: { en: `Label ${id}`, de: `Bezeichnung ${id}` },
+  variable: id,
+  estimate,
+  se: 0.02,
+  ci: [estimate - 0.04, estimate + 0.04],
+  n: 250,
+  nEffective: 200,
+  deff: 1.25,
+  trend: null,
+  history: [],
+  cuts: {},
 });
 
 /** The results of a study of households, in English and German. */
 function results(unit: WaveResults['study']['unit']): WaveResults {
   return {
-    kind: 'waveResults', version: WAVE_RESULTS_VERSION,
+    kind: 'waveResults',
+    version: WAVE_RESULTS_VERSION,
     study: { id: 'households', version: 1, title: { en: 'Household panel', de: 'Haushaltspanel' }, producers: [], languages: ['en', 'de'], ...(unit ? { unit } : {}) },
     wave: { id: 1, code: '2026', title: '2026', opensAt: null, closesAt: null, dataVersion: 1 },
-    previousWave: null, earlierWaves: [], n: 250,
+    previousWave: null,
+    earlierWaves: [],
+    n: 250,
     settings: { conf: 0.95, alpha: 0.05, lowBase: 30, suppressBase: 10 },
     weighting: {
-      status: 'weighted', reason: null, source: 'census', margins: [], converged: true, iterations: 4, trimming: null,
-      efficiency: 0.9, kishDeff: 1.1, effectiveSampleSize: 225, minWeight: 0.5, maxWeight: 2,
+      status: 'weighted',
+      reason: null,
+      source: 'census',
+      margins: [],
+      converged: true,
+      iterations: 4,
+      trimming: null,
+      efficiency: 0.9,
+      kishDeff: 1.1,
+      effectiveSampleSize: 225,
+      minWeight: 0.5,
+      maxWeight: 2,
     },
     themes: [{ id: 'saving', label: { en: 'Saving', de: 'Sparen' } }],
     banners: [],

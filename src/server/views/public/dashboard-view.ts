@@ -27,7 +27,7 @@ export function dashboardView(lang: Lang, data: DashboardData): Html {
   const { results, cut } = data;
   const study = results.study.id;
   const wave = results.wave.code;
-  const banner = cut ? results.banners.find((b) => b.id === cut) ?? null : null;
+  const banner = cut ? (results.banners.find((b) => b.id === cut) ?? null) : null;
   const themes = results.themes.filter((t) => results.indicators.some((i) => i.theme === t.id));
   return html`<article class="results">
 <header class="results-header">

@@ -24,26 +24,34 @@ export function methodologyView(lang: Lang, results: WaveResults): Html {
 <h1>${t(lang, 'results.methodology.title', { wave: results.wave.title })}</h1>
 <p><a href="${RESULTS_PATHS.dashboard(lang, results.study.id, { wave: results.wave.code })}">${t(lang, 'results.trendPage.back', { wave: results.wave.title })}</a></p>
 <section aria-labelledby="m-fieldwork"><h2 id="m-fieldwork">${t(lang, 'results.methodology.fieldwork')}</h2>
-  <p>${results.wave.opensAt && results.wave.closesAt
-    ? t(lang, 'results.methodology.fieldworkDates', { from: formatDate(results.wave.opensAt, lang), to: formatDate(results.wave.closesAt, lang) })
-    : results.wave.title}</p>
+  <p>${
+    results.wave.opensAt && results.wave.closesAt
+      ? t(lang, 'results.methodology.fieldworkDates', { from: formatDate(results.wave.opensAt, lang), to: formatDate(results.wave.closesAt, lang) })
+      : results.wave.title
+  }</p>
 </section>
 <section aria-labelledby="m-sample"><h2 id="m-sample">${t(lang, 'results.methodology.sample')}</h2>
   <p>${t(lang, 'results.methodology.sampleText', { n: formatNumber(results.n, lang) })}</p>
 </section>
 <section aria-labelledby="m-population"><h2 id="m-population">${t(lang, 'results.methodology.population')}</h2>
-  <p>${w.status === 'weighted'
-    ? t(lang, 'results.methodology.populationTextUnits', { ...unitWords(results.study, lang), variables, source: w.source ?? t(lang, 'results.methodology.none') })
-    : t(lang, 'results.methodology.unweighted', { reason: w.reason ?? '' })}</p>
-  ${w.margins.map((m) => html`<div class="table-wrap" tabindex="0" role="region" aria-label="${t(lang, 'results.methodology.marginCaption', { variable: labelIn(m.label, lang) })}"><table>
+  <p>${
+    w.status === 'weighted'
+      ? t(lang, 'results.methodology.populationTextUnits', { ...unitWords(results.study, lang), variables, source: w.source ?? t(lang, 'results.methodology.none') })
+      : t(lang, 'results.methodology.unweighted', { reason: w.reason ?? '' })
+  }</p>
+  ${w.margins.map(
+    (m) => html`<div class="table-wrap" tabindex="0" role="region" aria-label="${t(lang, 'results.methodology.marginCaption', { variable: labelIn(m.label, lang) })}"><table>
     <caption>${t(lang, 'results.methodology.marginCaption', { variable: labelIn(m.label, lang) })}</caption>
     <thead><tr><th scope="col">${t(lang, 'results.methodology.level')}</th><th scope="col" class="number">${t(lang, 'results.methodology.target')}</th>
       <th scope="col" class="number">${t(lang, 'results.methodology.sampleShare')}</th><th scope="col" class="number">${t(lang, 'results.methodology.achieved')}</th></tr></thead>
-    <tbody>${m.levels.map((l) => html`<tr><th scope="row">${labelIn(l.label, lang)}</th>
+    <tbody>${m.levels.map(
+      (l) => html`<tr><th scope="row">${labelIn(l.label, lang)}</th>
       <td class="number">${formatNumber(l.population, lang)} (${formatPercent(l.targetShare, lang, 1)})</td>
       <td class="number">${formatPercent(l.sampleShare, lang, 1)} (n\u00A0=\u00A0${formatNumber(l.n, lang)})</td>
-      <td class="number">${formatPercent(l.achievedShare, lang, 1)}</td></tr>`)}</tbody>
-  </table></div>`)}
+      <td class="number">${formatPercent(l.achievedShare, lang, 1)}</td></tr>`,
+    )}</tbody>
+  </table></div>`,
+  )}
 </section>
 <section aria-labelledby="m-diagnostics"><h2 id="m-diagnostics">${t(lang, 'results.methodology.diagnostics')}</h2>
   <dl class="figures">
@@ -53,17 +61,25 @@ export function methodologyView(lang: Lang, results: WaveResults): Html {
     <dt>${t(lang, 'results.methodology.weights')}</dt><dd>${formatNumber(w.minWeight, lang, 2)} – ${formatNumber(w.maxWeight, lang, 2)}</dd>
     <dt>${t(lang, 'results.methodology.deff')}</dt><dd>${formatNumber(deff, lang, 2)}</dd>
   </dl>
-  ${w.trimming ? html`<p>${t(lang, 'results.methodology.trimming', {
-    lower: formatNumber(w.trimming.lower, lang, 2), upper: formatNumber(w.trimming.upper, lang, 2), trimmed: w.trimming.trimmed,
-  })}</p>` : null}
+  ${
+    w.trimming
+      ? html`<p>${t(lang, 'results.methodology.trimming', {
+          lower: formatNumber(w.trimming.lower, lang, 2),
+          upper: formatNumber(w.trimming.upper, lang, 2),
+          trimmed: w.trimming.trimmed,
+        })}</p>`
+      : null
+  }
 </section>
 <section aria-labelledby="m-reading"><h2 id="m-reading">${t(lang, 'results.methodology.reading')}</h2>
   <p>${t(lang, 'results.methodology.readingText')}</p>
   <div class="table-wrap" tabindex="0" role="region" aria-label="${t(lang, 'results.methodology.marginTable')}"><table>
     <caption>${t(lang, 'results.methodology.marginTable')}</caption>
     <thead><tr><th scope="col">${t(lang, 'results.methodology.base')}</th><th scope="col" class="number">${t(lang, 'results.table.margin')}</th></tr></thead>
-    <tbody>${bases.map((b) => html`<tr><th scope="row">n\u00A0=\u00A0${formatNumber(b, lang)}</th>
-      <td class="number">${formatMarginOfError(z * Math.sqrt((0.25 * (Number.isFinite(deff) ? deff : 1)) / b), lang)}</td></tr>`)}</tbody>
+    <tbody>${bases.map(
+      (b) => html`<tr><th scope="row">n\u00A0=\u00A0${formatNumber(b, lang)}</th>
+      <td class="number">${formatMarginOfError(z * Math.sqrt((0.25 * (Number.isFinite(deff) ? deff : 1)) / b), lang)}</td></tr>`,
+    )}</tbody>
   </table></div>
 </section>
 </article>`;

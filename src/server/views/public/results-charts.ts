@@ -6,7 +6,11 @@ import { t } from '../../../messages/index.js';
 import { labelIn } from '../../../study/index.js';
 
 const datum = (i: IndicatorResult, lang: Lang) => ({
-  id: i.id, label: labelIn(i.label, lang), estimate: i.estimate ?? Number.NaN, ci: (i.ci ?? [Number.NaN, Number.NaN]) as readonly [number, number], n: i.n,
+  id: i.id,
+  label: labelIn(i.label, lang),
+  estimate: i.estimate ?? Number.NaN,
+  ci: (i.ci ?? [Number.NaN, Number.NaN]) as readonly [number, number],
+  n: i.n,
 });
 
 /** Whether a theme's chart ranks its bars: all its indicators belong to one multiple-answer group. */
@@ -34,11 +38,27 @@ export function resultsChart(results: WaveResults, id: string, lang: Lang): Char
     if (!indicator || indicator.estimate === null || indicator.ci === null) throw new AppError('NOT_FOUND', `no chart ${id}`);
     const years = wavePositions([...indicator.history.map((h) => h.wave), results.wave.code]);
     const points = [
-      ...indicator.history.map((h, k) => ({ year: years[k], estimate: h.estimate, ci: h.ci, n: h.n, significant: h.significant, difference: k > 0 ? h.estimate - indicator.history[k - 1].estimate : 0 })),
-      { year: years[indicator.history.length], estimate: indicator.estimate, ci: indicator.ci, n: indicator.n, significant: indicator.trend?.significant ?? false, difference: indicator.trend?.difference ?? 0 },
+      ...indicator.history.map((h, k) => ({
+        year: years[k],
+        estimate: h.estimate,
+        ci: h.ci,
+        n: h.n,
+        significant: h.significant,
+        difference: k > 0 ? h.estimate - indicator.history[k - 1].estimate : 0,
+      })),
+      {
+        year: years[indicator.history.length],
+        estimate: indicator.estimate,
+        ci: indicator.ci,
+        n: indicator.n,
+        significant: indicator.trend?.significant ?? false,
+        difference: indicator.trend?.difference ?? 0,
+      },
     ];
     return trendLineChart({
-      lang, title: t(lang, 'results.trendPage.caption', { indicator: labelIn(indicator.label, lang) }), subtitle: labelIn(results.study.title, lang),
+      lang,
+      title: t(lang, 'results.trendPage.caption', { indicator: labelIn(indicator.label, lang) }),
+      subtitle: labelIn(results.study.title, lang),
       waves: points.map((p) => ({ year: p.year, estimate: p.estimate, ci: p.ci, n: p.n, change: p.significant ? (p.difference > 0 ? 'up' : 'down') : null })),
     });
   }
@@ -48,13 +68,20 @@ export function resultsChart(results: WaveResults, id: string, lang: Lang): Char
       if (!indicator || indicator.estimate === null || indicator.ci === null) continue;
       const cells = indicator.cuts[banner.id] ?? [];
       return cutBarChart({
-        lang, title: labelIn(indicator.label, lang), subtitle: `${labelIn(banner.label, lang)} — ${results.wave.title}`,
-        lowBase: results.settings.lowBase, suppressBelow: results.settings.suppressBase,
+        lang,
+        title: labelIn(indicator.label, lang),
+        subtitle: `${labelIn(banner.label, lang)} — ${results.wave.title}`,
+        lowBase: results.settings.lowBase,
+        suppressBelow: results.settings.suppressBase,
         columns: [
           { label: t(lang, 'results.cut.total'), estimate: indicator.estimate, ci: indicator.ci, n: indicator.n, isTotal: true },
           ...cells.map((c) => ({
-            label: labelIn(c.label, lang), letter: c.letter, estimate: c.estimate ?? Number.NaN, ci: (c.ci ?? [Number.NaN, Number.NaN]) as readonly [number, number],
-            n: c.n, higherThan: [...c.letters],
+            label: labelIn(c.label, lang),
+            letter: c.letter,
+            estimate: c.estimate ?? Number.NaN,
+            ci: (c.ci ?? [Number.NaN, Number.NaN]) as readonly [number, number],
+            n: c.n,
+            higherThan: [...c.letters],
           })),
         ],
       });

@@ -26,7 +26,8 @@ export function indicatorTable(lang: Lang, results: WaveResults, themeId: string
     <th scope="col">${t(lang, 'results.table.history')}</th>
   </tr></thead>
   <tbody>
-  ${indicators.map((i) => html`<tr>
+  ${indicators.map(
+    (i) => html`<tr>
     <th scope="row">${labelIn(i.label, lang)}</th>
     <td class="number">${pct(i.estimate, lang)}</td>
     <td class="number">${moe(i.ci, lang)}</td>
@@ -34,7 +35,8 @@ export function indicatorTable(lang: Lang, results: WaveResults, themeId: string
     <td class="number">${count(i.nEffective, lang)}</td>
     ${previous ? html`<td class="number">${trendCell(i.trend, lang)}</td>` : null}
     <td>${i.estimate === null ? null : html`<a class="trend-link" href="${RESULTS_PATHS.trend(lang, study, wave, i.id)}">${t(lang, 'results.table.trendLink')}<span class="visually-hidden"> : ${labelIn(i.label, lang)}</span></a>`}</td>
-  </tr>`)}
+  </tr>`,
+  )}
   </tbody>
 </table>
 <p class="table-actions"><a class="csv-link" href="${RESULTS_PATHS.csv(lang, study, wave, `theme-${themeId}`)}" download>${t(lang, 'results.table.csv')}</a></p>
@@ -67,11 +69,13 @@ export function cutTable(lang: Lang, results: WaveResults, themeId: string, indi
     ${banner.levels.map((level) => html`<th scope="col" class="number"><span class="column-letter">${level.letter}</span> ${labelIn(level.label, lang)}</th>`)}
   </tr></thead>
   <tbody>
-  ${indicators.map((i) => html`<tr>
+  ${indicators.map(
+    (i) => html`<tr>
     <th scope="row">${labelIn(i.label, lang)}${i.estimate === null ? null : html` <a class="chart-link" href="${RESULTS_PATHS.chart(lang, study, wave, `cut-${banner.id}-${i.id}`, 'svg')}">${t(lang, 'results.chart.svg')}<span class="visually-hidden"> : ${labelIn(i.label, lang)}</span></a>`}</th>
     <td class="number"><span class="value">${pct(i.estimate, lang)}</span><span class="meta">${moe(i.ci, lang)} · ${base(i.n, lang)}</span></td>
     ${(i.cuts[banner.id] ?? []).map((cell) => html`<td class="number${cell.lowBase ? ' is-low-base' : ''}">${cutValue(lang, cell)}</td>`)}
-  </tr>`)}
+  </tr>`,
+  )}
   </tbody>
 </table>
 <p class="table-note">${t(lang, 'results.cut.legend', { low: results.settings.lowBase, suppress: results.settings.suppressBase })}</p>

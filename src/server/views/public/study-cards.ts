@@ -27,9 +27,8 @@ const headingId = (prefix: string, id: string) => `${prefix}-${id.replace(/[^a-z
 export function publishedStudyCard(lang: Lang, study: PublishedStudy, links: CardLinks, level: 2 | 3 = 3): Html {
   const id = headingId('study', study.studyId);
   const heading = level === 2 ? html`<h2 id="${id}">${studyText(lang, study, study.title)}</h2>` : html`<h3 id="${id}">${studyText(lang, study, study.title)}</h3>`;
-  const edition = study.n === null
-    ? t(lang, 'site.study.edition', { wave: study.wave.title })
-    : t(lang, 'site.study.editionBase', { wave: study.wave.title, n: formatNumber(study.n, lang) });
+  const edition =
+    study.n === null ? t(lang, 'site.study.edition', { wave: study.wave.title }) : t(lang, 'site.study.editionBase', { wave: study.wave.title, n: formatNumber(study.n, lang) });
   const actions = [
     links.results ? cardLink(lang, RESULTS_PATHS.dashboard(lang, study.studyId), t(lang, 'site.study.results'), study, true) : null,
     links.whitePaper ? cardLink(lang, WHITE_PAPER_PATHS.page(lang, study.studyId), t(lang, 'site.study.whitePaper'), study, !links.results) : null,
@@ -37,9 +36,13 @@ export function publishedStudyCard(lang: Lang, study: PublishedStudy, links: Car
   return html`<li class="card study-card">
   ${heading}
   <p class="study-edition">${edition}</p>
-  ${study.headlines.length === 0 ? null : html`<ul class="headline-figures" aria-label="${t(lang, 'site.study.figures')}">
+  ${
+    study.headlines.length === 0
+      ? null
+      : html`<ul class="headline-figures" aria-label="${t(lang, 'site.study.figures')}">
     ${study.headlines.map((f) => html`<li><strong class="figure">${formatPercent(f.estimate, lang)}</strong> ${studyText(lang, study, f.label)} <span class="figure-precision">(${t(lang, 'site.study.precision', { margin: formatMarginOfError(f.marginOfError, lang), n: formatNumber(f.n, lang) })})</span></li>`)}
-  </ul>`}
+  </ul>`
+  }
   <p class="card-action">${actions.map((a, k) => (k === 0 ? a : html` ${a}`))}</p>
 </li>`;
 }
@@ -50,9 +53,11 @@ export function fieldworkStudyCard(lang: Lang, study: FieldworkStudy): Html {
   return html`<li class="card study-card">
   <h3 id="${id}">${studyText(lang, study, study.title)}</h3>
   <p>${t(lang, 'home.survey.text', { wave: study.wave.title, minutes: study.minutes })}</p>
-  ${study.open
-    ? html`<p class="card-action">${cardLink(lang, localizedPath(lang, PATHS.survey(study.wave.id)), t(lang, 'site.study.survey'), study, true)}</p>`
-    : html`<p>${t(lang, 'site.fieldwork.closed')}</p>`}
+  ${
+    study.open
+      ? html`<p class="card-action">${cardLink(lang, localizedPath(lang, PATHS.survey(study.wave.id)), t(lang, 'site.study.survey'), study, true)}</p>`
+      : html`<p>${t(lang, 'site.fieldwork.closed')}</p>`
+  }
 </li>`;
 }
 

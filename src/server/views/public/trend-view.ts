@@ -27,9 +27,11 @@ ${chartFigure(lang, study, wave, id, chart, `table-${id}`)}
   <thead><tr><th scope="col">${t(lang, 'results.trendPage.wave')}</th><th scope="col" class="number">${t(lang, 'results.table.percent')}</th>
     <th scope="col" class="number">${t(lang, 'results.table.margin')}</th><th scope="col" class="number">${t(lang, 'results.table.n')}</th>
     <th scope="col">${t(lang, 'results.trendPage.change')}</th></tr></thead>
-  <tbody>${rows.map((r, k) => html`<tr><th scope="row">${r.title}</th><td class="number">${pct(r.estimate, lang)}</td>
+  <tbody>${rows.map(
+    (r, k) => html`<tr><th scope="row">${r.title}</th><td class="number">${pct(r.estimate, lang)}</td>
     <td class="number">${moe(r.ci, lang)}</td><td class="number">${base(r.n, lang)}</td>
-    <td>${k === 0 ? t(lang, 'results.trend.none') : r.significant ? t(lang, (r.estimate ?? 0) > (rows[k - 1].estimate ?? 0) ? 'results.trend.up' : 'results.trend.down') : t(lang, 'results.trend.stable')}</td></tr>`)}</tbody>
+    <td>${k === 0 ? t(lang, 'results.trend.none') : r.significant ? t(lang, (r.estimate ?? 0) > (rows[k - 1].estimate ?? 0) ? 'results.trend.up' : 'results.trend.down') : t(lang, 'results.trend.stable')}</td></tr>`,
+  )}</tbody>
 </table>
 <p class="table-actions"><a class="csv-link" href="${RESULTS_PATHS.csv(lang, study, wave, id)}" download>${t(lang, 'results.table.csv')}</a></p>
 </div>

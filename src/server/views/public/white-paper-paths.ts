@@ -9,6 +9,5 @@ const enc = encodeURIComponent;
  */
 export const WHITE_PAPER_PATHS = Object.freeze({
   page: (lang: Lang, study: string) => localizedPath(lang, `${lang === 'fr' ? '/livre-blanc' : '/white-paper'}/${enc(study)}`),
-  download: (lang: Lang, token: string) =>
-    localizedPath(lang, `${lang === 'fr' ? '/livre-blanc/telechargement' : '/white-paper/download'}/${enc(token)}`),
+  download: (lang: Lang, token: string) => localizedPath(lang, `${lang === 'fr' ? '/livre-blanc/telechargement' : '/white-paper/download'}/${enc(token)}`),
 });

@@ -57,14 +57,21 @@ export function whitePaperFormView(lang: Lang, data: WhitePaperFormData): Html {
   };
   const described = (name: string) => (data.errors[name] ? html` aria-invalid="true" aria-describedby="lead-${name}-error"` : null);
   const value = (name: string, max: number) => pdfText(data.values.inputs?.[name] ?? '', max);
-  const marker = (required: boolean) => html`<span class="${required ? 'required' : 'optional'}">${required ? t(lang, 'whitePaper.form.required') : t(lang, 'lead.optional')}</span>`;
+  const marker = (required: boolean) =>
+    html`<span class="${required ? 'required' : 'optional'}">${required ? t(lang, 'whitePaper.form.required') : t(lang, 'lead.optional')}</span>`;
   const fieldClass = (name: string) => `field${data.errors[name] ? ' has-error' : ''}`;
-  const fixed = ([['name', t(lang, 'whitePaper.form.name'), 'name', 'text', 200], ['email', t(lang, 'lead.email'), 'email', 'email', 254]] as const)
-    .map(([name, label, autocomplete, type, max]) => html`<div class="${fieldClass(name)}">
+  const fixed = (
+    [
+      ['name', t(lang, 'whitePaper.form.name'), 'name', 'text', 200],
+      ['email', t(lang, 'lead.email'), 'email', 'email', 254],
+    ] as const
+  ).map(
+    ([name, label, autocomplete, type, max]) => html`<div class="${fieldClass(name)}">
     <label for="lead-${name}">${label} ${marker(true)}</label>
     ${error(name)}
     <input id="lead-${name}" name="${name}" type="${type}" autocomplete="${autocomplete}" required maxlength="${max}" value="${value(name, max)}"${described(name)}>
-  </div>`);
+  </div>`,
+  );
   const own = data.fields.map((f) => {
     const required = f.required ? html` required` : null;
     const control = f.options

@@ -80,11 +80,26 @@ export function pageView(d: PageViewData): Html {
     lang,
     d.errors.map((e) => {
       const q = questionOf.get(e.question);
-      return { href: `#${q ? fieldAnchor(q, e.field) : 'main'}`, text: q ? `${q.kind === 'matrix' ? (labelOf(q.items.find((i) => i.name === e.field), lang) ?? labelIn(q.text, lang)) : labelIn(q.text, lang)} — ${e.message}` : e.message };
+      return {
+        href: `#${q ? fieldAnchor(q, e.field) : 'main'}`,
+        text: q
+          ? `${
+              q.kind === 'matrix'
+                ? (labelOf(
+                    q.items.find((i) => i.name === e.field),
+                    lang,
+                  ) ?? labelIn(q.text, lang))
+                : labelIn(q.text, lang)
+            } — ${e.message}`
+          : e.message,
+      };
     }),
   );
   const form = attrs({
-    method: 'post', action: d.action, class: 'survey-form', novalidate: true,
+    method: 'post',
+    action: d.action,
+    class: 'survey-form',
+    novalidate: true,
     'data-answers': JSON.stringify(d.conditionAnswers),
   });
   return html`<div class="survey">
@@ -107,9 +122,14 @@ ${d.notice ? html`<p class="notice" role="status">${d.notice}</p>` : null}
     ${d.page > 0 ? html`<button type="submit" name="_action" value="previous" class="secondary" formnovalidate>${t(interfaceLanguage(lang), 'respond.previous')}</button>` : null}
     <button type="submit" name="_action" value="next" class="primary">${d.start ? t(interfaceLanguage(lang), 'respond.start.begin') : t(interfaceLanguage(lang), 'respond.next')}</button>
   </div>
-  ${d.langActions.length === 0 ? null : html`<p class="lang-continue" role="group" aria-label="${t(interfaceLanguage(lang), 'respond.lang.label')}">${d.langActions.map(
-    (other) => html`<button type="submit" name="_action" value="lang" class="link-button" formaction="${other.action}" lang="${other.lang}" formnovalidate>${languageName(other.lang)}</button> `,
-  )}</p>`}
+  ${
+    d.langActions.length === 0
+      ? null
+      : html`<p class="lang-continue" role="group" aria-label="${t(interfaceLanguage(lang), 'respond.lang.label')}">${d.langActions.map(
+          (other) =>
+            html`<button type="submit" name="_action" value="lang" class="link-button" formaction="${other.action}" lang="${other.lang}" formnovalidate>${languageName(other.lang)}</button> `,
+        )}</p>`
+  }
 </form>
 ${d.resumeUrl ? resumeBox(lang, d.resumeUrl) : null}
 </div>`;

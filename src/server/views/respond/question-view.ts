@@ -32,7 +32,9 @@ const errorId = (field: string) => `err-${field}`;
 
 function errorText(ctx: QuestionContext, field: string): Html | null {
   const message = ctx.errors.get(field);
-  return message ? html`<p class="field-error" id="${errorId(field)}"><span class="visually-hidden">${t(interfaceLanguage(ctx.lang), 'respond.errors.title')} : </span>${message}</p>` : null;
+  return message
+    ? html`<p class="field-error" id="${errorId(field)}"><span class="visually-hidden">${t(interfaceLanguage(ctx.lang), 'respond.errors.title')} : </span>${message}</p>`
+    : null;
 }
 
 function describedBy(ctx: QuestionContext, field: string, hintId?: string): string | undefined {
@@ -51,8 +53,14 @@ function otherInput(ctx: QuestionContext, q: Question & { other?: { code: number
   if (!q.other) return null;
   const field = otherKey(q.name);
   const input = attrs({
-    type: 'text', id: `f-${field}`, name: field, value: ctx.values[field]?.[0] ?? '', maxlength: q.other.maxLength,
-    disabled: ctx.hidden, 'aria-invalid': ctx.errors.has(field) ? 'true' : undefined, 'aria-describedby': describedBy(ctx, field),
+    type: 'text',
+    id: `f-${field}`,
+    name: field,
+    value: ctx.values[field]?.[0] ?? '',
+    maxlength: q.other.maxLength,
+    disabled: ctx.hidden,
+    'aria-invalid': ctx.errors.has(field) ? 'true' : undefined,
+    'aria-describedby': describedBy(ctx, field),
   });
   return html`<div class="other-field"><label for="${`f-${field}`}">${t(interfaceLanguage(ctx.lang), 'respond.other')} (${labelIn(q.other.label, ctx.lang)})</label>${errorText(ctx, field)}<input${input}></div>`;
 }
@@ -111,7 +119,13 @@ export function questionView(q: Question, ctx: QuestionContext): Html {
     case 'single':
       if (q.display === 'dropdown') {
         const options = [...q.options, ...(q.other ? [q.other] : [])];
-        const select = attrs({ id: `f-${q.name}`, name: q.name, disabled: ctx.hidden, 'aria-invalid': invalid, 'aria-describedby': describedBy(ctx, q.name, q.help ? `help-${q.name}` : undefined) });
+        const select = attrs({
+          id: `f-${q.name}`,
+          name: q.name,
+          disabled: ctx.hidden,
+          'aria-invalid': invalid,
+          'aria-describedby': describedBy(ctx, q.name, q.help ? `help-${q.name}` : undefined),
+        });
         return html`<div${wrapperAttrs(q, ctx, 'dropdown')}>
   <label for="${`f-${q.name}`}">${legendText(q, lang)}</label>${help(q, lang)}${errorText(ctx, q.name)}
   <select${select}><option value="">${t(interfaceLanguage(lang), 'respond.choose')}</option>${options.map((o) => html`<option${attrs({ value: o.code, selected: value === String(o.code) })}>${labelIn(o.label, lang)}</option>`)}</select>
@@ -127,8 +141,15 @@ export function questionView(q: Question, ctx: QuestionContext): Html {
     case 'number': {
       const unitId = q.unit ? `unit-${q.name}` : undefined;
       const input = attrs({
-        type: 'text', inputmode: q.integer ? 'numeric' : 'decimal', id: `f-${q.name}`, name: q.name, value, autocomplete: 'off',
-        disabled: ctx.hidden, 'aria-invalid': invalid, 'aria-describedby': describedBy(ctx, q.name, [unitId, q.help ? `help-${q.name}` : undefined].filter(Boolean).join(' ') || undefined),
+        type: 'text',
+        inputmode: q.integer ? 'numeric' : 'decimal',
+        id: `f-${q.name}`,
+        name: q.name,
+        value,
+        autocomplete: 'off',
+        disabled: ctx.hidden,
+        'aria-invalid': invalid,
+        'aria-describedby': describedBy(ctx, q.name, [unitId, q.help ? `help-${q.name}` : undefined].filter(Boolean).join(' ') || undefined),
       });
       return html`<div${wrapperAttrs(q, ctx, 'number')}>
   <label for="${`f-${q.name}`}">${legendText(q, lang)}</label>${help(q, lang)}${errorText(ctx, q.name)}
@@ -136,14 +157,30 @@ export function questionView(q: Question, ctx: QuestionContext): Html {
 </div>`;
     }
     case 'text': {
-      const common = { id: `f-${q.name}`, name: q.name, maxlength: q.maxLength, disabled: ctx.hidden, 'aria-invalid': invalid, 'aria-describedby': describedBy(ctx, q.name, q.help ? `help-${q.name}` : undefined) };
+      const common = {
+        id: `f-${q.name}`,
+        name: q.name,
+        maxlength: q.maxLength,
+        disabled: ctx.hidden,
+        'aria-invalid': invalid,
+        'aria-describedby': describedBy(ctx, q.name, q.help ? `help-${q.name}` : undefined),
+      };
       return html`<div${wrapperAttrs(q, ctx, 'text')}>
   <label for="${`f-${q.name}`}">${legendText(q, lang)}</label>${help(q, lang)}${errorText(ctx, q.name)}
   ${q.multiline ? html`<textarea${attrs(common)}>${value}</textarea>` : html`<input${attrs({ type: 'text', ...common, value })}>`}
 </div>`;
     }
     case 'consent': {
-      const input = attrs({ type: 'checkbox', id: `f-${q.name}`, name: q.name, value: 'yes', checked: value !== '', disabled: ctx.hidden, 'aria-invalid': invalid, 'aria-describedby': describedBy(ctx, q.name) });
+      const input = attrs({
+        type: 'checkbox',
+        id: `f-${q.name}`,
+        name: q.name,
+        value: 'yes',
+        checked: value !== '',
+        disabled: ctx.hidden,
+        'aria-invalid': invalid,
+        'aria-describedby': describedBy(ctx, q.name),
+      });
       return html`<div${wrapperAttrs(q, ctx, 'consent')}>
   ${errorText(ctx, q.name)}
   <label class="choice" for="${`f-${q.name}`}"><input${input}><span>${labelIn(q.text, lang)}</span></label>

@@ -24,10 +24,18 @@ export interface ReviewViewData {
 }
 
 function optionLabel(q: Question, code: number, lang: LanguageTag): string {
-  const options = q.kind === 'single' || q.kind === 'multiple'
-    ? [...q.options, ...(q.other ? [q.other] : [])]
-    : q.kind === 'scale' || q.kind === 'matrix' ? [...q.points, ...(q.dontKnow ? [q.dontKnow] : [])] : [];
-  return labelOf(options.find((o) => o.code === code), lang) ?? String(code);
+  const options =
+    q.kind === 'single' || q.kind === 'multiple'
+      ? [...q.options, ...(q.other ? [q.other] : [])]
+      : q.kind === 'scale' || q.kind === 'matrix'
+        ? [...q.points, ...(q.dontKnow ? [q.dontKnow] : [])]
+        : [];
+  return (
+    labelOf(
+      options.find((o) => o.code === code),
+      lang,
+    ) ?? String(code)
+  );
 }
 
 /** The answer to a question (or a matrix item) in words. */

@@ -1,7 +1,24 @@
 import type { StudyInput } from '../../study.js';
 import {
-  AGE_BANDS, AGREEMENT, AREAS, DONT_KNOW, FUELS, HEATING, L, LIKELIHOOD, MODES, OTHER_HEATING, OUTLOOK, PRIORITIES, REGIONS,
-  RENOVATION, SAVINGS, SEXES, TENURES, WORRY, YES_NO,
+  AGE_BANDS,
+  AGREEMENT,
+  AREAS,
+  DONT_KNOW,
+  FUELS,
+  HEATING,
+  L,
+  LIKELIHOOD,
+  MODES,
+  OTHER_HEATING,
+  OUTLOOK,
+  PRIORITIES,
+  REGIONS,
+  RENOVATION,
+  SAVINGS,
+  SEXES,
+  TENURES,
+  WORRY,
+  YES_NO,
 } from './options.js';
 
 const HAS_CAR = { op: 'equals', question: 'car_access', value: 1 } as const;
@@ -34,14 +51,24 @@ export const PAGES: StudyInput['pages'] = [
     questions: [
       { kind: 'single', name: 'age_band', text: L('Quel âge avez-vous ?', 'How old are you?', 'Wie alt sind Sie?'), options: AGE_BANDS },
       { kind: 'single', name: 'sex', text: L('Vous êtes…', 'You are…', 'Sie sind…'), options: SEXES },
-      { kind: 'single', name: 'region', display: 'dropdown', text: L('Dans quelle région habitez-vous ?', 'Which region do you live in?', 'In welcher Region wohnen Sie?'), options: REGIONS },
+      {
+        kind: 'single',
+        name: 'region',
+        display: 'dropdown',
+        text: L('Dans quelle région habitez-vous ?', 'Which region do you live in?', 'In welcher Region wohnen Sie?'),
+        options: REGIONS,
+      },
       { kind: 'single', name: 'area', text: L('Vous habitez…', 'You live in…', 'Wo wohnen Sie?'), options: AREAS },
       {
         kind: 'number',
         name: 'household_size',
         min: 1,
         max: 12,
-        text: L('Combien de personnes vivent dans votre foyer, vous compris ?', 'How many people live in your household, including you?', 'Wie viele Personen leben in Ihrem Haushalt, Sie eingeschlossen?'),
+        text: L(
+          'Combien de personnes vivent dans votre foyer, vous compris ?',
+          'How many people live in your household, including you?',
+          'Wie viele Personen leben in Ihrem Haushalt, Sie eingeschlossen?',
+        ),
         unit: L('personnes', 'people', 'Personen'),
       },
       { kind: 'single', name: 'tenure', text: L('Pour votre logement, vous êtes…', 'For your home, you are…', 'Für Ihre Wohnung sind Sie…'), options: TENURES },
@@ -54,7 +81,11 @@ export const PAGES: StudyInput['pages'] = [
       {
         kind: 'single',
         name: 'heating',
-        text: L('Quelle est la principale énergie de chauffage de votre logement ?', 'What is the main heating source of your home?', 'Womit wird Ihre Wohnung hauptsächlich beheizt?'),
+        text: L(
+          'Quelle est la principale énergie de chauffage de votre logement ?',
+          'What is the main heating source of your home?',
+          'Womit wird Ihre Wohnung hauptsächlich beheizt?',
+        ),
         options: HEATING,
         other: OTHER_HEATING,
       },
@@ -76,7 +107,11 @@ export const PAGES: StudyInput['pages'] = [
           'About how much do you spend a month on energy for your home (electricity, gas, oil, wood)?',
           'Wie viel geben Sie ungefähr im Monat für die Energie Ihrer Wohnung aus (Strom, Gas, Heizöl, Holz)?',
         ),
-        help: L('Une estimation suffit ; laissez vide si vous ne savez pas.', 'An estimate is enough; leave it empty if you do not know.', 'Eine Schätzung genügt; lassen Sie das Feld leer, wenn Sie es nicht wissen.'),
+        help: L(
+          'Une estimation suffit ; laissez vide si vous ne savez pas.',
+          'An estimate is enough; leave it empty if you do not know.',
+          'Eine Schätzung genügt; lassen Sie das Feld leer, wenn Sie es nicht wissen.',
+        ),
         unit: L('€ par mois', '€ a month', '€ im Monat'),
       },
       {
@@ -107,23 +142,34 @@ export const PAGES: StudyInput['pages'] = [
     id: 'mobility',
     title: L('Vos déplacements', 'Getting around', 'Ihre Mobilität'),
     questions: [
-      { kind: 'single', name: 'car_access', text: L('Disposez-vous d’une voiture dans votre foyer ?', 'Does your household have a car?', 'Verfügt Ihr Haushalt über ein Auto?'), options: YES_NO },
+      {
+        kind: 'single',
+        name: 'car_access',
+        text: L('Disposez-vous d’une voiture dans votre foyer ?', 'Does your household have a car?', 'Verfügt Ihr Haushalt über ein Auto?'),
+        options: YES_NO,
+      },
       {
         kind: 'single',
         name: 'main_mode',
-        text: L('Quel moyen de transport utilisez-vous le plus au quotidien ?', 'Which means of transport do you use most in everyday life?', 'Welches Verkehrsmittel nutzen Sie im Alltag am häufigsten?'),
+        text: L(
+          'Quel moyen de transport utilisez-vous le plus au quotidien ?',
+          'Which means of transport do you use most in everyday life?',
+          'Welches Verkehrsmittel nutzen Sie im Alltag am häufigsten?',
+        ),
         options: MODES,
       },
-      { kind: 'single', name: 'car_fuel', condition: HAS_CAR, text: L('Quelle est la motorisation de votre voiture principale ?', 'What powers your main car?', 'Welchen Antrieb hat Ihr Hauptfahrzeug?'), options: FUELS },
+      {
+        kind: 'single',
+        name: 'car_fuel',
+        condition: HAS_CAR,
+        text: L('Quelle est la motorisation de votre voiture principale ?', 'What powers your main car?', 'Welchen Antrieb hat Ihr Hauptfahrzeug?'),
+        options: FUELS,
+      },
       {
         kind: 'scale',
         name: 'ev_intent',
         condition: { op: 'and', conditions: [HAS_CAR, { op: 'not', condition: { op: 'equals', question: 'car_fuel', value: 4 } }] },
-        text: L(
-          'Votre prochaine voiture sera-t-elle électrique ?',
-          'Will your next car be electric?',
-          'Wird Ihr nächstes Auto ein Elektroauto sein?',
-        ),
+        text: L('Votre prochaine voiture sera-t-elle électrique ?', 'Will your next car be electric?', 'Wird Ihr nächstes Auto ein Elektroauto sein?'),
         points: LIKELIHOOD,
         dontKnow: DONT_KNOW,
       },
@@ -136,21 +182,37 @@ export const PAGES: StudyInput['pages'] = [
       {
         kind: 'matrix',
         name: 'views',
-        text: L(
-          'Êtes-vous d’accord avec chacune de ces phrases ?',
-          'Do you agree with each of these statements?',
-          'Inwieweit stimmen Sie den folgenden Aussagen zu?',
-        ),
-        help: L(
-          'Choisissez « Ne sait pas » si vous n’avez pas d’avis.',
-          'Choose “Don’t know” if you have no opinion.',
-          'Wählen Sie „Weiß nicht“, wenn Sie keine Meinung haben.',
-        ),
+        text: L('Êtes-vous d’accord avec chacune de ces phrases ?', 'Do you agree with each of these statements?', 'Inwieweit stimmen Sie den folgenden Aussagen zu?'),
+        help: L('Choisissez « Ne sait pas » si vous n’avez pas d’avis.', 'Choose “Don’t know” if you have no opinion.', 'Wählen Sie „Weiß nicht“, wenn Sie keine Meinung haben.'),
         items: [
-          { name: 'view_cost', label: L('Les mesures pour le climat coûtent trop cher aux foyers comme le mien', 'Climate measures cost households like mine too much', 'Klimaschutzmaßnahmen kosten Haushalte wie meinen zu viel') },
-          { name: 'view_ready', label: L('Je suis prêt à changer mes habitudes pour consommer moins d’énergie', 'I am ready to change my habits to use less energy', 'Ich bin bereit, meine Gewohnheiten zu ändern, um weniger Energie zu verbrauchen') },
-          { name: 'view_fair', label: L('Les efforts demandés sont répartis équitablement', 'The efforts asked of people are fairly shared', 'Die geforderten Anstrengungen sind gerecht verteilt') },
-          { name: 'view_aid', label: L('Je sais à qui m’adresser pour obtenir une aide aux travaux', 'I know where to turn for help with renovation costs', 'Ich weiß, an wen ich mich für eine Sanierungsförderung wenden kann') },
+          {
+            name: 'view_cost',
+            label: L(
+              'Les mesures pour le climat coûtent trop cher aux foyers comme le mien',
+              'Climate measures cost households like mine too much',
+              'Klimaschutzmaßnahmen kosten Haushalte wie meinen zu viel',
+            ),
+          },
+          {
+            name: 'view_ready',
+            label: L(
+              'Je suis prêt à changer mes habitudes pour consommer moins d’énergie',
+              'I am ready to change my habits to use less energy',
+              'Ich bin bereit, meine Gewohnheiten zu ändern, um weniger Energie zu verbrauchen',
+            ),
+          },
+          {
+            name: 'view_fair',
+            label: L('Les efforts demandés sont répartis équitablement', 'The efforts asked of people are fairly shared', 'Die geforderten Anstrengungen sind gerecht verteilt'),
+          },
+          {
+            name: 'view_aid',
+            label: L(
+              'Je sais à qui m’adresser pour obtenir une aide aux travaux',
+              'I know where to turn for help with renovation costs',
+              'Ich weiß, an wen ich mich für eine Sanierungsförderung wenden kann',
+            ),
+          },
         ],
         points: AGREEMENT,
         dontKnow: DONT_KNOW,

@@ -28,14 +28,26 @@ describe('the built-in energy and mobility barometer', () => {
     assert.ok(study.pages.length >= 4 && study.pages.length <= 6, `${study.pages.length} pages`);
     assert.deepEqual([...new Set(questions.map((q) => q.kind))].sort(), [...QUESTION_KINDS].sort());
     const multiple = questions.filter((q) => q.kind === 'multiple');
-    assert.ok(multiple.some((q) => q.exclusive.length > 0), 'a multiple choice with an exclusive "none"');
-    assert.ok(questions.some((q) => q.kind === 'scale' && q.dontKnow), 'a scale with "don’t know"');
+    assert.ok(
+      multiple.some((q) => q.exclusive.length > 0),
+      'a multiple choice with an exclusive "none"',
+    );
+    assert.ok(
+      questions.some((q) => q.kind === 'scale' && q.dontKnow),
+      'a scale with "don’t know"',
+    );
     assert.ok(questions.filter((q) => q.condition).length >= 2, 'two display conditions or more');
   });
 
   it('cuts and weights by age band, sex and region, single choices all, with no benchmark and no lead form', () => {
-    assert.deepEqual(studyCuts(study).map((c) => c.variable), ['age_band', 'sex', 'region']);
-    assert.deepEqual(marginQuestions(study).map((q) => q.name), ['age_band', 'sex', 'region']);
+    assert.deepEqual(
+      studyCuts(study).map((c) => c.variable),
+      ['age_band', 'sex', 'region'],
+    );
+    assert.deepEqual(
+      marginQuestions(study).map((q) => q.name),
+      ['age_band', 'sex', 'region'],
+    );
     assert.equal(study.benchmark, undefined);
     assert.deepEqual(study.leadForm, []);
   });
@@ -52,7 +64,11 @@ describe('the built-in energy and mobility barometer', () => {
       assert.ok(themes.has(indicator.theme), `${indicator.id}: theme ${indicator.theme}`);
       const column = layout.byName.get(indicator.variable);
       assert.ok(column && column.kind === 'category', `${indicator.id} reads a categorical variable`);
-      for (const code of indicator.yes) assert.ok(column.levels.some((l) => l.code === code), `${indicator.id}: code ${code} exists`);
+      for (const code of indicator.yes)
+        assert.ok(
+          column.levels.some((l) => l.code === code),
+          `${indicator.id}: code ${code} exists`,
+        );
     }
   });
 

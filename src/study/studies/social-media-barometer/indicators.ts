@@ -18,23 +18,80 @@ export const THEMES: StudyInput['themes'] = [
  */
 export const INDICATORS: StudyInput['indicators'] = [
   { id: 'uses_social_media', theme: 'adoption', variable: 'uses_social', yes: [1], label: L('Utilisent les réseaux sociaux', 'Use social media') },
-  { id: 'presence_important', theme: 'adoption', variable: 'importance', yes: AGREE, label: L('Jugent la présence indispensable pour rester compétitif', 'Say presence is essential to stay competitive') },
-  { id: 'manages_ereputation', theme: 'reputation', variable: 'ereputation', yes: [1, 2], label: L('Gèrent leur réputation sur les réseaux sociaux', 'Manage their reputation on social media') },
-  { id: 'strengthens_customer_relation', theme: 'customer_relation', variable: 'relation_strengthens', yes: AGREE, label: L('Voient la relation client renforcée', 'See their customer relationship strengthened') },
-  { id: 'impacts_customer_service', theme: 'customer_relation', variable: 'relation_service', yes: AGREE, label: L('Voient un effet sur le service client', 'See an effect on customer service') },
+  {
+    id: 'presence_important',
+    theme: 'adoption',
+    variable: 'importance',
+    yes: AGREE,
+    label: L('Jugent la présence indispensable pour rester compétitif', 'Say presence is essential to stay competitive'),
+  },
+  {
+    id: 'manages_ereputation',
+    theme: 'reputation',
+    variable: 'ereputation',
+    yes: [1, 2],
+    label: L('Gèrent leur réputation sur les réseaux sociaux', 'Manage their reputation on social media'),
+  },
+  {
+    id: 'strengthens_customer_relation',
+    theme: 'customer_relation',
+    variable: 'relation_strengthens',
+    yes: AGREE,
+    label: L('Voient la relation client renforcée', 'See their customer relationship strengthened'),
+  },
+  {
+    id: 'impacts_customer_service',
+    theme: 'customer_relation',
+    variable: 'relation_service',
+    yes: AGREE,
+    label: L('Voient un effet sur le service client', 'See an effect on customer service'),
+  },
   { id: 'enriches_crm', theme: 'customer_relation', variable: 'crm_enrich', yes: [1, 2], label: L('Enrichissent leur CRM avec ces données', 'Enrich their CRM with this data') },
   { id: 'generates_sales', theme: 'social_commerce', variable: 'relation_sales', yes: AGREE, label: L('Y trouvent de nouvelles ventes', 'Find new sales there') },
   { id: 'challenge_roi', theme: 'challenges', group: 'challenges', variable: 'challenges_1', yes: [1], label: L('Mesurer les résultats et le ROI', 'Measuring results and ROI') },
-  { id: 'challenge_strategy', theme: 'challenges', group: 'challenges', variable: 'challenges_2', yes: [1], label: L('Se doter d’une stratégie d’ensemble', 'Building an overall strategy') },
+  {
+    id: 'challenge_strategy',
+    theme: 'challenges',
+    group: 'challenges',
+    variable: 'challenges_2',
+    yes: [1],
+    label: L('Se doter d’une stratégie d’ensemble', 'Building an overall strategy'),
+  },
   { id: 'challenge_data', theme: 'challenges', group: 'challenges', variable: 'challenges_3', yes: [1], label: L('Exploiter les données pour agir', 'Turning data into action') },
   { id: 'challenge_coordination', theme: 'challenges', group: 'challenges', variable: 'challenges_4', yes: [1], label: L('Coordonner les services', 'Coordinating departments') },
-  { id: 'impacts_internal_communication', theme: 'internal', variable: 'internal_communication', yes: AGREE, label: L('Voient un effet sur la communication interne', 'See an effect on internal communication') },
+  {
+    id: 'impacts_internal_communication',
+    theme: 'internal',
+    variable: 'internal_communication',
+    yes: AGREE,
+    label: L('Voient un effet sur la communication interne', 'See an effect on internal communication'),
+  },
   { id: 'training_priority', theme: 'internal', variable: 'internal_training', yes: AGREE, label: L('Font de la formation une priorité', 'Make training a priority') },
-  { id: 'leadership_difficulty', theme: 'internal', variable: 'internal_leadership', yes: AGREE, label: L('Peinent à impliquer la direction', 'Find it hard to involve the executive team') },
+  {
+    id: 'leadership_difficulty',
+    theme: 'internal',
+    variable: 'internal_leadership',
+    yes: AGREE,
+    label: L('Peinent à impliquer la direction', 'Find it hard to involve the executive team'),
+  },
   { id: 'challenge_content', theme: 'challenges', group: 'challenges', variable: 'challenges_5', yes: [1], label: L('Produire assez de contenus', 'Producing enough content') },
-  { id: 'challenge_skills', theme: 'challenges', group: 'challenges', variable: 'challenges_6', yes: [1], label: L('Trouver ou former les compétences', 'Finding or training skills') },
+  {
+    id: 'challenge_skills',
+    theme: 'challenges',
+    group: 'challenges',
+    variable: 'challenges_6',
+    yes: [1],
+    label: L('Trouver ou former les compétences', 'Finding or training skills'),
+  },
   { id: 'challenge_crisis', theme: 'challenges', group: 'challenges', variable: 'challenges_7', yes: [1], label: L('Gérer critiques et crises', 'Handling criticism and crises') },
-  { id: 'challenge_platforms', theme: 'challenges', group: 'challenges', variable: 'challenges_8', yes: [1], label: L('Suivre l’évolution des plateformes', 'Keeping up with the platforms') },
+  {
+    id: 'challenge_platforms',
+    theme: 'challenges',
+    group: 'challenges',
+    variable: 'challenges_8',
+    yes: [1],
+    label: L('Suivre l’évolution des plateformes', 'Keeping up with the platforms'),
+  },
   { id: 'network_linkedin', theme: 'networks', group: 'networks', variable: 'networks_1', yes: [1], label: L('LinkedIn', 'LinkedIn') },
   { id: 'network_facebook', theme: 'networks', group: 'networks', variable: 'networks_2', yes: [1], label: L('Facebook', 'Facebook') },
   { id: 'network_x', theme: 'networks', group: 'networks', variable: 'networks_3', yes: [1], label: L('X (ex-Twitter)', 'X (formerly Twitter)') },
@@ -61,8 +118,22 @@ export const MATURITY: StudyInput['maturity'] = [
     label: L('Présence', 'Presence'),
     definition: L('Usage des réseaux sociaux, ancienneté et importance accordée.', 'Use of social media, how long, and how much it matters.'),
     scoring: [
-      { variable: 'uses_social', scores: [{ code: 1, score: 1 }, { code: 2, score: 0 }] },
-      { variable: 'presence_years', scores: [{ code: 1, score: 0.25 }, { code: 2, score: 0.5 }, { code: 3, score: 0.75 }, { code: 4, score: 1 }] },
+      {
+        variable: 'uses_social',
+        scores: [
+          { code: 1, score: 1 },
+          { code: 2, score: 0 },
+        ],
+      },
+      {
+        variable: 'presence_years',
+        scores: [
+          { code: 1, score: 0.25 },
+          { code: 2, score: 0.5 },
+          { code: 3, score: 0.75 },
+          { code: 4, score: 1 },
+        ],
+      },
       { variable: 'importance', scores: AGREEMENT_SCORE },
     ],
     recommendations: [
@@ -75,9 +146,25 @@ export const MATURITY: StudyInput['maturity'] = [
     label: L('Relation et service client', 'Customer relations and service'),
     definition: L('Gestion de la réputation, service client et rapidité de réponse.', 'Reputation management, customer service and speed of reply.'),
     scoring: [
-      { variable: 'ereputation', scores: [{ code: 1, score: 1 }, { code: 2, score: 0.5 }, { code: 3, score: 0 }] },
+      {
+        variable: 'ereputation',
+        scores: [
+          { code: 1, score: 1 },
+          { code: 2, score: 0.5 },
+          { code: 3, score: 0 },
+        ],
+      },
       { variable: 'relation_service', scores: AGREEMENT_SCORE },
-      { variable: 'response_time', scores: [{ code: 1, score: 1 }, { code: 2, score: 0.75 }, { code: 3, score: 0.5 }, { code: 4, score: 0.25 }, { code: 5, score: 0 }] },
+      {
+        variable: 'response_time',
+        scores: [
+          { code: 1, score: 1 },
+          { code: 2, score: 0.75 },
+          { code: 3, score: 0.5 },
+          { code: 4, score: 0.25 },
+          { code: 5, score: 0 },
+        ],
+      },
     ],
     recommendations: [
       L('Mettez en place une veille des mentions de votre marque et un circuit de réponse.', 'Set up monitoring of your brand’s mentions and a reply workflow.'),
@@ -89,8 +176,22 @@ export const MATURITY: StudyInput['maturity'] = [
     label: L('Commerce', 'Commerce'),
     definition: L('Ventes directes, publicité et ventes attribuées aux réseaux sociaux.', 'Direct sales, advertising and sales credited to social media.'),
     scoring: [
-      { variable: 'social_selling', scores: [{ code: 1, score: 1 }, { code: 2, score: 0.6 }, { code: 3, score: 0.2 }, { code: 4, score: 0 }] },
-      { variable: 'social_ads', scores: [{ code: 1, score: 1 }, { code: 2, score: 0 }] },
+      {
+        variable: 'social_selling',
+        scores: [
+          { code: 1, score: 1 },
+          { code: 2, score: 0.6 },
+          { code: 3, score: 0.2 },
+          { code: 4, score: 0 },
+        ],
+      },
+      {
+        variable: 'social_ads',
+        scores: [
+          { code: 1, score: 1 },
+          { code: 2, score: 0 },
+        ],
+      },
       { variable: 'relation_sales', scores: AGREEMENT_SCORE },
     ],
     recommendations: [
@@ -103,8 +204,23 @@ export const MATURITY: StudyInput['maturity'] = [
     label: L('Mesure et données', 'Measurement and data'),
     definition: L('Mesure des résultats et usage des données dans le CRM.', 'Measuring results and using the data in the CRM.'),
     scoring: [
-      { variable: 'measures_results', scores: [{ code: 1, score: 1 }, { code: 2, score: 0.5 }, { code: 3, score: 0 }] },
-      { variable: 'crm_enrich', scores: [{ code: 1, score: 1 }, { code: 2, score: 2 / 3 }, { code: 3, score: 1 / 3 }, { code: 4, score: 0 }] },
+      {
+        variable: 'measures_results',
+        scores: [
+          { code: 1, score: 1 },
+          { code: 2, score: 0.5 },
+          { code: 3, score: 0 },
+        ],
+      },
+      {
+        variable: 'crm_enrich',
+        scores: [
+          { code: 1, score: 1 },
+          { code: 2, score: 2 / 3 },
+          { code: 3, score: 1 / 3 },
+          { code: 4, score: 0 },
+        ],
+      },
     ],
     recommendations: [
       L('Choisissez trois indicateurs reliés à vos objectifs et suivez-les chaque mois.', 'Pick three metrics tied to your goals and track them monthly.'),
@@ -117,9 +233,24 @@ export const MATURITY: StudyInput['maturity'] = [
     label: L('Stratégie et gouvernance', 'Strategy and governance'),
     definition: L('Charte, implication de la direction et organisation.', 'Policy, executive involvement and organisation.'),
     scoring: [
-      { variable: 'social_policy', scores: [{ code: 1, score: 1 }, { code: 2, score: 0.5 }, { code: 3, score: 0 }] },
+      {
+        variable: 'social_policy',
+        scores: [
+          { code: 1, score: 1 },
+          { code: 2, score: 0.5 },
+          { code: 3, score: 0 },
+        ],
+      },
       { variable: 'internal_leadership', scores: REVERSED_AGREEMENT_SCORE },
-      { variable: 'managed_by', scores: [{ code: 1, score: 1 }, { code: 2, score: 0.5 }, { code: 3, score: 1 }, { code: 4, score: 0 }] },
+      {
+        variable: 'managed_by',
+        scores: [
+          { code: 1, score: 1 },
+          { code: 2, score: 0.5 },
+          { code: 3, score: 1 },
+          { code: 4, score: 0 },
+        ],
+      },
     ],
     recommendations: [
       L('Rédigez une charte d’usage et partagez-la avec tous les collaborateurs.', 'Write a social-media policy and share it with all staff.'),

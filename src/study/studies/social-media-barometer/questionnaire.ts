@@ -28,7 +28,13 @@ export const PAGES: StudyInput['pages'] = [
     title: L('Votre entreprise', 'Your company'),
     questions: [
       { kind: 'single', name: 'company_size', text: L('Combien de salariés compte votre entreprise ?', 'How many people does your company employ?'), options: SIZE_BANDS },
-      { kind: 'single', name: 'sector', display: 'dropdown', text: L('Dans quel secteur votre entreprise exerce-t-elle principalement ?', 'What is your company’s main sector?'), options: SECTORS },
+      {
+        kind: 'single',
+        name: 'sector',
+        display: 'dropdown',
+        text: L('Dans quel secteur votre entreprise exerce-t-elle principalement ?', 'What is your company’s main sector?'),
+        options: SECTORS,
+      },
       { kind: 'single', name: 'region', display: 'dropdown', text: L('Où se trouve le siège de votre entreprise ?', 'Where is your company’s head office?'), options: REGIONS },
       { kind: 'single', name: 'respondent_function', text: L('Quelle est votre fonction ?', 'What is your role?'), options: FUNCTIONS },
       {
@@ -46,14 +52,16 @@ export const PAGES: StudyInput['pages'] = [
     id: 'presence',
     title: L('Votre présence sur les réseaux sociaux', 'Your presence on social media'),
     questions: [
-      { kind: 'single', name: 'uses_social', text: L('Votre entreprise utilise-t-elle les réseaux sociaux, quel qu’en soit l’usage ?', 'Does your company use social media, for any purpose?'), options: YES_NO },
+      {
+        kind: 'single',
+        name: 'uses_social',
+        text: L('Votre entreprise utilise-t-elle les réseaux sociaux, quel qu’en soit l’usage ?', 'Does your company use social media, for any purpose?'),
+        options: YES_NO,
+      },
       {
         kind: 'scale',
         name: 'importance',
-        text: L(
-          'Être présent sur les réseaux sociaux est devenu indispensable pour rester compétitif.',
-          'Being present on social media has become essential to stay competitive.',
-        ),
+        text: L('Être présent sur les réseaux sociaux est devenu indispensable pour rester compétitif.', 'Being present on social media has become essential to stay competitive.'),
         points: AGREEMENT,
         dontKnow: DONT_KNOW,
       },
@@ -63,8 +71,22 @@ export const PAGES: StudyInput['pages'] = [
     id: 'networks',
     title: L('Les réseaux que vous utilisez', 'The networks you use'),
     questions: [
-      { kind: 'multiple', name: 'networks', condition: USES, text: L('Sur quels réseaux votre entreprise est-elle active ?', 'On which networks is your company active?'), options: NETWORKS, other: OTHER_NETWORK },
-      { kind: 'single', name: 'main_network', condition: USES, display: 'dropdown', text: L('Lequel compte le plus pour votre entreprise ?', 'Which one matters most to your company?'), options: [...NETWORKS, { code: 97, label: L('Un autre réseau', 'Another network') }] },
+      {
+        kind: 'multiple',
+        name: 'networks',
+        condition: USES,
+        text: L('Sur quels réseaux votre entreprise est-elle active ?', 'On which networks is your company active?'),
+        options: NETWORKS,
+        other: OTHER_NETWORK,
+      },
+      {
+        kind: 'single',
+        name: 'main_network',
+        condition: USES,
+        display: 'dropdown',
+        text: L('Lequel compte le plus pour votre entreprise ?', 'Which one matters most to your company?'),
+        options: [...NETWORKS, { code: 97, label: L('Un autre réseau', 'Another network') }],
+      },
       {
         kind: 'single',
         name: 'presence_years',
@@ -167,7 +189,10 @@ export const PAGES: StudyInput['pages'] = [
       {
         kind: 'single',
         name: 'ereputation',
-        text: L('Votre entreprise gère-t-elle sa réputation sur les réseaux sociaux (veille, réponses aux avis, gestion de crise) ?', 'Does your company manage its reputation on social media (monitoring, replying to reviews, crisis handling)?'),
+        text: L(
+          'Votre entreprise gère-t-elle sa réputation sur les réseaux sociaux (veille, réponses aux avis, gestion de crise) ?',
+          'Does your company manage its reputation on social media (monitoring, replying to reviews, crisis handling)?',
+        ),
         options: [
           { code: 1, label: L('Oui, avec une organisation dédiée', 'Yes, with a dedicated organisation') },
           { code: 2, label: L('Oui, au cas par cas', 'Yes, case by case') },
@@ -179,8 +204,14 @@ export const PAGES: StudyInput['pages'] = [
         name: 'relation',
         text: L('Êtes-vous d’accord avec chacune de ces affirmations ?', 'Do you agree with each of these statements?'),
         items: [
-          { name: 'relation_strengthens', label: L('Les réseaux sociaux renforcent notre relation avec nos clients.', 'Social media strengthen our relationship with our customers.') },
-          { name: 'relation_service', label: L('Les réseaux sociaux ont changé notre service client (questions, réclamations).', 'Social media have changed our customer service (questions, complaints).') },
+          {
+            name: 'relation_strengthens',
+            label: L('Les réseaux sociaux renforcent notre relation avec nos clients.', 'Social media strengthen our relationship with our customers.'),
+          },
+          {
+            name: 'relation_service',
+            label: L('Les réseaux sociaux ont changé notre service client (questions, réclamations).', 'Social media have changed our customer service (questions, complaints).'),
+          },
           { name: 'relation_sales', label: L('Les réseaux sociaux nous apportent de nouvelles ventes.', 'Social media bring us new sales.') },
           { name: 'relation_loyalty', label: L('Les réseaux sociaux rendent nos clients plus fidèles.', 'Social media make our customers more loyal.') },
           { name: 'relation_advocacy', label: L('Nos clients recommandent nos produits sur les réseaux sociaux.', 'Our customers recommend our products on social media.') },
@@ -191,7 +222,10 @@ export const PAGES: StudyInput['pages'] = [
       {
         kind: 'single',
         name: 'crm_enrich',
-        text: L('Utilisez-vous les données issues des réseaux sociaux pour enrichir votre CRM (fichier clients) ?', 'Do you use data from social media to enrich your CRM (customer database)?'),
+        text: L(
+          'Utilisez-vous les données issues des réseaux sociaux pour enrichir votre CRM (fichier clients) ?',
+          'Do you use data from social media to enrich your CRM (customer database)?',
+        ),
         options: [
           { code: 1, label: L('Oui, systématiquement', 'Yes, systematically') },
           { code: 2, label: L('Oui, de temps en temps', 'Yes, from time to time') },
@@ -203,7 +237,10 @@ export const PAGES: StudyInput['pages'] = [
         kind: 'single',
         name: 'response_time',
         condition: USES,
-        text: L('En général, en combien de temps répondez-vous à un client qui vous interpelle sur un réseau social ?', 'How quickly do you usually reply to a customer who contacts you on a social network?'),
+        text: L(
+          'En général, en combien de temps répondez-vous à un client qui vous interpelle sur un réseau social ?',
+          'How quickly do you usually reply to a customer who contacts you on a social network?',
+        ),
         options: [
           { code: 1, label: L('Dans l’heure', 'Within the hour') },
           { code: 2, label: L('Dans la journée', 'The same day') },
@@ -221,7 +258,10 @@ export const PAGES: StudyInput['pages'] = [
       {
         kind: 'single',
         name: 'social_selling',
-        text: L('Vendez-vous directement sur les réseaux sociaux (boutique, vente en direct, liens d’achat) ?', 'Do you sell directly on social media (shops, live selling, shopping links)?'),
+        text: L(
+          'Vendez-vous directement sur les réseaux sociaux (boutique, vente en direct, liens d’achat) ?',
+          'Do you sell directly on social media (shops, live selling, shopping links)?',
+        ),
         options: [
           { code: 1, label: L('Oui, régulièrement', 'Yes, regularly') },
           { code: 2, label: L('Oui, à titre d’essai', 'Yes, as a trial') },

@@ -15,10 +15,15 @@ export const contactRoutes: FastifyPluginAsync = async (app) => {
   const show = async (request: Parameters<typeof waveOfRequest>[1], reply: Parameters<typeof sendAdminPage>[1], report?: ImportReport) => {
     const wave = await waveOfRequest(app.store, request);
     const [contacts, invitations, responses] = await Promise.all([
-      app.store.contacts.listByWave(wave.id), app.store.invitations.listByWave(wave.id), app.store.responses.list(wave.id),
+      app.store.contacts.listByWave(wave.id),
+      app.store.invitations.listByWave(wave.id),
+      app.store.responses.list(wave.id),
     ]);
     const query = request.query as { sent?: string; failed?: string; kind?: string };
-    const sent = query.sent === undefined ? undefined : { kind: query.kind === 'reminder' ? 'reminder' as const : 'invitation' as const, sent: Number(query.sent) || 0, failed: Number(query.failed) || 0 };
+    const sent =
+      query.sent === undefined
+        ? undefined
+        : { kind: query.kind === 'reminder' ? ('reminder' as const) : ('invitation' as const), sent: Number(query.sent) || 0, failed: Number(query.failed) || 0 };
     return sendAdminPage(request, reply, {
       title: t(request.lang, 'admin.contacts.title', { wave: wave.title }),
       wave,

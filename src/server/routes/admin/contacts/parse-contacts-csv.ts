@@ -25,9 +25,20 @@ export interface ParsedContacts {
 export const MAX_CONTACT_ROWS = 50_000;
 const MAX_FIELD = 500;
 const ALIASES: Readonly<Record<string, 'email' | 'name' | 'company'>> = {
-  email: 'email', 'e-mail': 'email', mail: 'email', courriel: 'email',
-  name: 'name', nom: 'name', 'full name': 'name', 'nom complet': 'name',
-  company: 'company', entreprise: 'company', société: 'company', societe: 'company', organisation: 'company', organization: 'company',
+  email: 'email',
+  'e-mail': 'email',
+  mail: 'email',
+  courriel: 'email',
+  name: 'name',
+  nom: 'name',
+  'full name': 'name',
+  'nom complet': 'name',
+  company: 'company',
+  entreprise: 'company',
+  société: 'company',
+  societe: 'company',
+  organisation: 'company',
+  organization: 'company',
 };
 const ZEmail = z.email();
 
@@ -42,16 +53,26 @@ function records(text: string, separator: string): { line: number; fields: strin
   for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else { if (ch === '\n') line++; field += ch; }
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else {
+        if (ch === '\n') line++;
+        field += ch;
+      }
     } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === separator) { fields.push(field); field = ''; }
-    else if (ch === '\n' || ch === '\r') {
+    else if (ch === separator) {
+      fields.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
       fields.push(field);
       if (!(fields.length === 1 && fields[0]!.trim() === '')) out.push({ line: start, fields });
-      fields = []; field = ''; line++; start = line;
+      fields = [];
+      field = '';
+      line++;
+      start = line;
     } else field += ch;
   }
   if (quoted) return { unclosedAt: start };

@@ -26,13 +26,9 @@ const languageOf = (profile: unknown, study: Study): LanguageTag => {
  * Reminders: every invited contact without a complete response (and not unsubscribed) gets a new random
  * link to the same invitation (the first link keeps working). Only while the wave is in fieldwork. One failed address does not stop the others.
  */
-export async function sendInvitations(
-  store: Store, config: AppConfig, wave: Wave, study: Study, kind: 'invitation' | 'reminder', baseUrl: string,
-): Promise<SendOutcome> {
+export async function sendInvitations(store: Store, config: AppConfig, wave: Wave, study: Study, kind: 'invitation' | 'reminder', baseUrl: string): Promise<SendOutcome> {
   if (wave.status !== 'fieldwork') throw new AppError('CONFLICT', 'open fieldwork before sending invitations', { status: wave.status });
-  const [contacts, invitations, responses] = await Promise.all([
-    store.contacts.listByWave(wave.id), store.invitations.listByWave(wave.id), store.responses.list(wave.id),
-  ]);
+  const [contacts, invitations, responses] = await Promise.all([store.contacts.listByWave(wave.id), store.invitations.listByWave(wave.id), store.responses.list(wave.id)]);
   const targets = contactProgress(contacts, invitations, responses).filter((p) =>
     kind === 'invitation' ? p.status === 'new' : p.status === 'sent' || p.status === 'reminded' || p.status === 'started' || p.status === 'partial',
   );
@@ -55,8 +51,15 @@ export async function sendInvitations(
       const surveyUrl = `${baseUrl}${localizedPath(ui, `/s/${encodeURIComponent(wave.studyId)}/${encodeURIComponent(wave.code)}?${query}${language}`)}`;
       const unsubscribeUrl = `${baseUrl}${localizedPath(ui, `/unsubscribe?${query}`)}`;
       const email = invitationEmail({
-        lang, kind, studyTitle: labelIn(study.title, lang), waveTitle: wave.title, recipientName: contact.name,
-        surveyUrl, unsubscribeUrl, minutes: study.estimatedMinutes, sender: study.producers[0]?.name ?? labelIn(study.title, lang),
+        lang,
+        kind,
+        studyTitle: labelIn(study.title, lang),
+        waveTitle: wave.title,
+        recipientName: contact.name,
+        surveyUrl,
+        unsubscribeUrl,
+        minutes: study.estimatedMinutes,
+        sender: study.producers[0]?.name ?? labelIn(study.title, lang),
       });
       try {
         await mailer.send({ ...email, to: contact.email, unsubscribeUrl });

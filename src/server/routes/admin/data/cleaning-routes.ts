@@ -17,7 +17,9 @@ export const cleaningRoutes: FastifyPluginAsync = async (app) => {
     const wave = await waveOfRequest(app.store, request);
     const study = await waveStudy(app.store, wave);
     const [responses, contacts, invitations] = await Promise.all([
-      app.store.responses.list(wave.id), app.store.contacts.listByWave(wave.id), app.store.invitations.listByWave(wave.id),
+      app.store.responses.list(wave.id),
+      app.store.contacts.listByWave(wave.id),
+      app.store.invitations.listByWave(wave.id),
     ]);
     const contactOf = new Map(contacts.map((c) => [c.id, c]));
     const contactOfInvitation = new Map(invitations.map((i) => [i.id, i.contactId === null ? undefined : contactOf.get(i.contactId)]));

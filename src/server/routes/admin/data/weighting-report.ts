@@ -41,12 +41,19 @@ export async function weightingReport(store: Store, wave: Wave, study: Study): P
     } catch {
       return [];
     }
-    let n = 0, yes = 0, w = 0, wYes = 0;
+    let n = 0,
+      yes = 0,
+      w = 0,
+      wYes = 0;
     for (let i = 0; i < columns.n; i++) {
       if (column[i]! < 0) continue;
       const weight = aligned ? weights[i]! : 1;
-      n++; w += weight;
-      if (column[i] === 1) { yes++; wYes += weight; }
+      n++;
+      w += weight;
+      if (column[i] === 1) {
+        yes++;
+        wYes += weight;
+      }
     }
     return n === 0 ? [] : [Object.freeze({ id: indicator.id, label: indicator.label, base: n, unweighted: yes / n, weighted: wYes / w })];
   });

@@ -62,9 +62,17 @@ export const weightingRoutes: FastifyPluginAsync = async (app) => {
     if (report.empty || !report.weighting) throw new AppError('CONFLICT', 'the wave has no kept complete response to weight');
     const w = report.weighting;
     const summary = {
-      ranAt: new Date().toISOString(), by: request.user!.id, n: report.n, status: w.status, reason: w.reason,
-      converged: w.raking?.converged ?? null, iterations: w.raking?.iterations ?? null,
-      min: w.diagnostics.min, max: w.diagnostics.max, kishDeff: w.diagnostics.kishDeff, efficiency: w.diagnostics.efficiency,
+      ranAt: new Date().toISOString(),
+      by: request.user!.id,
+      n: report.n,
+      status: w.status,
+      reason: w.reason,
+      converged: w.raking?.converged ?? null,
+      iterations: w.raking?.iterations ?? null,
+      min: w.diagnostics.min,
+      max: w.diagnostics.max,
+      kishDeff: w.diagnostics.kishDeff,
+      efficiency: w.diagnostics.efficiency,
     };
     // storing the run bumps the data version: results are recomputed with these weights
     await app.store.waves.update(wave.id, { weighting: summary });
