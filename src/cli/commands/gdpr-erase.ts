@@ -11,7 +11,8 @@ export const gdprEraseCommand: CliCommand = {
 
 The right to erasure for one e-mail address, in every wave: deletes the person's contacts, invitations
 and invitation links, and white paper leads; anonymises their responses (e-mail, notification e-mail,
-company, invitation link nulled; the company name answer removed; the address removed from open texts),
+organisation, invitation link nulled; the answers to questions the study flags identifying removed; the
+address removed from open texts),
 which stay in the statistics; or deletes the responses with --delete-responses. The address is also
 removed from other respondents' open texts. The audit log records the erasure with counts only.
 On SQLite the file is then compacted (VACUUM), so the data is gone from the disk too.

@@ -1,7 +1,7 @@
 /** The OpenAPI 3.1 description of the public results API, served at /api/docs. */
 const proportion = { type: ['number', 'null'], minimum: 0, maximum: 1 };
 const interval = { type: ['array', 'null'], items: { type: 'number', minimum: 0, maximum: 1 }, minItems: 2, maxItems: 2, description: '95 % confidence interval [low, high]' };
-const studyParam = { name: 'study', in: 'path', required: true, schema: { type: 'string' }, example: 'social-media-barometer' };
+const studyParam = { name: 'study', in: 'path', required: true, schema: { type: 'string' }, example: 'my-barometer' };
 const waveParam = { name: 'wave', in: 'path', required: true, schema: { type: 'string' }, example: '2015' };
 const errorResponse = { description: 'Unknown study, or no published wave with this code', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
 
@@ -110,7 +110,7 @@ export const OPENAPI_DOCUMENT = Object.freeze({
         type: 'object',
         required: ['id', 'theme', 'label', 'estimate', 'ci', 'n', 'nEffective'],
         properties: {
-          id: { type: 'string', example: 'uses_social_media' },
+          id: { type: 'string', example: 'owns_bicycle' },
           theme: { type: 'string' },
           group: { type: ['string', 'null'], description: 'multiple-answer group ranked together' },
           label: { type: 'string' },
