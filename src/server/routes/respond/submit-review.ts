@@ -1,0 +1,41 @@
+import type { JsonObject } from '../../../store/index.js';
+import { findQuestion, packAnswers, validateResponse, type Answers } from '../../../study/index.js';
+import { previousPage } from './page-flow.js';
+import { layoutOf, reject, rememberResponse, sendConflict, thank, type Submission } from './submission.js';
+
+/**
+ * The review page posted (`page === study.pages.length`): `previous` goes back to the last visible page;
+ * `finish` validates the whole stored response as complete. An error sends the respondent to the page of
+ * the first error; a valid response is saved complete, packed into the study's columns, with the outcome
+ * `{ show: 'thanks' }` that a repeated post replays.
+ */
+export async function submitReview(s: Submission) {
+  const { study, page, action } = s;
+  const response = s.response!;
+  const stored = response.answers as Answers;
+  if (action === 'previous') return s.render({ page: previousPage(study, page, stored), answers: stored });
+  if (action !== 'finish') return reject(s.request, s.reply, 'respond.errors.action');
+  const full = validateResponse(study, stored, { complete: true });
+  if (full.errors.length > 0) {
+    const first = full.errors[0]!;
+    const errorPage = study.pages.findIndex((p) => p.questions.some((q) => q.name === first.question));
+    const onPage = full.errors.filter((e) => findQuestion(study, e.question) && study.pages[errorPage]!.questions.some((q) => q.name === e.question));
+    return s.render({ page: Math.max(0, errorPage), answers: stored, errors: onPage, status: 400 });
+  }
+  const layout = layoutOf(study);
+  const saved = await s.save({
+    responseId: response.id,
+    submissionId: s.submissionId,
+    page,
+    answers: full.answers as JsonObject,
+    removeKeys: Object.keys(stored).filter((k) => !(k in full.answers)),
+    currentPage: page,
+    pageDurationMs: s.pageDurationMs,
+    complete: true,
+    pack: (answers) => packAnswers(layout, answers as Answers),
+    outcome: { show: 'thanks' },
+  });
+  if (!saved) return sendConflict(s);
+  rememberResponse(s.deps, s.reply, s.access, saved.response);
+  return thank(s, saved.response);
+}
