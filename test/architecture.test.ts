@@ -1,18 +1,20 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { scanModule } from './helpers/scan-module.js';
+import { type ModuleReading, readModules } from './helpers/read-modules.js';
 
 // The dependency direction of STYLE.md: messages (the interface's wording, a leaf every part but stats may
 // import), stats ← study ← store ← analysis ← exchange ← report ← server, cli;
 // demo uses study, store, analysis. Nothing imports server or cli except cli (its entry serves the app).
-// Imports are read from the tokens of each file (test/helpers/scan-module.ts): multi-line imports,
-// `import type`, `export … from`, `import()` and `new URL('./x.ts', import.meta.url)` all count; text
-// in comments and strings does not.
-const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../src');
+// Imports are read by a parser (esbuild, test/helpers/read-modules.ts), not by matching text: multi-line
+// imports, `export … from`, `import()` and `require()` all count; comments and strings do not. Type-only
+// imports are erased by TypeScript and load nothing, so they do not count (see read-modules.ts).
+const HERE = dirname(fileURLToPath(import.meta.url));
+const SRC = resolve(HERE, '../src');
+const FIXTURES = resolve(HERE, 'fixtures/architecture/src');
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   stats: [],
   messages: [],
@@ -39,43 +41,47 @@ const ROOT_FILES = new Set(['app-error']);
  * entry only, validated with zod; everything else receives its settings as arguments.
  */
 const ENVIRONMENT_READERS = new Set([
-  'server/config.ts', // the server's configuration (today it is handed the environment by the CLI)
-  'cli/main.ts', // the CLI's entry: hands process.env to the commands
-  'cli/env.ts', // the CLI's DATA_DIR and DATABASE_URL (handed the environment by main.ts today)
+  'server/config.ts', // the server's configuration
+  'cli/env.ts', // the CLI's DATA_DIR and DATABASE_URL
+  'cli/main.ts', // the CLI's entry: hands process.env to the commands (to move into cli/env.ts)
   'report/charts/assert-golden.test-helper.ts', // test code: UPDATE_GOLDEN=1 rewrites the golden SVG files
+]);
+
+/** Files whose computed `import(…)` is source text in a string, not an import of theirs (the check reads the parser's output). */
+const COMPUTED_IMPORT_TEXT = new Set([
+  'demo/generate-wave-in-worker.ts', // the worker's bootstrap: JavaScript source in a template literal, evaluated in the worker
 ]);
 
 const withoutExtension = (path: string) => path.replace(/\.[cm]?[jt]sx?$/, '');
 const partOf = (path: string) => (path.includes('/') ? path.split('/')[0] : withoutExtension(path));
+const KIND_NAMES: Readonly<Record<string, string>> = { 'dynamic-import': 'import(), ', 'require-call': 'require(), ' };
 
 /** What `file` (a path under src/, with `/`) breaks of the layering and of the environment rule. */
-function violations(file: string, source: string): string[] {
+function violations(file: string, reading: ModuleReading): string[] {
   const found: string[] = [];
   const part = partOf(file);
   const isRootFile = !file.includes('/');
   if (!isRootFile && !(part in ALLOWED)) {
     return [`src/${part}/ is not a part of the layering: add it to ALLOWED in test/architecture.test.ts`];
   }
-  const scan = scanModule(source);
-  for (const { specifier, line, kind } of scan.references) {
-    const at = `line ${line}`;
-    if (specifier === null) {
-      found.push(`${at}: import(expression) cannot be checked; import a literal path`);
-      continue;
-    }
+  if (reading.computedImports > 0 && !COMPUTED_IMPORT_TEXT.has(file)) found.push('import(expression) or require(expression) cannot be checked; import a literal path');
+  for (const { specifier, kind } of reading.imports) {
     if (specifier.startsWith('node:') || isBuiltin(specifier)) {
-      if (part === 'stats') found.push(`${at}: ${specifier}: stats is pure and imports no node:* module`);
+      if (part === 'stats') found.push(`${specifier}: stats is pure and imports no node:* module`);
+      if ((specifier === 'node:process' || specifier === 'process') && !ENVIRONMENT_READERS.has(file)) {
+        found.push(`${specifier}: imports process (and so could read the environment): use the global for argv, exit codes and the like`);
+      }
       continue;
     }
     if (!specifier.startsWith('.')) continue; // a package
     const target = posix.normalize(posix.join(posix.dirname(file), specifier));
     if (target.startsWith('..')) {
-      found.push(`${at}: ${specifier} is outside src/`);
+      found.push(`${specifier} is outside src/`);
       continue;
     }
     const targetPart = partOf(target);
     if (targetPart === part && !isRootFile) continue;
-    const via = `${specifier}, ${kind === 'import' ? '' : `${kind}, `}${at}`;
+    const via = `${KIND_NAMES[kind] ?? ''}${specifier}`;
     if (LEAVES.has(part) || isRootFile) {
       if (!(LEAF_EXCEPTIONS[part] ?? []).includes(withoutExtension(target))) found.push(`${part} imports nothing else of ours (${via})`);
       continue;
@@ -88,9 +94,10 @@ function violations(file: string, source: string): string[] {
     found.push(`${part} must not import ${targetPart} (${via})`);
   }
   if (!ENVIRONMENT_READERS.has(file)) {
-    for (const line of scan.environmentReads) {
-      found.push(`line ${line} reads the environment: only server/config.ts and the CLI's entry do (then pass settings as arguments)`);
+    if (reading.environmentReads > 0) {
+      found.push(`reads process.env ${reading.environmentReads} time(s): only server/config.ts and cli/env.ts do (then pass settings as arguments)`);
     }
+    if (reading.processAliases > 0) found.push('uses the global process as a value (an alias or a destructuring could read the environment)');
   }
   return found;
 }
@@ -103,107 +110,92 @@ function files(dir: string): string[] {
   });
 }
 
+const sourceFiles = files(SRC);
+const readings = await readModules(SRC, sourceFiles);
+
 describe('the dependency direction between parts', () => {
-  for (const path of files(SRC)) {
+  it('reads every source file of src/', () => {
+    assert.ok(sourceFiles.length > 100, `only ${sourceFiles.length} files found under ${SRC}`);
+    assert.equal(readings.size, sourceFiles.length);
+  });
+  for (const path of sourceFiles) {
     const file = relative(SRC, path).split(sep).join('/');
     it(`${file} imports only parts below ${partOf(file)} and reads no environment unless allowed`, () => {
-      assert.deepEqual(violations(file, readFileSync(path, 'utf8')), []);
+      assert.deepEqual(violations(file, readings.get(file)!), []);
     });
   }
 });
 
-describe('the architecture check itself', () => {
-  it('catches a multi-line import of study in a stats file', () => {
-    const source = `import {\n  labelIn,\n  type Label,\n} from '../study/label.js';\nexport const x = 1;\n`;
-    assert.deepEqual(violations('stats/fake-mean.ts', source), ['stats imports nothing else of ours (../study/label.js, line 1)']);
-  });
+describe('the architecture check itself, on the fixture tree test/fixtures/architecture/src', async () => {
+  const fixtures = await readModules(FIXTURES, files(FIXTURES));
+  const check = (file: string) => violations(file, fixtures.get(file)!);
 
-  it('catches process.env, process["env"] and { env } = process in an analysis file', () => {
-    const source = [
-      `const a = process.env.LOW_BASE;`,
-      `const b = process['env'];`,
-      `const { env } = process;`,
-      `const c = globalThis.process?.env;`,
-      `// process.env in a comment, and 'process.env' in a string, are not reads`,
-    ].join('\n');
-    assert.deepEqual(
-      violations('analysis/fake-settings.ts', source).map((v) => v.split(' reads')[0]),
-      ['line 1', 'line 2', 'line 3', 'line 4'],
-    );
-    assert.deepEqual(violations('server/config.ts', source), []);
-  });
-
-  it('catches env imported from node:process, and reads through a renamed process', () => {
-    assert.equal(violations('report/fake.ts', `import { env } from 'node:process';\n`).length, 1);
-    assert.equal(violations('report/fake.ts', `import proc from 'node:process';\nproc.env.X;\n`).length, 1);
-    assert.equal(violations('report/fake.ts', `import * as p from 'node:process';\nconst x = p.env;\n`).length, 1);
-    assert.deepEqual(violations('report/fake.ts', `import { argv } from 'node:process';\nconst { a: env } = process;\n`), []);
-  });
-
-  it('reads import type, export from, export * from, dynamic import() and worker URLs', () => {
-    const source = [
-      `import type {`,
-      `  App,`,
-      `} from '../server/app.js';`,
-      `export { a, type B } from '../cli/a.js';`,
-      `export type * as T from '../server/t.js';`,
-      `const m = await import(`,
-      `  '../server/late.js'`,
-      `);`,
-      `new Worker(new URL('../cli/worker.ts', import.meta.url));`,
-      `const y = import.meta.url; import './side-effect.js';`,
-    ].join('\n');
-    assert.deepEqual(violations('store/fake.ts', source), [
-      'store must not import server (../server/app.js, line 1)',
-      'store must not import cli (../cli/a.js, export, line 4)',
-      'store must not import server (../server/t.js, export, line 5)',
-      'store must not import server (../server/late.js, dynamic, line 6)',
-      'store must not import cli (../cli/worker.ts, url, line 9)',
+  it('reads each fixture and the imports of the one that has several', () => {
+    assert.equal(fixtures.size, 8);
+    assert.deepEqual(fixtures.get('study/re-export.ts')!.imports, [
+      { specifier: '../server/app.js', kind: 'import-statement' },
+      { specifier: '../cli/commands.js', kind: 'import-statement' },
     ]);
   });
 
-  it('ignores imports written in comments, strings, template literals and regular expressions', () => {
-    const source = [
-      `// import { createApp } from '../server/app.js';`,
-      `/* export * from '../server/app.js'; */`,
-      `const s = "import x from '../server/app.js'";`,
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template literal, on purpose
-      'const t = `import(${"../server/app.js"}) ${`nested ${1}`}`;',
-      `const r = /['"\`]from '..\\/server'/g;`,
-      `const half = (a + b) / 2 / 3;`,
-      `import { mean } from '../stats/mean.js';`,
-    ].join('\n');
-    assert.deepEqual(violations('analysis/fake.ts', source), []);
-    assert.deepEqual(
-      scanModule(source).references.map((r) => [r.specifier, r.line]),
-      [['../stats/mean.js', 7]],
-    );
+  it('reports a forbidden import written over several lines into src/stats', () => {
+    assert.deepEqual(check('stats/multi-line-import.ts'), ['stats imports nothing else of ours (../server/app.js)']);
   });
 
-  it('tells a division after a non-null assertion from a regular expression, and fails loudly on what it cannot read', () => {
-    const source = `const half = total! / 2 / count;\nconst quote = /'/;\nimport { x } from '../server/a.js';\n`;
-    assert.deepEqual(violations('report/fake.ts', source), ['report must not import server (../server/a.js, line 3)']);
-    assert.throws(() => scanModule(`const s = 'open;\n`), /unterminated string at line 1/);
-    assert.throws(() => scanModule('const t = `open \x24{1}'), /unterminated template literal/);
+  it('reports a forbidden dynamic import()', () => {
+    assert.deepEqual(check('analysis/dynamic-import.ts'), ['analysis must not import server (import(), ../server/app.js)']);
   });
 
-  it('refuses import(expression), which cannot be checked', () => {
-    assert.deepEqual(violations('report/fake.ts', 'const m = await import(name);'), ['line 1: import(expression) cannot be checked; import a literal path']);
+  it('reports forbidden imports passed on with export … from and export * from', () => {
+    assert.deepEqual(check('study/re-export.ts'), ['study must not import server (../server/app.js)', 'study must not import cli (../cli/commands.js)']);
+  });
+
+  it('reports process.env, process[…] and a destructured process in src/analysis, and lets config.ts read them', () => {
+    const reading = fixtures.get('analysis/reads-environment.ts')!;
+    assert.equal(reading.environmentReads, 2);
+    assert.equal(reading.processAliases, 1);
+    assert.equal(check('analysis/reads-environment.ts').length, 2);
+    assert.match(check('analysis/reads-environment.ts')[0]!, /reads process\.env 2 time/);
+    assert.deepEqual(violations('server/config.ts', reading), []);
+  });
+
+  it('reports import(expression), whose target cannot be checked', () => {
+    assert.deepEqual(check('report/computed-import.ts'), ['import(expression) or require(expression) cannot be checked; import a literal path']);
+  });
+
+  it('lets type-only imports, imports and process.env written in comments and strings, and process.platform pass', () => {
+    assert.deepEqual(fixtures.get('report/allowed.ts'), { imports: [], environmentReads: 0, processAliases: 0, computedImports: 0 });
+    assert.deepEqual(check('report/allowed.ts'), []);
+  });
+
+  it('lets the server and the CLI import what they use', () => {
+    assert.deepEqual(check('server/app.ts'), []);
+    assert.deepEqual(check('cli/commands.ts'), []);
+  });
+});
+
+describe('the layering rules', () => {
+  const importing = (...specifiers: string[]): ModuleReading => ({
+    imports: specifiers.map((specifier) => ({ specifier, kind: 'import-statement' as const })),
+    environmentReads: 0,
+    processAliases: 0,
+    computedImports: 0,
   });
 
   it('lets every part but stats import the messages, and the messages only French typography', () => {
-    assert.deepEqual(violations('server/fake.ts', `import { fr } from '../messages/fr.js';`), []);
-    assert.deepEqual(violations('study/fake.ts', `import { fr } from '../messages/fr.js';`), []);
-    assert.equal(violations('stats/fake.ts', `import { fr } from '../messages/fr.js';`).length, 1);
-    assert.deepEqual(violations('messages/fr.ts', `import { nbsp } from '../study/french-typography.js';`), []);
-    assert.deepEqual(violations('messages/fr.ts', `import { labelIn } from '../study/label.js';`), ['messages imports nothing else of ours (../study/label.js, line 1)']);
-    assert.equal(violations('messages/fr.ts', `import { AppError } from '../app-error.js';`).length, 1);
+    assert.deepEqual(violations('server/fake.ts', importing('../messages/fr.js')), []);
+    assert.deepEqual(violations('study/fake.ts', importing('../messages/fr.js')), []);
+    assert.equal(violations('stats/fake.ts', importing('../messages/fr.js')).length, 1);
+    assert.deepEqual(violations('messages/fr.ts', importing('../study/french-typography.js')), []);
+    assert.deepEqual(violations('messages/fr.ts', importing('../study/label.js')), ['messages imports nothing else of ours (../study/label.js)']);
+    assert.equal(violations('messages/fr.ts', importing('../app-error.js')).length, 1);
   });
 
-  it('refuses a folder of src/ that is not a part, an import outside src/ and node:* in stats', () => {
-    assert.match(violations('widgets/fake.ts', '')[0], /src\/widgets\/ is not a part/);
-    assert.deepEqual(violations('report/fake.ts', `import x from '../../test/helpers/browser.js';`), ['line 1: ../../test/helpers/browser.js is outside src/']);
-    assert.deepEqual(violations('stats/fake.ts', `import { readFileSync } from 'fs';`), ['line 1: fs: stats is pure and imports no node:* module']);
-    assert.deepEqual(violations('report/fake.ts', `import { AppError } from '../app-error.js';`), []);
+  it('refuses a folder of src/ that is not a part, an import outside src/, node:* in stats and node:process outside the readers', () => {
+    assert.match(violations('widgets/fake.ts', importing())[0]!, /src\/widgets\/ is not a part/);
+    assert.deepEqual(violations('report/fake.ts', importing('../../test/helpers/browser.js')), ['../../test/helpers/browser.js is outside src/']);
+    assert.deepEqual(violations('stats/fake.ts', importing('fs')), ['fs: stats is pure and imports no node:* module']);
+    assert.equal(violations('report/fake.ts', importing('node:process')).length, 1);
+    assert.deepEqual(violations('report/fake.ts', importing('../app-error.js', 'fastify', 'node:fs')), []);
   });
 });
