@@ -37,7 +37,9 @@ describe('keyFindings', () => {
 
   it('quotes a change only when it is significant and ranks the strongest first', () => {
     const findings = keyFindings(results, { max: 10 });
-    for (const f of findings.filter((x) => x.kind === 'trend')) {
+    const trends = findings.filter((x) => x.kind === 'trend');
+    assert.ok(trends.length > 0, 'the fixture wave has significant changes to quote');
+    for (const f of trends) {
       assert.equal(results.indicators.find((i) => i.id === f.indicator)!.trend!.significant, true);
     }
     const scores = findings.slice(0, new Set(findings.map((f) => f.indicator)).size).map((f) => f.score);
@@ -46,11 +48,15 @@ describe('keyFindings', () => {
       [...scores].sort((a, b) => b - a),
     );
     const noTrend: WaveResults = { ...results, previousWave: null, indicators: results.indicators.map((i) => ({ ...i, trend: null })) };
-    assert.ok(keyFindings(noTrend).every((f) => f.kind !== 'trend'));
+    const withoutTrends = keyFindings(noTrend);
+    assert.ok(withoutTrends.length > 0, 'findings remain without a previous wave');
+    assert.ok(withoutTrends.every((f) => f.kind !== 'trend'));
   });
 
   it('never quotes a suppressed or low-base cut column', () => {
-    for (const f of keyFindings(results, { max: 10, min: 10 }).filter((x) => x.kind === 'gap')) {
+    const gaps = keyFindings(results, { max: 10, min: 10 }).filter((x) => x.kind === 'gap');
+    assert.ok(gaps.length > 0, 'the fixture wave has gaps between cut columns to quote');
+    for (const f of gaps) {
       const indicator = results.indicators.find((i) => i.id === f.indicator)!;
       const cell = Object.values(indicator.cuts)
         .flat()

@@ -141,10 +141,9 @@ for (const database of TEST_DATABASES) {
     });
     after(() => store.close());
 
-    it('generates the default demo of both built-in studies on a database without waves, within a few seconds', async () => {
-      const started = performance.now();
+    // its speed is measured by bench/demo.ts and bench/demo-generic.ts, not asserted here
+    it('generates the default demo of both built-in studies on a database without waves', async () => {
       const result = await prepareDemo(store, { secretKey: SECRET });
-      const seconds = (performance.now() - started) / 1000;
       assert.ok(result);
       assert.deepEqual(
         result.calibrated.waves.map((w) => w.status),
@@ -164,7 +163,6 @@ for (const database of TEST_DATABASES) {
         ],
       );
       for (const w of result.studies[0].waves) assert.ok(w.weighted && w.summary.generated >= 500, `${w.code}: ${w.summary.generated}`);
-      assert.ok(seconds < 30, `${seconds} s`);
     });
 
     it('does nothing when the database has waves', async () => {

@@ -8,6 +8,7 @@ import { serveCommand } from '../../src/cli/commands/serve.js';
 import { startCommand } from '../../src/cli/commands/start.js';
 import { PREPARE_HOOKS } from '../../src/cli/start-hooks.js';
 import type { CliCommand } from '../../src/cli/command.js';
+import { pollUntil } from '../helpers/poll-until.js';
 
 function captureIo(env: Record<string, string>) {
   const stdout = new PassThrough();
@@ -19,20 +20,10 @@ function captureIo(env: Record<string, string>) {
   return { io: { stdout, stderr, stdin: new PassThrough(), env }, out: () => out, err: () => err };
 }
 
-async function waitFor<T>(fn: () => T | undefined, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = fn();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 async function runUntilServing(command: CliCommand, dataDir: string) {
   const { io, out, err } = captureIo({ DATA_DIR: dataDir });
   const exit = command.run(['--port', '0', '--host', '127.0.0.1'], io);
-  const url = await waitFor(() => /serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out())?.[1]);
+  const url = await pollUntil('the "serving http://…" line on stdout', () => /serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out())?.[1]);
   return { exit, url, out, err };
 }
 

@@ -125,20 +125,17 @@ describe('the white paper PDF of the demo barometer', () => {
     );
   });
 
-  it('gives the same bytes from run to run for the same creation date, and takes under 3 s for the 2016 wave', async (t) => {
+  // how long a report takes is measured by bench/white-paper.ts (npm run bench:white-paper), not asserted here
+  it('gives the same bytes from run to run for the same creation date', async () => {
     const a = join(dir, 'a.pdf'),
       b = join(dir, 'b.pdf'),
       c = join(dir, 'c.pdf');
-    const started = performance.now();
     assert.equal((await report(['--study', STUDY, '--wave', '2016', '--out', a, '--date', '2024-05-01T00:00:00Z'])).code, 0);
-    const seconds = (performance.now() - started) / 1000;
-    t.diagnostic(`barometre report on the 2016 demo wave: ${seconds.toFixed(2)} s`);
     assert.equal((await report(['--study', STUDY, '--wave', '2016', '--out', b, '--date', '2024-05-01T00:00:00Z'])).code, 0);
     assert.ok(readFileSync(a).equals(readFileSync(b)), 'identical bytes');
     assert.equal((await report(['--study', STUDY, '--wave', '2016', '--out', c, '--date', '2025-05-01T00:00:00Z'])).code, 0);
     assert.ok(!readFileSync(a).equals(readFileSync(c)), 'another creation date gives another file');
     assert.equal(pdfToText(readFileSync(a)), pdfToText(readFileSync(c)), 'with the same text');
-    assert.ok(seconds < 3 * 3, `${seconds} s (goal < 3 s on an idle machine; the CI machine is shared)`);
   });
 
   it('writes the English edition with English figures', async () => {

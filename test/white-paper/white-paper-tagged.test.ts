@@ -98,8 +98,11 @@ describe('the white paper PDF is tagged for screen readers', () => {
     const parentType = (id: number | null) => (id === null ? undefined : byId.get(id)?.type);
     const tables = elements.filter((e) => e.type === 'Table');
     assert.ok(tables.length >= themesWithIndicators(results).length + 3, `${tables.length} tables`);
-    for (const cell of elements.filter((e) => e.type === 'TD' || e.type === 'TH')) assert.equal(parentType(cell.parent), 'TR');
-    for (const row of elements.filter((e) => e.type === 'TR')) assert.equal(parentType(row.parent), 'Table');
+    const cells = elements.filter((e) => e.type === 'TD' || e.type === 'TH');
+    const tableRows = elements.filter((e) => e.type === 'TR');
+    assert.ok(cells.length > tableRows.length && tableRows.length > tables.length, `${tables.length} tables, ${tableRows.length} rows, ${cells.length} cells`);
+    for (const cell of cells) assert.equal(parentType(cell.parent), 'TR');
+    for (const row of tableRows) assert.equal(parentType(row.parent), 'Table');
     for (const table of tables) {
       const rows = elements.filter((e) => e.type === 'TR' && e.parent === table.id);
       const headerRows = rows.filter((r) => elements.some((c) => c.parent === r.id && c.type === 'TH'));

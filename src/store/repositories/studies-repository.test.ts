@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { TEST_DATABASES, openTestStore, type TestStore } from '../../../test/helpers/databases.js';
+import { pollUntil, withDeadline } from '../../../test/helpers/poll-until.js';
 import { isAppError } from '../../app-error.js';
 import { createDatabase } from '../create-database.js';
 import type { Store } from '../store.js';
@@ -23,14 +23,17 @@ function versionsOrConflicts(studyId: string, outcomes: PromiseSettledResult<Sav
   return saved;
 }
 
-/** Resolves once another PostgreSQL session of this database waits for a lock (a blocked insert). */
+/** Resolves once another PostgreSQL session of this database waits for a lock (a blocked insert); fails after 10 s. */
 async function someoneWaitsForALock(store: Store): Promise<void> {
-  for (;;) {
-    const { rows } = await sql<{ n: number }>`
+  await pollUntil(
+    'a PostgreSQL session blocked on a lock (pg_stat_activity)',
+    async () => {
+      const { rows } = await sql<{ n: number }>`
       select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(store.db);
-    if (Number(rows[0].n) > 0) return;
-    await sleep(5);
-  }
+      return Number(rows[0].n) > 0 ? true : undefined;
+    },
+    { intervalMs: 5 },
+  );
 }
 
 for (const database of TEST_DATABASES) {
@@ -92,7 +95,10 @@ for (const database of TEST_DATABASES) {
         () => undefined,
       );
       // SQLite refuses the loser's write at once; PostgreSQL blocks it until the winner commits
-      await Promise.race([loserSettled, database.name === 'postgres' ? someoneWaitsForALock(store) : new Promise(() => {})]);
+      await withDeadline(
+        'the second save to be refused (SQLite) or to wait for the lock of the first (PostgreSQL)',
+        Promise.race([loserSettled, database.name === 'postgres' ? someoneWaitsForALock(store) : new Promise(() => {})]),
+      );
       commit();
       await winner;
       const [outcome] = await Promise.allSettled([loser]);
