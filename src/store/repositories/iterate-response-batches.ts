@@ -6,6 +6,34 @@ import type { StoreContext } from '../store-context.js';
 import { ANSWERS_SEPARATOR, answerString, scanAnswerStrings } from './iterate-answer-strings.js';
 import { sqliteWaveRows } from './iterate-packed-batches.js';
 
+// A guide. Exports (CSV, SAV, triple-S, JSONL) read a wave of any size through this generator, batch by
+// batch, with memory flat: what each batch holds, and how each database fills it.
+//
+//   ResponseBatch (n rows, in ascending id order; row r is the same row in every field)
+//     ids      Float64Array(n)            response ids
+//     flags    Uint8Array(n)              bit 0: complete, bit 1: excluded
+//     packed   Uint8Array(n·packedSize)   row r's answers packed by the study's column layout at r·packedSize;
+//                                         zeros where the row has no vector of that size (a partial response,
+//                                         a response stored under another layout) ──┐
+//     unpacked [{ row, answers }]        the answers JSON of exactly those rows ◀───┘  (a sparse list)
+//     texts    [{ row, texts[k] }]       rows with a string under one of textKeys[k]  (a sparse list)
+//
+// SQLite (its own read-only connection and one read transaction, so the text lengths and every batch
+// see one snapshot; inside a caller's transaction, that transaction's connection):
+//   1. onTextBytes: sqliteAnswersSql pages the answers JSON texts end to end, scanAnswerStrings measures
+//      the strings under each key (no json_extract: it would parse every row's whole answers);
+//   2. each batch is ONE aggregate row of sqliteBatchSql over `id > after order by id limit :limit`:
+//        ids       json_group_array(id)                         → JSON.parse → Float64Array (checked ascending)
+//        packed    group_concat(packed or zeroblob(size), x'')  → the vectors end to end, as they come
+//        flags     group_concat(complete + 2·excluded, '')      → one digit a row → Uint8Array
+//        unpacked  json_group_array([id, answers]) filter (…)   → byRow: ids → row indexes
+//        answers   group_concat(answers, separator)             → textRows: scanAnswerStrings by key
+//      a handful of values per batch instead of an array, a Buffer and strings per row;
+//   3. the next batch starts after the last id (keyset paging); a short batch is the last.
+// PostgreSQL: keyset pages by id of plain rows; the answers are cast to jsonb once per row in a fenced
+// subquery (`offset 0` / its limit) and each text key read with `->>` only when it is a string; the
+// answers JSON comes back only for rows without a vector of the right size.
+
 /** Consecutive responses of a wave (in id order) as an export reads them. */
 export interface ResponseBatch {
   readonly kind: 'response-batch';
