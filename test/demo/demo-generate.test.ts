@@ -140,7 +140,9 @@ for (const database of TEST_DATABASES) {
     it('dates every response inside its wave’s fieldwork, in March and April of its year', async () => {
       for (const code of ['2015', '2016', '2017']) {
         const wave = await demoWave(store, code);
-        for (const r of await store.responses.list(wave.id)) {
+        const responses = await store.responses.list(wave.id);
+        assert.ok(responses.length > 0, `wave ${code} has responses`);
+        for (const r of responses) {
           assert.ok(r.startedAt >= `${code}-03-09` && r.updatedAt < `${code}-04-26`, `${r.startedAt} ${r.updatedAt}`);
           if (r.completedAt) assert.equal(Date.parse(r.completedAt) - Date.parse(r.startedAt), r.durationMs);
         }

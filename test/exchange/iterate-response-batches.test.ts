@@ -65,6 +65,10 @@ for (const database of TEST_DATABASES) {
         assert.equal(rows.length, 23, `batches of ${batchSize}`);
         assert.ok(rows.every((r, k) => k === 0 || r.id > rows[k - 1].id));
         assert.ok(rows.every((r) => r.flags === 1));
+        assert.ok(
+          rows.some((r) => r.packed),
+          'some rows come with a vector',
+        );
         for (const r of rows) if (r.packed) assert.deepEqual(r.packed.slice(1), [0, 255], 'the vectors, NUL and 0xff bytes included');
         const first = rows[0];
         assert.deepEqual(first.texts, [open(0), null, null, null], 'strings only: numbers and absent keys give null');
