@@ -6,6 +6,7 @@ import { TEST_DATABASES, openTestStore, type TestStore } from '../../../test/hel
 import { isAppError } from '../../app-error.js';
 import { createDatabase } from '../create-database.js';
 import type { Store } from '../store.js';
+import { storeInternals } from '../store-internals.js';
 import type { SaveVersionResult } from './studies-repository.js';
 
 /** Every outcome is a saved version or an AppError CONFLICT naming the study; anything else fails the test. */
@@ -27,7 +28,7 @@ function versionsOrConflicts(studyId: string, outcomes: PromiseSettledResult<Sav
 async function someoneWaitsForALock(store: Store): Promise<void> {
   for (;;) {
     const { rows } = await sql<{ n: number }>`
-      select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(store.db);
+      select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(storeInternals(store).db);
     if (Number(rows[0].n) > 0) return;
     await sleep(5);
   }
