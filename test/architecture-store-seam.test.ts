@@ -9,9 +9,15 @@ import { scanModule, tokenize } from './helpers/scan-module.js';
 // code reads a store's Kysely handle or dialect (`.db`, `.dialect`, `['db']`) and no code imports a file
 // of src/store but its index, whose `Store` type has neither. Tests that must look at raw tables go
 // through test/helpers/raw-database.ts, the one file outside src/store that may import the internals.
+// Nor does src outside src/store import Kysely or the PostgreSQL driver.
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const INTERNAL_NAMES = new Set(['db', 'dialect']);
 const RAW_DATABASE_HELPER = 'test/helpers/raw-database.ts';
+/**
+ * The query builder and the PostgreSQL driver. (better-sqlite3 stays allowed: `barometre backup` copies
+ * the SQLite file with its online backup API, a file operation that runs no query of the application.)
+ */
+const QUERY_PACKAGES = new Set(['kysely', 'pg']);
 
 /** What `file` (a path from the repository root, with `/`) breaks of the store seam. */
 function seamViolations(file: string, source: string): string[] {
@@ -31,6 +37,10 @@ function seamViolations(file: string, source: string): string[] {
     });
   }
   for (const { specifier, line } of scanModule(source).references) {
+    if (specifier !== null && file.startsWith('src/') && QUERY_PACKAGES.has(specifier)) {
+      found.push(`line ${line}: imports ${specifier}: queries are built in src/store only`);
+      continue;
+    }
     if (specifier === null || !specifier.startsWith('.')) continue;
     const target = posix.normalize(posix.join(posix.dirname(file), specifier)).replace(/\.[cm]?[jt]s$/, '');
     if (!target.startsWith('src/store/')) continue;
@@ -105,5 +115,15 @@ describe('the store seam check itself', () => {
     assert.deepEqual(seamViolations(RAW_DATABASE_HELPER, `import { storeInternals } from '../../src/store/store-internals.js';`), []);
     assert.equal(seamViolations('test/storage/fake.test.ts', `import { storeInternals } from '../../src/store/store-internals.js';`).length, 1);
     assert.equal(seamViolations('bench/fake.ts', `import { storeInternals } from '../src/store/store-internals.js';`).length, 1);
+  });
+
+  it('keeps Kysely and the PostgreSQL driver inside src/store', () => {
+    assert.deepEqual(seamViolations('src/analysis/fake-erasure.ts', `import { sql } from 'kysely';\nimport type { Kysely } from 'kysely';`), [
+      'line 1: imports kysely: queries are built in src/store only',
+      'line 2: imports kysely: queries are built in src/store only',
+    ]);
+    assert.equal(seamViolations('src/server/fake.ts', `import pg from 'pg';`).length, 1);
+    assert.deepEqual(seamViolations('src/store/repositories/fake-repository.ts', `import { sql } from 'kysely';`), []);
+    assert.deepEqual(seamViolations('test/storage/fake.test.ts', `import { sql } from 'kysely';`), [], 'tests may build raw queries');
   });
 });
