@@ -5,7 +5,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore, type BulkResponse } from '../src/store/index.js';
+import { isPostgresUrl, openStore, type BulkResponse } from '../src/store/index.js';
+import { rawDatabase } from '../test/helpers/raw-database.js';
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const QUESTIONS = 40;
@@ -66,7 +67,7 @@ for await (const row of store.responses.iteratePacked(wave.id, { status: 'comple
 const readSeconds = (performance.now() - t) / 1000;
 const readCpu = cpuSeconds(cpu);
 
-console.log(`store-bulk [${store.dialect}] N=${N} questions=${QUESTIONS}`);
+console.log(`store-bulk [${isPostgresUrl(process.env.DATABASE_URL) ? 'postgres' : 'sqlite'}] N=${N} questions=${QUESTIONS}`);
 console.log(`  insertMany     ${insertSeconds.toFixed(1)} s  (${Math.round(N / insertSeconds)} rows/s), CPU ${insertCpu} s`);
 console.log(`  iteratePacked  ${readSeconds.toFixed(2)} s  (${Math.round(count / readSeconds)} rows/s, checksum ${checksum}), CPU ${readCpu} s`);
 console.log(
@@ -74,8 +75,8 @@ console.log(
     .map((l) => l.toFixed(2))
     .join(' ')} after`,
 );
-// leave a shared PostgreSQL database as it was
-await store.db.deleteFrom('waves').where('id', '=', wave.id).execute();
-await store.db.deleteFrom('studyVersions').where('id', '=', studyVersion.id).execute();
+// leave a shared PostgreSQL database as it was (no repository deletes waves or study versions)
+await rawDatabase(store).deleteFrom('waves').where('id', '=', wave.id).execute();
+await rawDatabase(store).deleteFrom('studyVersions').where('id', '=', studyVersion.id).execute();
 await store.close();
 rmSync(dir, { recursive: true, force: true });

@@ -26,8 +26,8 @@ export type BenchmarkOutcome =
 /** The complete response whose benchmark token hashes to `tokenHash` (the respondent side's HMAC, hex). */
 export async function findBenchmarkResponse(store: Store, tokenHash: string): Promise<ResponseRecord | undefined> {
   if (!/^[0-9a-f]{64}$/.test(tokenHash)) return undefined;
-  const row = await store.db.selectFrom('responses').select('publicId').where('benchmarkTokenHash', '=', tokenHash).where('status', '=', 'complete').executeTakeFirst();
-  return row ? store.responses.getByPublicId(row.publicId) : undefined;
+  const publicId = await store.benchmarks.completeResponseByTokenHash(tokenHash);
+  return publicId === undefined ? undefined : store.responses.getByPublicId(publicId);
 }
 
 /** The latest published wave of a study in series order (`compareWaves`), if any. */

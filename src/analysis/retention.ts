@@ -1,5 +1,4 @@
-import type { Store } from '../store/index.js';
-import { compactStorage } from './erasure.js';
+import type { JsonObject, Store } from '../store/index.js';
 import { identifyingAnswersReader, withoutKeys } from './identifying-answers.js';
 
 /** What a retention purge did: counts only. */
@@ -31,44 +30,36 @@ export async function purgeExpired(store: Store, months: number, options: { now?
   if (!Number.isInteger(months) || months < 1) throw new RangeError(`purgeExpired: months must be a positive integer (got ${months})`);
   const before = retentionCutoff(options.now ?? new Date(), months).toISOString();
   const outcome = await store.transaction(async (tx) => {
-    const { db } = tx;
-    const contactIds = (await db.selectFrom('contacts').select('id').where('createdAt', '<', before).execute()).map((c) => c.id);
-    const invitationIds = contactIds.length === 0 ? [] : (await db.selectFrom('invitations').select('id').where('contactId', 'in', contactIds).execute()).map((i) => i.id);
+    const data = tx.personalData;
+    const contactIds = await data.contactIdsCreatedBefore(before);
+    const invitationIds = await data.invitationIdsOfContacts(contactIds);
     let responsesAnonymised = 0;
     if (invitationIds.length > 0) {
       const identifying = identifyingAnswersReader(tx);
       const repacked = new Set<number>();
-      const rows = await db.selectFrom('responses').select(['id', 'waveId', 'answers']).where('invitationId', 'in', invitationIds).execute();
+      const rows = await data.responseAnswersOfInvitations(invitationIds);
+      // the identity fields listed above; the benchmark token hash is not one of them
+      await data.clearResponseIdentity(
+        rows.map((r) => r.id),
+        { keepBenchmarkToken: true },
+      );
       for (const row of rows) {
         const { keys, repack } = await identifying(row.waveId);
-        const answers = withoutKeys(JSON.parse(row.answers) as Record<string, unknown>, keys);
+        const answers = withoutKeys(row.answers, keys);
         if (repack) repacked.add(row.waveId);
-        await db
-          .updateTable('responses')
-          .set({
-            email: null,
-            notifyEmail: null,
-            notifiedAt: null,
-            company: null,
-            invitationId: null,
-            browserHash: null,
-            answers: JSON.stringify(answers),
-            ...(repack ? { packed: repack(answers) } : {}),
-          })
-          .where('id', '=', row.id)
-          .execute();
+        await data.rewriteAnswers(row.id, answers as JsonObject, repack ? repack(answers) : undefined);
       }
       responsesAnonymised = rows.length;
       // a removed choice changes the statistics: those waves' results are computed again
       for (const waveId of repacked) await tx.waves.bumpDataVersion(waveId);
-      await db.deleteFrom('invitations').where('id', 'in', invitationIds).execute();
+      await data.deleteInvitations(invitationIds);
     }
-    if (contactIds.length > 0) await db.deleteFrom('contacts').where('id', 'in', contactIds).execute();
-    const leads = Number((await db.deleteFrom('leads').where('createdAt', '<', before).executeTakeFirst()).numDeletedRows);
+    await data.deleteContacts(contactIds);
+    const leads = await data.deleteLeadsCreatedBefore(before);
     const result: PurgeOutcome = Object.freeze({ kind: 'retention-purge', before, contacts: contactIds.length, invitations: invitationIds.length, leads, responsesAnonymised });
     await tx.auditLog.append({ userId: options.userId ?? null, action: 'gdpr.purge', target: null, details: { ...result, by: options.by ?? 'cli' } });
     return result;
   });
-  if (outcome.contacts + outcome.leads > 0) await compactStorage(store);
+  if (outcome.contacts + outcome.leads > 0) await store.compact();
   return outcome;
 }

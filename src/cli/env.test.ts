@@ -20,7 +20,7 @@ describe('readCliEnv', () => {
 
   it('rejects another URL with an INVALID_INPUT naming DATABASE_URL', () => {
     assert.throws(
-      () => readCliEnv({ DATABASE_URL: 'sqlite:///x.db' }),
+      () => readCliEnv({ DATABASE_URL: 'sqlite:///x.sqlite' }),
       (e: { code?: string; message?: string }) => e.code === 'INVALID_INPUT' && /DATABASE_URL/.test(e.message ?? ''),
     );
   });

@@ -100,7 +100,7 @@ export async function generateDemo(store: Store, options: DemoOptions = {}): Pro
     };
     let wave = existing.get(year);
     if (wave) {
-      await store.db.deleteFrom('responses').where('waveId', '=', wave.id).execute();
+      await store.waves.deleteResponses(wave.id);
       wave = await store.waves.update(wave.id, fields, plan.createdAt);
     } else {
       wave = await store.waves.create({ studyId: DEMO_STUDY_ID, code: plan.code, status: 'draft', ...fields }, plan.createdAt);

@@ -109,7 +109,7 @@ export async function generateStudyDemo(store: Store, studyId: string, options: 
       ...(targets && own.margins.length === 0 ? { populationTargets: targets } : {}),
     };
     if (wave) {
-      await store.db.deleteFrom('responses').where('waveId', '=', wave.id).execute();
+      await store.waves.deleteResponses(wave.id);
       wave = await store.waves.update(wave.id, fields, p.createdAt);
     } else {
       wave = await store.waves.create({ studyId, code: p.code, status: 'draft', ...fields }, p.createdAt);

@@ -11,11 +11,7 @@ export async function setSeriesOrder(store: Store, studyId: string, waveIds: rea
   const ranks = new Map<number, number>();
   for (const [rank, wave] of sorted.entries()) {
     if (!waveIds.includes(wave.id)) continue;
-    await store.db
-      .updateTable('waves')
-      .set({ seriesOrder: rank + 1 })
-      .where('id', '=', wave.id)
-      .execute();
+    await store.waves.setSeriesOrder(wave.id, rank + 1);
     ranks.set(wave.id, rank + 1);
   }
   return ranks;

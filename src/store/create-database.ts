@@ -9,6 +9,8 @@ import { createRepositories } from './repositories.js';
 import type { Database } from './schema.js';
 import type { Store } from './store.js';
 import { cachedStatements } from './statement-cache.js';
+import { compactStorage } from './compact-storage.js';
+import { STORE_INTERNALS } from './store-internals.js';
 import type { StoreContext } from './store-context.js';
 
 export interface DatabaseOptions {
@@ -65,14 +67,15 @@ export function createDatabase(options: DatabaseOptions): Store {
   let closed: Promise<void> | undefined;
   return Object.freeze({
     ...createRepositories(ctx),
-    db: ctx.db,
-    dialect: ctx.dialect,
+    [STORE_INTERNALS]: ctx,
     transaction: <T>(fn: Parameters<Store['transaction']>[0]) =>
       ctx.db.transaction().execute((trx) => {
         const txCtx: StoreContext = { ...ctx, db: trx };
-        return fn({ ...createRepositories(txCtx), db: trx, dialect: ctx.dialect }) as Promise<T>;
+        const tx = { ...createRepositories(txCtx), [STORE_INTERNALS]: txCtx };
+        return fn(tx) as Promise<T>;
       }),
     migrate: () => migrateToLatest(ctx.db),
+    compact: () => compactStorage(ctx),
     close: () => (closed ??= ctx.db.destroy()),
   });
 }

@@ -3,9 +3,11 @@
  *
  * `openStore({ dataDir, databaseUrl })` opens SQLite (`${dataDir}/barometre.sqlite`, WAL) or
  * PostgreSQL (a postgres:// URL) and migrates; `createDatabase` opens without migrating. Both return a
- * `Store`: `db` (Kysely, camelCase names), `dialect`, one repository per table group, `transaction(fn)`
- * (fn receives the same repositories bound to the transaction: use only `tx.*` inside it, or SQLite's
- * single connection waits on itself), `migrate()`, `close()`. Open one store per SQLite file per process.
+ * `Store`: one repository per table group, `transaction(fn)` (fn receives the same repositories bound to
+ * the transaction: use only `tx.*` inside it, or SQLite's single connection waits on itself), `migrate()`,
+ * `compact()`, `close()`. Open one store per SQLite file per process. Kysely and the dialect stay inside
+ * this folder (store-internals.ts): every SQL statement is a repository's, so the per-database suites run
+ * it, and nothing outside src/store can write one (the type has no `db`; the architecture test checks it).
  *
  * How answers are stored: each response row keeps `answers`, JSON text keyed by variable name (the
  * source of truth, open texts included), and `packed`, a binary vector laid out by the wave's study
@@ -38,3 +40,5 @@ export type { LoginAttempt, LoginAttemptsRepository } from './repositories/login
 export type { Lead, LeadFieldValue, NewLead, LeadsRepository } from './repositories/leads-repository.js';
 export type { AuditEntry, AuditLogRepository } from './repositories/audit-log-repository.js';
 export type { ResultsCacheRepository } from './repositories/results-cache-repository.js';
+export type { BenchmarkNotice, BenchmarksRepository } from './repositories/benchmarks-repository.js';
+export type { ResponseAnswers, PersonalDataRepository } from './repositories/personal-data-repository.js';

@@ -23,6 +23,8 @@ export function preparedQuery<A extends readonly unknown[], R>(
   arity: A['length'],
   build: (db: Kysely<Database>, dialect: StoreDialect, ...values: A) => Compilable<R>,
 ): PreparedQuery<A, R> {
+  // keyed by dialect on purpose: it holds SQL text and parameter positions, the same for every database of a
+  // dialect (all stores share the plugins), never data; caches of data hang off their store (results-cache.ts)
   const compiled = new Map<StoreDialect, { query: CompiledQuery<R>; positions: readonly number[] }>();
   const compile = (db: Kysely<Database>, dialect: StoreDialect) => {
     const placeholders = Array.from({ length: arity }, (_, i) => placeholder(i)) as unknown as A;

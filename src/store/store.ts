@@ -1,23 +1,23 @@
-import type { Kysely } from 'kysely';
 import type { MigrationReport } from './migrate-to-latest.js';
 import type { Repositories } from './repositories.js';
-import type { Database } from './schema.js';
-import type { StoreDialect } from './store-dialect.js';
 
-/** The repositories bound to one transaction, with its Kysely handle. */
-export interface TransactionStore extends Repositories {
-  readonly db: Kysely<Database>;
-  readonly dialect: StoreDialect;
-}
+/**
+ * The repositories bound to one transaction. Its Kysely handle stays inside src/store (see
+ * store-internals.ts): every SQL statement is a repository's.
+ */
+export interface TransactionStore extends Repositories {}
 
-/** An open database: Kysely, its dialect, the repositories, transactions, migrations. */
+/**
+ * An open database: the repositories, transactions, migrations. Kysely and the dialect are not part of
+ * it (see store-internals.ts), so no query can be written outside src/store.
+ */
 export interface Store extends Repositories {
-  readonly db: Kysely<Database>;
-  readonly dialect: StoreDialect;
   /** runs `fn` in one transaction; the repositories it receives write inside it (nested calls join it) */
   transaction<T>(fn: (tx: TransactionStore) => Promise<T>): Promise<T>;
   /** applies pending migrations (createDatabase does not; `openStore` does) */
   migrate(): Promise<MigrationReport>;
+  /** SQLite: rewrites the file and empties the write-ahead log, so deleted rows leave the disk; PostgreSQL: nothing (autovacuum). Outside transactions. */
+  compact(): Promise<void>;
   /** closes the pool / file; idempotent */
   close(): Promise<void>;
 }

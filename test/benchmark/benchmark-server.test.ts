@@ -10,6 +10,7 @@ import { addUser, cookieHeader, keepCookies, csrfOf, signIn, startAdminApp, type
 import { startSmtpCapture, type SmtpCapture } from '../admin/smtp-capture.js';
 import { TEST_DATABASES } from '../helpers/databases.js';
 import { flatText, qpdfCheck } from '../white-paper/pdf-tools.js';
+import { rawDatabase } from '../helpers/raw-database.js';
 
 const STUDY = 'social-media-barometer';
 const HOSTILE_COMPANY = 'Acme <script>alert(1)</script> =HYPERLINK("http://evil.example") \u202Etxt';
@@ -32,7 +33,7 @@ describe('the benchmark against a published wave', () => {
     const wave = (await t.store.waves.getByCode(STUDY, '2017'))!;
     const [response] = await t.store.responses.list(wave.id, { status: 'complete', limit: 1 });
     // the open answer "company name" holds hostile text
-    await t.store.db
+    await rawDatabase(t.store)
       .updateTable('responses')
       .set({ answers: toJson({ ...response.answers, company_name: HOSTILE_COMPANY })! })
       .where('id', '=', response.id)

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { Store } from '../../src/store/index.js';
 import type { Questionnaire } from './respondent.js';
+import { rawDatabase } from '../helpers/raw-database.js';
 
 export interface Verdict {
   readonly acknowledgedResponses: number;
@@ -16,7 +17,7 @@ export interface Verdict {
 }
 
 export async function verifyRun(store: Store, waveId: number, questionnaires: readonly Questionnaire[], sqliteFile?: string): Promise<Verdict> {
-  const rows = await store.db.selectFrom('responses').select(['publicId', 'status', 'answers']).where('waveId', '=', waveId).execute();
+  const rows = await rawDatabase(store).selectFrom('responses').select(['publicId', 'status', 'answers']).where('waveId', '=', waveId).execute();
   const byPublicId = new Map<string, typeof rows>();
   const byMarker = new Map<string, number>();
   for (const row of rows) {
@@ -86,8 +87,8 @@ function sqliteIntegrity(file: string): string {
 /** PostgreSQL has no integrity_check: every table read through (heap and TOAST), and no orphan rows. */
 async function postgresIntegrity(store: Store): Promise<string> {
   const tables = ['responses', 'submissions', 'waves', 'study_versions', 'audit_log'];
-  for (const table of tables) await sql`select count(*), sum(length(t::text)) from ${sql.table(table)} t`.execute(store.db);
-  const orphans = await sql<{ n: string }>`select count(*) as n from submissions s left join responses r on r.id = s.response_id where r.id is null`.execute(store.db);
+  for (const table of tables) await sql`select count(*), sum(length(t::text)) from ${sql.table(table)} t`.execute(rawDatabase(store));
+  const orphans = await sql<{ n: string }>`select count(*) as n from submissions s left join responses r on r.id = s.response_id where r.id is null`.execute(rawDatabase(store));
   const n = Number(orphans.rows[0]?.n ?? 0);
   return n === 0 ? 'ok' : `${n} orphan submission(s)`;
 }

@@ -33,7 +33,7 @@ export async function checkStoredWave(store: Store, wave: Wave, study: Study): P
 
 /** The waves of a study in the order their series order gives, with their codes. */
 export async function seriesCodes(store: Store, studyId: string): Promise<string[]> {
-  const rows = await store.db.selectFrom('waves').select(['code', 'seriesOrder', 'opensAt']).where('studyId', '=', studyId).execute();
+  const rows = await store.waves.list(studyId);
   for (const r of rows) assert.ok(r.seriesOrder !== null, `wave ${r.code} has a series order`);
   const bySeries = [...rows].sort((a, b) => a.seriesOrder! - b.seriesOrder!);
   const byDate = [...rows].sort((a, b) => a.opensAt!.localeCompare(b.opensAt!));

@@ -69,7 +69,7 @@ for (const database of TEST_DATABASES) {
       assert.equal(next.status, 200, next.body.slice(0, 400));
       assert.match(next.body, /La vostra famiglia risparmia\?/);
       assert.match(next.body, />Next</);
-      const responses = await server.store.db.selectFrom('responses').select(['language']).where('waveId', '=', wave.id).execute();
+      const responses = await server.store.responses.list(wave.id);
       assert.deepEqual(
         responses.map((r) => r.language),
         ['it'],

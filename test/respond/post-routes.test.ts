@@ -5,6 +5,7 @@ import { TEST_DATABASES } from '../helpers/databases.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { FULL_PAGES, invite, openWave } from './fieldwork.js';
 import { InjectClient, type Page } from './inject-client.js';
+import { rawDatabase } from '../helpers/raw-database.js';
 
 const SURVEY = '/s/social-media-barometer/2026';
 
@@ -15,8 +16,8 @@ for (const database of TEST_DATABASES) {
 
     /** Everything a rejected post must leave untouched: every response row and every submission id. */
     async function snapshot(): Promise<string> {
-      const responses = await server.store.db.selectFrom('responses').select(['id', 'answers', 'currentPage', 'status', 'pageDurations']).orderBy('id').execute();
-      const submissions = await server.store.db.selectFrom('submissions').select(['submissionId']).orderBy('submissionId').execute();
+      const responses = await rawDatabase(server.store).selectFrom('responses').select(['id', 'answers', 'currentPage', 'status', 'pageDurations']).orderBy('id').execute();
+      const submissions = await rawDatabase(server.store).selectFrom('submissions').select(['submissionId']).orderBy('submissionId').execute();
       return JSON.stringify({ responses, submissions });
     }
 
@@ -174,7 +175,7 @@ for (const database of TEST_DATABASES) {
       const link = /id="benchmark-link" href="([^"]+)"/.exec(a.body)![1]!;
       assert.equal(link, /id="benchmark-link" href="([^"]+)"/.exec(b.body)![1]!, 'both posts show the same link');
       assert.equal((await client.get(link)).status, 200);
-      const finals = await server.store.db.selectFrom('submissions').select('submissionId').where('submissionId', '=', page.hidden._sid!).execute();
+      const finals = await rawDatabase(server.store).selectFrom('submissions').select('submissionId').where('submissionId', '=', page.hidden._sid!).execute();
       assert.equal(finals.length, 1);
     });
 

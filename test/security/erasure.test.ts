@@ -11,6 +11,7 @@ import { TEST_DATABASES } from '../helpers/databases.js';
 import { FULL_PAGES, invite, openWave } from '../respond/fieldwork.js';
 import { InjectClient } from '../respond/inject-client.js';
 import { clientFor, signedInOwner, type WorkspaceClient } from './workspace-client.js';
+import { rawDatabase } from '../helpers/raw-database.js';
 
 const EVE = 'Eve.Target@Example.org';
 const ZOE = 'zoe.other@example.org';
@@ -18,10 +19,10 @@ const ZOE = 'zoe.other@example.org';
 /** Every place the database may still hold the text: SQLite file bytes (and its log), or every row of every PostgreSQL table. */
 async function databaseText(admin: AdminTestApp): Promise<string> {
   if (admin.store.options.databaseUrl) {
-    const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = 'public'`.execute(admin.store.db);
+    const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = 'public'`.execute(rawDatabase(admin.store));
     let text = '';
     for (const { name } of tables.rows) {
-      const rows = await sql<{ row: string }>`select t::text as row from ${sql.table(name)} t`.execute(admin.store.db);
+      const rows = await sql<{ row: string }>`select t::text as row from ${sql.table(name)} t`.execute(rawDatabase(admin.store));
       text += rows.rows.map((r) => r.row).join('\n');
     }
     return text.toLowerCase();
@@ -71,7 +72,7 @@ for (const database of TEST_DATABASES) {
       assert.ok(contact, 'Eve is a contact');
       const token = await invite(admin.store, wave, admin.config.secretKey);
       const invitation = (await admin.store.invitations.listByWave(wave.id)).at(-1)!;
-      await admin.store.db.updateTable('invitations').set({ contactId: contact.id }).where('id', '=', invitation.id).execute();
+      await rawDatabase(admin.store).updateTable('invitations').set({ contactId: contact.id }).where('id', '=', invitation.id).execute();
       await respond(admin, `/s/${wave.studyId}/${wave.code}?t=${token}`, '10.2.0.1', `Write to me: ${EVE}`, 'Eve Corp');
       const eves = (await admin.store.responses.list(wave.id)).find((r) => r.invitationId === invitation.id)!;
       await admin.store.responses.update(eves.id, { notifyEmail: EVE.toLowerCase(), company: 'Eve Corp', email: EVE });
@@ -94,7 +95,7 @@ for (const database of TEST_DATABASES) {
       assert.equal(after.length, before.length, 'responses kept for statistics');
       assert.equal(after.filter((r) => r.status === 'complete').length, before.filter((r) => r.status === 'complete').length);
       assert.ok(after.every((r) => r.invitationId === null && r.email === null && r.notifyEmail === null));
-      assert.equal((await admin.store.db.selectFrom('invitationTokens').selectAll().execute()).length, 0, 'her links are gone');
+      assert.equal((await rawDatabase(admin.store).selectFrom('invitationTokens').selectAll().execute()).length, 0, 'her links are gone');
 
       const text = await databaseText(admin);
       for (const trace of [EVE.toLowerCase(), 'eve corp']) assert.ok(!text.includes(trace), `no "${trace}" in the database`);
@@ -103,7 +104,7 @@ for (const database of TEST_DATABASES) {
         assert.equal(exported.statusCode, 200);
         assert.ok(!exported.body.toLowerCase().includes(EVE.toLowerCase()), `no trace in the ${format} export`);
       }
-      const log = await admin.store.db.selectFrom('auditLog').selectAll().where('action', '=', 'gdpr.erase').execute();
+      const log = await rawDatabase(admin.store).selectFrom('auditLog').selectAll().where('action', '=', 'gdpr.erase').execute();
       assert.equal(log.length, 1);
       assert.deepEqual(JSON.parse(log[0]!.details!), {
         kind: 'erasure',
@@ -125,7 +126,7 @@ for (const database of TEST_DATABASES) {
       const token = await invite(admin.store, wave, admin.config.secretKey);
       const zoe = (await admin.store.contacts.getByEmail(wave.id, ZOE))!;
       const invitation = (await admin.store.invitations.listByWave(wave.id)).at(-1)!;
-      await admin.store.db.updateTable('invitations').set({ contactId: zoe.id }).where('id', '=', invitation.id).execute();
+      await rawDatabase(admin.store).updateTable('invitations').set({ contactId: zoe.id }).where('id', '=', invitation.id).execute();
       await respond(admin, `/s/${wave.studyId}/${wave.code}?t=${token}`, '10.2.0.3', 'rien', 'Zoe SA');
       const count = (await admin.store.responses.list(wave.id)).length;
       const erased = await owner.post('/admin/gdpr/erase', { email: ZOE, deleteResponses: 'yes' });
@@ -151,7 +152,7 @@ for (const database of TEST_DATABASES) {
       const withSetting = await runCli(['gdpr', 'purge'], { ...env, RETENTION_MONTHS: '24' });
       assert.equal(withSetting.code, 0, withSetting.stderr);
       assert.match(withSetting.stdout, /0 contact\(s\)/);
-      const log = await admin.store.db.selectFrom('auditLog').select('details').where('action', '=', 'gdpr.purge').execute();
+      const log = await rawDatabase(admin.store).selectFrom('auditLog').select('details').where('action', '=', 'gdpr.purge').execute();
       assert.equal(log.length, 2);
       assert.ok(
         log.every((l) => !/@/.test(l.details ?? '')),

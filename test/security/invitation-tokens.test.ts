@@ -7,6 +7,7 @@ import { TEST_DATABASES } from '../helpers/databases.js';
 import { FULL_PAGES, openWave } from '../respond/fieldwork.js';
 import { InjectClient } from '../respond/inject-client.js';
 import { signedInOwner, type WorkspaceClient } from './workspace-client.js';
+import { rawDatabase } from '../helpers/raw-database.js';
 
 const linkOf = (text: string) => /(\/s\/[^\s"<>]+\?t=([A-Za-z0-9_-]+))/.exec(text);
 
@@ -51,11 +52,11 @@ for (const database of TEST_DATABASES) {
 
       // nothing in the database holds a token in clear
       for (const table of ['invitations', 'invitation_tokens', 'audit_log', 'contacts', 'responses']) {
-        const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(admin.store.db);
+        const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(rawDatabase(admin.store));
         const text = JSON.stringify(rows.rows);
         assert.ok(!text.includes(firstToken) && !text.includes(secondToken), `no clear token in ${table}`);
       }
-      assert.equal((await admin.store.db.selectFrom('invitationTokens').select('tokenHash').execute()).length, 4, 'two invitations and two reminders');
+      assert.equal((await rawDatabase(admin.store).selectFrom('invitationTokens').select('tokenHash').execute()).length, 4, 'two invitations and two reminders');
 
       // the reminder's link resumes Ann's response where she left off, and finishes it
       const again = new InjectClient(admin.app, '10.0.0.2');

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Wave } from '../../src/store/index.js';
 import { TEST_DATABASES, openTestStore, type TestStore } from '../helpers/databases.js';
 import { seedWave } from './fixtures/seed-wave.js';
+import { rawDatabase } from '../helpers/raw-database.js';
 
 const codeOf = (e: unknown) => (e as { code?: string }).code;
 const T0 = new Date('2015-03-01T10:00:00Z');
@@ -121,7 +122,7 @@ for (const database of TEST_DATABASES) {
       assert.equal(lead.company, null);
       assert.equal(lead.companySize, null);
       assert.deepEqual((await store.leads.get(lead.id))!.fields, fields);
-      const raw = await store.db.selectFrom('leads').select('fields').where('id', '=', lead.id).executeTakeFirstOrThrow();
+      const raw = await rawDatabase(store).selectFrom('leads').select('fields').where('id', '=', lead.id).executeTakeFirstOrThrow();
       assert.deepEqual(JSON.parse(raw.fields!), fields);
       const none = await store.leads.create({ studyId: 'test-study', name: 'Cy', email: 'cy@example.org', consentContact: false });
       assert.equal(none.fields, null, 'a study without lead fields stores none');

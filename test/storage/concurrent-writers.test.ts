@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Wave } from '../../src/store/index.js';
 import { TEST_DATABASES, openTestStore, type TestStore } from '../helpers/databases.js';
 import { seedWave } from './fixtures/seed-wave.js';
+import { rawDatabase } from '../helpers/raw-database.js';
 
 const WRITER = fileURLToPath(new URL('./fixtures/concurrent-writer.ts', import.meta.url));
 const PAGES = 200;
@@ -54,7 +55,7 @@ for (const database of TEST_DATABASES) {
         assert.equal(answers[`parent${i}`], i);
         assert.equal(answers[`child${i}`], i);
       }
-      const submissions = await store.db.selectFrom('submissions').select('submissionId').where('responseId', '=', r.id).execute();
+      const submissions = await rawDatabase(store).selectFrom('submissions').select('submissionId').where('responseId', '=', r.id).execute();
       assert.equal(submissions.length, 2 * PAGES);
     });
 

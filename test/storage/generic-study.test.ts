@@ -14,6 +14,7 @@ import { exportWave, type ExportOptions } from '../../src/exchange/index.js';
 import { compareWaves, type Wave } from '../../src/store/index.js';
 import { HOUSEHOLD_STUDY_ID, seedHouseholdWave } from '../fixtures/household-study.js';
 import { TEST_DATABASES, openTestStore, type TestStore } from '../helpers/databases.js';
+import { rawDatabase } from '../helpers/raw-database.js';
 
 async function exportText(store: TestStore, wave: Wave, format: 'csv' | 'codebook' | 'jsonl', options: ExportOptions = {}): Promise<string> {
   const chunks: Buffer[] = [];
@@ -153,7 +154,7 @@ for (const database of TEST_DATABASES) {
       const old = new Date('2020-01-01T00:00:00.000Z');
       const contact = await store.contacts.create({ waveId: wave.id, email: 'bob@example.org' }, old);
       const invitation = await store.invitations.create({ waveId: wave.id, contactId: contact.id, tokenHash: 'b'.repeat(64) }, old);
-      await store.db.updateTable('responses').set({ invitationId: invitation.id }).where('id', '=', bob.id).execute();
+      await rawDatabase(store).updateTable('responses').set({ invitationId: invitation.id }).where('id', '=', bob.id).execute();
       const outcome = await purgeExpired(store, 12, { now: new Date('2026-06-01T00:00:00.000Z') });
       assert.equal(outcome.responsesAnonymised, 1);
       const purged = (await store.responses.getByPublicId(bob.publicId))!;

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { MIGRATIONS } from '../../src/store/index.js';
 import { TEST_DATABASES, openTestStore, type TestStore } from '../helpers/databases.js';
+import { rawDatabase } from '../helpers/raw-database.js';
 
 const TABLES = [
   'audit_log',
@@ -21,7 +22,7 @@ const TABLES = [
 ];
 
 async function tableNames(store: TestStore): Promise<string[]> {
-  const tables = await store.db.introspection.getTables();
+  const tables = await rawDatabase(store).introspection.getTables();
   return tables
     .map((t) => t.name)
     .filter((n) => !n.startsWith('kysely_'))
@@ -55,7 +56,7 @@ for (const database of TEST_DATABASES) {
     it('enforces foreign keys', async () => {
       await assert.rejects(
         sql`insert into waves (study_id, code, study_version_id, status, title, created_at, updated_at)
-            values ('s', '2015', 999, 'draft', 't', 'x', 'x')`.execute(store.db),
+            values ('s', '2015', 999, 'draft', 't', 'x', 'x')`.execute(rawDatabase(store)),
       );
     });
 

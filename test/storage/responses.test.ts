@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Wave } from '../../src/store/index.js';
 import { TEST_DATABASES, openTestStore, type TestStore } from '../helpers/databases.js';
 import { seedWave } from './fixtures/seed-wave.js';
+import { rawDatabase } from '../helpers/raw-database.js';
 
 const codeOf = (e: unknown) => (e as { code?: string }).code;
 
@@ -117,7 +118,7 @@ for (const database of TEST_DATABASES) {
       const read = (await store.responses.getById(r.id))!;
       assert.deepEqual(read.answers, saved.response.answers);
       assert.deepEqual(duplicate.response.answers, saved.response.answers);
-      const rows = await store.db.selectFrom('submissions').selectAll().where('responseId', '=', r.id).execute();
+      const rows = await rawDatabase(store).selectFrom('submissions').selectAll().where('responseId', '=', r.id).execute();
       assert.equal(rows.length, 1);
     });
 

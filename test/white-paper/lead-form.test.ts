@@ -6,6 +6,7 @@ import { addUser, cookieHeader, csrfOf, keepCookies, signIn, startAdminApp, type
 import { startSmtpCapture, type SmtpCapture } from '../admin/smtp-capture.js';
 import { TEST_DATABASES } from '../helpers/databases.js';
 import { flatText, qpdfCheck } from './pdf-tools.js';
+import { rawDatabase } from '../helpers/raw-database.js';
 
 const STUDY = 'social-media-barometer';
 const FORM = `/livre-blanc/${STUDY}`;
@@ -152,7 +153,7 @@ describe('the white paper lead form, download link and researchers’ lead pages
     const { response } = await submit({ name: 'Old', email: 'old@example.org' });
     const path = /id="white-paper-download" href="([^"]+)"/.exec(response.body)![1];
     const lead = (await t.store.leads.list(STUDY)).find((l) => l.email === 'old@example.org')!;
-    await t.store.db
+    await rawDatabase(t.store)
       .updateTable('leads')
       .set({ downloadExpiresAt: new Date(Date.now() - 1000).toISOString() })
       .where('id', '=', lead.id)

@@ -18,7 +18,7 @@ or postgresql://… for PostgreSQL; SQLite when unset).`,
     const env = readCliEnv(io.env);
     const store = createDatabase(env);
     try {
-      const where = store.dialect === 'sqlite' ? `SQLite in ${env.dataDir}` : 'PostgreSQL';
+      const where = env.databaseUrl ? 'PostgreSQL' : `SQLite in ${env.dataDir}`;
       const report = await store.migrate();
       for (const name of report.applied) io.stdout.write(`applied ${name}\n`);
       const total = Object.keys(MIGRATIONS).length;

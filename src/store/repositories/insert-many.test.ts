@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { TEST_DATABASES, openTestStore, type TestStore } from '../../../test/helpers/databases.js';
 import { seedWave } from '../../../test/storage/fixtures/seed-wave.js';
 import type { Wave } from '../index.js';
+import { storeInternals } from '../store-internals.js';
 import type { BulkResponse } from './insert-many.js';
 
 /** 150 rows (two full statements of 64 and a remainder), varied nulls, texts with accents and quotes. */
@@ -35,7 +36,7 @@ function rows(waveId: number, tag: string): BulkResponse[] {
 
 /** Every stored column but the id and the public id, in insertion order. */
 async function stored(store: TestStore, waveId: number): Promise<unknown[]> {
-  const list = await store.db.selectFrom('responses').selectAll().where('waveId', '=', waveId).orderBy('id').execute();
+  const list = await storeInternals(store).db.selectFrom('responses').selectAll().where('waveId', '=', waveId).orderBy('id').execute();
   return list.map(({ id: _id, publicId: _publicId, waveId: _waveId, packed, ...row }) => ({ ...row, packed: packed && Buffer.from(packed).toString('hex') }));
 }
 
@@ -72,7 +73,7 @@ for (const database of TEST_DATABASES) {
       const wave = await seedWave(store, 'd');
       const given = rows(wave.id, 'ids').map((r, i) => (i % 2 ? { ...r, publicId: `given-${i}` } : r));
       await store.responses.insertMany(given, { batchSize: 64 });
-      const ids = (await store.db.selectFrom('responses').select('publicId').where('waveId', '=', wave.id).orderBy('id').execute()).map((r) => r.publicId);
+      const ids = (await storeInternals(store).db.selectFrom('responses').select('publicId').where('waveId', '=', wave.id).orderBy('id').execute()).map((r) => r.publicId);
       assert.equal(new Set(ids).size, 150);
       ids.forEach((id, i) => (i % 2 ? assert.equal(id, `given-${i}`) : assert.match(id, /^[A-Za-z0-9_-]{22}$/)));
     });
@@ -80,7 +81,7 @@ for (const database of TEST_DATABASES) {
     // SQLite only: PostgreSQL has no checkpoint interval to change
     if (database.name === 'sqlite')
       it('restores SQLite’s checkpoint interval after a bulk load, failed or not', async () => {
-        const interval = async () => (await sql<{ walAutocheckpoint: number }>`pragma wal_autocheckpoint`.execute(store.db)).rows[0].walAutocheckpoint;
+        const interval = async () => (await sql<{ walAutocheckpoint: number }>`pragma wal_autocheckpoint`.execute(storeInternals(store).db)).rows[0].walAutocheckpoint;
         const wave = await seedWave(store, 'e');
         assert.equal(await interval(), 1000);
         await store.responses.insertMany(rows(wave.id, 'ok'), { batchSize: 50 });

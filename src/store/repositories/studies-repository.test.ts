@@ -6,6 +6,7 @@ import { pollUntil, withDeadline } from '../../../test/helpers/poll-until.js';
 import { isAppError } from '../../app-error.js';
 import { createDatabase } from '../create-database.js';
 import type { Store } from '../store.js';
+import { storeInternals } from '../store-internals.js';
 import type { SaveVersionResult } from './studies-repository.js';
 
 /** Every outcome is a saved version or an AppError CONFLICT naming the study; anything else fails the test. */
@@ -29,7 +30,7 @@ async function someoneWaitsForALock(store: Store): Promise<void> {
     'a PostgreSQL session blocked on a lock (pg_stat_activity)',
     async () => {
       const { rows } = await sql<{ n: number }>`
-      select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(store.db);
+      select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(storeInternals(store).db);
       return Number(rows[0].n) > 0 ? true : undefined;
     },
     { intervalMs: 5 },

@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { AppError } from '../../app-error.js';
 import { fromJson, toJson, type JsonValue } from '../json.js';
 import type { Database, WaveStatus, WavesTable } from '../schema.js';
-import type { StoreContext } from '../store-context.js';
+import { inTransaction, type StoreContext } from '../store-context.js';
 import { isoTime } from '../time.js';
 import { isUniqueViolation } from '../constraint-violation.js';
 
@@ -211,6 +211,20 @@ export function createWavesRepository({ db }: StoreContext) {
     /** Returns the new data version. */
     bumpDataVersion(id: number, now = new Date()): Promise<number> {
       return bumpWaveDataVersion(db, id, now);
+    },
+
+    /** Sets only the wave's place in its series (`compareWaves`), leaving `updatedAt` as it is. */
+    async setSeriesOrder(id: number, seriesOrder: number | null): Promise<void> {
+      await db.updateTable('waves').set({ seriesOrder }).where('id', '=', id).execute();
+    },
+
+    /** Deletes every response of the wave (their submission ids go with them) and bumps its data version; returns how many. */
+    async deleteResponses(id: number, now = new Date()): Promise<number> {
+      return inTransaction(db, async (trx) => {
+        const result = await trx.deleteFrom('responses').where('waveId', '=', id).executeTakeFirst();
+        await bumpWaveDataVersion(trx, id, now);
+        return Number(result.numDeletedRows);
+      });
     },
   };
 }

@@ -32,15 +32,7 @@ export async function notifyBenchmarksOnPublish(store: Store, waveId: number, ma
   const waves = await store.waves.list(wave.studyId);
   const ids = waves.map((w) => w.id);
   if (ids.length === 0) return 0;
-  const rows = await store.db
-    .selectFrom('responses')
-    .select(['id', 'publicId', 'notifyEmail', 'language', 'benchmarkTokenHash'])
-    .where('waveId', 'in', ids)
-    .where('status', '=', 'complete')
-    .where('notifyEmail', 'is not', null)
-    .where('notifiedAt', 'is', null)
-    .orderBy('id')
-    .execute();
+  const rows = await store.benchmarks.pendingNotices(ids);
   const studyDocument = await waveStudy(store, wave);
   const secrets = respondSecrets(options.secretKey);
   let sent = 0;
