@@ -19,6 +19,9 @@ import(workerData.entry).catch(async (error) => {
   await import(workerData.entry + '?tsx');
 });`;
 
+/** The worker's entry beside this file: the TypeScript source under tsx, the compiled file in dist/ (npm run build). */
+const WORKER_ENTRY = import.meta.url.endsWith('.ts') ? new URL('./wave-worker.ts', import.meta.url) : new URL('./wave-worker.js', import.meta.url);
+
 /** tsx's registration API, for a worker that cannot load TypeScript otherwise (null when not installed). */
 function tsxApi(): string | null {
   try {
@@ -47,7 +50,7 @@ async function* rowsOf(options: GenerateWaveOptions, summary: WaveSummary): Asyn
     batchSize: BATCH,
     ahead: AHEAD,
     consumed,
-    entry: new URL('./wave-worker.ts', import.meta.url).href,
+    entry: WORKER_ENTRY.href,
     tsx: tsxApi(),
   };
   const worker = new Worker(BOOTSTRAP, { eval: true, workerData: data });
