@@ -4,14 +4,15 @@
 // file at the same place; the files the code reads at run time are copied beside. No type check here: that
 // is `npm run check`'s job. Tests are left out. Last, dist/.build-stamp records the build, which
 // bin/barometre.js compares with src/ to refuse stale files.
+// Usage: node scripts/build.js [OUTDIR]   (default dist/; the built-CLI test builds into a temporary folder)
 import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SRC = join(ROOT, 'src');
-const DIST = join(ROOT, 'dist');
+const DIST = process.argv[2] ? resolve(process.argv[2]) : join(ROOT, 'dist');
 
 /**
  * Files other than compiled modules that the code reads at run time, relative to src/. A source file read
@@ -51,4 +52,4 @@ for (const asset of ASSETS) {
 }
 writeFileSync(join(DIST, '.build-stamp'), `${new Date().toISOString()}\n`);
 const ms = Math.round(performance.now() - started);
-process.stdout.write(`build: ${entryPoints.length} files of ${relative(ROOT, SRC)}/ compiled to ${relative(ROOT, DIST)}/ in ${ms} ms\n`);
+process.stdout.write(`build: ${entryPoints.length} files of src/ compiled to ${relative(ROOT, DIST).startsWith('..') ? DIST : relative(ROOT, DIST)}/ in ${ms} ms\n`);
