@@ -5,10 +5,10 @@
 // is `npm run check`'s job. Tests are left out. Last, dist/.build-stamp records the build, which
 // bin/barometre.js compares with src/ to refuse stale files.
 // Usage: node scripts/build.js [OUTDIR]   (default dist/; the built-CLI test builds into a temporary folder)
-import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build, transformSync } from 'esbuild';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SRC = join(ROOT, 'src');
@@ -16,8 +16,9 @@ const DIST = process.argv[2] ? resolve(process.argv[2]) : join(ROOT, 'dist');
 
 /**
  * Files other than compiled modules that the code reads at run time, relative to src/. A source file read
- * as text (not imported) is listed here too: the respondent page's display logic transpiles
- * study/evaluate-condition.ts for the browser (server/routes/respond/logic-script.ts).
+ * as text (not imported) is listed here too: the respondent page's display logic is
+ * study/evaluate-condition.ts transpiled for the browser (server/routes/respond/logic-script.ts), which the
+ * build does once, below, into logic-script.prebuilt.txt.
  */
 const ASSETS = ['server/static', 'study/evaluate-condition.ts'];
 
@@ -50,6 +51,9 @@ for (const asset of ASSETS) {
   mkdirSync(dirname(join(DIST, asset)), { recursive: true });
   cpSync(join(SRC, asset), join(DIST, asset), { recursive: true });
 }
+// the respondent page's display logic for browsers, transpiled now rather than at every start
+const logic = await import(pathToFileURL(join(DIST, 'server/routes/respond/logic-script.js')).href);
+writeFileSync(logic.LOGIC_SCRIPT_PREBUILT, transformSync(readFileSync(logic.LOGIC_SCRIPT_SOURCE, 'utf8'), logic.LOGIC_SCRIPT_TRANSFORM).code);
 writeFileSync(join(DIST, '.build-stamp'), `${new Date().toISOString()}\n`);
 const ms = Math.round(performance.now() - started);
 process.stdout.write(`build: ${entryPoints.length} files of src/ compiled to ${relative(ROOT, DIST).startsWith('..') ? DIST : relative(ROOT, DIST)}/ in ${ms} ms\n`);

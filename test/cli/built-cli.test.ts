@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { COMMANDS } from '../../src/cli/commands/index.js';
+import { logicScript } from '../../src/server/routes/respond/logic-script.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const run = promisify(execFile);
@@ -61,6 +62,10 @@ describe('the built barometre command', () => {
     assert.match(valid.stdout, /^ok: social-media-barometer/);
     const broken = await node(bin, ['study', 'validate', 'missing.json'], dir);
     assert.equal(broken.code, 2);
+  });
+
+  it('ships the respondent page’s display logic transpiled by the build, as the server transpiles it', () => {
+    assert.equal(readFileSync(join(dir, 'dist/server/routes/respond/logic-script.prebuilt.txt'), 'utf8'), logicScript());
   });
 
   it('refuses, with exit 1 and the file’s name, a dist/ older than a source file', async () => {
