@@ -21,7 +21,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const RESTARTS = Number(process.env.BENCH_RESTARTS ?? 3);
 /** Written by each child at exit (the preload below): its CPU times (µs) and peak RSS (kB). */
 const USAGE_PRELOAD = `data:text/javascript,${encodeURIComponent(
-  "import { writeFileSync } from 'node:fs'; process.on('exit', () => { if (process.env.BENCH_USAGE_FILE) writeFileSync(process.env.BENCH_USAGE_FILE, JSON.stringify(process.resourceUsage())); });",
+  "import { writeFileSync } from 'node:fs'; process.on('exit', () => { try { writeFileSync(process.env.BENCH_USAGE_FILE, JSON.stringify(process.resourceUsage())); } catch {} });",
 )}`;
 
 interface Measure {
@@ -72,6 +72,19 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+async function untilClosed(port: number): Promise<void> {
+  const deadline = performance.now() + 30_000;
+  while (performance.now() < deadline) {
+    const open = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1000) }).then(
+      () => true,
+      () => false,
+    );
+    if (!open) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the server on port ${port} is still answering 30 s after SIGTERM`);
+}
+
 /** Starts `command args` (its own process group), polls GET / until a 200, stops it with SIGTERM. */
 async function serveOnce(command: string, args: string[], deadlineMs: number): Promise<Measure> {
   const port = await freePort();
@@ -96,6 +109,7 @@ async function serveOnce(command: string, args: string[], deadlineMs: number): P
   } finally {
     process.kill(-child.pid!, 'SIGTERM');
     await exited;
+    await untilClosed(port); // npm may exit before its child has closed the server and the database
   }
   return { wallMs, ...readUsage() };
 }
