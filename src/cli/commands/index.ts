@@ -19,7 +19,7 @@ is empty, then serves like \`barometre serve\` (same options and environment).`,
   },
   {
     name: 'serve',
-    summary: `serve the web app (migrates the database first)`,
+    summary: 'serve the web app (migrates the database first)',
     help: `Usage: barometre serve [--port N] [--host H]
 
 Migrates the database, then serves the questionnaire, the workspace and the public results until
@@ -36,7 +36,7 @@ SMTP_URL, MAIL_FROM, LOW_BASE (30), SUPPRESS_BASE (10).`,
   },
   {
     name: 'db migrate',
-    summary: `bring the database schema to the latest migration`,
+    summary: 'bring the database schema to the latest migration',
     help: `Usage: barometre db migrate
 
 Applies the migrations the database does not have yet, in order, and prints each one applied.
@@ -48,7 +48,7 @@ or postgresql://… for PostgreSQL; SQLite when unset).`,
   },
   {
     name: 'study validate',
-    summary: `check a study file (JSON) and list every error with its path`,
+    summary: 'check a study file (JSON) and list every error with its path',
     help: `Usage: barometre study validate FILE.json
 
 Checks a study document: its shape, every label in French and English, unique variable names and option
@@ -62,7 +62,7 @@ on stderr and exits 2.`,
   },
   {
     name: 'study export',
-    summary: `print a stored study version (or a built-in study) as JSON`,
+    summary: 'print a stored study version (or a built-in study) as JSON',
     help: `Usage: barometre study export ID [--version N]
 
 Prints version N of the stored study ID (the latest without --version) as a JSON document on stdout:
@@ -75,7 +75,7 @@ Environment: DATA_DIR (./data), DATABASE_URL (postgres://… for PostgreSQL; SQL
   },
   {
     name: 'study list',
-    summary: `list the studies in the database with their versions and waves`,
+    summary: 'list the studies in the database with their versions and waves',
     help: `Usage: barometre study list [--json]
 
 Lists every study stored in the database: its latest version and each wave with its status
@@ -87,7 +87,7 @@ Environment: DATA_DIR (./data), DATABASE_URL (postgres://… for PostgreSQL; SQL
   },
   {
     name: 'study add',
-    summary: `store a new study from a file (native JSON, LimeSurvey .lss, SurveyJS)`,
+    summary: 'store a new study from a file (native JSON, LimeSurvey .lss, SurveyJS)',
     help: `Usage: barometre study add FILE [--from native|limesurvey|surveyjs] [--id STUDY-ID]
 
 Stores the study of FILE in the database as its version 1. A study whose id is already stored is
@@ -114,7 +114,7 @@ Environment: DATA_DIR (./data), DATABASE_URL (postgres://… for PostgreSQL; SQL
   },
   {
     name: 'study update',
-    summary: `store a new version of a stored study from a file, and list what changed`,
+    summary: 'store a new version of a stored study from a file, and list what changed',
     help: `Usage: barometre study update FILE [--from native|limesurvey|surveyjs] [--id STUDY-ID]
 
 Stores FILE as the next version of a stored study and prints what changed since the previous version
@@ -142,7 +142,7 @@ Environment: DATA_DIR (./data), DATABASE_URL (postgres://… for PostgreSQL; SQL
   },
   {
     name: 'study versions',
-    summary: `list the stored versions of a study and the waves that use each`,
+    summary: 'list the stored versions of a study and the waves that use each',
     help: `Usage: barometre study versions ID [--json]
 
 Lists every stored version of study ID, oldest first: its number, when it was stored, and the waves
@@ -153,7 +153,7 @@ Environment: DATA_DIR (./data), DATABASE_URL (postgres://… for PostgreSQL; SQL
   },
   {
     name: 'study diff',
-    summary: `list what changed between two stored versions of a study`,
+    summary: 'list what changed between two stored versions of a study',
     help: `Usage: barometre study diff ID V1 V2 [--json]
 
 Prints what changed from version V1 to version V2 of the stored study ID, one change a line: pages and
@@ -166,7 +166,7 @@ Environment: DATA_DIR (./data), DATABASE_URL (postgres://… for PostgreSQL; SQL
   },
   {
     name: 'stats',
-    summary: `compute statistical cases (R reference format) and print them with their results`,
+    summary: 'compute statistical cases (R reference format) and print them with their results',
     help: `Usage: barometre stats CASES.json [--data-dir DIR] [--out FILE]
 
 Reads cases in the format of test/fixtures/r-reference/README.md (a design, an optional calibration and an
@@ -194,7 +194,7 @@ Exit status: 0 when every case was computed, 1 when some case has an error (the 
   },
   {
     name: 'export',
-    summary: `export a wave's responses: CSV, codebook, SPSS .sav, Triple-S, JSON Lines`,
+    summary: "export a wave's responses: CSV, codebook, SPSS .sav, Triple-S, JSON Lines",
     help: `Usage: barometre export --study S --wave W --format csv|codebook|sav|triple-s|jsonl --out FILE [options]
 
 Exports the responses of wave W of study S, streamed (memory stays flat whatever the wave's size), with
@@ -223,7 +223,7 @@ Environment: DATA_DIR, DATABASE_URL (see \`barometre db migrate --help\`).`,
   },
   {
     name: 'report',
-    summary: `write a wave's white paper as a PDF (A4, charts, commentary, methodology, appendix)`,
+    summary: "write a wave's white paper as a PDF (A4, charts, commentary, methodology, appendix)",
     help: `Usage: barometre report --study S --wave W --out FILE.pdf [--lang fr|en] [--date ISO]
 
 Writes the white paper of wave W of study S: cover, table of contents, key figures, one chapter per theme
@@ -239,7 +239,7 @@ Environment: DATA_DIR, DATABASE_URL (see \`barometre db migrate --help\`).`,
   },
   {
     name: 'import responses',
-    summary: `import responses into a wave from CSV (checked by the study)`,
+    summary: 'import responses into a wave from CSV (checked by the study)',
     help: `Usage: barometre import responses --study S --wave W FILE.csv [--separator , or ;] [--skip-invalid]
 
 Reads responses from CSV, one line per response, columns matched by variable name (the columns of
@@ -257,7 +257,7 @@ Exit status: 0 imported, 1 some lines rejected (nothing imported without --skip-
   },
   {
     name: 'import limesurvey',
-    summary: `convert a LimeSurvey .lss questionnaire into a study file (constructs left out are listed)`,
+    summary: 'convert a LimeSurvey .lss questionnaire into a study file (constructs left out are listed)',
     help: `Usage: barometre import limesurvey FILE [--id STUDY-ID] [--out STUDY.json]
 
 Converts a LimeSurvey .lss questionnaire into a Baromètre study document (the common subset: question kinds,
@@ -274,7 +274,7 @@ usage or an unreadable file.`,
   },
   {
     name: 'import surveyjs',
-    summary: `convert a SurveyJS JSON questionnaire into a study file (constructs left out are listed)`,
+    summary: 'convert a SurveyJS JSON questionnaire into a study file (constructs left out are listed)',
     help: `Usage: barometre import surveyjs FILE [--id STUDY-ID] [--out STUDY.json]
 
 Converts a SurveyJS JSON questionnaire into a Baromètre study document (the common subset: question kinds,
@@ -291,7 +291,7 @@ usage or an unreadable file.`,
   },
   {
     name: 'demo generate',
-    summary: `generate synthetic waves of a study (by default the built-in social-media barometer)`,
+    summary: 'generate synthetic waves of a study (by default the built-in social-media barometer)',
     help: `Usage: barometre demo generate [--study ID] [--waves CODES] [--n N] [--seed S] [--replace]
 
 Without --study, or with --study social-media-barometer: generates synthetic editions of the built-in
@@ -334,7 +334,7 @@ without --replace.`,
   },
   {
     name: 'demo reset',
-    summary: `delete the demo waves’ responses and generate the default demo again`,
+    summary: 'delete the demo waves’ responses and generate the default demo again',
     help: `Usage: barometre demo reset
 
 Restores the default demo: the waves 2015, 2016, 2017 of the built-in barometer lose their
@@ -350,7 +350,7 @@ Exit codes: 0 done, 1 failure, 2 bad usage.`,
   },
   {
     name: 'user add',
-    summary: `create a workspace account (password read from standard input)`,
+    summary: 'create a workspace account (password read from standard input)',
     help: `Usage: barometre user add --role owner|analyst|viewer EMAIL < password-file
 
 Creates a workspace account. The password is the first line of standard input (there is no default
@@ -363,7 +363,7 @@ Environment: DATA_DIR, DATABASE_URL.`,
   },
   {
     name: 'gdpr erase',
-    summary: `erase a person: contacts, leads, links; anonymise (or delete) their responses`,
+    summary: 'erase a person: contacts, leads, links; anonymise (or delete) their responses',
     help: `Usage: barometre gdpr erase --email ADDRESS [--delete-responses]
 
 The right to erasure for one e-mail address, in every wave: deletes the person's contacts, invitations
@@ -378,7 +378,7 @@ Environment: DATA_DIR, DATABASE_URL.`,
   },
   {
     name: 'gdpr purge',
-    summary: `purge contacts and leads older than RETENTION_MONTHS`,
+    summary: 'purge contacts and leads older than RETENTION_MONTHS',
     help: `Usage: barometre gdpr purge [--months N]
 
 Applies the retention rule: deletes the contacts (with their invitations and links) and the white paper
@@ -390,7 +390,7 @@ Environment: RETENTION_MONTHS, DATA_DIR, DATABASE_URL.`,
   },
   {
     name: 'backup',
-    summary: `copy the SQLite database to FILE while the server runs (PostgreSQL: use pg_dump)`,
+    summary: 'copy the SQLite database to FILE while the server runs (PostgreSQL: use pg_dump)',
     help: `Usage: barometre backup FILE
 
 Writes a consistent copy of the SQLite database (DATA_DIR/barometre.sqlite) to FILE with SQLite's online
