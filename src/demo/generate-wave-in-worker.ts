@@ -8,9 +8,10 @@ import type { WaveWorkerData, WaveWorkerMessage } from './wave-worker.js';
 const BATCH = 500;
 const AHEAD = 32;
 
-// The worker loads wave-worker.ts. Node 20 does not pass the TypeScript hooks of tsx (`--import tsx`
-// or bin/barometre.js's register()) on to workers: when the import fails on the .ts extension, the
-// bootstrap registers tsx in the worker and imports again (under another URL: a failed import is cached).
+// The worker loads wave-worker.js from dist/ (npm run build), or wave-worker.ts under tsx. Node 20 does not
+// pass the TypeScript hooks of tsx (`--import tsx`) on to workers: when the import fails on the .ts
+// extension, the bootstrap registers tsx in the worker and imports again (under another URL: a failed
+// import is cached).
 const BOOTSTRAP = `
 const { workerData } = require('node:worker_threads');
 import(workerData.entry).catch(async (error) => {
