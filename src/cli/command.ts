@@ -21,3 +21,19 @@ export interface CliCommand {
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
+
+/**
+ * One row of the CLI's command table (src/cli/commands/index.ts): what `barometre --help` and
+ * `barometre COMMAND --help` print, without loading the command. `load` imports the command's module only
+ * when the command runs, so that a command loads only what it uses (the server, the store, pdfkit, vega…).
+ */
+export interface CliCommandEntry {
+  /** e.g. "db migrate", "study validate" */
+  readonly name: string;
+  /** one line for the command list */
+  readonly summary: string;
+  /** full --help text */
+  readonly help: string;
+  /** imports the command's module */
+  load(): Promise<CliCommand>;
+}

@@ -1,4 +1,4 @@
-import { UsageError, type CliCommand, type CliIo } from './command.js';
+import { UsageError, type CliCommandEntry, type CliIo } from './command.js';
 import { COMMANDS } from './commands/index.js';
 
 const USAGE = `Usage: barometre <command> [options]
@@ -12,8 +12,8 @@ Run \`barometre <command> --help\` for a command's options.
 Environment: PORT (3000), DATA_DIR (./data), DATABASE_URL (postgres://… for PostgreSQL; SQLite otherwise).`;
 
 /** Finds the longest command name that prefixes argv. */
-function findCommand(argv: string[]): { command: CliCommand; rest: string[] } | undefined {
-  let best: { command: CliCommand; rest: string[] } | undefined;
+function findCommand(argv: string[]): { command: CliCommandEntry; rest: string[] } | undefined {
+  let best: { command: CliCommandEntry; rest: string[] } | undefined;
   for (const command of COMMANDS) {
     const words = command.name.split(' ');
     if (words.every((w, i) => argv[i] === w) && (!best || words.length > best.command.name.split(' ').length)) {
@@ -47,7 +47,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   try {
-    return await command.run(rest, io);
+    // the command's module (and what it imports) loads only now: --help above needs none of it
+    return await (await command.load()).run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`barometre ${command.name}: ${error.message}\nRun \`barometre ${command.name} --help\` for usage.\n`);
@@ -63,7 +64,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-const isEntry = process.argv[1] && /(?:main\.ts|barometre(?:\.js)?)$/.test(process.argv[1]);
+// run as a program: `node --import tsx src/cli/main.ts`, `node dist/cli/main.js` or bin/barometre.js
+const isEntry = process.argv[1] && /(?:main\.[jt]s|barometre(?:\.js)?)$/.test(process.argv[1]);
 if (isEntry) {
   const code = await main(process.argv.slice(2), {
     stdout: process.stdout,

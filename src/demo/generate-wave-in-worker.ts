@@ -8,9 +8,10 @@ import type { WaveWorkerData, WaveWorkerMessage } from './wave-worker.js';
 const BATCH = 500;
 const AHEAD = 32;
 
-// The worker loads wave-worker.ts. Node 20 does not pass the TypeScript hooks of tsx (`--import tsx`
-// or bin/barometre.js's register()) on to workers: when the import fails on the .ts extension, the
-// bootstrap registers tsx in the worker and imports again (under another URL: a failed import is cached).
+// The worker loads wave-worker.js from dist/ (npm run build), or wave-worker.ts under tsx. Node 20 does not
+// pass the TypeScript hooks of tsx (`--import tsx`) on to workers: when the import fails on the .ts
+// extension, the bootstrap registers tsx in the worker and imports again (under another URL: a failed
+// import is cached).
 const BOOTSTRAP = `
 const { workerData } = require('node:worker_threads');
 import(workerData.entry).catch(async (error) => {
@@ -18,6 +19,9 @@ import(workerData.entry).catch(async (error) => {
   (await import(workerData.tsx)).register();
   await import(workerData.entry + '?tsx');
 });`;
+
+/** The worker's entry beside this file: the TypeScript source under tsx, the compiled file in dist/ (npm run build). */
+const WORKER_ENTRY = import.meta.url.endsWith('.ts') ? new URL('./wave-worker.ts', import.meta.url) : new URL('./wave-worker.js', import.meta.url);
 
 /** tsx's registration API, for a worker that cannot load TypeScript otherwise (null when not installed). */
 function tsxApi(): string | null {
@@ -47,7 +51,7 @@ async function* rowsOf(options: GenerateWaveOptions, summary: WaveSummary): Asyn
     batchSize: BATCH,
     ahead: AHEAD,
     consumed,
-    entry: new URL('./wave-worker.ts', import.meta.url).href,
+    entry: WORKER_ENTRY.href,
     tsx: tsxApi(),
   };
   const worker = new Worker(BOOTSTRAP, { eval: true, workerData: data });
