@@ -63,4 +63,18 @@ describe('computeReferenceCases', () => {
     assert.equal(doc.cases[3].error, undefined);
     assert.ok(Array.isArray(doc.cases[3].result));
   });
+  it('reads a numeric column whose only text value is in a row the filter leaves out, and names the line of a kept one', () => {
+    const csv = 'y,w,wave\n1,1,a\n3,1,a\nn/a,1,b\n5,1,b\n';
+    const doc = computeReferenceCases(
+      {
+        cases: [
+          { id: 'a', data: 'd.csv', design: { weights: 'w', filter: { wave: 'a' } }, estimate: { kind: 'mean', variable: 'y' } },
+          { id: 'b', data: 'd.csv', design: { weights: 'w', filter: { wave: 'b' } }, estimate: { kind: 'mean', variable: 'y' } },
+        ],
+      },
+      () => csv,
+    );
+    assert.deepEqual(doc.cases[0].result, [{ level: 'y', estimate: 2, se: 1 }]);
+    assert.equal(doc.cases[1].error, 'NOT_NUMERIC: case "b": mean: column "y" is not numeric (value "n/a") (d.csv line 4)');
+  });
 });

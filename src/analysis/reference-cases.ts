@@ -176,9 +176,8 @@ function typedColumn(data: DataFile, kept: KeptRows, name: string, kind: 'numeri
   let column: Column;
   if (kind === 'numeric') {
     const read = data.csv.numbers(at);
-    if (!read.numbers) throw notNumeric(data.csv, at, kept, name, caller);
     const all = read.numbers;
-    column = numericColumn(name, kept.all ? all : Float64Array.from(rows, (r) => all[r]));
+    column = numericColumn(name, !all ? numbersFromText(data.csv, at, kept, name, caller) : kept.all ? all : Float64Array.from(rows, (r) => all[r]));
   } else {
     const { codes, values: present } = data.csv.codes(at);
     const levels = order ? [...order, ...present.filter((l) => !order.includes(l)).sort()] : [...present].sort();
@@ -325,15 +324,22 @@ function proportionsFromCells(prepared: PreparedDesign, variable: string, by: st
   return out;
 }
 
-/** The error for a numeric column with a value that is not a number: the first such kept row, by its line. */
-function notNumeric(csv: CsvColumns, at: number, kept: KeptRows, name: string, caller: string): StatsError {
+/**
+ * Numbers of the kept rows of a column that has some value that is not a number: through its distinct values,
+ * so that a text value in a row the filter leaves out does not matter. Throws NOT_NUMERIC for the first kept
+ * row whose value is not a number.
+ */
+function numbersFromText(csv: CsvColumns, at: number, kept: KeptRows, name: string, caller: string): Float64Array {
   const { codes, values } = csv.codes(at);
-  const bad = values.map((v) => !Number.isFinite(Number(v)) || v.trim() === '');
+  const numbers = values.map((v) => (v.trim() === '' ? NaN : Number(v)));
+  const out = new Float64Array(kept.rows.length);
   for (let k = 0; k < kept.rows.length; k++) {
     const code = codes[kept.rows[k]];
-    if (code >= 0 && bad[code]) return new StatsError('NOT_NUMERIC', `${caller}: column "${name}" is not numeric (value "${values[code]}")`, k);
+    if (code < 0) out[k] = NaN;
+    else if (Number.isFinite(numbers[code])) out[k] = numbers[code];
+    else throw new StatsError('NOT_NUMERIC', `${caller}: column "${name}" is not numeric (value "${values[code]}")`, k);
   }
-  return new StatsError('NOT_NUMERIC', `${caller}: column "${name}" is not numeric`);
+  return out;
 }
 
 function columnIndex(csv: CsvColumns, name: string, caller: string): number {
