@@ -1,8 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { computeReferenceCases, type ReferenceCase } from './reference-cases.js';
-import { csvCodes, csvField, csvNumbers, indexCsv, readCsv } from './read-csv.js';
-import { seededRandom } from '../stats/test-helpers.js';
+import { readCsv } from './read-csv.js';
 
 const CSV = 'g,y,w,wave\n"a",1,2,"2015"\n"a",3,2,"2015"\n"b",5,1,"2015"\n"b",7,1,"2015"\n"b",NA,1,"2016"\n';
 const base: ReferenceCase = { id: 'x', data: 'd.csv', design: { weights: 'w', filter: { wave: '2015' } }, estimate: { kind: 'mean', variable: 'y' } };
@@ -17,41 +16,6 @@ describe('readCsv', () => {
   it('names the row with a wrong number of fields', () => {
     assert.throws(() => readCsv('a,b\n1\n'), /line 2 has 1 fields/);
     assert.deepEqual([...readCsv('a,b\n"x\ny",1\n\n2,3\n').lines], [2, 5], 'file lines of the rows');
-  });
-});
-
-describe('indexCsv', () => {
-  const fail = (k: number, text: string): never => {
-    throw new Error(`bad ${k} ${text}`);
-  };
-  it('reads the same fields as readCsv, with the same file lines, and typed columns straight from the text', () => {
-    const text = '\ufeffg,x,t\r\n"a",1.5,"say ""hi"""\r\n\r\nb,-0.25,"two\nlines"\nNA,NA,\n"a",1e3,x\n';
-    const table = readCsv(text);
-    const index = indexCsv(text);
-    assert.deepEqual(index.header, table.header);
-    assert.equal(index.rowCount, table.rowCount);
-    assert.deepEqual([...index.lines], [...table.lines]);
-    table.header.forEach((name, c) => table.columns.get(name)!.forEach((v, r) => assert.equal(csvField(index, r, c), v, `${name} row ${r}`)));
-    const all = Int32Array.of(0, 1, 2, 3);
-    assert.deepEqual([...csvNumbers(index, 1, all, fail)], [1.5, -0.25, NaN, 1000]);
-    assert.deepEqual(csvCodes(index, 0, all), { codes: Int32Array.of(0, 1, -1, 0), values: ['a', 'b'] });
-    assert.throws(() => csvNumbers(index, 0, all, fail), /bad 0 a/);
-    assert.throws(() => indexCsv('a,b\n1,2\n3\n'), /line 3 has 1 fields/);
-  });
-  it('parses numbers to the same double as Number()', () => {
-    const random = seededRandom(5);
-    const values = Array.from({ length: 20000 }, (_, i) => {
-      const x = (random() - 0.5) * 10 ** Math.floor(random() * 12 - 4);
-      return i % 3 === 0 ? x.toPrecision(1 + Math.floor(random() * 17)) : i % 3 === 1 ? String(x) : x.toFixed(Math.floor(random() * 8));
-    });
-    const index = indexCsv(`v\n${values.join('\n')}\n`);
-    const parsed = csvNumbers(
-      index,
-      0,
-      Int32Array.from(values, (_, i) => i),
-      fail,
-    );
-    values.forEach((v, i) => assert.ok(Object.is(parsed[i], Number(v)), `${v}: ${parsed[i]} vs ${Number(v)}`));
   });
 });
 
@@ -98,5 +62,19 @@ describe('computeReferenceCases', () => {
     assert.match(String(doc.cases[2].error), /ENOENT/);
     assert.equal(doc.cases[3].error, undefined);
     assert.ok(Array.isArray(doc.cases[3].result));
+  });
+  it('reads a numeric column whose only text value is in a row the filter leaves out, and names the line of a kept one', () => {
+    const csv = 'y,w,wave\n1,1,a\n3,1,a\nn/a,1,b\n5,1,b\n';
+    const doc = computeReferenceCases(
+      {
+        cases: [
+          { id: 'a', data: 'd.csv', design: { weights: 'w', filter: { wave: 'a' } }, estimate: { kind: 'mean', variable: 'y' } },
+          { id: 'b', data: 'd.csv', design: { weights: 'w', filter: { wave: 'b' } }, estimate: { kind: 'mean', variable: 'y' } },
+        ],
+      },
+      () => csv,
+    );
+    assert.deepEqual(doc.cases[0].result, [{ level: 'y', estimate: 2, se: 1 }]);
+    assert.equal(doc.cases[1].error, 'NOT_NUMERIC: case "b": mean: column "y" is not numeric (value "n/a") (d.csv line 4)');
   });
 });

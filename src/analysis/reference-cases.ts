@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { csvCodes, csvNumbers, indexCsv, type CsvIndex } from './read-csv.js';
+import { readCsvColumns, type CsvColumns } from './read-csv-columns.js';
 import { parseCase, type ParsedCase } from './reference-cases-schema.js';
 import {
   calibrateMargins,
@@ -70,8 +70,15 @@ type ResultRow = Record<string, unknown>;
 /** One data file: its text columns and, per filter, the rows kept and their typed columns. */
 interface DataFile {
   readonly name: string;
-  readonly csv: CsvIndex;
-  readonly filtered: Map<string, { readonly rows: Int32Array; readonly columns: Map<string, Column> }>;
+  readonly csv: CsvColumns;
+  readonly filtered: Map<string, KeptRows>;
+}
+
+/** The rows a filter keeps (all: every row of the file, in order) and their typed columns, made once. */
+interface KeptRows {
+  readonly rows: Int32Array;
+  readonly all: boolean;
+  readonly columns: Map<string, Column>;
 }
 
 /** A design built once per (data, filter, design, calibration) and shared by the cases that name it. */
@@ -86,18 +93,19 @@ interface PreparedDesign {
 /**
  * Computes every case: returns the document with each case's `result` replaced by ours (field names as in
  * the reference), or an `error` field (and no result) for a case that cannot be computed; the other cases
- * still run. `readData(name)` returns a data file's text and is called once per distinct file. Each file is
- * parsed once; each design and calibration is built once per (data, filter, design, calibration) and reused
+ * still run. `readData(name)` returns a data file's bytes (or text) and is called once per distinct file. Each
+ * file is parsed once, straight into typed columns; each design and calibration is built once per (data, filter, design, calibration) and reused
  * by the cases that share it; proportions come from cell sums (the table engine) where the design allows.
  * Error messages name the case and, for a faulty row, its 1-based line in the data file.
  */
-export function computeReferenceCases(document: ReferenceDocument, readData: (name: string) => string): ReferenceDocument {
+export function computeReferenceCases(document: ReferenceDocument, readData: (name: string) => Uint8Array | string): ReferenceDocument {
   const files = new Map<string, DataFile | Error>();
   const file = (name: string): DataFile => {
     let f = files.get(name);
     if (!f) {
       try {
-        f = { name, csv: indexCsv(readData(name)), filtered: new Map() };
+        const content = readData(name);
+        f = { name, csv: readCsvColumns(typeof content === 'string' ? new TextEncoder().encode(content) : content), filtered: new Map() };
       } catch (error) {
         f = new Error(`${name}: ${(error as Error).message}`);
       }
@@ -134,18 +142,17 @@ export function runReferenceCasesFile(casesPath: string, dataDir?: string): Refe
   const document = JSON.parse(readFileSync(casesPath, 'utf8')) as ReferenceDocument;
   if (!document || !Array.isArray(document.cases)) throw new Error(`${casesPath}: no "cases" array`);
   const dir = dataDir ?? join(casesPath, '..');
-  return computeReferenceCases(document, (name) => readFileSync(join(dir, name), 'utf8'));
+  return computeReferenceCases(document, (name) => readFileSync(join(dir, name)));
 }
 
-function filtered(data: DataFile, c: ParsedCase): { readonly rows: Int32Array; readonly columns: Map<string, Column> } {
+function filtered(data: DataFile, c: ParsedCase): KeptRows {
   const filter = Object.entries(c.design.filter ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const key = JSON.stringify(filter);
   let kept = data.filtered.get(key);
   if (!kept) {
     const keep = new Uint8Array(data.csv.rowCount).fill(1);
-    const all = Int32Array.from({ length: data.csv.rowCount }, (_, i) => i);
     for (const [name, value] of filter) {
-      const { codes, values } = csvCodes(data.csv, columnIndex(data.csv, name, 'filter'), all);
+      const { codes, values } = data.csv.codes(columnIndex(data.csv, name, 'filter'));
       const wanted = values.indexOf(value);
       for (let i = 0; i < keep.length; i++) if (codes[i] !== wanted || wanted < 0) keep[i] = 0;
     }
@@ -153,21 +160,14 @@ function filtered(data: DataFile, c: ParsedCase): { readonly rows: Int32Array; r
     for (let i = 0; i < keep.length; i++) count += keep[i];
     const rows = new Int32Array(count);
     for (let i = 0, k = 0; i < keep.length; i++) if (keep[i]) rows[k++] = i;
-    kept = { rows, columns: new Map() };
+    kept = { rows, all: count === keep.length, columns: new Map() };
     data.filtered.set(key, kept);
   }
   return kept;
 }
 
 /** A typed column of the kept rows: numeric, or categorical with the given first levels (margins' order). */
-function typedColumn(
-  data: DataFile,
-  kept: { readonly rows: Int32Array; readonly columns: Map<string, Column> },
-  name: string,
-  kind: 'numeric' | 'categorical',
-  order: readonly string[] | undefined,
-  caller: string,
-): Column {
+function typedColumn(data: DataFile, kept: KeptRows, name: string, kind: 'numeric' | 'categorical', order: readonly string[] | undefined, caller: string): Column {
   const key = `${kind}\u0000${name}\u0000${order ? JSON.stringify(order) : ''}`;
   const cached = kept.columns.get(key);
   if (cached) return cached;
@@ -175,30 +175,27 @@ function typedColumn(
   const rows = kept.rows;
   let column: Column;
   if (kind === 'numeric') {
-    column = numericColumn(
-      name,
-      csvNumbers(data.csv, at, rows, (k, v) => {
-        throw new StatsError('NOT_NUMERIC', `${caller}: column "${name}" is not numeric (value "${v}")`, k);
-      }),
-    );
+    const read = data.csv.numbers(at);
+    const all = read.numbers;
+    column = numericColumn(name, !all ? numbersFromText(data.csv, at, kept, name, caller) : kept.all ? all : Float64Array.from(rows, (r) => all[r]));
   } else {
-    const { codes, values: present } = csvCodes(data.csv, at, rows);
+    const { codes, values: present } = data.csv.codes(at);
     const levels = order ? [...order, ...present.filter((l) => !order.includes(l)).sort()] : [...present].sort();
-    const remap = present.map((l) => levels.indexOf(l));
-    const small = levels.length < 127 ? new Int8Array(rows.length) : levels.length < 32767 ? new Int16Array(rows.length) : codes;
-    for (let k = 0; k < rows.length; k++) small[k] = codes[k] < 0 ? -1 : remap[codes[k]];
+    const remap = Int32Array.from(present, (l) => levels.indexOf(l));
+    const small = levels.length < 127 ? new Int8Array(rows.length) : levels.length < 32767 ? new Int16Array(rows.length) : new Int32Array(rows.length);
+    if (kept.all) for (let k = 0; k < rows.length; k++) small[k] = codes[k] < 0 ? -1 : remap[codes[k]];
+    else
+      for (let k = 0; k < rows.length; k++) {
+        const code = codes[rows[k]];
+        small[k] = code < 0 ? -1 : remap[code];
+      }
     column = categoricalColumn(name, small, levels);
   }
   kept.columns.set(key, column);
   return column;
 }
 
-function preparedDesign(
-  c: ParsedCase,
-  data: DataFile,
-  kept: { readonly rows: Int32Array; readonly columns: Map<string, Column> },
-  designs: Map<string, PreparedDesign | Error>,
-): PreparedDesign {
+function preparedDesign(c: ParsedCase, data: DataFile, kept: KeptRows, designs: Map<string, PreparedDesign | Error>): PreparedDesign {
   const key = JSON.stringify([c.data, Object.entries(c.design.filter ?? {}).sort(), c.design.weights, c.design.strata, c.design.ids, c.design.fpc, c.calibration ?? null]);
   let prepared = designs.get(key);
   if (prepared instanceof Error) throw prepared;
@@ -234,12 +231,7 @@ function preparedDesign(
   }
 }
 
-function computeCase(
-  c: ParsedCase,
-  data: DataFile,
-  kept: { readonly rows: Int32Array; readonly columns: Map<string, Column> },
-  designs: Map<string, PreparedDesign | Error>,
-): ResultRow[] {
+function computeCase(c: ParsedCase, data: DataFile, kept: KeptRows, designs: Map<string, PreparedDesign | Error>): ResultRow[] {
   const prepared = preparedDesign(c, data, kept, designs);
   const { design } = prepared;
   const est = c.estimate;
@@ -332,7 +324,25 @@ function proportionsFromCells(prepared: PreparedDesign, variable: string, by: st
   return out;
 }
 
-function columnIndex(csv: CsvIndex, name: string, caller: string): number {
+/**
+ * Numbers of the kept rows of a column that has some value that is not a number: through its distinct values,
+ * so that a text value in a row the filter leaves out does not matter. Throws NOT_NUMERIC for the first kept
+ * row whose value is not a number.
+ */
+function numbersFromText(csv: CsvColumns, at: number, kept: KeptRows, name: string, caller: string): Float64Array {
+  const { codes, values } = csv.codes(at);
+  const numbers = values.map((v) => (v.trim() === '' ? NaN : Number(v)));
+  const out = new Float64Array(kept.rows.length);
+  for (let k = 0; k < kept.rows.length; k++) {
+    const code = codes[kept.rows[k]];
+    if (code < 0) out[k] = NaN;
+    else if (Number.isFinite(numbers[code])) out[k] = numbers[code];
+    else throw new StatsError('NOT_NUMERIC', `${caller}: column "${name}" is not numeric (value "${values[code]}")`, k);
+  }
+  return out;
+}
+
+function columnIndex(csv: CsvColumns, name: string, caller: string): number {
   const at = csv.header.indexOf(name);
   if (at < 0) throw new StatsError('UNKNOWN_COLUMN', `${caller}: no column "${name}"`);
   return at;

@@ -2,7 +2,9 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { scanModule } from '../../../test/helpers/scan-module.js';
 import { PassThrough } from 'node:stream';
 import { main } from '../main.js';
 
@@ -70,5 +72,27 @@ describe('barometre stats', () => {
     const t = io();
     assert.equal(await main(['stats'], t.io), 2);
     assert.equal(await main(['stats', join(dir, 'missing.json')], t.io), 2);
+  });
+});
+
+describe('the stats command module', () => {
+  it('loads only statistics, the case format and the CSV reader: no server, store, report, PDF or charts', () => {
+    const src = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+    const seen = new Set<string>();
+    const packages = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const ref of scanModule(readFileSync(file, 'utf8')).references) {
+        if (ref.typeOnly || !ref.specifier) continue;
+        if (ref.specifier.startsWith('.')) visit(resolve(dirname(file), ref.specifier.replace(/\.js$/, '.ts')));
+        else if (!ref.specifier.startsWith('node:')) packages.add(ref.specifier);
+      }
+    };
+    visit(join(src, 'cli/commands/stats.ts'));
+    const parts = new Set([...seen].map((f) => relative(src, f).split('/')[0]));
+    assert.deepEqual([...parts].sort(), ['analysis', 'cli', 'stats']);
+    assert.deepEqual([...packages], ['zod']);
+    for (const f of seen) assert.doesNotMatch(relative(src, f), /^analysis\/(?!read-csv|reference-cases)/, 'analysis modules beyond the case format and the CSV reader');
   });
 });

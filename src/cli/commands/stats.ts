@@ -11,7 +11,8 @@ export const statsCommand: CliCommand = {
 Reads cases in the format of test/fixtures/r-reference/README.md (a design, an optional calibration and an
 estimate per case; "result" absent or present), computes each case and prints the same JSON with "result"
 computed, field names as in the reference. Each data file is read once, from DIR (default: the folder of
-CASES.json). A case that cannot be computed (an unknown column, a mean of a text column, ...) gets an "error"
+CASES.json), straight into typed columns; each design and calibration is built once and shared by the cases
+that name the same data, filter, design and calibration. A case that cannot be computed (an unknown column, a mean of a text column, ...) gets an "error"
 field instead of a result; the other cases still run.
 
 The format is strict: an option that is not computed is refused with an INVALID_CASE error naming the case
