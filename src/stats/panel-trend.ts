@@ -34,7 +34,8 @@ export interface PanelTrend {
  * @throws StatsError INVALID_ARGUMENT (a design without clusters: the waves' covariance would be lost),
  *   UNKNOWN_COLUMN, NOT_CATEGORICAL, UNKNOWN_LEVEL, EMPTY_SAMPLE (a wave without respondent).
  * @example panelTrend(design, 'opinion', 'Oui', 'wave', '2024', '2025')
- * // { kind: 'trend', difference: 0.07..., se: 0.03..., covariance: 0.0004..., p: 0.02..., ... }
+ * // panel.csv (ids respondent, strata size): { kind: 'trend', difference: 0.0527248106287993, se: 0.03150915823206164,
+ * //   covariance: 0.00011699675429389929, p: 0.0947136046499264, ... } (as independent waves, se would be 0.0350)
  */
 export function panelTrend(design: SurveyDesign, variable: string, level: string, wave: string, from: string, to: string): PanelTrend {
   if (!design.hasClusters) {

@@ -48,7 +48,7 @@ export interface QuantileEstimate {
  * Complexity O(n log n) per domain and quantile.
  * @throws StatsError UNKNOWN_COLUMN, NOT_NUMERIC, NOT_CATEGORICAL, INVALID_ARGUMENT (a probability outside [0, 1]).
  * @example estimateQuantiles(design, 'api00', [0.5])
- * // [{ kind: 'quantile', probability: 0.5, estimate: 668, se: 13.1840557881618, lower: 642, upper: 694, df: 197, ... }]
+ * // apistrat (strata stype, fpc): [{ kind: 'quantile', probability: 0.5, estimate: 668, se: 13.184055788161917, lower: 642, upper: 694, df: 197, ... }]
  */
 export function estimateQuantiles(
   design: SurveyDesign,

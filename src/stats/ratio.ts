@@ -25,7 +25,7 @@ export interface RatioEstimate {
  * Complexity O(n) per domain.
  * @throws StatsError UNKNOWN_COLUMN, NOT_NUMERIC (and NOT_CATEGORICAL for `by`).
  * @example estimateRatio(design, 'api00', 'api99')
- * // [{ kind: 'ratio', numerator: 'api00', denominator: 'api99', domain: null, estimate: 1.0505..., se: 0.0031..., n: 200 }]
+ * // apistrat, strata stype, fpc: [{ kind: 'ratio', numerator: 'api00', denominator: 'api99', domain: null, estimate: 1.0522605462182486, se: 0.0036439222308434723, n: 200 }]
  */
 export function estimateRatio(design: SurveyDesign, numerator: string, denominator: string, options: { by?: string } = {}): readonly (RatioEstimate | Unavailable)[] {
   const y = numericValues(design.dataset, numerator, 'estimateRatio');

@@ -56,7 +56,7 @@ export interface GlmFit {
  *   (a logistic response outside [0, 1]), SINGULAR_MATRIX (collinear predictors, a factor level without a row),
  *   NOT_CONVERGED (separation: a predictor that predicts the response perfectly).
  * @example surveyGlm(design, { family: 'gaussian', response: 'api00', predictors: ['ell', 'meals'], factors: ['stype'] }).coefficients[1]
- * // { name: 'ell', estimate: -0.63..., se: 0.11..., statistic: -5.6..., p: 7e-8 }
+ * // apiclus1 (clusters dnum, fpc): { name: 'ell', estimate: -0.9112693857588264, se: 0.38941896055542013, statistic: -2.340074516297568, p: 0.04133431080035369 }
  */
 export function surveyGlm(design: SurveyDesign, spec: GlmSpec): GlmFit {
   const caller = 'surveyGlm';
@@ -131,7 +131,13 @@ export function surveyGlm(design: SurveyDesign, spec: GlmSpec): GlmFit {
       }
     }
     for (let j = 0; j < k; j++) for (let l = 0; l < j; l++) a[l * k + j] = a[j * k + l];
-    inverse = invertMatrix(a, k, caller);
+    try {
+      inverse = invertMatrix(a, k, caller);
+    } catch (error) {
+      // fitted shares driven to 0 or 1 make A singular after the first step: separation, not collinearity
+      if (!logistic || iterations === 0) throw error;
+      throw notConverged(spec.response);
+    }
     let change = 0;
     for (let j = 0; j < k; j++) {
       let step = 0;
@@ -142,9 +148,7 @@ export function surveyGlm(design: SurveyDesign, spec: GlmSpec): GlmFit {
     iterations++;
     if (!logistic && iterations === 2) break; // least squares: one step, one polishing step
     if (logistic && change <= 1e-13 && iterations > 1) break;
-    if (iterations >= 100 || !Number.isFinite(change)) {
-      throw new StatsError('NOT_CONVERGED', `${caller}: the logistic fit of "${spec.response}" does not converge (a predictor may separate the responses perfectly)`);
-    }
+    if (iterations >= 100 || !Number.isFinite(change)) throw notConverged(spec.response);
   }
   fitted();
   // A⁻¹ at the solution, then the influence of each coefficient: (w x (y − μ))' A⁻¹
@@ -174,4 +178,8 @@ export function surveyGlm(design: SurveyDesign, spec: GlmSpec): GlmFit {
     return Object.freeze({ name, estimate: beta[j], se, statistic, p });
   });
   return Object.freeze({ kind: 'glm', family: spec.family, coefficients: Object.freeze(coefficients), df, n: used, iterations });
+}
+
+function notConverged(response: string): StatsError {
+  return new StatsError('NOT_CONVERGED', `surveyGlm: the logistic fit of "${response}" does not converge (a predictor may separate the responses perfectly)`);
 }
