@@ -189,7 +189,7 @@ describe('the case format accepts only what R reference cases cover', () => {
     ['unknown estimate option', { estimate: { kind: 'mean', variable: 'api00', na_rm: true } }, /estimate: unknown option "na_rm"/],
     ['unknown estimate kind', { estimate: { kind: 'median', variable: 'api00' } }, /estimate kind "median" is not computed/],
     ['a quantile interval not computed', { estimate: { kind: 'quantile', variable: 'api00', quantiles: [0.5], interval: 'score' } }, /estimate.interval: "score" is not computed/],
-    ['a quantile rule not computed', { estimate: { kind: 'quantile', variable: 'api00', quantiles: [0.5], qrule: 'hf3' } }, /estimate.qrule: "hf3" is not computed/],
+    ['a quantile rule not computed', { estimate: { kind: 'quantile', variable: 'api00', quantiles: [0.5], qrule: 'shahvaish' } }, /estimate.qrule: "shahvaish" is not computed/],
     ['a quantile outside [0, 1]', { estimate: { kind: 'quantile', variable: 'api00', quantiles: [50] } }, /estimate.quantiles.0: a quantile is between 0 and 1/],
     ['a regression family not computed', { estimate: { kind: 'glm', family: 'poisson', response: 'enroll', predictors: ['meals'] } }, /estimate.family: "poisson" is not computed/],
     ['a ratio without denominator', { estimate: { kind: 'ratio', numerator: 'api00' } }, /estimate.denominator: required/],

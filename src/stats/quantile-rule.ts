@@ -1,11 +1,13 @@
 import { StatsError } from './stats-error.js';
 
 /** How a weighted quantile is read off the weighted distribution function (R survey's `qrule`). */
-export type QuantileRule = 'math' | 'school' | 'hf7';
+export type QuantileRule = 'math' | 'school' | 'hf1' | 'hf2' | 'hf3' | 'hf4' | 'hf5' | 'hf6' | 'hf7' | 'hf8' | 'hf9';
 
 /** Values with a positive weight, in increasing order (ties in row order), and their cumulative weights. */
 export interface SortedSample {
   readonly values: Float64Array;
+  /** their weights */
+  readonly weights: Float64Array;
   /** cumulative weights, summed with compensation (R sums in extended precision) */
   readonly cumulative: Float64Array;
   readonly total: number;
@@ -23,6 +25,7 @@ export function sortedSample(values: ArrayLike<number>, weights: ArrayLike<numbe
   if (kept.length === 0) throw new StatsError('EMPTY_SAMPLE', 'quantile: no value with a positive weight');
   kept.sort((a, b) => values[a] - values[b] || a - b);
   const sorted = new Float64Array(kept.length);
+  const sortedWeights = new Float64Array(kept.length);
   const cumulative = new Float64Array(kept.length);
   // Neumaier's compensated sum: each partial sum correctly rounded, as R's long double cumsum gives it
   let sum = 0,
@@ -33,41 +36,93 @@ export function sortedSample(values: ArrayLike<number>, weights: ArrayLike<numbe
     compensation += Math.abs(sum) >= Math.abs(w) ? sum - t + w : w - t + sum;
     sum = t;
     sorted[k] = values[row];
+    sortedWeights[k] = w;
     cumulative[k] = sum + compensation;
   });
-  return { values: sorted, cumulative, total: cumulative[kept.length - 1] };
+  return { values: sorted, weights: sortedWeights, cumulative, total: cumulative[kept.length - 1] };
 }
 
 /**
- * The p-th weighted quantile of a sorted sample by one of R survey's rules:
- * - `math` (the default of survey ≥ 4): the smallest value whose cumulative share reaches p, i.e. the value after
- *   the last one whose cumulative weight is ≤ p·Σw, or that value when its cumulative share equals p exactly;
- * - `school`: the same, but the mid-point of the two values when the share equals p exactly;
- * - `hf7`: linear interpolation of the values at shares (0, W₁, …, W_{m−1}) / W_{m−1} (Hyndman & Fan type 7).
- * Reference: R survey `qrule_math`, `qrule_school`, `qrule_hf7` (and its helper `qs`); Hyndman & Fan (1996).
- * Complexity O(m) (O(log m) for hf7).
+ * The p-th weighted quantile of a sorted sample by one of R survey's rules (W_k: cumulative weight, W = Σw):
+ * - `math` = `hf1` (the default of survey ≥ 4): the smallest value whose cumulative share reaches p, i.e. the value
+ *   after the last one with W_k ≤ p·W, or that value when W_k/W equals p exactly;
+ * - `school` = `hf2`: the same, but the mid-point of the two values when the share equals p exactly;
+ * - `hf3`: on the distinct values, the lower value when the share equals p exactly at an even rank, else the upper;
+ * - `hf4`: linear between the two values around p·W, by the share's position between them;
+ * - `hf5`, `hf6`, `hf7`, `hf8`, `hf9`: linear interpolation of the values at the shares (W_k − w_k/2)/W,
+ *   W_k/(W + w_m), W_{k−1}/W_{m−1}, (W_{k−1}/3 + 2W_k/3)/(W + w_m/3), (3W_{k−1}/8 + 5W_k/8)/(W + w_m/4)
+ *   (Hyndman & Fan's types with weights; with equal weights, R's `quantile(type = 5…9)`).
+ * Reference: R survey `qrule_math`, `qrule_school`, `qrule_hf1` … `qrule_hf9` and their helper `qs`; Hyndman & Fan
+ * (1996), The American Statistician 50, 361–365. (`shahvaish` is not computed.)
+ * Complexity O(m).
  * @throws StatsError INVALID_ARGUMENT for p outside [0, 1], or hf7 on a single value.
  * @example weightedQuantile(sortedSample([1, 2, 3, 4], [1, 1, 1, 1]), 0.5, 'math') // 2
  */
 export function weightedQuantile(sample: SortedSample, p: number, rule: QuantileRule): number {
   if (!(p >= 0 && p <= 1)) throw new StatsError('INVALID_ARGUMENT', `quantile: probability ${p} is not in [0, 1]`);
-  const { values, cumulative, total } = sample;
+  const { values, weights, cumulative, total } = sample;
   const m = values.length;
-  if (rule === 'hf7') {
-    if (m < 2) throw new StatsError('INVALID_ARGUMENT', 'quantile: rule "hf7" needs at least two values of positive weight');
-    const last = cumulative[m - 2];
-    const shares = new Float64Array(m);
-    for (let k = 1; k < m; k++) shares[k] = cumulative[k - 1] / last;
-    return interpolate(shares, values, p);
+  const shares = (share: (k: number) => number) =>
+    interpolate(
+      Float64Array.from({ length: m }, (_, k) => share(k)),
+      values,
+      p,
+    );
+  const before = (k: number) => (k === 0 ? 0 : cumulative[k - 1]);
+  switch (rule) {
+    case 'math':
+    case 'hf1':
+    case 'school':
+    case 'hf2': {
+      const q = around(values, cumulative, total, p);
+      if (q.below !== 0) return q.upper;
+      return rule === 'math' || rule === 'hf1' ? q.lower : (q.lower + q.upper) / 2;
+    }
+    case 'hf3': {
+      // on the distinct values, their weights summed
+      const distinct: number[] = [],
+        summed: number[] = [];
+      for (let k = 0; k < m; k++) {
+        if (k > 0 && values[k] === values[k - 1]) summed[summed.length - 1] += weights[k];
+        else {
+          distinct.push(values[k]);
+          summed.push(weights[k]);
+        }
+      }
+      const d = sortedSample(distinct, summed);
+      const q = around(d.values, d.cumulative, d.total, p);
+      return q.below === 0 && (q.lowerIndex + 1) % 2 === 0 ? q.lower : q.upper;
+    }
+    case 'hf4': {
+      const q = around(values, cumulative, total, p);
+      const gamma = q.below / (q.above + q.below);
+      return q.lower * (1 - gamma) + q.upper * gamma;
+    }
+    case 'hf5':
+      return shares((k) => (cumulative[k] - weights[k] / 2) / total);
+    case 'hf6':
+      return shares((k) => cumulative[k] / (total + weights[m - 1]));
+    case 'hf7': {
+      if (m < 2) throw new StatsError('INVALID_ARGUMENT', 'quantile: rule "hf7" needs at least two values of positive weight');
+      const last = cumulative[m - 2];
+      return shares((k) => before(k) / last);
+    }
+    case 'hf8':
+      // R's own order of operations: (x·1)/3 + (x·2)/3
+      return shares((k) => (before(k) / 3 + (cumulative[k] * 2) / 3) / (total + weights[m - 1] / 3));
+    case 'hf9':
+      return shares((k) => ((before(k) * 3) / 8 + (cumulative[k] * 5) / 8) / (total + weights[m - 1] / 4));
   }
-  // R's qs(): pos = last k with cumw[k] <= p·Σw (the first value when there is none)
+}
+
+/** R's qs(): the last value with W_k ≤ p·W (the first when there is none), the next one, and the shares around p. */
+function around(values: Float64Array, cumulative: Float64Array, total: number, p: number) {
+  const m = values.length;
   const threshold = p * total;
   let pos = 0;
   for (let k = 0; k < m; k++) if (cumulative[k] <= threshold) pos = k;
   const next = pos === m - 1 ? pos : pos + 1;
-  const below = p - cumulative[pos] / total;
-  if (below !== 0) return values[next];
-  return rule === 'math' ? values[pos] : (values[pos] + values[next]) / 2;
+  return { lower: values[pos], upper: values[next], lowerIndex: pos, below: p - cumulative[pos] / total, above: cumulative[next] / total - p };
 }
 
 /** R's approx(x, y, v, method = "linear", rule = 2) on increasing x, with its bisection and formula. */
