@@ -18,7 +18,7 @@ export const ZQuantileEstimate = z.strictObject({
   variable: name,
   quantiles: z.array(z.number().min(0, 'a quantile is between 0 and 1').max(1, 'a quantile is between 0 and 1')).min(1, 'at least one quantile'),
   by: optional(name),
-  interval: optional(z.enum(['mean', 'xlogit', 'asin'])),
+  interval: optional(z.enum(['mean', 'xlogit', 'asin', 'beta'])),
   qrule: optional(z.enum(['math', 'school', 'hf1', 'hf2', 'hf3', 'hf4', 'hf5', 'hf6', 'hf7', 'hf8', 'hf9'])),
   conf: optional(conf),
 });

@@ -1,6 +1,6 @@
 import { numericValues } from './dataset.js';
 import type { SurveyDesign } from './design.js';
-import { normalQuantile, studentTQuantile } from './distributions.js';
+import { betaQuantile, normalQuantile, studentTQuantile } from './distributions.js';
 import { domainsOf, inDomain } from './domains.js';
 import { sortedSample, weightedQuantile, type QuantileRule } from './quantile-rule.js';
 import type { Unavailable } from './results.js';
@@ -8,7 +8,7 @@ import { StatsError } from './stats-error.js';
 import { linearizedCovariance } from './variance.js';
 
 /** Scale on which the Woodruff interval of the share below the quantile is built (R's `interval.type`). */
-export type QuantileInterval = 'mean' | 'xlogit' | 'asin';
+export type QuantileInterval = 'mean' | 'xlogit' | 'asin' | 'beta';
 
 export interface QuantileOptions {
   /** categorical column whose levels are domains (R: `svyby(..., svyquantile)`) */
@@ -40,7 +40,7 @@ export interface QuantileEstimate {
 /**
  * Weighted quantiles of a numeric column, overall or by domain, with Woodruff confidence intervals: the share
  * p̂ = P̂(y ≤ q̂) is estimated with its design standard error (calibration, strata, clusters, fpc), its interval
- * (on the scale of `interval`, Student t on the design degrees of freedom of the domain) is mapped back through
+ * (on the scale of `interval`: the share, its logit, its arcsine square root, or `beta` (Korn–Graubard); Student t on the design degrees of freedom of the domain) is mapped back through
  * the same quantile rule, and se = (upper − lower) / (2 t). Missing values and zero weights are left out (R's
  * `na.rm = TRUE`; the rows stay units of the variance).
  * Reference: R survey ≥ 4 `svyquantile(~y, design, p, ci = TRUE, interval.type, qrule)`, `woodruffCI`;
@@ -69,9 +69,12 @@ export function estimateQuantiles(
     const dw = new Float64Array(design.n);
     const clusters = new Set<number>(),
       strata = new Set<number>();
-    let n = 0;
+    let n = 0,
+      rows = 0;
     for (let i = 0; i < design.n; i++) {
-      if (!inDomain(domain, i) || Number.isNaN(y[i]) || !(w[i] > 0)) continue;
+      if (!inDomain(domain, i) || Number.isNaN(y[i])) continue;
+      rows++;
+      if (!(w[i] > 0)) continue;
       dw[i] = w[i];
       clusters.add(design.psu[i]);
       strata.add(design.stratum[i]);
@@ -85,9 +88,11 @@ export function estimateQuantiles(
     const df = clusters.size - strata.size; // R's degf of the domain's design
     const t = df > 0 ? studentTQuantile(1 - (1 - conf) / 2, df) : normalQuantile(1 - (1 - conf) / 2);
     const sample = sortedSample(y, dw);
+    // the rows R's subset design keeps: all of them once calibrated (weights set to 0), else the domain's
+    const designRows = design.calibrations.length > 0 ? design.n : rows;
     for (const p of probabilities) {
       const estimate = weightedQuantile(sample, p, rule);
-      const [lowShare, highShare] = shareInterval(design, y, dw, estimate, sample.total, interval, t);
+      const [lowShare, highShare] = shareInterval(design, y, dw, estimate, sample.total, { interval, t, conf, df, designRows });
       const lower = Number.isNaN(lowShare) || lowShare < 0 ? Number.NaN : weightedQuantile(sample, lowShare, rule);
       const upper = Number.isNaN(highShare) || highShare > 1 ? Number.NaN : weightedQuantile(sample, highShare, rule);
       out.push(Object.freeze({ kind: 'quantile', variable, domain: domain.name, probability: p, estimate, se: (upper - lower) / (2 * t), lower, upper, df, n }));
@@ -97,7 +102,14 @@ export function estimateQuantiles(
 }
 
 /** Woodruff: the interval of the share of the domain at or below q (R: `svymean(x <= qhat, design)` then `confint`). */
-function shareInterval(design: SurveyDesign, y: Float64Array, dw: Float64Array, q: number, total: number, interval: QuantileInterval, t: number): [number, number] {
+function shareInterval(
+  design: SurveyDesign,
+  y: Float64Array,
+  dw: Float64Array,
+  q: number,
+  total: number,
+  { interval, t, conf, df, designRows }: { interval: QuantileInterval; t: number; conf: number; df: number; designRows: number },
+): [number, number] {
   let below = 0;
   for (let i = 0; i < design.n; i++) if (dw[i] > 0 && y[i] <= q) below += dw[i];
   const share = below / total;
@@ -105,6 +117,13 @@ function shareInterval(design: SurveyDesign, y: Float64Array, dw: Float64Array, 
   for (let i = 0; i < design.n; i++) if (dw[i] > 0) x[i] = (dw[i] * ((y[i] <= q ? 1 : 0) - share)) / total;
   const se = Math.sqrt(linearizedCovariance(design, [x])[0]);
   if (interval === 'mean') return [share - t * se, share + t * se];
+  if (interval === 'beta') {
+    // Korn–Graubard: effective sample size p(1 − p)/v, rescaled by (t_{rows−1} / t_df)², Clopper–Pearson on it
+    const alpha = 1 - conf;
+    const ratio = studentTQuantile(alpha / 2, designRows - 1) / studentTQuantile(alpha / 2, df);
+    const effective = ((share * (1 - share)) / (se * se)) * ratio * ratio;
+    return [betaQuantile(alpha / 2, effective * share, effective * (1 - share) + 1), betaQuantile(1 - alpha / 2, effective * share + 1, effective * (1 - share))];
+  }
   if (interval === 'xlogit') {
     const logit = Math.log(share / (1 - share));
     const s = se / (share * (1 - share));
