@@ -29,7 +29,8 @@ export interface PanelTrend {
  * weights are each wave's own (cross-sectional) weights; strata must not change across waves for a respondent
  * (a respondent who changes stratum becomes two clusters, as R's `nest = TRUE`).
  * Reference: R survey `svycontrast(svyby(~I(variable == level), ~wave, svydesign(ids = ~respondent, ...),
- * svymean, covmat = TRUE), c(-1, 1))`; Kish (1965) §12.4 (overlapping samples).
+ * svymean, covmat = TRUE), c(-1, 1))`, or the wave coefficient of `svyglm(I(variable == level) ~ wave)` (also on a
+ * design calibrated wave by wave, e.g. raked on a wave × size column); Kish (1965) §12.4 (overlapping samples).
  * Complexity O(n).
  * @throws StatsError INVALID_ARGUMENT (a design without clusters: the waves' covariance would be lost),
  *   UNKNOWN_COLUMN, NOT_CATEGORICAL, UNKNOWN_LEVEL, EMPTY_SAMPLE (a wave without respondent).
