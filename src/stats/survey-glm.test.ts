@@ -72,6 +72,31 @@ describe('surveyGlm', () => {
     assert.deepEqual(a.coefficients, b.coefficients);
     assert.ok(a.coefficients[1].estimate > 0);
   });
+  it('does not depend on the order of the rows', () => {
+    const ds = sample(200, 5);
+    const order = Array.from({ length: 200 }, (_, i) => (i * 37) % 200);
+    const permuted = createDataset(
+      [...ds.columns.values()].map((c) =>
+        c.kind === 'numeric'
+          ? numericColumn(
+              c.name,
+              order.map((i) => c.values[i]),
+            )
+          : categoricalColumn(
+              c.name,
+              order.map((i) => c.codes[i]),
+              c.levels,
+            ),
+      ),
+    );
+    const spec = { family: 'quasibinomial', response: 'yes', predictors: ['x'], factors: ['g'] } as const;
+    const a = surveyGlm(createDesign(ds, { weights: 'w' }), spec).coefficients;
+    const b = surveyGlm(createDesign(permuted, { weights: 'w' }), spec).coefficients;
+    a.forEach((c, j) => {
+      assert.ok(Math.abs(c.estimate - b[j].estimate) < 1e-10 * Math.max(1, Math.abs(c.estimate)));
+      assert.ok(Math.abs(c.se - b[j].se) < 1e-10 * c.se);
+    });
+  });
   it('refuses collinear predictors, a response outside [0, 1] for the logistic model, and a separated response', () => {
     assert.throws(() => surveyGlm(design, { family: 'gaussian', response: 'y', predictors: ['x', 'twice'] }), isCode('SINGULAR_MATRIX'));
     assert.throws(() => surveyGlm(design, { family: 'quasibinomial', response: 'y', predictors: ['x'] }), isCode('INVALID_ARGUMENT'));
