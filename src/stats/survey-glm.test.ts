@@ -72,6 +72,22 @@ describe('surveyGlm', () => {
     assert.deepEqual(a.coefficients, b.coefficients);
     assert.ok(a.coefficients[1].estimate > 0);
   });
+  it('gives coefficients in the unit of a predictor, however large its values', () => {
+    const ds = sample(200, 6);
+    const x = ds.columns.get('x') as { values: Float64Array };
+    const big = createDataset([
+      ...ds.columns.values(),
+      numericColumn(
+        'euros',
+        Array.from(x.values, (v) => v * 1e7 + 3e8),
+      ),
+    ]);
+    const design = createDesign(big, { weights: 'w' });
+    const small = surveyGlm(design, { family: 'gaussian', response: 'y', predictors: ['x'] }).coefficients[1];
+    const large = surveyGlm(design, { family: 'gaussian', response: 'y', predictors: ['euros'] }).coefficients[1];
+    assert.ok(Math.abs(large.estimate * 1e7 - small.estimate) < 1e-8 * Math.abs(small.estimate));
+    assert.ok(Math.abs(large.se * 1e7 - small.se) < 1e-8 * small.se);
+  });
   it('does not depend on the order of the rows', () => {
     const ds = sample(200, 5);
     const order = Array.from({ length: 200 }, (_, i) => (i * 37) % 200);

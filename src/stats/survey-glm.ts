@@ -102,6 +102,18 @@ export function surveyGlm(design: SurveyDesign, spec: GlmSpec): GlmFit {
     used++;
   }
   if (used === 0) throw new StatsError('EMPTY_SAMPLE', `${caller}: no row has every value of the model and a positive weight`);
+  // each predictor scaled to a weighted root mean square of 1 (a turnover in euros beside an intercept would
+  // otherwise make A ill-conditioned); coefficients and errors are scaled back at the end
+  const scale = new Float64Array(k).fill(1);
+  let sw = 0;
+  for (let i = 0; i < n; i++) sw += w[i];
+  for (let j = 1; j < k; j++) {
+    let s2 = 0;
+    for (let i = 0; i < n; i++) if (w[i] > 0) s2 += w[i] * columns[j][i] * columns[j][i];
+    if (s2 > 0) scale[j] = Math.sqrt(s2 / sw);
+    const source = columns[j];
+    columns[j] = Float64Array.from(source, (v) => v / scale[j]);
+  }
   const beta = new Float64Array(k);
   const mu = new Float64Array(n);
   const fitted = () => {
@@ -172,10 +184,11 @@ export function surveyGlm(design: SurveyDesign, spec: GlmSpec): GlmFit {
   const covariance = linearizedCovariance(design, influences);
   const df = clusters.size - strata.size + 1 - k;
   const coefficients = names.map((name, j) => {
-    const se = Math.sqrt(Math.max(0, covariance[j * k + j]));
-    const statistic = beta[j] / se;
+    const se = Math.sqrt(Math.max(0, covariance[j * k + j])) / scale[j];
+    const estimate = beta[j] / scale[j];
+    const statistic = estimate / se;
     const p = df > 0 ? 2 * studentTCdf(Math.abs(statistic), df, true) : Number.NaN;
-    return Object.freeze({ name, estimate: beta[j], se, statistic, p });
+    return Object.freeze({ name, estimate, se, statistic, p });
   });
   return Object.freeze({ kind: 'glm', family: spec.family, coefficients: Object.freeze(coefficients), df, n: used, iterations });
 }
