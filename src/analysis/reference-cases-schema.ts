@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ESTIMATOR_ESTIMATES, ESTIMATOR_KINDS } from './reference-cases-estimators.js';
 
 /**
  * The case format of test/fixtures/r-reference/README.md, strict: every key and value the computation
@@ -61,11 +62,12 @@ export const ZCaseEstimate = z.discriminatedUnion(
     }),
     z.strictObject({ kind: z.literal('chisq'), rows: name, cols: name, statistic: optional(z.enum(['F', 'Chisq'])) }),
     z.strictObject({ kind: z.literal('weights') }),
+    ...ESTIMATOR_ESTIMATES,
   ],
   {
     error: (issue) =>
       issue.code === 'invalid_union'
-        ? `estimate kind ${JSON.stringify((issue.input as { kind?: unknown })?.kind)} is not computed (computed: "mean", "total", "proportion", "ciprop", "chisq", "weights")`
+        ? `estimate kind ${JSON.stringify((issue.input as { kind?: unknown })?.kind)} is not computed (computed: "mean", "total", "proportion", "ciprop", "chisq", "weights", ${ESTIMATOR_KINDS.map((k) => `"${k}"`).join(', ')})`
         : undefined,
   },
 );

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCsvColumns, type CsvColumns } from './read-csv-columns.js';
 import { parseCase, type ParsedCase } from './reference-cases-schema.js';
+import { computeEstimatorCase } from './reference-estimator-results.js';
 import {
   calibrateMargins,
   categoricalColumn,
@@ -44,7 +45,7 @@ export interface ReferenceCase {
     readonly margins: readonly { readonly variable: string; readonly population: Readonly<Record<string, number>> }[];
   } | null;
   readonly estimate: {
-    readonly kind: 'mean' | 'total' | 'proportion' | 'ciprop' | 'chisq' | 'weights';
+    readonly kind: 'mean' | 'total' | 'proportion' | 'ciprop' | 'chisq' | 'weights' | 'quantile' | 'ratio' | 'glm' | 'trend';
     readonly variable?: string;
     readonly by?: string;
     readonly deff?: boolean;
@@ -54,6 +55,8 @@ export interface ReferenceCase {
     readonly rows?: string;
     readonly cols?: string;
     readonly statistic?: 'F' | 'Chisq';
+    // quantile, ratio, glm, trend (reference-cases-estimators.ts)
+    readonly [option: string]: unknown;
   };
   readonly result?: unknown;
   readonly error?: string;
@@ -280,6 +283,11 @@ function computeCase(c: ParsedCase, data: DataFile, kept: KeptRows, designs: Map
       const d = weightDiagnostics(design.weights);
       return [{ sum: d.sum, min: d.min, max: d.max, kish_deff: d.kishDeff }];
     }
+    case 'quantile':
+    case 'ratio':
+    case 'glm':
+    case 'trend':
+      return computeEstimatorCase(est, design, need);
   }
 }
 

@@ -7,6 +7,8 @@ import { linearizedCovariance } from './variance.js';
 export interface DomainDifference extends DifferenceTest {
   readonly domains: readonly [string, string];
   readonly estimates: readonly [number, number];
+  /** design variances of the two domain estimates */
+  readonly variances: readonly [number, number];
   /** design covariance of the two domain estimates */
   readonly covariance: number;
 }
@@ -65,5 +67,11 @@ export function domainDifference(
   });
   const v = linearizedCovariance(design, [xs[0].x, xs[1].x]);
   const test = differenceTest(xs[0].p, xs[1].p, v[0], v[3], v[1], options);
-  return Object.freeze({ ...test, domains: Object.freeze([a, b] as [string, string]), estimates: Object.freeze([xs[0].p, xs[1].p] as [number, number]), covariance: v[1] });
+  return Object.freeze({
+    ...test,
+    domains: Object.freeze([a, b] as [string, string]),
+    estimates: Object.freeze([xs[0].p, xs[1].p] as [number, number]),
+    variances: Object.freeze([v[0], v[3]] as [number, number]),
+    covariance: v[1],
+  });
 }

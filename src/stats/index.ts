@@ -29,6 +29,11 @@ export { raoScottChiSquare, type ChiSquareTest } from './rao-scott.js';
 export { differenceTest, type DifferenceTest } from './difference-test.js';
 export { domainDifference, type DomainDifference } from './domain-difference.js';
 export { waveDifference, type EstimateWithError } from './wave-difference.js';
+export { sortedSample, weightedQuantile, type QuantileRule, type SortedSample } from './quantile-rule.js';
+export { estimateQuantiles, type QuantileEstimate, type QuantileInterval, type QuantileOptions } from './quantile.js';
+export { estimateRatio, type RatioEstimate } from './ratio.js';
+export { surveyGlm, type GlmCoefficient, type GlmFamily, type GlmFit, type GlmSpec } from './survey-glm.js';
+export { panelTrend, type PanelTrend } from './panel-trend.js';
 export { columnLetter, columnLetters, type ColumnLetterOptions } from './column-letters.js';
 export {
   computeTableSet,

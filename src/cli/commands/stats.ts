@@ -20,7 +20,11 @@ and the option, never approximated: an unknown key in a case, its design or its 
 "strata"), an unknown calibration type, "bounds" other than on "logit", "poststratify" on more than one
 margin, a chi-square statistic other than "F" or "Chisq" (Wald), "ciprop" by domain. Computed: calibration
 "rake", "poststratify", "linear" (GREG), "logit" with "bounds": [L, U] (as R's calibrate); mean, total,
-proportion (each with "by" and "deff"), ciprop (logit, beta, asin, wald; "conf"), chisq, weights.
+proportion (each with "by" and "deff"), ciprop (logit, beta, asin, wald; "conf"), chisq, weights; quantile
+(svyquantile: "quantiles", "by", "qrule" math|school|hf1..hf9, "interval" mean|xlogit|asin|beta, "conf"), ratio
+(svyratio: "numerator", "denominator", "by"), glm (svyglm: "family" gaussian|quasibinomial|binomial,
+"response", "level", "predictors", "factors"), trend (change of a share between two waves of a panel:
+"variable", "level", "wave", "from", "to"; the design's "ids" is the respondent id).
 Zero weights are accepted (the rows count in no estimate, as in R). At p = 0 or 1, ciprop gives the
 Clopper-Pearson interval on the unweighted base, marked "interval": "clopper-pearson".
 
