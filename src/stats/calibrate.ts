@@ -340,7 +340,7 @@ export function calibrate(design: SurveyDesign, options: CalibrateOptions): Cali
     const what = s ? (s.level === null ? `total "${s.variable}"` : `margin "${s.variable}" level "${s.level}"`) : 'a target';
     throw new StatsError(
       'NOT_CONVERGED',
-      `${caller}: ${what} cannot be met${bounds ? ` with weight ratios within [${L}, ${U}]` : ''}: the weights reach ${s?.achieved} against ${s?.target} after ${Math.min(iterations, maxIterations)} iterations (${calfun} calibration)`,
+      `${caller}: ${what} cannot be met${bounds ? ` with weight ratios within [${L}, ${U}]` : ''}: the weights reach ${s ? Number(s.achieved.toPrecision(7)) : NaN} against ${s?.target} after ${Math.min(iterations, maxIterations)} iterations (${calfun} calibration)`,
     );
   }
   const cross = crossProduct((c) => base[c]);
