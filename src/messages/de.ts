@@ -767,4 +767,6 @@ export const de: Messages = {
     '{n} Befragte haben {variable} nicht beantwortet: Sie bilden eine eigene Klasse, gewichtet auf ihren Anteil an der Stichprobe ({share}); die Befragten mit Antwort werden auf die Zielwerte gewichtet.',
   'admin.weighting.noAnswer': 'keine Antwort',
   'admin.weighting.done.bounds': 'Raking abgeschlossen, aber die Grenzen konnten nicht eingehalten werden: siehe Diagnose.',
+  'results.methodology.missingClass':
+    '{n} Befragte haben „{variable}“ nicht beantwortet: Sie werden als eigene Klasse gewichtet, auf ihren Anteil an der Stichprobe ({share}); die Anteile oben beziehen sich auf die Befragten mit Antwort.',
 };

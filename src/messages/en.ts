@@ -761,6 +761,8 @@ export const en = {
     '{n} respondent(s) did not answer {variable}: they are kept as their own class, weighted to its share of the sample ({share}); the respondents who answered are weighted to the targets.',
   'admin.weighting.noAnswer': 'no answer',
   'admin.weighting.done.bounds': 'Raking done, but the bounds could not be met: see the diagnostics.',
+  'results.methodology.missingClass':
+    '{n} respondent(s) did not answer “{variable}”: they are weighted as their own class, to their share of the sample ({share}); the shares above are among those who answered.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -765,4 +765,6 @@ export const es: Messages = {
     '{n} encuestado(s) no respondieron a {variable}: forman su propia clase, ponderada según su parte de la muestra ({share}); los que respondieron se ponderan según los objetivos.',
   'admin.weighting.noAnswer': 'sin respuesta',
   'admin.weighting.done.bounds': 'Raking realizado, pero no se pudieron respetar los límites: vea el diagnóstico.',
+  'results.methodology.missingClass':
+    '{n} encuestado(s) no respondieron a «{variable}»: se ponderan como una clase propia, según su parte de la muestra ({share}); las proporciones de arriba se refieren a quienes respondieron.',
 };

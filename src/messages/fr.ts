@@ -767,4 +767,6 @@ export const fr: Messages = {
     '{n} répondant(s) n’ont pas répondu à {variable} : ils forment leur propre classe, pondérée à sa part de l’échantillon ({share}) ; les répondants qui ont répondu sont calés sur les cibles.',
   'admin.weighting.noAnswer': 'sans réponse',
   'admin.weighting.done.bounds': 'Le calage est fait, mais les bornes n’ont pas pu être respectées : voir le diagnostic.',
+  'results.methodology.missingClass':
+    '{n} répondant(s) n’ont pas répondu à « {variable} » : ils sont pondérés comme une classe à part, à leur part de l’échantillon ({share}) ; les parts ci-dessus portent sur ceux qui ont répondu.',
 };
