@@ -192,28 +192,31 @@ export function calibrate(design: SurveyDesign, options: CalibrateOptions): Cali
   /** Σ_c v_c·x_c·x_c' (p × p). */
   const crossProduct = (v: (c: number) => number) => {
     const out = new Float64Array(p * p);
-    const row = new Float64Array(p);
-    const nonZero: number[] = [];
+    const width = m + nDense;
+    const index = new Int32Array(width);
+    const value = new Float64Array(width);
+    const dense = Int32Array.from(denseColumn);
     for (let c = 0; c < nCells; c++) {
       const vc = v(c);
       if (vc === 0) continue;
-      nonZero.length = 0;
+      let k = 0;
       for (let j = 0; j < m; j++) {
         const col = cellColumns[c * m + j];
         if (col >= 0) {
-          row[col] = 1;
-          nonZero.push(col);
+          index[k] = col;
+          value[k++] = 1;
         }
       }
-      for (let k = 0; k < nDense; k++) {
-        row[denseColumn[k]] = denseValues[c * nDense + k];
-        nonZero.push(denseColumn[k]);
+      for (let d = 0; d < nDense; d++) {
+        index[k] = dense[d];
+        value[k++] = denseValues[c * nDense + d];
       }
-      for (const a of nonZero) {
-        const va = vc * row[a];
-        if (va !== 0) for (const b of nonZero) out[a * p + b] += va * row[b];
+      for (let i = 0; i < k; i++) {
+        const va = vc * value[i];
+        if (va === 0) continue;
+        const o = index[i] * p;
+        for (let j = 0; j < k; j++) out[o + index[j]] += va * value[j];
       }
-      for (const a of nonZero) row[a] = 0;
     }
     return out;
   };
