@@ -15,7 +15,7 @@ export const ZPopulationTargets = z.strictObject({
       }),
     )
     .default([]),
-  /** optional trimming of the raked weights, as multiples of the mean weight */
+  /** optional bounds of the weights, as multiples of the mean weight (0 < lower < 1 < upper): bounded raking that meets every margin, or says which it cannot */
   trimming: z.strictObject({ lower: z.number().positive(), upper: z.number().positive() }).optional(),
 });
 export type PopulationTargets = z.infer<typeof ZPopulationTargets>;

@@ -24,16 +24,27 @@ const ZMargin = z.strictObject({
   population: z.record(z.string(), z.number().nonnegative('a population count is 0 or more')),
 });
 
+// --- calibration (issue 21 item 3): R's calibrate with numeric totals, a population size and bounds on g ---
+/** Bounds [L, U] of the weight ratio g = w/w0 (R's `bounds`): 0 ≤ L < 1 < U. */
+const ZBounds = z.tuple([z.number().nonnegative(), z.number()]).refine(([l, u]) => l < 1 && u > 1, 'bounds [L, U] need 0 ≤ L < 1 < U');
+/** What a calibration meets: margins (counts per level), numeric totals, the population size (R's intercept). */
+const calibrationTargets = {
+  margins: optional(z.array(ZMargin)),
+  totals: optional(z.record(z.string().min(1), z.number().refine(Number.isFinite, 'a total is a finite number'))),
+  populationSize: optional(z.number().positive('the population size is above 0')),
+};
+const needsTargets = (c: { margins?: unknown[]; totals?: Record<string, number>; populationSize?: number }) =>
+  (c.margins?.length ?? 0) > 0 || Object.keys(c.totals ?? {}).length > 0 || c.populationSize !== undefined;
+const TARGETS_REQUIRED = { message: 'calibration needs at least one margin, total or populationSize', path: ['margins'] };
+
 export const ZCaseCalibration = z.discriminatedUnion(
   'type',
   [
-    z.strictObject({ type: z.literal('rake'), margins: z.array(ZMargin).min(1, 'raking needs at least one margin') }),
-    z.strictObject({ type: z.literal('linear'), margins: z.array(ZMargin).min(1, 'calibration needs at least one margin') }),
-    z.strictObject({
-      type: z.literal('logit'),
-      margins: z.array(ZMargin).min(1, 'calibration needs at least one margin'),
-      bounds: z.tuple([z.number().nonnegative(), z.number()]).refine(([l, u]) => l < 1 && u > 1, 'logit bounds [L, U] need L < 1 < U'),
-    }),
+    z.strictObject({ type: z.literal('rake'), ...calibrationTargets, bounds: optional(ZBounds) }).refine(needsTargets, TARGETS_REQUIRED),
+    z.strictObject({ type: z.literal('linear'), ...calibrationTargets, bounds: optional(ZBounds) }).refine(needsTargets, TARGETS_REQUIRED),
+    z
+      .strictObject({ type: z.literal('logit'), ...calibrationTargets, bounds: ZBounds.refine(([, u]) => Number.isFinite(u), 'logit bounds need a finite U') })
+      .refine(needsTargets, TARGETS_REQUIRED),
     z.strictObject({
       type: z.literal('poststratify'),
       margins: z.array(ZMargin).length(1, 'post-stratification is on exactly one margin (several margins: use "rake")'),
@@ -46,6 +57,7 @@ export const ZCaseCalibration = z.discriminatedUnion(
         : undefined,
   },
 );
+// --- end of calibration ---
 
 export const ZCaseEstimate = z.discriminatedUnion(
   'kind',

@@ -4,7 +4,7 @@ import { readCsvColumns, type CsvColumns } from './read-csv-columns.js';
 import { parseCase, type ParsedCase } from './reference-cases-schema.js';
 import { computeEstimatorCase } from './reference-estimator-results.js';
 import {
-  calibrateMargins,
+  calibrate,
   categoricalColumn,
   ciprop,
   createDesign,
@@ -40,9 +40,12 @@ export interface ReferenceCase {
   };
   readonly calibration?: {
     readonly type: 'rake' | 'poststratify' | 'linear' | 'logit';
-    /** logit only: bounds [L, U] of the weight ratio g */
+    /** bounds [L, U] of the weight ratio g (rake, linear; required for logit) */
     readonly bounds?: readonly [number, number];
-    readonly margins: readonly { readonly variable: string; readonly population: Readonly<Record<string, number>> }[];
+    readonly margins?: readonly { readonly variable: string; readonly population: Readonly<Record<string, number>> }[];
+    /** numeric totals and the population size (rake, linear, logit) */
+    readonly totals?: Readonly<Record<string, number>>;
+    readonly populationSize?: number;
   } | null;
   readonly estimate: {
     readonly kind: 'mean' | 'total' | 'proportion' | 'ciprop' | 'chisq' | 'weights' | 'quantile' | 'ratio' | 'glm' | 'trend';
@@ -215,16 +218,9 @@ function preparedDesign(c: ParsedCase, data: DataFile, kept: KeptRows, designs: 
     add(c.design.strata, 'categorical');
     add(c.design.ids, 'categorical');
     for (const m of c.calibration?.margins ?? []) add(m.variable, 'categorical');
+    if (c.calibration && c.calibration.type !== 'poststratify') for (const name of Object.keys(c.calibration.totals ?? {})) add(name, 'numeric');
     let design = createDesign(dataset, { weights: c.design.weights, strata: c.design.strata, clusters: c.design.ids, fpc: c.design.fpc });
-    if (c.calibration) {
-      const cal = c.calibration;
-      design =
-        cal.type === 'poststratify'
-          ? poststratify(design, cal.margins[0]).design
-          : cal.type === 'rake'
-            ? rake(design, cal.margins, { tolerance: 1e-13 }).design
-            : calibrateMargins(design, cal.margins, { method: cal.type, bounds: cal.type === 'logit' ? cal.bounds : undefined, tolerance: 1e-13 }).design;
-    }
+    if (c.calibration) design = calibratedDesign(design, c.calibration);
     prepared = { design, columns, frames: new Map(), codeTables: new Map() };
     designs.set(key, prepared);
     return prepared;
@@ -232,6 +228,26 @@ function preparedDesign(c: ParsedCase, data: DataFile, kept: KeptRows, designs: 
     designs.set(key, error as Error);
     throw error;
   }
+}
+
+/**
+ * The case's calibration: post-stratification, raking by IPF (margins only, no bounds), otherwise R's
+ * `calibrate` with the case's function (rake: "raking"), margins, numeric totals, population size and bounds.
+ */
+function calibratedDesign(design: SurveyDesign, cal: NonNullable<ParsedCase['calibration']>): SurveyDesign {
+  if (cal.type === 'poststratify') return poststratify(design, cal.margins[0]).design;
+  const margins = cal.margins ?? [];
+  const totals = Object.entries(cal.totals ?? {}).map(([variable, total]) => ({ variable, total }));
+  if (cal.type === 'rake' && !cal.bounds && totals.length === 0 && cal.populationSize === undefined) return rake(design, margins, { tolerance: 1e-13 }).design;
+  return calibrate(design, {
+    margins,
+    totals,
+    populationSize: cal.populationSize,
+    calfun: cal.type === 'rake' ? 'raking' : cal.type,
+    bounds: cal.bounds,
+    tolerance: 1e-13,
+    maxIterations: 500,
+  }).design;
 }
 
 function computeCase(c: ParsedCase, data: DataFile, kept: KeptRows, designs: Map<string, PreparedDesign | Error>): ResultRow[] {

@@ -101,6 +101,8 @@ export interface WeightingResult {
   readonly converged: boolean | null;
   readonly iterations: number | null;
   readonly trimming: { readonly lower: number; readonly upper: number; readonly trimmed: number } | null;
+  /** respondents without an answer to a margin question, weighted as their own class to their share of the sample */
+  readonly missing?: readonly { readonly variable: string; readonly label: Label; readonly n: number; readonly share: number }[];
   readonly efficiency: number;
   readonly kishDeff: number;
   readonly effectiveSampleSize: number;

@@ -189,6 +189,7 @@ function weightingResult(prepared: PreparedWave, languages: readonly string[]): 
     converged: weighting.raking?.converged ?? null,
     iterations: weighting.raking?.iterations ?? null,
     trimming: weighting.trimming,
+    missing: weighting.missing.map((m) => ({ ...m, label: columns.layout.byName.get(m.variable)?.label ?? plain(m.variable) })),
     efficiency: d.efficiency,
     kishDeff: d.kishDeff,
     effectiveSampleSize: d.effectiveSampleSize,

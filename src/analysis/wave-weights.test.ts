@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { categoricalColumn, computeTableSet, createDataset, createDesign, rake, type EstimateCell } from '../stats/index.js';
-import { marginColumnName, weighWave } from './wave-weights.js';
+import { categoricalColumn, computeTableSet, createDataset, createDesign, rake, type Column, type EstimateCell } from '../stats/index.js';
+import { marginColumnName, weighWave, type WaveWeighting } from './wave-weights.js';
 
 function sample(n: number) {
   let seed = 5;
@@ -61,5 +61,58 @@ describe('weighWave', () => {
     assert.match(empty.reason!, /5/);
     assert.equal(weighWave(dataset, { margins: [] }).status, 'unweighted');
     assert.equal(weighWave(dataset, { margins: [{ variable: 'unknown', targets: [{ code: 1, population: 1 }] }] }).status, 'unweighted');
+  });
+
+  it('keeps every weight within the bounds and still meets every margin (bounded raking)', () => {
+    const balanced = {
+      margins: [
+        { variable: 'company_size', targets: [270, 250, 250, 230].map((population, i) => ({ code: i + 1, population })) },
+        { variable: 'sector', targets: [360, 340, 300].map((population, i) => ({ code: i + 1, population })) },
+      ],
+    };
+    const free = weighWave(dataset, balanced);
+    const ratio = (w: WaveWeighting) => [w.diagnostics.min, w.diagnostics.max].map((x) => x / (1000 / dataset.n));
+    const [, freeMax] = ratio(free);
+    // bounds that bind: the unbounded weights go above 1.1 times the mean
+    assert.ok(freeMax > 1.1, `unbounded max ratio ${freeMax}`);
+    const bounded = weighWave(dataset, { ...balanced, trimming: { lower: 0.7, upper: 1.1 } });
+    assert.equal(bounded.status, 'weighted');
+    assert.equal(bounded.boundsFailure, null);
+    const [lo, hi] = ratio(bounded);
+    assert.ok(lo >= 0.7 - 1e-9 && hi <= 1.1 + 1e-9, `ratios ${lo} ${hi}`);
+    assert.ok(bounded.trimming && bounded.trimming.trimmed > 0, 'some weights sit at a bound');
+    for (const margin of bounded.margins)
+      for (const level of margin.levels) assert.ok(Math.abs(level.achievedShare - level.targetShare) < 1e-9, `${margin.variable} ${level.code}`);
+  });
+
+  it('names the margin level bounds cannot meet and rakes without them, never claiming the bounds', () => {
+    const bounded = weighWave(dataset, { ...targets, trimming: { lower: 0.5, upper: 2 } });
+    assert.equal(bounded.status, 'weighted');
+    assert.ok(bounded.boundsFailure, 'the failure is reported');
+    assert.equal(bounded.trimming, null);
+    assert.equal(bounded.boundsFailure.variable, 'company_size');
+    assert.notEqual(bounded.boundsFailure.achievedShare, bounded.boundsFailure.targetShare);
+    // the weights used are those of raking without bounds: every margin met
+    for (const margin of bounded.margins) for (const level of margin.levels) assert.ok(Math.abs(level.achievedShare - level.targetShare) < 1e-9);
+  });
+
+  it('keeps respondents without an answer to a margin as their own class weighted to their sample share', () => {
+    const size = (dataset.columns.get(marginColumnName('company_size')) as { codes: Int8Array }).codes;
+    const codes = Int8Array.from(size, (c, i) => (i % 10 === 3 ? -1 : c));
+    const withMissing = createDataset([
+      categoricalColumn(marginColumnName('company_size'), codes, ['1', '2', '3', '4']),
+      dataset.columns.get(marginColumnName('sector'))!,
+      dataset.columns.get('y')!,
+    ] as Column[]);
+    const weighting = weighWave(withMissing, targets);
+    assert.equal(weighting.status, 'weighted', String(weighting.reason));
+    assert.deepEqual(weighting.missing, [{ variable: 'company_size', n: 80, share: 0.1 }]);
+    const total = weighting.design.weights.reduce((a, b) => a + b, 0);
+    let missingWeight = 0;
+    for (let i = 0; i < withMissing.n; i++) if (codes[i] < 0) missingWeight += weighting.design.weights[i];
+    assert.ok(Math.abs(missingWeight / total - 0.1) < 1e-9, 'the class keeps its share of the sample');
+    // among those who answered, the distribution is the population's
+    for (const margin of weighting.margins) for (const level of margin.levels) assert.ok(Math.abs(level.achievedShare - level.targetShare) < 1e-9);
+    assert.equal(weighting.design.n, withMissing.n, 'no respondent dropped');
   });
 });

@@ -267,8 +267,8 @@ export const de: Messages = {
   'admin.weighting.notConverged': 'nach {n} Iterationen nicht konvergiert',
   'admin.weighting.min': 'Minimales Gewicht',
   'admin.weighting.max': 'Maximales Gewicht',
-  'admin.weighting.trimmed': 'Kappung',
-  'admin.weighting.trimmedText': '{n} Gewichte auf den Bereich zwischen {lower} und {upper} gekappt',
+  'admin.weighting.trimmed': 'Gewichtsgrenzen',
+  'admin.weighting.trimmedText': '{n} Gewichte an den Grenzen {lower} und {upper}, alle Randverteilungen erreicht',
   'admin.weighting.noTrimming': 'keine',
   'admin.weighting.deff': 'Designeffekt nach Kish',
   'admin.weighting.efficiency': 'Gewichtungseffizienz',
@@ -287,8 +287,9 @@ export const de: Messages = {
   'admin.weighting.editor': 'Sollwerte der Grundgesamtheit',
   'admin.weighting.use': 'Diese Variable als Randverteilung verwenden',
   'admin.weighting.source': 'Quelle der Grundgesamtheitszahlen',
-  'admin.weighting.trimming': 'Kappung der Gewichte (optional)',
-  'admin.weighting.trimmingHint': 'Grenzen als Vielfache des mittleren Gewichts, zum Beispiel 0,3 und 3.',
+  'admin.weighting.trimming': 'Grenzen der Gewichte (optional)',
+  'admin.weighting.trimmingHint':
+    'Grenzen als Vielfache des mittleren Gewichts, zum Beispiel 0,3 und 3 (untere Grenze unter 1, obere über 1). Das begrenzte Raking hält jedes Gewicht innerhalb der Grenzen und erreicht trotzdem jede Randverteilung, oder nennt die Randverteilung, die es nicht erreichen kann.',
   'admin.weighting.lower': 'Untergrenze',
   'admin.weighting.upper': 'Obergrenze',
   'admin.weighting.save': 'Sollwerte speichern',
@@ -760,4 +761,12 @@ export const de: Messages = {
   'keyFindings.trend': '„{label}“: {percent} {ofUnits} gegenüber {previous} in {wave} ({points}, signifikante Veränderung; {margin}, {base}).',
   'keyFindings.level': '„{label}“: {percent} {ofUnits} ({margin}, {base}).',
   'keyFindings.gap': '„{label}“{askedOf}: {percent} unter „{high}“ ({margin}, {base}) gegenüber {lowPercent} unter „{low}“ ({lowMargin}, {lowBase}).',
+  'admin.weighting.boundsFailed':
+    'Mit den Grenzen {lower} bis {upper} mal dem mittleren Gewicht ist die Randverteilung {variable}, Ausprägung {level} nicht erreichbar ({achieved} erreicht bei einem Ziel von {target}): Die Gewichte werden ohne Grenzen angepasst. Erweitern oder entfernen Sie die Grenzen.',
+  'admin.weighting.missingClass':
+    '{n} Befragte haben {variable} nicht beantwortet: Sie bilden eine eigene Klasse, gewichtet auf ihren Anteil an der Stichprobe ({share}); die Befragten mit Antwort werden auf die Zielwerte gewichtet.',
+  'admin.weighting.noAnswer': 'keine Antwort',
+  'admin.weighting.done.bounds': 'Raking abgeschlossen, aber die Grenzen konnten nicht eingehalten werden: siehe Diagnose.',
+  'results.methodology.missingClass':
+    '{n} Befragte haben „{variable}“ nicht beantwortet: Sie werden als eigene Klasse gewichtet, auf ihren Anteil an der Stichprobe ({share}); die Anteile oben beziehen sich auf die Befragten mit Antwort.',
 };

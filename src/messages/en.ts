@@ -268,8 +268,8 @@ export const en = {
   'admin.weighting.notConverged': 'not converged after {n} iterations',
   'admin.weighting.min': 'Minimum weight',
   'admin.weighting.max': 'Maximum weight',
-  'admin.weighting.trimmed': 'Trimming',
-  'admin.weighting.trimmedText': '{n} weights trimmed to between {lower} and {upper}',
+  'admin.weighting.trimmed': 'Weight bounds',
+  'admin.weighting.trimmedText': '{n} weights at the bounds {lower} and {upper}, every margin met',
   'admin.weighting.noTrimming': 'none',
   'admin.weighting.deff': 'Kish design effect',
   'admin.weighting.efficiency': 'Weighting efficiency',
@@ -288,8 +288,9 @@ export const en = {
   'admin.weighting.editor': 'Population targets',
   'admin.weighting.use': 'Use this variable as a margin',
   'admin.weighting.source': 'Source of the population figures',
-  'admin.weighting.trimming': 'Weight trimming (optional)',
-  'admin.weighting.trimmingHint': 'Bounds as multiples of the mean weight, for example 0.3 and 3.',
+  'admin.weighting.trimming': 'Weight bounds (optional)',
+  'admin.weighting.trimmingHint':
+    'Bounds as multiples of the mean weight, for example 0.3 and 3 (lower below 1, upper above 1). Bounded raking keeps every weight within them and still meets every margin, or names the margin it cannot meet.',
   'admin.weighting.lower': 'Lower bound',
   'admin.weighting.upper': 'Upper bound',
   'admin.weighting.save': 'Save the targets',
@@ -754,6 +755,14 @@ export const en = {
   'keyFindings.trend': '“{label}”: {percent} {ofUnits} against {previous} in {wave} ({points}, a significant change; {margin}, {base}).',
   'keyFindings.level': '“{label}”: {percent} {ofUnits} ({margin}, {base}).',
   'keyFindings.gap': '“{label}”{askedOf}: {percent} among “{high}” ({margin}, {base}) against {lowPercent} among “{low}” ({lowMargin}, {lowBase}).',
+  'admin.weighting.boundsFailed':
+    'The bounds {lower} to {upper} times the mean weight cannot meet the margin {variable}, level {level} ({achieved} reached against a target of {target}): the weights are raked without bounds. Widen the bounds or remove them.',
+  'admin.weighting.missingClass':
+    '{n} respondent(s) did not answer {variable}: they are kept as their own class, weighted to its share of the sample ({share}); the respondents who answered are weighted to the targets.',
+  'admin.weighting.noAnswer': 'no answer',
+  'admin.weighting.done.bounds': 'Raking done, but the bounds could not be met: see the diagnostics.',
+  'results.methodology.missingClass':
+    '{n} respondent(s) did not answer “{variable}”: they are weighted as their own class, to their share of the sample ({share}); the shares above are among those who answered.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -267,8 +267,8 @@ export const es: Messages = {
   'admin.weighting.notConverged': 'no ha convergido tras {n} iteraciones',
   'admin.weighting.min': 'Peso mínimo',
   'admin.weighting.max': 'Peso máximo',
-  'admin.weighting.trimmed': 'Recorte',
-  'admin.weighting.trimmedText': '{n} pesos recortados al intervalo entre {lower} y {upper}',
+  'admin.weighting.trimmed': 'Límites de los pesos',
+  'admin.weighting.trimmedText': '{n} pesos en los límites {lower} y {upper}, todos los márgenes alcanzados',
   'admin.weighting.noTrimming': 'ninguno',
   'admin.weighting.deff': 'Efecto de diseño de Kish',
   'admin.weighting.efficiency': 'Eficiencia de la ponderación',
@@ -287,8 +287,9 @@ export const es: Messages = {
   'admin.weighting.editor': 'Objetivos de población',
   'admin.weighting.use': 'Utilizar esta variable como margen',
   'admin.weighting.source': 'Fuente de las cifras de población',
-  'admin.weighting.trimming': 'Recorte de pesos (opcional)',
-  'admin.weighting.trimmingHint': 'Límites expresados en múltiplos del peso medio; por ejemplo, 0,3 y 3.',
+  'admin.weighting.trimming': 'Límites de los pesos (opcional)',
+  'admin.weighting.trimmingHint':
+    'Límites expresados en múltiplos del peso medio; por ejemplo, 0,3 y 3 (el inferior por debajo de 1, el superior por encima de 1). El raking acotado mantiene cada peso dentro de ellos y alcanza todos los márgenes, o indica el margen que no puede alcanzar.',
   'admin.weighting.lower': 'Límite inferior',
   'admin.weighting.upper': 'Límite superior',
   'admin.weighting.save': 'Guardar los objetivos',
@@ -758,4 +759,12 @@ export const es: Messages = {
   'keyFindings.trend': '«{label}»: {percent} {ofUnits} frente a {previous} en {wave} ({points}, variación significativa; {margin}, {base}).',
   'keyFindings.level': '«{label}»: {percent} {ofUnits} ({margin}, {base}).',
   'keyFindings.gap': '«{label}»{askedOf}: {percent} entre «{high}» ({margin}, {base}) frente a {lowPercent} entre «{low}» ({lowMargin}, {lowBase}).',
+  'admin.weighting.boundsFailed':
+    'Con los límites de {lower} a {upper} veces el peso medio no se puede alcanzar el margen {variable}, categoría {level} ({achieved} alcanzado frente a un objetivo de {target}): los pesos se ajustan sin límites. Amplíe los límites o elimínelos.',
+  'admin.weighting.missingClass':
+    '{n} encuestado(s) no respondieron a {variable}: forman su propia clase, ponderada según su parte de la muestra ({share}); los que respondieron se ponderan según los objetivos.',
+  'admin.weighting.noAnswer': 'sin respuesta',
+  'admin.weighting.done.bounds': 'Raking realizado, pero no se pudieron respetar los límites: vea el diagnóstico.',
+  'results.methodology.missingClass':
+    '{n} encuestado(s) no respondieron a «{variable}»: se ponderan como una clase propia, según su parte de la muestra ({share}); las proporciones de arriba se refieren a quienes respondieron.',
 };

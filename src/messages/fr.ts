@@ -270,8 +270,8 @@ export const fr: Messages = {
   'admin.weighting.notConverged': 'non convergé après {n} itérations',
   'admin.weighting.min': 'Poids minimum',
   'admin.weighting.max': 'Poids maximum',
-  'admin.weighting.trimmed': 'Écrêtage',
-  'admin.weighting.trimmedText': '{n} poids écrêtés entre {lower} et {upper}',
+  'admin.weighting.trimmed': 'Bornes des poids',
+  'admin.weighting.trimmedText': '{n} poids aux bornes {lower} et {upper}, toutes les marges atteintes',
   'admin.weighting.noTrimming': 'aucun',
   'admin.weighting.deff': 'Effet de plan de Kish',
   'admin.weighting.efficiency': 'Efficacité de la pondération',
@@ -290,8 +290,9 @@ export const fr: Messages = {
   'admin.weighting.editor': 'Cibles de population',
   'admin.weighting.use': 'Utiliser cette variable comme marge',
   'admin.weighting.source': 'Source des chiffres de population',
-  'admin.weighting.trimming': 'Écrêtage des poids (facultatif)',
-  'admin.weighting.trimmingHint': 'Bornes en multiples du poids moyen, par exemple 0,3 et 3.',
+  'admin.weighting.trimming': 'Bornes des poids (facultatif)',
+  'admin.weighting.trimmingHint':
+    'Bornes en multiples du poids moyen, par exemple 0,3 et 3 (borne basse sous 1, borne haute au-dessus de 1). Le calage borné garde chaque poids entre elles et atteint toutes les marges, ou nomme la marge qu’il ne peut atteindre.',
   'admin.weighting.lower': 'Borne basse',
   'admin.weighting.upper': 'Borne haute',
   'admin.weighting.save': 'Enregistrer les cibles',
@@ -760,4 +761,12 @@ export const fr: Messages = {
   'keyFindings.trend': '« {label} » : {percent} {ofUnits} contre {previous} en {wave} ({points}, évolution significative ; {margin}, {base}).',
   'keyFindings.level': '« {label} » : {percent} {ofUnits} ({margin}, {base}).',
   'keyFindings.gap': '« {label} »{askedOf} : {percent} parmi « {high} » ({margin}, {base}) contre {lowPercent} parmi « {low} » ({lowMargin}, {lowBase}).',
+  'admin.weighting.boundsFailed':
+    'Les bornes de {lower} à {upper} fois le poids moyen ne permettent pas d’atteindre la marge {variable}, modalité {level} ({achieved} atteint pour une cible de {target}) : les poids sont calés sans bornes. Élargissez les bornes ou retirez-les.',
+  'admin.weighting.missingClass':
+    '{n} répondant(s) n’ont pas répondu à {variable} : ils forment leur propre classe, pondérée à sa part de l’échantillon ({share}) ; les répondants qui ont répondu sont calés sur les cibles.',
+  'admin.weighting.noAnswer': 'sans réponse',
+  'admin.weighting.done.bounds': 'Le calage est fait, mais les bornes n’ont pas pu être respectées : voir le diagnostic.',
+  'results.methodology.missingClass':
+    '{n} répondant(s) n’ont pas répondu à « {variable} » : ils sont pondérés comme une classe à part, à leur part de l’échantillon ({share}) ; les parts ci-dessus portent sur ceux qui ont répondu.',
 };

@@ -20,7 +20,14 @@ export interface Calibration {
   readonly p: number;
   /** a generalised inverse of M'W0M, p×p */
   readonly inverseCrossProduct: Float64Array;
+  /** dense columns of M beside the indicators (an intercept, numeric totals): how many, their column in M, their value in each cell (nCells × nDense) */
+  readonly nDense: number;
+  readonly denseColumns: Int32Array;
+  readonly denseValues: Float64Array;
 }
+
+/** The dense part of a calibration with none (margin indicators only). */
+export const NO_DENSE_COLUMNS = Object.freeze({ nDense: 0, denseColumns: new Int32Array(0), denseValues: new Float64Array(0) });
 
 /**
  * Fitted value (Mβ) of each calibration cell (R: the `qr.resid` step of `svyrecvar` for `greg_calibration`), where β is the weighted least-squares coefficient of x/(g·w0)
@@ -42,7 +49,7 @@ export function calibrationFit(calibration: Calibration, x: Float64Array): Float
  * @example fitFromCellSums(calibration, byCell) // Float64Array of one fitted value per cell
  */
 export function fitFromCellSums(calibration: Calibration, byCell: Float64Array): Float64Array {
-  const { cellColumns, nMargins, p, inverseCrossProduct, nCells } = calibration;
+  const { cellColumns, nMargins, p, inverseCrossProduct, nCells, nDense, denseColumns, denseValues } = calibration;
   const u = new Float64Array(p);
   for (let c = 0; c < nCells; c++) {
     const v = byCell[c];
@@ -51,6 +58,7 @@ export function fitFromCellSums(calibration: Calibration, byCell: Float64Array):
       const col = cellColumns[c * nMargins + j];
       if (col >= 0) u[col] += v;
     }
+    for (let k = 0; k < nDense; k++) u[denseColumns[k]] += v * denseValues[c * nDense + k];
   }
   const beta = new Float64Array(p);
   for (let a = 0; a < p; a++) {
@@ -65,6 +73,7 @@ export function fitFromCellSums(calibration: Calibration, byCell: Float64Array):
       const col = cellColumns[c * nMargins + j];
       if (col >= 0) s += beta[col];
     }
+    for (let k = 0; k < nDense; k++) s += beta[denseColumns[k]] * denseValues[c * nDense + k];
     fit[c] = s;
   }
   return fit;

@@ -13,7 +13,16 @@ export {
 } from './dataset.js';
 export { createDesign, withWeights, type DesignSpec, type SurveyDesign } from './design.js';
 export type { Calibration } from './calibration.js';
-export { calibrateMargins, rake, type CalibrationKind, type Margin, type RakeOptions, type RakingResult } from './rake.js';
+export { rake, type CalibrationKind, type Margin, type RakeOptions, type RakingResult } from './rake.js';
+export {
+  calibrate,
+  calibrateMargins,
+  type CalibrateOptions,
+  type CalibrateResult,
+  type CalibrationFunction,
+  type CalibrationShortfall,
+  type NumericTotal,
+} from './calibrate.js';
 export { poststratify } from './poststratify.js';
 export { trimWeights, type TrimOptions, type TrimmingResult } from './trim.js';
 export { weightDiagnostics, type WeightDiagnostics } from './weight-diagnostics.js';

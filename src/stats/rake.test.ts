@@ -184,7 +184,7 @@ describe('createDesign', () => {
 
 describe('calibrateMargins', () => {
   it('meets every margin; logit keeps each weight ratio inside its bounds, linear does not need to', async () => {
-    const { calibrateMargins } = await import('./rake.js');
+    const { calibrateMargins } = await import('./calibrate.js');
     const random = seededRandom(11);
     const n = 400;
     const a = Int8Array.from({ length: n }, () => (random() < 0.7 ? 0 : 1));

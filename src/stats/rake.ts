@@ -1,5 +1,5 @@
 import { categoricalOf, type CodeArray } from './dataset.js';
-import { marginColumns, type Calibration } from './calibration.js';
+import { marginColumns, NO_DENSE_COLUMNS, type Calibration } from './calibration.js';
 import type { SurveyDesign } from './design.js';
 import { generalizedInverse } from './linear-algebra.js';
 import { StatsError } from './stats-error.js';
@@ -59,56 +59,13 @@ export function rake(design: SurveyDesign, margins: readonly Margin[], options: 
  * Complexity O(n·margins + iterations·cells·margins). @throws StatsError as `rake`.
  * @example calibrateToMargins(design, [margin], {}, 'poststratify', 'poststratification').iterations // 1
  */
-export function calibrateToMargins(
-  design: SurveyDesign,
-  margins: readonly Margin[],
-  options: RakeOptions,
-  caller: string,
-  kind: CalibrationKind,
-  bounds?: readonly [number, number],
-): RakingResult {
+export function calibrateToMargins(design: SurveyDesign, margins: readonly Margin[], options: RakeOptions, caller: string, kind: 'raking' | 'poststratification'): RakingResult {
   if (margins.length === 0) throw new StatsError('INVALID_ARGUMENT', `${caller}: no margin given`);
   const tolerance = options.tolerance ?? 1e-10;
   const maxIterations = options.maxIterations ?? 1000;
   const n = design.n;
   const w0 = design.weights;
-  const codes: CodeArray[] = [];
-  const targets: Float64Array[] = [];
-  let firstTotal = NaN;
-  for (const margin of margins) {
-    const column = categoricalOf(design.dataset, margin.variable, caller);
-    const target = new Float64Array(column.levels.length);
-    const levelIndex = new Map(column.levels.map((l, i) => [l, i]));
-    let total = 0;
-    for (const [level, count] of Object.entries(margin.population)) {
-      const l = levelIndex.get(level);
-      if (l === undefined) throw new StatsError('UNKNOWN_LEVEL', `${caller}: margin "${margin.variable}" has no level "${level}" in the data`);
-      if (!(count >= 0)) throw new StatsError('INVALID_ARGUMENT', `${caller}: margin "${margin.variable}" level "${level}" has population ${count}`);
-      target[l] = count;
-      total += count;
-    }
-    if (!(total > 0)) throw new StatsError('ZERO_POPULATION', `${caller}: margin "${margin.variable}" has a total population of 0`);
-    if (Number.isNaN(firstTotal)) firstTotal = total;
-    else if (Math.abs(total - firstTotal) > 1e-9 * firstTotal) {
-      throw new StatsError('INCONSISTENT_MARGINS', `${caller}: margin "${margin.variable}" totals ${total}, the first margin ${firstTotal}`);
-    }
-    const respondents = new Float64Array(column.levels.length);
-    const columnCodes = column.codes;
-    for (let i = 0; i < n; i++) {
-      const c = columnCodes[i];
-      if (c < 0) throw new StatsError('MISSING_VALUE', `${caller}: margin "${margin.variable}" is missing at row ${i + 1}`, i);
-      if (w0[i] > 0) respondents[c]++;
-    }
-    for (let l = 0; l < column.levels.length; l++) {
-      if (target[l] > 0 && respondents[l] === 0)
-        throw new StatsError('EMPTY_MARGIN_LEVEL', `${caller}: margin "${margin.variable}" has no respondent in level "${column.levels[l]}"`);
-      if (target[l] === 0 && respondents[l] > 0) {
-        throw new StatsError('ZERO_POPULATION', `${caller}: margin "${margin.variable}" level "${column.levels[l]}" has ${respondents[l]} respondents but no population`);
-      }
-    }
-    codes.push(column.codes);
-    targets.push(target);
-  }
+  const { codes, targets } = readMargins(design, margins, caller);
   const m = margins.length;
   const sizes = targets.map((t) => t.length);
   // calibration cells: mixed radix over the margins, or one cell per row when that would be too many
@@ -145,14 +102,7 @@ export function calibrateToMargins(
   const { columns, p } = marginColumns(sizes, present);
   const cellColumns = new Int32Array(nCells * m);
   for (let c = 0; c < nCells; c++) for (let j = 0; j < m; j++) cellColumns[c * m + j] = columns[j][cellLevels[c * m + j]];
-  if (kind === 'linear' || kind === 'logit') {
-    const result = newtonCalibration(kind, bounds, base, cellColumns, nCells, m, p, columns, targets, tolerance, maxIterations, caller);
-    g.set(result.g);
-    iterations = result.iterations;
-    converged = result.converged;
-    maxDeviation = result.maxDeviation;
-  }
-  while (kind !== 'linear' && kind !== 'logit' && iterations < maxIterations) {
+  while (iterations < maxIterations) {
     iterations++;
     for (let j = 0; j < m; j++) {
       const t = totals[j].fill(0);
@@ -207,132 +157,58 @@ export function calibrateToMargins(
     nMargins: m,
     p,
     inverseCrossProduct: generalizedInverse(cross, p),
+    ...NO_DENSE_COLUMNS,
   });
   const calibrated: SurveyDesign = Object.freeze({ ...design, weights, calibrations: Object.freeze([...design.calibrations, calibration]) });
   return Object.freeze({ kind, design: calibrated, weights, converged, iterations, maxDeviation });
 }
 
 /**
- * Calibration by Newton's method on the margin-indicator columns (R's `grake`): g(u) with u = m'λ, solving
- * Σ_cells w0·g(m'λ)·m = T. Linear: g = 1 + u (one step, the GREG weights). Logit with bounds [L, U]:
- * g = (L(U−1) + U(1−L)e^{Au}) / ((U−1) + (1−L)e^{Au}), A = (U−L)/((1−L)(U−1)) (Deville & Särndal 1992), so
- * every g stays inside (L, U). O(iterations · cells · margins² + p³).
+ * The codes of each margin's column and the population of each of its levels, checked: every level named is
+ * in the data, counts are ≥ 0, margins total the same, every respondent has a value, a level with population
+ * has a respondent and one without population has none. O(n·margins).
+ * @throws StatsError as `rake` (UNKNOWN_LEVEL, MISSING_VALUE, EMPTY_MARGIN_LEVEL, ZERO_POPULATION, INCONSISTENT_MARGINS).
+ * @example readMargins(design, [{ variable: 'a', population: { x: 2, y: 3 } }], 'rake').targets // [Float64Array [2, 3]]
  */
-function newtonCalibration(
-  kind: 'linear' | 'logit',
-  bounds: readonly [number, number] | undefined,
-  base: Float64Array,
-  cellColumns: Int32Array,
-  nCells: number,
-  m: number,
-  p: number,
-  columns: readonly Int32Array[],
-  targets: readonly Float64Array[],
-  tolerance: number,
-  maxIterations: number,
-  caller: string,
-): { g: Float64Array; iterations: number; converged: boolean; maxDeviation: number } {
-  const [L, U] = bounds ?? [-Infinity, Infinity];
-  if (kind === 'logit' && !(L < 1 && U > 1 && L >= 0))
-    throw new StatsError('INVALID_ARGUMENT', `${caller}: logit calibration needs bounds L < 1 < U with L ≥ 0 (given [${L}, ${U}])`);
-  const A = kind === 'logit' ? (U - L) / ((1 - L) * (U - 1)) : 0;
-  const T = new Float64Array(p);
-  columns.forEach((cols, j) =>
-    cols.forEach((col, l) => {
-      if (col >= 0) T[col] = targets[j][l];
-    }),
-  );
-  const lambda = new Float64Array(p);
-  const g = new Float64Array(nCells).fill(1);
-  const slope = new Float64Array(nCells).fill(1);
-  const evaluate = () => {
-    for (let c = 0; c < nCells; c++) {
-      let u = 0;
-      for (let j = 0; j < m; j++) {
-        const col = cellColumns[c * m + j];
-        if (col >= 0) u += lambda[col];
-      }
-      if (kind === 'linear') {
-        g[c] = 1 + u;
-        slope[c] = 1;
-        continue;
-      }
-      const e = Math.exp(A * u);
-      if (!Number.isFinite(e)) {
-        g[c] = U;
-        slope[c] = 0;
-        continue;
-      }
-      const den = U - 1 + (1 - L) * e;
-      g[c] = (L * (U - 1) + U * (1 - L) * e) / den;
-      slope[c] = ((U - L) * (U - L) * e) / (den * den);
+export function readMargins(design: SurveyDesign, margins: readonly Margin[], caller: string): { codes: CodeArray[]; targets: Float64Array[]; total: number } {
+  const n = design.n;
+  const w0 = design.weights;
+  const codes: CodeArray[] = [];
+  const targets: Float64Array[] = [];
+  let firstTotal = NaN;
+  for (const margin of margins) {
+    const column = categoricalOf(design.dataset, margin.variable, caller);
+    const target = new Float64Array(column.levels.length);
+    const levelIndex = new Map(column.levels.map((l, i) => [l, i]));
+    let total = 0;
+    for (const [level, count] of Object.entries(margin.population)) {
+      const l = levelIndex.get(level);
+      if (l === undefined) throw new StatsError('UNKNOWN_LEVEL', `${caller}: margin "${margin.variable}" has no level "${level}" in the data`);
+      if (!(count >= 0)) throw new StatsError('INVALID_ARGUMENT', `${caller}: margin "${margin.variable}" level "${level}" has population ${count}`);
+      target[l] = count;
+      total += count;
     }
-  };
-  const residual = new Float64Array(p);
-  let maxDeviation = Infinity;
-  let iterations = 0;
-  const deviation = () => {
-    residual.fill(0);
-    for (let c = 0; c < nCells; c++) {
-      const v = base[c] * g[c];
-      for (let j = 0; j < m; j++) {
-        const col = cellColumns[c * m + j];
-        if (col >= 0) residual[col] += v;
+    if (!(total > 0)) throw new StatsError('ZERO_POPULATION', `${caller}: margin "${margin.variable}" has a total population of 0`);
+    if (Number.isNaN(firstTotal)) firstTotal = total;
+    else if (Math.abs(total - firstTotal) > 1e-9 * firstTotal) {
+      throw new StatsError('INCONSISTENT_MARGINS', `${caller}: margin "${margin.variable}" totals ${total}, the first margin ${firstTotal}`);
+    }
+    const respondents = new Float64Array(column.levels.length);
+    const columnCodes = column.codes;
+    for (let i = 0; i < n; i++) {
+      const c = columnCodes[i];
+      if (c < 0) throw new StatsError('MISSING_VALUE', `${caller}: margin "${margin.variable}" is missing at row ${i + 1}`, i);
+      if (w0[i] > 0) respondents[c]++;
+    }
+    for (let l = 0; l < column.levels.length; l++) {
+      if (target[l] > 0 && respondents[l] === 0)
+        throw new StatsError('EMPTY_MARGIN_LEVEL', `${caller}: margin "${margin.variable}" has no respondent in level "${column.levels[l]}"`);
+      if (target[l] === 0 && respondents[l] > 0) {
+        throw new StatsError('ZERO_POPULATION', `${caller}: margin "${margin.variable}" level "${column.levels[l]}" has ${respondents[l]} respondents but no population`);
       }
     }
-    maxDeviation = 0;
-    for (let a = 0; a < p; a++) {
-      residual[a] -= T[a];
-      maxDeviation = Math.max(maxDeviation, Math.abs(residual[a]) / T[a]);
-    }
-  };
-  evaluate();
-  deviation();
-  while (maxDeviation > tolerance && iterations < maxIterations) {
-    iterations++;
-    const J = new Float64Array(p * p);
-    for (let c = 0; c < nCells; c++) {
-      const v = base[c] * slope[c];
-      if (v === 0) continue;
-      for (let a = 0; a < m; a++) {
-        const ca = cellColumns[c * m + a];
-        if (ca < 0) continue;
-        for (let b = 0; b < m; b++) {
-          const cb = cellColumns[c * m + b];
-          if (cb >= 0) J[ca * p + cb] += v;
-        }
-      }
-    }
-    const inverse = generalizedInverse(J, p);
-    for (let a = 0; a < p; a++) {
-      let step = 0;
-      for (let b = 0; b < p; b++) step += inverse[a * p + b] * residual[b];
-      lambda[a] -= step;
-    }
-    evaluate();
-    deviation();
+    codes.push(column.codes);
+    targets.push(target);
   }
-  for (let c = 0; c < nCells; c++)
-    if (base[c] > 0 && !(g[c] > 0)) {
-      throw new StatsError('NOT_CONVERGED', `${caller}: ${kind} calibration gives a weight ratio g = ${g[c]} ≤ 0 (use logit calibration with bounds)`);
-    }
-  return { g, iterations, converged: maxDeviation <= tolerance, maxDeviation };
-}
-
-/**
- * Linear (GREG) or bounded logit calibration of the design weights to the margins' population counts, as R's
- * `calibrate(design, ~a + b, population, calfun = "linear" | "logit", bounds = c(L, U))`: same weights at
- * convergence, and the returned design carries the calibration so that variances use the residuals on the
- * margin indicators (the same treatment as raking). Reference: Deville & Särndal (1992), JASA 87:376-382.
- * Complexity O(n·margins) + O(iterations · cells · margins²).
- * @throws StatsError as `rake`, INVALID_ARGUMENT (logit bounds not L < 1 < U), NOT_CONVERGED (also a linear
- *   weight ratio ≤ 0).
- * @example calibrateMargins(design, margins, { method: 'logit', bounds: [0.5, 2] }).design
- */
-export function calibrateMargins(
-  design: SurveyDesign,
-  margins: readonly Margin[],
-  options: RakeOptions & { method: 'linear' | 'logit'; bounds?: readonly [number, number] },
-): RakingResult {
-  return calibrateToMargins(design, margins, { tolerance: 1e-12, maxIterations: 100, ...options }, 'calibrate', options.method, options.bounds);
+  return { codes, targets, total: firstTotal };
 }

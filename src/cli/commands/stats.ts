@@ -17,9 +17,11 @@ field instead of a result; the other cases still run.
 
 The format is strict: an option that is not computed is refused with an INVALID_CASE error naming the case
 and the option, never approximated: an unknown key in a case, its design or its estimate (a misspelt
-"strata"), an unknown calibration type, "bounds" other than on "logit", "poststratify" on more than one
-margin, a chi-square statistic other than "F" or "Chisq" (Wald), "ciprop" by domain. Computed: calibration
-"rake", "poststratify", "linear" (GREG), "logit" with "bounds": [L, U] (as R's calibrate); mean, total,
+"strata"), an unknown calibration type, "bounds" not 0 <= L < 1 < U or on "poststratify", "poststratify" on
+more than one margin, a chi-square statistic other than "F" or "Chisq" (Wald), "ciprop" by domain. Computed:
+calibration "rake", "poststratify", "linear" (GREG), "logit" (as R's calibrate, same calfun): "rake", "linear"
+and "logit" take "margins", numeric "totals" ({"column": total}), "populationSize" and "bounds": [L, U] on the
+weight ratio (required for "logit"); bounds no weights can meet are an error naming the margin level; mean, total,
 proportion (each with "by" and "deff"), ciprop (logit, beta, asin, wald; "conf"), chisq, weights; quantile
 (svyquantile: "quantiles", "by", "qrule" math|school|hf1..hf9, "interval" mean|xlogit|asin|beta, "conf"), ratio
 (svyratio: "numerator", "denominator", "by"), glm (svyglm: "family" gaussian|quasibinomial|binomial,

@@ -70,6 +70,19 @@ function diagnostics(lang: Lang, study: Study, report: WeightingReport): Html {
   <dt>${t(lang, 'admin.weighting.efficiency')}</dt><dd>${pct(d.efficiency)}</dd>
   <dt>${t(lang, 'admin.weighting.effectiveN')}</dt><dd>${num(d.effectiveSampleSize, 1)}</dd>
 </dl>
+${
+  w.boundsFailure
+    ? html`<p id="weighting-bounds" role="alert">${t(lang, 'admin.weighting.boundsFailed', {
+        lower: num(w.boundsFailure.lower),
+        upper: num(w.boundsFailure.upper),
+        variable: w.boundsFailure.variable,
+        level: w.boundsFailure.code === null ? t(lang, 'admin.weighting.noAnswer') : labelOf(w.boundsFailure.variable, w.boundsFailure.code),
+        achieved: pct(w.boundsFailure.achievedShare),
+        target: pct(w.boundsFailure.targetShare),
+      })}</p>`
+    : null
+}
+${w.missing.map((m) => html`<p class="weighting-missing">${t(lang, 'admin.weighting.missingClass', { n: m.n, variable: m.variable, share: pct(m.share) })}</p>`)}
 ${w.margins.map(
   (m) => html`<div class="table-wrap"><table>
   <caption>${t(lang, 'admin.weighting.margin', { variable: m.variable })}</caption>
@@ -89,7 +102,7 @@ ${
 </section>`;
 }
 
-const DONE: readonly MessageKey[] = ['admin.weighting.done.targets', 'admin.weighting.done.run', 'admin.weighting.done.unweighted'];
+const DONE: readonly MessageKey[] = ['admin.weighting.done.targets', 'admin.weighting.done.run', 'admin.weighting.done.unweighted', 'admin.weighting.done.bounds'];
 
 /** The weighting page: diagnostics of the last run, the run button, the margins editor and CSV import. */
 export function weightingView(

@@ -77,3 +77,13 @@ describe('the dashboard names the study’s respondent unit', () => {
     assert.doesNotMatch(page(results(undefined), 'en'), /compan(y|ies)/i);
   });
 });
+
+describe('the methodology page states how respondents without an answer to a margin are weighted', () => {
+  it('names the margin, the count and the class’s share of the sample', () => {
+    const r = results(HOUSEHOLDS);
+    const withMissing = { ...r, weighting: { ...r.weighting, missing: [{ variable: 'tenure', label: { en: 'Tenure', de: 'Wohnverhältnis' }, n: 12, share: 0.048 }] } };
+    const text = renderToString(methodologyView('en', withMissing));
+    assert.match(text, /12 respondent\(s\) did not answer “Tenure”: they are weighted as their own class, to their share of the sample \(4\.8\s?%\)/);
+    assert.doesNotMatch(renderToString(methodologyView('en', r)), /did not answer/);
+  });
+});

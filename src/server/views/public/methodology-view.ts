@@ -52,6 +52,9 @@ export function methodologyView(lang: Lang, results: WaveResults): Html {
     )}</tbody>
   </table></div>`,
   )}
+  ${(w.missing ?? []).map(
+    (m) => html`<p>${t(lang, 'results.methodology.missingClass', { n: formatNumber(m.n, lang), variable: labelIn(m.label, lang), share: formatPercent(m.share, lang, 1) })}</p>`,
+  )}
 </section>
 <section aria-labelledby="m-diagnostics"><h2 id="m-diagnostics">${t(lang, 'results.methodology.diagnostics')}</h2>
   <dl class="figures">

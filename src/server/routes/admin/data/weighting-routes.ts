@@ -69,6 +69,8 @@ export const weightingRoutes: FastifyPluginAsync = async (app) => {
       reason: w.reason,
       converged: w.raking?.converged ?? null,
       iterations: w.raking?.iterations ?? null,
+      boundsFailure: w.boundsFailure ? { ...w.boundsFailure } : null,
+      missing: w.missing.map((m) => ({ ...m })),
       min: w.diagnostics.min,
       max: w.diagnostics.max,
       kishDeff: w.diagnostics.kishDeff,
@@ -77,6 +79,7 @@ export const weightingRoutes: FastifyPluginAsync = async (app) => {
     // storing the run bumps the data version: results are recomputed with these weights
     await app.store.waves.update(wave.id, { weighting: summary });
     await audit(app.store, request, 'weighting.run', `wave:${wave.id}`, summary);
-    return redirectTo(request, reply, `/admin/waves/${wave.id}/weighting?done=${w.status === 'weighted' ? 'run' : 'unweighted'}`);
+    const done = w.status !== 'weighted' ? 'unweighted' : w.boundsFailure ? 'bounds' : 'run';
+    return redirectTo(request, reply, `/admin/waves/${wave.id}/weighting?done=${done}`);
   });
 };

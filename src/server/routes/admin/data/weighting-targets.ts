@@ -11,7 +11,8 @@ const number = (text: string | undefined) => (text === undefined || text.trim() 
 
 /**
  * Targets from the editor's fields: `use_<variable>` ticks a margin, `pop_<variable>_<code>` its counts
- * (blank or 0 levels left out), `source`, `trim_lower` and `trim_upper` (multiples of the mean weight).
+ * (blank or 0 levels left out), `source`, `trim_lower` and `trim_upper` (bounds of the weights as multiples of the
+ * mean weight, 0 < lower < 1 < upper: bounded raking).
  */
 export function targetsFromForm(study: Study, form: Readonly<Record<string, string>>): PopulationTargets {
   const margins = marginCandidates(study)
@@ -26,6 +27,9 @@ export function targetsFromForm(study: Study, form: Readonly<Record<string, stri
     }));
   const lower = number(form.trim_lower);
   const upper = number(form.trim_upper);
+  if ((lower === undefined) !== (upper === undefined)) throw new AppError('INVALID_INPUT', 'trim_lower, trim_upper: give both weight bounds, or neither');
+  if (lower !== undefined && upper !== undefined && !(lower > 0 && lower < 1 && upper > 1))
+    throw new AppError('INVALID_INPUT', `trim_lower, trim_upper: weight bounds [${lower}, ${upper}] need a lower bound above 0 and below 1 and an upper bound above 1`);
   const source = form.source?.trim();
   return {
     ...(source ? { source: source.slice(0, 500) } : {}),
