@@ -114,7 +114,7 @@ const BULK_CHECKPOINT_PAGES = 10_000;
  * Prepares a connection for a bulk load and returns what restores it: checkpoints every 10,000 WAL pages
  * (40 MB with 4 KiB pages) instead of every 1,000, so that a million rows cost about 30 checkpoints and
  * their fsyncs instead of 300 (the insert phase of bench/store-bulk.ts measured about 15 % faster). Safe:
- * journal_mode stays WAL and synchronous NORMAL, so durability is unchanged; the WAL only grows larger
+ * journal_mode stays WAL and synchronous FULL, so durability is unchanged; the WAL only grows larger
  * between checkpoints. A setting above 10,000 is left as it is.
  */
 export function beginSqliteBulkLoad(sqlite: BetterSqlite3.Database): () => void {
