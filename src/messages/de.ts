@@ -760,4 +760,7 @@ export const de: Messages = {
   'keyFindings.trend': '„{label}“: {percent} {ofUnits} gegenüber {previous} in {wave} ({points}, signifikante Veränderung; {margin}, {base}).',
   'keyFindings.level': '„{label}“: {percent} {ofUnits} ({margin}, {base}).',
   'keyFindings.gap': '„{label}“{askedOf}: {percent} unter „{high}“ ({margin}, {base}) gegenüber {lowPercent} unter „{low}“ ({lowMargin}, {lowBase}).',
+  // issue 20: the database can come and go
+  'error.database.text':
+    'Die Datenbank ist gerade nicht erreichbar, daher konnte dieser Schritt nicht abgeschlossen werden. Bitte versuchen Sie es in einigen Sekunden erneut: bereits gespeicherte Antworten bleiben erhalten.',
 };

@@ -754,6 +754,8 @@ export const en = {
   'keyFindings.trend': '“{label}”: {percent} {ofUnits} against {previous} in {wave} ({points}, a significant change; {margin}, {base}).',
   'keyFindings.level': '“{label}”: {percent} {ofUnits} ({margin}, {base}).',
   'keyFindings.gap': '“{label}”{askedOf}: {percent} among “{high}” ({margin}, {base}) against {lowPercent} among “{low}” ({lowMargin}, {lowBase}).',
+  // issue 20: the database can come and go
+  'error.database.text': 'The database cannot be reached right now, so this step could not be completed. Please try again in a few seconds: answers already saved are kept.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -758,4 +758,7 @@ export const es: Messages = {
   'keyFindings.trend': '«{label}»: {percent} {ofUnits} frente a {previous} en {wave} ({points}, variación significativa; {margin}, {base}).',
   'keyFindings.level': '«{label}»: {percent} {ofUnits} ({margin}, {base}).',
   'keyFindings.gap': '«{label}»{askedOf}: {percent} entre «{high}» ({margin}, {base}) frente a {lowPercent} entre «{low}» ({lowMargin}, {lowBase}).',
+  // issue 20: the database can come and go
+  'error.database.text':
+    'La base de datos no está disponible en este momento, por lo que este paso no se ha podido completar. Vuelva a intentarlo dentro de unos segundos: las respuestas ya guardadas se conservan.',
 };

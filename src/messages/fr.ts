@@ -760,4 +760,7 @@ export const fr: Messages = {
   'keyFindings.trend': '« {label} » : {percent} {ofUnits} contre {previous} en {wave} ({points}, évolution significative ; {margin}, {base}).',
   'keyFindings.level': '« {label} » : {percent} {ofUnits} ({margin}, {base}).',
   'keyFindings.gap': '« {label} »{askedOf} : {percent} parmi « {high} » ({margin}, {base}) contre {lowPercent} parmi « {low} » ({lowMargin}, {lowBase}).',
+  // issue 20: the database can come and go
+  'error.database.text':
+    'La base de données est momentanément injoignable : cette étape n’a pas pu aboutir. Réessayez dans quelques secondes ; les réponses déjà enregistrées sont conservées.',
 };

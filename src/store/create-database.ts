@@ -4,7 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { AppError } from '../app-error.js';
-import { migrateToLatest } from './migrate-to-latest.js';
+import { migrateToLatest, readiness } from './migrate-to-latest.js';
 import { createRepositories } from './repositories.js';
 import type { Database } from './schema.js';
 import type { Store } from './store.js';
@@ -20,7 +20,22 @@ export interface DatabaseOptions {
   readonly sqliteFileName?: string;
   /** PostgreSQL pool size (default 10) */
   readonly poolSize?: number;
+  /** SQLite: how long a write waits for another process's lock before SQLITE_BUSY (default 5000 ms) */
+  readonly busyTimeoutMs?: number;
+  /** PostgreSQL: how long to wait for a new connection before failing the request (default 5000 ms) */
+  readonly connectTimeoutMs?: number;
+  /** PostgreSQL: statement_timeout of every session (default 60000 ms; 0 disables) */
+  readonly statementTimeoutMs?: number;
+  /** PostgreSQL: idle_in_transaction_session_timeout of every session (default 60000 ms; 0 disables) */
+  readonly idleInTransactionTimeoutMs?: number;
+  /**
+   * Told of a connection error the pool recovered from (an idle or checked-out client lost its server:
+   * restart, failover, pg_terminate_backend). The client is dropped and the next query gets a new one.
+   */
+  readonly onConnectionError?: (error: Error) => void;
 }
+
+export const DATABASE_DEFAULTS = Object.freeze({ connectTimeoutMs: 5000, statementTimeoutMs: 60_000, idleInTransactionTimeoutMs: 60_000 });
 
 /** PostgreSQL: int8 (counts, sums) and numeric come back as JS numbers, per pool, not globally. */
 const PG_TYPES = {
@@ -45,8 +60,22 @@ export function createDatabase(options: DatabaseOptions): Store {
     if (!isPostgresUrl(url)) {
       throw new AppError('INVALID_INPUT', 'DATABASE_URL must start with postgres:// or postgresql://', { databaseUrl: url });
     }
-    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types: PG_TYPES });
-    pool.on('error', () => {}); // an idle client's lost connection is replaced on next use
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.poolSize ?? 10,
+      types: PG_TYPES,
+      keepAlive: true,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? DATABASE_DEFAULTS.connectTimeoutMs,
+      statement_timeout: options.statementTimeoutMs ?? DATABASE_DEFAULTS.statementTimeoutMs,
+      idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs ?? DATABASE_DEFAULTS.idleInTransactionTimeoutMs,
+    });
+    const onConnectionError = (error: Error) => options.onConnectionError?.(error);
+    // an idle client's lost connection: pg-pool drops it and the next query opens a new one
+    pool.on('error', onConnectionError);
+    // a checked-out client's lost connection (57P01, ECONNRESET): without a listener node's EventEmitter throws
+    // and the process dies; with it the query under way fails (a 503 for that request) and pg-pool drops the
+    // client when it is released, since it is no longer queryable
+    pool.on('connect', (client) => client.on('error', onConnectionError));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
     ctx = { db, dialect: 'postgres' };
   } else {
@@ -55,7 +84,7 @@ export function createDatabase(options: DatabaseOptions): Store {
     const sqlite = new BetterSqlite3(file);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('cache_size = -65536'); // 64 MiB: large waves' indexes stay in memory
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachedStatements(sqlite) }), plugins: [new CamelCasePlugin()] });
@@ -73,6 +102,7 @@ export function createDatabase(options: DatabaseOptions): Store {
         return fn({ ...createRepositories(txCtx), db: trx, dialect: ctx.dialect }) as Promise<T>;
       }),
     migrate: () => migrateToLatest(ctx.db),
+    readiness: () => readiness(ctx.db),
     close: () => (closed ??= ctx.db.destroy()),
   });
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { MigrationReport } from './migrate-to-latest.js';
+import type { MigrationReport, Readiness } from './migrate-to-latest.js';
 import type { Repositories } from './repositories.js';
 import type { Database } from './schema.js';
 import type { StoreDialect } from './store-dialect.js';
@@ -18,6 +18,8 @@ export interface Store extends Repositories {
   transaction<T>(fn: (tx: TransactionStore) => Promise<T>): Promise<T>;
   /** applies pending migrations (createDatabase does not; `openStore` does) */
   migrate(): Promise<MigrationReport>;
+  /** whether the database answers and has every migration (for /readyz); throws when it is unreachable */
+  readiness(): Promise<Readiness>;
   /** closes the pool / file; idempotent */
   close(): Promise<void>;
 }
