@@ -70,8 +70,9 @@ export function createDatabase(options: DatabaseOptions): Store {
       idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs ?? DATABASE_DEFAULTS.idleInTransactionTimeoutMs,
     });
     const onConnectionError = (error: Error) => options.onConnectionError?.(error);
-    // an idle client's lost connection: pg-pool drops it and the next query opens a new one
-    pool.on('error', onConnectionError);
+    // an idle client's lost connection: pg-pool drops it and the next query opens a new one (reported once,
+    // by the client's own listener below; the pool re-emits it here, and an 'error' without listener throws)
+    pool.on('error', () => {});
     // a checked-out client's lost connection (57P01, ECONNRESET): without a listener node's EventEmitter throws
     // and the process dies; with it the query under way fails (a 503 for that request) and pg-pool drops the
     // client when it is released, since it is no longer queryable

@@ -53,7 +53,8 @@ export function databaseUnavailable(error: unknown): DatabaseUnavailable | undef
     const { code, message } = e as { code?: unknown; message?: unknown };
     if (typeof code === 'string') {
       if (code in PG_STATES) return { reason: PG_STATES[code]!, code };
-      if (code in NODE_CODES) return { reason: NODE_CODES[code]!, code };
+      // a socket error of the driver (ENOENT: the Unix socket is gone while the cluster restarts), not a file's
+      if (code in NODE_CODES && (code !== 'ENOENT' || (e as { syscall?: unknown }).syscall === 'connect')) return { reason: NODE_CODES[code]!, code };
       if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return { reason: 'busy', code };
       if (code === 'SQLITE_FULL') return { reason: 'disk-full', code };
       if (code.startsWith('SQLITE_IOERR')) return { reason: 'io-error', code };
