@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { AppError } from '../app-error.js';
 import { migrateToLatest, readiness } from './migrate-to-latest.js';
@@ -102,9 +102,24 @@ export function createDatabase(options: DatabaseOptions): Store {
         const txCtx: StoreContext = { ...ctx, db: trx };
         return fn({ ...createRepositories(txCtx), db: trx, dialect: ctx.dialect }) as Promise<T>;
       }),
-    migrate: () => migrateToLatest(ctx.db),
+    migrate: () => (ctx.dialect === 'postgres' ? migrateWithoutStatementTimeout(ctx.db) : migrateToLatest(ctx.db)),
     readiness: () => readiness(ctx.db),
     close: () => (closed ??= ctx.db.destroy()),
+  });
+}
+
+/**
+ * PostgreSQL: migrations on one connection whose statement_timeout is lifted while they run (building an
+ * index on a large table may take longer than a page's statement may), then reset to the session's default.
+ */
+function migrateWithoutStatementTimeout(db: Kysely<Database>): ReturnType<typeof migrateToLatest> {
+  return db.connection().execute(async (connection) => {
+    await sql`set statement_timeout = 0`.execute(connection);
+    try {
+      return await migrateToLatest(connection);
+    } finally {
+      await sql`reset statement_timeout`.execute(connection);
+    }
   });
 }
 
