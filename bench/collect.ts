@@ -5,7 +5,9 @@
 // address (X-Forwarded-For), so the per-address rate limits apply as they would to real respondents.
 // The load generator shares the machine with the server: it uses a lean HTTP/1.1 client (RawConnection),
 // and prints its own CPU time per request next to the server's, so the two can be told apart.
-// Usage: npm run bench:collect -- [--respondents 50] [--seconds 20] [--server-processes 1] [--node-http-client]
+// Usage: npm run bench:collect -- [--respondents 50] [--seconds 20] [--server-processes 1] [--node-http-client] [--database-url postgres://…]
+//   --database-url URL     PostgreSQL instead of SQLite: a fresh database is created on that server (and dropped
+//                          after); the statements and transactions per questionnaire are counted and printed
 //   --server-processes N   the server as a node cluster of N workers on the same SQLite file
 //   --node-http-client     Node's http client instead of the lean one (about twice its CPU per request)
 //   BENCH_SERVER_FLAGS     node flags for the server process, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof'
@@ -20,11 +22,42 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
-import { openStore } from '../src/store/index.js';
+import pg from 'pg';
+import { isPostgresUrl, openStore } from '../src/store/index.js';
 import { RawConnection, type RawReply } from './raw-connection.js';
 import { BUILT_IN_STUDIES, isVisible, otherKey, validateStudy, type Answers, type Question } from '../src/study/index.js';
 
 const SECRET_KEY = 'bench-secret-key-0123456789abcdef-0123456789abcdef';
+
+function textOption(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** PostgreSQL: statements sent by this process (every pg client's query calls), for the per-questionnaire count. */
+let statementsSent = 0;
+function countStatements(): void {
+  const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    statementsSent++;
+    return query.apply(this, args);
+  } as typeof pg.Client.prototype.query;
+}
+
+/** The same PostgreSQL URL naming another database. */
+function withDatabase(url: string, name: string): string {
+  return url.replace(/^(postgres(?:ql)?:\/\/[^/?]*)(\/[^?]*)?/, `$1/${name}`);
+}
+
+async function adminQuery<R extends pg.QueryResultRow>(url: string, text: string): Promise<R[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<R>(text)).rows;
+  } finally {
+    await client.end();
+  }
+}
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -39,7 +72,9 @@ function option(name: string, fallback: number): number {
 async function serve(): Promise<void> {
   const dataDir = process.argv[process.argv.indexOf('--serve') + 1]!;
   const processes = option('server-processes', 1);
-  const cpuReply = () => ({ cpu: process.cpuUsage() });
+  const databaseUrl = textOption('database-url');
+  if (databaseUrl) countStatements();
+  const cpuReply = () => ({ cpu: process.cpuUsage(), statements: statementsSent });
   process.on('disconnect', () => process.exit(0)); // the parent is gone (killed mid-run): do not stay behind
   if (processes > 1 && cluster.isPrimary) {
     const workers = Array.from({ length: processes }, () => cluster.fork());
@@ -69,7 +104,7 @@ async function serve(): Promise<void> {
     return;
   }
   const config = loadConfig({ DATA_DIR: dataDir, SECRET_KEY, HOST: '127.0.0.1', PORT: '0', TRUST_PROXY: '127.0.0.1' });
-  const store = await openStore({ dataDir });
+  const store = await openStore({ dataDir, databaseUrl });
   const app = await createApp({ store, config });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
@@ -100,7 +135,12 @@ async function main(): Promise<void> {
   const study = validated.study;
 
   const dataDir = mkdtempSync(join(tmpdir(), 'barometre-bench-collect-'));
-  const store = await openStore({ dataDir });
+  const adminUrl = textOption('database-url');
+  if (adminUrl !== undefined && !isPostgresUrl(adminUrl)) throw new Error('--database-url: expected a postgres:// URL');
+  const benchDatabase = `barometre_bench_${process.pid}`;
+  const databaseUrl = adminUrl && withDatabase(adminUrl, benchDatabase);
+  if (adminUrl) await adminQuery(adminUrl, `create database ${benchDatabase}`);
+  const store = await openStore({ dataDir, databaseUrl });
   const { studyVersion } = await store.studies.saveVersion(study.id, study as never);
   const wave = await store.waves.create({ studyId: study.id, code: 'bench', studyVersionId: studyVersion.id, title: 'Bench', status: 'fieldwork' });
   await store.close();
@@ -116,15 +156,23 @@ async function main(): Promise<void> {
       dataDir,
       '--server-processes',
       String(serverProcesses),
+      ...(databaseUrl ? ['--database-url', databaseUrl] : []),
     ],
     { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] },
   );
-  /** The server's CPU time so far (user + system, microseconds). */
+  let serverStatements = 0;
+  /** The server's CPU time so far (user + system, microseconds); keeps its count of PostgreSQL statements. */
   const serverCpu = () =>
     new Promise<number>((resolve) => {
-      server.once('message', (m: { cpu: NodeJS.CpuUsage }) => resolve(m.cpu.user + m.cpu.system));
+      server.once('message', (m: { cpu: NodeJS.CpuUsage; statements?: number }) => {
+        serverStatements = m.statements ?? 0;
+        resolve(m.cpu.user + m.cpu.system);
+      });
       server.send('cpu');
     });
+  /** PostgreSQL: committed transactions of the bench database so far (pg_stat_database; updated about every second). */
+  const commits = async () =>
+    databaseUrl ? Number((await adminQuery<{ n: string }>(databaseUrl, `select xact_commit as n from pg_stat_database where datname = current_database()`))[0]?.n) : 0;
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     server.stdout!.on('data', (chunk: Buffer) => {
@@ -301,6 +349,8 @@ async function main(): Promise<void> {
   const workers = Array.from({ length: respondents }, worker);
   await new Promise((r) => setTimeout(r, 3000)); // warm-up: JIT, SQLite cache
   const serverCpuBefore = await serverCpu();
+  const statementsBefore = serverStatements;
+  const commitsBefore = await commits();
   const clientCpuBefore = process.cpuUsage();
   measuring = true;
   const started = performance.now();
@@ -309,12 +359,16 @@ async function main(): Promise<void> {
   const elapsed = (performance.now() - started) / 1000;
   const clientCpu = process.cpuUsage(clientCpuBefore);
   const serverCpuUs = (await serverCpu()) - serverCpuBefore;
+  const statements = serverStatements - statementsBefore;
   const loadAfter = loadavg()[0]!;
   stop = true;
   await Promise.all(workers);
+  await new Promise((r) => setTimeout(r, 1100)); // the statistics collector's next flush
+  const transactions = (await commits()) - commitsBefore;
   server.kill('SIGTERM');
   await new Promise((r) => server.once('exit', r));
   rmSync(dataDir, { recursive: true, force: true });
+  if (adminUrl) await adminQuery(adminUrl, `drop database if exists ${benchDatabase} with (force)`);
 
   latencies.sort((a, b) => a - b);
   firstLatencies.sort((a, b) => a - b);
@@ -322,7 +376,7 @@ async function main(): Promise<void> {
   const q = (p: number) => quantile(latencies, p);
   const result = {
     bench: 'collect',
-    database: 'sqlite',
+    database: databaseUrl ? 'postgres' : 'sqlite',
     respondents,
     serverProcesses,
     seconds: Number(elapsed.toFixed(2)),
@@ -339,17 +393,26 @@ async function main(): Promise<void> {
     clientCpuMsPerRequest: Number(((clientCpu.user + clientCpu.system) / 1000 / Math.max(1, latencies.length)).toFixed(3)),
     loadAverageBefore: Number(loadBefore.toFixed(2)),
     loadAverageAfter: Number(loadAfter.toFixed(2)),
+    ...(databaseUrl
+      ? {
+          // over the measured window and the questionnaires it completed; transactions include the drain after it
+          statementsPerQuestionnaire: Number((statements / Math.max(1, completed)).toFixed(1)),
+          transactionsPerQuestionnaire: Number((transactions / Math.max(1, completed)).toFixed(1)),
+        }
+      : {}),
   };
   if (loadBefore > 1)
     console.log(`note: the machine was busy before the run (load average ${loadBefore.toFixed(2)} on ${cpus().length} cores): figures are lower than on an idle machine`);
   console.log(
-    `${respondents} concurrent respondents for ${result.seconds} s on SQLite (server in ${serverProcesses > 1 ? `${serverProcesses} cluster workers` : 'its own process'}, behind a trusted proxy address)`,
+    `${respondents} concurrent respondents for ${result.seconds} s on ${databaseUrl ? 'PostgreSQL' : 'SQLite'} (server in ${serverProcesses > 1 ? `${serverProcesses} cluster workers` : 'its own process'}, behind a trusted proxy address)`,
   );
   console.log(`completed questionnaires: ${completed} (${result.completedPerSecond}/s), failures: ${failures}`);
   console.log(`requests: ${result.requests} (${result.requestsPerSecond}/s), page latency p50 ${result.pageLatencyP50Ms} ms, p99 ${result.pageLatencyP99Ms} ms`);
   console.log(
     `CPU per request: server ${result.serverCpuMsPerRequest} ms (the server used ${result.serverCpuShare} of a core), load generator ${result.clientCpuMsPerRequest} ms; load average ${result.loadAverageBefore} before, ${result.loadAverageAfter} after`,
   );
+  if (databaseUrl)
+    console.log(`PostgreSQL: ${result.statementsPerQuestionnaire} statements and about ${result.transactionsPerQuestionnaire} transactions per completed questionnaire`);
   console.log(`first request of a questionnaire: p50 ${quantile(firstLatencies, 0.5).toFixed(2)} ms, p99 ${quantile(firstLatencies, 0.99).toFixed(2)} ms`);
   console.log(JSON.stringify(result));
 }

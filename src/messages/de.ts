@@ -769,4 +769,7 @@ export const de: Messages = {
   'admin.weighting.done.bounds': 'Raking abgeschlossen, aber die Grenzen konnten nicht eingehalten werden: siehe Diagnose.',
   'results.methodology.missingClass':
     '{n} Befragte haben „{variable}“ nicht beantwortet: Sie werden als eigene Klasse gewichtet, auf ihren Anteil an der Stichprobe ({share}); die Anteile oben beziehen sich auf die Befragten mit Antwort.',
+  // issue 20: the database can come and go
+  'error.database.text':
+    'Die Datenbank ist gerade nicht erreichbar, daher konnte dieser Schritt nicht abgeschlossen werden. Bitte versuchen Sie es in einigen Sekunden erneut: bereits gespeicherte Antworten bleiben erhalten.',
 };

@@ -763,6 +763,8 @@ export const en = {
   'admin.weighting.done.bounds': 'Raking done, but the bounds could not be met: see the diagnostics.',
   'results.methodology.missingClass':
     '{n} respondent(s) did not answer “{variable}”: they are weighted as their own class, to their share of the sample ({share}); the shares above are among those who answered.',
+  // issue 20: the database can come and go
+  'error.database.text': 'The database cannot be reached right now, so this step could not be completed. Please try again in a few seconds: answers already saved are kept.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -767,4 +767,7 @@ export const es: Messages = {
   'admin.weighting.done.bounds': 'Raking realizado, pero no se pudieron respetar los límites: vea el diagnóstico.',
   'results.methodology.missingClass':
     '{n} encuestado(s) no respondieron a «{variable}»: se ponderan como una clase propia, según su parte de la muestra ({share}); las proporciones de arriba se refieren a quienes respondieron.',
+  // issue 20: the database can come and go
+  'error.database.text':
+    'La base de datos no está disponible en este momento, por lo que este paso no se ha podido completar. Vuelva a intentarlo dentro de unos segundos: las respuestas ya guardadas se conservan.',
 };

@@ -769,4 +769,7 @@ export const fr: Messages = {
   'admin.weighting.done.bounds': 'Le calage est fait, mais les bornes n’ont pas pu être respectées : voir le diagnostic.',
   'results.methodology.missingClass':
     '{n} répondant(s) n’ont pas répondu à « {variable} » : ils sont pondérés comme une classe à part, à leur part de l’échantillon ({share}) ; les parts ci-dessus portent sur ceux qui ont répondu.',
+  // issue 20: the database can come and go
+  'error.database.text':
+    'La base de données est momentanément injoignable : cette étape n’a pas pu aboutir. Réessayez dans quelques secondes ; les réponses déjà enregistrées sont conservées.',
 };

@@ -11,6 +11,8 @@ export interface AppConfig {
   /** absolute */
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
+  /** PostgreSQL: milliseconds to wait for a connection, statement_timeout, idle_in_transaction_session_timeout (0: none) */
+  readonly databaseTimeouts: { readonly connectMs: number; readonly statementMs: number; readonly idleInTransactionMs: number };
   /** at least 32 bytes: HMACs of tokens and cookie signatures */
   readonly secretKey: string;
   readonly smtpUrl: string | undefined;
@@ -49,6 +51,9 @@ const ZEnv = z.object({
   HOST: optionalText.transform((v) => v ?? '0.0.0.0'),
   DATA_DIR: optionalText.transform((v) => resolve(v ?? './data')),
   DATABASE_URL: optionalText,
+  DATABASE_CONNECT_TIMEOUT_MS: integer(5000, 100, 600_000),
+  DATABASE_STATEMENT_TIMEOUT_MS: integer(60_000, 0, 86_400_000),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: integer(60_000, 0, 86_400_000),
   SECRET_KEY: optionalText.refine((v) => v === undefined || Buffer.byteLength(v, 'utf8') >= 32, 'expected at least 32 bytes (e.g. 64 hex digits from `openssl rand -hex 32`)'),
   SMTP_URL: url(/^smtps?:$/, 'an smtp:// or smtps:// URL'),
   MAIL_FROM: optionalText.transform((v) => v ?? 'Baromètre <no-reply@localhost>'),
@@ -103,6 +108,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     host: e.HOST,
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
+    databaseTimeouts: Object.freeze({
+      connectMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+      statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+      idleInTransactionMs: e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    }),
     secretKey: e.SECRET_KEY ?? persistedSecret(e.DATA_DIR),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isAppError, type AppErrorCode } from '../app-error.js';
 import type { MessageKey } from '../messages/index.js';
+import { databaseUnavailable } from '../store/index.js';
 import { t } from '../messages/index.js';
 import { localizedPath } from './i18n/localized-path.js';
 import { markPrivate } from './security.js';
@@ -43,6 +44,8 @@ export interface ErrorOutcome {
   readonly details: Readonly<Record<string, unknown>>;
   /** our own wording (AppError, zod), fit to show the user on a 4xx page */
   readonly showMessage: boolean;
+  /** the database could not serve (lost connection, restart, timeout, busy, disk full): a "try again" page */
+  readonly databaseUnavailable?: boolean;
 }
 
 interface ZodLikeError {
@@ -66,6 +69,17 @@ export function classifyError(error: unknown): ErrorOutcome {
     const message = first ? `${first.path || '(input)'}: ${first.message}` : 'invalid input';
     return { status: 400, code: 'INVALID_INPUT', message, details: { issues }, showMessage: true };
   }
+  const unavailable = databaseUnavailable(error);
+  if (unavailable !== undefined) {
+    return {
+      status: 503,
+      code: 'UNAVAILABLE',
+      message: 'the database is unavailable; try again in a moment',
+      details: { reason: unavailable.reason },
+      showMessage: false,
+      databaseUnavailable: true,
+    };
+  }
   const statusCode = (error as Partial<FastifyError> | null)?.statusCode;
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
     const fastifyCode = (error as FastifyError).code;
@@ -84,11 +98,15 @@ function isApiRequest(request: FastifyRequest): boolean {
   return request.url === '/api' || request.url.startsWith('/api/') || request.url.startsWith('/api?');
 }
 
+/** Retry-After of a 503 for an unavailable database: a restart or failover usually takes a few seconds. */
+const RETRY_AFTER_SECONDS = '5';
+
 const PAGE_STATUSES = new Set([400, 401, 403, 404, 409, 410, 413, 415, 429, 500, 503]);
 
 /** Sends the error as JSON on /api/ paths and as a polite page in the request's language elsewhere. */
 export function sendError(request: FastifyRequest, reply: FastifyReply, outcome: ErrorOutcome, errorId?: string) {
   markPrivate(reply.code(outcome.status));
+  if (outcome.databaseUnavailable) reply.header('retry-after', RETRY_AFTER_SECONDS);
   if (isApiRequest(request)) {
     const details = errorId ? { ...outcome.details, errorId } : outcome.details;
     return reply.type('application/json; charset=utf-8').send({ error: { code: outcome.code, message: outcome.message, details } });
@@ -96,9 +114,10 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, outcome:
   const lang = request.lang;
   const pageStatus = PAGE_STATUSES.has(outcome.status) ? outcome.status : outcome.status >= 500 ? 500 : 400;
   const title = t(lang, `error.${pageStatus}.title` as MessageKey);
+  const text = outcome.databaseUnavailable ? t(lang, 'error.database.text') : t(lang, `error.${pageStatus}.text` as MessageKey);
   const body = html`<section class="error-page">
   <h1>${title}</h1>
-  <p>${t(lang, `error.${pageStatus}.text` as MessageKey)}</p>
+  <p>${text}</p>
   ${outcome.showMessage && outcome.status < 500 ? html`<p class="error-detail">${outcome.message}</p>` : null}
   ${errorId ? html`<p class="error-reference">${t(lang, 'error.reference', { id: errorId })}</p>` : null}
   <p><a class="button" href="${localizedPath(lang, '/')}">${t(lang, 'error.back')}</a></p>
@@ -114,7 +133,12 @@ export function registerErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const outcome = classifyError(error);
     let errorId: string | undefined;
-    if (outcome.status >= 500) {
+    if (outcome.databaseUnavailable) {
+      // an outage, not a bug: the driver's code and our reason, never the statement or its parameters
+      errorId = randomUUID();
+      const e = error as Partial<FastifyError>;
+      request.log.warn({ errorId, route: request.routeOptions.url, reason: outcome.details.reason, code: e?.code ?? databaseUnavailable(error)?.code }, 'database unavailable');
+    } else if (outcome.status >= 500) {
       errorId = randomUUID();
       const e = error as Partial<FastifyError>;
       request.log.error({ errorId, route: request.routeOptions.url, error: { name: e?.name, code: e?.code, message: e?.message, stack: e?.stack } }, 'unhandled error');

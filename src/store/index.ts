@@ -16,11 +16,12 @@
  * read connection (about 1,000,000 rows in 3 s), on PostgreSQL keyset pages of 10,000 rows.
  * `responses.insertMany` writes one transaction per 2,500 rows, 64 rows per INSERT on SQLite (a million demo responses in about 22 s on a quiet machine).
  */
-export { createDatabase, openStore, isPostgresUrl, type DatabaseOptions } from './create-database.js';
+export { createDatabase, openStore, isPostgresUrl, DATABASE_DEFAULTS, type DatabaseOptions } from './create-database.js';
+export { databaseUnavailable, type DatabaseUnavailable, type UnavailableReason } from './database-unavailable.js';
 export type { Store, TransactionStore } from './store.js';
 export type { Repositories } from './repositories.js';
 export type { StoreDialect } from './store-dialect.js';
-export { migrateToLatest, type MigrationReport } from './migrate-to-latest.js';
+export { migrateToLatest, type MigrationReport, type Readiness } from './migrate-to-latest.js';
 export { MIGRATIONS } from './migrations/index.js';
 export type { JsonValue, JsonObject } from './json.js';
 export type { Database, WaveStatus, ResponseStatus, ResponseSource, UserRole } from './schema.js';

@@ -27,3 +27,18 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationReport>
     applied: Object.freeze(results.filter((r) => r.status === 'Success').map((r) => r.migrationName)),
   });
 }
+
+export interface Readiness {
+  readonly kind: 'readiness';
+  /** migrations this code has that the database has not applied (empty: current) */
+  readonly pendingMigrations: readonly string[];
+}
+
+/**
+ * Whether the database answers and its schema is current: one round trip that reads the migration table.
+ * Throws the driver's error when the database is unreachable (see `databaseUnavailable`).
+ */
+export async function readiness(db: Kysely<any>): Promise<Readiness> {
+  const migrations = await new Migrator({ db: db.withoutPlugins(), provider: migrationProvider }).getMigrations();
+  return Object.freeze({ kind: 'readiness' as const, pendingMigrations: Object.freeze(migrations.filter((m) => m.executedAt === undefined).map((m) => m.name)) });
+}

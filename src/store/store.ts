@@ -1,4 +1,4 @@
-import type { MigrationReport } from './migrate-to-latest.js';
+import type { MigrationReport, Readiness } from './migrate-to-latest.js';
 import type { Repositories } from './repositories.js';
 
 /**
@@ -18,6 +18,8 @@ export interface Store extends Repositories {
   migrate(): Promise<MigrationReport>;
   /** SQLite: rewrites the file and empties the write-ahead log, so deleted rows leave the disk; PostgreSQL: nothing (autovacuum). Outside transactions. */
   compact(): Promise<void>;
+  /** whether the database answers and has every migration (for /readyz); throws when it is unreachable */
+  readiness(): Promise<Readiness>;
   /** closes the pool / file; idempotent */
   close(): Promise<void>;
 }

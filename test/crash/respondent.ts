@@ -39,6 +39,8 @@ export interface RespondentOptions {
   readonly random: () => number;
   /** stop retrying after this many attempts of one request */
   readonly maxAttempts?: number;
+  /** told of every reply's status, or 0 when the request got no reply (refused, reset, timed out) */
+  readonly onReply?: (status: number) => void;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -157,6 +159,7 @@ export async function runQuestionnaire(options: RespondentOptions, agent: http.A
       counters.requests++;
       try {
         const reply = await send(options.port(), agent, options.address, cookies, method, path, form);
+        options.onReply?.(reply.status);
         for (const c of reply.cookies) {
           const pair = c.split(';')[0]!;
           const eq = pair.indexOf('=');
@@ -166,6 +169,7 @@ export async function runQuestionnaire(options: RespondentOptions, agent: http.A
         return reply;
       } catch {
         // connection refused or reset: the server is down or restarting
+        options.onReply?.(0);
       }
     }
     return undefined;

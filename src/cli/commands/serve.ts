@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/app.js';
 import { loadConfig, type AppConfig } from '../../server/config.js';
-import { openStore, type Store } from '../../store/index.js';
+import { databaseUnavailable, openStore, type Store } from '../../store/index.js';
 import type { CliCommand, CliIo } from '../command.js';
 import { parseArgs } from '../parse-args.js';
 
@@ -11,9 +11,22 @@ export function configFromArgs(args: string[], io: CliIo): AppConfig {
   return loadConfig({ ...io.env, ...(values.port !== undefined && { PORT: values.port }), ...(values.host !== undefined && { HOST: values.host }) });
 }
 
-/** Opens the database named by the configuration and migrates it. */
-export function openConfiguredStore(config: AppConfig): Promise<Store> {
-  return openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+/**
+ * Opens the database named by the configuration (with its timeouts) and migrates it. A connection the pool
+ * lost and replaced is logged on stderr with its code only.
+ */
+export function openConfiguredStore(config: AppConfig, io?: Pick<CliIo, 'stderr'>): Promise<Store> {
+  return openStore({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    connectTimeoutMs: config.databaseTimeouts.connectMs,
+    statementTimeoutMs: config.databaseTimeouts.statementMs,
+    idleInTransactionTimeoutMs: config.databaseTimeouts.idleInTransactionMs,
+    onConnectionError: (error) => {
+      const code = (error as NodeJS.ErrnoException).code ?? databaseUnavailable(error)?.code ?? 'unknown';
+      io?.stderr.write(`${JSON.stringify({ level: 40, time: Date.now(), msg: 'database connection lost; the pool opens a new one on next use', code })}\n`);
+    },
+  });
 }
 
 /**
@@ -68,10 +81,12 @@ Options:
 
 Environment: PORT, HOST, DATA_DIR (./data), DATABASE_URL (postgres://… for PostgreSQL, SQLite otherwise),
 SECRET_KEY (32+ bytes; generated once into DATA_DIR/secret.key when absent), PUBLIC_URL, TRUST_PROXY,
+DATABASE_CONNECT_TIMEOUT_MS (5000), DATABASE_STATEMENT_TIMEOUT_MS (60000),
+DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS (60000),
 SMTP_URL, MAIL_FROM, LOW_BASE (30), SUPPRESS_BASE (10).`,
   async run(args, io) {
     const config = configFromArgs(args, io);
-    const store = await openConfiguredStore(config);
+    const store = await openConfiguredStore(config, io);
     return serveUntilSignal(store, config, io);
   },
 };

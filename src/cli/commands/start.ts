@@ -11,7 +11,7 @@ Migrates the database, makes sure the built-in study exists, generates the demo 
 is empty, then serves like \`barometre serve\` (same options and environment).`,
   async run(args, io) {
     const config = configFromArgs(args, io);
-    const store = await openConfiguredStore(config);
+    const store = await openConfiguredStore(config, io);
     try {
       for (const prepare of PREPARE_HOOKS) await prepare(store, { config, log: (line) => io.stdout.write(`${line}\n`) });
     } catch (error) {

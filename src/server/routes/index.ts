@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { adminRoutes } from './admin/index.js';
+import { healthRoutes } from './health.js';
 import { apiRoutes } from './api/index.js';
 import { homeRoutes } from './public/home.js';
 import { benchmarkRoutes } from './public/benchmark.js';
@@ -11,4 +12,4 @@ import { respondRoutes } from './respond/respond-routes.js';
  * Every route plugin of the app, registered in this order by createApp. Add yours in one line.
  * A plugin receives the app with `app.store` and `app.config`.
  */
-export const ROUTE_PLUGINS: readonly FastifyPluginAsync[] = [homeRoutes, resultsRoutes, apiRoutes, respondRoutes, whitePaperRoutes, benchmarkRoutes, adminRoutes];
+export const ROUTE_PLUGINS: readonly FastifyPluginAsync[] = [healthRoutes, homeRoutes, resultsRoutes, apiRoutes, respondRoutes, whitePaperRoutes, benchmarkRoutes, adminRoutes];

@@ -8,6 +8,7 @@ import { preparedQuery, type PreparedQuery } from '../prepared-query.js';
 import type { ResponsesTable } from '../schema.js';
 import { toBuffer, toResponseRecord, type ResponseRecord } from './response-record.js';
 import { bumpWaveDataVersion } from './waves-repository.js';
+import { savePageInOneStatement } from './save-page-in-one-statement.js';
 
 export interface SavePageInput {
   readonly responseId: number;
@@ -88,11 +89,17 @@ function responseUpdate(withPacked: boolean, complete: boolean): PreparedQuery<U
  * twin), then the response row is read (FOR NO KEY UPDATE on PostgreSQL: the submission's foreign
  * key already holds KEY SHARE on it, and FOR UPDATE would deadlock two writers), merged and written. A failure
  * anywhere leaves neither row changed. Throws AppError NOT_FOUND (no such response) or CONFLICT
- * (the response is already complete).
+ * (the response is already complete). On PostgreSQL, a page that neither completes nor packs is first tried
+ * in one statement (save-page-in-one-statement.ts).
  */
-export function savePage(ctx: StoreContext, input: SavePageInput): Promise<SavePageResult> {
+export async function savePage(ctx: StoreContext, input: SavePageInput): Promise<SavePageResult> {
   const now = input.now ?? new Date();
   const at = isoTime(now);
+  if (ctx.dialect === 'postgres' && !input.complete && !input.pack) {
+    // most pages: one round trip (save-page-in-one-statement.ts); what it did not write, the path below explains
+    const saved = await savePageInOneStatement(ctx, input, at);
+    if (saved) return saved;
+  }
   return inTransaction(ctx.db, async (trx) => {
     const [inserted] = await insertSubmission(trx, ctx.dialect, input.submissionId, input.responseId, input.page, toJson(input.outcome ?? null), at).catch((error: unknown) => {
       if (!isForeignKeyViolation(error)) throw error;
