@@ -12,6 +12,7 @@ import { registerCsrf } from './csrf.js';
 import { classifyError, registerErrorHandlers, sendError } from './error-handler.js';
 import { langOfUrl, stripLangPrefix } from './i18n/localized-path.js';
 import { ROUTE_PLUGINS } from './routes/index.js';
+import { registerHostCheck } from './host-check.js';
 import { registerSecurity } from './security.js';
 
 declare module 'fastify' {
@@ -64,7 +65,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
     logger: loggerOption(deps.logger),
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: config.trustProxy as FastifyServerOptions['trustProxy'], // a hop count works at run time
+    trustProxy: config.trustProxy as FastifyServerOptions['trustProxy'], // false, a hop count (works at run time) or a list of proxies: never true (config.ts)
     bodyLimit: JSON_BODY_LIMIT,
     requestTimeout: 60_000,
     return503OnClosing: true,
@@ -90,6 +91,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerErrorHandlers(app);
   await registerSecurity(app, config);
+  registerHostCheck(app);
   await app.register(cookie, { secret: cookieSigner(config.secretKey) });
   await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT });
   await registerCsrf(app, config);

@@ -1,8 +1,10 @@
 import { createAuditLogRepository, type AuditLogRepository } from './repositories/audit-log-repository.js';
 import { createContactsRepository, type ContactsRepository } from './repositories/contacts-repository.js';
+import { createInstanceSettingsRepository, type InstanceSettingsRepository } from './repositories/instance-settings-repository.js';
 import { createInvitationsRepository, type InvitationsRepository } from './repositories/invitations-repository.js';
 import { createLeadsRepository, type LeadsRepository } from './repositories/leads-repository.js';
 import { createLoginAttemptsRepository, type LoginAttemptsRepository } from './repositories/login-attempts-repository.js';
+import { createRateCountersRepository, type RateCountersRepository } from './repositories/rate-counters-repository.js';
 import { createResponsesRepository, type ResponsesRepository } from './repositories/responses-repository.js';
 import { createResultsCacheRepository, type ResultsCacheRepository } from './repositories/results-cache-repository.js';
 import { createSessionsRepository, type SessionsRepository } from './repositories/sessions-repository.js';
@@ -24,6 +26,8 @@ export interface Repositories {
   readonly leads: LeadsRepository;
   readonly auditLog: AuditLogRepository;
   readonly resultsCache: ResultsCacheRepository;
+  readonly instanceSettings: InstanceSettingsRepository;
+  readonly rateCounters: RateCountersRepository;
 }
 
 export function createRepositories(ctx: StoreContext): Repositories {
@@ -39,5 +43,7 @@ export function createRepositories(ctx: StoreContext): Repositories {
     leads: createLeadsRepository(ctx),
     auditLog: createAuditLogRepository(ctx),
     resultsCache: createResultsCacheRepository(ctx),
+    instanceSettings: createInstanceSettingsRepository(ctx),
+    rateCounters: createRateCountersRepository(ctx),
   });
 }

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/app.js';
 import { loadConfig, type AppConfig } from '../../server/config.js';
+import { checkSecretFingerprint } from '../../server/secret-fingerprint.js';
 import { openStore, type Store } from '../../store/index.js';
 import type { CliCommand, CliIo } from '../command.js';
 import { parseArgs } from '../parse-args.js';
@@ -11,9 +12,19 @@ export function configFromArgs(args: string[], io: CliIo): AppConfig {
   return loadConfig({ ...io.env, ...(values.port !== undefined && { PORT: values.port }), ...(values.host !== undefined && { HOST: values.host }) });
 }
 
-/** Opens the database named by the configuration and migrates it. */
-export function openConfiguredStore(config: AppConfig): Promise<Store> {
-  return openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+/**
+ * Opens the database named by the configuration, migrates it and checks that SECRET_KEY is the installation's
+ * (a node with another secret is refused, naming the variable).
+ */
+export async function openConfiguredStore(config: AppConfig): Promise<Store> {
+  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  try {
+    await checkSecretFingerprint(store, config.secretKey);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
 }
 
 /**

@@ -20,6 +20,7 @@ import { publishedWaves } from './published-results.js';
 import { publishedStudyIds, loadSiteStudies } from './site-studies.js';
 import { t } from '../../../messages/index.js';
 import { studiesIndexView } from '../../views/public/study-cards.js';
+import { siteUrl } from '../../site-url.js';
 
 /** A download link stays valid this long. */
 export const DOWNLOAD_DAYS = 7;
@@ -168,7 +169,7 @@ export const whitePaperRoutes: FastifyPluginAsync = async (app) => {
 async function sendDownloadEmail(app: Parameters<FastifyPluginAsync>[0], request: FastifyRequest, to: string, path: string, wave: Wave, lang: Lang): Promise<boolean> {
   if (!app.config.smtpUrl) return false;
   const study = await waveStudy(app.store, wave);
-  const url = `${app.config.publicUrl ?? `${request.protocol}://${request.host}`}${path}`;
+  const url = `${siteUrl(app)}${path}`;
   const params = { study: plainText(studyText(study, study.title, lang), 200), wave: plainText(wave.title, 200), days: DOWNLOAD_DAYS, url };
   const subject = plainText(t(lang, 'whitePaper.email.subject', params), 250);
   const text = t(lang, 'whitePaper.email.text', params);
