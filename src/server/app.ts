@@ -19,6 +19,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     readonly store: Store;
     readonly config: AppConfig;
+    /** the time source of time-based policies (login throttling, TOTP); tests inject one instead of sleeping */
+    readonly clock: () => Date;
   }
   interface FastifyRequest {
     /** from the path: /en/… is English, everything else French */
@@ -31,6 +33,8 @@ export interface AppDeps {
   readonly config: AppConfig;
   /** true: one JSON line per request on stdout; an object to send them elsewhere (tests). Default false. */
   readonly logger?: boolean | { readonly stream: NodeJS.WritableStream; readonly level?: string };
+  /** the time source of login throttling and TOTP checks; default the system clock */
+  readonly clock?: () => Date;
   /** the route plugins; default ROUTE_PLUGINS (src/server/routes/index.ts) */
   readonly routes?: readonly FastifyPluginAsync[];
 }
@@ -81,6 +85,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.decorate('store', deps.store);
   app.decorate('config', config);
+  app.decorate('clock', deps.clock ?? (() => new Date()));
   app.decorateRequest('lang', 'fr');
   app.addHook('onRequest', async (request) => {
     request.lang = langOfUrl(request.originalUrl);

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { TEST_DATABASES } from '../helpers/databases.js';
 import { PASSWORD, addUser, cookieHeader, csrfOf, keepCookies, signIn, startAdminApp, type AdminTestApp } from './admin-app.js';
 
@@ -80,7 +79,7 @@ for (const database of TEST_DATABASES) {
       assert.equal((await t.store.waves.get(waveId))?.status, 'draft');
     });
 
-    it('throttles 20 wrong passwords in a row, and lets the right password in from another address after the backoff', async () => {
+    it('throttles 20 wrong passwords in a row from one address, which waits out its backoff even with the right password', async () => {
       const statuses: number[] = [];
       for (let i = 0; i < 20; i++) {
         const res = await signIn(t.app, 'analyst@example.org', `wrong password ${i}`, '203.0.113.7');
@@ -91,14 +90,53 @@ for (const database of TEST_DATABASES) {
         statuses.slice(5).every((s) => s === 429),
         statuses.join(','),
       );
-      // the account is in its backoff: even the right password waits
-      const during = await signIn(t.app, 'analyst@example.org', PASSWORD, '198.51.100.9');
+      // the attacking address is in its backoff: even the right password waits there
+      const during = await signIn(t.app, 'analyst@example.org', PASSWORD, '203.0.113.7');
       assert.equal(during.response.statusCode, 429);
       assert.ok(Number(during.response.headers['retry-after']) >= 1);
-      await sleep(1100);
-      const afterBackoff = await signIn(t.app, 'analyst@example.org', PASSWORD, '198.51.100.9');
+      t.clock.advance(1100);
+      const afterBackoff = await signIn(t.app, 'analyst@example.org', PASSWORD, '203.0.113.7');
       assert.equal(afterBackoff.response.statusCode, 303);
       assert.equal(afterBackoff.response.headers.location, '/admin');
+    });
+
+    it('lets the owner in with the right password from a clean address during an attack on the account from other addresses', async () => {
+      for (const attacker of ['203.0.113.20', '203.0.113.21', '203.0.113.22']) {
+        const statuses: number[] = [];
+        for (let i = 0; i < 25; i++) statuses.push((await signIn(t.app, 'owner@example.org', `guess ${i}`, attacker)).response.statusCode);
+        assert.deepEqual(statuses.slice(0, 5), [401, 401, 401, 401, 401], attacker);
+        assert.ok(
+          statuses.slice(5).every((s) => s === 429),
+          `${attacker}: ${statuses.join(',')}`,
+        );
+      }
+      const owner = await signIn(t.app, 'owner@example.org', PASSWORD, '198.51.100.50');
+      assert.equal(owner.response.statusCode, 303, 'no wait for the owner at another address');
+      assert.equal(owner.response.headers.location, '/admin');
+      // an address that tries many accounts is throttled as a whole
+      const sprayer = '203.0.113.30';
+      const spray: number[] = [];
+      for (let i = 0; i < 24; i++) spray.push((await signIn(t.app, `nobody${i}@example.org`, 'guess', sprayer)).response.statusCode);
+      assert.equal(spray.filter((s) => s === 401).length, 20, spray.join(','));
+      assert.equal((await signIn(t.app, 'owner@example.org', PASSWORD, sprayer)).response.statusCode, 429);
+    });
+
+    it('answers 400, never 500, to a login `next` holding control characters (line breaks would split the Location header)', async () => {
+      for (const next of ['/admin\r\nSet-Cookie: x=1', '/admin/\nx', '/admin\u0000', '/admin/waves\u007f']) {
+        const page = await t.app.inject({ url: `/admin/login?next=${encodeURIComponent(next)}` });
+        assert.equal(page.statusCode, 400, JSON.stringify(next));
+        const jar = new Map<string, string>();
+        keepCookies(jar, await t.app.inject({ url: '/admin/login' }));
+        const csrf = csrfOf((await t.app.inject({ url: '/admin/login', headers: { cookie: cookieHeader(jar) } })).body);
+        const post = await t.app.inject({
+          method: 'POST',
+          url: '/admin/login',
+          headers: { ...FORM, cookie: cookieHeader(jar) },
+          payload: new URLSearchParams({ _csrf: csrf, email: 'owner@example.org', password: PASSWORD, next }).toString(),
+        });
+        assert.equal(post.statusCode, 400, `POST ${JSON.stringify(next)}`);
+        assert.equal(post.headers['set-cookie']?.toString().includes('x=1') ?? false, false);
+      }
     });
 
     it('gives a new session id at each login, and refuses a session cookie replayed after logout', async () => {

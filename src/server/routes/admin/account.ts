@@ -19,7 +19,7 @@ import { audit, formOf, redirectTo } from './admin-helpers.js';
  */
 export function accountRoutes(policy?: ThrottlePolicy): FastifyPluginAsync {
   return async (app) => {
-    const throttle = createLoginThrottle(app.store, policy);
+    const throttle = createLoginThrottle(app.store, policy, app.clock);
     const title = (lang: Lang) => t(lang, 'admin.account.title');
 
     app.get('/admin/account', { config: { permission: 'read' } }, async (request, reply) => {

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { AppError } from '../../../app-error.js';
 import { createLoginThrottle, type ThrottlePolicy } from '../../auth/login-throttle.js';
 import { verifyPassword } from '../../auth/password.js';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../../auth/session-cookie.js';
@@ -8,15 +9,19 @@ import { loginView } from '../../views/admin/login-view.js';
 import { sendAdminPage } from '../../views/admin/admin-page.js';
 import { formOf, redirectTo } from './admin-helpers.js';
 
-/** Only a workspace path may be the target after login (no open redirect). */
-function safeNext(next: string | undefined): string {
+/**
+ * Only a workspace path may be the target after login (no open redirect).
+ * @throws AppError INVALID_INPUT when `next` holds control characters (a line break would split the Location header)
+ */
+export function safeNext(next: string | undefined): string {
+  if (next !== undefined && /[\u0000-\u001f\u007f]/.test(next)) throw new AppError('INVALID_INPUT', 'next: control characters are not allowed in a path', { field: 'next' });
   return next && /^\/admin(?:[/?#]|$)/.test(next) && !next.includes('//') && !next.includes('\\') ? next : '/admin';
 }
 
 /** `/admin/login` (form, check, throttling) and `/admin/logout`. */
 export function loginRoutes(policy?: ThrottlePolicy): FastifyPluginAsync {
   return async (app) => {
-    const throttle = createLoginThrottle(app.store, policy);
+    const throttle = createLoginThrottle(app.store, policy, app.clock);
     const secure = app.config.secureCookies;
 
     app.get('/admin/login', { config: { permission: 'public' } }, async (request, reply) => {
