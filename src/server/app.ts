@@ -13,6 +13,7 @@ import { classifyError, registerErrorHandlers, sendError } from './error-handler
 import { langOfUrl, stripLangPrefix } from './i18n/localized-path.js';
 import { ROUTE_PLUGINS } from './routes/index.js';
 import { registerHostCheck } from './host-check.js';
+import { databaseRateLimitStore, sharesCounters } from './rate-limit-store.js';
 import { registerSecurity } from './security.js';
 
 declare module 'fastify' {
@@ -100,7 +101,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cookie, { secret: cookieSigner(config.secretKey) });
   await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT });
   await registerCsrf(app, config);
-  await app.register(rateLimit, { global: false });
+  // on PostgreSQL (several nodes possible) the counters are in the database: one budget per installation
+  await app.register(rateLimit, { global: false, ...(sharesCounters(app) && { store: databaseRateLimitStore(deps.store) }) });
   await app.register(fastifyStatic, { root: STATIC_ROOT, prefix: '/static/', index: false, list: false, maxAge: '1h' });
 
   for (const routes of deps.routes ?? ROUTE_PLUGINS) await app.register(routes);

@@ -10,7 +10,7 @@ import type { Lang } from '../../../report/format/lang.js';
 import type { Wave } from '../../../store/index.js';
 import { csrfField } from '../../csrf.js';
 import { newToken, hashToken } from '../../token.js';
-import { badLinkLimiter } from '../respond/bad-link-limiter.js';
+import { linkLimiter } from '../respond/bad-link-limiter.js';
 import { sendPage, studyPage } from '../../views/send-page.js';
 import { CONSENT_VERSION } from '../../views/public/consent-version.js';
 import { WHITE_PAPER_PATHS } from '../../views/public/white-paper-paths.js';
@@ -37,7 +37,7 @@ type StudyParams = { study: string };
  * the link is valid. The form is rate-limited and has a honeypot; pages with tokens are private.
  */
 export const whitePaperRoutes: FastifyPluginAsync = async (app) => {
-  const limiter = badLinkLimiter({ max: 10, windowMs: 60_000 });
+  const limiter = linkLimiter(app, 'white-paper', { max: 10, windowMs: 60_000 });
 
   /** One published study: straight to its form; several: the list of them; none: a notice. */
   const index = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -141,12 +141,12 @@ export const whitePaperRoutes: FastifyPluginAsync = async (app) => {
         body: whitePaperNoticeView(t(lang, 'whitePaper.expired.title'), t(lang, 'whitePaper.expired.text')),
         status: 404,
       });
-    if (limiter.blocked(request.ip)) throw new AppError('RATE_LIMITED', 'too many invalid download links');
+    if (await limiter.blocked(request.ip)) throw new AppError('RATE_LIMITED', 'too many invalid download links');
     const token = request.params.token;
     const lead = await app.store.leads.getByDownloadTokenHash(hashToken(app.config.secretKey, TOKEN.test(token) ? token : ''));
     const wave = lead?.waveId ? await app.store.waves.get(lead.waveId) : undefined;
     if (!lead || !wave || wave.status !== 'published' || !lead.downloadExpiresAt || lead.downloadExpiresAt < new Date().toISOString()) {
-      limiter.fail(request.ip);
+      await limiter.fail(request.ip);
       return notFound();
     }
     const [results, study] = await Promise.all([getWaveResults(app.store, wave), waveStudy(app.store, wave)]);

@@ -1,0 +1,56 @@
+import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+import type { Store } from '../store/index.js';
+
+type Callback = (error: Error | null, result?: { current: number; ttl: number }) => void;
+
+interface RouteParams {
+  readonly routeInfo?: { readonly method?: string | readonly string[]; readonly url?: string };
+  readonly groupId?: string;
+}
+
+/**
+ * A store for @fastify/rate-limit that counts in the database (`rate_counters`), so that every node of an
+ * installation shares one budget per address and route: behind a round-robin balancer, N nodes allow the
+ * budget once, not N times. Each hit is one upsert (fixed window). Plug it in with
+ * `app.register(rateLimit, { store: databaseRateLimitStore(store) })`.
+ */
+export function databaseRateLimitStore(store: Store): FastifyRateLimitStoreCtor {
+  return class DatabaseRateLimitStore implements FastifyRateLimitStore {
+    readonly prefix: string;
+
+    constructor(options: unknown = {}) {
+      const params = options as RouteParams;
+      const method = [params.routeInfo?.method ?? ''].flat().join(',');
+      this.prefix = `rl:${params.groupId ?? `${method} ${params.routeInfo?.url ?? ''}`}:`;
+    }
+
+    incr(key: string, callback: Callback, timeWindow: number): void {
+      const now = new Date();
+      store.rateCounters.hit(this.prefix + key, timeWindow, now).then(
+        (count) => callback(null, { current: count.hits, ttl: Math.max(0, count.resetsAt.getTime() - now.getTime()) }),
+        (error: Error) => callback(error),
+      );
+    }
+
+    read(key: string, callback: Callback): void {
+      const now = new Date();
+      store.rateCounters.get(this.prefix + key, now).then(
+        (count) => callback(null, { current: count.hits, ttl: Math.max(0, count.resetsAt.getTime() - now.getTime()) }),
+        (error: Error) => callback(error),
+      );
+    }
+
+    child(routeOptions: unknown): FastifyRateLimitStore {
+      return new DatabaseRateLimitStore(routeOptions);
+    }
+  };
+}
+
+/**
+ * True when the installation may run several nodes (PostgreSQL): rate limits and bad-link counters then live
+ * in the database. On SQLite (one process) they stay in memory, which costs no write per request.
+ */
+export function sharesCounters(app: Pick<FastifyInstance, 'config'>): boolean {
+  return app.config.databaseUrl !== undefined;
+}
