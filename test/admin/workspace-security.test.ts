@@ -70,6 +70,23 @@ for (const database of TEST_DATABASES) {
       assert.equal(viewerHome.statusCode, 200);
     });
 
+    it("shows a viewer the counts of leads and contacts, never their names or e-mail addresses, and refuses the leads' CSV", async () => {
+      await t.store.contacts.create({ waveId, email: 'contact.person@example.net', name: 'Contact Person' });
+      const viewer = await signIn(t.app, 'viewer@example.org');
+      const analyst = await signIn(t.app, 'analyst@example.org');
+      const page = (who: typeof viewer, url: string) => t.app.inject({ url, headers: { cookie: cookieHeader(who.jar) } });
+      const contactsAsViewer = await page(viewer, `/admin/waves/${waveId}/contacts`);
+      assert.equal(contactsAsViewer.statusCode, 200);
+      assert.ok(!contactsAsViewer.body.includes('contact.person@example.net'));
+      assert.match(contactsAsViewer.body, /data-status="[a-z-]+">1</);
+      assert.ok((await page(analyst, `/admin/waves/${waveId}/contacts`)).body.includes('contact.person@example.net'));
+      assert.equal((await page(viewer, '/admin/leads.csv')).statusCode, 403);
+      assert.equal((await page(analyst, '/admin/leads.csv')).statusCode, 200);
+      const leads = await page(viewer, '/admin/leads');
+      assert.equal(leads.statusCode, 200);
+      assert.ok(!leads.body.includes('leads.csv'));
+    });
+
     it('answers 403 to every action without the CSRF token, even with a valid session', async () => {
       const owner = await signIn(t.app, 'owner@example.org');
       for (const route of t.routes.filter((r) => r.url.startsWith('/admin') && r.method === 'POST')) {
