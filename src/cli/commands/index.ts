@@ -19,6 +19,7 @@ import { studyAddCommand, studyUpdateCommand } from './study-store.js';
 import { studyValidateCommand } from './study-validate.js';
 import { studyVersionsCommand } from './study-versions.js';
 import { userAddCommand } from './user-add.js';
+import { userResetTotpCommand } from './user-reset-totp.js';
 
 /** Every command of the CLI, in the order `barometre --help` lists them. */
 export const COMMANDS: readonly CliCommand[] = [
@@ -41,6 +42,7 @@ export const COMMANDS: readonly CliCommand[] = [
   demoGenerateCommand,
   demoResetCommand,
   userAddCommand,
+  userResetTotpCommand,
   gdprEraseCommand,
   gdprPurgeCommand,
   backupCommand,
