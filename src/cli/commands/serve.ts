@@ -78,8 +78,10 @@ Options:
       --host H   address to listen on (default HOST or 0.0.0.0)
 
 Environment: PORT, HOST, DATA_DIR (./data), DATABASE_URL (postgres://… for PostgreSQL, SQLite otherwise),
-SECRET_KEY (32+ bytes; generated once into DATA_DIR/secret.key when absent), PUBLIC_URL, TRUST_PROXY,
-SMTP_URL, MAIL_FROM, LOW_BASE (30), SUPPRESS_BASE (10).`,
+SECRET_KEY (32+ bytes; generated once into DATA_DIR/secret.key when absent; every node of an installation
+must use the same one, or it refuses to start), PUBLIC_URL (the only source of links in e-mails; required with
+SMTP_URL unless HOST is a loopback address), TRUST_PROXY (a hop count or proxy addresses/CIDRs; true is
+refused), SMTP_URL, MAIL_FROM, LOW_BASE (30), SUPPRESS_BASE (10). See the README's "Several nodes".`,
   async run(args, io) {
     const config = configFromArgs(args, io);
     const store = await openConfiguredStore(config);
