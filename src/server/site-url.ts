@@ -1,6 +1,5 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { isLoopbackHost } from './config.js';
 
 /**
  * The site's base URL for links in e-mails and resume links, from the configuration only (never from the
@@ -12,6 +11,6 @@ export function siteUrl(app: FastifyInstance): string {
   if (publicUrl) return publicUrl;
   const address = app.server.address() as AddressInfo | null;
   const listening = address && typeof address === 'object' ? address.port : port;
-  const name = host === '0.0.0.0' || host === '::' || isLoopbackHost(host) ? 'localhost' : host;
+  const name = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   return `http://${name.includes(':') ? `[${name}]` : name}:${listening}`;
 }

@@ -62,7 +62,7 @@ describe('links only from configuration', () => {
       assert.equal(smtp.messages.length, before + 1);
       const text = smtp.messages.at(-1)!.text;
       assert.ok(!text.includes('evil.example'), 'the link does not follow Host');
-      assert.match(text, /http:\/\/localhost:3999\/livre-blanc\/telechargement\//);
+      assert.match(text, /http:\/\/127\.0\.0\.1:3999\/livre-blanc\/telechargement\//);
     } finally {
       await t.close();
     }
