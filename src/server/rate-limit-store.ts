@@ -9,6 +9,20 @@ interface RouteParams {
   readonly groupId?: string;
 }
 
+/** Ended windows are deleted by the node that counts the n-th hit, so the table stays as small as the live windows. */
+const PURGE_EVERY_HITS = 1000;
+
+/** A function that, every `n` calls, deletes the ended counters (in the background; a failure is retried later). */
+export function purgeEvery(store: Store, n: number): (now: Date) => void {
+  let hits = 0;
+  return (now) => {
+    if (++hits % n !== 0) return;
+    store.rateCounters.purgeExpired(now).catch(() => {
+      // the next purge retries; a counter row left over is harmless (its window has ended)
+    });
+  };
+}
+
 /**
  * A store for @fastify/rate-limit that counts in the database (`rate_counters`), so that every node of an
  * installation shares one budget per address and route: behind a round-robin balancer, N nodes allow the
@@ -16,6 +30,7 @@ interface RouteParams {
  * `app.register(rateLimit, { store: databaseRateLimitStore(store) })`.
  */
 export function databaseRateLimitStore(store: Store): FastifyRateLimitStoreCtor {
+  const purge = purgeEvery(store, PURGE_EVERY_HITS);
   return class DatabaseRateLimitStore implements FastifyRateLimitStore {
     readonly prefix: string;
 
@@ -27,6 +42,7 @@ export function databaseRateLimitStore(store: Store): FastifyRateLimitStoreCtor 
 
     incr(key: string, callback: Callback, timeWindow: number): void {
       const now = new Date();
+      purge(now);
       store.rateCounters.hit(this.prefix + key, timeWindow, now).then(
         (count) => callback(null, { current: count.hits, ttl: Math.max(0, count.resetsAt.getTime() - now.getTime()) }),
         (error: Error) => callback(error),

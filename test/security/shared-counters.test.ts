@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { checkSecretFingerprint, secretFingerprint } from '../../src/server/secret-fingerprint.js';
-import { databaseRateLimitStore } from '../../src/server/rate-limit-store.js';
+import { databaseRateLimitStore, purgeEvery } from '../../src/server/rate-limit-store.js';
 import { createDatabase, type Store } from '../../src/store/index.js';
 import { openTestStore, TEST_DATABASES, type TestStore } from '../helpers/databases.js';
 
@@ -58,6 +58,20 @@ for (const database of TEST_DATABASES) {
       assert.equal(fresh.resetsAt.getTime(), t0.getTime() + 2000);
       assert.equal((await second.rateCounters.get('k', new Date(t0.getTime() + 2000))).hits, 0);
       assert.ok((await first.rateCounters.purgeExpired(new Date(t0.getTime() + 2000))) >= 1);
+    });
+
+    it('deletes ended windows every n-th hit, keeping the live ones', async () => {
+      const t0 = new Date('2031-01-01T00:00:00Z');
+      await first.rateCounters.hit('ended', 1000, t0);
+      await first.rateCounters.hit('live', 60_000, t0);
+      const purge = purgeEvery(second, 2);
+      const later = new Date(t0.getTime() + 5000);
+      purge(later);
+      assert.equal((await first.rateCounters.get('ended', t0)).hits, 1, 'not yet: first call');
+      purge(later);
+      for (let i = 0; i < 50 && (await first.rateCounters.get('ended', t0)).hits > 0; i++) await new Promise((r) => setImmediate(r));
+      assert.equal((await first.rateCounters.get('ended', t0)).hits, 0);
+      assert.equal((await first.rateCounters.get('live', later)).hits, 1);
     });
 
     it('never loses a hit when nodes count at the same moment', async () => {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { sharesCounters } from '../../rate-limit-store.js';
+import { purgeEvery, sharesCounters } from '../../rate-limit-store.js';
 
 /**
  * Counts invalid links (unknown or used tokens, unknown resume ids) per address, so that guessing tokens is
@@ -47,11 +47,13 @@ export function linkLimiter(app: FastifyInstance, name: string, options: { max: 
     };
   }
   const key = (address: string) => `bad-link:${name}:${address}`;
+  const purge = purgeEvery(app.store, 100);
   return {
     async blocked(address) {
       return (await app.store.rateCounters.get(key(address))).hits >= options.max;
     },
     async fail(address) {
+      purge(new Date());
       await app.store.rateCounters.hit(key(address), options.windowMs);
     },
   };
