@@ -68,6 +68,9 @@ for (const database of TEST_DATABASES) {
       const right = await post('/admin/account/totp/confirm', { code: await code() });
       assert.equal(right.statusCode, 303);
       assert.equal((await t.store.users.getByEmail(OWNER))!.totpEnabled, true);
+      // a session alone cannot replace the confirmed factor
+      assert.equal((await post('/admin/account/totp/start')).statusCode, 409);
+      assert.equal((await t.store.users.getTotp((await t.store.users.getByEmail(OWNER))!.id))?.enabled, true);
     });
 
     it('asks for the code after the right password, refuses a wrong or replayed code and an expired step, then lets the owner in', async () => {

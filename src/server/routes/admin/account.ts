@@ -43,8 +43,10 @@ export function accountRoutes(policy?: ThrottlePolicy): FastifyPluginAsync {
         status,
         body: html`${accountView(request.lang, reply, { user: request.user! })}${totpSection(request, reply, extra)}`,
       });
+    /** Enrolment is for owners, and only while no factor is confirmed: replacing one needs a code (turn it off first). */
     const ownerOnly = (request: FastifyRequest) => {
       if (request.user!.role !== 'owner') throw new AppError('FORBIDDEN', 'two-step sign-in is offered to owners');
+      if (request.user!.totpEnabled) throw new AppError('CONFLICT', 'two-step sign-in is already on: turn it off with a code first');
     };
     const totpLimits = { config: { permission: 'read' as const, rateLimit: { max: 10, timeWindow: 60_000 } } };
 
