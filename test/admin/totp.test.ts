@@ -128,5 +128,22 @@ for (const database of TEST_DATABASES) {
       const plain = await passwordStep(OWNER);
       assert.equal(plain.response.statusCode, 303);
     });
+
+    it('is turned off by its owner with a current code only', async () => {
+      const owner = await signIn(t.app, OWNER);
+      const post = (url: string, fields: Record<string, string> = {}) =>
+        t.app.inject({ method: 'POST', url, headers: { ...FORM, cookie: cookieHeader(owner.jar) }, payload: new URLSearchParams({ _csrf: owner.csrf, ...fields }).toString() });
+      secret = /data-totp-secret>([A-Z2-7]+)</.exec((await post('/admin/account/totp/start')).body)?.[1] ?? '';
+      t.clock.advance(30_000);
+      assert.equal((await post('/admin/account/totp/confirm', { code: await code() })).statusCode, 303);
+      assert.equal((await post('/admin/account/totp/disable', { code: 'abcdef' })).statusCode, 400);
+      assert.equal((await post('/admin/account/totp/disable', { code: await code() })).statusCode, 400, 'the confirming code is spent');
+      t.clock.advance(30_000);
+      const off = await post('/admin/account/totp/disable', { code: await code() });
+      assert.equal(off.statusCode, 303);
+      assert.equal(await t.store.users.getTotp((await t.store.users.getByEmail(OWNER))!.id), undefined);
+      const log = await t.store.auditLog.list({ action: 'user.totp.disable' });
+      assert.equal(log.length, 1);
+    });
   });
 }
