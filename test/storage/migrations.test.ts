@@ -7,10 +7,12 @@ import { TEST_DATABASES, openTestStore, type TestStore } from '../helpers/databa
 const TABLES = [
   'audit_log',
   'contacts',
+  'instance_settings',
   'invitation_tokens',
   'invitations',
   'leads',
   'login_attempts',
+  'rate_counters',
   'responses',
   'results_cache',
   'sessions',
