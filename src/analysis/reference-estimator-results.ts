@@ -1,8 +1,6 @@
 import { estimateQuantiles, estimateRatio, panelTrend, surveyGlm, type SurveyDesign } from '../stats/index.js';
 import type { ParsedCase } from './reference-cases-schema.js';
 
-type ResultRow = Record<string, unknown>;
-
 /**
  * Results of the estimate kinds quantile, ratio, glm and trend of a reference case (reference-cases-estimators.ts), field
  * names as the R reference (estimator-cases.R): rows `{ domain?, level, estimate, se, ... }`. `need(column, kind)` makes

@@ -772,4 +772,25 @@ export const de: Messages = {
   // issue 20: the database can come and go
   'error.database.text':
     'Die Datenbank ist gerade nicht erreichbar, daher konnte dieser Schritt nicht abgeschlossen werden. Bitte versuchen Sie es in einigen Sekunden erneut: bereits gespeicherte Antworten bleiben erhalten.',
+  // issue 20: least privilege, second factor
+  'admin.personalData.analystOnly': 'Namen und E-Mail-Adressen sehen nur Analysten und Eigentümer; Ihre Rolle sieht die Anzahlen.',
+  'admin.totp.title': 'Anmeldung in zwei Schritten',
+  'admin.totp.off': 'Nicht aktiviert. Danach verlangt die Anmeldung zusätzlich zum Passwort einen 6-stelligen Code aus einer Authenticator-App.',
+  'admin.totp.on': 'Aktiviert: Die Anmeldung verlangt einen Code aus Ihrer Authenticator-App.',
+  'admin.totp.start': 'Anmeldung in zwei Schritten einrichten',
+  'admin.totp.secretIntro':
+    'Fügen Sie dieses Konto mit dem Schlüssel unten (er wird nur jetzt angezeigt) Ihrer Authenticator-App hinzu und geben Sie dann den angezeigten Code ein.',
+  'admin.totp.secret': 'Schlüssel',
+  'admin.totp.uri': 'Einrichtungslink (otpauth)',
+  'admin.totp.code': '6-stelliger Code',
+  'admin.totp.confirm': 'Bestätigen',
+  'admin.totp.disable': 'Anmeldung in zwei Schritten ausschalten',
+  'admin.totp.badCode': 'Dieser Code ist ungültig: Prüfen Sie die Uhrzeit Ihres Geräts und versuchen Sie es erneut.',
+  'admin.totp.enabled': 'Die Anmeldung in zwei Schritten ist aktiviert.',
+  'admin.totp.disabled': 'Die Anmeldung in zwei Schritten ist ausgeschaltet.',
+  'admin.totp.ownersOnly': 'Die Anmeldung in zwei Schritten steht Eigentümern zur Verfügung.',
+  'admin.totp.lost': 'Gerät verloren? Wer den Server betreibt, setzt sie zurück mit: barometre user reset-totp EMAIL',
+  'admin.login.codeTitle': 'Geben Sie Ihren Code ein',
+  'admin.login.codeHint': 'Öffnen Sie Ihre Authenticator-App und geben Sie den 6-stelligen Code für Baromètre ein.',
+  'admin.login.codeExpired': 'Die Anmeldung hat zu lange gedauert: Geben Sie Ihr Passwort erneut ein.',
 };

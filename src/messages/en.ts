@@ -765,6 +765,26 @@ export const en = {
     '{n} respondent(s) did not answer “{variable}”: they are weighted as their own class, to their share of the sample ({share}); the shares above are among those who answered.',
   // issue 20: the database can come and go
   'error.database.text': 'The database cannot be reached right now, so this step could not be completed. Please try again in a few seconds: answers already saved are kept.',
+  // issue 20: least privilege, second factor
+  'admin.personalData.analystOnly': 'Names and e-mail addresses are shown to analysts and owners only; your role sees the counts.',
+  'admin.totp.title': 'Two-step sign-in',
+  'admin.totp.off': 'Not enabled. Once enabled, signing in asks for a 6-digit code from an authenticator app as well as your password.',
+  'admin.totp.on': 'Enabled: signing in asks for a code from your authenticator app.',
+  'admin.totp.start': 'Set up two-step sign-in',
+  'admin.totp.secretIntro': 'Add this account to your authenticator app with the key below (it is shown only now), then enter the code the app shows.',
+  'admin.totp.secret': 'Key',
+  'admin.totp.uri': 'Setup link (otpauth)',
+  'admin.totp.code': '6-digit code',
+  'admin.totp.confirm': 'Confirm',
+  'admin.totp.disable': 'Turn off two-step sign-in',
+  'admin.totp.badCode': 'This code is not valid: check the time of your device and try again.',
+  'admin.totp.enabled': 'Two-step sign-in is enabled.',
+  'admin.totp.disabled': 'Two-step sign-in is turned off.',
+  'admin.totp.ownersOnly': 'Two-step sign-in is offered to owners.',
+  'admin.totp.lost': 'Lost the device? Whoever runs the server resets it with: barometre user reset-totp EMAIL',
+  'admin.login.codeTitle': 'Enter your code',
+  'admin.login.codeHint': 'Open your authenticator app and enter the 6-digit code for Baromètre.',
+  'admin.login.codeExpired': 'Signing in took too long: enter your password again.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -770,4 +770,24 @@ export const es: Messages = {
   // issue 20: the database can come and go
   'error.database.text':
     'La base de datos no está disponible en este momento, por lo que este paso no se ha podido completar. Vuelva a intentarlo dentro de unos segundos: las respuestas ya guardadas se conservan.',
+  // issue 20: least privilege, second factor
+  'admin.personalData.analystOnly': 'Los nombres y las direcciones de correo solo se muestran a analistas y propietarios; su rol ve los recuentos.',
+  'admin.totp.title': 'Inicio de sesión en dos pasos',
+  'admin.totp.off': 'No activado. Una vez activado, el inicio de sesión pide, además de la contraseña, un código de 6 cifras de una aplicación de autenticación.',
+  'admin.totp.on': 'Activado: el inicio de sesión pide un código de su aplicación de autenticación.',
+  'admin.totp.start': 'Configurar el inicio de sesión en dos pasos',
+  'admin.totp.secretIntro': 'Añada esta cuenta a su aplicación de autenticación con la clave de abajo (solo se muestra ahora) y escriba el código que muestra la aplicación.',
+  'admin.totp.secret': 'Clave',
+  'admin.totp.uri': 'Enlace de configuración (otpauth)',
+  'admin.totp.code': 'Código de 6 cifras',
+  'admin.totp.confirm': 'Confirmar',
+  'admin.totp.disable': 'Desactivar el inicio de sesión en dos pasos',
+  'admin.totp.badCode': 'Este código no es válido: compruebe la hora de su dispositivo e inténtelo de nuevo.',
+  'admin.totp.enabled': 'El inicio de sesión en dos pasos está activado.',
+  'admin.totp.disabled': 'El inicio de sesión en dos pasos está desactivado.',
+  'admin.totp.ownersOnly': 'El inicio de sesión en dos pasos se ofrece a los propietarios.',
+  'admin.totp.lost': '¿Ha perdido el dispositivo? Quien administra el servidor lo restablece con: barometre user reset-totp EMAIL',
+  'admin.login.codeTitle': 'Escriba su código',
+  'admin.login.codeHint': 'Abra su aplicación de autenticación y escriba el código de 6 cifras de Baromètre.',
+  'admin.login.codeExpired': 'El inicio de sesión tardó demasiado: vuelva a escribir su contraseña.',
 };

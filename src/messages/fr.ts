@@ -772,4 +772,25 @@ export const fr: Messages = {
   // issue 20: the database can come and go
   'error.database.text':
     'La base de données est momentanément injoignable : cette étape n’a pas pu aboutir. Réessayez dans quelques secondes ; les réponses déjà enregistrées sont conservées.',
+  // issue 20: least privilege, second factor
+  'admin.personalData.analystOnly': 'Les noms et adresses e-mail ne sont montrés qu’aux analystes et aux propriétaires ; votre rôle voit les effectifs.',
+  'admin.totp.title': 'Connexion en deux étapes',
+  'admin.totp.off': 'Non activée. Une fois activée, la connexion demande, en plus du mot de passe, un code à 6 chiffres d’une application d’authentification.',
+  'admin.totp.on': 'Activée : la connexion demande un code de votre application d’authentification.',
+  'admin.totp.start': 'Activer la connexion en deux étapes',
+  'admin.totp.secretIntro':
+    'Ajoutez ce compte à votre application d’authentification avec la clé ci-dessous (elle n’est montrée que maintenant), puis saisissez le code affiché par l’application.',
+  'admin.totp.secret': 'Clé',
+  'admin.totp.uri': 'Lien de configuration (otpauth)',
+  'admin.totp.code': 'Code à 6 chiffres',
+  'admin.totp.confirm': 'Confirmer',
+  'admin.totp.disable': 'Désactiver la connexion en deux étapes',
+  'admin.totp.badCode': 'Ce code n’est pas valide : vérifiez l’heure de votre appareil et réessayez.',
+  'admin.totp.enabled': 'La connexion en deux étapes est activée.',
+  'admin.totp.disabled': 'La connexion en deux étapes est désactivée.',
+  'admin.totp.ownersOnly': 'La connexion en deux étapes est proposée aux propriétaires.',
+  'admin.totp.lost': 'Appareil perdu ? La personne qui administre le serveur la réinitialise avec : barometre user reset-totp EMAIL',
+  'admin.login.codeTitle': 'Saisissez votre code',
+  'admin.login.codeHint': 'Ouvrez votre application d’authentification et saisissez le code à 6 chiffres de Baromètre.',
+  'admin.login.codeExpired': 'La connexion a pris trop de temps : saisissez de nouveau votre mot de passe.',
 };

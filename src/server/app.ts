@@ -12,12 +12,16 @@ import { registerCsrf } from './csrf.js';
 import { classifyError, registerErrorHandlers, sendError } from './error-handler.js';
 import { langOfUrl, stripLangPrefix } from './i18n/localized-path.js';
 import { ROUTE_PLUGINS } from './routes/index.js';
+import { registerHostCheck } from './host-check.js';
+import { databaseRateLimitStore, sharesCounters } from './rate-limit-store.js';
 import { registerSecurity } from './security.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     readonly store: Store;
     readonly config: AppConfig;
+    /** the time source of time-based policies (login throttling, TOTP); tests inject one instead of sleeping */
+    readonly clock: () => Date;
   }
   interface FastifyRequest {
     /** from the path: /en/… is English, everything else French */
@@ -30,6 +34,8 @@ export interface AppDeps {
   readonly config: AppConfig;
   /** true: one JSON line per request on stdout; an object to send them elsewhere (tests). Default false. */
   readonly logger?: boolean | { readonly stream: NodeJS.WritableStream; readonly level?: string };
+  /** the time source of login throttling and TOTP checks; default the system clock */
+  readonly clock?: () => Date;
   /** the route plugins; default ROUTE_PLUGINS (src/server/routes/index.ts) */
   readonly routes?: readonly FastifyPluginAsync[];
 }
@@ -64,7 +70,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
     logger: loggerOption(deps.logger),
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: config.trustProxy as FastifyServerOptions['trustProxy'], // a hop count works at run time
+    trustProxy: config.trustProxy as FastifyServerOptions['trustProxy'], // false, a hop count (works at run time) or a list of proxies: never true (config.ts)
     bodyLimit: JSON_BODY_LIMIT,
     requestTimeout: 60_000,
     return503OnClosing: true,
@@ -80,6 +86,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.decorate('store', deps.store);
   app.decorate('config', config);
+  app.decorate('clock', deps.clock ?? (() => new Date()));
   app.decorateRequest('lang', 'fr');
   app.addHook('onRequest', async (request) => {
     request.lang = langOfUrl(request.originalUrl);
@@ -90,10 +97,12 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerErrorHandlers(app);
   await registerSecurity(app, config);
+  registerHostCheck(app);
   await app.register(cookie, { secret: cookieSigner(config.secretKey) });
   await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT });
   await registerCsrf(app, config);
-  await app.register(rateLimit, { global: false });
+  // on PostgreSQL (several nodes possible) the counters are in the database: one budget per installation
+  await app.register(rateLimit, { global: false, ...(sharesCounters(app) && { store: databaseRateLimitStore(deps.store) }) });
   await app.register(fastifyStatic, { root: STATIC_ROOT, prefix: '/static/', index: false, list: false, maxAge: '1h' });
 
   for (const routes of deps.routes ?? ROUTE_PLUGINS) await app.register(routes);

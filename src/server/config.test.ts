@@ -66,6 +66,22 @@ describe('loadConfig', () => {
     assert.throws(() => loadConfig({ SECRET_KEY: SECRET, LOW_BASE: '5', SUPPRESS_BASE: '10' }), /SUPPRESS_BASE/);
   });
 
+  it('takes TRUST_PROXY as a hop count or a list of proxy addresses and CIDRs, and refuses true naming the variable', () => {
+    assert.equal(loadConfig({ SECRET_KEY: SECRET, TRUST_PROXY: '2' }).trustProxy, 2);
+    assert.equal(loadConfig({ SECRET_KEY: SECRET, TRUST_PROXY: '10.0.0.5, 10.0.1.0/24,::1' }).trustProxy, '10.0.0.5,10.0.1.0/24,::1');
+    assert.equal(loadConfig({ SECRET_KEY: SECRET, TRUST_PROXY: 'false' }).trustProxy, false);
+    assert.throws(() => loadConfig({ SECRET_KEY: SECRET, TRUST_PROXY: 'true' }), /TRUST_PROXY: true is refused/);
+    assert.throws(() => loadConfig({ SECRET_KEY: SECRET, TRUST_PROXY: '10.0.0.0/33' }), /TRUST_PROXY: .*prefix length/);
+    assert.throws(() => loadConfig({ SECRET_KEY: SECRET, TRUST_PROXY: '10.0.0.300' }), /TRUST_PROXY: .*not an IP address/);
+  });
+
+  it('refuses to send mail without PUBLIC_URL unless the server listens on localhost only', () => {
+    assert.throws(() => loadConfig({ SECRET_KEY: SECRET, SMTP_URL: 'smtp://localhost:2525' }), /PUBLIC_URL is required to send e-mail/);
+    assert.throws(() => loadConfig({ SECRET_KEY: SECRET, SMTP_URL: 'smtp://localhost:2525', HOST: '0.0.0.0' }), /PUBLIC_URL/);
+    assert.equal(loadConfig({ SECRET_KEY: SECRET, SMTP_URL: 'smtp://localhost:2525', HOST: '127.0.0.1' }).publicUrl, undefined);
+    assert.equal(loadConfig({ SECRET_KEY: SECRET, SMTP_URL: 'smtp://x:25', PUBLIC_URL: 'https://a.example' }).publicUrl, 'https://a.example');
+  });
+
   it('generates a secret once, keeps it in DATA_DIR/secret.key with mode 0600 and reuses it', () => {
     withDataDir((dir) => {
       const first = loadConfig({ DATA_DIR: dir });

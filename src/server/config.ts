@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../app-error.js';
@@ -19,8 +20,11 @@ export interface AppConfig {
   readonly mailFrom: string;
   /** without a trailing slash, e.g. https://barometre.example.org */
   readonly publicUrl: string | undefined;
-  /** Fastify's trustProxy: false, true, a hop count or a list of addresses */
-  readonly trustProxy: boolean | number | string;
+  /**
+   * Which proxies' X-Forwarded-For to believe: false (none), a hop count, or a list of proxy addresses/CIDRs
+   * (Fastify's trustProxy). Never `true`: that would believe a forged header from anyone.
+   */
+  readonly trustProxy: false | number | string;
   /** bases below this many respondents are flagged */
   readonly lowBase: number;
   /** bases below this many respondents are not published */
@@ -58,12 +62,24 @@ const ZEnv = z.object({
   SMTP_URL: url(/^smtps?:$/, 'an smtp:// or smtps:// URL'),
   MAIL_FROM: optionalText.transform((v) => v ?? 'Baromètre <no-reply@localhost>'),
   PUBLIC_URL: url(/^https?:$/, 'an http:// or https:// URL').transform((v) => v?.replace(/\/+$/, '')),
-  TRUST_PROXY: optionalText.transform((v, ctx): boolean | number | string => {
+  TRUST_PROXY: optionalText.transform((v, ctx): false | number | string => {
     if (v === undefined || /^(false|0|no)$/i.test(v)) return false;
-    if (/^(true|yes)$/i.test(v)) return true;
+    if (/^(true|yes)$/i.test(v)) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'true is refused: it believes X-Forwarded-For from anyone, so a forged header bypasses every rate limit; give the number of proxies in front (e.g. 1) or their addresses (e.g. 10.0.0.5,10.0.1.0/24)',
+      });
+      return z.NEVER;
+    }
     if (/^\d+$/.test(v)) return Number(v);
-    if (/^[0-9a-f.:/, ]+$/i.test(v)) return v;
-    ctx.addIssue({ code: 'custom', message: 'expected true, false, a hop count or a list of addresses' });
+    const bad = proxyListProblem(v);
+    if (bad === undefined)
+      return v
+        .split(',')
+        .map((a) => a.trim())
+        .join(',');
+    ctx.addIssue({ code: 'custom', message: `expected false, a hop count or a comma-separated list of proxy addresses or CIDRs; ${bad}` });
     return z.NEVER;
   }),
   LOW_BASE: integer(30, 1, 1_000_000),
@@ -75,6 +91,25 @@ const ZEnv = z.object({
   BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT: optionalText.refine((v) => v === undefined || v === '0' || v === '1', 'expected 1 or 0').transform((v) => v === '1'),
   NODE_ENV: optionalText,
 });
+
+/** Why a TRUST_PROXY list is not a list of IP addresses or CIDRs (undefined: it is). */
+function proxyListProblem(list: string): string | undefined {
+  for (const raw of list.split(',')) {
+    const item = raw.trim();
+    const [address = '', bits, extra] = item.split('/');
+    const version = isIP(address);
+    if (version === 0 || extra !== undefined) return `"${item}" is not an IP address or CIDR`;
+    if (bits !== undefined && (!/^\d+$/.test(bits) || Number(bits) > (version === 4 ? 32 : 128))) return `"${item}" has an invalid prefix length`;
+  }
+  return undefined;
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '::1']);
+
+/** True when the server listens on the loopback interface only (nobody else can reach it by another name). */
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_HOSTS.has(host.toLowerCase()) || host.startsWith('127.');
+}
 
 /**
  * Reads and validates the configuration from an environment object.
@@ -94,6 +129,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
   const e = parsed.data;
   if (e.SUPPRESS_BASE > e.LOW_BASE) {
     throw new AppError('INVALID_INPUT', `Invalid environment: SUPPRESS_BASE (${e.SUPPRESS_BASE}) must not exceed LOW_BASE (${e.LOW_BASE})`, { variable: 'SUPPRESS_BASE' });
+  }
+  if (e.SMTP_URL !== undefined && e.PUBLIC_URL === undefined && !isLoopbackHost(e.HOST)) {
+    throw new AppError(
+      'INVALID_INPUT',
+      'Invalid environment: PUBLIC_URL is required to send e-mail (SMTP_URL is set): links in e-mails are built from PUBLIC_URL only, ' +
+        `never from the request's Host header; set PUBLIC_URL=https://your.site (or listen on localhost only, HOST=127.0.0.1, to try it out)`,
+      { variable: 'PUBLIC_URL' },
+    );
   }
   if (e.BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT && e.NODE_ENV !== 'test') {
     throw new AppError(

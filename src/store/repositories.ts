@@ -1,10 +1,12 @@
 import { createAuditLogRepository, type AuditLogRepository } from './repositories/audit-log-repository.js';
 import { createBenchmarksRepository, type BenchmarksRepository } from './repositories/benchmarks-repository.js';
 import { createContactsRepository, type ContactsRepository } from './repositories/contacts-repository.js';
+import { createInstanceSettingsRepository, type InstanceSettingsRepository } from './repositories/instance-settings-repository.js';
 import { createInvitationsRepository, type InvitationsRepository } from './repositories/invitations-repository.js';
 import { createLeadsRepository, type LeadsRepository } from './repositories/leads-repository.js';
 import { createLoginAttemptsRepository, type LoginAttemptsRepository } from './repositories/login-attempts-repository.js';
 import { createPersonalDataRepository, type PersonalDataRepository } from './repositories/personal-data-repository.js';
+import { createRateCountersRepository, type RateCountersRepository } from './repositories/rate-counters-repository.js';
 import { createResponsesRepository, type ResponsesRepository } from './repositories/responses-repository.js';
 import { createResultsCacheRepository, type ResultsCacheRepository } from './repositories/results-cache-repository.js';
 import { createSessionsRepository, type SessionsRepository } from './repositories/sessions-repository.js';
@@ -28,6 +30,8 @@ export interface Repositories {
   readonly resultsCache: ResultsCacheRepository;
   readonly benchmarks: BenchmarksRepository;
   readonly personalData: PersonalDataRepository;
+  readonly instanceSettings: InstanceSettingsRepository;
+  readonly rateCounters: RateCountersRepository;
 }
 
 export function createRepositories(ctx: StoreContext): Repositories {
@@ -45,5 +49,7 @@ export function createRepositories(ctx: StoreContext): Repositories {
     resultsCache: createResultsCacheRepository(ctx),
     benchmarks: createBenchmarksRepository(ctx),
     personalData: createPersonalDataRepository(ctx),
+    instanceSettings: createInstanceSettingsRepository(ctx),
+    rateCounters: createRateCountersRepository(ctx),
   });
 }

@@ -20,6 +20,8 @@ export interface Database {
   leads: LeadsTable;
   auditLog: AuditLogTable;
   resultsCache: ResultsCacheTable;
+  instanceSettings: InstanceSettingsTable;
+  rateCounters: RateCountersTable;
 }
 
 /** ISO-8601 UTC text, e.g. 2015-03-01T09:00:00.000Z */
@@ -138,6 +140,12 @@ export interface UsersTable {
   role: UserRole;
   createdAt: IsoTime;
   disabled: Flag;
+  /** the TOTP secret, encrypted with the app secret (null: no second factor) */
+  totpSecret: string | null;
+  /** when the owner confirmed a first code; null while enrolment is pending */
+  totpEnabledAt: IsoTime | null;
+  /** the last 30-second step accepted, so that a code is accepted once */
+  totpLastStep: number | null;
 }
 
 export interface SessionsTable {
@@ -189,4 +197,15 @@ export interface ResultsCacheTable {
   dataVersion: number;
   payload: string;
   computedAt: IsoTime;
+}
+
+export interface InstanceSettingsTable {
+  name: string;
+  value: string;
+}
+
+export interface RateCountersTable {
+  key: string;
+  hits: number;
+  resetsAt: IsoTime;
 }

@@ -21,6 +21,8 @@ export interface AdminTestApp {
   readonly config: AppConfig;
   /** every route the app registered: method and URL pattern */
   readonly routes: readonly { method: string; url: string }[];
+  /** the app's clock (login throttling, TOTP): real time plus what `advance` added, so tests never sleep */
+  readonly clock: TestClock;
   close(): Promise<void>;
 }
 
@@ -35,18 +37,36 @@ function routeRecorder(routes: { method: string; url: string }[]): FastifyPlugin
   return plugin;
 }
 
+export interface TestClock {
+  readonly now: () => Date;
+  advance(ms: number): void;
+}
+
+/** A clock that follows real time, moved forward by `advance(ms)` instead of sleeping. */
+export function testClock(): TestClock {
+  let offset = 0;
+  return {
+    now: () => new Date(Date.now() + offset),
+    advance(ms) {
+      offset += ms;
+    },
+  };
+}
+
 export async function startAdminApp(database: TestDatabase, env: Record<string, string> = {}): Promise<AdminTestApp> {
   const store = await openTestStore(database);
   const dir = mkdtempSync(join(tmpdir(), 'barometre-admin-'));
   const config = loadConfig({ DATA_DIR: dir, SECRET_KEY: 'admin-test-secret-'.padEnd(48, 'x'), ...env });
   const routes: { method: string; url: string }[] = [];
-  const app = await createApp({ store, config, routes: [routeRecorder(routes), ...ROUTE_PLUGINS] });
+  const clock = testClock();
+  const app = await createApp({ store, config, clock: clock.now, routes: [routeRecorder(routes), ...ROUTE_PLUGINS] });
   await app.ready();
   return {
     app,
     store,
     config,
     routes,
+    clock,
     async close() {
       await app.close();
       await store.close();

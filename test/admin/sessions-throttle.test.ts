@@ -41,30 +41,32 @@ for (const database of TEST_DATABASES) {
       assert.equal(await resumeSession(store, other), undefined);
     });
 
-    it('backs off exponentially per account and never locks the account for good', async () => {
-      const throttle = createLoginThrottle(store);
-      const t0 = new Date('2030-03-01T08:00:00Z');
-      let now = t0;
+    it('backs off exponentially per (account, address), never for the account at another address, and never for good', async () => {
+      let now = new Date('2030-03-01T08:00:00Z');
+      const throttle = createLoginThrottle(store, undefined, () => now);
       const waits: number[] = [];
       for (let i = 0; i < 8; i++) {
-        await throttle.recordFailure('victim@example.org', `192.0.2.${i}`, now);
-        waits.push(await throttle.waitMs('victim@example.org', '198.51.100.1', now));
+        await throttle.recordFailure('victim@example.org', '192.0.2.1');
+        waits.push(await throttle.waitMs('victim@example.org', '192.0.2.1'));
+        assert.equal(await throttle.waitMs('victim@example.org', '198.51.100.1'), 0, 'another address is not held back');
         now = new Date(now.getTime() + waits.at(-1)!);
       }
       assert.deepEqual(waits, [0, 0, 0, 0, 1000, 2000, 4000, 8000]);
-      for (let i = 0; i < 40; i++) await throttle.recordFailure('victim@example.org', '192.0.2.1', now);
-      assert.ok((await throttle.waitMs('victim@example.org', '198.51.100.1', now)) <= 15 * 60_000, 'capped at 15 minutes');
-      assert.equal(await throttle.waitMs('victim@example.org', '198.51.100.1', new Date(now.getTime() + 15 * 60_000)), 0);
-      await throttle.recordSuccess('victim@example.org', '198.51.100.1');
-      assert.equal(await store.loginAttempts.get('account:victim@example.org'), undefined);
+      for (let i = 0; i < 40; i++) await throttle.recordFailure('victim@example.org', '192.0.2.1');
+      const capped = await throttle.waitMs('victim@example.org', '192.0.2.1');
+      assert.ok(capped > 0 && capped <= 15 * 60_000, 'capped at 15 minutes');
+      now = new Date(now.getTime() + 15 * 60_000);
+      assert.equal(await throttle.waitMs('victim@example.org', '192.0.2.1'), 0);
+      await throttle.recordSuccess('victim@example.org', '192.0.2.1');
+      assert.equal(await store.loginAttempts.get('pair:victim@example.org|192.0.2.1'), undefined);
     });
 
     it('throttles an address that tries many accounts', async () => {
-      const throttle = createLoginThrottle(store);
       const now = new Date('2030-04-01T08:00:00Z');
-      for (let i = 0; i < 20; i++) await throttle.recordFailure(`user${i}@example.org`, '203.0.113.99', now);
-      assert.ok((await throttle.waitMs('someone@example.org', '203.0.113.99', now)) > 0);
-      assert.equal(await throttle.waitMs('someone@example.org', '203.0.113.100', now), 0);
+      const throttle = createLoginThrottle(store, undefined, () => now);
+      for (let i = 0; i < 20; i++) await throttle.recordFailure(`user${i}@example.org`, '203.0.113.99');
+      assert.ok((await throttle.waitMs('someone@example.org', '203.0.113.99')) > 0);
+      assert.equal(await throttle.waitMs('someone@example.org', '203.0.113.100'), 0);
     });
   });
 }

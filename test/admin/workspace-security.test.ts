@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { TEST_DATABASES } from '../helpers/databases.js';
 import { PASSWORD, addUser, cookieHeader, csrfOf, keepCookies, signIn, startAdminApp, type AdminTestApp } from './admin-app.js';
 
@@ -48,14 +47,16 @@ for (const database of TEST_DATABASES) {
       const viewer = await signIn(t.app, 'viewer@example.org');
       const analyst = await signIn(t.app, 'analyst@example.org');
       // every role may sign out and change its own password; every other action needs analyst or owner
-      const selfService = new Set(['/admin/logout', '/admin/account']);
+      // (turning one's own second factor off needs a current code, so it answers 400 here, not 403)
+      const selfService = new Set(['/admin/logout', '/admin/account', '/admin/account/totp/disable']);
       const actions = t.routes.filter((r) => isWorkspace(r.url) && r.method === 'POST' && !selfService.has(r.url));
       assert.ok(actions.length >= 8);
       for (const route of actions) {
         const as = (who: typeof viewer) =>
           t.app.inject({ method: 'POST', url: fill(route.url), headers: { ...FORM, cookie: cookieHeader(who.jar) }, payload: `_csrf=${encodeURIComponent(who.csrf)}` });
         assert.equal((await as(viewer)).statusCode, 403, `viewer POST ${route.url}`);
-        if (!route.url.startsWith('/admin/users') && !route.url.startsWith('/admin/gdpr')) assert.notEqual((await as(analyst)).statusCode, 403, `analyst POST ${route.url}`);
+        const ownerOnly = ['/admin/users', '/admin/gdpr', '/admin/account/totp/'].some((prefix) => route.url.startsWith(prefix));
+        if (!ownerOnly) assert.notEqual((await as(analyst)).statusCode, 403, `analyst POST ${route.url}`);
       }
       const ownPassword = await t.app.inject({
         method: 'POST',
@@ -71,6 +72,23 @@ for (const database of TEST_DATABASES) {
       assert.equal(viewerHome.statusCode, 200);
     });
 
+    it("shows a viewer the counts of leads and contacts, never their names or e-mail addresses, and refuses the leads' CSV", async () => {
+      await t.store.contacts.create({ waveId, email: 'contact.person@example.net', name: 'Contact Person' });
+      const viewer = await signIn(t.app, 'viewer@example.org');
+      const analyst = await signIn(t.app, 'analyst@example.org');
+      const page = (who: typeof viewer, url: string) => t.app.inject({ url, headers: { cookie: cookieHeader(who.jar) } });
+      const contactsAsViewer = await page(viewer, `/admin/waves/${waveId}/contacts`);
+      assert.equal(contactsAsViewer.statusCode, 200);
+      assert.ok(!contactsAsViewer.body.includes('contact.person@example.net'));
+      assert.match(contactsAsViewer.body, /data-status="[a-z-]+">1</);
+      assert.ok((await page(analyst, `/admin/waves/${waveId}/contacts`)).body.includes('contact.person@example.net'));
+      assert.equal((await page(viewer, '/admin/leads.csv')).statusCode, 403);
+      assert.equal((await page(analyst, '/admin/leads.csv')).statusCode, 200);
+      const leads = await page(viewer, '/admin/leads');
+      assert.equal(leads.statusCode, 200);
+      assert.ok(!leads.body.includes('leads.csv'));
+    });
+
     it('answers 403 to every action without the CSRF token, even with a valid session', async () => {
       const owner = await signIn(t.app, 'owner@example.org');
       const actions = t.routes.filter((r) => r.url.startsWith('/admin') && r.method === 'POST');
@@ -82,7 +100,7 @@ for (const database of TEST_DATABASES) {
       assert.equal((await t.store.waves.get(waveId))?.status, 'draft');
     });
 
-    it('throttles 20 wrong passwords in a row, and lets the right password in from another address after the backoff', async () => {
+    it('throttles 20 wrong passwords in a row from one address, which waits out its backoff even with the right password', async () => {
       const statuses: number[] = [];
       for (let i = 0; i < 20; i++) {
         const res = await signIn(t.app, 'analyst@example.org', `wrong password ${i}`, '203.0.113.7');
@@ -93,14 +111,53 @@ for (const database of TEST_DATABASES) {
         statuses.slice(5).every((s) => s === 429),
         statuses.join(','),
       );
-      // the account is in its backoff: even the right password waits
-      const during = await signIn(t.app, 'analyst@example.org', PASSWORD, '198.51.100.9');
+      // the attacking address is in its backoff: even the right password waits there
+      const during = await signIn(t.app, 'analyst@example.org', PASSWORD, '203.0.113.7');
       assert.equal(during.response.statusCode, 429);
       assert.ok(Number(during.response.headers['retry-after']) >= 1);
-      await sleep(1100);
-      const afterBackoff = await signIn(t.app, 'analyst@example.org', PASSWORD, '198.51.100.9');
+      t.clock.advance(1100);
+      const afterBackoff = await signIn(t.app, 'analyst@example.org', PASSWORD, '203.0.113.7');
       assert.equal(afterBackoff.response.statusCode, 303);
       assert.equal(afterBackoff.response.headers.location, '/admin');
+    });
+
+    it('lets the owner in with the right password from a clean address during an attack on the account from other addresses', async () => {
+      for (const attacker of ['203.0.113.20', '203.0.113.21', '203.0.113.22']) {
+        const statuses: number[] = [];
+        for (let i = 0; i < 25; i++) statuses.push((await signIn(t.app, 'owner@example.org', `guess ${i}`, attacker)).response.statusCode);
+        assert.deepEqual(statuses.slice(0, 5), [401, 401, 401, 401, 401], attacker);
+        assert.ok(
+          statuses.slice(5).every((s) => s === 429),
+          `${attacker}: ${statuses.join(',')}`,
+        );
+      }
+      const owner = await signIn(t.app, 'owner@example.org', PASSWORD, '198.51.100.50');
+      assert.equal(owner.response.statusCode, 303, 'no wait for the owner at another address');
+      assert.equal(owner.response.headers.location, '/admin');
+      // an address that tries many accounts is throttled as a whole
+      const sprayer = '203.0.113.30';
+      const spray: number[] = [];
+      for (let i = 0; i < 24; i++) spray.push((await signIn(t.app, `nobody${i}@example.org`, 'guess', sprayer)).response.statusCode);
+      assert.equal(spray.filter((s) => s === 401).length, 20, spray.join(','));
+      assert.equal((await signIn(t.app, 'owner@example.org', PASSWORD, sprayer)).response.statusCode, 429);
+    });
+
+    it('answers 400, never 500, to a login `next` holding control characters (line breaks would split the Location header)', async () => {
+      for (const next of ['/admin\r\nSet-Cookie: x=1', '/admin/\nx', '/admin\u0000', '/admin/waves\u007f']) {
+        const page = await t.app.inject({ url: `/admin/login?next=${encodeURIComponent(next)}` });
+        assert.equal(page.statusCode, 400, JSON.stringify(next));
+        const jar = new Map<string, string>();
+        keepCookies(jar, await t.app.inject({ url: '/admin/login' }));
+        const csrf = csrfOf((await t.app.inject({ url: '/admin/login', headers: { cookie: cookieHeader(jar) } })).body);
+        const post = await t.app.inject({
+          method: 'POST',
+          url: '/admin/login',
+          headers: { ...FORM, cookie: cookieHeader(jar) },
+          payload: new URLSearchParams({ _csrf: csrf, email: 'owner@example.org', password: PASSWORD, next }).toString(),
+        });
+        assert.equal(post.statusCode, 400, `POST ${JSON.stringify(next)}`);
+        assert.equal(post.headers['set-cookie']?.toString().includes('x=1') ?? false, false);
+      }
     });
 
     it('gives a new session id at each login, and refuses a session cookie replayed after logout', async () => {

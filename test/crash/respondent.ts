@@ -17,6 +17,8 @@ export interface Questionnaire {
   acknowledgedPages: number;
   /** the finish got its thanks page */
   complete: boolean;
+  /** the benchmark link of the thanks page */
+  benchmarkUrl?: string;
   /** a 4xx where a page was expected (must not happen) */
   rejected?: string;
 }
@@ -185,8 +187,10 @@ export async function runQuestionnaire(options: RespondentOptions, agent: http.A
     const page = fields.find(([k]) => k === '_page')?.[1];
     const action = formAction(reply.body);
     if (page === undefined || action === undefined) {
-      if (/id="benchmark-link"/.test(reply.body)) result.complete = true;
-      else result.rejected = 'a page without a form';
+      if (/id="benchmark-link"/.test(reply.body)) {
+        result.complete = true;
+        result.benchmarkUrl = decode(/id="benchmark-link" href="([^"]+)"/.exec(reply.body)?.[1] ?? '');
+      } else result.rejected = 'a page without a form';
       return result;
     }
     if (shouldStop()) return result;

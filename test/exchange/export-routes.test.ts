@@ -33,8 +33,15 @@ describe(`workspace export downloads [${TEST_DATABASES[0].name}]`, () => {
     assert.equal((await get('triple-s-data')).body.trim().split('\r\n').length, kept);
     assert.equal((await get('jsonl')).body.trim().split('\n').length, kept);
     assert.equal((await get('xlsx')).statusCode, 404);
+    // every format is written first and served whole: its Content-Length is the whole file, so a cut transfer shows
+    for (const format of ['csv', 'sav', 'jsonl', 'codebook', 'triple-s', 'triple-s-data']) {
+      const r = await get(format);
+      assert.equal(r.statusCode, 200, format);
+      assert.equal(Number(r.headers['content-length']), r.rawPayload.length, format);
+      assert.ok(r.rawPayload.length > 0, format);
+    }
     const log = await t.store.auditLog.list({ action: 'export' });
-    assert.equal(log.length, 6);
+    assert.equal(log.length, 12);
     assert.equal(log[0].target, `wave:${seeded.wave.id}`);
   });
 

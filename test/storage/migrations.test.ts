@@ -8,10 +8,12 @@ import { rawDatabase } from '../helpers/raw-database.js';
 const TABLES = [
   'audit_log',
   'contacts',
+  'instance_settings',
   'invitation_tokens',
   'invitations',
   'leads',
   'login_attempts',
+  'rate_counters',
   'responses',
   'results_cache',
   'sessions',

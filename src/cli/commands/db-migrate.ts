@@ -2,17 +2,10 @@ import { createDatabase, MIGRATIONS } from '../../store/index.js';
 import type { CliCommand } from '../command.js';
 import { readCliEnv } from '../env.js';
 import { parseArgs } from '../parse-args.js';
+import { commandText } from './index.js';
 
 export const dbMigrateCommand: CliCommand = {
-  name: 'db migrate',
-  summary: 'bring the database schema to the latest migration',
-  help: `Usage: barometre db migrate
-
-Applies the migrations the database does not have yet, in order, and prints each one applied.
-Running it again does nothing. \`barometre serve\` and \`npm start\` also migrate when they start.
-
-Environment: DATA_DIR (./data; SQLite file DATA_DIR/barometre.sqlite), DATABASE_URL (postgres://…
-or postgresql://… for PostgreSQL; SQLite when unset).`,
+  ...commandText('db migrate'),
   async run(args, io) {
     parseArgs(args, {});
     const env = readCliEnv(io.env);

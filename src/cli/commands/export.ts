@@ -7,34 +7,10 @@ import { UsageError, type CliCommand } from '../command.js';
 import { readCliEnv } from '../env.js';
 import { parseArgs } from '../parse-args.js';
 import { createProgress } from '../progress.js';
+import { commandText } from './index.js';
 
 export const exportCommand: CliCommand = {
-  name: 'export',
-  summary: "export a wave's responses: CSV, codebook, SPSS .sav, Triple-S, JSON Lines",
-  help: `Usage: barometre export --study S --wave W --format csv|codebook|sav|triple-s|jsonl --out FILE [options]
-
-Exports the responses of wave W of study S, streamed (memory stays flat whatever the wave's size), with
-the raking weight (variable "weight") when the wave has population targets.
-
-Formats:
-  csv        UTF-8, RFC 4180, one line per response; texts safe against formula injection
-  codebook   every variable, label, code and question wording in the study's languages, and the identifying
-             variables left out (CSV, or Markdown when FILE ends in .md)
-  sav        SPSS system file: variable and value labels, missing values, measurement levels, the weight,
-             multiple choices as dichotomy sets, long texts
-  triple-s   Triple-S XML metadata in FILE and the fixed-width data beside it (FILE with .dat)
-  jsonl      JSON Lines, one object per response
-
-Options:
-  --responses kept|all   kept (default): complete responses not excluded; all: every one, with its status
-  --labels               CSV, JSON Lines: labels instead of codes
-  --separator , or ;     CSV separator (default ,); with ; decimals are written with a comma
-  --bom                  CSV: start with a byte-order mark (French Excel)
-  --lang TAG             language of labels, one of the study's (default: the study's default language)
-  --include-identifying  keep the answers to questions the study flags identifying (names, addresses);
-                         left out by default
-
-Environment: DATA_DIR, DATABASE_URL (see \`barometre db migrate --help\`).`,
+  ...commandText('export'),
   async run(args, io) {
     const { values } = parseArgs(args, {
       study: { type: 'string' },

@@ -3,20 +3,10 @@ import { eraseEmail } from '../../analysis/erasure.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { openConfiguredStore, configFromArgs } from './serve.js';
 import { parseArgs } from '../parse-args.js';
+import { commandText } from './index.js';
 
 export const gdprEraseCommand: CliCommand = {
-  name: 'gdpr erase',
-  summary: 'erase a person: contacts, leads, links; anonymise (or delete) their responses',
-  help: `Usage: barometre gdpr erase --email ADDRESS [--delete-responses]
-
-The right to erasure for one e-mail address, in every wave: deletes the person's contacts, invitations
-and invitation links, and white paper leads; anonymises their responses (e-mail, notification e-mail,
-organisation, invitation link nulled; the answers to questions the study flags identifying removed; the
-address removed from open texts),
-which stay in the statistics; or deletes the responses with --delete-responses. The address is also
-removed from other respondents' open texts. The audit log records the erasure with counts only.
-On SQLite the file is then compacted (VACUUM), so the data is gone from the disk too.
-Environment: DATA_DIR, DATABASE_URL.`,
+  ...commandText('gdpr erase'),
   async run(args, io) {
     const { values } = parseArgs(args, { email: { type: 'string' }, 'delete-responses': { type: 'boolean' } });
     const email = z

@@ -2,17 +2,10 @@ import { purgeExpired } from '../../analysis/retention.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { parseArgs } from '../parse-args.js';
 import { configFromArgs, openConfiguredStore } from './serve.js';
+import { commandText } from './index.js';
 
 export const gdprPurgeCommand: CliCommand = {
-  name: 'gdpr purge',
-  summary: 'purge contacts and leads older than RETENTION_MONTHS',
-  help: `Usage: barometre gdpr purge [--months N]
-
-Applies the retention rule: deletes the contacts (with their invitations and links) and the white paper
-leads created more than N months ago; their responses stay for statistics, without identity. N is
---months, else RETENTION_MONTHS; without either, nothing is purged (exit 2). Run it daily, e.g. from cron.
-The audit log records the purge with counts only.
-Environment: RETENTION_MONTHS, DATA_DIR, DATABASE_URL.`,
+  ...commandText('gdpr purge'),
   async run(args, io) {
     const { values } = parseArgs(args, { months: { type: 'string' } });
     const config = configFromArgs([], io);

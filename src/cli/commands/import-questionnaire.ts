@@ -2,23 +2,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { importLss, importSurveyJs, type QuestionnaireImport } from '../../exchange/index.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { parseArgs } from '../parse-args.js';
+import { commandText } from './index.js';
 
-function questionnaireCommand(name: string, format: string, read: (text: string, studyId?: string) => QuestionnaireImport): CliCommand {
+function questionnaireCommand(name: string, read: (text: string, studyId?: string) => QuestionnaireImport): CliCommand {
   return {
-    name: `import ${name}`,
-    summary: `convert a ${format} questionnaire into a study file (constructs left out are listed)`,
-    help: `Usage: barometre import ${name} FILE [--id STUDY-ID] [--out STUDY.json]
-
-Converts a ${format} questionnaire into a Baromètre study document (the common subset: question kinds,
-options, display conditions that map), checks it with the study validator, and writes it as JSON on
-stdout or to --out. Every construct left out is printed as a warning on stderr; labels missing in French
-or English are copied from the other language (with a warning), and the privacy notice is a placeholder
-to write before fieldwork.
-
-To store it in the database in one step instead: \`barometre study add FILE --from ${name}\`.
-
-Exit status: 0 valid study, 1 the study has errors (the document is still written, to fix by hand), 2 bad
-usage or an unreadable file.`,
+    ...commandText(`import ${name}`),
     async run(args, io) {
       const { values, positionals } = parseArgs(args, { id: { type: 'string' }, out: { type: 'string' } }, true);
       if (positionals.length !== 1) throw new UsageError('expected exactly one file');
@@ -38,5 +26,5 @@ usage or an unreadable file.`,
   };
 }
 
-export const importLimesurveyCommand = questionnaireCommand('limesurvey', 'LimeSurvey .lss', (text, id) => importLss(text, { studyId: id }));
-export const importSurveyjsCommand = questionnaireCommand('surveyjs', 'SurveyJS JSON', (text, id) => importSurveyJs(text, { studyId: id }));
+export const importLimesurveyCommand = questionnaireCommand('limesurvey', (text, id) => importLss(text, { studyId: id }));
+export const importSurveyjsCommand = questionnaireCommand('surveyjs', (text, id) => importSurveyJs(text, { studyId: id }));

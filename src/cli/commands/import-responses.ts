@@ -4,23 +4,10 @@ import { openStore } from '../../store/index.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { readCliEnv } from '../env.js';
 import { parseArgs } from '../parse-args.js';
+import { commandText } from './index.js';
 
 export const importResponsesCommand: CliCommand = {
-  name: 'import responses',
-  summary: 'import responses into a wave from CSV (checked by the study)',
-  help: `Usage: barometre import responses --study S --wave W FILE.csv [--separator , or ;] [--skip-invalid]
-
-Reads responses from CSV, one line per response, columns matched by variable name (the columns of
-\`barometre export --format csv\`: codes or labels, multiple choices as one 0/1 column per option;
-response_id and weight are ignored, status and excluded are read). Every line is checked by the wave's
-study. Errors are listed by line and column, and nothing is imported if any line fails, unless
---skip-invalid (then the valid lines are imported).
-
-Options:
-  --separator , or ;   the CSV separator (default: guessed from the header); with ; a decimal comma is read
-  --skip-invalid       import the valid lines even when some fail
-
-Exit status: 0 imported, 1 some lines rejected (nothing imported without --skip-invalid), 2 bad usage.`,
+  ...commandText('import responses'),
   async run(args, io) {
     const { values, positionals } = parseArgs(
       args,

@@ -4,13 +4,15 @@ import type { CliCommandEntry } from '../command.js';
  * Every command of the CLI, in the order `barometre --help` lists them: its name, its one-line summary and
  * its --help text, and how to load it. Nothing here imports a command module until `load()` runs, so
  * `barometre --help` and `barometre COMMAND --help` start without the server, the store, pdfkit or vega.
- * The summary and the help text are the command module's own (the `CliCommand` it exports); a test
- * (src/cli/commands/index.test.ts) checks that they are equal and that every module is listed here.
+ * This table is where the summary and the help text are written: a command module takes them with
+ * `commandText(name)`. The few modules that compose their help from their own constants (the built-in
+ * studies, the demo's defaults) keep it, and a test (src/cli/commands/index.test.ts) checks that the table
+ * says the same and that every module is listed here.
  */
 export const COMMANDS: readonly CliCommandEntry[] = [
   {
     name: 'start',
-    summary: `what \`npm start\` runs: migrate, prepare the built-in study and the demo, serve`,
+    summary: 'what `npm start` runs: migrate, prepare the built-in study and the demo, serve',
     help: `Usage: barometre start [--port N] [--host H]
 
 Migrates the database, makes sure the built-in study exists, generates the demo data when the database
@@ -30,8 +32,12 @@ Options:
       --host H   address to listen on (default HOST or 0.0.0.0)
 
 Environment: PORT, HOST, DATA_DIR (./data), DATABASE_URL (postgres://… for PostgreSQL, SQLite otherwise),
-SECRET_KEY (32+ bytes; generated once into DATA_DIR/secret.key when absent), PUBLIC_URL, TRUST_PROXY,
-SMTP_URL, MAIL_FROM, LOW_BASE (30), SUPPRESS_BASE (10).`,
+SECRET_KEY (32+ bytes; generated once into DATA_DIR/secret.key when absent; every node of an installation
+must use the same one, or it refuses to start), PUBLIC_URL (the only source of links in e-mails; required with
+SMTP_URL unless HOST is a loopback address), TRUST_PROXY (a hop count or proxy addresses/CIDRs; true is
+refused), DATABASE_CONNECT_TIMEOUT_MS (5000), DATABASE_STATEMENT_TIMEOUT_MS (60000),
+DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS (60000), SMTP_URL, MAIL_FROM, LOW_BASE (30), SUPPRESS_BASE (10).
+See the README's "Several nodes".`,
     load: async () => (await import('./serve.js')).serveCommand,
   },
   {
@@ -172,15 +178,22 @@ Environment: DATA_DIR (./data), DATABASE_URL (postgres://… for PostgreSQL; SQL
 Reads cases in the format of test/fixtures/r-reference/README.md (a design, an optional calibration and an
 estimate per case; "result" absent or present), computes each case and prints the same JSON with "result"
 computed, field names as in the reference. Each data file is read once, from DIR (default: the folder of
-CASES.json). A case that cannot be computed (an unknown column, a mean of a text column, ...) gets an "error"
+CASES.json), straight into typed columns; each design and calibration is built once and shared by the cases
+that name the same data, filter, design and calibration. A case that cannot be computed (an unknown column, a mean of a text column, ...) gets an "error"
 field instead of a result; the other cases still run.
 
 The format is strict: an option that is not computed is refused with an INVALID_CASE error naming the case
 and the option, never approximated: an unknown key in a case, its design or its estimate (a misspelt
-"strata"), an unknown calibration type, "bounds" other than on "logit", "poststratify" on more than one
-margin, a chi-square statistic other than "F" or "Chisq" (Wald), "ciprop" by domain. Computed: calibration
-"rake", "poststratify", "linear" (GREG), "logit" with "bounds": [L, U] (as R's calibrate); mean, total,
-proportion (each with "by" and "deff"), ciprop (logit, beta, asin, wald; "conf"), chisq, weights.
+"strata"), an unknown calibration type, "bounds" not 0 <= L < 1 < U or on "poststratify", "poststratify" on
+more than one margin, a chi-square statistic other than "F" or "Chisq" (Wald), "ciprop" by domain. Computed:
+calibration "rake", "poststratify", "linear" (GREG), "logit" (as R's calibrate, same calfun): "rake", "linear"
+and "logit" take "margins", numeric "totals" ({"column": total}), "populationSize" and "bounds": [L, U] on the
+weight ratio (required for "logit"); bounds no weights can meet are an error naming the margin level; mean, total,
+proportion (each with "by" and "deff"), ciprop (logit, beta, asin, wald; "conf"), chisq, weights; quantile
+(svyquantile: "quantiles", "by", "qrule" math|school|hf1..hf9, "interval" mean|xlogit|asin|beta, "conf"), ratio
+(svyratio: "numerator", "denominator", "by"), glm (svyglm: "family" gaussian|quasibinomial|binomial,
+"response", "level", "predictors", "factors"), trend (change of a share between two waves of a panel:
+"variable", "level", "wave", "from", "to"; the design's "ids" is the respondent id).
 Zero weights are accepted (the rows count in no estimate, as in R). At p = 0 or 1, ciprop gives the
 Clopper-Pearson interval on the unweighted base, marked "interval": "clopper-pearson".
 
@@ -362,6 +375,18 @@ Environment: DATA_DIR, DATABASE_URL.`,
     load: async () => (await import('./user-add.js')).userAddCommand,
   },
   {
+    name: 'user reset-totp',
+    summary: "remove an account's two-step sign-in (a lost authenticator device)",
+    help: `Usage: barometre user reset-totp EMAIL
+
+Removes the account's TOTP second factor, for an owner who lost the device of their authenticator app:
+the next login asks for the password only, and the owner can set up a new device on /admin/account.
+Run it on the server, as whoever may read its configuration; it is written to the audit log.
+Exit 0 when removed, 2 when there is no such account or it has no second factor.
+Environment: DATA_DIR, DATABASE_URL.`,
+    load: async () => (await import('./user-reset-totp.js')).userResetTotpCommand,
+  },
+  {
     name: 'gdpr erase',
     summary: 'erase a person: contacts, leads, links; anonymise (or delete) their responses',
     help: `Usage: barometre gdpr erase --email ADDRESS [--delete-responses]
@@ -405,3 +430,10 @@ Environment: DATA_DIR, DATABASE_URL.`,
     load: async () => (await import('./backup.js')).backupCommand,
   },
 ];
+
+/** The name, summary and help text of the command `name`, for its module (`...commandText('stats')`). */
+export function commandText(name: string): Pick<CliCommandEntry, 'name' | 'summary' | 'help'> {
+  const entry = COMMANDS.find((e) => e.name === name);
+  if (!entry) throw new Error(`no CLI command "${name}" in src/cli/commands/index.ts`);
+  return { name: entry.name, summary: entry.summary, help: entry.help };
+}

@@ -6,21 +6,10 @@ import { openStore } from '../../store/index.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { readCliEnv } from '../env.js';
 import { parseArgs } from '../parse-args.js';
+import { commandText } from './index.js';
 
 export const reportCommand: CliCommand = {
-  name: 'report',
-  summary: "write a wave's white paper as a PDF (A4, charts, commentary, methodology, appendix)",
-  help: `Usage: barometre report --study S --wave W --out FILE.pdf [--lang fr|en] [--date ISO]
-
-Writes the white paper of wave W of study S: cover, table of contents, key figures, one chapter per theme
-with its charts and commentary, the hierarchy of challenges, methodology (sample, fieldwork, weighting,
-margins of error by base) and appendix tables with bases. Figures are those of the dashboard.
-
-Options:
-  --lang fr|en   language (default: fr)
-  --date ISO     the file's creation date (default: now); the same date gives the same bytes
-
-Environment: DATA_DIR, DATABASE_URL (see \`barometre db migrate --help\`).`,
+  ...commandText('report'),
   async run(args, io) {
     const { values } = parseArgs(args, {
       study: { type: 'string' },

@@ -1,9 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/app.js';
 import { loadConfig, type AppConfig } from '../../server/config.js';
+import { checkSecretFingerprint } from '../../server/secret-fingerprint.js';
 import { databaseUnavailable, openStore, type Store } from '../../store/index.js';
 import type { CliCommand, CliIo } from '../command.js';
 import { parseArgs } from '../parse-args.js';
+import { commandText } from './index.js';
 
 /** Reads the configuration, with --port and --host overriding PORT and HOST. */
 export function configFromArgs(args: string[], io: CliIo): AppConfig {
@@ -12,11 +14,12 @@ export function configFromArgs(args: string[], io: CliIo): AppConfig {
 }
 
 /**
- * Opens the database named by the configuration (with its timeouts) and migrates it. A connection the pool
- * lost and replaced is logged on stderr with its code only.
+ * Opens the database named by the configuration (with its timeouts), migrates it and checks that SECRET_KEY is
+ * the installation's (a node with another secret is refused, naming the variable). A connection the pool lost
+ * and replaced is logged on stderr with its code only.
  */
-export function openConfiguredStore(config: AppConfig, io?: Pick<CliIo, 'stderr'>): Promise<Store> {
-  return openStore({
+export async function openConfiguredStore(config: AppConfig, io?: Pick<CliIo, 'stderr'>): Promise<Store> {
+  const store = await openStore({
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,
     connectTimeoutMs: config.databaseTimeouts.connectMs,
@@ -27,6 +30,13 @@ export function openConfiguredStore(config: AppConfig, io?: Pick<CliIo, 'stderr'
       io?.stderr.write(`${JSON.stringify({ level: 40, time: Date.now(), msg: 'database connection lost; the pool opens a new one on next use', code })}\n`);
     },
   });
+  try {
+    await checkSecretFingerprint(store, config.secretKey);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
 }
 
 /**
@@ -68,22 +78,7 @@ export async function serveUntilSignal(store: Store, config: AppConfig, io: CliI
 }
 
 export const serveCommand: CliCommand = {
-  name: 'serve',
-  summary: 'serve the web app (migrates the database first)',
-  help: `Usage: barometre serve [--port N] [--host H]
-
-Migrates the database, then serves the questionnaire, the workspace and the public results until
-SIGINT (Ctrl-C) or SIGTERM, which let running requests finish and close the database.
-
-Options:
-  -p, --port N   port to listen on (default PORT or 3000; 0 picks a free port)
-      --host H   address to listen on (default HOST or 0.0.0.0)
-
-Environment: PORT, HOST, DATA_DIR (./data), DATABASE_URL (postgres://… for PostgreSQL, SQLite otherwise),
-SECRET_KEY (32+ bytes; generated once into DATA_DIR/secret.key when absent), PUBLIC_URL, TRUST_PROXY,
-DATABASE_CONNECT_TIMEOUT_MS (5000), DATABASE_STATEMENT_TIMEOUT_MS (60000),
-DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS (60000),
-SMTP_URL, MAIL_FROM, LOW_BASE (30), SUPPRESS_BASE (10).`,
+  ...commandText('serve'),
   async run(args, io) {
     const config = configFromArgs(args, io);
     const store = await openConfiguredStore(config, io);

@@ -3,17 +3,10 @@ import { BUILT_IN_STUDIES } from '../../study/index.js';
 import type { CliCommand } from '../command.js';
 import { readCliEnv } from '../env.js';
 import { parseArgs } from '../parse-args.js';
+import { commandText } from './index.js';
 
 export const studyListCommand: CliCommand = {
-  name: 'study list',
-  summary: 'list the studies in the database with their versions and waves',
-  help: `Usage: barometre study list [--json]
-
-Lists every study stored in the database: its latest version and each wave with its status
-(draft, fieldwork, closed, published). Built-in studies not stored yet are listed as such
-(\`npm start\` stores them). --json prints the same as one JSON document.
-
-Environment: DATA_DIR (./data), DATABASE_URL (postgres://… for PostgreSQL; SQLite otherwise).`,
+  ...commandText('study list'),
   async run(args, io) {
     const { values } = parseArgs(args, { json: { type: 'boolean' } });
     const store = await openStore(readCliEnv(io.env));

@@ -2,19 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { interfaceLanguageWarnings, validateStudy } from '../../study/index.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { parseArgs } from '../parse-args.js';
+import { commandText } from './index.js';
 
 export const studyValidateCommand: CliCommand = {
-  name: 'study validate',
-  summary: 'check a study file (JSON) and list every error with its path',
-  help: `Usage: barometre study validate FILE.json
-
-Checks a study document: its shape, every label in French and English, unique variable names and option
-codes, display conditions on earlier questions only, indicators on existing questions and codes.
-
-Prints "ok" and exits 0 when the study is valid, with a warning on stderr for each study language that
-has no interface catalogue (its interface words fall back to English); otherwise prints each error as
-  pages[2].questions[4].options[3].code: duplicate code 3
-on stderr and exits 2.`,
+  ...commandText('study validate'),
   async run(args, io) {
     const { positionals } = parseArgs(args, {}, true);
     if (positionals.length !== 1) throw new UsageError('expected exactly one FILE');

@@ -2,6 +2,7 @@ import { openStore } from '../../store/index.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { readCliEnv } from '../env.js';
 import { parseArgs } from '../parse-args.js';
+import { commandText } from './index.js';
 
 /** A version number argument (a positive integer). */
 export function parseVersion(text: string, name: string): number {
@@ -10,14 +11,7 @@ export function parseVersion(text: string, name: string): number {
 }
 
 export const studyVersionsCommand: CliCommand = {
-  name: 'study versions',
-  summary: 'list the stored versions of a study and the waves that use each',
-  help: `Usage: barometre study versions ID [--json]
-
-Lists every stored version of study ID, oldest first: its number, when it was stored, and the waves
-opened with it (a wave keeps its version when the study gets a new one). --json prints the same as one
-JSON document. Exit status 2 when the study is not stored.
-Environment: DATA_DIR (./data), DATABASE_URL (postgres://… for PostgreSQL; SQLite otherwise).`,
+  ...commandText('study versions'),
   async run(args, io) {
     const { values, positionals } = parseArgs(args, { json: { type: 'boolean' } }, true);
     if (positionals.length !== 1) throw new UsageError('expected exactly one study ID');

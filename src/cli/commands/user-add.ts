@@ -5,6 +5,7 @@ import { isRole } from '../../server/auth/roles.js';
 import { openStore } from '../../store/index.js';
 import { UsageError, type CliCommand, type CliIo } from '../command.js';
 import { parseArgs } from '../parse-args.js';
+import { commandText } from './index.js';
 
 /** The first line of standard input (the password), without its line end. */
 async function readFirstLine(io: CliIo): Promise<string> {
@@ -19,16 +20,7 @@ async function readFirstLine(io: CliIo): Promise<string> {
 }
 
 export const userAddCommand: CliCommand = {
-  name: 'user add',
-  summary: 'create a workspace account (password read from standard input)',
-  help: `Usage: barometre user add --role owner|analyst|viewer EMAIL < password-file
-
-Creates a workspace account. The password is the first line of standard input (there is no default
-password anywhere): for example
-  printf '%s\\n' "$PASSWORD" | barometre user add --role owner admin@example.org
-It needs at least 12 characters and is stored as an argon2id hash. The first owner is created this way;
-owners add the other accounts in the workspace (/admin/users).
-Environment: DATA_DIR, DATABASE_URL.`,
+  ...commandText('user add'),
   async run(args, io) {
     const { values, positionals } = parseArgs(args, { role: { type: 'string' } }, true);
     if (positionals.length !== 1) throw new UsageError('expected exactly one EMAIL');

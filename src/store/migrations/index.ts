@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { m0001Initial } from './0001-initial.js';
 import { m0002InvitationTokens } from './0002-invitation-tokens.js';
 import { m0003GenericStudies } from './0003-generic-studies.js';
+import { m0004SeveralNodes } from './0004-several-nodes.js';
 
 /**
  * Every migration, in order. Add a file `NNNN-name.ts` exporting `mNNNNName` and list it here;
@@ -11,6 +12,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': m0001Initial,
   '0002-invitation-tokens': m0002InvitationTokens,
   '0003-generic-studies': m0003GenericStudies,
+  '0004-several-nodes': m0004SeveralNodes,
 };
 
 /** The in-code provider Kysely's Migrator reads (no file-system scanning, works under tsx and bundles). */

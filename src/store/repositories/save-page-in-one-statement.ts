@@ -1,5 +1,5 @@
 import { sql, type Selectable } from 'kysely';
-import { toJson, type JsonObject } from '../json.js';
+import { toJson } from '../json.js';
 import type { ResponsesTable } from '../schema.js';
 import type { StoreContext } from '../store-context.js';
 import { toResponseRecord } from './response-record.js';

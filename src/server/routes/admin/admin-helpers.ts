@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { JsonValue, Store, Wave } from '../../../store/index.js';
 import { localizedPath } from '../../i18n/localized-path.js';
+import { siteUrl } from '../../site-url.js';
 
 /** 303 to a workspace path in the request's language. */
 export function redirectTo(request: FastifyRequest, reply: FastifyReply, path: string): FastifyReply {
@@ -33,7 +34,7 @@ export function formOf(request: FastifyRequest): Record<string, string> {
   return out;
 }
 
-/** The site's own base URL for links in e-mails: PUBLIC_URL, else the request's protocol and host. */
-export function baseUrl(request: FastifyRequest, publicUrl: string | undefined): string {
-  return publicUrl ?? `${request.protocol}://${request.host}`;
+/** The site's own base URL for links in e-mails: from the configuration only, never from the Host header (site-url.ts). */
+export function baseUrl(request: FastifyRequest): string {
+  return siteUrl(request.server);
 }

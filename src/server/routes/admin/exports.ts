@@ -1,5 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { z } from 'zod';
 import { AppError } from '../../../app-error.js';
 import { EXPORT_FORMATS, exportWave, prepareExport, writeTripleS } from '../../../exchange/index.js';
@@ -28,7 +33,8 @@ const TYPES: Record<string, [string, string]> = {
 
 /**
  * `/admin/waves/:waveId/export/:format` (csv, codebook, sav, jsonl, triple-s, triple-s-data): a download
- * streamed from the database as it is written (memory stays flat), options in the query string
+ * written to a temporary file first and served whole with its Content-Length (memory stays flat; a cut
+ * transfer is visibly short), options in the query string
  * (`responses=kept|all`, `labels=1`, `separator=;`, `bom=1`, `lang=en`, `codebook=markdown`, `identifying=1` to keep
  * the answers to identifying questions). Needs the
  * `analyse` permission (exports hold open answers); each download is written to the audit log.
@@ -53,22 +59,37 @@ export const exportRoutes: FastifyPluginAsync = async (app) => {
       codebookFormat: q.codebook,
       includeIdentifying: q.identifying === '1',
     };
-    const stream = new PassThrough();
     const base = `${wave.studyId}-${wave.code}`;
-    const fail = (error: unknown) => stream.destroy(error as Error);
-    if (format === 'triple-s' || format === 'triple-s-data') {
-      const source = await prepareExport(app.store, wave, options);
-      const sink = new PassThrough().resume();
-      const [metadata, data] = format === 'triple-s' ? [stream, null] : [sink, stream];
-      writeTripleS(source, metadata, data, { ...options, dataFile: `${base}.dat` }).catch(fail);
-    } else {
-      exportWave(app.store, wave, format as (typeof EXPORT_FORMATS)[number], { out: stream }, options).catch(fail);
+    // written to storage first, then served whole with its Content-Length: a transfer cut short can never
+    // look complete (the client sees fewer bytes than announced), and memory stays flat
+    const dir = await mkdtemp(join(tmpdir(), 'barometre-export-'));
+    const file = join(dir, 'export');
+    try {
+      const out = createWriteStream(file, { mode: 0o600 });
+      const written = finished(out);
+      if (format === 'triple-s' || format === 'triple-s-data') {
+        const source = await prepareExport(app.store, wave, options);
+        const sink = new PassThrough().resume();
+        const [metadata, data] = format === 'triple-s' ? [out, null] : [sink, out];
+        await writeTripleS(source, metadata, data, { ...options, dataFile: `${base}.dat` });
+      } else {
+        await exportWave(app.store, wave, format as (typeof EXPORT_FORMATS)[number], { out }, options);
+      }
+      if (!out.writableEnded) out.end();
+      await written;
+    } catch (error) {
+      await rm(dir, { recursive: true, force: true });
+      throw error;
     }
+    const { size } = await stat(file);
+    const body = createReadStream(file);
+    body.on('close', () => void rm(dir, { recursive: true, force: true }));
     await audit(app.store, request, 'export', `wave:${wave.id}`, { format, responses: q.responses, identifying: q.identifying === '1' });
     return reply
       .type(type[0])
       .header('content-disposition', `attachment; filename="${base.replace(/[^A-Za-z0-9._-]/g, '_')}${type[1]}"`)
       .header('cache-control', 'no-store')
-      .send(stream);
+      .header('content-length', String(size))
+      .send(body);
   });
 };

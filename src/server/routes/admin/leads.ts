@@ -76,7 +76,7 @@ const ZLeadsQuery = z.object({ study: z.string().max(100).optional() });
  * The researchers' contacts of the white paper: `/admin/leads` (each study's leads, newest first, with the
  * study's own form fields as columns), `/admin/leads.csv` (the export; `?study=` for one study) and
  * `POST /admin/leads/:id/erase` (analysts and owners; written to the audit log with the lead's id only,
- * never its personal data).
+ * never its personal data). Personal data need the analyst role: a viewer sees each study's count only.
  */
 export const leadRoutes: FastifyPluginAsync = async (app) => {
   const waveCodes = async () => new Map((await app.store.waves.list()).map((w) => [w.id, w.code]));
@@ -90,7 +90,7 @@ export const leadRoutes: FastifyPluginAsync = async (app) => {
     });
   });
 
-  app.get('/admin/leads.csv', async (request, reply) => {
+  app.get('/admin/leads.csv', { config: { permission: 'analyse' } }, async (request, reply) => {
     const query = ZLeadsQuery.safeParse(request.query ?? {});
     if (!query.success) throw new AppError('INVALID_INPUT', 'study: expected a study id');
     const groups = await loadLeadGroups(app.store, request.lang, query.data.study || undefined);

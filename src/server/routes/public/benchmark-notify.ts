@@ -8,6 +8,7 @@ import { localizedPath } from '../../i18n/localized-path.js';
 import { respondSecrets } from '../respond/respond-secrets.js';
 import { t } from '../../../messages/index.js';
 import { labelIn } from '../../../study/index.js';
+import { siteUrl } from '../../site-url.js';
 
 export interface NotifyOptions {
   /** the server's SECRET_KEY: benchmark tokens are derived from it (see respond-secrets.ts) */
@@ -66,7 +67,7 @@ export async function notifyOnPublish(app: FastifyInstance, request: FastifyRequ
     mailer = createMailer(app.config);
     return await notifyBenchmarksOnPublish(app.store, waveId, mailer, {
       secretKey: app.config.secretKey,
-      publicUrl: app.config.publicUrl ?? `${request.protocol}://${request.host}`,
+      publicUrl: siteUrl(app),
     });
   } catch (error) {
     // an SMTP error message may quote the recipient's address: log its codes only, never personal data

@@ -13,7 +13,7 @@ import { localizedPath } from '../../i18n/localized-path.js';
 import { html } from '../../views/html.js';
 import { benchmarkPendingView, benchmarkView } from '../../views/public/benchmark-view.js';
 import { sendPage, studyPage } from '../../views/send-page.js';
-import { badLinkLimiter } from '../respond/bad-link-limiter.js';
+import { linkLimiter } from '../respond/bad-link-limiter.js';
 import { respondSecrets } from '../respond/respond-secrets.js';
 import { t } from '../../../messages/index.js';
 
@@ -31,15 +31,15 @@ const ZEmail = z.email().max(254);
  */
 export const benchmarkRoutes: FastifyPluginAsync = async (app) => {
   const secrets = respondSecrets(app.config.secretKey);
-  const limiter = badLinkLimiter({ max: 10, windowMs: 60_000 });
+  const limiter = linkLimiter(app, 'benchmark', { max: 10, windowMs: 60_000 });
 
   const responseOf = async (request: FastifyRequest<{ Params: TokenParams }>): Promise<ResponseRecord | undefined> => {
-    if (limiter.blocked(request.ip)) throw new AppError('RATE_LIMITED', 'too many invalid benchmark links');
+    if (await limiter.blocked(request.ip)) throw new AppError('RATE_LIMITED', 'too many invalid benchmark links');
     const token = request.params.token;
     // a malformed token is hashed too, so every wrong token takes the same path
     const response = await findBenchmarkResponse(app.store, secrets.tokenHash(TOKEN.test(token) ? token : ''));
     if (!response || !TOKEN.test(token)) {
-      limiter.fail(request.ip);
+      await limiter.fail(request.ip);
       return undefined;
     }
     return response;

@@ -10,7 +10,7 @@ import type { Lang } from '../../../report/format/lang.js';
 import type { Wave } from '../../../store/index.js';
 import { csrfField } from '../../csrf.js';
 import { newToken, hashToken } from '../../token.js';
-import { badLinkLimiter } from '../respond/bad-link-limiter.js';
+import { linkLimiter } from '../respond/bad-link-limiter.js';
 import { sendPage, studyPage } from '../../views/send-page.js';
 import { CONSENT_VERSION } from '../../views/public/consent-version.js';
 import { WHITE_PAPER_PATHS } from '../../views/public/white-paper-paths.js';
@@ -20,6 +20,7 @@ import { publishedWaves } from './published-results.js';
 import { publishedStudyIds, loadSiteStudies } from './site-studies.js';
 import { t } from '../../../messages/index.js';
 import { studiesIndexView } from '../../views/public/study-cards.js';
+import { siteUrl } from '../../site-url.js';
 
 /** A download link stays valid this long. */
 export const DOWNLOAD_DAYS = 7;
@@ -36,7 +37,7 @@ type StudyParams = { study: string };
  * the link is valid. The form is rate-limited and has a honeypot; pages with tokens are private.
  */
 export const whitePaperRoutes: FastifyPluginAsync = async (app) => {
-  const limiter = badLinkLimiter({ max: 10, windowMs: 60_000 });
+  const limiter = linkLimiter(app, 'white-paper', { max: 10, windowMs: 60_000 });
 
   /** One published study: straight to its form; several: the list of them; none: a notice. */
   const index = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -140,12 +141,12 @@ export const whitePaperRoutes: FastifyPluginAsync = async (app) => {
         body: whitePaperNoticeView(t(lang, 'whitePaper.expired.title'), t(lang, 'whitePaper.expired.text')),
         status: 404,
       });
-    if (limiter.blocked(request.ip)) throw new AppError('RATE_LIMITED', 'too many invalid download links');
+    if (await limiter.blocked(request.ip)) throw new AppError('RATE_LIMITED', 'too many invalid download links');
     const token = request.params.token;
     const lead = await app.store.leads.getByDownloadTokenHash(hashToken(app.config.secretKey, TOKEN.test(token) ? token : ''));
     const wave = lead?.waveId ? await app.store.waves.get(lead.waveId) : undefined;
     if (!lead || !wave || wave.status !== 'published' || !lead.downloadExpiresAt || lead.downloadExpiresAt < new Date().toISOString()) {
-      limiter.fail(request.ip);
+      await limiter.fail(request.ip);
       return notFound();
     }
     const [results, study] = await Promise.all([getWaveResults(app.store, wave), waveStudy(app.store, wave)]);
@@ -168,7 +169,7 @@ export const whitePaperRoutes: FastifyPluginAsync = async (app) => {
 async function sendDownloadEmail(app: Parameters<FastifyPluginAsync>[0], request: FastifyRequest, to: string, path: string, wave: Wave, lang: Lang): Promise<boolean> {
   if (!app.config.smtpUrl) return false;
   const study = await waveStudy(app.store, wave);
-  const url = `${app.config.publicUrl ?? `${request.protocol}://${request.host}`}${path}`;
+  const url = `${siteUrl(app)}${path}`;
   const params = { study: plainText(studyText(study, study.title, lang), 200), wave: plainText(wave.title, 200), days: DOWNLOAD_DAYS, url };
   const subject = plainText(t(lang, 'whitePaper.email.subject', params), 250);
   const text = t(lang, 'whitePaper.email.text', params);

@@ -15,6 +15,7 @@ import type { Credential } from './resolve-access.js';
 import type { RespondSecrets } from './respond-secrets.js';
 import { conditionContext, isPageVisible, nextPage, progress, visiblePages } from './page-flow.js';
 import { isVisible } from '../../../study/index.js';
+import { siteUrl } from '../../site-url.js';
 
 export const SCRIPTS = ['/respond/logic.js', '/static/respond.js'] as const;
 
@@ -72,7 +73,7 @@ export const newSubmissionId = (now = Date.now()) => `${now.toString(36).padStar
 
 function resumeUrl(request: FastifyRequest, r: Respondent, publicUrl: string | undefined): string | undefined {
   if (r.credential.kind !== 'open' || !r.credential.publicId) return undefined;
-  return `${publicUrl ?? `${request.protocol}://${request.host}`}${surveyPath(respondLanguages(request, r.study).content, r)}`;
+  return `${publicUrl ?? siteUrl(request.server)}${surveyPath(respondLanguages(request, r.study).content, r)}`;
 }
 
 export interface PageRender {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Answers } from '../../../study/index.js';
 import { localizedPath } from '../../i18n/localized-path.js';
-import { badLinkLimiter } from './bad-link-limiter.js';
+import { linkLimiter } from './bad-link-limiter.js';
 import { logicScript } from './logic-script.js';
 import { postAnswers, type PostDeps } from './post-answers.js';
 import { cachedWaveLookup, resolveAccess } from './resolve-access.js';
@@ -26,7 +26,7 @@ const BAD_LINKS_PER_MINUTE = 10;
  */
 export const respondRoutes: FastifyPluginAsync = async (app) => {
   const secrets = respondSecrets(app.config.secretKey);
-  const limiter = badLinkLimiter({ max: BAD_LINKS_PER_MINUTE, windowMs: 60_000 });
+  const limiter = linkLimiter(app, 'respond', { max: BAD_LINKS_PER_MINUTE, windowMs: 60_000 });
   const deps: PostDeps = { store: app.store, secrets, publicUrl: app.config.publicUrl, secureCookies: app.config.secureCookies };
   const logic = logicScript();
   const findWave = cachedWaveLookup(app.store);
@@ -41,13 +41,13 @@ export const respondRoutes: FastifyPluginAsync = async (app) => {
   });
 
   const access = async (request: FastifyRequest<{ Params: SurveyParams }>, reply: FastifyReply) => {
-    if (limiter.blocked(request.ip)) {
+    if (await limiter.blocked(request.ip)) {
       sendNotice(request, reply, 'tooMany', 429);
       return undefined;
     }
     const result = await resolveAccess(app.store, secrets, request, request.params.study, request.params.wave, findWave);
     // a used token counts like an unknown one: both are the same invalid link to the outside
-    if (result.kind === 'bad-link' || (result.kind === 'used' && request.method === 'GET')) limiter.fail(request.ip);
+    if (result.kind === 'bad-link' || (result.kind === 'used' && request.method === 'GET')) await limiter.fail(request.ip);
     return result;
   };
 

@@ -62,7 +62,12 @@ ${extra.smtp ? null : html`<p class="hint">${t(lang, 'admin.contacts.noSmtp')}</
 </form>`
     : null
 }
-<h2>${t(lang, 'admin.contacts.list', { n: progress.length })}</h2>
+${editable ? contactTable(lang, progress) : html`<p class="hint">${t(lang, 'admin.personalData.analystOnly')}</p>`}`;
+}
+
+/** The contacts themselves (personal data): shown to analysts and owners only. */
+function contactTable(lang: Lang, progress: readonly ContactProgress[]): Html {
+  return html`<h2>${t(lang, 'admin.contacts.list', { n: progress.length })}</h2>
 <div class="table-wrap"><table>
   <thead><tr><th scope="col">${t(lang, 'admin.users.email')}</th><th scope="col">${t(lang, 'admin.contacts.name')}</th><th scope="col">${t(lang, 'admin.contacts.organization')}</th><th scope="col">${t(lang, 'admin.waves.status')}</th></tr></thead>
   <tbody>${progress.slice(0, SHOWN).map((p) => html`<tr><td>${p.contact.email}</td><td>${p.contact.name ?? ''}</td><td>${p.contact.company ?? ''}</td><td>${statusText(lang, p.status)}</td></tr>`)}</tbody>

@@ -45,6 +45,12 @@ function groupTable(lang: Lang, reply: FastifyReply, group: LeadGroup, waves: Re
 /** The white paper's contacts, one table per study, with consent, an erase button (analysts) and the CSV exports. */
 export function leadsView(lang: Lang, reply: FastifyReply, groups: readonly LeadGroup[], waves: ReadonlyMap<number, string>, canErase: boolean, erased: boolean): Html {
   const count = groups.reduce((sum, g) => sum + g.leads.length, 0);
+  // a viewer sees how many leads each study has, never who they are (least privilege)
+  if (!canErase)
+    return html`<h1>${t(lang, 'whitePaper.leads.title')}</h1>
+<p>${t(lang, 'whitePaper.leads.count', { count })}</p>
+<ul class="status-counts">${groups.map((g) => html`<li><span>${g.title}</span> <strong data-study="${g.studyId}">${g.leads.length}</strong></li>`)}</ul>
+<p class="hint">${t(lang, 'admin.personalData.analystOnly')}</p>`;
   return html`<h1>${t(lang, 'whitePaper.leads.title')}</h1>
 ${erased ? html`<p class="notice" role="status">${t(lang, 'whitePaper.leads.erased')}</p>` : null}
 <p>${t(lang, 'whitePaper.leads.count', { count })} · <a href="${localizedPath(lang, '/admin/leads.csv')}" download>${t(lang, 'whitePaper.leads.csv')}</a></p>

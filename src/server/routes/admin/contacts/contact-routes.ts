@@ -56,7 +56,7 @@ export const contactRoutes: FastifyPluginAsync = async (app) => {
     app.post(`/admin/waves/:waveId/${kind}s`, analyse, async (request, reply) => {
       const wave = await waveOfRequest(app.store, request);
       const study = await waveStudy(app.store, wave);
-      const outcome = await sendInvitations(app.store, app.config, wave, study, kind, baseUrl(request, app.config.publicUrl));
+      const outcome = await sendInvitations(app.store, app.config, wave, study, kind, baseUrl(request));
       await audit(app.store, request, `${kind}s.send`, `wave:${wave.id}`, { sent: outcome.sent, failed: outcome.failed.length });
       return redirectTo(request, reply, `/admin/waves/${wave.id}/contacts?kind=${kind}&sent=${outcome.sent}&failed=${outcome.failed.length}`);
     });
