@@ -4,7 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { UsageError, type CliCommand } from '../command.js';
 import { readCliEnv } from '../env.js';
 import { parseArgs } from '../parse-args.js';
-import { commandText } from './index.js';
+import { commandText } from './command-texts.js';
 
 export const backupCommand: CliCommand = {
   ...commandText('backup'),

@@ -2,7 +2,7 @@ import { createDatabase, MIGRATIONS } from '../../store/index.js';
 import type { CliCommand } from '../command.js';
 import { readCliEnv } from '../env.js';
 import { parseArgs } from '../parse-args.js';
-import { commandText } from './index.js';
+import { commandText } from './command-texts.js';
 
 export const dbMigrateCommand: CliCommand = {
   ...commandText('db migrate'),

@@ -7,7 +7,7 @@ import { UsageError, type CliCommand } from '../command.js';
 import { readCliEnv } from '../env.js';
 import { parseArgs } from '../parse-args.js';
 import { createProgress } from '../progress.js';
-import { commandText } from './index.js';
+import { commandText } from './command-texts.js';
 
 export const exportCommand: CliCommand = {
   ...commandText('export'),

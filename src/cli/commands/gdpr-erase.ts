@@ -3,7 +3,7 @@ import { eraseEmail } from '../../analysis/erasure.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { openConfiguredStore, configFromArgs } from './serve.js';
 import { parseArgs } from '../parse-args.js';
-import { commandText } from './index.js';
+import { commandText } from './command-texts.js';
 
 export const gdprEraseCommand: CliCommand = {
   ...commandText('gdpr erase'),

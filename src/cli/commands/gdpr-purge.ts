@@ -2,7 +2,7 @@ import { purgeExpired } from '../../analysis/retention.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { parseArgs } from '../parse-args.js';
 import { configFromArgs, openConfiguredStore } from './serve.js';
-import { commandText } from './index.js';
+import { commandText } from './command-texts.js';
 
 export const gdprPurgeCommand: CliCommand = {
   ...commandText('gdpr purge'),

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { importLss, importSurveyJs, type QuestionnaireImport } from '../../exchange/index.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { parseArgs } from '../parse-args.js';
-import { commandText } from './index.js';
+import { commandText } from './command-texts.js';
 
 function questionnaireCommand(name: string, read: (text: string, studyId?: string) => QuestionnaireImport): CliCommand {
   return {

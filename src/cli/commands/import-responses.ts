@@ -4,7 +4,7 @@ import { openStore } from '../../store/index.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { readCliEnv } from '../env.js';
 import { parseArgs } from '../parse-args.js';
-import { commandText } from './index.js';
+import { commandText } from './command-texts.js';
 
 export const importResponsesCommand: CliCommand = {
   ...commandText('import responses'),

@@ -6,7 +6,7 @@ import { openStore } from '../../store/index.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { readCliEnv } from '../env.js';
 import { parseArgs } from '../parse-args.js';
-import { commandText } from './index.js';
+import { commandText } from './command-texts.js';
 
 export const reportCommand: CliCommand = {
   ...commandText('report'),

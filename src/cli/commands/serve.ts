@@ -5,7 +5,7 @@ import { checkSecretFingerprint } from '../../server/secret-fingerprint.js';
 import { databaseUnavailable, openStore, type Store } from '../../store/index.js';
 import type { CliCommand, CliIo } from '../command.js';
 import { parseArgs } from '../parse-args.js';
-import { commandText } from './index.js';
+import { commandText } from './command-texts.js';
 
 /** Reads the configuration, with --port and --host overriding PORT and HOST. */
 export function configFromArgs(args: string[], io: CliIo): AppConfig {

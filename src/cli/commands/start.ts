@@ -1,7 +1,7 @@
 import type { CliCommand } from '../command.js';
 import { PREPARE_HOOKS } from '../start-hooks.js';
 import { configFromArgs, openConfiguredStore, serveUntilSignal } from './serve.js';
-import { commandText } from './index.js';
+import { commandText } from './command-texts.js';
 
 export const startCommand: CliCommand = {
   ...commandText('start'),

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { runReferenceCasesFile } from '../../analysis/reference-cases.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { parseArgs } from '../parse-args.js';
-import { commandText } from './index.js';
+import { commandText } from './command-texts.js';
 
 export const statsCommand: CliCommand = {
   ...commandText('stats'),

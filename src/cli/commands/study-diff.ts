@@ -5,7 +5,7 @@ import { UsageError, type CliCommand } from '../command.js';
 import { readCliEnv } from '../env.js';
 import { parseArgs } from '../parse-args.js';
 import { parseVersion } from './study-versions.js';
-import { commandText } from './index.js';
+import { commandText } from './command-texts.js';
 
 export const studyDiffCommand: CliCommand = {
   ...commandText('study diff'),

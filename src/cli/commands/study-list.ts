@@ -3,7 +3,7 @@ import { BUILT_IN_STUDIES } from '../../study/index.js';
 import type { CliCommand } from '../command.js';
 import { readCliEnv } from '../env.js';
 import { parseArgs } from '../parse-args.js';
-import { commandText } from './index.js';
+import { commandText } from './command-texts.js';
 
 export const studyListCommand: CliCommand = {
   ...commandText('study list'),

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { interfaceLanguageWarnings, validateStudy } from '../../study/index.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { parseArgs } from '../parse-args.js';
-import { commandText } from './index.js';
+import { commandText } from './command-texts.js';
 
 export const studyValidateCommand: CliCommand = {
   ...commandText('study validate'),

@@ -2,7 +2,7 @@ import { openStore } from '../../store/index.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { readCliEnv } from '../env.js';
 import { parseArgs } from '../parse-args.js';
-import { commandText } from './index.js';
+import { commandText } from './command-texts.js';
 
 /** A version number argument (a positive integer). */
 export function parseVersion(text: string, name: string): number {

@@ -5,7 +5,7 @@ import { isRole } from '../../server/auth/roles.js';
 import { openStore } from '../../store/index.js';
 import { UsageError, type CliCommand, type CliIo } from '../command.js';
 import { parseArgs } from '../parse-args.js';
-import { commandText } from './index.js';
+import { commandText } from './command-texts.js';
 
 /** The first line of standard input (the password), without its line end. */
 async function readFirstLine(io: CliIo): Promise<string> {

@@ -3,7 +3,7 @@ import { loadConfig } from '../../server/config.js';
 import { openStore } from '../../store/index.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { parseArgs } from '../parse-args.js';
-import { commandText } from './index.js';
+import { commandText } from './command-texts.js';
 
 export const userResetTotpCommand: CliCommand = {
   ...commandText('user reset-totp'),
