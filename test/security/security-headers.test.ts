@@ -66,6 +66,8 @@ for (const database of TEST_DATABASES) {
         `/livre-blanc/${wave.studyId}`,
         `/en/white-paper/${wave.studyId}`,
         '/api/docs',
+        '/healthz',
+        '/readyz',
         '/white-paper',
         '/livre-blanc',
         '/admin/login',
