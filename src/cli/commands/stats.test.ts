@@ -93,6 +93,11 @@ describe('the stats command module', () => {
     const parts = new Set([...seen].map((f) => relative(src, f).split('/')[0]));
     assert.deepEqual([...parts].sort(), ['analysis', 'cli', 'stats']);
     assert.deepEqual([...packages], ['zod']);
-    for (const f of seen) assert.doesNotMatch(relative(src, f), /^analysis\/(?!read-csv|reference-cases|reference-estimator-results)/, 'analysis modules beyond the case format, its estimators and the CSV reader');
+    for (const f of seen)
+      assert.doesNotMatch(
+        relative(src, f),
+        /^analysis\/(?!read-csv|reference-cases|reference-estimator-results)/,
+        'analysis modules beyond the case format, its estimators and the CSV reader',
+      );
   });
 });
