@@ -34,6 +34,7 @@ export type { SavePageInput, SavePageResult } from './repositories/save-page.js'
 export type { BulkResponse, InsertManyOptions } from './repositories/insert-many.js';
 export type { PackedRow, IteratePackedOptions } from './repositories/iterate-packed.js';
 export type { Contact, NewContact, ContactsRepository } from './repositories/contacts-repository.js';
+export type { ContactLeftOutReason, ContactsCopy } from './repositories/copy-contacts.js';
 export type { Invitation, InvitationsRepository } from './repositories/invitations-repository.js';
 export type { User, UsersRepository } from './repositories/users-repository.js';
 export type { Session, SessionsRepository } from './repositories/sessions-repository.js';

@@ -5,6 +5,7 @@ import { fromJson, toJson, type JsonValue } from '../json.js';
 import type { ContactsTable } from '../schema.js';
 import type { StoreContext } from '../store-context.js';
 import { isoTime } from '../time.js';
+import { copyContacts, type ContactsCopy } from './copy-contacts.js';
 
 export interface Contact {
   readonly id: number;
@@ -79,6 +80,14 @@ export function createContactsRepository({ db }: StoreContext) {
 
     async setStatus(id: number, status: string): Promise<void> {
       await db.updateTable('contacts').set({ status }).where('id', '=', id).execute();
+    },
+
+    /**
+     * Copies the contacts of one wave into another of the same study, as not invited yet, leaving out those
+     * who unsubscribed or bounced (in any wave of the study); see `copyContacts`.
+     */
+    copyToWave(input: { fromWaveId: number; toWaveId: number; studyId: string }, now = new Date()): Promise<ContactsCopy> {
+      return copyContacts(db, input, now);
     },
 
     /** Sets status 'unsubscribed' and the date (kept when already unsubscribed). */
