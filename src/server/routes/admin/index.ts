@@ -8,6 +8,7 @@ import { cleaningRoutes } from './data/cleaning-routes.js';
 import { exportRoutes } from './exports.js';
 import { gdprRoutes } from './gdpr-routes.js';
 import { monitorRoutes } from './data/monitor-routes.js';
+import { nextWaveRoutes } from './next-wave.js';
 import { weightingRoutes } from './data/weighting-routes.js';
 import { unsubscribeRoutes } from './contacts/unsubscribe-routes.js';
 import { leadRoutes } from './leads.js';
@@ -33,6 +34,7 @@ export function createAdminRoutes(options: AdminRoutesOptions = {}): FastifyPlug
       await workspace.register(loginRoutes(options.throttle));
       await workspace.register(accountRoutes(options.throttle));
       await workspace.register(waveRoutes);
+      await workspace.register(nextWaveRoutes);
       await workspace.register(studyRoutes);
       await workspace.register(contactRoutes);
       await workspace.register(monitorRoutes);

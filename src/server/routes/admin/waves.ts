@@ -26,7 +26,7 @@ const ZSeriesOrder = z
   ])
   .optional()
   .transform((v) => (v === undefined ? undefined : v === '' ? null : Number(v)));
-const ZNewWave = z.object({
+export const ZNewWave = z.object({
   study: z.string().min(1).max(200),
   // 2015, 2025-T4, T1-2026, vague 3: a code is any short name (it is encoded in paths, never sorted)
   code: z

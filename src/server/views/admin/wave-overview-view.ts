@@ -59,5 +59,6 @@ ${
   <p><button type="submit">${t(lang, 'admin.wave.save')}</button></p>
 </form>`
     : null
-}`;
+}
+${editable ? html`<p><a class="button" id="next-wave" href="${`${action}/next`}">${t(lang, 'admin.nextWave.link')}</a></p>` : null}`;
 }
