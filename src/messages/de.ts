@@ -818,7 +818,7 @@ export const de: Messages = {
   'admin.nextWave.error.studyVersion': 'Studienversion: keine Version dieser Studie.',
   'admin.nextWave.done': 'Die Welle {wave} ist als Entwurf angelegt.',
   'admin.nextWave.carried': 'Aus {wave} kopiert: die Einstellungen, {margins} Gewichtungsrand/-ränder und {quotas} Quotensegment(e).',
-  'admin.nextWave.dropped': 'Nicht kopiert, weil Version {version} der Studie sie nicht mehr hat:',
+  'admin.nextWave.dropped': 'Nicht kopiert, weil Version {version} der Studie sie nicht enthält:',
   'admin.nextWave.dropped.targetVariable': 'der Gewichtungsrand {variable} (kein Rand dieser Version)',
   'admin.nextWave.dropped.targetCode': 'das Gewichtungsziel {variable} = {code} (kein solcher Antwortcode)',
   'admin.nextWave.dropped.quotaVariable': 'die Quote {variable} = {code} (keine solche Frage)',

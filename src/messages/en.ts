@@ -809,7 +809,7 @@ export const en = {
   'admin.nextWave.error.studyVersion': 'Study version: not a version of this study.',
   'admin.nextWave.done': 'The wave {wave} is created as a draft.',
   'admin.nextWave.carried': 'Copied from {wave}: the settings, {margins} weighting margin(s) and {quotas} quota segment(s).',
-  'admin.nextWave.dropped': 'Not copied, because study version {version} no longer has them:',
+  'admin.nextWave.dropped': 'Not copied, because study version {version} does not have them:',
   'admin.nextWave.dropped.targetVariable': 'the weighting margin {variable} (not a margin of this version)',
   'admin.nextWave.dropped.targetCode': 'the weighting target {variable} = {code} (no such answer code)',
   'admin.nextWave.dropped.quotaVariable': 'the quota {variable} = {code} (no such question)',

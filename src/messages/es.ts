@@ -815,7 +815,7 @@ export const es: Messages = {
   'admin.nextWave.error.studyVersion': 'Versión del estudio: no es una versión de este estudio.',
   'admin.nextWave.done': 'La oleada {wave} se ha creado como borrador.',
   'admin.nextWave.carried': 'Copiado de {wave}: los ajustes, {margins} margen(es) de ponderación y {quotas} segmento(s) de cuotas.',
-  'admin.nextWave.dropped': 'No copiados, porque la versión {version} del estudio ya no los tiene:',
+  'admin.nextWave.dropped': 'No copiados, porque la versión {version} del estudio no los contiene:',
   'admin.nextWave.dropped.targetVariable': 'el margen de ponderación {variable} (no es un margen de esta versión)',
   'admin.nextWave.dropped.targetCode': 'el objetivo de ponderación {variable} = {code} (código de respuesta inexistente)',
   'admin.nextWave.dropped.quotaVariable': 'la cuota {variable} = {code} (pregunta inexistente)',

@@ -818,7 +818,7 @@ export const fr: Messages = {
   'admin.nextWave.error.studyVersion': 'Version de l’étude : ce n’est pas une version de cette étude.',
   'admin.nextWave.done': 'La vague {wave} est créée en brouillon.',
   'admin.nextWave.carried': 'Copiés de {wave} : les réglages, {margins} marge(s) de redressement et {quotas} segment(s) de quotas.',
-  'admin.nextWave.dropped': 'Non copiés, car la version {version} de l’étude ne les a plus :',
+  'admin.nextWave.dropped': 'Non copiés, car la version {version} de l’étude ne les contient pas :',
   'admin.nextWave.dropped.targetVariable': 'la marge de redressement {variable} (pas une marge de cette version)',
   'admin.nextWave.dropped.targetCode': 'la cible de redressement {variable} = {code} (code de réponse inexistant)',
   'admin.nextWave.dropped.quotaVariable': 'le quota {variable} = {code} (question inexistante)',
