@@ -131,6 +131,14 @@ for (const database of TEST_DATABASES) {
       assert.deepEqual((entry.details as { contacts: unknown }).contacts, { copied: 1, unsubscribed: 1, bounced: 1 });
     });
 
+    it('creates one wave when two requests ask for the same code at once, the other a 409', async () => {
+      const both = await Promise.all([post(analyst, { ...valid, code: 'T3-2027', copyContacts: 'on' }), post(analyst, { ...valid, code: 'T3-2027', copyContacts: 'on' })]);
+      assert.deepEqual(both.map((r) => r.statusCode).sort(), [200, 409]);
+      const wave = (await t.store.waves.getByCode(ENERGY.id, 'T3-2027'))!;
+      assert.equal((await t.store.contacts.listByWave(wave.id)).length, 1);
+      assert.equal((await t.store.auditLog.list({ action: 'wave.createFrom' })).filter((e) => e.target === `wave:${wave.id}`).length, 1);
+    });
+
     it('copies no contact unless asked', async () => {
       const res = await post(analyst, { ...valid, code: 'T2-2027', studyVersion: '1' });
       assert.equal(res.statusCode, 200);
