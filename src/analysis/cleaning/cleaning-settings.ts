@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Wave } from '../../store/index.js';
+import type { JsonObject, Wave } from '../../store/index.js';
 
 /**
  * A wave's cleaning rules, stored under `settings.cleaning` of the wave. The "identical answers" rule only
@@ -26,6 +26,6 @@ export function cleaningSettingsOf(wave: Pick<Wave, 'settings'>): CleaningSettin
 }
 
 /** The wave's whole settings object with its cleaning settings replaced (other keys kept). */
-export function withCleaningSettings(wave: Pick<Wave, 'settings'>, cleaning: CleaningSettings): Record<string, unknown> {
-  return { ...(isObject(wave.settings) ? wave.settings : {}), cleaning };
+export function withCleaningSettings(wave: Pick<Wave, 'settings'>, cleaning: CleaningSettings): JsonObject {
+  return { ...(isObject(wave.settings) ? (wave.settings as JsonObject) : {}), cleaning: { ...cleaning } };
 }
