@@ -804,7 +804,8 @@ export const de: Messages = {
   'admin.cleaning.view': 'Antwort {id} ansehen',
   'admin.cleaning.duplicateAnswersDetail': 'Antworten identisch mit {ids} bei {answers} Antworten (zufällige Übereinstimmung: unter 1 zu {odds}).',
   'admin.cleaning.settings': 'Regel für Dubletten',
-  'admin.cleaning.settingsIntro': 'Identische Antworten werden nur markiert, wenn genug Antworten verglichen werden und ein Zufall unwahrscheinlich ist, gemessen an der Häufigkeit jeder Antwort in dieser Welle.',
+  'admin.cleaning.settingsIntro':
+    'Identische Antworten werden nur markiert, wenn genug Antworten verglichen werden und ein Zufall unwahrscheinlich ist, gemessen an der Häufigkeit jeder Antwort in dieser Welle.',
   'admin.cleaning.identicalAnswers': 'Antworten mit identischen Angaben markieren',
   'admin.cleaning.minAnswers': 'Mindestzahl verglichener Antworten',
   'admin.cleaning.maxProbability': 'Höchste Wahrscheinlichkeit einer zufälligen Übereinstimmung (über 0, höchstens 1)',

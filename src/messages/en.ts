@@ -796,7 +796,8 @@ export const en = {
   'admin.cleaning.view': 'View response {id}',
   'admin.cleaning.duplicateAnswersDetail': 'Answers identical to {ids} on {answers} answers (chance match: under 1 in {odds}).',
   'admin.cleaning.settings': 'Duplicate rule',
-  'admin.cleaning.settingsIntro': 'Identical answers are flagged only when enough answers are compared and a chance match is unlikely, given how often each answer was given in this wave.',
+  'admin.cleaning.settingsIntro':
+    'Identical answers are flagged only when enough answers are compared and a chance match is unlikely, given how often each answer was given in this wave.',
   'admin.cleaning.identicalAnswers': 'Flag responses with identical answers',
   'admin.cleaning.minAnswers': 'Minimum number of answers compared',
   'admin.cleaning.maxProbability': 'Highest probability of a chance match (above 0, at most 1)',

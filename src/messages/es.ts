@@ -801,7 +801,8 @@ export const es: Messages = {
   'admin.cleaning.view': 'Ver la respuesta {id}',
   'admin.cleaning.duplicateAnswersDetail': 'Respuestas idénticas a {ids} en {answers} respuestas (coincidencia al azar: menos de 1 entre {odds}).',
   'admin.cleaning.settings': 'Regla de duplicados',
-  'admin.cleaning.settingsIntro': 'Las respuestas idénticas solo se señalan cuando se comparan suficientes respuestas y una coincidencia es improbable, según la frecuencia de cada respuesta en esta oleada.',
+  'admin.cleaning.settingsIntro':
+    'Las respuestas idénticas solo se señalan cuando se comparan suficientes respuestas y una coincidencia es improbable, según la frecuencia de cada respuesta en esta oleada.',
   'admin.cleaning.identicalAnswers': 'Señalar las respuestas idénticas',
   'admin.cleaning.minAnswers': 'Número mínimo de respuestas comparadas',
   'admin.cleaning.maxProbability': 'Probabilidad máxima de una coincidencia al azar (mayor que 0, como máximo 1)',

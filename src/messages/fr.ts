@@ -804,7 +804,8 @@ export const fr: Messages = {
   'admin.cleaning.view': 'Voir la réponse {id}',
   'admin.cleaning.duplicateAnswersDetail': 'Réponses identiques à {ids} sur {answers} réponses (coïncidence : moins de 1 sur {odds}).',
   'admin.cleaning.settings': 'Règle des doublons',
-  'admin.cleaning.settingsIntro': 'Des réponses identiques ne sont signalées que si assez de réponses sont comparées et qu’une coïncidence est improbable, compte tenu de la fréquence de chaque réponse dans cette vague.',
+  'admin.cleaning.settingsIntro':
+    'Des réponses identiques ne sont signalées que si assez de réponses sont comparées et qu’une coïncidence est improbable, compte tenu de la fréquence de chaque réponse dans cette vague.',
   'admin.cleaning.identicalAnswers': 'Signaler les réponses identiques',
   'admin.cleaning.minAnswers': 'Nombre minimal de réponses comparées',
   'admin.cleaning.maxProbability': 'Probabilité maximale d’une coïncidence (plus de 0, au plus 1)',

@@ -16,7 +16,15 @@ function codeLabel(study: Study, lang: Lang, variable: string, code: number): st
 }
 
 /** The fieldwork monitor: key figures, the daily chart (SVG from the chart engine), funnel, drop-off, quotas. */
-export function monitorView(lang: Lang, study: Study, wave: Wave, m: FieldworkMonitor, chart: { svg: string; alternative: string } | undefined, refreshSeconds?: number, responseLookup?: Html): Html {
+export function monitorView(
+  lang: Lang,
+  study: Study,
+  wave: Wave,
+  m: FieldworkMonitor,
+  chart: { svg: string; alternative: string } | undefined,
+  refreshSeconds?: number,
+  responseLookup?: Html,
+): Html {
   const first = m.funnel[0]?.reached ?? 0;
   return html`<h1>${t(lang, 'admin.monitor.title', { wave: wave.title })}</h1>
 ${refreshSeconds ? html`<p class="choice"><input type="checkbox" id="auto-refresh" data-refresh="${refreshSeconds}" checked><label for="auto-refresh">${t(lang, 'admin.monitor.refresh', { seconds: refreshSeconds })}</label></p>` : null}

@@ -47,7 +47,11 @@ function answerRows(lang: Lang, study: Study, answers: Readonly<Record<string, u
         const options = q.other ? [...q.options, q.other] : q.options;
         const other = answers[otherKey(q.name)];
         const codes = isEmpty(value) ? [] : Array.isArray(value) ? value : [value];
-        const words = codes.map((code) => (q.other && code === q.other.code && typeof other === 'string' && other !== '' ? `${labelOf(options, code)} (${t(lang, 'admin.response.other', { text: other })})` : labelOf(options, code)));
+        const words = codes.map((code) =>
+          q.other && code === q.other.code && typeof other === 'string' && other !== ''
+            ? `${labelOf(options, code)} (${t(lang, 'admin.response.other', { text: other })})`
+            : labelOf(options, code),
+        );
         rows.push({ question: text(q.text), answer: words.length ? words : none });
         break;
       }
@@ -65,7 +69,10 @@ function answerRows(lang: Lang, study: Study, answers: Readonly<Record<string, u
         break;
       }
       case 'number':
-        rows.push({ question: text(q.text), answer: typeof value === 'number' ? [`${formatNumber(value, lang, Number.isInteger(value) ? 0 : 2)}${q.unit ? ` ${text(q.unit)}` : ''}`] : none });
+        rows.push({
+          question: text(q.text),
+          answer: typeof value === 'number' ? [`${formatNumber(value, lang, Number.isInteger(value) ? 0 : 2)}${q.unit ? ` ${text(q.unit)}` : ''}`] : none,
+        });
         break;
       case 'text':
         rows.push({ question: text(q.text), answer: isEmpty(value) ? none : [String(value)] });

@@ -28,7 +28,15 @@ export const monitorRoutes: FastifyPluginAsync = async (app) => {
       title: t(lang, 'admin.monitor.title', { wave: wave.title }),
       wave,
       scripts: open ? ['/static/admin-refresh.js'] : undefined,
-      body: monitorView(lang, study, wave, monitor, rendered, open ? MONITOR_REFRESH_SECONDS : undefined, can(request.user!.role, 'analyse') ? responseLookupForm(lang, wave) : undefined),
+      body: monitorView(
+        lang,
+        study,
+        wave,
+        monitor,
+        rendered,
+        open ? MONITOR_REFRESH_SECONDS : undefined,
+        can(request.user!.role, 'analyse') ? responseLookupForm(lang, wave) : undefined,
+      ),
     });
   });
 };
