@@ -113,7 +113,7 @@ export function responseView(lang: Lang, reply: FastifyReply, user: User, input:
   const inStudy = defaultLanguage(study);
   const otherLang = inStudy.split('-')[0] === lang ? null : html` lang="${inStudy}"`;
   const rows = answerRows(lang, study, r.answers);
-  const pages = Object.entries(r.pageDurations)
+  const pages = Object.entries(r.pageDurations ?? {})
     .map(([page, ms]) => ({ index: Number(page), ms }))
     .filter((p) => Number.isInteger(p.index) && p.index >= 0)
     .sort((a, b) => a.index - b.index);
@@ -151,11 +151,11 @@ ${
 }`;
 }
 
-/** "See one response": a GET form to the viewer by response number (the monitor page shows it to analysts). */
+/** "See one response": a GET form by response number; the cleaning page redirects it to the viewer (the monitor shows it to analysts). */
 export function responseLookupForm(lang: Lang, wave: Wave): Html {
   return html`<h2>${t(lang, 'admin.monitor.viewResponse')}</h2>
-<form method="get" action="${localizedPath(lang, `/admin/waves/${wave.id}/responses`)}" class="inline-form">
-  <label for="response-id">${t(lang, 'admin.monitor.responseId')}</label> <input type="number" id="response-id" name="id" min="1" step="1" required>
+<form method="get" action="${localizedPath(lang, `/admin/waves/${wave.id}/cleaning`)}" class="inline-form">
+  <label for="response-id">${t(lang, 'admin.monitor.responseId')}</label> <input type="number" id="response-id" name="response" min="1" step="1" required>
   <button type="submit" class="secondary">${t(lang, 'admin.monitor.show')}</button>
   <a href="${localizedPath(lang, `/admin/waves/${wave.id}/cleaning`)}">${t(lang, 'admin.wave.tab.cleaning')}</a>
 </form>`;

@@ -52,6 +52,9 @@ export const cleaningRoutes: FastifyPluginAsync = async (app) => {
 
   app.get('/admin/waves/:waveId/cleaning', async (request, reply) => {
     const wave = await waveOfRequest(app.store, request);
+    // the monitor's "see one response" form (GET, so it works without JavaScript) sends ?response=ID
+    const { response } = z.object({ response: ZResponseId.optional() }).parse(request.query);
+    if (response !== undefined) return redirectTo(request, reply, `/admin/waves/${wave.id}/responses/${response}`);
     const cleaning = await waveCleaning(app.store, wave);
     return sendAdminPage(request, reply, {
       title: t(request.lang, 'admin.cleaning.title', { wave: wave.title }),
@@ -80,13 +83,6 @@ export const cleaningRoutes: FastifyPluginAsync = async (app) => {
     });
   });
 
-  /** The monitor's "see one response" form (GET, so it works without JavaScript). */
-  app.get('/admin/waves/:waveId/responses', analyse, async (request, reply) => {
-    const wave = await waveOfRequest(app.store, request);
-    const { id } = z.object({ id: ZResponseId }).parse(request.query);
-    return redirectTo(request, reply, `/admin/waves/${wave.id}/responses/${id}`);
-  });
-
   app.post('/admin/waves/:waveId/responses/exclusions', analyse, async (request, reply) => {
     const wave = await waveOfRequest(app.store, request);
     const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, unknown>;
@@ -95,7 +91,9 @@ export const cleaningRoutes: FastifyPluginAsync = async (app) => {
     if (ids.length === 0) throw new AppError('INVALID_INPUT', 'response: select at least one response');
     // one transaction; the wave's data version is bumped once, so cached results are recomputed
     const changed = await app.store.responses.setExclusions(wave.id, ids, action === 'exclude', form.reason);
-    await audit(app.store, request, `responses.${action}`, `wave:${wave.id}`, { waveId: wave.id, count: changed.length, responseIds: changed, reason: form.reason });
+    // one entry per decision (the same action whatever the count): ids and counts, no personal data
+    const target = ids.length === 1 ? `response:${ids[0]}` : `wave:${wave.id}`;
+    await audit(app.store, request, `response.${action}`, target, { waveId: wave.id, count: changed.length, responseIds: changed, reason: form.reason });
     if (form.back === 'response' && ids.length === 1) return redirectTo(request, reply, `/admin/waves/${wave.id}/responses/${ids[0]}?done=${action}`);
     return redirectTo(request, reply, `/admin/waves/${wave.id}/cleaning?done=${form.one ? action : `bulk-${action}`}`);
   });
