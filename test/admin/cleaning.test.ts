@@ -68,6 +68,10 @@ for (const database of TEST_DATABASES) {
       assert.match(body, /<table id="timings">[\s\S]*12 s[\s\S]*18 s/);
       assert.match(body, new RegExp(`<ul id="flags"><li>Réponses identiques à #${original} sur \\d+ réponses`));
       assert.match(body, /<dd id="decision">Conservée\.<\/dd>/);
+      // in the English workspace the study's words stay in its default language, marked as such
+      const english = plain((await get(`/en${waveUrl}/responses/${copy}`)).body);
+      assert.ok(english.includes(`<th scope="row" lang="fr">${plain(escapeHtml(labelIn(size.text, 'fr')))}</th>`));
+      assert.match(english, /<dd id="decision">Kept\.<\/dd>/);
       // the copy is the last of the flagged or excluded responses: a previous one, no next one
       assert.match(body, /rel="prev"/);
       assert.doesNotMatch(body, /rel="next"/);

@@ -25,6 +25,8 @@ export interface ResponseViewInput {
 interface AnswerRow {
   readonly question: string;
   readonly answer: readonly string[];
+  /** the answer's words are the study's (option labels, texts), not the interface's */
+  readonly studyWords: boolean;
 }
 
 const isEmpty = (value: unknown) => value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
@@ -52,19 +54,19 @@ function answerRows(lang: Lang, study: Study, answers: Readonly<Record<string, u
             ? `${labelOf(options, code)} (${t(lang, 'admin.response.other', { text: other })})`
             : labelOf(options, code),
         );
-        rows.push({ question: text(q.text), answer: words.length ? words : none });
+        rows.push({ question: text(q.text), answer: words.length ? words : none, studyWords: words.length > 0 });
         break;
       }
       case 'scale': {
         const points = q.dontKnow ? [...q.points, q.dontKnow] : q.points;
-        rows.push({ question: text(q.text), answer: isEmpty(value) ? none : [labelOf(points, value)] });
+        rows.push({ question: text(q.text), answer: isEmpty(value) ? none : [labelOf(points, value)], studyWords: !isEmpty(value) });
         break;
       }
       case 'matrix': {
         const points = q.dontKnow ? [...q.points, q.dontKnow] : q.points;
         for (const item of q.items) {
           const v = answers[item.name];
-          rows.push({ question: `${text(q.text)} — ${text(item.label)}`, answer: isEmpty(v) ? none : [labelOf(points, v)] });
+          rows.push({ question: `${text(q.text)} — ${text(item.label)}`, answer: isEmpty(v) ? none : [labelOf(points, v)], studyWords: !isEmpty(v) });
         }
         break;
       }
@@ -72,13 +74,14 @@ function answerRows(lang: Lang, study: Study, answers: Readonly<Record<string, u
         rows.push({
           question: text(q.text),
           answer: typeof value === 'number' ? [`${formatNumber(value, lang, Number.isInteger(value) ? 0 : 2)}${q.unit ? ` ${text(q.unit)}` : ''}`] : none,
+          studyWords: false,
         });
         break;
       case 'text':
-        rows.push({ question: text(q.text), answer: isEmpty(value) ? none : [String(value)] });
+        rows.push({ question: text(q.text), answer: isEmpty(value) ? none : [String(value)], studyWords: !isEmpty(value) });
         break;
       case 'consent':
-        rows.push({ question: text(q.text), answer: typeof value === 'boolean' ? [t(lang, value ? 'admin.response.yes' : 'admin.response.no')] : none });
+        rows.push({ question: text(q.text), answer: typeof value === 'boolean' ? [t(lang, value ? 'admin.response.yes' : 'admin.response.no')] : none, studyWords: false });
         break;
     }
   }
@@ -135,7 +138,7 @@ ${flags.length ? html`<ul id="flags">${flags.map((f) => html`<li>${flagText(lang
 <h2>${t(lang, 'admin.response.answers')}</h2>
 <div class="table-wrap"><table id="answers">
   <thead><tr><th scope="col">${t(lang, 'admin.response.question')}</th><th scope="col">${t(lang, 'admin.response.answer')}</th></tr></thead>
-  <tbody>${rows.map((row) => html`<tr><th scope="row"${otherLang}>${row.question}</th><td${otherLang}>${row.answer.length > 1 ? html`<ul>${row.answer.map((a) => html`<li>${a}</li>`)}</ul>` : row.answer[0]}</td></tr>`)}</tbody>
+  <tbody>${rows.map((row) => html`<tr><th scope="row"${otherLang}>${row.question}</th><td${row.studyWords ? otherLang : null}>${row.answer.length > 1 ? html`<ul>${row.answer.map((a) => html`<li>${a}</li>`)}</ul>` : row.answer[0]}</td></tr>`)}</tbody>
 </table></div>
 <h2>${t(lang, 'admin.response.timings')}</h2>
 ${
