@@ -130,6 +130,10 @@ describe('researcher journey in a real browser', () => {
     await click(page, `Exclure la réponse ${real.id}`);
     assert.match(await textOf(page, '.notice'), /exclue/);
     assert.equal((await server.store.responses.getById(real.id))?.excluded, true);
+    // the response in full, from its row: the decision and its reason, every answer
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: `Voir la réponse ${real.id}` }).click()]);
+    assert.match(await textOf(page, '#decision'), /Exclue.*Répondu en quelques secondes/);
+    await checkAccessibility(page, 'response viewer');
 
     // weighting targets, raking
     await page.goto(`${waveUrl}/weighting`);
