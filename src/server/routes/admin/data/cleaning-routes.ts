@@ -9,8 +9,6 @@ import { cleaningView } from '../../../views/admin/cleaning-view.js';
 import { responseView } from '../../../views/admin/response-view.js';
 import { audit, formOf, redirectTo, waveOfRequest } from '../admin-helpers.js';
 
-const ZExclusion = z.object({ action: z.enum(['exclude', 'restore']), comment: z.string().trim().max(1000).default('') });
-
 /** At most this many responses in one bulk decision (a wave's flagged list, with room to spare). */
 export const MAX_BULK_RESPONSES = 5000;
 const ZResponseId = z.coerce.number().int().positive();
@@ -109,18 +107,5 @@ export const cleaningRoutes: FastifyPluginAsync = async (app) => {
     await app.store.waves.update(wave.id, { settings: withCleaningSettings(wave, settings) });
     await audit(app.store, request, 'wave.cleaningSettings', `wave:${wave.id}`, { ...settings });
     return redirectTo(request, reply, `/admin/waves/${wave.id}/cleaning?done=settings`);
-  });
-
-  app.post('/admin/waves/:waveId/responses/:responseId/exclusion', analyse, async (request, reply) => {
-    const wave = await waveOfRequest(app.store, request);
-    const { responseId } = z.object({ responseId: ZResponseId }).parse(request.params);
-    const form = ZExclusion.parse(formOf(request));
-    const response = await app.store.responses.getOrThrow(responseId);
-    if (response.waveId !== wave.id) throw new AppError('NOT_FOUND', `response ${responseId} is not in this wave`);
-    if (form.action === 'exclude' && form.comment === '') throw new AppError('INVALID_INPUT', 'comment: say why the response is excluded');
-    // setExclusion bumps the wave's data version: cached results are recomputed without (or with) it
-    await app.store.responses.setExclusion(responseId, form.action === 'exclude', form.action === 'exclude' ? form.comment : null);
-    await audit(app.store, request, `response.${form.action}`, `response:${responseId}`, { waveId: wave.id, comment: form.comment });
-    return redirectTo(request, reply, `/admin/waves/${wave.id}/cleaning?done=${form.action}`);
   });
 };
