@@ -843,4 +843,6 @@ export const de: Messages = {
   'admin.monitor.viewResponse': 'Eine Antwort ansehen',
   'admin.monitor.responseId': 'Nummer der Antwort',
   'admin.monitor.show': 'Anzeigen',
+  'admin.cleaning.undo': 'Rückgängig: die soeben ausgeschlossenen Antworten wieder aufnehmen ({ids})',
+  'admin.cleaning.undoReason': 'Grund für das Rückgängigmachen',
 };

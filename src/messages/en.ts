@@ -835,6 +835,8 @@ export const en = {
   'admin.monitor.viewResponse': 'See one response',
   'admin.monitor.responseId': 'Response number',
   'admin.monitor.show': 'Show',
+  'admin.cleaning.undo': 'Undo: restore the responses just excluded ({ids})',
+  'admin.cleaning.undoReason': 'Reason for undoing',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

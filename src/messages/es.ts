@@ -840,4 +840,6 @@ export const es: Messages = {
   'admin.monitor.viewResponse': 'Ver una respuesta',
   'admin.monitor.responseId': 'Número de la respuesta',
   'admin.monitor.show': 'Mostrar',
+  'admin.cleaning.undo': 'Deshacer: reintegrar las respuestas recién excluidas ({ids})',
+  'admin.cleaning.undoReason': 'Motivo de la anulación',
 };

@@ -843,4 +843,6 @@ export const fr: Messages = {
   'admin.monitor.viewResponse': 'Voir une réponse',
   'admin.monitor.responseId': 'Numéro de la réponse',
   'admin.monitor.show': 'Afficher',
+  'admin.cleaning.undo': 'Annuler : réintégrer les réponses qui viennent d’être exclues ({ids})',
+  'admin.cleaning.undoReason': 'Motif de l’annulation',
 };

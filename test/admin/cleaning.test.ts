@@ -97,7 +97,8 @@ for (const database of TEST_DATABASES) {
       const before = (await t.store.waves.get(seeded.wave.id))!.dataVersion;
       const excluded = await post('/responses/exclusions', { action: 'exclude', reason: 'sent twice', response: [String(original), String(copy)] });
       assert.equal(excluded.statusCode, 303, excluded.body);
-      assert.equal(excluded.headers.location, `${waveUrl}/cleaning?done=bulk-exclude`);
+      const pair = [original, copy].sort((a, b) => a - b);
+      assert.equal(excluded.headers.location, `${waveUrl}/cleaning?done=bulk-exclude&undo=${pair.join(',')}`);
       for (const id of [original, copy]) {
         const r = (await t.store.responses.getById(id))!;
         assert.equal(r.excluded, true);
@@ -105,10 +106,20 @@ for (const database of TEST_DATABASES) {
       }
       assert.ok((await t.store.waves.get(seeded.wave.id))!.dataVersion > before);
       const [logged] = await t.store.auditLog.list({ action: 'response.exclude' });
-      assert.deepEqual(logged!.details, { waveId: seeded.wave.id, count: 2, responseIds: [original, copy].sort((a, b) => a - b), reason: 'sent twice' });
-      assert.match(plain((await get(`${waveUrl}/cleaning?done=bulk-exclude`)).body), /Les réponses sélectionnées sont exclues/);
+      assert.deepEqual(logged!.details, { waveId: seeded.wave.id, count: 2, responseIds: pair, reason: 'sent twice' });
+      const notice = plain((await get(String(excluded.headers.location))).body);
+      assert.match(notice, /Les réponses sélectionnées sont exclues/);
+      // the notice offers to undo: a restore of exactly those responses, with a reason of its own
+      const undo = /<form [^>]*id="undo">([\s\S]*?)<\/form>/.exec(notice)![1]!;
+      assert.match(undo, /name="action" value="restore"/);
+      assert.deepEqual(
+        [...undo.matchAll(/name="response" value="(\d+)"/g)].map((m) => Number(m[1])),
+        pair,
+      );
+      assert.match(undo, /Annuler : réintégrer les réponses qui viennent d’être exclues/);
+      assert.equal((await get(`${waveUrl}/cleaning?done=bulk-exclude&undo=1,x`)).statusCode, 400);
 
-      const restored = await post('/responses/exclusions', { action: 'restore', reason: 'same company, two sites', response: [String(original), String(copy)] });
+      const restored = await post('/responses/exclusions', { action: 'restore', reason: 'same company, two sites', response: pair.map(String) });
       assert.equal(restored.statusCode, 303);
       for (const id of [original, copy]) {
         const r = (await t.store.responses.getById(id))!;

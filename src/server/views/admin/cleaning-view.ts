@@ -72,7 +72,15 @@ function row(lang: Lang, wave: Wave, r: ResponseRecord, flags: readonly Cleaning
  * Flagged responses with their reasons, then excluded ones, each linked to its viewer. Analysts tick responses
  * (or use a row's button) and give one reason for all in a single form, so the page works without JavaScript.
  */
-export function cleaningView(lang: Lang, reply: FastifyReply, user: User, wave: Wave, cleaning: WaveCleaning, done?: string): Html {
+/** The notice's "undo" after an exclusion: restores the responses it changed, with a reason of its own. */
+function undoForm(lang: Lang, reply: FastifyReply, wave: Wave, ids: readonly number[]): Html {
+  return html`<form method="post" action="${localizedPath(lang, `/admin/waves/${wave.id}/responses/exclusions`)}" class="inline-form" id="undo">${csrfField(reply)}
+  <input type="hidden" name="action" value="restore">${ids.map((id) => html`<input type="hidden" name="response" value="${id}">`)}
+  <label for="undo-reason">${t(lang, 'admin.cleaning.undoReason')}</label> <input type="text" id="undo-reason" name="reason" maxlength="1000" required>
+  <button type="submit" class="secondary">${t(lang, 'admin.cleaning.undo', { ids: ids.map((id) => `#${id}`).join(', ') })}</button></form>`;
+}
+
+export function cleaningView(lang: Lang, reply: FastifyReply, user: User, wave: Wave, cleaning: WaveCleaning, done?: string, undo: readonly number[] = []): Html {
   const editable = can(user.role, 'analyse');
   const { flags } = cleaning;
   const byId = new Map(cleaning.responses.map((r) => [r.id, r]));
@@ -84,6 +92,7 @@ export function cleaningView(lang: Lang, reply: FastifyReply, user: User, wave: 
 </table></div>`;
   return html`<h1>${t(lang, 'admin.cleaning.title', { wave: wave.title })}</h1>
 ${noticeOf(lang, done === undefined ? undefined : DONE[done as keyof typeof DONE], Object.values(DONE))}
+${editable && undo.length > 0 && (done === 'exclude' || done === 'bulk-exclude') ? undoForm(lang, reply, wave, undo) : null}
 <p>${t(lang, 'admin.cleaning.intro')}</p>
 <ul class="status-counts">
   <li>${t(lang, 'admin.cleaning.speeders')} <strong>${formatNumber(flags.counts.speeder, lang)}</strong></li>

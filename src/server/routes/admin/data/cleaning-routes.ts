@@ -12,6 +12,20 @@ import { audit, formOf, redirectTo, waveOfRequest } from '../admin-helpers.js';
 /** At most this many responses in one bulk decision (a wave's flagged list, with room to spare). */
 export const MAX_BULK_RESPONSES = 5000;
 const ZResponseId = z.coerce.number().int().positive();
+/** At most this many ids in an exclusion's undo form (they travel in the address). */
+const MAX_UNDO_IDS = 200;
+const ZCleaningQuery = z.object({
+  /** the monitor's "see one response" form */
+  response: ZResponseId.optional(),
+  done: z.string().max(20).optional(),
+  /** the responses an exclusion just changed, to offer undoing it */
+  undo: z
+    .string()
+    .regex(/^\d{1,15}(,\d{1,15})*$/)
+    .transform((text) => text.split(',').map(Number))
+    .pipe(z.array(z.number().int().positive()).max(MAX_UNDO_IDS))
+    .optional(),
+});
 const ZBulkExclusion = z
   .object({
     action: z.enum(['exclude', 'restore']).optional(),
@@ -51,13 +65,13 @@ export const cleaningRoutes: FastifyPluginAsync = async (app) => {
   app.get('/admin/waves/:waveId/cleaning', async (request, reply) => {
     const wave = await waveOfRequest(app.store, request);
     // the monitor's "see one response" form (GET, so it works without JavaScript) sends ?response=ID
-    const { response } = z.object({ response: ZResponseId.optional() }).parse(request.query);
+    const { response, done, undo } = ZCleaningQuery.parse(request.query);
     if (response !== undefined) return redirectTo(request, reply, `/admin/waves/${wave.id}/responses/${response}`);
     const cleaning = await waveCleaning(app.store, wave);
     return sendAdminPage(request, reply, {
       title: t(request.lang, 'admin.cleaning.title', { wave: wave.title }),
       wave,
-      body: cleaningView(request.lang, reply, request.user!, wave, cleaning, (request.query as { done?: string }).done),
+      body: cleaningView(request.lang, reply, request.user!, wave, cleaning, done, undo),
     });
   });
 
@@ -93,7 +107,9 @@ export const cleaningRoutes: FastifyPluginAsync = async (app) => {
     const target = ids.length === 1 ? `response:${ids[0]}` : `wave:${wave.id}`;
     await audit(app.store, request, `response.${action}`, target, { waveId: wave.id, count: changed.length, responseIds: changed, reason: form.reason });
     if (form.back === 'response' && ids.length === 1) return redirectTo(request, reply, `/admin/waves/${wave.id}/responses/${ids[0]}?done=${action}`);
-    return redirectTo(request, reply, `/admin/waves/${wave.id}/cleaning?done=${form.one ? action : `bulk-${action}`}`);
+    // an exclusion's notice offers to undo it: the ids it changed travel in the address (a long list does not)
+    const undo = action === 'exclude' && changed.length > 0 && changed.length <= MAX_UNDO_IDS ? `&undo=${changed.join(',')}` : '';
+    return redirectTo(request, reply, `/admin/waves/${wave.id}/cleaning?done=${form.one ? action : `bulk-${action}`}${undo}`);
   });
 
   app.post('/admin/waves/:waveId/cleaning/settings', analyse, async (request, reply) => {
