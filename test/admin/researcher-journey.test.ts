@@ -125,10 +125,15 @@ describe('researcher journey in a real browser', () => {
     const row = page.locator(`#response-${real.id}`);
     assert.match((await row.textContent()) ?? '', /Trop rapide/);
     await checkAccessibility(page, 'cleaning');
-    await row.locator('input[name="comment"]').fill('Répondu en quelques secondes');
+    // one reason for the decision, then the row's own button (ticking rows and « Exclure les réponses sélectionnées » does several)
+    await page.fill('#reason', 'Répondu en quelques secondes');
     await click(page, `Exclure la réponse ${real.id}`);
     assert.match(await textOf(page, '.notice'), /exclue/);
     assert.equal((await server.store.responses.getById(real.id))?.excluded, true);
+    // the response in full, from its row: the decision and its reason, every answer
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: `Voir la réponse ${real.id}` }).click()]);
+    assert.match(await textOf(page, '#decision'), /Exclue.*Répondu en quelques secondes/);
+    await checkAccessibility(page, 'response viewer');
 
     // weighting targets, raking
     await page.goto(`${waveUrl}/weighting`);

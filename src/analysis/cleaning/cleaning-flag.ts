@@ -2,7 +2,16 @@
 export type CleaningFlag =
   | { readonly kind: 'speeder'; readonly durationMs: number; readonly medianMs: number }
   | { readonly kind: 'straight-liner'; readonly question: string; readonly items: number; readonly code: number }
-  | { readonly kind: 'duplicate'; readonly rule: 'company-domain' | 'identical-answers'; readonly with: readonly number[] };
+  | { readonly kind: 'duplicate'; readonly rule: 'company-domain'; readonly with: readonly number[] }
+  | {
+      readonly kind: 'duplicate';
+      readonly rule: 'identical-answers';
+      readonly with: readonly number[];
+      /** how many non-empty answers the responses share */
+      readonly answers: number;
+      /** the probability that another respondent gives these answers by chance (observed answer shares) */
+      readonly probability: number;
+    };
 
 /** The part of a response the cleaning rules read. */
 export interface CleaningInput {
@@ -14,3 +23,6 @@ export interface CleaningInput {
   readonly company: string | null;
   readonly email: string | null;
 }
+
+/** The flag of the "identical answers" duplicate rule. */
+export type IdenticalAnswersFlag = Extract<CleaningFlag, { readonly rule: 'identical-answers' }>;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Study } from '../../study/index.js';
-import type { CleaningInput } from './cleaning-flag.js';
+import type { CleaningInput, IdenticalAnswersFlag } from './cleaning-flag.js';
 import { cleaningFlags } from './cleaning-flags.js';
 
 const L = (s: string) => ({ fr: s, en: s });
@@ -55,9 +55,12 @@ describe('cleaningFlags', () => {
       response(3, 1000, { small_a: 2, big_a: 1 }, 'Other', 'x@other.org'),
       response(4, 1000, { big_a: 5 }, 'Acme SA', 'c@gmail.com'),
     ];
-    const flags = cleaningFlags(study, rs);
+    const flags = cleaningFlags(study, rs, { identicalAnswers: true, duplicateMinAnswers: 2, duplicateMaxProbability: 1 });
     assert.deepEqual(flags.byResponse.get(2), [{ kind: 'duplicate', rule: 'company-domain', with: [1] }]);
-    assert.deepEqual(flags.byResponse.get(3), [{ kind: 'duplicate', rule: 'identical-answers', with: [1] }]);
+    const [identical] = flags.byResponse.get(3) as [IdenticalAnswersFlag];
+    assert.deepEqual({ ...identical, probability: 0 }, { kind: 'duplicate', rule: 'identical-answers', with: [1], answers: 2, probability: 0 });
+    // each of the two answers has a share of 1/2: one of the 3 others gives both by chance with 1 − (1 − 1/4)³
+    assert.ok(Math.abs(identical.probability - (1 - 0.75 ** 3)) < 1e-12);
     assert.equal(flags.byResponse.get(1)!.length, 2);
     assert.equal(flags.byResponse.has(4), false);
   });

@@ -1,5 +1,6 @@
 import type { Study } from '../../study/index.js';
 import type { CleaningFlag, CleaningInput } from './cleaning-flag.js';
+import { DEFAULT_CLEANING_SETTINGS, type CleaningSettings } from './cleaning-settings.js';
 import { findDuplicates } from './find-duplicates.js';
 import { findSpeeders } from './find-speeders.js';
 import { findStraightLiners } from './find-straight-liners.js';
@@ -11,13 +12,13 @@ export interface CleaningFlags {
   readonly counts: { readonly speeder: number; readonly straightLiner: number; readonly duplicate: number };
 }
 
-/** Every automatic flag of a wave's responses: speeders, straight-liners, duplicates. */
-export function cleaningFlags(study: Study, responses: readonly CleaningInput[]): CleaningFlags {
+/** Every automatic flag of a wave's responses: speeders, straight-liners, duplicates (by the wave's cleaning settings). */
+export function cleaningFlags(study: Study, responses: readonly CleaningInput[], settings: CleaningSettings = DEFAULT_CLEANING_SETTINGS): CleaningFlags {
   const byResponse = new Map<number, CleaningFlag[]>();
   const add = (id: number, flags: readonly CleaningFlag[]) => byResponse.set(id, [...(byResponse.get(id) ?? []), ...flags]);
   const speeders = findSpeeders(responses);
   const straight = findStraightLiners(study, responses);
-  const duplicates = findDuplicates(responses);
+  const duplicates = findDuplicates(responses, settings);
   for (const [id, flag] of speeders) add(id, [flag]);
   for (const [id, flags] of straight) add(id, flags);
   for (const [id, flags] of duplicates) add(id, flags);

@@ -206,6 +206,34 @@ export function createResponsesRepository(ctx: StoreContext) {
       });
     },
 
+    /**
+     * Excludes (with one reason) or restores several responses of a wave in one transaction; bumps the wave's
+     * data version once when something changed. Returns the ids whose state changed (a response already in the
+     * asked state is left as it is). Throws AppError INVALID_INPUT when an id is not a response of the wave.
+     */
+    async setExclusions(waveId: number, ids: readonly number[], excluded: boolean, reason: string | null = null, now = new Date()): Promise<number[]> {
+      const unique = [...new Set(ids)];
+      if (unique.length === 0) return [];
+      return inTransaction(db, async (trx) => {
+        const found = await trx.selectFrom('responses').select('id').where('waveId', '=', waveId).where('id', 'in', unique).execute();
+        if (found.length !== unique.length) {
+          const known = new Set(found.map((r) => r.id));
+          const missing = unique.filter((id) => !known.has(id));
+          throw new AppError('INVALID_INPUT', `response: ${missing.map((id) => `#${id}`).join(', ')} is not a response of this wave`, { waveId, responseIds: missing });
+        }
+        const changed = await trx
+          .updateTable('responses')
+          .set({ excluded: excluded ? 1 : 0, exclusionReason: excluded ? reason : null, updatedAt: isoTime(now) })
+          .where('waveId', '=', waveId)
+          .where('id', 'in', unique)
+          .where('excluded', '=', excluded ? 0 : 1)
+          .returning('id')
+          .execute();
+        if (changed.length > 0) await bumpWaveDataVersion(trx, waveId, now);
+        return changed.map((r) => r.id).sort((a, b) => a - b);
+      });
+    },
+
     /** Sets contact and bookkeeping fields (never answers; those go through savePage). */
     async update(id: number, patch: ResponsePatch): Promise<ResponseRecord> {
       const { flags, ...rest } = patch;

@@ -16,7 +16,15 @@ function codeLabel(study: Study, lang: Lang, variable: string, code: number): st
 }
 
 /** The fieldwork monitor: key figures, the daily chart (SVG from the chart engine), funnel, drop-off, quotas. */
-export function monitorView(lang: Lang, study: Study, wave: Wave, m: FieldworkMonitor, chart: { svg: string; alternative: string } | undefined, refreshSeconds?: number): Html {
+export function monitorView(
+  lang: Lang,
+  study: Study,
+  wave: Wave,
+  m: FieldworkMonitor,
+  chart: { svg: string; alternative: string } | undefined,
+  refreshSeconds?: number,
+  responseLookup?: Html,
+): Html {
   const first = m.funnel[0]?.reached ?? 0;
   return html`<h1>${t(lang, 'admin.monitor.title', { wave: wave.title })}</h1>
 ${refreshSeconds ? html`<p class="choice"><input type="checkbox" id="auto-refresh" data-refresh="${refreshSeconds}" checked><label for="auto-refresh">${t(lang, 'admin.monitor.refresh', { seconds: refreshSeconds })}</label></p>` : null}
@@ -26,6 +34,7 @@ ${refreshSeconds ? html`<p class="choice"><input type="checkbox" id="auto-refres
   <dt>${t(lang, 'admin.wave.excluded')}</dt><dd>${formatNumber(m.excluded, lang)}</dd>
   <dt>${t(lang, 'admin.monitor.median')}</dt><dd>${t(lang, 'admin.monitor.minutes', { n: minutes(m.medianDurationMs, lang) })}</dd>
 </dl>
+${responseLookup ?? null}
 <h2>${t(lang, 'admin.monitor.chart')}</h2>
 ${chart ? html`<figure class="chart"><div aria-hidden="true">${raw(chart.svg)}</div><figcaption>${chart.alternative}</figcaption></figure>` : html`<p>${t(lang, 'admin.monitor.noResponse')}</p>`}
 <h2>${t(lang, 'admin.monitor.quotas')}</h2>

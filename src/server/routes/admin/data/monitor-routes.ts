@@ -6,6 +6,8 @@ import { dailyCountsChart, renderSvg } from '../../../../report/charts/index.js'
 import { t } from '../../../../messages/index.js';
 import { sendAdminPage } from '../../../views/admin/admin-page.js';
 import { monitorView } from '../../../views/admin/monitor-view.js';
+import { responseLookupForm } from '../../../views/admin/response-view.js';
+import { can } from '../../../auth/roles.js';
 import { waveOfRequest } from '../admin-helpers.js';
 
 /** Seconds between refreshes of the monitor while fieldwork is open. */
@@ -26,7 +28,15 @@ export const monitorRoutes: FastifyPluginAsync = async (app) => {
       title: t(lang, 'admin.monitor.title', { wave: wave.title }),
       wave,
       scripts: open ? ['/static/admin-refresh.js'] : undefined,
-      body: monitorView(lang, study, wave, monitor, rendered, open ? MONITOR_REFRESH_SECONDS : undefined),
+      body: monitorView(
+        lang,
+        study,
+        wave,
+        monitor,
+        rendered,
+        open ? MONITOR_REFRESH_SECONDS : undefined,
+        can(request.user!.role, 'analyse') ? responseLookupForm(lang, wave) : undefined,
+      ),
     });
   });
 };
