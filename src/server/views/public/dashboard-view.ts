@@ -49,6 +49,7 @@ export function dashboardView(lang: Lang, data: DashboardData): Html {
     </div>
     <button type="submit">${t(lang, 'results.dashboard.show')}</button>
   </form>
+  ${results.weighting.status === 'unweighted' ? html`<p class="results-unweighted" id="unweighted">${t(lang, 'results.methodology.unweighted', { reason: results.weighting.reason ?? '' })}</p>` : null}
   <p class="results-links">
     <a href="${RESULTS_PATHS.methodology(lang, study, wave)}">${t(lang, 'results.dashboard.methodology')}</a>
     <a href="${RESULTS_PATHS.api(study, wave)}">${t(lang, 'results.dashboard.api')}</a>
