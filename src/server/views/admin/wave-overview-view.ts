@@ -8,6 +8,8 @@ import { localizedPath } from '../../i18n/localized-path.js';
 import { t } from '../../../messages/index.js';
 import { quotaLines, readQuotas } from '../../../analysis/fieldwork/quotas.js';
 import { actionsFrom } from '../../routes/admin/wave-transitions.js';
+import { waveLinks } from './wave-links-view.js';
+import { statusActionForm } from './wave-status-view.js';
 import { html, type Html } from '../html.js';
 import { noticeOf } from './admin-page.js';
 import { statusLabel } from './waves-view.js';
@@ -24,6 +26,7 @@ export function waveOverviewView(
   counts: { partial: number; complete: number; excluded: number },
   version: number,
   done?: string,
+  now: Date = new Date(),
 ): Html {
   const action = localizedPath(lang, `/admin/waves/${wave.id}`);
   const editable = can(user.role, 'analyse');
@@ -37,15 +40,11 @@ ${noticeOf(lang, `admin.done.${done}`, DONE)}
   <dt>${t(lang, 'admin.wave.excluded')}</dt><dd>${counts.excluded}</dd>
   <dt>${t(lang, 'admin.wave.dataVersion')}</dt><dd>${wave.dataVersion}</dd>
 </dl>
+${waveLinks(lang, user, wave)}
 ${
   editable
     ? html`<h2>${t(lang, 'admin.wave.statusActions')}</h2>
-<div class="actions">${actionsFrom(wave.status).map(
-        (a) => html`<form method="post" action="${`${action}/status`}" class="inline-form">
-  ${csrfField(reply)}<input type="hidden" name="action" value="${a}">
-  <button type="submit">${t(lang, `admin.action.${a}` as MessageKey)}</button>
-</form>`,
-      )}</div>
+<div class="actions">${actionsFrom(wave.status).map((a) => statusActionForm(lang, reply, wave, a, now))}</div>
 <h2>${t(lang, 'admin.wave.settings')}</h2>
 <form method="post" action="${`${action}/settings`}">
   ${csrfField(reply)}
