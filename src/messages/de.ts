@@ -838,4 +838,10 @@ export const de: Messages = {
   'admin.links.export.sav': 'SPSS (.sav)',
   'admin.links.export.jsonl': 'JSON Lines',
   'admin.links.export.triple-s': 'Triple-S',
+  'admin.erase.confirm': 'Ich bestätige: Diese Löschung ist endgültig',
+  'admin.erase.leadTitle': 'Whitepaper-Kontakt {id} löschen?',
+  'admin.erase.leadText': 'Name, E-Mail-Adresse und Formularangaben werden endgültig gelöscht; das Audit-Protokoll hält nur fest, dass gelöscht wurde.',
+  'admin.erase.cancel': 'Abbrechen und zu den Kontakten zurück',
+  'results.unweighted.noTargets': 'Diese Zahlen sind nicht gewichtet: Für diese Ausgabe wurden keine Bevölkerungszahlen eingegeben.',
+  'results.unweighted.failed': 'Diese Zahlen sind nicht gewichtet: Die Gewichtung konnte die Randverteilungen der Bevölkerung nicht erreichen (Einzelheiten in der Methodik).',
 };

@@ -830,6 +830,12 @@ export const en = {
   'admin.links.export.sav': 'SPSS (.sav)',
   'admin.links.export.jsonl': 'JSON Lines',
   'admin.links.export.triple-s': 'Triple-S',
+  'admin.erase.confirm': 'I confirm: this erasure cannot be undone',
+  'admin.erase.leadTitle': 'Erase the white paper contact {id}?',
+  'admin.erase.leadText': 'Their name, e-mail address and answers to the form are deleted for good; the audit log keeps only that an erasure took place.',
+  'admin.erase.cancel': 'Cancel and go back to the contacts',
+  'results.unweighted.noTargets': 'These figures are not weighted: no population counts were set for this edition.',
+  'results.unweighted.failed': 'These figures are not weighted: the weighting could not meet the population margins (details in the methodology).',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -835,4 +835,11 @@ export const es: Messages = {
   'admin.links.export.sav': 'SPSS (.sav)',
   'admin.links.export.jsonl': 'JSON Lines',
   'admin.links.export.triple-s': 'Triple-S',
+  'admin.erase.confirm': 'Confirmo: este borrado es definitivo',
+  'admin.erase.leadTitle': '¿Borrar el contacto {id} del libro blanco?',
+  'admin.erase.leadText':
+    'Su nombre, su dirección de correo y sus respuestas al formulario se eliminan definitivamente; el registro de auditoría solo guarda constancia del borrado.',
+  'admin.erase.cancel': 'Cancelar y volver a los contactos',
+  'results.unweighted.noTargets': 'Estas cifras no están ponderadas: no se introdujeron recuentos de población para esta edición.',
+  'results.unweighted.failed': 'Estas cifras no están ponderadas: la ponderación no pudo alcanzar los márgenes de la población (detalles en la metodología).',
 };

@@ -840,4 +840,10 @@ export const fr: Messages = {
   'admin.links.export.sav': 'SPSS (.sav)',
   'admin.links.export.jsonl': 'JSON Lines',
   'admin.links.export.triple-s': 'Triple-S',
+  'admin.erase.confirm': 'Je confirme : cet effacement est définitif',
+  'admin.erase.leadTitle': 'Effacer le contact {id} du livre blanc ?',
+  'admin.erase.leadText': 'Son nom, son adresse e-mail et ses réponses au formulaire sont supprimés définitivement ; le journal d’audit garde seulement la trace de l’effacement.',
+  'admin.erase.cancel': 'Annuler et revenir aux contacts',
+  'results.unweighted.noTargets': 'Ces chiffres ne sont pas pondérés : aucun effectif de population n’a été saisi pour cette édition.',
+  'results.unweighted.failed': 'Ces chiffres ne sont pas pondérés : le calage n’a pas pu atteindre les marges de la population (détails dans la méthodologie).',
 };
