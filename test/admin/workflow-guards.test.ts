@@ -182,6 +182,8 @@ for (const database of TEST_DATABASES) {
         ids = (await t.store.responses.list(wave.id, { status: 'complete' })).map((r) => r.id);
         assert.ok(ids.length >= 35, `the demo wave has ${ids.length} complete responses`);
         await t.store.waves.setStatus(wave.id, 'closed');
+        // no population counts: the figures are published unweighted, and the pages say so
+        await t.store.waves.update(wave.id, { populationTargets: null, weighting: null });
       });
 
       it('refuses a wave below the threshold, saying how many complete responses it has and how many are needed', async () => {
@@ -208,6 +210,7 @@ for (const database of TEST_DATABASES) {
         assert.ok(rows.length >= 3, 'headline indicators, one row each');
         assert.match(page.body, /<td class="number">\d+\u00A0%<\/td>/, 'a percentage, French style');
         assert.match(page.body, /<td class="number">±\u00A0\d+,\d\u00A0pts?<\/td>/, 'a margin of error with a decimal comma');
+        assert.match(page.body, /id="publish-unweighted">Ces chiffres ne sont pas pondérés\u00A0: aucun effectif de population n’a été saisi/);
         assert.match(page.body, /<input type="checkbox" id="confirm" name="confirm" value="yes" required>/);
 
         assert.equal((await post(`/admin/waves/${wave.id}/status`, { action: 'publish' })).statusCode, 400);
@@ -219,7 +222,9 @@ for (const database of TEST_DATABASES) {
         assert.match(overview, new RegExp(`<a href="/resultats/${STUDY}\\?wave=2017" id="link-dashboard">`));
         assert.match(overview, new RegExp(`<a href="/livre-blanc/${STUDY}" id="link-white-paper">`));
         assert.doesNotMatch(overview, /id="link-questionnaire"/);
-        assert.equal((await t.app.inject({ url: `/resultats/${STUDY}` })).statusCode, 200);
+        const dashboard = await t.app.inject({ url: `/resultats/${STUDY}` });
+        assert.equal(dashboard.statusCode, 200);
+        assert.match(dashboard.body, /id="unweighted">Ces chiffres ne sont pas pondérés/);
       });
 
       it('answers a page that says why when every response is excluded after publication, never a 5xx', async () => {

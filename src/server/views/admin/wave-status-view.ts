@@ -9,6 +9,7 @@ import type { HeadlineFigure } from '../../routes/public/site-studies.js';
 import type { DateProblem } from '../../routes/admin/wave-guards.js';
 import type { WaveAction } from '../../routes/admin/wave-transitions.js';
 import { html, type Html } from '../html.js';
+import { unweightedNote } from '../public/unweighted-note.js';
 
 /** Whether a wave may be published: its complete kept responses against the threshold, and its public figures. */
 export interface PublishReadiness {
@@ -35,7 +36,7 @@ function publishPreview(lang: Lang, readiness: PublishReadiness): Html {
   return html`<section aria-labelledby="publish-preview-title" id="publish-preview">
   <h2 id="publish-preview-title">${t(lang, 'admin.publish.preview')}</h2>
   <p>${t(lang, 'admin.publish.base', { n: formatNumber(readiness.completes, lang), needed: formatNumber(readiness.needed, lang) })}</p>
-  ${results && results.weighting.status === 'unweighted' ? html`<p class="warning">${t(lang, 'results.methodology.unweighted', { reason: results.weighting.reason ?? '' })}</p>` : null}
+  ${results && results.weighting.status === 'unweighted' ? html`<p class="warning" id="publish-unweighted">${unweightedNote(lang, results)}</p>` : null}
   ${
     readiness.headlines.length === 0
       ? html`<p>${t(lang, 'admin.publish.noFigures')}</p>`
