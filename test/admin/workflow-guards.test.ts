@@ -96,6 +96,8 @@ for (const database of TEST_DATABASES) {
 
     it('refuses to mail invitations while the closing date is past, and sends them once a new date is set from the guard page', async () => {
       const wave = await newWave({ status: 'fieldwork', closesAt: new Date(now().getTime() - DAY).toISOString() });
+      const overview = await get(`/admin/waves/${wave.id}`);
+      assert.match(overview.body, /id="dates-warning">Clôture\u00A0: le .* est déjà passé/, 'the wave page says respondents are refused');
       await t.store.contacts.create({ waveId: wave.id, email: 'invitee@example.org', name: 'Invitee', company: null, profile: {} });
       const before = smtp.messages.length;
       const refused = await post(`/admin/waves/${wave.id}/invitations`, {});

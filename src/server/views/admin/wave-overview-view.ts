@@ -9,13 +9,21 @@ import { t } from '../../../messages/index.js';
 import { quotaLines, readQuotas } from '../../../analysis/fieldwork/quotas.js';
 import { actionsFrom } from '../../routes/admin/wave-transitions.js';
 import { waveLinks } from './wave-links-view.js';
-import { statusActionForm } from './wave-status-view.js';
+import { dateProblemMessage, statusActionForm } from './wave-status-view.js';
+import { closingDateProblem } from '../../routes/admin/wave-guards.js';
 import { html, type Html } from '../html.js';
 import { noticeOf } from './admin-page.js';
 import { statusLabel } from './waves-view.js';
 
 const DONE: readonly MessageKey[] = ['admin.done.saved', 'admin.done.open', 'admin.done.close', 'admin.done.publish', 'admin.done.unpublish'];
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
+
+/** A wave in fieldwork (or about to be) whose dates refuse respondents: said at the top of its page. */
+function datesWarning(lang: Lang, wave: Wave, now: Date): Html | null {
+  if (wave.status !== 'fieldwork' && wave.status !== 'draft') return null;
+  const problem = closingDateProblem(wave, now);
+  return problem ? html`<p class="warning" role="status" id="dates-warning">${dateProblemMessage(lang, problem)}</p>` : null;
+}
 
 /** A wave's page: status and its actions, counts, settings (title, dates, quotas). */
 export function waveOverviewView(
@@ -32,6 +40,7 @@ export function waveOverviewView(
   const editable = can(user.role, 'analyse');
   return html`<h1>${wave.title}</h1>
 ${noticeOf(lang, `admin.done.${done}`, DONE)}
+${datesWarning(lang, wave, now)}
 <dl class="facts">
   <dt>${t(lang, 'admin.waves.status')}</dt><dd id="wave-status">${statusLabel(lang, wave.status)}</dd>
   <dt>${t(lang, 'admin.waves.study')}</dt><dd>${wave.studyId} (${t(lang, 'admin.waves.version', { n: version })}), ${t(lang, 'admin.waves.code')} ${wave.code}</dd>

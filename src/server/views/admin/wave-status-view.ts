@@ -89,15 +89,17 @@ ${
 <p><a href="${base}">${t(lang, 'admin.confirm.cancel')}</a></p>`;
 }
 
+/** What is wrong with the dates, naming the field (Closing date: …). */
+export function dateProblemMessage(lang: Lang, problem: DateProblem): string {
+  if (problem.reason === 'past') return t(lang, 'admin.guard.closesAtPast', { date: dateOf(problem.closesAt, lang) });
+  if (problem.reason === 'beforeOpening') return t(lang, 'admin.guard.closesAtBeforeOpening', { closes: dateOf(problem.closesAt, lang), opens: dateOf(problem.opensAt, lang) });
+  return t(lang, 'admin.guard.closesAtInvalid');
+}
+
 /** Why the dates refuse respondents, naming the field, and a form to set a new closing date in the same step. */
 export function datesGuardView(lang: Lang, reply: FastifyReply, wave: Wave, step: GuardedStep, problem: DateProblem, now: Date): Html {
   const base = localizedPath(lang, `/admin/waves/${wave.id}`);
-  const message =
-    problem.reason === 'past'
-      ? t(lang, 'admin.guard.closesAtPast', { date: dateOf(problem.closesAt, lang) })
-      : problem.reason === 'beforeOpening'
-        ? t(lang, 'admin.guard.closesAtBeforeOpening', { closes: dateOf(problem.closesAt, lang), opens: dateOf(problem.opensAt, lang) })
-        : t(lang, 'admin.guard.closesAtInvalid');
+  const message = dateProblemMessage(lang, problem);
   const target = step.action === 'open' ? `${base}/status` : `${base}/${step.kind}s`;
   const submit: MessageKey = step.action === 'open' ? 'admin.guard.setAndOpen' : step.kind === 'invitation' ? 'admin.guard.setAndInvite' : 'admin.guard.setAndRemind';
   return html`<h1>${t(lang, 'admin.guard.title', { wave: wave.title })}</h1>
