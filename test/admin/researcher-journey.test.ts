@@ -71,6 +71,18 @@ describe('researcher journey in a real browser', () => {
     assert.equal(await textOf(page, '#wave-status'), 'collecte en cours');
     await checkAccessibility(page, 'wave overview');
 
+    // an empty wave cannot be published: closed at once, its publication page says why; then reopened
+    await click(page, 'Clore la collecte');
+    await page.check('#confirm');
+    await click(page, 'Clore la collecte');
+    await click(page, 'Publier');
+    assert.match(await textOf(page, '#publish-refused'), /elle compte 0 réponses complètes conservées et il en faut 4\./);
+    assert.equal(await page.locator('#confirm').count(), 0, 'nothing to confirm');
+    await checkAccessibility(page, 'publication refused');
+    await page.goto(waveUrl);
+    await click(page, 'Ouvrir la collecte');
+    assert.equal(await textOf(page, '#wave-status'), 'collecte en cours');
+
     // contacts: 20 lines, 2 bad
     await page.goto(`${waveUrl}/contacts`);
     await page.fill('#csv', contactsCsv());
