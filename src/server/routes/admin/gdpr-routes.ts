@@ -7,7 +7,7 @@ import { localizedPath } from '../../i18n/localized-path.js';
 import { html } from '../../views/html.js';
 import { sendAdminPage } from '../../views/admin/admin-page.js';
 import { formOf, redirectTo } from './admin-helpers.js';
-import { ZConfirmed } from './wave-guards.js';
+import { ZConfirmed } from './confirmation.js';
 
 const ZEmail = z.string().trim().toLowerCase().max(320).pipe(z.email());
 

@@ -8,7 +8,7 @@ import { can } from '../../auth/roles.js';
 import { sendAdminPage } from '../../views/admin/admin-page.js';
 import { leadsView } from '../../views/admin/leads-view.js';
 import { audit, formOf, redirectTo } from './admin-helpers.js';
-import { ZConfirmed } from './wave-guards.js';
+import { ZConfirmed } from './confirmation.js';
 import { csrfField } from '../../csrf.js';
 import { localizedPath } from '../../i18n/localized-path.js';
 import { html } from '../../views/html.js';

@@ -38,12 +38,6 @@ export const ZNewClosingDate = z
   .optional()
   .transform((v) => (v ? `${v}T00:00:00.000Z` : undefined));
 
-/** The field that states the user confirmed an irreversible step (a required checkbox). */
-export const ZConfirmed = z
-  .string()
-  .optional()
-  .transform((v) => v === 'yes');
-
 /** The actions that change what respondents or readers see for good, and so ask for confirmation first. */
 export const CONFIRMED_ACTIONS = ['close', 'publish', 'unpublish'] as const;
 export type ConfirmedAction = (typeof CONFIRMED_ACTIONS)[number];

@@ -9,8 +9,12 @@ import { confirmView, type PublishReadiness } from '../../views/admin/wave-statu
 import { notifyOnPublish } from '../public/benchmark-notify.js';
 import { headlineFigures } from '../public/site-studies.js';
 import { formOf, redirectTo, waveOfRequest } from './admin-helpers.js';
-import { closingDateProblem, invalidClosingDate, isConfirmedAction, sendDatesGuard, ZConfirmed, ZNewClosingDate, type ConfirmedAction, type DateProblem } from './wave-guards.js';
+import { ZConfirmed } from './confirmation.js';
+import { closingDateProblem, invalidClosingDate, isConfirmedAction, sendDatesGuard, ZNewClosingDate, type ConfirmedAction, type DateProblem } from './wave-guards.js';
 import { isWaveAction, nextStatus, type WaveAction } from './wave-transitions.js';
+
+/** How many headline figures the publication preview shows. */
+const PREVIEW_FIGURES = 6;
 
 /**
  * A wave's status changes, with their guards: opening checks the dates (and offers a new closing date),
@@ -18,9 +22,6 @@ import { isWaveAction, nextStatus, type WaveAction } from './wave-transitions.js
  * (`/admin/waves/:id/confirm?action=…`, a required checkbox), and publishing shows the public figures and
  * refuses a wave with fewer complete kept responses than PUBLISH_MIN_COMPLETES.
  */
-/** How many headline figures the publication preview shows. */
-const PREVIEW_FIGURES = 6;
-
 export const waveStatusRoutes: FastifyPluginAsync = async (app) => {
   const analyse = { config: { permission: 'analyse' as const } };
 
