@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { installBuiltInStudies } from '../../src/analysis/install-built-in-studies.js';
 import { generateDemo } from '../../src/demo/index.js';
+import { hashToken, newToken } from '../../src/server/token.js';
 import type { Wave } from '../../src/store/index.js';
 import { TEST_DATABASES } from '../helpers/databases.js';
 import { addUser, cookieHeader, signIn, startAdminApp, type AdminTestApp } from './admin-app.js';
@@ -237,6 +238,20 @@ for (const database of TEST_DATABASES) {
         const english = await t.app.inject({ url: `/en/results/${STUDY}?wave=2017` });
         assert.equal(english.statusCode, 200);
         assert.match(english.body, /no figure can be shown/);
+        // a white paper link given before the exclusions: the download says why there is no document
+        const token = newToken();
+        await t.store.leads.create({
+          studyId: STUDY,
+          waveId: wave.id,
+          name: 'Reader',
+          email: 'reader@example.org',
+          consentContact: false,
+          downloadTokenHash: hashToken(t.config.secretKey, token),
+          downloadExpiresAt: new Date(Date.now() + DAY).toISOString(),
+        });
+        const download = await t.app.inject({ url: `/livre-blanc/telechargement/${token}` });
+        assert.equal(download.statusCode, 409);
+        assert.match(download.body, /aucun chiffre ne peut être montré/);
         for (const url of [
           `/resultats/${STUDY}/methodologie`,
           `/api/v1/studies/${STUDY}/waves/2017/results`,
