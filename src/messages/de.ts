@@ -844,4 +844,6 @@ export const de: Messages = {
   'admin.erase.cancel': 'Abbrechen und zu den Kontakten zurück',
   'results.unweighted.noTargets': 'Diese Zahlen sind nicht gewichtet: Für diese Ausgabe wurden keine Bevölkerungszahlen eingegeben.',
   'results.unweighted.failed': 'Diese Zahlen sind nicht gewichtet: Die Gewichtung konnte die Randverteilungen der Bevölkerung nicht erreichen (Einzelheiten in der Methodik).',
+  'admin.status.badAction': 'Aktion: erwartet wird eine von {actions}.',
+  'admin.status.conflict': '„{action}“ ist für eine Welle mit dem Status „{status}“ nicht möglich.',
 };

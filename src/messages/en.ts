@@ -836,6 +836,8 @@ export const en = {
   'admin.erase.cancel': 'Cancel and go back to the contacts',
   'results.unweighted.noTargets': 'These figures are not weighted: no population counts were set for this edition.',
   'results.unweighted.failed': 'These figures are not weighted: the weighting could not meet the population margins (details in the methodology).',
+  'admin.status.badAction': 'Action: expected one of {actions}.',
+  'admin.status.conflict': '“{action}” does not apply to a wave whose status is “{status}”.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -842,4 +842,6 @@ export const es: Messages = {
   'admin.erase.cancel': 'Cancelar y volver a los contactos',
   'results.unweighted.noTargets': 'Estas cifras no están ponderadas: no se introdujeron recuentos de población para esta edición.',
   'results.unweighted.failed': 'Estas cifras no están ponderadas: la ponderación no pudo alcanzar los márgenes de la población (detalles en la metodología).',
+  'admin.status.badAction': 'Acción: se esperaba una de {actions}.',
+  'admin.status.conflict': '«{action}» no se aplica a una oleada con el estado «{status}».',
 };

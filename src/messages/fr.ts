@@ -846,4 +846,6 @@ export const fr: Messages = {
   'admin.erase.cancel': 'Annuler et revenir aux contacts',
   'results.unweighted.noTargets': 'Ces chiffres ne sont pas pondérés : aucun effectif de population n’a été saisi pour cette édition.',
   'results.unweighted.failed': 'Ces chiffres ne sont pas pondérés : le calage n’a pas pu atteindre les marges de la population (détails dans la méthodologie).',
+  'admin.status.badAction': 'Action : attendu l’une de {actions}.',
+  'admin.status.conflict': '« {action} » ne s’applique pas à une vague au statut « {status} ».',
 };

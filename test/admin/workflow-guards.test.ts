@@ -131,7 +131,12 @@ for (const database of TEST_DATABASES) {
       const confirmPage = await get(`/admin/waves/${wave.id}/confirm?action=close`);
       assert.equal(confirmPage.statusCode, 200);
       assert.match(confirmPage.body, /Clore la collecte de Vague de garde \d+\u202F\?/);
-      assert.equal((await get(`/admin/waves/${wave.id}/confirm?action=delete`)).statusCode, 400);
+      const badAction = await get(`/admin/waves/${wave.id}/confirm?action=delete`);
+      assert.equal(badAction.statusCode, 400);
+      assert.match(badAction.body, /Action\u00A0: attendu l’une de close, publish, unpublish\./);
+      const notApplicable = await get(`/en/admin/waves/${wave.id}/confirm?action=publish`);
+      assert.equal(notApplicable.statusCode, 409);
+      assert.match(notApplicable.body, /“Publish” does not apply to a wave whose status is “in fieldwork”\./);
 
       assert.equal((await post(`/admin/waves/${wave.id}/status`, { action: 'close', confirm: 'yes' })).statusCode, 303);
       const closed = (await t.store.waves.get(wave.id))!;

@@ -3,15 +3,25 @@ import { getWaveResults } from '../../../analysis/results-cache.js';
 import type { WaveResults } from '../../../analysis/wave-results-types.js';
 import { AppError, isAppError } from '../../../app-error.js';
 import { t } from '../../../messages/index.js';
-import type { JsonValue, Wave } from '../../../store/index.js';
+import type { JsonValue, Wave, WaveStatus } from '../../../store/index.js';
 import { sendAdminPage } from '../../views/admin/admin-page.js';
 import { confirmView, type PublishReadiness } from '../../views/admin/wave-status-view.js';
 import { notifyOnPublish } from '../public/benchmark-notify.js';
 import { headlineFigures } from '../public/site-studies.js';
 import { formOf, redirectTo, waveOfRequest } from './admin-helpers.js';
 import { ZConfirmed } from './confirmation.js';
-import { closingDateProblem, invalidClosingDate, isConfirmedAction, sendDatesGuard, ZNewClosingDate, type ConfirmedAction, type DateProblem } from './wave-guards.js';
-import { isWaveAction, nextStatus, type WaveAction } from './wave-transitions.js';
+import {
+  CONFIRMED_ACTIONS,
+  closingDateProblem,
+  invalidClosingDate,
+  isConfirmedAction,
+  sendDatesGuard,
+  ZNewClosingDate,
+  type ConfirmedAction,
+  type DateProblem,
+} from './wave-guards.js';
+import { isWaveAction, WAVE_TRANSITIONS, type WaveAction } from './wave-transitions.js';
+import { statusLabel } from '../../views/admin/waves-view.js';
 
 /** How many headline figures the publication preview shows. */
 const PREVIEW_FIGURES = 6;
@@ -40,8 +50,18 @@ export const waveStatusRoutes: FastifyPluginAsync = async (app) => {
     return { kind: 'publish-readiness', completes, needed: app.config.publishMinCompletes, results, headlines };
   };
 
+  /** The status an action leads to; CONFLICT in the user's words when it does not apply to the wave's status. */
+  const transition = (request: FastifyRequest, wave: Wave, action: WaveAction): WaveStatus => {
+    const { from, to } = WAVE_TRANSITIONS[action];
+    if (from.includes(wave.status)) return to;
+    const words = { action: t(request.lang, `admin.action.${action}`), status: statusLabel(request.lang, wave.status) };
+    throw new AppError('CONFLICT', t(request.lang, 'admin.status.conflict', words), { status: wave.status, action });
+  };
+  const badAction = (request: FastifyRequest, actions: readonly string[]) =>
+    new AppError('INVALID_INPUT', t(request.lang, 'admin.status.badAction', { actions: actions.join(', ') }), { field: 'action' });
+
   const showConfirm = async (request: FastifyRequest, reply: FastifyReply, wave: Wave, action: ConfirmedAction, status = 200, missingConfirmation = false) => {
-    nextStatus(wave.status, action);
+    transition(request, wave, action);
     const publish = action === 'publish' ? await readiness(wave, request.lang) : undefined;
     return sendAdminPage(request, reply, {
       title: t(request.lang, `admin.confirm.title.${action}`, { wave: wave.title }),
@@ -57,7 +77,7 @@ export const waveStatusRoutes: FastifyPluginAsync = async (app) => {
   app.get('/admin/waves/:waveId/confirm', analyse, async (request, reply) => {
     const wave = await waveOfRequest(app.store, request);
     const action = (request.query as { action?: unknown }).action;
-    if (typeof action !== 'string' || !isConfirmedAction(action)) throw new AppError('INVALID_INPUT', 'action: expected close, publish or unpublish');
+    if (typeof action !== 'string' || !isConfirmedAction(action)) throw badAction(request, CONFIRMED_ACTIONS);
     return showConfirm(request, reply, wave, action);
   });
 
@@ -65,8 +85,8 @@ export const waveStatusRoutes: FastifyPluginAsync = async (app) => {
     const wave = await waveOfRequest(app.store, request);
     const form = formOf(request);
     const action = form.action;
-    if (!isWaveAction(action)) throw new AppError('INVALID_INPUT', 'action: expected open, close, publish or unpublish');
-    const status = nextStatus(wave.status, action);
+    if (!isWaveAction(action)) throw badAction(request, Object.keys(WAVE_TRANSITIONS));
+    const status = transition(request, wave, action);
     const now = app.clock();
     const patch: { opensAt?: string; closesAt?: string | null } = {};
     if (action === 'open') {
