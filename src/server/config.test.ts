@@ -66,6 +66,13 @@ describe('loadConfig', () => {
     assert.throws(() => loadConfig({ SECRET_KEY: SECRET, LOW_BASE: '5', SUPPRESS_BASE: '10' }), /SUPPRESS_BASE/);
   });
 
+  it('reads the publication threshold, 30 by default, and refuses one that is not a positive integer', () => {
+    assert.equal(loadConfig({ SECRET_KEY: SECRET }).publishMinCompletes, 30);
+    assert.equal(loadConfig({ SECRET_KEY: SECRET, PUBLISH_MIN_COMPLETES: '100' }).publishMinCompletes, 100);
+    assert.throws(() => loadConfig({ SECRET_KEY: SECRET, PUBLISH_MIN_COMPLETES: '0' }), /PUBLISH_MIN_COMPLETES: expected at least 1/);
+    assert.throws(() => loadConfig({ SECRET_KEY: SECRET, PUBLISH_MIN_COMPLETES: 'many' }), /PUBLISH_MIN_COMPLETES: expected a number/);
+  });
+
   it('takes TRUST_PROXY as a hop count or a list of proxy addresses and CIDRs, and refuses true naming the variable', () => {
     assert.equal(loadConfig({ SECRET_KEY: SECRET, TRUST_PROXY: '2' }).trustProxy, 2);
     assert.equal(loadConfig({ SECRET_KEY: SECRET, TRUST_PROXY: '10.0.0.5, 10.0.1.0/24,::1' }).trustProxy, '10.0.0.5,10.0.1.0/24,::1');

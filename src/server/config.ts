@@ -29,6 +29,8 @@ export interface AppConfig {
   readonly lowBase: number;
   /** bases below this many respondents are not published */
   readonly suppressBase: number;
+  /** a wave with fewer complete kept responses than this cannot be published */
+  readonly publishMinCompletes: number;
   /** true when PUBLIC_URL is https: cookies get `Secure`, HSTS is sent */
   readonly secureCookies: boolean;
   /** contacts and leads older than this many months are purged by `barometre gdpr purge`; undefined: keep */
@@ -84,6 +86,7 @@ const ZEnv = z.object({
   }),
   LOW_BASE: integer(30, 1, 1_000_000),
   SUPPRESS_BASE: integer(10, 0, 1_000_000),
+  PUBLISH_MIN_COMPLETES: integer(30, 1, 1_000_000),
   RETENTION_MONTHS: z.preprocess(
     (v) => (v === undefined || v === '' ? undefined : Number(v)),
     z.number({ error: 'expected a number of months' }).int('expected an integer').min(1, 'expected at least 1').max(1200).optional(),
@@ -163,6 +166,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     trustProxy: e.TRUST_PROXY,
     lowBase: e.LOW_BASE,
     suppressBase: e.SUPPRESS_BASE,
+    publishMinCompletes: e.PUBLISH_MIN_COMPLETES,
     secureCookies: e.PUBLIC_URL?.startsWith('https:') ?? false,
     retentionMonths: e.RETENTION_MONTHS,
     unsafeAckBeforeCommit: e.BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT,

@@ -34,7 +34,8 @@ describe('researcher journey in a real browser', () => {
 
   before(async () => {
     smtp = await startSmtpCapture();
-    server = await startTestServer({ env: { SMTP_URL: smtp.url, MAIL_FROM: 'Baromètre <barometre@example.org>' } });
+    // four kept responses are published here: the threshold is lowered to them (PUBLISH_MIN_COMPLETES, default 30)
+    server = await startTestServer({ env: { SMTP_URL: smtp.url, MAIL_FROM: 'Baromètre <barometre@example.org>', PUBLISH_MIN_COMPLETES: '4' } });
     await server.store.users.create({ email: OWNER.email, role: 'owner', passwordHash: await hashPassword(OWNER.password) });
     browser = await launchBrowser();
   });
@@ -69,6 +70,18 @@ describe('researcher journey in a real browser', () => {
     await click(page, 'Ouvrir la collecte');
     assert.equal(await textOf(page, '#wave-status'), 'collecte en cours');
     await checkAccessibility(page, 'wave overview');
+
+    // an empty wave cannot be published: closed at once, its publication page says why; then reopened
+    await click(page, 'Clore la collecte');
+    await page.check('#confirm');
+    await click(page, 'Clore la collecte');
+    await click(page, 'Publier');
+    assert.match(await textOf(page, '#publish-refused'), /elle compte 0 réponses complètes conservées et il en faut 4\./);
+    assert.equal(await page.locator('#confirm').count(), 0, 'nothing to confirm');
+    await checkAccessibility(page, 'publication refused');
+    await page.goto(waveUrl);
+    await click(page, 'Ouvrir la collecte');
+    assert.equal(await textOf(page, '#wave-status'), 'collecte en cours');
 
     // contacts: 20 lines, 2 bad
     await page.goto(`${waveUrl}/contacts`);
@@ -151,11 +164,27 @@ describe('researcher journey in a real browser', () => {
     assert.ok(Number((await textOf(page, '#kish-deff')).replace(',', '.')) > 1, 'unequal weights have a design effect above 1 (a decimal comma on the French page)');
     await checkAccessibility(page, 'weighting');
 
-    // close and publish
+    // close (confirmed), reopen (the closing date of the close is cleared), close again, publish after the preview
     await page.goto(waveUrl);
     await click(page, 'Clore la collecte');
+    await checkAccessibility(page, 'confirm closing');
+    await page.check('#confirm');
+    await click(page, 'Clore la collecte');
+    assert.equal(await textOf(page, '#wave-status'), 'collecte close');
+    await click(page, 'Ouvrir la collecte');
+    assert.equal(await textOf(page, '#wave-status'), 'collecte en cours');
+    assert.equal((await server.store.waves.getByCode(STUDY.id, '2026'))?.closesAt, null, 'reopening cleared the closing date');
+    await click(page, 'Clore la collecte');
+    await page.check('#confirm');
+    await click(page, 'Clore la collecte');
+    await click(page, 'Publier');
+    assert.match(await textOf(page, '#publish-preview'), /Base\s:\s4 réponses complètes conservées/);
+    assert.ok((await page.locator('#publish-preview tbody tr').count()) > 0, 'the preview shows the headline figures');
+    await checkAccessibility(page, 'confirm publishing, with the preview');
+    await page.check('#confirm');
     await click(page, 'Publier');
     assert.equal(await textOf(page, '#wave-status'), 'publiée');
+    assert.equal(await page.getAttribute('#link-dashboard', 'href'), `/resultats/${STUDY.id}?wave=2026`);
     const actions = (await server.store.auditLog.list({ limit: 100 })).map((e) => e.action);
     for (const action of [
       'wave.create',

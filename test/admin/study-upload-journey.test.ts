@@ -145,6 +145,10 @@ describe('a new owner uploads a study of their own in a real browser', () => {
     await server.store.responses.insertMany(rows);
     await page.goto(waveUrl);
     await click(page, 'Clore la collecte');
+    await page.check('#confirm');
+    await click(page, 'Clore la collecte');
+    await click(page, 'Publier');
+    await page.check('#confirm');
     await click(page, 'Publier');
     assert.equal((await page.locator('#wave-status').textContent())?.trim(), 'publiée');
 

@@ -149,7 +149,7 @@ describe('the benchmark while no wave is published', () => {
         method: 'POST',
         url: `/admin/waves/${wave.id}/status`,
         headers: { cookie: cookieHeader(analyst.jar), 'content-type': 'application/x-www-form-urlencoded' },
-        payload: new URLSearchParams({ _csrf: analyst.csrf, action }).toString(),
+        payload: new URLSearchParams({ _csrf: analyst.csrf, action, confirm: 'yes' }).toString(),
       });
       assert.equal(done.statusCode, 303, action);
     }

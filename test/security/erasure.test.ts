@@ -129,7 +129,10 @@ for (const database of TEST_DATABASES) {
       await rawDatabase(admin.store).updateTable('invitations').set({ contactId: zoe.id }).where('id', '=', invitation.id).execute();
       await respond(admin, `/s/${wave.studyId}/${wave.code}?t=${token}`, '10.2.0.3', 'rien', 'Zoe SA');
       const count = (await admin.store.responses.list(wave.id)).length;
-      const erased = await owner.post('/admin/gdpr/erase', { email: ZOE, deleteResponses: 'yes' });
+      const unconfirmed = await owner.post('/admin/gdpr/erase', { email: ZOE, deleteResponses: 'yes' });
+      assert.equal(unconfirmed.statusCode, 400, 'an erasure is confirmed first');
+      assert.equal((await admin.store.responses.list(wave.id)).length, count);
+      const erased = await owner.post('/admin/gdpr/erase', { email: ZOE, deleteResponses: 'yes', confirm: 'yes' });
       assert.equal(erased.statusCode, 303);
       assert.match(String(erased.headers.location), /contacts=1.*deleted=1/);
       const notice = (await owner.get(String(erased.headers.location))).body;

@@ -104,6 +104,9 @@ for (const database of TEST_DATABASES) {
         `/admin/studies/${wave.studyId}/diff?from=1&to=1`,
         ...[wave, app.open].flatMap((w) => ['', '/contacts', '/monitor', '/cleaning', '/weighting'].map((s) => `/admin/waves/${w.id}${s}`)),
         ...EXPORT_FORMATS.map((f) => `/admin/waves/${wave.id}/export/${f}`),
+        `/admin/waves/${app.open.id}/confirm?action=close`,
+        `/admin/waves/${wave.id}/confirm?action=unpublish`,
+        '/admin/leads/1/erase',
       ];
       const getRoutes = [...new Set(app.routes.filter((r) => r.method === 'GET').map((r) => r.url))];
       const perRoute = new Map<string, number>();

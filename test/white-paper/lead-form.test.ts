@@ -194,11 +194,23 @@ describe('the white paper lead form, download link and researchers’ lead pages
       payload: `_csrf=${encodeURIComponent(viewer.csrf)}`,
     });
     assert.equal(forbidden.statusCode, 403);
-    const erased = await t.app.inject({
+    const confirmPage = await t.app.inject({ url: `/admin/leads/${eve.id}/erase`, headers: { cookie: cookieHeader(analyst.jar) } });
+    assert.equal(confirmPage.statusCode, 200);
+    assert.match(confirmPage.body, /<input type="checkbox" id="confirm" name="confirm" value="yes" required>/);
+    const unconfirmed = await t.app.inject({
       method: 'POST',
       url: `/admin/leads/${eve.id}/erase`,
       headers: { cookie: cookieHeader(analyst.jar), 'content-type': 'application/x-www-form-urlencoded' },
       payload: `_csrf=${encodeURIComponent(analyst.csrf)}`,
+    });
+    assert.equal(unconfirmed.statusCode, 400, 'an erasure is confirmed first');
+    assert.match(unconfirmed.body, /Confirmation\u00A0: cochez la case/);
+    assert.ok(await t.store.leads.get(eve.id));
+    const erased = await t.app.inject({
+      method: 'POST',
+      url: `/admin/leads/${eve.id}/erase`,
+      headers: { cookie: cookieHeader(analyst.jar), 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `_csrf=${encodeURIComponent(analyst.csrf)}&confirm=yes`,
     });
     assert.equal(erased.statusCode, 303);
     assert.equal(await t.store.leads.get(eve.id), undefined);

@@ -16,6 +16,7 @@ import { loginRoutes } from './login.js';
 import { studyRoutes } from './studies.js';
 import { userRoutes } from './users.js';
 import { waveRoutes } from './waves.js';
+import { waveStatusRoutes } from './wave-status-routes.js';
 
 export interface AdminRoutesOptions {
   /** login throttling (tests shorten the delays) */
@@ -35,6 +36,7 @@ export function createAdminRoutes(options: AdminRoutesOptions = {}): FastifyPlug
       await workspace.register(accountRoutes(options.throttle));
       await workspace.register(waveRoutes);
       await workspace.register(nextWaveRoutes);
+      await workspace.register(waveStatusRoutes);
       await workspace.register(studyRoutes);
       await workspace.register(contactRoutes);
       await workspace.register(monitorRoutes);

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { t } from '../../../messages/index.js';
 import { z } from 'zod';
 import { AppError } from '../../../app-error.js';
@@ -7,7 +7,11 @@ import { pdfText } from '../../../report/pdf/pdf-text.js';
 import { can } from '../../auth/roles.js';
 import { sendAdminPage } from '../../views/admin/admin-page.js';
 import { leadsView } from '../../views/admin/leads-view.js';
-import { audit, redirectTo } from './admin-helpers.js';
+import { audit, formOf, redirectTo } from './admin-helpers.js';
+import { ZConfirmed } from './confirmation.js';
+import { csrfField } from '../../csrf.js';
+import { localizedPath } from '../../i18n/localized-path.js';
+import { html } from '../../views/html.js';
 import { leadFieldText, loadLeadGroups, type LeadFieldColumn, type LeadGroup } from './lead-columns.js';
 
 /** A CSV cell: neutralised against formula injection, stripped of control and bidirectional characters, RFC 4180 quoted. */
@@ -86,7 +90,7 @@ export const leadRoutes: FastifyPluginAsync = async (app) => {
     const erased = (request.query as { done?: string }).done === 'erased';
     return sendAdminPage(request, reply, {
       title: t(request.lang, 'whitePaper.leads.title'),
-      body: leadsView(request.lang, reply, groups, await waveCodes(), can(request.user!.role, 'analyse'), erased),
+      body: leadsView(request.lang, groups, await waveCodes(), can(request.user!.role, 'analyse'), erased),
     });
   });
 
@@ -103,10 +107,36 @@ export const leadRoutes: FastifyPluginAsync = async (app) => {
       .send(leadsCsv(groups, await waveCodes()));
   });
 
+  const ZLeadParams = z.object({ id: z.coerce.number().int().positive() });
+  /** The confirmation of an erasure (it cannot be undone): a required checkbox, then the erase button. */
+  const confirmErase = (request: FastifyRequest, reply: FastifyReply, id: number, missingConfirmation = false) => {
+    const lang = request.lang;
+    return sendAdminPage(request, reply, {
+      title: t(lang, 'admin.erase.leadTitle', { id }),
+      status: missingConfirmation ? 400 : 200,
+      body: html`<h1>${t(lang, 'admin.erase.leadTitle', { id })}</h1>
+<p>${t(lang, 'admin.erase.leadText')}</p>
+<form method="post" action="${localizedPath(lang, `/admin/leads/${id}/erase`)}">
+  ${csrfField(reply)}
+  ${missingConfirmation ? html`<p class="error" role="alert" id="confirm-error">${t(lang, 'admin.confirm.required')}</p>` : null}
+  <p><input type="checkbox" id="confirm" name="confirm" value="yes" required${missingConfirmation ? html` aria-invalid="true" aria-describedby="confirm-error"` : null}> <label for="confirm">${t(lang, 'admin.erase.confirm')}</label></p>
+  <p><button type="submit">${t(lang, 'whitePaper.leads.erase')}</button></p>
+</form>
+<p><a href="${localizedPath(lang, '/admin/leads')}">${t(lang, 'admin.erase.cancel')}</a></p>`,
+    });
+  };
+
+  app.get('/admin/leads/:id/erase', { config: { permission: 'analyse' } }, async (request, reply) => {
+    const { id } = ZLeadParams.parse(request.params);
+    if (!(await app.store.leads.get(id))) throw new AppError('NOT_FOUND', `lead ${id} does not exist`);
+    return confirmErase(request, reply, id);
+  });
+
   app.post('/admin/leads/:id/erase', { config: { permission: 'analyse' } }, async (request, reply) => {
-    const { id } = z.object({ id: z.coerce.number().int().positive() }).parse(request.params);
+    const { id } = ZLeadParams.parse(request.params);
     const lead = await app.store.leads.get(id);
     if (!lead) throw new AppError('NOT_FOUND', `lead ${id} does not exist`);
+    if (!ZConfirmed.parse(formOf(request).confirm)) return confirmErase(request, reply, id, true);
     await app.store.leads.delete(id);
     await audit(app.store, request, 'lead.erase', `lead:${id}`, { studyId: lead.studyId });
     return redirectTo(request, reply, '/admin/leads?done=erased');

@@ -8,8 +8,6 @@ import { newWaveView, wavesView } from '../../views/admin/waves-view.js';
 import { waveOverviewView } from '../../views/admin/wave-overview-view.js';
 import { audit, formOf, redirectTo, waveOfRequest } from './admin-helpers.js';
 import { parseQuotaLines } from '../../../analysis/fieldwork/quotas.js';
-import { isWaveAction, nextStatus } from './wave-transitions.js';
-import { notifyOnPublish } from '../public/benchmark-notify.js';
 
 const ZDate = z
   .union([z.literal(''), z.iso.date()])
@@ -46,7 +44,7 @@ const ZSettings = z.object({
   quotas: z.string().max(20_000).default(''),
 });
 
-/** Studies and waves: the list, a new wave from a study version, a wave's settings and status. */
+/** Studies and waves: the list, a new wave from a study version, a wave's settings (its status: wave-status-routes.ts). */
 export const waveRoutes: FastifyPluginAsync = async (app) => {
   const analyse = { config: { permission: 'analyse' as const } };
 
@@ -100,7 +98,7 @@ export const waveRoutes: FastifyPluginAsync = async (app) => {
     return sendAdminPage(request, reply, {
       title: wave.title,
       wave,
-      body: waveOverviewView(request.lang, reply, request.user!, wave, counts, version?.version ?? 0, (request.query as { done?: string }).done),
+      body: waveOverviewView(request.lang, reply, request.user!, wave, counts, version?.version ?? 0, (request.query as { done?: string }).done, app.clock()),
     });
   });
 
@@ -117,27 +115,5 @@ export const waveRoutes: FastifyPluginAsync = async (app) => {
       quotas: quotas.segments.length,
     });
     return redirectTo(request, reply, `/admin/waves/${wave.id}?done=saved`);
-  });
-
-  app.post('/admin/waves/:waveId/status', analyse, async (request, reply) => {
-    const wave = await waveOfRequest(app.store, request);
-    const action = formOf(request).action;
-    if (!isWaveAction(action)) throw new AppError('INVALID_INPUT', 'action: expected open, close, publish or unpublish');
-    const status = nextStatus(wave.status, action);
-    const now = new Date();
-    await app.store.transaction(async (tx) => {
-      if (action === 'open' && !wave.opensAt) await tx.waves.update(wave.id, { opensAt: now.toISOString() }, now);
-      if (action === 'close' && (!wave.closesAt || wave.closesAt > now.toISOString())) await tx.waves.update(wave.id, { closesAt: now.toISOString() }, now);
-      await tx.waves.setStatus(wave.id, status, now);
-      if (action === 'publish' || action === 'unpublish') {
-        // the dashboard, white paper and benchmarks read cached results keyed by the data version: rebuild them
-        await tx.resultsCache.clear(wave.id);
-        await tx.waves.bumpDataVersion(wave.id, now);
-      }
-      await tx.auditLog.append({ userId: request.user!.id, action: `wave.${action}`, target: `wave:${wave.id}`, details: { from: wave.status, to: status } }, now);
-    });
-    // respondents who asked to be told get their benchmark link (issue 7); never blocks the publication
-    if (action === 'publish' && app.config.smtpUrl) await notifyOnPublish(app, request, wave.id);
-    return redirectTo(request, reply, `/admin/waves/${wave.id}?done=${action}`);
   });
 };

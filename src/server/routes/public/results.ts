@@ -5,6 +5,8 @@ import { renderPng, renderSvg } from '../../../report/charts/index.js';
 import type { Html } from '../../views/html.js';
 import { html } from '../../views/html.js';
 import { dashboardView } from '../../views/public/dashboard-view.js';
+import { emptyDashboardView } from '../../views/public/empty-dashboard-view.js';
+import { waveStudy } from '../../../analysis/wave-study.js';
 import { embedView } from '../../views/public/embed-view.js';
 import { methodologyView } from '../../views/public/methodology-view.js';
 import { resultsChart } from '../../views/public/results-charts.js';
@@ -12,7 +14,7 @@ import { RESULTS_PATHS } from '../../views/public/results-paths.js';
 import { trendView } from '../../views/public/trend-view.js';
 import { sendPage, studyPage } from '../../views/send-page.js';
 import { studiesIndexView } from '../../views/public/study-cards.js';
-import { publishedResults, renderCache } from './published-results.js';
+import { loadPublishedWave, publishedResults, renderCache } from './published-results.js';
 import { loadSiteStudies, publishedStudyIds } from './site-studies.js';
 import { t } from '../../../messages/index.js';
 import { labelIn } from '../../../study/index.js';
@@ -46,7 +48,19 @@ export const resultsRoutes: FastifyPluginAsync = async (app) => {
 
   const dashboard = async (request: FastifyRequest<{ Params: StudyParams; Querystring: Query }>, reply: FastifyReply) => {
     const { lang } = request;
-    const loaded = await publishedResults(app.store, request.params.study, str(request.query.wave));
+    const found = await loadPublishedWave(app.store, request.params.study, str(request.query.wave));
+    if (!found.results) {
+      // published, then every response excluded (or none complete): a page that says so, never a 5xx
+      const study = await waveStudy(app.store, found.wave);
+      const body = emptyDashboardView(lang, {
+        studyId: study.id,
+        studyTitle: labelIn(study.title, lang),
+        wave: found.wave,
+        waves: found.waves.map((w) => ({ code: w.code, title: w.title })),
+      });
+      return sendPage(request, reply, { title: `${labelIn(study.title, lang)} — ${found.wave.title}`, body, head: HEAD, ...studyPage(study, lang) });
+    }
+    const loaded = { ...found, results: found.results };
     const cutParam = str(request.query.cut) ?? '';
     const cut = loaded.results.banners.some((b) => b.id === cutParam) ? cutParam : null;
     const body = await pages.get(`dashboard|${loaded.version}|${lang}|${cut}`, () =>

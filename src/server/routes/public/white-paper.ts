@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { contentLanguage, labelIn, studyText, type Study } from '../../../study/index.js';
 import { getWaveResults } from '../../../analysis/results-cache.js';
 import { waveStudy } from '../../../analysis/wave-study.js';
-import { AppError } from '../../../app-error.js';
+import { AppError, isAppError } from '../../../app-error.js';
 import { createMailer } from '../../../mail/mailer.js';
 import { mailHtml, mailLink, plainText } from '../../../mail/mail-html.js';
 import { renderWhitePaper } from '../../../report/pdf/white-paper-pdf.js';
@@ -149,7 +149,18 @@ export const whitePaperRoutes: FastifyPluginAsync = async (app) => {
       await limiter.fail(request.ip);
       return notFound();
     }
-    const [results, study] = await Promise.all([getWaveResults(app.store, wave), waveStudy(app.store, wave)]);
+    const [results, study] = await Promise.all([
+      getWaveResults(app.store, wave).catch((error: unknown) => {
+        // no complete kept response (all excluded after publication): a page that says so, never a 5xx
+        if (isAppError(error) && error.code === 'UNAVAILABLE') return undefined;
+        throw error;
+      }),
+      waveStudy(app.store, wave),
+    ]);
+    if (!results) {
+      const title = labelIn(study.title, contentLanguage(study, lang));
+      return sendPage(request, reply, { title, body: whitePaperNoticeView(title, t(lang, 'results.empty.text')), status: 409 });
+    }
     const pdf = await renderWhitePaper({
       results,
       lang,

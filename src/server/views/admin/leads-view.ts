@@ -1,8 +1,6 @@
-import type { FastifyReply } from 'fastify';
 import type { Lang } from '../../../report/format/lang.js';
 import { pdfText } from '../../../report/pdf/pdf-text.js';
 import type { Lead } from '../../../store/index.js';
-import { csrfField } from '../../csrf.js';
 import { localizedPath } from '../../i18n/localized-path.js';
 import { t } from '../../../messages/index.js';
 import { leadFieldText, type LeadGroup } from '../../routes/admin/lead-columns.js';
@@ -15,7 +13,7 @@ const when = (lang: Lang, iso: string) =>
 const plain = (value: string | null) => pdfText(value ?? '', 300);
 
 /** One study's contacts: its own form fields as columns (the legacy company columns when old leads have them). */
-function groupTable(lang: Lang, reply: FastifyReply, group: LeadGroup, waves: ReadonlyMap<number, string>, canErase: boolean): Html {
+function groupTable(lang: Lang, group: LeadGroup, waves: ReadonlyMap<number, string>, canErase: boolean): Html {
   const own = group.lang === lang ? null : html` lang="${group.lang}"`;
   const id = `leads-${group.studyId.replace(/[^a-z0-9-]/g, '-')}`;
   const row = (lead: Lead) => html`<tr>
@@ -25,7 +23,7 @@ function groupTable(lang: Lang, reply: FastifyReply, group: LeadGroup, waves: Re
     ${group.legacy ? html`<td>${plain(lead.company)}</td><td>${plain(lead.jobTitle)}</td><td>${plain(lead.companySize)}</td>` : null}
     <td>${t(lang, lead.consentContact ? 'whitePaper.leads.yes' : 'whitePaper.leads.no')}${lead.consentVersion ? html` <small>(${lead.consentVersion})</small>` : null}</td>
     <td>${lead.waveId === null ? '–' : (waves.get(lead.waveId) ?? `#${lead.waveId}`)}</td>
-    ${canErase ? html`<td><form method="post" action="${localizedPath(lang, `/admin/leads/${lead.id}/erase`)}">${csrfField(reply)}<button type="submit" class="secondary" aria-label="${t(lang, 'whitePaper.leads.eraseLabel', { id: lead.id })}">${t(lang, 'whitePaper.leads.erase')}</button></form></td>` : null}
+    ${canErase ? html`<td><form method="get" action="${localizedPath(lang, `/admin/leads/${lead.id}/erase`)}"><button type="submit" class="secondary" aria-label="${t(lang, 'whitePaper.leads.eraseLabel', { id: lead.id })}">${t(lang, 'whitePaper.leads.erase')}</button></form></td>` : null}
   </tr>`;
   return html`<section aria-labelledby="${id}">
 <h2 id="${id}">${t(lang, 'whitePaper.leads.byStudy', { study: group.title })}</h2>
@@ -43,7 +41,7 @@ function groupTable(lang: Lang, reply: FastifyReply, group: LeadGroup, waves: Re
 }
 
 /** The white paper's contacts, one table per study, with consent, an erase button (analysts) and the CSV exports. */
-export function leadsView(lang: Lang, reply: FastifyReply, groups: readonly LeadGroup[], waves: ReadonlyMap<number, string>, canErase: boolean, erased: boolean): Html {
+export function leadsView(lang: Lang, groups: readonly LeadGroup[], waves: ReadonlyMap<number, string>, canErase: boolean, erased: boolean): Html {
   const count = groups.reduce((sum, g) => sum + g.leads.length, 0);
   // a viewer sees how many leads each study has, never who they are (least privilege)
   if (!canErase)
@@ -54,5 +52,5 @@ export function leadsView(lang: Lang, reply: FastifyReply, groups: readonly Lead
   return html`<h1>${t(lang, 'whitePaper.leads.title')}</h1>
 ${erased ? html`<p class="notice" role="status">${t(lang, 'whitePaper.leads.erased')}</p>` : null}
 <p>${t(lang, 'whitePaper.leads.count', { count })} · <a href="${localizedPath(lang, '/admin/leads.csv')}" download>${t(lang, 'whitePaper.leads.csv')}</a></p>
-${count === 0 ? html`<p>${t(lang, 'whitePaper.leads.none')}</p>` : groups.map((g) => groupTable(lang, reply, g, waves, canErase))}`;
+${count === 0 ? html`<p>${t(lang, 'whitePaper.leads.none')}</p>` : groups.map((g) => groupTable(lang, g, waves, canErase))}`;
 }

@@ -8,12 +8,22 @@ import { localizedPath } from '../../i18n/localized-path.js';
 import { t } from '../../../messages/index.js';
 import { quotaLines, readQuotas } from '../../../analysis/fieldwork/quotas.js';
 import { actionsFrom } from '../../routes/admin/wave-transitions.js';
+import { waveLinks } from './wave-links-view.js';
+import { dateProblemMessage, statusActionForm } from './wave-status-view.js';
+import { closingDateProblem } from '../../routes/admin/wave-guards.js';
 import { html, type Html } from '../html.js';
 import { noticeOf } from './admin-page.js';
 import { statusLabel } from './waves-view.js';
 
 const DONE: readonly MessageKey[] = ['admin.done.saved', 'admin.done.open', 'admin.done.close', 'admin.done.publish', 'admin.done.unpublish'];
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
+
+/** A wave in fieldwork (or about to be) whose dates refuse respondents: said at the top of its page. */
+function datesWarning(lang: Lang, wave: Wave, now: Date): Html | null {
+  if (wave.status !== 'fieldwork' && wave.status !== 'draft') return null;
+  const problem = closingDateProblem(wave, now);
+  return problem ? html`<p class="warning" role="status" id="dates-warning">${dateProblemMessage(lang, problem)}</p>` : null;
+}
 
 /** A wave's page: status and its actions, counts, settings (title, dates, quotas). */
 export function waveOverviewView(
@@ -24,11 +34,13 @@ export function waveOverviewView(
   counts: { partial: number; complete: number; excluded: number },
   version: number,
   done?: string,
+  now: Date = new Date(),
 ): Html {
   const action = localizedPath(lang, `/admin/waves/${wave.id}`);
   const editable = can(user.role, 'analyse');
   return html`<h1>${wave.title}</h1>
 ${noticeOf(lang, `admin.done.${done}`, DONE)}
+${datesWarning(lang, wave, now)}
 <dl class="facts">
   <dt>${t(lang, 'admin.waves.status')}</dt><dd id="wave-status">${statusLabel(lang, wave.status)}</dd>
   <dt>${t(lang, 'admin.waves.study')}</dt><dd>${wave.studyId} (${t(lang, 'admin.waves.version', { n: version })}), ${t(lang, 'admin.waves.code')} ${wave.code}</dd>
@@ -37,15 +49,11 @@ ${noticeOf(lang, `admin.done.${done}`, DONE)}
   <dt>${t(lang, 'admin.wave.excluded')}</dt><dd>${counts.excluded}</dd>
   <dt>${t(lang, 'admin.wave.dataVersion')}</dt><dd>${wave.dataVersion}</dd>
 </dl>
+${waveLinks(lang, user, wave)}
 ${
   editable
     ? html`<h2>${t(lang, 'admin.wave.statusActions')}</h2>
-<div class="actions">${actionsFrom(wave.status).map(
-        (a) => html`<form method="post" action="${`${action}/status`}" class="inline-form">
-  ${csrfField(reply)}<input type="hidden" name="action" value="${a}">
-  <button type="submit">${t(lang, `admin.action.${a}` as MessageKey)}</button>
-</form>`,
-      )}</div>
+<div class="actions">${actionsFrom(wave.status).map((a) => statusActionForm(lang, reply, wave, a, now))}</div>
 <h2>${t(lang, 'admin.wave.settings')}</h2>
 <form method="post" action="${`${action}/settings`}">
   ${csrfField(reply)}

@@ -6,6 +6,7 @@ import { chartFigure } from './chart-figure.js';
 import { resultsChart } from './results-charts.js';
 import { RESULTS_PATHS } from './results-paths.js';
 import { cutTable, indicatorTable } from './results-tables.js';
+import { unweightedNote } from './unweighted-note.js';
 import { count } from './results-format.js';
 import { t } from '../../../messages/index.js';
 import { labelIn, unitWords } from '../../../study/index.js';
@@ -49,6 +50,7 @@ export function dashboardView(lang: Lang, data: DashboardData): Html {
     </div>
     <button type="submit">${t(lang, 'results.dashboard.show')}</button>
   </form>
+  ${results.weighting.status === 'unweighted' ? html`<p class="results-unweighted" id="unweighted">${unweightedNote(lang, results)}</p>` : null}
   <p class="results-links">
     <a href="${RESULTS_PATHS.methodology(lang, study, wave)}">${t(lang, 'results.dashboard.methodology')}</a>
     <a href="${RESULTS_PATHS.api(study, wave)}">${t(lang, 'results.dashboard.api')}</a>

@@ -4,6 +4,7 @@ import { t } from '../../../../messages/index.js';
 import { sendAdminPage } from '../../../views/admin/admin-page.js';
 import { contactsView, type ImportReport } from '../../../views/admin/contacts-view.js';
 import { audit, baseUrl, formOf, redirectTo, waveOfRequest } from '../admin-helpers.js';
+import { closingDateProblem, invalidClosingDate, sendDatesGuard, ZNewClosingDate } from '../wave-guards.js';
 import { contactProgress } from './contact-status.js';
 import { parseContactsCsv } from './parse-contacts-csv.js';
 import { sendInvitations } from './send-invitations.js';
@@ -54,7 +55,18 @@ export const contactRoutes: FastifyPluginAsync = async (app) => {
 
   for (const kind of ['invitation', 'reminder'] as const) {
     app.post(`/admin/waves/:waveId/${kind}s`, analyse, async (request, reply) => {
-      const wave = await waveOfRequest(app.store, request);
+      let wave = await waveOfRequest(app.store, request);
+      // a closing date that refuses respondents is fixed first: the guard's form sets a new one and sends
+      const now = app.clock();
+      const newClosing = ZNewClosingDate.safeParse(formOf(request).closesAt);
+      if (!newClosing.success) return sendDatesGuard(request, reply, wave, { action: 'send', kind }, invalidClosingDate(wave), 400);
+      const closesAt = newClosing.data ?? wave.closesAt;
+      const problem = wave.status === 'fieldwork' ? closingDateProblem({ opensAt: wave.opensAt, closesAt }, now) : undefined;
+      if (problem) return sendDatesGuard(request, reply, wave, { action: 'send', kind }, problem, newClosing.data === undefined ? 409 : 400);
+      if (newClosing.data !== undefined && wave.status === 'fieldwork') {
+        wave = await app.store.waves.update(wave.id, { closesAt: newClosing.data }, now);
+        await audit(app.store, request, 'wave.settings', `wave:${wave.id}`, { closesAt: newClosing.data });
+      }
       const study = await waveStudy(app.store, wave);
       const outcome = await sendInvitations(app.store, app.config, wave, study, kind, baseUrl(request));
       await audit(app.store, request, `${kind}s.send`, `wave:${wave.id}`, { sent: outcome.sent, failed: outcome.failed.length });
