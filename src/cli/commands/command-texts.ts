@@ -15,6 +15,43 @@ export interface CommandText {
   readonly help: string;
 }
 
+const FORMATS_HELP = `--from native (default) reads a Baromètre study document (JSON); --from limesurvey converts a LimeSurvey
+.lss questionnaire and --from surveyjs a SurveyJS survey JSON on the way in, with the importers of
+\`barometre import limesurvey|surveyjs\` (constructs left out are printed as warnings on stderr). --id
+STUDY-ID names the study of an import (its title gives one otherwise); a native file must carry that id.`;
+
+const VERSION_HELP = `The version number is the database's: the file's own "version" field is ignored and replaced by the
+number the version is stored under, so a stored document always carries its version. A file identical
+to the latest version (apart from that number) stores nothing and prints "unchanged" (exit 0).
+Stored versions never change: waves keep the version they were opened with.`;
+
+/** The texts of `study add` and `study update`, which share most of their help. */
+function studyStoreText(mode: 'add' | 'update'): CommandText {
+  return {
+    name: `study ${mode}`,
+    summary: mode === 'add' ? 'store a new study from a file (native JSON, LimeSurvey .lss, SurveyJS)' : 'store a new version of a stored study from a file, and list what changed',
+    help: `Usage: barometre study ${mode} FILE [--from native|limesurvey|surveyjs] [--id STUDY-ID]
+
+${
+  mode === 'add'
+    ? 'Stores the study of FILE in the database as its version 1. A study whose id is already stored is\nrefused (exit 2): use `barometre study update FILE` to store a new version of it.'
+    : 'Stores FILE as the next version of a stored study and prints what changed since the previous version\n(pages and questions added, removed, moved or reworded, options, languages, cuts, margins, indicators).\nA study that is not stored yet is refused (exit 2): use `barometre study add FILE`.'
+}
+
+The file is validated first: on any error, each is printed with its path on stderr, as
+  pages[2].questions[4].options[3].code: duplicate code 3
+nothing is stored, and the exit status is 2.
+
+${FORMATS_HELP}
+
+${VERSION_HELP}
+
+The audit log records the change (study, version, format). Exit status: 0 stored or unchanged, 2 bad usage
+or an invalid file, 1 another failure.
+Environment: DATA_DIR (./data), DATABASE_URL (postgres://… for PostgreSQL; SQLite otherwise).`,
+  };
+}
+
 export const COMMAND_TEXTS: readonly CommandText[] = [
   {
     name: 'start',
@@ -91,59 +128,8 @@ Lists every study stored in the database: its latest version and each wave with 
 
 Environment: DATA_DIR (./data), DATABASE_URL (postgres://… for PostgreSQL; SQLite otherwise).`,
   },
-  {
-    name: 'study add',
-    summary: 'store a new study from a file (native JSON, LimeSurvey .lss, SurveyJS)',
-    help: `Usage: barometre study add FILE [--from native|limesurvey|surveyjs] [--id STUDY-ID]
-
-Stores the study of FILE in the database as its version 1. A study whose id is already stored is
-refused (exit 2): use \`barometre study update FILE\` to store a new version of it.
-
-The file is validated first: on any error, each is printed with its path on stderr, as
-  pages[2].questions[4].options[3].code: duplicate code 3
-nothing is stored, and the exit status is 2.
-
---from native (default) reads a Baromètre study document (JSON); --from limesurvey converts a LimeSurvey
-.lss questionnaire and --from surveyjs a SurveyJS survey JSON on the way in, with the importers of
-\`barometre import limesurvey|surveyjs\` (constructs left out are printed as warnings on stderr). --id
-STUDY-ID names the study of an import (its title gives one otherwise); a native file must carry that id.
-
-The version number is the database's: the file's own "version" field is ignored and replaced by the
-number the version is stored under, so a stored document always carries its version. A file identical
-to the latest version (apart from that number) stores nothing and prints "unchanged" (exit 0).
-Stored versions never change: waves keep the version they were opened with.
-
-The audit log records the change (study, version, format). Exit status: 0 stored or unchanged, 2 bad usage
-or an invalid file, 1 another failure.
-Environment: DATA_DIR (./data), DATABASE_URL (postgres://… for PostgreSQL; SQLite otherwise).`,
-  },
-  {
-    name: 'study update',
-    summary: 'store a new version of a stored study from a file, and list what changed',
-    help: `Usage: barometre study update FILE [--from native|limesurvey|surveyjs] [--id STUDY-ID]
-
-Stores FILE as the next version of a stored study and prints what changed since the previous version
-(pages and questions added, removed, moved or reworded, options, languages, cuts, margins, indicators).
-A study that is not stored yet is refused (exit 2): use \`barometre study add FILE\`.
-
-The file is validated first: on any error, each is printed with its path on stderr, as
-  pages[2].questions[4].options[3].code: duplicate code 3
-nothing is stored, and the exit status is 2.
-
---from native (default) reads a Baromètre study document (JSON); --from limesurvey converts a LimeSurvey
-.lss questionnaire and --from surveyjs a SurveyJS survey JSON on the way in, with the importers of
-\`barometre import limesurvey|surveyjs\` (constructs left out are printed as warnings on stderr). --id
-STUDY-ID names the study of an import (its title gives one otherwise); a native file must carry that id.
-
-The version number is the database's: the file's own "version" field is ignored and replaced by the
-number the version is stored under, so a stored document always carries its version. A file identical
-to the latest version (apart from that number) stores nothing and prints "unchanged" (exit 0).
-Stored versions never change: waves keep the version they were opened with.
-
-The audit log records the change (study, version, format). Exit status: 0 stored or unchanged, 2 bad usage
-or an invalid file, 1 another failure.
-Environment: DATA_DIR (./data), DATABASE_URL (postgres://… for PostgreSQL; SQLite otherwise).`,
-  },
+  studyStoreText('add'),
+  studyStoreText('update'),
   {
     name: 'study versions',
     summary: 'list the stored versions of a study and the waves that use each',
