@@ -84,6 +84,10 @@ export interface InvitationsTable {
   sentAt: IsoTime | null;
   remindedAt: IsoTime | null;
   createdAt: IsoTime;
+  /** set while a node mails this contact (the claim of a send); null otherwise */
+  claimedAt: IsoTime | null;
+  /** reminders sent; a reminder is claimed by incrementing it from the value read */
+  reminderCount: Generated<number>;
 }
 
 /** Every link sent for an invitation (the first one and each reminder's): the token's HMAC only. */

@@ -7,12 +7,15 @@ import { isoTime } from '../time.js';
 
 export type Invitation = Readonly<Selectable<InvitationsTable>>;
 
+/** A claim older than this was left by a node that stopped mid-send: another send may take it over. */
+const CLAIM_STALE_MS = 15 * 60_000;
+
 /** Personal survey links: only the hash of the token is stored. */
 export function createInvitationsRepository({ db }: StoreContext) {
   return {
     /**
      * An invitation with its first link's token hash (kept in `invitation_tokens`, and in `invitations.token_hash`).
-     * Throws AppError CONFLICT when the token hash exists.
+     * Throws AppError CONFLICT when the token hash exists, or when the (wave, contact) already has an invitation.
      */
     async create(input: { waveId: number; contactId?: number | null; tokenHash: string }, now = new Date()): Promise<Invitation> {
       try {
@@ -29,7 +32,7 @@ export function createInvitationsRepository({ db }: StoreContext) {
           return Object.freeze(row);
         });
       } catch (error) {
-        if (isUniqueViolation(error)) throw new AppError('CONFLICT', 'invitation token already exists', {});
+        if (isUniqueViolation(error)) throw new AppError('CONFLICT', 'invitation already exists (same token, or same wave and contact)', {});
         throw error;
       }
     },
@@ -70,10 +73,80 @@ export function createInvitationsRepository({ db }: StoreContext) {
         .execute();
     },
 
+    /**
+     * Claims the contact's invitation for a send, before mailing: creates the (wave, contact) invitation if it
+     * does not exist (insert-or-skip on the unique key), then takes it with one conditional update that only
+     * one caller wins: not sent yet and not claimed (or claimed more than `staleAfterMs` ago, by a node that
+     * died mid-send). The winner gets the invitation, with `tokenHash` added as one of its links; a loser gets
+     * undefined and must not mail. Follow with `markSent` or `releaseClaim`.
+     */
+    async claimInvitation(input: { waveId: number; contactId: number; tokenHash: string }, now = new Date(), staleAfterMs = CLAIM_STALE_MS): Promise<Invitation | undefined> {
+      await db
+        .insertInto('invitations')
+        .values({ waveId: input.waveId, contactId: input.contactId, tokenHash: input.tokenHash, createdAt: isoTime(now) })
+        .onConflict((oc) => oc.columns(['waveId', 'contactId']).doNothing())
+        .execute();
+      const row = await db
+        .updateTable('invitations')
+        .set({ claimedAt: isoTime(now) })
+        .where('waveId', '=', input.waveId)
+        .where('contactId', '=', input.contactId)
+        .where('sentAt', 'is', null)
+        .where((eb) => eb.or([eb('claimedAt', 'is', null), eb('claimedAt', '<', isoTime(new Date(now.getTime() - staleAfterMs)))]))
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) return undefined;
+      await db
+        .insertInto('invitationTokens')
+        .values({ tokenHash: input.tokenHash, invitationId: row.id, createdAt: isoTime(now) })
+        .onConflict((oc) => oc.column('tokenHash').doNothing())
+        .execute();
+      return Object.freeze(row);
+    },
+
+    /**
+     * Claims one reminder round of an invitation: increments `reminder_count` from `seenCount` (the value the
+     * sender read) and sets `reminded_at`, in one conditional update that only one caller wins. The winner gets
+     * the claimed invitation with `tokenHash` added as a link, a loser undefined. Follow with `releaseClaim`
+     * once mailed, or `undoReminder` when the mail failed.
+     */
+    async claimReminder(input: { invitationId: number; seenCount: number; tokenHash: string }, now = new Date(), staleAfterMs = CLAIM_STALE_MS): Promise<Invitation | undefined> {
+      const row = await db
+        .updateTable('invitations')
+        .set({ reminderCount: input.seenCount + 1, remindedAt: isoTime(now), claimedAt: isoTime(now) })
+        .where('id', '=', input.invitationId)
+        .where('reminderCount', '=', input.seenCount)
+        .where((eb) => eb.or([eb('claimedAt', 'is', null), eb('claimedAt', '<', isoTime(new Date(now.getTime() - staleAfterMs)))]))
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) return undefined;
+      await db
+        .insertInto('invitationTokens')
+        .values({ tokenHash: input.tokenHash, invitationId: row.id, createdAt: isoTime(now) })
+        .onConflict((oc) => oc.column('tokenHash').doNothing())
+        .execute();
+      return Object.freeze(row);
+    },
+
+    /** Ends a claim without changing what was sent: a failed invitation can be claimed and sent again. */
+    async releaseClaim(id: number): Promise<void> {
+      await db.updateTable('invitations').set({ claimedAt: null }).where('id', '=', id).execute();
+    },
+
+    /** A reminder whose mail failed: its round is given back (count and date as before), so it can be sent again. */
+    async undoReminder(claimed: Invitation, previousRemindedAt: string | null): Promise<void> {
+      await db
+        .updateTable('invitations')
+        .set({ reminderCount: claimed.reminderCount - 1, remindedAt: previousRemindedAt as Invitation['remindedAt'], claimedAt: null })
+        .where('id', '=', claimed.id)
+        .where('reminderCount', '=', claimed.reminderCount)
+        .execute();
+    },
+
     async markSent(id: number, now = new Date()): Promise<void> {
       await db
         .updateTable('invitations')
-        .set({ sentAt: isoTime(now) })
+        .set({ sentAt: isoTime(now), claimedAt: null })
         .where('id', '=', id)
         .execute();
     },
