@@ -25,6 +25,8 @@ const languageOf = (profile: unknown, study: Study): LanguageTag => {
  * Invitations: every contact not invited yet (and not unsubscribed) gets a token and an e-mail.
  * Reminders: every invited contact without a complete response (and not unsubscribed) gets a new random
  * link to the same invitation (the first link keeps working). Only while the wave is in fieldwork. One failed address does not stop the others.
+ * Each contact is claimed in the database before its e-mail (see `claimInvitation`, `claimReminder`): of two sends
+ * at once, only one mails a contact; a failed mail gives its claim back, so the next send retries it.
  */
 export async function sendInvitations(store: Store, config: AppConfig, wave: Wave, study: Study, kind: 'invitation' | 'reminder', baseUrl: string): Promise<SendOutcome> {
   if (wave.status !== 'fieldwork') throw new AppError('CONFLICT', 'open fieldwork before sending invitations', { status: wave.status });
@@ -41,8 +43,12 @@ export async function sendInvitations(store: Store, config: AppConfig, wave: Wav
       // a new random link per e-mail (only its HMAC is stored); a reminder's link opens the same response
       const token = newToken();
       const tokenHash = hashToken(config.secretKey, token);
-      const invitation = existing ?? (await store.invitations.create({ waveId: wave.id, contactId: contact.id, tokenHash }));
-      if (existing) await store.invitations.addToken(existing.id, tokenHash);
+      // claim the contact before mailing: of two sends at once (two clicks, two nodes), only one wins and mails
+      const invitation =
+        kind === 'invitation'
+          ? await store.invitations.claimInvitation({ waveId: wave.id, contactId: contact.id, tokenHash })
+          : existing && (await store.invitations.claimReminder({ invitationId: existing.id, seenCount: existing.reminderCount, tokenHash }));
+      if (!invitation) continue;
       const lang = languageOf(contact.profile, study);
       const query = `t=${encodeURIComponent(token)}`;
       // the questionnaire under its interface's prefix, with ?lang= for a language without a catalogue
@@ -63,14 +69,18 @@ export async function sendInvitations(store: Store, config: AppConfig, wave: Wav
       });
       try {
         await mailer.send({ ...email, to: contact.email, unsubscribeUrl });
-        if (kind === 'invitation') {
-          await store.invitations.markSent(invitation.id);
-          await store.contacts.setStatus(contact.id, 'invited');
-        } else await store.invitations.markReminded(invitation.id);
-        sent++;
       } catch (error) {
+        // the claim is given back so that a later send retries this contact
+        if (kind === 'invitation') await store.invitations.releaseClaim(invitation.id);
+        else await store.invitations.undoReminder(invitation, existing?.remindedAt ?? null);
         failed.push({ email: contact.email, message: (error as Error).message.slice(0, 200) });
+        continue;
       }
+      if (kind === 'invitation') {
+        await store.invitations.markSent(invitation.id);
+        await store.contacts.setStatus(contact.id, 'invited');
+      } else await store.invitations.releaseClaim(invitation.id);
+      sent++;
     }
   } finally {
     mailer.close();
