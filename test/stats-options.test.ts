@@ -3,11 +3,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { ZReferenceCase } from '../src/analysis/reference-cases-schema.js';
-import { main } from '../src/cli/main.js';
+import { runCli } from './helpers/run-cli.js';
 
 // Every option `barometre stats` accepts is covered by an R reference case, and an option it does not know is
 // refused. The options are read from the case schema itself (ZReferenceCase): every key of every object, every
@@ -125,16 +124,6 @@ function referenceCases(): { file: string; case: FixtureCase }[] {
   return out;
 }
 
-function io() {
-  const stdout = new PassThrough(),
-    stderr = new PassThrough();
-  let out = '',
-    err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  return { io: { stdout, stderr, stdin: new PassThrough(), env: {} }, out: () => out, err: () => err };
-}
-
 describe('barometre stats case options', () => {
   const cases = referenceCases();
   const used = new Set<string>();
@@ -181,13 +170,13 @@ describe('barometre stats case options', () => {
       );
     const dir = mkdtempSync(join(tmpdir(), 'stats-options-'));
     writeFileSync(join(dir, 'probes.json'), JSON.stringify({ cases: probes.map(({ what: _what, ...p }) => p) }));
-    const t = io();
-    assert.equal(await main(['stats', join(dir, 'probes.json'), '--data-dir', FIXTURES], t.io), 1);
-    const doc = JSON.parse(t.out()) as { cases: { id: string; error?: string; result?: unknown }[] };
+    const t = await runCli(['stats', join(dir, 'probes.json'), '--data-dir', FIXTURES]);
+    assert.equal(t.code, 1);
+    const doc = JSON.parse(t.stdout) as { cases: { id: string; error?: string; result?: unknown }[] };
     doc.cases.forEach((c, k) => {
       assert.equal(c.result, undefined, `${probes[k].what}: computed despite an unknown key`);
       assert.match(String(c.error), new RegExp(`^INVALID_CASE: case "${c.id}": .*unknown (option|case key) "no_such_option"`), probes[k].what);
-      assert.match(t.err(), new RegExp(`case ${c.id}: INVALID_CASE`));
+      assert.match(t.stderr, new RegExp(`case ${c.id}: INVALID_CASE`));
     });
   });
 
@@ -215,9 +204,9 @@ describe('barometre stats case options', () => {
     assert.ok(real.length >= 4, `${real.length} enumerated options probed`);
     const dir = mkdtempSync(join(tmpdir(), 'stats-values-'));
     writeFileSync(join(dir, 'values.json'), JSON.stringify({ cases: real.map(({ what: _w, key: _k, ...p }) => p) }));
-    const t = io();
-    assert.equal(await main(['stats', join(dir, 'values.json'), '--data-dir', FIXTURES], t.io), 1);
-    const doc = JSON.parse(t.out()) as { cases: { id: string; error?: string }[] };
+    const t = await runCli(['stats', join(dir, 'values.json'), '--data-dir', FIXTURES]);
+    assert.equal(t.code, 1);
+    const doc = JSON.parse(t.stdout) as { cases: { id: string; error?: string }[] };
     doc.cases.forEach((c, k) => assert.match(String(c.error), new RegExp(`^INVALID_CASE: case "${c.id}": .*${real[k].key}.*"no_such_value"`), real[k].what));
   });
 });

@@ -52,6 +52,26 @@ Environment: DATA_DIR (./data), DATABASE_URL (postgres://… for PostgreSQL; SQL
   };
 }
 
+/** The texts of `import limesurvey` and `import surveyjs`, which differ only by the format. */
+function importText(format: 'limesurvey' | 'surveyjs', described: string): CommandText {
+  return {
+    name: `import ${format}`,
+    summary: `convert a ${described} questionnaire into a study file (constructs left out are listed)`,
+    help: `Usage: barometre import ${format} FILE [--id STUDY-ID] [--out STUDY.json]
+
+Converts a ${described} questionnaire into a Baromètre study document (the common subset: question kinds,
+options, display conditions that map), checks it with the study validator, and writes it as JSON on
+stdout or to --out. Every construct left out is printed as a warning on stderr; labels missing in French
+or English are copied from the other language (with a warning), and the privacy notice is a placeholder
+to write before fieldwork.
+
+To store it in the database in one step instead: \`barometre study add FILE --from ${format}\`.
+
+Exit status: 0 valid study, 1 the study has errors (the document is still written, to fix by hand), 2 bad
+usage or an unreadable file.`,
+  };
+}
+
 export const COMMAND_TEXTS: readonly CommandText[] = [
   {
     name: 'start',
@@ -246,38 +266,8 @@ Options:
 
 Exit status: 0 imported, 1 some lines rejected (nothing imported without --skip-invalid), 2 bad usage.`,
   },
-  {
-    name: 'import limesurvey',
-    summary: 'convert a LimeSurvey .lss questionnaire into a study file (constructs left out are listed)',
-    help: `Usage: barometre import limesurvey FILE [--id STUDY-ID] [--out STUDY.json]
-
-Converts a LimeSurvey .lss questionnaire into a Baromètre study document (the common subset: question kinds,
-options, display conditions that map), checks it with the study validator, and writes it as JSON on
-stdout or to --out. Every construct left out is printed as a warning on stderr; labels missing in French
-or English are copied from the other language (with a warning), and the privacy notice is a placeholder
-to write before fieldwork.
-
-To store it in the database in one step instead: \`barometre study add FILE --from limesurvey\`.
-
-Exit status: 0 valid study, 1 the study has errors (the document is still written, to fix by hand), 2 bad
-usage or an unreadable file.`,
-  },
-  {
-    name: 'import surveyjs',
-    summary: 'convert a SurveyJS JSON questionnaire into a study file (constructs left out are listed)',
-    help: `Usage: barometre import surveyjs FILE [--id STUDY-ID] [--out STUDY.json]
-
-Converts a SurveyJS JSON questionnaire into a Baromètre study document (the common subset: question kinds,
-options, display conditions that map), checks it with the study validator, and writes it as JSON on
-stdout or to --out. Every construct left out is printed as a warning on stderr; labels missing in French
-or English are copied from the other language (with a warning), and the privacy notice is a placeholder
-to write before fieldwork.
-
-To store it in the database in one step instead: \`barometre study add FILE --from surveyjs\`.
-
-Exit status: 0 valid study, 1 the study has errors (the document is still written, to fix by hand), 2 bad
-usage or an unreadable file.`,
-  },
+  importText('limesurvey', 'LimeSurvey .lss'),
+  importText('surveyjs', 'SurveyJS JSON'),
   {
     name: 'demo generate',
     summary: 'generate synthetic waves of a study (by default the built-in social-media barometer)',

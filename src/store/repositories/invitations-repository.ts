@@ -1,7 +1,7 @@
-import type { Selectable } from 'kysely';
+import type { ExpressionBuilder, Selectable } from 'kysely';
 import { AppError } from '../../app-error.js';
 import { isUniqueViolation } from '../constraint-violation.js';
-import type { InvitationsTable } from '../schema.js';
+import type { Database, InvitationsTable } from '../schema.js';
 import { inTransaction, type StoreContext } from '../store-context.js';
 import { isoTime } from '../time.js';
 
@@ -11,7 +11,20 @@ export type Invitation = Readonly<Selectable<InvitationsTable>>;
 const CLAIM_STALE_MS = 15 * 60_000;
 
 /** Personal survey links: only the hash of the token is stored. */
+/** An invitation no node is mailing: never claimed, or claimed longer than `staleAfterMs` ago (a node that died mid-send). */
+function unclaimed(now: Date, staleAfterMs: number) {
+  return (eb: ExpressionBuilder<Database, 'invitations'>) => eb.or([eb('claimedAt', 'is', null), eb('claimedAt', '<', isoTime(new Date(now.getTime() - staleAfterMs)))]);
+}
+
 export function createInvitationsRepository({ db }: StoreContext) {
+  /** Adds `tokenHash` as one of the invitation's links (the link of the e-mail about to be sent). */
+  const addLink = async (invitationId: number, tokenHash: string, now: Date) => {
+    await db
+      .insertInto('invitationTokens')
+      .values({ tokenHash, invitationId, createdAt: isoTime(now) })
+      .onConflict((oc) => oc.column('tokenHash').doNothing())
+      .execute();
+  };
   return {
     /**
      * An invitation with its first link's token hash (kept in `invitation_tokens`, and in `invitations.token_hash`).
@@ -92,15 +105,11 @@ export function createInvitationsRepository({ db }: StoreContext) {
         .where('waveId', '=', input.waveId)
         .where('contactId', '=', input.contactId)
         .where('sentAt', 'is', null)
-        .where((eb) => eb.or([eb('claimedAt', 'is', null), eb('claimedAt', '<', isoTime(new Date(now.getTime() - staleAfterMs)))]))
+        .where(unclaimed(now, staleAfterMs))
         .returningAll()
         .executeTakeFirst();
       if (!row) return undefined;
-      await db
-        .insertInto('invitationTokens')
-        .values({ tokenHash: input.tokenHash, invitationId: row.id, createdAt: isoTime(now) })
-        .onConflict((oc) => oc.column('tokenHash').doNothing())
-        .execute();
+      await addLink(row.id, input.tokenHash, now);
       return Object.freeze(row);
     },
 
@@ -116,15 +125,11 @@ export function createInvitationsRepository({ db }: StoreContext) {
         .set({ reminderCount: input.seenCount + 1, remindedAt: isoTime(now), claimedAt: isoTime(now) })
         .where('id', '=', input.invitationId)
         .where('reminderCount', '=', input.seenCount)
-        .where((eb) => eb.or([eb('claimedAt', 'is', null), eb('claimedAt', '<', isoTime(new Date(now.getTime() - staleAfterMs)))]))
+        .where(unclaimed(now, staleAfterMs))
         .returningAll()
         .executeTakeFirst();
       if (!row) return undefined;
-      await db
-        .insertInto('invitationTokens')
-        .values({ tokenHash: input.tokenHash, invitationId: row.id, createdAt: isoTime(now) })
-        .onConflict((oc) => oc.column('tokenHash').doNothing())
-        .execute();
+      await addLink(row.id, input.tokenHash, now);
       return Object.freeze(row);
     },
 
