@@ -111,3 +111,12 @@ export function withMailTemplate(settings: unknown, kind: MailKind, lang: string
   else delete templates[keyOf(kind, lang)];
   return { ...base, mail: { ...mail, templates } };
 }
+
+/** How many e-mails a wave's settings word themselves (readable templates only). */
+export function mailTemplateCount(settings: unknown): number {
+  const stored = storedTemplates(settings);
+  return Object.keys(stored).filter((key) => {
+    const [kind, ...lang] = key.split('.');
+    return (MAIL_KINDS as readonly string[]).includes(kind!) && mailTemplateOf(settings, kind as MailKind, lang.join('.')) !== undefined;
+  }).length;
+}
