@@ -34,13 +34,13 @@ export type MailTemplateProblem =
 const PLACEHOLDER = /\{([^{}\s]{0,40})\}/g;
 const isPlaceholder = (name: string): name is MailPlaceholder => (MAIL_PLACEHOLDERS as readonly string[]).includes(name);
 
-/** Line ends as `\n`, other control characters and bidirectional overrides removed, outer blanks trimmed. */
+/** Line ends as `\n` (blanks before them dropped), other control characters and bidirectional overrides as spaces, outer blanks trimmed. */
 export function cleanTemplateText(value: string, multiline: boolean): string {
   const unified = value.replace(/\r\n?/g, '\n');
   const cleaned = multiline
     ? unified.replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, ' ')
     : unified.replace(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, ' ');
-  return cleaned.trim();
+  return (multiline ? cleaned.replace(/[ \t]+\n/g, '\n') : cleaned).trim();
 }
 
 /**
