@@ -176,7 +176,7 @@ for (const database of TEST_DATABASES) {
       assert.match(page.body, /<strong data-status="unsubscribed">1<\/strong>/);
       assert.match(page.body, /<strong data-status="bounced">1<\/strong>/);
       assert.ok(page.body.includes(`désinscrit le 14${NBSP}mars 2026`));
-      assert.match(page.body, /<td data-status="bounced">adresse en échec<\/td>/);
+      assert.match(page.body, /<td data-contact-status="bounced">adresse en échec<\/td>/);
     });
 
     it('says clearly that no SMTP server is configured', async () => {

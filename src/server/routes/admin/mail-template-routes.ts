@@ -22,13 +22,13 @@ const ZDone = z.object({
   lang: z.string().max(35).optional(),
 });
 
-/** The form of one e-mail: which one, and its three fields (bounded here; the template's own limits are checked after). */
+/** The form of one e-mail: which one, and its three fields (their limits are checked by `checkMailTemplate`, which names the field; the body limit bounds them). */
 const ZMailForm = z.object({
   kind: z.enum(MAIL_KINDS),
   lang: z.string().min(1).max(35),
-  subject: z.string().max(20_000).default(''),
-  text: z.string().max(100_000).default(''),
-  sender: z.string().max(20_000).default(''),
+  subject: z.string().default(''),
+  text: z.string().default(''),
+  sender: z.string().default(''),
 });
 
 const defaultSender = (study: Study, lang: string) => study.producers[0]?.name ?? labelIn(study.title, lang);

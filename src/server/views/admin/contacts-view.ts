@@ -91,7 +91,7 @@ function contactTable(lang: Lang, progress: readonly ContactProgress[]): Html {
     .slice(0, SHOWN)
     .map(
       (p) =>
-        html`<tr><td>${p.contact.email}</td><td>${p.contact.name ?? ''}</td><td>${p.contact.company ?? ''}</td><td data-status="${p.status}">${statusText(lang, p.status)}</td><td class="contact-opt-out">${optOutText(lang, p)}</td></tr>`,
+        html`<tr><td>${p.contact.email}</td><td>${p.contact.name ?? ''}</td><td>${p.contact.company ?? ''}</td><td data-contact-status="${p.status}">${statusText(lang, p.status)}</td><td class="contact-opt-out">${optOutText(lang, p)}</td></tr>`,
     )}</tbody>
 </table></div>
 ${progress.length > SHOWN ? html`<p class="hint">${t(lang, 'admin.contacts.more', { n: progress.length - SHOWN })}</p>` : null}`;

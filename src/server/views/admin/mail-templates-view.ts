@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import type { RenderedEmail } from '../../../mail/invitation-email.js';
-import { MAIL_PLACEHOLDERS, MAIL_TEMPLATE_LIMITS, type MailKind, type MailTemplate, type MailTemplateField, type MailTemplateProblem } from '../../../mail/mail-template.js';
+import { MAIL_PLACEHOLDERS, type MailKind, type MailTemplate, type MailTemplateField, type MailTemplateProblem } from '../../../mail/mail-template.js';
 import { languageName, t, type Lang, type MessageKey } from '../../../messages/index.js';
 import type { Wave } from '../../../store/index.js';
 import { csrfField } from '../../csrf.js';
@@ -81,10 +81,10 @@ ${
 }
 <form method="post" action="${`${base}/save`}">
   ${csrfField(reply)}${hidden}
-  <p><label for="${id('subject')}">${fieldName(lang, 'subject')}</label><input type="text" id="${id('subject')}" name="subject" required maxlength="${MAIL_TEMPLATE_LIMITS.subject * 2}" value="${form.values.subject}"${invalid('subject')}></p>
+  <p><label for="${id('subject')}">${fieldName(lang, 'subject')}</label><input type="text" id="${id('subject')}" name="subject" required value="${form.values.subject}"${invalid('subject')}></p>
   <p><label for="${id('text')}">${fieldName(lang, 'text')}</label><textarea id="${id('text')}" name="text" rows="10" required aria-describedby="${id('text-hint')}"${invalid('text')}>${form.values.text}</textarea>
   <span class="hint" id="${id('text-hint')}">${t(lang, 'admin.mail.textHint')}</span></p>
-  <p><label for="${id('sender')}">${fieldName(lang, 'sender')}</label><input type="text" id="${id('sender')}" name="sender" required maxlength="${MAIL_TEMPLATE_LIMITS.sender * 2}" value="${form.values.sender}"${invalid('sender')}></p>
+  <p><label for="${id('sender')}">${fieldName(lang, 'sender')}</label><input type="text" id="${id('sender')}" name="sender" required value="${form.values.sender}"${invalid('sender')}></p>
   ${
     extra.editable
       ? html`<div class="actions">
