@@ -72,6 +72,10 @@ for (const database of TEST_DATABASES) {
       assert.match(page.body, /\{greeting\}\n\nNous vous invitons/);
       assert.match((await get(`/admin/waves/${wave.id}`)).body, new RegExp(`href="/admin/waves/${wave.id}/mail"`));
       assert.match((await get(`/admin/waves/${wave.id}/contacts`)).body, /id="contacts-mail-link"/);
+      const asViewer = await get(`/admin/waves/${wave.id}/mail`, viewer);
+      assert.equal(asViewer.statusCode, 200);
+      assert.doesNotMatch(asViewer.body, /id="mail-invitation-fr-save"/, 'viewers read the wording but cannot change or send it');
+      assert.match(page.body, /id="mail-invitation-fr-save"/);
     });
 
     it('saves a template in the wave settings (other settings kept), audited, and shows it back as the wave’s own wording', async () => {
@@ -144,6 +148,23 @@ for (const database of TEST_DATABASES) {
       assert.equal(noCsrf.statusCode, 403);
       assert.equal((await post(`/admin/waves/${wave.id}/mail/save`, template, viewer)).statusCode, 403);
       assert.equal(smtp.messages.length, before + 1);
+    });
+
+    it('limits test e-mails per minute: the one over the limit gets 429 and is not sent', async () => {
+      const wave = await newWave();
+      const before = smtp.messages.length;
+      const send = () =>
+        t.app.inject({
+          method: 'POST',
+          url: `/admin/waves/${wave.id}/mail/test`,
+          remoteAddress: '198.51.100.7',
+          headers: { ...FORM, cookie: cookieHeader(analyst.jar) },
+          payload: new URLSearchParams({ _csrf: analyst.csrf, ...template }).toString(),
+        });
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push((await send()).statusCode);
+      assert.deepEqual(statuses, [303, 303, 303, 303, 303, 429]);
+      assert.equal(smtp.messages.length, before + 5);
     });
 
     it('mails the invitations with the wave’s template, and copies the templates to the next wave', async () => {
