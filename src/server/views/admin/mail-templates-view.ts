@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { RenderedEmail } from '../../../mail/invitation-email.js';
 import { MAIL_PLACEHOLDERS, type MailKind, type MailTemplate, type MailTemplateField, type MailTemplateProblem } from '../../../mail/mail-template.js';
-import { languageName, t, type Lang, type MessageKey } from '../../../messages/index.js';
+import { t, type Lang, type MessageKey } from '../../../messages/index.js';
 import type { Wave } from '../../../store/index.js';
 import { csrfField } from '../../csrf.js';
 import { localizedPath } from '../../i18n/localized-path.js';
@@ -28,6 +28,14 @@ export interface MailTemplatesExtra {
 
 const kindName = (lang: Lang, kind: MailKind) => t(lang, `admin.mail.kind.${kind}` as MessageKey);
 const fieldName = (lang: Lang, field: MailTemplateField) => t(lang, `admin.mail.${field}` as MessageKey);
+/** A study language named in the user's interface language ("anglais" on a French page); the tag itself if unknown. */
+function languageIn(lang: Lang, tag: string): string {
+  try {
+    return new Intl.DisplayNames([lang], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
 const idOf = (kind: MailKind, contentLang: string, field?: string) => `mail-${kind}-${contentLang}${field ? `-${field}` : ''}`;
 
 /** A refused template's problem as a sentence naming the field, in the user's language. */
@@ -47,7 +55,7 @@ export function mailProblemText(lang: Lang, problem: MailTemplateProblem): strin
  */
 export function mailTemplatesView(lang: Lang, reply: FastifyReply, wave: Wave, forms: readonly MailTemplateForm[], extra: MailTemplatesExtra): Html {
   const base = localizedPath(lang, `/admin/waves/${wave.id}/mail`);
-  const name = (form: { kind: MailKind; lang: string }) => ({ kind: kindName(lang, form.kind), language: languageName(form.lang) });
+  const name = (form: { kind: MailKind; lang: string }) => ({ kind: kindName(lang, form.kind), language: languageIn(lang, form.lang) });
   const done = extra.done;
   const placeholders = MAIL_PLACEHOLDERS.map((p) => `{${p}}`).join(', ');
   return html`<h1>${t(lang, 'admin.mail.title', { wave: wave.title })}</h1>
