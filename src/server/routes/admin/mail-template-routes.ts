@@ -84,7 +84,7 @@ export const mailTemplateRoutes: FastifyPluginAsync = async (app) => {
     });
   };
 
-  /** The posted form of one of the study's e-mails, checked; a 400 page naming the refused fields otherwise. */
+  /** The posted form, when it names one of the study's e-mails (a kind, and a language the study has); undefined otherwise. */
   const posted = async (request: FastifyRequest) => {
     const wave = await waveOfRequest(app.store, request);
     const study = await waveStudy(app.store, wave);
