@@ -72,6 +72,8 @@ describe('a team shapes its e-mails and takes a wave through its guards, in a re
     assert.match((await preview.locator('.mail-preview-text').textContent()) ?? '', /Bonjour Camille Martin,\n\nDix minutes pour la vague/);
     const frame = page.frameLocator('#mail-invitation-fr-preview-result iframe');
     assert.match((await frame.locator('body').textContent()) ?? '', /Dix minutes pour la vague.*Répondre au questionnaire/s, 'the HTML version as a contact sees it');
+    const button = frame.getByRole('link', { name: 'Répondre au questionnaire' });
+    assert.equal(await button.evaluate((a) => getComputedStyle(a).backgroundColor), 'rgb(29, 78, 137)', 'with the e-mail’s own styles');
     assert.equal(await page.inputValue('#mail-invitation-fr-subject'), 'Vague {wave} : votre regard, {name}', 'the preview keeps the edits in the form');
     await checkAccessibility(page, 'e-mails page with a preview');
 

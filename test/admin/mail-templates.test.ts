@@ -123,6 +123,12 @@ for (const database of TEST_DATABASES) {
       assert.ok(preview.body.includes(`La vague Vague ${serial} ferme le 14${NBSP}mars 2030.`));
       assert.ok(preview.body.includes('&lt;b&gt;gras&lt;/b&gt;') && !preview.body.includes('<b>gras</b>'));
       assert.match(preview.body, /<iframe class="mail-preview-html" title="[^"]+" sandbox srcdoc="&lt;!doctype html&gt;/);
+      assert.match(
+        String(preview.headers['content-security-policy']),
+        /script-src 'self'.*style-src-attr 'unsafe-inline'/,
+        'the e-mail’s style attributes apply, scripts stay refused',
+      );
+      assert.doesNotMatch(String((await get(`/admin/waves/${wave.id}/mail`)).headers['content-security-policy']), /unsafe-inline/);
       assert.equal((await t.store.waves.get(wave.id))!.settings, null);
     });
 

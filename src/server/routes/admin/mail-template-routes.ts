@@ -56,6 +56,16 @@ function sampleEmail(request: FastifyRequest, wave: Wave, study: Study, kind: Ma
 }
 
 /**
+ * The preview's HTML e-mail is an `<iframe sandbox srcdoc>` (no script, no same origin), which inherits the
+ * page's Content-Security-Policy: an e-mail's look lives in `style` attributes, so this one page lets those
+ * apply (`style-src-attr`; every value in the page and the e-mail is escaped, and scripts stay refused).
+ */
+function allowStyleAttributes(reply: FastifyReply): void {
+  const csp = reply.raw.getHeader('content-security-policy');
+  if (typeof csp === 'string' && !csp.includes('style-src-attr')) reply.raw.setHeader('content-security-policy', `${csp}; style-src-attr 'unsafe-inline'`);
+}
+
+/**
  * `/admin/waves/:waveId/mail`: the wave's invitation and reminder e-mails per study language (issue 19,
  * part 2), stored under `settings.mail.templates`. Save, preview, a test sent to the signed-in user and back
  * to the default wording each post the whole form, so the page works without JavaScript; a refused template
@@ -126,7 +136,10 @@ export const mailTemplateRoutes: FastifyPluginAsync = async (app) => {
         return redirectTo(request, reply, `/admin/waves/${wave.id}/mail?done=saved&kind=${form.kind}&lang=${encodeURIComponent(form.lang)}#mail-${form.kind}-${form.lang}`);
       }
       const sample = sampleEmail(request, wave, study, form.kind, form.lang, template);
-      if (action === 'preview') return show(request, reply, wave, study, { preview: { kind: form.kind, lang: form.lang, ...sample } }, edited);
+      if (action === 'preview') {
+        allowStyleAttributes(reply);
+        return show(request, reply, wave, study, { preview: { kind: form.kind, lang: form.lang, ...sample } }, edited);
+      }
       // a test to oneself: the form as it stands (saved or not), with example links, to the signed-in user's address
       const to = request.user!.email;
       const refuse = (message: string, status: number) =>
