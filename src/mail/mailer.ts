@@ -45,6 +45,14 @@ function unsubscribeOptions(url: string) {
   return { list: { unsubscribe: { url, comment: 'Unsubscribe' } }, headers: { 'List-Unsubscribe-Post': ONE_CLICK_UNSUBSCRIBE } };
 }
 
+/** The From header: the configured address, under the e-mail's own display name when it has one. */
+function fromHeader(mailFrom: string, name: string | undefined): string | { name: string; address: string } {
+  const display = name ? plainText(name, 200) : '';
+  if (!display) return mailFrom;
+  const address = /<([^<>\s]+)>\s*$/.exec(mailFrom)?.[1] ?? mailFrom.trim();
+  return { name: display, address };
+}
+
 /**
  * A nodemailer SMTP transport from the configuration (SMTP_URL, MAIL_FROM).
  * @throws AppError UNAVAILABLE when SMTP_URL is not set.
@@ -55,7 +63,7 @@ export function createMailer(settings: MailSettings): Mailer {
   return {
     async send(email) {
       const info = await transport.sendMail({
-        from: settings.mailFrom,
+        from: fromHeader(settings.mailFrom, email.fromName),
         to: plainText(email.to, 320),
         subject: email.subject,
         text: email.text,

@@ -13,6 +13,7 @@ import { weightingRoutes } from './data/weighting-routes.js';
 import { unsubscribeRoutes } from './contacts/unsubscribe-routes.js';
 import { leadRoutes } from './leads.js';
 import { loginRoutes } from './login.js';
+import { mailTemplateRoutes } from './mail-template-routes.js';
 import { studyRoutes } from './studies.js';
 import { userRoutes } from './users.js';
 import { waveRoutes } from './waves.js';
@@ -39,6 +40,7 @@ export function createAdminRoutes(options: AdminRoutesOptions = {}): FastifyPlug
       await workspace.register(waveStatusRoutes);
       await workspace.register(studyRoutes);
       await workspace.register(contactRoutes);
+      await workspace.register(mailTemplateRoutes);
       await workspace.register(monitorRoutes);
       await workspace.register(cleaningRoutes);
       await workspace.register(weightingRoutes);

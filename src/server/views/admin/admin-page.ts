@@ -21,6 +21,7 @@ export interface AdminPageOptions {
 const WAVE_TABS: readonly [string, MessageKey][] = [
   ['', 'admin.wave.tab.overview'],
   ['/contacts', 'admin.wave.tab.contacts'],
+  ['/mail', 'admin.wave.tab.mail'],
   ['/monitor', 'admin.wave.tab.monitor'],
   ['/cleaning', 'admin.wave.tab.cleaning'],
   ['/weighting', 'admin.wave.tab.weighting'],

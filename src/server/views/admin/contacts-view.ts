@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { formatDate } from '../../../report/format/index.js';
 import type { Lang } from '../../../report/format/lang.js';
 import type { User, Wave } from '../../../store/index.js';
 import { can } from '../../auth/roles.js';
@@ -17,6 +18,21 @@ export interface ImportReport {
 
 const SHOWN = 500;
 const statusText = (lang: Lang, status: string) => t(lang, `admin.contact.${status}` as MessageKey);
+
+/** The bounce fields the job queue records on a contact (`bouncedAt`, `bounceReason`), when the store has them. */
+type BounceFields = { readonly bouncedAt?: string | null; readonly bounceReason?: string | null };
+const dayOf = (iso: string, lang: Lang) => (/^\d{4}-\d{2}-\d{2}/.test(iso) ? formatDate(iso.slice(0, 10), lang) : iso);
+
+/** A contact's bounce or unsubscription: what, when, and why where the mail server said. */
+function optOutText(lang: Lang, p: ContactProgress): string {
+  const { bouncedAt, bounceReason } = p.contact as ContactProgress['contact'] & BounceFields;
+  const parts: string[] = [];
+  if (p.contact.unsubscribedAt) parts.push(t(lang, 'admin.contacts.unsubscribedOn', { date: dayOf(p.contact.unsubscribedAt, lang) }));
+  if (bouncedAt) parts.push(t(lang, 'admin.contacts.bouncedOn', { date: dayOf(bouncedAt, lang) }));
+  else if (p.status === 'bounced') parts.push(statusText(lang, 'bounced'));
+  if (bounceReason) parts.push(t(lang, 'admin.contacts.bounceReason', { reason: bounceReason.slice(0, 300) }));
+  return parts.join('; ');
+}
 
 export function contactsView(
   lang: Lang,
@@ -40,6 +56,7 @@ ${
     : null
 }
 ${extra.sent ? html`<p class="notice" role="status">${t(lang, extra.sent.kind === 'invitation' ? 'admin.contacts.sentInvitations' : 'admin.contacts.sentReminders', { n: extra.sent.sent })}${extra.sent.failed ? ` ${t(lang, 'admin.contacts.failed', { n: extra.sent.failed })}` : ''}</p>` : null}
+<p><a href="${`${base}/mail`}" id="contacts-mail-link">${t(lang, 'admin.contacts.mailLink')}</a></p>
 <h2>${t(lang, 'admin.contacts.follow')}</h2>
 <ul class="status-counts">${counts.map(({ s, n }) => html`<li><span>${statusText(lang, s)}</span> <strong data-status="${s}">${n}</strong></li>`)}</ul>
 ${
@@ -69,8 +86,13 @@ ${editable ? contactTable(lang, progress) : html`<p class="hint">${t(lang, 'admi
 function contactTable(lang: Lang, progress: readonly ContactProgress[]): Html {
   return html`<h2>${t(lang, 'admin.contacts.list', { n: progress.length })}</h2>
 <div class="table-wrap"><table>
-  <thead><tr><th scope="col">${t(lang, 'admin.users.email')}</th><th scope="col">${t(lang, 'admin.contacts.name')}</th><th scope="col">${t(lang, 'admin.contacts.organization')}</th><th scope="col">${t(lang, 'admin.waves.status')}</th></tr></thead>
-  <tbody>${progress.slice(0, SHOWN).map((p) => html`<tr><td>${p.contact.email}</td><td>${p.contact.name ?? ''}</td><td>${p.contact.company ?? ''}</td><td>${statusText(lang, p.status)}</td></tr>`)}</tbody>
+  <thead><tr><th scope="col">${t(lang, 'admin.users.email')}</th><th scope="col">${t(lang, 'admin.contacts.name')}</th><th scope="col">${t(lang, 'admin.contacts.organization')}</th><th scope="col">${t(lang, 'admin.waves.status')}</th><th scope="col">${t(lang, 'admin.contacts.optOut')}</th></tr></thead>
+  <tbody>${progress
+    .slice(0, SHOWN)
+    .map(
+      (p) =>
+        html`<tr><td>${p.contact.email}</td><td>${p.contact.name ?? ''}</td><td>${p.contact.company ?? ''}</td><td data-contact-status="${p.status}">${statusText(lang, p.status)}</td><td class="contact-opt-out">${optOutText(lang, p)}</td></tr>`,
+    )}</tbody>
 </table></div>
 ${progress.length > SHOWN ? html`<p class="hint">${t(lang, 'admin.contacts.more', { n: progress.length - SHOWN })}</p>` : null}`;
 }

@@ -6,6 +6,7 @@ import type { Wave } from '../../../store/index.js';
 import { csrfField } from '../../csrf.js';
 import { localizedPath } from '../../i18n/localized-path.js';
 import { t } from '../../../messages/index.js';
+import { mailTemplateCount } from '../../../mail/mail-template.js';
 import { html, type Html } from '../html.js';
 
 /** The form's fields as typed (re-shown after a refused submission) or as suggested. */
@@ -77,6 +78,7 @@ export function nextWaveReportView(lang: Lang, source: Wave, created: NextWave, 
   return html`<h1>${t(lang, 'admin.nextWave.title', { wave: source.title })}</h1>
 <p class="notice" role="status">${t(lang, 'admin.nextWave.done', { wave: wave.title })}</p>
 <p id="next-wave-carried">${t(lang, 'admin.nextWave.carried', { wave: source.title, margins: n(carried.populationTargets?.margins.length ?? 0), quotas: n(carried.quotas?.segments.length ?? 0) })}</p>
+<p id="next-wave-templates">${t(lang, 'admin.nextWave.templates', { n: n(mailTemplateCount(wave.settings)) })}</p>
 ${
   carried.dropped.length > 0
     ? html`<div id="next-wave-dropped"><p>${t(lang, 'admin.nextWave.dropped', { version })}</p><ul>${carried.dropped.map((d) => html`<li>${droppedText(lang, d)}</li>`)}</ul></div>`

@@ -1,8 +1,8 @@
 import type { Contact, Invitation, ResponseRecord } from '../../../../store/index.js';
 
-/** Where a contact stands: not invited yet, invited (sent, reminded), answering, done, or opted out. */
-export type ContactStatus = 'new' | 'sent' | 'reminded' | 'started' | 'partial' | 'complete' | 'unsubscribed';
-export const CONTACT_STATUSES: readonly ContactStatus[] = ['new', 'sent', 'reminded', 'started', 'partial', 'complete', 'unsubscribed'];
+/** Where a contact stands: not invited yet, invited (sent, reminded), answering, done, opted out, or their address bounced. */
+export type ContactStatus = 'new' | 'sent' | 'reminded' | 'started' | 'partial' | 'complete' | 'unsubscribed' | 'bounced';
+export const CONTACT_STATUSES: readonly ContactStatus[] = ['new', 'sent', 'reminded', 'started', 'partial', 'complete', 'unsubscribed', 'bounced'];
 
 export interface ContactProgress {
   readonly contact: Contact;
@@ -20,6 +20,7 @@ export function contactProgress(contacts: readonly Contact[], invitations: reado
     const response = invitation && responseOf.get(invitation.id);
     let status: ContactStatus = 'new';
     if (contact.status === 'unsubscribed') status = 'unsubscribed';
+    else if (contact.status === 'bounced') status = 'bounced';
     else if (response?.status === 'complete') status = 'complete';
     else if (response) status = response.currentPage > 0 || Object.keys(response.answers).length > 0 ? 'partial' : 'started';
     else if (invitation?.remindedAt) status = 'reminded';

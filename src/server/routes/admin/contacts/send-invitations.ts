@@ -1,6 +1,7 @@
 import { AppError } from '../../../../app-error.js';
 import { createMailer } from '../../../../mail/mailer.js';
 import { invitationEmail } from '../../../../mail/invitation-email.js';
+import { mailTemplateOf } from '../../../../mail/mail-template.js';
 import { interfaceLanguage, isLang } from '../../../../messages/index.js';
 import { localizedPath } from '../../../i18n/localized-path.js';
 import type { Store, Wave } from '../../../../store/index.js';
@@ -66,6 +67,8 @@ export async function sendInvitations(store: Store, config: AppConfig, wave: Wav
         unsubscribeUrl,
         minutes: study.estimatedMinutes,
         sender: study.producers[0]?.name ?? labelIn(study.title, lang),
+        closesAt: wave.closesAt,
+        template: mailTemplateOf(wave.settings, kind, lang),
       });
       try {
         await mailer.send({ ...email, to: contact.email, unsubscribeUrl });
