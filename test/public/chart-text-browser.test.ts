@@ -57,7 +57,7 @@ describe('chart text on every screen (browser)', () => {
         // phones get the narrow drawing, other screens the wide one
         const narrow = [...shown].filter((chart) => chart.includes('.narrow.svg')).length;
         if (name !== 'benchmark')
-          assert.equal(narrow, viewport.width < 680 ? shown.size : 0, `${name} at ${viewport.width} px: the ${viewport.width < 680 ? 'narrow' : 'wide'} charts`);
+          assert.equal(narrow, viewport.width < 696 ? shown.size : 0, `${name} at ${viewport.width} px: the ${viewport.width < 696 ? 'narrow' : 'wide'} charts`);
       }
     }
     await page.close();

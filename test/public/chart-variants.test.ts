@@ -39,7 +39,7 @@ describe('charts drawn for their width', () => {
     const pictures = [...page.body.matchAll(/<picture class="chart-picture">([\s\S]*?)<\/picture>/g)].map((m) => m[1]!);
     assert.ok(pictures.length > 0);
     for (const picture of pictures) {
-      const wide = /<source media="\(min-width: 42\.5em\)" srcset="([^"]+)\.svg" type="image\/svg\+xml">/.exec(picture)?.[1];
+      const wide = /<source media="\(min-width: 43\.5em\)" srcset="([^"]+)\.svg" type="image\/svg\+xml">/.exec(picture)?.[1];
       const narrow = /<img src="([^"]+)\.narrow\.svg" alt="[^"]{20,}" loading="lazy">/.exec(picture)?.[1];
       assert.ok(wide && wide === narrow, picture);
       assert.equal(picture.match(/alt=/g)?.length, 1);
