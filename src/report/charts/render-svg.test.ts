@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { assertGolden } from './assert-golden.test-helper.js';
 import { adoptionInput, challengesInput, dailyInput, maturityInput, sizeCutInput, trendInput } from './chart-samples.test-helper.js';
 import { NARROW_CHART_WIDTH } from './chart-theme.js';
-import { cutBarChart, dailyCountsChart, indicatorBarChart, maturityChart, rankedBarChart, renderPng, renderSvg, trendLineChart } from './index.js';
+import { cutBarChart, dailyCountsChart, indicatorBarChart, maturityChart, rankedBarChart, renderPng, renderSvg, svgSize, trendLineChart } from './index.js';
 
 const NBSP = '\u00A0';
 const NNBSP = '\u202F';
@@ -121,7 +121,9 @@ describe('chart text sizes', () => {
     it(`${name}: no text under 11 px in the wide variant, nor under 11 px once the narrow one is shrunk to a 320 px screen`, async () => {
       const wide = sizes(await renderSvg(build(640)));
       assert.ok(wide.length > 3 && Math.min(...wide) >= 11, `wide: ${Math.min(...wide)}`);
-      const narrow = sizes(await renderSvg(build(NARROW_CHART_WIDTH)));
+      const narrowSvg = await renderSvg(build(NARROW_CHART_WIDTH));
+      assert.equal(svgSize(narrowSvg).width, NARROW_CHART_WIDTH, 'drawn at its width, not wider: a page would shrink it');
+      const narrow = sizes(narrowSvg);
       // the narrow variant is shown at 288 CSS px or more (a 320 px screen less 2 × 16 px of margin)
       assert.ok(narrow.length > 3 && (Math.min(...narrow) * 288) / NARROW_CHART_WIDTH >= 11, `narrow: ${Math.min(...narrow)}`);
     });
