@@ -51,7 +51,8 @@ describe('a reader of the public results (browser)', () => {
       await page
         .locator('.chart img')
         .first()
-        .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
+        // a lazy image, drawn by the server on the first request: wait for it rather than for nothing
+        .evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth > 0)),
       true,
     );
     await checkAccessibility(page, 'dashboard 2016');
@@ -78,7 +79,7 @@ describe('a reader of the public results (browser)', () => {
     // a trend chart
     await Promise.all([page.waitForURL(/\/evolution\//), page.locator('a.trend-link').first().click()]);
     const chart = page.locator('figure.chart img');
-    assert.equal(await chart.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), true);
+    assert.equal(await chart.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth > 0)), true);
     assert.match((await chart.getAttribute('alt')) ?? '', /2015[\s\S]*2016/);
     assert.equal(await page.locator('.results-table tbody tr').count(), 2);
     await checkAccessibility(page, 'trend page');

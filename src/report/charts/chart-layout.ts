@@ -1,5 +1,5 @@
 import { AppError } from '../../app-error.js';
-import { CHART_WIDTH } from './chart-theme.js';
+import { CHART_WIDTH, chartFonts, type ChartFonts } from './chart-theme.js';
 import type { ChartCommonInput, Interval } from './chart-types.js';
 import { measureText } from './text-metrics.js';
 import { wrapText } from './wrap-text.js';
@@ -11,7 +11,7 @@ export const SUBTITLE_LINE_HEIGHT = 15;
 const PADDING = 12;
 
 /** The title block of a chart: title and subtitle wrapped to the width, and the height they take. */
-export function chartTitle(input: ChartCommonInput): { title: Record<string, unknown>; width: number; height: number } {
+export function chartTitle(input: ChartCommonInput): { title: Record<string, unknown>; width: number; height: number; fonts: ChartFonts } {
   const width = input.width ?? CHART_WIDTH;
   if (!Number.isInteger(width) || width < 240 || width > 4000) {
     throw new AppError('INVALID_INPUT', `chart width must be an integer from 240 to 4000, got ${width}`, { width });
@@ -19,13 +19,14 @@ export function chartTitle(input: ChartCommonInput): { title: Record<string, unk
   if (typeof input.title !== 'string' || input.title.trim() === '') {
     throw new AppError('INVALID_INPUT', 'a chart needs a title', { title: input.title });
   }
+  const fonts = chartFonts(width);
   const textWidth = width - 2 * PADDING;
-  const text = wrapText(input.title, textWidth, 15, true);
-  const subtitle = input.subtitle ? wrapText(input.subtitle, textWidth, 11.5) : [];
+  const text = wrapText(input.title, textWidth, fonts.title, true);
+  const subtitle = input.subtitle ? wrapText(input.subtitle, textWidth, fonts.subtitle) : [];
   const title: Record<string, unknown> = { text };
   if (subtitle.length > 0) title['subtitle'] = subtitle;
-  const height = 2 * PADDING + text.length * TITLE_LINE_HEIGHT + subtitle.length * SUBTITLE_LINE_HEIGHT + 20;
-  return { title, width, height };
+  const height = 2 * PADDING + text.length * fonts.titleLine + subtitle.length * fonts.subtitleLine + 20;
+  return { title, width, height, fonts };
 }
 
 /** The y values of a nominal axis whose labels wrap: lines joined by '\n', made unique with zero-width spaces. */
@@ -87,7 +88,23 @@ export function percentAxisMax(highs: readonly number[]): number {
  * The notes under a chart (its bottom axis title), each wrapped to the plot's width (the chart's width less
  * the padding and the labels on the left): one string per line.
  */
-export function wrapNotes(notes: readonly string[], width: number, labelWidth = 0): string[] {
-  const plotWidth = Math.max(width * 0.4, width - 2 * PADDING - (labelWidth > 0 ? labelWidth + 12 : 40));
-  return notes.flatMap((note) => wrapText(note, Math.floor(plotWidth), 11));
+export function wrapNotes(notes: readonly string[], width: number, labelWidth = 0, fontSize = 11): string[] {
+  const plotWidth = Math.max(width * 0.4, width - 2 * PADDING - (labelWidth > 0 ? labelWidth + 12 : labelWidth < 0 ? 0 : 40));
+  return notes.flatMap((note) => wrapText(note, Math.floor(plotWidth), fontSize));
+}
+
+/** The room left and right of a chart's plot: Vega's padding on each side. */
+export const CHART_PADDING = PADDING;
+
+/**
+ * The upper end of a percentage axis that leaves room for each row's value label right of its interval:
+ * `hi · P / max + gap + label ≤ P` for a plot `P` pixels wide. It may pass 100 % (the axis stops at 100 %).
+ */
+export function percentAxisMaxWithLabels(rows: readonly { readonly hi: number; readonly labelWidth: number }[], plotWidth: number): number {
+  let max = percentAxisMax(rows.map((r) => r.hi));
+  for (const row of rows) {
+    const room = plotWidth - row.labelWidth - 10;
+    if (room > 0 && Number.isFinite(row.hi)) max = Math.max(max, (row.hi * plotWidth) / room);
+  }
+  return max;
 }

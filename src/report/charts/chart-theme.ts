@@ -34,6 +34,36 @@ export const CHART_TEXT_COLORS: readonly string[] = Object.freeze([CHART_COLORS.
 export const CHART_WIDTH = 640;
 export const LABEL_FONT_SIZE = 11;
 
+/**
+ * The width of the narrow variant of every chart, for phones: a page shows it wherever it has less than
+ * {@link CHART_WIDTH} pixels for a chart (see `WIDE_CHART_MEDIA`), never narrower than 288 CSS px (a 320 px
+ * screen less its margins), so its text, drawn at {@link NARROW_FONT_SIZE}, is shown at 11.5 CSS px or more.
+ */
+export const NARROW_CHART_WIDTH = 300;
+export const NARROW_FONT_SIZE = 12;
+
+/** Charts drawn narrower than this take the narrow layout (labels above bars, fewer ticks, bigger text). */
+export const NARROW_LAYOUT_BELOW = 480;
+
+/** The font sizes (and line heights) of a chart, from the width it is drawn for. */
+export interface ChartFonts {
+  readonly narrow: boolean;
+  readonly label: number;
+  readonly labelLine: number;
+  readonly title: number;
+  readonly titleLine: number;
+  readonly subtitle: number;
+  readonly subtitleLine: number;
+}
+
+const WIDE_FONTS: ChartFonts = Object.freeze({ narrow: false, label: LABEL_FONT_SIZE, labelLine: 14, title: 15, titleLine: 19, subtitle: 11.5, subtitleLine: 15 });
+const NARROW_FONTS: ChartFonts = Object.freeze({ narrow: true, label: NARROW_FONT_SIZE, labelLine: 15, title: 15, titleLine: 19, subtitle: NARROW_FONT_SIZE, subtitleLine: 15 });
+
+/** The narrow fonts below {@link NARROW_LAYOUT_BELOW} pixels, the wide ones from there. */
+export function chartFonts(width: number): ChartFonts {
+  return width < NARROW_LAYOUT_BELOW ? NARROW_FONTS : WIDE_FONTS;
+}
+
 /** d3-format locale of a language, from the one table of number conventions (`65 %`, `1 200,5`…). */
 function numberLocale(lang: Lang) {
   const c = NUMBER_CONVENTIONS[lang];
@@ -41,7 +71,7 @@ function numberLocale(lang: Lang) {
 }
 
 /** The Vega-Lite `config` shared by every chart. */
-export function chartConfig(lang: Lang): Record<string, unknown> {
+export function chartConfig(lang: Lang, fonts: ChartFonts = WIDE_FONTS): Record<string, unknown> {
   return {
     locale: { number: numberLocale(lang) },
     font: CHART_FONT_FAMILY,
@@ -52,20 +82,20 @@ export function chartConfig(lang: Lang): Record<string, unknown> {
     title: {
       anchor: 'start',
       color: CHART_COLORS.text,
-      fontSize: 15,
+      fontSize: fonts.title,
       fontWeight: 'bold',
       subtitleColor: CHART_COLORS.mutedText,
-      subtitleFontSize: 11.5,
+      subtitleFontSize: fonts.subtitle,
       subtitlePadding: 6,
       offset: 14,
-      lineHeight: 19,
-      subtitleLineHeight: 15,
+      lineHeight: fonts.titleLine,
+      subtitleLineHeight: fonts.subtitleLine,
     },
     axis: {
       labelColor: CHART_COLORS.text,
-      labelFontSize: LABEL_FONT_SIZE,
+      labelFontSize: fonts.label,
       titleColor: CHART_COLORS.mutedText,
-      titleFontSize: 11,
+      titleFontSize: fonts.label,
       titleFontWeight: 'normal',
       domainColor: CHART_COLORS.axis,
       tickColor: CHART_COLORS.axis,
@@ -74,7 +104,7 @@ export function chartConfig(lang: Lang): Record<string, unknown> {
     },
     legend: {
       labelColor: CHART_COLORS.text,
-      labelFontSize: LABEL_FONT_SIZE,
+      labelFontSize: fonts.label,
       titleColor: CHART_COLORS.mutedText,
       labelLimit: 1000,
       orient: 'top',
@@ -82,6 +112,6 @@ export function chartConfig(lang: Lang): Record<string, unknown> {
       symbolType: 'square',
       title: null,
     },
-    text: { color: CHART_COLORS.text, fontSize: LABEL_FONT_SIZE },
+    text: { color: CHART_COLORS.text, fontSize: fonts.label },
   };
 }

@@ -1,12 +1,13 @@
 import { AppError } from '../../app-error.js';
 import { formatNumber, formatPercent, MISSING } from '../format/index.js';
-import { chartConfig, LABEL_FONT_SIZE } from './chart-theme.js';
+import { chartConfig } from './chart-theme.js';
 import { t } from '../../messages/index.js';
 import type { Chart, ChartCommonInput, ChartSpec, Interval } from './chart-types.js';
-import { chartTitle, checkProportion, wrapNotes, percentAxisMax, VEGA_LITE_SCHEMA, wrappedKeys, wrappedLabelAxis } from './chart-layout.js';
+import { chartTitle, checkProportion, VEGA_LITE_SCHEMA } from './chart-layout.js';
 import { deepFreeze } from './deep-freeze.js';
 import { headline, digitsOf, indicatorTable, joinItems, labelledValue, sentence, typeset, valueWithMargin, type NumberDigits } from './indicator-text.js';
-import { intervalBarLayers, type IntervalBarRow } from './interval-bar-layers.js';
+import type { IntervalBarRow } from './interval-bar-layers.js';
+import { intervalBarSpec } from './interval-bar-spec.js';
 
 /** One column of a banner (a level of a profile variable, or the total) for one indicator. */
 export interface CutColumnDatum {
@@ -53,10 +54,9 @@ export function cutBarChart(input: CutBarInput): Chart {
   const suppressed = input.columns.filter((c) => status(c) === 'suppressed');
   const low = shown.filter((c) => status(c) === 'low');
 
-  const { title, width, height: titleHeight } = chartTitle(input);
-  const { keys, lines, labelWidth } = wrappedKeys(shown.map(name), Math.round(width * 0.3), LABEL_FONT_SIZE);
-  const rows: IntervalBarRow[] = shown.map((c, i) => ({
-    key: keys[i]!,
+  const { title, width, height: titleHeight, fonts } = chartTitle(input);
+  const rows: IntervalBarRow[] = shown.map((c) => ({
+    key: name(c),
     estimate: c.estimate,
     lo: c.ci[0],
     hi: c.ci[1],
@@ -90,18 +90,13 @@ export function cutBarChart(input: CutBarInput): Chart {
     ].join(' '),
     lang,
   );
-  const step = Math.max(28, lines * 14 + 12);
   const spec = {
     $schema: VEGA_LITE_SCHEMA,
     description: alternative,
     title,
     width,
-    height: titleHeight + Math.max(1, rows.length) * step + 30 + 16 * wrapNotes(notes, width, labelWidth).length,
-    autosize: { type: 'fit', contains: 'padding' },
-    config: chartConfig(lang),
-    data: { values: rows },
-    encoding: { y: { field: 'key', type: 'nominal', sort: null, title: null, axis: wrappedLabelAxis() } },
-    layer: intervalBarLayers(percentAxisMax(rows.map((r) => r.hi)), wrapNotes(notes, width, labelWidth)),
+    config: chartConfig(lang, fonts),
+    ...intervalBarSpec(rows, notes, { width, fonts, titleHeight, labelShare: 0.3, footer: (noteLines) => 30 + 16 * noteLines }),
   } as unknown as ChartSpec;
 
   const base = indicatorTable(

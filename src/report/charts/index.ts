@@ -1,5 +1,5 @@
 export { CHART_FONT_FAMILY, CHART_FONT_NAME, chartFontFiles, type ChartFontFiles } from './chart-fonts.js';
-export { CHART_COLORS } from './chart-theme.js';
+export { CHART_COLORS, CHART_WIDTH, NARROW_CHART_WIDTH } from './chart-theme.js';
 export type { Chart, ChartCommonInput, ChartSpec, ChartType, DataTable, DataTableColumn, IndicatorDatum, Interval } from './chart-types.js';
 export { cutBarChart, type CutBarInput, type CutColumnDatum } from './cut-bar-chart.js';
 export { dailyCountsChart, type DailyCountDatum, type DailyCountsInput } from './daily-counts-chart.js';

@@ -1,11 +1,12 @@
 import { formatPercent } from '../format/index.js';
-import { chartConfig, LABEL_FONT_SIZE } from './chart-theme.js';
+import { chartConfig } from './chart-theme.js';
 import { t } from '../../messages/index.js';
 import type { Chart, ChartCommonInput, ChartSpec, IndicatorDatum } from './chart-types.js';
-import { chartTitle, checkProportion, wrapNotes, percentAxisMax, VEGA_LITE_SCHEMA, wrappedKeys, wrappedLabelAxis } from './chart-layout.js';
+import { chartTitle, checkProportion, VEGA_LITE_SCHEMA } from './chart-layout.js';
 import { deepFreeze } from './deep-freeze.js';
 import { baseNote, digitsOf, headline, indicatorTable, joinItems, labelledValue, sentence, typeset, valueWithMargin, type NumberDigits } from './indicator-text.js';
-import { intervalBarLayers, type IntervalBarRow } from './interval-bar-layers.js';
+import type { IntervalBarRow } from './interval-bar-layers.js';
+import { intervalBarSpec } from './interval-bar-spec.js';
 
 /** Input of the indicator bar charts. */
 export interface IndicatorBarInput extends ChartCommonInput, Partial<NumberDigits> {
@@ -21,14 +22,9 @@ export function indicatorBars(input: IndicatorBarInput, ranked: boolean): Chart 
     ? [...input.indicators].sort((a, b) => (Number.isFinite(b.estimate) ? b.estimate : -1) - (Number.isFinite(a.estimate) ? a.estimate : -1))
     : [...input.indicators];
   const shown = indicators.filter((d) => Number.isFinite(d.estimate));
-  const { title, width, height: titleHeight } = chartTitle(input);
-  const { keys, lines, labelWidth } = wrappedKeys(
-    shown.map((d) => d.label),
-    Math.round(width * 0.36),
-    LABEL_FONT_SIZE,
-  );
-  const rows: IntervalBarRow[] = shown.map((d, i) => ({
-    key: keys[i]!,
+  const { title, width, height: titleHeight, fonts } = chartTitle(input);
+  const rows: IntervalBarRow[] = shown.map((d) => ({
+    key: d.label,
     estimate: d.estimate,
     lo: d.ci[0],
     hi: d.ci[1],
@@ -44,7 +40,6 @@ export function indicatorBars(input: IndicatorBarInput, ranked: boolean): Chart 
   ]
     .filter((s) => s !== '')
     .join(' · ');
-  const step = Math.max(28, lines * 14 + 12);
   const alternative = typeset(
     [
       headline(input, ranked ? t(lang, 'chart.descending') : undefined),
@@ -76,20 +71,8 @@ export function indicatorBars(input: IndicatorBarInput, ranked: boolean): Chart 
     description: alternative,
     title,
     width,
-    height: titleHeight + rows.length * step + 44,
-    autosize: { type: 'fit', contains: 'padding' },
-    config: chartConfig(lang),
-    data: { values: rows },
-    encoding: {
-      y: {
-        field: 'key',
-        type: 'nominal',
-        sort: null,
-        title: null,
-        axis: wrappedLabelAxis(),
-      },
-    },
-    layer: intervalBarLayers(percentAxisMax(rows.map((r) => r.hi)), wrapNotes([note], width, labelWidth)),
+    config: chartConfig(lang, fonts),
+    ...intervalBarSpec(rows, [note], { width, fonts, titleHeight, labelShare: 0.36, footer: () => 44 }),
   } as unknown as ChartSpec;
   return deepFreeze({
     kind: 'chart',

@@ -18,7 +18,16 @@ export interface IntervalBarRow {
  * a black line with end ticks over a white halo (visible on the bar and off it), and the percentage right
  * of the interval. The rows give `key` (y), `estimate`, `lo`, `hi`, `value` (formatted) and `style`.
  */
-export function intervalBarLayers(axisMax: number, axisTitle: string | string[]): Record<string, unknown>[] {
+export function intervalBarLayers(axisMax: number, axisTitle: string | string[], options: { readonly narrow?: boolean } = {}): Record<string, unknown>[] {
+  const narrow = options.narrow === true;
+  // a narrow chart has fewer ticks (0 %, 50 %, 100 %), a wide one up to five; neither goes past 100 %
+  const tickStep = narrow ? (axisMax > 0.6 ? 0.5 : 0.25) : 0;
+  const ticks =
+    tickStep > 0
+      ? { values: Array.from({ length: Math.floor(Math.min(1, axisMax) / tickStep + 1e-9) + 1 }, (_, i) => i * tickStep) }
+      : axisMax > 1
+        ? { values: [0, 0.2, 0.4, 0.6, 0.8, 1] }
+        : { tickCount: Math.min(Math.round(axisMax * 10), 5) };
   const x = (field: string) => ({ field, type: 'quantitative' });
   const ends = (field: string) => ({
     mark: { type: 'tick', color: CHART_COLORS.interval, thickness: 1.5, size: 9 },
@@ -26,7 +35,7 @@ export function intervalBarLayers(axisMax: number, axisTitle: string | string[])
   });
   return [
     {
-      mark: { type: 'bar', height: { band: 0.62 }, strokeWidth: 1 },
+      mark: { type: 'bar', height: { band: narrow ? 0.8 : 0.62 }, strokeWidth: 1 },
       encoding: {
         x: {
           ...x('estimate'),
@@ -36,12 +45,12 @@ export function intervalBarLayers(axisMax: number, axisTitle: string | string[])
             title: axisTitle,
             titleAnchor: 'start',
             titlePadding: 10,
-            tickCount: Math.min(Math.round(axisMax * 10), 5),
+            ...ticks,
             grid: true,
             domain: false,
             ticks: false,
             labelColor: CHART_COLORS.mutedText,
-            labelFlush: false,
+            labelFlush: narrow,
           },
         },
         color: {

@@ -1,9 +1,11 @@
 import { AppError } from '../../app-error.js';
 import { formatNumber, MISSING } from '../format/index.js';
-import { CHART_COLORS, chartConfig, LABEL_FONT_SIZE } from './chart-theme.js';
+import { CHART_COLORS, chartConfig } from './chart-theme.js';
 import { t } from '../../messages/index.js';
 import type { Chart, ChartCommonInput, ChartSpec } from './chart-types.js';
-import { chartTitle, VEGA_LITE_SCHEMA, wrapNotes, wrappedKeys, wrappedLabelAxis } from './chart-layout.js';
+import { CHART_PADDING, chartTitle, VEGA_LITE_SCHEMA, wrapNotes, wrappedKeys, wrappedLabelAxis } from './chart-layout.js';
+import { narrowBarRows } from './narrow-bar-rows.js';
+import { measureText } from './text-metrics.js';
 import { deepFreeze } from './deep-freeze.js';
 import { headline, joinItems, labelledValue, sentence, typeset } from './indicator-text.js';
 
@@ -48,17 +50,7 @@ export function maturityChart(input: MaturityInput): Chart {
       }
     }
   });
-  const { title, width, height: titleHeight } = chartTitle(input);
-  const { keys, lines, labelWidth } = wrappedKeys(
-    input.dimensions.map((d) => d.label),
-    Math.round(width * 0.3),
-    LABEL_FONT_SIZE,
-  );
-  const rows = input.dimensions.flatMap((d, i) =>
-    SERIES.map((series, s) => ({ key: keys[i]!, series: names[s]!, order: s, score: d[series], value: formatNumber(d[series], lang) })).filter((r) => Number.isFinite(r.score)),
-  );
-  const step = Math.max(3 * 15 + 14, lines * 14 + 12);
-  const notes = wrapNotes([t(lang, 'chart.scoreNote')], width, labelWidth);
+  const { title, width, height: titleHeight, fonts } = chartTitle(input);
   const item = (d: MaturityDimensionDatum) => `${d.label} — ${SERIES.map((series, s) => labelledValue(names[s]!, formatNumber(d[series], lang), lang)).join(', ')}`;
   const alternative = typeset(
     [headline(input), sentence(t(lang, 'chart.scoreNote')), sentence(input.dimensions.length > 0 ? joinItems(input.dimensions.map(item), lang) : t(lang, 'chart.noData'))].join(
@@ -66,35 +58,81 @@ export function maturityChart(input: MaturityInput): Chart {
     ),
     lang,
   );
+  const color = { field: 'series', type: 'nominal', sort: names, scale: { domain: names, range: COLORS } };
+  const x = (notes: string[], values: number[], max = 100) => ({
+    field: 'score',
+    type: 'quantitative',
+    scale: { domain: [0, max], nice: false },
+    axis: { values, title: notes, titleAnchor: 'start', titlePadding: 10, grid: true, domain: false, ticks: false, labelColor: CHART_COLORS.mutedText },
+  });
+  const valueLayer = { mark: { type: 'text', align: 'left', baseline: 'middle', dx: 4, color: CHART_COLORS.text }, encoding: { text: { field: 'value' } } };
+  let layout: Record<string, unknown>;
+  if (fonts.narrow) {
+    // labels above each dimension's three bars, the legend in a column, the axis from 0 to 100 by 50
+    const plotWidth = width - 2 * CHART_PADDING;
+    const slots = narrowBarRows(
+      input.dimensions.map((d) => d.label),
+      plotWidth,
+      fonts.label,
+      SERIES.length,
+    );
+    const rows = input.dimensions.flatMap((d, i) =>
+      SERIES.map((series, s) => ({
+        key: slots.barSlots[i]!.replace(/bar0$/, `bar${s}`),
+        series: names[s]!,
+        order: s,
+        score: d[series],
+        value: formatNumber(d[series], lang),
+      })).filter((r) => Number.isFinite(r.score)),
+    );
+    const max = (100 * plotWidth) / (plotWidth - measureText('100', fonts.label) - 8);
+    layout = {
+      height: { step: fonts.labelLine + 2 },
+      autosize: { type: 'fit-x', contains: 'padding' },
+      data: { values: rows },
+      encoding: {
+        y: { field: 'key', type: 'nominal', sort: null, title: null, axis: null, scale: { domain: slots.slots, paddingInner: 0.12, paddingOuter: 0 } },
+        x: x(wrapNotes([t(lang, 'chart.scoreNote')], width, -1, fonts.label), [0, 50, 100], max),
+      },
+      layer: [
+        {
+          data: { values: slots.lines.map((line) => ({ key: line.slot, text: line.text })) },
+          mark: { type: 'text', align: 'left', baseline: 'middle', color: CHART_COLORS.text },
+          encoding: { x: { value: 0 }, text: { field: 'text' } },
+        },
+        { mark: { type: 'bar' }, encoding: { color: { ...color, legend: { orient: 'top', direction: 'vertical', offset: 10 } } } },
+        valueLayer,
+      ],
+    };
+  } else {
+    const { keys, lines, labelWidth } = wrappedKeys(
+      input.dimensions.map((d) => d.label),
+      Math.round(width * 0.3),
+      fonts.label,
+    );
+    const rows = input.dimensions.flatMap((d, i) =>
+      SERIES.map((series, s) => ({ key: keys[i]!, series: names[s]!, order: s, score: d[series], value: formatNumber(d[series], lang) })).filter((r) => Number.isFinite(r.score)),
+    );
+    const step = Math.max(3 * 15 + 14, lines * 14 + 12);
+    layout = {
+      height: titleHeight + Math.max(1, input.dimensions.length) * step + 70,
+      autosize: { type: 'fit', contains: 'padding' },
+      data: { values: rows },
+      encoding: {
+        y: { field: 'key', type: 'nominal', sort: null, title: null, axis: wrappedLabelAxis(), scale: { paddingInner: 0.28 } },
+        yOffset: { field: 'series', type: 'nominal', sort: names, scale: { paddingInner: 0.08 } },
+        x: x(wrapNotes([t(lang, 'chart.scoreNote')], width, labelWidth), [0, 25, 50, 75, 100]),
+      },
+      layer: [{ mark: { type: 'bar' }, encoding: { color: { ...color, legend: { orient: 'top', offset: 10 } } } }, valueLayer],
+    };
+  }
   const spec = {
     $schema: VEGA_LITE_SCHEMA,
     description: alternative,
     title,
     width,
-    height: titleHeight + Math.max(1, input.dimensions.length) * step + 70,
-    autosize: { type: 'fit', contains: 'padding' },
-    config: chartConfig(lang),
-    data: { values: rows },
-    encoding: {
-      y: { field: 'key', type: 'nominal', sort: null, title: null, axis: wrappedLabelAxis(), scale: { paddingInner: 0.28 } },
-      yOffset: { field: 'series', type: 'nominal', sort: names, scale: { paddingInner: 0.08 } },
-      x: {
-        field: 'score',
-        type: 'quantitative',
-        scale: { domain: [0, 100], nice: false },
-        axis: { values: [0, 25, 50, 75, 100], title: notes, titleAnchor: 'start', titlePadding: 10, grid: true, domain: false, ticks: false, labelColor: CHART_COLORS.mutedText },
-      },
-    },
-    layer: [
-      {
-        mark: { type: 'bar' },
-        encoding: { color: { field: 'series', type: 'nominal', sort: names, scale: { domain: names, range: COLORS }, legend: { orient: 'top', offset: 10 } } },
-      },
-      {
-        mark: { type: 'text', align: 'left', baseline: 'middle', dx: 4, fontSize: 10.5, color: CHART_COLORS.text },
-        encoding: { text: { field: 'value' } },
-      },
-    ],
+    config: chartConfig(lang, fonts),
+    ...layout,
   } as unknown as ChartSpec;
   const table = {
     caption: input.title,

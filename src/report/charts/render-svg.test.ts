@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { assertGolden } from './assert-golden.test-helper.js';
 import { adoptionInput, challengesInput, dailyInput, maturityInput, sizeCutInput, trendInput } from './chart-samples.test-helper.js';
-import { cutBarChart, dailyCountsChart, indicatorBarChart, maturityChart, rankedBarChart, renderPng, renderSvg, trendLineChart } from './index.js';
+import { NARROW_CHART_WIDTH } from './chart-theme.js';
+import { cutBarChart, dailyCountsChart, indicatorBarChart, maturityChart, rankedBarChart, renderPng, renderSvg, svgSize, trendLineChart } from './index.js';
 
 const NBSP = '\u00A0';
 const NNBSP = '\u202F';
@@ -16,6 +17,11 @@ describe('renderSvg golden files', () => {
     'trend-line-fr': () => trendLineChart(trendInput('fr')),
     'maturity-fr': () => maturityChart(maturityInput('fr')),
     'daily-counts-en': () => dailyCountsChart(dailyInput('en')),
+    // the narrow variants that phones are shown: labels above the bars, fewer ticks, bigger text
+    'ranked-bar-fr-narrow': () => rankedBarChart({ ...challengesInput('fr'), width: NARROW_CHART_WIDTH }),
+    'cut-bar-fr-narrow': () => cutBarChart({ ...sizeCutInput('fr'), width: NARROW_CHART_WIDTH }),
+    'trend-line-fr-narrow': () => trendLineChart({ ...trendInput('fr'), width: NARROW_CHART_WIDTH }),
+    'maturity-fr-narrow': () => maturityChart({ ...maturityInput('fr'), width: NARROW_CHART_WIDTH }),
   };
   for (const [name, build] of Object.entries(cases)) {
     it(`renders ${name} as its golden file`, async () => {
@@ -100,4 +106,26 @@ describe('renderSvg', () => {
   it('refuses a spec that does not compile', async () => {
     await assert.rejects(renderSvg({ mark: 'nonsense' } as never), { code: 'INVALID_INPUT' });
   });
+});
+
+describe('chart text sizes', () => {
+  const builders = {
+    ranked: (width: number) => rankedBarChart({ ...challengesInput('fr'), width }),
+    indicator: (width: number) => indicatorBarChart({ ...adoptionInput('en'), width }),
+    cut: (width: number) => cutBarChart({ ...sizeCutInput('fr'), width }),
+    trend: (width: number) => trendLineChart({ ...trendInput('fr'), width }),
+    maturity: (width: number) => maturityChart({ ...maturityInput('fr'), width }),
+  };
+  const sizes = (svg: string) => [...svg.matchAll(/font-size="([\d.]+)px"/g)].map((m) => Number(m[1]));
+  for (const [name, build] of Object.entries(builders)) {
+    it(`${name}: no text under 11 px in the wide variant, nor under 11 px once the narrow one is shrunk to a 320 px screen`, async () => {
+      const wide = sizes(await renderSvg(build(640)));
+      assert.ok(wide.length > 3 && Math.min(...wide) >= 11, `wide: ${Math.min(...wide)}`);
+      const narrowSvg = await renderSvg(build(NARROW_CHART_WIDTH));
+      assert.equal(svgSize(narrowSvg).width, NARROW_CHART_WIDTH, 'drawn at its width, not wider: a page would shrink it');
+      const narrow = sizes(narrowSvg);
+      // the narrow variant is shown at 288 CSS px or more (a 320 px screen less 2 × 16 px of margin)
+      assert.ok(narrow.length > 3 && (Math.min(...narrow) * 288) / NARROW_CHART_WIDTH >= 11, `narrow: ${Math.min(...narrow)}`);
+    });
+  }
 });

@@ -24,6 +24,30 @@ function useChartFontMetrics(vega: typeof Vega): void {
   };
 }
 
+/**
+ * Vega-Lite's messages, less one: a narrow chart fits its width and steps its height (`autosize: fit-x`,
+ * `height: {step}`), which Vega-Lite does as asked while it warns that it drops "fit-y".
+ */
+const VEGA_LITE_LOGGER = {
+  level(): number {
+    return 2;
+  },
+  error(...args: unknown[]) {
+    console.error('ERROR', ...args);
+    return this;
+  },
+  warn(...args: unknown[]) {
+    if (!(args.length === 1 && args[0] === 'Dropping "fit-y" because spec has discrete height.')) console.warn('WARN', ...args);
+    return this;
+  },
+  info() {
+    return this;
+  },
+  debug() {
+    return this;
+  },
+};
+
 let libraries: Promise<readonly [typeof Vega, typeof VegaLite]> | undefined;
 
 /**
@@ -76,7 +100,7 @@ export async function renderSvg(input: ChartSpec | Chart, options: RenderSvgOpti
   const [vega, { compile }] = await loadVega();
   let compiled;
   try {
-    compiled = compile(JSON.parse(json) as ChartSpec).spec; // Vega tags data objects: never hand it frozen ones
+    compiled = compile(JSON.parse(json) as ChartSpec, { logger: VEGA_LITE_LOGGER as never }).spec; // Vega tags data objects: never hand it frozen ones
   } catch (error) {
     throw new AppError('INVALID_INPUT', `renderSvg: the Vega-Lite spec does not compile: ${(error as Error).message}`);
   }

@@ -3,7 +3,8 @@ import { formatPercent } from '../format/index.js';
 import { CHART_COLORS, chartConfig } from './chart-theme.js';
 import { t } from '../../messages/index.js';
 import type { Chart, ChartCommonInput, ChartSpec, Interval } from './chart-types.js';
-import { chartTitle, checkProportion, percentAxisMax, VEGA_LITE_SCHEMA, wrapNotes } from './chart-layout.js';
+import { CHART_PADDING, chartTitle, checkProportion, percentAxisMax, VEGA_LITE_SCHEMA, wrapNotes } from './chart-layout.js';
+import { measureText } from './text-metrics.js';
 import { deepFreeze } from './deep-freeze.js';
 import { headline, digitsOf, indicatorTable, joinItems, labelledValue, sentence, typeset, valueWithMargin, type NumberDigits } from './indicator-text.js';
 
@@ -37,23 +38,49 @@ export function trendLineChart(input: TrendLineInput): Chart {
   });
   const waves = [...input.waves].sort((a, b) => a.year - b.year);
   const shown = waves.filter((w) => Number.isFinite(w.estimate));
-  const rows = shown.map((w) => ({
+  const { title, width, height: titleHeight, fonts } = chartTitle(input);
+  const values = shown.map((w) => `${formatPercent(w.estimate, lang, digits.percentDigits)}${w.change ? ARROW[w.change] : ''}`);
+  const years = shown.map((w) => w.year);
+  const [first, last] = years.length > 0 ? [Math.min(...years), Math.max(...years)] : [0, 1];
+  // a label on every wave where they fit, otherwise on every other one or fewer, counted back from the last wave
+  const yearWidth = (width - 2 * CHART_PADDING - 44) / (last - first + 1);
+  const valueWidth = Math.max(0, ...values.map((v) => measureText(v, fonts.label, true))) + 8;
+  const labelled = (room: number) => {
+    const keep = new Set<number>();
+    let previous = Number.POSITIVE_INFINITY;
+    for (const year of [...years].reverse()) {
+      if ((previous - year) * yearWidth >= room) {
+        keep.add(year);
+        previous = year;
+      }
+    }
+    return keep;
+  };
+  const withValue = labelled(valueWidth);
+  const axisYears = years.filter((year) => labelled(measureText('0000', fonts.label) + 10).has(year));
+  const rows = shown.map((w, i) => ({
     year: w.year,
     estimate: w.estimate,
     lo: w.ci[0],
     hi: w.ci[1],
-    value: `${formatPercent(w.estimate, lang, digits.percentDigits)}${w.change ? ARROW[w.change] : ''}`,
+    value: withValue.has(w.year) ? values[i]! : '',
   }));
-  const years = rows.map((r) => r.year);
-  const [first, last] = years.length > 0 ? [Math.min(...years), Math.max(...years)] : [0, 1];
-  const { title, width, height: titleHeight } = chartTitle(input);
   const notes = [t(lang, 'chart.bandNote')];
   if (shown.some((w) => w.change)) notes.push(t(lang, 'chart.changeNote'));
   const x = {
     field: 'year',
     type: 'quantitative',
     scale: { domain: [first - 0.5, last + 0.5], nice: false, zero: false },
-    axis: { values: years, format: 'd', title: wrapNotes(notes, width), titleAnchor: 'start', titlePadding: 10, grid: false, labelFlush: false, tickColor: CHART_COLORS.axis },
+    axis: {
+      values: axisYears,
+      format: 'd',
+      title: wrapNotes(notes, width, 0, fonts.label),
+      titleAnchor: 'start',
+      titlePadding: 10,
+      grid: false,
+      labelFlush: false,
+      tickColor: CHART_COLORS.axis,
+    },
   };
   const y = (field: string) => ({ field, type: 'quantitative' });
   const change = (w: TrendWaveDatum) => (w.change === 'up' ? t(lang, 'chart.significantUp') : w.change === 'down' ? t(lang, 'chart.significantDown') : '');
@@ -70,9 +97,9 @@ export function trendLineChart(input: TrendLineInput): Chart {
     description: alternative,
     title,
     width,
-    height: titleHeight + 300,
+    height: titleHeight + (fonts.narrow ? 260 : 300),
     autosize: { type: 'fit', contains: 'padding' },
-    config: chartConfig(lang),
+    config: chartConfig(lang, fonts),
     data: { values: rows },
     encoding: { x },
     layer: [
@@ -82,7 +109,7 @@ export function trendLineChart(input: TrendLineInput): Chart {
           y: {
             ...y('lo'),
             scale: { domain: [0, percentAxisMax(rows.map((r) => r.hi))], nice: false },
-            axis: { format: '.0%', title: null, tickCount: 5, grid: true, domain: false, ticks: false, labelColor: CHART_COLORS.mutedText },
+            axis: { format: '.0%', title: null, tickCount: fonts.narrow ? 3 : 5, grid: true, domain: false, ticks: false, labelColor: CHART_COLORS.mutedText },
           },
           y2: { field: 'hi' },
         },

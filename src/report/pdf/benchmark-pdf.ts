@@ -7,6 +7,7 @@ import { formatNumber, type Lang } from '../format/index.js';
 import { COLORS, CONTENT_WIDTH, FONT, PAGE, createPdfDocument, pdfBuffer } from './pdf-document.js';
 import { PdfFlow } from './pdf-flow.js';
 import { chartAlt } from './pdf-tags.js';
+import { PDF_CHART_WIDTH } from './white-paper-charts.js';
 import { pdfText } from './pdf-text.js';
 import { t } from '../../messages/index.js';
 import { labelIn, unitWords } from '../../study/index.js';
@@ -53,7 +54,7 @@ export async function renderBenchmarkPdf(input: BenchmarkPdfInput): Promise<Buff
   flow.space(4);
   flow.heading(t(lang, 'benchmark.maturity.title'), 300);
   flow.paragraph(t(lang, 'benchmark.maturity.leadUnits', unitWords(model.study, lang)), { color: COLORS.muted });
-  const chart = benchmarkChart(model, lang);
+  const chart = benchmarkChart(model, lang, PDF_CHART_WIDTH);
   flow.chart(await renderSvg(chart, { id: 'benchmark-maturity' }), chartAlt(chart), 0.95);
   flow.table(
     [

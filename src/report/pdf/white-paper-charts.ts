@@ -7,6 +7,12 @@ import { labelIn } from '../../study/index.js';
  * The white paper's charts, built by the dashboard's chart builders from the same numbers the dashboard
  * uses (the dashboard's own chart ids live in the server; these mirror `theme-`, `cut-` and `trend-`).
  */
+/**
+ * The width the PDF's charts are drawn for: their own variant of the same specs, so that scaled to the page's
+ * 471 pt of text width (80 % of it for a trend) their 11 px text prints at 8 pt or more.
+ */
+export const PDF_CHART_WIDTH = 520;
+
 const datum = (i: IndicatorResult, lang: Lang) => ({
   id: i.id,
   label: labelIn(i.label, lang),
@@ -23,7 +29,13 @@ export function isRankedGroup(indicators: readonly IndicatorResult[]): boolean {
 /** A theme's indicators as bars (ranked when they are one multiple-answer question). */
 export function themeChart(results: WaveResults, themeId: string, lang: Lang, title: string): Chart {
   const indicators = results.indicators.filter((i) => i.theme === themeId);
-  const input = { lang, title, subtitle: `${labelIn(results.study.title, lang)} — ${results.wave.title}`, indicators: indicators.map((i) => datum(i, lang)) };
+  const input = {
+    lang,
+    width: PDF_CHART_WIDTH,
+    title,
+    subtitle: `${labelIn(results.study.title, lang)} — ${results.wave.title}`,
+    indicators: indicators.map((i) => datum(i, lang)),
+  };
   return isRankedGroup(indicators) ? rankedBarChart(input) : indicatorBarChart(input);
 }
 
@@ -32,6 +44,7 @@ export function cutChart(results: WaveResults, indicator: IndicatorResult, banne
   const cells = indicator.cuts[banner.id] ?? [];
   return cutBarChart({
     lang,
+    width: PDF_CHART_WIDTH,
     title: labelIn(indicator.label, lang),
     subtitle: `${labelIn(banner.label, lang)} — ${results.wave.title}`,
     lowBase: results.settings.lowBase,
@@ -73,6 +86,7 @@ export function trendChart(results: WaveResults, indicator: IndicatorResult, lan
   ];
   return trendLineChart({
     lang,
+    width: PDF_CHART_WIDTH,
     title,
     subtitle: labelIn(results.study.title, lang),
     waves: points.map((p) => ({

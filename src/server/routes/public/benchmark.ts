@@ -5,7 +5,7 @@ import { waveStudy } from '../../../analysis/wave-study.js';
 import { AppError } from '../../../app-error.js';
 import { benchmarkChart } from '../../../report/benchmark/benchmark-chart.js';
 import { benchmarkModel } from '../../../report/benchmark/benchmark-model.js';
-import { renderSvg } from '../../../report/charts/index.js';
+import { NARROW_CHART_WIDTH, renderSvg } from '../../../report/charts/index.js';
 import { renderBenchmarkPdf } from '../../../report/pdf/benchmark-pdf.js';
 import type { ResponseRecord } from '../../../store/index.js';
 import { csrfField } from '../../csrf.js';
@@ -74,10 +74,11 @@ export const benchmarkRoutes: FastifyPluginAsync = async (app) => {
     const model = benchmarkModel(outcome.source);
     const chart = benchmarkChart(model, lang);
     const svg = await renderSvg(chart, { id: 'benchmark-maturity' });
+    const narrowSvg = await renderSvg(benchmarkChart(model, lang, NARROW_CHART_WIDTH), { id: 'benchmark-maturity' });
     return sendPage(request, reply, {
       title: t(lang, 'benchmark.title'),
       head: HEAD,
-      body: benchmarkView(lang, model, { svg, alternative: chart.alternative }, path(request, '/pdf')),
+      body: benchmarkView(lang, model, { svg, narrowSvg, alternative: chart.alternative }, path(request, '/pdf')),
       ...studyPage(model.study, lang),
     });
   });

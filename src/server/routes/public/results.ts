@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { keyFindings } from '../../../analysis/key-findings.js';
 import { AppError } from '../../../app-error.js';
-import { renderPng, renderSvg } from '../../../report/charts/index.js';
+import { CHART_WIDTH, NARROW_CHART_WIDTH, renderPng, renderSvg } from '../../../report/charts/index.js';
 import type { Html } from '../../views/html.js';
 import { html } from '../../views/html.js';
 import { dashboardView } from '../../views/public/dashboard-view.js';
@@ -104,15 +104,17 @@ export const resultsRoutes: FastifyPluginAsync = async (app) => {
   type ChartParams = { study: string; wave: string; file: string };
   app.get<{ Params: ChartParams }>('/charts/:study/:wave/:file', { config: { rateLimit: { max: 300, timeWindow: '1 minute' } } }, async (request, reply) => {
     const { lang } = request;
-    const match = /^([a-z0-9_-]+)\.(svg|png)$/.exec(request.params.file);
+    // `theme-x.svg` is the wide chart, `theme-x.narrow.svg` the one drawn for phones
+    const match = /^([a-z0-9_-]+?)(\.narrow)?\.(svg|png)$/.exec(request.params.file);
     if (!match) throw new AppError('NOT_FOUND', 'no such chart');
-    const [, id, format] = match;
+    const [, id, narrow, format] = match;
+    const width = narrow ? NARROW_CHART_WIDTH : CHART_WIDTH;
     const loaded = await publishedResults(app.store, request.params.study, request.params.wave);
-    const key = `${loaded.version}|${lang}|${id}`;
-    const svg = await svgs.get(key, () => renderSvg(resultsChart(loaded.results, id, lang), { id }));
+    const key = `${loaded.version}|${lang}|${id}|${width}`;
+    const svg = await svgs.get(key, () => renderSvg(resultsChart(loaded.results, id, lang, width), { id }));
     reply.header('cache-control', 'public, max-age=300');
     if (format === 'svg') return reply.type('image/svg+xml; charset=utf-8').send(svg);
-    const png = await pngs.get(key, () => renderPng(svg, { width: 1280 }));
+    const png = await pngs.get(key, () => renderPng(svg, { width: 2 * width }));
     return reply.type('image/png').send(png);
   });
 

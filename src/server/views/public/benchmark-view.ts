@@ -4,17 +4,18 @@ import { benchmarkWords } from '../../../report/benchmark/benchmark-words.js';
 import { formatDate, formatNumber } from '../../../report/format/index.js';
 import type { Lang } from '../../../report/format/lang.js';
 import { pdfText } from '../../../report/pdf/pdf-text.js';
-import { html, raw, type Html } from '../html.js';
+import { html, type Html } from '../html.js';
+import { chartPicture } from './chart-picture.js';
 import { t } from '../../../messages/index.js';
 import { labelIn, unitWords } from '../../../study/index.js';
 
 /**
- * The benchmark page: the respondent against the published wave, the maturity chart (the server's SVG as an
- * image, its text alternative beside it) and table with each dimension's definition, recommendations, then
+ * The benchmark page: the respondent against the published wave, the maturity chart (the server's SVGs, wide
+ * and narrow, as one image, its text alternative beside it) and table with each dimension's definition, recommendations, then
  * the indicators with the respondent's answer, all respondents and those of their peer group.
  */
-export function benchmarkView(lang: Lang, model: BenchmarkModel, chart: { svg: string; alternative: string }, pdfUrl: string): Html {
-  const src = `data:image/svg+xml;base64,${Buffer.from(chart.svg, 'utf8').toString('base64')}`;
+export function benchmarkView(lang: Lang, model: BenchmarkModel, chart: { svg: string; narrowSvg: string; alternative: string }, pdfUrl: string): Html {
+  const dataUrl = (svg: string) => `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
   return html`<article class="benchmark">
 <h1>${t(lang, 'benchmark.title')}</h1>
 <p class="lead">${t(lang, 'benchmark.leadUnits', { n: formatNumber(model.wave.n, lang), wave: model.wave.title, ...unitWords(model.study, lang) })}</p>
@@ -24,7 +25,7 @@ ${model.size ? html`<p>${t(lang, 'benchmark.size', { size: labelIn(model.size.la
 <section aria-labelledby="maturity-title">
   <h2 id="maturity-title">${t(lang, 'benchmark.maturity.title')}</h2>
   <p>${t(lang, 'benchmark.maturity.leadUnits', unitWords(model.study, lang))}</p>
-  <figure class="chart"><img src="${raw(src)}" alt="${chart.alternative}"></figure>
+  <figure class="chart">${chartPicture({ wide: dataUrl(chart.svg), narrow: dataUrl(chart.narrowSvg) }, chart.alternative)}</figure>
   <div class="table-wrap"><table>
     <caption>${t(lang, 'benchmark.maturity.chart')}</caption>
     <thead><tr><th scope="col">${t(lang, 'benchmark.maturity.dimension')}</th><th scope="col">${t(lang, 'benchmark.maturity.definition')}</th>

@@ -1,5 +1,5 @@
 import type { KeyFinding } from '../../../analysis/key-findings.js';
-import type { WaveResults } from '../../../analysis/wave-results-types.js';
+import type { BannerInfo, IndicatorResult, WaveResults } from '../../../analysis/wave-results-types.js';
 import type { Lang } from '../../../report/format/lang.js';
 import { html, type Html } from '../html.js';
 import { chartFigure } from './chart-figure.js';
@@ -22,6 +22,18 @@ export interface DashboardData {
 
 /** A key finding's sentence: findings are written in French and English, other interface languages read the English one. */
 export const findingText = (f: KeyFinding, lang: Lang): string => f.text[lang] ?? f.text.en ?? labelIn(f.text, lang);
+
+/** The cut view's charts, inline under the cut table: each indicator of the theme across the banner's columns. */
+function cutCharts(lang: Lang, results: WaveResults, themeId: string, indicators: readonly IndicatorResult[], banner: BannerInfo): Html {
+  const charted = indicators.filter((i) => i.estimate !== null && i.ci !== null);
+  if (charted.length === 0) return html``;
+  return html`<div class="cut-charts">
+  ${charted.map((i) => {
+    const id = `cut-${banner.id}-${i.id}`;
+    return chartFigure(lang, results.study.id, results.wave.code, id, resultsChart(results, id, lang), `table-cut-${themeId}`);
+  })}
+</div>`;
+}
 
 /** The results dashboard: wave and cut selectors, key figures, then one section per theme. */
 export function dashboardView(lang: Lang, data: DashboardData): Html {
@@ -71,6 +83,7 @@ ${themes.map((theme) => {
   ${chartFigure(lang, study, wave, id, resultsChart(results, id, lang), `table-${id}`)}
   ${indicatorTable(lang, results, theme.id, indicators)}
   ${banner ? cutTable(lang, results, theme.id, indicators, banner) : null}
+  ${banner ? cutCharts(lang, results, theme.id, indicators, banner) : null}
 </section>`;
 })}
 </article>`;

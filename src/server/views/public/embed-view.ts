@@ -3,6 +3,7 @@ import type { Chart } from '../../../report/charts/index.js';
 import { formatNumber } from '../../../report/format/index.js';
 import type { Lang } from '../../../report/format/lang.js';
 import { html, type Html } from '../html.js';
+import { chartPicture } from './chart-picture.js';
 import { RESULTS_PATHS } from './results-paths.js';
 import { t } from '../../../messages/index.js';
 import { labelIn } from '../../../study/index.js';
@@ -22,7 +23,7 @@ export function embedView(lang: Lang, results: WaveResults, id: string, chart: C
 <body class="embed">
 <main>
 <figure class="chart">
-  <img src="${RESULTS_PATHS.chart(lang, study, wave, id, 'svg')}" alt="${chart.alternative}">
+  ${chartPicture({ wide: RESULTS_PATHS.chart(lang, study, wave, id, 'svg'), narrow: RESULTS_PATHS.chart(lang, study, wave, id, 'svg', 'narrow') }, chart.alternative)}
   <figcaption>${t(lang, 'results.embed.source', { study: labelIn(results.study.title, lang), wave: results.wave.title, n: `n\u00A0=\u00A0${formatNumber(results.n, lang)}` })}
     · <a href="${RESULTS_PATHS.dashboard(lang, study, { wave })}" target="_blank" rel="noopener">${t(lang, 'results.embed.full')}</a></figcaption>
 </figure>

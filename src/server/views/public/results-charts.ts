@@ -21,16 +21,17 @@ export function isRankedTheme(indicators: readonly IndicatorResult[]): boolean {
 /**
  * Builds one chart of a wave's results, by id: `theme-<theme>` (the theme's indicators; ranked when they form
  * one multiple-answer group), `cut-<banner>-<indicator>` (an indicator across a profile variable's columns) or
- * `trend-<indicator>` (an indicator across the published waves).
+ * `trend-<indicator>` (an indicator across the published waves), drawn for `width` pixels (640 by default; the
+ * narrow variant below 480).
  * @throws AppError NOT_FOUND for an unknown id.
  */
-export function resultsChart(results: WaveResults, id: string, lang: Lang): Chart {
+export function resultsChart(results: WaveResults, id: string, lang: Lang, width?: number): Chart {
   const subtitle = `${labelIn(results.study.title, lang)} — ${results.wave.title}`;
   if (id.startsWith('theme-')) {
     const theme = results.themes.find((t) => `theme-${t.id}` === id);
     const indicators = results.indicators.filter((i) => i.theme === theme?.id);
     if (!theme || indicators.length === 0) throw new AppError('NOT_FOUND', `no chart ${id}`);
-    const input = { lang, title: labelIn(theme.label, lang), subtitle, indicators: indicators.map((i) => datum(i, lang)) };
+    const input = { lang, width, title: labelIn(theme.label, lang), subtitle, indicators: indicators.map((i) => datum(i, lang)) };
     return isRankedTheme(indicators) ? rankedBarChart(input) : indicatorBarChart(input);
   }
   if (id.startsWith('trend-')) {
@@ -57,6 +58,7 @@ export function resultsChart(results: WaveResults, id: string, lang: Lang): Char
     ];
     return trendLineChart({
       lang,
+      width,
       title: t(lang, 'results.trendPage.caption', { indicator: labelIn(indicator.label, lang) }),
       subtitle: labelIn(results.study.title, lang),
       waves: points.map((p) => ({ year: p.year, estimate: p.estimate, ci: p.ci, n: p.n, change: p.significant ? (p.difference > 0 ? 'up' : 'down') : null })),
@@ -69,6 +71,7 @@ export function resultsChart(results: WaveResults, id: string, lang: Lang): Char
       const cells = indicator.cuts[banner.id] ?? [];
       return cutBarChart({
         lang,
+        width,
         title: labelIn(indicator.label, lang),
         subtitle: `${labelIn(banner.label, lang)} — ${results.wave.title}`,
         lowBase: results.settings.lowBase,

@@ -24,7 +24,8 @@ export const RESULTS_PATHS = Object.freeze({
   methodology: (lang: Lang, study: string, wave: string) => localizedPath(lang, `/${slugs(lang).results}/${enc(study)}/${slugs(lang).methodology}${query({ wave })}`),
   trend: (lang: Lang, study: string, wave: string, indicator: string) =>
     localizedPath(lang, `/${slugs(lang).results}/${enc(study)}/${slugs(lang).trend}/${enc(indicator)}${query({ wave })}`),
-  chart: (lang: Lang, study: string, wave: string, chart: string, format: 'svg' | 'png') => localizedPath(lang, `/charts/${enc(study)}/${enc(wave)}/${enc(chart)}.${format}`),
+  chart: (lang: Lang, study: string, wave: string, chart: string, format: 'svg' | 'png', variant: 'wide' | 'narrow' = 'wide') =>
+    localizedPath(lang, `/charts/${enc(study)}/${enc(wave)}/${enc(chart)}${variant === 'narrow' ? '.narrow' : ''}.${format}`),
   embed: (lang: Lang, study: string, wave: string, chart: string) => localizedPath(lang, `/embed/${enc(study)}/${enc(wave)}/${enc(chart)}`),
   api: (study: string, wave: string) => `/api/v1/studies/${enc(study)}/waves/${enc(wave)}/results`,
   csv: (lang: Lang, study: string, wave: string, table: string) => localizedPath(lang, `/api/v1/studies/${enc(study)}/waves/${enc(wave)}/tables/${enc(table)}.csv`),
