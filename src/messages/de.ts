@@ -933,4 +933,6 @@ export const de: Messages = {
   'results.unweighted.failed': 'Diese Zahlen sind nicht gewichtet: Die Gewichtung konnte die Randverteilungen der Bevölkerung nicht erreichen (Einzelheiten in der Methodik).',
   'admin.status.badAction': 'Aktion: erwartet wird eine von {actions}.',
   'admin.status.conflict': '„{action}“ ist für eine Welle mit dem Status „{status}“ nicht möglich.',
+  'respond.thanks.linkLabel': 'Ihr persönlicher Link (bewahren Sie ihn auf, um zu Ihrem Bericht zurückzukehren)',
+  'respond.already.invitationText': 'Mit diesem Einladungslink wurde bereits ein vollständiger Fragebogen abgesendet. Vielen Dank für Ihre Teilnahme.',
 };

@@ -924,6 +924,8 @@ export const en = {
   'results.unweighted.failed': 'These figures are not weighted: the weighting could not meet the population margins (details in the methodology).',
   'admin.status.badAction': 'Action: expected one of {actions}.',
   'admin.status.conflict': '“{action}” does not apply to a wave whose status is “{status}”.',
+  'respond.thanks.linkLabel': 'Your personal link (keep it to come back to your report)',
+  'respond.already.invitationText': 'A complete questionnaire has already been sent with this invitation link. Thank you for taking part.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -931,4 +931,6 @@ export const es: Messages = {
   'results.unweighted.failed': 'Estas cifras no están ponderadas: la ponderación no pudo alcanzar los márgenes de la población (detalles en la metodología).',
   'admin.status.badAction': 'Acción: se esperaba una de {actions}.',
   'admin.status.conflict': '«{action}» no se aplica a una oleada con el estado «{status}».',
+  'respond.thanks.linkLabel': 'Su enlace personal (guárdelo para volver a su informe)',
+  'respond.already.invitationText': 'Ya se ha enviado un cuestionario completo con este enlace de invitación. Gracias por su participación.',
 };

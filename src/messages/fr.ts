@@ -935,4 +935,6 @@ export const fr: Messages = {
   'results.unweighted.failed': 'Ces chiffres ne sont pas pondérés : le calage n’a pas pu atteindre les marges de la population (détails dans la méthodologie).',
   'admin.status.badAction': 'Action : attendu l’une de {actions}.',
   'admin.status.conflict': '« {action} » ne s’applique pas à une vague au statut « {status} ».',
+  'respond.thanks.linkLabel': 'Votre lien personnel (gardez-le pour revenir à votre rapport)',
+  'respond.already.invitationText': 'Un questionnaire complet a déjà été envoyé avec ce lien d’invitation. Merci de votre participation.',
 };
