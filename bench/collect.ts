@@ -321,6 +321,8 @@ async function main(): Promise<void> {
     const answers: Answers = {};
     try {
       let reply = await request(agent, client, cookies, 'GET', path);
+      // the link answers 303 to the page to resume (`?p=0` for a new respondent)
+      if (reply.status === 303 && reply.location) reply = await request(agent, client, cookies, 'GET', reply.location);
       for (let guard = 0; guard < 30; guard++) {
         if (reply.status !== 200) return false;
         const fields = hidden(reply.body);

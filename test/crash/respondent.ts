@@ -182,6 +182,8 @@ export async function runQuestionnaire(options: RespondentOptions, agent: http.A
   };
 
   let reply = await reliably('GET', options.path);
+  // the link answers 303 to the page to resume (`?p=0` for a new respondent)
+  if (reply?.status === 303 && reply.location !== undefined) reply = await reliably('GET', reply.location);
   for (let guard = 0; guard < 40 && reply; guard++) {
     if (reply.status !== 200) {
       result.rejected = `status ${reply.status} on ${guard === 0 ? 'the start page' : 'a page'}`;

@@ -46,9 +46,12 @@ export class InjectClient {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
+  /** Gets a page, following 303 redirects as a browser does (the questionnaire's link goes to `?p=` the page to resume). */
   async get(url: string): Promise<Page> {
     const response = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader() }, remoteAddress: this.remoteAddress });
     this.keep(response);
+    const location = response.headers.location;
+    if (response.statusCode === 303 && typeof location === 'string' && location.startsWith('/')) return this.get(location);
     return { ...readPage(response), url };
   }
 

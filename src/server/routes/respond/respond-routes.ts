@@ -84,8 +84,10 @@ export const respondRoutes: FastifyPluginAsync = async (app) => {
     const p = request.query.p;
     const asked = p === 'review' || p === 'done' ? study.pages.length : /^\d{1,4}$/.test(p ?? '') ? Number(p) : undefined;
     const page = shownPageFrom(study, Math.min(asked ?? reached, reached), stored);
-    // a page not reached yet (an edited URL), a skipped one, or the end of an unfinished response: the furthest allowed page
-    if (p !== undefined && (asked !== page || p === 'done')) return reply.redirect(pageLocation(request, targetOf(study, page)), 303);
+    // every page has its own address, so Back from page 1 finds page 0: the link without `?p=` goes to the page to
+    // resume (the furthest reached); a page not reached yet (an edited URL), a skipped one, or the end of an
+    // unfinished response goes to the furthest allowed page
+    if (asked !== page || p === 'done') return reply.redirect(pageLocation(request, targetOf(study, page)), 303);
     const flash = readFlash(request, reply, result.wave, page);
     if (!flash) return sendQuestionnairePage(request, reply, result, secrets, app.config.publicUrl, { page, answers: stored });
     // what the last post typed on this page (not accepted) and its errors, or a notice
