@@ -53,12 +53,13 @@ export function surveyPath(lang: LanguageTag, r: Respondent, extra = ''): string
   return localizedPath(ui, query ? `${base}?${query}` : base);
 }
 
-/** The header's language switch of a questionnaire page: every other language of the study, by its own name. */
-function respondLangSwitch(ui: Lang, r: Respondent, current: LanguageTag): Html | undefined {
+/** The header's language switch of a questionnaire page: every other language of the study, by its own name, on the same page. */
+function respondLangSwitch(ui: Lang, r: Respondent, current: LanguageTag, page: number): Html | undefined {
   const others = r.study.languages.filter((l) => l !== current);
   if (others.length === 0) return undefined;
+  const p = `p=${page >= r.study.pages.length ? 'review' : page}`;
   return html`<nav class="lang-switch" aria-label="${t(ui, 'respond.lang.label')}"><ul>${others.map(
-    (l) => html`<li><a href="${surveyPath(l, r)}" hreflang="${l}" lang="${l}">${languageName(l)}</a></li>`,
+    (l) => html`<li><a href="${surveyPath(l, r, p)}" hreflang="${l}" lang="${l}">${languageName(l)}</a></li>`,
   )}</ul></nav>`;
 }
 
@@ -90,7 +91,7 @@ export interface PageRender {
 export function sendQuestionnairePage(request: FastifyRequest, reply: FastifyReply, r: Respondent, secrets: RespondSecrets, publicUrl: string | undefined, view: PageRender) {
   const { study } = r;
   const { content: lang, ui } = respondLanguages(request, study);
-  const chrome = { chrome: 'minimal', contentLang: lang, languages: study.languages, langSwitch: respondLangSwitch(ui, r, lang) } as const;
+  const chrome = { chrome: 'minimal', contentLang: lang, languages: study.languages, langSwitch: respondLangSwitch(ui, r, lang, view.page) } as const;
   const submissionId = newSubmissionId();
   const shownAt = secrets.signShownAt(Date.now(), submissionId);
   const action = surveyPath(lang, r);
