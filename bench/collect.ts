@@ -258,6 +258,7 @@ async function main(): Promise<void> {
   interface Reply {
     status: number;
     body: string;
+    location?: string;
   }
 
   /** One simulated respondent's connection: Node's http client, or the lean one (the default, see RawConnection). */
@@ -278,7 +279,9 @@ async function main(): Promise<void> {
           const req = http.request({ host: '127.0.0.1', port, method, path: url, agent, headers: Object.fromEntries(lines) }, (res) => {
             const chunks: Buffer[] = [];
             res.on('data', (c: Buffer) => chunks.push(c));
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, setCookies: res.headers['set-cookie'] ?? [], body: Buffer.concat(chunks).toString() }));
+            res.on('end', () =>
+              resolve({ status: res.statusCode ?? 0, setCookies: res.headers['set-cookie'] ?? [], body: Buffer.concat(chunks).toString(), location: res.headers.location }),
+            );
           });
           req.on('error', reject);
           req.end(payload);
@@ -304,7 +307,7 @@ async function main(): Promise<void> {
         const eq = pair.indexOf('=');
         cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
       }
-      return { status: res.status, body: res.body };
+      return { status: res.status, body: res.body, location: res.location };
     });
   }
 
@@ -318,6 +321,8 @@ async function main(): Promise<void> {
     const answers: Answers = {};
     try {
       let reply = await request(agent, client, cookies, 'GET', path);
+      // the link answers 303 to the page to resume (`?p=0` for a new respondent)
+      if (reply.status === 303 && reply.location) reply = await request(agent, client, cookies, 'GET', reply.location);
       for (let guard = 0; guard < 30; guard++) {
         if (reply.status !== 200) return false;
         const fields = hidden(reply.body);
@@ -327,6 +332,8 @@ async function main(): Promise<void> {
         const form =
           page === 'review' ? [...fields, ['_action', 'finish'] as [string, string]] : [...fields, ...answerPage(Number(page), answers), ['_action', 'next'] as [string, string]];
         reply = await request(agent, client, cookies, 'POST', url, form);
+        // a saved page answers 303 See Other to the next page's GET (post/redirect/get), as a browser follows it
+        if (reply.status === 303 && reply.location) reply = await request(agent, client, cookies, 'GET', reply.location);
       }
       return false;
     } catch {

@@ -4,6 +4,8 @@ export interface RawReply {
   readonly status: number;
   readonly setCookies: readonly string[];
   readonly body: string;
+  /** the Location header of a redirect */
+  readonly location?: string;
 }
 
 /**
@@ -61,6 +63,7 @@ export class RawConnection {
     const lines = buffer.toString('latin1', 0, headEnd).split('\r\n');
     const status = Number(lines[0]!.slice(9, 12));
     const setCookies: string[] = [];
+    let location: string | undefined;
     let length = 0;
     let chunked = false;
     let close = false;
@@ -71,6 +74,7 @@ export class RawConnection {
       const value = line.slice(colon + 1).trim();
       if (name === 'content-length') length = Number(value);
       else if (name === 'set-cookie') setCookies.push(value);
+      else if (name === 'location') location = value;
       else if (name === 'transfer-encoding') chunked = /chunked/i.test(value);
       else if (name === 'connection') close = /close/i.test(value);
     }
@@ -101,6 +105,6 @@ export class RawConnection {
     const waiting = this.#waiting;
     this.#waiting = undefined;
     if (close) this.close();
-    waiting.resolve({ status, setCookies, body: body.toString() });
+    waiting.resolve({ status, setCookies, body: body.toString(), location });
   }
 }

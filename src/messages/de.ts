@@ -976,4 +976,6 @@ export const de: Messages = {
   'admin.contacts.bouncedOn': 'unzustellbar seit {date}',
   'admin.contacts.bounceReason': 'Grund: {reason}',
   'admin.nextWave.templates': 'Kopierte E-Mail-Vorlagen: {n}.',
+  'respond.thanks.linkLabel': 'Ihr persönlicher Link (bewahren Sie ihn auf, um zu Ihrem Bericht zurückzukehren)',
+  'respond.already.invitationText': 'Mit diesem Einladungslink wurde bereits ein vollständiger Fragebogen abgesendet. Vielen Dank für Ihre Teilnahme.',
 };

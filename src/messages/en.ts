@@ -967,6 +967,8 @@ export const en = {
   'admin.contacts.bouncedOn': 'bounced on {date}',
   'admin.contacts.bounceReason': 'reason: {reason}',
   'admin.nextWave.templates': 'E-mail templates copied: {n}.',
+  'respond.thanks.linkLabel': 'Your personal link (keep it to come back to your report)',
+  'respond.already.invitationText': 'A complete questionnaire has already been sent with this invitation link. Thank you for taking part.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -974,4 +974,6 @@ export const es: Messages = {
   'admin.contacts.bouncedOn': 'rebotado el {date}',
   'admin.contacts.bounceReason': 'motivo: {reason}',
   'admin.nextWave.templates': 'Plantillas de correo copiadas: {n}.',
+  'respond.thanks.linkLabel': 'Su enlace personal (guárdelo para volver a su informe)',
+  'respond.already.invitationText': 'Ya se ha enviado un cuestionario completo con este enlace de invitación. Gracias por su participación.',
 };

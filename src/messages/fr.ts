@@ -978,4 +978,6 @@ export const fr: Messages = {
   'admin.contacts.bouncedOn': 'en échec le {date}',
   'admin.contacts.bounceReason': 'motif : {reason}',
   'admin.nextWave.templates': 'Modèles d’e-mail copiés : {n}.',
+  'respond.thanks.linkLabel': 'Votre lien personnel (gardez-le pour revenir à votre rapport)',
+  'respond.already.invitationText': 'Un questionnaire complet a déjà été envoyé avec ce lien d’invitation. Merci de votre participation.',
 };

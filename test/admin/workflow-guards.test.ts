@@ -149,8 +149,8 @@ for (const database of TEST_DATABASES) {
       assert.equal(reopened.status, 'fieldwork');
       assert.equal(reopened.closesAt, null, 'the past closing date is cleared');
       const survey = await t.app.inject({ url: `/s/${STUDY}/${wave.code}` });
-      assert.equal(survey.statusCode, 200);
-      assert.doesNotMatch(survey.body, /Le questionnaire est fermé/);
+      assert.equal(survey.statusCode, 303, 'open again: the link goes to the first page (a closed wave answers 200 with its notice)');
+      assert.match(String(survey.headers.location), /\?p=0$/);
 
       // closed again, reopened with a new closing date: that date is kept
       assert.equal((await post(`/admin/waves/${wave.id}/status`, { action: 'close', confirm: 'yes' })).statusCode, 303);

@@ -108,6 +108,8 @@ interface Reply {
   readonly status: number;
   readonly body: string;
   readonly cookies: string[];
+  /** the Location of a redirect (the questionnaire answers a saved page with 303 to the next page's GET) */
+  readonly location?: string;
 }
 
 function send(port: number, agent: http.Agent, address: string, cookies: Map<string, string>, method: string, path: string, form?: Field[]): Promise<Reply> {
@@ -131,7 +133,9 @@ function send(port: number, agent: http.Agent, address: string, cookies: Map<str
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('error', reject);
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), cookies: res.headers['set-cookie'] ?? [] }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), cookies: res.headers['set-cookie'] ?? [], location: res.headers.location }),
+        );
       },
     );
     req.on('timeout', () => req.destroy(new Error('timeout')));
@@ -178,6 +182,8 @@ export async function runQuestionnaire(options: RespondentOptions, agent: http.A
   };
 
   let reply = await reliably('GET', options.path);
+  // the link answers 303 to the page to resume (`?p=0` for a new respondent)
+  if (reply?.status === 303 && reply.location !== undefined) reply = await reliably('GET', reply.location);
   for (let guard = 0; guard < 40 && reply; guard++) {
     if (reply.status !== 200) {
       result.rejected = `status ${reply.status} on ${guard === 0 ? 'the start page' : 'a page'}`;
@@ -198,7 +204,10 @@ export async function runQuestionnaire(options: RespondentOptions, agent: http.A
     Object.assign(known, answered.answers);
     const form: Field[] = [...fields, ...answered.fields, ['_action', page === 'review' ? 'finish' : 'next']];
     reply = await reliably('POST', action, form);
-    if (reply && reply.status === 200) {
+    // a saved page answers 303 See Other (post/redirect/get): the save is acknowledged, the next page is its GET
+    const saved = reply?.status === 303 && reply.location !== undefined;
+    if (saved) reply = await reliably('GET', reply!.location!);
+    if (saved) {
       counters.acknowledgedPages++;
       result.acknowledgedPages++;
       Object.assign(result.acknowledged, answered.answers);

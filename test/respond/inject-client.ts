@@ -9,6 +9,10 @@ export interface Page {
   readonly hidden: Readonly<Record<string, string>>;
   /** the form's action, decoded from HTML */
   readonly action: string | undefined;
+  /** the URL this page was read from (after any redirect) */
+  readonly url?: string;
+  /** when the page came from a form post answered 303: that answer (the post/redirect/get of the questionnaire) */
+  readonly posted?: { readonly status: number; readonly location: string };
 }
 
 const decode = (s: string) =>
@@ -42,10 +46,13 @@ export class InjectClient {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
+  /** Gets a page, following 303 redirects as a browser does (the questionnaire's link goes to `?p=` the page to resume). */
   async get(url: string): Promise<Page> {
     const response = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader() }, remoteAddress: this.remoteAddress });
     this.keep(response);
-    return readPage(response);
+    const location = response.headers.location;
+    if (response.statusCode === 303 && typeof location === 'string' && location.startsWith('/')) return this.get(location);
+    return { ...readPage(response), url };
   }
 
   /** Posts fields as a form (url-encoded), or any payload with its content type. */
@@ -64,10 +71,16 @@ export class InjectClient {
     return readPage(response);
   }
 
-  /** Submits the form of `page` with its hidden fields, the answers and an action. */
-  submit(page: Page, answers: readonly [string, string][], action = 'next', extra: readonly [string, string][] = []): Promise<Page> {
+  /**
+   * Submits the form of `page` with its hidden fields, the answers and an action, and follows a 303 with a
+   * GET as a browser does: the page returned is the one the browser shows, with the post's answer in `posted`.
+   */
+  async submit(page: Page, answers: readonly [string, string][], action = 'next', extra: readonly [string, string][] = []): Promise<Page> {
     if (!page.action) throw new Error(`no form on the page (status ${page.status})`);
     const fields: [string, string][] = [...Object.entries(page.hidden), ...answers, ['_action', action], ...extra];
-    return this.post(page.action, fields);
+    const posted = await this.post(page.action, fields);
+    const location = posted.headers.location;
+    if (posted.status !== 303 || typeof location !== 'string') return posted;
+    return { ...(await this.get(location)), posted: { status: posted.status, location } };
   }
 }

@@ -112,7 +112,8 @@ describe('respondent journey in a real browser', () => {
     await assertOneCompleteResponse(waveFr);
 
     await page.goto(link);
-    assert.equal(await heading(page), 'Ce lien n’est pas valide');
+    assert.equal(await heading(page), 'Vous avez déjà répondu');
+    assert.match((await page.getAttribute('#benchmark-link', 'href')) ?? '', /^\/benchmark\/[A-Za-z0-9_-]{22}$/, 'the benchmark link again');
     await checkAccessibility(page, 'used link');
     await page.close();
   });

@@ -73,10 +73,12 @@ for (const database of TEST_DATABASES) {
       assert.equal(responses.length, 1, 'one response for both links');
       assert.equal(responses[0]!.status, 'complete');
 
-      // both links are now used: the same invalid-link page, no second response
+      // both links are now used: « already answered » with the benchmark link, no form, no second response
       for (const token of [firstToken, secondToken]) {
         const used = await new InjectClient(admin.app, '10.0.0.3').get(path.replace(firstToken, token));
-        assert.equal(used.status, 404);
+        assert.equal(used.status, 200);
+        assert.match(used.body, /id="benchmark-link"/);
+        assert.equal(used.action, undefined);
       }
       assert.equal((await admin.store.responses.list(waveId)).filter((r) => r.status === 'complete').length, 1);
     });

@@ -24,6 +24,24 @@ describe('page flow', () => {
     assert.equal(previousPage(study, study.pages.length, {}), last);
   });
 
+  it('counts every page still possible, so the total never grows when an answer opens a branch', () => {
+    // the networks page asked only of those who use social media (without its other branch's question)
+    const branchy = {
+      ...study,
+      pages: study.pages.map((p) => (p.id === 'networks' ? { ...p, questions: p.questions.filter((q) => q.name !== 'no_use_reasons') } : p)),
+    } as Study;
+    const presence = NETWORKS - 1;
+    const before = progress(branchy, presence, { consent: true });
+    assert.equal(before.total, branchy.pages.length + 1, 'before uses_social is answered, the networks page may come');
+    const opened = progress(branchy, NETWORKS, { consent: true, uses_social: 1 });
+    assert.deepEqual(opened, { current: before.current + 1, total: before.total }, 'the branch opened: the same total');
+    const closed = progress(branchy, NETWORKS + 1, { consent: true, uses_social: 2 });
+    assert.deepEqual(closed, { current: before.current + 1, total: before.total - 1 }, 'the branch closed: one page fewer, the next page counted next');
+    // going back to the question shows the same count as going forward through it (its stored answer decides)
+    assert.equal(progress(branchy, presence, { consent: true, uses_social: 1 }).total, before.total);
+    assert.equal(progress(branchy, presence, { consent: true, uses_social: 2 }).total, before.total - 1);
+  });
+
   it('counts the progress over shown pages, the review last', () => {
     const shown = visiblePages(study, { uses_social: 1 });
     assert.deepEqual(progress(study, 0, { uses_social: 1 }), { current: 1, total: shown.length + 1 });

@@ -1,4 +1,4 @@
-import { answerKeys, conditionVariables, isVisible, type Answers, type Page, type Study } from '../../../study/index.js';
+import { answerKeys, conditionVariables, evaluateCondition, isVisible, type Answers, type Condition, type Page, type Study } from '../../../study/index.js';
 
 /** Whether a page shows at least one question given the answers (pages with none are skipped). */
 export function isPageVisible(page: Page, answers: Answers): boolean {
@@ -26,12 +26,61 @@ export function previousPage(study: Study, from: number, answers: Answers): numb
   return 0;
 }
 
-/** "Page k of n" over the shown pages; the review counts as the last one. */
+/** The page index of every answer key of a study (its variables), once per study object. */
+const VARIABLE_PAGES = new WeakMap<Study, ReadonlyMap<string, number>>();
+
+function variablePages(study: Study): ReadonlyMap<string, number> {
+  let map = VARIABLE_PAGES.get(study);
+  if (map === undefined) {
+    const m = new Map<string, number>();
+    study.pages.forEach((page, index) => {
+      for (const key of pageKeys(page)) m.set(key, index);
+    });
+    VARIABLE_PAGES.set(study, (map = m));
+  }
+  return map;
+}
+
+/**
+ * A condition in three-valued logic: true or false when the answers decide it, undefined while it reads a
+ * variable of this page or a later one that has no answer yet (it may still go either way).
+ */
+function mayHold(condition: Condition, answers: Answers, open: (variable: string) => boolean): boolean | undefined {
+  switch (condition.op) {
+    case 'not': {
+      const inner = mayHold(condition.condition, answers, open);
+      return inner === undefined ? undefined : !inner;
+    }
+    case 'and': {
+      const values = condition.conditions.map((c) => mayHold(c, answers, open));
+      return values.includes(false) ? false : values.includes(undefined) ? undefined : true;
+    }
+    case 'or': {
+      const values = condition.conditions.map((c) => mayHold(c, answers, open));
+      return values.includes(true) ? true : values.includes(undefined) ? undefined : false;
+    }
+    default:
+      return open(condition.question) ? undefined : evaluateCondition(condition, answers);
+  }
+}
+
+/**
+ * "Page k of n", the review counting as the last page. n counts every page that may still be shown: the
+ * pages shown given the answers, plus those whose conditions read questions not answered yet (on this page or
+ * later). So n never grows when an answer opens a branch (the pages of every open branch are already in it); it
+ * can only shrink when an answer closes one, and going Back shows the same n as going forward.
+ */
 export function progress(study: Study, page: number, answers: Answers): { current: number; total: number } {
-  const shown = visiblePages(study, answers);
-  const total = shown.length + 1;
-  const index = page >= study.pages.length ? shown.length : shown.indexOf(page);
-  return { current: (index < 0 ? shown.filter((p) => p < page).length : index) + 1, total };
+  const pagesOf = variablePages(study);
+  const open = (variable: string) => answers[variable] === undefined && (pagesOf.get(variable) ?? -1) >= page;
+  const possible = (p: Page) => p.questions.some((q) => !q.condition || mayHold(q.condition, answers, open) !== false);
+  const counted: number[] = [];
+  study.pages.forEach((p, index) => {
+    if (possible(p)) counted.push(index);
+  });
+  const total = counted.length + 1;
+  const current = page >= study.pages.length ? total : counted.filter((p) => p < page).length + 1;
+  return { current, total };
 }
 
 /** A page's answer keys, as a list and a set; study versions are immutable, so once per page object. */

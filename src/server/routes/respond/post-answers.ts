@@ -26,13 +26,18 @@ const single = (value: string | string[] | undefined) => (Array.isArray(value) ?
  *
  *   body (form fields) ─▶ _sid (submission id) ─▶ hp-website (honeypot, empty) ─▶ _action ∈ ACTIONS
  *     ─▶ access: not-found 404 · closed 409 · bad-link 404
- *              · used / done ──▶ replaySubmission  (replay-submission.ts: a repeated « send » shows thanks again)
+ *              · used / done ──▶ replaySubmission  (replay-submission.ts: a repeated « send » goes to the end page again)
  *              · ok ─▶ _page ≤ pages reached ─▶ Submission { response, save, render }
  *                         ├─ page = review ──▶ submitReview  (submit-review.ts: finish → complete + packed)
  *                         └─ page < review ──▶ submitPage    (submit-page.ts: validate, save draft or next)
  *
  * Every save goes through `store.responses.savePage` with the submission id, in one transaction, so a
- * repeated post replays the recorded outcome instead of writing twice.
+ * repeated post replays the recorded outcome instead of writing twice. POST/redirect/GET: a saved page
+ * answers 303 See Other to the GET of the page to show (page-location.ts), and a page not accepted answers
+ * 303 to its own GET with what was typed and the errors in a one-read flash cookie (page-flash.ts), so the
+ * browser's history holds only GETs (Chromium asks to resubmit, ERR_CACHE_MISS, on Back to a POST's page).
+ * The checks above that refuse a malformed post (no submission id, honeypot, unknown action, page not
+ * reached) answer 4xx on the POST itself: no form of ours sends such a post.
  */
 export async function postAnswers(deps: PostDeps, request: FastifyRequest, reply: FastifyReply, access: Access) {
   const body = request.body;

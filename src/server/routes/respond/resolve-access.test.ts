@@ -14,11 +14,11 @@ describe('the fieldwork window of a wave', () => {
   });
   after(() => server.close());
 
-  /** Opens a wave with these dates and returns the status and body of its first page. */
+  /** Opens a wave with these dates and returns the status and body of its first page (`?p=0`: the bare link redirects there). */
   async function firstPage(code: string, opensAt: string | null, closesAt: string | null, status: 'fieldwork' | 'draft' = 'fieldwork') {
     const { studyVersion } = await server.store.studies.saveVersion(STUDY.id, STUDY as never);
     await server.store.waves.create({ studyId: STUDY.id, code, studyVersionId: studyVersion.id, title: `Édition ${code}`, status, opensAt, closesAt });
-    const reply = await server.app.inject({ method: 'GET', url: `/s/${STUDY.id}/${code}` });
+    const reply = await server.app.inject({ method: 'GET', url: `/s/${STUDY.id}/${code}?p=0` });
     return { status: reply.statusCode, questionnaire: reply.body.includes('name="_sid"'), closed: reply.body.includes('Le questionnaire est fermé') };
   }
 

@@ -8,7 +8,7 @@ import { interfaceLanguage, isLang, languageName, t, type Lang } from '../../../
 import { html, type Html } from '../../views/html.js';
 import { sendPage } from '../../views/send-page.js';
 import { formValuesFromAnswers, type FormValues } from '../../views/respond/form-values.js';
-import { noticeView, thanksView } from '../../views/respond/notice-view.js';
+import { noticeView, thanksView, type ThanksKind } from '../../views/respond/notice-view.js';
 import { pageView, type PageError } from '../../views/respond/page-view.js';
 import { reviewView } from '../../views/respond/review-view.js';
 import type { Credential } from './resolve-access.js';
@@ -53,12 +53,13 @@ export function surveyPath(lang: LanguageTag, r: Respondent, extra = ''): string
   return localizedPath(ui, query ? `${base}?${query}` : base);
 }
 
-/** The header's language switch of a questionnaire page: every other language of the study, by its own name. */
-function respondLangSwitch(ui: Lang, r: Respondent, current: LanguageTag): Html | undefined {
+/** The header's language switch of a questionnaire page: every other language of the study, by its own name, on the same page. */
+function respondLangSwitch(ui: Lang, r: Respondent, current: LanguageTag, page: number): Html | undefined {
   const others = r.study.languages.filter((l) => l !== current);
   if (others.length === 0) return undefined;
+  const p = `p=${page >= r.study.pages.length ? 'review' : page}`;
   return html`<nav class="lang-switch" aria-label="${t(ui, 'respond.lang.label')}"><ul>${others.map(
-    (l) => html`<li><a href="${surveyPath(l, r)}" hreflang="${l}" lang="${l}">${languageName(l)}</a></li>`,
+    (l) => html`<li><a href="${surveyPath(l, r, p)}" hreflang="${l}" lang="${l}">${languageName(l)}</a></li>`,
   )}</ul></nav>`;
 }
 
@@ -90,7 +91,7 @@ export interface PageRender {
 export function sendQuestionnairePage(request: FastifyRequest, reply: FastifyReply, r: Respondent, secrets: RespondSecrets, publicUrl: string | undefined, view: PageRender) {
   const { study } = r;
   const { content: lang, ui } = respondLanguages(request, study);
-  const chrome = { chrome: 'minimal', contentLang: lang, languages: study.languages, langSwitch: respondLangSwitch(ui, r, lang) } as const;
+  const chrome = { chrome: 'minimal', contentLang: lang, languages: study.languages, langSwitch: respondLangSwitch(ui, r, lang, view.page) } as const;
   const submissionId = newSubmissionId();
   const shownAt = secrets.signShownAt(Date.now(), submissionId);
   const action = surveyPath(lang, r);
@@ -159,14 +160,19 @@ export function sendNotice(request: FastifyRequest, reply: FastifyReply, kind: '
   return sendPage(request, reply, { title, body: noticeView(title, text), status, chrome: 'minimal' });
 }
 
-/** The thanks page; `study` names its respondents in the benchmark link's sentence. */
-export function sendThanks(request: FastifyRequest, reply: FastifyReply, study: Study, benchmarkToken: string | undefined, already = false, status = 200) {
+/**
+ * The end page (`kind` thanks, already, alreadyInvitation); `study` names its respondents in the benchmark
+ * link's sentence. The link is shown as a link and as an absolute URL to copy (with the script's copy button).
+ */
+export function sendThanks(request: FastifyRequest, reply: FastifyReply, study: Study, benchmarkToken: string | undefined, kind: ThanksKind = 'thanks', status = 200) {
   const lang = request.lang;
-  const url = benchmarkToken ? localizedPath(lang, `/benchmark/${benchmarkToken}`) : undefined;
+  const path = benchmarkToken ? localizedPath(lang, `/benchmark/${benchmarkToken}`) : undefined;
+  const benchmark = path ? { path, absolute: `${request.server.config.publicUrl ?? siteUrl(request.server)}${path}` } : undefined;
   return sendPage(request, reply, {
-    title: t(lang, already ? 'respond.already.title' : 'respond.thanks.title'),
-    body: thanksView(lang, url, already, unitWords(study, lang)),
+    title: t(lang, kind === 'thanks' ? 'respond.thanks.title' : 'respond.already.title'),
+    body: thanksView(lang, benchmark, kind, unitWords(study, lang)),
     chrome: 'minimal',
+    scripts: benchmark ? ['/static/respond.js'] : undefined,
     status,
   });
 }

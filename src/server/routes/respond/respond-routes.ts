@@ -1,9 +1,13 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { Answers } from '../../../study/index.js';
+import { answersFromForm, type AnswerError, type Answers, type FormBody } from '../../../study/index.js';
 import { localizedPath } from '../../i18n/localized-path.js';
 import { linkLimiter } from './bad-link-limiter.js';
 import { logicScript } from './logic-script.js';
+import { answersBefore } from './page-flow.js';
+import { readFlash } from './page-flash.js';
+import { pageLocation } from './page-location.js';
 import { postAnswers, type PostDeps } from './post-answers.js';
+import { targetOf } from './submission.js';
 import { cachedWaveLookup, resolveAccess } from './resolve-access.js';
 import { respondSecrets } from './respond-secrets.js';
 import { sendNotice, sendQuestionnairePage, sendThanks, shownPageFrom } from './respond-pages.js';
@@ -20,9 +24,12 @@ const BAD_LINKS_PER_MINUTE = 10;
 
 /**
  * The respondent questionnaire (issue 3): `/s/:study/:wave` (open link, resumed from a cookie or `?r=`)
- * and `/s/:study/:wave?t=TOKEN` (invitation). GET shows the page to answer (`?p=N` or `?p=review` for a
- * page already reached); POST saves a page. Every page is private (no-store) and sent with
- * Referrer-Policy: no-referrer (set for every page by security.ts).
+ * and `/s/:study/:wave?t=TOKEN` (invitation). POST/redirect/GET: a POST saves a page and answers 303 See
+ * Other to the GET of the page to show (`?p=N`, `?p=review`, `?p=done` for the end page), so the browser's
+ * history holds only GETs: Back, reload and the phone's back gesture show a page with its stored answers and
+ * never ask to resubmit a form. A page not reached yet (an edited URL) redirects to the furthest one allowed.
+ * A used invitation or a finished open link says « you have already answered » with the benchmark link.
+ * Every page is private (no-store) and sent with Referrer-Policy: no-referrer (set for every page by security.ts).
  */
 export const respondRoutes: FastifyPluginAsync = async (app) => {
   const secrets = respondSecrets(app.config.secretKey);
@@ -46,8 +53,7 @@ export const respondRoutes: FastifyPluginAsync = async (app) => {
       return undefined;
     }
     const result = await resolveAccess(app.store, secrets, request, request.params.study, request.params.wave, findWave);
-    // a used token counts like an unknown one: both are the same invalid link to the outside
-    if (result.kind === 'bad-link' || (result.kind === 'used' && request.method === 'GET')) await limiter.fail(request.ip);
+    if (result.kind === 'bad-link') await limiter.fail(request.ip);
     return result;
   };
 
@@ -62,20 +68,33 @@ export const respondRoutes: FastifyPluginAsync = async (app) => {
       case 'closed':
         return sendNotice(request, reply, 'closed', 200, result.wave);
       case 'bad-link':
-      case 'used':
         return sendNotice(request, reply, 'badLink', 404);
+      case 'used':
       case 'done': {
+        // the end page right after sending (`?p=done`), else « you have already answered »; both with the benchmark link
         const hash = result.response.benchmarkTokenHash;
         const token = secrets.benchmarkToken(result.response.publicId);
-        return sendThanks(request, reply, result.study, result.study.benchmark && hash === secrets.tokenHash(token) ? token : undefined, true);
+        const kind = request.query.p === 'done' ? 'thanks' : result.kind === 'used' ? 'alreadyInvitation' : 'already';
+        return sendThanks(request, reply, result.study, result.study.benchmark && hash === secrets.tokenHash(token) ? token : undefined, kind);
       }
     }
     const { study, response } = result;
-    const answers = (response?.answers ?? {}) as Answers;
+    const stored = (response?.answers ?? {}) as Answers;
     const reached = response?.currentPage ?? 0;
-    const asked = request.query.p === 'review' ? study.pages.length : /^\d{1,4}$/.test(request.query.p ?? '') ? Number(request.query.p) : reached;
-    const page = shownPageFrom(study, Math.min(asked, reached), answers);
-    return sendQuestionnairePage(request, reply, result, secrets, app.config.publicUrl, { page, answers });
+    const p = request.query.p;
+    const asked = p === 'review' || p === 'done' ? study.pages.length : /^\d{1,4}$/.test(p ?? '') ? Number(p) : undefined;
+    const page = shownPageFrom(study, Math.min(asked ?? reached, reached), stored);
+    // every page has its own address, so Back from page 1 finds page 0: the link without `?p=` goes to the page to
+    // resume (the furthest reached); a page not reached yet (an edited URL), a skipped one, or the end of an
+    // unfinished response goes to the furthest allowed page
+    if (asked !== page || p === 'done') return reply.redirect(pageLocation(request, targetOf(study, page)), 303);
+    const flash = readFlash(request, reply, result.wave, page);
+    if (!flash) return sendQuestionnairePage(request, reply, result, secrets, app.config.publicUrl, { page, answers: stored });
+    // what the last post typed on this page (not accepted) and its errors, or a notice
+    const typed = page < study.pages.length && flash.values ? answersFromForm(study, page, flash.values as FormBody).answers : {};
+    const answers = page < study.pages.length ? { ...answersBefore(stored, study.pages[page]!), ...typed } : stored;
+    const errors = flash.errors as readonly AnswerError[] | undefined;
+    return sendQuestionnairePage(request, reply, result, secrets, app.config.publicUrl, { page, answers, values: flash.values, errors, notice: flash.notice });
   });
 
   app.post<{ Params: SurveyParams }>('/s/:study/:wave', { config: routeConfig }, async (request, reply) => {

@@ -8,7 +8,9 @@ import { noticeView } from '../../views/respond/notice-view.js';
 import { sendPage } from '../../views/send-page.js';
 import { responseCookie, type Access } from './resolve-access.js';
 import type { RespondSecrets } from './respond-secrets.js';
-import { sendNotice, type sendQuestionnairePage, sendThanks, type Respondent } from './respond-pages.js';
+import { sendNotice, type sendQuestionnairePage, type Respondent } from './respond-pages.js';
+import { writeFlash } from './page-flash.js';
+import { redirectToPage, type PageTarget } from './page-location.js';
 
 const YEAR_S = 365 * 86_400;
 
@@ -92,9 +94,30 @@ export async function benchmarkToken(deps: PostDeps, response: ResponseRecord, s
   return token;
 }
 
-/** The thanks page for a completed response, with its benchmark link when the study has one. */
+/** A completed response: its benchmark token's hash is stored, then 303 to the end page (`?p=done`, which shows the link). */
 export async function thank(s: Submission, response: ResponseRecord) {
-  return sendThanks(s.request, s.reply, s.study, await benchmarkToken(s.deps, response, s.study));
+  await benchmarkToken(s.deps, response, s.study);
+  return redirectToPage(s.request, s.reply, 'done');
+}
+
+/** The GET target of a page index (`study.pages.length` is the review). */
+export const targetOf = (study: Study, page: number): PageTarget => (page >= study.pages.length ? 'review' : page);
+
+/** 303 to the GET of a page: what every accepted post answers (POST/redirect/GET). */
+export function showPage(s: Submission, page: number) {
+  return redirectToPage(s.request, s.reply, targetOf(s.study, page));
+}
+
+/**
+ * A page shown again with what was typed and its errors (or a notice): the fields and errors go to the next
+ * GET in a flash cookie and the post answers 303, so the error page is a GET too and Back after correcting
+ * it never lands on a POST. Only when they do not fit in a cookie (very long texts) is the page sent on
+ * the POST itself, with the view's status.
+ */
+export function showAgain(s: Submission, view: PageView) {
+  const flash = { page: view.page, values: view.values, errors: view.errors, notice: view.notice };
+  if (writeFlash(s.reply, s.access.wave, flash, s.deps.secureCookies)) return showPage(s, view.page);
+  return s.render(view);
 }
 
 const layouts = new WeakMap<Study, ColumnLayout>();

@@ -5,7 +5,7 @@ import { answersFromForm, isVisible, validatePageAnswers, type AnswerError, type
 import { formValuesFromBody } from '../../views/respond/form-values.js';
 import { answersBefore, nextPage, pageKeys, previousPage } from './page-flow.js';
 import { respondLanguages } from './respond-pages.js';
-import { reject, rememberResponse, sendConflict, thank, type OkAccess, type Outcome, type PostDeps, type Submission } from './submission.js';
+import { reject, rememberResponse, sendConflict, showAgain, showPage, thank, type OkAccess, type Outcome, type PostDeps, type Submission } from './submission.js';
 
 /** Errors a draft may keep: `previous` and `lang` save what is valid and leave what is missing for later. */
 const DRAFT_TOLERATED = new Set<AnswerError['code']>(['required', 'consent_required', 'other_required']);
@@ -28,11 +28,11 @@ async function createResponse(deps: PostDeps, access: OkAccess, submissionId: st
  * A questionnaire page posted (`page < study.pages.length`):
  *
  *   form body ──answersFromForm──▶ parsed ──validatePageAnswers(before)──▶ checked
- *        │ errors (all for `next`; drafts keep required ones) ──▶ the same page again, 400
+ *        │ errors (all for `next`; drafts keep required ones) ──▶ 303 to the same page, typed fields and errors in a flash
  *        ▼
  *   merged = answers of earlier pages + checked ──▶ target page (next / previous / same for `lang`)
  *        ▼
- *   response (created on the first `next`) ──save(page, submission id, outcome {show: target})──▶ shown page
+ *   response (created on the first `next`) ──save(page, submission id, outcome {show: target})──▶ 303 to its GET
  *
  * A repeated submission id is not saved twice: the store returns the recorded outcome and it is shown again.
  */
@@ -49,12 +49,12 @@ export async function submitPage(s: Submission, body: FormBody) {
     // without the script, questions revealed by this page's own answers were not on screen: show them, politely
     const storedContext = (response?.answers ?? {}) as Answers;
     const revealed = errors.every((e) => e.code === 'required' && !isVisible(pageDef.questions.find((q) => q.name === e.question)!, storedContext));
-    if (revealed) return s.render({ page, answers: { ...before, ...parsed.answers }, values, notice: t(respondLanguages(request, study).ui, 'respond.revealed') });
-    return s.render({ page, answers: { ...before, ...parsed.answers }, values, errors, status: 400 });
+    if (revealed) return showAgain(s, { page, answers: { ...before, ...parsed.answers }, values, notice: t(respondLanguages(request, study).ui, 'respond.revealed') });
+    return showAgain(s, { page, answers: { ...before, ...parsed.answers }, values, errors, status: 400 });
   }
   const merged: Answers = { ...before, ...checked.answers };
   const target = action === 'next' ? nextPage(study, page, merged) : action === 'previous' ? previousPage(study, page, merged) : page;
-  if (!response && action !== 'next') return s.render({ page, answers: merged, values: formValuesFromBody(pageDef, body) });
+  if (!response && action !== 'next') return showAgain(s, { page, answers: merged, values: formValuesFromBody(pageDef, body) });
 
   const current = response ?? (await createResponse(s.deps, s.access, s.submissionId, respondLanguages(request, study).content));
   const saved = await s.save({
@@ -73,5 +73,5 @@ export async function submitPage(s: Submission, body: FormBody) {
   if (action === 'lang' && saved.response.language !== language) await s.deps.store.responses.update(current.id, { language });
   const show = saved.kind === 'duplicate' ? ((saved.outcome as Outcome | null)?.show ?? target) : target;
   if (show === 'thanks') return thank(s, saved.response);
-  return s.render({ page: show, answers: saved.response.answers as Answers }, saved.response);
+  return showPage(s, show);
 }

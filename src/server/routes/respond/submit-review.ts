@@ -1,26 +1,26 @@
 import type { JsonObject } from '../../../store/index.js';
 import { findQuestion, packAnswers, validateResponse, type Answers } from '../../../study/index.js';
 import { previousPage } from './page-flow.js';
-import { layoutOf, reject, rememberResponse, sendConflict, thank, type Submission } from './submission.js';
+import { layoutOf, reject, rememberResponse, sendConflict, showAgain, showPage, thank, type Submission } from './submission.js';
 
 /**
  * The review page posted (`page === study.pages.length`): `previous` goes back to the last visible page;
- * `finish` validates the whole stored response as complete. An error sends the respondent to the page of
- * the first error; a valid response is saved complete, packed into the study's columns, with the outcome
+ * `finish` validates the whole stored response as complete. An error sends the respondent (303) to the page
+ * of the first error, its errors in a flash; a valid response is saved complete, packed into the study's columns, with the outcome
  * `{ show: 'thanks' }` that a repeated post replays.
  */
 export async function submitReview(s: Submission) {
   const { study, page, action } = s;
   const response = s.response!;
   const stored = response.answers as Answers;
-  if (action === 'previous') return s.render({ page: previousPage(study, page, stored), answers: stored });
+  if (action === 'previous') return showPage(s, previousPage(study, page, stored));
   if (action !== 'finish') return reject(s.request, s.reply, 'respond.errors.action');
   const full = validateResponse(study, stored, { complete: true });
   if (full.errors.length > 0) {
     const first = full.errors[0]!;
     const errorPage = study.pages.findIndex((p) => p.questions.some((q) => q.name === first.question));
     const onPage = full.errors.filter((e) => findQuestion(study, e.question) && study.pages[errorPage]!.questions.some((q) => q.name === e.question));
-    return s.render({ page: Math.max(0, errorPage), answers: stored, errors: onPage, status: 400 });
+    return showAgain(s, { page: Math.max(0, errorPage), answers: stored, errors: onPage, status: 400 });
   }
   const layout = layoutOf(study);
   const saved = await s.save({

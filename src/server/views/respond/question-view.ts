@@ -77,8 +77,15 @@ function wrapperAttrs(q: Question, ctx: QuestionContext, extraClass: string, fie
   });
 }
 
+/**
+ * A question's text with the optional marker, once: a study document written before the interface added
+ * the marker may still end its text with it (« … (facultatif) »); that text is shown without the marker added.
+ */
 function legendText(q: Question, lang: LanguageTag): Html {
-  return html`${labelIn(q.text, lang)}${q.required ? null : html` <span class="optional">${t(interfaceLanguage(lang), 'respond.optional')}</span>`}`;
+  const text = labelIn(q.text, lang);
+  const marker = t(interfaceLanguage(lang), 'respond.optional');
+  const marked = q.required || text.trimEnd().toLocaleLowerCase().endsWith(marker.toLocaleLowerCase());
+  return html`${text}${marked ? null : html` <span class="optional">${marker}</span>`}`;
 }
 
 function help(q: Question, lang: LanguageTag): Html | null {

@@ -251,7 +251,7 @@ export const PAGES: StudyInput['pages'] = [
         required: false,
         multiline: true,
         maxLength: 1000,
-        text: L('Souhaitez-vous ajouter quelque chose ? (facultatif)', 'Anything you would like to add? (optional)', 'Möchten Sie noch etwas hinzufügen? (freiwillig)'),
+        text: L('Souhaitez-vous ajouter quelque chose ?', 'Anything you would like to add?', 'Möchten Sie noch etwas hinzufügen?'),
       },
       {
         kind: 'single',
@@ -270,7 +270,7 @@ export const PAGES: StudyInput['pages'] = [
         identifying: true,
         maxLength: 120,
         condition: { op: 'equals', question: 'panel_interest', value: 1 },
-        text: L('Votre adresse e-mail (facultatif)', 'Your e-mail address (optional)', 'Ihre E-Mail-Adresse (freiwillig)'),
+        text: L('Votre adresse e-mail', 'Your e-mail address', 'Ihre E-Mail-Adresse'),
         help: L(
           'Elle sert seulement à vous recontacter ; elle n’est jamais publiée ni jointe à vos réponses dans les résultats.',
           'It is only used to contact you again; it is never published nor attached to your answers in the results.',
