@@ -763,8 +763,6 @@ export const fr: Messages = {
   'keyFindings.gap': '« {label} »{askedOf} : {percent} parmi « {high} » ({margin}, {base}) contre {lowPercent} parmi « {low} » ({lowMargin}, {lowBase}).',
   'admin.weighting.boundsFailed':
     'Les bornes de {lower} à {upper} fois le poids moyen ne permettent pas d’atteindre la marge {variable}, modalité {level} ({achieved} atteint pour une cible de {target}) : les poids sont calés sans bornes. Élargissez les bornes ou retirez-les.',
-  'admin.weighting.missingClass':
-    '{n} répondant(s) n’ont pas répondu à {variable} : ils forment leur propre classe, pondérée à sa part de l’échantillon ({share}) ; les répondants qui ont répondu sont calés sur les cibles.',
   'admin.weighting.noAnswer': 'sans réponse',
   'admin.weighting.done.bounds': 'Le calage est fait, mais les bornes n’ont pas pu être respectées : voir le diagnostic.',
   'results.methodology.missingClass':
@@ -935,4 +933,21 @@ export const fr: Messages = {
   'results.unweighted.failed': 'Ces chiffres ne sont pas pondérés : le calage n’a pas pu atteindre les marges de la population (détails dans la méthodologie).',
   'admin.status.badAction': 'Action : attendu l’une de {actions}.',
   'admin.status.conflict': '« {action} » ne s’applique pas à une vague au statut « {status} ».',
+  'admin.weighting.missingPolicy': 'Répondants sans réponse à cette variable',
+  'admin.weighting.policy.impute': 'Les imputer selon la distribution de l’échantillon : une classe à part, pondérée à sa part de l’échantillon (par défaut)',
+  'admin.weighting.policy.notStated': 'Une catégorie « non renseigné » avec sa propre cible de population',
+  'admin.weighting.policy.unweighted': 'Les laisser au poids 1 (le poids moyen) et caler les autres sur les cibles, remises à l’échelle pour que le total reste juste',
+  'admin.weighting.notStated': 'Population de la catégorie « non renseigné »',
+  'admin.weighting.notStatedHint': 'Avec la catégorie « non renseigné » : les effectifs renseignés et celui-ci totalisent la population de la marge.',
+  'admin.weighting.missingNotStated': '{n} répondant(s) n’ont pas répondu à {variable} : règle « non renseigné », catégorie calée sur sa cible de {target} ({achieved} atteint).',
+  'admin.weighting.missingNotStatedEmpty':
+    'Aucun répondant sans réponse à {variable} : règle « non renseigné », sa cible est répartie sur les modalités renseignées selon leurs proportions.',
+  'admin.weighting.missingUnweighted':
+    '{n} répondant(s) n’ont pas répondu à {variable} : règle poids 1, ils gardent le poids moyen et ne participent pas au calage ; les autres sont calés sur les cibles, ramenées à {rest} de la population.',
+  'admin.weighting.missingImpute':
+    '{n} répondant(s) n’ont pas répondu à {variable} : règle imputation selon la distribution de l’échantillon, ils forment leur propre classe pondérée à sa part de l’échantillon ({share}) ; ceux qui ont répondu sont calés sur les cibles.',
+  'results.methodology.missingNotStated':
+    '{n} répondant(s) n’ont pas répondu à « {variable} » : ils forment une catégorie « non renseigné » pondérée à sa cible de population ({target}) ; les parts ci-dessus portent sur ceux qui ont répondu.',
+  'results.methodology.missingUnweighted':
+    '{n} répondant(s) n’ont pas répondu à « {variable} » : ils gardent le poids moyen (ils ne sont pas pondérés) et les autres sont calés sur les cibles, remises à l’échelle pour que le total reste juste ; les parts ci-dessus portent sur ceux qui ont répondu.',
 };
