@@ -45,7 +45,7 @@ export const respondRoutes: FastifyPluginAsync = async (app) => {
       sendNotice(request, reply, 'tooMany', 429);
       return undefined;
     }
-    const result = await resolveAccess(app.store, secrets, request, request.params.study, request.params.wave, findWave);
+    const result = await resolveAccess(app.store, secrets, request, request.params.study, request.params.wave, app.clock, findWave);
     // a used token counts like an unknown one: both are the same invalid link to the outside
     if (result.kind === 'bad-link' || (result.kind === 'used' && request.method === 'GET')) await limiter.fail(request.ip);
     return result;
