@@ -948,4 +948,8 @@ export const de: Messages = {
     '{n} Befragte haben „{variable}“ nicht beantwortet: Sie bilden eine Kategorie „keine Angabe“, gewichtet auf ihren Zielwert ({target}); die Anteile oben beziehen sich auf die Befragten mit Antwort.',
   'results.methodology.missingUnweighted':
     '{n} Befragte haben „{variable}“ nicht beantwortet: Sie behalten das mittlere Gewicht (sie werden nicht gewichtet), die übrigen werden auf die Zielwerte gewichtet, so umskaliert, dass die Summe stimmt; die Anteile oben beziehen sich auf die Befragten mit Antwort.',
+  'admin.cleaning.speederShare': 'Zu schnell: {duration} Min., weniger als {share} des Medians ({median} Min.).',
+  'admin.cleaning.otherRules': 'Zu schnelle Antworten und Durchklicker',
+  'admin.cleaning.speederPercent': 'Zu schnell: vollständige Antworten, die schneller sind als dieser Prozentsatz der Mediandauer (über 0, unter 100)',
+  'admin.cleaning.straightMinItems': 'Durchklicker: dieselbe Antwort auf alle Items einer Matrix mit mindestens so vielen Items',
 };

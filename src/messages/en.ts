@@ -939,6 +939,10 @@ export const en = {
     '{n} respondent(s) did not answer “{variable}”: they form a “not stated” category weighted to its population target ({target}); the shares above are among those who answered.',
   'results.methodology.missingUnweighted':
     '{n} respondent(s) did not answer “{variable}”: they keep the mean weight (they are not weighted) and the others are weighted to the targets, rescaled so that the total stays right; the shares above are among those who answered.',
+  'admin.cleaning.speederShare': 'Speeder: {duration} min, under {share} of the median ({median} min).',
+  'admin.cleaning.otherRules': 'Speeders and straight-liners',
+  'admin.cleaning.speederPercent': 'Speeders: complete responses faster than this percentage of the median duration (above 0, below 100)',
+  'admin.cleaning.straightMinItems': 'Straight-liners: the same answer to every item of a matrix of at least this many items',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

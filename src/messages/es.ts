@@ -946,4 +946,8 @@ export const es: Messages = {
     '{n} encuestado(s) no respondieron a «{variable}»: forman una categoría «no consta» ponderada según su objetivo de población ({target}); las partes de arriba se refieren a quienes respondieron.',
   'results.methodology.missingUnweighted':
     '{n} encuestado(s) no respondieron a «{variable}»: conservan el peso medio (no se ponderan) y los demás se ponderan según los objetivos, reescalados para que el total siga siendo correcto; las partes de arriba se refieren a quienes respondieron.',
+  'admin.cleaning.speederShare': 'Demasiado rápida: {duration} min, menos de {share} de la mediana ({median} min).',
+  'admin.cleaning.otherRules': 'Respuestas demasiado rápidas y en línea recta',
+  'admin.cleaning.speederPercent': 'Demasiado rápidas: respuestas completas más rápidas que este porcentaje de la duración mediana (más de 0, menos de 100)',
+  'admin.cleaning.straightMinItems': 'Línea recta: la misma respuesta a todos los ítems de una matriz de al menos este número de ítems',
 };

@@ -950,4 +950,8 @@ export const fr: Messages = {
     '{n} répondant(s) n’ont pas répondu à « {variable} » : ils forment une catégorie « non renseigné » pondérée à sa cible de population ({target}) ; les parts ci-dessus portent sur ceux qui ont répondu.',
   'results.methodology.missingUnweighted':
     '{n} répondant(s) n’ont pas répondu à « {variable} » : ils gardent le poids moyen (ils ne sont pas pondérés) et les autres sont calés sur les cibles, remises à l’échelle pour que le total reste juste ; les parts ci-dessus portent sur ceux qui ont répondu.',
+  'admin.cleaning.speederShare': 'Trop rapide : {duration} min, moins de {share} de la médiane ({median} min).',
+  'admin.cleaning.otherRules': 'Trop rapides et réponses en ligne droite',
+  'admin.cleaning.speederPercent': 'Trop rapides : réponses complètes plus rapides que ce pourcentage de la durée médiane (plus de 0, moins de 100)',
+  'admin.cleaning.straightMinItems': 'Ligne droite : la même réponse à tous les items d’une grille d’au moins ce nombre d’items',
 };
