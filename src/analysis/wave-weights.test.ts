@@ -190,6 +190,7 @@ describe('weighWave', () => {
         [['unweighted', 40]],
       );
       close(weighting.missing[0].achievedShare, 0.05, 'reported share');
+      close(weighting.missing[0].calibratedShare, 0.95, 'share calibrated to the targets');
       assert.equal(weighting.design.n, withMissing.n, 'no respondent dropped');
     });
 
@@ -208,6 +209,38 @@ describe('weighWave', () => {
       close(sum(w), 1000, 'sum of the weights');
       for (let i = 0; i < withMissing.n; i++) if (codes[i] < 0) close(w[i], 1000 / withMissing.n, 'mean weight');
       for (const x of w) assert.ok(x >= 0.7 * (1000 / withMissing.n) - 1e-9 && x <= 1.2 * (1000 / withMissing.n) + 1e-9);
+    });
+
+    it('mixes policies across margins: rows kept aside by one margin are not counted in another’s class', () => {
+      // size missing on 40 other rows (two of them also without sector): impute for size, weight 1 for sector
+      const sizeMissing = Int8Array.from(sizeCodes, (c, i) => (Math.floor(i / 4) % 20 === 12 || i === 28 || i === 29 ? -1 : c));
+      const mixed = createDataset([
+        categoricalColumn(marginColumnName('company_size'), sizeMissing, ['1', '2', '3', '4']),
+        categoricalColumn(marginColumnName('sector'), codes, ['1', '2', '3']),
+      ] as Column[]);
+      const weighting = weighWave(mixed, {
+        margins: [
+          { ...targets.margins[0], missing: 'impute' },
+          { ...targets.margins[1], missing: 'unweighted' },
+        ],
+      });
+      assert.equal(weighting.status, 'weighted', String(weighting.reason));
+      const w = weighting.design.weights;
+      close(sum(w), N, 'sum of the weights');
+      assert.deepEqual(
+        weighting.missing.map((m) => [m.variable, m.policy, m.n]),
+        [
+          ['company_size', 'impute', 40],
+          ['sector', 'unweighted', 40],
+        ],
+      );
+      let imputed = 0;
+      for (let i = 0; i < mixed.n; i++) {
+        if (codes[i] < 0) close(w[i], N / mixed.n, `row ${i + 1} keeps the mean weight`);
+        else if (sizeMissing[i] < 0) imputed += w[i];
+      }
+      close(imputed, (40 / mixed.n) * N, 'the size class at its share of the sample');
+      close(weighting.missing[0].calibratedShare, 0.95, 'share calibrated to the targets');
     });
 
     it('says why when every respondent would be kept aside, and refuses margins whose totals differ', () => {

@@ -46,6 +46,8 @@ export interface MissingClass {
   readonly share: number;
   readonly targetShare: number;
   readonly achievedShare: number;
+  /** share of the sample calibrated to the targets: (n − k)/n, k the rows every `unweighted` policy kept aside */
+  readonly calibratedShare: number;
 }
 
 /** A wave's weighting: the calibrated design and what the methodology page and the workspace show of it. */
@@ -326,7 +328,15 @@ export function weighWave(dataset: Dataset, targets: PopulationTargets): WaveWei
     .map((c): MissingClass => {
       let weight = 0;
       for (let i = 0; i < n; i++) if (c.rows(i)) weight += design.weights[i];
-      return Object.freeze({ variable: c.variable, policy: c.policy, n: c.n, share: c.n / n, targetShare: c.target, achievedShare: weight / totalWeight });
+      return Object.freeze({
+        variable: c.variable,
+        policy: c.policy,
+        n: c.n,
+        share: c.n / n,
+        targetShare: c.target,
+        achievedShare: weight / totalWeight,
+        calibratedShare: (n - k) / n,
+      });
     });
   return Object.freeze({
     ...base,

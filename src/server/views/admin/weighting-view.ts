@@ -59,7 +59,7 @@ function missingText(lang: Lang, m: MissingClass): string {
     return m.n === 0
       ? t(lang, 'admin.weighting.missingNotStatedEmpty', { variable: m.variable })
       : t(lang, 'admin.weighting.missingNotStated', { n: m.n, variable: m.variable, target: pct(m.targetShare), achieved: pct(m.achievedShare) });
-  if (m.policy === 'unweighted') return t(lang, 'admin.weighting.missingUnweighted', { n: m.n, variable: m.variable, rest: pct(1 - m.share) });
+  if (m.policy === 'unweighted') return t(lang, 'admin.weighting.missingUnweighted', { n: m.n, variable: m.variable, rest: pct(m.calibratedShare) });
   return t(lang, 'admin.weighting.missingImpute', { n: m.n, variable: m.variable, share: pct(m.share) });
 }
 
