@@ -102,7 +102,15 @@ export interface WeightingResult {
   readonly iterations: number | null;
   readonly trimming: { readonly lower: number; readonly upper: number; readonly trimmed: number } | null;
   /** respondents without an answer to a margin question, weighted as their own class to their share of the sample */
-  readonly missing?: readonly { readonly variable: string; readonly label: Label; readonly n: number; readonly share: number }[];
+  /** respondents without an answer to a margin: the policy applied (absent in results computed before policies: impute) and the rows it touched */
+  readonly missing?: readonly {
+    readonly variable: string;
+    readonly label: Label;
+    readonly policy?: 'impute' | 'notStated' | 'unweighted';
+    readonly n: number;
+    readonly share: number;
+    readonly targetShare?: number;
+  }[];
   readonly efficiency: number;
   readonly kishDeff: number;
   readonly effectiveSampleSize: number;

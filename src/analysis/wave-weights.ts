@@ -15,7 +15,7 @@ import {
 } from '../stats/index.js';
 import type { ColumnLayout, Study } from '../study/index.js';
 import type { WaveColumns } from './load-wave.js';
-import { readPopulationTargets, type PopulationTargets } from './population-targets.js';
+import { readPopulationTargets, type MissingPolicy, type PopulationTargets } from './population-targets.js';
 import { loadCategoryColumns } from './wave-results-columns.js';
 import { waveStudy } from './wave-study.js';
 
@@ -30,6 +30,24 @@ export interface MarginLevel {
   readonly sampleShare: number;
   /** weighted share after raking (and trimming) */
   readonly achievedShare: number;
+}
+
+/**
+ * Respondents without an answer to one margin variable and what weighting did with them (MissingPolicy):
+ * `n` rows touched (for `unweighted`, the rows kept at the mean weight; for the others, the rows of the class,
+ * leaving out rows another margin's `unweighted` policy kept aside), their share of the sample, the weight share
+ * their class had to reach and the one it reached.
+ */
+export interface MissingClass {
+  readonly variable: string;
+  readonly policy: MissingPolicy;
+  readonly n: number;
+  /** n / sample size */
+  readonly share: number;
+  readonly targetShare: number;
+  readonly achievedShare: number;
+  /** share of the sample calibrated to the targets: (n − k)/n, k the rows every `unweighted` policy kept aside */
+  readonly calibratedShare: number;
 }
 
 /** A wave's weighting: the calibrated design and what the methodology page and the workspace show of it. */
@@ -54,8 +72,8 @@ export interface WaveWeighting {
     readonly achievedShare: number;
     readonly targetShare: number;
   } | null;
-  /** respondents without an answer to a margin variable: weighted as their own class to their share of the sample */
-  readonly missing: readonly { readonly variable: string; readonly n: number; readonly share: number }[];
+  /** respondents without an answer to a margin variable, per margin: the policy applied and the rows it touched */
+  readonly missing: readonly MissingClass[];
   readonly margins: readonly { readonly variable: string; readonly levels: readonly MarginLevel[] }[];
   readonly diagnostics: WeightDiagnostics;
 }
@@ -82,8 +100,12 @@ export function marginColumns(columns: WaveColumns, layout: ColumnLayout, target
   });
 }
 
-/** Level name of the class of respondents without an answer to a margin variable. */
+/** Level names of the classes added to a margin column for respondents without an answer (codes are numbers, no clash). */
 const NO_ANSWER = 'no answer';
+const NOT_STATED = 'not stated';
+const KEPT_ASIDE = 'kept aside';
+/** Largest relative deviation of a margin level from its target accepted from bounded raking (R's default epsilon is 1e-7). */
+const BOUNDED_TOLERANCE = 1e-8;
 
 /**
  * Calibrates a loaded wave to its population targets (margins by option code). `dataset` must hold the
@@ -91,11 +113,26 @@ const NO_ANSWER = 'no answer';
  * the mean weight N/n): bounded raking, R's `calibrate(calfun = "raking", bounds = c(L, U))` from weights N/n,
  * so every weight stays within [L·N/n, U·N/n] and every margin is met; when no such weights exist, the margin
  * level met worst is named (`boundsFailure`) and the weights are raked without bounds, never reported as
- * meeting targets they miss. Respondents without an answer to a margin variable are kept: they form their own
- * class of that margin, whose target is their share of the sample (m/n · N), the answered levels sharing the rest
- * in the targets' proportions (so the answered respondents are weighted to the population distribution). A
- * wave without targets, or whose targets cannot be reached (a level with population but no respondent), stays
- * unweighted (all weights 1), with the reason. Complexity O(n·margins) + the calibration on cells.
+ * meeting targets they miss.
+ *
+ * Respondents without an answer to a margin variable are never dropped nor left silently unweighted; each
+ * margin's policy (`missing`, see MISSING_POLICIES) decides, with N the population total and n the sample size:
+ * - `impute` (default): the m respondents without an answer form a class of that margin with target m/n · N (their
+ *   share of the sample); the answered levels share the rest in the targets' proportions, so those who answered
+ *   are weighted to the population distribution (the missing answers are imputed to the sample distribution);
+ * - `notStated`: they form a « not stated » class with the population count given for it; the stated targets and
+ *   it add up to the margin's total (like a census table with a "not stated" row). When no respondent is in the
+ *   class, its count is shared by the stated levels in their proportions (reported with n = 0);
+ * - `unweighted`: the k respondents without an answer to any margin with this policy keep the mean weight N/n (a
+ *   relative weight of 1, as if unweighted) and take no part in the calibration; every other respondent is
+ *   calibrated to every margin with targets scaled by (n − k)/n, so the weights add up to N. Computed as one more
+ *   class in every margin holding exactly those k rows with target k/n · N: their weights never move from N/n,
+ *   and the variance treats them as a post-stratum at its sample share. Each margin is then met among the
+ *   calibrated rows; over the whole sample its distribution mixes the targets (share (n − k)/n) with the kept
+ *   rows' own answers (share k/n).
+ * A wave without targets, or whose targets cannot be reached (a level with population but no respondent,
+ * margins whose totals differ), stays unweighted (all weights 1), with the reason. Complexity O(n·margins) + the
+ * calibration on cells.
  */
 export function weighWave(dataset: Dataset, targets: PopulationTargets): WaveWeighting {
   const unit = createDesign(dataset, { weights: new Float64Array(dataset.n).fill(1) });
@@ -114,27 +151,88 @@ export function weighWave(dataset: Dataset, targets: PopulationTargets): WaveWei
   }
   const n = dataset.n;
   const populationOf = (m: PopulationTargets['margins'][number]) => m.targets.reduce((s, t) => s + t.population, 0);
-  // the class of respondents without an answer: its own level, calibrated to its share of the sample
+  const totalOf = (m: PopulationTargets['margins'][number]) => populationOf(m) + (m.missing === 'notStated' ? (m.notStated ?? 0) : 0);
+  const N = totalOf(targets.margins[0]);
+  const codesOf = (variable: string) => {
+    const column = dataset.columns.get(marginColumnName(variable))!;
+    return column.kind === 'categorical' ? column : null;
+  };
+  // rows kept aside at the mean weight: without an answer to a margin whose policy is `unweighted`
+  const keptAside = new Uint8Array(n);
+  let k = 0;
+  for (const margin of targets.margins) {
+    const column = codesOf(margin.variable);
+    if (margin.missing !== 'unweighted' || !column) continue;
+    for (let i = 0; i < n; i++)
+      if (column.codes[i] < 0 && !keptAside[i]) {
+        keptAside[i] = 1;
+        k++;
+      }
+  }
+  if (k === n)
+    return unweighted(
+      `every respondent is kept at weight 1 for lack of an answer to ${targets.margins
+        .filter((m) => m.missing === 'unweighted')
+        .map((m) => m.variable)
+        .join(', ')}`,
+    );
   const columns = new Map(dataset.columns);
-  const missing: { variable: string; n: number; share: number }[] = [];
+  /** each margin's class of respondents without an answer: its rows and the weight share it must reach */
+  const classes: { variable: string; policy: MissingPolicy; n: number; target: number; rows: (i: number) => boolean }[] = [];
   const margins: Margin[] = targets.margins.map((margin) => {
     const name = marginColumnName(margin.variable);
-    const column = dataset.columns.get(name)!;
-    let population = Object.fromEntries(margin.targets.map((t) => [String(t.code), t.population]));
-    if (column.kind !== 'categorical') return { variable: name, population };
-    let count = 0;
-    for (let i = 0; i < n; i++) if (column.codes[i] < 0) count++;
-    if (count > 0) {
-      const share = count / n;
-      const total = populationOf(margin);
-      const codes = Int16Array.from(column.codes, (c) => (c < 0 ? column.levels.length : c));
-      columns.set(name, categoricalColumn(name, codes, [...column.levels, NO_ANSWER]) as Column);
-      population = { ...Object.fromEntries(Object.entries(population).map(([code, p]) => [code, p * (1 - share)])), [NO_ANSWER]: share * total };
-      missing.push({ variable: margin.variable, n: count, share });
+    const column = codesOf(margin.variable);
+    const stated = Object.fromEntries(margin.targets.map((t) => [String(t.code), t.population]));
+    if (!column) return { variable: name, population: stated };
+    const policy = margin.missing ?? 'impute';
+    let count = 0,
+      all = 0;
+    for (let i = 0; i < n; i++)
+      if (column.codes[i] < 0) {
+        all++;
+        if (!keptAside[i]) count++;
+      }
+    const levels: string[] = [...column.levels];
+    const codes = Int16Array.from(column.codes);
+    const classOf = (label: string) => {
+      levels.push(label);
+      return levels.length - 1;
+    };
+    const keptCode = k > 0 ? classOf(KEPT_ASIDE) : -1;
+    const missingCode = count > 0 && policy !== 'unweighted' ? classOf(policy === 'impute' ? NO_ANSWER : NOT_STATED) : -1;
+    for (let i = 0; i < n; i++) {
+      if (keptAside[i]) codes[i] = keptCode;
+      else if (codes[i] < 0) codes[i] = missingCode;
     }
+    // every class is sized on this margin's own total: margins whose totals differ are still refused by the raking
+    const total = totalOf(margin);
+    const keptTotal = (k / n) * total;
+    const scaled = (scale: number) => Object.fromEntries(Object.entries(stated).map(([code, p]) => [code, p * scale]));
+    let population: Record<string, number>;
+    if (policy === 'unweighted') {
+      // the answered rows share the rest in the targets' proportions
+      population = scaled((total - keptTotal) / total);
+      classes.push({ variable: margin.variable, policy, n: all, target: all / n, rows: (i) => column.codes[i] < 0 });
+    } else if (policy === 'impute') {
+      const missingTotal = (count / n) * total;
+      population = scaled((total - keptTotal - missingTotal) / total);
+      if (count > 0) {
+        population[NO_ANSWER] = missingTotal;
+        classes.push({ variable: margin.variable, policy, n: count, target: count / n, rows: (i) => column.codes[i] < 0 && !keptAside[i] });
+      }
+    } else {
+      // notStated: the stated levels and the « not stated » class, scaled to leave the kept-aside rows their share;
+      // without a respondent in the class, the stated levels share its count in their proportions
+      const notStated = margin.notStated ?? 0;
+      population = scaled(count > 0 ? (total - keptTotal) / total : (total - keptTotal) / populationOf(margin));
+      if (count > 0) population[NOT_STATED] = (notStated * (total - keptTotal)) / total;
+      classes.push({ variable: margin.variable, policy, n: count, target: count > 0 ? (notStated * (n - k)) / n / total : 0, rows: (i) => column.codes[i] < 0 && !keptAside[i] });
+    }
+    if (k > 0) population[KEPT_ASIDE] = keptTotal;
+    if (k > 0 || missingCode >= 0) columns.set(name, categoricalColumn(name, codes, levels) as Column);
     return { variable: name, population };
   });
-  const data: Dataset = missing.length === 0 ? dataset : Object.freeze({ ...dataset, columns });
+  const data: Dataset = Object.freeze({ ...dataset, columns });
   const start = createDesign(data, { weights: new Float64Array(n).fill(1) });
   let design: SurveyDesign;
   let raking: WaveWeighting['raking'];
@@ -144,7 +242,7 @@ export function weighWave(dataset: Dataset, targets: PopulationTargets): WaveWei
     const bounds = targets.trimming;
     let result = null;
     if (bounds) {
-      const mean = populationOf(targets.margins[0]) / n;
+      const mean = N / n;
       const bounded = calibrate(createDesign(data, { weights: new Float64Array(n).fill(mean) }), {
         margins,
         calfun: 'raking',
@@ -152,31 +250,39 @@ export function weighWave(dataset: Dataset, targets: PopulationTargets): WaveWei
         maxIterations: 200,
         allowNonConvergence: true,
       });
-      if (bounded.converged) {
-        result = bounded;
+      const within = (weights: Float64Array) => weights.every((w) => w >= bounds.lower * mean * (1 - 1e-12) && w <= bounds.upper * mean * (1 + 1e-12));
+      // Newton's steps (R's grake) can cycle within a hair of the solution, or fail where the unbounded raking
+      // already keeps every weight within the bounds: both meet every margin within the bounds and are kept
+      if (bounded.converged || bounded.maxDeviation <= BOUNDED_TOLERANCE) result = bounded;
+      else {
+        const free = rake(startingDesign(data, margins) ?? start, margins);
+        if (within(free.weights)) result = free;
+        else if (bounded.shortfall) {
+          const s = bounded.shortfall;
+          const variable = s.variable.slice(marginColumnName('').length);
+          boundsFailure = Object.freeze({
+            lower: bounds.lower,
+            upper: bounds.upper,
+            variable,
+            code: s.level === null || !/^\d+$/.test(s.level) ? null : Number(s.level),
+            achievedShare: s.achieved / N,
+            targetShare: s.target / N,
+          });
+          result = free;
+        }
+      }
+      if (!boundsFailure && result) {
         let held = 0;
         for (let i = 0; i < n; i++) {
-          const g = bounded.weights[i] / mean;
+          const g = result.weights[i] / mean;
           if (Math.abs(g - bounds.lower) <= 1e-9 * bounds.lower || Math.abs(g - bounds.upper) <= 1e-9 * bounds.upper) held++;
         }
         trimming = Object.freeze({ lower: bounds.lower * mean, upper: bounds.upper * mean, trimmed: held });
-      } else if (bounded.shortfall) {
-        const s = bounded.shortfall;
-        const variable = s.variable.slice(marginColumnName('').length);
-        const total = populationOf(targets.margins.find((m) => m.variable === variable) ?? targets.margins[0]);
-        boundsFailure = Object.freeze({
-          lower: bounds.lower,
-          upper: bounds.upper,
-          variable,
-          code: s.level === null || s.level === NO_ANSWER ? null : Number(s.level),
-          achievedShare: s.achieved / total,
-          targetShare: s.target / total,
-        });
       }
     }
     result ??= rake(startingDesign(data, margins) ?? start, margins);
     design = result.design;
-    raking = Object.freeze({ converged: result.converged, iterations: result.iterations, maxDeviation: result.maxDeviation });
+    raking = Object.freeze({ converged: result.converged || result.maxDeviation <= BOUNDED_TOLERANCE, iterations: result.iterations, maxDeviation: result.maxDeviation });
   } catch (error) {
     if (error instanceof StatsError) return unweighted(error.message);
     throw error;
@@ -215,6 +321,23 @@ export function weighWave(dataset: Dataset, targets: PopulationTargets): WaveWei
       ),
     });
   });
+  let totalWeight = 0;
+  for (let i = 0; i < n; i++) totalWeight += design.weights[i];
+  const missing = classes
+    .filter((c) => c.n > 0 || c.policy === 'notStated')
+    .map((c): MissingClass => {
+      let weight = 0;
+      for (let i = 0; i < n; i++) if (c.rows(i)) weight += design.weights[i];
+      return Object.freeze({
+        variable: c.variable,
+        policy: c.policy,
+        n: c.n,
+        share: c.n / n,
+        targetShare: c.target,
+        achievedShare: weight / totalWeight,
+        calibratedShare: (n - k) / n,
+      });
+    });
   return Object.freeze({
     ...base,
     status: 'weighted',
@@ -223,7 +346,7 @@ export function weighWave(dataset: Dataset, targets: PopulationTargets): WaveWei
     raking,
     trimming,
     boundsFailure,
-    missing: Object.freeze(missing.map((m) => Object.freeze(m))),
+    missing: Object.freeze(missing),
     margins: Object.freeze(report),
     diagnostics: weightDiagnostics(design.weights),
   });

@@ -763,8 +763,6 @@ export const de: Messages = {
   'keyFindings.gap': '„{label}“{askedOf}: {percent} unter „{high}“ ({margin}, {base}) gegenüber {lowPercent} unter „{low}“ ({lowMargin}, {lowBase}).',
   'admin.weighting.boundsFailed':
     'Mit den Grenzen {lower} bis {upper} mal dem mittleren Gewicht ist die Randverteilung {variable}, Ausprägung {level} nicht erreichbar ({achieved} erreicht bei einem Ziel von {target}): Die Gewichte werden ohne Grenzen angepasst. Erweitern oder entfernen Sie die Grenzen.',
-  'admin.weighting.missingClass':
-    '{n} Befragte haben {variable} nicht beantwortet: Sie bilden eine eigene Klasse, gewichtet auf ihren Anteil an der Stichprobe ({share}); die Befragten mit Antwort werden auf die Zielwerte gewichtet.',
   'admin.weighting.noAnswer': 'keine Antwort',
   'admin.weighting.done.bounds': 'Raking abgeschlossen, aber die Grenzen konnten nicht eingehalten werden: siehe Diagnose.',
   'results.methodology.missingClass':
@@ -978,4 +976,25 @@ export const de: Messages = {
   'admin.nextWave.templates': 'Kopierte E-Mail-Vorlagen: {n}.',
   'respond.thanks.linkLabel': 'Ihr persönlicher Link (bewahren Sie ihn auf, um zu Ihrem Bericht zurückzukehren)',
   'respond.already.invitationText': 'Mit diesem Einladungslink wurde bereits ein vollständiger Fragebogen abgesendet. Vielen Dank für Ihre Teilnahme.',
+  'admin.weighting.missingPolicy': 'Befragte ohne Antwort auf diese Variable',
+  'admin.weighting.policy.impute': 'Nach der Verteilung der Stichprobe imputieren: eine eigene Klasse, gewichtet auf ihren Anteil an der Stichprobe (Standard)',
+  'admin.weighting.policy.notStated': 'Eine Kategorie „keine Angabe“ mit eigenem Zielwert',
+  'admin.weighting.policy.unweighted': 'Beim Gewicht 1 (dem mittleren Gewicht) lassen und die übrigen auf die Zielwerte gewichten, so umskaliert, dass die Summe stimmt',
+  'admin.weighting.notStated': 'Grundgesamtheit der Kategorie „keine Angabe“',
+  'admin.weighting.notStatedHint': 'Mit der Kategorie „keine Angabe“: Die angegebenen Zahlen und diese ergeben zusammen die Summe der Randverteilung.',
+  'admin.weighting.missingNotStated': '{n} Befragte haben {variable} nicht beantwortet: Regel „keine Angabe“, auf ihren Zielwert von {target} gewichtet ({achieved} erreicht).',
+  'admin.weighting.missingNotStatedEmpty':
+    'Niemand hat {variable} unbeantwortet gelassen: Regel „keine Angabe“, ihr Zielwert wird auf die angegebenen Ausprägungen nach ihren Anteilen verteilt.',
+  'admin.weighting.missingUnweighted':
+    '{n} Befragte haben {variable} nicht beantwortet: Regel Gewicht 1, sie behalten das mittlere Gewicht und gehen nicht in das Raking ein; die übrigen werden auf die Zielwerte gewichtet, skaliert auf {rest} der Grundgesamtheit.',
+  'admin.weighting.missingImpute':
+    '{n} Befragte haben {variable} nicht beantwortet: Regel Imputation nach der Verteilung der Stichprobe, sie bilden eine eigene Klasse, gewichtet auf ihren Anteil an der Stichprobe ({share}); die Befragten mit Antwort werden auf die Zielwerte gewichtet.',
+  'results.methodology.missingNotStated':
+    '{n} Befragte haben „{variable}“ nicht beantwortet: Sie bilden eine Kategorie „keine Angabe“, gewichtet auf ihren Zielwert ({target}); die Anteile oben beziehen sich auf die Befragten mit Antwort.',
+  'results.methodology.missingUnweighted':
+    '{n} Befragte haben „{variable}“ nicht beantwortet: Sie behalten das mittlere Gewicht (sie werden nicht gewichtet), die übrigen werden auf die Zielwerte gewichtet, so umskaliert, dass die Summe stimmt; die Anteile oben beziehen sich auf die Befragten mit Antwort.',
+  'admin.cleaning.speederShare': 'Zu schnell: {duration} Min., weniger als {share} des Medians ({median} Min.).',
+  'admin.cleaning.otherRules': 'Zu schnelle Antworten und Durchklicker',
+  'admin.cleaning.speederPercent': 'Zu schnell: vollständige Antworten, die schneller sind als dieser Prozentsatz der Mediandauer (über 0, unter 100)',
+  'admin.cleaning.straightMinItems': 'Durchklicker: dieselbe Antwort auf alle Items einer Matrix mit mindestens so vielen Items',
 };

@@ -757,8 +757,6 @@ export const en = {
   'keyFindings.gap': '“{label}”{askedOf}: {percent} among “{high}” ({margin}, {base}) against {lowPercent} among “{low}” ({lowMargin}, {lowBase}).',
   'admin.weighting.boundsFailed':
     'The bounds {lower} to {upper} times the mean weight cannot meet the margin {variable}, level {level} ({achieved} reached against a target of {target}): the weights are raked without bounds. Widen the bounds or remove them.',
-  'admin.weighting.missingClass':
-    '{n} respondent(s) did not answer {variable}: they are kept as their own class, weighted to its share of the sample ({share}); the respondents who answered are weighted to the targets.',
   'admin.weighting.noAnswer': 'no answer',
   'admin.weighting.done.bounds': 'Raking done, but the bounds could not be met: see the diagnostics.',
   'results.methodology.missingClass':
@@ -969,6 +967,27 @@ export const en = {
   'admin.nextWave.templates': 'E-mail templates copied: {n}.',
   'respond.thanks.linkLabel': 'Your personal link (keep it to come back to your report)',
   'respond.already.invitationText': 'A complete questionnaire has already been sent with this invitation link. Thank you for taking part.',
+  'admin.weighting.missingPolicy': 'Respondents without an answer to this variable',
+  'admin.weighting.policy.impute': 'Impute them to the sample distribution: their own class, weighted to their share of the sample (default)',
+  'admin.weighting.policy.notStated': 'A “not stated” category with its own population target',
+  'admin.weighting.policy.unweighted': 'Leave them at weight 1 (the mean weight) and weight the others to the targets, rescaled so that the total stays right',
+  'admin.weighting.notStated': 'Population of the “not stated” category',
+  'admin.weighting.notStatedHint': 'With the “not stated” category: the stated counts and this count add up to the margin’s total.',
+  'admin.weighting.missingNotStated': '{n} respondent(s) did not answer {variable}: policy “not stated” category, weighted to its target of {target} ({achieved} reached).',
+  'admin.weighting.missingNotStatedEmpty':
+    'No respondent left {variable} unanswered: policy “not stated” category, its target is shared by the stated levels in their proportions.',
+  'admin.weighting.missingUnweighted':
+    '{n} respondent(s) did not answer {variable}: policy weight 1, they keep the mean weight and take no part in the raking; the others are weighted to the targets, scaled to {rest} of the population.',
+  'admin.weighting.missingImpute':
+    '{n} respondent(s) did not answer {variable}: policy imputation to the sample distribution, they form their own class weighted to its share of the sample ({share}); those who answered are weighted to the targets.',
+  'results.methodology.missingNotStated':
+    '{n} respondent(s) did not answer “{variable}”: they form a “not stated” category weighted to its population target ({target}); the shares above are among those who answered.',
+  'results.methodology.missingUnweighted':
+    '{n} respondent(s) did not answer “{variable}”: they keep the mean weight (they are not weighted) and the others are weighted to the targets, rescaled so that the total stays right; the shares above are among those who answered.',
+  'admin.cleaning.speederShare': 'Speeder: {duration} min, under {share} of the median ({median} min).',
+  'admin.cleaning.otherRules': 'Speeders and straight-liners',
+  'admin.cleaning.speederPercent': 'Speeders: complete responses faster than this percentage of the median duration (above 0, below 100)',
+  'admin.cleaning.straightMinItems': 'Straight-liners: the same answer to every item of a matrix of at least this many items',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -761,8 +761,6 @@ export const es: Messages = {
   'keyFindings.gap': '«{label}»{askedOf}: {percent} entre «{high}» ({margin}, {base}) frente a {lowPercent} entre «{low}» ({lowMargin}, {lowBase}).',
   'admin.weighting.boundsFailed':
     'Con los límites de {lower} a {upper} veces el peso medio no se puede alcanzar el margen {variable}, categoría {level} ({achieved} alcanzado frente a un objetivo de {target}): los pesos se ajustan sin límites. Amplíe los límites o elimínelos.',
-  'admin.weighting.missingClass':
-    '{n} encuestado(s) no respondieron a {variable}: forman su propia clase, ponderada según su parte de la muestra ({share}); los que respondieron se ponderan según los objetivos.',
   'admin.weighting.noAnswer': 'sin respuesta',
   'admin.weighting.done.bounds': 'Raking realizado, pero no se pudieron respetar los límites: vea el diagnóstico.',
   'results.methodology.missingClass':
@@ -976,4 +974,25 @@ export const es: Messages = {
   'admin.nextWave.templates': 'Plantillas de correo copiadas: {n}.',
   'respond.thanks.linkLabel': 'Su enlace personal (guárdelo para volver a su informe)',
   'respond.already.invitationText': 'Ya se ha enviado un cuestionario completo con este enlace de invitación. Gracias por su participación.',
+  'admin.weighting.missingPolicy': 'Encuestados sin respuesta a esta variable',
+  'admin.weighting.policy.impute': 'Imputarlos según la distribución de la muestra: su propia clase, ponderada según su parte de la muestra (por defecto)',
+  'admin.weighting.policy.notStated': 'Una categoría «no consta» con su propio objetivo de población',
+  'admin.weighting.policy.unweighted': 'Dejarlos con peso 1 (el peso medio) y ponderar a los demás según los objetivos, reescalados para que el total siga siendo correcto',
+  'admin.weighting.notStated': 'Población de la categoría «no consta»',
+  'admin.weighting.notStatedHint': 'Con la categoría «no consta»: las cifras indicadas y esta suman el total del margen.',
+  'admin.weighting.missingNotStated':
+    '{n} encuestado(s) no respondieron a {variable}: regla «no consta», categoría ponderada según su objetivo de {target} ({achieved} alcanzado).',
+  'admin.weighting.missingNotStatedEmpty': 'Nadie dejó {variable} sin respuesta: regla «no consta», su objetivo se reparte entre las modalidades indicadas según sus proporciones.',
+  'admin.weighting.missingUnweighted':
+    '{n} encuestado(s) no respondieron a {variable}: regla peso 1, conservan el peso medio y no participan en el calibrado; los demás se ponderan según los objetivos, reducidos a {rest} de la población.',
+  'admin.weighting.missingImpute':
+    '{n} encuestado(s) no respondieron a {variable}: regla imputación según la distribución de la muestra, forman su propia clase ponderada según su parte de la muestra ({share}); los que respondieron se ponderan según los objetivos.',
+  'results.methodology.missingNotStated':
+    '{n} encuestado(s) no respondieron a «{variable}»: forman una categoría «no consta» ponderada según su objetivo de población ({target}); las partes de arriba se refieren a quienes respondieron.',
+  'results.methodology.missingUnweighted':
+    '{n} encuestado(s) no respondieron a «{variable}»: conservan el peso medio (no se ponderan) y los demás se ponderan según los objetivos, reescalados para que el total siga siendo correcto; las partes de arriba se refieren a quienes respondieron.',
+  'admin.cleaning.speederShare': 'Demasiado rápida: {duration} min, menos de {share} de la mediana ({median} min).',
+  'admin.cleaning.otherRules': 'Respuestas demasiado rápidas y en línea recta',
+  'admin.cleaning.speederPercent': 'Demasiado rápidas: respuestas completas más rápidas que este porcentaje de la duración mediana (más de 0, menos de 100)',
+  'admin.cleaning.straightMinItems': 'Línea recta: la misma respuesta a todos los ítems de una matriz de al menos este número de ítems',
 };

@@ -763,8 +763,6 @@ export const fr: Messages = {
   'keyFindings.gap': '« {label} »{askedOf} : {percent} parmi « {high} » ({margin}, {base}) contre {lowPercent} parmi « {low} » ({lowMargin}, {lowBase}).',
   'admin.weighting.boundsFailed':
     'Les bornes de {lower} à {upper} fois le poids moyen ne permettent pas d’atteindre la marge {variable}, modalité {level} ({achieved} atteint pour une cible de {target}) : les poids sont calés sans bornes. Élargissez les bornes ou retirez-les.',
-  'admin.weighting.missingClass':
-    '{n} répondant(s) n’ont pas répondu à {variable} : ils forment leur propre classe, pondérée à sa part de l’échantillon ({share}) ; les répondants qui ont répondu sont calés sur les cibles.',
   'admin.weighting.noAnswer': 'sans réponse',
   'admin.weighting.done.bounds': 'Le calage est fait, mais les bornes n’ont pas pu être respectées : voir le diagnostic.',
   'results.methodology.missingClass':
@@ -980,4 +978,25 @@ export const fr: Messages = {
   'admin.nextWave.templates': 'Modèles d’e-mail copiés : {n}.',
   'respond.thanks.linkLabel': 'Votre lien personnel (gardez-le pour revenir à votre rapport)',
   'respond.already.invitationText': 'Un questionnaire complet a déjà été envoyé avec ce lien d’invitation. Merci de votre participation.',
+  'admin.weighting.missingPolicy': 'Répondants sans réponse à cette variable',
+  'admin.weighting.policy.impute': 'Les imputer selon la distribution de l’échantillon : une classe à part, pondérée à sa part de l’échantillon (par défaut)',
+  'admin.weighting.policy.notStated': 'Une catégorie « non renseigné » avec sa propre cible de population',
+  'admin.weighting.policy.unweighted': 'Les laisser au poids 1 (le poids moyen) et caler les autres sur les cibles, remises à l’échelle pour que le total reste juste',
+  'admin.weighting.notStated': 'Population de la catégorie « non renseigné »',
+  'admin.weighting.notStatedHint': 'Avec la catégorie « non renseigné » : les effectifs renseignés et celui-ci totalisent la population de la marge.',
+  'admin.weighting.missingNotStated': '{n} répondant(s) n’ont pas répondu à {variable} : règle « non renseigné », catégorie calée sur sa cible de {target} ({achieved} atteint).',
+  'admin.weighting.missingNotStatedEmpty':
+    'Aucun répondant sans réponse à {variable} : règle « non renseigné », sa cible est répartie sur les modalités renseignées selon leurs proportions.',
+  'admin.weighting.missingUnweighted':
+    '{n} répondant(s) n’ont pas répondu à {variable} : règle poids 1, ils gardent le poids moyen et ne participent pas au calage ; les autres sont calés sur les cibles, ramenées à {rest} de la population.',
+  'admin.weighting.missingImpute':
+    '{n} répondant(s) n’ont pas répondu à {variable} : règle imputation selon la distribution de l’échantillon, ils forment leur propre classe pondérée à sa part de l’échantillon ({share}) ; ceux qui ont répondu sont calés sur les cibles.',
+  'results.methodology.missingNotStated':
+    '{n} répondant(s) n’ont pas répondu à « {variable} » : ils forment une catégorie « non renseigné » pondérée à sa cible de population ({target}) ; les parts ci-dessus portent sur ceux qui ont répondu.',
+  'results.methodology.missingUnweighted':
+    '{n} répondant(s) n’ont pas répondu à « {variable} » : ils gardent le poids moyen (ils ne sont pas pondérés) et les autres sont calés sur les cibles, remises à l’échelle pour que le total reste juste ; les parts ci-dessus portent sur ceux qui ont répondu.',
+  'admin.cleaning.speederShare': 'Trop rapide : {duration} min, moins de {share} de la médiane ({median} min).',
+  'admin.cleaning.otherRules': 'Trop rapides et réponses en ligne droite',
+  'admin.cleaning.speederPercent': 'Trop rapides : réponses complètes plus rapides que ce pourcentage de la durée médiane (plus de 0, moins de 100)',
+  'admin.cleaning.straightMinItems': 'Ligne droite : la même réponse à tous les items d’une grille d’au moins ce nombre d’items',
 };

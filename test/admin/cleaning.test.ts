@@ -167,7 +167,7 @@ for (const database of TEST_DATABASES) {
       const strict = await post('/cleaning/settings', { identical_answers: 'on', duplicate_min_answers: '5000', duplicate_max_probability: '0,01' });
       assert.equal(strict.statusCode, 303, strict.body);
       const stored = (await t.store.waves.get(seeded.wave.id))!.settings as { cleaning: Record<string, unknown> };
-      assert.deepEqual(stored.cleaning, { identicalAnswers: true, duplicateMinAnswers: 5000, duplicateMaxProbability: 0.01 });
+      assert.deepEqual(stored.cleaning, { identicalAnswers: true, duplicateMinAnswers: 5000, duplicateMaxProbability: 0.01, speederFraction: 1 / 3, straightLinerMinItems: 5 });
       assert.equal(await flagged(), false);
       const [logged] = await t.store.auditLog.list({ action: 'wave.cleaningSettings' });
       assert.deepEqual(logged!.details, stored.cleaning);
@@ -183,12 +183,51 @@ for (const database of TEST_DATABASES) {
         ['duplicate_max_probability', { duplicate_min_answers: '10', duplicate_max_probability: '0' }],
         ['duplicate_min_answers', { duplicate_min_answers: '0', duplicate_max_probability: '0,001' }],
         ['duplicate_min_answers', { duplicate_min_answers: '2.5', duplicate_max_probability: '0,001' }],
+        ['speeder_percent', { duplicate_min_answers: '10', duplicate_max_probability: '0,001', speeder_percent: '100' }],
+        ['speeder_percent', { duplicate_min_answers: '10', duplicate_max_probability: '0,001', speeder_percent: 'vite' }],
+        ['straight_liner_min_items', { duplicate_min_answers: '10', duplicate_max_probability: '0,001', straight_liner_min_items: '1' }],
       ] as const) {
         const res = await post('/cleaning/settings', fields);
         assert.equal(res.statusCode, 400, `${JSON.stringify(fields)}: ${res.statusCode}`);
         assert.match(res.body, new RegExp(field));
       }
       assert.equal((await post('/cleaning/settings', { duplicate_min_answers: '10', duplicate_max_probability: '0,001' }, viewer)).statusCode, 403);
+    });
+
+    it('saves the speeder and straight-liner thresholds per wave and flags by them', async () => {
+      const speeders = async () => (plain((await get(`${waveUrl}/cleaning`)).body).match(/Trop rapide : /g) ?? []).length;
+      // timed responses: with the copy's 30 s, durations 30 s, 9 min 40 s, 9 min 50 s, 10 min (median 9 min 45 s)
+      const first = (await t.store.responses.getById(original))!;
+      await t.store.responses.insertMany(
+        [580_000, 590_000, 600_000].map((durationMs, i) => ({
+          waveId: seeded.wave.id,
+          status: 'complete' as const,
+          answers: { ...first.answers },
+          packed: first.packed,
+          startedAt: `2015-03-0${3 + i}T08:00:00.000Z`,
+          completedAt: new Date(Date.parse(`2015-03-0${3 + i}T08:00:00.000Z`) + durationMs).toISOString(),
+          durationMs,
+          source: 'demo' as const,
+        })),
+      );
+      const before = await speeders();
+      assert.equal(before, 1, 'under a third of the median: the copy alone');
+      const saved = await post('/cleaning/settings', {
+        identical_answers: 'on',
+        duplicate_min_answers: '10',
+        duplicate_max_probability: '0,001',
+        speeder_percent: '99,5',
+        straight_liner_min_items: '3',
+      });
+      assert.equal(saved.statusCode, 303, saved.body);
+      const stored = (await t.store.waves.get(seeded.wave.id))!.settings as { cleaning: Record<string, unknown> };
+      assert.deepEqual([stored.cleaning.speederFraction, stored.cleaning.straightLinerMinItems], [0.995, 3]);
+      const page = (await get(`${waveUrl}/cleaning`)).body;
+      assert.match(page, /id="speeder_percent" name="speeder_percent" required value="99,5"/);
+      assert.match(page, /id="straight_liner_min_items" name="straight_liner_min_items" min="2" max="100" step="1" required value="3"/);
+      // under 99.5 % of the median: the copy and the response of 9 min 40 s
+      assert.equal(await speeders(), 2);
+      assert.match(plain(page), /moins de 99,5 % de la médiane/);
     });
   });
 }

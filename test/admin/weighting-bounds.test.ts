@@ -36,8 +36,8 @@ for (const database of TEST_DATABASES) {
         payload: new URLSearchParams({ _csrf: session.csrf, ...fields }).toString(),
       });
     /** Saves targets on the first margin (equal counts per code) with the given bounds, runs the weighting, returns the redirect and the page. */
-    const run = async (lower: string, upper: string) => {
-      const fields: Record<string, string> = { [`use_${size}`]: 'on', trim_lower: lower, trim_upper: upper, source: 'test' };
+    const run = async (lower: string, upper: string, extra: Record<string, string> = {}) => {
+      const fields: Record<string, string> = { [`use_${size}`]: 'on', trim_lower: lower, trim_upper: upper, source: 'test', ...extra };
       for (const code of codes) fields[`pop_${size}_${code}`] = '1000';
       const saved = await post('/targets', fields);
       assert.equal(saved.statusCode, 303, saved.body);
@@ -94,12 +94,53 @@ for (const database of TEST_DATABASES) {
       ]);
       const { body } = await run('0,2', '5');
       assert.match(body, /id="weighting-status">Pondération calculée/);
-      assert.match(body, new RegExp(`1 répondant\\(s\\) n’ont pas répondu à ${size}`));
+      assert.match(body, new RegExp(`data-policy="impute">1 répondant\\(s\\) n’ont pas répondu à ${size}\u00A0: règle imputation selon la distribution de l’échantillon`));
       const { weights, weighting } = await responseWeights(t.store, (await t.store.waves.get(seeded.wave.id))!);
       assert.equal(weighting.status, 'weighted');
       assert.equal(weighting.missing[0]?.n, 1);
       const share = weights[weights.length - 1] / weights.reduce((a, b) => a + b, 0);
       assert.ok(Math.abs(share - 1 / weights.length) < 1e-9, `the class keeps its sample share (${share})`);
+    });
+    it('stores the « not stated » policy chosen in the form with its target, and weighs the category to it', async () => {
+      const n = (await responseWeights(t.store, (await t.store.waves.get(seeded.wave.id))!)).weights.length;
+      const { body } = await run('', '', { [`missing_${size}`]: 'notStated', [`notstated_${size}`]: String(codes.length * 100) });
+      const stored = (await t.store.waves.get(seeded.wave.id))!.populationTargets as { margins: { missing?: string; notStated?: number }[] };
+      assert.deepEqual([stored.margins[0].missing, stored.margins[0].notStated], ['notStated', codes.length * 100]);
+      assert.match(body, new RegExp(`data-policy="notStated">1 répondant\\(s\\) n’ont pas répondu à ${size}\u00A0: règle «\u00A0non renseigné\u00A0»`));
+      assert.match(body, new RegExp(`id="missing_${size}_notStated" name="missing_${size}" value="notStated" checked`), 'the form shows the stored choice');
+      const { weights, weighting } = await responseWeights(t.store, (await t.store.waves.get(seeded.wave.id))!);
+      assert.equal(weights.length, n);
+      const total = weights.reduce((a, b) => a + b, 0);
+      // the stated levels (1000 each) and the category (100 per level) add up to 1100 per level
+      assert.ok(Math.abs(total - codes.length * 1100) < 1e-6 * total, `sum of the weights ${total}`);
+      assert.ok(Math.abs(weights[n - 1] - codes.length * 100) < 1e-6 * total, `the category reaches its target (${weights[n - 1]})`);
+      assert.equal(weighting.missing[0]?.policy, 'notStated');
+    });
+
+    it('keeps the respondent without an answer at the mean weight with the « weight 1 » policy', async () => {
+      const { body } = await run('', '', { [`missing_${size}`]: 'unweighted' });
+      assert.match(body, new RegExp(`data-policy="unweighted">1 répondant\\(s\\) n’ont pas répondu à ${size}\u00A0: règle poids 1`));
+      const { weights, weighting } = await responseWeights(t.store, (await t.store.waves.get(seeded.wave.id))!);
+      const total = weights.reduce((a, b) => a + b, 0);
+      assert.ok(Math.abs(total - codes.length * 1000) < 1e-6 * total);
+      assert.ok(Math.abs(weights[weights.length - 1] - total / weights.length) < 1e-9 * total, 'the mean weight');
+      for (const level of weighting.margins[0].levels) assert.ok(Math.abs(level.achievedShare - level.targetShare) < 1e-9);
+      const stored = (await t.store.waves.get(seeded.wave.id))!.weighting as { missing: { policy: string; n: number }[] };
+      assert.deepEqual(
+        stored.missing.map((m) => [m.policy, m.n]),
+        [['unweighted', 1]],
+      );
+    });
+
+    it('refuses the « not stated » policy without its count, or an unknown policy, naming the field, and keeps the targets', async () => {
+      const before = (await t.store.waves.get(seeded.wave.id))!.populationTargets;
+      const missingCount = await post('/targets', { [`use_${size}`]: 'on', [`pop_${size}_${codes[0]}`]: '10', [`missing_${size}`]: 'notStated' });
+      assert.equal(missingCount.statusCode, 400);
+      assert.match(missingCount.body, new RegExp(`notstated_${size}`));
+      const unknown = await post('/targets', { [`use_${size}`]: 'on', [`pop_${size}_${codes[0]}`]: '10', [`missing_${size}`]: 'drop' });
+      assert.equal(unknown.statusCode, 400);
+      assert.match(unknown.body, new RegExp(`missing_${size}`));
+      assert.deepEqual((await t.store.waves.get(seeded.wave.id))!.populationTargets, before);
     });
   });
 }

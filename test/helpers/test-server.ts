@@ -36,13 +36,15 @@ export interface TestServerOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** false: build the app without listening (inject only) */
   readonly listen?: boolean;
+  /** the app's clock (default the system clock) */
+  readonly clock?: () => Date;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const store = await openTestStore(options.database ?? TEST_DATABASES[0]!);
   const dataDir = mkdtempSync(join(tmpdir(), 'barometre-server-'));
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SECRET_KEY: TEST_SECRET_KEY, ...options.env });
-  const app = await createApp({ store, config });
+  const app = await createApp({ store, config, ...(options.clock ? { clock: options.clock } : {}) });
   let url = '';
   if (options.listen !== false) {
     await app.listen({ host: '127.0.0.1', port: 0 });

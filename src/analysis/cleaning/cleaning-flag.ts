@@ -1,6 +1,7 @@
 /** Why a response looks doubtful; an analyst decides whether to exclude it. */
 export type CleaningFlag =
-  | { readonly kind: 'speeder'; readonly durationMs: number; readonly medianMs: number }
+  /** `fraction`: the share of the median under which the rule flags (absent: a third) */
+  | { readonly kind: 'speeder'; readonly durationMs: number; readonly medianMs: number; readonly fraction?: number }
   | { readonly kind: 'straight-liner'; readonly question: string; readonly items: number; readonly code: number }
   | { readonly kind: 'duplicate'; readonly rule: 'company-domain'; readonly with: readonly number[] }
   | {

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import type { Study } from '../../study/index.js';
 import type { CleaningInput, IdenticalAnswersFlag } from './cleaning-flag.js';
 import { cleaningFlags } from './cleaning-flags.js';
+import { DEFAULT_CLEANING_SETTINGS } from './cleaning-settings.js';
 
 const L = (s: string) => ({ fr: s, en: s });
 const points = [1, 2, 3, 4, 5].map((code) => ({ code, label: L(String(code)) }));
@@ -41,6 +42,23 @@ describe('cleaningFlags', () => {
     assert.equal(flags.byResponse.get(4)![0]!.kind, 'speeder');
     assert.equal(flags.counts.speeder, 1);
   });
+  it('flags speeders and straight-liners by the wave’s thresholds', () => {
+    const rs = [
+      response(1, 600_000, varied(1)),
+      response(2, 600_000, varied(2)),
+      response(3, 600_000, varied(3)),
+      response(4, 199_000, varied(4)),
+      response(5, 290_000, { ...varied(0), small_a: 2, small_b: 2, small_c: 2, small_d: 2 }),
+    ];
+    const defaults = cleaningFlags(study, rs);
+    assert.deepEqual([...defaults.byResponse.keys()], [4]);
+    const half = cleaningFlags(study, rs, { ...DEFAULT_CLEANING_SETTINGS, speederFraction: 0.5, straightLinerMinItems: 4 });
+    assert.deepEqual(half.byResponse.get(5), [
+      { kind: 'speeder', durationMs: 290_000, medianMs: 600_000, fraction: 0.5 },
+      { kind: 'straight-liner', question: 'small', items: 4, code: 2 },
+    ]);
+    assert.deepEqual([half.counts.speeder, half.counts.straightLiner], [2, 1]);
+  });
   it('flags one answer across a matrix of five items, not across four', () => {
     const same5 = { big_a: 3, big_b: 3, big_c: 3, big_d: 3, big_e: 3 };
     const same4 = { small_a: 2, small_b: 2, small_c: 2, small_d: 2, big_a: 1, big_b: 2, big_c: 1, big_d: 1, big_e: 1 };
@@ -55,7 +73,7 @@ describe('cleaningFlags', () => {
       response(3, 1000, { small_a: 2, big_a: 1 }, 'Other', 'x@other.org'),
       response(4, 1000, { big_a: 5 }, 'Acme SA', 'c@gmail.com'),
     ];
-    const flags = cleaningFlags(study, rs, { identicalAnswers: true, duplicateMinAnswers: 2, duplicateMaxProbability: 1 });
+    const flags = cleaningFlags(study, rs, { ...DEFAULT_CLEANING_SETTINGS, identicalAnswers: true, duplicateMinAnswers: 2, duplicateMaxProbability: 1 });
     assert.deepEqual(flags.byResponse.get(2), [{ kind: 'duplicate', rule: 'company-domain', with: [1] }]);
     const [identical] = flags.byResponse.get(3) as [IdenticalAnswersFlag];
     assert.deepEqual({ ...identical, probability: 0 }, { kind: 'duplicate', rule: 'identical-answers', with: [1], answers: 2, probability: 0 });

@@ -16,8 +16,8 @@ export interface CleaningFlags {
 export function cleaningFlags(study: Study, responses: readonly CleaningInput[], settings: CleaningSettings = DEFAULT_CLEANING_SETTINGS): CleaningFlags {
   const byResponse = new Map<number, CleaningFlag[]>();
   const add = (id: number, flags: readonly CleaningFlag[]) => byResponse.set(id, [...(byResponse.get(id) ?? []), ...flags]);
-  const speeders = findSpeeders(responses);
-  const straight = findStraightLiners(study, responses);
+  const speeders = findSpeeders(responses, settings.speederFraction);
+  const straight = findStraightLiners(study, responses, settings.straightLinerMinItems);
   const duplicates = findDuplicates(responses, settings);
   for (const [id, flag] of speeders) add(id, [flag]);
   for (const [id, flags] of straight) add(id, flags);

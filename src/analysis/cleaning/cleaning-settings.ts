@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { JsonObject, Wave } from '../../store/index.js';
 
 /**
- * A wave's cleaning rules, stored under `settings.cleaning` of the wave. The "identical answers" rule only
+ * A wave's cleaning rules, stored under `settings.cleaning` of the wave. Speeders: complete responses faster than
+ * `speederFraction` of the median duration of complete responses (default a third). Straight-liners: one and the
+ * same answer on every item of a matrix of at least `straightLinerMinItems` items (default 5). The "identical answers" rule only
  * flags a group of identical responses when enough non-empty answers were compared (`duplicateMinAnswers`)
  * and when another respondent giving the same answers by chance is unlikely under the observed answer
  * shares (`duplicateMaxProbability`, see find-duplicates.ts).
@@ -11,6 +13,12 @@ export const ZCleaningSettings = z.strictObject({
   identicalAnswers: z.boolean().default(true),
   duplicateMinAnswers: z.number().int().min(1).max(10_000).default(10),
   duplicateMaxProbability: z.number().positive().max(1).default(0.001),
+  speederFraction: z
+    .number()
+    .gt(0)
+    .lt(1)
+    .default(1 / 3),
+  straightLinerMinItems: z.number().int().min(2).max(100).default(5),
 });
 export type CleaningSettings = z.infer<typeof ZCleaningSettings>;
 

@@ -55,7 +55,10 @@ function coincidenceProbability(vector: ReadonlyMap<string, string>, shares: Rea
  * likely, so a short questionnaire answered by many does not flag respondents who merely agree.
  * Each response of a group is flagged with the ids of the others. O(responses × variables).
  */
-export function findDuplicates(responses: readonly CleaningInput[], settings: CleaningSettings = DEFAULT_CLEANING_SETTINGS): Map<number, CleaningFlag[]> {
+export function findDuplicates(
+  responses: readonly CleaningInput[],
+  settings: Pick<CleaningSettings, 'identicalAnswers' | 'duplicateMinAnswers' | 'duplicateMaxProbability'> = DEFAULT_CLEANING_SETTINGS,
+): Map<number, CleaningFlag[]> {
   const complete = responses.filter((r) => r.status === 'complete');
   const out = new Map<number, CleaningFlag[]>();
   const add = (id: number, flag: CleaningFlag) => out.set(id, [...(out.get(id) ?? []), Object.freeze(flag)]);

@@ -3,9 +3,9 @@ import type { CleaningFlag, CleaningInput } from './cleaning-flag.js';
 
 export const MIN_MATRIX_ITEMS = 5;
 
-/** Straight-liners: one and the same answer on every item of a matrix of five items or more. */
-export function findStraightLiners(study: Study, responses: readonly CleaningInput[]): Map<number, CleaningFlag[]> {
-  const matrices = study.pages.flatMap((p) => p.questions).filter((q): q is MatrixQuestion => q.kind === 'matrix' && q.items.length >= MIN_MATRIX_ITEMS);
+/** Straight-liners: one and the same answer on every item of a matrix of `minItems` items or more (default five). */
+export function findStraightLiners(study: Study, responses: readonly CleaningInput[], minItems = MIN_MATRIX_ITEMS): Map<number, CleaningFlag[]> {
+  const matrices = study.pages.flatMap((p) => p.questions).filter((q): q is MatrixQuestion => q.kind === 'matrix' && q.items.length >= minItems);
   const out = new Map<number, CleaningFlag[]>();
   for (const r of responses) {
     for (const q of matrices) {

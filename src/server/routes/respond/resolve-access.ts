@@ -54,8 +54,9 @@ const queryText = (request: FastifyRequest, name: string): string | undefined =>
 };
 
 /**
- * Finds the wave, checks it is in fieldwork, and identifies the respondent. An unknown token and a
- * used one run the same two queries (token hash, then the invitation's response) and give one answer.
+ * Finds the wave, checks it is in fieldwork and inside its opening window at `now` (the app's clock), and
+ * identifies the respondent. An unknown token and a used one run the same two queries (token hash, then the
+ * invitation's response) and give one answer.
  */
 export async function resolveAccess(
   store: Store,
@@ -63,11 +64,12 @@ export async function resolveAccess(
   request: FastifyRequest,
   studyId: string,
   code: string,
+  now: () => Date,
   findWave: (studyId: string, code: string) => Promise<Wave | undefined> = (s, c) => store.waves.getByCode(s, c),
 ): Promise<Access> {
   const wave = await findWave(studyId, code);
   if (!wave) return { kind: 'not-found' };
-  if (!isOpen(wave, () => new Date())) return { kind: 'closed', wave };
+  if (!isOpen(wave, now)) return { kind: 'closed', wave };
   const study = await waveStudy(store, wave);
 
   const token = queryText(request, 't');

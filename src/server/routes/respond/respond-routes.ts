@@ -52,7 +52,7 @@ export const respondRoutes: FastifyPluginAsync = async (app) => {
       sendNotice(request, reply, 'tooMany', 429);
       return undefined;
     }
-    const result = await resolveAccess(app.store, secrets, request, request.params.study, request.params.wave, findWave);
+    const result = await resolveAccess(app.store, secrets, request, request.params.study, request.params.wave, app.clock, findWave);
     if (result.kind === 'bad-link') await limiter.fail(request.ip);
     return result;
   };

@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { CleaningFlag } from '../../../analysis/cleaning/cleaning-flag.js';
 import type { CleaningSettings } from '../../../analysis/cleaning/cleaning-settings.js';
 import type { WaveCleaning } from '../../../analysis/cleaning/wave-cleaning.js';
-import { formatNumber } from '../../../report/format/index.js';
+import { formatNumber, formatPercent } from '../../../report/format/index.js';
 import type { Lang } from '../../../report/format/lang.js';
 import type { ResponseRecord, User, Wave } from '../../../store/index.js';
 import { can } from '../../auth/roles.js';
@@ -19,7 +19,13 @@ export const decimalText = (n: number, lang: Lang) => (lang === 'en' ? String(n)
 export function flagText(lang: Lang, flag: CleaningFlag): string {
   switch (flag.kind) {
     case 'speeder':
-      return t(lang, 'admin.cleaning.speeder', { duration: min(flag.durationMs, lang), median: min(flag.medianMs, lang) });
+      return flag.fraction === undefined || Math.abs(flag.fraction - 1 / 3) < 1e-12
+        ? t(lang, 'admin.cleaning.speeder', { duration: min(flag.durationMs, lang), median: min(flag.medianMs, lang) })
+        : t(lang, 'admin.cleaning.speederShare', {
+            duration: min(flag.durationMs, lang),
+            median: min(flag.medianMs, lang),
+            share: formatPercent(flag.fraction, lang, Math.abs(flag.fraction * 100 - Math.round(flag.fraction * 100)) < 1e-9 ? 0 : 1),
+          });
     case 'straight-liner':
       return t(lang, 'admin.cleaning.straightLiner', { question: flag.question, items: flag.items, code: flag.code });
     case 'duplicate': {
@@ -48,6 +54,10 @@ function settingsForm(lang: Lang, reply: FastifyReply, wave: Wave, settings: Cle
   <p><input type="checkbox" id="identical_answers" name="identical_answers" value="on"${settings.identicalAnswers ? html` checked` : null}> <label for="identical_answers">${t(lang, 'admin.cleaning.identicalAnswers')}</label></p>
   <p><label for="duplicate_min_answers">${t(lang, 'admin.cleaning.minAnswers')}</label> <input type="number" id="duplicate_min_answers" name="duplicate_min_answers" min="1" max="10000" step="1" required value="${settings.duplicateMinAnswers}"></p>
   <p><label for="duplicate_max_probability">${t(lang, 'admin.cleaning.maxProbability')}</label> <input type="text" inputmode="decimal" id="duplicate_max_probability" name="duplicate_max_probability" required value="${decimalText(settings.duplicateMaxProbability, lang)}"></p>
+  <fieldset><legend>${t(lang, 'admin.cleaning.otherRules')}</legend>
+  <p><label for="speeder_percent">${t(lang, 'admin.cleaning.speederPercent')}</label> <input type="text" inputmode="decimal" id="speeder_percent" name="speeder_percent" required value="${decimalText(Number((settings.speederFraction * 100).toFixed(4)), lang)}"></p>
+  <p><label for="straight_liner_min_items">${t(lang, 'admin.cleaning.straightMinItems')}</label> <input type="number" id="straight_liner_min_items" name="straight_liner_min_items" min="2" max="100" step="1" required value="${settings.straightLinerMinItems}"></p>
+  </fieldset>
   <p><button type="submit">${t(lang, 'admin.cleaning.saveSettings')}</button></p>
 </form></section>`;
 }

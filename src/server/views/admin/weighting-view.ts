@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
-import type { PopulationTargets } from '../../../analysis/population-targets.js';
+import { MISSING_POLICIES, type PopulationTargets } from '../../../analysis/population-targets.js';
+import type { MissingClass } from '../../../analysis/wave-weights.js';
 import { formatNumber, formatPercent } from '../../../report/format/index.js';
 import type { Lang } from '../../../report/format/lang.js';
 import type { User, Wave } from '../../../store/index.js';
@@ -15,6 +16,7 @@ import { noticeOf } from './admin-page.js';
 
 function editor(lang: Lang, reply: FastifyReply, wave: Wave, candidates: readonly SingleQuestion[], targets: PopulationTargets): Html {
   const byVariable = new Map(targets.margins.map((m) => [m.variable, new Map(m.targets.map((x) => [x.code, x.population]))]));
+  const marginOf = new Map(targets.margins.map((m) => [m.variable, m]));
   return html`<form method="post" action="${localizedPath(lang, `/admin/waves/${wave.id}/weighting/targets`)}">
   ${csrfField(reply)}
   ${candidates.map(
@@ -22,6 +24,14 @@ function editor(lang: Lang, reply: FastifyReply, wave: Wave, candidates: readonl
     <legend>${labelIn(q.text, lang)} (<code>${q.name}</code>)</legend>
     <p class="choice"><input type="checkbox" id="use_${q.name}" name="use_${q.name}"${byVariable.has(q.name) ? html` checked` : null}><label for="use_${q.name}">${t(lang, 'admin.weighting.use')}</label></p>
     <div class="targets-grid">${q.options.map((o) => html`<p><label for="pop_${q.name}_${o.code}">${labelIn(o.label, lang)} (${o.code})</label><input type="number" min="0" step="any" id="pop_${q.name}_${o.code}" name="pop_${q.name}_${o.code}" value="${byVariable.get(q.name)?.get(o.code) ?? ''}"></p>`)}</div>
+    <fieldset class="missing-policy"><legend>${t(lang, 'admin.weighting.missingPolicy')}</legend>
+    ${MISSING_POLICIES.map(
+      (policy) =>
+        html`<p class="choice"><input type="radio" id="missing_${q.name}_${policy}" name="missing_${q.name}" value="${policy}"${(marginOf.get(q.name)?.missing ?? 'impute') === policy ? html` checked` : null}><label for="missing_${q.name}_${policy}">${t(lang, `admin.weighting.policy.${policy}`)}</label></p>`,
+    )}
+    <p><label for="notstated_${q.name}">${t(lang, 'admin.weighting.notStated')}</label><input type="number" min="0" step="any" id="notstated_${q.name}" name="notstated_${q.name}" value="${marginOf.get(q.name)?.notStated ?? ''}" aria-describedby="notstated_${q.name}_hint">
+    <span class="hint" id="notstated_${q.name}_hint">${t(lang, 'admin.weighting.notStatedHint')}</span></p>
+    </fieldset>
   </fieldset>`,
   )}
   <p><label for="source">${t(lang, 'admin.weighting.source')}</label><input type="text" id="source" name="source" maxlength="500" value="${targets.source ?? ''}"></p>
@@ -40,6 +50,17 @@ function editor(lang: Lang, reply: FastifyReply, wave: Wave, candidates: readonl
   <span class="hint" id="targets-csv-hint">${t(lang, 'admin.weighting.csvHint')}</span></p>
   <p><button type="submit" class="secondary">${t(lang, 'admin.weighting.importButton')}</button></p>
 </form>`;
+}
+
+/** What weighting did with the respondents without an answer to one margin: the policy and the rows it touched. */
+function missingText(lang: Lang, m: MissingClass): string {
+  const pct = (x: number) => formatPercent(x, lang, 1);
+  if (m.policy === 'notStated')
+    return m.n === 0
+      ? t(lang, 'admin.weighting.missingNotStatedEmpty', { variable: m.variable })
+      : t(lang, 'admin.weighting.missingNotStated', { n: m.n, variable: m.variable, target: pct(m.targetShare), achieved: pct(m.achievedShare) });
+  if (m.policy === 'unweighted') return t(lang, 'admin.weighting.missingUnweighted', { n: m.n, variable: m.variable, rest: pct(m.calibratedShare) });
+  return t(lang, 'admin.weighting.missingImpute', { n: m.n, variable: m.variable, share: pct(m.share) });
 }
 
 function diagnostics(lang: Lang, study: Study, report: WeightingReport): Html {
@@ -82,7 +103,7 @@ ${
       })}</p>`
     : null
 }
-${w.missing.map((m) => html`<p class="weighting-missing">${t(lang, 'admin.weighting.missingClass', { n: m.n, variable: m.variable, share: pct(m.share) })}</p>`)}
+${w.missing.map((m) => html`<p class="weighting-missing" data-policy="${m.policy}">${missingText(lang, m)}</p>`)}
 ${w.margins.map(
   (m) => html`<div class="table-wrap"><table>
   <caption>${t(lang, 'admin.weighting.margin', { variable: m.variable })}</caption>

@@ -52,8 +52,23 @@ export function methodologyView(lang: Lang, results: WaveResults): Html {
     )}</tbody>
   </table></div>`,
   )}
-  ${(w.missing ?? []).map(
-    (m) => html`<p>${t(lang, 'results.methodology.missingClass', { n: formatNumber(m.n, lang), variable: labelIn(m.label, lang), share: formatPercent(m.share, lang, 1) })}</p>`,
+  ${(w.missing ?? []).map((m) =>
+    m.n === 0
+      ? null
+      : html`<p>${t(
+          lang,
+          m.policy === 'notStated'
+            ? 'results.methodology.missingNotStated'
+            : m.policy === 'unweighted'
+              ? 'results.methodology.missingUnweighted'
+              : 'results.methodology.missingClass',
+          {
+            n: formatNumber(m.n, lang),
+            variable: labelIn(m.label, lang),
+            share: formatPercent(m.share, lang, 1),
+            target: formatPercent(m.targetShare ?? 0, lang, 1),
+          },
+        )}</p>`,
   )}
 </section>
 <section aria-labelledby="m-diagnostics"><h2 id="m-diagnostics">${t(lang, 'results.methodology.diagnostics')}</h2>

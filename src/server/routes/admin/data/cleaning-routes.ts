@@ -50,6 +50,15 @@ const ZSettingsForm = z.object({
     .regex(/^(\d+([.,]\d*)?|[.,]\d+)(e-?\d+)?$/i, 'a number such as 0,001')
     .transform((text) => Number(text.replace(',', '.')))
     .pipe(ZCleaningSettings.shape.duplicateMaxProbability.unwrap()),
+  /** speeders: a percentage of the median duration, above 0 and below 100 (absent: the default third) */
+  speeder_percent: z
+    .string()
+    .trim()
+    .regex(/^(\d+([.,]\d*)?|[.,]\d+)$/, 'a percentage such as 33,3')
+    .transform((text) => Number(text.replace(',', '.')))
+    .pipe(z.number().gt(0, 'above 0').lt(100, 'below 100'))
+    .optional(),
+  straight_liner_min_items: z.string().trim().regex(/^\d+$/, 'a whole number').transform(Number).pipe(ZCleaningSettings.shape.straightLinerMinItems.unwrap()).optional(),
 });
 
 /** A repeated form field as a list of strings (formbody gives a string for one value, an array for several). */
@@ -119,6 +128,8 @@ export const cleaningRoutes: FastifyPluginAsync = async (app) => {
       identicalAnswers: form.identical_answers === 'on',
       duplicateMinAnswers: form.duplicate_min_answers,
       duplicateMaxProbability: form.duplicate_max_probability,
+      ...(form.speeder_percent === undefined ? {} : { speederFraction: form.speeder_percent / 100 }),
+      ...(form.straight_liner_min_items === undefined ? {} : { straightLinerMinItems: form.straight_liner_min_items }),
     });
     await app.store.waves.update(wave.id, { settings: withCleaningSettings(wave, settings) });
     await audit(app.store, request, 'wave.cleaningSettings', `wave:${wave.id}`, { ...settings });

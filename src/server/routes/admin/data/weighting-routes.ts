@@ -42,7 +42,11 @@ export const weightingRoutes: FastifyPluginAsync = async (app) => {
     const wave = await waveOfRequest(app.store, request);
     const study = await waveStudy(app.store, wave);
     const targets = await saveTargets(wave.id, targetsFromForm(study, formOf(request)));
-    await audit(app.store, request, 'weighting.targets', `wave:${wave.id}`, { margins: targets.margins.map((m) => m.variable), trimming: targets.trimming ?? null });
+    await audit(app.store, request, 'weighting.targets', `wave:${wave.id}`, {
+      margins: targets.margins.map((m) => m.variable),
+      missing: Object.fromEntries(targets.margins.map((m) => [m.variable, m.missing ?? 'impute'])),
+      trimming: targets.trimming ?? null,
+    });
     return redirectTo(request, reply, `/admin/waves/${wave.id}/weighting?done=targets`);
   });
 
@@ -50,7 +54,10 @@ export const weightingRoutes: FastifyPluginAsync = async (app) => {
     const wave = await waveOfRequest(app.store, request);
     const study = await waveStudy(app.store, wave);
     const current = readPopulationTargets(wave.populationTargets);
-    const targets = await saveTargets(wave.id, { ...current, margins: targetsFromCsv(study, formOf(request).csv ?? '') });
+    // imported counts keep each variable's missing-value policy when it had one
+    const policies = new Map(current.margins.map((m) => [m.variable, { missing: m.missing, notStated: m.notStated }]));
+    const margins = targetsFromCsv(study, formOf(request).csv ?? '').map((m) => ({ ...m, ...policies.get(m.variable) }));
+    const targets = await saveTargets(wave.id, { ...current, margins });
     await audit(app.store, request, 'weighting.import', `wave:${wave.id}`, { margins: targets.margins.map((m) => m.variable) });
     return redirectTo(request, reply, `/admin/waves/${wave.id}/weighting?done=targets`);
   });
@@ -62,7 +69,7 @@ export const weightingRoutes: FastifyPluginAsync = async (app) => {
     if (report.empty || !report.weighting) throw new AppError('CONFLICT', 'the wave has no kept complete response to weight');
     const w = report.weighting;
     const summary = {
-      ranAt: new Date().toISOString(),
+      ranAt: app.clock().toISOString(),
       by: request.user!.id,
       n: report.n,
       status: w.status,

@@ -1,5 +1,5 @@
 import { AppError } from '../../../../app-error.js';
-import type { PopulationTargets } from '../../../../analysis/population-targets.js';
+import { MISSING_POLICIES, type MissingPolicy, type PopulationTargets } from '../../../../analysis/population-targets.js';
 import { marginQuestions, type SingleQuestion, type Study } from '../../../../study/index.js';
 
 /** Variables a margin may use: the study's weighting margins (`margins` in the study document). */
@@ -11,7 +11,9 @@ const number = (text: string | undefined) => (text === undefined || text.trim() 
 
 /**
  * Targets from the editor's fields: `use_<variable>` ticks a margin, `pop_<variable>_<code>` its counts
- * (blank or 0 levels left out), `source`, `trim_lower` and `trim_upper` (bounds of the weights as multiples of the
+ * (blank or 0 levels left out), `missing_<variable>` the policy for respondents without an answer (MissingPolicy,
+ * `impute` when absent) and `notstated_<variable>` the count of its « not stated » category (read only with that
+ * policy, where it is required), `source`, `trim_lower` and `trim_upper` (bounds of the weights as multiples of the
  * mean weight, 0 < lower < 1 < upper: bounded raking).
  */
 export function targetsFromForm(study: Study, form: Readonly<Record<string, string>>): PopulationTargets {
@@ -24,6 +26,7 @@ export function targetsFromForm(study: Study, form: Readonly<Record<string, stri
         if (population !== undefined && !(population >= 0)) throw new AppError('INVALID_INPUT', `${q.name} ${o.code}: not a population count`);
         return population ? [{ code: o.code, population }] : [];
       }),
+      ...missingPolicy(q.name, form),
     }));
   const lower = number(form.trim_lower);
   const upper = number(form.trim_upper);
@@ -36,6 +39,18 @@ export function targetsFromForm(study: Study, form: Readonly<Record<string, stri
     margins,
     ...(lower !== undefined && upper !== undefined ? { trimming: { lower, upper } } : {}),
   };
+}
+
+/** The missing-value policy of one margin from `missing_<variable>` and `notstated_<variable>`. */
+function missingPolicy(variable: string, form: Readonly<Record<string, string>>): { missing?: MissingPolicy; notStated?: number } {
+  const policy = form[`missing_${variable}`] ?? 'impute';
+  if (!(MISSING_POLICIES as readonly string[]).includes(policy))
+    throw new AppError('INVALID_INPUT', `missing_${variable}: "${policy.slice(0, 20)}" is not one of ${MISSING_POLICIES.join(', ')}`);
+  if (policy === 'impute') return {};
+  if (policy !== 'notStated') return { missing: policy as MissingPolicy };
+  const notStated = number(form[`notstated_${variable}`]);
+  if (notStated === undefined || !(notStated > 0)) throw new AppError('INVALID_INPUT', `notstated_${variable}: the « not stated » category needs a population count above 0`);
+  return { missing: 'notStated', notStated };
 }
 
 /** Margins from CSV text: `variable,code,population` per line (a header line is allowed). */
