@@ -40,7 +40,7 @@ describe('the fieldwork window of a wave, on the app’s clock', () => {
     const opening = now + DAY;
     assert.deepEqual(await firstPage('w-later', iso(opening), null), { status: 200, questionnaire: false, closed: true });
     now = opening + 1;
-    const reply = await server.app.inject({ method: 'GET', url: `/s/${STUDY.id}/w-later` });
+    const reply = await server.app.inject({ method: 'GET', url: `/s/${STUDY.id}/w-later?p=0` });
     assert.ok(reply.body.includes('name="_sid"'), 'open once the clock passed the opening time');
   });
 });
