@@ -933,4 +933,15 @@ export const de: Messages = {
   'results.unweighted.failed': 'Diese Zahlen sind nicht gewichtet: Die Gewichtung konnte die Randverteilungen der Bevölkerung nicht erreichen (Einzelheiten in der Methodik).',
   'admin.status.badAction': 'Aktion: erwartet wird eine von {actions}.',
   'admin.status.conflict': '„{action}“ ist für eine Welle mit dem Status „{status}“ nicht möglich.',
+  // ── honest numbers and table legends (issue 18 parts 3–4) ──
+  'keyFindings.marginAsymmetric': '−{below}\u00A0/\u00A0+{above}\u00A0Pkt.',
+  'keyFindings.change.one': '{sign}{value}\u00A0Pkt.',
+  'keyFindings.change.other': '{sign}{value}\u00A0Pkt.',
+  'legend.trend': '▲ ▼: signifikanter Anstieg oder Rückgang seit {wave} (Test auf dem 5-%-Niveau); ohne Pfeil liegt die Veränderung innerhalb der Fehlermarge.',
+  'legend.margin': 'Fehlermarge: das 95-%-Konfidenzintervall, als −3,0 / +1,2 Pp. geschrieben, wenn es nicht symmetrisch ist.',
+  'legend.bases': 'n: Rohbasis, die Zahl der Antworten; effektive Basis: die Größe einer ungewichteten Stichprobe mit gleicher Genauigkeit.',
+  'pdf.comment.stableOthers.one': 'Beim anderen Indikator liegt die Veränderung seit {previous} innerhalb der Fehlermarge: keine signifikante Veränderung.',
+  'pdf.comment.stableOthers.other': 'Bei den {count} anderen Indikatoren liegt die Veränderung seit {previous} innerhalb der Fehlermarge: keine signifikante Veränderung.',
+  'pdf.comment.stableAll': 'Bei jedem dieser Indikatoren liegt die Veränderung seit {previous} innerhalb der Fehlermarge: keine signifikante Veränderung.',
+  'pdf.table.part': '{caption} (Teil {part} von {parts})',
 };

@@ -935,4 +935,15 @@ export const fr: Messages = {
   'results.unweighted.failed': 'Ces chiffres ne sont pas pondérés : le calage n’a pas pu atteindre les marges de la population (détails dans la méthodologie).',
   'admin.status.badAction': 'Action : attendu l’une de {actions}.',
   'admin.status.conflict': '« {action} » ne s’applique pas à une vague au statut « {status} ».',
+  // ── honest numbers and table legends (issue 18 parts 3–4) ──
+  'keyFindings.marginAsymmetric': '−{below}\u00A0/\u00A0+{above}\u00A0pts',
+  'keyFindings.change.one': '{sign}{value}\u00A0pt',
+  'keyFindings.change.other': '{sign}{value}\u00A0pts',
+  'legend.trend': '▲ ▼ : hausse ou baisse significative depuis {wave} (test à 5 %) ; sans flèche, l’écart reste dans la marge d’erreur.',
+  'legend.margin': 'Marge d’erreur : l’intervalle de confiance à 95 %, écrit −3,0 / +1,2 pts quand il n’est pas symétrique.',
+  'legend.bases': 'n : base brute, le nombre de réponses ; base effective : la taille d’un échantillon non pondéré de même précision.',
+  'pdf.comment.stableOthers.one': 'Pour l’autre indicateur, l’écart avec {previous} reste dans la marge d’erreur : pas d’évolution significative.',
+  'pdf.comment.stableOthers.other': 'Pour les {count} autres indicateurs, l’écart avec {previous} reste dans la marge d’erreur : pas d’évolution significative.',
+  'pdf.comment.stableAll': 'Pour chacun de ces indicateurs, l’écart avec {previous} reste dans la marge d’erreur : pas d’évolution significative.',
+  'pdf.table.part': '{caption} (partie {part} sur {parts})',
 };

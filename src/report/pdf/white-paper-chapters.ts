@@ -74,7 +74,7 @@ export function drawSummary(flow: PdfFlow, results: WaveResults, findings: reado
           doc
             .fontSize(7)
             .fillColor(COLORS.muted)
-            .text(`${moe(i.ci, lang)} · ${base(i.n, lang)}`, x + 10, y + height - 14, { width: width - 16, lineBreak: false }),
+            .text(`${moe(i, lang)} · ${base(i.n, lang)}`, x + 10, y + height - 14, { width: width - 16, lineBreak: false }),
         {},
         body,
       );
@@ -105,7 +105,7 @@ function themeTable(flow: PdfFlow, results: WaveResults, indicators: readonly In
   const rows = indicators.map((i) => [
     labelIn(i.label, lang),
     pct(i.estimate, lang),
-    moe(i.ci, lang),
+    moe(i, lang),
     count(i.n, lang),
     count(i.nEffective, lang),
     ...(previous ? [trendText(i.trend)(lang)] : []),
@@ -162,6 +162,6 @@ export async function drawHierarchy(flow: PdfFlow, results: WaveResults, lang: L
       { label: t(lang, 'pdf.table.margin'), width: 0.16, align: 'right' },
       { label: t(lang, 'pdf.table.n'), width: 0.14, align: 'right' },
     ],
-    ranked.map((i, k) => [String(k + 1), labelIn(i.label, lang), pct(i.estimate, lang), moe(i.ci, lang), count(i.n, lang)]),
+    ranked.map((i, k) => [String(k + 1), labelIn(i.label, lang), pct(i.estimate, lang), moe(i, lang), count(i.n, lang)]),
   );
 }

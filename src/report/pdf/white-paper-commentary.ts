@@ -19,7 +19,7 @@ export function indicatorComment(results: WaveResults, indicator: IndicatorResul
     ...unitWords(results.study, lang),
     label: labelIn(indicator.label, lang),
     percent: pct(indicator.estimate, lang),
-    margin: moe(indicator.ci, lang),
+    margin: moe(indicator, lang),
     base: base(indicator.n, lang),
   });
   const trend = indicator.trend;

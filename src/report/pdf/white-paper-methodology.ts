@@ -91,7 +91,7 @@ export function drawAppendix(flow: PdfFlow, results: WaveResults, lang: Lang): v
   const rows = themes.flatMap((t) =>
     results.indicators
       .filter((i) => i.theme === t.id)
-      .map((i) => [labelIn(t.label, lang), labelIn(i.label, lang), pct(i.estimate, lang), moe(i.ci, lang), interval(i.ci, lang), count(i.n, lang), count(i.nEffective, lang)]),
+      .map((i) => [labelIn(t.label, lang), labelIn(i.label, lang), pct(i.estimate, lang), moe(i, lang), interval(i.ci, lang), count(i.n, lang), count(i.nEffective, lang)]),
   );
   flow.table(
     [
