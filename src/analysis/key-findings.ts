@@ -46,11 +46,13 @@ function writer(results: WaveResults, lang: string) {
       const d = Math.round(p * 100) - Math.round(previous * 100);
       return text(`keyFindings.change.${pluralCategory(ui, Math.abs(d))}`, { sign: d > 0 ? '+' : d < 0 ? '−' : '', value: Math.abs(d) });
     },
-    /** `± 2,8 pts`, or `−4,5 / +2,8 pts` when the interval is not symmetric at the printed precision */
+    /** `± 2,8 pts`, or `−4,5 / +2,8 pts` when the two distances differ by more than the last printed digit */
     margin: (estimate: number, ci: readonly [number, number]) => {
-      const below = decimal.format(Math.max(0, estimate - ci[0]) * 100),
-        above = decimal.format(Math.max(0, ci[1] - estimate) * 100);
-      return below === above ? text('keyFindings.margin', { value: below }) : text('keyFindings.marginAsymmetric', { below, above });
+      const below = Math.max(0, estimate - ci[0]) * 100,
+        above = Math.max(0, ci[1] - estimate) * 100;
+      return Math.abs(Math.round(below * 10) - Math.round(above * 10)) <= 1
+        ? text('keyFindings.margin', { value: decimal.format((below + above) / 2) })
+        : text('keyFindings.marginAsymmetric', { below: decimal.format(below), above: decimal.format(above) });
     },
     base: (n: number) => text('keyFindings.base', { count: count(n) }),
     /** "des ménages", or for a question shown to some only, "des 978 ménages à qui la question a été posée" */

@@ -1,4 +1,4 @@
-import { formatNumber, MISSING } from './format-number.js';
+import { formatNumber, MISSING, roundHalfAwayFromZero } from './format-number.js';
 import { formatPercent } from './format-percent.js';
 import type { Lang } from './lang.js';
 import { NUMBER_CONVENTIONS } from './number-conventions.js';
@@ -15,8 +15,16 @@ const informative = (ci: readonly [number, number] | null | undefined): ci is re
   !!ci && Number.isFinite(ci[0]) && Number.isFinite(ci[1]) && ci[1] - ci[0] > DEGENERATE;
 
 /**
+ * Whether two distances (in points) print the same to within one unit of the last printed digit: then the
+ * half-width with ± misstates neither bound by more than the rounding does.
+ */
+export const symmetricWithinRounding = (below: number, above: number, digits: number) =>
+  Math.abs(roundHalfAwayFromZero(below, digits) - roundHalfAwayFromZero(above, digits)) <= 10 ** -digits + 1e-9;
+
+/**
  * Formats the margin of error of a proportion from its estimate and confidence interval, in percentage points:
- * `± 2,8 pts` when the interval is symmetric at the printed precision, else the distance to each bound,
+ * `± 2,8 pts` when the interval is symmetric to within the printed precision (the two distances differ by at
+ * most one unit of the last digit), else the distance to each bound,
  * `−3,5 / +1,2 pts` (true minus sign; logit, Wilson or Clopper–Pearson intervals near 0 or 1 are asymmetric).
  * A missing estimate or interval, or one of zero width (an estimate of 0 or 1 with no spread), gives a dash
  * rather than a fake `± 0,0`. No-break spaces throughout, so it never wraps.
@@ -26,10 +34,10 @@ const informative = (ci: readonly [number, number] | null | undefined): ci is re
 export function formatMargin(estimate: number | null, ci: readonly [number, number] | null | undefined, lang: Lang, digits = 1): string {
   if (estimate === null || !Number.isFinite(estimate) || !informative(ci)) return MISSING;
   const points = NUMBER_CONVENTIONS[lang].points;
-  const below = formatNumber(Math.max(0, estimate - ci[0]) * 100, lang, digits);
-  const above = formatNumber(Math.max(0, ci[1] - estimate) * 100, lang, digits);
-  if (below === above) return `±${NBSP}${below}${NBSP}${points}`;
-  return `${MINUS}${below}${NBSP}/${NBSP}+${above}${NBSP}${points}`;
+  const below = Math.max(0, estimate - ci[0]) * 100,
+    above = Math.max(0, ci[1] - estimate) * 100;
+  if (symmetricWithinRounding(below, above, digits)) return `±${NBSP}${formatNumber((below + above) / 2, lang, digits)}${NBSP}${points}`;
+  return `${MINUS}${formatNumber(below, lang, digits)}${NBSP}/${NBSP}+${formatNumber(above, lang, digits)}${NBSP}${points}`;
 }
 
 /**

@@ -121,6 +121,8 @@ describe('formatMargin', () => {
   it('prints ± when the interval is symmetric at the printed precision', () => {
     assert.equal(formatMargin(0.5, [0.47, 0.53], 'fr'), `±${NBSP}3,0${NBSP}pts`);
     assert.equal(formatMargin(0.5, [0.4701, 0.5299], 'en'), `±${NBSP}3.0${NBSP}pts`);
+    // 6.69 below and 6.78 above print 6.7 and 6.8: one unit of the last digit apart, so ± their mean
+    assert.equal(formatMargin(0.4718, [0.4049, 0.5396], 'fr'), `±${NBSP}6,7${NBSP}pts`);
   });
 
   it('prints the distance to each bound when the interval is asymmetric, with a true minus sign', () => {

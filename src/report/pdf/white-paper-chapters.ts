@@ -95,12 +95,12 @@ export function drawSummary(flow: PdfFlow, results: WaveResults, findings: reado
 function themeTable(flow: PdfFlow, results: WaveResults, indicators: readonly IndicatorResult[], lang: Lang, caption: string): void {
   const previous = results.previousWave;
   const columns = [
-    { label: t(lang, 'pdf.table.indicator'), width: previous ? 0.4 : 0.52, align: 'left' as const },
-    { label: t(lang, 'pdf.table.percent'), width: 0.1, align: 'right' as const },
-    { label: t(lang, 'pdf.table.margin'), width: 0.14, align: 'right' as const },
-    { label: t(lang, 'pdf.table.n'), width: 0.1, align: 'right' as const },
-    { label: t(lang, 'pdf.table.nEffective'), width: 0.14, align: 'right' as const },
-    ...(previous ? [{ label: t(lang, 'pdf.table.trend', { wave: waveName(previous) }), width: 0.12, align: 'right' as const }] : []),
+    { label: t(lang, 'pdf.table.indicator'), align: 'left' as const },
+    { label: t(lang, 'pdf.table.percent'), align: 'right' as const },
+    { label: t(lang, 'pdf.table.margin'), align: 'right' as const },
+    { label: t(lang, 'pdf.table.n'), align: 'right' as const },
+    { label: t(lang, 'pdf.table.nEffective'), align: 'right' as const },
+    ...(previous ? [{ label: t(lang, 'pdf.table.trend', { wave: waveName(previous) }), align: 'right' as const }] : []),
   ];
   const rows = indicators.map((i) => [
     labelIn(i.label, lang),
@@ -110,7 +110,13 @@ function themeTable(flow: PdfFlow, results: WaveResults, indicators: readonly In
     count(i.nEffective, lang),
     ...(previous ? [trendText(i.trend)(lang)] : []),
   ]);
-  flow.table(columns, rows, caption);
+  flow.table(columns, rows, { caption });
+  tableLegend(flow, lang, previous ? ['legend.trend', 'legend.margin', 'legend.bases'] : ['legend.margin', 'legend.bases'], previous ? waveName(previous) : '');
+}
+
+/** The legend printed under a results table: what its arrows, margins and bases mean. */
+export function tableLegend(flow: PdfFlow, lang: Lang, keys: readonly ('legend.trend' | 'legend.margin' | 'legend.bases')[], wave = ''): void {
+  flow.paragraph(keys.map((key) => t(lang, key, { wave })).join(' '), { size: 7.5, color: COLORS.muted, gap: 10 });
 }
 
 /**
@@ -156,12 +162,14 @@ export async function drawHierarchy(flow: PdfFlow, results: WaveResults, lang: L
   if (comment) flow.paragraph(comment);
   flow.table(
     [
-      { label: t(lang, 'pdf.hierarchy.rank'), width: 0.08, align: 'right' },
-      { label: t(lang, 'pdf.table.indicator'), width: 0.5 },
-      { label: t(lang, 'pdf.table.percent'), width: 0.12, align: 'right' },
-      { label: t(lang, 'pdf.table.margin'), width: 0.16, align: 'right' },
-      { label: t(lang, 'pdf.table.n'), width: 0.14, align: 'right' },
+      { label: t(lang, 'pdf.hierarchy.rank'), align: 'right' },
+      { label: t(lang, 'pdf.table.indicator') },
+      { label: t(lang, 'pdf.table.percent'), align: 'right' },
+      { label: t(lang, 'pdf.table.margin'), align: 'right' },
+      { label: t(lang, 'pdf.table.n'), align: 'right' },
     ],
     ranked.map((i, k) => [String(k + 1), labelIn(i.label, lang), pct(i.estimate, lang), moe(i, lang), count(i.n, lang)]),
+    { rowLabels: 2 },
   );
+  tableLegend(flow, lang, ['legend.margin', 'legend.bases']);
 }
