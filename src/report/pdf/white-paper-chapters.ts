@@ -8,7 +8,7 @@ import { chartAlt } from './pdf-tags.js';
 import { pdfText } from './pdf-text.js';
 import { base, count, moe, pct, trendText } from './figures.js';
 import { cutChart, isRankedGroup, themeChart, trendChart } from './white-paper-charts.js';
-import { cutComment, hierarchyComment, indicatorComment, waveName } from './white-paper-commentary.js';
+import { cutComment, hierarchyComment, themeComments, waveName } from './white-paper-commentary.js';
 import { bannerName } from './banner-name.js';
 import { t } from '../../messages/index.js';
 import { labelIn, unitWords } from '../../study/index.js';
@@ -131,7 +131,7 @@ export async function drawTheme(flow: PdfFlow, results: WaveResults, theme: Wave
   const ranked = isRankedGroup(indicators);
   const measured = indicators.filter((i) => i.estimate !== null);
   const commented = ranked ? [...measured].sort((a, b) => b.estimate! - a.estimate!) : measured;
-  for (const i of commented) flow.paragraph(indicatorComment(results, i, lang));
+  for (const comment of themeComments(results, commented, lang)) flow.paragraph(comment);
   const size = results.banners.find((b) => b.id === 'size') ?? results.banners[0];
   const lead = commented[0];
   if (size && lead) {
