@@ -39,6 +39,7 @@ export function indicatorTable(lang: Lang, results: WaveResults, themeId: string
   )}
   </tbody>
 </table>
+<p class="table-note">${previous ? html`${t(lang, 'legend.trend', { wave: previous.code })} ` : null}${t(lang, 'legend.margin')} ${t(lang, 'legend.bases')}</p>
 <p class="table-actions"><a class="csv-link" href="${RESULTS_PATHS.csv(lang, study, wave, `theme-${themeId}`)}" download>${t(lang, 'results.table.csv')}</a></p>
 </div>`;
 }
@@ -78,7 +79,7 @@ export function cutTable(lang: Lang, results: WaveResults, themeId: string, indi
   )}
   </tbody>
 </table>
-<p class="table-note">${t(lang, 'results.cut.legend', { low: results.settings.lowBase, suppress: results.settings.suppressBase })}</p>
+<p class="table-note">${t(lang, 'results.cut.legend', { low: results.settings.lowBase, suppress: results.settings.suppressBase })} ${t(lang, 'legend.margin')}</p>
 <p class="table-actions"><a class="csv-link" href="${RESULTS_PATHS.csv(lang, study, wave, `cut-${banner.id}-${themeId}`)}" download>${t(lang, 'results.table.csv')}</a></p>
 </div>`;
 }
