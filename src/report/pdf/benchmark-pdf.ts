@@ -88,10 +88,9 @@ export async function renderBenchmarkPdf(input: BenchmarkPdfInput): Promise<Buff
           benchmarkFigure(i.all, lang).replace(' (', '\n('),
           benchmarkFigure(i.sameSize, lang).replace(' (', '\n('),
         ]),
-      { caption: labelIn(theme.label, lang) },
+      { caption: labelIn(theme.label, lang), note: t(lang, 'legend.margin') },
     );
   }
-  flow.paragraph(t(lang, 'legend.margin'), { size: 8, color: COLORS.muted });
   flow.paragraph(t(lang, 'benchmark.private'), { size: 8.5, color: COLORS.muted });
   flow.decorate(title, (page, total) => t(lang, 'benchmark.footer.page', { page, total }));
   return pdfBuffer(doc);

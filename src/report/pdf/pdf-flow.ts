@@ -26,7 +26,11 @@ export interface TableOptions {
   readonly rowLabels?: number;
   /** the caption of each part of a table split into groups of columns */
   readonly partCaption?: (part: number, parts: number) => string;
+  /** a legend printed under the table in small type, kept on the page of its last row */
+  readonly note?: string;
 }
+
+const NOTE = { size: 7.5, color: COLORS.muted, gap: 10 } as const;
 
 export interface TextOptions {
   readonly size?: number;
@@ -203,7 +207,13 @@ export class PdfFlow {
         .widthOfString(text);
     const extents = columnExtents(header, body, measure, pad);
     const widths = fitColumns(extents, CONTENT_WIDTH);
-    if (widths) return this.#table(columns, header, body, widths, size, pad, options.caption);
+    const note = options.note ? pdfText(options.note, 5000) : '';
+    const noteHeight = note ? doc.font(FONT.regular).fontSize(NOTE.size).heightOfString(note, { width: CONTENT_WIDTH, lineGap: 2 }) + 4 : 0;
+    if (widths) {
+      this.#table(columns, header, body, widths, size, pad, options.caption, noteHeight);
+      if (note) this.paragraph(note, NOTE);
+      return;
+    }
     const groups = columnGroups(extents, CONTENT_WIDTH, Math.min(options.rowLabels ?? 1, columns.length));
     groups.forEach((group, k) => {
       const part = group.map((j) => extents[j]);
@@ -218,10 +228,13 @@ export class PdfFlow {
         size,
         pad,
         caption,
+        k === groups.length - 1 ? noteHeight : 0,
       );
     });
+    if (note) this.paragraph(note, NOTE);
   }
 
+  /** One table of fixed column widths; `keep` points are kept free under its last row (for its note). */
   #table(
     columns: readonly TableColumn[],
     header: readonly string[],
@@ -229,7 +242,8 @@ export class PdfFlow {
     widths: readonly number[],
     size: number,
     pad: number,
-    caption?: string,
+    caption: string | undefined,
+    keep: number,
   ): void {
     const doc = this.doc;
     const tableWidth = widths.reduce((a, b) => a + b, 0);
@@ -278,7 +292,7 @@ export class PdfFlow {
     }
     drawRow(header, true, COLORS.band, table, 'TH');
     rows.forEach((row, k) => {
-      if (doc.y + heightOf(row, false) > bottomLimit()) {
+      if (doc.y + heightOf(row, false) + (k === rows.length - 1 ? keep : 0) > bottomLimit()) {
         this.newPage();
         drawRow(header, true, COLORS.band);
       }

@@ -74,7 +74,7 @@ export function drawSummary(flow: PdfFlow, results: WaveResults, findings: reado
           doc
             .fontSize(7)
             .fillColor(COLORS.muted)
-            .text(`${moe(i, lang)} · ${base(i.n, lang)}`, x + 10, y + height - 14, { width: width - 16, lineBreak: false }),
+            .text(`${moe(i, lang)}\n${base(i.n, lang)}`, x + 10, y + height - 22, { width: width - 16 }),
         {},
         body,
       );
@@ -110,13 +110,13 @@ function themeTable(flow: PdfFlow, results: WaveResults, indicators: readonly In
     count(i.nEffective, lang),
     ...(previous ? [trendText(i.trend)(lang)] : []),
   ]);
-  flow.table(columns, rows, { caption });
-  tableLegend(flow, lang, previous ? ['legend.trend', 'legend.margin', 'legend.bases'] : ['legend.margin', 'legend.bases'], previous ? waveName(previous) : '');
+  const note = tableLegend(lang, previous ? ['legend.trend', 'legend.margin', 'legend.bases'] : ['legend.margin', 'legend.bases'], previous ? waveName(previous) : '');
+  flow.table(columns, rows, { caption, note });
 }
 
 /** The legend printed under a results table: what its arrows, margins and bases mean. */
-export function tableLegend(flow: PdfFlow, lang: Lang, keys: readonly ('legend.trend' | 'legend.margin' | 'legend.bases')[], wave = ''): void {
-  flow.paragraph(keys.map((key) => t(lang, key, { wave })).join(' '), { size: 7.5, color: COLORS.muted, gap: 10 });
+export function tableLegend(lang: Lang, keys: readonly ('legend.trend' | 'legend.margin' | 'legend.bases')[], wave = ''): string {
+  return keys.map((key) => t(lang, key, { wave })).join(' ');
 }
 
 /**
@@ -169,7 +169,6 @@ export async function drawHierarchy(flow: PdfFlow, results: WaveResults, lang: L
       { label: t(lang, 'pdf.table.n'), align: 'right' },
     ],
     ranked.map((i, k) => [String(k + 1), labelIn(i.label, lang), pct(i.estimate, lang), moe(i, lang), count(i.n, lang)]),
-    { rowLabels: 2 },
+    { rowLabels: 2, note: tableLegend(lang, ['legend.margin', 'legend.bases']) },
   );
-  tableLegend(flow, lang, ['legend.margin', 'legend.bases']);
 }

@@ -104,9 +104,8 @@ export function drawAppendix(flow: PdfFlow, results: WaveResults, lang: Lang): v
       { label: t(lang, 'pdf.table.nEffective'), align: 'right' },
     ],
     rows,
-    { rowLabels: 2 },
+    { rowLabels: 2, note: tableLegend(lang, ['legend.margin', 'legend.bases']) },
   );
-  tableLegend(flow, lang, ['legend.margin', 'legend.bases']);
   for (const banner of results.banners) {
     const heading = t(lang, 'pdf.appendix.cut', { banner: bannerName(lang, banner) });
     flow.heading(heading, 160, true, `appendix-${banner.id}`);
@@ -125,9 +124,11 @@ export function drawAppendix(flow: PdfFlow, results: WaveResults, lang: Lang): v
             : `${pct(c.estimate, lang)}${c.lowBase ? '*' : ''}${c.letters ? ` ${c.letters}` : ''}\nn\u00A0=\u00A0${formatNumber(c.n, lang)}`,
         ),
       ]),
-      { size: 7.5, partCaption: (part, parts) => t(lang, 'pdf.table.part', { caption: heading, part, parts }) },
+      {
+        size: 7.5,
+        partCaption: (part, parts) => t(lang, 'pdf.table.part', { caption: heading, part, parts }),
+        note: `${t(lang, 'pdf.appendix.cutNote', { low: results.settings.lowBase, suppress: results.settings.suppressBase })} ${tableLegend(lang, ['legend.bases'])}`,
+      },
     );
-    flow.paragraph(t(lang, 'pdf.appendix.cutNote', { low: results.settings.lowBase, suppress: results.settings.suppressBase }), { size: 8, gap: 4 });
-    tableLegend(flow, lang, ['legend.bases']);
   }
 }
