@@ -26,8 +26,8 @@ describe('keyFindings', () => {
       const pct = Math.round(f.estimate * 100);
       assert.ok(f.text.fr.includes(`${pct}\u00A0%`), f.text.fr);
       assert.ok(f.text.en.includes(`${pct}%`), f.text.en);
-      assert.match(f.text.fr, /±\u00A0\d+,\d\u00A0pts/);
-      assert.match(f.text.en, /±\u00A0\d+\.\d\u00A0pts/);
+      assert.match(f.text.fr, /(±\u00A0\d+,\d|−\d+,\d\u00A0\/\u00A0\+\d+,\d)\u00A0pts/);
+      assert.match(f.text.en, /(±\u00A0\d+\.\d|−\d+\.\d\u00A0\/\u00A0\+\d+\.\d)\u00A0pts/);
       assert.match(f.text.fr, /n\u00A0=\u00A0\d/);
       assert.equal(frenchTypography(f.text.fr), f.text.fr, 'French typography applied');
       assert.ok(!/ [:;?!%»]/.test(f.text.fr), `no ordinary space before French punctuation: ${f.text.fr}`);
@@ -98,9 +98,19 @@ describe('keyFindings for any study', () => {
     assert.equal(finding.kind, 'level');
     assert.match(
       finding.text.fr,
-      new RegExp(`^« visioconférence » : ${pct} % des ${odd.n} ménages à qui la question a été posée \\(± \\d+,\\d pts, n = ${odd.n}\\)\\.$`.replace(/ /g, '[ \\u00A0\\u202F]')),
+      new RegExp(
+        `^« visioconférence » : ${pct} % des ${odd.n} ménages à qui la question a été posée \\((± \\d+,\\d|−\\d+,\\d / \\+\\d+,\\d) pts, n = ${odd.n}\\)\\.$`.replace(
+          / /g,
+          '[ \\u00A0\\u202F]',
+        ),
+      ),
     );
-    assert.match(finding.text.en, new RegExp(`^“videoconferencing”: ${pct}% of the ${n} households asked \\(±\\u00A0\\d+\\.\\d\\u00A0pts, n\\u00A0=\\u00A0${n}\\)\\.$`));
+    assert.match(
+      finding.text.en,
+      new RegExp(
+        `^“videoconferencing”: ${pct}% of the ${n} households asked \\((±\\u00A0\\d+\\.\\d|−\\d+\\.\\d\\u00A0/\\u00A0\\+\\d+\\.\\d)\\u00A0pts, n\\u00A0=\\u00A0${n}\\)\\.$`,
+      ),
+    );
     assert.equal(frenchTypography(finding.text.fr), finding.text.fr);
   });
 
@@ -111,5 +121,25 @@ describe('keyFindings for any study', () => {
     const [finding] = keyFindings(plain, { min: 1, max: 1 });
     assert.match(finding.text.fr, /\d\u00A0% des répondants \(/);
     assert.match(finding.text.en, /% of respondents \(/);
+  });
+
+  it('writes an asymmetric interval as −/+ margins, a zero-width one not at all, and a change of one point in the singular', () => {
+    const tenure = results.indicators.find((i) => i.variable === 'tenure')!;
+    const at = (estimate: number, ci: readonly [number, number], difference: number): WaveResults => ({
+      ...results,
+      previousWave: { code: 'w0', title: 'w0' },
+      banners: [],
+      indicators: [{ ...tenure, group: null, estimate, ci, trend: { previousWave: 'w0', previous: estimate - difference, difference, se: 0.001, p: 0.001, significant: true } }],
+    });
+    const trendOf = (r: WaveResults) => keyFindings(r, { min: 2, max: 2 }).find((f) => f.kind === 'trend')!;
+    const asymmetric = trendOf(at(0.99, [0.96, 0.995], 0.01));
+    assert.ok(asymmetric.text.fr.includes('−3,0\u00A0/\u00A0+0,5\u00A0pts'), asymmetric.text.fr);
+    assert.ok(!asymmetric.text.fr.includes('±'), asymmetric.text.fr);
+    assert.ok(asymmetric.text.fr.includes('+1\u00A0pt,'), `one point in the singular: ${asymmetric.text.fr}`);
+    assert.ok(asymmetric.text.en.includes('+1\u00A0pt,'), asymmetric.text.en);
+    const fall = trendOf(at(0.5, [0.47, 0.53], -0.03));
+    assert.ok(fall.text.fr.includes('−3\u00A0pts'), `a true minus sign: ${fall.text.fr}`);
+    assert.ok(fall.text.fr.includes('±\u00A03,0\u00A0pts'), fall.text.fr);
+    assert.deepEqual(keyFindings(at(1, [1, 1], 0.02), { min: 1, max: 1 }), [], 'no finding states a fake ± 0');
   });
 });

@@ -1,4 +1,4 @@
-import { interfaceLanguage, t, type MessageKey, type MessageParams } from '../messages/index.js';
+import { interfaceLanguage, pluralCategory, t, type MessageKey, type MessageParams } from '../messages/index.js';
 import { labelIn, type Label } from '../study/index.js';
 import type { IndicatorResult, WaveResults } from './wave-results-types.js';
 
@@ -25,6 +25,8 @@ export interface KeyFindingsOptions {
 /** effective base under which a cut column is not quoted in a key finding */
 const SOLID_EFFECTIVE_BASE = 50;
 const moe = (i: IndicatorResult) => (i.ci ? (i.ci[1] - i.ci[0]) / 2 : 0);
+/** an interval of zero width (an estimate of 0 or 1 with no spread) states no precision: such a figure is not a finding */
+const informative = (ci: readonly [number, number] | null): ci is readonly [number, number] => ci !== null && ci[1] - ci[0] > 1e-9;
 
 /** How one language writes numbers and units in a finding. */
 function writer(results: WaveResults, lang: string) {
@@ -39,12 +41,19 @@ function writer(results: WaveResults, lang: string) {
   return {
     label: (label: Label) => labelIn(label, lang),
     percent: (p: number) => text('keyFindings.percent', { value: Math.round(p * 100) }),
-    /** the change as printed: the difference of the two printed percentages, so the sentence adds up */
+    /** the change as printed: the difference of the two printed percentages, so the sentence adds up (`−1 pt`, `0 pt`, `+5 pts`) */
     points: (p: number, previous: number) => {
       const d = Math.round(p * 100) - Math.round(previous * 100);
-      return text('keyFindings.points', { sign: d >= 0 ? '+' : '−', value: Math.abs(d) });
+      return text(`keyFindings.change.${pluralCategory(ui, Math.abs(d))}`, { sign: d > 0 ? '+' : d < 0 ? '−' : '', value: Math.abs(d) });
     },
-    margin: (m: number) => text('keyFindings.margin', { value: decimal.format(m * 100) }),
+    /** `± 2,8 pts`, or `−4,5 / +2,8 pts` when the two distances differ by more than the last printed digit */
+    margin: (estimate: number, ci: readonly [number, number]) => {
+      const below = Math.max(0, estimate - ci[0]) * 100,
+        above = Math.max(0, ci[1] - estimate) * 100;
+      return Math.abs(Math.round(below * 10) - Math.round(above * 10)) <= 1
+        ? text('keyFindings.margin', { value: decimal.format((below + above) / 2) })
+        : text('keyFindings.marginAsymmetric', { below: decimal.format(below), above: decimal.format(above) });
+    },
     base: (n: number) => text('keyFindings.base', { count: count(n) }),
     /** "des ménages", or for a question shown to some only, "des 978 ménages à qui la question a été posée" */
     ofUnits: (i: IndicatorResult) => (i.filtered ? text('keyFindings.ofUnitsAsked', { count: count(i.n), units }) : text('keyFindings.ofUnits', { units })),
@@ -69,7 +78,7 @@ export function keyFindings(results: WaveResults, options: KeyFindingsOptions = 
   const writers = languages.map((lang) => [lang, writer(results, lang)] as const);
   const say = (make: (w: ReturnType<typeof writer>) => string): Label => Object.fromEntries(writers.map(([lang, w]) => [lang, make(w)]));
   const candidates: KeyFinding[] = [];
-  const measured = results.indicators.filter((i) => i.estimate !== null && i.ci !== null);
+  const measured = results.indicators.filter((i) => i.estimate !== null && informative(i.ci));
   const groups = new Map<string, IndicatorResult[]>();
   for (const i of measured) if (i.group) groups.set(i.group, [...(groups.get(i.group) ?? []), i]);
   for (const [group, items] of groups) {
@@ -88,7 +97,7 @@ export function keyFindings(results: WaveResults, options: KeyFindingsOptions = 
           label: w.label(top.label),
           percent: w.percent(top.estimate!),
           ofUnits: w.ofUnits(top),
-          margin: w.margin(moe(top)),
+          margin: w.margin(top.estimate!, top.ci!),
           base: w.base(top.n),
         }),
       ),
@@ -115,7 +124,7 @@ export function keyFindings(results: WaveResults, options: KeyFindingsOptions = 
             previous: w.percent(trend.previous),
             wave: before,
             points: w.points(p, trend.previous),
-            margin: w.margin(m),
+            margin: w.margin(p, i.ci!),
             base: w.base(i.n),
           }),
         ),
@@ -129,13 +138,15 @@ export function keyFindings(results: WaveResults, options: KeyFindingsOptions = 
         marginOfError: m,
         n: i.n,
         score: Math.abs(p - 0.5) * 1.2,
-        text: say((w) => w.sentence('keyFindings.level', { label: w.label(i.label), percent: w.percent(p), ofUnits: w.ofUnits(i), margin: w.margin(m), base: w.base(i.n) })),
+        text: say((w) => w.sentence('keyFindings.level', { label: w.label(i.label), percent: w.percent(p), ofUnits: w.ofUnits(i), margin: w.margin(p, i.ci!), base: w.base(i.n) })),
       });
     }
     for (const banner of results.banners) {
       // a gap is a finding only between columns whose effective bases are solid: with unequal weights a
       // column of 75 respondents can rest on a handful of heavily weighted ones
-      const cells = (i.cuts[banner.id] ?? []).filter((c) => !c.suppressed && !c.lowBase && c.estimate !== null && c.ci !== null && (c.nEffective ?? c.n) >= SOLID_EFFECTIVE_BASE);
+      const cells = (i.cuts[banner.id] ?? []).filter(
+        (c) => !c.suppressed && !c.lowBase && c.estimate !== null && informative(c.ci) && (c.nEffective ?? c.n) >= SOLID_EFFECTIVE_BASE,
+      );
       let best: { hi: (typeof cells)[number]; lo: (typeof cells)[number]; gap: number; sure: number } | null = null;
       for (const hi of cells)
         for (const lo of cells) {
@@ -162,11 +173,11 @@ export function keyFindings(results: WaveResults, options: KeyFindingsOptions = 
             askedOf: w.askedOf(i),
             percent: w.percent(hi.estimate!),
             high: w.label(hi.label),
-            margin: w.margin(mh),
+            margin: w.margin(hi.estimate!, hi.ci!),
             base: w.base(hi.n),
             lowPercent: w.percent(lo.estimate!),
             low: w.label(lo.label),
-            lowMargin: w.margin(ml),
+            lowMargin: w.margin(lo.estimate!, lo.ci!),
             lowBase: w.base(lo.n),
           }),
         ),

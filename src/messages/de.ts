@@ -997,4 +997,15 @@ export const de: Messages = {
   'admin.cleaning.otherRules': 'Zu schnelle Antworten und Durchklicker',
   'admin.cleaning.speederPercent': 'Zu schnell: vollständige Antworten, die schneller sind als dieser Prozentsatz der Mediandauer (über 0, unter 100)',
   'admin.cleaning.straightMinItems': 'Durchklicker: dieselbe Antwort auf alle Items einer Matrix mit mindestens so vielen Items',
+  // ── honest numbers and table legends (issue 18 parts 3–4) ──
+  'keyFindings.marginAsymmetric': '−{below}\u00A0/\u00A0+{above}\u00A0Pkt.',
+  'keyFindings.change.one': '{sign}{value}\u00A0Pkt.',
+  'keyFindings.change.other': '{sign}{value}\u00A0Pkt.',
+  'legend.trend': '▲ ▼: signifikanter Anstieg oder Rückgang seit {wave} (Test auf dem 5-%-Niveau); ohne Pfeil liegt die Veränderung innerhalb der Fehlermarge.',
+  'legend.margin': 'Fehlermarge: das 95-%-Konfidenzintervall, als −3,0 / +1,2 Pp. geschrieben, wenn es nicht symmetrisch ist.',
+  'legend.bases': 'n: Rohbasis, die Zahl der Antworten; effektive Basis: die Größe einer ungewichteten Stichprobe mit gleicher Genauigkeit.',
+  'pdf.comment.stableOthers.one': 'Beim anderen Indikator liegt die Veränderung seit {previous} innerhalb der Fehlermarge: keine signifikante Veränderung.',
+  'pdf.comment.stableOthers.other': 'Bei den {count} anderen Indikatoren liegt die Veränderung seit {previous} innerhalb der Fehlermarge: keine signifikante Veränderung.',
+  'pdf.comment.stableAll': 'Bei jedem dieser Indikatoren liegt die Veränderung seit {previous} innerhalb der Fehlermarge: keine signifikante Veränderung.',
+  'pdf.table.part': '{caption} (Teil {part} von {parts})',
 };

@@ -988,6 +988,17 @@ export const en = {
   'admin.cleaning.otherRules': 'Speeders and straight-liners',
   'admin.cleaning.speederPercent': 'Speeders: complete responses faster than this percentage of the median duration (above 0, below 100)',
   'admin.cleaning.straightMinItems': 'Straight-liners: the same answer to every item of a matrix of at least this many items',
+  // ── honest numbers and table legends (issue 18 parts 3–4) ──
+  'keyFindings.marginAsymmetric': '−{below}\u00A0/\u00A0+{above}\u00A0pts',
+  'keyFindings.change.one': '{sign}{value}\u00A0pt',
+  'keyFindings.change.other': '{sign}{value}\u00A0pts',
+  'legend.trend': '▲ ▼: significant rise or fall since {wave} (5% test); without an arrow, the change is within the margin of error.',
+  'legend.margin': 'Margin of error: the 95% confidence interval, written −3.0 / +1.2 pts when it is not symmetric.',
+  'legend.bases': 'n: raw base, the number of answers; effective base: the size of an unweighted sample with the same precision.',
+  'pdf.comment.stableOthers.one': 'For the other indicator, the change since {previous} is within the margin of error: no significant change.',
+  'pdf.comment.stableOthers.other': 'For the other {count} indicators, the change since {previous} is within the margin of error: no significant change.',
+  'pdf.comment.stableAll': 'For each of these indicators, the change since {previous} is within the margin of error: no significant change.',
+  'pdf.table.part': '{caption} (part {part} of {parts})',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -995,4 +995,15 @@ export const es: Messages = {
   'admin.cleaning.otherRules': 'Respuestas demasiado rápidas y en línea recta',
   'admin.cleaning.speederPercent': 'Demasiado rápidas: respuestas completas más rápidas que este porcentaje de la duración mediana (más de 0, menos de 100)',
   'admin.cleaning.straightMinItems': 'Línea recta: la misma respuesta a todos los ítems de una matriz de al menos este número de ítems',
+  // ── honest numbers and table legends (issue 18 parts 3–4) ──
+  'keyFindings.marginAsymmetric': '−{below}\u00A0/\u00A0+{above}\u00A0pts',
+  'keyFindings.change.one': '{sign}{value}\u00A0pt',
+  'keyFindings.change.other': '{sign}{value}\u00A0pts',
+  'legend.trend': '▲ ▼: subida o bajada significativa desde {wave} (prueba al 5 %); sin flecha, el cambio está dentro del margen de error.',
+  'legend.margin': 'Margen de error: el intervalo de confianza al 95 %, escrito −3,0 / +1,2 p. p. cuando no es simétrico.',
+  'legend.bases': 'n: base bruta, el número de respuestas; base efectiva: el tamaño de una muestra sin ponderar con la misma precisión.',
+  'pdf.comment.stableOthers.one': 'Para el otro indicador, el cambio desde {previous} está dentro del margen de error: sin cambio significativo.',
+  'pdf.comment.stableOthers.other': 'Para los otros {count} indicadores, el cambio desde {previous} está dentro del margen de error: sin cambio significativo.',
+  'pdf.comment.stableAll': 'Para cada uno de estos indicadores, el cambio desde {previous} está dentro del margen de error: sin cambio significativo.',
+  'pdf.table.part': '{caption} (parte {part} de {parts})',
 };

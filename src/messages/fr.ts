@@ -999,4 +999,15 @@ export const fr: Messages = {
   'admin.cleaning.otherRules': 'Trop rapides et réponses en ligne droite',
   'admin.cleaning.speederPercent': 'Trop rapides : réponses complètes plus rapides que ce pourcentage de la durée médiane (plus de 0, moins de 100)',
   'admin.cleaning.straightMinItems': 'Ligne droite : la même réponse à tous les items d’une grille d’au moins ce nombre d’items',
+  // ── honest numbers and table legends (issue 18 parts 3–4) ──
+  'keyFindings.marginAsymmetric': '−{below}\u00A0/\u00A0+{above}\u00A0pts',
+  'keyFindings.change.one': '{sign}{value}\u00A0pt',
+  'keyFindings.change.other': '{sign}{value}\u00A0pts',
+  'legend.trend': '▲ ▼ : hausse ou baisse significative depuis {wave} (test à 5 %) ; sans flèche, l’écart reste dans la marge d’erreur.',
+  'legend.margin': 'Marge d’erreur : l’intervalle de confiance à 95 %, écrit −3,0 / +1,2 pts quand il n’est pas symétrique.',
+  'legend.bases': 'n : base brute, le nombre de réponses ; base effective : la taille d’un échantillon non pondéré de même précision.',
+  'pdf.comment.stableOthers.one': 'Pour l’autre indicateur, l’écart avec {previous} reste dans la marge d’erreur : pas d’évolution significative.',
+  'pdf.comment.stableOthers.other': 'Pour les {count} autres indicateurs, l’écart avec {previous} reste dans la marge d’erreur : pas d’évolution significative.',
+  'pdf.comment.stableAll': 'Pour chacun de ces indicateurs, l’écart avec {previous} reste dans la marge d’erreur : pas d’évolution significative.',
+  'pdf.table.part': '{caption} (partie {part} sur {parts})',
 };

@@ -217,7 +217,7 @@ for (const database of TEST_DATABASES) {
         const rows = page.body.match(/<tr><th scope="row">/g) ?? [];
         assert.ok(rows.length >= 3, 'headline indicators, one row each');
         assert.match(page.body, /<td class="number">\d+\u00A0%<\/td>/, 'a percentage, French style');
-        assert.match(page.body, /<td class="number">±\u00A0\d+,\d\u00A0pts?<\/td>/, 'a margin of error with a decimal comma');
+        assert.match(page.body, /<td class="number">(±\u00A0\d+,\d|−\d+,\d\u00A0\/\u00A0\+\d+,\d)\u00A0pts?<\/td>/, 'a margin of error with a decimal comma');
         assert.match(page.body, /id="publish-unweighted">Ces chiffres ne sont pas pondérés\u00A0: aucun effectif de population n’a été saisi/);
         assert.match(page.body, /<input type="checkbox" id="confirm" name="confirm" value="yes" required>/);
 

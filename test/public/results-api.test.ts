@@ -203,7 +203,14 @@ for (const database of TEST_DATABASES) {
       const cells = [...fr.body.matchAll(/<td class="number[^"]*">([\s\S]*?)<\/td>/g)].map((m) => m[1]);
       const shown = cells.filter((c) => c.includes('class="value"'));
       assert.ok(shown.length > 0, 'the page shows cut cells with a value');
-      for (const cell of shown) assert.match(cell, /±\u00A0\d+,\d\u00A0pts · n\u00A0=\u00A0\d/);
+      // the margin as ± when the interval is symmetric to the printed digit, else as −/+ distances to its bounds
+      for (const cell of shown) assert.match(cell, /(±\u00A0\d+,\d|−\d+,\d\u00A0\/\u00A0\+\d+,\d)\u00A0pts · n\u00A0=\u00A0\d/);
+      assert.ok(
+        shown.some((cell) => cell.includes('\u00A0/\u00A0+')),
+        'an asymmetric interval is shown as −/+ margins',
+      );
+      // a visible legend explains the arrows, the margins and the bases
+      assert.match(fr.body, /<p class="table-note">▲ ▼\u00A0: hausse ou baisse significative depuis 2015/);
       assert.equal((await server.app.inject('/en/results/social-media-barometer/methodology?wave=2016')).statusCode, 200);
       assert.equal((await server.app.inject('/resultats/social-media-barometer/evolution/uses_social_media')).statusCode, 200);
       const redirect = await server.app.inject('/en/results');

@@ -7,7 +7,8 @@ import { seedSyntheticWave, STUDY_ID } from './fixtures/synthetic-wave.js';
 
 const SMALL = 'household-panel';
 /** A headline figure as the cards print it: a percentage, then its margin of error and base in brackets. */
-const FIGURE = /<strong class="figure">\d+\u00A0%<\/strong>[^<]+<span class="figure-precision">\(marge d’erreur ±\u00A0\d+,\d\u00A0pts, base n\u00A0=\u00A0\d+\)<\/span>/;
+const FIGURE =
+  /<strong class="figure">\d+\u00A0%<\/strong>[^<]+<span class="figure-precision">\(marge d’erreur (±\u00A0\d+,\d|−\d+,\d\u00A0\/\u00A0\+\d+,\d)\u00A0pts, base n\u00A0=\u00A0\d+\)<\/span>/;
 
 /** The cards of a page, one string each, by the text of their heading. */
 function cards(body: string): Map<string, string> {
@@ -54,7 +55,7 @@ for (const database of TEST_DATABASES) {
       assert.ok(!fieldwork.includes(`/resultats/${SMALL}`));
 
       const en = await server.app.inject({ url: '/en/' });
-      assert.match(en.body, /margin of error ±\u00A0\d+\.\d\u00A0pts, base n\u00A0=\u00A0\d+/);
+      assert.match(en.body, /margin of error (±\u00A0\d+\.\d|−\d+\.\d\u00A0\/\u00A0\+\d+\.\d)\u00A0pts, base n\u00A0=\u00A0\d+/);
       assert.ok(en.body.includes(`href="/en/results/${STUDY_ID}"`) && en.body.includes(`href="/en/survey/${surveyId}"`));
     });
 

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { getWaveResults } from '../../src/analysis/results-cache.js';
 import { main } from '../../src/cli/main.js';
 import { generateDemo } from '../../src/demo/index.js';
-import { formatMarginOfError, formatNumber, formatPercent } from '../../src/report/format/index.js';
+import { formatMargin, formatNumber, formatPercent } from '../../src/report/format/index.js';
 import { renderWhitePaper } from '../../src/report/pdf/white-paper-pdf.js';
 import { frenchTypography } from '../../src/study/index.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
@@ -71,11 +71,11 @@ describe('the white paper PDF of the demo barometer', () => {
     for (const id of SEED_IDS) {
       const indicator = results.indicators.find((i) => i.id === id)!;
       const percent = formatPercent(indicator.estimate!, 'fr');
-      const margin = formatMarginOfError((indicator.ci![1] - indicator.ci![0]) / 2, 'fr');
+      const margin = formatMargin(indicator.estimate, indicator.ci, 'fr');
       // the dashboard's row: label, then the percentage and the margin as printed there
       assert.ok(dashboard.includes(`<td class="number">${percent}</td>\n    <td class="number">${margin}</td>`), `${id}: ${percent} ${margin} on the dashboard`);
       // the PDF's commentary states the same figure with the same margin and base
-      const sentence = frenchTypography(`${indicator.label.fr} : ${percent} des entreprises (${margin}, n\u00A0=\u00A0${formatNumber(indicator.n, 'fr')}).`);
+      const sentence = frenchTypography(`« ${indicator.label.fr} » : ${percent} des entreprises (${margin}, n\u00A0=\u00A0${formatNumber(indicator.n, 'fr')}).`);
       assert.ok(text.includes(spaces(sentence)), `${id}: "${sentence}" in the PDF`);
       // and its appendix row
       assert.ok(text.includes(spaces(`${indicator.label.fr} ${percent} ${margin}`)), `${id}: appendix row in the PDF`);

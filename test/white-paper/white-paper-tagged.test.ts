@@ -69,7 +69,7 @@ describe('the white paper PDF is tagged for screen readers', () => {
     assert.match(pdfToText(fr), /Page 3 sur \d+/);
     const body = nodes.filter((n) => n.type === 'P').map((n) => spaces(n.text));
     assert.ok(
-      body.some((t) => /^Utilisent les réseaux sociaux : \d+ % des entreprises/.test(t)),
+      body.some((t) => /^« Utilisent les réseaux sociaux » : \d+ % des entreprises/.test(t)),
       'the commentary as paragraphs',
     );
   });

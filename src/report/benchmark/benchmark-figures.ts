@@ -7,7 +7,7 @@ import { t } from '../../messages/index.js';
 export function benchmarkFigure(figure: BenchmarkFigure | null, lang: Lang): string {
   if (!figure) return '–';
   if (figure.suppressed || figure.estimate === null) return `– (${t(lang, 'benchmark.indicators.suppressed')}, ${base(figure.n, lang)})`;
-  return `${pct(figure.estimate, lang)} (${moe(figure.ci, lang)}, ${base(figure.n, lang)})${figure.lowBase ? ` * ${t(lang, 'benchmark.indicators.lowBase')}` : ''}`;
+  return `${pct(figure.estimate, lang)} (${moe(figure, lang)}, ${base(figure.n, lang)})${figure.lowBase ? ` * ${t(lang, 'benchmark.indicators.lowBase')}` : ''}`;
 }
 
 /** A 0–100 score as text (a dash when not available). */

@@ -1,9 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatDate, formatMarginOfError, formatNumber, formatPercent, MISSING } from './index.js';
+import { formatDate, formatInterval, formatMargin, formatMarginOfError, formatNumber, formatPercent, formatPoints, MISSING } from './index.js';
 
 const NBSP = '\u00A0';
 const NNBSP = '\u202F';
+const MINUS = '\u2212';
 
 describe('formatNumber', () => {
   it('groups thousands with a narrow no-break space in French and a comma in English', () => {
@@ -113,5 +114,69 @@ describe('formatting per interface language', () => {
     assert.equal(formatDate('2025-03-14', 'en'), `14${NBSP}March 2025`);
     assert.equal(formatDate('2025-03-14', 'de'), `14.${NBSP}März 2025`);
     assert.equal(formatDate('2025-03-14', 'es'), '14 de marzo de 2025');
+  });
+});
+
+describe('formatMargin', () => {
+  it('prints ± when the interval is symmetric at the printed precision', () => {
+    assert.equal(formatMargin(0.5, [0.47, 0.53], 'fr'), `±${NBSP}3,0${NBSP}pts`);
+    assert.equal(formatMargin(0.5, [0.4701, 0.5299], 'en'), `±${NBSP}3.0${NBSP}pts`);
+    // 6.69 below and 6.78 above print 6.7 and 6.8: one unit of the last digit apart, so ± their mean
+    assert.equal(formatMargin(0.4718, [0.4049, 0.5396], 'fr'), `±${NBSP}6,7${NBSP}pts`);
+  });
+
+  it('prints the distance to each bound when the interval is asymmetric, with a true minus sign', () => {
+    // 99 % with a logit interval of [0.96 ; 0.995]: not "± 1.8 pts"
+    assert.equal(formatMargin(0.99, [0.96, 0.995], 'fr'), `${MINUS}3,0${NBSP}/${NBSP}+0,5${NBSP}pts`);
+    assert.equal(formatMargin(0.932, [0.8875, 0.9596], 'en'), `${MINUS}4.5${NBSP}/${NBSP}+2.8${NBSP}pts`);
+    assert.equal(formatMargin(0.0146, [0.0053, 0.0398], 'de'), `${MINUS}0,9${NBSP}/${NBSP}+2,5${NBSP}Pp.`);
+  });
+
+  it('gives a dash, not a fake ± 0, for an estimate of 0 or 1 whose interval has no width', () => {
+    assert.equal(formatMargin(1, [1, 1], 'fr'), MISSING);
+    assert.equal(formatMargin(0, [0, 0], 'en'), MISSING);
+    assert.equal(formatMargin(null, null, 'en'), MISSING);
+    assert.equal(formatMargin(0.4, null, 'en'), MISSING);
+  });
+
+  it('shows a one-sided interval at 0 as its real extent', () => {
+    assert.equal(formatMargin(0, [0, 0.031], 'fr'), `${MINUS}0,0${NBSP}/${NBSP}+3,1${NBSP}pts`);
+  });
+});
+
+describe('formatInterval', () => {
+  it('writes the bounds between brackets in each language', () => {
+    assert.equal(formatInterval([0.888, 0.96], 'fr'), `[88,8${NBSP}%${NBSP};${NBSP}96,0${NBSP}%]`);
+    assert.equal(formatInterval([0.888, 0.96], 'en'), `[88.8%;${NBSP}96.0%]`);
+    assert.equal(formatInterval([0.888, 0.96], 'de'), `[88,8${NBSP}%;${NBSP}96,0${NBSP}%]`);
+  });
+
+  it('has no ordinary space, so a table never wraps inside it', () => {
+    for (const lang of ['fr', 'en', 'de', 'es'] as const) assert.doesNotMatch(formatInterval([0.01, 0.5], lang), / /);
+  });
+
+  it('gives a dash for a missing or zero-width interval', () => {
+    assert.equal(formatInterval(null, 'fr'), MISSING);
+    assert.equal(formatInterval([1, 1], 'fr'), MISSING);
+  });
+});
+
+describe('formatPoints', () => {
+  it('writes 0 and 1 point in the singular in French, without a sign on zero', () => {
+    assert.equal(formatPoints(0, 'fr'), `0${NBSP}pt`);
+    assert.equal(formatPoints(-0.004, 'fr'), `0${NBSP}pt`);
+    assert.equal(formatPoints(-0.012, 'fr'), `${MINUS}1${NBSP}pt`);
+    assert.equal(formatPoints(0.05, 'fr'), `+5${NBSP}pts`);
+  });
+
+  it('writes only 1 point in the singular in English', () => {
+    assert.equal(formatPoints(0.001, 'en'), `0${NBSP}pts`);
+    assert.equal(formatPoints(0.01, 'en'), `+1${NBSP}pt`);
+    assert.equal(formatPoints(-0.03, 'en'), `${MINUS}3${NBSP}pts`);
+  });
+
+  it('uses the language’s abbreviation', () => {
+    assert.equal(formatPoints(-0.03, 'de'), `${MINUS}3${NBSP}Pp.`);
+    assert.equal(formatPoints(0.03, 'es'), `+3${NBSP}p.${NBSP}p.`);
   });
 });

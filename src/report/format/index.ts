@@ -1,4 +1,5 @@
 export { formatDate } from './format-date.js';
+export { formatInterval, formatMargin, formatPoints, MINUS } from './format-interval.js';
 export { formatMarginOfError } from './format-margin-of-error.js';
 export { formatNumber, MISSING, roundHalfAwayFromZero } from './format-number.js';
 export { formatPercent } from './format-percent.js';

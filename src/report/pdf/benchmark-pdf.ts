@@ -58,11 +58,11 @@ export async function renderBenchmarkPdf(input: BenchmarkPdfInput): Promise<Buff
   flow.chart(await renderSvg(chart, { id: 'benchmark-maturity' }), chartAlt(chart), 0.95);
   flow.table(
     [
-      { label: t(lang, 'benchmark.maturity.dimension'), width: 0.24 },
-      { label: t(lang, 'benchmark.maturity.definition'), width: 0.43 },
-      { label: t(lang, 'benchmark.maturity.you'), width: 0.1, align: 'right' },
-      { label: t(lang, 'benchmark.maturity.all'), width: 0.1, align: 'right' },
-      { label: benchmarkWords(model, lang).peers, width: 0.13, align: 'right' },
+      { label: t(lang, 'benchmark.maturity.dimension') },
+      { label: t(lang, 'benchmark.maturity.definition') },
+      { label: t(lang, 'benchmark.maturity.you'), align: 'right' },
+      { label: t(lang, 'benchmark.maturity.all'), align: 'right' },
+      { label: benchmarkWords(model, lang).peers, align: 'right' },
     ],
     model.dimensions.map((d) => [labelIn(d.label, lang), labelIn(d.definition, lang), score(d.respondent, lang), score(d.all, lang), score(d.sameSize, lang)]),
   );
@@ -76,10 +76,10 @@ export async function renderBenchmarkPdf(input: BenchmarkPdfInput): Promise<Buff
   for (const theme of model.themes) {
     flow.table(
       [
-        { label: t(lang, 'benchmark.indicators.indicator'), width: 0.3 },
-        { label: t(lang, 'benchmark.indicators.answer'), width: 0.2 },
-        { label: t(lang, 'benchmark.indicators.allUnits', unitWords(model.study, lang)), width: 0.25, align: 'right' },
-        { label: benchmarkWords(model, lang).peers, width: 0.25, align: 'right' },
+        { label: t(lang, 'benchmark.indicators.indicator') },
+        { label: t(lang, 'benchmark.indicators.answer') },
+        { label: t(lang, 'benchmark.indicators.allUnits', unitWords(model.study, lang)), align: 'right' },
+        { label: benchmarkWords(model, lang).peers, align: 'right' },
       ],
       model.indicators
         .filter((i) => i.theme === theme.id)
@@ -89,7 +89,7 @@ export async function renderBenchmarkPdf(input: BenchmarkPdfInput): Promise<Buff
           benchmarkFigure(i.all, lang).replace(' (', '\n('),
           benchmarkFigure(i.sameSize, lang).replace(' (', '\n('),
         ]),
-      labelIn(theme.label, lang),
+      { caption: labelIn(theme.label, lang), note: t(lang, 'legend.margin') },
     );
   }
   flow.paragraph(t(lang, 'benchmark.private'), { size: 8.5, color: COLORS.muted });

@@ -2,6 +2,7 @@ import { COLORS, CONTENT_WIDTH, FONT, PAGE, svgToPdfKit } from './pdf-document.j
 import { svgSize } from '../charts/index.js';
 import { pdfText } from './pdf-text.js';
 import { artifact, tag, type StructElement, type StructOptions } from './pdf-tags.js';
+import { columnExtents, columnGroups, fitColumns, keepNumbersTogether } from './table-layout.js';
 
 /** An entry of the table of contents: where a chapter starts (1-based page number as printed). */
 export interface TocEntry {
@@ -13,10 +14,23 @@ export interface TocEntry {
 
 export interface TableColumn {
   readonly label: string;
-  /** share of the content width (the shares of a table add up to 1) */
-  readonly width: number;
   readonly align?: 'left' | 'right';
 }
+
+export interface TableOptions {
+  /** the caption, above the table */
+  readonly caption?: string;
+  /** font size of the cells (8.5 by default) */
+  readonly size?: number;
+  /** the first columns, which name the rows: repeated in each part of a table too wide for the page (1 by default) */
+  readonly rowLabels?: number;
+  /** the caption of each part of a table split into groups of columns */
+  readonly partCaption?: (part: number, parts: number) => string;
+  /** a legend printed under the table in small type, kept on the page of its last row */
+  readonly note?: string;
+}
+
+const NOTE = { size: 7.5, color: COLORS.muted, gap: 10 } as const;
 
 export interface TextOptions {
   readonly size?: number;
@@ -31,7 +45,7 @@ const BODY_SIZE = 10;
 const cellText = (cell: string) =>
   cell
     .split('\n')
-    .map((line) => pdfText(line, 2000))
+    .map((line) => keepNumbersTogether(pdfText(line, 2000)))
     .join('\n');
 const bottomLimit = () => PAGE.height - PAGE.bottom;
 
@@ -176,21 +190,72 @@ export class PdfFlow {
 
   /**
    * A table whose header row is repeated on every page it spans: Table, its Caption, a TR of TH (scope
-   * Column) then a TR of TD per row; the header repeated on a later page is an artifact.
+   * Column) then a TR of TD per row; the header repeated on a later page is an artifact. Column widths come
+   * from the content (see `table-layout.ts`): a cell wraps only between words, never inside a word or a
+   * number; a table too wide for the page is printed in parts, each a group of columns after the row labels.
    */
-  table(columns: readonly TableColumn[], rows: readonly (readonly string[])[], caption?: string, size = 8.5): void {
+  table(columns: readonly TableColumn[], rows: readonly (readonly string[])[], options: TableOptions = {}): void {
     const doc = this.doc;
-    const widths = columns.map((c) => c.width * CONTENT_WIDTH);
+    const size = options.size ?? BODY_SIZE - 1.5;
     const pad = 4;
+    const header = columns.map((c) => cellText(c.label));
+    const body = rows.map((row) => row.map(cellText));
+    const measure = (text: string, bold: boolean) =>
+      doc
+        .font(bold ? FONT.bold : FONT.regular)
+        .fontSize(size)
+        .widthOfString(text);
+    const extents = columnExtents(header, body, measure, pad);
+    const widths = fitColumns(extents, CONTENT_WIDTH);
+    const note = options.note ? pdfText(options.note, 5000) : '';
+    const noteHeight = note ? doc.font(FONT.regular).fontSize(NOTE.size).heightOfString(note, { width: CONTENT_WIDTH, lineGap: 2 }) + 4 : 0;
+    if (widths) {
+      this.#table(columns, header, body, widths, size, pad, options.caption, noteHeight);
+      if (note) this.paragraph(note, NOTE);
+      return;
+    }
+    const groups = columnGroups(extents, CONTENT_WIDTH, Math.min(options.rowLabels ?? 1, columns.length));
+    groups.forEach((group, k) => {
+      const part = group.map((j) => extents[j]);
+      // a column wider than the page on its own still gets the whole width (and wraps inside itself)
+      const partWidths = fitColumns(part, CONTENT_WIDTH) ?? part.map((e) => (e.min * CONTENT_WIDTH) / part.reduce((sum, x) => sum + x.min, 0));
+      const caption = options.partCaption && groups.length > 1 ? options.partCaption(k + 1, groups.length) : k === 0 ? options.caption : undefined;
+      this.#table(
+        group.map((j) => columns[j]),
+        group.map((j) => header[j]),
+        body.map((row) => group.map((j) => row[j] ?? '')),
+        partWidths,
+        size,
+        pad,
+        caption,
+        k === groups.length - 1 ? noteHeight : 0,
+      );
+    });
+    if (note) this.paragraph(note, NOTE);
+  }
+
+  /** One table of fixed column widths; `keep` points are kept free under its last row (for its note). */
+  #table(
+    columns: readonly TableColumn[],
+    header: readonly string[],
+    rows: readonly (readonly string[])[],
+    widths: readonly number[],
+    size: number,
+    pad: number,
+    caption: string | undefined,
+    keep: number,
+  ): void {
+    const doc = this.doc;
+    const tableWidth = widths.reduce((a, b) => a + b, 0);
     const heightOf = (cells: readonly string[], bold: boolean) => {
       doc.font(bold ? FONT.bold : FONT.regular).fontSize(size);
-      return Math.max(...cells.map((cell, j) => doc.heightOfString(cellText(cell), { width: widths[j] - 2 * pad }))) + 2 * pad;
+      return Math.max(...cells.map((cell, j) => doc.heightOfString(cell, { width: widths[j] - 2 * pad }))) + 2 * pad;
     };
     /** a row: under `table` as a TR of `cellType` cells, or as an artifact without `table` */
     const drawRow = (cells: readonly string[], bold: boolean, fill: string | null, table?: StructElement, cellType = 'TD') => {
       const height = heightOf(cells, bold);
       const y = doc.y;
-      if (fill) this.artifact(() => doc.rect(PAGE.left, y, CONTENT_WIDTH, height).fill(fill));
+      if (fill) this.artifact(() => doc.rect(PAGE.left, y, tableWidth, height).fill(fill));
       const row = table ? this.tag('TR', undefined, {}, table) : undefined;
       let x = PAGE.left;
       cells.forEach((cell, j) => {
@@ -200,7 +265,7 @@ export class PdfFlow {
             .font(bold ? FONT.bold : FONT.regular)
             .fontSize(size)
             .fillColor(COLORS.text);
-          doc.text(cellText(cell), left + pad, y + pad, { width: widths[j] - 2 * pad, align: columns[j].align ?? 'left' });
+          doc.text(cell, left + pad, y + pad, { width: widths[j] - 2 * pad, align: columns[j].align ?? 'left' });
         };
         if (row) this.tag(cellType, draw, cellType === 'TH' ? { scope: 'Column' } : {}, row);
         else this.artifact(draw, 'Pagination');
@@ -210,7 +275,7 @@ export class PdfFlow {
       this.artifact(() =>
         doc
           .moveTo(PAGE.left, y + height)
-          .lineTo(PAGE.left + CONTENT_WIDTH, y + height)
+          .lineTo(PAGE.left + tableWidth, y + height)
           .lineWidth(0.5)
           .strokeColor(COLORS.rule)
           .stroke(),
@@ -218,7 +283,6 @@ export class PdfFlow {
       doc.x = PAGE.left;
       doc.y = y + height;
     };
-    const header = columns.map((c) => c.label);
     const startHeight = heightOf(header, true) + (rows[0] ? heightOf(rows[0], false) : 0) + (caption ? 18 : 0);
     this.ensure(startHeight);
     const table = this.tag('Table');
@@ -228,7 +292,7 @@ export class PdfFlow {
     }
     drawRow(header, true, COLORS.band, table, 'TH');
     rows.forEach((row, k) => {
-      if (doc.y + heightOf(row, false) > bottomLimit()) {
+      if (doc.y + heightOf(row, false) + (k === rows.length - 1 ? keep : 0) > bottomLimit()) {
         this.newPage();
         drawRow(header, true, COLORS.band);
       }

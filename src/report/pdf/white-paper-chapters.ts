@@ -8,7 +8,7 @@ import { chartAlt } from './pdf-tags.js';
 import { pdfText } from './pdf-text.js';
 import { base, count, moe, pct, trendText } from './figures.js';
 import { cutChart, isRankedGroup, themeChart, trendChart } from './white-paper-charts.js';
-import { cutComment, hierarchyComment, indicatorComment, waveName } from './white-paper-commentary.js';
+import { cutComment, hierarchyComment, themeComments, waveName } from './white-paper-commentary.js';
 import { bannerName } from './banner-name.js';
 import { t } from '../../messages/index.js';
 import { labelIn, unitWords } from '../../study/index.js';
@@ -74,7 +74,7 @@ export function drawSummary(flow: PdfFlow, results: WaveResults, findings: reado
           doc
             .fontSize(7)
             .fillColor(COLORS.muted)
-            .text(`${moe(i.ci, lang)} · ${base(i.n, lang)}`, x + 10, y + height - 14, { width: width - 16, lineBreak: false }),
+            .text(`${moe(i, lang)}\n${base(i.n, lang)}`, x + 10, y + height - 22, { width: width - 16 }),
         {},
         body,
       );
@@ -95,22 +95,28 @@ export function drawSummary(flow: PdfFlow, results: WaveResults, findings: reado
 function themeTable(flow: PdfFlow, results: WaveResults, indicators: readonly IndicatorResult[], lang: Lang, caption: string): void {
   const previous = results.previousWave;
   const columns = [
-    { label: t(lang, 'pdf.table.indicator'), width: previous ? 0.4 : 0.52, align: 'left' as const },
-    { label: t(lang, 'pdf.table.percent'), width: 0.1, align: 'right' as const },
-    { label: t(lang, 'pdf.table.margin'), width: 0.14, align: 'right' as const },
-    { label: t(lang, 'pdf.table.n'), width: 0.1, align: 'right' as const },
-    { label: t(lang, 'pdf.table.nEffective'), width: 0.14, align: 'right' as const },
-    ...(previous ? [{ label: t(lang, 'pdf.table.trend', { wave: waveName(previous) }), width: 0.12, align: 'right' as const }] : []),
+    { label: t(lang, 'pdf.table.indicator'), align: 'left' as const },
+    { label: t(lang, 'pdf.table.percent'), align: 'right' as const },
+    { label: t(lang, 'pdf.table.margin'), align: 'right' as const },
+    { label: t(lang, 'pdf.table.n'), align: 'right' as const },
+    { label: t(lang, 'pdf.table.nEffective'), align: 'right' as const },
+    ...(previous ? [{ label: t(lang, 'pdf.table.trend', { wave: waveName(previous) }), align: 'right' as const }] : []),
   ];
   const rows = indicators.map((i) => [
     labelIn(i.label, lang),
     pct(i.estimate, lang),
-    moe(i.ci, lang),
+    moe(i, lang),
     count(i.n, lang),
     count(i.nEffective, lang),
     ...(previous ? [trendText(i.trend)(lang)] : []),
   ]);
-  flow.table(columns, rows, caption);
+  const note = tableLegend(lang, previous ? ['legend.trend', 'legend.margin', 'legend.bases'] : ['legend.margin', 'legend.bases'], previous ? waveName(previous) : '');
+  flow.table(columns, rows, { caption, note });
+}
+
+/** The legend printed under a results table: what its arrows, margins and bases mean. */
+export function tableLegend(lang: Lang, keys: readonly ('legend.trend' | 'legend.margin' | 'legend.bases')[], wave = ''): string {
+  return keys.map((key) => t(lang, key, { wave })).join(' ');
 }
 
 /**
@@ -125,7 +131,7 @@ export async function drawTheme(flow: PdfFlow, results: WaveResults, theme: Wave
   const ranked = isRankedGroup(indicators);
   const measured = indicators.filter((i) => i.estimate !== null);
   const commented = ranked ? [...measured].sort((a, b) => b.estimate! - a.estimate!) : measured;
-  for (const i of commented) flow.paragraph(indicatorComment(results, i, lang));
+  for (const comment of themeComments(results, commented, lang)) flow.paragraph(comment);
   const size = results.banners.find((b) => b.id === 'size') ?? results.banners[0];
   const lead = commented[0];
   if (size && lead) {
@@ -156,12 +162,13 @@ export async function drawHierarchy(flow: PdfFlow, results: WaveResults, lang: L
   if (comment) flow.paragraph(comment);
   flow.table(
     [
-      { label: t(lang, 'pdf.hierarchy.rank'), width: 0.08, align: 'right' },
-      { label: t(lang, 'pdf.table.indicator'), width: 0.5 },
-      { label: t(lang, 'pdf.table.percent'), width: 0.12, align: 'right' },
-      { label: t(lang, 'pdf.table.margin'), width: 0.16, align: 'right' },
-      { label: t(lang, 'pdf.table.n'), width: 0.14, align: 'right' },
+      { label: t(lang, 'pdf.hierarchy.rank'), align: 'right' },
+      { label: t(lang, 'pdf.table.indicator') },
+      { label: t(lang, 'pdf.table.percent'), align: 'right' },
+      { label: t(lang, 'pdf.table.margin'), align: 'right' },
+      { label: t(lang, 'pdf.table.n'), align: 'right' },
     ],
-    ranked.map((i, k) => [String(k + 1), labelIn(i.label, lang), pct(i.estimate, lang), moe(i.ci, lang), count(i.n, lang)]),
+    ranked.map((i, k) => [String(k + 1), labelIn(i.label, lang), pct(i.estimate, lang), moe(i, lang), count(i.n, lang)]),
+    { rowLabels: 2, note: tableLegend(lang, ['legend.margin', 'legend.bases']) },
   );
 }

@@ -3,7 +3,7 @@ import { normalQuantile } from '../../stats/index.js';
 import { formatDate, formatMarginOfError, formatNumber, formatPercent, type Lang } from '../format/index.js';
 import type { PdfFlow } from './pdf-flow.js';
 import { count, interval, moe, pct } from './figures.js';
-import { themesWithIndicators } from './white-paper-chapters.js';
+import { tableLegend, themesWithIndicators } from './white-paper-chapters.js';
 import { bannerName } from './banner-name.js';
 import { t } from '../../messages/index.js';
 import { labelIn, unitWords } from '../../study/index.js';
@@ -52,10 +52,10 @@ export function drawMethodology(flow: PdfFlow, results: WaveResults, lang: Lang)
   for (const m of w.margins) {
     flow.table(
       [
-        { label: t(lang, 'pdf.methodology.level'), width: 0.4 },
-        { label: t(lang, 'pdf.methodology.target'), width: 0.24, align: 'right' },
-        { label: t(lang, 'pdf.methodology.sampleShare'), width: 0.2, align: 'right' },
-        { label: t(lang, 'pdf.methodology.achieved'), width: 0.16, align: 'right' },
+        { label: t(lang, 'pdf.methodology.level') },
+        { label: t(lang, 'pdf.methodology.target'), align: 'right' },
+        { label: t(lang, 'pdf.methodology.sampleShare'), align: 'right' },
+        { label: t(lang, 'pdf.methodology.achieved'), align: 'right' },
       ],
       m.levels.map((l) => [
         labelIn(l.label, lang),
@@ -63,7 +63,7 @@ export function drawMethodology(flow: PdfFlow, results: WaveResults, lang: Lang)
         `${formatPercent(l.sampleShare, lang, 1)} (n\u00A0=\u00A0${formatNumber(l.n, lang)})`,
         formatPercent(l.achievedShare, lang, 1),
       ]),
-      t(lang, 'pdf.methodology.marginCaption', { variable: labelIn(m.label, lang) }),
+      { caption: t(lang, 'pdf.methodology.marginCaption', { variable: labelIn(m.label, lang) }) },
     );
   }
   flow.heading(t(lang, 'pdf.methodology.reading'), 200);
@@ -73,17 +73,17 @@ export function drawMethodology(flow: PdfFlow, results: WaveResults, lang: Lang)
   const margin = (p: number, b: number) => formatMarginOfError(z * Math.sqrt((p * (1 - p) * deff) / b), lang);
   flow.table(
     [
-      { label: t(lang, 'pdf.methodology.base'), width: 0.25 },
-      { label: t(lang, 'pdf.methodology.margin10'), width: 0.25, align: 'right' },
-      { label: t(lang, 'pdf.methodology.margin30'), width: 0.25, align: 'right' },
-      { label: t(lang, 'pdf.methodology.margin50'), width: 0.25, align: 'right' },
+      { label: t(lang, 'pdf.methodology.base') },
+      { label: t(lang, 'pdf.methodology.margin10'), align: 'right' },
+      { label: t(lang, 'pdf.methodology.margin30'), align: 'right' },
+      { label: t(lang, 'pdf.methodology.margin50'), align: 'right' },
     ],
     bases.map((b) => [`n\u00A0=\u00A0${formatNumber(b, lang)}`, margin(0.1, b), margin(0.3, b), margin(0.5, b)]),
-    t(lang, 'pdf.methodology.marginTable'),
+    { caption: t(lang, 'pdf.methodology.marginTable') },
   );
 }
 
-/** Appendix: every indicator with its interval and bases, then each short profile cut with letters and base marks. */
+/** Appendix: every indicator with its interval and bases, then each profile cut with letters and base marks (a wide one in parts of columns). */
 export function drawAppendix(flow: PdfFlow, results: WaveResults, lang: Lang): void {
   flow.chapter(t(lang, 'pdf.appendix.title'), 'appendix', t(lang, 'pdf.appendix.lead'));
   flow.heading(t(lang, 'pdf.appendix.overall'), 120, true, 'appendix-overall');
@@ -91,28 +91,29 @@ export function drawAppendix(flow: PdfFlow, results: WaveResults, lang: Lang): v
   const rows = themes.flatMap((t) =>
     results.indicators
       .filter((i) => i.theme === t.id)
-      .map((i) => [labelIn(t.label, lang), labelIn(i.label, lang), pct(i.estimate, lang), moe(i.ci, lang), interval(i.ci, lang), count(i.n, lang), count(i.nEffective, lang)]),
+      .map((i) => [labelIn(t.label, lang), labelIn(i.label, lang), pct(i.estimate, lang), moe(i, lang), interval(i.ci, lang), count(i.n, lang), count(i.nEffective, lang)]),
   );
   flow.table(
     [
-      { label: t(lang, 'pdf.table.theme'), width: 0.15 },
-      { label: t(lang, 'pdf.table.indicator'), width: 0.33 },
-      { label: t(lang, 'pdf.table.percent'), width: 0.08, align: 'right' },
-      { label: t(lang, 'pdf.table.margin'), width: 0.12, align: 'right' },
-      { label: t(lang, 'pdf.table.ci'), width: 0.12, align: 'right' },
-      { label: t(lang, 'pdf.table.n'), width: 0.09, align: 'right' },
-      { label: t(lang, 'pdf.table.nEffective'), width: 0.11, align: 'right' },
+      { label: t(lang, 'pdf.table.theme') },
+      { label: t(lang, 'pdf.table.indicator') },
+      { label: t(lang, 'pdf.table.percent'), align: 'right' },
+      { label: t(lang, 'pdf.table.margin'), align: 'right' },
+      { label: t(lang, 'pdf.table.ci'), align: 'right' },
+      { label: t(lang, 'pdf.table.n'), align: 'right' },
+      { label: t(lang, 'pdf.table.nEffective'), align: 'right' },
     ],
     rows,
+    { rowLabels: 2, note: tableLegend(lang, ['legend.margin', 'legend.bases']) },
   );
-  for (const banner of results.banners.filter((b) => b.levels.length <= 6)) {
-    flow.heading(t(lang, 'pdf.appendix.cut', { banner: bannerName(lang, banner) }), 160, true, `appendix-${banner.id}`);
-    const share = 0.62 / (banner.levels.length + 1);
+  for (const banner of results.banners) {
+    const heading = t(lang, 'pdf.appendix.cut', { banner: bannerName(lang, banner) });
+    flow.heading(heading, 160, true, `appendix-${banner.id}`);
     flow.table(
       [
-        { label: t(lang, 'pdf.table.indicator'), width: 0.38 },
-        { label: t(lang, 'pdf.table.total'), width: share, align: 'right' },
-        ...banner.levels.map((l) => ({ label: `${l.letter} ${labelIn(l.label, lang)}`, width: share, align: 'right' as const })),
+        { label: t(lang, 'pdf.table.indicator') },
+        { label: t(lang, 'pdf.table.total'), align: 'right' },
+        ...banner.levels.map((l) => ({ label: `${l.letter} ${labelIn(l.label, lang)}`, align: 'right' as const })),
       ],
       results.indicators.map((i) => [
         labelIn(i.label, lang),
@@ -123,9 +124,11 @@ export function drawAppendix(flow: PdfFlow, results: WaveResults, lang: Lang): v
             : `${pct(c.estimate, lang)}${c.lowBase ? '*' : ''}${c.letters ? ` ${c.letters}` : ''}\nn\u00A0=\u00A0${formatNumber(c.n, lang)}`,
         ),
       ]),
-      undefined,
-      7.5,
+      {
+        size: 7.5,
+        partCaption: (part, parts) => t(lang, 'pdf.table.part', { caption: heading, part, parts }),
+        note: `${t(lang, 'pdf.appendix.cutNote', { low: results.settings.lowBase, suppress: results.settings.suppressBase })} ${tableLegend(lang, ['legend.bases'])}`,
+      },
     );
-    flow.paragraph(t(lang, 'pdf.appendix.cutNote', { low: results.settings.lowBase, suppress: results.settings.suppressBase }), { size: 8, gap: 10 });
   }
 }

@@ -90,7 +90,7 @@ describe('renderWhitePaper', () => {
     assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
     const text = textOf(pdf);
     assert.match(text, /Sommaire/);
-    assert.match(text, /Libellé a : 62 % des entreprises \(± 4,0 pts, n = 250\)\./);
+    assert.match(text, /« Libellé a » : 62 % des entreprises \(± 4,0 pts, n = 250\)\./);
     assert.match(text, /ne sont pas pondérés : no population targets/);
     assert.match(text, /La hiérarchie des enjeux/);
     assert.match(text, /« Libellé c2 » \(55 %\) arrive devant « Libellé c1 » \(41 %\)/, 'ranked, with the overlap verdict');
@@ -102,7 +102,7 @@ describe('renderWhitePaper', () => {
     const input = { results: FIRST_WAVE, lang: 'en' as const, creationDate: new Date('2025-01-01T00:00:00Z') };
     const [a, b] = [await renderWhitePaper(input), await renderWhitePaper(input)];
     assert.ok(a.equals(b));
-    assert.match(textOf(a), /Label a: 62% of companies \(± 4\.0 pts, n = 250\)\./);
+    assert.match(textOf(a), /“Label a”: 62% of companies \(± 4\.0 pts, n = 250\)\./);
   });
 });
 

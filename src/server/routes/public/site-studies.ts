@@ -14,6 +14,8 @@ export interface HeadlineFigure {
   readonly estimate: number;
   /** half-width of the interval */
   readonly marginOfError: number;
+  /** the 95 % interval itself (asymmetric near 0 or 1: printed as −/+ margins then) */
+  readonly ci: readonly [number, number];
   readonly n: number;
 }
 
@@ -100,6 +102,7 @@ export function headlineFigures(results: WaveResults, lang: string, count = HEAD
     label: labelIn(i.label, lang),
     estimate: i.estimate!,
     marginOfError: (i.ci![1] - i.ci![0]) / 2,
+    ci: i.ci!,
     n: i.n,
   }));
 }

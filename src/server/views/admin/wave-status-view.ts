@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { WaveResults } from '../../../analysis/wave-results-types.js';
 import { t, type MessageKey } from '../../../messages/index.js';
-import { formatDate, formatMarginOfError, formatNumber, formatPercent, type Lang } from '../../../report/format/index.js';
+import { formatDate, formatMargin, formatNumber, formatPercent, type Lang } from '../../../report/format/index.js';
 import type { Wave } from '../../../store/index.js';
 import { csrfField } from '../../csrf.js';
 import { localizedPath } from '../../i18n/localized-path.js';
@@ -46,7 +46,7 @@ function publishPreview(lang: Lang, readiness: PublishReadiness): Html {
       <th scope="col" class="number">${t(lang, 'admin.publish.margin')}</th><th scope="col" class="number">${t(lang, 'admin.publish.n')}</th></tr></thead>
     <tbody>${readiness.headlines.map(
       (h) => html`<tr><th scope="row">${h.label}</th><td class="number">${formatPercent(h.estimate, lang)}</td>
-      <td class="number">${formatMarginOfError(h.marginOfError, lang)}</td><td class="number">${formatNumber(h.n, lang)}</td></tr>`,
+      <td class="number">${formatMargin(h.estimate, h.ci, lang)}</td><td class="number">${formatNumber(h.n, lang)}</td></tr>`,
     )}</tbody>
   </table></div>`
   }

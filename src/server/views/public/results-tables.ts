@@ -30,7 +30,7 @@ export function indicatorTable(lang: Lang, results: WaveResults, themeId: string
     (i) => html`<tr>
     <th scope="row">${labelIn(i.label, lang)}</th>
     <td class="number">${pct(i.estimate, lang)}</td>
-    <td class="number">${moe(i.ci, lang)}</td>
+    <td class="number">${moe(i, lang)}</td>
     <td class="number">${count(i.n, lang)}</td>
     <td class="number">${count(i.nEffective, lang)}</td>
     ${previous ? html`<td class="number">${trendCell(i.trend, lang)}</td>` : null}
@@ -39,6 +39,7 @@ export function indicatorTable(lang: Lang, results: WaveResults, themeId: string
   )}
   </tbody>
 </table>
+<p class="table-note">${previous ? html`${t(lang, 'legend.trend', { wave: previous.code })} ` : null}${t(lang, 'legend.margin')} ${t(lang, 'legend.bases')}</p>
 <p class="table-actions"><a class="csv-link" href="${RESULTS_PATHS.csv(lang, study, wave, `theme-${themeId}`)}" download>${t(lang, 'results.table.csv')}</a></p>
 </div>`;
 }
@@ -51,7 +52,7 @@ function cutValue(lang: Lang, cell: CutCell): Html {
     ? html` <span class="letters" aria-hidden="true">${cell.letters}</span><span class="visually-hidden"> (${t(lang, 'results.cut.higherThan', { letters: [...cell.letters].join(', ') })})</span>`
     : null;
   const low = cell.lowBase ? html`<span class="low-base" aria-hidden="true">*</span><span class="visually-hidden"> (${t(lang, 'results.cut.lowBase')})</span>` : null;
-  return html`<span class="value">${pct(cell.estimate, lang)}</span>${low}${letters}<span class="meta">${moe(cell.ci, lang)} · ${base(cell.n, lang)}</span>`;
+  return html`<span class="value">${pct(cell.estimate, lang)}</span>${low}${letters}<span class="meta">${moe(cell, lang)} · ${base(cell.n, lang)}</span>`;
 }
 
 /** A theme's indicators across the columns of a profile variable, with column letters and base marks. */
@@ -72,13 +73,13 @@ export function cutTable(lang: Lang, results: WaveResults, themeId: string, indi
   ${indicators.map(
     (i) => html`<tr>
     <th scope="row">${labelIn(i.label, lang)}${i.estimate === null ? null : html` <a class="chart-link" href="${RESULTS_PATHS.chart(lang, study, wave, `cut-${banner.id}-${i.id}`, 'svg')}">${t(lang, 'results.chart.svg')}<span class="visually-hidden"> : ${labelIn(i.label, lang)}</span></a>`}</th>
-    <td class="number"><span class="value">${pct(i.estimate, lang)}</span><span class="meta">${moe(i.ci, lang)} · ${base(i.n, lang)}</span></td>
+    <td class="number"><span class="value">${pct(i.estimate, lang)}</span><span class="meta">${moe(i, lang)} · ${base(i.n, lang)}</span></td>
     ${(i.cuts[banner.id] ?? []).map((cell) => html`<td class="number${cell.lowBase ? ' is-low-base' : ''}">${cutValue(lang, cell)}</td>`)}
   </tr>`,
   )}
   </tbody>
 </table>
-<p class="table-note">${t(lang, 'results.cut.legend', { low: results.settings.lowBase, suppress: results.settings.suppressBase })}</p>
+<p class="table-note">${t(lang, 'results.cut.legend', { low: results.settings.lowBase, suppress: results.settings.suppressBase })} ${t(lang, 'legend.margin')}</p>
 <p class="table-actions"><a class="csv-link" href="${RESULTS_PATHS.csv(lang, study, wave, `cut-${banner.id}-${themeId}`)}" download>${t(lang, 'results.table.csv')}</a></p>
 </div>`;
 }

@@ -1,4 +1,4 @@
-import { formatMarginOfError, formatNumber, formatPercent } from '../../../report/format/index.js';
+import { formatMargin, formatNumber, formatPercent } from '../../../report/format/index.js';
 import type { Lang } from '../../../report/format/lang.js';
 import type { FieldworkStudy, PublishedStudy, StudyWords } from '../../routes/public/site-studies.js';
 import { localizedPath } from '../../i18n/localized-path.js';
@@ -40,7 +40,7 @@ export function publishedStudyCard(lang: Lang, study: PublishedStudy, links: Car
     study.headlines.length === 0
       ? null
       : html`<ul class="headline-figures" aria-label="${t(lang, 'site.study.figures')}">
-    ${study.headlines.map((f) => html`<li><strong class="figure">${formatPercent(f.estimate, lang)}</strong> ${studyText(lang, study, f.label)} <span class="figure-precision">(${t(lang, 'site.study.precision', { margin: formatMarginOfError(f.marginOfError, lang), n: formatNumber(f.n, lang) })})</span></li>`)}
+    ${study.headlines.map((f) => html`<li><strong class="figure">${formatPercent(f.estimate, lang)}</strong> ${studyText(lang, study, f.label)} <span class="figure-precision">(${t(lang, 'site.study.precision', { margin: formatMargin(f.estimate, f.ci, lang), n: formatNumber(f.n, lang) })})</span></li>`)}
   </ul>`
   }
   <p class="card-action">${actions.map((a, k) => (k === 0 ? a : html` ${a}`))}</p>

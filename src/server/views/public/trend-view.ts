@@ -29,7 +29,7 @@ ${chartFigure(lang, study, wave, id, chart, `table-${id}`)}
     <th scope="col">${t(lang, 'results.trendPage.change')}</th></tr></thead>
   <tbody>${rows.map(
     (r, k) => html`<tr><th scope="row">${r.title}</th><td class="number">${pct(r.estimate, lang)}</td>
-    <td class="number">${moe(r.ci, lang)}</td><td class="number">${base(r.n, lang)}</td>
+    <td class="number">${moe(r, lang)}</td><td class="number">${base(r.n, lang)}</td>
     <td>${k === 0 ? t(lang, 'results.trend.none') : r.significant ? t(lang, (r.estimate ?? 0) > (rows[k - 1].estimate ?? 0) ? 'results.trend.up' : 'results.trend.down') : t(lang, 'results.trend.stable')}</td></tr>`,
   )}</tbody>
 </table>
