@@ -1,4 +1,4 @@
-import { formatMarginOfError, formatNumber, formatPercent, frenchTypography, MISSING, type Lang } from '../format/index.js';
+import { formatMargin, formatNumber, formatPercent, frenchTypography, MISSING, type Lang } from '../format/index.js';
 import { t } from '../../messages/index.js';
 import type { DataTable, IndicatorDatum, Interval } from './chart-types.js';
 
@@ -18,16 +18,15 @@ export function digitsOf(input: Partial<NumberDigits>): NumberDigits {
   };
 }
 
-/** Half the width of the interval: the margin of error shown as ± points. */
-export function marginOf(ci: Interval): number {
-  return (ci[1] - ci[0]) / 2;
-}
-
-/** `65 % (± 3,0 pts)`, or a dash when the estimate is missing. */
+/**
+ * `65 % (± 3,0 pts)`, `99 % (−3,2 / +0,8 pt)` when the interval is not symmetric within rounding, the bare
+ * percentage when the interval has no width (p = 0 or 1), or a dash when the estimate is missing.
+ */
 export function valueWithMargin(estimate: number, ci: Interval, lang: Lang, digits: NumberDigits): string {
   if (!Number.isFinite(estimate)) return MISSING;
-  const margin = formatMarginOfError(marginOf(ci), lang, digits.marginDigits);
-  return `${formatPercent(estimate, lang, digits.percentDigits)} (${margin})`;
+  const margin = formatMargin(estimate, ci, lang, digits.marginDigits);
+  const percent = formatPercent(estimate, lang, digits.percentDigits);
+  return margin === MISSING ? percent : `${percent} (${margin})`;
 }
 
 /** `Mesurer le ROI : 65 % (± 3,0 pts)` with the colon spacing of the language. */
@@ -76,7 +75,7 @@ export function indicatorTable(caption: string, rows: readonly IndicatorDatum[],
       return [
         row.label,
         formatPercent(row.estimate, lang, digits.percentDigits),
-        available ? formatMarginOfError(marginOf(row.ci), lang, digits.marginDigits) : MISSING,
+        available ? formatMargin(row.estimate, row.ci, lang, digits.marginDigits) : MISSING,
         available ? `${formatPercent(row.ci[0], lang, ciDigits)} – ${formatPercent(row.ci[1], lang, ciDigits)}` : MISSING,
         formatNumber(row.n, lang),
       ];
