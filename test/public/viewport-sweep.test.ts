@@ -15,6 +15,7 @@ import { checkAccessibility, launchBrowser, type TestBrowser } from '../helpers/
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { FULL_PAGES, openWave } from '../respond/fieldwork.js';
 import { fillPage, submitWith } from '../respond/questionnaire-page.js';
+import { seedSmallWave, smallStudy } from './fixtures/small-study.js';
 
 export interface Viewport {
   readonly width: number;
@@ -79,6 +80,27 @@ const accessible: PageCheck = async (page, { label, viewport }) => {
 
 export const CHECKS: readonly PageCheck[] = [noSidewaysScroll, tablesFit, accessible];
 
+const L = (fr: string, en: string) => ({ fr, en });
+
+/** A study whose first page holds a matrix of 11 points (0 to 10) with long end labels: the widest grid there is. */
+function wideMatrixStudy() {
+  const study = smallStudy('wide-matrix');
+  const matrix = {
+    name: 'agreement',
+    kind: 'matrix' as const,
+    text: L('Dans quelle mesure êtes-vous d’accord ?', 'How far do you agree?'),
+    items: [
+      { name: 'agree_repair', label: L('Je répare mes appareils plutôt que de les remplacer', 'I repair my appliances rather than replace them') },
+      { name: 'agree_share', label: L('Je partage mes outils avec mes voisins', 'I share my tools with my neighbours') },
+    ],
+    points: Array.from({ length: 11 }, (_, k) => ({
+      code: k,
+      label: k === 0 ? L('Pas du tout d’accord', 'Strongly disagree') : k === 10 ? L('Tout à fait d’accord', 'Strongly agree') : L(String(k), String(k)),
+    })),
+  };
+  return { ...study, pages: study.pages.map((page, k) => (k === 0 ? { ...page, questions: [matrix, ...page.questions] } : page)) };
+}
+
 describe('every page at every viewport (browser)', () => {
   let server: TestServer;
   let browser: TestBrowser;
@@ -102,8 +124,10 @@ describe('every page at every viewport (browser)', () => {
     await page.setViewportSize(VIEWPORTS[0]!);
   }
 
-  async function visit(path: string, label = path): Promise<void> {
-    await page.goto(`${server.url}${path}`);
+  /** Opens the page (asserting its HTTP status, so that an error page is not swept in its place) and sweeps it. */
+  async function visit(path: string, label = path, status = 200): Promise<void> {
+    const response = await page.goto(`${server.url}${path}`);
+    assert.equal(response?.status(), status, `${label}: HTTP status of ${path}`);
     await sweep(label);
   }
 
@@ -112,6 +136,7 @@ describe('every page at every viewport (browser)', () => {
     await generateDemo(server.store, { waves: [2015, 2016] });
     await openWave(server.store, '2026');
     await openWave(server.store, '2025', 'closed');
+    await seedSmallWave(server.store, wideMatrixStudy(), { code: '2020', n: 0, seed: 1, status: 'fieldwork' });
     browser = await launchBrowser();
     page = await browser.newPage(VIEWPORTS[0]);
   });
@@ -149,14 +174,14 @@ describe('every page at every viewport (browser)', () => {
     await submitWith(page, /Obtenir le livre blanc/);
     await sweep('white paper download page');
     await visit('/unsubscribe?t=x', 'unsubscribe');
-    await visit('/page-that-does-not-exist', '404 page');
+    await visit('/page-that-does-not-exist', '404 page', 404);
     assert.deepEqual(failures, [], `${failures.length} failure(s):\n${failures.join('\n')}`);
   });
 
   it('shows every questionnaire page, the end page, the notices and the benchmark without sideways scrolling', async () => {
     failures.length = 0;
     await visit('/s/social-media-barometer/2025', 'closed wave notice');
-    await visit('/s/social-media-barometer/2026?t=AAAAAAAAAAAAAAAAAAAAAA', 'bad link notice');
+    await visit('/s/social-media-barometer/2026?t=AAAAAAAAAAAAAAAAAAAAAA', 'bad link notice', 404);
     await page.goto(`${server.url}/s/social-media-barometer/2026`);
     await sweep('questionnaire page 1');
     await fillPage(page, FULL_PAGES[0]!);
@@ -176,7 +201,10 @@ describe('every page at every viewport (browser)', () => {
     await sweep('end page');
     await Promise.all([page.waitForNavigation(), page.click('#benchmark-link')]);
     await sweep('benchmark');
-    await visit('/benchmark/AAAAAAAAAAAAAAAAAAAAAA', 'benchmark not found');
+    await visit('/benchmark/AAAAAAAAAAAAAAAAAAAAAA', 'benchmark not found', 404);
+    await page.goto(`${server.url}/s/wide-matrix/2020`);
+    assert.equal(await page.locator('.matrix-row.points-11').count(), 2);
+    await sweep('questionnaire page with an 11-point matrix');
     assert.deepEqual(failures, [], `${failures.length} failure(s):\n${failures.join('\n')}`);
   });
 });
