@@ -106,11 +106,9 @@ describe('every page at every viewport (browser)', () => {
   let browser: TestBrowser;
   let page: Page;
   const failures: string[] = [];
-  const visited: string[] = [];
 
   /** Runs every check on the page now shown, at every viewport, and puts the page back at the first viewport. */
   async function sweep(label: string): Promise<void> {
-    visited.push(label);
     for (const viewport of VIEWPORTS) {
       await page.setViewportSize(viewport);
       for (const check of CHECKS) {
