@@ -16,6 +16,14 @@ import { labelIn, unitWords } from '../../../study/index.js';
  */
 export function benchmarkView(lang: Lang, model: BenchmarkModel, chart: { svg: string; narrowSvg: string; alternative: string }, pdfUrl: string): Html {
   const dataUrl = (svg: string) => `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
+  const peers = benchmarkWords(model, lang).peers;
+  const head = {
+    definition: t(lang, 'benchmark.maturity.definition'),
+    you: t(lang, 'benchmark.maturity.you'),
+    all: t(lang, 'benchmark.maturity.all'),
+    answer: t(lang, 'benchmark.indicators.answer'),
+    allUnits: t(lang, 'benchmark.indicators.allUnits', unitWords(model.study, lang)),
+  };
   return html`<article class="benchmark">
 <h1>${t(lang, 'benchmark.title')}</h1>
 <p class="lead">${t(lang, 'benchmark.leadUnits', { n: formatNumber(model.wave.n, lang), wave: model.wave.title, ...unitWords(model.study, lang) })}</p>
@@ -26,13 +34,13 @@ ${model.size ? html`<p>${t(lang, 'benchmark.size', { size: labelIn(model.size.la
   <h2 id="maturity-title">${t(lang, 'benchmark.maturity.title')}</h2>
   <p>${t(lang, 'benchmark.maturity.leadUnits', unitWords(model.study, lang))}</p>
   <figure class="chart">${chartPicture({ wide: dataUrl(chart.svg), narrow: dataUrl(chart.narrowSvg) }, chart.alternative)}</figure>
-  <div class="table-wrap"><table>
+  <div class="table-wrap" tabindex="0" role="region" aria-label="${t(lang, 'benchmark.maturity.chart')}"><table class="stack-64">
     <caption>${t(lang, 'benchmark.maturity.chart')}</caption>
-    <thead><tr><th scope="col">${t(lang, 'benchmark.maturity.dimension')}</th><th scope="col">${t(lang, 'benchmark.maturity.definition')}</th>
-      <th scope="col" class="number">${t(lang, 'benchmark.maturity.you')}</th><th scope="col" class="number">${t(lang, 'benchmark.maturity.all')}</th><th scope="col" class="number">${benchmarkWords(model, lang).peers}</th></tr></thead>
+    <thead><tr><th scope="col">${t(lang, 'benchmark.maturity.dimension')}</th><th scope="col">${head.definition}</th>
+      <th scope="col" class="number">${head.you}</th><th scope="col" class="number">${head.all}</th><th scope="col" class="number">${peers}</th></tr></thead>
     <tbody>${model.dimensions.map(
-      (d) => html`<tr><th scope="row">${labelIn(d.label, lang)}</th><td>${labelIn(d.definition, lang)}</td>
-      <td class="number">${score(d.respondent, lang)}</td><td class="number">${score(d.all, lang)}</td><td class="number">${score(d.sameSize, lang)}</td></tr>`,
+      (d) => html`<tr><th scope="row">${labelIn(d.label, lang)}</th><td class="text" data-label="${head.definition}">${labelIn(d.definition, lang)}</td>
+      <td class="number" data-label="${head.you}">${score(d.respondent, lang)}</td><td class="number" data-label="${head.all}">${score(d.all, lang)}</td><td class="number" data-label="${peers}">${score(d.sameSize, lang)}</td></tr>`,
     )}</tbody>
   </table></div>
 </section>
@@ -45,16 +53,16 @@ ${model.size ? html`<p>${t(lang, 'benchmark.size', { size: labelIn(model.size.la
   <h2 id="indicators-title">${t(lang, 'benchmark.indicators.title')}</h2>
   <p>${t(lang, 'benchmark.indicators.leadUnits', unitWords(model.study, lang))}</p>
   ${model.themes.map(
-    (theme) => html`<div class="table-wrap"><table class="benchmark-table">
+    (theme) => html`<div class="table-wrap" tabindex="0" role="region" aria-label="${labelIn(theme.label, lang)}"><table class="benchmark-table stack-64">
     <caption>${labelIn(theme.label, lang)}</caption>
-    <thead><tr><th scope="col">${t(lang, 'benchmark.indicators.indicator')}</th><th scope="col">${t(lang, 'benchmark.indicators.answer')}</th>
-      <th scope="col" class="number">${t(lang, 'benchmark.indicators.allUnits', unitWords(model.study, lang))}</th><th scope="col" class="number">${benchmarkWords(model, lang).peers}</th></tr></thead>
+    <thead><tr><th scope="col">${t(lang, 'benchmark.indicators.indicator')}</th><th scope="col">${head.answer}</th>
+      <th scope="col" class="number">${head.allUnits}</th><th scope="col" class="number">${peers}</th></tr></thead>
     <tbody>${model.indicators
       .filter((i) => i.theme === theme.id)
       .map(
         (i) => html`<tr><th scope="row">${labelIn(i.label, lang)}</th>
-      <td>${i.answer ? labelIn(i.answer, lang) : t(lang, 'benchmark.indicators.noAnswer')}</td>
-      <td class="number">${benchmarkFigure(i.all, lang)}</td><td class="number">${benchmarkFigure(i.sameSize, lang)}</td></tr>`,
+      <td data-label="${head.answer}">${i.answer ? labelIn(i.answer, lang) : t(lang, 'benchmark.indicators.noAnswer')}</td>
+      <td class="number" data-label="${head.allUnits}">${benchmarkFigure(i.all, lang)}</td><td class="number" data-label="${peers}">${benchmarkFigure(i.sameSize, lang)}</td></tr>`,
       )}</tbody>
   </table></div>`,
   )}

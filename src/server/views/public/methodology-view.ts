@@ -20,6 +20,7 @@ export function methodologyView(lang: Lang, results: WaveResults): Html {
   const z = normalQuantile(0.975);
   const bases = [30, 50, 100, 200, 500, 1000].filter((b) => b <= Math.max(100, results.n));
   const variables = w.margins.map((m) => labelIn(m.label, lang)).join(', ');
+  const head = { target: t(lang, 'results.methodology.target'), sampleShare: t(lang, 'results.methodology.sampleShare'), achieved: t(lang, 'results.methodology.achieved') };
   return html`<article class="methodology">
 <h1>${t(lang, 'results.methodology.title', { wave: results.wave.title })}</h1>
 <p><a href="${RESULTS_PATHS.dashboard(lang, results.study.id, { wave: results.wave.code })}">${t(lang, 'results.trendPage.back', { wave: results.wave.title })}</a></p>
@@ -40,15 +41,17 @@ export function methodologyView(lang: Lang, results: WaveResults): Html {
       : t(lang, 'results.methodology.unweighted', { reason: w.reason ?? '' })
   }</p>
   ${w.margins.map(
-    (m) => html`<div class="table-wrap" tabindex="0" role="region" aria-label="${t(lang, 'results.methodology.marginCaption', { variable: labelIn(m.label, lang) })}"><table>
+    (
+      m,
+    ) => html`<div class="table-wrap" tabindex="0" role="region" aria-label="${t(lang, 'results.methodology.marginCaption', { variable: labelIn(m.label, lang) })}"><table class="stack-40">
     <caption>${t(lang, 'results.methodology.marginCaption', { variable: labelIn(m.label, lang) })}</caption>
-    <thead><tr><th scope="col">${t(lang, 'results.methodology.level')}</th><th scope="col" class="number">${t(lang, 'results.methodology.target')}</th>
-      <th scope="col" class="number">${t(lang, 'results.methodology.sampleShare')}</th><th scope="col" class="number">${t(lang, 'results.methodology.achieved')}</th></tr></thead>
+    <thead><tr><th scope="col">${t(lang, 'results.methodology.level')}</th><th scope="col" class="number">${head.target}</th>
+      <th scope="col" class="number">${head.sampleShare}</th><th scope="col" class="number">${head.achieved}</th></tr></thead>
     <tbody>${m.levels.map(
       (l) => html`<tr><th scope="row">${labelIn(l.label, lang)}</th>
-      <td class="number">${formatNumber(l.population, lang)} (${formatPercent(l.targetShare, lang, 1)})</td>
-      <td class="number">${formatPercent(l.sampleShare, lang, 1)} (n\u00A0=\u00A0${formatNumber(l.n, lang)})</td>
-      <td class="number">${formatPercent(l.achievedShare, lang, 1)}</td></tr>`,
+      <td class="number" data-label="${head.target}">${formatNumber(l.population, lang)} (${formatPercent(l.targetShare, lang, 1)})</td>
+      <td class="number" data-label="${head.sampleShare}">${formatPercent(l.sampleShare, lang, 1)} (n\u00A0=\u00A0${formatNumber(l.n, lang)})</td>
+      <td class="number" data-label="${head.achieved}">${formatPercent(l.achievedShare, lang, 1)}</td></tr>`,
     )}</tbody>
   </table></div>`,
   )}
