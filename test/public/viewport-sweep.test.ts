@@ -7,6 +7,7 @@
  * Failures are collected across the whole sweep and reported together, so one run names every page that
  * scrolls sideways or has a serious accessibility violation.
  */
+import { assertChartTextAtLeast } from '../helpers/chart-text.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -78,7 +79,12 @@ const accessible: PageCheck = async (page, { label, viewport }) => {
   if (AXE_VIEWPORTS.has(viewport.width)) await checkAccessibility(page, `${label} at ${viewport.width} px`);
 };
 
-export const CHECKS: readonly PageCheck[] = [noSidewaysScroll, tablesFit, accessible];
+/** No text inside a chart under 11 CSS px, on the drawing the page picked for this width (`chart-text.ts`). */
+const chartTextReadable: PageCheck = async (page, { label, viewport }) => {
+  await assertChartTextAtLeast(page, 11, `${label} at ${viewport.width} px`);
+};
+
+export const CHECKS: readonly PageCheck[] = [noSidewaysScroll, tablesFit, chartTextReadable, accessible];
 
 const L = (fr: string, en: string) => ({ fr, en });
 
@@ -159,7 +165,7 @@ describe('every page at every viewport (browser)', () => {
     await visit(`/resultats/${study}/methodologie?wave=2016`, 'methodology');
     assert.ok(trendHref && chartSrc, 'the dashboard links a trend page and shows a chart');
     await visit(trendHref, 'trend');
-    const chartId = /\/([a-z0-9_-]+)\.(svg|png)$/.exec(chartSrc)?.[1];
+    const chartId = /\/([a-z0-9_-]+)(?:\.narrow)?\.(svg|png)$/.exec(chartSrc)?.[1];
     await visit(`/embed/${study}/2016/${chartId}`, 'embed');
     await visit('/livre-blanc');
     await visit(`/livre-blanc/${study}`, 'white paper lead form');

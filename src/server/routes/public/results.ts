@@ -102,7 +102,9 @@ export const resultsRoutes: FastifyPluginAsync = async (app) => {
   for (const path of ['/resultats/:study/evolution/:indicator', '/results/:study/trend/:indicator']) app.get(path, trend);
 
   type ChartParams = { study: string; wave: string; file: string };
-  app.get<{ Params: ChartParams }>('/charts/:study/:wave/:file', { config: { rateLimit: { max: 300, timeWindow: '1 minute' } } }, async (request, reply) => {
+  // a cut view shows about 40 charts (80 files, narrow and wide): a reader going through the cuts of one
+  // wave needs several hundred a minute; the files are cached once drawn
+  app.get<{ Params: ChartParams }>('/charts/:study/:wave/:file', { config: { rateLimit: { max: 1200, timeWindow: '1 minute' } } }, async (request, reply) => {
     const { lang } = request;
     // `theme-x.svg` is the wide chart, `theme-x.narrow.svg` the one drawn for phones
     const match = /^([a-z0-9_-]+?)(\.narrow)?\.(svg|png)$/.exec(request.params.file);
