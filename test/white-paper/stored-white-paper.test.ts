@@ -115,4 +115,39 @@ for (const database of TEST_DATABASES) {
       assert.equal((await t.app.inject({ url: link })).statusCode, 404, 'the link of an unpublished wave leads nowhere');
     });
   });
+
+  describe(`publication warms the wave [${database.name}]`, () => {
+    let t: AdminTestApp;
+    before(async () => {
+      t = await startAdminApp(database, { HOST: '127.0.0.1' }, { warm: true });
+      await generateDemo(t.store, { waves: [2015] });
+      await addUser(t.store, 'analyst@example.org', 'analyst');
+    });
+    after(() => t?.close());
+
+    it('computes the results and stores the white paper in each language of the study in the background, so the first reader waits for neither', async () => {
+      const wave = (await t.store.waves.getByCode(STUDY, '2015'))!;
+      await t.store.waves.setStatus(wave.id, 'closed');
+      const session = await signIn(t.app, 'analyst@example.org');
+      const published = await t.app.inject({
+        method: 'POST',
+        url: `/admin/waves/${wave.id}/status`,
+        headers: { ...FORM_HEADERS, cookie: cookieHeader(session.jar) },
+        payload: new URLSearchParams({ _csrf: session.csrf, action: 'publish', confirm: 'yes' }).toString(),
+      });
+      assert.equal(published.statusCode, 303, 'the publication does not wait for the warm-up');
+      await backgroundSettled(t.app);
+      const current = (await t.store.waves.get(wave.id))!;
+      assert.deepEqual(
+        (await t.store.whitePapers.list(wave.id)).map((p) => p.lang),
+        ['en', 'fr'],
+      );
+      const { readWaveResults } = await import('../../src/analysis/results-cache.js');
+      assert.equal((await readWaveResults(t.store, current)).source, 'cache', 'results computed ahead');
+      const builds = whitePaperBuilds(t.store);
+      const page = await t.app.inject({ url: `/resultats/${STUDY}` });
+      assert.equal(page.statusCode, 200);
+      assert.equal(whitePaperBuilds(t.store), builds);
+    });
+  });
 }
