@@ -933,4 +933,11 @@ export const de: Messages = {
   'results.unweighted.failed': 'Diese Zahlen sind nicht gewichtet: Die Gewichtung konnte die Randverteilungen der Bevölkerung nicht erreichen (Einzelheiten in der Methodik).',
   'admin.status.badAction': 'Aktion: erwartet wird eine von {actions}.',
   'admin.status.conflict': '„{action}“ ist für eine Welle mit dem Status „{status}“ nicht möglich.',
+  'results.embedCode.summary': 'Einbettungscode',
+  'results.embedCode.label': 'Code zum Einfügen in Ihre Seite (die Grafik in einem Rahmen)',
+  'results.embedCode.copy': 'Code kopieren',
+  'results.embedCode.copied': 'Code kopiert',
+  'layout.footer.api': 'Offene Daten: die API und ihre Referenz',
+  'layout.studyLogo': 'Logo von {study}',
+  'apiReference.title': 'API-Referenz',
 };

@@ -924,6 +924,13 @@ export const en = {
   'results.unweighted.failed': 'These figures are not weighted: the weighting could not meet the population margins (details in the methodology).',
   'admin.status.badAction': 'Action: expected one of {actions}.',
   'admin.status.conflict': '“{action}” does not apply to a wave whose status is “{status}”.',
+  'results.embedCode.summary': 'Embed code',
+  'results.embedCode.label': 'Code to paste into your page (the chart in a frame)',
+  'results.embedCode.copy': 'Copy the code',
+  'results.embedCode.copied': 'Code copied',
+  'layout.footer.api': 'Open data: the API and its reference',
+  'layout.studyLogo': 'Logo of {study}',
+  'apiReference.title': 'API reference',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -931,4 +931,11 @@ export const es: Messages = {
   'results.unweighted.failed': 'Estas cifras no están ponderadas: la ponderación no pudo alcanzar los márgenes de la población (detalles en la metodología).',
   'admin.status.badAction': 'Acción: se esperaba una de {actions}.',
   'admin.status.conflict': '«{action}» no se aplica a una oleada con el estado «{status}».',
+  'results.embedCode.summary': 'Código para insertar',
+  'results.embedCode.label': 'Código para pegar en su página (el gráfico en un marco)',
+  'results.embedCode.copy': 'Copiar el código',
+  'results.embedCode.copied': 'Código copiado',
+  'layout.footer.api': 'Datos abiertos: la API y su referencia',
+  'layout.studyLogo': 'Logotipo de {study}',
+  'apiReference.title': 'Referencia de la API',
 };

@@ -935,4 +935,11 @@ export const fr: Messages = {
   'results.unweighted.failed': 'Ces chiffres ne sont pas pondérés : le calage n’a pas pu atteindre les marges de la population (détails dans la méthodologie).',
   'admin.status.badAction': 'Action : attendu l’une de {actions}.',
   'admin.status.conflict': '« {action} » ne s’applique pas à une vague au statut « {status} ».',
+  'results.embedCode.summary': 'Code d’intégration',
+  'results.embedCode.label': 'Code à coller dans votre page (le graphique dans un cadre)',
+  'results.embedCode.copy': 'Copier le code',
+  'results.embedCode.copied': 'Code copié',
+  'layout.footer.api': 'Données ouvertes : l’API et sa documentation',
+  'layout.studyLogo': 'Logo de {study}',
+  'apiReference.title': 'Documentation de l’API',
 };

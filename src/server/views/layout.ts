@@ -3,6 +3,9 @@ import { hasCatalogue, interfaceLanguage, LANGS, languageName, t, type Lang } fr
 import { html, type Html } from './html.js';
 import { PATHS } from './paths.js';
 
+/** The human reference of the public API (Swagger UI, `routes/api/api-reference.ts`). */
+const API_REFERENCE = '/api/reference';
+
 export interface LayoutOptions {
   readonly lang: Lang;
   /** the page's own title; the product name is appended */
@@ -56,7 +59,9 @@ export function layout(options: LayoutOptions): Html {
 <title>${title === productName ? title : `${title} – ${productName}`}</title>
 ${options.description ? html`<meta name="description" content="${options.description}">` : null}
 <link rel="stylesheet" href="/static/app.css">
+<link rel="icon" href="/favicon.ico" sizes="32x32">
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+<link rel="apple-touch-icon" href="/apple-touch-icon.png">
 ${others.map(
   (other) => html`<link rel="alternate" hreflang="${other}" href="${localizedPath(other, url)}">
 `,
@@ -97,6 +102,7 @@ ${body}
   <div class="container">
     <p>${t(lang, 'layout.footer.privacy')}</p>
     <p>${t(lang, 'layout.footer.about')}</p>
+    <p><a href="${API_REFERENCE}">${t(lang, 'layout.footer.api')}</a></p>
   </div>
 </footer>
 ${scripts}
