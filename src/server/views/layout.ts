@@ -2,6 +2,7 @@ import { localizedPath } from '../i18n/localized-path.js';
 import { hasCatalogue, interfaceLanguage, LANGS, languageName, t, type Lang } from '../../messages/index.js';
 import { html, type Html } from './html.js';
 import { PATHS } from './paths.js';
+import { darken } from '../../study/index.js';
 
 /** The human reference of the public API (Swagger UI, `routes/api/api-reference.ts`). */
 const API_REFERENCE = '/api/reference';
@@ -31,6 +32,17 @@ export interface LayoutOptions {
   readonly contentLang?: string;
   /** replaces the language switch (the questionnaire offers every language of its study) */
   readonly langSwitch?: Html;
+  /** the request's CSP style nonce (`reply.cspNonce.style`), for the study's accent colour */
+  readonly styleNonce?: string;
+  /** the page's study's look (`pageBranding`): its logo in the header, its accent colour for links and buttons */
+  readonly branding?: PageBranding;
+}
+
+/** A study's logo and accent colour as a page shows them (the colour already checked for contrast). */
+export interface PageBranding {
+  readonly logo?: string;
+  readonly logoAlt: string;
+  readonly accentColor?: string;
 }
 
 /** The interface languages a page can be read in: its study's languages that have a catalogue, or all. */
@@ -67,12 +79,18 @@ ${others.map(
 `,
 )}
 ${options.head ?? null}
+${
+  options.branding?.accentColor
+    ? html`<style nonce="${options.styleNonce ?? ''}">:root { --accent: ${options.branding.accentColor}; --accent-dark: ${darken(options.branding.accentColor)}; }</style>`
+    : null
+}
 </head>
 <body>
 <a class="skip-link" href="#main">${t(lang, 'layout.skip')}</a>
 <header class="site-header">
   <div class="container header-inner">
     <a class="brand" href="${localizedPath(lang, PATHS.home)}">${productName}</a>
+    ${options.branding?.logo ? html`<img class="study-logo" src="${options.branding.logo}" alt="${options.branding.logoAlt}">` : null}
     ${
       options.chrome === 'minimal'
         ? null

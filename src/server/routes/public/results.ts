@@ -107,7 +107,7 @@ export const resultsRoutes: FastifyPluginAsync = async (app) => {
       head: html`${HEAD}
 ${og}`,
       scripts: RESULTS_SCRIPTS,
-      ...studyPage(loaded.results.study, lang),
+      ...studyPage(await waveStudy(app.store, loaded.wave), lang),
     });
   };
   app.get('/resultats/:study', dashboard);
@@ -117,7 +117,12 @@ ${og}`,
     const { lang } = request;
     const loaded = await publishedResults(app.store, request.params.study, str(request.query.wave));
     const body = await pages.get(`methodology|${loaded.version}|${lang}`, () => methodologyView(lang, loaded.results));
-    return sendPage(request, reply, { title: t(lang, 'results.methodology.title', { wave: loaded.wave.title }), body, head: HEAD, ...studyPage(loaded.results.study, lang) });
+    return sendPage(request, reply, {
+      title: t(lang, 'results.methodology.title', { wave: loaded.wave.title }),
+      body,
+      head: HEAD,
+      ...studyPage(await waveStudy(app.store, loaded.wave), lang),
+    });
   };
   for (const path of ['/resultats/:study/methodologie', '/results/:study/methodology', '/resultats/:study/methodology', '/results/:study/methodologie']) app.get(path, methodology);
 
@@ -134,7 +139,7 @@ ${og}`,
       body,
       head: HEAD,
       scripts: RESULTS_SCRIPTS,
-      ...studyPage(loaded.results.study, lang),
+      ...studyPage(await waveStudy(app.store, loaded.wave), lang),
     });
   };
   for (const path of ['/resultats/:study/evolution/:indicator', '/results/:study/trend/:indicator']) app.get(path, trend);

@@ -6,7 +6,7 @@ import { csrfField } from '../../csrf.js';
 import { localizedPath } from '../../i18n/localized-path.js';
 import { interfaceLanguage, isLang, languageName, t, type Lang } from '../../../messages/index.js';
 import { html, type Html } from '../../views/html.js';
-import { sendPage } from '../../views/send-page.js';
+import { pageBranding, sendPage } from '../../views/send-page.js';
 import { formValuesFromAnswers, type FormValues } from '../../views/respond/form-values.js';
 import { noticeView, thanksView } from '../../views/respond/notice-view.js';
 import { pageView, type PageError } from '../../views/respond/page-view.js';
@@ -90,7 +90,7 @@ export interface PageRender {
 export function sendQuestionnairePage(request: FastifyRequest, reply: FastifyReply, r: Respondent, secrets: RespondSecrets, publicUrl: string | undefined, view: PageRender) {
   const { study } = r;
   const { content: lang, ui } = respondLanguages(request, study);
-  const chrome = { chrome: 'minimal', contentLang: lang, languages: study.languages, langSwitch: respondLangSwitch(ui, r, lang) } as const;
+  const chrome = { chrome: 'minimal', contentLang: lang, languages: study.languages, langSwitch: respondLangSwitch(ui, r, lang), branding: pageBranding(study, ui) } as const;
   const submissionId = newSubmissionId();
   const shownAt = secrets.signShownAt(Date.now(), submissionId);
   const action = surveyPath(lang, r);
@@ -167,6 +167,7 @@ export function sendThanks(request: FastifyRequest, reply: FastifyReply, study: 
     title: t(lang, already ? 'respond.already.title' : 'respond.thanks.title'),
     body: thanksView(lang, url, already, unitWords(study, lang)),
     chrome: 'minimal',
+    branding: pageBranding(study, lang),
     status,
   });
 }
