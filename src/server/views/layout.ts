@@ -1,8 +1,8 @@
 import { localizedPath } from '../i18n/localized-path.js';
 import { hasCatalogue, interfaceLanguage, LANGS, languageName, t, type Lang } from '../../messages/index.js';
-import { html, type Html } from './html.js';
+import { escapeHtml, html, raw, type Html } from './html.js';
 import { PATHS } from './paths.js';
-import { darken } from '../../study/index.js';
+import { darken, LOGO_DATA_URI } from '../../study/index.js';
 
 /** The human reference of the public API (Swagger UI, `routes/api/api-reference.ts`). */
 const API_REFERENCE = '/api/reference';
@@ -90,7 +90,12 @@ ${
 <header class="site-header">
   <div class="container header-inner">
     <a class="brand" href="${localizedPath(lang, PATHS.home)}">${productName}</a>
-    ${options.branding?.logo ? html`<img class="study-logo" src="${options.branding.logo}" alt="${options.branding.logoAlt}">` : null}
+    ${
+      options.branding?.logo && LOGO_DATA_URI.test(options.branding.logo)
+        ? // a data: URI of a PNG, JPEG or SVG image (checked again here: the tag lets no data: URL through on its own; an image runs no script)
+          html`<img class="study-logo" src="${raw(escapeHtml(options.branding.logo))}" alt="${options.branding.logoAlt}">`
+        : null
+    }
     ${
       options.chrome === 'minimal'
         ? null
