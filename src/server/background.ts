@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 
 /** The app's background work: what is running, and whether the app is closing. */
 interface BackgroundTasks {
@@ -31,13 +31,18 @@ export function isStopping(app: FastifyInstance): boolean {
 }
 
 /**
- * Runs `work` on a later turn of the event loop (`setImmediate`), outside the request that asked for it: its
+ * Runs `work` on a later turn of the event loop (`setImmediate`; with `after`, once that reply has been
+ * sent), outside the request that asked for it: its
  * failure is logged, never thrown at anyone. `app.close()` waits for what is still running (the store is
  * closed after the app). The job queue may take this work over later: each task is a plain function.
  */
-export function runInBackground(app: FastifyInstance, name: string, work: () => Promise<unknown>): Promise<void> {
+export function runInBackground(app: FastifyInstance, name: string, work: () => Promise<unknown>, options: { readonly after?: FastifyReply } = {}): Promise<void> {
   const { running } = app.backgroundTasks;
-  const task: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
+  // started once the reply has left (its last bytes handed to the system): CPU-heavy steps must not hold it back
+  const raw = options.after?.raw;
+  const start = raw && !raw.writableFinished ? new Promise<void>((resolve) => (raw.once('finish', resolve), raw.once('close', resolve))) : Promise.resolve();
+  const task: Promise<void> = start
+    .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
     .then(work)
     .then(
       () => undefined,

@@ -128,7 +128,7 @@ export const waveStatusRoutes: FastifyPluginAsync = async (app) => {
     // respondents who asked to be told get their benchmark link (issue 7); never blocks the publication
     if (action === 'publish' && app.config.smtpUrl) await notifyOnPublish(app, request, wave.id);
     // the first reader finds the results computed, the dashboard rendered and the white paper stored
-    if (action === 'publish' && app.warmCaches) void runInBackground(app, 'warm publication', () => warmPublishedWave(app, wave.id));
+    if (action === 'publish' && app.warmCaches) void runInBackground(app, 'warm publication', () => warmPublishedWave(app, wave.id), { after: reply });
     return redirectTo(request, reply, `/admin/waves/${wave.id}?done=${action satisfies WaveAction}`);
   });
 };
