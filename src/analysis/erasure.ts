@@ -76,6 +76,7 @@ export async function eraseEmail(store: Store, rawEmail: string, options: { dele
     for (const waveId of changedWaves) {
       await tx.waves.bumpDataVersion(waveId);
       await tx.resultsCache.clear(waveId);
+      await tx.whitePapers.clear(waveId);
     }
 
     const result: ErasureOutcome = Object.freeze({

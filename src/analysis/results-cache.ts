@@ -31,6 +31,8 @@ export async function getWaveResults(store: Store, wave: Wave, options: Pick<Wav
 /** Parsed payloads per open store, so a busy page does not parse the same JSON on every request. */
 const MEMORY_SIZE = 32;
 const memory = new WeakMap<Store, Map<string, WaveResults>>();
+/** Computations under way per open store and memory key. */
+const computing = new WeakMap<Store, Map<string, Promise<WaveResults>>>();
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -57,8 +59,19 @@ export async function readWaveResults(store: Store, wave: Wave, options: Pick<Wa
     const results = JSON.parse(payload) as WaveResults;
     if (results.version === WAVE_RESULTS_VERSION) return { results: remember(results), source: 'cache' };
   }
-  const results = await computeWaveResults(store, wave, { ...options, resultsOf: (earlier) => getWaveResults(store, earlier, options) });
-  // stored under the data version the computation started from: a response arriving meanwhile bumps it
-  await store.resultsCache.put(wave.id, key, wave.dataVersion, JSON.stringify(results));
-  return { results: remember(results), source: 'computed' };
+  // concurrent first reads (a reader during the publication's warm-up, two readers at once) share one computation
+  let running = computing.get(store);
+  if (!running) computing.set(store, (running = new Map()));
+  let pending = running.get(memoryKey);
+  if (!pending) {
+    const map = running;
+    pending = (async () => {
+      const results = await computeWaveResults(store, wave, { ...options, resultsOf: (earlier) => getWaveResults(store, earlier, options) });
+      // stored under the data version the computation started from: a response arriving meanwhile bumps it
+      await store.resultsCache.put(wave.id, key, wave.dataVersion, JSON.stringify(results));
+      return results;
+    })().finally(() => map.delete(memoryKey));
+    running.set(memoryKey, pending);
+  }
+  return { results: remember(await pending), source: 'computed' };
 }

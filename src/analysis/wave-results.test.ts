@@ -133,5 +133,13 @@ for (const database of TEST_DATABASES) {
       assert.equal((await readWaveResults(store, w2017)).source, 'computed');
       assert.equal(later.results.indicators[0].history[1].n, 399);
     });
+
+    it('shares one computation between concurrent first reads (a reader arriving during the publication warm-up)', async () => {
+      await store.responses.setExclusion((await store.responses.list(w2015.id))[0]!.id, true, 'test');
+      const wave = (await store.waves.get(w2015.id))!;
+      const [a, b] = await Promise.all([readWaveResults(store, wave), readWaveResults(store, wave)]);
+      assert.deepEqual([a.source, b.source], ['computed', 'computed']);
+      assert.equal(a.results, b.results, 'the same object: one computation');
+    });
   });
 }

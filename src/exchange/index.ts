@@ -14,3 +14,4 @@ export { importSurveyJs } from './import-surveyjs.js';
 export type { QuestionnaireImport } from './questionnaire-import.js';
 export { readStudyFile, isStudyFileFormat, STUDY_FILE_FORMATS, type StudyFileFormat, type StudyFileReading } from './study-file.js';
 export { storeStudyFile, studyAuditAction, type StoreStudyFileInput, type StoreStudyFileOutcome } from './store-study-file.js';
+export { inlineStudyLogo, type InlinedStudyText } from './inline-study-logo.js';

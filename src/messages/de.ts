@@ -1008,4 +1008,11 @@ export const de: Messages = {
   'pdf.comment.stableOthers.other': 'Bei den {count} anderen Indikatoren liegt die Veränderung seit {previous} innerhalb der Fehlermarge: keine signifikante Veränderung.',
   'pdf.comment.stableAll': 'Bei jedem dieser Indikatoren liegt die Veränderung seit {previous} innerhalb der Fehlermarge: keine signifikante Veränderung.',
   'pdf.table.part': '{caption} (Teil {part} von {parts})',
+  'results.embedCode.summary': 'Einbettungscode',
+  'results.embedCode.label': 'Code zum Einfügen in Ihre Seite (die Grafik in einem Rahmen)',
+  'results.embedCode.copy': 'Code kopieren',
+  'results.embedCode.copied': 'Code kopiert',
+  'layout.footer.api': 'Offene Daten: die API und ihre Referenz',
+  'layout.studyLogo': 'Logo von {study}',
+  'apiReference.title': 'API-Referenz',
 };

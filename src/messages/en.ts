@@ -999,6 +999,13 @@ export const en = {
   'pdf.comment.stableOthers.other': 'For the other {count} indicators, the change since {previous} is within the margin of error: no significant change.',
   'pdf.comment.stableAll': 'For each of these indicators, the change since {previous} is within the margin of error: no significant change.',
   'pdf.table.part': '{caption} (part {part} of {parts})',
+  'results.embedCode.summary': 'Embed code',
+  'results.embedCode.label': 'Code to paste into your page (the chart in a frame)',
+  'results.embedCode.copy': 'Copy the code',
+  'results.embedCode.copied': 'Code copied',
+  'layout.footer.api': 'Open data: the API and its reference',
+  'layout.studyLogo': 'Logo of {study}',
+  'apiReference.title': 'API reference',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

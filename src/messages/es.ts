@@ -1006,4 +1006,11 @@ export const es: Messages = {
   'pdf.comment.stableOthers.other': 'Para los otros {count} indicadores, el cambio desde {previous} está dentro del margen de error: sin cambio significativo.',
   'pdf.comment.stableAll': 'Para cada uno de estos indicadores, el cambio desde {previous} está dentro del margen de error: sin cambio significativo.',
   'pdf.table.part': '{caption} (parte {part} de {parts})',
+  'results.embedCode.summary': 'Código para insertar',
+  'results.embedCode.label': 'Código para pegar en su página (el gráfico en un marco)',
+  'results.embedCode.copy': 'Copiar el código',
+  'results.embedCode.copied': 'Código copiado',
+  'layout.footer.api': 'Datos abiertos: la API y su referencia',
+  'layout.studyLogo': 'Logotipo de {study}',
+  'apiReference.title': 'Referencia de la API',
 };

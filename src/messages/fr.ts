@@ -1010,4 +1010,11 @@ export const fr: Messages = {
   'pdf.comment.stableOthers.other': 'Pour les {count} autres indicateurs, l’écart avec {previous} reste dans la marge d’erreur : pas d’évolution significative.',
   'pdf.comment.stableAll': 'Pour chacun de ces indicateurs, l’écart avec {previous} reste dans la marge d’erreur : pas d’évolution significative.',
   'pdf.table.part': '{caption} (partie {part} sur {parts})',
+  'results.embedCode.summary': 'Code d’intégration',
+  'results.embedCode.label': 'Code à coller dans votre page (le graphique dans un cadre)',
+  'results.embedCode.copy': 'Copier le code',
+  'results.embedCode.copied': 'Code copié',
+  'layout.footer.api': 'Données ouvertes : l’API et sa documentation',
+  'layout.studyLogo': 'Logo de {study}',
+  'apiReference.title': 'Documentation de l’API',
 };

@@ -15,6 +15,7 @@ import { ROUTE_PLUGINS } from './routes/index.js';
 import { registerHostCheck } from './host-check.js';
 import { databaseRateLimitStore, sharesCounters } from './rate-limit-store.js';
 import { registerSecurity } from './security.js';
+import { registerBackground } from './background.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -22,6 +23,8 @@ declare module 'fastify' {
     readonly config: AppConfig;
     /** the time source of time-based policies (login throttling, TOTP); tests inject one instead of sleeping */
     readonly clock: () => Date;
+    /** true: publication warms the wave's results, dashboard and white paper in the background (AppDeps.warm) */
+    readonly warmCaches: boolean;
   }
   interface FastifyRequest {
     /** from the path: /en/… is English, everything else French */
@@ -38,6 +41,8 @@ export interface AppDeps {
   readonly clock?: () => Date;
   /** the route plugins; default ROUTE_PLUGINS (src/server/routes/index.ts) */
   readonly routes?: readonly FastifyPluginAsync[];
+  /** warm a wave's results, dashboard and white paper in the background when it is published; default false (tests) */
+  readonly warm?: boolean;
 }
 
 /** Form posts (questionnaire pages, lead form); JSON bodies get Fastify's limit below. */
@@ -87,6 +92,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('store', deps.store);
   app.decorate('config', config);
   app.decorate('clock', deps.clock ?? (() => new Date()));
+  app.decorate('warmCaches', deps.warm ?? false);
+  registerBackground(app);
   app.decorateRequest('lang', 'fr');
   app.addHook('onRequest', async (request) => {
     request.lang = langOfUrl(request.originalUrl);

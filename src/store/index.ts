@@ -42,5 +42,6 @@ export type { LoginAttempt, LoginAttemptsRepository } from './repositories/login
 export type { Lead, LeadFieldValue, NewLead, LeadsRepository } from './repositories/leads-repository.js';
 export type { AuditEntry, AuditLogRepository } from './repositories/audit-log-repository.js';
 export type { ResultsCacheRepository } from './repositories/results-cache-repository.js';
+export type { StoredWhitePaper, WhitePapersRepository } from './repositories/white-papers-repository.js';
 export type { BenchmarkNotice, BenchmarksRepository } from './repositories/benchmarks-repository.js';
 export type { ResponseAnswers, PersonalDataRepository } from './repositories/personal-data-repository.js';

@@ -13,6 +13,7 @@ import { createSessionsRepository, type SessionsRepository } from './repositorie
 import { createStudiesRepository, type StudiesRepository } from './repositories/studies-repository.js';
 import { createUsersRepository, type UsersRepository } from './repositories/users-repository.js';
 import { createWavesRepository, type WavesRepository } from './repositories/waves-repository.js';
+import { createWhitePapersRepository, type WhitePapersRepository } from './repositories/white-papers-repository.js';
 import type { StoreContext } from './store-context.js';
 
 /** Every repository, bound to one Kysely instance or transaction. */
@@ -32,6 +33,7 @@ export interface Repositories {
   readonly personalData: PersonalDataRepository;
   readonly instanceSettings: InstanceSettingsRepository;
   readonly rateCounters: RateCountersRepository;
+  readonly whitePapers: WhitePapersRepository;
 }
 
 export function createRepositories(ctx: StoreContext): Repositories {
@@ -51,5 +53,6 @@ export function createRepositories(ctx: StoreContext): Repositories {
     personalData: createPersonalDataRepository(ctx),
     instanceSettings: createInstanceSettingsRepository(ctx),
     rateCounters: createRateCountersRepository(ctx),
+    whitePapers: createWhitePapersRepository(ctx),
   });
 }

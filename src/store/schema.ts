@@ -22,6 +22,7 @@ export interface Database {
   resultsCache: ResultsCacheTable;
   instanceSettings: InstanceSettingsTable;
   rateCounters: RateCountersTable;
+  whitePapers: WhitePapersTable;
 }
 
 /** ISO-8601 UTC text, e.g. 2015-03-01T09:00:00.000Z */
@@ -212,4 +213,13 @@ export interface RateCountersTable {
   key: string;
   hits: number;
   resetsAt: IsoTime;
+}
+
+export interface WhitePapersTable {
+  waveId: number;
+  lang: string;
+  cacheKey: string;
+  etag: string;
+  pdf: Bytes;
+  createdAt: IsoTime;
 }

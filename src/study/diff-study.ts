@@ -342,7 +342,7 @@ export function diffStudies(before: Study, after: Study): StudyDiff {
   const common = new Set(before.languages.filter((lang) => after.languages.includes(lang)));
   const sameInCommon = (x: unknown, y: unknown) => same(inLanguages(x, common), inLanguages(y, common));
   diffRoles(before, after, add, sameInCommon);
-  for (const field of ['themes', 'maturity', 'benchmark', 'leadForm', 'producers'] as const) {
+  for (const field of ['themes', 'maturity', 'benchmark', 'leadForm', 'producers', 'branding'] as const) {
     if (!sameInCommon(before[field], after[field])) add({ kind: 'section.changed', field });
   }
   return Object.freeze({

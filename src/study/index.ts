@@ -75,3 +75,4 @@ export {
   type StudyChangeKind,
   type StudyDiff,
 } from './diff-study.js';
+export { ZBranding, LOGO_DATA_URI, MIN_TEXT_CONTRAST, contrastRatio, darken, relativeLuminance, studyBranding, type Branding } from './study-branding.js';

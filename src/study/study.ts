@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZLabel, ZLanguageTag, labelIn, type Label, type LanguageTag } from './label.js';
 import { ZCode, ZOption, ZQuestion, ZVariableName, type Question, type SingleQuestion } from './question.js';
+import { ZBranding } from './study-branding.js';
 
 export const ZStudyId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'a study id is lower case letters, digits and -');
 const ZIdentifier = z.string().regex(/^[a-z][a-z0-9_]*$/, 'an id is lower case letters, digits and _');
@@ -91,6 +92,8 @@ export const ZStudy = z.strictObject({
   estimatedMinutes: z.number().int().min(1).max(120),
   producers: z.array(z.strictObject({ name: z.string().min(1), url: z.string().url().optional() })).default([]),
   logo: z.string().optional(),
+  /** the logo and accent colour of the study's questionnaire, dashboard and PDFs (absent: the product's own) */
+  branding: ZBranding.optional(),
   privacyNotice: ZLabel,
   themes: z.array(ZTheme).default([]),
   pages: z.array(ZPage).min(1, 'a study needs at least one page'),

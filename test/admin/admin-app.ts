@@ -53,13 +53,13 @@ export function testClock(): TestClock {
   };
 }
 
-export async function startAdminApp(database: TestDatabase, env: Record<string, string> = {}): Promise<AdminTestApp> {
+export async function startAdminApp(database: TestDatabase, env: Record<string, string> = {}, options: { warm?: boolean } = {}): Promise<AdminTestApp> {
   const store = await openTestStore(database);
   const dir = mkdtempSync(join(tmpdir(), 'barometre-admin-'));
   const config = loadConfig({ DATA_DIR: dir, SECRET_KEY: 'admin-test-secret-'.padEnd(48, 'x'), ...env });
   const routes: { method: string; url: string }[] = [];
   const clock = testClock();
-  const app = await createApp({ store, config, clock: clock.now, routes: [routeRecorder(routes), ...ROUTE_PLUGINS] });
+  const app = await createApp({ store, config, clock: clock.now, routes: [routeRecorder(routes), ...ROUTE_PLUGINS], warm: options.warm });
   await app.ready();
   return {
     app,

@@ -8,7 +8,14 @@ import { startPopulatedApp, type PopulatedApp } from './populated-app.js';
 const PRIVATE = /^\/(s\/|admin|benchmark\/|livre-blanc\/telechargement|white-paper\/download|unsubscribe)/;
 const EXPORT_FORMATS = ['csv', 'codebook', 'sav', 'jsonl', 'triple-s', 'triple-s-data'];
 
-const patternOf = (url: string) => new RegExp(`^${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]+/g, '[^/]+')}$`);
+/** A route's URL as a pattern: `:param` is one segment, a final `*` (static files) anything. */
+const patternOf = (url: string) =>
+  new RegExp(
+    `^${url
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/:[A-Za-z]+/g, '[^/]+')
+      .replace(/\\\*$/, '.*')}$`,
+  );
 /** The language prefixes of the interface (/en, /de, /es): a path is checked as the same page without it. */
 const PREFIX = new RegExp(`^/(?:${LANGS.filter((l) => l !== DEFAULT_LANG).join('|')})(?=/|$)`);
 const pathOf = (url: string) => new URL(url, 'http://x').pathname.replace(PREFIX, '') || '/';
@@ -66,6 +73,12 @@ for (const database of TEST_DATABASES) {
         `/livre-blanc/${wave.studyId}`,
         `/en/white-paper/${wave.studyId}`,
         '/api/docs',
+        '/api/reference',
+        '/api/reference/json',
+        '/api/reference/yaml',
+        '/api/reference/static/index.html',
+        '/favicon.ico',
+        '/apple-touch-icon.png',
         '/healthz',
         '/readyz',
         '/white-paper',

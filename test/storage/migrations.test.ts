@@ -21,6 +21,7 @@ const TABLES = [
   'submissions',
   'users',
   'waves',
+  'white_papers',
 ];
 
 async function tableNames(store: TestStore): Promise<string[]> {

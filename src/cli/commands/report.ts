@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { getWaveResults } from '../../analysis/results-cache.js';
 import { waveStudy } from '../../analysis/wave-study.js';
+import { studyBranding } from '../../study/index.js';
 import { renderWhitePaper } from '../../report/pdf/white-paper-pdf.js';
 import { openStore } from '../../store/index.js';
 import { UsageError, type CliCommand } from '../command.js';
@@ -30,7 +31,8 @@ export const reportCommand: CliCommand = {
       const [results, study] = await Promise.all([getWaveResults(store, wave), waveStudy(store, wave)]);
       const rendering = performance.now();
       const cpu = process.cpuUsage();
-      const pdf = await renderWhitePaper({ results, lang: values.lang, creationDate, logo: study.logo ?? null });
+      const branding = studyBranding(study);
+      const pdf = await renderWhitePaper({ results, lang: values.lang, creationDate, logo: branding.logo ?? study.logo ?? null, accent: branding.accentColor });
       const pdfSeconds = (performance.now() - rendering) / 1000;
       const used = process.cpuUsage(cpu);
       const cpuSeconds = (used.user + used.system) / 1e6;

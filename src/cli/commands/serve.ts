@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/app.js';
+import { runInBackground } from '../../server/background.js';
+import { warmPublishedStudies } from '../../server/warm-publication.js';
 import { loadConfig, type AppConfig } from '../../server/config.js';
 import { checkSecretFingerprint } from '../../server/secret-fingerprint.js';
 import { databaseUnavailable, openStore, type Store } from '../../store/index.js';
@@ -46,7 +48,7 @@ export async function openConfiguredStore(config: AppConfig, io?: Pick<CliIo, 's
 export async function serveUntilSignal(store: Store, config: AppConfig, io: CliIo): Promise<number> {
   let app;
   try {
-    app = await createApp({ store, config, logger: { stream: io.stdout } });
+    app = await createApp({ store, config, logger: { stream: io.stdout }, warm: true });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await app?.close();
@@ -58,6 +60,12 @@ export async function serveUntilSignal(store: Store, config: AppConfig, io: CliI
   const { port } = app.server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   io.stdout.write(`Baromètre is serving http://${host.includes(':') ? `[${host}]` : host}:${port}/${config.publicUrl ? ` (public address ${config.publicUrl})` : ''}\n`);
+
+  // the first reader after a start finds each study's results computed, its dashboard rendered and its white paper stored
+  void runInBackground(app, 'warm published studies', async () => {
+    const warmed = await warmPublishedStudies(app);
+    app.log.info(warmed, 'published studies warmed');
+  });
 
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     const stop = (s: NodeJS.Signals) => {

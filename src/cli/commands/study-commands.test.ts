@@ -21,6 +21,25 @@ describe('barometre study validate / export / list', () => {
     assert.match(valid.stdout, /^ok: social-media-barometer/);
   });
 
+  it('reads a logo from the study file’s folder, prints the branding with its contrast, and refuses a pale accent colour naming the field', async () => {
+    const doc = JSON.parse((await run(['study', 'export', 'social-media-barometer'])).stdout);
+    writeFileSync(join(dir, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect width="4" height="4"/></svg>');
+    const file = join(dir, 'branded.json');
+    writeFileSync(file, JSON.stringify({ ...doc, branding: { logo: 'logo.svg', accentColor: '#1f4e79' } }));
+    const valid = await run(['study', 'validate', file]);
+    assert.equal(valid.code, 0, valid.stderr);
+    assert.match(valid.stdout, /^branding: accent colour #1f4e79, contrast 8\.7:1 against white \(at least 4\.5:1\)$/m);
+    assert.match(valid.stdout, /^branding: logo image\/svg\+xml, 0 kB$/m);
+    writeFileSync(file, JSON.stringify({ ...doc, branding: { logo: '../outside.svg', accentColor: '#1f4e79' } }));
+    const outside = await run(['study', 'validate', file]);
+    assert.equal(outside.code, 2);
+    assert.match(outside.stderr, /^branding\.logo: "\.\.\/outside\.svg" cannot be read: ENOENT$|^branding\.logo: "\.\.\/outside\.svg" is outside/m);
+    writeFileSync(file, JSON.stringify({ ...doc, branding: { accentColor: '#ffd700' } }));
+    const pale = await run(['study', 'validate', file]);
+    assert.equal(pale.code, 2);
+    assert.match(pale.stderr, /^branding\.accentColor: accent colour #ffd700 has a contrast of 1\.\d\d:1 against white; links and buttons need at least 4\.5:1/m);
+  });
+
   it('prints every error of a broken file with its path and exits 2', async () => {
     const doc = JSON.parse((await run(['study', 'export', 'social-media-barometer'])).stdout);
     doc.pages[1].questions[0].options[3].code = 3; // a duplicate option code

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { isStudyFileFormat, storeStudyFile, STUDY_FILE_FORMATS } from '../../exchange/index.js';
+import { inlineStudyLogo, isStudyFileFormat, storeStudyFile, STUDY_FILE_FORMATS } from '../../exchange/index.js';
 import { openStore } from '../../store/index.js';
 import { renderStudyDiff } from '../../study/index.js';
 import { UsageError, type CliCommand } from '../command.js';
@@ -21,6 +21,16 @@ function storeCommand(mode: 'add' | 'update'): CliCommand {
         text = await readFile(file, 'utf8');
       } catch (error) {
         throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+      }
+      if (format === 'native') {
+        // a logo named by a path inside the file's folder is stored inlined
+        const inlined = await inlineStudyLogo(text, file);
+        if (!inlined.ok) {
+          for (const e of inlined.errors) io.stderr.write(`${e.path}: ${e.message}\n`);
+          io.stderr.write(`${file}: ${inlined.errors.length} error${inlined.errors.length > 1 ? 's' : ''}; nothing stored\n`);
+          return 2;
+        }
+        text = inlined.text;
       }
       const store = await openStore(readCliEnv(io.env));
       try {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { interfaceLanguageWarnings, validateStudy } from '../../study/index.js';
+import { inlineStudyLogo } from '../../exchange/index.js';
+import { contrastRatio, interfaceLanguageWarnings, MIN_TEXT_CONTRAST, studyBranding, validateStudy } from '../../study/index.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { parseArgs } from '../parse-args.js';
 import { commandText } from './command-texts.js';
@@ -17,9 +18,15 @@ export const studyValidateCommand: CliCommand = {
       io.stderr.write(`barometre study validate: cannot read ${file}: ${(error as Error).message}\n`);
       return 2;
     }
+    const inlined = await inlineStudyLogo(text, file);
+    if (!inlined.ok) {
+      for (const e of inlined.errors) io.stderr.write(`${e.path}: ${e.message}\n`);
+      io.stderr.write(`${file}: ${inlined.errors.length} error${inlined.errors.length > 1 ? 's' : ''}\n`);
+      return 2;
+    }
     let document: unknown;
     try {
-      document = JSON.parse(text);
+      document = JSON.parse(inlined.text);
     } catch (error) {
       io.stderr.write(`${file}: not valid JSON: ${(error as Error).message}\n`);
       return 2;
@@ -35,6 +42,10 @@ export const studyValidateCommand: CliCommand = {
     io.stdout.write(
       `ok: ${result.study.id} version ${result.study.version}, ${result.study.pages.length} pages, ${questions} questions, ${result.study.indicators.length} indicators\n`,
     );
+    const { accentColor, logo } = studyBranding(result.study);
+    if (accentColor)
+      io.stdout.write(`branding: accent colour ${accentColor}, contrast ${contrastRatio(accentColor, '#ffffff').toFixed(1)}:1 against white (at least ${MIN_TEXT_CONTRAST}:1)\n`);
+    if (logo) io.stdout.write(`branding: logo ${/^data:([^;]+);/.exec(logo)?.[1]}, ${Math.round((logo.length * 3) / 4 / 1000)} kB\n`);
     return 0;
   },
 };

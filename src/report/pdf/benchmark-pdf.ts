@@ -16,6 +16,8 @@ export interface BenchmarkPdfInput {
   readonly model: BenchmarkModel;
   readonly lang: Lang;
   readonly creationDate: Date;
+  /** the study's accent colour (`#rrggbb`, contrast already checked) for the header band and headings; default the product's blue */
+  readonly accent?: string;
 }
 
 /**
@@ -35,9 +37,9 @@ export async function renderBenchmarkPdf(input: BenchmarkPdfInput): Promise<Buff
     creationDate: input.creationDate,
     subject: t(lang, 'benchmark.meta.subject', { wave: model.wave.title }),
   });
-  const flow = new PdfFlow(doc);
+  const flow = new PdfFlow(doc, input.accent);
   flow.newPage();
-  flow.artifact(() => doc.rect(0, 0, PAGE.width, 150).fill(COLORS.primary));
+  flow.artifact(() => doc.rect(0, 0, PAGE.width, 150).fill(flow.primary));
   flow.tag('H1', () => doc.font(FONT.bold).fontSize(26).fillColor('#ffffff').text(t(lang, 'benchmark.title'), PAGE.left, 48, { width: CONTENT_WIDTH }));
   flow.tag('P', () =>
     doc
@@ -70,7 +72,7 @@ export async function renderBenchmarkPdf(input: BenchmarkPdfInput): Promise<Buff
   flow.paragraph(t(lang, 'benchmark.recommendations.lead'));
   flow.list(model.recommendations.map((r) => `${labelIn(r.dimensionLabel, lang)} : ${labelIn(r.text, lang)}`.replace(' : ', lang === 'fr' ? '\u00A0: ' : ': ')));
   flow.newPage();
-  flow.tag('H2', () => doc.font(FONT.bold).fontSize(18).fillColor(COLORS.primary).text(t(lang, 'benchmark.indicators.title'), PAGE.left, doc.y, { width: CONTENT_WIDTH }));
+  flow.tag('H2', () => doc.font(FONT.bold).fontSize(18).fillColor(flow.primary).text(t(lang, 'benchmark.indicators.title'), PAGE.left, doc.y, { width: CONTENT_WIDTH }));
   doc.moveDown(0.3);
   flow.paragraph(t(lang, 'benchmark.indicators.leadUnits', unitWords(model.study, lang)), { color: COLORS.muted });
   for (const theme of model.themes) {

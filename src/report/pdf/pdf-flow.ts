@@ -68,7 +68,14 @@ export class PdfFlow {
   readonly root: StructElement;
   #chapter = '';
 
-  constructor(readonly doc: PDFKit.PDFDocument) {
+  /**
+   * @param primary the colour of headings, their bands and links: the study's accent colour (checked for
+   *   contrast against white), else the product's blue
+   */
+  constructor(
+    readonly doc: PDFKit.PDFDocument,
+    readonly primary: string = COLORS.primary,
+  ) {
     this.root = doc.struct('Document');
     doc.addStructure(this.root);
     doc.on('pageAdded', () => {
@@ -115,9 +122,9 @@ export class PdfFlow {
     doc.addNamedDestination(destination);
     doc.outline.addItem(pdfText(title));
     this.toc.push({ title: pdfText(title), destination, page: this.pageNumber, level: 1 });
-    this.artifact(() => doc.rect(PAGE.left, doc.y, 36, 4).fill(COLORS.primary));
+    this.artifact(() => doc.rect(PAGE.left, doc.y, 36, 4).fill(this.primary));
     doc.y += 14;
-    this.tag('H1', () => doc.font(FONT.bold).fontSize(21).fillColor(COLORS.primary).text(pdfText(title), PAGE.left, doc.y, { width: CONTENT_WIDTH }));
+    this.tag('H1', () => doc.font(FONT.bold).fontSize(21).fillColor(this.primary).text(pdfText(title), PAGE.left, doc.y, { width: CONTENT_WIDTH }));
     doc.moveDown(0.4);
     if (lead) this.paragraph(lead, { size: 11.5, color: COLORS.muted, gap: 10 });
     else doc.y += 6;
@@ -165,7 +172,7 @@ export class PdfFlow {
         'Lbl',
         () =>
           doc
-            .fillColor(COLORS.primary)
+            .fillColor(this.primary)
             .font(FONT.bold)
             .text(numbered ? `${k + 1}.` : '•', PAGE.left, y, { width: 16 }),
         {},

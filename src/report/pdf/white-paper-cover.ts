@@ -19,7 +19,7 @@ export function drawCover(flow: PdfFlow, results: WaveResults, lang: Lang, logo:
   const doc = flow.doc;
   flow.newPage();
   flow.artifact(() => {
-    doc.rect(0, 0, PAGE.width, 360).fill(COLORS.primary);
+    doc.rect(0, 0, PAGE.width, 360).fill(flow.primary);
     doc.rect(0, 360, PAGE.width, 6).fill(COLORS.accent);
   });
   const study = pdfText(labelIn(results.study.title, lang));
@@ -75,14 +75,14 @@ export function drawToc(flow: PdfFlow, section: StructElement, tocPageIndex: num
   const doc = flow.doc;
   doc.switchToPage(tocPageIndex);
   doc.y = PAGE.top;
-  flow.artifact(() => doc.rect(PAGE.left, doc.y, 36, 4).fill(COLORS.primary));
+  flow.artifact(() => doc.rect(PAGE.left, doc.y, 36, 4).fill(flow.primary));
   flow.tag(
     'H1',
     () =>
       doc
         .font(FONT.bold)
         .fontSize(21)
-        .fillColor(COLORS.primary)
+        .fillColor(flow.primary)
         .text(t(lang, 'pdf.toc.title'), PAGE.left, PAGE.top + 14, { width: CONTENT_WIDTH }),
     {},
     section,

@@ -17,6 +17,8 @@ export interface WhitePaperInput {
   readonly creationDate: Date;
   /** the study's logo: a PNG or JPEG data: URL, or SVG markup (anything else is ignored) */
   readonly logo?: string | null;
+  /** the study's accent colour (`#rrggbb`, contrast already checked): headings, bands and links; default the product's blue */
+  readonly accent?: string;
   /** the key findings to print (default: keyFindings(results), as the dashboard shows them) */
   readonly findings?: readonly KeyFinding[];
   /** "Copy prepared for …" on the cover (a lead's name and organisation), printed as plain text */
@@ -41,7 +43,7 @@ export async function renderWhitePaper(input: WhitePaperInput): Promise<Buffer> 
     subject: t(lang, 'pdf.meta.subject', { wave: results.wave.title }),
     keywords: results.themes.map((t) => labelIn(t.label, lang)).join(', '),
   });
-  const flow = new PdfFlow(doc);
+  const flow = new PdfFlow(doc, input.accent);
   drawCover(flow, results, lang, input.logo, input.recipient ? pdfText(input.recipient, 240) : null);
   flow.newPage();
   const tocPage = flow.pageNumber - 1;

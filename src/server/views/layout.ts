@@ -1,7 +1,11 @@
 import { localizedPath } from '../i18n/localized-path.js';
 import { hasCatalogue, interfaceLanguage, LANGS, languageName, t, type Lang } from '../../messages/index.js';
-import { html, type Html } from './html.js';
+import { escapeHtml, html, raw, type Html } from './html.js';
 import { PATHS } from './paths.js';
+import { darken, LOGO_DATA_URI } from '../../study/index.js';
+
+/** The human reference of the public API (Swagger UI, `routes/api/api-reference.ts`). */
+const API_REFERENCE = '/api/reference';
 
 export interface LayoutOptions {
   readonly lang: Lang;
@@ -28,6 +32,17 @@ export interface LayoutOptions {
   readonly contentLang?: string;
   /** replaces the language switch (the questionnaire offers every language of its study) */
   readonly langSwitch?: Html;
+  /** the request's CSP style nonce (`reply.cspNonce.style`), for the study's accent colour */
+  readonly styleNonce?: string;
+  /** the page's study's look (`pageBranding`): its logo in the header, its accent colour for links and buttons */
+  readonly branding?: PageBranding;
+}
+
+/** A study's logo and accent colour as a page shows them (the colour already checked for contrast). */
+export interface PageBranding {
+  readonly logo?: string;
+  readonly logoAlt: string;
+  readonly accentColor?: string;
 }
 
 /** The interface languages a page can be read in: its study's languages that have a catalogue, or all. */
@@ -56,18 +71,31 @@ export function layout(options: LayoutOptions): Html {
 <title>${title === productName ? title : `${title} – ${productName}`}</title>
 ${options.description ? html`<meta name="description" content="${options.description}">` : null}
 <link rel="stylesheet" href="/static/app.css">
+<link rel="icon" href="/favicon.ico" sizes="32x32">
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+<link rel="apple-touch-icon" href="/apple-touch-icon.png">
 ${others.map(
   (other) => html`<link rel="alternate" hreflang="${other}" href="${localizedPath(other, url)}">
 `,
 )}
 ${options.head ?? null}
+${
+  options.branding?.accentColor
+    ? html`<style nonce="${options.styleNonce ?? ''}">:root { --accent: ${options.branding.accentColor}; --accent-dark: ${darken(options.branding.accentColor)}; }</style>`
+    : null
+}
 </head>
 <body>
 <a class="skip-link" href="#main">${t(lang, 'layout.skip')}</a>
 <header class="site-header">
   <div class="container header-inner">
     <a class="brand" href="${localizedPath(lang, PATHS.home)}">${productName}</a>
+    ${
+      options.branding?.logo && LOGO_DATA_URI.test(options.branding.logo)
+        ? // a data: URI of a PNG, JPEG or SVG image (checked again here: the tag lets no data: URL through on its own; an image runs no script)
+          html`<img class="study-logo" src="${raw(escapeHtml(options.branding.logo))}" alt="${options.branding.logoAlt}">`
+        : null
+    }
     ${
       options.chrome === 'minimal'
         ? null
@@ -97,6 +125,7 @@ ${body}
   <div class="container">
     <p>${t(lang, 'layout.footer.privacy')}</p>
     <p>${t(lang, 'layout.footer.about')}</p>
+    <p><a href="${API_REFERENCE}">${t(lang, 'layout.footer.api')}</a></p>
   </div>
 </footer>
 ${scripts}

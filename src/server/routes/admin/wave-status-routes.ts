@@ -22,6 +22,8 @@ import {
 } from './wave-guards.js';
 import { isWaveAction, WAVE_TRANSITIONS, type WaveAction } from './wave-transitions.js';
 import { statusLabel } from '../../views/admin/waves-view.js';
+import { runInBackground } from '../../background.js';
+import { warmPublishedWave } from '../../warm-publication.js';
 
 /** How many headline figures the publication preview shows. */
 const PREVIEW_FIGURES = 6;
@@ -116,6 +118,7 @@ export const waveStatusRoutes: FastifyPluginAsync = async (app) => {
       if (action === 'publish' || action === 'unpublish') {
         // the dashboard, white paper and benchmarks read cached results keyed by the data version: rebuild them
         await tx.resultsCache.clear(wave.id);
+        await tx.whitePapers.clear(wave.id);
         await tx.waves.bumpDataVersion(wave.id, now);
       }
       const details: Record<string, JsonValue> = { from: wave.status, to: status };
@@ -124,6 +127,8 @@ export const waveStatusRoutes: FastifyPluginAsync = async (app) => {
     });
     // respondents who asked to be told get their benchmark link (issue 7); never blocks the publication
     if (action === 'publish' && app.config.smtpUrl) await notifyOnPublish(app, request, wave.id);
+    // the first reader finds the results computed, the dashboard rendered and the white paper stored
+    if (action === 'publish' && app.warmCaches) void runInBackground(app, 'warm publication', () => warmPublishedWave(app, wave.id), { after: reply });
     return redirectTo(request, reply, `/admin/waves/${wave.id}?done=${action satisfies WaveAction}`);
   });
 };

@@ -4,6 +4,7 @@ import { RESULTS_PATHS } from '../../views/public/results-paths.js';
 import { publishedResults, publishedWaves, renderCache } from '../public/published-results.js';
 import { loadPublishedStudies } from '../public/site-studies.js';
 import { OPENAPI_DOCUMENT } from './openapi-document.js';
+import { API_REFERENCE_PATH, apiReferenceRoutes } from './api-reference.js';
 import { publicResultsJson } from './public-results-json.js';
 import { resultsCsv } from './results-csv.js';
 
@@ -14,7 +15,12 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   const documents = renderCache<string>(100);
   const cors = { 'access-control-allow-origin': '*', 'cache-control': 'public, max-age=300' };
 
-  app.get('/api/docs', async (_request, reply) => reply.headers(cors).type('application/json; charset=utf-8').send(OPENAPI_DOCUMENT));
+  // the OpenAPI document as JSON for programs; a browser (asking for HTML) is sent to its human reference page
+  app.get('/api/docs', async (request, reply) => {
+    if (/text\/html/.test(request.headers.accept ?? '')) return reply.redirect(API_REFERENCE_PATH);
+    return reply.headers(cors).header('vary', 'Accept').type('application/json; charset=utf-8').send(OPENAPI_DOCUMENT);
+  });
+  await app.register(apiReferenceRoutes);
 
   app.get('/api/v1/studies', { config: API_LIMIT }, async (request, reply) => {
     const studies = await loadPublishedStudies(app.store, request.lang, {

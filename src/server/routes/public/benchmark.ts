@@ -12,7 +12,8 @@ import { csrfField } from '../../csrf.js';
 import { localizedPath } from '../../i18n/localized-path.js';
 import { html } from '../../views/html.js';
 import { benchmarkPendingView, benchmarkView } from '../../views/public/benchmark-view.js';
-import { sendPage, studyPage } from '../../views/send-page.js';
+import { pageBranding, sendPage, studyPage } from '../../views/send-page.js';
+import { studyBranding, type Study } from '../../../study/index.js';
 import { linkLimiter } from '../respond/bad-link-limiter.js';
 import { respondSecrets } from '../respond/respond-secrets.js';
 import { t } from '../../../messages/index.js';
@@ -30,6 +31,12 @@ const ZEmail = z.email().max(254);
  * 404 page, and an address that tries too many gets 429. Every page is private (no-store, no referrer).
  */
 export const benchmarkRoutes: FastifyPluginAsync = async (app) => {
+  /** The study a response was collected with (its logo and accent colour dress the benchmark page and PDF). */
+  const studyOf = async (response: ResponseRecord): Promise<Study> => {
+    const wave = await app.store.waves.get(response.waveId);
+    if (!wave) throw new AppError('NOT_FOUND', `wave ${response.waveId} does not exist`);
+    return waveStudy(app.store, wave);
+  };
   const secrets = respondSecrets(app.config.secretKey);
   const limiter = linkLimiter(app, 'benchmark', { max: 10, windowMs: 60_000 });
 
@@ -80,6 +87,7 @@ export const benchmarkRoutes: FastifyPluginAsync = async (app) => {
       head: HEAD,
       body: benchmarkView(lang, model, { svg, narrowSvg, alternative: chart.alternative }, path(request, '/pdf')),
       ...studyPage(model.study, lang),
+      branding: pageBranding(await studyOf(response), lang),
     });
   });
 
@@ -90,7 +98,12 @@ export const benchmarkRoutes: FastifyPluginAsync = async (app) => {
     if (outcome.kind === 'none') return notFound(request, reply);
     if (outcome.kind === 'pending') return reply.redirect(path(request), 303);
     const model = benchmarkModel(outcome.source);
-    const pdf = await renderBenchmarkPdf({ model, lang: request.lang, creationDate: new Date(response.completedAt ?? response.updatedAt) });
+    const pdf = await renderBenchmarkPdf({
+      model,
+      lang: request.lang,
+      creationDate: new Date(response.completedAt ?? response.updatedAt),
+      accent: studyBranding(await studyOf(response)).accentColor,
+    });
     return reply
       .type('application/pdf')
       .header('content-disposition', `attachment; filename="benchmark-${model.wave.code.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf"`)

@@ -17,11 +17,18 @@ import { studiesIndexView } from '../../views/public/study-cards.js';
 import { loadPublishedWave, publishedResults, renderCache } from './published-results.js';
 import { loadSiteStudies, publishedStudyIds } from './site-studies.js';
 import { t } from '../../../messages/index.js';
-import { labelIn } from '../../../study/index.js';
+import { labelIn, studyText, type Study } from '../../../study/index.js';
+import type { WaveResults } from '../../../analysis/wave-results-types.js';
+import type { Lang } from '../../../messages/index.js';
+import { OG_LOCALES, openGraphTags } from '../../views/public/open-graph.js';
+import { siteUrl } from '../../site-url.js';
 
 type StudyParams = { study: string };
 type Query = { wave?: string; cut?: string };
 const HEAD = html`<link rel="stylesheet" href="/static/results.css">`;
+/** the width of the charts' PNG files (and of the dashboard's card image) */
+/** the copy buttons of the embed codes */
+const RESULTS_SCRIPTS = ['/static/copy-code.js'];
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 /**
@@ -33,6 +40,25 @@ export const resultsRoutes: FastifyPluginAsync = async (app) => {
   const pages = renderCache<Html>(200);
   const svgs = renderCache<string>(500);
   const pngs = renderCache<Buffer>(100);
+
+  /** The dashboard's card for shared links: the study's title and description, the first chart as a PNG, addresses from PUBLIC_URL. */
+  const openGraphHead = (lang: Lang, results: WaveResults, study: Study, wave: string | undefined): Html => {
+    const site = siteUrl(app);
+    const theme = results.themes.find((th) => results.indicators.some((i) => i.theme === th.id && i.estimate !== null));
+    const chartId = theme ? `theme-${theme.id}` : undefined;
+    const chart = chartId ? resultsChart(results, chartId, lang) : undefined;
+    return openGraphTags({
+      url: `${site}${RESULTS_PATHS.dashboard(lang, results.study.id, { wave })}`,
+      title: `${studyText(study, study.title, lang)} — ${results.wave.title}`,
+      description: studyText(study, study.description, lang).slice(0, 300),
+      image:
+        chart && chartId
+          ? { url: `${site}${RESULTS_PATHS.chart(lang, results.study.id, results.wave.code, chartId, 'png')}`, alt: chart.alternative.slice(0, 420), width: 2 * CHART_WIDTH }
+          : undefined,
+      locale: OG_LOCALES[lang] ?? 'en_GB',
+      siteName: t(lang, 'product.name'),
+    });
+  };
 
   /** One published study: straight to its dashboard; several: the list of them; none: not found. */
   const index = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -69,9 +95,19 @@ export const resultsRoutes: FastifyPluginAsync = async (app) => {
         cut,
         findings: keyFindings(loaded.results),
         waves: loaded.waves.map((w) => ({ code: w.code, title: w.title })).reverse(),
+        site: siteUrl(app),
       }),
     );
-    return sendPage(request, reply, { title: `${labelIn(loaded.results.study.title, lang)} — ${loaded.wave.title}`, body, head: HEAD, ...studyPage(loaded.results.study, lang) });
+    const asked = str(request.query.wave) ? loaded.wave.code : undefined;
+    const og = await pages.get(`og|${loaded.version}|${lang}|${asked}`, async () => openGraphHead(lang, loaded.results, await waveStudy(app.store, loaded.wave), asked));
+    return sendPage(request, reply, {
+      title: `${labelIn(loaded.results.study.title, lang)} — ${loaded.wave.title}`,
+      body,
+      head: html`${HEAD}
+${og}`,
+      scripts: RESULTS_SCRIPTS,
+      ...studyPage(await waveStudy(app.store, loaded.wave), lang),
+    });
   };
   app.get('/resultats/:study', dashboard);
   app.get('/results/:study', dashboard);
@@ -80,7 +116,12 @@ export const resultsRoutes: FastifyPluginAsync = async (app) => {
     const { lang } = request;
     const loaded = await publishedResults(app.store, request.params.study, str(request.query.wave));
     const body = await pages.get(`methodology|${loaded.version}|${lang}`, () => methodologyView(lang, loaded.results));
-    return sendPage(request, reply, { title: t(lang, 'results.methodology.title', { wave: loaded.wave.title }), body, head: HEAD, ...studyPage(loaded.results.study, lang) });
+    return sendPage(request, reply, {
+      title: t(lang, 'results.methodology.title', { wave: loaded.wave.title }),
+      body,
+      head: HEAD,
+      ...studyPage(await waveStudy(app.store, loaded.wave), lang),
+    });
   };
   for (const path of ['/resultats/:study/methodologie', '/results/:study/methodology', '/resultats/:study/methodology', '/results/:study/methodologie']) app.get(path, methodology);
 
@@ -90,13 +131,14 @@ export const resultsRoutes: FastifyPluginAsync = async (app) => {
     const indicator = loaded.results.indicators.find((i) => i.id === request.params.indicator && i.estimate !== null);
     if (!indicator) throw new AppError('NOT_FOUND', `no indicator ${request.params.indicator}`);
     const body = await pages.get(`trend|${loaded.version}|${lang}|${indicator.id}`, () =>
-      trendView(lang, loaded.results, indicator, resultsChart(loaded.results, `trend-${indicator.id}`, lang)),
+      trendView(lang, loaded.results, indicator, resultsChart(loaded.results, `trend-${indicator.id}`, lang), siteUrl(app)),
     );
     return sendPage(request, reply, {
       title: t(lang, 'results.trendPage.title', { indicator: labelIn(indicator.label, lang) }),
       body,
       head: HEAD,
-      ...studyPage(loaded.results.study, lang),
+      scripts: RESULTS_SCRIPTS,
+      ...studyPage(await waveStudy(app.store, loaded.wave), lang),
     });
   };
   for (const path of ['/resultats/:study/evolution/:indicator', '/results/:study/trend/:indicator']) app.get(path, trend);

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { contentLanguage, labelIn, studyText, type Study } from '../../../study/index.js';
-import { getWaveResults } from '../../../analysis/results-cache.js';
 import { waveStudy } from '../../../analysis/wave-study.js';
-import { AppError, isAppError } from '../../../app-error.js';
+import { AppError } from '../../../app-error.js';
 import { createMailer } from '../../../mail/mailer.js';
 import { mailHtml, mailLink, plainText } from '../../../mail/mail-html.js';
-import { renderWhitePaper } from '../../../report/pdf/white-paper-pdf.js';
+import { ensureStoredWhitePaper } from '../../stored-white-paper.js';
 import type { Lang } from '../../../report/format/lang.js';
 import type { Wave } from '../../../store/index.js';
 import { csrfField } from '../../csrf.js';
@@ -149,27 +148,20 @@ export const whitePaperRoutes: FastifyPluginAsync = async (app) => {
       await limiter.fail(request.ip);
       return notFound();
     }
-    const [results, study] = await Promise.all([
-      getWaveResults(app.store, wave).catch((error: unknown) => {
-        // no complete kept response (all excluded after publication): a page that says so, never a 5xx
-        if (isAppError(error) && error.code === 'UNAVAILABLE') return undefined;
-        throw error;
-      }),
-      waveStudy(app.store, wave),
-    ]);
-    if (!results) {
+    // made once per wave and language (at publication or by the first download) and served from storage
+    const ensured = await ensureStoredWhitePaper(app.store, wave, lang);
+    if (!ensured) {
+      const study = await waveStudy(app.store, wave);
       const title = labelIn(study.title, contentLanguage(study, lang));
       return sendPage(request, reply, { title, body: whitePaperNoticeView(title, t(lang, 'results.empty.text')), status: 409 });
     }
-    const pdf = await renderWhitePaper({
-      results,
-      lang,
-      logo: study.logo ?? null,
-      creationDate: new Date(wave.publishedAt ?? wave.updatedAt),
-      recipient: [lead.name, lead.company].filter(Boolean).join(', '),
-    });
+    const { paper } = ensured;
+    const etag = `"${paper.etag}"`;
+    // the link is private (no-store, set by the route's config); a client that kept the file may still ask whether it changed
+    reply.header('etag', etag).header('last-modified', new Date(paper.createdAt).toUTCString());
+    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
     const file = `${wave.studyId}-${wave.code}-${lang}.pdf`.replace(/[^A-Za-z0-9._-]/g, '_');
-    return reply.type('application/pdf').header('content-disposition', `attachment; filename="${file}"`).send(pdf);
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="${file}"`).send(paper.pdf);
   };
   const downloadConfig = { config: { private: true, rateLimit: DOWNLOAD_RATE_LIMIT } };
   app.get('/livre-blanc/telechargement/:token', downloadConfig, download);

@@ -6,7 +6,7 @@ import { csrfField } from '../../csrf.js';
 import { localizedPath } from '../../i18n/localized-path.js';
 import { interfaceLanguage, isLang, languageName, t, type Lang } from '../../../messages/index.js';
 import { html, type Html } from '../../views/html.js';
-import { sendPage } from '../../views/send-page.js';
+import { pageBranding, sendPage } from '../../views/send-page.js';
 import { formValuesFromAnswers, type FormValues } from '../../views/respond/form-values.js';
 import { noticeView, thanksView, type ThanksKind } from '../../views/respond/notice-view.js';
 import { pageView, type PageError } from '../../views/respond/page-view.js';
@@ -91,7 +91,13 @@ export interface PageRender {
 export function sendQuestionnairePage(request: FastifyRequest, reply: FastifyReply, r: Respondent, secrets: RespondSecrets, publicUrl: string | undefined, view: PageRender) {
   const { study } = r;
   const { content: lang, ui } = respondLanguages(request, study);
-  const chrome = { chrome: 'minimal', contentLang: lang, languages: study.languages, langSwitch: respondLangSwitch(ui, r, lang, view.page) } as const;
+  const chrome = {
+    chrome: 'minimal',
+    contentLang: lang,
+    languages: study.languages,
+    langSwitch: respondLangSwitch(ui, r, lang, view.page),
+    branding: pageBranding(study, ui),
+  } as const;
   const submissionId = newSubmissionId();
   const shownAt = secrets.signShownAt(Date.now(), submissionId);
   const action = surveyPath(lang, r);
@@ -173,6 +179,7 @@ export function sendThanks(request: FastifyRequest, reply: FastifyReply, study: 
     body: thanksView(lang, benchmark, kind, unitWords(study, lang)),
     chrome: 'minimal',
     scripts: benchmark ? ['/static/respond.js'] : undefined,
+    branding: pageBranding(study, lang),
     status,
   });
 }

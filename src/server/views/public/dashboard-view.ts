@@ -18,6 +18,8 @@ export interface DashboardData {
   /** the chosen banner id, or null for the whole sample */
   readonly cut: string | null;
   readonly findings: readonly KeyFinding[];
+  /** the site's address (PUBLIC_URL): each chart then offers the code to embed it in another page */
+  readonly site?: string;
 }
 
 /** A key finding's sentence: findings are written in French and English, other interface languages read the English one. */
@@ -80,7 +82,7 @@ ${themes.map((theme) => {
   const id = `theme-${theme.id}`;
   return html`<section class="theme" id="${id}" aria-labelledby="${id}-title">
   <h2 id="${id}-title">${labelIn(theme.label, lang)}</h2>
-  ${chartFigure(lang, study, wave, id, resultsChart(results, id, lang), `table-${id}`)}
+  ${chartFigure(lang, study, wave, id, resultsChart(results, id, lang), `table-${id}`, data.site)}
   ${indicatorTable(lang, results, theme.id, indicators)}
   ${banner ? cutTable(lang, results, theme.id, indicators, banner) : null}
   ${banner ? cutCharts(lang, results, theme.id, indicators, banner) : null}

@@ -9,7 +9,7 @@ import { t } from '../../../messages/index.js';
 import { labelIn } from '../../../study/index.js';
 
 /** One indicator across the published waves: the line chart and its data table. */
-export function trendView(lang: Lang, results: WaveResults, indicator: IndicatorResult, chart: Chart): Html {
+export function trendView(lang: Lang, results: WaveResults, indicator: IndicatorResult, chart: Chart, site?: string): Html {
   const study = results.study.id;
   const wave = results.wave.code;
   const id = `trend-${indicator.id}`;
@@ -26,7 +26,7 @@ export function trendView(lang: Lang, results: WaveResults, indicator: Indicator
   return html`<article class="trend-page">
 <h1>${t(lang, 'results.trendPage.title', { indicator: labelIn(indicator.label, lang) })}</h1>
 <p><a href="${RESULTS_PATHS.dashboard(lang, study, { wave })}">${t(lang, 'results.trendPage.back', { wave: results.wave.title })}</a></p>
-${chartFigure(lang, study, wave, id, chart, `table-${id}`)}
+${chartFigure(lang, study, wave, id, chart, `table-${id}`, site)}
 <div class="table-wrap" id="table-${id}" tabindex="0" role="region" aria-label="${t(lang, 'results.trendPage.caption', { indicator: labelIn(indicator.label, lang) })}">
 <table class="results-table stack-40">
   <caption>${t(lang, 'results.trendPage.caption', { indicator: labelIn(indicator.label, lang) })}</caption>
