@@ -44,3 +44,5 @@ export type { AuditEntry, AuditLogRepository } from './repositories/audit-log-re
 export type { ResultsCacheRepository } from './repositories/results-cache-repository.js';
 export type { BenchmarkNotice, BenchmarksRepository } from './repositories/benchmarks-repository.js';
 export type { ResponseAnswers, PersonalDataRepository } from './repositories/personal-data-repository.js';
+export type { Job, JobStatus, JobProgress, NewJob, JobsRepository } from './repositories/jobs-repository.js';
+export { retryDelayMs, RETRY_BASE_MS, RETRY_CAP_MS } from './repositories/jobs-repository.js';

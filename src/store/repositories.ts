@@ -3,6 +3,7 @@ import { createBenchmarksRepository, type BenchmarksRepository } from './reposit
 import { createContactsRepository, type ContactsRepository } from './repositories/contacts-repository.js';
 import { createInstanceSettingsRepository, type InstanceSettingsRepository } from './repositories/instance-settings-repository.js';
 import { createInvitationsRepository, type InvitationsRepository } from './repositories/invitations-repository.js';
+import { createJobsRepository, type JobsRepository } from './repositories/jobs-repository.js';
 import { createLeadsRepository, type LeadsRepository } from './repositories/leads-repository.js';
 import { createLoginAttemptsRepository, type LoginAttemptsRepository } from './repositories/login-attempts-repository.js';
 import { createPersonalDataRepository, type PersonalDataRepository } from './repositories/personal-data-repository.js';
@@ -32,6 +33,7 @@ export interface Repositories {
   readonly personalData: PersonalDataRepository;
   readonly instanceSettings: InstanceSettingsRepository;
   readonly rateCounters: RateCountersRepository;
+  readonly jobs: JobsRepository;
 }
 
 export function createRepositories(ctx: StoreContext): Repositories {
@@ -51,5 +53,6 @@ export function createRepositories(ctx: StoreContext): Repositories {
     personalData: createPersonalDataRepository(ctx),
     instanceSettings: createInstanceSettingsRepository(ctx),
     rateCounters: createRateCountersRepository(ctx),
+    jobs: createJobsRepository(ctx),
   });
 }

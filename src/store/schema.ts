@@ -22,6 +22,7 @@ export interface Database {
   resultsCache: ResultsCacheTable;
   instanceSettings: InstanceSettingsTable;
   rateCounters: RateCountersTable;
+  jobs: JobsTable;
 }
 
 /** ISO-8601 UTC text, e.g. 2015-03-01T09:00:00.000Z */
@@ -74,6 +75,9 @@ export interface ContactsTable {
   status: string;
   unsubscribedAt: IsoTime | null;
   createdAt: IsoTime;
+  /** a permanent SMTP rejection (5xx) of the address: when, and the server's reply */
+  bouncedAt: Generated<IsoTime | null>;
+  bounceReason: Generated<string | null>;
 }
 
 export interface InvitationsTable {
@@ -212,4 +216,28 @@ export interface RateCountersTable {
   key: string;
   hits: number;
   resetsAt: IsoTime;
+}
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+/** Background work shared by every node (migration 0006): see jobs-repository.ts. */
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  waveId: number | null;
+  payload: JsonText;
+  status: JobStatus;
+  runAt: IsoTime;
+  attempts: Generated<number>;
+  maxAttempts: number;
+  lastError: string | null;
+  progressDone: Generated<number>;
+  progressFailed: Generated<number>;
+  progressTotal: number | null;
+  leaseOwner: string | null;
+  leaseExpiresAt: IsoTime | null;
+  createdBy: string | null;
+  createdAt: IsoTime;
+  updatedAt: IsoTime;
+  finishedAt: IsoTime | null;
 }

@@ -4,6 +4,7 @@ import { m0002InvitationTokens } from './0002-invitation-tokens.js';
 import { m0003GenericStudies } from './0003-generic-studies.js';
 import { m0004SeveralNodes } from './0004-several-nodes.js';
 import { m0005OneInvitationPerContact } from './0005-one-invitation-per-contact.js';
+import { m0006Jobs } from './0006-jobs.js';
 
 /**
  * Every migration, in order. Add a file `NNNN-name.ts` exporting `mNNNNName` and list it here;
@@ -15,6 +16,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003-generic-studies': m0003GenericStudies,
   '0004-several-nodes': m0004SeveralNodes,
   '0005-one-invitation-per-contact': m0005OneInvitationPerContact,
+  '0006-jobs': m0006Jobs,
 };
 
 /** The in-code provider Kysely's Migrator reads (no file-system scanning, works under tsx and bundles). */
