@@ -13,6 +13,8 @@ import { classifyError, registerErrorHandlers, sendError } from './error-handler
 import { langOfUrl, stripLangPrefix } from './i18n/localized-path.js';
 import { ROUTE_PLUGINS } from './routes/index.js';
 import { registerHostCheck } from './host-check.js';
+import { JOB_HANDLERS } from './jobs/job-handlers.js';
+import { createJobWorker, type JobWorker } from './jobs/job-worker.js';
 import { databaseRateLimitStore, sharesCounters } from './rate-limit-store.js';
 import { registerSecurity } from './security.js';
 
@@ -22,6 +24,8 @@ declare module 'fastify' {
     readonly config: AppConfig;
     /** the time source of time-based policies (login throttling, TOTP); tests inject one instead of sleeping */
     readonly clock: () => Date;
+    /** the job worker of this process (src/server/jobs/); running when `AppDeps.startJobWorker` */
+    readonly jobs: JobWorker;
   }
   interface FastifyRequest {
     /** from the path: /en/… is English, everything else French */
@@ -38,6 +42,8 @@ export interface AppDeps {
   readonly clock?: () => Date;
   /** the route plugins; default ROUTE_PLUGINS (src/server/routes/index.ts) */
   readonly routes?: readonly FastifyPluginAsync[];
+  /** runs the job worker in this process until the app closes (`barometre serve` passes config.jobs.worker); default false */
+  readonly startJobWorker?: boolean;
 }
 
 /** Form posts (questionnaire pages, lead form); JSON bodies get Fastify's limit below. */
@@ -87,6 +93,12 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('store', deps.store);
   app.decorate('config', config);
   app.decorate('clock', deps.clock ?? (() => new Date()));
+  const jobs = createJobWorker({ store: deps.store, config, handlers: JOB_HANDLERS, clock: () => app.clock(), log: (entry) => app.log.info(entry) });
+  app.decorate('jobs', jobs);
+  if (deps.startJobWorker) {
+    app.addHook('onReady', async () => jobs.start());
+    app.addHook('onClose', async () => jobs.stop());
+  }
   app.decorateRequest('lang', 'fr');
   app.addHook('onRequest', async (request) => {
     request.lang = langOfUrl(request.originalUrl);
