@@ -17,6 +17,7 @@ import { JOB_HANDLERS } from './jobs/job-handlers.js';
 import { createJobWorker, type JobWorker } from './jobs/job-worker.js';
 import { databaseRateLimitStore, sharesCounters } from './rate-limit-store.js';
 import { registerSecurity } from './security.js';
+import { siteUrl } from './site-url.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -93,7 +94,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('store', deps.store);
   app.decorate('config', config);
   app.decorate('clock', deps.clock ?? (() => new Date()));
-  const jobs = createJobWorker({ store: deps.store, config, handlers: JOB_HANDLERS, clock: () => app.clock(), log: (entry) => app.log.info(entry) });
+  const jobs = createJobWorker({ store: deps.store, config, handlers: JOB_HANDLERS, clock: () => app.clock(), siteUrl: () => siteUrl(app), log: (entry) => app.log.info(entry) });
   app.decorate('jobs', jobs);
   if (deps.startJobWorker) {
     app.addHook('onReady', async () => jobs.start());

@@ -172,7 +172,8 @@ for (const database of TEST_DATABASES) {
         assert.match(first!.lastError ?? '', /451/);
         const wait = new Date(first!.runAt).getTime() - t.clock.now().getTime();
         assert.ok(wait > 25_000 && wait <= 30_000, `the first retry waits the base backoff (${wait} ms)`);
-        const later = (await t.store.invitations.listByWave(waveId)).find(async (i) => i.contactId === (await contactOf('later@example.org')).id);
+        const laterId = (await contactOf('later@example.org')).id;
+        const later = (await t.store.invitations.listByWave(waveId)).find((i) => i.contactId === laterId);
         assert.equal(later?.claimedAt ?? null, null, 'the refused contact is not left claimed');
         assert.deepEqual(await t.app.jobs.drainForTests(), [], 'not before its time');
         // the progress page shows the retry and its time

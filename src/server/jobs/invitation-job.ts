@@ -6,7 +6,6 @@ import type { Contact, Wave } from '../../store/index.js';
 import { contentLanguage, labelIn, type LanguageTag, type Study } from '../../study/index.js';
 import { localizedPath } from '../i18n/localized-path.js';
 import { contactProgress } from '../routes/admin/contacts/contact-status.js';
-import { configuredSiteUrl } from '../site-url.js';
 import { hashToken, newToken } from '../token.js';
 import { classifySmtpError, JobLostError, PermanentJobError, RetryLaterError, smtpReason } from './job-errors.js';
 import type { JobContext } from './job-worker.js';
@@ -99,7 +98,7 @@ export async function runInvitationJob(context: JobContext): Promise<'done' | 's
   let total = done + failed + targets.length;
   await context.progress({ done, failed, total }, true);
   if (targets.length === 0) return 'done';
-  const siteUrl = configuredSiteUrl(config);
+  const siteUrl = context.siteUrl();
   let mailer: Mailer | undefined;
   try {
     mailer = createMailer(config, { pooled: true });

@@ -4,6 +4,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { AppError } from '../../app-error.js';
 import type { Job, JobProgress, Store } from '../../store/index.js';
 import type { AppConfig } from '../config.js';
+import { configuredSiteUrl } from '../site-url.js';
 import { JobLostError, PermanentJobError } from './job-errors.js';
 import { createTokenBucket, type TokenBucket } from './token-bucket.js';
 
@@ -14,6 +15,8 @@ export interface JobContext {
   readonly config: AppConfig;
   /** the worker's clock */
   readonly now: () => Date;
+  /** the site's base URL for links in e-mails (PUBLIC_URL; see site-url.ts) */
+  readonly siteUrl: () => string;
   /**
    * Records progress and extends the lease (written at most every `progressEvery` calls unless `force`).
    * @throws JobLostError when the job is no longer this worker's: the handler must stop at once.
@@ -46,6 +49,8 @@ export interface JobWorkerOptions {
   readonly smtpPerMinute?: number;
   /** progress is written every this many calls of `progress` (default 20) */
   readonly progressEvery?: number;
+  /** the base URL of links in e-mails; default from the configuration (the app passes its listening address) */
+  readonly siteUrl?: () => string;
   /** one line per event (claimed, done, failed…); default none */
   readonly log?: (entry: Record<string, unknown>) => void;
 }
@@ -98,6 +103,7 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
       store,
       config,
       now,
+      siteUrl: options.siteUrl ?? (() => configuredSiteUrl(config)),
       async progress(progress, force = false) {
         if (!force && ++calls % every !== 0) return;
         if (!(await store.jobs.heartbeat(job.id, owner, { ...progress, leaseMs }, now()))) throw new JobLostError(`job ${job.id} is no longer ${owner}'s`);

@@ -1,6 +1,5 @@
 import { createMailer, type Mailer } from '../../mail/mailer.js';
 import { notifyBenchmarks } from '../routes/public/benchmark-notify.js';
-import { configuredSiteUrl } from '../site-url.js';
 import { PermanentJobError, RetryLaterError } from './job-errors.js';
 import type { JobContext } from './job-worker.js';
 
@@ -20,7 +19,7 @@ export async function runPublicationNoticesJob(context: JobContext): Promise<'do
     mailer = createMailer(config, { pooled: true });
     const outcome = await notifyBenchmarks(store, job.waveId, mailer, {
       secretKey: config.secretKey,
-      publicUrl: configuredSiteUrl(config),
+      publicUrl: context.siteUrl(),
       now: context.now(),
       beforeSend: () => context.mailSlot(),
     });
