@@ -110,10 +110,12 @@ export async function runInvitationJob(context: JobContext): Promise<'done' | 's
       const tokenHash = hashToken(config.secretKey, token);
       const now = context.now();
       // claimed before mailing; a claim left by a dead process is never taken over (null: no staleness)
-      const invitation =
+      // (one transaction: one commit per claim, which is what bounds the pace of a large wave)
+      const invitation = await store.transaction(async (tx) =>
         kind === 'invitation'
-          ? await store.invitations.claimInvitation({ waveId: wave.id, contactId: contact.id, tokenHash }, now, null)
-          : existing && (await store.invitations.claimReminder({ invitationId: existing.id, seenCount: existing.reminderCount, tokenHash }, now, null));
+          ? tx.invitations.claimInvitation({ waveId: wave.id, contactId: contact.id, tokenHash }, now, null)
+          : existing && tx.invitations.claimReminder({ invitationId: existing.id, seenCount: existing.reminderCount, tokenHash }, now, null),
+      );
       if (!invitation) {
         // another send took this contact: not this job's work
         total--;
@@ -136,8 +138,10 @@ export async function runInvitationJob(context: JobContext): Promise<'done' | 's
         continue;
       }
       if (kind === 'invitation') {
-        await store.invitations.markSent(invitation.id, context.now());
-        await store.contacts.setStatus(contact.id, 'invited');
+        await store.transaction(async (tx) => {
+          await tx.invitations.markSent(invitation.id, context.now());
+          await tx.contacts.setStatus(contact.id, 'invited');
+        });
       } else await store.invitations.releaseClaim(invitation.id);
       done++;
       await context.progress({ done, failed, total });
