@@ -129,7 +129,7 @@ for (const database of TEST_DATABASES) {
       const rBob1 = await respond(b1, 'p-bob-1');
 
       const report = await store.migrate();
-      assert.deepEqual(report.applied, ['0005-one-invitation-per-contact']);
+      assert.equal(report.applied[0], '0005-one-invitation-per-contact', 'the later migrations follow it');
 
       const rows = await store.invitations.listByWave(wave.id);
       assert.deepEqual(

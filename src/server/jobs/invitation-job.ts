@@ -109,13 +109,13 @@ export async function runInvitationJob(context: JobContext): Promise<'done' | 's
       const token = newToken();
       const tokenHash = hashToken(config.secretKey, token);
       const now = context.now();
-      // claimed before mailing; a claim left by a dead process is never taken over (null: no staleness)
-      // (one transaction: one commit per claim, which is what bounds the pace of a large wave)
-      const invitation = await store.transaction(async (tx) =>
+      // claimed before mailing; a claim left by a dead process is never taken over (null: no staleness).
+      // Separate statements, not one transaction: on SQLite, two processes' deferred transactions on one file
+      // can meet as "database is locked", where single statements wait their turn (busy_timeout).
+      const invitation =
         kind === 'invitation'
-          ? tx.invitations.claimInvitation({ waveId: wave.id, contactId: contact.id, tokenHash }, now, null)
-          : existing && tx.invitations.claimReminder({ invitationId: existing.id, seenCount: existing.reminderCount, tokenHash }, now, null),
-      );
+          ? await store.invitations.claimInvitation({ waveId: wave.id, contactId: contact.id, tokenHash }, now, null)
+          : existing && (await store.invitations.claimReminder({ invitationId: existing.id, seenCount: existing.reminderCount, tokenHash }, now, null));
       if (!invitation) {
         // another send took this contact: not this job's work
         total--;
@@ -138,10 +138,8 @@ export async function runInvitationJob(context: JobContext): Promise<'done' | 's
         continue;
       }
       if (kind === 'invitation') {
-        await store.transaction(async (tx) => {
-          await tx.invitations.markSent(invitation.id, context.now());
-          await tx.contacts.setStatus(contact.id, 'invited');
-        });
+        await store.invitations.markSent(invitation.id, context.now());
+        await store.contacts.setStatus(contact.id, 'invited');
       } else await store.invitations.releaseClaim(invitation.id);
       done++;
       await context.progress({ done, failed, total });
