@@ -85,6 +85,15 @@ export function createContactsRepository({ db }: StoreContext) {
       await db.updateTable('contacts').set({ status }).where('id', '=', id).execute();
     },
 
+    async setStatusMany(ids: readonly number[], status: string): Promise<void> {
+      if (ids.length === 0) return;
+      await db
+        .updateTable('contacts')
+        .set({ status })
+        .where('id', 'in', [...ids])
+        .execute();
+    },
+
     /**
      * Copies the contacts of one wave into another of the same study, as not invited yet, leaving out those
      * who unsubscribed or bounced (in any wave of the study); see `copyContacts`.

@@ -122,6 +122,53 @@ export function createInvitationsRepository({ db }: StoreContext) {
     },
 
     /**
+     * `claimInvitation` for many contacts of one wave at once (a batch of a large send): three statements
+     * whatever the number. Returns the invitations this caller won, each with the token hash it was claimed
+     * with (added as one of its links); contacts already sent or claimed (by anyone) are left out.
+     */
+    async claimInvitations(waveId: number, items: readonly { contactId: number; tokenHash: string }[], now = new Date()): Promise<(Invitation & { claimedWith: string })[]> {
+      if (items.length === 0) return [];
+      await db
+        .insertInto('invitations')
+        .values(items.map((i) => ({ waveId, contactId: i.contactId, tokenHash: i.tokenHash, createdAt: isoTime(now) })))
+        .onConflict((oc) => oc.columns(['waveId', 'contactId']).doNothing())
+        .execute();
+      const rows = await db
+        .updateTable('invitations')
+        .set({ claimedAt: isoTime(now) })
+        .where('waveId', '=', waveId)
+        .where(
+          'contactId',
+          'in',
+          items.map((i) => i.contactId),
+        )
+        .where('sentAt', 'is', null)
+        .where('claimedAt', 'is', null)
+        .returningAll()
+        .execute();
+      const hashOf = new Map(items.map((i) => [i.contactId, i.tokenHash]));
+      const won = rows.map((row) => Object.freeze({ ...row, claimedWith: hashOf.get(row.contactId!)! }));
+      if (won.length > 0) {
+        await db
+          .insertInto('invitationTokens')
+          .values(won.map((w) => ({ tokenHash: w.claimedWith, invitationId: w.id, createdAt: isoTime(now) })))
+          .onConflict((oc) => oc.column('tokenHash').doNothing())
+          .execute();
+      }
+      return won;
+    },
+
+    /** `markSent` for many invitations in one statement. */
+    async markSentMany(ids: readonly number[], now = new Date()): Promise<void> {
+      if (ids.length === 0) return;
+      await db
+        .updateTable('invitations')
+        .set({ sentAt: isoTime(now), claimedAt: null })
+        .where('id', 'in', [...ids])
+        .execute();
+    },
+
+    /**
      * Claims one reminder round of an invitation: increments `reminder_count` from `seenCount` (the value the
      * sender read) and sets `reminded_at`, in one conditional update that only one caller wins. The winner gets
      * the claimed invitation with `tokenHash` added as a link, a loser undefined. Follow with `releaseClaim`
