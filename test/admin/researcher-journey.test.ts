@@ -103,7 +103,7 @@ describe('researcher journey in a real browser', () => {
     await page.reload();
     assert.match(await textOf(page, '.job-progress'), /18 sur 18 envoyé\(s\)/);
     assert.equal(await page.locator('meta[http-equiv="refresh"]').count(), 0, 'no refresh once done');
-    await click(page, 'Retour aux contacts');
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Retour aux contacts' }).first().click()]);
     assert.equal(smtp.messages.length, 18);
     assert.equal(await textOf(page, '[data-status="sent"]'), '18');
     const mail = smtp.messages.find((m) => m.to.includes('contact1@company1.example'))!;
