@@ -54,12 +54,13 @@ function fromHeader(mailFrom: string, name: string | undefined): string | { name
 }
 
 /**
- * A nodemailer SMTP transport from the configuration (SMTP_URL, MAIL_FROM).
+ * A nodemailer SMTP transport from the configuration (SMTP_URL, MAIL_FROM); `pooled` keeps one connection open.
  * @throws AppError UNAVAILABLE when SMTP_URL is not set.
  */
-export function createMailer(settings: MailSettings): Mailer {
+export function createMailer(settings: MailSettings, options: { readonly pooled?: boolean } = {}): Mailer {
   if (!settings.smtpUrl) throw new AppError('UNAVAILABLE', 'no SMTP server configured: set SMTP_URL to send e-mails');
-  const transport = nodemailer.createTransport(settings.smtpUrl);
+  // pooled: one SMTP connection kept open for many messages (a job mailing a large wave), else one per message
+  const transport = options.pooled ? nodemailer.createTransport({ url: settings.smtpUrl, pool: true, maxConnections: 1 }) : nodemailer.createTransport(settings.smtpUrl);
   return {
     async send(email) {
       const info = await transport.sendMail({

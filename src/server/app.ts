@@ -13,9 +13,12 @@ import { classifyError, registerErrorHandlers, sendError } from './error-handler
 import { langOfUrl, stripLangPrefix } from './i18n/localized-path.js';
 import { ROUTE_PLUGINS } from './routes/index.js';
 import { registerHostCheck } from './host-check.js';
+import { JOB_HANDLERS } from './jobs/job-handlers.js';
+import { createJobWorker, type JobWorker } from './jobs/job-worker.js';
 import { databaseRateLimitStore, sharesCounters } from './rate-limit-store.js';
 import { registerSecurity } from './security.js';
 import { registerBackground } from './background.js';
+import { siteUrl } from './site-url.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -25,6 +28,8 @@ declare module 'fastify' {
     readonly clock: () => Date;
     /** true: publication warms the wave's results, dashboard and white paper in the background (AppDeps.warm) */
     readonly warmCaches: boolean;
+    /** the job worker of this process (src/server/jobs/); running when `AppDeps.startJobWorker` */
+    readonly jobs: JobWorker;
   }
   interface FastifyRequest {
     /** from the path: /en/… is English, everything else French */
@@ -43,6 +48,8 @@ export interface AppDeps {
   readonly routes?: readonly FastifyPluginAsync[];
   /** warm a wave's results, dashboard and white paper in the background when it is published; default false (tests) */
   readonly warm?: boolean;
+  /** runs the job worker in this process until the app closes (`barometre serve` passes config.jobs.worker); default false */
+  readonly startJobWorker?: boolean;
 }
 
 /** Form posts (questionnaire pages, lead form); JSON bodies get Fastify's limit below. */
@@ -94,6 +101,12 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('clock', deps.clock ?? (() => new Date()));
   app.decorate('warmCaches', deps.warm ?? false);
   registerBackground(app);
+  const jobs = createJobWorker({ store: deps.store, config, handlers: JOB_HANDLERS, clock: () => app.clock(), siteUrl: () => siteUrl(app), log: (entry) => app.log.info(entry) });
+  app.decorate('jobs', jobs);
+  if (deps.startJobWorker) {
+    app.addHook('onReady', async () => jobs.start());
+    app.addHook('onClose', async () => jobs.stop());
+  }
   app.decorateRequest('lang', 'fr');
   app.addHook('onRequest', async (request) => {
     request.lang = langOfUrl(request.originalUrl);

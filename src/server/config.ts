@@ -42,6 +42,19 @@ export interface AppConfig {
    * loadConfig refuses it unless NODE_ENV=test, which the crash test sets for that run.
    */
   readonly unsafeAckBeforeCommit: boolean;
+  /** the job queue (issue 19): see src/server/jobs/ */
+  readonly jobs: {
+    /** JOBS_WORKER=on (default): the app runs a worker in its process; off: jobs wait for `barometre worker` */
+    readonly worker: boolean;
+    /** JOBS_LEASE_SECONDS: a worker that stops extending its lease this long is taken for dead */
+    readonly leaseMs: number;
+    /** JOBS_POLL_MS: an idle worker looks for due jobs this often */
+    readonly pollMs: number;
+    /** JOBS_RETRY_BASE_SECONDS: the first retry's wait, doubled for each next one (capped at an hour) */
+    readonly retryBaseMs: number;
+    /** SMTP_RATE_PER_MINUTE: e-mails per minute a worker sends at most (0: no limit) */
+    readonly smtpPerMinute: number;
+  };
 }
 
 const optionalText = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().optional());
@@ -93,6 +106,11 @@ const ZEnv = z.object({
   ),
   BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT: optionalText.refine((v) => v === undefined || v === '0' || v === '1', 'expected 1 or 0').transform((v) => v === '1'),
   NODE_ENV: optionalText,
+  JOBS_WORKER: optionalText.refine((v) => v === undefined || /^(on|off)$/i.test(v), 'expected on or off').transform((v) => (v ?? 'on').toLowerCase() === 'on'),
+  JOBS_LEASE_SECONDS: integer(60, 5, 3600),
+  JOBS_POLL_MS: integer(2000, 10, 600_000),
+  JOBS_RETRY_BASE_SECONDS: integer(30, 1, 3600),
+  SMTP_RATE_PER_MINUTE: integer(0, 0, 1_000_000),
 });
 
 /** Why a TRUST_PROXY list is not a list of IP addresses or CIDRs (undefined: it is). */
@@ -170,6 +188,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     secureCookies: e.PUBLIC_URL?.startsWith('https:') ?? false,
     retentionMonths: e.RETENTION_MONTHS,
     unsafeAckBeforeCommit: e.BAROMETRE_UNSAFE_ACK_BEFORE_COMMIT,
+    jobs: Object.freeze({
+      worker: e.JOBS_WORKER,
+      leaseMs: e.JOBS_LEASE_SECONDS * 1000,
+      pollMs: e.JOBS_POLL_MS,
+      retryBaseMs: e.JOBS_RETRY_BASE_SECONDS * 1000,
+      smtpPerMinute: e.SMTP_RATE_PER_MINUTE,
+    }),
   });
 }
 

@@ -45,3 +45,5 @@ export type { ResultsCacheRepository } from './repositories/results-cache-reposi
 export type { StoredWhitePaper, WhitePapersRepository } from './repositories/white-papers-repository.js';
 export type { BenchmarkNotice, BenchmarksRepository } from './repositories/benchmarks-repository.js';
 export type { ResponseAnswers, PersonalDataRepository } from './repositories/personal-data-repository.js';
+export type { Job, JobStatus, JobProgress, NewJob, JobsRepository } from './repositories/jobs-repository.js';
+export { retryDelayMs, RETRY_BASE_MS, RETRY_CAP_MS } from './repositories/jobs-repository.js';

@@ -3,6 +3,7 @@ import { createBenchmarksRepository, type BenchmarksRepository } from './reposit
 import { createContactsRepository, type ContactsRepository } from './repositories/contacts-repository.js';
 import { createInstanceSettingsRepository, type InstanceSettingsRepository } from './repositories/instance-settings-repository.js';
 import { createInvitationsRepository, type InvitationsRepository } from './repositories/invitations-repository.js';
+import { createJobsRepository, type JobsRepository } from './repositories/jobs-repository.js';
 import { createLeadsRepository, type LeadsRepository } from './repositories/leads-repository.js';
 import { createLoginAttemptsRepository, type LoginAttemptsRepository } from './repositories/login-attempts-repository.js';
 import { createPersonalDataRepository, type PersonalDataRepository } from './repositories/personal-data-repository.js';
@@ -34,6 +35,7 @@ export interface Repositories {
   readonly instanceSettings: InstanceSettingsRepository;
   readonly rateCounters: RateCountersRepository;
   readonly whitePapers: WhitePapersRepository;
+  readonly jobs: JobsRepository;
 }
 
 export function createRepositories(ctx: StoreContext): Repositories {
@@ -54,5 +56,6 @@ export function createRepositories(ctx: StoreContext): Repositories {
     instanceSettings: createInstanceSettingsRepository(ctx),
     rateCounters: createRateCountersRepository(ctx),
     whitePapers: createWhitePapersRepository(ctx),
+    jobs: createJobsRepository(ctx),
   });
 }

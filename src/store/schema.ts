@@ -23,6 +23,7 @@ export interface Database {
   instanceSettings: InstanceSettingsTable;
   rateCounters: RateCountersTable;
   whitePapers: WhitePapersTable;
+  jobs: JobsTable;
 }
 
 /** ISO-8601 UTC text, e.g. 2015-03-01T09:00:00.000Z */
@@ -75,6 +76,9 @@ export interface ContactsTable {
   status: string;
   unsubscribedAt: IsoTime | null;
   createdAt: IsoTime;
+  /** a permanent SMTP rejection (5xx) of the address: when, and the server's reply */
+  bouncedAt: Generated<IsoTime | null>;
+  bounceReason: Generated<string | null>;
 }
 
 export interface InvitationsTable {
@@ -222,4 +226,28 @@ export interface WhitePapersTable {
   etag: string;
   pdf: Bytes;
   createdAt: IsoTime;
+}
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+/** Background work shared by every node (migration 0006): see jobs-repository.ts. */
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  waveId: number | null;
+  payload: JsonText;
+  status: JobStatus;
+  runAt: IsoTime;
+  attempts: Generated<number>;
+  maxAttempts: number;
+  lastError: string | null;
+  progressDone: Generated<number>;
+  progressFailed: Generated<number>;
+  progressTotal: number | null;
+  leaseOwner: string | null;
+  leaseExpiresAt: IsoTime | null;
+  createdBy: string | null;
+  createdAt: IsoTime;
+  updatedAt: IsoTime;
+  finishedAt: IsoTime | null;
 }

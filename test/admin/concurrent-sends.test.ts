@@ -1,7 +1,8 @@
 /**
  * Sending invitations or reminders twice at once (a double click, two colleagues, two app nodes) mails each
- * contact once: two app instances on one database, each sending the same wave at the same moment, with a real
- * SMTP server capturing what is mailed, on each test database. A mail that fails is retried by the next send.
+ * contact once: two app instances on one database, each enqueuing a send of the same wave at the same moment
+ * and each running its worker at once, with a real SMTP server capturing what is mailed, on each test
+ * database. A mail refused for a while is retried by the job after its backoff (the injected clock moves).
  */
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
@@ -33,7 +34,9 @@ for (const database of TEST_DATABASES) {
     let otherStore: Store;
     let other: FastifyInstance;
     let waveId: number;
-    let send: (app: FastifyInstance, kind: 'invitations' | 'reminders') => Promise<{ sent: number; failed: number }>;
+    let send: (app: FastifyInstance, kind: 'invitations' | 'reminders') => Promise<number>;
+    /** both nodes' workers at once, until no job is due; the jobs as they ended */
+    const drainBoth = async () => (await Promise.all([t.app.jobs.drainForTests(), other.jobs.drainForTests()])).flat();
 
     before(async () => {
       smtp = await startSmtpCapture();
@@ -54,8 +57,9 @@ for (const database of TEST_DATABASES) {
           payload: new URLSearchParams({ _csrf: analyst.csrf }).toString(),
         });
         assert.equal(response.statusCode, 303, response.body);
-        const location = new URL(String(response.headers.location), 'https://x');
-        return { sent: Number(location.searchParams.get('sent')), failed: Number(location.searchParams.get('failed')) };
+        const location = String(response.headers.location);
+        assert.match(location, new RegExp(`/admin/waves/${waveId}/jobs/\\d+$`), 'the send redirects to its progress page');
+        return Number(location.split('/').at(-1));
       };
     });
     after(async () => {
@@ -66,14 +70,18 @@ for (const database of TEST_DATABASES) {
     });
 
     it('mails each contact one invitation when two nodes and a double click send at once', async () => {
-      const outcomes = await Promise.all([send(t.app, 'invitations'), send(other, 'invitations'), send(t.app, 'invitations')]);
-      assert.equal(
-        outcomes.reduce((n, o) => n + o.sent, 0),
-        CONTACTS.length,
+      const jobs = await Promise.all([send(t.app, 'invitations'), send(other, 'invitations'), send(t.app, 'invitations')]);
+      assert.equal(smtp.messages.length, 0, 'nothing is mailed inside the request');
+      const ended = await drainBoth();
+      assert.deepEqual(ended.map((j) => j.id).sort(), [...jobs].sort());
+      assert.ok(
+        ended.every((j) => j.status === 'done' && j.progressFailed === 0),
+        JSON.stringify(ended),
       );
-      assert.deepEqual(
-        outcomes.map((o) => o.failed),
-        [0, 0, 0],
+      assert.equal(
+        ended.reduce((n, j) => n + j.progressDone, 0),
+        CONTACTS.length,
+        'the three jobs sent each contact once between them',
       );
       assert.equal(smtp.messages.length, CONTACTS.length);
       assert.deepEqual([...perRecipient(smtp.messages)].sort(), CONTACTS.map((c) => [c, 1]).sort());
@@ -82,15 +90,18 @@ for (const database of TEST_DATABASES) {
       assert.equal(new Set(invitations.map((i) => i.contactId)).size, CONTACTS.length);
       assert.ok(invitations.every((i) => i.sentAt !== null && i.claimedAt === null));
       // a later send has nobody left to invite
-      assert.deepEqual(await send(other, 'invitations'), { sent: 0, failed: 0 });
+      await send(other, 'invitations');
+      const [last] = await drainBoth();
+      assert.deepEqual([last?.status, last?.progressDone, last?.progressTotal], ['done', 0, 0]);
       assert.equal(smtp.messages.length, CONTACTS.length);
     });
 
     it('mails each contact one reminder when two nodes and a double click remind at once', async () => {
       smtp.messages.length = 0;
-      const outcomes = await Promise.all([send(other, 'reminders'), send(t.app, 'reminders'), send(other, 'reminders')]);
+      await Promise.all([send(other, 'reminders'), send(t.app, 'reminders'), send(other, 'reminders')]);
+      const ended = await drainBoth();
       assert.equal(
-        outcomes.reduce((n, o) => n + o.sent, 0),
+        ended.reduce((n, j) => n + j.progressDone, 0),
         CONTACTS.length,
       );
       assert.equal(smtp.messages.length, CONTACTS.length);
@@ -101,7 +112,7 @@ for (const database of TEST_DATABASES) {
     });
   });
 
-  describe(`a failed mail is retried by the next send [${database.name}]`, () => {
+  describe(`a refused mail is retried after a backoff, a rejected address is marked bounced [${database.name}]`, () => {
     let server: SMTPServer;
     let t: AdminTestApp;
     let waveId: number;
@@ -109,12 +120,13 @@ for (const database of TEST_DATABASES) {
     const received: string[] = [];
 
     before(async () => {
-      // a real SMTP server that refuses one recipient while `refusing`
+      // a real SMTP server: gone@ is rejected for good (550), later@ refused for now (451) while `refusing`
       server = new SMTPServer({
         authOptional: true,
         disabledCommands: ['STARTTLS', 'AUTH'],
         onRcptTo(address, _session, callback) {
-          if (refusing && address.address === 'bounce@example.org') return callback(new Error('mailbox unavailable'));
+          if (address.address === 'gone@example.org') return callback(Object.assign(new Error('5.1.1 mailbox unavailable'), { responseCode: 550 }));
+          if (refusing && address.address === 'later@example.org') return callback(Object.assign(new Error('4.2.0 try again later'), { responseCode: 451 }));
           callback();
         },
         onData(stream, session, callback) {
@@ -130,14 +142,14 @@ for (const database of TEST_DATABASES) {
       t = await startAdminApp(database, { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'Baromètre <barometre@example.org>', PUBLIC_URL: 'https://barometre.example.org' });
       await addUser(t.store, 'analyst@example.org', 'analyst');
       waveId = (await openWave(t.store, '2026')).id;
-      for (const email of ['ok@example.org', 'bounce@example.org']) await t.store.contacts.create({ waveId, email, name: null, company: null });
+      for (const email of ['ok@example.org', 'gone@example.org', 'later@example.org']) await t.store.contacts.create({ waveId, email, name: null, company: null });
     });
     after(async () => {
       await t?.close();
       await new Promise<void>((resolve) => server?.close(() => resolve()));
     });
 
-    it('releases the claims of failed invitations and reminders, so that they are sent later', async () => {
+    it('retries the refused contact after the backoff on the injected clock, and never mails the bounced one again', async () => {
       const analyst = await signIn(t.app, 'analyst@example.org');
       const send = async (kind: string) => {
         const response = await t.app.inject({
@@ -146,26 +158,40 @@ for (const database of TEST_DATABASES) {
           headers: { ...FORM, cookie: cookieHeader(analyst.jar) },
           payload: new URLSearchParams({ _csrf: analyst.csrf }).toString(),
         });
-        return String(response.headers.location);
+        assert.equal(response.statusCode, 303, response.body);
+        return Number(String(response.headers.location).split('/').at(-1));
       };
-      assert.match(await send('invitations'), /sent=1&failed=1/);
-      const bounce = (await t.store.contacts.getByEmail(waveId, 'bounce@example.org'))!;
-      const unsent = (await t.store.invitations.listByWave(waveId)).find((i) => i.contactId === bounce.id)!;
-      assert.deepEqual([unsent.sentAt, unsent.claimedAt], [null, null], 'not sent, not claimed');
-      assert.match(await send('reminders'), /sent=1&failed=0/, 'only the invited contact is reminded');
-      refusing = false;
-      assert.match(await send('invitations'), /sent=1&failed=0/, 'the failed invitation is sent by the next send');
-      assert.deepEqual(received, ['ok@example.org', 'ok@example.org', 'bounce@example.org']);
-      assert.equal((await t.store.invitations.listByWave(waveId)).length, 2);
-      // a reminder that fails gives its round back
-      refusing = true;
-      assert.match(await send('reminders'), /sent=1&failed=1/);
-      let bounced = (await t.store.invitations.listByWave(waveId)).find((i) => i.contactId === bounce.id)!;
-      assert.deepEqual([bounced.reminderCount, bounced.remindedAt, bounced.claimedAt], [0, null, null]);
-      refusing = false;
-      assert.match(await send('reminders'), /sent=2&failed=0/);
-      bounced = (await t.store.invitations.listByWave(waveId)).find((i) => i.contactId === bounce.id)!;
-      assert.equal(bounced.reminderCount, 1);
+      const contactOf = async (email: string) => (await t.store.contacts.getByEmail(waveId, email))!;
+      for (const kind of ['invitations', 'reminders']) {
+        refusing = true;
+        received.length = 0;
+        const id = await send(kind);
+        const [first] = await t.app.jobs.drainForTests();
+        assert.equal(first?.id, id);
+        assert.deepEqual([first!.status, first!.attempts], ['queued', 1], `${kind}: queued again for a retry`);
+        assert.match(first!.lastError ?? '', /451/);
+        const wait = new Date(first!.runAt).getTime() - t.clock.now().getTime();
+        assert.ok(wait > 25_000 && wait <= 30_000, `the first retry waits the base backoff (${wait} ms)`);
+        const laterId = (await contactOf('later@example.org')).id;
+        const later = (await t.store.invitations.listByWave(waveId)).find((i) => i.contactId === laterId);
+        assert.equal(later?.claimedAt ?? null, null, 'the refused contact is not left claimed');
+        assert.deepEqual(await t.app.jobs.drainForTests(), [], 'not before its time');
+        // the progress page shows the retry and its time
+        const page = await t.app.inject({ url: `/en/admin/waves/${waveId}/jobs/${id}`, headers: { cookie: cookieHeader(analyst.jar) } });
+        assert.match(page.body, /Attempt 1 failed; next attempt at/);
+        assert.match(page.body, /http-equiv="refresh"/);
+        refusing = false;
+        t.clock.advance(30_000);
+        const [second] = await t.app.jobs.drainForTests();
+        assert.deepEqual([second?.id, second?.status, second?.attempts], [id, 'done', 2]);
+        assert.deepEqual(received, kind === 'invitations' ? ['ok@example.org', 'later@example.org'] : ['ok@example.org', 'later@example.org']);
+        if (kind === 'invitations') assert.equal(second!.progressFailed, 1, 'the rejected address counts as failed');
+      }
+      const gone = await contactOf('gone@example.org');
+      assert.equal(gone.status, 'bounced');
+      assert.ok(gone.bouncedAt);
+      assert.match(gone.bounceReason ?? '', /550/);
+      assert.doesNotMatch(gone.bounceReason ?? '', /gone@example\.org/, 'the reason does not repeat the address');
     });
   });
 }

@@ -96,7 +96,14 @@ describe('researcher journey in a real browser', () => {
 
     // invitations through the SMTP server
     await click(page, 'Envoyer les invitations');
-    assert.match(await textOf(page, '.notice'), /18 invitation\(s\) envoyée\(s\)/);
+    // the send is a job: its progress page refreshes itself while the worker mails (here drained by the test)
+    assert.match(await textOf(page, 'h1'), /^Invitations/);
+    assert.equal(await page.locator('meta[http-equiv="refresh"]').count(), 1);
+    await server.app.jobs.drainForTests();
+    await page.reload();
+    assert.match(await textOf(page, '.job-progress'), /18 sur 18 envoyé\(s\)/);
+    assert.equal(await page.locator('meta[http-equiv="refresh"]').count(), 0, 'no refresh once done');
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Retour aux contacts' }).first().click()]);
     assert.equal(smtp.messages.length, 18);
     assert.equal(await textOf(page, '[data-status="sent"]'), '18');
     const mail = smtp.messages.find((m) => m.to.includes('contact1@company1.example'))!;

@@ -111,6 +111,7 @@ for (const database of TEST_DATABASES) {
       const closesAt = dayOf(new Date(now().getTime() + 7 * DAY));
       const sent = await post(`/admin/waves/${wave.id}/invitations`, { closesAt });
       assert.equal(sent.statusCode, 303);
+      await t.app.jobs.drainForTests();
       assert.equal(smtp.messages.length, before + 1);
       assert.equal((await t.store.waves.get(wave.id))!.closesAt, `${closesAt}T00:00:00.000Z`);
     });

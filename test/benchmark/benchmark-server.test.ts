@@ -153,6 +153,8 @@ describe('the benchmark while no wave is published', () => {
       });
       assert.equal(done.statusCode, 303, action);
     }
+    const [job] = await t.app.jobs.drainForTests();
+    assert.deepEqual([job?.kind, job?.status, job?.progressDone], ['publication-notices', 'done', 1], 'the notices are sent by a job');
     const mails = smtp.messages.filter((m) => m.to.includes('resp@example.org'));
     assert.equal(mails.length, 1);
     assert.ok(mails[0].text.includes(`http://barometre.example/benchmark/${token}`), 'the e-mail carries the private link');

@@ -150,6 +150,7 @@ describe(`hostile input on every input, checked on every output [${database.name
     }
     // invitations to the hostile contacts through the real SMTP server
     tally.add('send invitations', (await app.owner.post(`/admin/waves/${app.open.id}/invitations`, {})).statusCode);
+    await app.app.jobs.drainForTests();
 
     console.log(`# corpus: ${CORPUS_SIZE} payloads (${PAYLOADS.length} strings); ${tally.sent} requests\n# ${tally.report()}`);
     assert.deepEqual(tally.serverErrors(), [], 'no 5xx');

@@ -33,6 +33,7 @@ for (const database of TEST_DATABASES) {
 
     it('sends a random link per e-mail, stores only its HMAC, and a reminder opens the same response', async () => {
       assert.equal((await owner.post(`/admin/waves/${waveId}/invitations`, {})).statusCode, 303);
+      await admin.app.jobs.drainForTests();
       const first = smtp.messages.find((m) => m.to.includes('ann@example.org'))!;
       const firstLink = linkOf(first.text)!;
       const firstToken = firstLink[2]!;
@@ -46,6 +47,7 @@ for (const database of TEST_DATABASES) {
       assert.equal(page.status, 200);
 
       assert.equal((await owner.post(`/admin/waves/${waveId}/reminders`, {})).statusCode, 303);
+      await admin.app.jobs.drainForTests();
       const reminder = smtp.messages.filter((m) => m.to.includes('ann@example.org'))[1]!;
       const secondToken = linkOf(reminder.text)![2]!;
       assert.notEqual(secondToken, firstToken, 'the reminder carries a new random token');

@@ -11,6 +11,7 @@ const TABLES = [
   'instance_settings',
   'invitation_tokens',
   'invitations',
+  'jobs',
   'leads',
   'login_attempts',
   'rate_counters',

@@ -99,7 +99,30 @@ must use the same one, or it refuses to start), PUBLIC_URL (the only source of l
 SMTP_URL unless HOST is a loopback address), TRUST_PROXY (a hop count or proxy addresses/CIDRs; true is
 refused), DATABASE_CONNECT_TIMEOUT_MS (5000), DATABASE_STATEMENT_TIMEOUT_MS (60000),
 DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS (60000), SMTP_URL, MAIL_FROM, LOW_BASE (30), SUPPRESS_BASE (10).
-See the README's "Several nodes".`,
+The app runs a job worker in its process (e-mails to contacts, publication notices) unless JOBS_WORKER=off;
+see \`barometre worker\`. See the README's "Several nodes".`,
+  },
+  {
+    name: 'worker',
+    summary: 'run the job queue (invitations, reminders, publication notices) in a process of its own',
+    help: `Usage: barometre worker [--once]
+
+Runs the jobs of the database's queue: invitations and reminders to a wave's contacts, benchmark notices
+after a publication. Each job is claimed by one worker at a time under a lease that its progress extends;
+a worker that dies leaves its lease to expire and another one takes the job over, without mailing again a
+contact it may have mailed (such contacts are listed as uncertain on the wave's sendings page). A failed
+attempt (SMTP 4xx, mail server or database unreachable) is retried with an exponential backoff.
+
+The app runs one worker in its own process by default; for a larger installation, set JOBS_WORKER=off on
+the app's nodes and run one or more \`barometre worker\` processes on the same database.
+
+Options:
+  --once   run the jobs due now, then exit (exit 1 when one of them failed)
+
+Stops on SIGINT (Ctrl-C) or SIGTERM after the current contact, giving its job back to the queue.
+
+Environment: as \`barometre serve\` (DATABASE_URL, DATA_DIR, SECRET_KEY, SMTP_URL, MAIL_FROM, PUBLIC_URL), and
+JOBS_LEASE_SECONDS (60), JOBS_POLL_MS (2000), JOBS_RETRY_BASE_SECONDS (30), SMTP_RATE_PER_MINUTE (0: no limit).`,
   },
   {
     name: 'db migrate',

@@ -5,6 +5,7 @@ import { COMMAND_TEXTS } from './command-texts.js';
 const LOADERS: Readonly<Record<string, () => Promise<CliCommand>>> = {
   start: async () => (await import('./start.js')).startCommand,
   serve: async () => (await import('./serve.js')).serveCommand,
+  worker: async () => (await import('./worker.js')).workerCommand,
   'db migrate': async () => (await import('./db-migrate.js')).dbMigrateCommand,
   'study validate': async () => (await import('./study-validate.js')).studyValidateCommand,
   'study export': async () => (await import('./study-export.js')).studyExportCommand,

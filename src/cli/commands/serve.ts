@@ -48,7 +48,7 @@ export async function openConfiguredStore(config: AppConfig, io?: Pick<CliIo, 's
 export async function serveUntilSignal(store: Store, config: AppConfig, io: CliIo): Promise<number> {
   let app;
   try {
-    app = await createApp({ store, config, logger: { stream: io.stdout }, warm: true });
+    app = await createApp({ store, config, logger: { stream: io.stdout }, warm: true, startJobWorker: config.jobs.worker });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await app?.close();

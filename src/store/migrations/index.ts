@@ -4,6 +4,7 @@ import { m0002InvitationTokens } from './0002-invitation-tokens.js';
 import { m0003GenericStudies } from './0003-generic-studies.js';
 import { m0004SeveralNodes } from './0004-several-nodes.js';
 import { m0005OneInvitationPerContact } from './0005-one-invitation-per-contact.js';
+import { m0006Jobs } from './0006-jobs.js';
 import { m0007WhitePapers } from './0007-white-papers.js';
 
 /**
@@ -16,6 +17,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003-generic-studies': m0003GenericStudies,
   '0004-several-nodes': m0004SeveralNodes,
   '0005-one-invitation-per-contact': m0005OneInvitationPerContact,
+  '0006-jobs': m0006Jobs,
   '0007-white-papers': m0007WhitePapers,
 };
 

@@ -1,3 +1,4 @@
+import { isoTime } from '../time.js';
 import type { StoreContext } from '../store-context.js';
 
 /** A complete response whose respondent asked to hear when the results of their study are out. */
@@ -31,6 +32,30 @@ export function createBenchmarksRepository({ db }: StoreContext) {
         .orderBy('id')
         .execute();
       return rows.map((r) => Object.freeze({ ...r, notifyEmail: r.notifyEmail! }));
+    },
+
+    /**
+     * Claims a pending notice before its e-mail (sets `notified_at` if still null): true for the one caller that
+     * wins. Follow with `finishNotice` (erases the address) or `releaseNotice` (the mail surely failed). A claim
+     * left by a process that died is never taken again: the notice is sent at most once.
+     */
+    async claimNotice(responseId: number, now = new Date()): Promise<boolean> {
+      const result = await db
+        .updateTable('responses')
+        .set({ notifiedAt: isoTime(now) })
+        .where('id', '=', responseId)
+        .where('notifiedAt', 'is', null)
+        .where('notifyEmail', 'is not', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    async finishNotice(responseId: number): Promise<void> {
+      await db.updateTable('responses').set({ notifyEmail: null }).where('id', '=', responseId).execute();
+    },
+
+    async releaseNotice(responseId: number): Promise<void> {
+      await db.updateTable('responses').set({ notifiedAt: null }).where('id', '=', responseId).execute();
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { AppError } from '../../app-error.js';
 import { isUniqueViolation } from '../constraint-violation.js';
 import { fromJson, toJson, type JsonValue } from '../json.js';
@@ -18,6 +18,9 @@ export interface Contact {
   readonly status: string;
   readonly unsubscribedAt: string | null;
   readonly createdAt: string;
+  /** when the mail server rejected the address for good (SMTP 5xx), and its reply; null otherwise */
+  readonly bouncedAt: string | null;
+  readonly bounceReason: string | null;
 }
 
 export interface NewContact {
@@ -82,12 +85,34 @@ export function createContactsRepository({ db }: StoreContext) {
       await db.updateTable('contacts').set({ status }).where('id', '=', id).execute();
     },
 
+    async setStatusMany(ids: readonly number[], status: string): Promise<void> {
+      if (ids.length === 0) return;
+      await db
+        .updateTable('contacts')
+        .set({ status })
+        .where('id', 'in', [...ids])
+        .execute();
+    },
+
     /**
      * Copies the contacts of one wave into another of the same study, as not invited yet, leaving out those
      * who unsubscribed or bounced (in any wave of the study); see `copyContacts`.
      */
     copyToWave(input: { fromWaveId: number; toWaveId: number; studyId: string }, now = new Date()): Promise<ContactsCopy> {
       return copyContacts(db, input, now);
+    },
+
+    /** A permanent SMTP rejection of the address: status 'bounced', the date and the server's reply (an unsubscribed contact keeps its status). */
+    async markBounced(id: number, reason: string, now = new Date()): Promise<void> {
+      await db
+        .updateTable('contacts')
+        .set((eb) => ({
+          status: sql<string>`case when ${eb.ref('status')} = 'unsubscribed' then 'unsubscribed' else 'bounced' end`,
+          bouncedAt: isoTime(now),
+          bounceReason: reason.slice(0, 500),
+        }))
+        .where('id', '=', id)
+        .execute();
     },
 
     /** Sets status 'unsubscribed' and the date (kept when already unsubscribed). */

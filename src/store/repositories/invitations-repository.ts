@@ -11,9 +11,13 @@ export type Invitation = Readonly<Selectable<InvitationsTable>>;
 const CLAIM_STALE_MS = 15 * 60_000;
 
 /** Personal survey links: only the hash of the token is stored. */
-/** An invitation no node is mailing: never claimed, or claimed longer than `staleAfterMs` ago (a node that died mid-send). */
-function unclaimed(now: Date, staleAfterMs: number) {
-  return (eb: ExpressionBuilder<Database, 'invitations'>) => eb.or([eb('claimedAt', 'is', null), eb('claimedAt', '<', isoTime(new Date(now.getTime() - staleAfterMs)))]);
+/**
+ * An invitation no node is mailing: never claimed, or claimed longer than `staleAfterMs` ago (a node that died
+ * mid-send). `staleAfterMs` null: a claim is never taken over (the job queue's at-most-once sends).
+ */
+function unclaimed(now: Date, staleAfterMs: number | null) {
+  return (eb: ExpressionBuilder<Database, 'invitations'>) =>
+    staleAfterMs === null ? eb('claimedAt', 'is', null) : eb.or([eb('claimedAt', 'is', null), eb('claimedAt', '<', isoTime(new Date(now.getTime() - staleAfterMs)))]);
 }
 
 export function createInvitationsRepository({ db }: StoreContext) {
@@ -93,7 +97,11 @@ export function createInvitationsRepository({ db }: StoreContext) {
      * died mid-send). The winner gets the invitation, with `tokenHash` added as one of its links; a loser gets
      * undefined and must not mail. Follow with `markSent` or `releaseClaim`.
      */
-    async claimInvitation(input: { waveId: number; contactId: number; tokenHash: string }, now = new Date(), staleAfterMs = CLAIM_STALE_MS): Promise<Invitation | undefined> {
+    async claimInvitation(
+      input: { waveId: number; contactId: number; tokenHash: string },
+      now = new Date(),
+      staleAfterMs: number | null = CLAIM_STALE_MS,
+    ): Promise<Invitation | undefined> {
       await db
         .insertInto('invitations')
         .values({ waveId: input.waveId, contactId: input.contactId, tokenHash: input.tokenHash, createdAt: isoTime(now) })
@@ -114,12 +122,63 @@ export function createInvitationsRepository({ db }: StoreContext) {
     },
 
     /**
+     * `claimInvitation` for many contacts of one wave at once (a batch of a large send): three statements
+     * whatever the number. Returns the invitations this caller won, each with the token hash it was claimed
+     * with (added as one of its links); contacts already sent or claimed (by anyone) are left out.
+     */
+    async claimInvitations(waveId: number, items: readonly { contactId: number; tokenHash: string }[], now = new Date()): Promise<(Invitation & { claimedWith: string })[]> {
+      if (items.length === 0) return [];
+      await db
+        .insertInto('invitations')
+        .values(items.map((i) => ({ waveId, contactId: i.contactId, tokenHash: i.tokenHash, createdAt: isoTime(now) })))
+        .onConflict((oc) => oc.columns(['waveId', 'contactId']).doNothing())
+        .execute();
+      const rows = await db
+        .updateTable('invitations')
+        .set({ claimedAt: isoTime(now) })
+        .where('waveId', '=', waveId)
+        .where(
+          'contactId',
+          'in',
+          items.map((i) => i.contactId),
+        )
+        .where('sentAt', 'is', null)
+        .where('claimedAt', 'is', null)
+        .returningAll()
+        .execute();
+      const hashOf = new Map(items.map((i) => [i.contactId, i.tokenHash]));
+      const won = rows.map((row) => Object.freeze({ ...row, claimedWith: hashOf.get(row.contactId!)! }));
+      if (won.length > 0) {
+        await db
+          .insertInto('invitationTokens')
+          .values(won.map((w) => ({ tokenHash: w.claimedWith, invitationId: w.id, createdAt: isoTime(now) })))
+          .onConflict((oc) => oc.column('tokenHash').doNothing())
+          .execute();
+      }
+      return won;
+    },
+
+    /** `markSent` for many invitations in one statement. */
+    async markSentMany(ids: readonly number[], now = new Date()): Promise<void> {
+      if (ids.length === 0) return;
+      await db
+        .updateTable('invitations')
+        .set({ sentAt: isoTime(now), claimedAt: null })
+        .where('id', 'in', [...ids])
+        .execute();
+    },
+
+    /**
      * Claims one reminder round of an invitation: increments `reminder_count` from `seenCount` (the value the
      * sender read) and sets `reminded_at`, in one conditional update that only one caller wins. The winner gets
      * the claimed invitation with `tokenHash` added as a link, a loser undefined. Follow with `releaseClaim`
      * once mailed, or `undoReminder` when the mail failed.
      */
-    async claimReminder(input: { invitationId: number; seenCount: number; tokenHash: string }, now = new Date(), staleAfterMs = CLAIM_STALE_MS): Promise<Invitation | undefined> {
+    async claimReminder(
+      input: { invitationId: number; seenCount: number; tokenHash: string },
+      now = new Date(),
+      staleAfterMs: number | null = CLAIM_STALE_MS,
+    ): Promise<Invitation | undefined> {
       const row = await db
         .updateTable('invitations')
         .set({ reminderCount: input.seenCount + 1, remindedAt: isoTime(now), claimedAt: isoTime(now) })
@@ -154,6 +213,27 @@ export function createInvitationsRepository({ db }: StoreContext) {
         .set({ sentAt: isoTime(now), claimedAt: null })
         .where('id', '=', id)
         .execute();
+    },
+
+    /**
+     * Invitations claimed and never released: a send stopped between the claim and the end of its mail (a
+     * crash), so whether the contact received it is unknown. Oldest claim first.
+     */
+    async listUncertain(waveId: number): Promise<Invitation[]> {
+      return db.selectFrom('invitations').selectAll().where('waveId', '=', waveId).where('claimedAt', 'is not', null).orderBy('claimedAt').orderBy('id').execute();
+    },
+
+    /** Releases the given uncertain claims of a wave (an operator chose to send to them again); returns how many. */
+    async releaseUncertain(waveId: number, ids: readonly number[]): Promise<number> {
+      if (ids.length === 0) return 0;
+      const result = await db
+        .updateTable('invitations')
+        .set({ claimedAt: null })
+        .where('waveId', '=', waveId)
+        .where('id', 'in', [...ids])
+        .where('claimedAt', 'is not', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
     },
 
     async markReminded(id: number, now = new Date()): Promise<void> {

@@ -4,6 +4,7 @@ import type { ThrottlePolicy } from '../../auth/login-throttle.js';
 import { accountRoutes } from './account.js';
 import { auditRoutes } from './audit-log.js';
 import { contactRoutes } from './contacts/contact-routes.js';
+import { jobRoutes } from './jobs-routes.js';
 import { cleaningRoutes } from './data/cleaning-routes.js';
 import { exportRoutes } from './exports.js';
 import { gdprRoutes } from './gdpr-routes.js';
@@ -41,6 +42,7 @@ export function createAdminRoutes(options: AdminRoutesOptions = {}): FastifyPlug
       await workspace.register(studyRoutes);
       await workspace.register(contactRoutes);
       await workspace.register(mailTemplateRoutes);
+      await workspace.register(jobRoutes);
       await workspace.register(monitorRoutes);
       await workspace.register(cleaningRoutes);
       await workspace.register(weightingRoutes);

@@ -6,7 +6,7 @@ import { t } from '../../../messages/index.js';
 import type { JsonValue, Wave, WaveStatus } from '../../../store/index.js';
 import { sendAdminPage } from '../../views/admin/admin-page.js';
 import { confirmView, type PublishReadiness } from '../../views/admin/wave-status-view.js';
-import { notifyOnPublish } from '../public/benchmark-notify.js';
+import { PUBLICATION_NOTICES_JOB } from '../../jobs/publication-notices-job.js';
 import { headlineFigures } from '../public/site-studies.js';
 import { formOf, redirectTo, waveOfRequest } from './admin-helpers.js';
 import { ZConfirmed } from './confirmation.js';
@@ -126,7 +126,11 @@ export const waveStatusRoutes: FastifyPluginAsync = async (app) => {
       await tx.auditLog.append({ userId: request.user!.id, action: `wave.${action}`, target: `wave:${wave.id}`, details }, now);
     });
     // respondents who asked to be told get their benchmark link (issue 7); never blocks the publication
-    if (action === 'publish' && app.config.smtpUrl) await notifyOnPublish(app, request, wave.id);
+    // sent by a job (src/server/jobs/publication-notices-job.ts), so the publication never waits on the mail server
+    if (action === 'publish' && app.config.smtpUrl) {
+      await app.store.jobs.enqueue({ kind: PUBLICATION_NOTICES_JOB, waveId: wave.id, createdBy: request.user!.email }, now);
+      app.jobs.wake();
+    }
     // the first reader finds the results computed, the dashboard rendered and the white paper stored
     if (action === 'publish' && app.warmCaches) void runInBackground(app, 'warm publication', () => warmPublishedWave(app, wave.id), { after: reply });
     return redirectTo(request, reply, `/admin/waves/${wave.id}?done=${action satisfies WaveAction}`);

@@ -19,13 +19,11 @@ export interface ImportReport {
 const SHOWN = 500;
 const statusText = (lang: Lang, status: string) => t(lang, `admin.contact.${status}` as MessageKey);
 
-/** The bounce fields the job queue records on a contact (`bouncedAt`, `bounceReason`), when the store has them. */
-type BounceFields = { readonly bouncedAt?: string | null; readonly bounceReason?: string | null };
 const dayOf = (iso: string, lang: Lang) => (/^\d{4}-\d{2}-\d{2}/.test(iso) ? formatDate(iso.slice(0, 10), lang) : iso);
 
 /** A contact's bounce or unsubscription: what, when, and why where the mail server said. */
 function optOutText(lang: Lang, p: ContactProgress): string {
-  const { bouncedAt, bounceReason } = p.contact as ContactProgress['contact'] & BounceFields;
+  const { bouncedAt, bounceReason } = p.contact;
   const parts: string[] = [];
   if (p.contact.unsubscribedAt) parts.push(t(lang, 'admin.contacts.unsubscribedOn', { date: dayOf(p.contact.unsubscribedAt, lang) }));
   if (bouncedAt) parts.push(t(lang, 'admin.contacts.bouncedOn', { date: dayOf(bouncedAt, lang) }));
@@ -46,6 +44,9 @@ export function contactsView(
   const counts = CONTACT_STATUSES.map((s) => ({ s, n: progress.filter((p) => p.status === s).length }));
   const report = extra.report;
   const editable = can(user.role, 'analyse');
+  // a scheduled send: the job's run time (see jobs-routes.ts for the list, with a cancel button)
+  const sendAtField = (kind: string) =>
+    html`<label for="send-at-${kind}">${t(lang, 'admin.contacts.sendAt')}</label> <input type="datetime-local" id="send-at-${kind}" name="sendAt"> `;
   return html`<h1>${t(lang, 'admin.contacts.title', { wave: wave.title })}</h1>
 ${
   report
@@ -65,8 +66,9 @@ ${
 ${wave.status !== 'fieldwork' ? html`<p class="hint">${t(lang, 'admin.contacts.needFieldwork')}</p>` : null}
 ${extra.smtp ? null : html`<p class="hint">${t(lang, 'admin.contacts.noSmtp')}</p>`}
 <div class="actions">
-  <form method="post" action="${`${base}/invitations`}" class="inline-form">${csrfField(reply)}<button type="submit"${wave.status !== 'fieldwork' ? html` disabled` : null}>${t(lang, 'admin.contacts.sendInvitations')}</button></form>
-  <form method="post" action="${`${base}/reminders`}" class="inline-form">${csrfField(reply)}<button type="submit" class="secondary"${wave.status !== 'fieldwork' ? html` disabled` : null}>${t(lang, 'admin.contacts.sendReminders')}</button></form>
+  <form method="post" action="${`${base}/invitations`}" class="inline-form">${csrfField(reply)}${sendAtField('invitation')}<button type="submit"${wave.status !== 'fieldwork' ? html` disabled` : null}>${t(lang, 'admin.contacts.sendInvitations')}</button></form>
+  <form method="post" action="${`${base}/reminders`}" class="inline-form">${csrfField(reply)}${sendAtField('reminder')}<button type="submit" class="secondary"${wave.status !== 'fieldwork' ? html` disabled` : null}>${t(lang, 'admin.contacts.sendReminders')}</button></form>
+  <p><a href="${`${base}/jobs`}">${t(lang, 'admin.jobs.open')}</a></p>
 </div>
 <h2>${t(lang, 'admin.contacts.import')}</h2>
 <form method="post" action="${`${base}/contacts/import`}">

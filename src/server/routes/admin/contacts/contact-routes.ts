@@ -1,13 +1,20 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { waveStudy } from '../../../../analysis/wave-study.js';
+import { z } from 'zod';
+import { AppError } from '../../../../app-error.js';
 import { t } from '../../../../messages/index.js';
 import { sendAdminPage } from '../../../views/admin/admin-page.js';
 import { contactsView, type ImportReport } from '../../../views/admin/contacts-view.js';
-import { audit, baseUrl, formOf, redirectTo, waveOfRequest } from '../admin-helpers.js';
+import { audit, formOf, redirectTo, waveOfRequest } from '../admin-helpers.js';
 import { closingDateProblem, invalidClosingDate, sendDatesGuard, ZNewClosingDate } from '../wave-guards.js';
 import { contactProgress } from './contact-status.js';
 import { parseContactsCsv } from './parse-contacts-csv.js';
-import { sendInvitations } from './send-invitations.js';
+
+/** The send form's optional time (`datetime-local`: 2026-03-01T09:00, in the server's time zone); empty: now. */
+const ZSendAt = z
+  .union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/)])
+  .optional()
+  .transform((v) => (v ? new Date(v) : undefined))
+  .refine((d) => d === undefined || !Number.isNaN(d.getTime()));
 
 /** A wave's contacts: the list with each one's status, CSV import, invitations and reminders by e-mail. */
 export const contactRoutes: FastifyPluginAsync = async (app) => {
@@ -67,10 +74,18 @@ export const contactRoutes: FastifyPluginAsync = async (app) => {
         wave = await app.store.waves.update(wave.id, { closesAt: newClosing.data }, now);
         await audit(app.store, request, 'wave.settings', `wave:${wave.id}`, { closesAt: newClosing.data });
       }
-      const study = await waveStudy(app.store, wave);
-      const outcome = await sendInvitations(app.store, app.config, wave, study, kind, baseUrl(request));
-      await audit(app.store, request, `${kind}s.send`, `wave:${wave.id}`, { sent: outcome.sent, failed: outcome.failed.length });
-      return redirectTo(request, reply, `/admin/waves/${wave.id}/contacts?kind=${kind}&sent=${outcome.sent}&failed=${outcome.failed.length}`);
+      if (wave.status !== 'fieldwork') throw new AppError('CONFLICT', 'open fieldwork before sending invitations', { status: wave.status });
+      if (!app.config.smtpUrl) throw new AppError('UNAVAILABLE', 'no SMTP server configured: set SMTP_URL to send e-mails');
+      // a scheduled send: the job waits until then (datetime-local, read in the server's time zone)
+      const sendAt = ZSendAt.safeParse(formOf(request).sendAt);
+      if (!sendAt.success || (sendAt.data && sendAt.data.getTime() < now.getTime() - 60_000)) {
+        throw new AppError('INVALID_INPUT', t(request.lang, 'admin.contacts.sendAtInvalid'), { field: 'sendAt' });
+      }
+      // the e-mails are sent by a job (src/server/jobs/invitation-job.ts): the page shows its progress
+      const job = await app.store.jobs.enqueue({ kind: `${kind}s`, waveId: wave.id, payload: {}, runAt: sendAt.data ?? now, createdBy: request.user!.email }, now);
+      await audit(app.store, request, `${kind}s.send`, `wave:${wave.id}`, { job: job.id, runAt: job.runAt });
+      app.jobs.wake();
+      return redirectTo(request, reply, `/admin/waves/${wave.id}/jobs/${job.id}`);
     });
   }
 };

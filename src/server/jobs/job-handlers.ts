@@ -1,0 +1,9 @@
+import { INVITATION_JOB_KINDS, runInvitationJob } from './invitation-job.js';
+import type { JobHandler } from './job-worker.js';
+import { PUBLICATION_NOTICES_JOB, runPublicationNoticesJob } from './publication-notices-job.js';
+
+/** Every kind of job and its handler: what a worker (in the app or `barometre worker`) runs. */
+export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = Object.freeze({
+  ...Object.fromEntries(Object.keys(INVITATION_JOB_KINDS).map((kind) => [kind, runInvitationJob])),
+  [PUBLICATION_NOTICES_JOB]: runPublicationNoticesJob,
+});
