@@ -1,7 +1,7 @@
 /**
  * A team shapes its e-mails and takes a wave through its guards, in a real browser (issue 19, parts 2–3):
  * edit the invitation, preview it, send a test to oneself (received by a real SMTP server with the edited
- * subject); close the wave, reopen it (its past closing date cleared), publish it after the preview; a
+ * subject); schedule the invitations, cancel, send them and watch the sending's progress; close the wave, reopen it (its past closing date cleared), publish it after the preview; a
  * publication refused on an empty wave. axe finds no serious or critical violation on the e-mails page.
  */
 import assert from 'node:assert/strict';
@@ -96,7 +96,38 @@ describe('a team shapes its e-mails and takes a wave through its guards, in a re
     assert.equal(await textOf(page, '#wave-status'), 'collecte en cours');
     assert.equal((await server.store.waves.get(wave.id))?.closesAt, null, 'reopening cleared the past closing date');
 
+    // schedule the invitations, cancel that, then send now and watch the sending's progress
+    const invitees = ['ines@example.org', 'noe@example.org'];
+    for (const email of invitees) await server.store.contacts.create({ waveId: wave.id, email, name: email.split('@')[0]!, profile: { language: 'fr' } });
+    const fresh = (await server.store.contacts.listByWave(wave.id)).filter((c) => c.status === 'new').length;
+    await page.goto(`${waveUrl}/contacts`);
+    await page.fill('#send-at-invitation', '2099-01-05T09:00');
+    await click(page, 'Envoyer les invitations');
+    assert.equal(await textOf(page, '.job-status'), 'En attente');
+    assert.match(await textOf(page, 'main'), /Programmé pour le 2099-01-0\d/);
+    await click(page, 'Annuler');
+    assert.equal(await textOf(page, '.job-status'), 'Annulé');
+    await page.goto(`${waveUrl}/contacts`);
+    await click(page, 'Envoyer les invitations');
+    const jobUrl = page.url();
+    assert.equal(await textOf(page, '.job-status'), 'En attente');
+    assert.equal(await page.locator('meta[http-equiv="refresh"]').count(), 1, 'the page refreshes itself while the sending waits or runs');
+    const before = smtp.messages.length;
+    await server.app.jobs.drainForTests(); // the worker (not started in tests) takes the job
+    await page.goto(jobUrl);
+    assert.equal(await textOf(page, '.job-status'), 'Terminé');
+    assert.equal(await textOf(page, '.job-progress'), `${fresh} sur ${fresh} envoyé(s)`);
+    assert.equal(await page.locator('meta[http-equiv="refresh"]').count(), 0, 'no refresh once done');
+    const mailed = smtp.messages.slice(before);
+    assert.equal(mailed.length, fresh);
+    for (const email of invitees) {
+      const mail = mailed.find((m) => m.to.includes(email));
+      assert.ok(mail, `${email} invited`);
+      assert.match(mail.text, new RegExp(`<title>Vague ${wave.title}\\s:\\svotre regard, ${email.split('@')[0]}</title>`), 'with the saved template');
+    }
+
     // close again and publish after the preview of the public figures
+    await page.goto(waveUrl);
     await click(page, 'Clore la collecte');
     await page.check('#confirm');
     await click(page, 'Clore la collecte');

@@ -179,6 +179,7 @@ for (const database of TEST_DATABASES) {
       await t.store.contacts.create({ waveId: wave.id, email: 'ana@example.org', name: 'Ana', profile: { language: 'fr' } });
       const sent = await post(`/admin/waves/${wave.id}/invitations`, {});
       assert.equal(sent.statusCode, 303);
+      await t.app.jobs.drainForTests(); // the send is a job (src/server/jobs/)
       const mail = smtp.messages.findLast((m) => m.to.includes('ana@example.org'))!;
       assert.match(mail.text, /Subject: =\?UTF-8\?Q\?Votre_regard_sur_/);
       assert.match(mail.text, /<title>Votre regard sur .*, Ana<\/title>/);
