@@ -138,8 +138,11 @@ for (const database of TEST_DATABASES) {
       await store.responses.setExclusion((await store.responses.list(w2015.id))[0]!.id, true, 'test');
       const wave = (await store.waves.get(w2015.id))!;
       const [a, b] = await Promise.all([readWaveResults(store, wave), readWaveResults(store, wave)]);
-      assert.deepEqual([a.source, b.source], ['computed', 'computed']);
-      assert.equal(a.results, b.results, 'the same object: one computation');
+      // the second reader either joins the computation under way (the same object) or, when it arrives after
+      // the first has stored its results (a fast database), reads them from the cache: never a second computation
+      assert.equal(a.source, 'computed');
+      if (b.source === 'computed') assert.equal(a.results, b.results, 'the same object: one computation');
+      else assert.deepEqual(b.results, a.results);
     });
   });
 }
