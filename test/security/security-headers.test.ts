@@ -63,6 +63,8 @@ for (const database of TEST_DATABASES) {
 
     it('sends a nonce CSP, frame-ancestors none except embeds, nosniff, no-referrer and no-store on private pages', async () => {
       const wave = app.published;
+      // a sending scheduled far ahead (never run here): its progress page is reached only by the send's redirect
+      const job = await app.store.jobs.enqueue({ kind: 'invitations', waveId: app.open.id, runAt: new Date('2099-01-01T00:00:00Z'), createdBy: 'owner@example.org' });
       const seeds = [
         '/',
         '/en/',
@@ -115,6 +117,9 @@ for (const database of TEST_DATABASES) {
         '/admin/leads.csv',
         '/admin/studies',
         `/admin/studies/${wave.studyId}/diff?from=1&to=1`,
+        `/admin/studies/${wave.studyId}/versions/1/download`,
+        `/admin/waves/${app.open.id}/jobs`,
+        `/admin/waves/${app.open.id}/jobs/${job.id}`,
         ...[wave, app.open].flatMap((w) => ['', '/contacts', '/monitor', '/cleaning', '/weighting'].map((s) => `/admin/waves/${w.id}${s}`)),
         ...EXPORT_FORMATS.map((f) => `/admin/waves/${wave.id}/export/${f}`),
         `/admin/waves/${app.open.id}/confirm?action=close`,
