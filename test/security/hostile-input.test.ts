@@ -244,6 +244,9 @@ describe(`hostile input on every input, checked on every output [${database.name
     globalThis.gc?.();
     const grown = (process.memoryUsage().rss - rssBefore) / 2 ** 20;
     console.log(`# RSS before ${(rssBefore / 2 ** 20).toFixed(0)} MiB, growth ${grown.toFixed(0)} MiB`);
-    assert.ok(grown < 400, `RSS grew by ${grown.toFixed(0)} MiB`);
+    // measured on the 2-core machine: 133 MiB before the narrow chart drawings and the job queue, 245 to 306 MiB
+    // since (two chart caches per chart, the queue's drain), 509 MiB once under a load average of 20; a leak
+    // per payload would grow with the corpus (thousands of requests), far past this bound
+    assert.ok(grown < 600, `RSS grew by ${grown.toFixed(0)} MiB`);
   });
 });
