@@ -7,6 +7,7 @@
  * Failures are collected across the whole sweep and reported together, so one run names every page that
  * scrolls sideways or has a serious accessibility violation.
  */
+import { t } from '../../src/messages/index.js';
 import { assertChartTextAtLeast } from '../helpers/chart-text.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -141,6 +142,7 @@ describe('every page at every viewport (browser)', () => {
     await openWave(server.store, '2026');
     await openWave(server.store, '2025', 'closed');
     await seedSmallWave(server.store, wideMatrixStudy(), { code: '2020', n: 0, seed: 1, status: 'fieldwork' });
+    await seedSmallWave(server.store, smallStudy('empty-results'), { code: '2021', n: 0, seed: 1, status: 'published' });
     browser = await launchBrowser();
     page = await browser.newPage(VIEWPORTS[0]);
   });
@@ -178,6 +180,7 @@ describe('every page at every viewport (browser)', () => {
     await submitWith(page, /Obtenir le livre blanc/);
     await sweep('white paper download page');
     await visit('/unsubscribe?t=x', 'unsubscribe');
+    await visit('/resultats/empty-results', 'dashboard of a published wave without responses');
     await visit('/api/reference', 'API reference');
     await visit('/page-that-does-not-exist', '404 page', 404);
     assert.deepEqual(failures, [], `${failures.length} failure(s):\n${failures.join('\n')}`);
@@ -206,6 +209,13 @@ describe('every page at every viewport (browser)', () => {
     await sweep('end page');
     await Promise.all([page.waitForNavigation(), page.click('#benchmark-link')]);
     await sweep('benchmark');
+    // the same benchmark while no wave of its study is published: the page that says it is coming, with its form
+    const published = [(await server.store.waves.getByCode('social-media-barometer', '2015'))!, (await server.store.waves.getByCode('social-media-barometer', '2016'))!];
+    for (const wave of published) await server.store.waves.setStatus(wave.id, 'closed');
+    await page.reload();
+    assert.equal(await page.locator('h1').first().textContent(), t('fr', 'benchmark.pending.title'));
+    await sweep('benchmark pending');
+    for (const wave of published) await server.store.waves.setStatus(wave.id, 'published');
     await visit('/benchmark/AAAAAAAAAAAAAAAAAAAAAA', 'benchmark not found', 404);
     await page.goto(`${server.url}/s/wide-matrix/2020`);
     assert.equal(await page.locator('.matrix-row.points-11').count(), 2);
