@@ -75,7 +75,10 @@ describe('the white paper PDF of the demo barometer', () => {
       const percent = formatPercent(indicator.estimate!, 'fr');
       const margin = formatMargin(indicator.estimate, indicator.ci, 'fr');
       // the dashboard's row: label, then the percentage and the margin as printed there
-      assert.ok(new RegExp(`<td class="number"[^>]*>${escapeRegExp(percent)}</td>\\s*<td class="number"[^>]*>${escapeRegExp(margin)}</td>`).test(dashboard), `${id}: ${percent} ${margin} on the dashboard`);
+      assert.ok(
+        new RegExp(`<td class="number"[^>]*>${escapeRegExp(percent)}</td>\\s*<td class="number"[^>]*>${escapeRegExp(margin)}</td>`).test(dashboard),
+        `${id}: ${percent} ${margin} on the dashboard`,
+      );
       // the PDF's commentary states the same figure with the same margin and base
       const sentence = frenchTypography(`« ${indicator.label.fr} » : ${percent} des entreprises (${margin}, n\u00A0=\u00A0${formatNumber(indicator.n, 'fr')}).`);
       assert.ok(text.includes(spaces(sentence)), `${id}: "${sentence}" in the PDF`);
