@@ -8,6 +8,7 @@ import { databaseUnavailable, openStore, type Store } from '../../store/index.js
 import type { CliCommand, CliIo } from '../command.js';
 import { parseArgs } from '../parse-args.js';
 import { commandText } from './command-texts.js';
+import { untilStopSignal } from '../stop-signal.js';
 
 /** Reads the configuration, with --port and --host overriding PORT and HOST. */
 export function configFromArgs(args: string[], io: CliIo): AppConfig {
@@ -67,15 +68,7 @@ export async function serveUntilSignal(store: Store, config: AppConfig, io: CliI
     app.log.info(warmed, 'published studies warmed');
   });
 
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    const stop = (s: NodeJS.Signals) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(s);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  const signal = await untilStopSignal();
   io.stdout.write(`${signal}: stopping\n`);
   try {
     await app.close();

@@ -5,6 +5,7 @@ import type { CliCommand } from '../command.js';
 import { parseArgs } from '../parse-args.js';
 import { commandText } from './command-texts.js';
 import { openConfiguredStore } from './serve.js';
+import { untilStopSignal } from '../stop-signal.js';
 
 /**
  * `barometre worker`: the job queue's worker in a process of its own (see src/server/jobs/job-worker.ts). Runs
@@ -27,15 +28,7 @@ export const workerCommand: CliCommand = {
       }
       worker.start();
       io.stdout.write(`Baromètre worker ${worker.owner} is running\n`);
-      const signal = await new Promise<NodeJS.Signals>((resolve) => {
-        const stop = (s: NodeJS.Signals) => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-          resolve(s);
-        };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-      });
+      const signal = await untilStopSignal();
       io.stdout.write(`${signal}: stopping after the current contact\n`);
       await worker.stop();
       return 0;
