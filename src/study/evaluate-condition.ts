@@ -7,7 +7,8 @@ export type ConditionAnswers = Readonly<Record<string, unknown>>;
 type AnyCondition = {
   op: string;
   question?: string;
-  value?: number;
+  value?: number | string;
+  comparator?: string;
   values?: number[];
   condition?: AnyCondition;
   conditions?: AnyCondition[];
@@ -27,10 +28,34 @@ function isAnswered(value: unknown): boolean {
   return true;
 }
 
+/** A comparison of an answer with a number or an ISO date; see `Comparator` in condition.ts. */
+function compare(answer: unknown, comparator: string, value: number | string | undefined): boolean {
+  if (!isAnswered(answer)) return comparator === '!=';
+  if (Array.isArray(answer)) return comparator === '!=' ? !answer.includes(value) : false;
+  const a = typeof value === 'number' ? (typeof answer === 'number' ? answer : Number.NaN) : typeof answer === 'string' ? answer : '';
+  if (typeof a === 'number' && Number.isNaN(a)) return comparator === '!=';
+  if (typeof value === 'string' && a === '') return comparator === '!=';
+  const b = value as number | string;
+  switch (comparator) {
+    case '<':
+      return a < b;
+    case '<=':
+      return a <= b;
+    case '>':
+      return a > b;
+    case '>=':
+      return a >= b;
+    case '!=':
+      return a !== b;
+    default:
+      return false;
+  }
+}
+
 /**
  * Evaluates a display condition on the answers given so far. No condition means visible.
  * equals: the single answer is the value, or the value is among a multiple choice's selections;
- * in: one of the values is; answered: anything was given; not / and / or as in logic.
+ * in: one of the values is; answered: anything was given; empty: nothing was; compare: see `compare`; not / and / or as in logic.
  */
 export function evaluateCondition(condition: AnyCondition | undefined, answers: ConditionAnswers): boolean {
   if (!condition) return true;
@@ -43,6 +68,10 @@ export function evaluateCondition(condition: AnyCondition | undefined, answers: 
     }
     case 'answered':
       return isAnswered(answers[condition.question ?? '']);
+    case 'empty':
+      return !isAnswered(answers[condition.question ?? '']);
+    case 'compare':
+      return compare(answers[condition.question ?? ''], condition.comparator ?? '', condition.value);
     case 'not':
       return !evaluateCondition(condition.condition, answers);
     case 'and':

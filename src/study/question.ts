@@ -8,7 +8,13 @@ export const ZVariableName = z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, 'a varia
 /** Stable numeric codes of options: kept across waves. */
 export const ZCode = z.number().int('a code is an integer').min(0, 'a code is 0 or more').max(32767, 'a code is at most 32767');
 
-export const ZOption = z.strictObject({ code: ZCode, label: ZLabel });
+/**
+ * A code as the source questionnaire wrote it (`A1`, `Y`, `male`), kept by imports so that exports and later
+ * response imports speak the source's codes; the numeric `code` stays the storage code.
+ */
+export const ZExportCode = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'an export code is 1 to 64 letters, digits, _ . or -');
+
+export const ZOption = z.strictObject({ code: ZCode, label: ZLabel, exportCode: ZExportCode.optional() });
 export type Option = z.infer<typeof ZOption>;
 
 const base = {
@@ -50,7 +56,7 @@ export const ZScaleQuestion = z.strictObject({
   dontKnow: ZOption.optional(),
 });
 
-export const ZMatrixItem = z.strictObject({ name: ZVariableName, label: ZLabel });
+export const ZMatrixItem = z.strictObject({ name: ZVariableName, label: ZLabel, exportCode: ZExportCode.optional() });
 
 /** Several items on one scale; each item is its own variable. */
 export const ZMatrixQuestion = z.strictObject({

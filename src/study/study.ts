@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZCondition } from './condition.js';
 import { ZLabel, ZLanguageTag, labelIn, type Label, type LanguageTag } from './label.js';
 import { ZCode, ZOption, ZQuestion, ZVariableName, type Question, type SingleQuestion } from './question.js';
 import { ZBranding } from './study-branding.js';
@@ -10,6 +11,8 @@ export const ZPage = z.strictObject({
   id: ZIdentifier,
   title: ZLabel,
   intro: ZLabel.optional(),
+  /** the page is shown only when this holds (its questions are then unanswered, as hidden questions are) */
+  condition: ZCondition.optional(),
   questions: z.array(ZQuestion).min(1, 'a page needs at least one question'),
 });
 export type Page = z.infer<typeof ZPage>;

@@ -45,10 +45,11 @@ function semanticIssues(study: Study): StudyIssue[] {
     pageIds.add(page.id);
     page.questions.forEach((q, i) => {
       const at = `pages[${p}].questions[${i}]`;
+      let where = `${at}.condition`;
       const checkCondition = (condition: Condition | undefined) => {
         if (!condition) return;
         for (const variable of conditionVariables(condition)) {
-          if (!known.has(variable)) add(`${at}.condition`, `condition on "${variable}", which is not an earlier question`);
+          if (!known.has(variable)) add(where, `condition on "${variable}", which is not an earlier question`);
         }
         const walk = (c: Condition) => {
           if (c.op === 'not') return walk(c.condition);
@@ -56,10 +57,21 @@ function semanticIssues(study: Study): StudyIssue[] {
           const target = known.get(c.question);
           if (!target) return;
           const values = c.op === 'equals' ? [c.value] : c.op === 'in' ? c.values : [];
-          for (const v of values) if (!target.codes.includes(v)) add(`${at}.condition`, `"${c.question}" has no code ${v}`);
+          for (const v of values) if (!target.codes.includes(v)) add(`${where}`, `"${c.question}" has no code ${v}`);
+          if (c.op === 'compare') {
+            // dates are compared with date questions only; choices accept != with one of their codes
+            if (typeof c.value === 'string') add(where, `"${c.question}" is not a date; it cannot be compared with ${c.value}`);
+            else if (target.kind !== 'number' && !(c.comparator === '!=' && target.codes.includes(c.value)))
+              add(where, `"${c.question}" is not a number; only != with one of its codes applies`);
+          }
         };
         walk(condition);
       };
+      if (i === 0 && page.condition) {
+        where = `pages[${p}].condition`;
+        checkCondition(page.condition);
+      }
+      where = `${at}.condition`;
       checkCondition(q.condition);
 
       const names = q.kind === 'matrix' ? [q.name, ...q.items.map((item) => item.name)] : [q.name];
