@@ -11,7 +11,40 @@ export interface QuestionnaireImport {
   readonly document: Record<string, unknown>;
   /** constructs left out or changed, with where they are */
   readonly warnings: readonly string[];
+  /** every construct of the source left out, once each, grouped by `construct` when reported */
+  readonly losses: readonly ImportLoss[];
   readonly errors: readonly StudyIssue[];
+}
+
+/** A construct of the source questionnaire that the import cannot keep, and what respondents will see differently. */
+export interface ImportLoss {
+  /** the kind of construct, which groups the report: "relevance equation", "array filter", "validation equation", … */
+  readonly construct: string;
+  /** where, as the source names it: a question code, a group or page name */
+  readonly where: string;
+  /** what a respondent will see differently, in words ("the question is shown to everyone", "the option no longer excludes the others") */
+  readonly effect: string;
+  /** the loss changes who sees what (a condition or a hidden flag left out): an error unless the losses are accepted */
+  readonly changesWhoSees: boolean;
+}
+
+/** Options every questionnaire importer takes. */
+export interface QuestionnaireImportOptions {
+  /** the study id to give (the title gives one otherwise) */
+  readonly studyId?: string;
+  /** store the study even when a loss changes who sees what (`--accept-losses`) */
+  readonly acceptLosses?: boolean;
+}
+
+/** The losses grouped by construct, in order of first appearance: what the CLI and the workspace print. */
+export function groupLosses(losses: readonly ImportLoss[]): Map<string, ImportLoss[]> {
+  const groups = new Map<string, ImportLoss[]>();
+  for (const loss of losses) {
+    const group = groups.get(loss.construct);
+    if (group) group.push(loss);
+    else groups.set(loss.construct, [loss]);
+  }
+  return groups;
 }
 
 /** Plain text from an HTML fragment: tags removed, entities decoded, white space collapsed. */
@@ -68,16 +101,28 @@ export function bilingual(texts: Readonly<Record<string, string>>, where: string
   return { fr: fr || any, en: en || any };
 }
 
-/** Validates the built document and returns the import result. */
-export function finishImport(document: Record<string, unknown>, warnings: string[]): QuestionnaireImport {
+/**
+ * Validates the built document and returns the import result. A loss that changes who sees what makes the
+ * import fail (one error per loss, at `(import)`) unless `acceptLosses` is set.
+ */
+export function finishImport(
+  document: Record<string, unknown>,
+  warnings: string[],
+  losses: readonly ImportLoss[] = [],
+  options: QuestionnaireImportOptions = {},
+): QuestionnaireImport {
   const result = validateStudy(document);
+  const blocking = options.acceptLosses ? [] : losses.filter((l) => l.changesWhoSees);
+  const lossErrors: StudyIssue[] = blocking.map((l) => ({ path: '(import)', message: `${l.where}: ${l.construct} left out: ${l.effect} (accept with --accept-losses)` }));
+  const ok = result.ok && lossErrors.length === 0;
   return Object.freeze({
     kind: 'questionnaire-import',
-    ok: result.ok,
-    study: result.ok ? result.study : null,
+    ok,
+    study: ok && result.ok ? result.study : null,
     document,
     warnings: Object.freeze([...warnings]),
-    errors: result.ok ? [] : result.errors,
+    losses: Object.freeze([...losses]),
+    errors: [...(result.ok ? [] : result.errors), ...lossErrors],
   });
 }
 
