@@ -1,77 +1,125 @@
+import { ZLanguageTag } from '../study/index.js';
 import { parseXml, child } from './parse-xml.js';
-import { relevanceCondition } from './lss-conditions.js';
+import { conditionsEquation, relevanceCondition, type LssVariables } from './lss-conditions.js';
+import { LssLabels } from './lss-labels.js';
 import { mapLssQuestion, type Mapped } from './lss-questions.js';
 import { readLssTables } from './lss-tables.js';
-import { NameRegistry, PRIVACY_PLACEHOLDER, bilingual, finishImport, studyIdFrom, type QuestionnaireImport } from './questionnaire-import.js';
+import {
+  NameRegistry,
+  PRIVACY_PLACEHOLDER,
+  finishImport,
+  studyIdFrom,
+  type ImportLoss,
+  type QuestionnaireImport,
+  type QuestionnaireImportOptions,
+} from './questionnaire-import.js';
 
-// The LimeSurvey importer in three steps, each in its own file:
+// The LimeSurvey importer in four steps, each in its own file:
 //
-//   .lss XML ──parseXml──▶ <document>
-//     ──readLssTables (lss-tables.ts)──▶ maps by qid / gid: sources, subquestions, answers, attributes, texts
-//     ──for each group by group_order, each question by question_order:
+//   .lss XML ──parseXml (saxes)──▶ <document>
+//     ──readLssTables (lss-tables.ts)──▶ maps by qid / gid: sources, subquestions, answers, attributes, texts, conditions
+//     ──for each group by group_order: its relevance ──relevanceCondition──▶ the page's condition
+//         each question by question_order:
 //         mapLssQuestion (lss-questions.ts) ──▶ { question of the study document, entry: LimeSurvey codes → ours }
-//         relevanceCondition (lss-conditions.ts) ──▶ its display condition, read against the entries so far
-//     ──▶ pages [{ id, title, questions }] ──finishImport──▶ validated study + warnings
+//         relevanceCondition (lss-conditions.ts, lss-expression.ts) ──▶ its display condition, read against the entries so far
+//     ──▶ pages [{ id, title, condition?, questions }] ──finishImport──▶ validated study, warnings and losses
 //
-// Warnings come in document order: languages left out, the title, the sections left out, then question by question.
+// Labels carry every language of the survey, the base language first (lss-labels.ts). Every construct left
+// out is an ImportLoss, once each; one that changes who sees what fails the import unless acceptLosses.
 
 /**
  * Imports a LimeSurvey survey structure (.lss, the legacy layout with texts in each row and the 4.x+
- * layout with *_l10ns tables) as a study: groups become pages; list, dropdown, yes/no, gender, multiple
- * choice (with "other"), arrays, 5-point choice, numerical input and free texts map to our question kinds;
- * relevance equations of the common subset become display conditions. Every construct left out (other
- * question types, comments, quotas, assessments, complex equations, attributes we do not read) is listed
- * as a warning. The study is validated by validateStudy.
+ * layout with *_l10ns tables) as a study: groups become pages (group relevance their condition); list,
+ * dropdown, yes/no, gender, multiple choice (exclusive options, min/max answers, "other"), arrays, 5-point
+ * choice, numerical input and free texts map to our question kinds, with the source's codes as export
+ * codes; relevance equations (ExpressionScript, the condition designer's SGQA form and its rows) become
+ * display conditions. Every construct left out is in `losses`; the study is validated by validateStudy.
  */
-export function importLss(xml: string, options: { studyId?: string } = {}): QuestionnaireImport {
+export function importLss(xml: string, options: QuestionnaireImportOptions = {}): QuestionnaireImport {
   const warnings: string[] = [];
   const warn = (m: string) => warnings.push(m);
+  const losses: ImportLoss[] = [];
+  const seen = new Set<string>();
+  const lose = (construct: string, where: string, effect: string, changesWhoSees: boolean) => {
+    const key = `${construct}\u0000${where}\u0000${effect}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    losses.push({ construct, where, effect, changesWhoSees });
+  };
   const doc = child(parseXml(xml), 'document');
   if (!doc) throw new SyntaxError('importLss: not a LimeSurvey document (no <document>)');
   const tables = readLssTables(doc);
   const { sources, groupNames, groupOrder, groupRelevance } = tables;
-  for (const l of tables.languages) if (l !== 'fr' && l !== 'en') warn(`language "${l}" is left out (studies are written in fr and en)`);
-  const title = bilingual(tables.titles, 'survey title', warn, 'LimeSurvey');
+  const languages: string[] = [];
+  for (const l of tables.languages) {
+    if (ZLanguageTag.safeParse(l).success) languages.push(l);
+    else lose('language', l, `the texts in "${l}" are left out (not a BCP 47 language tag)`, false);
+  }
+  if (languages.length === 0) languages.push(...Object.keys(tables.titles).filter((l) => ZLanguageTag.safeParse(l).success), ...(Object.keys(tables.titles).length ? [] : ['en']));
+  const labels = new LssLabels(languages.length ? languages : ['en']);
+  const base = labels.languages[0];
+  const title = labels.label(tables.titles, 'LimeSurvey');
   for (const { section, n } of tables.leftOut) {
-    warn(`${section}: ${n} row${n > 1 ? 's' : ''} left out${section === 'conditions' ? ' (relevance equations are read instead)' : ''}`);
+    if (section === 'quota') lose('quota', 'survey', `${n} quota${n > 1 ? 's are' : ' is'} not enforced: respondents over a quota are not screened out`, false);
+    else lose('assessment', 'survey', `${n} assessment rule${n > 1 ? 's are' : ' is'} not computed: respondents see no assessment message`, false);
   }
 
   const names = new NameRegistry();
-  const mapped = new Map<string, Mapped>();
+  const byTitle = new Map<string, Mapped>();
+  const byQid = new Map<string, Mapped>();
+  const variables: LssVariables = { byTitle, byQid };
   const pages: Record<string, unknown>[] = [];
   const groups = [...new Set([...sources.values()].map((s) => s.gid))].sort((a, b) => (groupOrder.get(a) ?? 0) - (groupOrder.get(b) ?? 0));
   for (const gid of groups) {
-    if ((groupRelevance.get(gid) ?? '').replace(/^1$/, '') !== '') warn(`group ${gid}: its relevance equation is left out`);
+    const pageTitle = labels.label(groupNames.get(gid) ?? {}, `Page ${pages.length + 1}`);
+    const groupWhere = `group ${pageTitle[base]}`;
+    const groupEquation = groupRelevance.get(gid) ?? '';
+    const pageRelevance = relevanceCondition(groupEquation, variables);
+    if (pageRelevance === false) {
+      lose('group never shown', groupWhere, `left out: its relevance is "${groupEquation}", so nobody sees it, as in LimeSurvey`, false);
+      continue;
+    }
+    if (pageRelevance === null) lose('group relevance', groupWhere, `the page is shown to everyone, whatever "${groupEquation}"`, true);
     const questions: Record<string, unknown>[] = [];
     const list = [...sources.values()].filter((s) => s.gid === gid).sort((a, b) => a.order - b.order);
     for (const s of list) {
-      const { where, entry, question } = mapLssQuestion(s, tables, names, warn);
-      if (!question) continue;
-      if (s.relevance && s.relevance !== '1') {
-        const condition = relevanceCondition(s.relevance, mapped);
-        if (condition) question.condition = condition;
-        else warn(`${where}: relevance equation "${s.relevance}" is left out (outside the common subset)`);
+      const trivial = s.relevance === '' || s.relevance === '1';
+      const designed = tables.conditions.get(s.qid);
+      const equation = trivial && designed ? conditionsEquation(designed) : s.relevance;
+      if (equation === null) {
+        lose('condition designer', s.title, 'the question is shown to everyone: its conditions compare with other answers or patterns', true);
       }
-      mapped.set(s.title, entry);
+      const relevance = relevanceCondition(equation ?? '', variables);
+      if (relevance === false) {
+        lose('question never shown', s.title, `left out: its relevance is "${equation}", so nobody sees it, as in LimeSurvey`, false);
+        continue;
+      }
+      const { entry, question } = mapLssQuestion(s, tables, names, labels, (construct, effect, changes) => lose(construct, s.title, effect, changes), warn);
+      if (!question) continue;
+      if (relevance === null) lose('relevance equation', s.title, `the question is shown to everyone, whatever "${equation}"`, true);
+      else if (relevance !== true) question.condition = relevance;
+      byTitle.set(s.title, entry);
+      byQid.set(s.qid, entry);
       questions.push(question);
     }
-    const pageTitle = bilingual(groupNames.get(gid) ?? {}, `group ${gid}`, warn, `Page ${pages.length + 1}`);
     if (questions.length === 0) {
-      warn(`group ${gid} ("${pageTitle.fr}"): no question left, the page is left out`);
+      warn(`${groupWhere}: no question left, the page is left out`);
       continue;
     }
-    pages.push({ id: names.name(`p_${pageTitle.en}`, 'p'), title: pageTitle, questions });
+    const page: Record<string, unknown> = { id: names.name(`p_${pageTitle[base]}`, 'p'), title: pageTitle };
+    if (pageRelevance !== null && pageRelevance !== true) page.condition = pageRelevance;
+    pages.push({ ...page, questions });
   }
   warn('privacy notice: LimeSurvey has none in the survey structure; a placeholder is set');
   const document = {
-    id: options.studyId ?? studyIdFrom(title.en),
+    id: options.studyId ?? studyIdFrom(title.en ?? title[base]),
     version: 1,
     title,
-    description: bilingual(tables.descriptions, 'survey description', () => {}, title.fr),
-    languages: ['fr', 'en'],
+    description: labels.label(tables.descriptions, title[base]),
+    languages: labels.languages,
     estimatedMinutes: Math.max(1, Math.min(120, Math.round(sources.size / 3) || 1)),
-    privacyNotice: PRIVACY_PLACEHOLDER,
+    privacyNotice: Object.fromEntries(labels.languages.map((l) => [l, PRIVACY_PLACEHOLDER[l] ?? PRIVACY_PLACEHOLDER.en])),
     pages,
   };
-  return finishImport(document, warnings);
+  return finishImport(document, warnings, losses, options);
 }

@@ -1,15 +1,18 @@
-import { bilingual, integerCodes, type NameRegistry } from './questionnaire-import.js';
+import { integerCodes, type NameRegistry } from './questionnaire-import.js';
+import type { LssLabels } from './lss-labels.js';
 import type { LssTables, Source } from './lss-tables.js';
 
 // Map questions: one LimeSurvey question (a Source with its subquestions, answers and attributes) becomes
 // one question of the study document, and an entry that later relevance equations are read against:
 //
-//   type L ! O G Y  ─▶ single (radio / dropdown; codes renumbered to integers)   entry.codes: "A1" → 1
-//   type M P        ─▶ multiple (subquestions are the options)                   entry.sub: "SQ001" → 1
-//   type F A B C E  ─▶ matrix (subquestions are the items, answers the points)    entry.sub: "SQ001" → item name
-//   type 5          ─▶ scale 1–5;  N ─▶ number;  S T U ─▶ text;  any other type ─▶ null and a warning
+//   type L ! O G Y  ─▶ single (radio / dropdown)         codes: integers kept, others 1..n; the source code is the exportCode
+//   type M P        ─▶ multiple (subquestions are the options, exportCode SQ001), exclude_all_others ─▶ exclusive,
+//                      min_answers ─▶ required, max_answers ─▶ maxSelections
+//   type F A B C E H 1 ─▶ matrix (subquestions are the items with their exportCode, answers the points)
+//   type 5          ─▶ scale 1–5;  N ─▶ number;  S T U ─▶ text
+//   anything else, and every attribute that changes what a respondent sees or may answer ─▶ an ImportLoss
 
-/** LimeSurvey question types we map, by their one-character code. */
+/** LimeSurvey question types, by their one-character code. */
 const TYPE_NAMES: Record<string, string> = {
   '1': 'array dual scale',
   '5': '5 point choice',
@@ -42,42 +45,69 @@ const TYPE_NAMES: Record<string, string> = {
   '*': 'equation',
 };
 
+/** Types the study model lacks today; other branches add ranking, date, information text, multiple numbers and text grids. */
+// TODO(kinds): map R ranking, D date, X text display, K multiple numerical and ; array (texts) once the kinds exist.
+const PENDING_KINDS = new Set(['R', 'D', 'X', 'K', ';', 'Q', ':']);
+
 /** A mapped question, as relevance equations refer to it. */
 export interface Mapped {
+  qid: string;
   name: string;
   kind: string;
-  /** LimeSurvey answer code -> our code (single, scale) */
+  /** LimeSurvey answer code -> our code (single, scale, matrix points) */
   codes: Map<string, number>;
   /** subquestion title -> our option code (multiple) or item name (matrix) */
   sub: Map<string, number | string>;
 }
 
 export interface MappedQuestion {
-  /** how warnings name the question: `question Q1 (list (radio))` */
-  readonly where: string;
   readonly entry: Mapped;
-  /** the question of the study document; null when its type is left out (a warning says so) */
+  /** the question of the study document; null when it is left out (a loss says why) */
   readonly question: Record<string, unknown> | null;
 }
 
-/** Maps one top-level question; `names` gives unique names across the study, `warn` collects what is left out. */
-export function mapLssQuestion(s: Source, tables: LssTables, names: NameRegistry, warn: (message: string) => void): MappedQuestion {
-  const { answers, subs, questionTexts, attributes } = tables;
-  const where = `question ${s.title} (${TYPE_NAMES[s.type] ?? `type ${s.type}`})`;
-  const text = bilingual(s.texts, where, warn, s.title);
-  const help = Object.values(s.helps).some((h) => h) ? bilingual(s.helps, `${where} help`, warn) : undefined;
+/** Reports a construct left out at a question: what it is, what a respondent sees differently, whether it changes who sees what. */
+export type LossAt = (construct: string, effect: string, changesWhoSees: boolean) => void;
+
+const EXPORT_CODE = /^[A-Za-z0-9_.-]{1,64}$/;
+const present = (value: string | undefined): value is string => value !== undefined && value.trim() !== '';
+
+/** Maps one top-level question; `names` gives unique names across the study, `loss` collects what is left out. */
+export function mapLssQuestion(s: Source, tables: LssTables, names: NameRegistry, labels: LssLabels, loss: LossAt, warn: (m: string) => void): MappedQuestion {
+  const { answers, subs, questionTexts } = tables;
+  const attributes = tables.attributes.get(s.qid) ?? {};
+  const texts = tables.attributeTexts.get(s.qid);
+  const typeName = TYPE_NAMES[s.type] ?? `type ${s.type}`;
+  const entry: Mapped = { qid: s.qid, name: '', kind: '', codes: new Map(), sub: new Map() };
+  if (attributes.hidden === '1') {
+    // Decision: a hidden question is left out. Nobody sees it in LimeSurvey either, so who sees what is
+    // unchanged; what is lost is the value LimeSurvey would store (prefilled from the link or set by an equation).
+    loss('hidden question', 'left out: nobody sees it, as in LimeSurvey, but the value LimeSurvey would store (prefilled or computed) is not recorded', false);
+    return { entry, question: null };
+  }
+  if (!['L', '!', 'O', 'G', 'Y', 'M', 'P', 'F', 'A', 'B', 'C', 'E', 'H', '1', '5', 'N', 'S', 'T', 'U'].includes(s.type)) {
+    loss('question type', `the ${typeName} question is left out: respondents do not see it${PENDING_KINDS.has(s.type) ? ' (this kind is not in the model yet)' : ''}`, false);
+    return { entry, question: null };
+  }
+  const name = names.name(s.title, 'q');
+  entry.name = name;
+  const help = labels.optional(s.helps);
+  const base: Record<string, unknown> = { name, text: labels.label(s.texts, s.title), ...(help ? { help } : {}), required: s.mandatory === 'Y' };
+  if (s.mandatory === 'S') loss('soft mandatory', 'optional: a respondent who skips it is not asked to confirm', false);
+  const codeList = (raw: { code: string; label: Record<string, string> | ReturnType<LssLabels['builtIn']> }[]) => {
+    const { codes } = integerCodes(raw.map((o) => o.code));
+    return raw.map((o, k) => ({ code: codes[k], label: labels.label(o.label, o.code), ...(EXPORT_CODE.test(o.code) ? { exportCode: o.code } : {}) }));
+  };
+  const otherLabel = () => {
+    const replaced = texts?.get('other_replace_text');
+    return replaced && Object.values(replaced).some(Boolean) ? labels.label(replaced, 'Other') : labels.builtIn('other');
+  };
   const options = (answers.get(s.qid) ?? []).sort((a, b) => a.order - b.order);
   const subList = (subs.get(s.qid) ?? []).filter((x) => x.scale === '0').sort((a, b) => a.order - b.order);
-  const name = names.name(s.title, 'q');
-  const base: Record<string, unknown> = { name, text, ...(help ? { help } : {}), required: s.mandatory === 'Y' };
-  if (s.mandatory === 'S') warn(`${where}: soft mandatory is imported as optional`);
-  const codeList = (raw: { code: string; label: Record<string, string> }[], what: string) => {
-    const { codes, renumbered } = integerCodes(raw.map((o) => o.code));
-    if (renumbered) warn(`${where}: ${what} codes ${raw.map((o) => o.code).join(', ')} are renumbered ${codes.join(', ')}`);
-    return raw.map((o, k) => ({ code: codes[k], label: bilingual(o.label, `${where} ${what} ${o.code}`, warn, o.code) }));
-  };
-  const entry: Mapped = { name, kind: '', codes: new Map(), sub: new Map() };
-  let question: Record<string, unknown> | null = null;
+  const minAnswers = Number(attributes.min_answers);
+  const maxAnswers = Number(attributes.max_answers);
+  const leftOutAttributes = new Set(['min_answers', 'max_answers']);
+  let question: Record<string, unknown>;
   switch (s.type) {
     case 'L':
     case '!':
@@ -87,99 +117,126 @@ export function mapLssQuestion(s: Source, tables: LssTables, names: NameRegistry
       const raw =
         s.type === 'Y'
           ? [
-              { code: 'Y', label: { fr: 'Oui', en: 'Yes' } },
-              { code: 'N', label: { fr: 'Non', en: 'No' } },
+              { code: 'Y', label: labels.builtIn('yes') },
+              { code: 'N', label: labels.builtIn('no') },
             ]
           : s.type === 'G'
             ? [
-                { code: 'F', label: { fr: 'Femme', en: 'Female' } },
-                { code: 'M', label: { fr: 'Homme', en: 'Male' } },
+                { code: 'F', label: labels.builtIn('female') },
+                { code: 'M', label: labels.builtIn('male') },
               ]
             : options;
-      const list = codeList(raw, 'answer');
+      const list = codeList(raw);
       raw.forEach((o, k) => entry.codes.set(o.code, list[k].code));
       question = { ...base, kind: 'single', display: s.type === '!' ? 'dropdown' : 'radio', options: list };
-      if (s.type === 'O') warn(`${where}: the comment box is left out`);
-      if (s.other === 'Y') {
-        const code = Math.max(0, ...list.map((o) => o.code)) + 1;
-        question.other = { code, label: { fr: 'Autre', en: 'Other' } };
-      }
+      if (s.type === 'O') loss('comment box', 'the comment box beside the list is not shown', false);
+      if (s.other === 'Y') question.other = { code: Math.max(0, ...list.map((o) => o.code)) + 1, label: otherLabel() };
       entry.kind = 'single';
       break;
     }
     case 'M':
     case 'P': {
-      const list = codeList(
-        subList.map((x) => ({ code: x.title, label: questionTexts.get(x.qid) ?? {} })),
-        'option',
-      );
+      const list = codeList(subList.map((x) => ({ code: x.title, label: questionTexts.get(x.qid) ?? {} })));
       subList.forEach((x, k) => entry.sub.set(x.title, list[k].code));
       question = { ...base, kind: 'multiple', options: list };
-      const max = Number(attributes.get(s.qid)?.max_answers);
-      if (Number.isInteger(max) && max > 0) question.maxSelections = Math.min(max, list.length + (s.other === 'Y' ? 1 : 0));
-      if (s.other === 'Y') question.other = { code: Math.max(0, ...list.map((o) => o.code)) + 1, label: { fr: 'Autre', en: 'Other' } };
-      if (s.type === 'P') warn(`${where}: the comments are left out`);
+      if (s.other === 'Y') question.other = { code: Math.max(0, ...list.map((o) => o.code)) + 1, label: otherLabel() };
+      const total = list.length + (s.other === 'Y' ? 1 : 0);
+      if (Number.isInteger(maxAnswers) && maxAnswers > 0) question.maxSelections = Math.min(maxAnswers, total);
+      if (Number.isInteger(minAnswers) && minAnswers >= 1) {
+        question.required = true;
+        if (minAnswers > 1) loss('minimum answers', `at least one option is required, not ${minAnswers}`, false);
+      }
+      leftOutAttributes.clear();
+      if (present(attributes.exclude_all_others)) {
+        const exclusive: number[] = [];
+        for (const code of attributes.exclude_all_others.split(/[;,\s]+/).filter(Boolean)) {
+          const mapped = entry.sub.get(code);
+          if (typeof mapped === 'number') exclusive.push(mapped);
+          else loss('exclusive option', `"${code}" is not an option: no option excludes the others`, false);
+        }
+        if (exclusive.length > 0) question.exclusive = exclusive;
+      }
+      if (s.type === 'P') loss('comment box', 'the comment boxes beside the options are not shown', false);
       entry.kind = 'multiple';
       break;
     }
     case 'F':
+    case 'H':
+    case '1':
     case 'A':
     case 'B':
     case 'C':
     case 'E': {
+      const numbers = (n: number) => Array.from({ length: n }, (_, k) => ({ code: String(k + 1), label: { en: String(k + 1) } }));
       const raw =
-        s.type === 'F'
+        s.type === 'F' || s.type === 'H' || s.type === '1'
           ? options
           : s.type === 'A'
-            ? [1, 2, 3, 4, 5].map((k) => ({ code: String(k), label: { fr: String(k), en: String(k) } }))
+            ? numbers(5)
             : s.type === 'B'
-              ? Array.from({ length: 10 }, (_, k) => ({ code: String(k + 1), label: { fr: String(k + 1), en: String(k + 1) } }))
+              ? numbers(10)
               : s.type === 'C'
                 ? [
-                    { code: 'Y', label: { fr: 'Oui', en: 'Yes' } },
-                    { code: 'U', label: { fr: 'Incertain', en: 'Uncertain' } },
-                    { code: 'N', label: { fr: 'Non', en: 'No' } },
+                    { code: 'Y', label: labels.builtIn('yes') },
+                    { code: 'U', label: labels.builtIn('uncertain') },
+                    { code: 'N', label: labels.builtIn('no') },
                   ]
                 : [
-                    { code: 'I', label: { fr: 'Augmente', en: 'Increase' } },
-                    { code: 'S', label: { fr: 'Stable', en: 'Same' } },
-                    { code: 'D', label: { fr: 'Diminue', en: 'Decrease' } },
+                    { code: 'I', label: labels.builtIn('increase') },
+                    { code: 'S', label: labels.builtIn('same') },
+                    { code: 'D', label: labels.builtIn('decrease') },
                   ];
-      const points = codeList(raw, 'answer');
+      const points = codeList(raw);
+      raw.forEach((o, k) => entry.codes.set(o.code, points[k].code));
       const items = subList.map((x) => {
         const item = names.name(`${s.title}_${x.title}`, 'q');
         entry.sub.set(x.title, item);
-        return { name: item, label: bilingual(questionTexts.get(x.qid) ?? {}, `${where} item ${x.title}`, warn, x.title) };
+        return { name: item, label: labels.label(questionTexts.get(x.qid) ?? {}, x.title), ...(EXPORT_CODE.test(x.title) ? { exportCode: x.title } : {}) };
       });
       question = { ...base, kind: 'matrix', items, points };
+      if (s.type === 'H') warn(`${s.title}: an array by column; its items are shown as rows`);
+      if (s.type === '1') loss('second scale', 'the second scale of the dual-scale array is not asked', false);
       entry.kind = 'matrix';
       break;
     }
     case '5': {
-      const points = [1, 2, 3, 4, 5].map((k) => ({ code: k, label: { fr: String(k), en: String(k) } }));
+      const points = [1, 2, 3, 4, 5].map((k) => ({ code: k, label: { ...Object.fromEntries(labels.languages.map((l) => [l, String(k)])) }, exportCode: String(k) }));
       for (const p of points) entry.codes.set(String(p.code), p.code);
       question = { ...base, kind: 'scale', points };
       entry.kind = 'scale';
       break;
     }
     case 'N': {
-      const a = attributes.get(s.qid) ?? {};
-      const min = a.min_num_value_n !== undefined && a.min_num_value_n !== '' ? Number(a.min_num_value_n) : undefined;
-      const max = a.max_num_value_n !== undefined && a.max_num_value_n !== '' ? Number(a.max_num_value_n) : undefined;
-      question = { ...base, kind: 'number', integer: a.num_value_int_only === '1', ...(Number.isFinite(min) ? { min } : {}), ...(Number.isFinite(max) ? { max } : {}) };
+      const number = (v: string | undefined) => (present(v) && Number.isFinite(Number(v)) ? Number(v) : undefined);
+      const min = number(attributes.min_num_value_n);
+      const max = number(attributes.max_num_value_n);
+      question = { ...base, kind: 'number', integer: attributes.num_value_int_only === '1', ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
       entry.kind = 'number';
       break;
     }
-    case 'S':
-    case 'T':
-    case 'U': {
-      const max = Number(attributes.get(s.qid)?.maximum_chars);
+    default: {
+      const max = Number(attributes.maximum_chars);
       question = { ...base, kind: 'text', multiline: s.type !== 'S', maxLength: Number.isInteger(max) && max > 0 ? Math.min(max, 10000) : s.type === 'S' ? 200 : 2000 };
       entry.kind = 'text';
-      break;
     }
-    default:
-      warn(`${where}: this question type is left out`);
   }
-  return { where, entry, question };
+  for (const attribute of leftOutAttributes) {
+    if (!present(attributes[attribute]) || attributes[attribute] === '0') continue;
+    loss(
+      attribute === 'min_answers' ? 'minimum answers' : 'maximum answers',
+      `the ${attribute.replace('_', ' ')} (${attributes[attribute]}) of the ${typeName} is not checked`,
+      false,
+    );
+  }
+  // TODO(logic): map array_filter / array_filter_exclude to the carry-forward filter once the model has it.
+  if (present(attributes.array_filter))
+    loss('array filter', `every ${s.type === 'M' || s.type === 'P' ? 'option' : 'item'} is shown, not only those selected at ${attributes.array_filter}`, true);
+  if (present(attributes.array_filter_exclude))
+    loss('array filter (exclude)', `every ${s.type === 'M' || s.type === 'P' ? 'option' : 'item'} is shown, including those selected at ${attributes.array_filter_exclude}`, true);
+  if (present(attributes.em_validation_q)) loss('validation equation', `answers are not checked against "${attributes.em_validation_q}"`, false);
+  if (present(attributes.em_validation_sq)) loss('validation equation', `each line's answer is not checked against "${attributes.em_validation_sq}"`, false);
+  if (s.preg) loss('answer pattern', `answers are not checked against the pattern ${s.preg}`, false);
+  if (attributes.random_order === '1' || attributes.answer_order === 'random')
+    loss('random order', 'the options or items are shown in the order of the file, the same for every respondent', false);
+  return { entry, question };
 }

@@ -13,7 +13,8 @@ import { plainText } from './questionnaire-import.js';
 //     <answers>  aid, qid, code, sortorder, scale_id (+ answer, language in the legacy layout)
 //     <question_attributes>  qid, attribute, value
 //     <group_l10ns> <question_l10ns> <answer_l10ns>  the texts by language (4.x+ layout)
-//     <quota> <quota_members> <assessments> <conditions>  read only to count what is left out
+//     <conditions>  the condition designer's rows: qid, cqid, cfieldname (SGQA), method, value, scenario
+//     <quota> <quota_members> <assessments>  read only to count what is left out
 //   </document>
 //
 // readLssTables joins them into maps keyed by qid (gid for groups), with every text as { language: text }:
@@ -31,11 +32,22 @@ export interface Source {
   mandatory: string;
   other: string;
   relevance: string;
+  /** the regular expression an answer must match ('' when none) */
+  preg: string;
   texts: Record<string, string>;
   helps: Record<string, string>;
 }
 
+/** A row of the condition designer (`<conditions>`). */
+export interface LssConditionRow {
+  readonly cfieldname: string;
+  readonly method: string;
+  readonly value: string;
+  readonly scenario: string;
+}
+
 export interface LssTables {
+  /** the survey's languages, base language first */
   readonly languages: readonly string[];
   /** survey title and description by language */
   readonly titles: Record<string, string>;
@@ -51,8 +63,12 @@ export interface LssTables {
   readonly subs: ReadonlyMap<string, { qid: string; title: string; order: number; scale: string }[]>;
   /** answer options (scale 0) by qid, each code once */
   readonly answers: ReadonlyMap<string, { code: string; order: number; label: Record<string, string> }[]>;
-  /** question attributes by qid: attribute -> value */
+  /** question attributes by qid: attribute -> value (those without a language) */
   readonly attributes: ReadonlyMap<string, Row>;
+  /** question attributes written by language, by qid: attribute -> { language: text } */
+  readonly attributeTexts: ReadonlyMap<string, Map<string, Record<string, string>>>;
+  /** the condition designer's rows by qid */
+  readonly conditions: ReadonlyMap<string, LssConditionRow[]>;
   /** sections read only to say they are left out, with their row counts (those with rows) */
   readonly leftOut: readonly { section: string; n: number }[];
 }
@@ -75,7 +91,11 @@ const byLanguage = (list: Row[], key: string, field: string) => {
 
 /** The tables of a .lss `<document>` element, joined by qid and gid. */
 export function readLssTables(doc: XmlElement): LssTables {
-  const languages = (child(doc, 'languages')?.children ?? []).map((l) => l.text.trim()).filter(Boolean);
+  const listed = (child(doc, 'languages')?.children ?? []).map((l) => l.text.trim()).filter(Boolean);
+  const survey = rows(doc, 'surveys')[0];
+  const base = survey?.language?.trim();
+  const additional = (survey?.additional_languages ?? '').split(/\s+/).filter(Boolean);
+  const languages = [...new Set([...(base ? [base] : []), ...additional, ...listed])];
   const settings = rows(doc, 'surveys_languagesettings');
   const titles = Object.fromEntries(settings.map((s) => [s.surveyls_language, plainText(s.surveyls_title ?? '')]));
   const descriptions = Object.fromEntries(settings.map((s) => [s.surveyls_language, plainText(s.surveyls_description ?? '')]));
@@ -102,6 +122,7 @@ export function readLssTables(doc: XmlElement): LssTables {
       mandatory: r.mandatory ?? 'N',
       other: r.other ?? 'N',
       relevance: (r.relevance ?? '').trim(),
+      preg: (r.preg ?? '').trim(),
       texts: questionTexts.get(r.qid) ?? {},
       helps: helpTexts.get(r.qid) ?? {},
     });
@@ -133,7 +154,18 @@ export function readLssTables(doc: XmlElement): LssTables {
     answers.set(a.qid, list);
   }
   const attributes = new Map<string, Row>();
-  for (const a of rows(doc, 'question_attributes')) attributes.set(a.qid, { ...(attributes.get(a.qid) ?? {}), [a.attribute]: a.value });
-  const leftOut = ['quota', 'quota_members', 'assessments', 'conditions'].map((section) => ({ section, n: rows(doc, section).length })).filter((s) => s.n > 0);
-  return { languages, titles, descriptions, groupNames, groupOrder, groupRelevance, sources, questionTexts, subs, answers, attributes, leftOut };
+  const attributeTexts = new Map<string, Map<string, Record<string, string>>>();
+  for (const a of rows(doc, 'question_attributes')) {
+    if (a.language) {
+      const byAttribute = attributeTexts.get(a.qid) ?? new Map<string, Record<string, string>>();
+      byAttribute.set(a.attribute, { ...(byAttribute.get(a.attribute) ?? {}), [a.language]: plainText(a.value ?? '') });
+      attributeTexts.set(a.qid, byAttribute);
+    } else attributes.set(a.qid, { ...(attributes.get(a.qid) ?? {}), [a.attribute]: a.value ?? '' });
+  }
+  const conditions = new Map<string, LssConditionRow[]>();
+  for (const c of rows(doc, 'conditions')) {
+    conditions.set(c.qid, [...(conditions.get(c.qid) ?? []), { cfieldname: c.cfieldname ?? '', method: c.method ?? '==', value: c.value ?? '', scenario: c.scenario ?? '1' }]);
+  }
+  const leftOut = ['quota', 'assessments'].map((section) => ({ section, n: rows(doc, section).length })).filter((s) => s.n > 0);
+  return { languages, titles, descriptions, groupNames, groupOrder, groupRelevance, sources, questionTexts, subs, answers, attributes, attributeTexts, conditions, leftOut };
 }

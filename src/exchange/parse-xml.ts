@@ -1,3 +1,5 @@
+import { SaxesParser } from 'saxes';
+
 /** An XML element: its name, attributes, child elements and text (CDATA included). */
 export interface XmlElement {
   readonly name: string;
@@ -6,73 +8,69 @@ export interface XmlElement {
   text: string;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/** The HTML named references that LimeSurvey texts carry outside CDATA, beside XML's five. */
+const HTML_ENTITIES: Record<string, string> = {
+  nbsp: '\u00a0',
+  laquo: '«',
+  raquo: '»',
+  hellip: '…',
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
+  ndash: '–',
+  mdash: '—',
+  eacute: 'é',
+  egrave: 'è',
+  agrave: 'à',
+  ccedil: 'ç',
+  euro: '€',
+};
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ...HTML_ENTITIES };
 
-/** Decodes XML (and HTML) character references: &amp; &#233; &#xE9; and the five named ones. */
+/** Decodes XML (and HTML) character references: &amp; &#233; &#xE9;, the five named ones and a few HTML ones (&nbsp;). */
 export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
     if (ref[0] === '#') {
       const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
+      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
-    return ENTITIES[ref.toLowerCase()] ?? (ref.toLowerCase() === 'nbsp' ? '\u00a0' : whole);
+    return ENTITIES[ref] ?? ENTITIES[ref.toLowerCase()] ?? whole;
   });
 }
 
 /**
- * A small non-validating XML parser for data documents (LimeSurvey .lss): elements, attributes, text,
- * CDATA sections, comments, processing instructions and the doctype are handled; namespaces are kept in
- * names. Throws a SyntaxError naming the offset of a malformed or unbalanced tag.
+ * Parses an XML data document (LimeSurvey .lss) with saxes, a maintained conforming parser: elements,
+ * attributes (any character a quoted value may hold, `>` included), text and CDATA; comments, processing
+ * instructions and the doctype are skipped; namespaces are kept in names. HTML's `&nbsp;` and a few other
+ * named references are accepted beside XML's five. Throws a SyntaxError with the line and column of the
+ * first well-formedness error.
  */
 export function parseXml(source: string): XmlElement {
   const root: XmlElement = { name: '#document', attributes: {}, children: [], text: '' };
   const stack: XmlElement[] = [root];
-  let i = 0;
-  const n = source.length;
-  while (i < n) {
-    const lt = source.indexOf('<', i);
-    const top = stack[stack.length - 1];
-    if (lt < 0) {
-      top.text += decodeEntities(source.slice(i));
-      break;
-    }
-    if (lt > i) top.text += decodeEntities(source.slice(i, lt));
-    if (source.startsWith('<![CDATA[', lt)) {
-      const end = source.indexOf(']]>', lt);
-      if (end < 0) throw new SyntaxError(`parseXml: CDATA not closed at ${lt}`);
-      top.text += source.slice(lt + 9, end);
-      i = end + 3;
-    } else if (source.startsWith('<!--', lt)) {
-      const end = source.indexOf('-->', lt);
-      if (end < 0) throw new SyntaxError(`parseXml: comment not closed at ${lt}`);
-      i = end + 3;
-    } else if (source.startsWith('<?', lt) || source.startsWith('<!', lt)) {
-      const end = source.indexOf('>', lt);
-      if (end < 0) throw new SyntaxError(`parseXml: declaration not closed at ${lt}`);
-      i = end + 1;
-    } else if (source.startsWith('</', lt)) {
-      const end = source.indexOf('>', lt);
-      const name = source.slice(lt + 2, end).trim();
-      if (end < 0 || stack.length < 2 || top.name !== name) throw new SyntaxError(`parseXml: unexpected </${name}> at ${lt}`);
-      stack.pop();
-      i = end + 1;
-    } else {
-      const end = source.indexOf('>', lt);
-      if (end < 0) throw new SyntaxError(`parseXml: tag not closed at ${lt}`);
-      let body = source.slice(lt + 1, end);
-      const selfClosing = body.endsWith('/');
-      if (selfClosing) body = body.slice(0, -1);
-      const match = /^([^\s/>]+)/.exec(body);
-      if (!match) throw new SyntaxError(`parseXml: bad tag at ${lt}`);
-      const attributes: Record<string, string> = {};
-      for (const a of body.slice(match[1].length).matchAll(/([^\s=]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) attributes[a[1]] = decodeEntities(a[3] ?? a[4] ?? '');
-      const element: XmlElement = { name: match[1], attributes, children: [], text: '' };
-      top.children.push(element);
-      if (!selfClosing) stack.push(element);
-      i = end + 1;
-    }
-  }
-  if (stack.length !== 1) throw new SyntaxError(`parseXml: <${stack[stack.length - 1].name}> is not closed`);
+  const parser = new SaxesParser();
+  Object.assign(parser.ENTITIES, HTML_ENTITIES);
+  let failure: Error | undefined;
+  parser.on('error', (error) => {
+    failure ??= error;
+  });
+  parser.on('opentag', (tag) => {
+    const element: XmlElement = { name: tag.name, attributes: { ...(tag.attributes as Record<string, string>) }, children: [], text: '' };
+    stack[stack.length - 1].children.push(element);
+    stack.push(element);
+  });
+  parser.on('closetag', () => {
+    stack.pop();
+  });
+  parser.on('text', (text) => {
+    stack[stack.length - 1].text += text;
+  });
+  parser.on('cdata', (text) => {
+    stack[stack.length - 1].text += text;
+  });
+  parser.write(source).close();
+  if (failure) throw new SyntaxError(`parseXml: ${failure.message}`);
   return root;
 }
 

@@ -10,6 +10,8 @@ export interface StoreStudyFileInput {
   readonly mode: 'add' | 'update';
   /** the study id an import takes, and the id a native document must carry (both optional) */
   readonly studyId?: string;
+  /** store an import even when a construct left out changes who sees what */
+  readonly acceptLosses?: boolean;
   /** who stores it, for the audit log (null from the command line) */
   readonly userId: number | null;
   /** where from, for the audit log: 'cli' or 'workspace' */
@@ -64,7 +66,7 @@ export function studyAuditAction(format: StudyFileFormat, mode: 'add' | 'update'
  * theirs.
  */
 export async function storeStudyFile(store: Store, input: StoreStudyFileInput): Promise<StoreStudyFileOutcome> {
-  const reading = readStudyFile(input.text, input.format, { studyId: input.studyId });
+  const reading = readStudyFile(input.text, input.format, { studyId: input.studyId, acceptLosses: input.acceptLosses === true });
   const warnings = reading.warnings;
   if (!reading.ok) return { kind: 'invalid', errors: reading.errors, warnings };
   const study = reading.study;

@@ -1,6 +1,7 @@
 import { validateStudy, type Study, type StudyIssue } from '../study/index.js';
 import { importLss } from './import-lss.js';
 import { importSurveyJs } from './import-surveyjs.js';
+import { groupLosses, type QuestionnaireImport, type QuestionnaireImportOptions } from './questionnaire-import.js';
 
 /** The file formats a study may be stored from: our JSON document, a LimeSurvey .lss, a SurveyJS survey JSON. */
 export const STUDY_FILE_FORMATS = ['native', 'limesurvey', 'surveyjs'] as const;
@@ -17,11 +18,17 @@ export type StudyFileReading =
 
 /**
  * Reads a study file of `format` into a validated study, converting LimeSurvey and SurveyJS questionnaires
- * with their importers (constructs left out are warnings). `studyId` names the study of an import (its
+ * with their importers (constructs left out are warnings, and the losses follow them as `lost: …` lines;
+ * a loss that changes who sees what is an error unless `acceptLosses`). `studyId` names the study of an import (its
  * title gives one otherwise); a native document must carry that id when it is given. Never throws on bad
  * input: an unreadable file is an error at `(document)`.
  */
-export function readStudyFile(text: string, format: StudyFileFormat, options: { studyId?: string } = {}): StudyFileReading {
+/** The losses of an import as report lines, grouped by construct: `lost: relevance equation: Q3: the question is shown to everyone…`. */
+export function lossLines(imported: QuestionnaireImport): string[] {
+  return [...groupLosses(imported.losses)].flatMap(([construct, losses]) => losses.map((l) => `lost: ${construct}: ${l.where}: ${l.effect}`));
+}
+
+export function readStudyFile(text: string, format: StudyFileFormat, options: QuestionnaireImportOptions = {}): StudyFileReading {
   const fail = (message: string, path = '(document)'): StudyFileReading => ({ ok: false, errors: [{ path, message }], warnings: [] });
   if (text.trim() === '') return fail('the file is empty');
   if (format === 'native') {
@@ -38,12 +45,13 @@ export function readStudyFile(text: string, format: StudyFileFormat, options: { 
     }
     return { ok: true, study: result.study, warnings: [] };
   }
-  let imported;
+  let imported: QuestionnaireImport;
   try {
     imported = format === 'limesurvey' ? importLss(text, options) : importSurveyJs(text, options);
   } catch (error) {
     return fail(`not a ${format === 'limesurvey' ? 'LimeSurvey .lss' : 'SurveyJS'} file: ${(error as Error).message}`);
   }
-  if (!imported.ok || !imported.study) return { ok: false, errors: imported.errors, warnings: imported.warnings };
-  return { ok: true, study: imported.study, warnings: imported.warnings };
+  const warnings = [...imported.warnings, ...lossLines(imported)];
+  if (!imported.ok || !imported.study) return { ok: false, errors: imported.errors, warnings };
+  return { ok: true, study: imported.study, warnings };
 }

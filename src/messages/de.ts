@@ -1047,4 +1047,7 @@ export const de: Messages = {
   'admin.jobs.open': 'Versand und Fortschritt',
   'admin.contacts.sendAt': 'Senden am (optional, Serverzeit)',
   'admin.contacts.sendAtInvalid': 'Senden am: erwartet wird ein Datum mit Uhrzeit wie 2026-03-01T09:00, nicht in der Vergangenheit.',
+  'admin.studies.upload.acceptLosses': 'Verluste akzeptieren',
+  'admin.studies.upload.acceptLossesHint':
+    'Für einen Import aus LimeSurvey oder SurveyJS: die Studie auch speichern, wenn ein ausgelassenes Element ändert, wer was sieht (eine Bedingung, ein Filter). Jeder Verlust wird nach dem Hochladen aufgeführt.',
 };

@@ -1038,6 +1038,9 @@ export const en = {
   'admin.jobs.open': 'Sendings and progress',
   'admin.contacts.sendAt': 'Send at (optional, server time)',
   'admin.contacts.sendAtInvalid': 'Send at: expected a date and time such as 2026-03-01T09:00, not in the past.',
+  'admin.studies.upload.acceptLosses': 'Accept losses',
+  'admin.studies.upload.acceptLossesHint':
+    'For a LimeSurvey or SurveyJS import: store the study even when a construct left out changes who sees what (a condition or a filter). Every loss is listed after the upload.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -1045,4 +1045,7 @@ export const es: Messages = {
   'admin.jobs.open': 'Envíos y avance',
   'admin.contacts.sendAt': 'Enviar el (opcional, hora del servidor)',
   'admin.contacts.sendAtInvalid': 'Enviar el: se espera una fecha y hora como 2026-03-01T09:00, no en el pasado.',
+  'admin.studies.upload.acceptLosses': 'Aceptar las pérdidas',
+  'admin.studies.upload.acceptLossesHint':
+    'Para una importación de LimeSurvey o SurveyJS: guardar el estudio aunque un elemento omitido cambie quién ve qué (una condición, un filtro). Cada pérdida se enumera tras el envío.',
 };

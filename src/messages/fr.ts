@@ -1049,4 +1049,7 @@ export const fr: Messages = {
   'admin.jobs.open': 'Envois et avancement',
   'admin.contacts.sendAt': 'Envoyer le (facultatif, heure du serveur)',
   'admin.contacts.sendAtInvalid': 'Envoyer le : attendu une date et une heure comme 2026-03-01T09:00, pas dans le passé.',
+  'admin.studies.upload.acceptLosses': 'Accepter les pertes',
+  'admin.studies.upload.acceptLossesHint':
+    'Pour une importation LimeSurvey ou SurveyJS : enregistrer l’étude même si un élément laissé de côté change qui voit quoi (une condition, un filtre). Chaque perte est listée après l’envoi.',
 };

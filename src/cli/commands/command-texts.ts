@@ -18,7 +18,8 @@ export interface CommandText {
 const FORMATS_HELP = `--from native (default) reads a Baromètre study document (JSON); --from limesurvey converts a LimeSurvey
 .lss questionnaire and --from surveyjs a SurveyJS survey JSON on the way in, with the importers of
 \`barometre import limesurvey|surveyjs\` (constructs left out are printed as warnings on stderr). --id
-STUDY-ID names the study of an import (its title gives one otherwise); a native file must carry that id.`;
+STUDY-ID names the study of an import (its title gives one otherwise); a native file must carry that id.
+--accept-losses stores an import even when a construct left out changes who sees what.`;
 
 const VERSION_HELP = `The version number is the database's: the file's own "version" field is ignored and replaced by the
 number the version is stored under, so a stored document always carries its version. A file identical
@@ -30,7 +31,7 @@ function studyStoreText(mode: 'add' | 'update'): CommandText {
   return {
     name: `study ${mode}`,
     summary: mode === 'add' ? 'store a new study from a file (native JSON, LimeSurvey .lss, SurveyJS)' : 'store a new version of a stored study from a file, and list what changed',
-    help: `Usage: barometre study ${mode} FILE [--from native|limesurvey|surveyjs] [--id STUDY-ID]
+    help: `Usage: barometre study ${mode} FILE [--from native|limesurvey|surveyjs] [--id STUDY-ID] [--accept-losses]
 
 ${
   mode === 'add'
@@ -57,18 +58,25 @@ function importText(format: 'limesurvey' | 'surveyjs', described: string): Comma
   return {
     name: `import ${format}`,
     summary: `convert a ${described} questionnaire into a study file (constructs left out are listed)`,
-    help: `Usage: barometre import ${format} FILE [--id STUDY-ID] [--out STUDY.json]
+    help: `Usage: barometre import ${format} FILE [--id STUDY-ID] [--out STUDY.json] [--accept-losses]
 
-Converts a ${described} questionnaire into a Baromètre study document (the common subset: question kinds,
-options, display conditions that map), checks it with the study validator, and writes it as JSON on
-stdout or to --out. Every construct left out is printed as a warning on stderr; labels missing in French
-or English are copied from the other language (with a warning), and the privacy notice is a placeholder
-to write before fieldwork.
+Converts a ${described} questionnaire into a Baromètre study document (question kinds, options with the
+source's codes as export codes, display conditions, every language of the file), checks it with the
+study validator, and writes it as JSON on stdout or to --out. Every construct left out is printed once
+on stderr, grouped by kind ("lost: relevance equation (2)"), with the question and what a respondent
+will see differently; the privacy notice is a placeholder to write before fieldwork.
+
+A loss that changes who sees what (a condition or a filter left out) is an error unless --accept-losses
+is given.
+
+  --id STUDY-ID      the study's id (its title gives one otherwise)
+  --out FILE         write the study document there instead of stdout
+  --accept-losses    accept losses that change who sees what
 
 To store it in the database in one step instead: \`barometre study add FILE --from ${format}\`.
 
-Exit status: 0 valid study, 1 the study has errors (the document is still written, to fix by hand), 2 bad
-usage or an unreadable file.`,
+Exit status: 0 valid study, 1 the study has errors or losses not accepted (the document is still written,
+to fix by hand), 2 bad usage or an unreadable file.`,
   };
 }
 

@@ -11,7 +11,7 @@ function storeCommand(mode: 'add' | 'update'): CliCommand {
   return {
     ...commandText(`study ${mode}`),
     async run(args, io) {
-      const { values, positionals } = parseArgs(args, { from: { type: 'string' }, id: { type: 'string' } }, true);
+      const { values, positionals } = parseArgs(args, { from: { type: 'string' }, id: { type: 'string' }, 'accept-losses': { type: 'boolean' } }, true);
       if (positionals.length !== 1) throw new UsageError('expected exactly one FILE');
       const format = values.from ?? 'native';
       if (!isStudyFileFormat(format)) throw new UsageError(`--from must be one of ${STUDY_FILE_FORMATS.join(', ')}`);
@@ -34,7 +34,7 @@ function storeCommand(mode: 'add' | 'update'): CliCommand {
       }
       const store = await openStore(readCliEnv(io.env));
       try {
-        const outcome = await storeStudyFile(store, { text, format, mode, studyId: values.id, userId: null, via: 'cli' });
+        const outcome = await storeStudyFile(store, { text, format, mode, studyId: values.id, acceptLosses: values['accept-losses'] === true, userId: null, via: 'cli' });
         for (const w of outcome.warnings) io.stderr.write(`warning: ${w}\n`);
         switch (outcome.kind) {
           case 'invalid':

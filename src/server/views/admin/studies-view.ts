@@ -52,6 +52,9 @@ export function uploadForm(lang: Lang, reply: FastifyReply, action: string, head
   <span class="hint" id="study-id-hint">${t(lang, 'admin.studies.upload.studyIdHint')}</span></p>`
       : null
   }
+  <p><input type="checkbox" id="study-accept-losses" name="acceptLosses" value="1" aria-describedby="study-accept-losses-hint">
+  <label for="study-accept-losses">${t(lang, 'admin.studies.upload.acceptLosses')}</label>
+  <span class="hint" id="study-accept-losses-hint">${t(lang, 'admin.studies.upload.acceptLossesHint')}</span></p>
   <p><button type="submit">${t(lang, 'admin.studies.upload.submit')}</button></p>
 </form>`;
 }
