@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { importSurveyJs } from '../../src/exchange/import-surveyjs.js';
-import { columnLayout, findQuestion, validateResponse, type Question } from '../../src/study/index.js';
+import { columnLayout, findQuestion, type Question } from '../../src/study/index.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/exchange/${name}`, import.meta.url), 'utf8');
 const kinds = (questions: Question[]) => questions.map((q) => `${q.name}:${q.kind}`);
