@@ -1,0 +1,558 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { importLss } from '../../src/exchange/import-lss.js';
+import { writeLss } from '../../src/exchange/write-lss.js';
+import { findQuestion, validateResponse } from '../../src/study/index.js';
+import { runCli } from '../helpers/run-cli.js';
+import { CORPUS } from './fixtures/lss/corpus.js';
+
+// The LimeSurvey corpus (fixtures/lss/, written for these tests): for each file, which questions, codes,
+// conditions and languages arrive, and the exact list of what is lost, nothing else.
+
+const file = (name: string) => new URL(`./fixtures/lss/${name}.lss`, import.meta.url);
+const read = (name: string) => readFileSync(file(name), 'utf8');
+
+interface Expected {
+  languages: string[];
+  /** name:kind by page */
+  pages: string[][];
+  /** export codes: `storage=source` of options and points, source codes of matrix items */
+  codes: Record<string, string[]>;
+  /** conditions by question name, and `page <id>` for a page's */
+  conditions: Record<string, unknown>;
+  /** `construct | where` (and `| changes who sees`) in report order */
+  losses: string[];
+}
+
+const EXPECTED: Record<string, Expected> = {
+  'mobilite-urbaine': {
+    languages: ['fr', 'en'],
+    pages: [['mode:single', 'km:number', 'freins:multiple', 'abonne:single'], ['idees:text']],
+    codes: {
+      mode: ['1=A1', '2=A2', '3=A3', '4=A4'],
+      freins: ['1=SQ001', '2=SQ002', '3=SQ003', '4=SQ004', '5=SQ005'],
+      abonne: ['1=Y', '2=N'],
+    },
+    conditions: {
+      km: {
+        op: 'equals',
+        question: 'mode',
+        value: 1,
+      },
+      freins: {
+        op: 'and',
+        conditions: [
+          {
+            op: 'answered',
+            question: 'mode',
+          },
+          {
+            op: 'compare',
+            question: 'mode',
+            comparator: '!=',
+            value: 3,
+          },
+        ],
+      },
+      abonne: {
+        op: 'or',
+        conditions: [
+          {
+            op: 'equals',
+            question: 'freins',
+            value: 2,
+          },
+          {
+            op: 'equals',
+            question: 'mode',
+            value: 2,
+          },
+        ],
+      },
+      idees: {
+        op: 'or',
+        conditions: [
+          {
+            op: 'equals',
+            question: 'abonne',
+            value: 2,
+          },
+          {
+            op: 'compare',
+            question: 'km',
+            comparator: '>=',
+            value: 20,
+          },
+        ],
+      },
+    },
+    losses: [],
+  },
+  werkbeleving: {
+    languages: ['nl', 'en'],
+    pages: [['werk:single'], ['tevr:matrix', 'waarom:text', 'functie:text']],
+    codes: {
+      werk: ['1=Y', '2=N'],
+      tevr: ['SQ001', 'SQ002', 'SQ003'],
+    },
+    conditions: {
+      'page p_werkbeleving': {
+        op: 'equals',
+        question: 'werk',
+        value: 1,
+      },
+      waarom: {
+        op: 'or',
+        conditions: [
+          {
+            op: 'equals',
+            question: 'tevr_sq001',
+            value: 1,
+          },
+          {
+            op: 'equals',
+            question: 'tevr_sq001',
+            value: 2,
+          },
+        ],
+      },
+    },
+    losses: ['hidden question | REF'],
+  },
+  gesundheit: {
+    languages: ['de', 'en', 'fr'],
+    pages: [
+      ['sport:multiple', 'oft:matrix', 'wunsch:multiple'],
+      ['fit:scale', 'warum:text', 'stunden:number'],
+    ],
+    codes: {
+      sport: ['1=LAUF', '2=RAD', '3=SCHW'],
+      oft: ['LAUF', 'RAD', 'SCHW'],
+      wunsch: ['1=LAUF', '2=RAD', '3=SCHW'],
+      fit: ['1=1', '2=2', '3=3', '4=4', '5=5'],
+    },
+    conditions: {
+      oft: {
+        op: 'or',
+        conditions: [
+          {
+            op: 'equals',
+            question: 'sport',
+            value: 1,
+          },
+          {
+            op: 'equals',
+            question: 'sport',
+            value: 2,
+          },
+          {
+            op: 'equals',
+            question: 'sport',
+            value: 3,
+          },
+        ],
+      },
+      warum: {
+        op: 'and',
+        conditions: [
+          {
+            op: 'in',
+            question: 'fit',
+            values: [1, 2],
+          },
+          {
+            op: 'compare',
+            question: 'oft_lauf',
+            comparator: '!=',
+            value: 3,
+          },
+        ],
+      },
+      stunden: {
+        op: 'in',
+        question: 'fit',
+        values: [4, 5],
+      },
+    },
+    losses: ['array filter | OFT | changes who sees', 'array filter (exclude) | WUNSCH | changes who sees'],
+  },
+  'budget-menages': {
+    languages: ['fr'],
+    pages: [['revenu:number', 'cp:text', 'epargne:single', 'projet:text']],
+    codes: {
+      epargne: ['1=1', '2=2', '3=3'],
+    },
+    conditions: {
+      epargne: {
+        op: 'and',
+        conditions: [
+          {
+            op: 'compare',
+            question: 'revenu',
+            comparator: '>',
+            value: 1000,
+          },
+          {
+            op: 'compare',
+            question: 'revenu',
+            comparator: '<=',
+            value: 5000,
+          },
+        ],
+      },
+      projet: {
+        op: 'in',
+        question: 'epargne',
+        values: [1, 2],
+      },
+    },
+    losses: ['question type | NAISS', 'validation equation | REVENU', 'question type | POSTES', 'answer pattern | CP'],
+  },
+  'conditions-designer': {
+    languages: ['en', 'de'],
+    pages: [['visit:single', 'uses:multiple', 'eventideas:text', 'whynot:text']],
+    codes: {
+      visit: ['1=W', '2=M', '3=N'],
+      uses: ['1=BOOKS', '2=STUDY', '3=EVENTS'],
+    },
+    conditions: {
+      uses: {
+        op: 'or',
+        conditions: [
+          {
+            op: 'equals',
+            question: 'visit',
+            value: 1,
+          },
+          {
+            op: 'equals',
+            question: 'visit',
+            value: 2,
+          },
+        ],
+      },
+      eventideas: {
+        op: 'or',
+        conditions: [
+          {
+            op: 'equals',
+            question: 'uses',
+            value: 3,
+          },
+          {
+            op: 'compare',
+            question: 'visit',
+            comparator: '!=',
+            value: 3,
+          },
+        ],
+      },
+    },
+    losses: ['condition designer | WHYNOT | changes who sees'],
+  },
+  evenements: {
+    languages: ['fr', 'en', 'nl'],
+    pages: [['genre:single', 'ville:single', 'venu:single'], ['revenir:single']],
+    codes: {
+      genre: ['1=F', '2=M'],
+      ville: ['1=BXL', '2=ANT', '3=LGE'],
+      venu: ['1=T', '2=V'],
+      revenir: ['1=Y', '2=N'],
+    },
+    conditions: {
+      revenir: {
+        op: 'or',
+        conditions: [
+          {
+            op: 'equals',
+            question: 'genre',
+            value: 1,
+          },
+          {
+            op: 'equals',
+            question: 'ville',
+            value: 1,
+          },
+        ],
+      },
+    },
+    losses: ['question type | INTRO', 'comment box | VENU', 'question type | CLASSEMENT', 'question type | CONTACT', 'question type | REMARQUES'],
+  },
+  'satisfaction-clients': {
+    languages: ['en', 'fr'],
+    pages: [['sat:single', 'channel:multiple', 'complaint:text', 'multi:text']],
+    codes: {
+      sat: ['1=1', '2=2', '3=3', '4=4'],
+      channel: ['1=SQ001', '2=SQ002', '3=SQ003'],
+    },
+    conditions: {
+      complaint: {
+        op: 'and',
+        conditions: [
+          {
+            op: 'or',
+            conditions: [
+              {
+                op: 'equals',
+                question: 'sat',
+                value: 1,
+              },
+              {
+                op: 'equals',
+                question: 'sat',
+                value: 2,
+              },
+            ],
+          },
+          {
+            op: 'not',
+            condition: {
+              op: 'equals',
+              question: 'channel',
+              value: 2,
+            },
+          },
+        ],
+      },
+    },
+    losses: ['quota | survey', 'assessment | survey', 'soft mandatory | CHANNEL', 'random order | CHANNEL', 'relevance equation | MULTI | changes who sees'],
+  },
+  schoolonderzoek: {
+    languages: ['nl', 'fr', 'en'],
+    pages: [['voorz:matrix', 'evol:matrix'], ['tevreden:single']],
+    codes: {
+      voorz: ['SQ001', 'SQ002'],
+      evol: ['SQ001', 'SQ002'],
+      tevreden: ['1=J', '2=N'],
+    },
+    conditions: {
+      evol: {
+        op: 'equals',
+        question: 'voorz_sq001',
+        value: 1,
+      },
+    },
+    losses: ['question never shown | OUD', 'group never shown | group Archief', 'group relevance | group Vervolg | changes who sees'],
+  },
+  energie: {
+    languages: ['de'],
+    pages: [['heiz:single', 'wichtig:matrix', 'zufr:matrix', 'spar:multiple', 'dual:matrix', 'spalte:matrix']],
+    codes: {
+      heiz: ['10=10', '20=20', '30=30'],
+      wichtig: ['PREIS', 'KLIMA'],
+      zufr: ['SQ001', 'SQ002'],
+      spar: ['1=SQ001', '2=SQ002', '3=SQ003'],
+      dual: ['SQ001', 'SQ002'],
+      spalte: ['SQ001', 'SQ002'],
+    },
+    conditions: {
+      zufr: {
+        op: 'or',
+        conditions: [
+          {
+            op: 'equals',
+            question: 'heiz',
+            value: 30,
+          },
+          {
+            op: 'in',
+            question: 'wichtig_klima',
+            values: [8, 9, 10],
+          },
+        ],
+      },
+    },
+    losses: ['minimum answers | SPAR', 'comment box | SPAR', 'second scale | DUAL'],
+  },
+  'intentions-vote': {
+    languages: ['fr', 'nl', 'de', 'en'],
+    pages: [['intent:single', 'age:number', 'certain:single', 'autre:text', 'pourquoi:text']],
+    codes: {
+      intent: ['1=A1', '2=A2', '3=A3', '4=A99'],
+      certain: ['1=Y', '2=N'],
+    },
+    conditions: {
+      certain: {
+        op: 'and',
+        conditions: [
+          {
+            op: 'or',
+            conditions: [
+              {
+                op: 'equals',
+                question: 'intent',
+                value: 1,
+              },
+              {
+                op: 'equals',
+                question: 'intent',
+                value: 2,
+              },
+              {
+                op: 'equals',
+                question: 'intent',
+                value: 3,
+              },
+            ],
+          },
+          {
+            op: 'compare',
+            question: 'age',
+            comparator: '>=',
+            value: 18,
+          },
+        ],
+      },
+      autre: {
+        op: 'and',
+        conditions: [
+          {
+            op: 'equals',
+            question: 'intent',
+            value: 4,
+          },
+          {
+            op: 'not',
+            condition: {
+              op: 'compare',
+              question: 'age',
+              comparator: '<',
+              value: 18,
+            },
+          },
+        ],
+      },
+      pourquoi: {
+        op: 'or',
+        conditions: [
+          {
+            op: 'answered',
+            question: 'autre',
+          },
+          {
+            op: 'empty',
+            question: 'certain',
+          },
+        ],
+      },
+    },
+    losses: [],
+  },
+};
+
+describe('LimeSurvey corpus', () => {
+  it('has ten files or more, current with corpus.ts, in fr, en, de and nl, in both layouts', () => {
+    const names = Object.keys(CORPUS);
+    assert.ok(names.length >= 10);
+    assert.deepEqual(Object.keys(EXPECTED).sort(), [...names].sort());
+    for (const name of names) assert.equal(read(name), writeLss(CORPUS[name]), `${name}.lss is not current: run test/exchange/fixtures/lss/write-corpus.ts`);
+    const languages = new Set(names.flatMap((n) => CORPUS[n].languages));
+    for (const l of ['fr', 'en', 'de', 'nl']) assert.ok(languages.has(l), l);
+    assert.ok(names.some((n) => CORPUS[n].layout === 'legacy') && names.some((n) => CORPUS[n].layout !== 'legacy'));
+  });
+
+  for (const [name, expected] of Object.entries(EXPECTED)) {
+    it(`${name}.lss: its questions, codes, conditions and languages arrive, and only the listed constructs are lost`, () => {
+      const result = importLss(read(name), { acceptLosses: true });
+      assert.deepEqual(result.errors, []);
+      assert.ok(result.ok && result.study);
+      const study = result.study;
+      assert.deepEqual(study.languages, expected.languages);
+      assert.deepEqual(
+        study.pages.map((p) => p.questions.map((q) => `${q.name}:${q.kind}`)),
+        expected.pages,
+      );
+      const codes: Record<string, string[]> = {};
+      const conditions: Record<string, unknown> = {};
+      for (const page of study.pages) {
+        if (page.condition) conditions[`page ${page.id}`] = page.condition;
+        for (const q of page.questions) {
+          if (q.condition) conditions[q.name] = q.condition;
+          if (q.kind === 'matrix') codes[q.name] = q.items.map((i) => i.exportCode ?? '');
+          else if (q.kind === 'single' || q.kind === 'multiple') codes[q.name] = q.options.map((o) => `${o.code}=${o.exportCode}`);
+          else if (q.kind === 'scale') codes[q.name] = q.points.map((o) => `${o.code}=${o.exportCode}`);
+        }
+      }
+      assert.deepEqual(codes, expected.codes);
+      assert.deepEqual(conditions, expected.conditions);
+      assert.deepEqual(
+        result.losses.map((l) => `${l.construct} | ${l.where}${l.changesWhoSees ? ' | changes who sees' : ''}`),
+        expected.losses,
+      );
+      // every label in every language of the file, and no warning for a text copied from the base language
+      for (const q of study.pages.flatMap((p) => p.questions)) assert.deepEqual(Object.keys(q.text), expected.languages, q.name);
+      assert.ok(
+        result.warnings.every((w) => /^privacy notice|array by column/.test(w)),
+        result.warnings.join('\n'),
+      );
+      // a loss that changes who sees what fails the import unless accepted
+      const strict = importLss(read(name));
+      const blocking = expected.losses.filter((l) => l.endsWith('changes who sees'));
+      assert.equal(strict.ok, blocking.length === 0);
+      assert.equal(strict.errors.length, blocking.length);
+    });
+  }
+
+  it('keeps the texts of each language, and copies the base text where a language is empty', () => {
+    const vote = importLss(read('intentions-vote')).study!;
+    assert.deepEqual(findQuestion(vote, 'intent')!.text, {
+      fr: 'Pour quel parti voteriez-vous ?',
+      nl: 'Op welke partij zou u stemmen?',
+      de: 'Welche Partei würden Sie wählen?',
+      en: 'Which party would you vote for?',
+    });
+    assert.deepEqual(vote.description, {
+      fr: 'Sondage « Baromètre politique »',
+      nl: 'Sondage « Baromètre politique »',
+      de: 'Sondage « Baromètre politique »',
+      en: 'Sondage « Baromètre politique »',
+    });
+    const work = importLss(read('werkbeleving'), { acceptLosses: true }).study!;
+    assert.deepEqual(findQuestion(work, 'functie')!.text, { nl: 'Wat is uw functie?', en: 'Wat is uw functie?' });
+    const mobility = importLss(read('mobilite-urbaine')).study!;
+    assert.deepEqual(findQuestion(mobility, 'mode')!.text, { fr: 'Quel est votre principal mode de transport ?', en: 'What is your main means of transport?' });
+    const events = importLss(read('evenements'), { acceptLosses: true }).study!;
+    const town = findQuestion(events, 'ville')!;
+    assert.ok(town.kind === 'single' && town.display === 'dropdown');
+    assert.deepEqual(town.other?.label, { fr: 'Une autre ville', en: 'Another town', nl: 'Een andere stad' });
+    assert.deepEqual(findQuestion(events, 'genre')!.kind === 'single' && findQuestion(events, 'genre')!.options.map((o) => o.label.nl), ['Vrouw', 'Man']);
+  });
+
+  it('maps exclusive options and min/max answers of a multiple choice', () => {
+    const brakes = findQuestion(importLss(read('mobilite-urbaine')).study!, 'freins')!;
+    assert.ok(brakes.kind === 'multiple');
+    assert.deepEqual([brakes.exclusive, brakes.maxSelections, brakes.required], [[5], 3, true]);
+  });
+
+  it('gives conditions that hide and show as LimeSurvey would', () => {
+    const study = importLss(read('mobilite-urbaine')).study!;
+    const hidden = (answers: Record<string, unknown>) =>
+      validateResponse(study, answers, { complete: false })
+        .errors.filter((e) => e.code === 'hidden')
+        .map((e) => e.question);
+    assert.deepEqual(hidden({ mode: 2, km: 10 }), ['km']);
+    assert.deepEqual(hidden({ mode: 1, km: 10, freins: [1] }), []);
+    assert.deepEqual(hidden({ mode: 3, freins: [1] }), ['freins']);
+    const work = importLss(read('werkbeleving'), { acceptLosses: true }).study!;
+    assert.deepEqual(work.pages[1].condition, { op: 'equals', question: 'werk', value: 1 });
+  });
+
+  describe('barometre import limesurvey', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'barometre-lss-'));
+    after(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('refuses losses that change who sees what unless --accept-losses, printing them grouped by construct', async () => {
+      const refused = await runCli(['import', 'limesurvey', file('gesundheit').pathname, '--out', join(dir, 'a.json')], { DATA_DIR: dir });
+      assert.equal(refused.code, 1);
+      assert.match(refused.stderr, /^lost: array filter \(1\), changes who sees what\n  OFT: every item is shown, not only those selected at SPORT$/m);
+      assert.match(refused.stderr, /^error: \(import\): OFT: array filter left out/m);
+      const accepted = await runCli(['import', 'limesurvey', file('gesundheit').pathname, '--out', join(dir, 'b.json'), '--accept-losses'], { DATA_DIR: dir });
+      assert.equal(accepted.code, 0, accepted.stderr);
+      assert.match(accepted.stderr, /^lost: array filter \(exclude\) \(1\), changes who sees what$/m);
+      assert.equal(JSON.parse(readFileSync(join(dir, 'b.json'), 'utf8')).languages.join(), 'de,en,fr');
+    });
+  });
+});
