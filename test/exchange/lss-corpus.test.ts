@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { importLss } from '../../src/exchange/import-lss.js';
 import { writeLss } from '../../src/exchange/write-lss.js';
-import { findQuestion, validateResponse } from '../../src/study/index.js';
+import { findQuestion, validateResponse, type Answers } from '../../src/study/index.js';
 import { runCli } from '../helpers/run-cli.js';
 import { CORPUS } from './fixtures/lss/corpus.js';
 
@@ -518,7 +518,12 @@ describe('LimeSurvey corpus', () => {
     const town = findQuestion(events, 'ville')!;
     assert.ok(town.kind === 'single' && town.display === 'dropdown');
     assert.deepEqual(town.other?.label, { fr: 'Une autre ville', en: 'Another town', nl: 'Een andere stad' });
-    assert.deepEqual(findQuestion(events, 'genre')!.kind === 'single' && findQuestion(events, 'genre')!.options.map((o) => o.label.nl), ['Vrouw', 'Man']);
+    const gender = findQuestion(events, 'genre')!;
+    assert.ok(gender.kind === 'single');
+    assert.deepEqual(
+      gender.options.map((o) => o.label.nl),
+      ['Vrouw', 'Man'],
+    );
   });
 
   it('maps exclusive options and min/max answers of a multiple choice', () => {
@@ -529,7 +534,7 @@ describe('LimeSurvey corpus', () => {
 
   it('gives conditions that hide and show as LimeSurvey would', () => {
     const study = importLss(read('mobilite-urbaine')).study!;
-    const hidden = (answers: Record<string, unknown>) =>
+    const hidden = (answers: Answers) =>
       validateResponse(study, answers, { complete: false })
         .errors.filter((e) => e.code === 'hidden')
         .map((e) => e.question);
