@@ -552,7 +552,7 @@ describe('LimeSurvey corpus', () => {
     it('refuses losses that change who sees what unless --accept-losses, printing them grouped by construct', async () => {
       const refused = await runCli(['import', 'limesurvey', file('gesundheit').pathname, '--out', join(dir, 'a.json')], { DATA_DIR: dir });
       assert.equal(refused.code, 1);
-      assert.match(refused.stderr, /^lost: array filter \(1\), changes who sees what\n  OFT: every item is shown, not only those selected at SPORT$/m);
+      assert.match(refused.stderr, /^lost: array filter \(1\), changes who sees what\n {2}OFT: every item is shown, not only those selected at SPORT$/m);
       assert.match(refused.stderr, /^error: \(import\): OFT: array filter left out/m);
       const accepted = await runCli(['import', 'limesurvey', file('gesundheit').pathname, '--out', join(dir, 'b.json'), '--accept-losses'], { DATA_DIR: dir });
       assert.equal(accepted.code, 0, accepted.stderr);
