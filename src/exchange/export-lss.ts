@@ -7,7 +7,8 @@ import { writeLss, type LssQuestionSpec, type LssSurveySpec } from './write-lss.
 //   single ─▶ L (radio) or ! (dropdown), answers coded by exportCode (else the storage code); other ─▶ other=Y
 //   multiple ─▶ M, options ─▶ subquestions (exportCode, else SQ + code); exclusive ─▶ exclude_all_others;
 //               maxSelections ─▶ max_answers
-//   matrix ─▶ F (items ─▶ subquestions, points ─▶ answers);  scale ─▶ 5 when its points are 1..5, else L
+//   matrix ─▶ F (items ─▶ subquestions, points ─▶ answers);  scale ─▶ 5 when its points are 1..5 labelled
+//   with their digits, else L (comes back as a single choice)
 //   number ─▶ N (min_num_value_n, max_num_value_n, num_value_int_only);  text ─▶ S or T (maximum_chars)
 //   consent ─▶ Y (yes/no)
 //   conditions ─▶ ExpressionScript: Q.NAOK == "A1", Q_SQ001.NAOK == "Y", !is_empty(Q.NAOK), Q.NAOK < 3, and/or/!
@@ -114,8 +115,9 @@ export function exportLss(study: Study): string {
           q.items.forEach((i) => byVariable.set(i.name, { question: q, sub: i.exportCode ?? i.name }));
           break;
         case 'scale':
+          // LimeSurvey's 5-point choice has the digits as labels; a scale labelled in words goes out as a list
           spec =
-            q.points.map((o) => o.code).join() === '1,2,3,4,5'
+            q.points.map((o) => o.code).join() === '1,2,3,4,5' && q.points.every((o) => Object.values(o.label).every((text) => text === String(o.code)))
               ? { ...base, relevance, type: '5' }
               : { ...base, relevance, type: 'L', answers: q.points.map((o) => ({ code: optionCode(o), text: texts(o.label) })) };
           break;
