@@ -10,6 +10,7 @@ export { writeTripleS } from './write-triple-s.js';
 export { neutraliseCell, unneutraliseCell } from './csv-cell.js';
 export { importResponsesCsv, type ImportRejection, type ImportResult, type ImportResponsesOptions } from './import-responses-csv.js';
 export { importLss } from './import-lss.js';
+export { exportLss } from './export-lss.js';
 export { importSurveyJs } from './import-surveyjs.js';
 export type { QuestionnaireImport } from './questionnaire-import.js';
 export { readStudyFile, isStudyFileFormat, STUDY_FILE_FORMATS, type StudyFileFormat, type StudyFileReading } from './study-file.js';

@@ -170,6 +170,18 @@ for (const database of TEST_DATABASES) {
       );
     });
 
+    it('refuses a LimeSurvey import whose losses change who sees what, unless "accept losses" is ticked', async () => {
+      const filtered = readFileSync(new URL('../exchange/fixtures/lss/gesundheit.lss', import.meta.url), 'utf8');
+      const refused = await upload(analyst, '/en/admin/studies', { name: 'health.lss', content: filtered }, { format: 'limesurvey', studyId: 'health' });
+      assert.equal(refused.statusCode, 400);
+      assert.match(textOf(refused.body), /OFT: array filter left out/);
+      assert.match(refused.body, /name="acceptLosses"/);
+      assert.equal(await t.store.studies.latestVersion('health'), undefined);
+      const accepted = await upload(analyst, '/en/admin/studies', { name: 'health.lss', content: filtered }, { format: 'limesurvey', studyId: 'health', acceptLosses: '1' });
+      assert.equal(accepted.statusCode, 201);
+      assert.match(textOf(accepted.body), /lost: array filter: OFT: every item is shown/);
+    });
+
     it('refuses a file over the size limit with 413, storing nothing', async () => {
       const before = (await t.store.studies.list()).length;
       const res = await upload(analyst, '/admin/studies', { name: 'big.json', content: Buffer.alloc(5 * 1024 * 1024 + 1, 32) });
