@@ -135,11 +135,12 @@ export function readLssTables(doc: XmlElement): LssTables {
     subs.set(r.parent_qid, list);
   }
   const answerRows = rows(doc, 'answers');
+  const answerById = new Map(answerRows.map((a) => [a.aid, a]));
   const answerTexts = byLanguage(
     [
       ...answerRows.map((a) => ({ ...a, key: `${a.qid}:${a.code}:${a.scale_id ?? '0'}` })),
       ...rows(doc, 'answer_l10ns').map((a) => {
-        const owner = answerRows.find((x) => x.aid === a.aid);
+        const owner = answerById.get(a.aid);
         return { ...a, key: owner ? `${owner.qid}:${owner.code}:${owner.scale_id ?? '0'}` : '' };
       }),
     ],
