@@ -86,7 +86,11 @@ export function mapLssQuestion(s: Source, tables: LssTables, names: NameRegistry
     return { entry, question: null };
   }
   if (!['L', '!', 'O', 'G', 'Y', 'M', 'P', 'F', 'A', 'B', 'C', 'E', 'H', '1', '5', 'N', 'S', 'T', 'U'].includes(s.type)) {
-    loss('question type', `the ${typeName} question is left out: respondents do not see it${PENDING_KINDS.has(s.type) ? ' (this kind is not in the model yet)' : ''}`, false);
+    const effect =
+      s.type === '*'
+        ? 'the equation is left out: respondents never saw it, but its computed value is not recorded'
+        : `the ${typeName} question is left out: respondents do not see it${PENDING_KINDS.has(s.type) ? ' (this kind is not in the model yet)' : ''}`;
+    loss('question type', effect, false);
     return { entry, question: null };
   }
   const name = names.name(s.title, 'q');
