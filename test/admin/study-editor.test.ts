@@ -143,7 +143,10 @@ for (const database of TEST_DATABASES) {
       assert.equal(body.version, 2);
       assert.equal(body.previousVersion, 1);
       assert.deepEqual(body.keptBy, ['T1-2026']);
-      assert.deepEqual(body.changes, ['question region: text reworded (en)', 'question comfort: condition changed from (none) to {"op":"in","question":"household_size","values":[2,3]}']);
+      assert.deepEqual(body.changes, [
+        'question region: text reworded (en)',
+        'question comfort: condition changed from (none) to {"op":"in","question":"household_size","values":[2,3]}',
+      ]);
 
       const after = (await t.store.waves.get(wave.id))!;
       assert.equal(after.studyVersionId, v1.id, 'the wave keeps version 1');

@@ -143,14 +143,12 @@ export const studyEditorRoutes: FastifyPluginAsync = async (app) => {
     }
     if (baseVersion !== null && !latest) throw new AppError('NOT_FOUND', `study ${studyId} is not stored`);
     if (baseVersion !== null && latest && latest.version !== baseVersion) {
-      return reply
-        .code(409)
-        .send({
-          ok: false,
-          conflict: true,
-          latestVersion: latest.version,
-          errors: [{ path: '(document)', message: t(lang, 'admin.editor.conflict', { n: latest.version, base: baseVersion }) }],
-        });
+      return reply.code(409).send({
+        ok: false,
+        conflict: true,
+        latestVersion: latest.version,
+        errors: [{ path: '(document)', message: t(lang, 'admin.editor.conflict', { n: latest.version, base: baseVersion }) }],
+      });
     }
     const outcome = await storeStudyFile(app.store, {
       text: JSON.stringify(document),
