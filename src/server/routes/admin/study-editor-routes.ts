@@ -83,9 +83,7 @@ export const studyEditorRoutes: FastifyPluginAsync = async (app) => {
   const analyse = { config: { permission: 'analyse' as const } };
   const json = { ...analyse, bodyLimit: MAX_DOCUMENT_BYTES };
 
-  app.get('/admin/study-editor.js', analyse, async (_request, reply) =>
-    reply.type('text/javascript; charset=utf-8').send(editorScript()),
-  );
+  app.get('/admin/study-editor.js', analyse, async (_request, reply) => reply.type('text/javascript; charset=utf-8').send(editorScript()));
 
   const editorPage = (request: FastifyRequest, reply: FastifyReply, data: { studyId?: string; baseVersion: number | null; document: unknown; usedBy: readonly string[] }) => {
     const lang = request.lang;
