@@ -1201,4 +1201,5 @@ export const de: Messages = {
   'admin.editor.cmp.>': 'größer als',
   'admin.editor.cmp.>=': 'mindestens',
   'admin.editor.cmp.!=': 'ungleich',
+  'admin.editor.keysHint': 'Tastatur: Alt+↑ und Alt+↓ verschieben die Seite, Frage, Option oder das Item, in dem Sie sich befinden.',
 };

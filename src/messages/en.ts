@@ -1191,6 +1191,7 @@ export const en = {
   'admin.editor.cmp.>': 'more than',
   'admin.editor.cmp.>=': 'at least',
   'admin.editor.cmp.!=': 'is not',
+  'admin.editor.keysHint': 'Keyboard: Alt+↑ and Alt+↓ move the page, question, option or item you are in.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

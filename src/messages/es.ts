@@ -1198,4 +1198,5 @@ export const es: Messages = {
   'admin.editor.cmp.>': 'mayor que',
   'admin.editor.cmp.>=': 'como mínimo',
   'admin.editor.cmp.!=': 'distinto de',
+  'admin.editor.keysHint': 'Teclado: Alt+↑ y Alt+↓ mueven la página, la pregunta, la opción o el ítem en el que está.',
 };

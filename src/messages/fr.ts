@@ -1204,4 +1204,5 @@ export const fr: Messages = {
   'admin.editor.cmp.>': 'supérieur à',
   'admin.editor.cmp.>=': 'au moins',
   'admin.editor.cmp.!=': 'différent de',
+  'admin.editor.keysHint': 'Clavier : Alt+↑ et Alt+↓ déplacent la page, la question, l’option ou l’item où vous êtes.',
 };

@@ -152,6 +152,13 @@ describe('an owner builds a questionnaire in the editor, in a real browser', () 
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'f.pages.0.questions.0.down');
     await page.keyboard.press('Enter');
     assert.equal(await field(page, 'pages.0.questions.0.name').inputValue(), 'transport');
+    // Alt+↓ and Alt+↑ from inside an option move that option
+    await field(page, 'pages.0.questions.0.options.0.label.fr').focus();
+    await page.keyboard.press('Alt+ArrowDown');
+    assert.equal(await field(page, 'pages.0.questions.0.options.0.label.fr').inputValue(), 'En voiture');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'f.pages.0.questions.0.options.1.up');
+    await page.keyboard.press('Alt+ArrowUp');
+    assert.equal(await field(page, 'pages.0.questions.0.options.0.label.fr').inputValue(), 'À pied');
     await verdict(page, /Aucune erreur/);
     await checkAccessibility(page, 'editor of a valid study');
 

@@ -141,7 +141,17 @@ function start(root: HTMLElement): void {
   const form = h('div', { id: 'editor-form', class: 'editor-form' });
   const saveButton = h('button', { type: 'button', id: 'editor-save', onclick: () => void save() }, M('save'));
   const toolbar = h('div', { class: 'editor-toolbar' }, statusLine, counts, saveButton);
-  root.replaceChildren(draftNotice, result, toolbar, summary, form);
+  root.replaceChildren(draftNotice, result, toolbar, summary, h('p', { class: 'hint', id: 'editor-keys' }, M('keysHint')), form);
+
+  // Alt+↑ / Alt+↓ move the innermost page, question or list element the focus is in, as its buttons do
+  form.addEventListener('keydown', (event) => {
+    if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
+    const item = (event.target as HTMLElement).closest<HTMLElement>('.list-item, .question, .page');
+    const button = item && document.getElementById(`${item.id}.${event.key === 'ArrowUp' ? 'up' : 'down'}`);
+    if (!button || (button as HTMLButtonElement).disabled) return;
+    event.preventDefault();
+    button.click();
+  });
 
   /** A labelled control with its error slot: `path` gives the id the validator's paths map to. */
   function row(path: Path, label: string, control: HTMLElement, hint?: string): HTMLElement {
