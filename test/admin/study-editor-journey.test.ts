@@ -197,6 +197,14 @@ describe('an owner builds a questionnaire in the editor, in a real browser', () 
     assert.equal(await field(page, 'pages.1.questions.0.text.en').inputValue(), 'Do you easily find parking?');
     await verdict(page, /Aucune erreur/);
 
+    // the connection drops: saving says so and keeps the work; back online, the editor checks again
+    await browser.context.setOffline(true);
+    await page.getByRole('button', { name: 'Enregistrer une nouvelle version' }).click();
+    await verdict(page, /Non enregistré.+le serveur est injoignable/);
+    assert.equal((await server.store.studies.listVersions('city-life')).length, 1);
+    await browser.context.setOffline(false);
+    await verdict(page, /Aucune erreur/);
+
     await page.getByRole('button', { name: 'Enregistrer une nouvelle version' }).click();
     await page.locator('#editor-result .notice').waitFor();
     assert.equal((await page.locator('#editor-result .notice').textContent())?.trim(), 'Version 2 enregistrée.');
