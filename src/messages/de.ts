@@ -1202,4 +1202,5 @@ export const de: Messages = {
   'admin.editor.cmp.>=': 'mindestens',
   'admin.editor.cmp.!=': 'ungleich',
   'admin.editor.keysHint': 'Tastatur: Alt+↑ und Alt+↓ verschieben die Seite, Frage, Option oder das Item, in dem Sie sich befinden.',
+  'admin.editor.idReserved': 'die Kennung {id} bezeichnet die Seite einer neuen Studie: Wählen Sie eine andere',
 };

@@ -1192,6 +1192,7 @@ export const en = {
   'admin.editor.cmp.>=': 'at least',
   'admin.editor.cmp.!=': 'is not',
   'admin.editor.keysHint': 'Keyboard: Alt+↑ and Alt+↓ move the page, question, option or item you are in.',
+  'admin.editor.idReserved': 'the id {id} names the page of a new study: choose another',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

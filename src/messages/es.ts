@@ -1199,4 +1199,5 @@ export const es: Messages = {
   'admin.editor.cmp.>=': 'como mínimo',
   'admin.editor.cmp.!=': 'distinto de',
   'admin.editor.keysHint': 'Teclado: Alt+↑ y Alt+↓ mueven la página, la pregunta, la opción o el ítem en el que está.',
+  'admin.editor.idReserved': 'el identificador {id} designa la página de un nuevo estudio: elija otro',
 };

@@ -1205,4 +1205,5 @@ export const fr: Messages = {
   'admin.editor.cmp.>=': 'au moins',
   'admin.editor.cmp.!=': 'différent de',
   'admin.editor.keysHint': 'Clavier : Alt+↑ et Alt+↓ déplacent la page, la question, l’option ou l’item où vous êtes.',
+  'admin.editor.idReserved': 'l’identifiant {id} désigne la page d’une nouvelle étude : choisissez-en un autre',
 };

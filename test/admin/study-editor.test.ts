@@ -99,6 +99,11 @@ for (const database of TEST_DATABASES) {
       assert.equal((await postJson(viewer, '/admin/studies/editor/save', { document: households(), baseVersion: null })).statusCode, 403);
       assert.equal((await postJson(owner, '/admin/studies/editor/save', { document: households(), baseVersion: null }, false)).statusCode, 403);
       assert.equal((await postJson(owner, '/admin/studies/editor/save', { document: households() })).statusCode, 400, 'baseVersion is required');
+      const reserved = households();
+      reserved.id = 'new';
+      const refusedId = await postJson(owner, '/en/admin/studies/editor/save', { document: reserved, baseVersion: null });
+      assert.equal(refusedId.statusCode, 400);
+      assert.deepEqual(refusedId.json().errors, [{ path: 'id', message: 'the id new names the page of a new study: choose another' }]);
       assert.deepEqual(await t.store.studies.list(), []);
 
       const created = await postJson(owner, '/en/admin/studies/editor/save', { document: households(), baseVersion: null });

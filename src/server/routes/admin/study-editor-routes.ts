@@ -14,6 +14,8 @@ import { editorScript } from './study-editor-script.js';
 const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
 const ZStudyParams = z.object({ studyId: ZStudyId });
+/** The id the editor of a new study takes in its URL (`/admin/studies/new`). */
+const RESERVED_STUDY_ID = 'new';
 const ZValidateBody = z.strictObject({ document: z.unknown() });
 /** `baseVersion`: the version the editor started from, null for a new study. */
 const ZSaveBody = z.strictObject({ document: z.unknown(), baseVersion: z.number().int().positive().nullable() });
@@ -136,6 +138,9 @@ export const studyEditorRoutes: FastifyPluginAsync = async (app) => {
     if (!result.ok) return reply.code(400).send({ ok: false, errors: result.errors });
     const studyId = result.study.id;
     const latest = await app.store.studies.latestVersion(studyId);
+    // `/admin/studies/new` is the editor of a new study: a study of that id would have no page of its own
+    if (baseVersion === null && studyId === RESERVED_STUDY_ID)
+      return reply.code(400).send({ ok: false, errors: [{ path: 'id', message: t(lang, 'admin.editor.idReserved', { id: studyId }) }] });
     if (baseVersion === null && latest) {
       return reply.code(409).send({ ok: false, errors: [{ path: 'id', message: t(lang, 'admin.editor.idTaken', { id: studyId }) }] });
     }
