@@ -215,6 +215,35 @@ describe('an owner builds a questionnaire in the editor, in a real browser', () 
     await checkAccessibility(page, 'new version with its diff');
     assert.equal((await server.store.waves.get(wave.id))!.studyVersionId, v1.id);
     assert.equal((await server.store.studies.listVersions('city-life')).length, 2);
+
+    // more of the form: duplicate a question and make it a number, duplicate a page and delete the copy, results and weighting
+    await page.locator('[id="f.pages.0.questions.0.duplicate"]').click();
+    assert.equal(await field(page, 'pages.0.questions.1.name').inputValue(), 'transport_2');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'f.pages.0.questions.1.duplicate');
+    await field(page, 'pages.0.questions.1.kind').selectOption('number');
+    await field(page, 'pages.0.questions.1.min').fill('0');
+    await page.locator('[id="f.pages.1.duplicate"]').click();
+    assert.equal(await field(page, 'pages.2.id').inputValue(), 'car_2');
+    await page.locator('[id="f.pages.2.delete"]').click();
+    assert.equal(await field(page, 'pages.2.id').count(), 0);
+    await page.locator('[id="f.margins.v0"]').check();
+    await page.locator('[id="f.cuts.add"]').click();
+    await field(page, 'cuts.0.variable').selectOption('transport');
+    await page.locator('[id="f.themes.add"]').click();
+    await fillLabel(page, 'themes.0.label', 'Mobilité', 'Mobility');
+    await verdict(page, /Aucune erreur/);
+    await checkAccessibility(page, 'editor with results and weighting');
+    await page.getByRole('button', { name: 'Enregistrer une nouvelle version' }).click();
+    await page.waitForFunction(() => /Version 3/.test(document.querySelector('#editor-result .notice')?.textContent ?? ''));
+    const v3 = validateStudy((await server.store.studies.getVersion('city-life', 3))!.document);
+    assert.ok(v3.ok);
+    assert.deepEqual(
+      v3.study.pages.map((p) => p.questions.map((q) => `${q.name}:${q.kind}`)),
+      [['transport:single', 'transport_2:number', 'services:matrix'], ['parking:single']],
+    );
+    assert.deepEqual(v3.study.margins, ['transport']);
+    assert.deepEqual(v3.study.cuts, [{ variable: 'transport' }]);
+    assert.deepEqual(v3.study.themes, [{ id: 'theme1', label: { fr: 'Mobilité', en: 'Mobility' } }]);
     assert.deepEqual(problems, [], 'no script error');
   });
 });
