@@ -56,6 +56,10 @@ for (const asset of ASSETS) {
 // the respondent page's display logic for browsers, transpiled now rather than at every start
 const logic = await import(pathToFileURL(join(DIST, 'server/routes/respond/logic-script.js')).href);
 writeFileSync(logic.LOGIC_SCRIPT_PREBUILT, transformSync(readFileSync(logic.LOGIC_SCRIPT_SOURCE, 'utf8'), logic.LOGIC_SCRIPT_TRANSFORM).code);
+// the questionnaire editor's script for browsers, bundled now from the sources (dist/ has no .ts to bundle)
+const editor = await import(pathToFileURL(join(DIST, 'server/routes/admin/study-editor-script.js')).href);
+const editorBuild = await build({ ...editor.EDITOR_SCRIPT_BUILD, entryPoints: [join(SRC, 'server/editor/study-editor.ts')] });
+writeFileSync(editor.EDITOR_SCRIPT_PREBUILT, editorBuild.outputFiles[0].text);
 writeFileSync(join(DIST, '.build-stamp'), `${new Date().toISOString()}\n`);
 const ms = Math.round(performance.now() - started);
 process.stdout.write(`build: ${entryPoints.length} files of src/ compiled to ${relative(ROOT, DIST).startsWith('..') ? DIST : relative(ROOT, DIST)}/ in ${ms} ms\n`);

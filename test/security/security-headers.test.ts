@@ -118,6 +118,8 @@ for (const database of TEST_DATABASES) {
         '/admin/studies',
         `/admin/studies/${wave.studyId}/diff?from=1&to=1`,
         `/admin/studies/${wave.studyId}/versions/1/download`,
+        `/admin/studies/${wave.studyId}/edit`,
+        '/admin/study-editor.js',
         `/admin/waves/${app.open.id}/jobs`,
         `/admin/waves/${app.open.id}/jobs/${job.id}`,
         ...[wave, app.open].flatMap((w) => ['', '/contacts', '/monitor', '/cleaning', '/weighting'].map((s) => `/admin/waves/${w.id}${s}`)),

@@ -16,6 +16,7 @@ import { leadRoutes } from './leads.js';
 import { loginRoutes } from './login.js';
 import { mailTemplateRoutes } from './mail-template-routes.js';
 import { studyRoutes } from './studies.js';
+import { studyEditorRoutes } from './study-editor-routes.js';
 import { userRoutes } from './users.js';
 import { waveRoutes } from './waves.js';
 import { waveStatusRoutes } from './wave-status-routes.js';
@@ -40,6 +41,7 @@ export function createAdminRoutes(options: AdminRoutesOptions = {}): FastifyPlug
       await workspace.register(nextWaveRoutes);
       await workspace.register(waveStatusRoutes);
       await workspace.register(studyRoutes);
+      await workspace.register(studyEditorRoutes);
       await workspace.register(contactRoutes);
       await workspace.register(mailTemplateRoutes);
       await workspace.register(jobRoutes);

@@ -102,6 +102,7 @@ export function studiesView(
   return html`<h1>${t(lang, 'admin.studies.title')}</h1>
 ${data.report ? uploadReportView(lang, data.report) : null}
 <p class="hint">${t(lang, 'admin.studies.intro')}</p>
+${data.canUpload ? html`<p><a class="button" href="${path('/admin/studies/new')}">${t(lang, 'admin.editor.new')}</a></p>` : null}
 ${
   data.rows.length === 0
     ? html`<p>${t(lang, 'admin.studies.none')}</p>`

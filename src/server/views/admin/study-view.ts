@@ -44,6 +44,7 @@ export function studyView(
   return html`<p><a href="${path('/admin/studies')}">${t(lang, 'admin.studies.backToList')}</a></p>
 <h1>${data.title} <code>${data.studyId}</code></h1>
 ${outcomeView(lang, data.studyId, data.outcome)}
+${data.canUpload ? html`<p class="study-actions"><a class="button" href="${path(`${base}/edit`)}">${t(lang, 'admin.editor.edit')}</a> <a href="${path(`${base}/preview`)}">${t(lang, 'admin.editor.preview')}</a></p>` : null}
 <h2>${t(lang, 'admin.studies.versions')}</h2>
 <div class="table-wrap"><table>
   <thead><tr><th scope="col">${t(lang, 'admin.studies.version')}</th><th scope="col">${t(lang, 'admin.studies.createdAt')}</th><th scope="col">${t(lang, 'admin.studies.waves')}</th><th scope="col">${t(lang, 'admin.studies.actions')}</th></tr></thead>
