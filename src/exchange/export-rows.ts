@@ -34,8 +34,18 @@ const ID = 0,
   WEIGHT = 3,
   CATEGORY = 4,
   NUMBER = 5,
-  TEXT = 6;
-const KIND_CODES = { id: ID, status: STATUS, excluded: EXCLUDED, weight: WEIGHT, 'packed-category': CATEGORY, 'packed-number': NUMBER, text: TEXT } as const;
+  TEXT = 6,
+  WEIGHT_POPULATION = 7;
+const KIND_CODES = {
+  id: ID,
+  status: STATUS,
+  excluded: EXCLUDED,
+  weight: WEIGHT,
+  'weight-population': WEIGHT_POPULATION,
+  'packed-category': CATEGORY,
+  'packed-number': NUMBER,
+  text: TEXT,
+} as const;
 
 /**
  * Streams a wave's responses as batches of export rows, in id order. Codes and numbers come from the
@@ -53,6 +63,10 @@ export async function* exportBatches(store: Store, wave: Wave, study: Study, dic
   const size = dictionary.packedSize;
   const weights = options.weights ?? null;
   let w = 0;
+  // weight (mean 1) = weight_population × n / Σ weight_population, over the weighted responses
+  let total = 0;
+  if (weights) for (let k = 0; k < weights.weights.length; k++) total += weights.weights[k]!;
+  const toSample = weights && total > 0 ? weights.weights.length / total : NaN;
   const kinds = Int8Array.from(variables, (v) => KIND_CODES[v.source.kind]);
   const offsets = Int32Array.from(variables, (v) => ('offset' in v.source ? v.source.offset : 0));
   const textKeys = variables.flatMap((v) => (v.source.kind === 'text' ? [v.source.key] : []));
@@ -107,13 +121,14 @@ export async function* exportBatches(store: Store, wave: Wave, study: Study, dic
             case EXCLUDED:
               values[j] = flags & 2 ? 1 : 0;
               break;
-            case WEIGHT: {
+            case WEIGHT:
+            case WEIGHT_POPULATION: {
               let weight = NaN;
               if (weights) {
                 while (w < weights.ids.length && weights.ids[w] < id) w++;
                 if (w < weights.ids.length && weights.ids[w] === id) weight = weights.weights[w];
               }
-              values[j] = weight;
+              values[j] = kinds[j] === WEIGHT ? weight * toSample : weight;
               break;
             }
           }

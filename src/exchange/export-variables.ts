@@ -5,7 +5,10 @@ export type ValueSource =
   | { readonly kind: 'id' }
   | { readonly kind: 'status' }
   | { readonly kind: 'excluded' }
+  /** the results' weight scaled to the sample: mean 1 over the weighted responses (the .sav file's weight) */
   | { readonly kind: 'weight' }
+  /** the results' weight as calibrated: it adds up to the population */
+  | { readonly kind: 'weight-population' }
   /** byte offset of a Float64 in the packed vector */
   | { readonly kind: 'packed-number'; readonly offset: number }
   /** byte offset of an Int16 code in the packed vector (-1: missing) */
@@ -45,7 +48,7 @@ export interface ExportVariable {
 export interface ExportVariablesOptions {
   /** add `status` and `excluded` (an export of every response) */
   readonly withStatus?: boolean;
-  /** add the `weight` variable */
+  /** add the `weight` (mean 1) and `weight_population` (adding up to the population) variables */
   readonly withWeight?: boolean;
   /** keep the variables of questions flagged `identifying` (left out by default) */
   readonly includeIdentifying?: boolean;
@@ -86,7 +89,8 @@ function base(name: string, label: Label, q: Question | null) {
 /**
  * The variables of a wave's export, in questionnaire order: `response_id`, (`status`, `excluded`), then per
  * question its category codes (a multiple choice as one 0/1 dichotomy per option, in a set), numbers and
- * texts ("other, please specify" after its question), then `weight`. Variables of questions the study flags
+ * texts ("other, please specify" after its question), then `weight` (mean 1: what a reader's software weights
+ * with, so that N and tests stay those of the sample) and `weight_population` (adding up to the population). Variables of questions the study flags
  * `identifying` are left out (listed in `omitted`) unless `includeIdentifying`.
  */
 export function exportVariables(study: Study, options: ExportVariablesOptions = {}): ExportDictionary {
@@ -185,11 +189,18 @@ export function exportVariables(study: Study, options: ExportVariablesOptions = 
   }
   if (options.withWeight) {
     variables.push({
-      ...base('weight', { fr: 'Poids de redressement', en: 'Raking weight' }, null),
+      ...base('weight', { fr: 'Poids de redressement (moyenne 1)', en: 'Raking weight (mean 1)' }, null),
       type: 'number',
       measure: 'scale',
       decimals: 6,
       source: { kind: 'weight' },
+    });
+    variables.push({
+      ...base('weight_population', { fr: 'Poids de redressement (total = population)', en: 'Raking weight (adds up to the population)' }, null),
+      type: 'number',
+      measure: 'scale',
+      decimals: 6,
+      source: { kind: 'weight-population' },
     });
   }
   const identifying = new Set(identifyingVariables(study));

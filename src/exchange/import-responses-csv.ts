@@ -32,7 +32,7 @@ export interface ImportResponsesOptions {
   readonly now?: Date;
 }
 
-const META = new Set(['response_id', 'weight']);
+const META = new Set(['response_id', 'weight', 'weight_population']);
 const MAX_LISTED = 1000;
 
 class Rollback extends Error {}
