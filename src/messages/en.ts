@@ -1038,6 +1038,16 @@ export const en = {
   'admin.jobs.open': 'Sendings and progress',
   'admin.contacts.sendAt': 'Send at (optional, server time)',
   'admin.contacts.sendAtInvalid': 'Send at: expected a date and time such as 2026-03-01T09:00, not in the past.',
+  'export.variable.startedAt': 'Started at (UTC)',
+  'export.variable.completedAt': 'Completed at (UTC)',
+  'export.variable.durationSeconds': 'Duration (seconds)',
+  'export.variable.language': 'Language of the answers',
+  'export.variable.channel': 'Channel',
+  'export.variable.exclusionReason': 'Reason for the exclusion',
+  'export.channel.invitation': 'Invitation',
+  'export.channel.open-link': 'Open link',
+  'export.channel.import': 'Imported',
+  'export.channel.demo': 'Demo (generated)',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

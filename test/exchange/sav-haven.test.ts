@@ -8,7 +8,7 @@ import { responseWeights } from '../../src/analysis/wave-weights.js';
 import { exportWave, prepareExport, type ExportVariable } from '../../src/exchange/index.js';
 import { utf8Truncate } from '../../src/exchange/sav-dictionary.js';
 import { TEST_DATABASES, openTestStore, type TestStore } from '../helpers/databases.js';
-import { expectedValue } from './fixtures/expected-values.js';
+import { expectedParadata, expectedValue } from './fixtures/expected-values.js';
 import { seedExchangeWave, type SeededWave } from './fixtures/seed-exchange-wave.js';
 
 /** Reads a .sav with R's haven (user-defined missing values kept) and returns every column as JSON. */
@@ -111,7 +111,8 @@ for (const database of TEST_DATABASES) {
             const i = weights!.ids.indexOf(id);
             const total = weights!.weights.reduce((a, b) => a + b, 0);
             want = i < 0 ? null : v.name === 'weight' ? (weights!.weights[i]! * weights!.ids.length) / total : weights!.weights[i]!;
-          } else want = expectedValue(v, answers);
+          } else if (v.source.kind === 'paradata') want = expectedParadata(v, record);
+          else want = expectedValue(v, answers);
           if (v.type === 'text') {
             // SPSS strings are space-padded: trailing spaces are not significant
             assert.equal(got, want === null ? '' : (want as string).trimEnd(), `${v.name} of response ${id}`);
