@@ -1,7 +1,8 @@
 import type { ResponseWeights } from '../analysis/wave-weights.js';
 import type { Store, Wave } from '../store/index.js';
 import { columnLayout, packAnswers, type Answers, type Study } from '../study/index.js';
-import type { ExportDictionary } from './export-variables.js';
+import { CHANNEL_CODES, type ExportDictionary, type ParadataField } from './export-variables.js';
+import type { ResponseParadata } from '../store/index.js';
 
 /**
  * One response in export order, reused from row to row (copy what you keep): `values` holds numbers and
@@ -34,8 +35,20 @@ const ID = 0,
   WEIGHT = 3,
   CATEGORY = 4,
   NUMBER = 5,
-  TEXT = 6;
-const KIND_CODES = { id: ID, status: STATUS, excluded: EXCLUDED, weight: WEIGHT, 'packed-category': CATEGORY, 'packed-number': NUMBER, text: TEXT } as const;
+  TEXT = 6,
+  WEIGHT_POPULATION = 7,
+  PARADATA = 8;
+const KIND_CODES = {
+  id: ID,
+  status: STATUS,
+  excluded: EXCLUDED,
+  weight: WEIGHT,
+  'weight-population': WEIGHT_POPULATION,
+  'packed-category': CATEGORY,
+  'packed-number': NUMBER,
+  text: TEXT,
+  paradata: PARADATA,
+} as const;
 
 /**
  * Streams a wave's responses as batches of export rows, in id order. Codes and numbers come from the
@@ -53,20 +66,38 @@ export async function* exportBatches(store: Store, wave: Wave, study: Study, dic
   const size = dictionary.packedSize;
   const weights = options.weights ?? null;
   let w = 0;
+  // weight (mean 1) = weight_population × n / Σ weight_population, over the weighted responses
+  let total = 0;
+  if (weights) for (let k = 0; k < weights.weights.length; k++) total += weights.weights[k]!;
+  const toSample = weights && total > 0 ? weights.weights.length / total : NaN;
   const kinds = Int8Array.from(variables, (v) => KIND_CODES[v.source.kind]);
   const offsets = Int32Array.from(variables, (v) => ('offset' in v.source ? v.source.offset : 0));
   const textKeys = variables.flatMap((v) => (v.source.kind === 'text' ? [v.source.key] : []));
   // position of each text variable among the texts the database extracts
   const textIndex = Int32Array.from(variables, (v) => (v.source.kind === 'text' ? textKeys.indexOf(v.source.key) : -1));
+  const paradataFields = variables.map((v) => (v.source.kind === 'paradata' ? v.source.field : null)) as (ParadataField | null)[];
+  const needsParadata = paradataFields.some((f) => f !== null);
   const onTextBytes = options.onTextBytes;
   const batches = store.responses.iterateResponseBatches(wave.id, {
     ...(options.responses === 'all' ? { includeExcluded: true } : { status: 'complete', includeExcluded: false }),
     packedSize: size,
     textKeys,
-    ...(onTextBytes ? { onTextBytes: (bytes: readonly number[]) => onTextBytes(Array.from(textIndex, (k) => (k < 0 ? 0 : bytes[k]))) } : {}),
+    ...(onTextBytes
+      ? {
+          onTextBytes: async (bytes: readonly number[]) => {
+            // paradata texts: ISO times are 24 bytes; language and exclusion reason as long as the longest stored
+            const stored = needsParadata ? await store.responses.paradataTextBytes(wave.id) : { language: 0, exclusionReason: 0 };
+            const paradataBytes = (field: ParadataField | null) =>
+              field === 'startedAt' || field === 'completedAt' ? 24 : field === 'language' ? stored.language : field === 'exclusionReason' ? stored.exclusionReason : 0;
+            return onTextBytes(Array.from(textIndex, (k, j) => (k < 0 ? paradataBytes(paradataFields[j]!) : bytes[k]!)));
+          },
+        }
+      : {}),
   });
   let count = 0;
   for await (const batch of batches) {
+    const paradata: readonly ResponseParadata[] = needsParadata && batch.n > 0 ? await store.responses.paradata(wave.id, batch.ids[0]!, batch.ids[batch.n - 1]!) : [];
+    let p = 0;
     const rows = function* (): Generator<ExportRow> {
       const packedView = new DataView(batch.packed.buffer, batch.packed.byteOffset, batch.packed.byteLength);
       let u = 0;
@@ -83,8 +114,13 @@ export async function* exportBatches(store: Store, wave: Wave, study: Study, dic
         const strings = t < batch.texts.length && batch.texts[t].row === i ? batch.texts[t++].texts : null;
         const id = batch.ids[i];
         const flags = batch.flags[i];
+        while (p < paradata.length && paradata[p]!.id < id) p++;
+        const about = p < paradata.length && paradata[p]!.id === id ? paradata[p]! : null;
         for (let j = 0; j < n; j++) {
           switch (kinds[j]) {
+            case PARADATA:
+              paradataValue(paradataFields[j]!, about, values, texts, j);
+              break;
             case CATEGORY: {
               const code = view.getInt16(base + offsets[j], true);
               values[j] = code < 0 ? NaN : code;
@@ -107,13 +143,14 @@ export async function* exportBatches(store: Store, wave: Wave, study: Study, dic
             case EXCLUDED:
               values[j] = flags & 2 ? 1 : 0;
               break;
-            case WEIGHT: {
+            case WEIGHT:
+            case WEIGHT_POPULATION: {
               let weight = NaN;
               if (weights) {
                 while (w < weights.ids.length && weights.ids[w] < id) w++;
                 if (w < weights.ids.length && weights.ids[w] === id) weight = weights.weights[w];
               }
-              values[j] = weight;
+              values[j] = kinds[j] === WEIGHT ? weight * toSample : weight;
               break;
             }
           }
@@ -126,6 +163,33 @@ export async function* exportBatches(store: Store, wave: Wave, study: Study, dic
     options.onProgress?.(count);
   }
   options.onProgress?.(count);
+}
+
+/** Writes one paradata field of a response into its row (NaN or null when unknown). */
+function paradataValue(field: ParadataField, about: ResponseParadata | null, values: Float64Array, texts: (string | null)[], j: number): void {
+  values[j] = Number.NaN;
+  texts[j] = null;
+  if (!about) return;
+  switch (field) {
+    case 'startedAt':
+      texts[j] = about.startedAt;
+      break;
+    case 'completedAt':
+      texts[j] = about.completedAt;
+      break;
+    case 'durationSeconds':
+      values[j] = about.durationMs === null ? Number.NaN : Math.round(about.durationMs / 1000);
+      break;
+    case 'language':
+      texts[j] = about.language;
+      break;
+    case 'channel':
+      values[j] = CHANNEL_CODES[about.channel];
+      break;
+    case 'exclusionReason':
+      texts[j] = about.exclusionReason !== null && about.exclusionReason !== '' ? about.exclusionReason : null;
+      break;
+  }
 }
 
 /** The rows of `exportBatches` one by one (for writers that need no speed). */

@@ -1,3 +1,5 @@
+import { t, type MessageKey } from '../messages/index.js';
+import { interfaceLanguage } from '../messages/lang.js';
 import { columnLayout, identifyingVariables, labelIn, otherKey, packedSize, type Label, type Question, type Study } from '../study/index.js';
 
 /** How a variable's value is read from one response. */
@@ -5,13 +7,24 @@ export type ValueSource =
   | { readonly kind: 'id' }
   | { readonly kind: 'status' }
   | { readonly kind: 'excluded' }
+  /** the results' weight scaled to the sample: mean 1 over the weighted responses (the .sav file's weight) */
   | { readonly kind: 'weight' }
+  /** the results' weight as calibrated: it adds up to the population */
+  | { readonly kind: 'weight-population' }
   /** byte offset of a Float64 in the packed vector */
   | { readonly kind: 'packed-number'; readonly offset: number }
   /** byte offset of an Int16 code in the packed vector (-1: missing) */
   | { readonly kind: 'packed-category'; readonly offset: number }
   /** a string kept in the answers JSON */
-  | { readonly kind: 'text'; readonly key: string };
+  | { readonly kind: 'text'; readonly key: string }
+  /** how the response came in (paradata, read beside the answers) */
+  | { readonly kind: 'paradata'; readonly field: ParadataField };
+
+/** The paradata every export carries: when, how long, in which language, through which channel, and why excluded. */
+export type ParadataField = 'startedAt' | 'completedAt' | 'durationSeconds' | 'language' | 'channel' | 'exclusionReason';
+
+/** Codes of the `channel` variable. */
+export const CHANNEL_CODES = { invitation: 1, 'open-link': 2, import: 3, demo: 4 } as const;
 
 export interface ExportLevel {
   readonly code: number;
@@ -45,7 +58,7 @@ export interface ExportVariable {
 export interface ExportVariablesOptions {
   /** add `status` and `excluded` (an export of every response) */
   readonly withStatus?: boolean;
-  /** add the `weight` variable */
+  /** add the `weight` (mean 1) and `weight_population` (adding up to the population) variables */
   readonly withWeight?: boolean;
   /** keep the variables of questions flagged `identifying` (left out by default) */
   readonly includeIdentifying?: boolean;
@@ -79,14 +92,22 @@ function joinLabels(languages: readonly string[], head: Label, tail: Label, suff
   return Object.fromEntries(languages.map((lang) => [lang, `${labelIn(head, lang)} — ${labelIn(tail, lang)}${suffix?.[lang] ?? ''}`]));
 }
 
+/** A label in each of the study's languages from the interface messages (English words for languages without a catalogue). */
+function words(languages: readonly string[], key: MessageKey): Label {
+  return Object.fromEntries(languages.map((lang) => [lang, t(interfaceLanguage(lang), key)]));
+}
+
 function base(name: string, label: Label, q: Question | null) {
   return { name, label, question: q?.name ?? null, wording: q?.text ?? null, levels: [], missing: [], maxLength: 0, decimals: 0, set: null, identifying: q?.identifying ?? false };
 }
 
 /**
- * The variables of a wave's export, in questionnaire order: `response_id`, (`status`, `excluded`), then per
+ * The variables of a wave's export, in questionnaire order: `response_id`, (`status`, `excluded`,
+ * `exclusion_reason`), the paradata (`started_at`, `completed_at`: ISO 8601 UTC; `duration_seconds`, `language`,
+ * `channel`), then per
  * question its category codes (a multiple choice as one 0/1 dichotomy per option, in a set), numbers and
- * texts ("other, please specify" after its question), then `weight`. Variables of questions the study flags
+ * texts ("other, please specify" after its question), then `weight` (mean 1: what a reader's software weights
+ * with, so that N and tests stay those of the sample) and `weight_population` (adding up to the population). Variables of questions the study flags
  * `identifying` are left out (listed in `omitted`) unless `includeIdentifying`.
  */
 export function exportVariables(study: Study, options: ExportVariablesOptions = {}): ExportDictionary {
@@ -119,6 +140,24 @@ export function exportVariables(study: Study, options: ExportVariablesOptions = 
       levels: YES_NO,
     });
   }
+  const L = (key: MessageKey) => words(study.languages, key);
+  const paradata = (name: string, key: MessageKey, field: ParadataField, type: 'text' | 'number', maxLength = 0) =>
+    variables.push({ ...base(name, L(key), null), type, measure: type === 'number' ? 'scale' : 'nominal', maxLength, source: { kind: 'paradata', field } });
+  if (options.withStatus) paradata('exclusion_reason', 'export.variable.exclusionReason', 'exclusionReason', 'text', 500);
+  paradata('started_at', 'export.variable.startedAt', 'startedAt', 'text', 24);
+  paradata('completed_at', 'export.variable.completedAt', 'completedAt', 'text', 24);
+  paradata('duration_seconds', 'export.variable.durationSeconds', 'durationSeconds', 'number');
+  paradata('language', 'export.variable.language', 'language', 'text', 35);
+  variables.push({
+    ...base('channel', L('export.variable.channel'), null),
+    type: 'category',
+    measure: 'nominal',
+    source: { kind: 'paradata', field: 'channel' },
+    levels: (Object.keys(CHANNEL_CODES) as (keyof typeof CHANNEL_CODES)[]).map((c) => ({
+      code: CHANNEL_CODES[c],
+      label: L(`export.channel.${c}` as MessageKey),
+    })),
+  });
   for (const page of study.pages) {
     for (const q of page.questions) {
       switch (q.kind) {
@@ -185,11 +224,18 @@ export function exportVariables(study: Study, options: ExportVariablesOptions = 
   }
   if (options.withWeight) {
     variables.push({
-      ...base('weight', { fr: 'Poids de redressement', en: 'Raking weight' }, null),
+      ...base('weight', { fr: 'Poids de redressement (moyenne 1)', en: 'Raking weight (mean 1)' }, null),
       type: 'number',
       measure: 'scale',
       decimals: 6,
       source: { kind: 'weight' },
+    });
+    variables.push({
+      ...base('weight_population', { fr: 'Poids de redressement (total = population)', en: 'Raking weight (adds up to the population)' }, null),
+      type: 'number',
+      measure: 'scale',
+      decimals: 6,
+      source: { kind: 'weight-population' },
     });
   }
   const identifying = new Set(identifyingVariables(study));

@@ -32,7 +32,8 @@ export interface ImportResponsesOptions {
   readonly now?: Date;
 }
 
-const META = new Set(['response_id', 'weight']);
+// columns of an export that are not answers: the weights and the paradata
+const META = new Set(['response_id', 'weight', 'weight_population', 'exclusion_reason', 'started_at', 'completed_at', 'duration_seconds', 'language', 'channel']);
 const MAX_LISTED = 1000;
 
 class Rollback extends Error {}
@@ -94,10 +95,41 @@ function lineAnswers(
   return { answers, status, excluded };
 }
 
+/** The paradata columns of an export, read back: the responses keep their dates, duration, language and exclusion reason. */
+function lineParadata(
+  cell: (name: string) => string,
+  reject: (column: string, code: string, message: string) => void,
+): { startedAt: string | null; completedAt: string | null; durationMs: number | null; language: string | null; exclusionReason: string | null } {
+  const date = (name: string) => {
+    const text = cell(name);
+    if (text === '') return null;
+    const time = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(text) ? Date.parse(text.replace(' ', 'T')) : Number.NaN;
+    if (!Number.isFinite(time)) {
+      reject(name, 'not_a_date', `"${text}" is not a date and time such as 2026-03-01T09:30:00Z`);
+      return null;
+    }
+    return new Date(time).toISOString();
+  };
+  const startedAt = date('started_at');
+  const completedAt = date('completed_at');
+  let durationMs: number | null = null;
+  const duration = cell('duration_seconds');
+  if (duration !== '') {
+    const seconds = Number(duration.replace(',', '.'));
+    if (!Number.isFinite(seconds) || seconds < 0) reject('duration_seconds', 'not_a_number', `"${duration}" is not a number of seconds`);
+    else durationMs = Math.round(seconds * 1000);
+  }
+  const language = cell('language');
+  if (language !== '' && !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(language)) reject('language', 'not_a_language', `"${language}" is not a language tag such as fr or pt-BR`);
+  const reason = cell('exclusion_reason');
+  return { startedAt, completedAt, durationMs, language: language || null, exclusionReason: reason === '' ? null : unneutraliseCell(reason) };
+}
+
 /**
  * Imports responses into a wave from CSV, matched by variable name (the columns of a CSV export: codes or
- * labels, multiple choices as dichotomies; `response_id` and `weight` are ignored, `status` and `excluded`
- * read). Every line is checked by the study (validateResponse). Nothing is imported if any line fails,
+ * labels, multiple choices as dichotomies; `response_id`, the weights and `channel` are ignored, `status`,
+ * `excluded` and the paradata read: the responses keep their start and completion dates, duration, language
+ * and exclusion reason). Every line is checked by the study (validateResponse). Nothing is imported if any line fails,
  * unless `skipInvalid`. Streams the input; the inserts run in one transaction.
  */
 export async function importResponsesCsv(
@@ -168,6 +200,11 @@ export async function importResponsesCsv(
         if (rejected.length < MAX_LISTED) rejected.push({ line: record.line, column, code, message });
       };
       const { answers, status, excluded } = lineAnswers(study, columns, names, record.cells, separator === ';', reject);
+      const header = names;
+      const paradata = lineParadata((name) => {
+        const k = header.indexOf(name);
+        return k < 0 ? '' : (record.cells[k] ?? '').trim();
+      }, reject);
       const checked = validateResponse(study, answers, { complete: status === 'complete' });
       // a cell that could not be read is reported once, not again as missing
       for (const e of checked.errors)
@@ -179,9 +216,12 @@ export async function importResponsesCsv(
         status,
         answers: checked.answers as never,
         packed: packAnswers(layout, checked.answers),
-        startedAt: at,
-        completedAt: status === 'complete' ? at : null,
+        startedAt: paradata.startedAt ?? paradata.completedAt ?? at,
+        completedAt: status === 'complete' ? (paradata.completedAt ?? at) : null,
+        durationMs: paradata.durationMs,
+        ...(paradata.language ? { language: paradata.language } : {}),
         excluded,
+        exclusionReason: excluded ? paradata.exclusionReason : null,
         source: 'import',
       };
     }

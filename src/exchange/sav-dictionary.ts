@@ -88,7 +88,10 @@ export function savDictionary(layout: SavLayout, options: SavDictionaryOptions):
     sv.segments.forEach((segment, s) => {
       const label = s === 0 ? utf8Truncate(labelIn(v.label, lang), SAV_VARIABLE_LABEL_MAX) : Buffer.alloc(0);
       const missing = s === 0 && v.type !== 'text' ? v.missing.slice(0, 3) : [];
-      const printFormat = v.type === 'text' ? format(FORMAT_A, segment.width, 0) : format(FORMAT_F, v.source.kind === 'weight' ? 16 : v.type === 'number' ? 12 : 8, v.decimals);
+      const printFormat =
+        v.type === 'text'
+          ? format(FORMAT_A, segment.width, 0)
+          : format(FORMAT_F, v.source.kind === 'weight' || v.source.kind === 'weight-population' ? 16 : v.type === 'number' ? 12 : 8, v.decimals);
       out.int32(2, segment.width, label.length > 0 ? 1 : 0, missing.length, printFormat, printFormat).fixed(segment.shortName, 8);
       if (label.length > 0) {
         out

@@ -22,6 +22,12 @@ interface Field {
   readonly range: readonly [number, number];
 }
 
+/** UTF-8 bytes of one code point. */
+const utf8Length = (c: string) => {
+  const code = c.codePointAt(0)!;
+  return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+};
+
 const digits = (n: number) => String(Math.trunc(Math.abs(n))).length;
 
 function fields(source: ExportSource): Field[] {
@@ -51,13 +57,14 @@ function fields(source: ExportSource): Field[] {
       const width = Math.max(1, ...v.levels.map((l) => digits(l.code)));
       out.push({ name: v.name, label: labelIn(v.label, lang), type: 'single', width, columns: [j], codes: [], variable: v, decimals: 0, range: [0, 0] });
     } else if (v.type === 'number') {
-      const decimals = v.source.kind === 'weight' ? 6 : v.decimals;
+      const decimals = v.source.kind === 'weight' || v.source.kind === 'weight-population' ? 6 : v.decimals;
       const width = v.source.kind === 'id' ? 12 : decimals > 0 ? 20 : 16;
       const max = Number('9'.repeat(width - decimals - (decimals > 0 ? 1 : 0)));
       const min = -Number('9'.repeat(width - decimals - (decimals > 0 ? 2 : 1)));
       out.push({ name: v.name, label: labelIn(v.label, lang), type: 'quantity', width, columns: [j], codes: [], variable: v, decimals, range: [min, max] });
     } else {
-      out.push({ name: v.name, label: labelIn(v.label, lang), type: 'character', width: v.maxLength, columns: [j], codes: [], variable: v, decimals: 0, range: [0, 0] });
+      // positions count bytes of UTF-8, the declared encoding: a text of maxLength UTF-16 units takes at most 3 bytes a unit
+      out.push({ name: v.name, label: labelIn(v.label, lang), type: 'character', width: 3 * v.maxLength, columns: [j], codes: [], variable: v, decimals: 0, range: [0, 0] });
     }
   }
   return out;
@@ -107,7 +114,8 @@ function metadata(source: ExportSource, list: readonly Field[], dataFile: string
 
 /**
  * Writes a wave as Triple-S: the XML metadata to `metadataOut` (names, labels, codes, positions) and the
- * fixed-width data to `dataOut` (one line per response, UTF-8, widths in characters: Unicode code points). Codes are right
+ * fixed-width data to `dataOut` (one line per response, UTF-8, positions and widths in bytes, so that a reader
+ * cutting byte columns reads every text whole; a text is cut on a character boundary). Codes are right
  * aligned, a multiple choice is a spread of its selected codes, numbers are fixed-point, texts have their
  * line breaks replaced by spaces. `dataFile` is the name the metadata gives the data file. Ends both streams;
  * either may be null (the metadata alone reads no response).
@@ -132,15 +140,17 @@ export async function writeTripleS(
     for (const f of list) {
       if (f.type === 'character') {
         const text = row.texts[f.columns[0]];
-        const chars = text === null ? [] : Array.from(text.replace(/[\r\n\t]+/g, ' '));
         let cell = '';
-        let length = 0;
-        for (const c of chars) {
-          if (length === f.width) break;
-          cell += c;
-          length++;
+        let bytes = 0;
+        if (text !== null) {
+          for (const c of text.replace(/[\r\n\t]+/g, ' ')) {
+            const size = utf8Length(c);
+            if (bytes + size > f.width) break;
+            cell += c;
+            bytes += size;
+          }
         }
-        line += cell + ' '.repeat(f.width - length);
+        line += cell + ' '.repeat(f.width - bytes);
       } else if (f.type === 'multiple') {
         const w = f.width / f.codes.length;
         if (Number.isNaN(row.values[f.columns[0]])) {

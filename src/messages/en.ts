@@ -1196,6 +1196,16 @@ export const en = {
   'admin.editor.cmp.!=': 'is not',
   'admin.editor.keysHint': 'Keyboard: Alt+↑ and Alt+↓ move the page, question, option or item you are in.',
   'admin.editor.idReserved': 'the id {id} names the page of a new study: choose another',
+  'export.variable.startedAt': 'Started at (UTC)',
+  'export.variable.completedAt': 'Completed at (UTC)',
+  'export.variable.durationSeconds': 'Duration (seconds)',
+  'export.variable.language': 'Language of the answers',
+  'export.variable.channel': 'Channel',
+  'export.variable.exclusionReason': 'Reason for the exclusion',
+  'export.channel.invitation': 'Invitation',
+  'export.channel.open-link': 'Open link',
+  'export.channel.import': 'Imported',
+  'export.channel.demo': 'Demo (generated)',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -29,7 +29,7 @@ export type { StudyVersion, StudySummary, SaveVersionResult, StudiesRepository }
 export type { Wave, NewWave, WavePatch, WavesRepository, WaveSeriesKey } from './repositories/waves-repository.js';
 export { compareWaves, sortWaves } from './repositories/waves-repository.js';
 export type { ResponseRecord } from './repositories/response-record.js';
-export type { NewResponse, ResponsePatch, ListResponsesOptions, ResponsesRepository } from './repositories/responses-repository.js';
+export type { NewResponse, ResponsePatch, ListResponsesOptions, ResponseParadata, ResponsesRepository } from './repositories/responses-repository.js';
 export type { SavePageInput, SavePageResult } from './repositories/save-page.js';
 export type { BulkResponse, InsertManyOptions } from './repositories/insert-many.js';
 export type { PackedRow, IteratePackedOptions } from './repositories/iterate-packed.js';

@@ -62,11 +62,18 @@ describe('barometre export and import commands', () => {
     assert.equal(jsonl[0].company_size, Number(csv[1][csv[0].indexOf('company_size')]));
 
     const xml = readFileSync(join(dir, 'w.sss'), 'utf8');
-    const data = readFileSync(join(dir, 'w.dat'), 'utf8').split('\r\n').filter(Boolean);
+    // positions count bytes of UTF-8: cut the lines as bytes
+    const bytes = readFileSync(join(dir, 'w.dat'));
+    const data: Buffer[] = [];
+    for (let at = 0; at < bytes.length; ) {
+      const end = bytes.indexOf('\r\n', at);
+      data.push(bytes.subarray(at, end));
+      at = end + 2;
+    }
     assert.equal(data.length, csv.length - 1);
     const positions = [...xml.matchAll(/type="(\w+)">\s*<name>([^<]+)<\/name>\s*<label>[^<]*<\/label>\s*<position start="(\d+)" finish="(\d+)"\/>/g)];
     const width = Number(positions.at(-1)![4]);
-    for (const line of data) assert.equal([...line].length, width);
+    for (const line of data) assert.equal(line.length, width);
     let checked = 0;
     for (const [, type, name, start, finish] of positions) {
       const k = csv[0].indexOf(name);
@@ -74,9 +81,9 @@ describe('barometre export and import commands', () => {
       checked++;
       data.forEach((line, row) =>
         assert.equal(
-          [...line]
-            .slice(Number(start) - 1, Number(finish))
-            .join('')
+          line
+            .subarray(Number(start) - 1, Number(finish))
+            .toString('utf8')
             .trim(),
           csv[row + 1][k],
           `${name} row ${row}`,

@@ -26,7 +26,7 @@ describe(`workspace export downloads [${TEST_DATABASES[0].name}]`, () => {
     const csv = await get('csv?separator=%3B&bom=1&labels=1');
     assert.equal(csv.statusCode, 200);
     assert.equal(csv.rawPayload.subarray(0, 3).toString('hex'), 'efbbbf');
-    assert.match(csv.body, /^\ufeffresponse_id;consent;/);
+    assert.match(csv.body, /^\ufeffresponse_id;started_at;completed_at;duration_seconds;language;channel;consent;/);
     assert.match((await get('codebook?codebook=markdown')).body, /## company_size/);
     assert.match((await get('triple-s')).body, /<sss version="2.0">/);
     const kept = await t.store.responses.count(seeded.wave.id, { status: 'complete', includeExcluded: false });

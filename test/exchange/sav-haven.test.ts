@@ -8,7 +8,7 @@ import { responseWeights } from '../../src/analysis/wave-weights.js';
 import { exportWave, prepareExport, type ExportVariable } from '../../src/exchange/index.js';
 import { utf8Truncate } from '../../src/exchange/sav-dictionary.js';
 import { TEST_DATABASES, openTestStore, type TestStore } from '../helpers/databases.js';
-import { expectedValue } from './fixtures/expected-values.js';
+import { expectedParadata, expectedValue } from './fixtures/expected-values.js';
 import { seedExchangeWave, type SeededWave } from './fixtures/seed-exchange-wave.js';
 
 /** Reads a .sav with R's haven (user-defined missing values kept) and returns every column as JSON. */
@@ -107,31 +107,36 @@ for (const database of TEST_DATABASES) {
           if (v.name === 'response_id') want = id;
           else if (v.name === 'status') want = record.status === 'complete' ? 1 : 2;
           else if (v.name === 'excluded') want = record.excluded ? 1 : 0;
-          else if (v.name === 'weight') {
+          else if (v.name === 'weight' || v.name === 'weight_population') {
             const i = weights!.ids.indexOf(id);
-            want = i < 0 ? null : weights!.weights[i];
-          } else want = expectedValue(v, answers);
+            const total = weights!.weights.reduce((a, b) => a + b, 0);
+            want = i < 0 ? null : v.name === 'weight' ? (weights!.weights[i]! * weights!.ids.length) / total : weights!.weights[i]!;
+          } else if (v.source.kind === 'paradata') want = expectedParadata(v, record);
+          else want = expectedValue(v, answers);
           if (v.type === 'text') {
             // SPSS strings are space-padded: trailing spaces are not significant
             assert.equal(got, want === null ? '' : (want as string).trimEnd(), `${v.name} of response ${id}`);
             if (typeof want === 'string' && Buffer.byteLength(want) > 255) longTexts++;
-          } else assert.equal(got, want, `${v.name} of response ${id}`);
+          } else if (v.name === 'weight' && typeof want === 'number') assert.ok(Math.abs((got as number) - want) < 1e-12 * want, `${v.name} of response ${id}`);
+          else assert.equal(got, want, `${v.name} of response ${id}`);
         }
       });
       assert.ok(longTexts > 0, 'some texts are over 255 bytes');
     });
 
-    it('names the weight variable in the header and its weights add up to the population', () => {
+    it('weights the file by `weight` (mean 1: N is the sample), and carries `weight_population` adding up to the population', () => {
       const bytes = readFileSync(file);
       const weightIndex = bytes.readInt32LE(76);
       const caseSize = bytes.readInt32LE(68);
-      assert.ok(weightIndex > 0 && weightIndex <= caseSize);
-      // the weight is the last variable: a numeric one, so it takes the last element of a case
-      assert.equal(weightIndex, caseSize);
-      const weight = columns.at(-1)!;
-      assert.equal(weight.name, 'weight');
-      const total = (weight.values as (number | null)[]).reduce<number>((sum, w) => sum + (w ?? 0), 0);
-      assert.ok(Math.abs(total - 1_000_000) < 1e-6 * 1_000_000, `weights total ${total}`);
+      // the two weights are the last variables, numeric ones: `weight` takes the element before the last
+      assert.equal(weightIndex, caseSize - 1);
+      const [weight, population] = columns.slice(-2);
+      assert.equal(weight!.name, 'weight');
+      assert.equal(population!.name, 'weight_population');
+      const sum = (values: unknown[]) => (values as (number | null)[]).reduce<number>((a, w) => a + (w ?? 0), 0);
+      const n = (weight!.values as (number | null)[]).filter((w) => w !== null).length;
+      assert.ok(Math.abs(sum(weight!.values) - n) < 1e-9 * n, `weights total ${sum(weight!.values)}, n = ${n}`);
+      assert.ok(Math.abs(sum(population!.values) - 1_000_000) < 1e-6 * 1_000_000, `population weights total ${sum(population!.values)}`);
     });
   });
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { AppError } from '../../app-error.js';
 import { toJson, type JsonObject, type JsonValue } from '../json.js';
 import type { ResponseSource, ResponseStatus } from '../schema.js';
@@ -51,6 +52,17 @@ export interface ListResponsesOptions {
   /** keyset paging: rows with id > afterId */
   readonly afterId?: number;
   readonly limit?: number;
+}
+
+/** How a response came in (see `paradata`). */
+export interface ResponseParadata {
+  readonly id: number;
+  readonly startedAt: string;
+  readonly completedAt: string | null;
+  readonly durationMs: number | null;
+  readonly language: string;
+  readonly channel: 'invitation' | 'open-link' | 'import' | 'demo';
+  readonly exclusionReason: string | null;
 }
 
 const newPublicId = () => randomBytes(16).toString('base64url');
@@ -161,6 +173,45 @@ export function createResponsesRepository(ctx: StoreContext) {
         .$if(options.limit !== undefined, (q) => q.limit(options.limit!))
         .execute();
       return rows.map((row) => toResponseRecord(row));
+    },
+
+    /**
+     * What exports carry about how each response came in, for the responses of a wave with ids from
+     * `fromId` to `toId` (inclusive), in id order: start and completion times, duration, language, channel
+     * (an invitation, the open link, an import, the demo) and the reason of an exclusion.
+     */
+    async paradata(waveId: number, fromId: number, toId: number): Promise<ResponseParadata[]> {
+      const rows = await db
+        .selectFrom('responses')
+        .select(['id', 'startedAt', 'completedAt', 'durationMs', 'language', 'invitationId', 'source', 'exclusionReason'])
+        .where('waveId', '=', waveId)
+        .where('id', '>=', fromId)
+        .where('id', '<=', toId)
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => ({
+        id: Number(r.id),
+        startedAt: r.startedAt,
+        completedAt: r.completedAt,
+        durationMs: r.durationMs === null ? null : Number(r.durationMs),
+        language: r.language,
+        channel: r.source === 'import' ? 'import' : r.source === 'demo' ? 'demo' : r.invitationId !== null ? 'invitation' : 'open-link',
+        exclusionReason: r.exclusionReason,
+      }));
+    },
+
+    /** The longest UTF-8 byte lengths of a wave's paradata texts (language, exclusion reason), for fixed-width exports. */
+    async paradataTextBytes(waveId: number): Promise<{ language: number; exclusionReason: number }> {
+      const bytes = (column: 'language' | 'exclusionReason') =>
+        dialect === 'postgres'
+          ? sql<number | null>`max(octet_length(${sql.ref(column === 'language' ? 'language' : 'exclusion_reason')}))`
+          : sql<number | null>`max(length(cast(${sql.ref(column === 'language' ? 'language' : 'exclusion_reason')} as blob)))`;
+      const row = await db
+        .selectFrom('responses')
+        .select([bytes('language').as('language'), bytes('exclusionReason').as('exclusionReason')])
+        .where('waveId', '=', waveId)
+        .executeTakeFirst();
+      return { language: Number(row?.language ?? 0), exclusionReason: Number(row?.exclusionReason ?? 0) };
     },
 
     /** Counts a wave's responses; excluded ones are counted unless includeExcluded is false. */
