@@ -1,9 +1,10 @@
 import { validateStudy, type Study, type StudyIssue } from '../study/index.js';
 import { importLss } from './import-lss.js';
 import { importSurveyJs } from './import-surveyjs.js';
+import { importXlsForm } from './read-xlsform.js';
 
-/** The file formats a study may be stored from: our JSON document, a LimeSurvey .lss, a SurveyJS survey JSON. */
-export const STUDY_FILE_FORMATS = ['native', 'limesurvey', 'surveyjs'] as const;
+/** The file formats a study may be stored from: our JSON document, a LimeSurvey .lss, a SurveyJS survey JSON, an XLSForm .xlsx. */
+export const STUDY_FILE_FORMATS = ['native', 'limesurvey', 'surveyjs', 'xlsform'] as const;
 export type StudyFileFormat = (typeof STUDY_FILE_FORMATS)[number];
 
 export function isStudyFileFormat(value: unknown): value is StudyFileFormat {
@@ -24,6 +25,7 @@ export type StudyFileReading =
 export function readStudyFile(text: string, format: StudyFileFormat, options: { studyId?: string } = {}): StudyFileReading {
   const fail = (message: string, path = '(document)'): StudyFileReading => ({ ok: false, errors: [{ path, message }], warnings: [] });
   if (text.trim() === '') return fail('the file is empty');
+  if (format === 'xlsform') return fail('an XLSForm is a binary .xlsx file: read it with readStudyBytes');
   if (format === 'native') {
     let document: unknown;
     try {
@@ -46,4 +48,22 @@ export function readStudyFile(text: string, format: StudyFileFormat, options: { 
   }
   if (!imported.ok || !imported.study) return { ok: false, errors: imported.errors, warnings: imported.warnings };
   return { ok: true, study: imported.study, warnings: imported.warnings };
+}
+
+/**
+ * Reads a study file from its bytes: an XLSForm workbook through the XLSForm importer, every other format
+ * as UTF-8 text through `readStudyFile`. Never throws on bad input.
+ */
+export async function readStudyBytes(bytes: Uint8Array, format: StudyFileFormat, options: { studyId?: string; acceptLosses?: boolean } = {}): Promise<StudyFileReading> {
+  if (format !== 'xlsform') return readStudyFile(new TextDecoder().decode(bytes), format, options);
+  if (bytes.byteLength === 0) return { ok: false, errors: [{ path: '(document)', message: 'the file is empty' }], warnings: [] };
+  let imported;
+  try {
+    imported = await importXlsForm(bytes, options);
+  } catch (error) {
+    return { ok: false, errors: [{ path: '(document)', message: `not an XLSForm: ${(error as Error).message}` }], warnings: [] };
+  }
+  const warnings = [...imported.warnings, ...imported.losses.map((l) => `${l.where}: ${l.construct} left out: ${l.effect}`)];
+  if (!imported.ok || !imported.study) return { ok: false, errors: imported.errors, warnings };
+  return { ok: true, study: imported.study, warnings };
 }

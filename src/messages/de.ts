@@ -1047,4 +1047,8 @@ export const de: Messages = {
   'admin.jobs.open': 'Versand und Fortschritt',
   'admin.contacts.sendAt': 'Senden am (optional, Serverzeit)',
   'admin.contacts.sendAtInvalid': 'Senden am: erwartet wird ein Datum mit Uhrzeit wie 2026-03-01T09:00, nicht in der Vergangenheit.',
+  'admin.studies.format.xlsform': 'XLSForm (.xlsx, ODK und KoboToolbox)',
+  'admin.studies.upload.acceptLosses': 'Import auch speichern, wenn sich ein Teil der Anzeigelogik nicht übernehmen lässt',
+  'admin.studies.upload.acceptLossesHint':
+    'Ohne dieses Häkchen wird ein Import abgelehnt, der Befragten eine Frage oder Option zeigen würde, die die Quelle ihnen verbirgt; die Liste des Nicht-Übernommenen wird angezeigt.',
 };

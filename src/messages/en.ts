@@ -1038,6 +1038,10 @@ export const en = {
   'admin.jobs.open': 'Sendings and progress',
   'admin.contacts.sendAt': 'Send at (optional, server time)',
   'admin.contacts.sendAtInvalid': 'Send at: expected a date and time such as 2026-03-01T09:00, not in the past.',
+  'admin.studies.format.xlsform': 'XLSForm (.xlsx, ODK and KoboToolbox)',
+  'admin.studies.upload.acceptLosses': 'Store the import even if some display logic cannot be kept',
+  'admin.studies.upload.acceptLossesHint':
+    'Without it, an import that would show a question or an option to respondents the source hides from them is refused, with the list of what cannot be kept.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

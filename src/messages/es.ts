@@ -1045,4 +1045,8 @@ export const es: Messages = {
   'admin.jobs.open': 'Envíos y avance',
   'admin.contacts.sendAt': 'Enviar el (opcional, hora del servidor)',
   'admin.contacts.sendAtInvalid': 'Enviar el: se espera una fecha y hora como 2026-03-01T09:00, no en el pasado.',
+  'admin.studies.format.xlsform': 'XLSForm (.xlsx, ODK y KoboToolbox)',
+  'admin.studies.upload.acceptLosses': 'Guardar la importación aunque parte de la lógica de visualización no pueda conservarse',
+  'admin.studies.upload.acceptLossesHint':
+    'Sin esta casilla, se rechaza una importación que mostraría a los encuestados una pregunta u opción que el origen les oculta, con la lista de lo que no puede conservarse.',
 };

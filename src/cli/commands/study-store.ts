@@ -11,14 +11,16 @@ function storeCommand(mode: 'add' | 'update'): CliCommand {
   return {
     ...commandText(`study ${mode}`),
     async run(args, io) {
-      const { values, positionals } = parseArgs(args, { from: { type: 'string' }, id: { type: 'string' } }, true);
+      const { values, positionals } = parseArgs(args, { from: { type: 'string' }, id: { type: 'string' }, 'accept-losses': { type: 'boolean' } }, true);
       if (positionals.length !== 1) throw new UsageError('expected exactly one FILE');
       const format = values.from ?? 'native';
       if (!isStudyFileFormat(format)) throw new UsageError(`--from must be one of ${STUDY_FILE_FORMATS.join(', ')}`);
       const file = positionals[0];
       let text: string;
+      let bytes: Uint8Array;
       try {
-        text = await readFile(file, 'utf8');
+        bytes = await readFile(file);
+        text = format === 'xlsform' ? '' : new TextDecoder().decode(bytes);
       } catch (error) {
         throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
       }
@@ -34,7 +36,8 @@ function storeCommand(mode: 'add' | 'update'): CliCommand {
       }
       const store = await openStore(readCliEnv(io.env));
       try {
-        const outcome = await storeStudyFile(store, { text, format, mode, studyId: values.id, userId: null, via: 'cli' });
+        const source = format === 'xlsform' ? { bytes, acceptLosses: values['accept-losses'] === true } : { text };
+        const outcome = await storeStudyFile(store, { ...source, format, mode, studyId: values.id, userId: null, via: 'cli' });
         for (const w of outcome.warnings) io.stderr.write(`warning: ${w}\n`);
         switch (outcome.kind) {
           case 'invalid':

@@ -22,6 +22,7 @@ const ZUpload = z.object({
     .optional()
     .transform((v) => v || undefined),
   file: z.instanceof(Buffer).optional(),
+  acceptLosses: z.literal('on').optional(),
 });
 const ZStudyParams = z.object({ studyId: ZStudyId });
 const ZVersion = z.coerce.number().int().positive();
@@ -51,14 +52,14 @@ async function studyRows(store: Store, lang: FastifyRequest['lang']): Promise<St
 }
 
 /** The upload's fields; a missing or empty file is an error of the report, not an exception. */
-function uploadOf(request: FastifyRequest): { format: (typeof STUDY_FILE_FORMATS)[number]; studyId?: string; text?: string } {
+function uploadOf(request: FastifyRequest): { format: (typeof STUDY_FILE_FORMATS)[number]; studyId?: string; bytes?: Uint8Array; acceptLosses: boolean } {
   const parsed = ZUpload.safeParse(request.body ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new AppError('INVALID_INPUT', `${issue.path.join('.') || '(form)'}: ${issue.message}`);
   }
-  const { format, studyId, file } = parsed.data;
-  return { format, studyId, text: file && file.length > 0 ? file.toString('utf8') : undefined };
+  const { format, studyId, file, acceptLosses } = parsed.data;
+  return { format, studyId, bytes: file && file.length > 0 ? file : undefined, acceptLosses: acceptLosses === 'on' };
 }
 
 /**
@@ -109,8 +110,16 @@ export const studyRoutes: FastifyPluginAsync = async (app) => {
 
   app.post('/admin/studies', analyse, async (request, reply) => {
     const upload = uploadOf(request);
-    if (upload.text === undefined) return listPage(request, reply, noFile(request), 400);
-    const outcome = await storeStudyFile(app.store, { text: upload.text, format: upload.format, mode: 'add', studyId: upload.studyId, userId: request.user!.id, via: 'workspace' });
+    if (upload.bytes === undefined) return listPage(request, reply, noFile(request), 400);
+    const outcome = await storeStudyFile(app.store, {
+      bytes: upload.bytes,
+      acceptLosses: upload.acceptLosses,
+      format: upload.format,
+      mode: 'add',
+      studyId: upload.studyId,
+      userId: request.user!.id,
+      via: 'workspace',
+    });
     if (outcome.kind === 'invalid') return listPage(request, reply, { errors: outcome.errors, warnings: outcome.warnings }, 400);
     if (outcome.kind === 'exists') return listPage(request, reply, { exists: { studyId: outcome.studyId, version: outcome.latestVersion }, warnings: outcome.warnings }, 409);
     return studyPage(request, reply, studyIdOf(outcome), uploadOutcome(outcome), outcome.kind === 'created' ? 201 : 200);
@@ -125,8 +134,16 @@ export const studyRoutes: FastifyPluginAsync = async (app) => {
     const { studyId } = ZStudyParams.parse(request.params);
     if (!(await app.store.studies.latestVersion(studyId))) throw new AppError('NOT_FOUND', `study ${studyId} is not stored`);
     const upload = uploadOf(request);
-    if (upload.text === undefined) return studyPage(request, reply, studyId, { kind: 'invalid', report: noFile(request) }, 400);
-    const outcome = await storeStudyFile(app.store, { text: upload.text, format: upload.format, mode: 'update', studyId, userId: request.user!.id, via: 'workspace' });
+    if (upload.bytes === undefined) return studyPage(request, reply, studyId, { kind: 'invalid', report: noFile(request) }, 400);
+    const outcome = await storeStudyFile(app.store, {
+      bytes: upload.bytes,
+      acceptLosses: upload.acceptLosses,
+      format: upload.format,
+      mode: 'update',
+      studyId,
+      userId: request.user!.id,
+      via: 'workspace',
+    });
     if (outcome.kind === 'invalid') return studyPage(request, reply, studyId, { kind: 'invalid', report: { errors: outcome.errors, warnings: outcome.warnings } }, 400);
     return studyPage(request, reply, studyId, uploadOutcome(outcome), outcome.kind === 'created' ? 201 : 200);
   });
