@@ -12,7 +12,8 @@ export { importResponsesCsv, type ImportRejection, type ImportResult, type Impor
 export { importLss } from './import-lss.js';
 export { exportLss } from './export-lss.js';
 export { importSurveyJs } from './import-surveyjs.js';
-export type { QuestionnaireImport } from './questionnaire-import.js';
-export { readStudyFile, isStudyFileFormat, STUDY_FILE_FORMATS, type StudyFileFormat, type StudyFileReading } from './study-file.js';
+export { groupLosses, type ImportLoss, type QuestionnaireImport, type QuestionnaireImportOptions } from './questionnaire-import.js';
+export { importXlsForm, XlsFormError } from './read-xlsform.js';
+export { readStudyFile, readStudyBytes, isStudyFileFormat, STUDY_FILE_FORMATS, type StudyFileFormat, type StudyFileReading } from './study-file.js';
 export { storeStudyFile, studyAuditAction, type StoreStudyFileInput, type StoreStudyFileOutcome } from './store-study-file.js';
 export { inlineStudyLogo, type InlinedStudyText } from './inline-study-logo.js';

@@ -1,10 +1,12 @@
 import type { JsonValue, Store, StudyVersion } from '../store/index.js';
 import { diffStudies, validateStudy, type Study, type StudyDiff, type StudyIssue } from '../study/index.js';
-import { readStudyFile, type StudyFileFormat } from './study-file.js';
+import { readStudyBytes, readStudyFile, type StudyFileFormat } from './study-file.js';
 
 export interface StoreStudyFileInput {
-  /** the file's text */
-  readonly text: string;
+  /** the file's text (for the text formats) */
+  readonly text?: string;
+  /** the file's bytes (an XLSForm .xlsx needs them; any format may be given so) */
+  readonly bytes?: Uint8Array;
   readonly format: StudyFileFormat;
   /** 'add': a new study (refused when its id is stored); 'update': a new version of a stored study */
   readonly mode: 'add' | 'update';
@@ -66,7 +68,9 @@ export function studyAuditAction(format: StudyFileFormat, mode: 'add' | 'update'
  * theirs.
  */
 export async function storeStudyFile(store: Store, input: StoreStudyFileInput): Promise<StoreStudyFileOutcome> {
-  const reading = readStudyFile(input.text, input.format, { studyId: input.studyId, acceptLosses: input.acceptLosses === true });
+  const reading = input.bytes
+    ? await readStudyBytes(input.bytes, input.format, { studyId: input.studyId, acceptLosses: input.acceptLosses === true })
+    : readStudyFile(input.text ?? '', input.format, { studyId: input.studyId, acceptLosses: input.acceptLosses === true });
   const warnings = reading.warnings;
   if (!reading.ok) return { kind: 'invalid', errors: reading.errors, warnings };
   const study = reading.study;

@@ -2,9 +2,10 @@ import { validateStudy, type Study, type StudyIssue } from '../study/index.js';
 import { importLss } from './import-lss.js';
 import { importSurveyJs } from './import-surveyjs.js';
 import { groupLosses, type QuestionnaireImport, type QuestionnaireImportOptions } from './questionnaire-import.js';
+import { importXlsForm } from './read-xlsform.js';
 
-/** The file formats a study may be stored from: our JSON document, a LimeSurvey .lss, a SurveyJS survey JSON. */
-export const STUDY_FILE_FORMATS = ['native', 'limesurvey', 'surveyjs'] as const;
+/** The file formats a study may be stored from: our JSON document, a LimeSurvey .lss, a SurveyJS survey JSON, an XLSForm .xlsx. */
+export const STUDY_FILE_FORMATS = ['native', 'limesurvey', 'surveyjs', 'xlsform'] as const;
 export type StudyFileFormat = (typeof STUDY_FILE_FORMATS)[number];
 
 export function isStudyFileFormat(value: unknown): value is StudyFileFormat {
@@ -31,6 +32,7 @@ export function lossLines(imported: QuestionnaireImport): string[] {
 export function readStudyFile(text: string, format: StudyFileFormat, options: QuestionnaireImportOptions = {}): StudyFileReading {
   const fail = (message: string, path = '(document)'): StudyFileReading => ({ ok: false, errors: [{ path, message }], warnings: [] });
   if (text.trim() === '') return fail('the file is empty');
+  if (format === 'xlsform') return fail('an XLSForm is a binary .xlsx file: read it with readStudyBytes');
   if (format === 'native') {
     let document: unknown;
     try {
@@ -50,6 +52,24 @@ export function readStudyFile(text: string, format: StudyFileFormat, options: Qu
     imported = format === 'limesurvey' ? importLss(text, options) : importSurveyJs(text, options);
   } catch (error) {
     return fail(`not a ${format === 'limesurvey' ? 'LimeSurvey .lss' : 'SurveyJS'} file: ${(error as Error).message}`);
+  }
+  const warnings = [...imported.warnings, ...lossLines(imported)];
+  if (!imported.ok || !imported.study) return { ok: false, errors: imported.errors, warnings };
+  return { ok: true, study: imported.study, warnings };
+}
+
+/**
+ * Reads a study file from its bytes: an XLSForm workbook through the XLSForm importer, every other format
+ * as UTF-8 text through `readStudyFile`. Never throws on bad input.
+ */
+export async function readStudyBytes(bytes: Uint8Array, format: StudyFileFormat, options: QuestionnaireImportOptions = {}): Promise<StudyFileReading> {
+  if (format !== 'xlsform') return readStudyFile(new TextDecoder().decode(bytes), format, options);
+  if (bytes.byteLength === 0) return { ok: false, errors: [{ path: '(document)', message: 'the file is empty' }], warnings: [] };
+  let imported;
+  try {
+    imported = await importXlsForm(bytes, options);
+  } catch (error) {
+    return { ok: false, errors: [{ path: '(document)', message: `not an XLSForm: ${(error as Error).message}` }], warnings: [] };
   }
   const warnings = [...imported.warnings, ...lossLines(imported)];
   if (!imported.ok || !imported.study) return { ok: false, errors: imported.errors, warnings };

@@ -1047,9 +1047,6 @@ export const de: Messages = {
   'admin.jobs.open': 'Versand und Fortschritt',
   'admin.contacts.sendAt': 'Senden am (optional, Serverzeit)',
   'admin.contacts.sendAtInvalid': 'Senden am: erwartet wird ein Datum mit Uhrzeit wie 2026-03-01T09:00, nicht in der Vergangenheit.',
-  'admin.studies.upload.acceptLosses': 'Verluste akzeptieren',
-  'admin.studies.upload.acceptLossesHint':
-    'Für einen Import aus LimeSurvey oder SurveyJS: die Studie auch speichern, wenn ein ausgelassenes Element ändert, wer was sieht (eine Bedingung, ein Filter). Jeder Verlust wird nach dem Hochladen aufgeführt.',
   // ── the questionnaire editor (admin.editor.*) ──
   'admin.editor.title': 'Studie {id} bearbeiten',
   'admin.editor.newTitle': 'Neue Studie',
@@ -1216,4 +1213,8 @@ export const de: Messages = {
   'export.channel.open-link': 'Offener Link',
   'export.channel.import': 'Importiert',
   'export.channel.demo': 'Demo (generiert)',
+  'admin.studies.format.xlsform': 'XLSForm (.xlsx, ODK und KoboToolbox)',
+  'admin.studies.upload.acceptLosses': 'Import auch speichern, wenn sich ein Teil der Anzeigelogik nicht übernehmen lässt',
+  'admin.studies.upload.acceptLossesHint':
+    'Ohne dieses Häkchen wird ein Import abgelehnt, der Befragten eine Frage oder Option zeigen würde, die die Quelle ihnen verbirgt; die Liste des Nicht-Übernommenen wird angezeigt.',
 };

@@ -1038,9 +1038,6 @@ export const en = {
   'admin.jobs.open': 'Sendings and progress',
   'admin.contacts.sendAt': 'Send at (optional, server time)',
   'admin.contacts.sendAtInvalid': 'Send at: expected a date and time such as 2026-03-01T09:00, not in the past.',
-  'admin.studies.upload.acceptLosses': 'Accept losses',
-  'admin.studies.upload.acceptLossesHint':
-    'For a LimeSurvey or SurveyJS import: store the study even when a construct left out changes who sees what (a condition or a filter). Every loss is listed after the upload.',
   // ── the questionnaire editor (admin.editor.*) ──
   'admin.editor.title': 'Edit study {id}',
   'admin.editor.newTitle': 'New study',
@@ -1206,6 +1203,10 @@ export const en = {
   'export.channel.open-link': 'Open link',
   'export.channel.import': 'Imported',
   'export.channel.demo': 'Demo (generated)',
+  'admin.studies.format.xlsform': 'XLSForm (.xlsx, ODK and KoboToolbox)',
+  'admin.studies.upload.acceptLosses': 'Store the import even if some display logic cannot be kept',
+  'admin.studies.upload.acceptLossesHint':
+    'Without it, an import that would show a question or an option to respondents the source hides from them is refused, with the list of what cannot be kept.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -1045,9 +1045,6 @@ export const es: Messages = {
   'admin.jobs.open': 'Envíos y avance',
   'admin.contacts.sendAt': 'Enviar el (opcional, hora del servidor)',
   'admin.contacts.sendAtInvalid': 'Enviar el: se espera una fecha y hora como 2026-03-01T09:00, no en el pasado.',
-  'admin.studies.upload.acceptLosses': 'Aceptar las pérdidas',
-  'admin.studies.upload.acceptLossesHint':
-    'Para una importación de LimeSurvey o SurveyJS: guardar el estudio aunque un elemento omitido cambie quién ve qué (una condición, un filtro). Cada pérdida se enumera tras el envío.',
   // ── the questionnaire editor (admin.editor.*) ──
   'admin.editor.title': 'Editar el estudio {id}',
   'admin.editor.newTitle': 'Nuevo estudio',
@@ -1213,4 +1210,8 @@ export const es: Messages = {
   'export.channel.open-link': 'Enlace abierto',
   'export.channel.import': 'Importada',
   'export.channel.demo': 'Demo (generada)',
+  'admin.studies.format.xlsform': 'XLSForm (.xlsx, ODK y KoboToolbox)',
+  'admin.studies.upload.acceptLosses': 'Guardar la importación aunque parte de la lógica de visualización no pueda conservarse',
+  'admin.studies.upload.acceptLossesHint':
+    'Sin esta casilla, se rechaza una importación que mostraría a los encuestados una pregunta u opción que el origen les oculta, con la lista de lo que no puede conservarse.',
 };

@@ -1049,9 +1049,6 @@ export const fr: Messages = {
   'admin.jobs.open': 'Envois et avancement',
   'admin.contacts.sendAt': 'Envoyer le (facultatif, heure du serveur)',
   'admin.contacts.sendAtInvalid': 'Envoyer le : attendu une date et une heure comme 2026-03-01T09:00, pas dans le passé.',
-  'admin.studies.upload.acceptLosses': 'Accepter les pertes',
-  'admin.studies.upload.acceptLossesHint':
-    'Pour une importation LimeSurvey ou SurveyJS : enregistrer l’étude même si un élément laissé de côté change qui voit quoi (une condition, un filtre). Chaque perte est listée après l’envoi.',
   // ── the questionnaire editor (admin.editor.*) ──
   'admin.editor.title': 'Modifier l’étude {id}',
   'admin.editor.newTitle': 'Nouvelle étude',
@@ -1219,4 +1216,8 @@ export const fr: Messages = {
   'export.channel.open-link': 'Lien ouvert',
   'export.channel.import': 'Importée',
   'export.channel.demo': 'Démo (générée)',
+  'admin.studies.format.xlsform': 'XLSForm (.xlsx, ODK et KoboToolbox)',
+  'admin.studies.upload.acceptLosses': 'Enregistrer l’import même si une partie des conditions d’affichage ne peut être reprise',
+  'admin.studies.upload.acceptLossesHint':
+    'Sans cette case, un import qui montrerait aux répondants une question ou une option que la source leur cache est refusé, avec la liste de ce qui ne peut être repris.',
 };

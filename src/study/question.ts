@@ -28,7 +28,7 @@ const base = {
 };
 
 /** "Other, please specify": an option whose selection asks for a text, stored as `<name>_other`. */
-const ZOther = z.strictObject({ code: ZCode, label: ZLabel, maxLength: z.number().int().min(1).max(500).default(200) });
+const ZOther = z.strictObject({ code: ZCode, label: ZLabel, exportCode: ZExportCode.optional(), maxLength: z.number().int().min(1).max(500).default(200) });
 
 export const ZSingleQuestion = z.strictObject({
   ...base,

@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { TEST_DATABASES } from '../helpers/databases.js';
+import { marketSpanish } from '../exchange/xlsform/corpus.js';
+import { writeXlsForm } from '../exchange/xlsform/write-xlsform.js';
 import { addUser, cookieHeader, signIn, startAdminApp, type AdminTestApp } from './admin-app.js';
 
 const households = () => JSON.parse(readFileSync(new URL('../fixtures/studies/households.json', import.meta.url), 'utf8'));
@@ -180,6 +182,25 @@ for (const database of TEST_DATABASES) {
       const accepted = await upload(analyst, '/en/admin/studies', { name: 'health.lss', content: filtered }, { format: 'limesurvey', studyId: 'health', acceptLosses: '1' });
       assert.equal(accepted.statusCode, 201);
       assert.match(textOf(accepted.body), /lost: array filter: OFT: every item is shown/);
+    });
+
+    it('imports an XLSForm workbook, refusing a loss of display logic until it is accepted', async () => {
+      const form = Buffer.from(await writeXlsForm(marketSpanish));
+      const refused = await upload(analyst, '/en/admin/studies', { name: 'mercado.xlsx', content: form }, { format: 'xlsform' });
+      assert.equal(refused.statusCode, 400);
+      assert.match(textOf(refused.body), /survey row 3 \("preferida"\): relevant left out: .*count-selected\(\) is not supported; the question is shown to everyone/);
+      assert.equal(await t.store.studies.latestVersion('mercado-2026'), undefined, 'nothing stored');
+      const res = await upload(analyst, '/en/admin/studies', { name: 'mercado.xlsx', content: form }, { format: 'xlsform', acceptLosses: '1' });
+      assert.equal(res.statusCode, 201);
+      assert.match(textOf(res.body), /Version 1 of study mercado-2026 stored\./);
+      assert.match(textOf(res.body), /lost: read_only: survey row 5/);
+      const stored = await t.store.studies.latestVersion('mercado-2026');
+      assert.deepEqual((stored!.document as { languages: string[] }).languages, ['es', 'en']);
+      const imports = await t.store.auditLog.list({ action: 'study.import' });
+      assert.deepEqual(
+        imports.filter((e) => (e.details as { format?: string }).format === 'xlsform').map((e) => e.details),
+        [{ version: 1, format: 'xlsform', mode: 'add', via: 'workspace' }],
+      );
     });
 
     it('refuses a file over the size limit with 413, storing nothing', async () => {

@@ -16,8 +16,8 @@ export interface CommandText {
 }
 
 const FORMATS_HELP = `--from native (default) reads a Baromètre study document (JSON); --from limesurvey converts a LimeSurvey
-.lss questionnaire and --from surveyjs a SurveyJS survey JSON on the way in, with the importers of
-\`barometre import limesurvey|surveyjs\` (constructs left out are printed as warnings on stderr). --id
+.lss questionnaire and --from surveyjs a SurveyJS survey JSON, --from xlsform an XLSForm .xlsx on the way in, with the importers of
+\`barometre import limesurvey|surveyjs|xlsform\` (constructs left out are printed as warnings on stderr). --id
 STUDY-ID names the study of an import (its title gives one otherwise); a native file must carry that id.
 --accept-losses stores an import even when a construct left out changes who sees what.`;
 
@@ -30,8 +30,11 @@ Stored versions never change: waves keep the version they were opened with.`;
 function studyStoreText(mode: 'add' | 'update'): CommandText {
   return {
     name: `study ${mode}`,
-    summary: mode === 'add' ? 'store a new study from a file (native JSON, LimeSurvey .lss, SurveyJS)' : 'store a new version of a stored study from a file, and list what changed',
-    help: `Usage: barometre study ${mode} FILE [--from native|limesurvey|surveyjs] [--id STUDY-ID] [--accept-losses]
+    summary:
+      mode === 'add'
+        ? 'store a new study from a file (native JSON, LimeSurvey .lss, SurveyJS, XLSForm)'
+        : 'store a new version of a stored study from a file, and list what changed',
+    help: `Usage: barometre study ${mode} FILE [--from native|limesurvey|surveyjs|xlsform] [--id STUDY-ID] [--accept-losses]
 
 ${
   mode === 'add'
@@ -79,6 +82,26 @@ Exit status: 0 valid study, 1 the study has errors or losses not accepted (the d
 to fix by hand), 2 bad usage or an unreadable file.`,
   };
 }
+
+/** The text of `import xlsform`: the spreadsheet format of ODK and KoboToolbox. */
+const IMPORT_XLSFORM_TEXT: CommandText = {
+  name: 'import xlsform',
+  summary: 'convert an XLSForm (.xlsx of ODK, KoboToolbox) into a study file (what cannot be kept is listed)',
+  help: `Usage: barometre import xlsform FILE.xlsx [--id STUDY-ID] [--out STUDY.json] [--accept-losses]
+
+Converts an XLSForm workbook (the survey, choices and settings sheets) into a Baromètre study document,
+checks it with the study validator, and writes it as JSON on stdout or to --out. Every language of the
+form comes in (label::English (en), label::fr, or the plain label column in default_language); groups
+become pages, table-list groups matrices, likert selects scales; relevant becomes display conditions;
+choice names are kept as export codes. Every construct that cannot be kept is listed on stderr, grouped
+by kind, with what respondents will see differently. A loss that changes who sees what (a relevant or a
+choice_filter left out) is an error unless --accept-losses is given.
+
+To store it in the database in one step instead: \`barometre study add FILE.xlsx --from xlsform\`.
+
+Exit status: 0 valid study, 1 the study has errors or refused losses (the document is still written), 2
+bad usage or a file that is not a readable XLSForm.`,
+};
 
 export const COMMAND_TEXTS: readonly CommandText[] = [
   {
@@ -299,6 +322,7 @@ Exit status: 0 imported, 1 some lines rejected (nothing imported without --skip-
   },
   importText('limesurvey', 'LimeSurvey .lss'),
   importText('surveyjs', 'SurveyJS JSON'),
+  IMPORT_XLSFORM_TEXT,
   {
     name: 'demo generate',
     summary: 'generate synthetic waves of a study (by default the built-in social-media barometer)',

@@ -17,8 +17,10 @@ function storeCommand(mode: 'add' | 'update'): CliCommand {
       if (!isStudyFileFormat(format)) throw new UsageError(`--from must be one of ${STUDY_FILE_FORMATS.join(', ')}`);
       const file = positionals[0];
       let text: string;
+      let bytes: Uint8Array;
       try {
-        text = await readFile(file, 'utf8');
+        bytes = await readFile(file);
+        text = format === 'xlsform' ? '' : new TextDecoder().decode(bytes);
       } catch (error) {
         throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
       }
@@ -34,7 +36,8 @@ function storeCommand(mode: 'add' | 'update'): CliCommand {
       }
       const store = await openStore(readCliEnv(io.env));
       try {
-        const outcome = await storeStudyFile(store, { text, format, mode, studyId: values.id, acceptLosses: values['accept-losses'] === true, userId: null, via: 'cli' });
+        const source = format === 'xlsform' ? { bytes } : { text };
+        const outcome = await storeStudyFile(store, { ...source, format, mode, studyId: values.id, acceptLosses: values['accept-losses'] === true, userId: null, via: 'cli' });
         for (const w of outcome.warnings) io.stderr.write(`warning: ${w}\n`);
         switch (outcome.kind) {
           case 'invalid':

@@ -52,14 +52,14 @@ async function studyRows(store: Store, lang: FastifyRequest['lang']): Promise<St
 }
 
 /** The upload's fields; a missing or empty file is an error of the report, not an exception. */
-function uploadOf(request: FastifyRequest): { format: (typeof STUDY_FILE_FORMATS)[number]; studyId?: string; text?: string; acceptLosses: boolean } {
+function uploadOf(request: FastifyRequest): { format: (typeof STUDY_FILE_FORMATS)[number]; studyId?: string; bytes?: Uint8Array; acceptLosses: boolean } {
   const parsed = ZUpload.safeParse(request.body ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new AppError('INVALID_INPUT', `${issue.path.join('.') || '(form)'}: ${issue.message}`);
   }
   const { format, studyId, file, acceptLosses } = parsed.data;
-  return { format, studyId, text: file && file.length > 0 ? file.toString('utf8') : undefined, acceptLosses: acceptLosses === '1' };
+  return { format, studyId, bytes: file && file.length > 0 ? file : undefined, acceptLosses: acceptLosses === '1' };
 }
 
 /**
@@ -110,13 +110,13 @@ export const studyRoutes: FastifyPluginAsync = async (app) => {
 
   app.post('/admin/studies', analyse, async (request, reply) => {
     const upload = uploadOf(request);
-    if (upload.text === undefined) return listPage(request, reply, noFile(request), 400);
+    if (upload.bytes === undefined) return listPage(request, reply, noFile(request), 400);
     const outcome = await storeStudyFile(app.store, {
-      text: upload.text,
+      bytes: upload.bytes,
+      acceptLosses: upload.acceptLosses,
       format: upload.format,
       mode: 'add',
       studyId: upload.studyId,
-      acceptLosses: upload.acceptLosses,
       userId: request.user!.id,
       via: 'workspace',
     });
@@ -134,13 +134,13 @@ export const studyRoutes: FastifyPluginAsync = async (app) => {
     const { studyId } = ZStudyParams.parse(request.params);
     if (!(await app.store.studies.latestVersion(studyId))) throw new AppError('NOT_FOUND', `study ${studyId} is not stored`);
     const upload = uploadOf(request);
-    if (upload.text === undefined) return studyPage(request, reply, studyId, { kind: 'invalid', report: noFile(request) }, 400);
+    if (upload.bytes === undefined) return studyPage(request, reply, studyId, { kind: 'invalid', report: noFile(request) }, 400);
     const outcome = await storeStudyFile(app.store, {
-      text: upload.text,
+      bytes: upload.bytes,
+      acceptLosses: upload.acceptLosses,
       format: upload.format,
       mode: 'update',
       studyId,
-      acceptLosses: upload.acceptLosses,
       userId: request.user!.id,
       via: 'workspace',
     });

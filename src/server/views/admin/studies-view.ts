@@ -16,6 +16,7 @@ const FORMAT_KEYS: Readonly<Record<StudyFileFormat, MessageKey>> = {
   native: 'admin.studies.format.native',
   limesurvey: 'admin.studies.format.limesurvey',
   surveyjs: 'admin.studies.format.surveyjs',
+  xlsform: 'admin.studies.format.xlsform',
 };
 
 /** One stored study as the list shows it. */
@@ -41,7 +42,7 @@ export function uploadForm(lang: Lang, reply: FastifyReply, action: string, head
 <form method="post" action="${localizedPath(lang, action)}" enctype="multipart/form-data">
   ${csrfField(reply)}
   <p><label for="study-file">${t(lang, 'admin.studies.upload.file')}</label>
-  <input type="file" id="study-file" name="file" required accept=".json,.lss,.xml,application/json,text/xml" aria-describedby="study-file-hint">
+  <input type="file" id="study-file" name="file" required accept=".json,.lss,.xml,.xlsx,application/json,text/xml,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-describedby="study-file-hint">
   <span class="hint" id="study-file-hint">${t(lang, 'admin.studies.upload.fileHint', { size: maxMegabytes })}</span></p>
   <p><label for="study-format">${t(lang, 'admin.studies.upload.format')}</label>
   <select id="study-format" name="format">${(Object.keys(FORMAT_KEYS) as StudyFileFormat[]).map((f) => html`<option value="${f}">${t(lang, FORMAT_KEYS[f])}</option>`)}</select></p>
