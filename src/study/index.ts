@@ -60,7 +60,18 @@ export { columnLayout, type CategoryColumn, type ColumnLayout, type NumberColumn
 export { packAnswers, packedSize, unpackInto } from './pack-answers.js';
 export { otherKey, type AnswerValue, type Answers } from './answers.js';
 export { shownQuestion, matrixItemCodes } from './carry-forward.js';
-export { answerKeys, isPageShown, isVisible, validatePageAnswers, validateResponse, type AnswerError, type AnswerErrorCode, type PageValidation } from './validate-answers.js';
+export { describeCondition, describeDisplay } from './describe-condition.js';
+export {
+  answerKeys,
+  isPageShown,
+  isVisible,
+  mayBeHidden,
+  validatePageAnswers,
+  validateResponse,
+  type AnswerError,
+  type AnswerErrorCode,
+  type PageValidation,
+} from './validate-answers.js';
 export { answersFromForm, parseTypedNumber, type FormBody } from './answers-from-form.js';
 export { answerErrorMessage } from './answer-error-message.js';
 export { interfaceLanguageWarnings } from './interface-language-warnings.js';

@@ -47,6 +47,11 @@ function pageOf(study: Study, question: Question): Page | undefined {
   return map.get(question.name);
 }
 
+/** Whether some respondents may not be asked a question: it, its page or a carry forward has a condition. */
+export function mayBeHidden(study: Study, question: Question): boolean {
+  return question.condition !== undefined || pageOf(study, question)?.condition !== undefined || ('filter' in question && question.filter !== undefined);
+}
+
 /** Whether a page is shown given the answers so far: its condition holds (it reads earlier pages only). */
 export function isPageShown(page: Page, answers: Answers): boolean {
   return evaluateCondition(page.condition, answers);
