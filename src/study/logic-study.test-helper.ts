@@ -6,7 +6,8 @@ const options = (...labels: [string, string][]) => labels.map(([en, fr], k) => (
 
 /**
  * A small study exercising page conditions, comparisons and carry forward (in English and French):
- * - `about`: age (number), brands (multiple, codes 1–3, export codes A1–A3), member (single yes 1 / no 2);
+ * - `about`: age (number), brands (multiple, codes 1–3, export codes A1–A3), member (single yes 1 / no 2),
+ *   retired (single, asked when age >= 64.5: a comparison on the same page, for the browser script);
  * - `adults`: shown when age >= 18 (income, optional number);
  * - `brands_page`: favourite (single, kept: chosen brands), rating (matrix, items A1–A3, kept: chosen brands),
  *   others (multiple, kept: brands not chosen);
@@ -28,6 +29,14 @@ export const LOGIC_STUDY_DOCUMENT = {
         { kind: 'number', name: 'age', text: L('Age', 'Âge'), min: 0, max: 120 },
         { kind: 'multiple', name: 'brands', text: L('Brands you use', 'Marques utilisées'), options: options(['Alpha', 'Alpha'], ['Beta', 'Bêta'], ['Gamma', 'Gamma']) },
         { kind: 'single', name: 'member', text: L('Member?', 'Membre ?'), required: false, options: options(['Yes', 'Oui'], ['No', 'Non']) },
+        {
+          kind: 'single',
+          name: 'retired',
+          text: L('Retired?', 'À la retraite ?'),
+          required: false,
+          options: options(['Yes', 'Oui'], ['No', 'Non']),
+          condition: { op: 'compare', question: 'age', comparator: '>=', value: 64.5 },
+        },
       ],
     },
     {
