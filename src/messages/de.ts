@@ -1072,4 +1072,5 @@ export const de: Messages = {
   'condition.and': '{left} und {right}',
   'condition.or': '{left} oder {right}',
   'condition.group': '({condition})',
+  'admin.studies.change.page.changed': 'Seite {page}: {field} von {before} zu {after} geändert',
 };

@@ -1063,6 +1063,7 @@ export const en = {
   'condition.and': '{left} and {right}',
   'condition.or': '{left} or {right}',
   'condition.group': '({condition})',
+  'admin.studies.change.page.changed': 'page {page}: {field} changed from {before} to {after}',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

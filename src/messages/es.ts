@@ -1070,4 +1070,5 @@ export const es: Messages = {
   'condition.and': '{left} y {right}',
   'condition.or': '{left} o {right}',
   'condition.group': '({condition})',
+  'admin.studies.change.page.changed': 'página {page}: {field} cambiado de {before} a {after}',
 };

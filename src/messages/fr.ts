@@ -1074,4 +1074,5 @@ export const fr: Messages = {
   'condition.and': '{left} et {right}',
   'condition.or': '{left} ou {right}',
   'condition.group': '({condition})',
+  'admin.studies.change.page.changed': 'page {page} : {field} passe de {before} à {after}',
 };
