@@ -93,4 +93,34 @@ describe('page conditions and carry forward in the questionnaire, without a scri
     ]);
     assert.doesNotMatch(page.body, /<h1>Fin<\/h1>/, 'member is Yes: the end page has nothing to ask');
   });
+
+  it('drops the answers of a page the respondent closed by going back and changing an earlier answer', async () => {
+    const client = new InjectClient(server.app);
+    const token = await invite(server.store, wave, server.config.secretKey);
+    const about: [string, string][] = [
+      ['brands', '1'],
+      ['member', '2'],
+    ];
+    let page = await client.get(`${SURVEY}?t=${token}`);
+    page = await client.submit(page, [['age', '30'], ...about]);
+    page = await client.submit(page, [['income', '1000']]);
+    assert.equal(title(page), 'Vos marques');
+    page = await client.submit(page, [], 'previous');
+    page = await client.submit(page, [['income', '1000']], 'previous');
+    assert.equal(title(page), 'Logique', 'back on the first page');
+    page = await client.submit(page, [['age', '12'], ...about]);
+    assert.equal(title(page), 'Vos marques', 'the adult page is now skipped');
+    page = await client.submit(page, [
+      ['favourite', '1'],
+      ['rating_alpha', '2'],
+    ]);
+    page = await client.submit(page, []);
+    assert.equal(title(page), 'Vérifiez vos réponses');
+    assert.doesNotMatch(page.body, /Revenu/, 'the stale answer is not reviewed');
+    const done = await client.submit(page, [], 'finish');
+    assert.equal(done.posted?.status, 303);
+    const responses = await server.store.responses.list(wave.id, { status: 'complete' });
+    const mine = responses.find((r) => r.answers.age === 12 && r.answers.favourite === 1)!;
+    assert.deepEqual(mine.answers, { age: 12, brands: [1], member: 2, favourite: 1, rating_alpha: 2 });
+  });
 });
