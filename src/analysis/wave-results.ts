@@ -1,6 +1,6 @@
 import { AppError } from '../app-error.js';
 import { compareWaves, type Store, type Wave } from '../store/index.js';
-import { columnLayout, findQuestion, type Label } from '../study/index.js';
+import { columnLayout, findQuestion, mayBeHidden, type Label } from '../study/index.js';
 import { computeTableSet, waveDifference, type TableCell } from '../stats/index.js';
 import { studyLanguages } from '../study/index.js';
 import { bannerColumnName, indicatorColumnName, prepareWave, studyBanners, type PreparedWave } from './wave-results-dataset.js';
@@ -95,10 +95,11 @@ export async function computeWaveResults(store: Store, wave: Wave, options: Wave
     return { previousWave: previous.wave.code, previous: before.estimate, difference: test.difference, se: test.se, p: test.p, significant: test.significant };
   };
   const layout = columnLayout(study);
-  // a question behind a display condition was asked of some respondents only: sentences name that base
+  // a question behind a display condition (its own, its page's, a carry forward) was asked of some respondents only: sentences name that base
   const filtered = (variable: string) => {
     const column = layout.byName.get(variable);
-    return column !== undefined && findQuestion(study, column.question)?.condition !== undefined;
+    const question = column === undefined ? undefined : findQuestion(study, column.question);
+    return question !== undefined && mayBeHidden(study, question);
   };
   const results: WaveResults = {
     kind: 'waveResults',

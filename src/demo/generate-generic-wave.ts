@@ -5,6 +5,7 @@ import {
   defaultLanguage,
   findQuestion,
   isVisible,
+  shownQuestion,
   marginQuestions,
   packAnswers,
   validateResponse,
@@ -163,9 +164,9 @@ function* rowsOf(options: GenericWaveOptions, summary: GenericWaveSummary): Gene
         chars = 0;
       if (p < pagesAnswered) {
         for (const q of page.questions) {
-          if (!isVisible(q, answers)) continue;
+          if (!isVisible(q, answers, study)) continue;
           shown += q.kind === 'matrix' ? q.items.length : 1;
-          const value = drawn.get(q.name) ?? answerer(q, eta, lang, prng, i, answers);
+          const value = drawn.get(q.name) ?? answerer(shownQuestion(study, q, answers) ?? q, eta, lang, prng, i, answers);
           if (value === undefined) continue;
           answers[q.name] = value;
           if (typeof value === 'string') chars += value.length;

@@ -117,7 +117,7 @@ function* rowsOf(options: GenerateWaveOptions, summary: WaveSummary): Generator<
         chars = 0;
       if (p < pagesAnswered) {
         for (const { q, generate } of questions[p]) {
-          if (!isVisible(q, answers)) continue;
+          if (!isVisible(q, answers, study)) continue;
           shown++;
           const value = generate(r, q);
           if (value === undefined) continue;

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { labelIn, type Label } from '../study/index.js';
+import { describeDisplay, findQuestion, labelIn, type Label, type Study } from '../study/index.js';
 import { BufferedWriter } from './buffered-writer.js';
 import { csvTextCell } from './csv-cell.js';
 import type { ExportOptions, ExportSource } from './export-source.js';
@@ -10,12 +10,19 @@ import type { ExportSummary } from './write-csv.js';
 export const CODEBOOK_COLUMNS = codebookColumns(['fr', 'en']);
 
 /**
- * The codebook's CSV columns: labels, wordings and code labels once per study language, then `missing` and
- * `exported` (`yes`, `yes: identifying` when asked for, `no: identifying` when left out of the data).
+ * The codebook's CSV columns: labels, wordings, display conditions in words (who is asked: empty for
+ * everyone) and code labels once per study language, then `missing` and `exported` (`yes`,
+ * `yes: identifying` when asked for, `no: identifying` when left out of the data).
  */
 export function codebookColumns(languages: readonly string[]): string[] {
   const each = (prefix: string) => languages.map((lang) => `${prefix}_${lang}`);
-  return ['variable', 'type', 'measure', 'question', 'set', ...each('label'), ...each('wording'), 'code', ...each('code_label'), 'missing', 'exported'];
+  return ['variable', 'type', 'measure', 'question', 'set', ...each('label'), ...each('wording'), ...each('condition'), 'code', ...each('code_label'), 'missing', 'exported'];
+}
+
+/** Who is asked a variable's question, in words, in a language: its page's and its own conditions, a carry forward ("" for everyone). */
+function displayCondition(study: Study, v: ExportVariable, lang: string): string {
+  const question = v.question === null ? undefined : findQuestion(study, v.question);
+  return question ? describeDisplay(study, question, lang, v.name).join('. ') : '';
 }
 
 const exported = (v: ExportVariable, omitted: boolean) => (omitted ? 'no: identifying' : v.identifying ? 'yes: identifying' : 'yes');
@@ -27,7 +34,8 @@ function csvLines(source: ExportSource, separator: string): string[] {
   const lines = [line(codebookColumns(languages))];
   const variables = [...source.dictionary.variables.map((v) => [v, false] as const), ...source.dictionary.omitted.map((v) => [v, true] as const)];
   for (const [v, omitted] of variables) {
-    const head = [v.name, v.type, v.measure, v.question ?? '', v.set ?? '', ...texts(v.label), ...texts(v.wording)];
+    const conditions = languages.map((lang) => displayCondition(source.study, v, lang));
+    const head = [v.name, v.type, v.measure, v.question ?? '', v.set ?? '', ...texts(v.label), ...texts(v.wording), ...conditions];
     lines.push(line([...head, '', ...texts(null), '', exported(v, omitted)]));
     for (const level of v.levels) lines.push(line([...head, level.code, ...texts(level.label), v.missing.includes(level.code) ? 'yes' : '', exported(v, omitted)]));
   }
@@ -50,6 +58,10 @@ function markdownLines(source: ExportSource): string[] {
     lines.push('', `## ${v.name}`, '');
     if (v.wording) for (const lang of languages) lines.push(`- question (${lang}): ${md(labelIn(v.wording, lang))}`);
     for (const lang of languages) lines.push(`- label (${lang}): ${md(labelIn(v.label, lang))}`);
+    for (const lang of languages) {
+      const condition = displayCondition(source.study, v, lang);
+      if (condition) lines.push(`- asked (${lang}): ${md(condition)}`);
+    }
     lines.push(`- type: ${v.type}, ${v.measure}`);
     if (v.identifying) lines.push('- identifying: exported on request');
     if (v.set) lines.push(`- multiple-response set: ${v.set}`);
@@ -71,8 +83,8 @@ function markdownLines(source: ExportSource): string[] {
 }
 
 /**
- * Writes the codebook of a wave's export: every variable with its type, measurement level, question, labels
- * and wording in each of the study's languages, every code with its labels and whether it is declared
+ * Writes the codebook of a wave's export: every variable with its type, measurement level, question, labels,
+ * wording and display condition in words (page conditions and carry forward included) in each of the study's languages, every code with its labels and whether it is declared
  * missing, and the variables of identifying questions left out of the data (`exported`: `no: identifying`).
  * CSV (one line per variable, then one per code) or Markdown. Ends the stream.
  */

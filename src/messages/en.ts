@@ -1207,6 +1207,32 @@ export const en = {
   'admin.studies.upload.acceptLosses': 'Store the import even if some display logic cannot be kept',
   'admin.studies.upload.acceptLossesHint':
     'Without it, an import that would show a question or an option to respondents the source hides from them is refused, with the list of what cannot be kept.',
+  // ── conditions in words (codebook, workspace) ──
+  'condition.shownIf': 'Shown if {condition}',
+  'condition.pageShownIf': 'On a page shown if {condition}',
+  'condition.carry.chosen': 'Options limited to those chosen in {question}',
+  'condition.carry.notChosen': 'Options limited to those not chosen in {question}',
+  'condition.carry.items.chosen': 'Items limited to the options chosen in {question}',
+  'condition.carry.items.notChosen': 'Items limited to the options not chosen in {question}',
+  'condition.is': '{question} is {value}',
+  'condition.isNot': '{question} is not {value}',
+  'condition.includes': '{question} includes {value}',
+  'condition.excludes': '{question} does not include {value}',
+  'condition.answered': '{question} is answered',
+  'condition.empty': '{question} is not answered',
+  'condition.lt': '{question} is less than {value}',
+  'condition.le': '{question} is at most {value}',
+  'condition.gt': '{question} is more than {value}',
+  'condition.ge': '{question} is at least {value}',
+  'condition.before': '{question} is before {value}',
+  'condition.onOrBefore': '{question} is on or before {value}',
+  'condition.after': '{question} is after {value}',
+  'condition.onOrAfter': '{question} is on or after {value}',
+  'condition.not': 'it is not the case that {condition}',
+  'condition.and': '{left} and {right}',
+  'condition.or': '{left} or {right}',
+  'condition.group': '({condition})',
+  'admin.studies.change.page.changed': 'page {page}: {field} changed from {before} to {after}',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

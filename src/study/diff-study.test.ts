@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { BUILT_IN_STUDIES } from './built-in-studies.js';
 import { diffStudies, renderStudyDiff, type StudyChange } from './diff-study.js';
 import type { Study } from './study.js';
+import { LOGIC_STUDY_DOCUMENT, logicStudy } from './logic-study.test-helper.js';
 import { validateStudy } from './validate-study.js';
 
 function study(edit: (doc: any) => void = () => {}): Study {
@@ -30,6 +31,20 @@ describe('diffStudies', () => {
     const diff = diffStudies(base, study());
     assert.deepEqual(diff.changes, []);
     assert.equal(renderStudyDiff(diff), 'no change\n');
+  });
+
+  it('reports a page condition and a carry forward changed', () => {
+    const before = logicStudy();
+    const doc = structuredClone(LOGIC_STUDY_DOCUMENT) as any;
+    doc.pages[1].condition.value = 21;
+    doc.pages[2].questions[0].filter.keep = 'notChosen';
+    const result = validateStudy(doc);
+    assert.ok(result.ok);
+    const changes = diffStudies(before, result.study).changes;
+    assert.deepEqual(
+      changes.map((c) => `${c.kind} ${'field' in c ? c.field : ''}`),
+      ['page.changed condition', 'question.changed filter'],
+    );
   });
 
   it('reports a question reworded in one language only, naming that language', () => {

@@ -12,6 +12,7 @@ interface ChangeParams {
   'page.removed': { page: string };
   'page.moved': { page: string; from: number; to: number };
   'page.reworded': { page: string; field: string; languages: readonly string[] };
+  'page.changed': { page: string; field: string; before: string; after: string };
   'question.added': { question: string; page: string };
   'question.removed': { question: string; page: string };
   'question.moved': { question: string; fromPage: string; from: number; toPage: string; to: number };
@@ -59,6 +60,7 @@ export const STUDY_CHANGE_TEXT: Readonly<Record<StudyChangeKind, string>> = Obje
   'page.removed': 'page {page} removed',
   'page.moved': 'page {page} moved from position {from} to {to}',
   'page.reworded': 'page {page}: {field} reworded ({languages})',
+  'page.changed': 'page {page}: {field} changed from {before} to {after}',
   'question.added': 'question {question} added on page {page}',
   'question.removed': 'question {question} removed from page {page}',
   'question.moved': 'question {question} moved from page {fromPage} (position {from}) to page {toPage} (position {to})',
@@ -185,7 +187,7 @@ const listOf = (q: Question, key: 'options' | 'points'): readonly Option[] => ((
 const single = (o: Option | undefined): Option[] => (o ? [o] : []);
 
 /** The fields of a question other than its name, texts and lists: compared as values. */
-const SETTINGS = ['kind', 'required', 'identifying', 'condition', 'display', 'maxSelections', 'exclusive', 'min', 'max', 'integer', 'multiline', 'maxLength'] as const;
+const SETTINGS = ['kind', 'required', 'identifying', 'condition', 'filter', 'display', 'maxSelections', 'exclusive', 'min', 'max', 'integer', 'multiline', 'maxLength'] as const;
 
 function diffQuestion(a: Question, b: Question, add: Add): void {
   const question = b.name;
@@ -249,6 +251,7 @@ function diffPages(a: Study, b: Study, add: Add): void {
       const languages = rewordedIn(la, lb);
       if (languages.length > 0) add({ kind: 'page.reworded', page: p.id, field, languages });
     }
+    if (!same(old.page.condition, p.condition)) add({ kind: 'page.changed', page: p.id, field: 'condition', before: show(old.page.condition), after: show(p.condition) });
   }
 
   // questions, matched by variable name (stable across versions); a question moves when its page changes or

@@ -4,8 +4,10 @@ export { ZCondition, conditionVariables, type Condition } from './condition.js';
 export { evaluateCondition, type ConditionAnswers } from './evaluate-condition.js';
 export {
   QUESTION_KINDS,
+  ZCarryForward,
   ZQuestion,
   questionCodes,
+  type CarryForward,
   type ConsentQuestion,
   type MatrixQuestion,
   type MultipleQuestion,
@@ -57,7 +59,19 @@ export { validateStudy, type StudyIssue, type StudyValidation } from './validate
 export { columnLayout, type CategoryColumn, type ColumnLayout, type NumberColumn } from './column-layout.js';
 export { packAnswers, packedSize, unpackInto } from './pack-answers.js';
 export { otherKey, type AnswerValue, type Answers } from './answers.js';
-export { answerKeys, isVisible, validatePageAnswers, validateResponse, type AnswerError, type AnswerErrorCode, type PageValidation } from './validate-answers.js';
+export { shownQuestion, matrixItemCodes } from './carry-forward.js';
+export { describeCondition, describeDisplay } from './describe-condition.js';
+export {
+  answerKeys,
+  isPageShown,
+  isVisible,
+  mayBeHidden,
+  validatePageAnswers,
+  validateResponse,
+  type AnswerError,
+  type AnswerErrorCode,
+  type PageValidation,
+} from './validate-answers.js';
 export { answersFromForm, parseTypedNumber, type FormBody } from './answers-from-form.js';
 export { answerErrorMessage } from './answer-error-message.js';
 export { interfaceLanguageWarnings } from './interface-language-warnings.js';

@@ -27,6 +27,15 @@ const base = {
   identifying: z.boolean().default(false),
 };
 
+/**
+ * Carry forward (LimeSurvey's array filter, Qualtrics' carry-forward): the options (or matrix items) shown are
+ * those chosen (`keep: 'chosen'`) or not chosen (`'notChosen'`) in `question`, a multiple choice on an earlier
+ * page. Options are matched by code; matrix items by export code (see `carry-forward.ts`). A question left
+ * with nothing to show is hidden.
+ */
+export const ZCarryForward = z.strictObject({ question: ZVariableName, keep: z.enum(['chosen', 'notChosen']) });
+export type CarryForward = z.infer<typeof ZCarryForward>;
+
 /** "Other, please specify": an option whose selection asks for a text, stored as `<name>_other`. */
 const ZOther = z.strictObject({ code: ZCode, label: ZLabel, exportCode: ZExportCode.optional(), maxLength: z.number().int().min(1).max(500).default(200) });
 
@@ -36,6 +45,7 @@ export const ZSingleQuestion = z.strictObject({
   display: z.enum(['radio', 'dropdown']).default('radio'),
   options: z.array(ZOption).min(2, 'a single choice needs at least 2 options'),
   other: ZOther.optional(),
+  filter: ZCarryForward.optional(),
 });
 
 export const ZMultipleQuestion = z.strictObject({
@@ -46,6 +56,7 @@ export const ZMultipleQuestion = z.strictObject({
   /** codes of options that exclude every other ("none of these") */
   exclusive: z.array(ZCode).default([]),
   other: ZOther.optional(),
+  filter: ZCarryForward.optional(),
 });
 
 /** Labelled points, low to high; `dontKnow` is recorded but kept out of bases. */
@@ -65,6 +76,7 @@ export const ZMatrixQuestion = z.strictObject({
   items: z.array(ZMatrixItem).min(2, 'a matrix needs at least 2 items'),
   points: z.array(ZOption).min(2, 'a matrix needs at least 2 points'),
   dontKnow: ZOption.optional(),
+  filter: ZCarryForward.optional(),
 });
 
 export const ZNumberQuestion = z.strictObject({

@@ -1,7 +1,8 @@
 import { otherKey, type Answers, type AnswerValue } from './answers.js';
+import { shownQuestion } from './carry-forward.js';
 import { evaluateCondition } from './evaluate-condition.js';
 import { questionCodes, type Question } from './question.js';
-import type { Study } from './study.js';
+import type { Page, Study } from './study.js';
 
 export type AnswerErrorCode =
   | 'required'
@@ -33,9 +34,40 @@ export interface PageValidation {
   readonly errors: readonly AnswerError[];
 }
 
-/** Whether a question is shown, given every answer so far. */
-export function isVisible(question: Question, answers: Answers): boolean {
-  return evaluateCondition(question.condition, answers);
+/** The page of each question name, once per study object (study versions are immutable). */
+const QUESTION_PAGES = new WeakMap<Study, ReadonlyMap<string, Page>>();
+
+function pageOf(study: Study, question: Question): Page | undefined {
+  let map = QUESTION_PAGES.get(study);
+  if (map === undefined) {
+    const m = new Map<string, Page>();
+    for (const page of study.pages) for (const q of page.questions) m.set(q.name, page);
+    QUESTION_PAGES.set(study, (map = m));
+  }
+  return map.get(question.name);
+}
+
+/** Whether some respondents may not be asked a question: it, its page or a carry forward has a condition. */
+export function mayBeHidden(study: Study, question: Question): boolean {
+  return question.condition !== undefined || pageOf(study, question)?.condition !== undefined || ('filter' in question && question.filter !== undefined);
+}
+
+/** Whether a page is shown given the answers so far: its condition holds (it reads earlier pages only). */
+export function isPageShown(page: Page, answers: Answers): boolean {
+  return evaluateCondition(page.condition, answers);
+}
+
+/**
+ * Whether a question is shown, given every answer so far: its page's condition and its own hold, and a carry
+ * forward leaves it something to show. Without `study`, only the question's own condition is read (pass the
+ * study wherever a page condition or a carry forward may apply: every respondent-facing use).
+ */
+export function isVisible(question: Question, answers: Answers, study?: Study): boolean {
+  if (!evaluateCondition(question.condition, answers)) return false;
+  if (study === undefined) return true;
+  const page = pageOf(study, question);
+  if (page && !isPageShown(page, answers)) return false;
+  return shownQuestion(study, question, answers) !== undefined;
 }
 
 /** The names under which a question's answers are stored. */
@@ -142,14 +174,15 @@ export function validatePageAnswers(study: Study, pageIndex: number, pageAnswers
     if (!allowed.has(key)) errors.push({ field: key, question: key, code: 'unknown_field', params: {} });
   }
   const context: Answers = { ...previous, ...pageAnswers };
+  const pageShown = isPageShown(page, previous);
   for (const q of page.questions) {
-    if (!isVisible(q, context)) {
-      for (const key of answerKeys(q)) {
-        if (!isEmpty(pageAnswers[key])) errors.push({ field: key, question: q.name, code: 'hidden', params: {} });
-      }
-      continue;
+    // a hidden page hides its questions; a carry forward narrows the options or items to check against
+    const shown = pageShown && evaluateCondition(q.condition, context) ? shownQuestion(study, q, context) : undefined;
+    const shownKeys = new Set(shown ? answerKeys(shown) : []);
+    for (const key of answerKeys(q)) {
+      if (!shownKeys.has(key) && !isEmpty(pageAnswers[key])) errors.push({ field: key, question: q.name, code: 'hidden', params: {} });
     }
-    checkQuestion(q, pageAnswers, errors, out);
+    if (shown) checkQuestion(shown, pageAnswers, errors, out);
   }
   return { answers: out, errors };
 }

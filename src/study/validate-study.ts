@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import { conditionVariables, type Condition } from './condition.js';
 import { columnLayout } from './column-layout.js';
 import { formatPath } from './format-path.js';
-import { QUESTION_KINDS, questionCodes, type Question } from './question.js';
+import { matrixItemCodes } from './carry-forward.js';
+import { QUESTION_KINDS, questionCodes, type MultipleQuestion, type Question } from './question.js';
 import { studyLabels } from './study-labels.js';
 import { ZStudy, type Cut, type Study } from './study.js';
 import { defaultLanguageFirst } from './default-language-first.js';
@@ -39,6 +40,8 @@ function semanticIssues(study: Study): StudyIssue[] {
   // variable name -> codes it may hold, filled in questionnaire order so conditions can only look back
   const known = new Map<string, { codes: number[]; kind: Question['kind'] }>();
   const pageIds = new Set<string>();
+  // multiple choices of the pages before the current one: the sources a carry forward may read
+  const earlierMultiples = new Map<string, MultipleQuestion>();
 
   study.pages.forEach((page, p) => {
     if (pageIds.has(page.id)) add(`pages[${p}].id`, `duplicate page id "${page.id}"`);
@@ -102,12 +105,14 @@ function semanticIssues(study: Study): StudyIssue[] {
         });
         if (q.maxSelections !== undefined && q.maxSelections > codes.length) add(`${at}.maxSelections`, `${q.maxSelections} is more than the ${codes.length} options`);
       }
+      if ((q.kind === 'single' || q.kind === 'multiple' || q.kind === 'matrix') && q.filter) carryForwardIssues(q, earlierMultiples.get(q.filter.question), at, add);
       if (q.kind === 'number' && q.min !== undefined && q.max !== undefined && q.min > q.max) add(`${at}.min`, `minimum ${q.min} is above maximum ${q.max}`);
 
       const codes = questionCodes(q);
       known.set(q.name, { codes: q.kind === 'consent' ? [0, 1] : codes, kind: q.kind });
       if (q.kind === 'matrix') for (const item of q.items) known.set(item.name, { codes, kind: 'scale' });
     });
+    for (const q of page.questions) if (q.kind === 'multiple') earlierMultiples.set(q.name, q);
   });
 
   const layout = columnLayout(study);
@@ -144,6 +149,36 @@ function semanticIssues(study: Study): StudyIssue[] {
 }
 
 type AddIssue = (path: string, message: string) => void;
+
+/**
+ * A carry forward reads a multiple choice of an earlier page (so the page is built on the server, without a
+ * script), and its codes line up: with `keep: 'chosen'` every option of a choice is an option of the source
+ * (another would never show); a matrix's items each stand for an option of the source (see carry-forward.ts).
+ */
+function carryForwardIssues(q: Extract<Question, { kind: 'single' | 'multiple' | 'matrix' }>, source: MultipleQuestion | undefined, questionAt: string, add: AddIssue): void {
+  const filter = q.filter!;
+  const at = `${questionAt}.filter`;
+  if (!source) return add(`${at}.question`, `"${filter.question}" is not a multiple choice on an earlier page`);
+  const sourceCodes = questionCodes(source);
+  if (q.kind === 'matrix') {
+    const byExportCode = q.items.every((item) => item.exportCode !== undefined);
+    if (!byExportCode && q.items.length !== source.options.length) {
+      return add(
+        `${at}.question`,
+        `the ${q.items.length} items do not stand for the ${source.options.length} options of "${source.name}" (give each item the export code of its option, or as many items as options)`,
+      );
+    }
+    matrixItemCodes(q, source).forEach((code, k) => {
+      if (code === undefined) add(`${questionAt}.items[${k}].exportCode`, `"${source.name}" has no option with export code ${JSON.stringify(q.items[k]!.exportCode)}`);
+    });
+    return;
+  }
+  if (filter.keep !== 'chosen') return;
+  const codes = [...q.options.map((o) => o.code), ...(q.other ? [q.other.code] : [])];
+  const unmatched = codes.filter((code) => !sourceCodes.includes(code));
+  if (unmatched.length > 0)
+    add(`${at}.question`, `"${source.name}" has no code ${unmatched.join(', ')}: ${unmatched.length > 1 ? 'these options' : 'this option'} would never be shown`);
+}
 
 /** Languages declared once each, the default among them, every label in each declared language and only those. */
 function languageIssues(study: Study, add: AddIssue): void {

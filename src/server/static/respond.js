@@ -56,9 +56,19 @@
   }
   var questions = Array.prototype.slice.call(form.querySelectorAll('[data-question]'));
 
-  /* The answers a visible question gives, read like the server reads the form. */
+  /* A number as typed (1 200,5 or 1200.5), read as the server's parseTypedNumber reads it; the text otherwise. */
+  function typedNumber(text) {
+    var cleaned = text
+      .trim()
+      .replace(/[\s\u00a0\u202f]/g, '')
+      .replace(',', '.');
+    return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(cleaned) ? Number(cleaned) : text;
+  }
+
+  /* The answers a visible question gives, read like the server reads the form (numbers as numbers, for comparisons). */
   function collect(question, answers) {
     var consent = question.classList.contains('consent');
+    var number = question.classList.contains('number');
     Array.prototype.forEach.call(question.querySelectorAll('input, select, textarea'), function (el) {
       if (!el.name || el.disabled) return;
       if (el.type === 'radio') {
@@ -72,7 +82,7 @@
         }
       } else if (el.tagName === 'SELECT') {
         if (el.value !== '') answers[el.name] = Number(el.value);
-      } else if (el.value.trim() !== '') answers[el.name] = el.value;
+      } else if (el.value.trim() !== '') answers[el.name] = number ? typedNumber(el.value) : el.value;
     });
   }
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BUILT_IN_STUDIES, validateStudy, type Study } from '../../../study/index.js';
+import { logicStudy } from '../../../study/logic-study.test-helper.js';
 import { answersBefore, conditionContext, nextPage, previousPage, progress, visiblePages } from './page-flow.js';
 
 const study = (() => {
@@ -52,5 +53,31 @@ describe('page flow', () => {
     const answers = { uses_social: 1, company_size: 2, networks: [1] };
     assert.deepEqual(conditionContext(study.pages[NETWORKS]!, answers), { uses_social: 1 });
     assert.deepEqual(answersBefore(answers, study.pages[NETWORKS]!), { uses_social: 1, company_size: 2 });
+  });
+
+  it('skips a page whose condition fails, a comparison on an earlier number', () => {
+    const logic = logicStudy();
+    const [ABOUT, ADULTS, BRANDS] = ['about', 'adults', 'brands_page'].map((id) => logic.pages.findIndex((p) => p.id === id));
+    assert.equal(nextPage(logic, ABOUT, { age: 12, brands: [1] }), BRANDS);
+    assert.equal(nextPage(logic, ABOUT, { age: 18, brands: [1] }), ADULTS);
+    assert.equal(previousPage(logic, BRANDS, { age: 12, brands: [1] }), ABOUT);
+    assert.deepEqual(visiblePages(logic, { age: 12, brands: [1, 2, 3], member: 1 }), [ABOUT, BRANDS], 'the end page is hidden by member != 1');
+  });
+
+  it('counts a conditional page while its condition is open, and drops it once decided', () => {
+    const logic = logicStudy();
+    assert.equal(progress(logic, 0, {}).total, logic.pages.length + 1, 'age not given: the adult page may come');
+    assert.equal(progress(logic, 0, { age: 12 }).total, logic.pages.length, 'going back: the stored age decides');
+    assert.deepEqual(progress(logic, 2, { age: 12, brands: [1], member: 2 }), { current: 2, total: logic.pages.length });
+  });
+
+  it('skips a page whose questions a carry forward leaves empty', () => {
+    const logic = logicStudy();
+    const brandsPage = logic.pages.findIndex((p) => p.id === 'brands_page');
+    const onlyCarried = { ...logic, pages: logic.pages.map((p) => (p.id === 'brands_page' ? { ...p, questions: p.questions.slice(0, 2) } : p)) } as Study;
+    assert.equal(nextPage(onlyCarried, 0, { age: 12, brands: [] }), brandsPage + 1, 'no brand chosen: nothing to rate');
+    assert.equal(nextPage(onlyCarried, 0, { age: 12, brands: [2] }), brandsPage);
+    assert.equal(progress(onlyCarried, 0, {}).total, onlyCarried.pages.length + 1, 'brands not answered yet: the page may come');
+    assert.equal(progress(onlyCarried, 0, { age: 12, brands: [] }).total, onlyCarried.pages.length - 1);
   });
 });

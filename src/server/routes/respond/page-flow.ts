@@ -1,28 +1,43 @@
-import { answerKeys, conditionVariables, evaluateCondition, isVisible, type Answers, type Condition, type Page, type Study } from '../../../study/index.js';
+import {
+  answerKeys,
+  conditionVariables,
+  evaluateCondition,
+  isPageShown,
+  isVisible,
+  shownQuestion,
+  type Answers,
+  type Condition,
+  type Page,
+  type Question,
+  type Study,
+} from '../../../study/index.js';
 
-/** Whether a page shows at least one question given the answers (pages with none are skipped). */
-export function isPageVisible(page: Page, answers: Answers): boolean {
-  return page.questions.some((q) => isVisible(q, answers));
+/**
+ * Whether a page is shown given the answers: its condition holds and it shows at least one question (a page
+ * whose questions are all hidden, by their conditions or by a carry forward that leaves them nothing, is skipped).
+ */
+export function isPageVisible(study: Study, page: Page, answers: Answers): boolean {
+  return isPageShown(page, answers) && page.questions.some((q) => isVisible(q, answers, study));
 }
 
 /** Indexes of the pages shown given the answers, in order. */
 export function visiblePages(study: Study, answers: Answers): number[] {
   const out: number[] = [];
   study.pages.forEach((page, index) => {
-    if (isPageVisible(page, answers)) out.push(index);
+    if (isPageVisible(study, page, answers)) out.push(index);
   });
   return out;
 }
 
 /** The next shown page after `from`, or the review (study.pages.length). */
 export function nextPage(study: Study, from: number, answers: Answers): number {
-  for (let p = from + 1; p < study.pages.length; p++) if (isPageVisible(study.pages[p]!, answers)) return p;
+  for (let p = from + 1; p < study.pages.length; p++) if (isPageVisible(study, study.pages[p]!, answers)) return p;
   return study.pages.length;
 }
 
 /** The shown page before `from` (the review's is the last shown page), or 0. */
 export function previousPage(study: Study, from: number, answers: Answers): number {
-  for (let p = Math.min(from, study.pages.length) - 1; p >= 0; p--) if (isPageVisible(study.pages[p]!, answers)) return p;
+  for (let p = Math.min(from, study.pages.length) - 1; p >= 0; p--) if (isPageVisible(study, study.pages[p]!, answers)) return p;
   return 0;
 }
 
@@ -73,7 +88,13 @@ function mayHold(condition: Condition, answers: Answers, open: (variable: string
 export function progress(study: Study, page: number, answers: Answers): { current: number; total: number } {
   const pagesOf = variablePages(study);
   const open = (variable: string) => answers[variable] === undefined && (pagesOf.get(variable) ?? -1) >= page;
-  const possible = (p: Page) => p.questions.some((q) => !q.condition || mayHold(q.condition, answers, open) !== false);
+  const may = (condition: Condition | undefined) => !condition || mayHold(condition, answers, open) !== false;
+  // a carry forward whose source is still open may leave something to show; a decided one is evaluated
+  const carried = (q: Question) => {
+    const filter = 'filter' in q ? q.filter : undefined;
+    return (filter !== undefined && open(filter.question)) || shownQuestion(study, q, answers) !== undefined;
+  };
+  const possible = (p: Page) => may(p.condition) && p.questions.some((q) => may(q.condition) && carried(q));
   const counted: number[] = [];
   study.pages.forEach((p, index) => {
     if (possible(p)) counted.push(index);

@@ -14,7 +14,7 @@ import { reviewView } from '../../views/respond/review-view.js';
 import type { Credential } from './resolve-access.js';
 import type { RespondSecrets } from './respond-secrets.js';
 import { conditionContext, isPageVisible, nextPage, progress, visiblePages } from './page-flow.js';
-import { isVisible } from '../../../study/index.js';
+import { isVisible, shownQuestion } from '../../../study/index.js';
 import { siteUrl } from '../../site-url.js';
 
 export const SCRIPTS = ['/respond/logic.js', '/static/respond.js'] as const;
@@ -125,7 +125,9 @@ export function sendQuestionnairePage(request: FastifyRequest, reply: FastifyRep
   const page = study.pages[view.page]!;
   const errors: PageError[] = (view.errors ?? []).map((e) => ({ field: e.field, question: e.question, message: answerErrorMessage(e, lang) }));
   const context: Answers = { ...view.answers };
-  const visible = new Set(page.questions.filter((q) => isVisible(q, context)).map((q) => q.name));
+  const visible = new Set(page.questions.filter((q) => isVisible(q, context, study)).map((q) => q.name));
+  // a carry forward narrows options and items to what earlier pages chose; a question it leaves empty is not rendered
+  const questions = page.questions.map((q) => shownQuestion(study, q, context)).filter((q) => q !== undefined);
   const start = view.page === 0;
   return sendPage(request, reply, {
     title: errors.length > 0 ? `${t(ui, 'respond.errors.title')} – ${labelIn(page.title, lang)}` : labelIn(start ? study.title : page.title, lang),
@@ -145,6 +147,7 @@ export function sendQuestionnairePage(request: FastifyRequest, reply: FastifyRep
       values: view.values ?? formValuesFromAnswers(page, view.answers, lang),
       errors,
       visible,
+      questions,
       conditionAnswers: conditionContext(page, view.answers),
       start,
       resumeUrl: resume,
@@ -156,7 +159,7 @@ export function sendQuestionnairePage(request: FastifyRequest, reply: FastifyRep
 /** The first shown page at or after `page` (pages whose questions are all hidden are skipped). */
 export function shownPageFrom(study: Study, page: number, answers: Answers): number {
   if (page >= study.pages.length) return study.pages.length;
-  return isPageVisible(study.pages[page]!, answers) ? page : nextPage(study, page, answers);
+  return isPageVisible(study, study.pages[page]!, answers) ? page : nextPage(study, page, answers);
 }
 
 export function sendNotice(request: FastifyRequest, reply: FastifyReply, kind: 'closed' | 'badLink' | 'already' | 'tooMany', status: number, wave?: Wave) {

@@ -48,7 +48,7 @@ export async function submitPage(s: Submission, body: FormBody) {
     const values = formValuesFromBody(pageDef, body);
     // without the script, questions revealed by this page's own answers were not on screen: show them, politely
     const storedContext = (response?.answers ?? {}) as Answers;
-    const revealed = errors.every((e) => e.code === 'required' && !isVisible(pageDef.questions.find((q) => q.name === e.question)!, storedContext));
+    const revealed = errors.every((e) => e.code === 'required' && !isVisible(pageDef.questions.find((q) => q.name === e.question)!, storedContext, study));
     if (revealed) return showAgain(s, { page, answers: { ...before, ...parsed.answers }, values, notice: t(respondLanguages(request, study).ui, 'respond.revealed') });
     return showAgain(s, { page, answers: { ...before, ...parsed.answers }, values, errors, status: 400 });
   }

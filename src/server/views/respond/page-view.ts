@@ -1,4 +1,4 @@
-import { type Answers, type Study, labelIn, type Label, type LanguageTag } from '../../../study/index.js';
+import { type Answers, type Question, type Study, labelIn, type Label, type LanguageTag } from '../../../study/index.js';
 import { interfaceLanguage, languageName, t } from '../../../messages/index.js';
 import { attrs, html, type Html } from '../html.js';
 import type { FormValues } from './form-values.js';
@@ -30,6 +30,8 @@ export interface PageViewData {
   readonly errors: readonly PageError[];
   /** question name -> shown (the display logic given what is known) */
   readonly visible: ReadonlySet<string>;
+  /** the page's questions as shown: options and items narrowed by carry forward, those left empty out (default: the page's) */
+  readonly questions?: readonly Question[];
   /** answers of earlier pages that this page's conditions read (for the browser script) */
   readonly conditionAnswers: Answers;
   /** the start page: purpose, duration, privacy notice before the first page's questions */
@@ -75,7 +77,7 @@ export function pageView(d: PageViewData): Html {
   const { lang, study } = d;
   const page = study.pages[d.page]!;
   const errorsByField = new Map(d.errors.map((e) => [e.field, e.message]));
-  const questionOf = new Map(page.questions.map((q) => [q.name, q]));
+  const questionOf = new Map((d.questions ?? page.questions).map((q) => [q.name, q]));
   const summary = errorSummary(
     lang,
     d.errors.map((e) => {
@@ -117,7 +119,7 @@ ${d.notice ? html`<p class="notice" role="status">${d.notice}</p>` : null}
   <div class="hp-field" aria-hidden="true"><label for="hp-website">Website</label><input type="text" id="hp-website" name="hp-website" tabindex="-1" autocomplete="off"></div>
   ${d.start ? html`<h2>${labelIn(page.title, lang)}</h2>` : null}
   ${page.intro ? html`<p class="page-intro">${labelIn(page.intro, lang)}</p>` : null}
-  ${page.questions.map((q) => questionView(q, { lang, values: d.values, errors: errorsByField, hidden: !d.visible.has(q.name) && !errorsByField.has(q.name) }))}
+  ${(d.questions ?? page.questions).map((q) => questionView(q, { lang, values: d.values, errors: errorsByField, hidden: !d.visible.has(q.name) && !errorsByField.has(q.name) }))}
   <div class="survey-actions">
     ${d.page > 0 ? html`<button type="submit" name="_action" value="previous" class="secondary" formnovalidate>${t(interfaceLanguage(lang), 'respond.previous')}</button>` : null}
     <button type="submit" name="_action" value="next" class="primary">${d.start ? t(interfaceLanguage(lang), 'respond.start.begin') : t(interfaceLanguage(lang), 'respond.next')}</button>

@@ -1,4 +1,4 @@
-import { answerKeys, otherKey, type Answers, type Question, type Study, labelIn, type Label, type LanguageTag } from '../../../study/index.js';
+import { answerKeys, isVisible, otherKey, shownQuestion, type Answers, type Question, type Study, labelIn, type Label, type LanguageTag } from '../../../study/index.js';
 import { interfaceLanguage, t } from '../../../messages/index.js';
 import { attrs, html, type Html } from '../html.js';
 import { answerNumber } from './form-values.js';
@@ -71,7 +71,8 @@ ${errorSummary(lang, errors)}
 <p>${t(interfaceLanguage(lang), 'respond.review.intro')}</p>
 ${d.pages.map((p) => {
   const page = study.pages[p]!;
-  const shown = page.questions.filter((q) => answerKeys(q).some((k) => d.answers[k] !== undefined) || !q.condition);
+  // the questions the respondent was shown (display logic, page condition, carry forward), with the items kept
+  const shown = page.questions.filter((q) => isVisible(q, d.answers, study)).flatMap((q) => shownQuestion(study, q, d.answers) ?? []);
   return html`<section class="review-page" aria-labelledby="${`review-${page.id}`}">
   <h2 id="${`review-${page.id}`}">${labelIn(page.title, lang)}</h2>
   <dl>${shown.flatMap((q) => rows(q, d.answers, lang))}</dl>
