@@ -11,7 +11,7 @@ export { neutraliseCell, unneutraliseCell } from './csv-cell.js';
 export { importResponsesCsv, type ImportRejection, type ImportResult, type ImportResponsesOptions } from './import-responses-csv.js';
 export { importLss } from './import-lss.js';
 export { importSurveyJs } from './import-surveyjs.js';
-export type { QuestionnaireImport } from './questionnaire-import.js';
+export { groupLosses, type ImportLoss, type QuestionnaireImport, type QuestionnaireImportOptions } from './questionnaire-import.js';
 export { readStudyFile, isStudyFileFormat, STUDY_FILE_FORMATS, type StudyFileFormat, type StudyFileReading } from './study-file.js';
 export { storeStudyFile, studyAuditAction, type StoreStudyFileInput, type StoreStudyFileOutcome } from './store-study-file.js';
 export { inlineStudyLogo, type InlinedStudyText } from './inline-study-logo.js';

@@ -57,13 +57,16 @@ function importText(format: 'limesurvey' | 'surveyjs', described: string): Comma
   return {
     name: `import ${format}`,
     summary: `convert a ${described} questionnaire into a study file (constructs left out are listed)`,
-    help: `Usage: barometre import ${format} FILE [--id STUDY-ID] [--out STUDY.json]
+    help: `Usage: barometre import ${format} FILE [--id STUDY-ID] [--out STUDY.json] [--accept-losses]
 
 Converts a ${described} questionnaire into a Baromètre study document (the common subset: question kinds,
 options, display conditions that map), checks it with the study validator, and writes it as JSON on
-stdout or to --out. Every construct left out is printed as a warning on stderr; labels missing in French
-or English are copied from the other language (with a warning), and the privacy notice is a placeholder
-to write before fieldwork.
+stdout or to --out. Every construct left out is printed once on stderr, grouped by kind ("lost: …"),
+with where it was and what a respondent will see differently. A loss that changes who sees what (a
+display condition, a hidden question, a trigger that ends the survey left out) makes the import fail
+(exit 1) unless --accept-losses is given. The study keeps every language of the file; a text missing in
+one language takes the default language's (as the source tool shows it). The privacy notice is a
+placeholder to write before fieldwork.
 
 To store it in the database in one step instead: \`barometre study add FILE --from ${format}\`.
 

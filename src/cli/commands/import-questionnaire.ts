@@ -1,22 +1,26 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { importLss, importSurveyJs, type QuestionnaireImport } from '../../exchange/index.js';
+import { groupLosses, importLss, importSurveyJs, type QuestionnaireImport, type QuestionnaireImportOptions } from '../../exchange/index.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { parseArgs } from '../parse-args.js';
 import { commandText } from './command-texts.js';
 
-function questionnaireCommand(name: string, read: (text: string, studyId?: string) => QuestionnaireImport): CliCommand {
+function questionnaireCommand(name: string, read: (text: string, options: QuestionnaireImportOptions) => QuestionnaireImport): CliCommand {
   return {
     ...commandText(`import ${name}`),
     async run(args, io) {
-      const { values, positionals } = parseArgs(args, { id: { type: 'string' }, out: { type: 'string' } }, true);
+      const { values, positionals } = parseArgs(args, { id: { type: 'string' }, out: { type: 'string' }, 'accept-losses': { type: 'boolean' } }, true);
       if (positionals.length !== 1) throw new UsageError('expected exactly one file');
       let result: QuestionnaireImport;
       try {
-        result = read(await readFile(positionals[0], 'utf8'), values.id);
+        result = read(await readFile(positionals[0], 'utf8'), { studyId: values.id, acceptLosses: values['accept-losses'] === true });
       } catch (error) {
         throw new UsageError(`cannot read ${positionals[0]}: ${(error as Error).message}`);
       }
       for (const w of result.warnings) io.stderr.write(`warning: ${w}\n`);
+      for (const [construct, losses] of groupLosses(result.losses)) {
+        io.stderr.write(`lost: ${construct} (${losses.length})\n`);
+        for (const l of losses) io.stderr.write(`  ${l.where}: ${l.effect}${l.changesWhoSees ? ' [changes who sees what]' : ''}\n`);
+      }
       for (const e of result.errors) io.stderr.write(`error: ${e.path}: ${e.message}\n`);
       const json = JSON.stringify(result.study ?? result.document, null, 2) + '\n';
       if (values.out) await writeFile(values.out, json, 'utf8');
@@ -26,5 +30,5 @@ function questionnaireCommand(name: string, read: (text: string, studyId?: strin
   };
 }
 
-export const importLimesurveyCommand = questionnaireCommand('limesurvey', (text, id) => importLss(text, { studyId: id }));
-export const importSurveyjsCommand = questionnaireCommand('surveyjs', (text, id) => importSurveyJs(text, { studyId: id }));
+export const importLimesurveyCommand = questionnaireCommand('limesurvey', (text, options) => importLss(text, { studyId: options.studyId }));
+export const importSurveyjsCommand = questionnaireCommand('surveyjs', (text, options) => importSurveyJs(text, options));

@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { importSurveyJs } from '../../src/exchange/import-surveyjs.js';
+import { columnLayout, findQuestion, type Question } from '../../src/study/index.js';
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/exchange/${name}`, import.meta.url), 'utf8');
+const kinds = (questions: Question[]) => questions.map((q) => `${q.name}:${q.kind}`);
+
+describe('SurveyJS JSON import', () => {
+  const result = importSurveyJs(fixture('customer-survey.surveyjs.json'));
+
+  it('gives a study that validateStudy accepts, in the languages of the file, the default first', () => {
+    assert.deepEqual(result.errors, []);
+    assert.ok(result.ok && result.study);
+    assert.deepEqual(result.study.languages, ['en', 'fr']);
+    assert.deepEqual(result.study.title, { fr: 'Enquête expérience client', en: 'Customer experience survey' });
+    assert.ok(columnLayout(result.study).categories.length > 0);
+  });
+
+  it('maps pages, panels and each supported element type, keeping the source values as export codes', () => {
+    const study = result.study!;
+    assert.deepEqual(
+      study.pages.map((p) => kinds(p.questions)),
+      [
+        ['company_size:single', 'region:single', 'employees:number', 'email:text'],
+        ['is_customer:single', 'channels:multiple', 'nps:scale', 'quality:matrix'],
+        ['suggestions:text'],
+      ],
+    );
+    const channels = findQuestion(study, 'channels')!;
+    assert.ok(channels.kind === 'multiple');
+    assert.deepEqual(
+      channels.options.map((o) => [o.code, o.exportCode, o.label.fr]),
+      [
+        [1, 'phone', 'Téléphone'],
+        [2, 'email', 'E-mail'],
+        [3, 'shop', 'En magasin'],
+        [5, 'none', 'Aucun de ceux-ci'],
+      ],
+    );
+    assert.deepEqual(channels.other, { code: 4, label: { fr: 'Autre', en: 'Other' }, maxLength: 200 });
+    assert.deepEqual(channels.exclusive, [5]);
+    assert.equal(channels.maxSelections, 2);
+    const company = findQuestion(study, 'company_size')!;
+    assert.ok(company.kind === 'single');
+    assert.deepEqual(
+      company.options.map((o) => [o.code, o.exportCode]),
+      [
+        [1, undefined],
+        [2, undefined],
+        [3, undefined],
+      ],
+    );
+    const region = findQuestion(study, 'region')!;
+    assert.ok(region.kind === 'single');
+    assert.deepEqual(
+      region.options.map((o) => [o.code, o.exportCode, o.label.fr, o.label.en]),
+      [
+        [1, 'idf', 'Île-de-France', 'Île-de-France'],
+        [2, 'ara', 'Auvergne-Rhône-Alpes', 'Auvergne-Rhône-Alpes'],
+        [3, 'other', 'Une autre région', 'Another region'],
+      ],
+    );
+    const nps = findQuestion(study, 'nps')!;
+    assert.ok(nps.kind === 'scale');
+    assert.deepEqual(
+      nps.points.map((p) => p.code),
+      [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+    );
+    assert.equal(nps.points[0].label.fr, '0 — Pas du tout probable');
+    const quality = findQuestion(study, 'quality')!;
+    assert.ok(quality.kind === 'matrix' && quality.required);
+    assert.deepEqual(
+      quality.items.map((i) => i.name),
+      ['quality_speed', 'quality_courtesy'],
+    );
+    const employees = findQuestion(study, 'employees')!;
+    assert.ok(employees.kind === 'number' && employees.min === 1 && employees.max === 500000);
+  });
+
+  it('maps every visibleIf, comparisons on ratings included', () => {
+    const study = result.study!;
+    assert.deepEqual(findQuestion(study, 'employees')!.condition, { op: 'equals', question: 'company_size', value: 3 });
+    assert.deepEqual(findQuestion(study, 'channels')!.condition, { op: 'equals', question: 'is_customer', value: 1 });
+    assert.deepEqual(findQuestion(study, 'quality')!.condition, {
+      op: 'or',
+      conditions: [
+        { op: 'equals', question: 'channels', value: 1 },
+        { op: 'equals', question: 'channels', value: 3 },
+      ],
+    });
+    assert.deepEqual(findQuestion(study, 'suggestions')!.condition, { op: 'in', question: 'nps', values: [0, 1, 2, 3, 4, 5, 6] });
+  });
+
+  it('lists every construct left out once, and only the privacy notice as a warning', () => {
+    assert.deepEqual(
+      result.losses.map((l) => [l.construct, l.where, l.changesWhoSees]),
+      [
+        ['setvalue trigger', 'survey ({is_customer} = false)', false],
+        ['calculated values', 'survey', false],
+        ['closing text', 'survey', false],
+        ['validators', 'email', false],
+        ['panel title', 'panel satisfaction_panel', false],
+        ['ranking question', 'priorities', false],
+        ['html text', 'thanks', false],
+        ['signaturepad element', 'signature', false],
+      ],
+    );
+    assert.deepEqual(result.warnings, ['privacy notice: a SurveyJS survey has none; a placeholder is set']);
+  });
+
+  it('refuses what is not a SurveyJS survey', () => {
+    assert.throws(() => importSurveyJs({ title: 'x' }), /no "pages" nor "elements" array/);
+    assert.throws(() => importSurveyJs('[1, 2]'), /not a JSON object/);
+  });
+});
