@@ -18,6 +18,7 @@ type Option = { code: number; label: Label; exportCode?: string };
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const EXPORT_CODE = /^[A-Za-z0-9_.-]{1,64}$/;
+const SUPPORTED_TYPES = new Set(['radiogroup', 'dropdown', 'checkbox', 'tagbox', 'imagepicker', 'rating', 'matrix', 'boolean', 'text', 'comment']);
 const SHOWN_TO_EVERYONE = 'the question is shown to everyone';
 
 /** Question-level properties the model has no place for: [property, construct, effect, changes who sees what]. */
@@ -128,6 +129,7 @@ export function importSurveyJs(input: unknown, options: QuestionnaireImportOptio
     const help = label(e.description, where);
     if (help) base.help = help;
     const codes = new Map<string, number>();
+    if (SUPPORTED_TYPES.has(type)) for (const [key, construct, effect, changesWhoSees] of QUESTION_PROPERTIES) if (used(key, e[key])) lose(construct, where, effect, changesWhoSees);
     let variable: SurveyJsVariable = { variable: name, type: 'text', codes };
     let q: Json;
     switch (type) {
@@ -259,7 +261,6 @@ export function importSurveyJs(input: unknown, options: QuestionnaireImportOptio
       default:
         return undefined;
     }
-    for (const [key, construct, effect, changesWhoSees] of QUESTION_PROPERTIES) if (used(key, e[key])) lose(construct, where, effect, changesWhoSees);
     const own = condition(e.visibleIf, where, 'visibleIf', SHOWN_TO_EVERYONE);
     const all = [...inherited, ...(own ? [own] : [])];
     if (all.length > 0) q.condition = all.length === 1 ? all[0] : { op: 'and', conditions: all };
@@ -294,7 +295,7 @@ export function importSurveyJs(input: unknown, options: QuestionnaireImportOptio
     };
     visit(page.elements ?? page.questions, []);
     if (questions.length === 0) return;
-    const pageTitle = label(page.title, `page ${pageName}`) ?? (Array.isArray(survey.pages) ? texts.words({ [texts.defaultLanguage]: pageName }) : title);
+    const pageTitle = label(page.title, `page ${pageName}`) ?? title;
     const built: Json = { id: names.name(`p_${pageName}`, 'p'), title: pageTitle, questions };
     const intro = label(page.description, `page ${pageName}`);
     if (intro) built.intro = intro;
