@@ -129,7 +129,8 @@ export function importSurveyJs(input: unknown, options: QuestionnaireImportOptio
     const help = label(e.description, where);
     if (help) base.help = help;
     const codes = new Map<string, number>();
-    if (SUPPORTED_TYPES.has(type)) for (const [key, construct, effect, changesWhoSees] of QUESTION_PROPERTIES) if (used(key, e[key])) lose(construct, where, effect, changesWhoSees);
+    if (SUPPORTED_TYPES.has(type))
+      for (const [key, construct, effect, changesWhoSees] of QUESTION_PROPERTIES) if (used(key, e[key])) lose(construct, where, effect, changesWhoSees);
     let variable: SurveyJsVariable = { variable: name, type: 'text', codes };
     let q: Json;
     switch (type) {
