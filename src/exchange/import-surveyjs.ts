@@ -270,6 +270,7 @@ export function importSurveyJs(input: unknown, options: QuestionnaireImportOptio
   };
 
   const pages: Json[] = [];
+  const pageIds = new NameRegistry();
   const sourcePages: Json[] = Array.isArray(survey.pages) ? (survey.pages as unknown[]).filter(isObject) : [{ name: 'page1', elements: rootElements }];
   sourcePages.forEach((page, p) => {
     const pageName = String(page.name ?? `page${p + 1}`);
@@ -297,7 +298,7 @@ export function importSurveyJs(input: unknown, options: QuestionnaireImportOptio
     visit(page.elements ?? page.questions, []);
     if (questions.length === 0) return;
     const pageTitle = label(page.title, `page ${pageName}`) ?? title;
-    const built: Json = { id: names.name(`p_${pageName}`, 'p'), title: pageTitle, questions };
+    const built: Json = { id: pageIds.name(pageName, 'p'), title: pageTitle, questions };
     const intro = label(page.description, `page ${pageName}`);
     if (intro) built.intro = intro;
     if (pageCondition) built.condition = pageCondition;

@@ -115,7 +115,7 @@ const CORPUS: Record<string, Expected> = {
       ['statut:single', 'type_logement:single', 'equipements:multiple'],
       ['charge:scale', 'montant:number'],
     ],
-    conditions: { 'page p_loyer': { op: 'equals', question: 'statut', value: 2 }, montant: { op: 'in', question: 'charge', values: [3, 4] } },
+    conditions: { 'page loyer': { op: 'equals', question: 'statut', value: 2 }, montant: { op: 'in', question: 'charge', values: [3, 4] } },
     losses: [
       'choice visibleIf | type_logement (foyer) | changes who sees',
       'choicesVisibleIf | equipements | changes who sees',
@@ -203,7 +203,7 @@ const CORPUS: Record<string, Expected> = {
       ['team_size:number', 'tools:multiple'],
     ],
     conditions: {
-      'page p_team_page': {
+      'page team_page': {
         op: 'or',
         conditions: [
           { op: 'equals', question: 'plan', value: 3 },
@@ -221,7 +221,7 @@ const CORPUS: Record<string, Expected> = {
       ['plattformen:multiple', 'warum_tv:text', 'summe:text', 'spaeter:text', 'abschluss:single'],
     ],
     conditions: {
-      'page p_medien': {
+      'page medien': {
         op: 'or',
         conditions: [
           { op: 'compare', question: 'alter', comparator: '>=', value: 16 },
