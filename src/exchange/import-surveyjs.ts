@@ -49,9 +49,10 @@ const QUESTION_PROPERTIES: readonly (readonly [string, string, string, boolean])
 
 /** A property's value that means "the construct is used" (not its default). */
 function used(key: string, value: unknown): boolean {
-  if (value === undefined || value === null || value === '' || value === false) return key === 'visible' && value === false;
+  if (key === 'visible') return value === false;
+  if (value === undefined || value === null || value === '' || value === false) return false;
   if (Array.isArray(value)) return value.length > 0;
-  if (key === 'choicesOrder' || key === 'rowsOrder') return value !== 'none';
+  if (key === 'choicesOrder' || key === 'rowsOrder') return value !== 'none' && value !== 'initial';
   return true;
 }
 

@@ -44,6 +44,8 @@ export function readStudyFile(text: string, format: StudyFileFormat, options: { 
   } catch (error) {
     return fail(`not a ${format === 'limesurvey' ? 'LimeSurvey .lss' : 'SurveyJS'} file: ${(error as Error).message}`);
   }
-  if (!imported.ok || !imported.study) return { ok: false, errors: imported.errors, warnings: imported.warnings };
-  return { ok: true, study: imported.study, warnings: imported.warnings };
+  // every construct left out is reported with the warnings, so that nothing is dropped silently
+  const warnings = [...imported.warnings, ...imported.losses.map((l) => `${l.where}: ${l.construct} left out: ${l.effect}`)];
+  if (!imported.ok || !imported.study) return { ok: false, errors: imported.errors, warnings };
+  return { ok: true, study: imported.study, warnings };
 }
