@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { csvTextCell, neutraliseCell, quoteCell, unneutraliseCell } from './csv-cell.js';
-import { csvRecords } from './csv-records.js';
+import { csvRecords } from '../analysis/read-csv.js';
 
 const SAMPLES = ['=1+1', '+33 6', '-2', '@SUM(A1)', '\tx', '\rx', 'a;=1+1', 'a,+1', 'say "=1"', "'=x", "''=x", "'", 'plain', '', "l'été", '1;2', '  edge  ', 'a\nb'];
 

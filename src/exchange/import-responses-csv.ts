@@ -2,7 +2,7 @@ import { waveStudy } from '../analysis/wave-study.js';
 import type { BulkResponse, Store, Wave } from '../store/index.js';
 import { columnLayout, packAnswers, validateResponse, type Answers, type Study } from '../study/index.js';
 import { unneutraliseCell } from './csv-cell.js';
-import { csvRecords } from './csv-records.js';
+import { csvRecords } from '../analysis/read-csv.js';
 import { exportVariables, type ExportVariable } from './export-variables.js';
 
 /** One rejected cell or line: where, a stable code, and a message naming the value. */

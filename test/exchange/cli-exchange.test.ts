@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { runCli } from '../helpers/run-cli.js';
-import { csvRecords } from '../../src/exchange/csv-records.js';
+import { csvRecords } from '../../src/analysis/read-csv.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { seedExchangeWave, type SeededWave } from './fixtures/seed-exchange-wave.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { csvRecords } from '../../src/exchange/csv-records.js';
+import { csvRecords } from '../../src/analysis/read-csv.js';
 import { importResponsesCsv } from '../../src/exchange/import-responses-csv.js';
 import { exportWave, prepareExport, unneutraliseCell, type ExportOptions } from '../../src/exchange/index.js';
 import type { Wave } from '../../src/store/index.js';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { computeWaveResults } from '../../src/analysis/wave-results.js';
-import { csvRecords } from '../../src/exchange/csv-records.js';
+import { csvRecords } from '../../src/analysis/read-csv.js';
 import { exportWave, prepareExport, unneutraliseCell } from '../../src/exchange/index.js';
 import { TEST_DATABASES, openTestStore, type TestStore } from '../helpers/databases.js';
 import { collector } from './fixtures/collect.js';

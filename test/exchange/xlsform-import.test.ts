@@ -314,7 +314,7 @@ describe('barometre import xlsform', () => {
       writeFileSync(file, await writeXlsForm(marketSpanish));
       const refused = await runCli(['import', 'xlsform', file]);
       assert.equal(refused.code, 1);
-      assert.match(refused.stderr, /left out \(5\), by construct:\n {2}relevant \(1\):\n {4}survey row 3 \("preferida"\): .* \[changes who sees what\]\n {2}default \(2\):/);
+      assert.match(refused.stderr, /^lost: relevant \(1\), changes who sees what\n {2}survey row 3 \("preferida"\): .*\nlost: default \(2\)\n/m);
       assert.match(refused.stderr, /error: \(import\): survey row 3/);
       const out = join(dir, 'study.json');
       const accepted = await runCli(['import', 'xlsform', file, '--accept-losses', '--id', 'mercado', '--out', out]);

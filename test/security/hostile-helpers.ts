@@ -1,4 +1,5 @@
 /** Helpers of the hostile input test: URL encoding of any string, CSV parsing, tallies. */
+import { csvRecordsSync } from '../../src/analysis/read-csv.js';
 
 /** Percent-encodes the UTF-8 bytes of any string (lone surrogates become U+FFFD instead of throwing). */
 export function encodeAny(value: string): string {
@@ -7,27 +8,9 @@ export function encodeAny(value: string): string {
     .join('');
 }
 
-/** RFC 4180 fields of a CSV text (quoted fields may hold separators, quotes and line breaks). */
+/** RFC 4180 fields of a CSV text, through the project's one CSV reader. */
 export function parseCsv(text: string, separator = ','): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === separator) row.push(field), (field = '');
-    else if (c === '\n' || (c === '\r' && text[i + 1] === '\n')) {
-      if (c === '\r') i++;
-      row.push(field), rows.push(row), (row = []), (field = '');
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) row.push(field), rows.push(row);
-  return rows;
+  return csvRecordsSync(text, separator).map((r) => r.cells);
 }
 
 /** A cell a spreadsheet would run as a formula. */

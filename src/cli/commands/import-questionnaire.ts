@@ -6,7 +6,7 @@ import { parseArgs } from '../parse-args.js';
 import { commandText } from './command-texts.js';
 
 /** The losses of an import on stderr, grouped by construct, those that change who sees what marked. */
-function printLosses(result: QuestionnaireImport, write: (text: string) => void): void {
+export function printLosses(result: QuestionnaireImport, write: (text: string) => void): void {
   for (const [construct, losses] of groupLosses(result.losses)) {
     const changes = losses.some((l) => l.changesWhoSees);
     write(`lost: ${construct} (${losses.length})${changes ? ', changes who sees what' : ''}\n`);

@@ -1,18 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { groupLosses, importXlsForm, type QuestionnaireImport } from '../../exchange/index.js';
+import { importXlsForm, type QuestionnaireImport } from '../../exchange/index.js';
+import { printLosses } from './import-questionnaire.js';
 import { UsageError, type CliCommand, type CliIo } from '../command.js';
 import { parseArgs } from '../parse-args.js';
 import { commandText } from './command-texts.js';
 
-/** Prints an import's warnings, then its losses grouped by construct, on stderr. */
-export function printImportReport(result: QuestionnaireImport, io: CliIo): void {
+/** Prints an import's warnings, its losses grouped by construct (as the other importers do), then its errors, on stderr. */
+function printImportReport(result: QuestionnaireImport, io: CliIo): void {
   for (const w of result.warnings) io.stderr.write(`warning: ${w}\n`);
-  const groups = groupLosses(result.losses);
-  if (groups.size > 0) io.stderr.write(`left out (${result.losses.length}), by construct:\n`);
-  for (const [construct, losses] of groups) {
-    io.stderr.write(`  ${construct} (${losses.length}):\n`);
-    for (const l of losses) io.stderr.write(`    ${l.where}: ${l.effect}${l.changesWhoSees ? ' [changes who sees what]' : ''}\n`);
-  }
+  printLosses(result, (text) => io.stderr.write(text));
   for (const e of result.errors) io.stderr.write(`error: ${e.path}: ${e.message}\n`);
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CsvSyntaxError, csvRecordsSync } from '../../../../analysis/read-csv.js';
 import type { JsonObject } from '../../../../store/index.js';
 
 export interface ContactRow {
@@ -42,43 +43,16 @@ const ALIASES: Readonly<Record<string, 'email' | 'name' | 'company'>> = {
 };
 const ZEmail = z.email();
 
-/** Splits CSV text into records with the line each starts on (RFC 4180 quoting; `,` or `;` separator). */
+/** The records of CSV text with the line each starts on, blank lines left out (through the project's one CSV reader). */
 function records(text: string, separator: string): { line: number; fields: string[] }[] | { unclosedAt: number } {
-  const out: { line: number; fields: string[] }[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else {
-        if (ch === '\n') line++;
-        field += ch;
-      }
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === separator) {
-      fields.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      fields.push(field);
-      if (!(fields.length === 1 && fields[0]!.trim() === '')) out.push({ line: start, fields });
-      fields = [];
-      field = '';
-      line++;
-      start = line;
-    } else field += ch;
+  try {
+    return csvRecordsSync(text, separator)
+      .filter((r) => !(r.cells.length === 1 && r.cells[0]!.trim() === ''))
+      .map((r) => ({ line: r.line, fields: r.cells }));
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) return { unclosedAt: error.line };
+    throw error;
   }
-  if (quoted) return { unclosedAt: start };
-  fields.push(field);
-  if (!(fields.length === 1 && fields[0]!.trim() === '')) out.push({ line: start, fields });
-  return out;
 }
 
 const cell = (value: string | undefined) => {
