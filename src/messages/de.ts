@@ -1047,4 +1047,10 @@ export const de: Messages = {
   'admin.jobs.open': 'Versand und Fortschritt',
   'admin.contacts.sendAt': 'Senden am (optional, Serverzeit)',
   'admin.contacts.sendAtInvalid': 'Senden am: erwartet wird ein Datum mit Uhrzeit wie 2026-03-01T09:00, nicht in der Vergangenheit.',
+  'answer.invalid_date': 'Bitte geben Sie ein gültiges Datum im Format Jahr-Monat-Tag ein (zum Beispiel 2026-03-31).',
+  'answer.date_before_min': 'Bitte geben Sie ein Datum ab dem {min} ein.',
+  'answer.date_after_max': 'Bitte geben Sie ein Datum bis zum {max} ein.',
+  'answer.total_mismatch': 'Die Zahlen müssen zusammen {total} ergeben; sie ergeben {sum}.',
+  'respond.date.hint': 'Jahr-Monat-Tag, zum Beispiel 2026-03-31.',
+  'respond.numbers.total': 'Die Zahlen müssen zusammen {total} ergeben.',
 };

@@ -1038,6 +1038,12 @@ export const en = {
   'admin.jobs.open': 'Sendings and progress',
   'admin.contacts.sendAt': 'Send at (optional, server time)',
   'admin.contacts.sendAtInvalid': 'Send at: expected a date and time such as 2026-03-01T09:00, not in the past.',
+  'answer.invalid_date': 'Enter a real date, written year-month-day (for example 2026-03-31).',
+  'answer.date_before_min': 'Enter a date on or after {min}.',
+  'answer.date_after_max': 'Enter a date on or before {max}.',
+  'answer.total_mismatch': 'The numbers must add up to {total}; they add up to {sum}.',
+  'respond.date.hint': 'Year-month-day, for example 2026-03-31.',
+  'respond.numbers.total': 'The numbers must add up to {total}.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

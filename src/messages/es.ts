@@ -1045,4 +1045,10 @@ export const es: Messages = {
   'admin.jobs.open': 'Envíos y avance',
   'admin.contacts.sendAt': 'Enviar el (opcional, hora del servidor)',
   'admin.contacts.sendAtInvalid': 'Enviar el: se espera una fecha y hora como 2026-03-01T09:00, no en el pasado.',
+  'answer.invalid_date': 'Introduzca una fecha que exista, escrita año-mes-día (por ejemplo 2026-03-31).',
+  'answer.date_before_min': 'Introduzca una fecha igual o posterior al {min}.',
+  'answer.date_after_max': 'Introduzca una fecha igual o anterior al {max}.',
+  'answer.total_mismatch': 'Los números deben sumar {total}; suman {sum}.',
+  'respond.date.hint': 'Año-mes-día, por ejemplo 2026-03-31.',
+  'respond.numbers.total': 'Los números deben sumar {total}.',
 };

@@ -1049,4 +1049,10 @@ export const fr: Messages = {
   'admin.jobs.open': 'Envois et avancement',
   'admin.contacts.sendAt': 'Envoyer le (facultatif, heure du serveur)',
   'admin.contacts.sendAtInvalid': 'Envoyer le : attendu une date et une heure comme 2026-03-01T09:00, pas dans le passé.',
+  'answer.invalid_date': 'Indiquez une date qui existe, écrite année-mois-jour (par exemple 2026-03-31).',
+  'answer.date_before_min': 'Indiquez une date égale ou postérieure au {min}.',
+  'answer.date_after_max': 'Indiquez une date égale ou antérieure au {max}.',
+  'answer.total_mismatch': 'Le total doit être égal à {total}\u00A0; il est de {sum}.',
+  'respond.date.hint': 'Année-mois-jour, par exemple 2026-03-31.',
+  'respond.numbers.total': 'Le total doit être égal à {total}.',
 };
