@@ -1,4 +1,4 @@
-import type { Question, Study } from '../study/index.js';
+import type { Study } from '../study/index.js';
 import { createPrng, hashText, type Prng } from './prng.js';
 
 /** How one variable (a question, a matrix item or an option) answers the respondent's latent factor. */
