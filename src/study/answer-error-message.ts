@@ -8,7 +8,9 @@ import type { AnswerError } from './validate-answers.js';
  */
 function formatBound(value: string | number, lang: string): string {
   if (typeof value === 'number') return new Intl.NumberFormat(lang, { maximumFractionDigits: 20, useGrouping: false }).format(value);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`));
+  // day month year in English as in the rest of the interface (`formatDate`), not the US order
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value))
+    return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`));
   return value;
 }
 

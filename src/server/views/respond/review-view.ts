@@ -41,7 +41,7 @@ function optionLabel(q: Question, code: number, lang: LanguageTag): string {
 /** A day in words in the respondent's language ("31 March 2026"); the ISO text when the language has no calendar words. */
 function reviewDate(iso: string, lang: LanguageTag): string {
   try {
-    return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+    return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
   } catch {
     return iso;
   }
