@@ -52,7 +52,7 @@ function answerText(q: Question, key: string, answers: Answers, lang: LanguageTa
   const value = answers[key];
   if (value === undefined) return undefined;
   if (q.kind === 'consent') return value === true ? t(interfaceLanguage(lang), 'consent.yes') : undefined;
-  if (q.kind === 'number') return `${typeof value === 'number' ? answerNumber(value, lang) : String(value)}${q.unit ? ` ${labelIn(q.unit, lang)}` : ''}`;
+  if (q.kind === 'number' || q.kind === 'numbers') return `${typeof value === 'number' ? answerNumber(value, lang) : String(value)}${q.unit ? ` ${labelIn(q.unit, lang)}` : ''}`;
   if (q.kind === 'text' || q.kind === 'textgrid') return String(value);
   if (q.kind === 'date') return typeof value === 'string' ? reviewDate(value, lang) : String(value);
   const codes = Array.isArray(value) ? value : [value as number];
