@@ -167,6 +167,15 @@ describe('multiple numeric questions', () => {
     assert.deepEqual(codes(answersFromForm(study, 0, { budget_ads: 'sixty' }).errors), ['budget_ads:wrong_type']);
   });
 
+  it('accepts conditions on an item and refuses them on the question itself, which has no answer of its own', () => {
+    const doc = document();
+    doc.pages[1].questions[1].condition = { op: 'answered', question: 'budget' };
+    assert.ok(validateStudy(doc).errors.some((e) => e.path === 'pages[1].questions[1].condition' && e.message.startsWith('"budget" has no answer of its own')));
+    assert.deepEqual(codes(validateResponse(study, { ...good, budget_ads: 70, budget_staff: 30, why_ads: 'x' }, { complete: true }).errors), []);
+    assert.deepEqual(codes(validateResponse(study, { ...good, why_ads: 'x' }, { complete: true }).errors), []);
+    assert.deepEqual(codes(validateResponse(study, { ...good, budget_ads: 40, budget_staff: 60, why_ads: 'x' }, { complete: true }).errors), ['why_ads:hidden']);
+  });
+
   it('refuses a total that the bounds make impossible', () => {
     const doc = document();
     doc.pages[0].questions[1].total = 250;

@@ -56,6 +56,11 @@ function semanticIssues(study: Study): StudyIssue[] {
           if (c.op === 'and' || c.op === 'or') return c.conditions.forEach(walk);
           const target = known.get(c.question);
           if (!target) return;
+          if (target.kind === 'numbers' || target.kind === 'textgrid') {
+            // its answers live under its items or cells
+            add(where, `"${c.question}" has no answer of its own; a condition names one of its ${target.kind === 'numbers' ? 'items' : 'cells'} (${c.question}_…)`);
+            return;
+          }
           const values = c.op === 'equals' ? [c.value] : c.op === 'in' ? c.values : [];
           for (const v of values) if (!target.codes.includes(v)) add(`${where}`, `"${c.question}" has no code ${v}`);
           if (c.op === 'compare') {
@@ -64,7 +69,7 @@ function semanticIssues(study: Study): StudyIssue[] {
               if (typeof c.value !== 'string') add(where, `"${c.question}" is a date; compare it with a date written YYYY-MM-DD, not the number ${c.value}`);
               else if (!isIsoDate(c.value)) add(where, `${c.value} is not a real calendar day`);
             } else if (typeof c.value === 'string') add(where, `"${c.question}" is not a date; it cannot be compared with ${c.value}`);
-            else if (target.kind !== 'number' && target.kind !== 'numbers' && !(c.comparator === '!=' && target.codes.includes(c.value)))
+            else if (target.kind !== 'number' && !(c.comparator === '!=' && target.codes.includes(c.value)))
               add(where, `"${c.question}" is not a number; only != with one of its codes applies`);
           }
         };
