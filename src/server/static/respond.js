@@ -72,7 +72,11 @@
         }
       } else if (el.tagName === 'SELECT') {
         if (el.value !== '') answers[el.name] = Number(el.value);
-      } else if (el.value.trim() !== '') answers[el.name] = el.value;
+      } else if (el.value.trim() !== '') {
+        // a number field (number, multiple numeric item) as the server reads it: `1 200,5` or `1200.5`
+        var typed = el.getAttribute('inputmode') ? Number(el.value.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.')) : NaN;
+        answers[el.name] = el.getAttribute('inputmode') && !isNaN(typed) ? typed : el.value;
+      }
     });
   }
 
