@@ -56,6 +56,12 @@
   }
   var questions = Array.prototype.slice.call(form.querySelectorAll('[data-question]'));
 
+  /* A number field (number, multiple numeric item) as the server reads it: `1 200,5` or `1200.5`; the text when it is not one. */
+  function typedNumber(text) {
+    var cleaned = text.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+    return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(cleaned) ? Number(cleaned) : text;
+  }
+
   /* The answers a visible question gives, read like the server reads the form. */
   function collect(question, answers) {
     var consent = question.classList.contains('consent');
@@ -73,9 +79,7 @@
       } else if (el.tagName === 'SELECT') {
         if (el.value !== '') answers[el.name] = Number(el.value);
       } else if (el.value.trim() !== '') {
-        // a number field (number, multiple numeric item) as the server reads it: `1 200,5` or `1200.5`
-        var typed = el.getAttribute('inputmode') ? Number(el.value.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.')) : NaN;
-        answers[el.name] = el.getAttribute('inputmode') && !isNaN(typed) ? typed : el.value;
+        answers[el.name] = el.getAttribute('inputmode') ? typedNumber(el.value) : el.value;
       }
     });
   }
