@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { BUILT_IN_STUDIES, allQuestions, answerKeys, isVisible, validateResponse, validateStudy, type Answers, type Study } from '../study/index.js';
 import { generateGenericWave, type GenericWaveOptions } from './generate-generic-wave.js';
 import { DEMO_SEEDS } from './demo-seeds.js';
+import { withNewKinds } from '../../test/fixtures/new-kinds-study.js';
 
 const result = validateStudy(BUILT_IN_STUDIES.find((s) => s.id === 'energy-mobility-barometer')!);
 assert.ok(result.ok);
@@ -49,6 +50,24 @@ describe('generateGenericWave', () => {
       }
     }
     assert.deepEqual([...answered].sort(), ['consent', 'matrix', 'multiple', 'number', 'scale', 'single', 'text']);
+  });
+
+  it('answers the kinds date, multiple numeric (adding up to its total) and grid of texts of any study', () => {
+    const extended = validateStudy(withNewKinds(study));
+    assert.ok(extended.ok, JSON.stringify(extended.errors));
+    const rows = [...generateGenericWave(options({ study: extended.study })).rows];
+    const answered = new Set<string>();
+    for (const r of rows) {
+      const answers = r.answers as Answers;
+      assert.deepEqual(validateResponse(extended.study, answers, { complete: r.status === 'complete' }).errors, []);
+      if (typeof answers.founded_on === 'string') answered.add('date');
+      if (typeof answers.budget_ads === 'number') {
+        answered.add('numbers');
+        assert.equal((answers.budget_ads as number) + (answers.budget_content as number) + (answers.budget_tools as number), 100);
+      }
+      if (Object.keys(answers).some((k) => k.startsWith('brands_'))) answered.add('textgrid');
+    }
+    assert.deepEqual([...answered].sort(), ['date', 'numbers', 'textgrid']);
   });
 
   it('dates responses inside the fieldwork, with durations for complete ones and partial ones stopped on a page', () => {

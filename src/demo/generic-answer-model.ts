@@ -1,4 +1,4 @@
-import type { Question, Study } from '../study/index.js';
+import type { Study } from '../study/index.js';
 import { createPrng, hashText, type Prng } from './prng.js';
 
 /** How one variable (a question, a matrix item or an option) answers the respondent's latent factor. */
@@ -113,11 +113,56 @@ export function selected(p: number, loc: number, prng: Prng): boolean {
 }
 
 /** A number between the question's bounds (0 to 100 without), skewed towards the low end, moving with `loc`. */
-export function numberAnswer(q: Extract<Question, { kind: 'number' }>, centre: number, loc: number, prng: Prng): number {
+export function numberAnswer(q: { readonly min?: number; readonly max?: number; readonly integer: boolean }, centre: number, loc: number, prng: Prng): number {
   const lo = q.min ?? 0;
   const hi = q.max ?? lo + 100;
   const u = logistic(logit(centre) + 0.3 * loc + 0.5 * prng.normal());
   const value = lo + u * (hi - lo);
   const rounded = q.integer ? Math.round(value) : Math.round(value * 10) / 10;
   return Math.min(hi, Math.max(lo, rounded));
+}
+
+const DAY_MS = 86_400_000;
+const TEN_YEARS_MS = 3652 * DAY_MS;
+
+/**
+ * A uniform random day within a date question's bounds, both included; a missing bound is ten years from the
+ * other (2000-01-01 to 2025-12-31 without either).
+ */
+export function dayBetween(min: string | undefined, max: string | undefined, prng: Prng): string {
+  const parse = (day: string) => Date.parse(`${day}T00:00:00Z`);
+  const from = min !== undefined ? parse(min) : max !== undefined ? parse(max) - TEN_YEARS_MS : parse('2000-01-01');
+  const to = max !== undefined ? parse(max) : min !== undefined ? parse(min) + TEN_YEARS_MS : parse('2025-12-31');
+  const days = Math.max(0, Math.round((to - from) / DAY_MS));
+  return new Date(from + prng.int(days + 1) * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * Random shares of `total` over `count` items (a budget split): each item within [min, max], whole numbers
+ * when `integer` (a tenth otherwise), adding up to the total exactly. Null when the bounds make it impossible.
+ */
+export function splitTotal(count: number, total: number, bounds: { readonly min?: number; readonly max?: number; readonly integer: boolean }, prng: Prng): number[] | null {
+  const step = bounds.integer ? 1 : 0.1;
+  const units = Math.round(total / step);
+  const lo = Math.ceil((bounds.min ?? 0) / step - 1e-9);
+  const hi = bounds.max === undefined ? units : Math.floor(bounds.max / step + 1e-9);
+  if (count * lo > units || count * hi < units || Math.abs(units * step - total) > 1e-9 * Math.max(1, Math.abs(total))) return null;
+  // everyone at the minimum, then the rest unit by unit to items drawn with random weights and room left
+  const shares = new Array<number>(count).fill(lo);
+  const weights = Array.from({ length: count }, () => -Math.log(1 - prng.next()));
+  let left = units - count * lo;
+  while (left > 0) {
+    const open = weights.map((w, k) => (shares[k] < hi ? w : 0));
+    const k = prng.weighted(open);
+    const room = Math.min(hi - shares[k], left, Math.max(1, Math.ceil(left * prng.next())));
+    shares[k] += room;
+    left -= room;
+  }
+  const out = shares.map((u) => (bounds.integer ? u : Math.round(u) / 10));
+  if (!bounds.integer) {
+    // tenths: make the float sum land on the total
+    const sum = out.reduce((a, b) => a + b, 0);
+    out[count - 1] = Math.round((out[count - 1] + total - sum) * 10) / 10;
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
-import { otherKey, type Answers, type AnswerValue, type Question } from '../study/index.js';
+import { numbersItemKey, otherKey, textGridCells, type Answers, type AnswerValue, type Question } from '../study/index.js';
 import type { DemoSeed } from './demo-seed.js';
-import { drift, location, numberAnswer, orderedIndex, selected, type GenericAnswerModel } from './generic-answer-model.js';
+import { dayBetween, drift, location, numberAnswer, orderedIndex, selected, splitTotal, type GenericAnswerModel } from './generic-answer-model.js';
 import { neutralText, otherText, sampleTexts } from './generic-texts.js';
 import type { Prng } from './prng.js';
 
@@ -8,8 +8,8 @@ export type Answerer = (q: Question, eta: number, lang: string, prng: Prng, rank
 
 /**
  * Answers one question of any kind for a respondent at latent position `eta`, in quarter `t`: returns the
- * question's value, or undefined when it is left unanswered; "other" texts and a matrix's items are
- * written into `answers` directly.
+ * question's value, or undefined when it is left unanswered; "other" texts, a matrix's and a multiple
+ * numeric's items and a grid's cells are written into `answers` directly.
  */
 export function createAnswerer(model: GenericAnswerModel, t: number, seed: DemoSeed | undefined): Answerer {
   const skip = (q: Question, prng: Prng) => !q.required && prng.chance(0.06);
@@ -94,6 +94,30 @@ export function createAnswerer(model: GenericAnswerModel, t: number, seed: DemoS
           text = q.identifying ? `demo-${rank + 1}` : neutralText(lang, prng);
         }
         return text.slice(0, q.maxLength);
+      }
+      case 'date':
+        return skip(q, prng) ? undefined : dayBetween(q.min, q.max, prng);
+      case 'numbers': {
+        if (skip(q, prng)) return undefined;
+        if (q.total !== undefined) {
+          const shares = splitTotal(q.items.length, q.total, q, prng);
+          if (shares) q.items.forEach((item, k) => (answers[numbersItemKey(q, item)] = shares[k]));
+          return undefined;
+        }
+        for (const item of q.items) {
+          const key = numbersItemKey(q, item);
+          const m = model.variable(key, 2, false);
+          answers[key] = numberAnswer(q, 0.08 + 0.3 * m.shares[0], location(m, eta, t), prng);
+        }
+        return undefined;
+      }
+      case 'textgrid': {
+        if (!q.required && !prng.chance(q.identifying ? 0.4 : 0.12)) return undefined;
+        for (const cell of textGridCells(q)) {
+          if (!q.required && !prng.chance(0.6)) continue;
+          answers[cell.key] = (q.identifying ? `demo-${rank + 1}` : neutralText(lang, prng)).slice(0, q.maxLength);
+        }
+        return undefined;
       }
     }
   };

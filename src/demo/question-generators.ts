@@ -1,10 +1,11 @@
-import { otherKey, type AnswerValue, type Question } from '../study/index.js';
+import { numbersItemKey, otherKey, textGridCells, type AnswerValue, type Question } from '../study/index.js';
+import { dayBetween, splitTotal } from './generic-answer-model.js';
 import { logistic } from './calibrate-model.js';
 import { comment, companyName, otherNetwork, otherTool } from './open-texts.js';
 import { drawItem, forceItem, itemIndex, sizeScore, type Respondent } from './respondent.js';
 
-/** What a generator returns: one value, the items of a matrix, or nothing (an optional question skipped). */
-export type Generated = AnswerValue | { readonly items: Record<string, number> } | undefined;
+/** What a generator returns: one value, the items of a matrix or multiple numeric or a grid's cells, or nothing (an optional question skipped). */
+export type Generated = AnswerValue | { readonly items: Record<string, AnswerValue> } | undefined;
 export type QuestionGenerator = (r: Respondent, q: Question) => Generated;
 
 const DONT_KNOW = 9;
@@ -171,5 +172,18 @@ export function genericAnswer(r: Respondent, q: Question): Generated {
       return q.required ? 'Réponse' : undefined;
     case 'consent':
       return true;
+    case 'date':
+      return dayBetween(q.min, q.max, prng);
+    case 'numbers': {
+      const lo = q.min ?? 0,
+        hi = q.max ?? lo + 10;
+      const shares =
+        q.total !== undefined
+          ? splitTotal(q.items.length, q.total, q, prng)
+          : q.items.map(() => (q.integer ? Math.round(lo + prng.next() * (hi - lo)) : lo + Math.round(prng.next() * (hi - lo) * 10) / 10));
+      return shares ? { items: Object.fromEntries(q.items.map((item, k) => [numbersItemKey(q, item), shares[k]])) } : undefined;
+    }
+    case 'textgrid':
+      return q.required ? { items: Object.fromEntries(textGridCells(q).map((cell) => [cell.key, 'Réponse'.slice(0, q.maxLength)])) } : undefined;
   }
 }

@@ -6,7 +6,8 @@ import type { ResponseParadata } from '../store/index.js';
 
 /**
  * One response in export order, reused from row to row (copy what you keep): `values` holds numbers and
- * codes (NaN when missing), `texts` the strings of text variables (null when missing).
+ * codes (NaN when missing), `texts` the strings of text variables (null when missing); a date has both, its
+ * `YYYY-MM-DD` text and its days since 1970-01-01.
  */
 export interface ExportRow {
   readonly values: Float64Array;
@@ -37,7 +38,8 @@ const ID = 0,
   NUMBER = 5,
   TEXT = 6,
   WEIGHT_POPULATION = 7,
-  PARADATA = 8;
+  PARADATA = 8,
+  DATE = 9;
 const KIND_CODES = {
   id: ID,
   status: STATUS,
@@ -48,7 +50,16 @@ const KIND_CODES = {
   'packed-number': NUMBER,
   text: TEXT,
   paradata: PARADATA,
+  date: DATE,
 } as const;
+const DAY_MS = 86_400_000;
+
+/** Days from 1970-01-01 to an ISO day `YYYY-MM-DD`; NaN for anything else. */
+export function isoDayNumber(text: string): number {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return Number.NaN;
+  const ms = Date.parse(`${text}T00:00:00Z`);
+  return Number.isNaN(ms) ? Number.NaN : ms / DAY_MS;
+}
 
 /**
  * Streams a wave's responses as batches of export rows, in id order. Codes and numbers come from the
@@ -72,9 +83,9 @@ export async function* exportBatches(store: Store, wave: Wave, study: Study, dic
   const toSample = weights && total > 0 ? weights.weights.length / total : NaN;
   const kinds = Int8Array.from(variables, (v) => KIND_CODES[v.source.kind]);
   const offsets = Int32Array.from(variables, (v) => ('offset' in v.source ? v.source.offset : 0));
-  const textKeys = variables.flatMap((v) => (v.source.kind === 'text' ? [v.source.key] : []));
-  // position of each text variable among the texts the database extracts
-  const textIndex = Int32Array.from(variables, (v) => (v.source.kind === 'text' ? textKeys.indexOf(v.source.key) : -1));
+  const textKeys = variables.flatMap((v) => (v.source.kind === 'text' || v.source.kind === 'date' ? [v.source.key] : []));
+  // position of each text (or date) variable among the texts the database extracts
+  const textIndex = Int32Array.from(variables, (v) => (v.source.kind === 'text' || v.source.kind === 'date' ? textKeys.indexOf(v.source.key) : -1));
   const paradataFields = variables.map((v) => (v.source.kind === 'paradata' ? v.source.field : null)) as (ParadataField | null)[];
   const needsParadata = paradataFields.some((f) => f !== null);
   const onTextBytes = options.onTextBytes;
@@ -132,6 +143,12 @@ export async function* exportBatches(store: Store, wave: Wave, study: Study, dic
             case TEXT: {
               const text = strings === null ? null : strings[textIndex[j]];
               texts[j] = text !== null && text !== '' ? text : null;
+              break;
+            }
+            case DATE: {
+              const text = strings === null ? null : strings[textIndex[j]];
+              texts[j] = text !== null && text !== '' ? text : null;
+              values[j] = texts[j] === null ? Number.NaN : isoDayNumber(texts[j]!);
               break;
             }
             case ID:

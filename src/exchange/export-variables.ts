@@ -1,6 +1,6 @@
 import { t, type MessageKey } from '../messages/index.js';
 import { interfaceLanguage } from '../messages/lang.js';
-import { columnLayout, identifyingVariables, labelIn, otherKey, packedSize, type Label, type Question, type Study } from '../study/index.js';
+import { columnLayout, identifyingVariables, labelIn, numbersItemKey, otherKey, packedSize, textGridCells, type Label, type Question, type Study } from '../study/index.js';
 
 /** How a variable's value is read from one response. */
 export type ValueSource =
@@ -17,6 +17,8 @@ export type ValueSource =
   | { readonly kind: 'packed-category'; readonly offset: number }
   /** a string kept in the answers JSON */
   | { readonly kind: 'text'; readonly key: string }
+  /** a day kept in the answers JSON as `YYYY-MM-DD`: the row holds the text and the days since 1970-01-01 */
+  | { readonly kind: 'date'; readonly key: string }
   /** how the response came in (paradata, read beside the answers) */
   | { readonly kind: 'paradata'; readonly field: ParadataField };
 
@@ -34,7 +36,8 @@ export interface ExportLevel {
 /** One column of an export: its name, labels, codes and where its value comes from. */
 export interface ExportVariable {
   readonly name: string;
-  readonly type: 'category' | 'number' | 'text';
+  /** `date`: a day, ISO `YYYY-MM-DD` in CSV and JSON, a DATE11 variable in .sav, YYYYMMDD in Triple-S */
+  readonly type: 'category' | 'number' | 'text' | 'date';
   readonly label: Label;
   /** the question it comes from (null for response metadata and the weight) */
   readonly question: string | null;
@@ -71,7 +74,7 @@ export interface ExportDictionary {
   readonly omitted: readonly ExportVariable[];
   /** byte size of the study's packed vector */
   readonly packedSize: number;
-  /** whether a variable reads the answers JSON (texts) */
+  /** whether a variable reads the answers JSON (texts and dates) */
   readonly needsAnswers: boolean;
 }
 
@@ -209,6 +212,36 @@ export function exportVariables(study: Study, options: ExportVariablesOptions = 
         case 'text':
           variables.push({ ...base(q.name, q.text, q), type: 'text', measure: 'nominal', maxLength: q.maxLength, source: { kind: 'text', key: q.name } });
           break;
+        case 'date':
+          variables.push({ ...base(q.name, q.text, q), type: 'date', measure: 'scale', maxLength: 10, source: { kind: 'date', key: q.name } });
+          break;
+        case 'numbers':
+          for (const item of q.items) {
+            const name = numbersItemKey(q, item);
+            variables.push({
+              ...base(name, joinLabels(study.languages, q.text, item.label), q),
+              type: 'number',
+              measure: 'scale',
+              decimals: q.integer ? 0 : 2,
+              source: { kind: 'packed-number', offset: offsets.get(name)! },
+            });
+          }
+          break;
+        case 'textgrid':
+          for (const cell of textGridCells(q)) {
+            variables.push({
+              ...base(
+                cell.key,
+                joinLabels(study.languages, q.text, cell.row.label, Object.fromEntries(study.languages.map((lang) => [lang, ` — ${labelIn(cell.column.label, lang)}`]))),
+                q,
+              ),
+              type: 'text',
+              measure: 'nominal',
+              maxLength: q.maxLength,
+              source: { kind: 'text', key: cell.key },
+            });
+          }
+          break;
       }
       if ((q.kind === 'single' || q.kind === 'multiple') && q.other) {
         const key = otherKey(q.name);
@@ -246,6 +279,6 @@ export function exportVariables(study: Study, options: ExportVariablesOptions = 
     variables: Object.freeze(kept),
     omitted: Object.freeze(omitted),
     packedSize: packedSize(layout),
-    needsAnswers: kept.some((v) => v.type === 'text'),
+    needsAnswers: kept.some((v) => v.type === 'text' || v.type === 'date'),
   });
 }

@@ -67,6 +67,11 @@ function lineAnswers(
       answers[name] = unneutraliseCell(cell);
       return;
     }
+    if (v.type === 'date') {
+      // the ISO day of a CSV export; validateResponse refuses anything else
+      answers[name] = cell.trim();
+      return;
+    }
     if (v.type === 'number') {
       const text = decimalComma ? cell.replace(',', '.') : cell;
       const n = Number(text);

@@ -51,6 +51,8 @@ export const SAV_VALUE_LABEL_MAX = 120;
 
 const FORMAT_F = 5;
 const FORMAT_A = 1;
+/** DATE11: dd-mmm-yyyy, the value in seconds since 14 October 1582 */
+const FORMAT_DATE = 20;
 const format = (type: number, width: number, decimals: number) => (type << 16) | (Math.min(width, 255) << 8) | decimals;
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -91,7 +93,9 @@ export function savDictionary(layout: SavLayout, options: SavDictionaryOptions):
       const printFormat =
         v.type === 'text'
           ? format(FORMAT_A, segment.width, 0)
-          : format(FORMAT_F, v.source.kind === 'weight' || v.source.kind === 'weight-population' ? 16 : v.type === 'number' ? 12 : 8, v.decimals);
+          : v.type === 'date'
+            ? format(FORMAT_DATE, 11, 0)
+            : format(FORMAT_F, v.source.kind === 'weight' || v.source.kind === 'weight-population' ? 16 : v.type === 'number' ? 12 : 8, v.decimals);
       out.int32(2, segment.width, label.length > 0 ? 1 : 0, missing.length, printFormat, printFormat).fixed(segment.shortName, 8);
       if (label.length > 0) {
         out

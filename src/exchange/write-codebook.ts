@@ -66,6 +66,10 @@ function markdownLines(source: ExportSource): string[] {
     if (v.identifying) lines.push('- identifying: exported on request');
     if (v.set) lines.push(`- multiple-response set: ${v.set}`);
     if (v.type === 'text') lines.push(`- longest text: ${v.maxLength} characters`);
+    if (v.type === 'date')
+      lines.push(
+        '- date: YYYY-MM-DD in CSV and JSON Lines, a DATE11 date variable in .sav, YYYYMMDD in Triple-S; not tabulated in the results (no table, chart or dashboard figure)',
+      );
     if (v.levels.length > 0) {
       lines.push('', `| code | ${languages.map((lang) => `label (${lang})`).join(' | ')} | missing |`, `|---|${languages.map(() => '---|').join('')}---|`);
       for (const l of v.levels) lines.push(`| ${l.code} | ${languages.map((lang) => md(labelIn(l.label, lang))).join(' | ')} | ${v.missing.includes(l.code) ? 'yes' : ''} |`);

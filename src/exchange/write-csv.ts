@@ -41,7 +41,8 @@ export async function writeCsv(source: ExportSource, out: Writable, options: Exp
   const labels = variables.map((v) =>
     options.labels && v.type === 'category' ? new Map(v.levels.map((level) => [level.code, Buffer.from(csvTextCell(labelIn(level.label, source.lang), separator), 'utf8')])) : null,
   );
-  const types = Int8Array.from(variables, (v) => (v.type === 'text' ? TEXT : v.type === 'category' ? CATEGORY : NUMBER));
+  // a date is written as its ISO text
+  const types = Int8Array.from(variables, (v) => (v.type === 'text' || v.type === 'date' ? TEXT : v.type === 'category' ? CATEGORY : NUMBER));
   let rows = 0;
   for await (const batch of source.batches()) {
     for (const row of batch) {

@@ -20,7 +20,7 @@ export async function writeJsonl(source: ExportSource, out: Writable, options: E
       if (j > 0) line += ',';
       line += keys[j];
       const v = variables[j];
-      if (v.type === 'text') {
+      if (v.type === 'text' || v.type === 'date') {
         const text = row.texts[j];
         line += text === null ? 'null' : JSON.stringify(text);
         continue;

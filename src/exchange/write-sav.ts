@@ -8,6 +8,8 @@ import type { ExportSummary } from './write-csv.js';
 
 const BIAS = 100;
 const CHUNK = 1 << 20;
+/** Days from 14 October 1582 (the SPSS date origin) to 1 January 1970. */
+const SPSS_EPOCH_DAYS = 141_428;
 
 /**
  * Bytecode compression of case data (PSPP "System File Format", compression 1): blocks of 8 command bytes,
@@ -138,13 +140,15 @@ export async function writeSav(source: ExportSource, out: Writable, options: Sav
   for await (const batch of batches) {
     const { variables, caseSize } = file.layout!;
     const { scratch } = file;
+    const isDate = variables.map((sv) => sv.variable.type === 'date');
     const caseBytes = caseSize * 8;
     for (const row of batch) {
       cases.reserve(caseBytes + caseBytes / 8);
       for (let j = 0; j < variables.length; j++) {
         const bytes = scratch[j];
         if (bytes === null) {
-          cases.number(row.values[j]);
+          // a date: days since 1970-01-01 to seconds since 14 October 1582 (SPSS's epoch, 141,428 days earlier)
+          cases.number(isDate[j] ? (row.values[j] + SPSS_EPOCH_DAYS) * 86_400 : row.values[j]);
           continue;
         }
         // the value's bytes go 255 per segment into segments padded to 8 bytes (PSPP's segment layout)

@@ -11,7 +11,7 @@ const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 interface Field {
   readonly name: string;
   readonly label: string;
-  readonly type: 'single' | 'multiple' | 'quantity' | 'character';
+  readonly type: 'single' | 'multiple' | 'quantity' | 'character' | 'date';
   readonly width: number;
   /** export variable indexes (several for a spread) */
   readonly columns: readonly number[];
@@ -62,6 +62,9 @@ function fields(source: ExportSource): Field[] {
       const max = Number('9'.repeat(width - decimals - (decimals > 0 ? 1 : 0)));
       const min = -Number('9'.repeat(width - decimals - (decimals > 0 ? 2 : 1)));
       out.push({ name: v.name, label: labelIn(v.label, lang), type: 'quantity', width, columns: [j], codes: [], variable: v, decimals, range: [min, max] });
+    } else if (v.type === 'date') {
+      // Triple-S 2.0 dates: YYYYMMDD
+      out.push({ name: v.name, label: labelIn(v.label, lang), type: 'date', width: 8, columns: [j], codes: [], variable: v, decimals: 0, range: [0, 0] });
     } else {
       // positions count bytes of UTF-8, the declared encoding: a text of maxLength UTF-16 units takes at most 3 bytes a unit
       out.push({ name: v.name, label: labelIn(v.label, lang), type: 'character', width: 3 * v.maxLength, columns: [j], codes: [], variable: v, decimals: 0, range: [0, 0] });
@@ -101,6 +104,8 @@ function metadata(source: ExportSource, list: readonly Field[], dataFile: string
         });
       }
       lines.push('        </values>');
+    } else if (f.type === 'date') {
+      lines.push('        <values><range from="00010101" to="99991231"/></values>');
     } else if (f.type === 'quantity') {
       const fmt = (n: number) => (f.decimals > 0 ? n.toFixed(f.decimals) : String(n));
       lines.push(`        <values><range from="${fmt(f.range[0])}" to="${fmt(f.range[1])}"/></values>`);
@@ -151,6 +156,9 @@ export async function writeTripleS(
           }
         }
         line += cell + ' '.repeat(f.width - bytes);
+      } else if (f.type === 'date') {
+        const text = row.texts[f.columns[0]];
+        line += text === null ? ' '.repeat(8) : text.replace(/-/g, '').padEnd(8, ' ').slice(0, 8);
       } else if (f.type === 'multiple') {
         const w = f.width / f.codes.length;
         if (Number.isNaN(row.values[f.columns[0]])) {

@@ -1243,4 +1243,10 @@ export const de: Messages = {
   'condition.or': '{left} oder {right}',
   'condition.group': '({condition})',
   'admin.studies.change.page.changed': 'Seite {page}: {field} von {before} zu {after} geändert',
+  'answer.invalid_date': 'Bitte geben Sie ein gültiges Datum im Format Jahr-Monat-Tag ein (zum Beispiel 2026-03-31).',
+  'answer.date_before_min': 'Bitte geben Sie ein Datum ab dem {min} ein.',
+  'answer.date_after_max': 'Bitte geben Sie ein Datum bis zum {max} ein.',
+  'answer.total_mismatch': 'Die Zahlen müssen zusammen {total} ergeben; sie ergeben {sum}.',
+  'respond.date.hint': 'Jahr-Monat-Tag, zum Beispiel 2026-03-31.',
+  'respond.numbers.total': 'Die Zahlen müssen zusammen {total} ergeben.',
 };

@@ -1233,6 +1233,12 @@ export const en = {
   'condition.or': '{left} or {right}',
   'condition.group': '({condition})',
   'admin.studies.change.page.changed': 'page {page}: {field} changed from {before} to {after}',
+  'answer.invalid_date': 'Enter a real date, written year-month-day (for example 2026-03-31).',
+  'answer.date_before_min': 'Enter a date on or after {min}.',
+  'answer.date_after_max': 'Enter a date on or before {max}.',
+  'answer.total_mismatch': 'The numbers must add up to {total}; they add up to {sum}.',
+  'respond.date.hint': 'Year-month-day, for example 2026-03-31.',
+  'respond.numbers.total': 'The numbers must add up to {total}.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -1240,4 +1240,10 @@ export const es: Messages = {
   'condition.or': '{left} o {right}',
   'condition.group': '({condition})',
   'admin.studies.change.page.changed': 'página {page}: {field} cambiado de {before} a {after}',
+  'answer.invalid_date': 'Introduzca una fecha que exista, escrita año-mes-día (por ejemplo 2026-03-31).',
+  'answer.date_before_min': 'Introduzca una fecha igual o posterior al {min}.',
+  'answer.date_after_max': 'Introduzca una fecha igual o anterior al {max}.',
+  'answer.total_mismatch': 'Los números deben sumar {total}; suman {sum}.',
+  'respond.date.hint': 'Año-mes-día, por ejemplo 2026-03-31.',
+  'respond.numbers.total': 'Los números deben sumar {total}.',
 };

@@ -1246,4 +1246,10 @@ export const fr: Messages = {
   'condition.or': '{left} ou {right}',
   'condition.group': '({condition})',
   'admin.studies.change.page.changed': 'page {page} : {field} passe de {before} à {after}',
+  'answer.invalid_date': 'Indiquez une date qui existe, écrite année-mois-jour (par exemple 2026-03-31).',
+  'answer.date_before_min': 'Indiquez une date égale ou postérieure au {min}.',
+  'answer.date_after_max': 'Indiquez une date égale ou antérieure au {max}.',
+  'answer.total_mismatch': 'Le total doit être égal à {total}\u202F; il est de {sum}.',
+  'respond.date.hint': 'Année-mois-jour, par exemple 2026-03-31.',
+  'respond.numbers.total': 'Le total doit être égal à {total}.',
 };

@@ -1,4 +1,5 @@
 import { otherKey, type Answers } from './answers.js';
+import { numbersItemKey, textGridCells } from './question.js';
 import type { AnswerError } from './validate-answers.js';
 import type { Study } from './study.js';
 
@@ -31,7 +32,8 @@ function parseCode(text: string): number {
 
 /**
  * Turns a page's form fields (strings, as browsers send them) into typed answers. Field names are the
- * variable names; a multiple choice repeats its name; consent is any non-empty value. What cannot be read
+ * variable names; a multiple choice repeats its name; consent is any non-empty value; a date is `YYYY-MM-DD`
+ * (what `<input type="date">` sends; anything else is an `invalid_date` error). What cannot be read
  * (letters in a number, a code that is not a number) becomes a `wrong_type` error, never a guess.
  */
 export function answersFromForm(study: Study, pageIndex: number, form: FormBody): { answers: Answers; errors: AnswerError[] } {
@@ -86,6 +88,30 @@ export function answersFromForm(study: Study, pageIndex: number, form: FormBody)
       }
       case 'consent':
         if (single(form, q.name) !== undefined) answers[q.name] = true;
+        break;
+      case 'date': {
+        // `<input type="date">` sends YYYY-MM-DD; a browser without it sends what was typed
+        const raw = single(form, q.name)?.trim();
+        if (raw === undefined) break;
+        if (/^\d{4}-\d{2}-\d{2}$/.test(raw)) answers[q.name] = raw;
+        else errors.push({ field: q.name, question: q.name, code: 'invalid_date', params: {} });
+        break;
+      }
+      case 'numbers':
+        for (const item of q.items) {
+          const key = numbersItemKey(q, item);
+          const raw = single(form, key);
+          if (raw === undefined) continue;
+          const n = parseTypedNumber(raw);
+          if (Number.isNaN(n)) bad(key, q.name);
+          else answers[key] = n;
+        }
+        break;
+      case 'textgrid':
+        for (const { key } of textGridCells(q)) {
+          const raw = values(form, key).join(' ').trim();
+          if (raw !== '') answers[key] = raw;
+        }
         break;
     }
     if ((q.kind === 'single' || q.kind === 'multiple') && q.other) {

@@ -1,5 +1,5 @@
 import type { Label } from './label.js';
-import type { Question } from './question.js';
+import { numbersItemKey, type Question } from './question.js';
 import type { Study } from './study.js';
 
 /** A category column: one small-integer code per respondent (the option's code), -1 when missing. */
@@ -71,14 +71,19 @@ function columnsOf(q: Question): (CategoryColumn | NumberColumn)[] {
       return [{ kind: 'category', name: q.name, question: q.name, label: q.text, levels: YES_NO({ fr: 'Oui', en: 'Yes' }, { fr: 'Non', en: 'No' }), outOfBase: [] }];
     case 'number':
       return [{ kind: 'number', name: q.name, question: q.name, label: q.text }];
+    case 'numbers':
+      return q.items.map((item) => ({ kind: 'number', name: numbersItemKey(q, item), question: q.name, label: item.label }));
     case 'text':
+    case 'date':
+    case 'textgrid':
+      // kept in the answers (dates as `YYYY-MM-DD`), read from there by exports
       return [];
   }
 }
 
 /**
  * The columns a study's answers pack into, in a fixed order: the layout of `packed` responses in the store,
- * of the loaded wave columns and of the exports. Texts are not packed (they stay in the answers).
+ * of the loaded wave columns and of the exports. Texts, dates and grids of texts are not packed (they stay in the answers).
  */
 export function columnLayout(study: Study): ColumnLayout {
   const categories: CategoryColumn[] = [];

@@ -187,7 +187,22 @@ const listOf = (q: Question, key: 'options' | 'points'): readonly Option[] => ((
 const single = (o: Option | undefined): Option[] => (o ? [o] : []);
 
 /** The fields of a question other than its name, texts and lists: compared as values. */
-const SETTINGS = ['kind', 'required', 'identifying', 'condition', 'filter', 'display', 'maxSelections', 'exclusive', 'min', 'max', 'integer', 'multiline', 'maxLength'] as const;
+const SETTINGS = [
+  'kind',
+  'required',
+  'identifying',
+  'condition',
+  'filter',
+  'display',
+  'maxSelections',
+  'exclusive',
+  'min',
+  'max',
+  'integer',
+  'multiline',
+  'maxLength',
+  'total',
+] as const;
 
 function diffQuestion(a: Question, b: Question, add: Add): void {
   const question = b.name;
@@ -212,7 +227,13 @@ function diffQuestion(a: Question, b: Question, add: Add): void {
   }
   diffOptions(question, 'dontKnow', single(dontKnow(a)), single(dontKnow(b)), add);
 
-  const items = (q: Question) => (q.kind === 'matrix' ? q.items : []);
+  // matrix and multiple numeric items by name; a grid of texts' rows and columns as `row:<name>`, `column:<name>`
+  const items = (q: Question): readonly { name: string; label: Label }[] =>
+    q.kind === 'matrix' || q.kind === 'numbers'
+      ? q.items
+      : q.kind === 'textgrid'
+        ? [...q.rows.map((r) => ({ name: `row:${r.name}`, label: r.label })), ...q.columns.map((c) => ({ name: `column:${c.name}`, label: c.label }))]
+        : [];
   const before = new Map(items(a).map((i) => [i.name, i]));
   const after = new Map(items(b).map((i) => [i.name, i]));
   for (const item of items(a)) if (!after.has(item.name)) add({ kind: 'item.removed', question, item: item.name });

@@ -95,15 +95,79 @@ export const ZTextQuestion = z.strictObject({
   maxLength: z.number().int().min(1).max(10000).default(500),
 });
 
+/** A calendar day, written `YYYY-MM-DD`: the shape and a real day (no 30 February). */
+export function isIsoDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export const ZIsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD')
+  .refine(isIsoDate, 'not a real calendar day');
+
+/** A day; `min` and `max` bound it (inclusive). Kept as the ISO text `YYYY-MM-DD`. */
+export const ZDateQuestion = z.strictObject({
+  ...base,
+  kind: z.literal('date'),
+  min: ZIsoDate.optional(),
+  max: ZIsoDate.optional(),
+});
+
+/** The key of an item, row or column inside a variable name `<question>_<key>` (`2024`, `sq001`, `price`). */
+export const ZItemKey = z.string().regex(/^[a-z0-9][a-z0-9_]{0,29}$/, 'an item key is 1 to 30 lower case letters, digits and _, starting with a letter or digit');
+
+/** An item, row or column whose variable is `<question>_<name>`. */
+export const ZKeyedItem = z.strictObject({ name: ZItemKey, label: ZLabel, exportCode: ZExportCode.optional() });
+export type KeyedItem = z.infer<typeof ZKeyedItem>;
+
+/**
+ * Several labelled numbers (shares of a budget, hours per activity); each item is its own variable
+ * `<name>_<item>`. `min`, `max` and `integer` apply to every item; with `total`, the items must add up to it.
+ */
+export const ZNumbersQuestion = z.strictObject({
+  ...base,
+  kind: z.literal('numbers'),
+  items: z.array(ZKeyedItem).min(1, 'a multiple numeric question needs at least 1 item'),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  integer: z.boolean().default(true),
+  total: z.number().optional(),
+  unit: ZLabel.optional(),
+});
+
+/** A grid of short texts: rows × columns, one text per cell, each cell its own variable `<name>_<row>_<col>`. */
+export const ZTextGridQuestion = z.strictObject({
+  ...base,
+  kind: z.literal('textgrid'),
+  rows: z.array(ZKeyedItem).min(1, 'a grid of texts needs at least 1 row'),
+  columns: z.array(ZKeyedItem).min(1, 'a grid of texts needs at least 1 column'),
+  maxLength: z.number().int().min(1).max(1000).default(100),
+});
+
 /** A box to tick; when required, the answer must be yes. */
 export const ZConsentQuestion = z.strictObject({
   ...base,
   kind: z.literal('consent'),
 });
 
-export const QUESTION_KINDS = ['single', 'multiple', 'scale', 'matrix', 'number', 'text', 'consent'] as const;
+export const QUESTION_KINDS = ['single', 'multiple', 'scale', 'matrix', 'number', 'text', 'consent', 'date', 'numbers', 'textgrid'] as const;
 
-export const ZQuestion = z.discriminatedUnion('kind', [ZSingleQuestion, ZMultipleQuestion, ZScaleQuestion, ZMatrixQuestion, ZNumberQuestion, ZTextQuestion, ZConsentQuestion]);
+export const ZQuestion = z.discriminatedUnion('kind', [
+  ZSingleQuestion,
+  ZMultipleQuestion,
+  ZScaleQuestion,
+  ZMatrixQuestion,
+  ZNumberQuestion,
+  ZTextQuestion,
+  ZConsentQuestion,
+  ZDateQuestion,
+  ZNumbersQuestion,
+  ZTextGridQuestion,
+]);
 
 export type Question = z.infer<typeof ZQuestion>;
 export type SingleQuestion = z.infer<typeof ZSingleQuestion>;
@@ -113,6 +177,9 @@ export type MatrixQuestion = z.infer<typeof ZMatrixQuestion>;
 export type NumberQuestion = z.infer<typeof ZNumberQuestion>;
 export type TextQuestion = z.infer<typeof ZTextQuestion>;
 export type ConsentQuestion = z.infer<typeof ZConsentQuestion>;
+export type DateQuestion = z.infer<typeof ZDateQuestion>;
+export type NumbersQuestion = z.infer<typeof ZNumbersQuestion>;
+export type TextGridQuestion = z.infer<typeof ZTextGridQuestion>;
 export type QuestionKind = Question['kind'];
 
 /** The codes a question may record (options, "other" and "don't know"). */
@@ -127,4 +194,19 @@ export function questionCodes(question: Question): number[] {
     default:
       return [];
   }
+}
+
+/** The variable of one item of a multiple numeric question: `<question>_<item>`. */
+export function numbersItemKey(question: Pick<NumbersQuestion, 'name'>, item: Pick<KeyedItem, 'name'>): string {
+  return `${question.name}_${item.name}`;
+}
+
+/** The variable of one cell of a grid of texts: `<question>_<row>_<column>`. */
+export function textGridCellKey(question: Pick<TextGridQuestion, 'name'>, row: Pick<KeyedItem, 'name'>, column: Pick<KeyedItem, 'name'>): string {
+  return `${question.name}_${row.name}_${column.name}`;
+}
+
+/** The cells of a grid of texts, row by row: their variable, row and column. */
+export function textGridCells(question: TextGridQuestion): { key: string; row: KeyedItem; column: KeyedItem }[] {
+  return question.rows.flatMap((row) => question.columns.map((column) => ({ key: textGridCellKey(question, row, column), row, column })));
 }

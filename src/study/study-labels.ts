@@ -30,6 +30,14 @@ function questionLabels(q: Question, at: string, out: LabelAt[]): void {
     case 'number':
       add('unit', q.unit);
       break;
+    case 'numbers':
+      q.items.forEach((item, k) => add(`items[${k}].label`, item.label));
+      add('unit', q.unit);
+      break;
+    case 'textgrid':
+      q.rows.forEach((row, k) => add(`rows[${k}].label`, row.label));
+      q.columns.forEach((column, k) => add(`columns[${k}].label`, column.label));
+      break;
     default:
       break;
   }

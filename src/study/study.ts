@@ -3,6 +3,7 @@ import { ZCondition } from './condition.js';
 import { ZLabel, ZLanguageTag, labelIn, type Label, type LanguageTag } from './label.js';
 import { ZCode, ZOption, ZQuestion, ZVariableName, type Question, type SingleQuestion } from './question.js';
 import { ZBranding } from './study-branding.js';
+import { answerKeys } from './validate-answers.js';
 
 export const ZStudyId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'a study id is lower case letters, digits and -');
 const ZIdentifier = z.string().regex(/^[a-z][a-z0-9_]*$/, 'an id is lower case letters, digits and _');
@@ -190,8 +191,8 @@ export function identifyingVariables(study: Study): string[] {
   const out: string[] = [];
   for (const { question } of allQuestions(study)) {
     if (!question.identifying) continue;
-    out.push(question.name);
-    if ((question.kind === 'single' || question.kind === 'multiple') && question.other) out.push(`${question.name}_other`);
+    // every answer key: the question's own, its "other" text, a multiple numeric's items, a grid's cells
+    out.push(...new Set([question.name, ...answerKeys(question)]));
   }
   return out;
 }

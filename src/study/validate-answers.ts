@@ -1,7 +1,7 @@
 import { otherKey, type Answers, type AnswerValue } from './answers.js';
 import { shownQuestion } from './carry-forward.js';
 import { evaluateCondition } from './evaluate-condition.js';
-import { questionCodes, type Question } from './question.js';
+import { isIsoDate, numbersItemKey, questionCodes, textGridCells, type Question } from './question.js';
 import type { Page, Study } from './study.js';
 
 export type AnswerErrorCode =
@@ -17,11 +17,15 @@ export type AnswerErrorCode =
   | 'other_required'
   | 'consent_required'
   | 'hidden'
-  | 'unknown_field';
+  | 'unknown_field'
+  | 'invalid_date'
+  | 'date_before_min'
+  | 'date_after_max'
+  | 'total_mismatch';
 
 /** One problem with one field; the server words it in the respondent's language. */
 export interface AnswerError {
-  /** the form field / variable: a question's name, a matrix item's name or `<question>_other` */
+  /** the form field / variable: a question's name, a matrix item's name, `<question>_other`, a multiple numeric item or a grid cell */
   readonly field: string;
   readonly question: string;
   readonly code: AnswerErrorCode;
@@ -73,6 +77,8 @@ export function isVisible(question: Question, answers: Answers, study?: Study): 
 /** The names under which a question's answers are stored. */
 export function answerKeys(question: Question): string[] {
   if (question.kind === 'matrix') return question.items.map((item) => item.name);
+  if (question.kind === 'numbers') return question.items.map((item) => numbersItemKey(question, item));
+  if (question.kind === 'textgrid') return textGridCells(question).map((cell) => cell.key);
   if ((question.kind === 'single' || question.kind === 'multiple') && question.other) return [question.name, otherKey(question.name)];
   return [question.name];
 }
@@ -154,6 +160,64 @@ function checkQuestion(q: Question, answers: Answers, errors: AnswerError[], out
       if (value === undefined || value === false) return void (q.required && err(q.name, q.required ? 'consent_required' : 'required'));
       if (typeof value !== 'boolean') return err(q.name, 'wrong_type');
       out[q.name] = value;
+      return;
+    }
+    case 'date': {
+      if (value === undefined || value === '') return void (q.required && err(q.name, 'required'));
+      if (typeof value !== 'string' || !isIsoDate(value)) return err(q.name, 'invalid_date');
+      // ISO days compare as strings
+      if (q.min !== undefined && value < q.min) return err(q.name, 'date_before_min', { min: q.min });
+      if (q.max !== undefined && value > q.max) return err(q.name, 'date_after_max', { max: q.max });
+      out[q.name] = value;
+      return;
+    }
+    case 'numbers': {
+      // every item of a required question; with a total, a blank item counts as 0 once any item is given
+      const given: Answers = {};
+      let failed = false;
+      let sum = 0;
+      for (const item of q.items) {
+        const key = numbersItemKey(q, item);
+        const v = answers[key];
+        if (v === undefined) {
+          if (q.required) {
+            err(key, 'required');
+            failed = true;
+          }
+          continue;
+        }
+        const before = errors.length;
+        if (typeof v !== 'number' || !Number.isFinite(v)) err(key, 'wrong_type');
+        else if (q.integer && !Number.isInteger(v)) err(key, 'not_integer');
+        else if (q.min !== undefined && v < q.min) err(key, 'below_min', { min: q.min });
+        else if (q.max !== undefined && v > q.max) err(key, 'above_max', { max: q.max });
+        if (errors.length > before) failed = true;
+        else {
+          given[key] = v;
+          sum += v as number;
+        }
+      }
+      if (failed) return;
+      const keys = Object.keys(given);
+      if (keys.length === 0) return void (q.required && err(q.name, 'required'));
+      if (q.total !== undefined) {
+        if (Math.abs(sum - q.total) > 1e-9 * Math.max(1, Math.abs(q.total))) return err(q.name, 'total_mismatch', { total: q.total, sum: Math.round(sum * 1e9) / 1e9 });
+        for (const item of q.items) given[numbersItemKey(q, item)] ??= 0;
+      }
+      Object.assign(out, given);
+      return;
+    }
+    case 'textgrid': {
+      for (const { key } of textGridCells(q)) {
+        const v = answers[key];
+        if (v === undefined || v === '') {
+          if (q.required) err(key, 'required');
+          continue;
+        }
+        if (typeof v !== 'string') err(key, 'wrong_type');
+        else if (v.length > q.maxLength) err(key, 'too_long', { max: q.maxLength });
+        else out[key] = v;
+      }
       return;
     }
   }

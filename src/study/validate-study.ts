@@ -3,7 +3,7 @@ import { conditionVariables, type Condition } from './condition.js';
 import { columnLayout } from './column-layout.js';
 import { formatPath } from './format-path.js';
 import { matrixItemCodes } from './carry-forward.js';
-import { QUESTION_KINDS, questionCodes, type MultipleQuestion, type Question } from './question.js';
+import { QUESTION_KINDS, isIsoDate, numbersItemKey, questionCodes, textGridCells, type MultipleQuestion, type Question } from './question.js';
 import { studyLabels } from './study-labels.js';
 import { ZStudy, type Cut, type Study } from './study.js';
 import { defaultLanguageFirst } from './default-language-first.js';
@@ -59,11 +59,19 @@ function semanticIssues(study: Study): StudyIssue[] {
           if (c.op === 'and' || c.op === 'or') return c.conditions.forEach(walk);
           const target = known.get(c.question);
           if (!target) return;
+          if (target.kind === 'numbers' || target.kind === 'textgrid') {
+            // its answers live under its items or cells
+            add(where, `"${c.question}" has no answer of its own; a condition names one of its ${target.kind === 'numbers' ? 'items' : 'cells'} (${c.question}_…)`);
+            return;
+          }
           const values = c.op === 'equals' ? [c.value] : c.op === 'in' ? c.values : [];
           for (const v of values) if (!target.codes.includes(v)) add(`${where}`, `"${c.question}" has no code ${v}`);
           if (c.op === 'compare') {
             // dates are compared with date questions only; choices accept != with one of their codes
-            if (typeof c.value === 'string') add(where, `"${c.question}" is not a date; it cannot be compared with ${c.value}`);
+            if (target.kind === 'date') {
+              if (typeof c.value !== 'string') add(where, `"${c.question}" is a date; compare it with a date written YYYY-MM-DD, not the number ${c.value}`);
+              else if (!isIsoDate(c.value)) add(where, `${c.value} is not a real calendar day`);
+            } else if (typeof c.value === 'string') add(where, `"${c.question}" is not a date; it cannot be compared with ${c.value}`);
             else if (target.kind !== 'number' && !(c.comparator === '!=' && target.codes.includes(c.value)))
               add(where, `"${c.question}" is not a number; only != with one of its codes applies`);
           }
@@ -86,6 +94,7 @@ function semanticIssues(study: Study): StudyIssue[] {
           add(where, `duplicate variable name "${name}"`);
         }
       });
+      if (q.kind === 'numbers' || q.kind === 'textgrid') composedNameIssues(q, at, known, add);
 
       if (q.kind === 'single' || q.kind === 'multiple' || q.kind === 'scale' || q.kind === 'matrix') {
         const list = q.kind === 'scale' || q.kind === 'matrix' ? q.points : q.options;
@@ -106,11 +115,20 @@ function semanticIssues(study: Study): StudyIssue[] {
         if (q.maxSelections !== undefined && q.maxSelections > codes.length) add(`${at}.maxSelections`, `${q.maxSelections} is more than the ${codes.length} options`);
       }
       if ((q.kind === 'single' || q.kind === 'multiple' || q.kind === 'matrix') && q.filter) carryForwardIssues(q, earlierMultiples.get(q.filter.question), at, add);
-      if (q.kind === 'number' && q.min !== undefined && q.max !== undefined && q.min > q.max) add(`${at}.min`, `minimum ${q.min} is above maximum ${q.max}`);
+      if ((q.kind === 'number' || q.kind === 'numbers' || q.kind === 'date') && q.min !== undefined && q.max !== undefined && q.min > q.max)
+        add(`${at}.min`, `minimum ${q.min} is above maximum ${q.max}`);
+      if (q.kind === 'numbers' && q.total !== undefined) {
+        const n = q.items.length;
+        if (q.min !== undefined && n * q.min > q.total) add(`${at}.total`, `the total ${q.total} is below ${n} items of at least ${q.min}`);
+        if (q.max !== undefined && n * q.max < q.total) add(`${at}.total`, `the total ${q.total} is above ${n} items of at most ${q.max}`);
+        if (q.integer && !Number.isInteger(q.total)) add(`${at}.total`, `the total ${q.total} is not a whole number, but every item is`);
+      }
 
       const codes = questionCodes(q);
       known.set(q.name, { codes: q.kind === 'consent' ? [0, 1] : codes, kind: q.kind });
       if (q.kind === 'matrix') for (const item of q.items) known.set(item.name, { codes, kind: 'scale' });
+      if (q.kind === 'numbers') for (const item of q.items) known.set(numbersItemKey(q, item), { codes: [], kind: 'number' });
+      if (q.kind === 'textgrid') for (const cell of textGridCells(q)) known.set(cell.key, { codes: [], kind: 'text' });
     });
     for (const q of page.questions) if (q.kind === 'multiple') earlierMultiples.set(q.name, q);
   });
@@ -178,6 +196,43 @@ function carryForwardIssues(q: Extract<Question, { kind: 'single' | 'multiple' |
   const unmatched = codes.filter((code) => !sourceCodes.includes(code));
   if (unmatched.length > 0)
     add(`${at}.question`, `"${source.name}" has no code ${unmatched.join(', ')}: ${unmatched.length > 1 ? 'these options' : 'this option'} would never be shown`);
+}
+
+/**
+ * The variables `<question>_<item>` of a multiple numeric question and `<question>_<row>_<column>` of a grid of
+ * texts: item, row and column keys unique, each variable within 32 characters and not already taken.
+ */
+function composedNameIssues(q: Extract<Question, { kind: 'numbers' | 'textgrid' }>, at: string, known: ReadonlyMap<string, unknown>, add: AddIssue): void {
+  let duplicateKeys = false;
+  const uniqueKeys = (list: readonly { name: string }[], listName: string) => {
+    const seen = new Set<string>();
+    list.forEach((item, k) => {
+      if (seen.has(item.name)) duplicateKeys = true;
+      if (seen.has(item.name)) add(`${at}.${listName}[${k}].name`, `duplicate ${listName === 'items' ? 'item' : listName === 'rows' ? 'row' : 'column'} name "${item.name}"`);
+      seen.add(item.name);
+    });
+  };
+  const variables: { name: string; path: string }[] = [];
+  if (q.kind === 'numbers') {
+    uniqueKeys(q.items, 'items');
+    q.items.forEach((item, k) => variables.push({ name: numbersItemKey(q, item), path: `${at}.items[${k}].name` }));
+  } else {
+    uniqueKeys(q.rows, 'rows');
+    uniqueKeys(q.columns, 'columns');
+    const rowOf = new Map(q.rows.map((row, k) => [row, k]));
+    for (const cell of textGridCells(q)) variables.push({ name: cell.key, path: `${at}.rows[${rowOf.get(cell.row)}].name` });
+  }
+  const reported = new Set<string>();
+  for (const { name, path } of variables) {
+    if (reported.has(name)) {
+      // two different row and column pairs spelling the same variable (`a_b` × `c` and `a` × `b_c`)
+      if (!duplicateKeys) add(path, `duplicate variable name "${name}"`);
+      continue;
+    }
+    reported.add(name);
+    if (name.length > 32) add(path, `variable name "${name}" is ${name.length} characters long; at most 32 (shorten the question, item, row or column name)`);
+    if (known.has(name)) add(path, `duplicate variable name "${name}"`);
+  }
 }
 
 /** Languages declared once each, the default among them, every label in each declared language and only those. */

@@ -8,6 +8,8 @@ import { TEST_DATABASES, openTestStore, type TestStore } from '../helpers/databa
 import { collector } from './fixtures/collect.js';
 import { expectedParadata, expectedValue } from './fixtures/expected-values.js';
 import { seedExchangeWave, type SeededWave } from './fixtures/seed-exchange-wave.js';
+import { BUILT_IN_STUDIES } from '../../src/study/index.js';
+import { withNewKinds } from '../fixtures/new-kinds-study.js';
 
 async function records(text: string, separator: string): Promise<string[][]> {
   const out: string[][] = [];
@@ -26,7 +28,8 @@ for (const database of TEST_DATABASES) {
     };
     before(async () => {
       store = await openTestStore(database);
-      seeded = await seedExchangeWave(store, 120);
+      // the built-in study with a date, a multiple numeric with a total and a grid of texts
+      seeded = await seedExchangeWave(store, 120, { study: withNewKinds(BUILT_IN_STUDIES[0]) });
     });
     after(() => store.close());
 
@@ -48,6 +51,9 @@ for (const database of TEST_DATABASES) {
       const codes = await records(await exportCsv(seeded.wave), ',');
       const labels = await records(await exportCsv(seeded.wave, { labels: true }), ',');
       assert.deepEqual(codes[0], [...vars.keys()]);
+      // the new kinds: a date, each numeric item and each grid cell its own column
+      for (const name of ['founded_on', 'budget_ads', 'budget_content', 'budget_tools', 'brands_1_name', 'brands_2_country']) assert.ok(codes[0].includes(name), name);
+      assert.equal(vars.get('founded_on')!.type, 'date');
       assert.deepEqual(labels[0], codes[0]);
       assert.equal(codes.length - 1, [...(await store.responses.list(seeded.wave.id))].filter((r) => r.status === 'complete' && !r.excluded).length);
       const source = await prepareExport(store, seeded.wave);
@@ -68,11 +74,41 @@ for (const database of TEST_DATABASES) {
           }
           if (name !== 'response_id' && name !== 'weight' && name !== 'weight_population') {
             const want = variable.source.kind === 'paradata' ? expectedParadata(variable, record) : expectedValue(variable, answers);
-            const got = cell === '' ? null : v.type === 'text' ? unneutraliseCell(cell) : Number(cell);
+            const got = cell === '' ? null : v.type === 'text' ? unneutraliseCell(cell) : v.type === 'date' ? cell : Number(cell);
             assert.equal(got, want, `${name} of response ${codes[row][0]}`);
           }
         });
       }
+    });
+
+    it('writes a date as a Triple-S date (YYYYMMDD) and states the date format in the codebook', async () => {
+      const metadata = collector();
+      const data = collector();
+      await exportWave(store, seeded.wave, 'triple-s', { metadata: metadata.stream, data: data.stream });
+      const meta = metadata.text();
+      const variable = /<variable ident="\d+" type="date">\s*<name>founded_on<\/name>[\s\S]*?<position start="(\d+)" finish="(\d+)"\/>/.exec(meta);
+      assert.ok(variable, 'founded_on is a Triple-S date variable');
+      const [start, finish] = [Number(variable[1]), Number(variable[2])];
+      assert.equal(finish - start + 1, 8);
+      assert.match(meta, /<variable ident="\d+" type="quantity">\s*<name>budget_ads<\/name>/);
+      assert.match(meta, /<variable ident="\d+" type="character">\s*<name>brands_1_name<\/name>/);
+      // positions count UTF-8 bytes: cut the lines as bytes
+      const bytes = data.bytes();
+      const lines: Buffer[] = [];
+      for (let at = 0; at < bytes.length; ) {
+        const end = bytes.indexOf('\r\n', at);
+        lines.push(bytes.subarray(at, end));
+        at = end + 2;
+      }
+      const ids = (await store.responses.list(seeded.wave.id)).filter((r) => r.status === 'complete' && !r.excluded).map((r) => r.id);
+      assert.equal(lines.length, ids.length);
+      lines.forEach((line, k) => {
+        const want = seeded.answers.get(ids[k])!.founded_on as string;
+        assert.equal(line.subarray(start - 1, finish).toString('utf8'), want.replace(/-/g, ''));
+      });
+      const book = collector();
+      await exportWave(store, seeded.wave, 'codebook', { out: book.stream }, { codebookFormat: 'markdown' });
+      assert.match(book.text(), /## founded_on[\s\S]*?- date: YYYY-MM-DD in CSV/);
     });
 
     it('neutralises formulas: no text cell starts a formula, and the texts come back exactly', async () => {

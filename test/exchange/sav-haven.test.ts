@@ -10,6 +10,9 @@ import { utf8Truncate } from '../../src/exchange/sav-dictionary.js';
 import { TEST_DATABASES, openTestStore, type TestStore } from '../helpers/databases.js';
 import { expectedParadata, expectedValue } from './fixtures/expected-values.js';
 import { seedExchangeWave, type SeededWave } from './fixtures/seed-exchange-wave.js';
+import { isoDayNumber } from '../../src/exchange/export-rows.js';
+import { BUILT_IN_STUDIES } from '../../src/study/index.js';
+import { withNewKinds } from '../fixtures/new-kinds-study.js';
 
 /** Reads a .sav with R's haven (user-defined missing values kept) and returns every column as JSON. */
 const R_READ = `
@@ -20,7 +23,7 @@ out <- lapply(names(d), function(n) {
   l <- attr(x, "labels")
   list(name = n, label = attr(x, "label"), codes = if (is.null(l)) list() else as.numeric(l),
        codeLabels = if (is.null(l)) list() else names(l), missing = if (is.null(attr(x, "na_values"))) list() else attr(x, "na_values"),
-       text = is.character(x), values = if (is.character(x)) as.character(x) else { v <- as.numeric(unclass(x)); ifelse(is.na(v), NA, sprintf("%.17g", v)) })
+       text = is.character(x), date = inherits(x, "Date"), values = if (is.character(x)) as.character(x) else { v <- as.numeric(unclass(x)); ifelse(is.na(v), NA, sprintf("%.17g", v)) })
 })
 cat(toJSON(out, auto_unbox = TRUE, na = "null", null = "null"))
 `;
@@ -32,6 +35,7 @@ interface HavenColumn {
   codeLabels: string[] | string;
   missing: number[] | number;
   text: boolean;
+  date: boolean;
   values: (number | string | null)[];
 }
 const list = <T>(x: T[] | T): T[] => (Array.isArray(x) ? x : [x]);
@@ -46,7 +50,8 @@ for (const database of TEST_DATABASES) {
     let file: string;
     before(async () => {
       store = await openTestStore(database);
-      seeded = await seedExchangeWave(store, 150);
+      // the built-in study with a date, a multiple numeric with a total and a grid of texts
+      seeded = await seedExchangeWave(store, 150, { study: withNewKinds(BUILT_IN_STUDIES[0]) });
       dir = mkdtempSync(join(tmpdir(), 'barometre-sav-'));
       file = join(dir, 'wave.sav');
       await exportWave(store, seeded.wave, 'sav', { out: createWriteStream(file) }, { responses: 'all' });
@@ -98,6 +103,7 @@ for (const database of TEST_DATABASES) {
       const weights = await responseWeights(store, seeded.wave);
       assert.equal(weights.weighting.status, 'weighted');
       let longTexts = 0;
+      let dates = 0;
       ids.forEach((id, row) => {
         const answers = seeded.answers.get(id)!;
         const record = records.find((r) => r.id === id)!;
@@ -113,7 +119,12 @@ for (const database of TEST_DATABASES) {
             want = i < 0 ? null : v.name === 'weight' ? (weights!.weights[i]! * weights!.ids.length) / total : weights!.weights[i]!;
           } else if (v.source.kind === 'paradata') want = expectedParadata(v, record);
           else want = expectedValue(v, answers);
-          if (v.type === 'text') {
+          if (v.type === 'date') {
+            // a Date in R: days since 1970-01-01
+            assert.ok(columns[k].date, `${v.name} is read as a Date`);
+            assert.equal(got, want === null ? null : isoDayNumber(want as string), `${v.name} of response ${id}`);
+            if (want !== null) dates++;
+          } else if (v.type === 'text') {
             // SPSS strings are space-padded: trailing spaces are not significant
             assert.equal(got, want === null ? '' : (want as string).trimEnd(), `${v.name} of response ${id}`);
             if (typeof want === 'string' && Buffer.byteLength(want) > 255) longTexts++;
@@ -122,6 +133,12 @@ for (const database of TEST_DATABASES) {
         }
       });
       assert.ok(longTexts > 0, 'some texts are over 255 bytes');
+      assert.ok(dates > 100, 'the dates are there');
+      for (const name of ['budget_ads', 'brands_1_name'])
+        assert.ok(
+          variables.some((v) => v.name === name),
+          name,
+        );
     });
 
     it('weights the file by `weight` (mean 1: N is the sample), and carries `weight_population` adding up to the population', () => {

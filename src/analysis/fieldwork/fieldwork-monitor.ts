@@ -1,5 +1,5 @@
 import type { ResponseRecord } from '../../store/index.js';
-import { allQuestions, type Question, type Study } from '../../study/index.js';
+import { allQuestions, answerKeys, type Question, type Study } from '../../study/index.js';
 import { median } from './median.js';
 import type { Quotas } from './quotas.js';
 
@@ -25,9 +25,11 @@ const PARIS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', y
 export const parisDay = (iso: string) => PARIS_DAY.format(new Date(iso));
 
 function answered(question: Question, answers: Record<string, unknown>): boolean {
-  if (question.kind === 'matrix') return question.items.some((item) => answers[item.name] !== undefined);
-  const value = answers[question.name];
-  return value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
+  // every variable of the question: a matrix's or multiple numeric's items, a grid's cells, an "other" text
+  return answerKeys(question).some((key) => {
+    const value = answers[key];
+    return value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
+  });
 }
 
 /**

@@ -82,7 +82,9 @@
         }
       } else if (el.tagName === 'SELECT') {
         if (el.value !== '') answers[el.name] = Number(el.value);
-      } else if (el.value.trim() !== '') answers[el.name] = number ? typedNumber(el.value) : el.value;
+      } else if (el.value.trim() !== '') {
+        answers[el.name] = number || el.getAttribute('inputmode') ? typedNumber(el.value) : el.value;
+      }
     });
   }
 

@@ -3,7 +3,7 @@ import type { CleaningFlag } from '../../../analysis/cleaning/cleaning-flag.js';
 import { formatDate, formatNumber } from '../../../report/format/index.js';
 import type { Lang } from '../../../report/format/lang.js';
 import type { ResponseRecord, User, Wave } from '../../../store/index.js';
-import { defaultLanguage, labelIn, otherKey, type Option, type Question, type Study } from '../../../study/index.js';
+import { defaultLanguage, labelIn, numbersItemKey, otherKey, textGridCells, type Option, type Question, type Study } from '../../../study/index.js';
 import { can } from '../../auth/roles.js';
 import { csrfField } from '../../csrf.js';
 import { localizedPath } from '../../i18n/localized-path.js';
@@ -82,6 +82,25 @@ function answerRows(lang: Lang, study: Study, answers: Readonly<Record<string, u
         break;
       case 'consent':
         rows.push({ question: text(q.text), answer: typeof value === 'boolean' ? [t(lang, value ? 'admin.response.yes' : 'admin.response.no')] : none, studyWords: false });
+        break;
+      case 'date':
+        rows.push({ question: text(q.text), answer: typeof value === 'string' && value !== '' ? [formatDate(value, lang)] : none, studyWords: false });
+        break;
+      case 'numbers':
+        for (const item of q.items) {
+          const v = answers[numbersItemKey(q, item)];
+          rows.push({
+            question: `${text(q.text)} — ${text(item.label)}`,
+            answer: typeof v === 'number' ? [`${formatNumber(v, lang, Number.isInteger(v) ? 0 : 2)}${q.unit ? ` ${text(q.unit)}` : ''}`] : none,
+            studyWords: false,
+          });
+        }
+        break;
+      case 'textgrid':
+        for (const cell of textGridCells(q)) {
+          const v = answers[cell.key];
+          rows.push({ question: `${text(q.text)} — ${text(cell.row.label)} — ${text(cell.column.label)}`, answer: isEmpty(v) ? none : [String(v)], studyWords: !isEmpty(v) });
+        }
         break;
     }
   }

@@ -36,7 +36,7 @@ export function formValuesFromAnswers(page: Page, answers: Answers, lang: Langua
       if (value === undefined) continue;
       if (Array.isArray(value)) out[key] = value.map(String);
       else if (typeof value === 'boolean') out[key] = value ? ['yes'] : [];
-      else if (typeof value === 'number' && q.kind === 'number') out[key] = [answerNumber(value, lang)];
+      else if (typeof value === 'number' && (q.kind === 'number' || q.kind === 'numbers')) out[key] = [answerNumber(value, lang)];
       else out[key] = [String(value)];
     }
   }

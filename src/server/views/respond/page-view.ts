@@ -1,11 +1,8 @@
-import { type Answers, type Question, type Study, labelIn, type Label, type LanguageTag } from '../../../study/index.js';
+import { type Answers, type Question, type Study, labelIn, type LanguageTag } from '../../../study/index.js';
 import { interfaceLanguage, languageName, t } from '../../../messages/index.js';
 import { attrs, html, type Html } from '../html.js';
 import type { FormValues } from './form-values.js';
-import { fieldAnchor, questionView } from './question-view.js';
-
-/** The label of a found option or item, in a language; undefined when none was found. */
-const labelOf = (found: { readonly label: Label } | undefined, lang: string) => (found ? labelIn(found.label, lang) : undefined);
+import { fieldAnchor, fieldLabel, questionView } from './question-view.js';
 
 /** One field error as the page shows it. */
 export interface PageError {
@@ -84,16 +81,7 @@ export function pageView(d: PageViewData): Html {
       const q = questionOf.get(e.question);
       return {
         href: `#${q ? fieldAnchor(q, e.field) : 'main'}`,
-        text: q
-          ? `${
-              q.kind === 'matrix'
-                ? (labelOf(
-                    q.items.find((i) => i.name === e.field),
-                    lang,
-                  ) ?? labelIn(q.text, lang))
-                : labelIn(q.text, lang)
-            } — ${e.message}`
-          : e.message,
+        text: q ? `${fieldLabel(q, e.field, lang)} — ${e.message}` : e.message,
       };
     }),
   );

@@ -1,4 +1,4 @@
-import { otherKey, type Option, type Question, labelIn, type LanguageTag } from '../../../study/index.js';
+import { numbersItemKey, otherKey, textGridCellKey, textGridCells, type Option, type Question, labelIn, type LanguageTag } from '../../../study/index.js';
 import { interfaceLanguage, t } from '../../../messages/index.js';
 import { attrs, html, type Html } from '../html.js';
 import type { FormValues } from './form-values.js';
@@ -23,8 +23,33 @@ export function fieldAnchor(question: Question, field: string): string {
     case 'scale':
     case 'matrix':
       return `f-${field}-${question.points[0]!.code}`;
+    case 'numbers':
+      // the total or "required" of the whole question: its first item
+      return field === question.name ? `f-${numbersItemKey(question, question.items[0]!)}` : `f-${field}`;
+    case 'textgrid':
+      return field === question.name ? `f-${textGridCells(question)[0]!.key}` : `f-${field}`;
     default:
       return `f-${field}`;
+  }
+}
+
+/** What an error of `field` is about, for the error summary: a matrix or multiple numeric item, a grid cell, or the question. */
+export function fieldLabel(question: Question, field: string, lang: LanguageTag): string {
+  switch (question.kind) {
+    case 'matrix': {
+      const item = question.items.find((i) => i.name === field);
+      return item ? labelIn(item.label, lang) : labelIn(question.text, lang);
+    }
+    case 'numbers': {
+      const item = question.items.find((i) => numbersItemKey(question, i) === field);
+      return item ? `${labelIn(question.text, lang)} — ${labelIn(item.label, lang)}` : labelIn(question.text, lang);
+    }
+    case 'textgrid': {
+      const cell = textGridCells(question).find((c) => c.key === field);
+      return cell ? `${labelIn(question.text, lang)} — ${labelIn(cell.row.label, lang)} — ${labelIn(cell.column.label, lang)}` : labelIn(question.text, lang);
+    }
+    default:
+      return labelIn(question.text, lang);
   }
 }
 
@@ -106,6 +131,62 @@ function matrix(q: Extract<Question, { kind: 'matrix' }>, ctx: QuestionContext):
 </fieldset>`;
 }
 
+function numbers(q: Extract<Question, { kind: 'numbers' }>, ctx: QuestionContext): Html {
+  const { lang } = ctx;
+  const totalId = q.total !== undefined ? `total-${q.name}` : undefined;
+  const unitId = q.unit ? `unit-${q.name}` : undefined;
+  const total =
+    q.total !== undefined
+      ? html`<p class="hint" id="${totalId}">${t(interfaceLanguage(lang), 'respond.numbers.total', { total: new Intl.NumberFormat(interfaceLanguage(lang), { maximumFractionDigits: 20 }).format(q.total) })}</p>`
+      : null;
+  return html`<fieldset${wrapperAttrs(q, ctx, 'numbers', true)}>
+  <legend>${legendText(q, lang)}</legend>${help(q, lang)}${total}${errorText(ctx, q.name)}
+  ${q.items.map((item) => {
+    const key = numbersItemKey(q, item);
+    const input = attrs({
+      type: 'text',
+      inputmode: q.integer ? 'numeric' : 'decimal',
+      id: `f-${key}`,
+      name: key,
+      value: ctx.values[key]?.[0] ?? '',
+      autocomplete: 'off',
+      disabled: ctx.hidden,
+      'aria-invalid': ctx.errors.has(key) || ctx.errors.has(q.name) ? 'true' : undefined,
+      'aria-describedby': describedBy(ctx, key, [unitId, ctx.errors.has(q.name) ? errorId(q.name) : undefined].filter(Boolean).join(' ') || undefined),
+    });
+    return html`<div class="numbers-item"><label for="${`f-${key}`}">${labelIn(item.label, lang)}</label>${errorText(ctx, key)}<div class="number-field"><input${input}>${q.unit ? html`<span class="unit"${attrs({ id: item === q.items[0] ? unitId : undefined })}>${labelIn(q.unit, lang)}</span>` : null}</div></div>`;
+  })}
+</fieldset>`;
+}
+
+/** A grid of short texts: a group per row, each cell labelled by its column (a list of rows on a phone, a grid from 480 px). */
+function textGrid(q: Extract<Question, { kind: 'textgrid' }>, ctx: QuestionContext): Html {
+  const { lang } = ctx;
+  return html`<fieldset${wrapperAttrs(q, ctx, 'textgrid', true)}>
+  <legend>${legendText(q, lang)}</legend>${help(q, lang)}${errorText(ctx, q.name)}
+  ${q.rows.map((row) => {
+    const rowId = `lbl-${q.name}_${row.name}`;
+    return html`<div class="textgrid-row" role="group" aria-labelledby="${rowId}">
+    <div class="textgrid-label" id="${rowId}">${labelIn(row.label, lang)}</div>
+    ${q.columns.map((column) => {
+      const key = textGridCellKey(q, row, column);
+      const input = attrs({
+        type: 'text',
+        id: `f-${key}`,
+        name: key,
+        value: ctx.values[key]?.[0] ?? '',
+        maxlength: q.maxLength,
+        disabled: ctx.hidden,
+        'aria-invalid': ctx.errors.has(key) ? 'true' : undefined,
+        'aria-describedby': describedBy(ctx, key),
+      });
+      return html`<div class="textgrid-cell"><label for="${`f-${key}`}">${labelIn(column.label, lang)}</label>${errorText(ctx, key)}<input${input}></div>`;
+    })}
+  </div>`;
+  })}
+</fieldset>`;
+}
+
 function choiceGroup(q: Extract<Question, { kind: 'single' | 'multiple' | 'scale' }>, ctx: QuestionContext): Html {
   const { lang } = ctx;
   const type = q.kind === 'multiple' ? 'checkbox' : 'radio';
@@ -177,6 +258,29 @@ export function questionView(q: Question, ctx: QuestionContext): Html {
   ${q.multiline ? html`<textarea${attrs(common)}>${value}</textarea>` : html`<input${attrs({ type: 'text', ...common, value })}>`}
 </div>`;
     }
+    case 'date': {
+      const hintId = `fmt-${q.name}`;
+      const input = attrs({
+        type: 'date',
+        id: `f-${q.name}`,
+        name: q.name,
+        value,
+        min: q.min,
+        max: q.max,
+        autocomplete: 'off',
+        disabled: ctx.hidden,
+        'aria-invalid': invalid,
+        'aria-describedby': describedBy(ctx, q.name, [hintId, q.help ? `help-${q.name}` : undefined].filter(Boolean).join(' ')),
+      });
+      return html`<div${wrapperAttrs(q, ctx, 'date')}>
+  <label for="${`f-${q.name}`}">${legendText(q, lang)}</label>${help(q, lang)}<p class="hint" id="${hintId}">${t(interfaceLanguage(lang), 'respond.date.hint')}</p>${errorText(ctx, q.name)}
+  <input${input}>
+</div>`;
+    }
+    case 'numbers':
+      return numbers(q, ctx);
+    case 'textgrid':
+      return textGrid(q, ctx);
     case 'consent': {
       const input = attrs({
         type: 'checkbox',

@@ -1,4 +1,17 @@
-import { answerKeys, isVisible, otherKey, shownQuestion, type Answers, type Question, type Study, labelIn, type Label, type LanguageTag } from '../../../study/index.js';
+import {
+  answerKeys,
+  isVisible,
+  numbersItemKey,
+  otherKey,
+  shownQuestion,
+  textGridCells,
+  type Answers,
+  type Question,
+  type Study,
+  labelIn,
+  type Label,
+  type LanguageTag,
+} from '../../../study/index.js';
 import { interfaceLanguage, t } from '../../../messages/index.js';
 import { attrs, html, type Html } from '../html.js';
 import { answerNumber } from './form-values.js';
@@ -38,13 +51,23 @@ function optionLabel(q: Question, code: number, lang: LanguageTag): string {
   );
 }
 
+/** A day in words in the respondent's language ("31 March 2026"); the ISO text when the language has no calendar words. */
+function reviewDate(iso: string, lang: LanguageTag): string {
+  try {
+    return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  } catch {
+    return iso;
+  }
+}
+
 /** The answer to a question (or a matrix item) in words. */
 function answerText(q: Question, key: string, answers: Answers, lang: LanguageTag): string | undefined {
   const value = answers[key];
   if (value === undefined) return undefined;
   if (q.kind === 'consent') return value === true ? t(interfaceLanguage(lang), 'consent.yes') : undefined;
-  if (q.kind === 'number') return `${typeof value === 'number' ? answerNumber(value, lang) : String(value)}${q.unit ? ` ${labelIn(q.unit, lang)}` : ''}`;
-  if (q.kind === 'text') return String(value);
+  if (q.kind === 'number' || q.kind === 'numbers') return `${typeof value === 'number' ? answerNumber(value, lang) : String(value)}${q.unit ? ` ${labelIn(q.unit, lang)}` : ''}`;
+  if (q.kind === 'text' || q.kind === 'textgrid') return String(value);
+  if (q.kind === 'date') return typeof value === 'string' ? reviewDate(value, lang) : String(value);
   const codes = Array.isArray(value) ? value : [value as number];
   const other = answers[otherKey(q.name)];
   return codes.map((c) => optionLabel(q, c, lang)).join(', ') + (typeof other === 'string' ? ` (${other})` : '');
@@ -54,6 +77,18 @@ function rows(q: Question, answers: Answers, lang: LanguageTag): Html[] {
   const none = t(interfaceLanguage(lang), 'respond.review.none');
   if (q.kind === 'matrix') {
     return q.items.map((item) => html`<dt>${labelIn(q.text, lang)} — ${labelIn(item.label, lang)}</dt><dd>${answerText(q, item.name, answers, lang) ?? none}</dd>`);
+  }
+  if (q.kind === 'numbers') {
+    return q.items.map((item) => {
+      const key = numbersItemKey(q, item);
+      return html`<dt>${labelIn(q.text, lang)} — ${labelIn(item.label, lang)}</dt><dd>${answerText(q, key, answers, lang) ?? none}</dd>`;
+    });
+  }
+  if (q.kind === 'textgrid') {
+    return textGridCells(q).map(
+      (cell) =>
+        html`<dt>${labelIn(q.text, lang)} — ${labelIn(cell.row.label, lang)} — ${labelIn(cell.column.label, lang)}</dt><dd>${answerText(q, cell.key, answers, lang) ?? none}</dd>`,
+    );
   }
   if (!answerKeys(q).some((k) => answers[k] !== undefined) && !q.required) return [html`<dt>${labelIn(q.text, lang)}</dt><dd>${none}</dd>`];
   return [html`<dt>${labelIn(q.text, lang)}</dt><dd>${answerText(q, q.name, answers, lang) ?? none}</dd>`];

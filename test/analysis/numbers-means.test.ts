@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { computeNumbersMeans, type NumbersMeans } from '../../src/analysis/numbers-means.js';
+import { responseWeights } from '../../src/analysis/wave-weights.js';
+import { BUILT_IN_STUDIES } from '../../src/study/index.js';
+import { TEST_DATABASES, openTestStore, type TestStore } from '../helpers/databases.js';
+import { seedExchangeWave, type SeededWave } from '../exchange/fixtures/seed-exchange-wave.js';
+import { withNewKinds } from '../fixtures/new-kinds-study.js';
+
+/** R: the wave raked to its targets (survey's rake, iterative post-stratification, as the wave's weighting) from weights 1, then svymean of each item. */
+const R_MEANS = `
+suppressMessages({ library(survey); library(jsonlite) })
+a <- fromJSON(commandArgs(TRUE)[1], simplifyVector = TRUE)
+d <- as.data.frame(a$data)
+d$one <- 1
+sample <- list(); population <- list()
+for (m in names(a$margins)) {
+  d[[m]] <- factor(d[[m]], levels = a$margins[[m]]$codes)
+  sample[[m]] <- as.formula(paste("~", m))
+  p <- data.frame(factor(a$margins[[m]]$codes, levels = a$margins[[m]]$codes), a$margins[[m]]$population)
+  names(p) <- c(m, "Freq")
+  population[[m]] <- p
+}
+des <- svydesign(ids = ~1, weights = ~one, data = d)
+raked <- rake(des, sample.margins = unname(sample), population.margins = unname(population), control = list(maxit = 200, epsilon = 1e-12))
+out <- lapply(a$items, function(v) { m <- svymean(as.formula(paste("~", v)), raked, na.rm = TRUE); list(variable = v, estimate = unname(coef(m)), se = unname(SE(m))[1]) })
+cat(toJSON(out, auto_unbox = TRUE, digits = NA))
+`;
+
+for (const database of TEST_DATABASES) {
+  describe(`means of multiple numeric items [${database.name}]`, () => {
+    let store: TestStore;
+    let seeded: SeededWave;
+    let means: NumbersMeans;
+    let dir: string;
+    before(async () => {
+      store = await openTestStore(database);
+      seeded = await seedExchangeWave(store, 300, { study: withNewKinds(BUILT_IN_STUDIES[0]) });
+      means = await computeNumbersMeans(store, seeded.wave);
+      dir = mkdtempSync(join(tmpdir(), 'barometre-means-'));
+    });
+    after(async () => {
+      rmSync(dir, { recursive: true, force: true });
+      await store.close();
+    });
+
+    it('gives each item its weighted mean, its base, and means that add up to the total', async () => {
+      assert.equal(means.weighting, 'weighted');
+      const [budget] = means.questions;
+      assert.equal(budget.question, 'budget');
+      assert.equal(budget.total, 100);
+      assert.deepEqual(
+        budget.items.map((i) => i.variable),
+        ['budget_ads', 'budget_content', 'budget_tools'],
+      );
+      const weights = await responseWeights(store, seeded.wave);
+      for (const item of budget.items) {
+        let sw = 0,
+          swy = 0;
+        weights.ids.forEach((id, k) => {
+          const value = seeded.answers.get(id)![item.variable] as number;
+          sw += weights.weights[k];
+          swy += weights.weights[k] * value;
+        });
+        assert.ok(Math.abs(item.estimate! - swy / sw) < 1e-9, `${item.variable}: ${item.estimate} against ${swy / sw}`);
+        assert.equal(item.n, weights.ids.length);
+        assert.ok(item.margin! > 0 && Math.abs(item.margin! - 1.959963984540054 * item.se!) < 1e-12);
+      }
+      // shares of a total: the means of the items add up to it
+      const sum = budget.items.reduce((s, i) => s + i.estimate!, 0);
+      assert.ok(Math.abs(sum - 100) < 1e-9, `sum ${sum}`);
+    });
+
+    it('agrees with R survey (svymean on the design raked by rake): estimates exactly, standard errors within 5 %', async () => {
+      const weights = await responseWeights(store, seeded.wave);
+      const targets = seeded.wave.populationTargets as unknown as { margins: { variable: string; targets: { code: number; population: number }[] }[] };
+      const items = means.questions[0].items.map((i) => i.variable);
+      const data: Record<string, unknown[]> = {};
+      for (const name of [...targets.margins.map((m) => m.variable), ...items]) data[name] = [...weights.ids].map((id) => seeded.answers.get(id)![name]);
+      const margins = Object.fromEntries(targets.margins.map((m) => [m.variable, { codes: m.targets.map((t) => t.code), population: m.targets.map((t) => t.population) }]));
+      const file = join(dir, 'wave.json');
+      writeFileSync(file, JSON.stringify({ N: 1_000_000, margins, items, data }));
+      const r = JSON.parse(execFileSync('Rscript', ['-e', R_MEANS, file], { encoding: 'utf8' })) as { variable: string; estimate: number; se: number }[];
+      for (const item of means.questions[0].items) {
+        const ref = r.find((x) => x.variable === item.variable)!;
+        assert.ok(Math.abs(item.estimate! - ref.estimate) < 1e-8, `${item.variable} mean ${item.estimate} against R ${ref.estimate}`);
+        // the standard error comes from the wave's own weighting design (stats' rake and its linearisation,
+        // the one every indicator uses); on this wave it is 0.5 to 2 % below R's svymean on rake() or on
+        // calibrate(calfun = "raking"): a difference in how the raking enters the variance, not yet traced
+        assert.ok(Math.abs(item.se! - ref.se) < 0.05 * ref.se, `${item.variable} se ${item.se} against R ${ref.se}`);
+      }
+    });
+  });
+}
