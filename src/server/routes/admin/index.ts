@@ -16,6 +16,8 @@ import { leadRoutes } from './leads.js';
 import { loginRoutes } from './login.js';
 import { mailTemplateRoutes } from './mail-template-routes.js';
 import { studyRoutes } from './studies.js';
+import { testAnswersRoutes } from './test-answers-routes.js';
+import { previewRoutes } from './preview-routes.js';
 import { userRoutes } from './users.js';
 import { waveRoutes } from './waves.js';
 import { waveStatusRoutes } from './wave-status-routes.js';
@@ -40,6 +42,8 @@ export function createAdminRoutes(options: AdminRoutesOptions = {}): FastifyPlug
       await workspace.register(nextWaveRoutes);
       await workspace.register(waveStatusRoutes);
       await workspace.register(studyRoutes);
+      await workspace.register(testAnswersRoutes);
+      await workspace.register(previewRoutes);
       await workspace.register(contactRoutes);
       await workspace.register(mailTemplateRoutes);
       await workspace.register(jobRoutes);
