@@ -1083,4 +1083,5 @@ export const de: Messages = {
   'admin.wave.test.delete': 'Testantworten löschen',
   'admin.wave.test.confirm': 'Ich bestätige das Löschen der Testantworten dieser Welle',
   'admin.done.testsDeleted': 'Die Testantworten wurden gelöscht.',
+  'admin.preview.version': 'Vorschau der Version {n}',
 };

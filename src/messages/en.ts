@@ -1073,6 +1073,7 @@ export const en = {
   'admin.wave.test.delete': 'Delete the test answers',
   'admin.wave.test.confirm': 'I confirm the deletion of this wave’s test answers',
   'admin.done.testsDeleted': 'The test answers were deleted.',
+  'admin.preview.version': 'Preview version {n}',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -1082,4 +1082,5 @@ export const es: Messages = {
   'admin.wave.test.delete': 'Borrar las respuestas de prueba',
   'admin.wave.test.confirm': 'Confirmo el borrado de las respuestas de prueba de esta oleada',
   'admin.done.testsDeleted': 'Las respuestas de prueba se han borrado.',
+  'admin.preview.version': 'Previsualizar la versión {n}',
 };

@@ -1085,4 +1085,5 @@ export const fr: Messages = {
   'admin.wave.test.delete': 'Supprimer les réponses de test',
   'admin.wave.test.confirm': 'Je confirme la suppression des réponses de test de cette vague',
   'admin.done.testsDeleted': 'Les réponses de test ont été supprimées.',
+  'admin.preview.version': 'Prévisualiser la version {n}',
 };

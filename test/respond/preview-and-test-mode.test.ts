@@ -194,6 +194,14 @@ describe('preview and test mode', () => {
       assert.equal((await as('analyst').get(base)).status, 200);
     });
 
+    it('is linked from the study page, for the latest version and for each one', async () => {
+      const page = await as('owner').get(`/admin/studies/${HOUSEHOLD_STUDY_ID}`);
+      assert.ok(page.body.includes(`id="study-preview" href="${base}"`));
+      assert.ok(page.body.includes(`href="${base}?version=1"`));
+      const viewer = await as('viewer').get(`/admin/studies/${HOUSEHOLD_STUDY_ID}`);
+      assert.ok(!viewer.body.includes('/preview'), 'not for viewers, who may not open it');
+    });
+
     it('frames the questionnaire at phone and desktop widths, in each language of the study', async () => {
       const phone = await as('owner').get(base);
       assert.equal(phone.status, 200);
