@@ -94,7 +94,6 @@ export const previewRoutes: FastifyPluginAsync = async (app) => {
     v: Preview,
     view: { page: number; answers: Answers; values?: FormValues; errors?: readonly AnswerError[]; notice?: string; status?: number },
   ) => {
-    allowSelfFraming(reply);
     const { study, lang } = v;
     const ui = interfaceLanguage(lang);
     const chrome = {
@@ -158,9 +157,9 @@ export const previewRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.get('/admin/studies/:studyId/preview/questionnaire', analyse, async (request, reply) => {
+    allowSelfFraming(reply); // every answer of the framed questionnaire, its redirects too
     const v = await previewOf(request);
     if (v.p === 'done') {
-      allowSelfFraming(reply);
       const ui = interfaceLanguage(v.lang);
       return sendPage(request, reply, { title: t(ui, 'admin.preview.done.title'), body: previewDoneView(ui, path(v, 0)), chrome: 'minimal', contentLang: v.lang });
     }
@@ -172,6 +171,7 @@ export const previewRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post('/admin/studies/:studyId/preview/questionnaire', analyse, async (request, reply) => {
+    allowSelfFraming(reply);
     const v = await previewOf(request);
     const body = request.body;
     if (!isFormBody(body)) return reply.code(400).send();
