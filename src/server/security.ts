@@ -62,6 +62,14 @@ function allowFraming(reply: FastifyReply): void {
   raw.setHeader('cross-origin-resource-policy', 'cross-origin');
 }
 
+/** Lets the page be framed by this site's own pages only (the workspace's questionnaire preview): frame-ancestors 'self'. */
+export function allowSelfFraming(reply: FastifyReply): void {
+  const raw = reply.raw;
+  const csp = raw.getHeader('content-security-policy');
+  if (typeof csp === 'string') raw.setHeader('content-security-policy', csp.replace("frame-ancestors 'none'", "frame-ancestors 'self'"));
+  raw.setHeader('x-frame-options', 'SAMEORIGIN');
+}
+
 /** Marks a reply as private: never stored by a browser or a proxy. Use on every page with personal data or a token. */
 export function markPrivate(reply: FastifyReply): FastifyReply {
   return reply.header('cache-control', 'no-store');

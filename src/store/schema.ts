@@ -130,6 +130,8 @@ export interface ResponsesTable {
   notifiedAt: IsoTime | null;
   browserHash: string | null;
   source: ResponseSource;
+  /** 1: a test answer of a researcher (test link), never counted (0008-test-responses) */
+  test: Generated<Flag>;
 }
 
 export interface SubmissionsTable {

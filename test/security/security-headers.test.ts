@@ -36,8 +36,10 @@ export function headerProblems(url: string, headers: Record<string, unknown>, bo
   if (/'unsafe-inline'|'unsafe-eval'|\*/.test(scriptSrc)) problems.push(`script-src allows inline or any source: ${scriptSrc}`);
   if (!/script-src-attr 'none'/.test(csp) && !/script-src 'none'/.test(csp)) problems.push('inline event handlers not blocked');
   const ancestors = /frame-ancestors ([^;]*)/.exec(csp)?.[1]?.trim();
-  if (embed ? ancestors !== '*' : ancestors !== "'none'") problems.push(`frame-ancestors ${ancestors}`);
-  if (!embed && headers['x-frame-options'] !== 'DENY') problems.push(`X-Frame-Options ${headers['x-frame-options']}`);
+  // the workspace's questionnaire preview is framed by the workspace's own preview page, and by nothing else
+  const preview = /^(?:\/[a-z]{2})?\/admin\/studies\/[^/]+\/preview\/questionnaire$/.test(path);
+  if (embed ? ancestors !== '*' : ancestors !== (preview ? "'self'" : "'none'")) problems.push(`frame-ancestors ${ancestors}`);
+  if (!embed && headers['x-frame-options'] !== (preview ? 'SAMEORIGIN' : 'DENY')) problems.push(`X-Frame-Options ${headers['x-frame-options']}`);
   if (headers['x-content-type-options'] !== 'nosniff') problems.push('no nosniff');
   if (headers['referrer-policy'] !== 'no-referrer') problems.push(`Referrer-Policy ${headers['referrer-policy']}`);
   if (PRIVATE.test(path) && !/no-store/.test(String(headers['cache-control'] ?? ''))) problems.push(`Cache-Control ${headers['cache-control']} on a private page`);
@@ -120,6 +122,7 @@ for (const database of TEST_DATABASES) {
         `/admin/studies/${wave.studyId}/versions/1/download`,
         `/admin/studies/${wave.studyId}/edit`,
         '/admin/study-editor.js',
+        `/admin/studies/${wave.studyId}/preview/questionnaire?version=1`,
         `/admin/waves/${app.open.id}/jobs`,
         `/admin/waves/${app.open.id}/jobs/${job.id}`,
         ...[wave, app.open].flatMap((w) => ['', '/contacts', '/monitor', '/cleaning', '/weighting'].map((s) => `/admin/waves/${w.id}${s}`)),

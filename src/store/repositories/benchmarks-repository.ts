@@ -1,5 +1,6 @@
 import { isoTime } from '../time.js';
 import type { StoreContext } from '../store-context.js';
+import { countedOnly } from './counted-responses.js';
 
 /** A complete response whose respondent asked to hear when the results of their study are out. */
 export interface BenchmarkNotice {
@@ -22,8 +23,7 @@ export function createBenchmarksRepository({ db }: StoreContext) {
     /** Complete responses of these waves with a notification address and no notice sent yet, in id order. */
     async pendingNotices(waveIds: readonly number[]): Promise<BenchmarkNotice[]> {
       if (waveIds.length === 0) return [];
-      const rows = await db
-        .selectFrom('responses')
+      const rows = await countedOnly(db.selectFrom('responses'))
         .select(['id', 'publicId', 'notifyEmail', 'language', 'benchmarkTokenHash'])
         .where('waveId', 'in', waveIds)
         .where('status', '=', 'complete')

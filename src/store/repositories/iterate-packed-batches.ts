@@ -1,6 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import type { ResponseStatus } from '../schema.js';
 import type { StoreContext } from '../store-context.js';
+import { COUNTED_SQL, countedOnly } from './counted-responses.js';
 
 /** Packed answer vectors of consecutive responses (in id order), laid end to end in one buffer. */
 export interface PackedBatch {
@@ -29,7 +30,7 @@ export interface IteratePackedBatchesOptions {
  * the table's rowid order from `:after`.
  */
 export const sqliteWaveRows = (status: ResponseStatus | undefined, includeExcluded: boolean) =>
-  (status ? 'wave_id = :waveId and status = :status' : '+wave_id = :waveId') + ' and id > :after' + (includeExcluded ? '' : ' and excluded = 0');
+  (status ? 'wave_id = :waveId and status = :status' : '+wave_id = :waveId') + ` and id > :after and ${COUNTED_SQL}` + (includeExcluded ? '' : ' and excluded = 0');
 
 /**
  * SQLite, one batch: the database lays the vectors end to end itself (group_concat of blobs, in the
@@ -93,8 +94,7 @@ export async function* iteratePackedBatches(ctx: StoreContext, waveId: number, o
   }
   let after = 0;
   for (;;) {
-    const page = await ctx.db
-      .selectFrom('responses')
+    const page = await countedOnly(ctx.db.selectFrom('responses'))
       .select(['id', 'packed'])
       .where('waveId', '=', waveId)
       .where('id', '>', after)

@@ -1,6 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import type { ResponseStatus } from '../schema.js';
 import type { StoreContext } from '../store-context.js';
+import { COUNTED_SQL, countedOnly } from './counted-responses.js';
 
 export interface PackedRow {
   readonly id: number;
@@ -39,7 +40,7 @@ export async function* iteratePacked(ctx: StoreContext, waveId: number, options:
     const reader = new BetterSqlite3(ctx.sqliteFile, { readonly: true, fileMustExist: true });
     try {
       const sql =
-        'select id, status, excluded, completed_at, packed from responses where wave_id = ?' +
+        `select id, status, excluded, completed_at, packed from responses where wave_id = ? and ${COUNTED_SQL}` +
         (status ? ' and status = ?' : '') +
         (includeExcluded ? '' : ' and excluded = 0') +
         ' order by id';
@@ -56,8 +57,7 @@ export async function* iteratePacked(ctx: StoreContext, waveId: number, options:
   const pageSize = options.pageSize ?? 10_000;
   let afterId = 0;
   for (;;) {
-    const page = await ctx.db
-      .selectFrom('responses')
+    const page = await countedOnly(ctx.db.selectFrom('responses'))
       .select(['id', 'status', 'excluded', 'completedAt', 'packed'])
       .where('waveId', '=', waveId)
       .where('id', '>', afterId)

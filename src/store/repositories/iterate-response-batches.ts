@@ -5,6 +5,7 @@ import type { ResponseStatus } from '../schema.js';
 import type { StoreContext } from '../store-context.js';
 import { ANSWERS_SEPARATOR, answerString, scanAnswerStrings } from './iterate-answer-strings.js';
 import { sqliteWaveRows } from './iterate-packed-batches.js';
+import { countedOnly } from './counted-responses.js';
 
 // A guide. Exports (CSV, SAV, triple-S, JSONL) read a wave of any size through this generator, batch by
 // batch, with memory flat: what each batch holds, and how each database fills it.
@@ -194,8 +195,7 @@ export async function* iterateResponseBatches(ctx: StoreContext, waveId: number,
   // once per key and test, which costs five times as much
   const text = (key: string) => sql<string | null>`case when jsonb_typeof(j -> ${key}) = 'string' then j ->> ${key} end`;
   const rows = () =>
-    ctx.db
-      .selectFrom('responses')
+    countedOnly(ctx.db.selectFrom('responses'))
       .select(['id', 'status', 'excluded', 'packed', 'answers'])
       .select(sql<unknown>`answers::jsonb`.as('j'))
       .where('waveId', '=', waveId)

@@ -32,6 +32,8 @@ export interface ResponseRecord {
   readonly notifiedAt: string | null;
   readonly browserHash: string | null;
   readonly source: ResponseSource;
+  /** a researcher's test answer (test link): never counted */
+  readonly test: boolean;
 }
 
 /**
@@ -45,6 +47,7 @@ export function toResponseRecord(row: Selectable<ResponsesTable>, parsed?: { rea
     packed: row.packed === null ? null : new Uint8Array(row.packed.buffer, row.packed.byteOffset, row.packed.byteLength),
     pageDurations: parsed?.pageDurations ?? fromJson<Record<string, number>>(row.pageDurations, {}),
     excluded: row.excluded === 1,
+    test: row.test === 1,
     flags: fromJson(row.flags, null),
   });
 }

@@ -14,6 +14,7 @@ import { toBuffer, toResponseRecord, type ResponseRecord } from './response-reco
 import { savePage, type SavePageInput, type SavePageResult } from './save-page.js';
 import { bumpWaveDataVersion } from './waves-repository.js';
 import { preparedQuery } from '../prepared-query.js';
+import { countedOnly } from './counted-responses.js';
 
 const responseByPublicId = preparedQuery(1, (db, _dialect, publicId: string) => db.selectFrom('responses').selectAll().where('publicId', '=', publicId));
 const responseByInvitation = preparedQuery(1, (db, _dialect, invitationId: number) => db.selectFrom('responses').selectAll().where('invitationId', '=', invitationId));
@@ -30,6 +31,8 @@ export interface NewResponse {
   readonly currentPage?: number;
   /** default: 16 random bytes, base64url */
   readonly publicId?: string;
+  /** a researcher's test answer (test link): never counted, deleted by `deleteTests` */
+  readonly test?: boolean;
   readonly now?: Date;
 }
 
@@ -101,6 +104,7 @@ export function createResponsesRepository(ctx: StoreContext) {
           email: input.email ?? null,
           browserHash: input.browserHash ?? null,
           source: input.source ?? 'web',
+          test: input.test ? 1 : 0,
         })
         .returningAll()
         .executeTakeFirstOrThrow()
@@ -160,10 +164,9 @@ export function createResponsesRepository(ctx: StoreContext) {
       return row && toResponseRecord(row);
     },
 
-    /** Responses of a wave in id order (use afterId + limit to page through large waves). */
+    /** Responses of a wave in id order (use afterId + limit to page through large waves); test answers are never listed. */
     async list(waveId: number, options: ListResponsesOptions = {}): Promise<ResponseRecord[]> {
-      const rows = await db
-        .selectFrom('responses')
+      const rows = await countedOnly(db.selectFrom('responses'))
         .selectAll()
         .where('waveId', '=', waveId)
         .$if(options.status !== undefined, (q) => q.where('status', '=', options.status!))
@@ -214,10 +217,9 @@ export function createResponsesRepository(ctx: StoreContext) {
       return { language: Number(row?.language ?? 0), exclusionReason: Number(row?.exclusionReason ?? 0) };
     },
 
-    /** Counts a wave's responses; excluded ones are counted unless includeExcluded is false. */
+    /** Counts a wave's responses; excluded ones are counted unless includeExcluded is false, test answers never. */
     async count(waveId: number, options: { status?: ResponseStatus; includeExcluded?: boolean } = {}): Promise<number> {
-      const row = await db
-        .selectFrom('responses')
+      const row = await countedOnly(db.selectFrom('responses'))
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('waveId', '=', waveId)
         .$if(options.status !== undefined, (q) => q.where('status', '=', options.status!))
@@ -226,10 +228,9 @@ export function createResponsesRepository(ctx: StoreContext) {
       return Number(row.n);
     },
 
-    /** Partial, complete and excluded counts of a wave in one query. */
+    /** Partial, complete and excluded counts of a wave in one query (test answers left out). */
     async countByStatus(waveId: number): Promise<{ partial: number; complete: number; excluded: number }> {
-      const rows = await db
-        .selectFrom('responses')
+      const rows = await countedOnly(db.selectFrom('responses'))
         .select(['status', 'excluded', (eb) => eb.fn.countAll<number>().as('n')])
         .where('waveId', '=', waveId)
         .groupBy(['status', 'excluded'])
@@ -306,6 +307,28 @@ export function createResponsesRepository(ctx: StoreContext) {
 
     /** Bulk insert, one transaction per batch (see insert-many.ts). */
     insertMany: (rows: Iterable<BulkResponse> | AsyncIterable<BulkResponse>, options?: InsertManyOptions): Promise<number> => insertMany(ctx, rows, options),
+
+    /** A wave's test answers (test link), which nothing else counts: how many, and how many of them are complete. */
+    async countTests(waveId: number): Promise<{ total: number; complete: number }> {
+      const rows = await db
+        .selectFrom('responses')
+        .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('waveId', '=', waveId)
+        .where('test', '=', 1)
+        .groupBy('status')
+        .execute();
+      const total = rows.reduce((sum, r) => sum + Number(r.n), 0);
+      return { total, complete: Number(rows.find((r) => r.status === 'complete')?.n ?? 0) };
+    },
+
+    /**
+     * Deletes every test answer of a wave (their submission ids go with them) in one statement; returns how
+     * many. Counted answers are untouched, so the wave's data version stays as it is.
+     */
+    async deleteTests(waveId: number): Promise<number> {
+      const result = await db.deleteFrom('responses').where('waveId', '=', waveId).where('test', '=', 1).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
 
     /** Deletes a response (and its submission ids); bumps the data version. Returns false when absent. */
     async delete(id: number, now = new Date()): Promise<boolean> {

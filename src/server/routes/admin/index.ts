@@ -17,6 +17,8 @@ import { loginRoutes } from './login.js';
 import { mailTemplateRoutes } from './mail-template-routes.js';
 import { studyRoutes } from './studies.js';
 import { studyEditorRoutes } from './study-editor-routes.js';
+import { testAnswersRoutes } from './test-answers-routes.js';
+import { previewRoutes } from './preview-routes.js';
 import { userRoutes } from './users.js';
 import { waveRoutes } from './waves.js';
 import { waveStatusRoutes } from './wave-status-routes.js';
@@ -42,6 +44,8 @@ export function createAdminRoutes(options: AdminRoutesOptions = {}): FastifyPlug
       await workspace.register(waveStatusRoutes);
       await workspace.register(studyRoutes);
       await workspace.register(studyEditorRoutes);
+      await workspace.register(testAnswersRoutes);
+      await workspace.register(previewRoutes);
       await workspace.register(contactRoutes);
       await workspace.register(mailTemplateRoutes);
       await workspace.register(jobRoutes);

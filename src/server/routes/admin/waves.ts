@@ -6,6 +6,8 @@ import { t } from '../../../messages/index.js';
 import { sendAdminPage } from '../../views/admin/admin-page.js';
 import { newWaveView, wavesView } from '../../views/admin/waves-view.js';
 import { waveOverviewView } from '../../views/admin/wave-overview-view.js';
+import { testAnswersView } from '../../views/admin/test-answers-view.js';
+import { html } from '../../views/html.js';
 import { audit, formOf, redirectTo, waveOfRequest } from './admin-helpers.js';
 import { parseQuotaLines } from '../../../analysis/fieldwork/quotas.js';
 
@@ -93,12 +95,17 @@ export const waveRoutes: FastifyPluginAsync = async (app) => {
 
   app.get('/admin/waves/:waveId', async (request, reply) => {
     const wave = await waveOfRequest(app.store, request);
-    const counts = await app.store.responses.countByStatus(wave.id);
-    const version = await app.store.studies.getVersionById(wave.studyVersionId);
+    const [counts, tests, version] = await Promise.all([
+      app.store.responses.countByStatus(wave.id),
+      app.store.responses.countTests(wave.id),
+      app.store.studies.getVersionById(wave.studyVersionId),
+    ]);
+    const done = (request.query as { done?: string }).done;
     return sendAdminPage(request, reply, {
       title: wave.title,
       wave,
-      body: waveOverviewView(request.lang, reply, request.user!, wave, counts, version?.version ?? 0, (request.query as { done?: string }).done, app.clock()),
+      body: html`${waveOverviewView(request.lang, reply, request.user!, wave, counts, version?.version ?? 0, done, app.clock())}
+${testAnswersView(request.lang, reply, request.user!, wave, version?.version ?? 0, tests)}`,
     });
   });
 

@@ -4,11 +4,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 export type PageTarget = number | 'review' | 'done';
 
 /** The query parameters a questionnaire URL may carry over to the page it redirects to. */
-const KEPT = ['t', 'r', 'lang'] as const;
+const KEPT = ['t', 'r', 'lang', 'test'] as const;
 
 /**
  * The GET URL of a questionnaire page, built from the request's own URL: the same path (so the same
- * language prefix), the credential and language parameters it already carried (`t`, `r`, `lang`, nothing
+ * language prefix), the credential and language parameters it already carried (`t`, `r`, `lang`, `test`, nothing
  * added: a token never appears in a URL that did not hold it), and `p=` the page.
  */
 export function pageLocation(request: FastifyRequest, target: PageTarget): string {

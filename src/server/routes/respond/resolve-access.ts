@@ -5,7 +5,10 @@ import type { Study } from '../../../study/index.js';
 import type { RespondSecrets } from './respond-secrets.js';
 
 /** How the respondent came: an invitation token, or the open link (with a resume id or a cookie). */
-export type Credential = { readonly kind: 'invitation'; readonly token: string; readonly invitation: Invitation } | { readonly kind: 'open'; readonly publicId?: string };
+export type Credential =
+  | { readonly kind: 'invitation'; readonly token: string; readonly invitation: Invitation }
+  /** `test`: a signed-in researcher's test link (`?test=1`): its response is stored as a test, never counted */
+  | { readonly kind: 'open'; readonly publicId?: string; readonly test?: boolean };
 
 export type Access =
   /** no such study or wave */
@@ -38,7 +41,11 @@ export function cachedWaveLookup(store: Store, ttlMs = 1000): (studyId: string, 
   };
 }
 
-export const responseCookie = (wave: Wave) => `rsp${wave.id}`;
+/** The cookie that remembers an open-link response; a test response has its own, so a test never resumes a real answer. */
+export const responseCookie = (wave: Wave, test = false) => `rsp${wave.id}${test ? 't' : ''}`;
+
+/** Whether a wave takes test answers (test link, signed-in researcher): while a draft and in fieldwork, whatever its dates. */
+export const isTestable = (wave: Wave): boolean => wave.status === 'draft' || wave.status === 'fieldwork';
 
 /** Whether a wave takes answers now: in fieldwork and between its opening and closing times (when set). */
 export function isOpen(wave: Wave, now: () => Date): boolean {
@@ -66,9 +73,11 @@ export async function resolveAccess(
   code: string,
   now: () => Date,
   findWave: (studyId: string, code: string) => Promise<Wave | undefined> = (s, c) => store.waves.getByCode(s, c),
+  mode: { readonly test: boolean } = { test: false },
 ): Promise<Access> {
   const wave = await findWave(studyId, code);
   if (!wave) return { kind: 'not-found' };
+  if (mode.test) return testAccess(store, request, wave);
   if (!isOpen(wave, now)) return { kind: 'closed', wave };
   const study = await waveStudy(store, wave);
 
@@ -89,8 +98,31 @@ export async function resolveAccess(
   const publicId = resumeId ?? (fromCookie?.valid ? (fromCookie.value ?? undefined) : undefined);
   if (publicId === undefined) return { kind: 'ok', wave, study, credential: { kind: 'open' } };
   const response = await store.responses.getByPublicId(publicId);
-  const mine = response !== undefined && response.waveId === wave.id && response.invitationId === null;
+  const mine = response !== undefined && response.waveId === wave.id && response.invitationId === null && !response.test;
   if (!mine) return resumeId !== undefined ? { kind: 'bad-link', wave } : { kind: 'ok', wave, study, credential: { kind: 'open' } };
   const credential: Credential = { kind: 'open', publicId };
   return response.status === 'complete' ? { kind: 'done', wave, study, credential, response } : { kind: 'ok', wave, study, credential, response };
+}
+
+/**
+ * The test link (`?test=1`, the caller has checked the signed-in researcher): a draft or open wave, the open
+ * credential marked `test`, resumed from its own cookie or `?r=` of a test response only. A finished test is
+ * shown as done on its end page (`?p=done`) and on a repeated final post; any other visit starts a new test.
+ */
+async function testAccess(store: Store, request: FastifyRequest, wave: Wave): Promise<Access> {
+  if (!isTestable(wave)) return { kind: 'closed', wave };
+  const study = await waveStudy(store, wave);
+  const resumeId = queryText(request, 'r');
+  const cookie = request.cookies[responseCookie(wave, true)];
+  const fromCookie = cookie === undefined ? undefined : request.unsignCookie(cookie);
+  const publicId = resumeId ?? (fromCookie?.valid ? (fromCookie.value ?? undefined) : undefined);
+  const fresh: Access = { kind: 'ok', wave, study, credential: { kind: 'open', test: true } };
+  if (publicId === undefined) return fresh;
+  const response = await store.responses.getByPublicId(publicId);
+  const mine = response !== undefined && response.waveId === wave.id && response.test;
+  if (!mine) return resumeId !== undefined ? { kind: 'bad-link', wave } : fresh;
+  const credential: Credential = { kind: 'open', publicId, test: true };
+  if (response.status !== 'complete') return { kind: 'ok', wave, study, credential, response };
+  const finished = request.method === 'POST' || queryText(request, 'p') === 'done';
+  return finished ? { kind: 'done', wave, study, credential, response } : fresh;
 }

@@ -19,6 +19,11 @@ import { siteUrl } from '../../site-url.js';
 
 export const SCRIPTS = ['/respond/logic.js', '/static/respond.js'] as const;
 
+/** The test mode's banner above a questionnaire page (a researcher's test link), nothing otherwise. */
+function testBanner(ui: Lang, r: Respondent): Html | null {
+  return r.credential.kind === 'open' && r.credential.test ? html`<p class="notice test-banner" role="status" id="test-banner">${t(ui, 'respond.test.banner')}</p>` : null;
+}
+
 /** What every questionnaire page needs to render. */
 export interface Respondent {
   readonly wave: Wave;
@@ -47,9 +52,10 @@ export function surveyPath(lang: LanguageTag, r: Respondent, extra = ''): string
   const base = `/s/${encodeURIComponent(r.wave.studyId)}/${encodeURIComponent(r.wave.code)}`;
   const c = r.credential;
   const credential = c.kind === 'invitation' ? `t=${encodeURIComponent(c.token)}` : c.publicId ? `r=${encodeURIComponent(c.publicId)}` : '';
+  const test = c.kind === 'open' && c.test ? 'test=1' : '';
   const ui = interfaceLanguage(lang);
   const language = isLang(lang) ? '' : `lang=${encodeURIComponent(lang)}`;
-  const query = [credential, language, extra].filter(Boolean).join('&');
+  const query = [credential, test, language, extra].filter(Boolean).join('&');
   return localizedPath(ui, query ? `${base}?${query}` : base);
 }
 
@@ -108,7 +114,7 @@ export function sendQuestionnairePage(request: FastifyRequest, reply: FastifyRep
       ...chrome,
       scripts: SCRIPTS,
       status: view.status,
-      body: reviewView({
+      body: html`${testBanner(ui, r)}${reviewView({
         lang,
         study,
         answers: view.answers,
@@ -119,7 +125,7 @@ export function sendQuestionnairePage(request: FastifyRequest, reply: FastifyRep
         submissionId,
         shownAt,
         progress: progress(study, view.page, view.answers),
-      }),
+      })}`,
     });
   }
   const page = study.pages[view.page]!;
@@ -134,7 +140,7 @@ export function sendQuestionnairePage(request: FastifyRequest, reply: FastifyRep
     ...chrome,
     scripts: SCRIPTS,
     status: view.status,
-    body: pageView({
+    body: html`${testBanner(ui, r)}${pageView({
       lang,
       study,
       page: view.page,
@@ -152,7 +158,7 @@ export function sendQuestionnairePage(request: FastifyRequest, reply: FastifyRep
       start,
       resumeUrl: resume,
       notice: view.notice,
-    }),
+    })}`,
   });
 }
 

@@ -11,6 +11,7 @@ import { targetOf } from './submission.js';
 import { cachedWaveLookup, resolveAccess } from './resolve-access.js';
 import { respondSecrets } from './respond-secrets.js';
 import { sendNotice, sendQuestionnairePage, sendThanks, shownPageFrom } from './respond-pages.js';
+import { asksTest, sendClosedToResearcher, sendTestSignIn, testingResearcher } from './test-mode.js';
 
 interface SurveyParams {
   study: string;
@@ -52,7 +53,13 @@ export const respondRoutes: FastifyPluginAsync = async (app) => {
       sendNotice(request, reply, 'tooMany', 429);
       return undefined;
     }
-    const result = await resolveAccess(app.store, secrets, request, request.params.study, request.params.wave, app.clock, findWave);
+    // the test link (`?test=1`) is for a signed-in researcher only: for anyone else it stores nothing
+    const test = asksTest(request);
+    if (test && !(await testingResearcher(request))) {
+      sendTestSignIn(request, reply);
+      return undefined;
+    }
+    const result = await resolveAccess(app.store, secrets, request, request.params.study, request.params.wave, app.clock, findWave, { test });
     if (result.kind === 'bad-link') await limiter.fail(request.ip);
     return result;
   };
@@ -66,6 +73,8 @@ export const respondRoutes: FastifyPluginAsync = async (app) => {
       case 'not-found':
         return reply.callNotFound();
       case 'closed':
+        // a researcher signed in to the workspace also reads how to preview and test it; respondents never do
+        if (await testingResearcher(request)) return sendClosedToResearcher(request, reply, result.wave);
         return sendNotice(request, reply, 'closed', 200, result.wave);
       case 'bad-link':
         return sendNotice(request, reply, 'badLink', 404);

@@ -68,14 +68,14 @@ export function respondentOf(access: OkAccess, response: ResponseRecord | undefi
   return {
     wave: access.wave,
     study: access.study,
-    credential: access.credential.kind === 'open' && response ? { kind: 'open', publicId: response.publicId } : access.credential,
+    credential: access.credential.kind === 'open' && response ? { kind: 'open', publicId: response.publicId, test: access.credential.test } : access.credential,
   };
 }
 
 /** An open link remembers its response in a signed cookie, so the respondent resumes it. */
 export function rememberResponse(deps: PostDeps, reply: FastifyReply, access: OkAccess, response: ResponseRecord): void {
   if (access.credential.kind !== 'open') return;
-  reply.setCookie(responseCookie(access.wave), response.publicId, {
+  reply.setCookie(responseCookie(access.wave, access.credential.test === true), response.publicId, {
     signed: true,
     httpOnly: true,
     sameSite: 'lax',

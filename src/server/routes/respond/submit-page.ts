@@ -14,7 +14,8 @@ async function createResponse(deps: PostDeps, access: OkAccess, submissionId: st
   const invitationId = access.credential.kind === 'invitation' ? access.credential.invitation.id : null;
   const publicId = deps.secrets.responsePublicId(submissionId);
   try {
-    return await deps.store.responses.createPartial({ waveId: access.wave.id, invitationId, language, publicId });
+    const test = access.credential.kind === 'open' && access.credential.test === true;
+    return await deps.store.responses.createPartial({ waveId: access.wave.id, invitationId, language, publicId, test });
   } catch (error) {
     // a double post of the first page (same submission id, same public id) or a second tab of an invitation
     if (!isAppError(error) || error.code !== 'CONFLICT') throw error;

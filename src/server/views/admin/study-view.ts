@@ -4,6 +4,7 @@ import type { StudyDiff } from '../../../study/index.js';
 import { localizedPath } from '../../i18n/localized-path.js';
 import { t } from '../../../messages/index.js';
 import { html, type Html } from '../html.js';
+import { previewLink } from './test-answers-view.js';
 import { diffListView, uploadForm, uploadReportView, warningsView, type UploadReport } from './studies-view.js';
 
 export interface StudyVersionRow {
@@ -43,6 +44,7 @@ export function studyView(
   const latest = data.versions.at(-1)?.version ?? 1;
   return html`<p><a href="${path('/admin/studies')}">${t(lang, 'admin.studies.backToList')}</a></p>
 <h1>${data.title} <code>${data.studyId}</code></h1>
+${data.canUpload ? html`<p><a class="button" id="study-preview" href="${previewLink(lang, data.studyId)}">${t(lang, 'admin.preview.link')}</a></p>` : null}
 ${outcomeView(lang, data.studyId, data.outcome)}
 ${data.canUpload ? html`<p class="study-actions"><a class="button" href="${path(`${base}/edit`)}">${t(lang, 'admin.editor.edit')}</a> <a href="${path(`${base}/preview`)}">${t(lang, 'admin.editor.preview')}</a></p>` : null}
 <h2>${t(lang, 'admin.studies.versions')}</h2>
@@ -53,8 +55,8 @@ ${data.canUpload ? html`<p class="study-actions"><a class="button" href="${path(
     <td>${v.version}</td><td><time datetime="${v.createdAt}">${v.createdAt.slice(0, 16).replace('T', ' ')}</time></td>
     <td>${v.waves.length === 0 ? t(lang, 'admin.studies.noWave') : v.waves.map((w, k) => html`${k > 0 ? ', ' : ''}<a href="${path(`/admin/waves/${w.id}`)}">${w.code}</a>`)}</td>
     <td><a href="${path(`${base}/versions/${v.version}/download`)}" download>${t(lang, 'admin.studies.download', { n: v.version })}</a>${
-      v.version > 1 ? html` · <a href="${path(`${base}/diff?from=${v.version - 1}&to=${v.version}`)}">${t(lang, 'admin.studies.diffPrevious', { n: v.version })}</a>` : null
-    }</td>
+      data.canUpload ? html` · <a href="${previewLink(lang, data.studyId, v.version)}">${t(lang, 'admin.preview.version', { n: v.version })}</a>` : null
+    }${v.version > 1 ? html` · <a href="${path(`${base}/diff?from=${v.version - 1}&to=${v.version}`)}">${t(lang, 'admin.studies.diffPrevious', { n: v.version })}</a>` : null}</td>
   </tr>`,
   )}</tbody>
 </table></div>

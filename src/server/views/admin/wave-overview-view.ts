@@ -15,7 +15,7 @@ import { html, type Html } from '../html.js';
 import { noticeOf } from './admin-page.js';
 import { statusLabel } from './waves-view.js';
 
-const DONE: readonly MessageKey[] = ['admin.done.saved', 'admin.done.open', 'admin.done.close', 'admin.done.publish', 'admin.done.unpublish'];
+const DONE: readonly MessageKey[] = ['admin.done.saved', 'admin.done.open', 'admin.done.close', 'admin.done.publish', 'admin.done.unpublish', 'admin.done.testsDeleted'];
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
 
 /** A wave in fieldwork (or about to be) whose dates refuse respondents: said at the top of its page. */
