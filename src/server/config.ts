@@ -52,7 +52,7 @@ export interface AppConfig {
     readonly pollMs: number;
     /** JOBS_RETRY_BASE_SECONDS: the first retry's wait, doubled for each next one (capped at an hour) */
     readonly retryBaseMs: number;
-    /** SMTP_RATE_PER_MINUTE: e-mails per minute a worker sends at most (0: no limit) */
+    /** SMTP_RATE_PER_MINUTE: e-mails per minute every worker on the database sends at most, together (0: no limit) */
     readonly smtpPerMinute: number;
   };
 }

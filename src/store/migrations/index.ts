@@ -6,6 +6,7 @@ import { m0004SeveralNodes } from './0004-several-nodes.js';
 import { m0005OneInvitationPerContact } from './0005-one-invitation-per-contact.js';
 import { m0006Jobs } from './0006-jobs.js';
 import { m0007WhitePapers } from './0007-white-papers.js';
+import { m0009JobFiles } from './0009-job-files.js';
 
 /**
  * Every migration, in order. Add a file `NNNN-name.ts` exporting `mNNNNName` and list it here;
@@ -19,6 +20,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005-one-invitation-per-contact': m0005OneInvitationPerContact,
   '0006-jobs': m0006Jobs,
   '0007-white-papers': m0007WhitePapers,
+  '0009-job-files': m0009JobFiles,
 };
 
 /** The in-code provider Kysely's Migrator reads (no file-system scanning, works under tsx and bundles). */
