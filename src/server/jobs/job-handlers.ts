@@ -1,3 +1,4 @@
+import { EXPORT_JOB, runExportJob } from './export-job.js';
 import { INVITATION_JOB_KINDS, runInvitationJob } from './invitation-job.js';
 import type { JobHandler } from './job-worker.js';
 import { PUBLICATION_NOTICES_JOB, runPublicationNoticesJob } from './publication-notices-job.js';
@@ -6,4 +7,5 @@ import { PUBLICATION_NOTICES_JOB, runPublicationNoticesJob } from './publication
 export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = Object.freeze({
   ...Object.fromEntries(Object.keys(INVITATION_JOB_KINDS).map((kind) => [kind, runInvitationJob])),
   [PUBLICATION_NOTICES_JOB]: runPublicationNoticesJob,
+  [EXPORT_JOB]: runExportJob,
 });

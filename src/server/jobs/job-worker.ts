@@ -172,7 +172,18 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
     return store.jobs.get(job.id);
   }
 
+  /** Deletes the job files past their retention (JOB_FILES_RETENTION_DAYS), at most once an hour per worker. */
+  let purgedAt = 0;
+  async function purgeFiles(): Promise<void> {
+    const at = now().getTime();
+    if (at - purgedAt < 3_600_000) return;
+    purgedAt = at;
+    const parts = await store.jobFiles.purgeExpired(now());
+    if (parts > 0) log({ msg: 'expired job files deleted', parts });
+  }
+
   async function runOnce(): Promise<Job | undefined> {
+    await purgeFiles();
     const job = await store.jobs.claimNext({ owner, leaseMs, kinds: Object.keys(handlers) }, now());
     if (!job) return undefined;
     log({ msg: 'job claimed', job: job.id, kind: job.kind, attempt: job.attempts });
