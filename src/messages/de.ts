@@ -1076,4 +1076,5 @@ export const de: Messages = {
   'admin.import.noFile': 'Wählen Sie eine CSV-Datei zum Importieren.',
   'whitePaper.preparing.title': 'Das Whitepaper wird vorbereitet',
   'whitePaper.preparing.text': 'Es ist gleich fertig: Laden Sie diese Seite in einigen Sekunden neu, um es herunterzuladen.',
+  'whitePaper.failed.text': 'Das Whitepaper dieser Ausgabe kann derzeit nicht aus ihren Daten erstellt werden. Die Zahlen bleiben im Dashboard abrufbar.',
 };

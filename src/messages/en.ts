@@ -1067,6 +1067,7 @@ export const en = {
   'admin.import.noFile': 'Choose a CSV file to import.',
   'whitePaper.preparing.title': 'The white paper is being prepared',
   'whitePaper.preparing.text': 'It will be ready in a moment: refresh this page in a few seconds to download it.',
+  'whitePaper.failed.text': 'The white paper of this edition cannot be made from its data at the moment. The figures remain on the dashboard.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -1074,4 +1074,5 @@ export const es: Messages = {
   'admin.import.noFile': 'Elija un archivo CSV para importar.',
   'whitePaper.preparing.title': 'El libro blanco se está preparando',
   'whitePaper.preparing.text': 'Estará listo en un momento: actualice esta página dentro de unos segundos para descargarlo.',
+  'whitePaper.failed.text': 'El libro blanco de esta edición no puede generarse a partir de sus datos por el momento. Las cifras siguen disponibles en el panel.',
 };

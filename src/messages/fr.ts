@@ -1078,4 +1078,6 @@ export const fr: Messages = {
   'admin.import.noFile': 'Choisissez un fichier CSV à importer.',
   'whitePaper.preparing.title': 'Le livre blanc est en préparation',
   'whitePaper.preparing.text': 'Il sera prêt dans un instant : actualisez cette page dans quelques secondes pour le télécharger.',
+  'whitePaper.failed.text':
+    'Le livre blanc de cette édition ne peut pas être produit à partir de ses données pour le moment. Les chiffres restent consultables sur le tableau de bord.',
 };
