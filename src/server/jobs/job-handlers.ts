@@ -1,4 +1,5 @@
 import { EXPORT_JOB, runExportJob } from './export-job.js';
+import { IMPORT_RESPONSES_JOB, runImportJob } from './import-job.js';
 import { INVITATION_JOB_KINDS, runInvitationJob } from './invitation-job.js';
 import type { JobHandler } from './job-worker.js';
 import { runWhitePaperJob, WHITE_PAPER_JOB } from './white-paper-job.js';
@@ -10,4 +11,5 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = Object.freeze(
   [PUBLICATION_NOTICES_JOB]: runPublicationNoticesJob,
   [EXPORT_JOB]: runExportJob,
   [WHITE_PAPER_JOB]: runWhitePaperJob,
+  [IMPORT_RESPONSES_JOB]: runImportJob,
 });

@@ -30,10 +30,10 @@ interface ImportRejectionRow {
   message: string;
 }
 
-/** A finished import's result: rows in, and each rejected cell or line with its reason. */
-function importSection(lang: Lang, job: Job): Html | null {
-  if (job.kind !== 'import-responses' || job.result === null || typeof job.result !== 'object') return null;
-  const r = job.result as { imported?: number; lines?: number; rejectedCount?: number; rejected?: ImportRejectionRow[] };
+/** A finished import's result (of a job, or of an import done at once): rows in, and each rejected cell or line with its reason. */
+export function importResultView(lang: Lang, result: unknown): Html | null {
+  if (result === null || typeof result !== 'object') return null;
+  const r = result as { imported?: number; lines?: number; rejectedCount?: number; rejected?: ImportRejectionRow[] };
   const rejected = Array.isArray(r.rejected) ? r.rejected : [];
   const count = Number(r.rejectedCount ?? rejected.length);
   return html`<section aria-labelledby="import-result" class="import-result">
@@ -96,7 +96,7 @@ export function jobView(lang: Lang, reply: FastifyReply, wave: Wave, job: Job, u
 ${active(job) ? html`<p class="hint" role="status">${t(lang, 'admin.jobs.refreshing')}</p>` : null}
 ${jobDetails(lang, reply, wave, job, now)}
 ${fileSection(lang, wave, job, file)}
-${importSection(lang, job)}
+${job.kind === 'import-responses' ? importResultView(lang, job.result) : null}
 ${uncertainSection(lang, reply, wave, uncertain, busy)}
 <p><a href="${localizedPath(lang, `/admin/waves/${wave.id}/jobs`)}">${t(lang, 'admin.jobs.list')}</a> · <a href="${localizedPath(lang, `/admin/waves/${wave.id}/contacts`)}">${t(lang, 'admin.jobs.back')}</a></p>`;
 }
