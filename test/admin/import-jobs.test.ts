@@ -70,7 +70,7 @@ for (const database of TEST_DATABASES) {
       assert.deepEqual([ran?.kind, ran?.status], ['import-responses', 'done']);
       assert.equal(await t.store.responses.count(wave.id), 40);
       const page = await t.app.inject({ url: jobPage, headers });
-      const problems = (ran?.result as { rejectedCount: number }).rejectedCount;
+      const problems = (ran!.result as { rejectedCount: number }).rejectedCount;
       assert.ok(problems >= 2);
       assert.ok(page.body.includes(`40 response(s) imported from 42 line(s); ${problems} problem(s) found.`));
       assert.match(page.body, /<td>42<\/td><td><code><\/code><\/td><td>1 cells, the header has \d+<\/td>/);
@@ -97,7 +97,7 @@ for (const database of TEST_DATABASES) {
       const wave = await newWave();
       assert.equal((await upload(wave, csv)).statusCode, 303);
       const [ran] = await t.app.jobs.drainForTests();
-      assert.deepEqual([ran?.status, (ran?.result as { imported: number }).imported, (ran?.result as { rejectedCount: number }).rejectedCount > 0], ['done', 0, true]);
+      assert.deepEqual([ran?.status, (ran!.result as { imported: number }).imported, (ran!.result as { rejectedCount: number }).rejectedCount > 0], ['done', 0, true]);
       assert.equal(await t.store.responses.count(wave.id), 0);
       const page = await t.app.inject({ url: `/en/admin/waves/${wave.id}/jobs/${ran!.id}`, headers });
       assert.match(page.body, /Nothing was imported/);
