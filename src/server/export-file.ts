@@ -69,13 +69,20 @@ export function exportFileSpec(wave: Wave, format: string, q: ExportQuery): Expo
 /**
  * Writes a wave's export to a new temporary file and returns its path and a `remove()` that deletes it (the
  * caller's to call). The direct download and the export job both write through here, so they give the
- * same bytes. `onProgress` gets the rows written so far.
+ * same bytes (given the same `now`, the creation time of a .sav header). `onProgress` gets the rows written so far.
  */
-export async function writeExportFile(store: Store, wave: Wave, spec: ExportFileSpec, onProgress?: (rows: number) => void): Promise<{ file: string; remove: () => Promise<void> }> {
+export async function writeExportFile(
+  store: Store,
+  wave: Wave,
+  spec: ExportFileSpec,
+  onProgress?: (rows: number) => void,
+  now?: Date,
+): Promise<{ file: string; remove: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'barometre-export-'));
   const remove = () => rm(dir, { recursive: true, force: true });
   const file = join(dir, 'export');
-  const options = { ...spec.options, onProgress };
+  // `now`: the creation time a .sav header records (default the present)
+  const options = { ...spec.options, onProgress, ...(now && { now }) };
   try {
     const out = createWriteStream(file, { mode: 0o600 });
     const written = finished(out);

@@ -8,7 +8,7 @@ import type { JobContext } from './job-worker.js';
 export const EXPORT_JOB = 'export';
 
 /** An export job's payload: the format and the query options of the download it stands for. */
-export const ZExportJobPayload = z.object({ format: z.string(), query: ZExportQuery });
+export const ZExportJobPayload = z.object({ format: z.string(), query: ZExportQuery, requestedAt: z.iso.datetime().optional() });
 export type ExportJobPayload = z.infer<typeof ZExportJobPayload>;
 
 /** What a finished export job reports (its file is the job's `output` file). */
@@ -37,14 +37,22 @@ export async function runExportJob(context: JobContext): Promise<'done'> {
   let rows = 0;
   let pending: Promise<void> | undefined;
   let lost: unknown;
-  const { file, remove } = await writeExportFile(store, wave, spec, (n) => {
-    rows = n;
-    // at most one progress write at a time; a lost job is learnt here and thrown below
-    pending ??= context
-      .progress({ done: Math.min(n, total) })
-      .catch((error: unknown) => void (lost = error))
-      .finally(() => (pending = undefined));
-  });
+  // the file's creation time (a .sav header's) is when it was asked for: every attempt writes the same bytes
+  const requestedAt = new Date(payload.data.requestedAt ?? job.createdAt);
+  const { file, remove } = await writeExportFile(
+    store,
+    wave,
+    spec,
+    (n) => {
+      rows = n;
+      // at most one progress write at a time; a lost job is learnt here and thrown below
+      pending ??= context
+        .progress({ done: Math.min(n, total) })
+        .catch((error: unknown) => void (lost = error))
+        .finally(() => (pending = undefined));
+    },
+    requestedAt,
+  );
   try {
     await pending;
     if (lost) throw lost;

@@ -73,7 +73,11 @@ export const exportRoutes: FastifyPluginAsync = async (app) => {
     const { format } = request.params as { format: string };
     const { _csrf, ...fields } = formOf(request);
     const { query } = specOf(wave, format, fields);
-    const job = await app.store.jobs.enqueue({ kind: EXPORT_JOB, waveId: wave.id, payload: { format, query }, createdBy: request.user!.email }, app.clock());
+    const now = app.clock();
+    const job = await app.store.jobs.enqueue(
+      { kind: EXPORT_JOB, waveId: wave.id, payload: { format, query, requestedAt: now.toISOString() }, createdBy: request.user!.email },
+      now,
+    );
     app.jobs.wake();
     await audit(app.store, request, 'export.job', `wave:${wave.id}`, { job: job.id, format, responses: query.responses, identifying: query.identifying === '1' });
     return redirectTo(request, reply, `/admin/waves/${wave.id}/jobs/${job.id}`);
