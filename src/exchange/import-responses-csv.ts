@@ -1,5 +1,5 @@
 import { waveStudy } from '../analysis/wave-study.js';
-import type { BulkResponse, Store, Wave } from '../store/index.js';
+import type { BulkResponse, Store, TransactionStore, Wave } from '../store/index.js';
 import { columnLayout, packAnswers, validateResponse, type Answers, type Study } from '../study/index.js';
 import { unneutraliseCell } from './csv-cell.js';
 import { csvRecords } from '../analysis/read-csv.js';
@@ -30,6 +30,13 @@ export interface ImportResponsesOptions {
   /** import the valid lines even when some fail (default: nothing is imported if any line fails) */
   readonly skipInvalid?: boolean;
   readonly now?: Date;
+  /** called as lines are read, with the count so far (every 500 lines) */
+  readonly onProgress?: (lines: number) => void;
+  /**
+   * runs in the import's transaction once its rows are in, before it commits (not when nothing is imported
+   * because a line failed): a job records its result there, so that the rows and the result commit together
+   */
+  readonly beforeCommit?: (tx: TransactionStore, result: ImportResult) => Promise<void>;
 }
 
 // columns of an export that are not answers: the weights and the paradata
@@ -196,6 +203,7 @@ export async function importResponsesCsv(
       }
       if (record.cells.length === 1 && record.cells[0] === '') continue;
       lines++;
+      if (lines % 500 === 0) options.onProgress?.(lines);
       let failed = false;
       const columnsRejected = new Set<string>();
       const reject = (column: string, code: string, message: string) => {
@@ -236,6 +244,7 @@ export async function importResponsesCsv(
     await store.transaction(async (tx) => {
       await tx.responses.insertMany(rows());
       if (rejectedCount > 0 && !options.skipInvalid) throw new Rollback();
+      await options.beforeCommit?.(tx, Object.freeze({ kind: 'import-result', imported, lines, rejected, rejectedCount }));
     });
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;

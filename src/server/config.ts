@@ -52,8 +52,14 @@ export interface AppConfig {
     readonly pollMs: number;
     /** JOBS_RETRY_BASE_SECONDS: the first retry's wait, doubled for each next one (capped at an hour) */
     readonly retryBaseMs: number;
-    /** SMTP_RATE_PER_MINUTE: e-mails per minute a worker sends at most (0: no limit) */
+    /** SMTP_RATE_PER_MINUTE: e-mails per minute every worker on the database sends at most, together (0: no limit) */
     readonly smtpPerMinute: number;
+    /** LARGE_WAVE_RESPONSES: a wave with at least this many responses exports and builds its white paper through the job queue */
+    readonly largeWaveResponses: number;
+    /** LARGE_IMPORT_BYTES: a response import file at least this large is imported by a job */
+    readonly largeImportBytes: number;
+    /** JOB_FILES_RETENTION_DAYS: a job's stored files (an export, an import's upload) are deleted after this long */
+    readonly filesRetentionMs: number;
   };
 }
 
@@ -111,6 +117,9 @@ const ZEnv = z.object({
   JOBS_POLL_MS: integer(2000, 10, 600_000),
   JOBS_RETRY_BASE_SECONDS: integer(30, 1, 3600),
   SMTP_RATE_PER_MINUTE: integer(0, 0, 1_000_000),
+  LARGE_WAVE_RESPONSES: integer(10_000, 0, 100_000_000),
+  LARGE_IMPORT_BYTES: integer(1024 * 1024, 0, 1024 * 1024 * 1024),
+  JOB_FILES_RETENTION_DAYS: integer(7, 1, 3650),
 });
 
 /** Why a TRUST_PROXY list is not a list of IP addresses or CIDRs (undefined: it is). */
@@ -194,6 +203,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
       pollMs: e.JOBS_POLL_MS,
       retryBaseMs: e.JOBS_RETRY_BASE_SECONDS * 1000,
       smtpPerMinute: e.SMTP_RATE_PER_MINUTE,
+      largeWaveResponses: e.LARGE_WAVE_RESPONSES,
+      largeImportBytes: e.LARGE_IMPORT_BYTES,
+      filesRetentionMs: e.JOB_FILES_RETENTION_DAYS * 86_400_000,
     }),
   });
 }

@@ -21,6 +21,12 @@ export interface EnsuredWhitePaper {
   readonly source: 'stored' | 'built';
 }
 
+/** The stored paper of the wave in the language when its key is current (no build), else undefined. */
+export async function currentStoredWhitePaper(store: Store, wave: Wave, lang: Lang): Promise<StoredWhitePaper | undefined> {
+  const stored = await store.whitePapers.get(wave.id, lang);
+  return stored && stored.cacheKey === (await whitePaperKey(store, wave)) ? stored : undefined;
+}
+
 /** Builds under way per store and (wave, language, key): concurrent first requests share one build. */
 const inFlight = new WeakMap<Store, Map<string, Promise<StoredWhitePaper | undefined>>>();
 /** How many papers each store had built by this process (tests and the benchmark count them). */

@@ -6,7 +6,7 @@ import { contentLanguage, defaultLanguage } from '../study/index.js';
 import { interfaceLanguage, hasCatalogue, type Lang } from '../messages/index.js';
 import { publishedWaves } from './routes/public/published-results.js';
 import { publishedStudyIds } from './routes/public/site-studies.js';
-import { ensureStoredWhitePaper } from './stored-white-paper.js';
+import { enqueueWhitePaper } from './jobs/white-paper-job.js';
 import { isStopping } from './background.js';
 import { switchLanguages } from './views/layout.js';
 import { RESULTS_PATHS } from './views/public/results-paths.js';
@@ -29,8 +29,8 @@ function readerLanguages(languages: readonly string[], first: string): Lang[] {
  * reads) computed into the results cache, its dashboard rendered once in each language of its study (through
  * the app itself, so that the page's own caches and the chart library are warm), then, for the latest
  * published wave of its study (the one the white paper form serves), its white paper stored in each of those
- * languages. Does nothing for a wave that is no longer published; a wave without kept responses only gets
- * its (empty) dashboard.
+ * languages (a job per language, see white-paper-job.ts; `whitePapers` counts the jobs asked for). Does
+ * nothing for a wave that is no longer published; a wave without kept responses only gets its (empty) dashboard.
  */
 export async function warmPublishedWave(app: FastifyInstance, waveId: number): Promise<WarmReport> {
   const wave = await app.store.waves.get(waveId);
@@ -60,8 +60,11 @@ export async function warmPublishedWave(app: FastifyInstance, waveId: number): P
       if (isStopping(app)) break;
       const current = await app.store.waves.get(waveId);
       if (!current || current.status !== 'published') break; // unpublished meanwhile
-      if (await ensureStoredWhitePaper(app.store, current, lang)) whitePapers++;
+      // built by a job (src/server/jobs/white-paper-job.ts): by this node's worker, another node's or `barometre worker`, once
+      await enqueueWhitePaper(app.store, current, lang, app.clock());
+      whitePapers++;
     }
+    if (whitePapers > 0) app.jobs.wake();
   }
   return { dashboards, whitePapers };
 }

@@ -46,4 +46,5 @@ export type { StoredWhitePaper, WhitePapersRepository } from './repositories/whi
 export type { BenchmarkNotice, BenchmarksRepository } from './repositories/benchmarks-repository.js';
 export type { ResponseAnswers, PersonalDataRepository } from './repositories/personal-data-repository.js';
 export type { Job, JobStatus, JobProgress, NewJob, JobsRepository } from './repositories/jobs-repository.js';
+export type { JobFileInfo, NewJobFile, JobFilesRepository } from './repositories/job-files-repository.js';
 export { retryDelayMs, RETRY_BASE_MS, RETRY_CAP_MS } from './repositories/jobs-repository.js';

@@ -3,6 +3,7 @@ import { createBenchmarksRepository, type BenchmarksRepository } from './reposit
 import { createContactsRepository, type ContactsRepository } from './repositories/contacts-repository.js';
 import { createInstanceSettingsRepository, type InstanceSettingsRepository } from './repositories/instance-settings-repository.js';
 import { createInvitationsRepository, type InvitationsRepository } from './repositories/invitations-repository.js';
+import { createJobFilesRepository, type JobFilesRepository } from './repositories/job-files-repository.js';
 import { createJobsRepository, type JobsRepository } from './repositories/jobs-repository.js';
 import { createLeadsRepository, type LeadsRepository } from './repositories/leads-repository.js';
 import { createLoginAttemptsRepository, type LoginAttemptsRepository } from './repositories/login-attempts-repository.js';
@@ -36,6 +37,7 @@ export interface Repositories {
   readonly rateCounters: RateCountersRepository;
   readonly whitePapers: WhitePapersRepository;
   readonly jobs: JobsRepository;
+  readonly jobFiles: JobFilesRepository;
 }
 
 export function createRepositories(ctx: StoreContext): Repositories {
@@ -57,5 +59,6 @@ export function createRepositories(ctx: StoreContext): Repositories {
     rateCounters: createRateCountersRepository(ctx),
     whitePapers: createWhitePapersRepository(ctx),
     jobs: createJobsRepository(ctx),
+    jobFiles: createJobFilesRepository(ctx),
   });
 }

@@ -24,6 +24,7 @@ export interface Database {
   rateCounters: RateCountersTable;
   whitePapers: WhitePapersTable;
   jobs: JobsTable;
+  jobFiles: JobFilesTable;
 }
 
 /** ISO-8601 UTC text, e.g. 2015-03-01T09:00:00.000Z */
@@ -252,4 +253,21 @@ export interface JobsTable {
   createdAt: IsoTime;
   updatedAt: IsoTime;
   finishedAt: IsoTime | null;
+  /** at most one queued or running job per key (migration 0009) */
+  dedupeKey: string | null;
+  /** what the finished job reports (JSON, migration 0009) */
+  result: JsonText | null;
+}
+
+/** A job's input or output file, in parts (migration 0009): see job-files-repository.ts. */
+export interface JobFilesTable {
+  jobId: number;
+  role: 'input' | 'output';
+  part: number;
+  name: string;
+  contentType: string;
+  size: number;
+  bytes: Bytes;
+  createdAt: IsoTime;
+  expiresAt: IsoTime;
 }

@@ -125,6 +125,7 @@ for (const database of TEST_DATABASES) {
         `/admin/studies/${wave.studyId}/preview/questionnaire?version=1`,
         `/admin/waves/${app.open.id}/jobs`,
         `/admin/waves/${app.open.id}/jobs/${job.id}`,
+        `/admin/waves/${app.open.id}/jobs/${job.id}/file`,
         ...[wave, app.open].flatMap((w) => ['', '/contacts', '/monitor', '/cleaning', '/weighting'].map((s) => `/admin/waves/${w.id}${s}`)),
         ...EXPORT_FORMATS.map((f) => `/admin/waves/${wave.id}/export/${f}`),
         `/admin/waves/${app.open.id}/confirm?action=close`,

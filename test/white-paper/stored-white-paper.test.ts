@@ -137,6 +137,14 @@ for (const database of TEST_DATABASES) {
       });
       assert.equal(published.statusCode, 303, 'the publication does not wait for the warm-up');
       await backgroundSettled(t.app);
+      // the warm-up asked for the papers; a worker (here the app's own, drained) builds them
+      assert.deepEqual(
+        (await t.app.jobs.drainForTests()).map((j) => [j.kind, j.status]),
+        [
+          ['white-paper', 'done'],
+          ['white-paper', 'done'],
+        ],
+      );
       const current = (await t.store.waves.get(wave.id))!;
       assert.deepEqual(
         (await t.store.whitePapers.list(wave.id)).map((p) => p.lang),

@@ -153,7 +153,7 @@ Options:
 Stops on SIGINT (Ctrl-C) or SIGTERM after the current contact, giving its job back to the queue.
 
 Environment: as \`barometre serve\` (DATABASE_URL, DATA_DIR, SECRET_KEY, SMTP_URL, MAIL_FROM, PUBLIC_URL), and
-JOBS_LEASE_SECONDS (60), JOBS_POLL_MS (2000), JOBS_RETRY_BASE_SECONDS (30), SMTP_RATE_PER_MINUTE (0: no limit).`,
+JOBS_LEASE_SECONDS (60), JOBS_POLL_MS (2000), JOBS_RETRY_BASE_SECONDS (30), SMTP_RATE_PER_MINUTE (0: no limit;\none budget shared by every worker on the database), JOB_FILES_RETENTION_DAYS (7).`,
   },
   {
     name: 'db migrate',

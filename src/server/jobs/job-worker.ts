@@ -6,7 +6,6 @@ import type { Job, JobProgress, Store } from '../../store/index.js';
 import type { AppConfig } from '../config.js';
 import { configuredSiteUrl } from '../site-url.js';
 import { JobLostError, PermanentJobError } from './job-errors.js';
-import { createTokenBucket, type TokenBucket } from './token-bucket.js';
 
 /** What a handler receives for one attempt of a job. */
 export interface JobContext {
@@ -24,7 +23,7 @@ export interface JobContext {
   progress(progress: JobProgress, force?: boolean): Promise<void>;
   /** true once the worker is asked to stop: the handler returns early and the job is given back */
   stopping(): boolean;
-  /** waits for the SMTP rate limit (SMTP_RATE_PER_MINUTE) before each message, extending the lease while it waits */
+  /** waits for the SMTP rate limit (SMTP_RATE_PER_MINUTE, shared by every worker on the database) before each message, extending the lease while it waits */
   mailSlot(): Promise<void>;
 }
 
@@ -45,7 +44,7 @@ export interface JobWorkerOptions {
   readonly leaseMs?: number;
   /** idle wait between two looks for a due job, default config.jobs.pollMs */
   readonly pollMs?: number;
-  /** default config.jobs.smtpPerMinute */
+  /** default config.jobs.smtpPerMinute; every worker on the database shares it (see mailSlot) */
   readonly smtpPerMinute?: number;
   /** progress is written every this many calls of `progress` (default 20) */
   readonly progressEvery?: number;
@@ -69,6 +68,31 @@ export interface JobWorker {
   stop(): Promise<void>;
 }
 
+/** The rate counter row of outgoing e-mail: one per database, so every worker on it shares the rate. */
+export const SMTP_RATE_KEY = 'smtp:send-slot';
+
+/**
+ * Waits for the next e-mail slot of the installation: SMTP_RATE_PER_MINUTE spaced evenly (one every
+ * ceil(60,000 / rate) ms), claimed in the database before each send (rate-counters-repository.ts
+ * `claimSlot`), so that any minute holds at most that many sends across every worker process and node.
+ * While it waits, `keepLease` runs at least every third of the lease. `perMinute` 0: no limit.
+ */
+export async function waitForMailSlot(
+  store: Store,
+  perMinute: number,
+  now: () => Date,
+  sleep: (ms: number) => Promise<void>,
+  keepLease: () => Promise<void>,
+  leaseMs: number,
+): Promise<void> {
+  if (!(perMinute > 0)) return;
+  const slot = (await store.rateCounters.claimSlot(SMTP_RATE_KEY, Math.ceil(60_000 / perMinute), now())).getTime();
+  for (let wait = slot - now().getTime(); wait > 0; wait = slot - now().getTime()) {
+    await keepLease();
+    await sleep(Math.min(wait, Math.max(1, Math.floor(leaseMs / 3))));
+  }
+}
+
 /** The AppError codes that retrying cannot fix. */
 const PERMANENT_CODES = new Set(['NOT_FOUND', 'CONFLICT', 'INVALID_INPUT', 'FORBIDDEN', 'UNAVAILABLE']);
 const isPermanent = (error: unknown) => error instanceof PermanentJobError || (error instanceof AppError && PERMANENT_CODES.has(error.code));
@@ -90,7 +114,7 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
   const pollMs = options.pollMs ?? config.jobs.pollMs;
   const every = Math.max(1, options.progressEvery ?? 20);
   const log = options.log ?? (() => {});
-  const bucket: TokenBucket = createTokenBucket(options.smtpPerMinute ?? config.jobs.smtpPerMinute, now, sleep);
+  const smtpPerMinute = options.smtpPerMinute ?? config.jobs.smtpPerMinute;
   let stopping = false;
   let loop: Promise<void> | undefined;
   let wakeIdle: (() => void) | undefined;
@@ -110,9 +134,16 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
       },
       stopping: () => stopping,
       mailSlot: () =>
-        bucket.take(async () => {
-          if (!(await store.jobs.heartbeat(job.id, owner, { leaseMs }, now()))) throw new JobLostError(`job ${job.id} is no longer ${owner}'s`);
-        }),
+        waitForMailSlot(
+          store,
+          smtpPerMinute,
+          now,
+          sleep,
+          async () => {
+            if (!(await store.jobs.heartbeat(job.id, owner, { leaseMs }, now()))) throw new JobLostError(`job ${job.id} is no longer ${owner}'s`);
+          },
+          leaseMs,
+        ),
     };
     try {
       if (!handler) throw new PermanentJobError(`no handler for jobs of kind "${job.kind}"`);
@@ -141,7 +172,18 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
     return store.jobs.get(job.id);
   }
 
+  /** Deletes the job files past their retention (JOB_FILES_RETENTION_DAYS), at most once an hour per worker. */
+  let purgedAt = 0;
+  async function purgeFiles(): Promise<void> {
+    const at = now().getTime();
+    if (at - purgedAt < 3_600_000) return;
+    purgedAt = at;
+    const parts = await store.jobFiles.purgeExpired(now());
+    if (parts > 0) log({ msg: 'expired job files deleted', parts });
+  }
+
   async function runOnce(): Promise<Job | undefined> {
+    await purgeFiles();
     const job = await store.jobs.claimNext({ owner, leaseMs, kinds: Object.keys(handlers) }, now());
     if (!job) return undefined;
     log({ msg: 'job claimed', job: job.id, kind: job.kind, attempt: job.attempts });

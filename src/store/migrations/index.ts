@@ -7,6 +7,7 @@ import { m0005OneInvitationPerContact } from './0005-one-invitation-per-contact.
 import { m0006Jobs } from './0006-jobs.js';
 import { m0007WhitePapers } from './0007-white-papers.js';
 import { m0008TestResponses } from './0008-test-responses.js';
+import { m0009JobFiles } from './0009-job-files.js';
 
 /**
  * Every migration, in order. Add a file `NNNN-name.ts` exporting `mNNNNName` and list it here;
@@ -21,6 +22,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006-jobs': m0006Jobs,
   '0007-white-papers': m0007WhitePapers,
   '0008-test-responses': m0008TestResponses,
+  '0009-job-files': m0009JobFiles,
 };
 
 /** The in-code provider Kysely's Migrator reads (no file-system scanning, works under tsx and bundles). */

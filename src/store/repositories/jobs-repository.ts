@@ -2,6 +2,7 @@ import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import { fromJson, toJson, type JsonValue } from '../json.js';
 import type { Database, JobStatus, JobsTable } from '../schema.js';
 import type { StoreContext } from '../store-context.js';
+import { isUniqueViolation } from '../constraint-violation.js';
 import { isoTime } from '../time.js';
 
 export type { JobStatus } from '../schema.js';
@@ -27,6 +28,10 @@ export interface Job {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly finishedAt: string | null;
+  /** at most one queued or running job has a given key (enqueueOnce) */
+  readonly dedupeKey: string | null;
+  /** what the job reports once finished (an import's counts and rejects…), null before */
+  readonly result: JsonValue | null;
 }
 
 export interface NewJob {
@@ -38,6 +43,8 @@ export interface NewJob {
   /** default 8 */
   maxAttempts?: number;
   createdBy?: string | null;
+  /** at most one queued or running job per key: see enqueueOnce */
+  dedupeKey?: string | null;
 }
 
 export interface JobProgress {
@@ -59,6 +66,7 @@ const toJob = (row: Selectable<JobsTable>): Job =>
   Object.freeze({
     ...row,
     payload: fromJson(row.payload, null),
+    result: row.result === null ? null : fromJson(row.result, null),
     attempts: Number(row.attempts),
     maxAttempts: Number(row.maxAttempts),
     progressDone: Number(row.progressDone),
@@ -102,10 +110,51 @@ export function createJobsRepository({ db, dialect }: StoreContext) {
           createdAt: isoTime(now),
           updatedAt: isoTime(now),
           finishedAt: null,
+          dedupeKey: input.dedupeKey ?? null,
+          result: null,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
       return toJob(row);
+    },
+
+    /**
+     * Enqueues a job unless one with the same `dedupeKey` is queued or running (a unique index on the key
+     * over those statuses, migration 0009): returns that one then, with `created` false. Concurrent callers
+     * on any node get one job between them.
+     */
+    async enqueueOnce(input: NewJob & { dedupeKey: string }, now = new Date()): Promise<{ job: Job; created: boolean }> {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const existing = await db.selectFrom('jobs').selectAll().where('dedupeKey', '=', input.dedupeKey).where('status', 'in', ['queued', 'running']).executeTakeFirst();
+        if (existing) return { job: toJob(existing), created: false };
+        try {
+          return { job: await this.enqueue(input, now), created: true };
+        } catch (error) {
+          if (!isUniqueViolation(error)) throw error;
+          // another caller enqueued it meanwhile: read theirs
+        }
+      }
+      throw new Error(`enqueueOnce: no job for key ${input.dedupeKey} after 5 attempts`);
+    },
+
+    /** The newest job with this key, whatever its status (undefined when none). */
+    async latestByKey(dedupeKey: string): Promise<Job | undefined> {
+      const row = await db.selectFrom('jobs').selectAll().where('dedupeKey', '=', dedupeKey).orderBy('id', 'desc').limit(1).executeTakeFirst();
+      return row && toJob(row);
+    },
+
+    /**
+     * Records what the owner's running job reports (its result, shown on its page). Run it in the
+     * transaction that commits the job's work, so that a job whose work is in has its result too: a retry
+     * after a crash reads it and does not do the work again. False when the job is no longer the owner's.
+     */
+    async setResult(id: number, owner: string, result: JsonValue, now = new Date()): Promise<boolean> {
+      const updated = await db
+        .updateTable('jobs')
+        .set({ result: toJson(result), updatedAt: isoTime(now) })
+        .where(mine(id, owner))
+        .executeTakeFirst();
+      return Number(updated.numUpdatedRows) === 1;
     },
 
     async get(id: number): Promise<Job | undefined> {

@@ -39,6 +39,36 @@ export function createRateCountersRepository({ db }: StoreContext) {
       return row ? toCount(row) : Object.freeze({ hits: 0, resetsAt: now });
     },
 
+    /**
+     * Claims the next send slot of a rate shared by every process on the database: one slot every
+     * `intervalMs`, so that no window of `intervalMs × n` holds more than n slots. The row `key` keeps the
+     * next free slot (in `resets_at`); a claim moves it on by `intervalMs` with a compare-and-set, retried
+     * when another process moved it first. Returns the slot: now, or a later time the caller waits for.
+     */
+    async claimSlot(key: string, intervalMs: number, now = new Date()): Promise<Date> {
+      for (;;) {
+        const row = await db.selectFrom('rateCounters').select(['hits', 'resetsAt']).where('key', '=', key).executeTakeFirst();
+        if (!row) {
+          const inserted = await db
+            .insertInto('rateCounters')
+            .values({ key, hits: 1, resetsAt: isoTime(new Date(now.getTime() + intervalMs)) })
+            .onConflict((oc) => oc.column('key').doNothing())
+            .executeTakeFirst();
+          if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1) return now;
+          continue;
+        }
+        const next = new Date(row.resetsAt);
+        const slot = next.getTime() > now.getTime() ? next : now;
+        const updated = await db
+          .updateTable('rateCounters')
+          .set({ hits: Number(row.hits) + 1, resetsAt: isoTime(new Date(slot.getTime() + intervalMs)) })
+          .where('key', '=', key)
+          .where('resetsAt', '=', row.resetsAt)
+          .executeTakeFirst();
+        if (Number(updated.numUpdatedRows) === 1) return slot;
+      }
+    },
+
     async reset(key: string): Promise<void> {
       await db.deleteFrom('rateCounters').where('key', '=', key).execute();
     },

@@ -1,95 +1,96 @@
-import type { FastifyPluginAsync } from 'fastify';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { finished } from 'node:stream/promises';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { AppError } from '../../../app-error.js';
-import { EXPORT_FORMATS, exportWave, prepareExport, writeTripleS } from '../../../exchange/index.js';
-import { audit, waveOfRequest } from './admin-helpers.js';
+import { t } from '../../../messages/index.js';
+import type { Wave } from '../../../store/index.js';
+import { DOWNLOAD_FORMATS, exportFileSpec, writeExportFile, ZExportQuery, type ExportFileSpec, type ExportQuery } from '../../export-file.js';
+import { EXPORT_JOB } from '../../jobs/export-job.js';
+import { sendAdminPage } from '../../views/admin/admin-page.js';
+import { exportAsJobView } from '../../views/admin/export-job-view.js';
+import { audit, formOf, redirectTo, waveOfRequest } from './admin-helpers.js';
 
-const ZExportQuery = z.object({
-  responses: z.enum(['kept', 'all']).default('kept'),
-  labels: z.enum(['0', '1']).default('0'),
-  separator: z.enum([',', ';']).default(','),
-  bom: z.enum(['0', '1']).default('0'),
-  lang: z.enum(['fr', 'en']).optional(),
-  codebook: z.enum(['csv', 'markdown']).default('csv'),
-  /** 1: keep the answers to identifying questions (left out by default) */
-  identifying: z.enum(['0', '1']).default('0'),
-});
+const ZJobId = z.coerce.number().int().positive();
 
-const TYPES: Record<string, [string, string]> = {
-  csv: ['text/csv; charset=utf-8', '.csv'],
-  codebook: ['text/csv; charset=utf-8', '-codebook.csv'],
-  'codebook-markdown': ['text/markdown; charset=utf-8', '-codebook.md'],
-  sav: ['application/x-spss-sav', '.sav'],
-  jsonl: ['application/x-ndjson; charset=utf-8', '.jsonl'],
-  'triple-s': ['application/xml; charset=utf-8', '.sss'],
-  'triple-s-data': ['text/plain; charset=utf-8', '.dat'],
-};
+function specOf(wave: Wave, format: string, raw: unknown): { spec: ExportFileSpec; query: ExportQuery } {
+  const parsed = ZExportQuery.safeParse(raw);
+  if (!parsed.success) throw new AppError('INVALID_INPUT', `export options: ${parsed.error.issues[0].message}`);
+  const spec = exportFileSpec(wave, format, parsed.data);
+  if (!spec) throw new AppError('NOT_FOUND', `no export format "${format}" (${DOWNLOAD_FORMATS.join(', ')})`);
+  return { spec, query: parsed.data };
+}
+
+/** Sends a file whole with its Content-Length, as a download that is never cached. */
+function sendDownload(reply: FastifyReply, spec: { type: string; fileName: string }, size: number, body: Readable): FastifyReply {
+  return reply
+    .type(spec.type)
+    .header('content-disposition', `attachment; filename="${spec.fileName}"`)
+    .header('cache-control', 'no-store')
+    .header('content-length', String(size))
+    .send(body);
+}
 
 /**
  * `/admin/waves/:waveId/export/:format` (csv, codebook, sav, jsonl, triple-s, triple-s-data): a download
  * written to a temporary file first and served whole with its Content-Length (memory stays flat; a cut
  * transfer is visibly short), options in the query string
  * (`responses=kept|all`, `labels=1`, `separator=;`, `bom=1`, `lang=en`, `codebook=markdown`, `identifying=1` to keep
- * the answers to identifying questions). Needs the
- * `analyse` permission (exports hold open answers); each download is written to the audit log.
+ * the answers to identifying questions). A wave with at least LARGE_WAVE_RESPONSES responses is exported
+ * by a job instead (src/server/jobs/export-job.ts): the page offers to start it (a POST), the job's page
+ * shows its progress and then the file, downloaded from `/admin/waves/:waveId/jobs/:jobId/file` until
+ * JOB_FILES_RETENTION_DAYS have passed. Needs the `analyse` permission (exports hold open answers); each
+ * download and each export job is written to the audit log.
  */
 export const exportRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/admin/waves/:waveId/export/:format', { config: { permission: 'analyse' } }, async (request, reply) => {
+  const analyse = { config: { permission: 'analyse' as const } };
+
+  app.get('/admin/waves/:waveId/export/:format', analyse, async (request, reply) => {
     const wave = await waveOfRequest(app.store, request);
     const { format } = request.params as { format: string };
-    const parsed = ZExportQuery.safeParse(request.query);
-    if (!parsed.success) throw new AppError('INVALID_INPUT', `export options: ${parsed.error.issues[0].message}`);
-    const q = parsed.data;
-    const kind = format === 'codebook' && q.codebook === 'markdown' ? 'codebook-markdown' : format;
-    // own keys only: `__proto__`, `constructor`, `toString` are not formats
-    const type = Object.hasOwn(TYPES, kind) ? TYPES[kind] : undefined;
-    if (!type) throw new AppError('NOT_FOUND', `no export format "${format}" (${[...EXPORT_FORMATS, 'triple-s-data'].join(', ')})`);
-    const options = {
-      responses: q.responses,
-      labels: q.labels === '1',
-      separator: q.separator,
-      bom: q.bom === '1',
-      lang: q.lang,
-      codebookFormat: q.codebook,
-      includeIdentifying: q.identifying === '1',
-    };
-    const base = `${wave.studyId}-${wave.code}`;
+    const { spec, query } = specOf(wave, format, request.query);
+    const responses = await app.store.responses.count(wave.id);
+    if (responses >= app.config.jobs.largeWaveResponses) {
+      return sendAdminPage(request, reply, {
+        title: t(request.lang, 'admin.exportJob.title', { wave: wave.title }),
+        wave,
+        body: exportAsJobView(request.lang, reply, wave, format, query, responses),
+      });
+    }
     // written to storage first, then served whole with its Content-Length: a transfer cut short can never
     // look complete (the client sees fewer bytes than announced), and memory stays flat
-    const dir = await mkdtemp(join(tmpdir(), 'barometre-export-'));
-    const file = join(dir, 'export');
-    try {
-      const out = createWriteStream(file, { mode: 0o600 });
-      const written = finished(out);
-      if (format === 'triple-s' || format === 'triple-s-data') {
-        const source = await prepareExport(app.store, wave, options);
-        const sink = new PassThrough().resume();
-        const [metadata, data] = format === 'triple-s' ? [out, null] : [sink, out];
-        await writeTripleS(source, metadata, data, { ...options, dataFile: `${base}.dat` });
-      } else {
-        await exportWave(app.store, wave, format as (typeof EXPORT_FORMATS)[number], { out }, options);
-      }
-      if (!out.writableEnded) out.end();
-      await written;
-    } catch (error) {
-      await rm(dir, { recursive: true, force: true });
-      throw error;
-    }
+    const { file, remove } = await writeExportFile(app.store, wave, spec);
     const { size } = await stat(file);
     const body = createReadStream(file);
-    body.on('close', () => void rm(dir, { recursive: true, force: true }));
-    await audit(app.store, request, 'export', `wave:${wave.id}`, { format, responses: q.responses, identifying: q.identifying === '1' });
-    return reply
-      .type(type[0])
-      .header('content-disposition', `attachment; filename="${base.replace(/[^A-Za-z0-9._-]/g, '_')}${type[1]}"`)
-      .header('cache-control', 'no-store')
-      .header('content-length', String(size))
-      .send(body);
+    body.on('close', () => void remove());
+    await audit(app.store, request, 'export', `wave:${wave.id}`, { format, responses: query.responses, identifying: query.identifying === '1' });
+    return sendDownload(reply, spec, size, body);
+  });
+
+  app.post('/admin/waves/:waveId/export/:format/job', analyse, async (request, reply) => {
+    const wave = await waveOfRequest(app.store, request);
+    const { format } = request.params as { format: string };
+    const { _csrf, ...fields } = formOf(request);
+    const { query } = specOf(wave, format, fields);
+    const now = app.clock();
+    const job = await app.store.jobs.enqueue(
+      { kind: EXPORT_JOB, waveId: wave.id, payload: { format, query, requestedAt: now.toISOString() }, createdBy: request.user!.email },
+      now,
+    );
+    app.jobs.wake();
+    await audit(app.store, request, 'export.job', `wave:${wave.id}`, { job: job.id, format, responses: query.responses, identifying: query.identifying === '1' });
+    return redirectTo(request, reply, `/admin/waves/${wave.id}/jobs/${job.id}`);
+  });
+
+  app.get('/admin/waves/:waveId/jobs/:jobId/file', analyse, async (request: FastifyRequest, reply) => {
+    const wave = await waveOfRequest(app.store, request);
+    const id = ZJobId.safeParse((request.params as { jobId?: string }).jobId);
+    const job = id.success ? await app.store.jobs.get(id.data) : undefined;
+    if (!job || job.waveId !== wave.id || job.kind !== EXPORT_JOB) throw new AppError('NOT_FOUND', 'no such export job for this wave', {});
+    const info = job.status === 'done' ? await app.store.jobFiles.info(job.id, 'output') : undefined;
+    if (!info) throw new AppError('NOT_FOUND', job.status === 'done' ? 'this export has expired: start it again' : 'this export is not ready yet', {});
+    await audit(app.store, request, 'export', `wave:${wave.id}`, { job: job.id, file: info.name, bytes: info.size });
+    return sendDownload(reply, { type: info.contentType, fileName: info.name }, info.size, Readable.from(app.store.jobFiles.read(job.id, 'output')));
   });
 };

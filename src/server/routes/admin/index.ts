@@ -7,6 +7,7 @@ import { contactRoutes } from './contacts/contact-routes.js';
 import { jobRoutes } from './jobs-routes.js';
 import { cleaningRoutes } from './data/cleaning-routes.js';
 import { exportRoutes } from './exports.js';
+import { responseImportRoutes } from './response-import-routes.js';
 import { gdprRoutes } from './gdpr-routes.js';
 import { monitorRoutes } from './data/monitor-routes.js';
 import { nextWaveRoutes } from './next-wave.js';
@@ -53,6 +54,7 @@ export function createAdminRoutes(options: AdminRoutesOptions = {}): FastifyPlug
       await workspace.register(cleaningRoutes);
       await workspace.register(weightingRoutes);
       await workspace.register(exportRoutes);
+      await workspace.register(responseImportRoutes);
       await workspace.register(userRoutes);
       await workspace.register(auditRoutes);
       await workspace.register(leadRoutes);

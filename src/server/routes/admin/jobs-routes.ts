@@ -55,7 +55,7 @@ export const jobRoutes: FastifyPluginAsync = async (app) => {
       title: t(request.lang, 'admin.jobs.jobTitle', { kind: t(request.lang, `admin.jobs.kind.${job.kind}` as 'admin.jobs.kind.invitations'), wave: wave.title }),
       wave,
       head: active ? html`<meta http-equiv="refresh" content="${REFRESH_SECONDS}">` : undefined,
-      body: jobView(request.lang, reply, wave, job, uncertain, busy, app.clock()),
+      body: jobView(request.lang, reply, wave, job, uncertain, busy, app.clock(), job.status === 'done' ? await app.store.jobFiles.info(job.id, 'output') : undefined),
     });
   });
 

@@ -4,7 +4,8 @@ import { waveStudy } from '../../../analysis/wave-study.js';
 import { AppError } from '../../../app-error.js';
 import { createMailer } from '../../../mail/mailer.js';
 import { mailHtml, mailLink, plainText } from '../../../mail/mail-html.js';
-import { ensureStoredWhitePaper } from '../../stored-white-paper.js';
+import { currentStoredWhitePaper, ensureStoredWhitePaper, whitePaperKey, type EnsuredWhitePaper } from '../../stored-white-paper.js';
+import { enqueueWhitePaper, whitePaperJobKey } from '../../jobs/white-paper-job.js';
 import type { Lang } from '../../../report/format/lang.js';
 import type { Wave } from '../../../store/index.js';
 import { csrfField } from '../../csrf.js';
@@ -149,12 +150,33 @@ export const whitePaperRoutes: FastifyPluginAsync = async (app) => {
       return notFound();
     }
     // made once per wave and language (at publication or by the first download) and served from storage
-    const ensured = await ensureStoredWhitePaper(app.store, wave, lang);
-    if (!ensured) {
+    const notice = async (text: string) => {
       const study = await waveStudy(app.store, wave);
       const title = labelIn(study.title, contentLanguage(study, lang));
-      return sendPage(request, reply, { title, body: whitePaperNoticeView(title, t(lang, 'results.empty.text')), status: 409 });
+      return sendPage(request, reply, { title, body: whitePaperNoticeView(title, text), status: 409 });
+    };
+    let ensured: EnsuredWhitePaper | undefined;
+    const current = await currentStoredWhitePaper(app.store, wave, lang);
+    if (current) ensured = { paper: current, source: 'stored' };
+    else if ((await app.store.responses.count(wave.id)) < app.config.jobs.largeWaveResponses) ensured = await ensureStoredWhitePaper(app.store, wave, lang);
+    else {
+      // a large wave's paper is built by a job (white-paper-job.ts), once, on whichever node or worker takes it
+      const key = await whitePaperKey(app.store, wave);
+      const last = await app.store.jobs.latestByKey(whitePaperJobKey(wave.id, lang));
+      const made = last?.result as { cacheKey?: string; empty?: boolean } | null | undefined;
+      if (last?.status === 'done' && made?.cacheKey === key && made.empty) return notice(t(lang, 'results.empty.text'));
+      // a build that failed for good on these data is not asked again by every reader: it says so (never a 5xx)
+      if (last?.status === 'failed' && (last.payload as { cacheKey?: string } | null)?.cacheKey === key) return notice(t(lang, 'whitePaper.failed.text'));
+      await enqueueWhitePaper(app.store, wave, lang, app.clock());
+      app.jobs.wake();
+      reply.header('retry-after', String(WHITE_PAPER_RETRY_SECONDS)).header('refresh', String(WHITE_PAPER_RETRY_SECONDS));
+      return sendPage(request, reply, {
+        title: t(lang, 'whitePaper.preparing.title'),
+        body: whitePaperNoticeView(t(lang, 'whitePaper.preparing.title'), t(lang, 'whitePaper.preparing.text')),
+        status: 503,
+      });
     }
+    if (!ensured) return notice(t(lang, 'results.empty.text'));
     const { paper } = ensured;
     const etag = `"${paper.etag}"`;
     // the link is private (no-store, set by the route's config); a client that kept the file may still ask whether it changed
@@ -167,6 +189,9 @@ export const whitePaperRoutes: FastifyPluginAsync = async (app) => {
   app.get('/livre-blanc/telechargement/:token', downloadConfig, download);
   app.get('/white-paper/download/:token', downloadConfig, download);
 };
+
+/** Seconds a reader is asked to wait while a large wave's white paper is being built (Retry-After, and the page's refresh). */
+const WHITE_PAPER_RETRY_SECONDS = 10;
 
 /** E-mails the download link; false when no SMTP server is configured or sending fails (the page still shows it). */
 async function sendDownloadEmail(app: Parameters<FastifyPluginAsync>[0], request: FastifyRequest, to: string, path: string, wave: Wave, lang: Lang): Promise<boolean> {

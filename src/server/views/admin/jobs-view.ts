@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { t, type MessageKey } from '../../../messages/index.js';
 import type { Lang } from '../../../report/format/lang.js';
-import type { Invitation, Job, Wave } from '../../../store/index.js';
+import type { Invitation, Job, JobFileInfo, Wave } from '../../../store/index.js';
 import { csrfField } from '../../csrf.js';
 import { localizedPath } from '../../i18n/localized-path.js';
 import { html, type Html } from '../html.js';
@@ -12,10 +12,49 @@ const statusText = (lang: Lang, status: string) => t(lang, `admin.jobs.status.${
 const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 const active = (job: Job) => job.status === 'queued' || job.status === 'running';
 
+/** Jobs whose progress counts rows (exports, imports), not e-mails. */
+const ROW_KINDS = new Set(['export', 'import-responses']);
+
+/** A finished export's file: the download link while it is kept, or why it is gone. */
+function fileSection(lang: Lang, wave: Wave, job: Job, file: JobFileInfo | undefined): Html | null {
+  if (job.kind !== 'export' || job.status !== 'done') return null;
+  if (!file) return html`<p class="warning">${t(lang, 'admin.jobs.fileGone')}</p>`;
+  return html`<p><a href="${localizedPath(lang, `/admin/waves/${wave.id}/jobs/${job.id}/file`)}" id="job-file" download>${t(lang, 'admin.jobs.download', { file: file.name, bytes: file.size })}</a></p>
+<p class="hint">${t(lang, 'admin.jobs.fileUntil', { time: when(file.expiresAt) })}</p>`;
+}
+
+interface ImportRejectionRow {
+  line: number;
+  column: string;
+  code: string;
+  message: string;
+}
+
+/** A finished import's result (of a job, or of an import done at once): rows in, and each rejected cell or line with its reason. */
+export function importResultView(lang: Lang, result: unknown): Html | null {
+  if (result === null || typeof result !== 'object') return null;
+  const r = result as { imported?: number; lines?: number; rejectedCount?: number; rejected?: ImportRejectionRow[] };
+  const rejected = Array.isArray(r.rejected) ? r.rejected : [];
+  const count = Number(r.rejectedCount ?? rejected.length);
+  return html`<section aria-labelledby="import-result" class="import-result">
+<p id="import-result" role="status">${t(lang, 'admin.jobs.importResult', { imported: Number(r.imported ?? 0), lines: Number(r.lines ?? 0), rejected: count })}</p>
+${count > 0 && !r.imported ? html`<p class="warning">${t(lang, 'admin.jobs.importNothing')}</p>` : null}
+${
+  rejected.length > 0
+    ? html`<div class="table-scroll"><table class="import-rejects">
+  <thead><tr><th scope="col">${t(lang, 'admin.jobs.col.line')}</th><th scope="col">${t(lang, 'admin.jobs.col.column')}</th><th scope="col">${t(lang, 'admin.jobs.col.problem')}</th></tr></thead>
+  <tbody>${rejected.map((x) => html`<tr><td>${x.line}</td><td><code>${x.column}</code></td><td>${x.message}</td></tr>`)}</tbody>
+</table></div>`
+    : null
+}
+${count > rejected.length ? html`<p>${t(lang, 'admin.jobs.importMore', { n: count - rejected.length })}</p>` : null}
+</section>`;
+}
+
 /** A job's progress in words, with a <progress> bar once its total is known. */
 function progressOf(lang: Lang, job: Job): Html {
   if (job.progressTotal === null) return html`${t(lang, 'admin.jobs.progressUnknown')}`;
-  const label = t(lang, 'admin.jobs.progress', { done: job.progressDone, total: job.progressTotal });
+  const label = t(lang, ROW_KINDS.has(job.kind) ? 'admin.jobs.progressRows' : 'admin.jobs.progress', { done: job.progressDone, total: job.progressTotal });
   return html`<progress max="${Math.max(1, job.progressTotal)}" value="${job.progressDone + job.progressFailed}" aria-label="${label}"></progress> <span class="job-progress">${label}</span>`;
 }
 
@@ -52,10 +91,12 @@ function uncertainSection(lang: Lang, reply: FastifyReply, wave: Wave, uncertain
 }
 
 /** One job's progress page (refreshed by the page's meta refresh while it is waiting or running). */
-export function jobView(lang: Lang, reply: FastifyReply, wave: Wave, job: Job, uncertain: readonly Invitation[], busy: boolean, now: Date): Html {
+export function jobView(lang: Lang, reply: FastifyReply, wave: Wave, job: Job, uncertain: readonly Invitation[], busy: boolean, now: Date, file?: JobFileInfo): Html {
   return html`<h1>${t(lang, 'admin.jobs.jobTitle', { kind: kindText(lang, job.kind), wave: wave.title })}</h1>
 ${active(job) ? html`<p class="hint" role="status">${t(lang, 'admin.jobs.refreshing')}</p>` : null}
 ${jobDetails(lang, reply, wave, job, now)}
+${fileSection(lang, wave, job, file)}
+${job.kind === 'import-responses' ? importResultView(lang, job.result) : null}
 ${uncertainSection(lang, reply, wave, uncertain, busy)}
 <p><a href="${localizedPath(lang, `/admin/waves/${wave.id}/jobs`)}">${t(lang, 'admin.jobs.list')}</a> · <a href="${localizedPath(lang, `/admin/waves/${wave.id}/contacts`)}">${t(lang, 'admin.jobs.back')}</a></p>`;
 }

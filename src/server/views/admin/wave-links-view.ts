@@ -28,9 +28,11 @@ export function waveLinks(lang: Lang, user: User, wave: Wave): Html {
   if (wave.status !== 'draft' && can(user.role, 'analyse')) {
     links.push(
       html`<li id="link-exports">${t(lang, 'admin.links.exports')}<ul>${EXPORTS.map(
-        (format) => html`<li><a href="${admin(`/export/${format}`)}" download>${t(lang, `admin.links.export.${format}` as MessageKey)}</a></li>`,
+        (format) => html`<li><a href="${admin(`/export/${format}`)}">${t(lang, `admin.links.export.${format}` as MessageKey)}</a></li>`,
       )}</ul></li>`,
     );
+    links.push(html`<li><a href="${admin('/import')}" id="link-import">${t(lang, 'admin.links.import')}</a></li>`);
+    links.push(html`<li><a href="${admin('/jobs')}" id="link-jobs">${t(lang, 'admin.links.jobs')}</a></li>`);
   }
   if (wave.status === 'published') {
     links.push(html`<li><a href="${RESULTS_PATHS.dashboard(lang, wave.studyId, { wave: wave.code })}" id="link-dashboard">${t(lang, 'admin.links.dashboard')}</a></li>`);
