@@ -1,4 +1,4 @@
-import { otherKey, type AnswerValue, type Question } from '../study/index.js';
+import { otherKey, rankingBounds, rankKey, type AnswerValue, type Question } from '../study/index.js';
 import { logistic } from './calibrate-model.js';
 import { comment, companyName, otherNetwork, otherTool } from './open-texts.js';
 import { drawItem, forceItem, itemIndex, sizeScore, type Respondent } from './respondent.js';
@@ -171,5 +171,17 @@ export function genericAnswer(r: Respondent, q: Question): Generated {
       return q.required ? 'Réponse' : undefined;
     case 'consent':
       return true;
+    case 'ranking': {
+      // the first `maxRanked` options of a random order get ranks 1, 2, …
+      const order = q.options.map((o) => o.code);
+      for (let k = order.length - 1; k > 0; k--) {
+        const j = prng.int(k + 1);
+        [order[k], order[j]] = [order[j]!, order[k]!];
+      }
+      const { max } = rankingBounds(q);
+      return { items: Object.fromEntries(order.slice(0, max).map((code, k) => [rankKey(q.name, code), k + 1])) };
+    }
+    case 'info':
+      return undefined;
   }
 }

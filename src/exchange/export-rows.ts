@@ -34,8 +34,9 @@ const ID = 0,
   WEIGHT = 3,
   CATEGORY = 4,
   NUMBER = 5,
-  TEXT = 6;
-const KIND_CODES = { id: ID, status: STATUS, excluded: EXCLUDED, weight: WEIGHT, 'packed-category': CATEGORY, 'packed-number': NUMBER, text: TEXT } as const;
+  TEXT = 6,
+  RANK = 7;
+const KIND_CODES = { id: ID, status: STATUS, excluded: EXCLUDED, weight: WEIGHT, 'packed-category': CATEGORY, 'packed-number': NUMBER, text: TEXT, 'packed-rank': RANK } as const;
 
 /**
  * Streams a wave's responses as batches of export rows, in id order. Codes and numbers come from the
@@ -93,6 +94,11 @@ export async function* exportBatches(store: Store, wave: Wave, study: Study, dic
             case NUMBER:
               values[j] = view.getFloat64(base + offsets[j], true);
               break;
+            case RANK: {
+              const rank = view.getInt16(base + offsets[j], true);
+              values[j] = rank > 0 ? rank : NaN;
+              break;
+            }
             case TEXT: {
               const text = strings === null ? null : strings[textIndex[j]];
               texts[j] = text !== null && text !== '' ? text : null;

@@ -1038,6 +1038,23 @@ export const en = {
   'admin.jobs.open': 'Sendings and progress',
   'admin.contacts.sendAt': 'Send at (optional, server time)',
   'admin.contacts.sendAtInvalid': 'Send at: expected a date and time such as 2026-03-01T09:00, not in the past.',
+  'ranking.notRanked': 'Not ranked',
+  'answer.rank_duplicate': 'Rank {rank} is given to more than one option: give each rank once.',
+  'answer.rank_gap': 'Rank {rank} is missing: number your choices 1, 2, 3… without a gap.',
+  'answer.too_few_ranked': 'Rank at least {min} options.',
+  'answer.too_many_ranked': 'Rank at most {max} options.',
+  'respond.rank.hintAll': 'Number the options from 1 (your first choice) to {max}.',
+  'respond.rank.hintSome': 'Number from {min} to {max} options, 1 for your first choice.',
+  'respond.rank.none': '–',
+  'respond.rank.rankOf': 'Rank of “{option}”',
+  'respond.rank.up': 'Move “{option}” up',
+  'respond.rank.down': 'Move “{option}” down',
+  'results.ranking.title': 'Rankings',
+  'results.ranking.caption': '{question}: mean rank (1 = first) and share ranked first, {wave}',
+  'results.ranking.option': 'Option',
+  'results.ranking.meanRank': 'Mean rank',
+  'results.ranking.first': 'Ranked first',
+  'results.ranking.n': 'Base (n)',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -185,7 +185,23 @@ const listOf = (q: Question, key: 'options' | 'points'): readonly Option[] => ((
 const single = (o: Option | undefined): Option[] => (o ? [o] : []);
 
 /** The fields of a question other than its name, texts and lists: compared as values. */
-const SETTINGS = ['kind', 'required', 'identifying', 'condition', 'display', 'maxSelections', 'exclusive', 'min', 'max', 'integer', 'multiline', 'maxLength'] as const;
+const SETTINGS = [
+  'kind',
+  'required',
+  'identifying',
+  'condition',
+  'display',
+  'maxSelections',
+  'exclusive',
+  'min',
+  'max',
+  'integer',
+  'multiline',
+  'maxLength',
+  'minRanked',
+  'maxRanked',
+  'randomize',
+] as const;
 
 function diffQuestion(a: Question, b: Question, add: Add): void {
   const question = b.name;

@@ -6,6 +6,13 @@ export {
   QUESTION_KINDS,
   ZQuestion,
   questionCodes,
+  isRandomized,
+  orderKey,
+  rankingBounds,
+  rankKey,
+  type InfoQuestion,
+  type RankingQuestion,
+  type AnsweredQuestion,
   type ConsentQuestion,
   type MatrixQuestion,
   type MultipleQuestion,
@@ -58,6 +65,7 @@ export { columnLayout, type CategoryColumn, type ColumnLayout, type NumberColumn
 export { packAnswers, packedSize, unpackInto } from './pack-answers.js';
 export { otherKey, type AnswerValue, type Answers } from './answers.js';
 export { answerKeys, isVisible, validatePageAnswers, validateResponse, type AnswerError, type AnswerErrorCode, type PageValidation } from './validate-answers.js';
+export { drawOrder, isOrderOf, isRandomizable, orderedKeys, shownOrder, type RandomizableQuestion } from './shown-order.js';
 export { answersFromForm, parseTypedNumber, type FormBody } from './answers-from-form.js';
 export { answerErrorMessage } from './answer-error-message.js';
 export { interfaceLanguageWarnings } from './interface-language-warnings.js';

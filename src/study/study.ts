@@ -189,8 +189,9 @@ export function marginQuestions(study: Study): SingleQuestion[] {
 export function identifyingVariables(study: Study): string[] {
   const out: string[] = [];
   for (const { question } of allQuestions(study)) {
-    if (!question.identifying) continue;
+    if (question.kind === 'info' || !question.identifying) continue;
     out.push(question.name);
+    if (question.kind === 'ranking') for (const o of question.options) out.push(`${question.name}_${o.code}`);
     if ((question.kind === 'single' || question.kind === 'multiple') && question.other) out.push(`${question.name}_other`);
   }
   return out;

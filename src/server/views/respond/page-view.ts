@@ -37,6 +37,8 @@ export interface PageViewData {
   /** an open-link respondent's resume link (absolute or path) */
   readonly resumeUrl?: string;
   readonly notice?: string;
+  /** the respondent's order of each randomised question of the page (question name -> option codes or item names) */
+  readonly orders?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** The error summary at the top: linked to each field, focused on load (autofocus, and the script). */
@@ -89,7 +91,14 @@ export function pageView(d: PageViewData): Html {
                     q.items.find((i) => i.name === e.field),
                     lang,
                   ) ?? labelIn(q.text, lang))
-                : labelIn(q.text, lang)
+                : q.kind === 'ranking'
+                  ? (
+                      labelOf(
+                        q.options.find((o) => `${q.name}_${o.code}` === e.field),
+                        lang,
+                      ) ?? labelIn(q.text, lang)
+                    )
+                  : labelIn(q.text, lang)
             } — ${e.message}`
           : e.message,
       };
@@ -117,7 +126,7 @@ ${d.notice ? html`<p class="notice" role="status">${d.notice}</p>` : null}
   <div class="hp-field" aria-hidden="true"><label for="hp-website">Website</label><input type="text" id="hp-website" name="hp-website" tabindex="-1" autocomplete="off"></div>
   ${d.start ? html`<h2>${labelIn(page.title, lang)}</h2>` : null}
   ${page.intro ? html`<p class="page-intro">${labelIn(page.intro, lang)}</p>` : null}
-  ${page.questions.map((q) => questionView(q, { lang, values: d.values, errors: errorsByField, hidden: !d.visible.has(q.name) && !errorsByField.has(q.name) }))}
+  ${page.questions.map((q) => questionView(q, { lang, values: d.values, errors: errorsByField, hidden: !d.visible.has(q.name) && !errorsByField.has(q.name), order: d.orders?.get(q.name) }))}
   <div class="survey-actions">
     ${d.page > 0 ? html`<button type="submit" name="_action" value="previous" class="secondary" formnovalidate>${t(interfaceLanguage(lang), 'respond.previous')}</button>` : null}
     <button type="submit" name="_action" value="next" class="primary">${d.start ? t(interfaceLanguage(lang), 'respond.start.begin') : t(interfaceLanguage(lang), 'respond.next')}</button>

@@ -1,4 +1,4 @@
-import { otherKey, type Option, type Question, labelIn, type LanguageTag } from '../../../study/index.js';
+import { otherKey, rankingBounds, rankKey, type Option, type Question, type RankingQuestion, labelIn, type LanguageTag } from '../../../study/index.js';
 import { interfaceLanguage, t } from '../../../messages/index.js';
 import { attrs, html, type Html } from '../html.js';
 import type { FormValues } from './form-values.js';
@@ -10,6 +10,15 @@ export interface QuestionContext {
   readonly errors: ReadonlyMap<string, string>;
   /** hidden by the display logic: rendered with `hidden` and disabled inputs, for the browser script */
   readonly hidden: boolean;
+  /** a randomised question's order for this respondent: option codes (as text) or matrix item names */
+  readonly order?: readonly string[];
+}
+
+/** Items in the respondent's order when there is one (keys not in it keep their place after it). */
+function inOrder<T>(list: readonly T[], key: (item: T) => string, order: readonly string[] | undefined): readonly T[] {
+  if (!order) return list;
+  const at = new Map(order.map((k, i) => [k, i]));
+  return [...list].sort((a, b) => (at.get(key(a)) ?? order.length) - (at.get(key(b)) ?? order.length));
 }
 
 /** The id of the element an error of `field` links to (the first input of the field). */
@@ -23,6 +32,8 @@ export function fieldAnchor(question: Question, field: string): string {
     case 'scale':
     case 'matrix':
       return `f-${field}-${question.points[0]!.code}`;
+    case 'ranking':
+      return field === question.name ? `q-${field}` : `f-${field}`;
     default:
       return `f-${field}`;
   }
@@ -84,7 +95,7 @@ function wrapperAttrs(q: Question, ctx: QuestionContext, extraClass: string, fie
 function legendText(q: Question, lang: LanguageTag): Html {
   const text = labelIn(q.text, lang);
   const marker = t(interfaceLanguage(lang), 'respond.optional');
-  const marked = q.required || text.trimEnd().toLocaleLowerCase().endsWith(marker.toLocaleLowerCase());
+  const marked = q.kind === 'info' || q.required || text.trimEnd().toLocaleLowerCase().endsWith(marker.toLocaleLowerCase());
   return html`${text}${marked ? null : html` <span class="optional">${marker}</span>`}`;
 }
 
@@ -97,7 +108,7 @@ function matrix(q: Extract<Question, { kind: 'matrix' }>, ctx: QuestionContext):
   return html`<fieldset${wrapperAttrs(q, ctx, 'matrix', true)}>
   <legend>${legendText(q, ctx.lang)}</legend>${help(q, ctx.lang)}
   <div class="${`matrix-head points-${points.length}`}" aria-hidden="true"><span></span>${points.map((p) => html`<span>${labelIn(p.label, ctx.lang)}</span>`)}</div>
-  ${q.items.map(
+  ${inOrder(q.items, (item) => item.name, ctx.order).map(
     (item) => html`<div class="${`matrix-row points-${points.length}${ctx.errors.has(item.name) ? ' has-error' : ''}`}" role="radiogroup" aria-labelledby="${`lbl-${item.name}`}">
     <div class="matrix-label"><span id="${`lbl-${item.name}`}">${labelIn(item.label, ctx.lang)}</span>${errorText(ctx, item.name)}</div>
     ${points.map((p) => choice(ctx, 'radio', item.name, p))}
@@ -109,11 +120,45 @@ function matrix(q: Extract<Question, { kind: 'matrix' }>, ctx: QuestionContext):
 function choiceGroup(q: Extract<Question, { kind: 'single' | 'multiple' | 'scale' }>, ctx: QuestionContext): Html {
   const { lang } = ctx;
   const type = q.kind === 'multiple' ? 'checkbox' : 'radio';
-  const options = q.kind === 'scale' ? [...q.points, ...(q.dontKnow ? [q.dontKnow] : [])] : [...q.options, ...(q.other ? [q.other] : [])];
+  const options =
+    q.kind === 'scale' ? [...q.points, ...(q.dontKnow ? [q.dontKnow] : [])] : [...inOrder(q.options, (o) => String(o.code), ctx.order), ...(q.other ? [q.other] : [])];
   return html`<fieldset${wrapperAttrs(q, ctx, q.kind, true)}>
   <legend>${legendText(q, lang)}</legend>${help(q, lang)}${errorText(ctx, q.name)}
   <div class="choices">${options.map((o) => choice(ctx, type, q.name, o))}</div>
   ${q.kind !== 'scale' ? otherInput(ctx, q) : null}
+</fieldset>`;
+}
+
+/**
+ * A ranking without JavaScript: one select per option, "–" (not ranked) or a rank from 1 to the most an answer
+ * may rank, each labelled by its option; the question's errors under its legend, a duplicate under its option.
+ * The page script adds "move up / move down" buttons that renumber the selects.
+ */
+function ranking(q: RankingQuestion, ctx: QuestionContext): Html {
+  const { lang } = ctx;
+  const ui = interfaceLanguage(lang);
+  const { min, max } = rankingBounds(q);
+  const hint = min === max && max === q.options.length ? t(ui, 'respond.rank.hintAll', { max }) : t(ui, 'respond.rank.hintSome', { min, max });
+  const hintId = `rank-hint-${q.name}`;
+  const ranks = Array.from({ length: max }, (_, k) => k + 1);
+  return html`<fieldset${wrapperAttrs(q, ctx, 'ranking', true)} data-max-rank="${max}">
+  <legend>${legendText(q, lang)}</legend>${help(q, lang)}<p class="hint" id="${hintId}">${hint}</p>${errorText(ctx, q.name)}
+  <ol class="rank-list">${inOrder(q.options, (o) => String(o.code), ctx.order).map((o) => {
+    const field = rankKey(q.name, o.code);
+    const value = ctx.values[field]?.[0] ?? '';
+    const select = attrs({
+      id: `f-${field}`,
+      name: field,
+      class: 'rank-select',
+      disabled: ctx.hidden,
+      'aria-invalid': ctx.errors.has(field) || ctx.errors.has(q.name) ? 'true' : undefined,
+      'aria-describedby': describedBy(ctx, field, [hintId, ctx.errors.has(q.name) ? errorId(q.name) : undefined].filter(Boolean).join(' ')),
+    });
+    return html`<li class="${`rank-row${ctx.errors.has(field) ? ' has-error' : ''}`}">
+    <select${select}><option${attrs({ value: '', selected: value === '' })}>${t(ui, 'respond.rank.none')}</option>${ranks.map((r) => html`<option${attrs({ value: r, selected: value === String(r) })}>${r}</option>`)}</select>
+    <label for="${`f-${field}`}">${labelIn(o.label, lang)}</label>${errorText(ctx, field)}
+  </li>`;
+  })}</ol>
 </fieldset>`;
 }
 
@@ -145,6 +190,11 @@ export function questionView(q: Question, ctx: QuestionContext): Html {
       return choiceGroup(q, ctx);
     case 'matrix':
       return matrix(q, ctx);
+    case 'ranking':
+      return ranking(q, ctx);
+    case 'info':
+      // a text between questions: no field
+      return html`<div${wrapperAttrs(q, ctx, 'info')}><p class="info-text">${labelIn(q.text, lang)}</p>${help(q, lang)}</div>`;
     case 'number': {
       const unitId = q.unit ? `unit-${q.name}` : undefined;
       const input = attrs({

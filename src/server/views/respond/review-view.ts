@@ -1,4 +1,4 @@
-import { answerKeys, otherKey, type Answers, type Question, type Study, labelIn, type Label, type LanguageTag } from '../../../study/index.js';
+import { answerKeys, orderKey, otherKey, rankKey, type Answers, type Question, type Study, labelIn, type Label, type LanguageTag } from '../../../study/index.js';
 import { interfaceLanguage, t } from '../../../messages/index.js';
 import { attrs, html, type Html } from '../html.js';
 import { answerNumber } from './form-values.js';
@@ -50,12 +50,30 @@ function answerText(q: Question, key: string, answers: Answers, lang: LanguageTa
   return codes.map((c) => optionLabel(q, c, lang)).join(', ') + (typeof other === 'string' ? ` (${other})` : '');
 }
 
+/** Whether any answer of the question is stored (the recorded order of a randomised question is not an answer). */
+const hasAnswer = (q: Question, answers: Answers) => answerKeys(q).some((k) => k !== orderKey(q.name) && answers[k] !== undefined);
+
+/** A ranking in words: "1. Safety, 2. Transport", in rank order. */
+function rankingText(q: Extract<Question, { kind: 'ranking' }>, answers: Answers, lang: LanguageTag): string | undefined {
+  const ranked = q.options.flatMap((o) => {
+    const rank = answers[rankKey(q.name, o.code)];
+    return typeof rank === 'number' ? [{ rank, label: labelIn(o.label, lang) }] : [];
+  });
+  if (ranked.length === 0) return undefined;
+  return ranked
+    .sort((a, b) => a.rank - b.rank)
+    .map((r) => `${r.rank}. ${r.label}`)
+    .join(', ');
+}
+
 function rows(q: Question, answers: Answers, lang: LanguageTag): Html[] {
   const none = t(interfaceLanguage(lang), 'respond.review.none');
+  if (q.kind === 'info') return [];
+  if (q.kind === 'ranking') return [html`<dt>${labelIn(q.text, lang)}</dt><dd>${rankingText(q, answers, lang) ?? none}</dd>`];
   if (q.kind === 'matrix') {
     return q.items.map((item) => html`<dt>${labelIn(q.text, lang)} — ${labelIn(item.label, lang)}</dt><dd>${answerText(q, item.name, answers, lang) ?? none}</dd>`);
   }
-  if (!answerKeys(q).some((k) => answers[k] !== undefined) && !q.required) return [html`<dt>${labelIn(q.text, lang)}</dt><dd>${none}</dd>`];
+  if (!hasAnswer(q, answers) && !q.required) return [html`<dt>${labelIn(q.text, lang)}</dt><dd>${none}</dd>`];
   return [html`<dt>${labelIn(q.text, lang)}</dt><dd>${answerText(q, q.name, answers, lang) ?? none}</dd>`];
 }
 
@@ -71,7 +89,7 @@ ${errorSummary(lang, errors)}
 <p>${t(interfaceLanguage(lang), 'respond.review.intro')}</p>
 ${d.pages.map((p) => {
   const page = study.pages[p]!;
-  const shown = page.questions.filter((q) => answerKeys(q).some((k) => d.answers[k] !== undefined) || !q.condition);
+  const shown = page.questions.filter((q) => hasAnswer(q, d.answers) || !q.condition);
   return html`<section class="review-page" aria-labelledby="${`review-${page.id}`}">
   <h2 id="${`review-${page.id}`}">${labelIn(page.title, lang)}</h2>
   <dl>${shown.flatMap((q) => rows(q, d.answers, lang))}</dl>
