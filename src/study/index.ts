@@ -65,7 +65,7 @@ export { columnLayout, type CategoryColumn, type ColumnLayout, type NumberColumn
 export { packAnswers, packedSize, unpackInto } from './pack-answers.js';
 export { otherKey, type AnswerValue, type Answers } from './answers.js';
 export { answerKeys, isVisible, validatePageAnswers, validateResponse, type AnswerError, type AnswerErrorCode, type PageValidation } from './validate-answers.js';
-export { drawOrder, isOrderOf, isRandomizable, orderedKeys, shownOrder, type RandomizableQuestion } from './shown-order.js';
+export { drawOrder, isOrderOf, isRandomizable, orderedKeys, questionOrders, shownOrder, type RandomizableQuestion } from './shown-order.js';
 export { answersFromForm, parseTypedNumber, type FormBody } from './answers-from-form.js';
 export { answerErrorMessage } from './answer-error-message.js';
 export { interfaceLanguageWarnings } from './interface-language-warnings.js';

@@ -72,3 +72,10 @@ export function shownOrder(question: RandomizableQuestion, seed: string, answers
 export function isRandomizable(question: Question): question is RandomizableQuestion {
   return question.kind === 'single' || question.kind === 'multiple' || question.kind === 'ranking' || question.kind === 'matrix';
 }
+
+/** The respondent's order of each randomised question among `questions` (question name -> codes or item names). */
+export function questionOrders(questions: readonly Question[], seed: string, answers: Answers): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const q of questions) if (isRandomizable(q) && q.randomize === true) out.set(q.name, shownOrder(q, seed, answers));
+  return out;
+}
