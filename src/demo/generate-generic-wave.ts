@@ -164,7 +164,7 @@ function* rowsOf(options: GenericWaveOptions, summary: GenericWaveSummary): Gene
       if (p < pagesAnswered) {
         for (const q of page.questions) {
           if (!isVisible(q, answers)) continue;
-          shown += q.kind === 'matrix' ? q.items.length : 1;
+          shown += q.kind === 'matrix' ? q.items.length : q.kind === 'info' ? 0 : 1;
           const value = drawn.get(q.name) ?? answerer(q, eta, lang, prng, i, answers);
           if (value === undefined) continue;
           answers[q.name] = value;

@@ -125,6 +125,15 @@ for (const database of TEST_DATABASES) {
       assert.match(codebook, /priorities_order/);
       assert.match(codebook, /Classez vos priorités pour la ville — Transports/);
       assert.doesNotMatch(codebook, /intro_info/);
+      // the markdown codebook prints the information texts as text, apart from the variables
+      const markdownFile = join(dir, 'codebook.md');
+      const mdOut = createWriteStream(markdownFile);
+      await exportWave(store, wave, 'codebook', { out: mdOut }, { codebookFormat: 'markdown' });
+      await finished(mdOut).catch(() => undefined);
+      const markdown = readFileSync(markdownFile, 'utf8');
+      assert.match(markdown, /## Information texts \(no variable\)\n\n- intro_info \(page priorities\)\n  - fr: Les questions suivantes portent sur votre ville\./);
+      assert.match(markdown, /- centre_info \(page services, shown under a condition\)/);
+      assert.doesNotMatch(markdown, /## intro_info/);
     });
 
     it('writes a .sav that R haven reads back: ranks as numbers, NA when not ranked, the order as text', async () => {

@@ -26,6 +26,7 @@ export const parisDay = (iso: string) => PARIS_DAY.format(new Date(iso));
 
 function answered(question: Question, answers: Record<string, unknown>): boolean {
   if (question.kind === 'matrix') return question.items.some((item) => answers[item.name] !== undefined);
+  if (question.kind === 'ranking') return question.options.some((o) => answers[`${question.name}_${o.code}`] !== undefined);
   const value = answers[question.name];
   return value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
 }
@@ -35,7 +36,8 @@ function answered(question: Question, answers: Record<string, unknown>): boolean
  * funnel, answers and drop-off per question, the median duration, and quota progress. O(responses × questions).
  */
 export function fieldworkMonitor(study: Study, responses: readonly ResponseRecord[], quotas: Quotas): FieldworkMonitor {
-  const questions = allQuestions(study);
+  // information texts take no answer: not in the per-question counts
+  const questions = allQuestions(study).filter(({ question }) => question.kind !== 'info');
   const byDay = new Map<string, { completes: number; partials: number }>();
   const reached = new Array<number>(study.pages.length).fill(0);
   const answeredCount = new Array<number>(questions.length).fill(0);

@@ -83,6 +83,21 @@ function answerRows(lang: Lang, study: Study, answers: Readonly<Record<string, u
       case 'consent':
         rows.push({ question: text(q.text), answer: typeof value === 'boolean' ? [t(lang, value ? 'admin.response.yes' : 'admin.response.no')] : none, studyWords: false });
         break;
+      case 'ranking': {
+        // the ranked options in rank order: "1. Safety", "2. Transport"
+        const ranked = q.options
+          .flatMap((o) => {
+            const rank = answers[`${q.name}_${o.code}`];
+            return typeof rank === 'number' ? [{ rank, label: text(o.label) }] : [];
+          })
+          .sort((a, b) => a.rank - b.rank)
+          .map((r) => `${r.rank}. ${r.label}`);
+        rows.push({ question: text(q.text), answer: ranked.length ? ranked : none, studyWords: ranked.length > 0 });
+        break;
+      }
+      case 'info':
+        // a text between questions: no answer
+        break;
     }
   }
   return rows;
