@@ -131,7 +131,7 @@ for (const database of TEST_DATABASES) {
       await exportWave(store, wave, 'codebook', { out: mdOut }, { codebookFormat: 'markdown' });
       await finished(mdOut).catch(() => undefined);
       const markdown = readFileSync(markdownFile, 'utf8');
-      assert.match(markdown, /## Information texts \(no variable\)\n\n- intro_info \(page priorities\)\n  - fr: Les questions suivantes portent sur votre ville\./);
+      assert.match(markdown, /## Information texts \(no variable\)\n\n- intro_info \(page priorities\)\n {2}- fr: Les questions suivantes portent sur votre ville\./);
       assert.match(markdown, /- centre_info \(page services, shown under a condition\)/);
       assert.doesNotMatch(markdown, /## intro_info/);
     });
