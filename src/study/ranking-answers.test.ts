@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RANKING_STUDY, rankingStudy } from '../../test/fixtures/ranking-study.js';
 import { answersFromForm } from './answers-from-form.js';
+import { diffStudies, formatStudyChange } from './diff-study.js';
 import { columnLayout } from './column-layout.js';
 import { packAnswers, unpackInto } from './pack-answers.js';
 import type { RankingQuestion } from './question.js';
@@ -154,5 +155,29 @@ describe('randomised order', () => {
     assert.deepEqual(codes(page0({ priorities_1: 1, priorities_order: '2,1,1,3' }).errors), ['priorities_order:wrong_type']);
     const whole = validateResponse(study, { area: 1, priorities_1: 1, priorities_order: '1,2,3,4', area_order: '3,1,2' }, { complete: false });
     assert.deepEqual(whole.errors, []);
+  });
+});
+
+describe('study versions', () => {
+  it('name a change of ranking bounds, of randomisation and of a ranking option in the diff', () => {
+    const after = withRanking({ maxRanked: 4, randomize: false, options: [...ranking.options.slice(0, 3), { code: 5, label: { fr: 'Culture', en: 'Culture' } }] });
+    assert.ok(after.ok);
+    const changes = diffStudies(study, after.study).changes.map((c) => formatStudyChange(c));
+    assert.ok(
+      changes.some((c) => /maxRanked/.test(c)),
+      changes.join('; '),
+    );
+    assert.ok(
+      changes.some((c) => /randomize/.test(c)),
+      changes.join('; '),
+    );
+    assert.ok(
+      changes.some((c) => /5/.test(c) && /added/.test(c)),
+      changes.join('; '),
+    );
+    assert.ok(
+      changes.some((c) => /4/.test(c) && /removed/.test(c)),
+      changes.join('; '),
+    );
   });
 });
