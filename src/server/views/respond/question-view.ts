@@ -154,7 +154,9 @@ function ranking(q: RankingQuestion, ctx: QuestionContext): Html {
       'aria-invalid': ctx.errors.has(field) || ctx.errors.has(q.name) ? 'true' : undefined,
       'aria-describedby': describedBy(ctx, field, [hintId, ctx.errors.has(q.name) ? errorId(q.name) : undefined].filter(Boolean).join(' ')),
     });
-    return html`<li class="${`rank-row${ctx.errors.has(field) ? ' has-error' : ''}`}">
+    const option = labelIn(o.label, lang);
+    const moves = { 'data-up': t(ui, 'respond.rank.up', { option }), 'data-down': t(ui, 'respond.rank.down', { option }) };
+    return html`<li${attrs({ class: `rank-row${ctx.errors.has(field) ? ' has-error' : ''}`, ...moves })}>
     <select${select}><option${attrs({ value: '', selected: value === '' })}>${t(ui, 'respond.rank.none')}</option>${ranks.map((r) => html`<option${attrs({ value: r, selected: value === String(r) })}>${r}</option>`)}</select>
     <label for="${`f-${field}`}">${labelIn(o.label, lang)}</label>${errorText(ctx, field)}
   </li>`;
