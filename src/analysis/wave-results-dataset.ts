@@ -1,7 +1,7 @@
 import { AppError } from '../app-error.js';
 import type { Store, Wave } from '../store/index.js';
 import { categoricalColumn, columnLetter, createDataset, type Column, type Dataset } from '../stats/index.js';
-import { studyCuts, type Study } from '../study/index.js';
+import { allQuestions, rankKey, studyCuts, type Study } from '../study/index.js';
 import { indicatorColumn } from './indicator-column.js';
 import type { WaveColumns } from './load-wave.js';
 import { loadResultColumns } from './wave-results-columns.js';
@@ -72,12 +72,9 @@ export function prepareColumns(wave: Wave, study: Study, columns: WaveColumns, b
 export async function prepareWave(store: Store, wave: Wave, banners?: readonly BannerInfo[]): Promise<PreparedWave> {
   const study = await waveStudy(store, wave);
   const chosen = banners ?? studyBanners(study);
-  const columns = await loadResultColumns(
-    store,
-    wave,
-    study,
-    chosen.map((b) => b.variable),
-  );
+  // the rank columns of the ranking questions too, for their mean ranks
+  const ranks = allQuestions(study).flatMap(({ question: q }) => (q.kind === 'ranking' ? q.options.map((o) => rankKey(q.name, o.code)) : []));
+  const columns = await loadResultColumns(store, wave, study, [...chosen.map((b) => b.variable), ...ranks]);
   if (columns.n === 0) throw new AppError('UNAVAILABLE', `wave ${wave.code} has no complete kept response yet`, { wave: wave.code });
   return prepareColumns(wave, study, columns, chosen);
 }

@@ -1,6 +1,7 @@
 import { AppError } from '../app-error.js';
 import { compareWaves, type Store, type Wave } from '../store/index.js';
-import { columnLayout, findQuestion, mayBeHidden, type Label } from '../study/index.js';
+import { allQuestions, columnLayout, findQuestion, mayBeHidden, rankKey, type Label } from '../study/index.js';
+import { rankingEstimates } from './ranking-estimates.js';
 import { computeTableSet, waveDifference, type TableCell } from '../stats/index.js';
 import { studyLanguages } from '../study/index.js';
 import { bannerColumnName, indicatorColumnName, prepareWave, studyBanners, type PreparedWave } from './wave-results-dataset.js';
@@ -142,6 +143,11 @@ export async function computeWaveResults(store: Store, wave: Wave, options: Wave
         cuts,
         history: history.get(indicator.id) ?? [],
       };
+    }),
+    rankings: allQuestions(study).flatMap(({ question: q }) => {
+      if (q.kind !== 'ranking' || q.identifying) return [];
+      const ranks = q.options.map((o) => current.columns.categories.get(rankKey(q.name, o.code)) ?? new Int16Array(current.columns.n).fill(-1));
+      return [rankingEstimates(current.weighting.design, q, ranks, settings.conf)];
     }),
   };
   // a JSON round trip: the fresh object is exactly what the cache gives back (no typed arrays, no -0, no undefined)

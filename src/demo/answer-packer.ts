@@ -9,7 +9,9 @@ type Target =
   /** a multiple choice: its dichotomies, 1 when selected, 0 when not, −1 when nothing is */
   | { readonly kind: 'choices'; readonly offsets: readonly number[]; readonly codes: readonly number[] }
   /** a dichotomy answered as its own variable (a matrix item), unless the question holds a list */
-  | { readonly kind: 'item'; readonly offset: number; readonly question: string };
+  | { readonly kind: 'item'; readonly offset: number; readonly question: string }
+  /** a ranking option's rank; its question's other options not ranked (still −1) become 0 */
+  | { readonly kind: 'rank'; readonly offset: number; readonly siblings: readonly number[] };
 
 /** Rows of packed vectors allocated at once: one slab of memory instead of an ArrayBuffer per response. */
 const SLAB_ROWS = 1024;
@@ -42,9 +44,20 @@ export function createAnswerPacker(layout: ColumnLayout): (answers: Answers) => 
     offset += 8;
   }
   const choices = new Map<string, { offsets: number[]; codes: number[] }>();
+  const rankOffsets = new Map<string, number[]>();
+  const categoryOffsets = new Map<string, number>();
+  let at = offset;
+  for (const c of layout.categories) {
+    categoryOffsets.set(c.name, at);
+    at += 2;
+  }
   for (const c of layout.categories) {
     emptyView.setInt16(offset, -1, true);
-    if (c.name === c.question) add(c.name, { kind: 'category', offset });
+    if (c.rankOf) {
+      let siblings = rankOffsets.get(c.question);
+      if (!siblings) rankOffsets.set(c.question, (siblings = c.rankOf.map((name) => categoryOffsets.get(name)!)));
+      add(c.name, { kind: 'rank', offset, siblings });
+    } else if (c.name === c.question) add(c.name, { kind: 'category', offset });
     else {
       // packAnswers: a list under the question decides; otherwise the column's own variable (a matrix item)
       let choice = choices.get(c.question);
@@ -92,6 +105,12 @@ export function createAnswerPacker(layout: ColumnLayout): (answers: Answers) => 
             break;
           case 'item':
             if (typeof value === 'number' && !Array.isArray(answers[t.question])) int16[(start + t.offset) / 2] = value;
+            break;
+          case 'rank':
+            if (typeof value === 'number') {
+              for (const sibling of t.siblings) if (int16[(start + sibling) / 2] === -1) int16[(start + sibling) / 2] = 0;
+              int16[(start + t.offset) / 2] = value;
+            }
             break;
         }
       }

@@ -165,7 +165,7 @@ function* rowsOf(options: GenericWaveOptions, summary: GenericWaveSummary): Gene
       if (p < pagesAnswered) {
         for (const q of page.questions) {
           if (!isVisible(q, answers, study)) continue;
-          shown += q.kind === 'matrix' || q.kind === 'numbers' ? q.items.length : q.kind === 'textgrid' ? q.rows.length * q.columns.length : 1;
+          shown += q.kind === 'matrix' || q.kind === 'numbers' ? q.items.length : q.kind === 'textgrid' ? q.rows.length * q.columns.length : q.kind === 'info' ? 0 : 1;
           const value = drawn.get(q.name) ?? answerer(shownQuestion(study, q, answers) ?? q, eta, lang, prng, i, answers);
           if (value === undefined) continue;
           answers[q.name] = value;

@@ -1,4 +1,16 @@
-import { numbersItemKey, otherKey, textGridCells, type Answers, type AnswerValue, type Question } from '../study/index.js';
+import {
+  drawOrder,
+  isRandomizable,
+  numbersItemKey,
+  orderKey,
+  otherKey,
+  rankingBounds,
+  rankKey,
+  textGridCells,
+  type Answers,
+  type AnswerValue,
+  type Question,
+} from '../study/index.js';
 import type { DemoSeed } from './demo-seed.js';
 import { dayBetween, drift, location, numberAnswer, orderedIndex, selected, splitTotal, type GenericAnswerModel } from './generic-answer-model.js';
 import { neutralText, otherText, sampleTexts } from './generic-texts.js';
@@ -12,7 +24,7 @@ export type Answerer = (q: Question, eta: number, lang: string, prng: Prng, rank
  * numeric's items and a grid's cells are written into `answers` directly.
  */
 export function createAnswerer(model: GenericAnswerModel, t: number, seed: DemoSeed | undefined): Answerer {
-  const skip = (q: Question, prng: Prng) => !q.required && prng.chance(0.06);
+  const skip = (q: Question, prng: Prng) => q.kind !== 'info' && !q.required && prng.chance(0.06);
   /** the seed's shares of a variable when it gives them for this many options, else the model's */
   const sharesOf = (key: string, count: number, ordered: boolean): readonly number[] => {
     const prior = seed?.priors?.[key];
@@ -25,7 +37,27 @@ export function createAnswerer(model: GenericAnswerModel, t: number, seed: DemoS
     return points[orderedIndex(sharesOf(key, points.length, true), location(m, eta, t), prng)].code;
   };
   return (q, eta, lang, prng, rank, answers) => {
+    // a randomised question records the order it was shown in, drawn as the questionnaire draws it
+    if (isRandomizable(q) && q.randomize === true) answers[orderKey(q.name)] = drawOrder(q, `demo-${rank}`).join(',');
     switch (q.kind) {
+      case 'info':
+        return undefined;
+      case 'ranking': {
+        if (skip(q, prng)) return undefined;
+        // options drawn one after the other without replacement (Plackett–Luce), each by its share and the respondent's position
+        const { min, max } = rankingBounds(q);
+        const count = min + prng.int(max - min + 1);
+        const base = sharesOf(q.name, q.options.length, false);
+        const left = q.options.map((o, k) => {
+          const m = model.variable(`${q.name}_${o.code}`, 2, false);
+          return { code: o.code, weight: base[k] * Math.exp(0.6 * m.loading * eta + drift(m, t)) };
+        });
+        for (let r = 1; r <= count; r++) {
+          const [chosen] = left.splice(prng.weighted(left.map((o) => o.weight)), 1);
+          answers[rankKey(q.name, chosen!.code)] = r;
+        }
+        return undefined;
+      }
       case 'consent':
         return q.required || prng.chance(0.7) ? true : undefined;
       case 'single': {

@@ -1,4 +1,4 @@
-import { numbersItemKey, otherKey, textGridCells, type AnswerValue, type Question } from '../study/index.js';
+import { numbersItemKey, otherKey, rankingBounds, rankKey, textGridCells, type AnswerValue, type Question } from '../study/index.js';
 import { dayBetween, splitTotal } from './generic-answer-model.js';
 import { logistic } from './calibrate-model.js';
 import { comment, companyName, otherNetwork, otherTool } from './open-texts.js';
@@ -185,5 +185,17 @@ export function genericAnswer(r: Respondent, q: Question): Generated {
     }
     case 'textgrid':
       return q.required ? { items: Object.fromEntries(textGridCells(q).map((cell) => [cell.key, 'Réponse'.slice(0, q.maxLength)])) } : undefined;
+    case 'ranking': {
+      // the first `maxRanked` options of a random order get ranks 1, 2, …
+      const order = q.options.map((o) => o.code);
+      for (let k = order.length - 1; k > 0; k--) {
+        const j = prng.int(k + 1);
+        [order[k], order[j]] = [order[j]!, order[k]!];
+      }
+      const { max } = rankingBounds(q);
+      return { items: Object.fromEntries(order.slice(0, max).map((code, k) => [rankKey(q.name, code), k + 1])) };
+    }
+    case 'info':
+      return undefined;
   }
 }

@@ -75,7 +75,13 @@ export function exportLss(study: Study): string {
     const gid = p + 1;
     const groupRelevance = page.condition ? expression(page.condition, byVariable) : '';
     const questions = page.questions.map((q): LssQuestionSpec => {
-      const base = { qid: qid++, title: q.name, text: texts(q.text), ...(q.help ? { help: texts(q.help) } : {}), mandatory: q.required ? ('Y' as const) : ('N' as const) };
+      const base = {
+        qid: qid++,
+        title: q.name,
+        text: texts(q.text),
+        ...(q.help ? { help: texts(q.help) } : {}),
+        mandatory: q.kind !== 'info' && q.required ? ('Y' as const) : ('N' as const),
+      };
       const relevance = q.condition ? expression(q.condition, byVariable) : '1';
       let spec: LssQuestionSpec;
       switch (q.kind) {

@@ -39,7 +39,8 @@ const ID = 0,
   TEXT = 6,
   WEIGHT_POPULATION = 7,
   PARADATA = 8,
-  DATE = 9;
+  DATE = 9,
+  RANK = 10;
 const KIND_CODES = {
   id: ID,
   status: STATUS,
@@ -51,6 +52,7 @@ const KIND_CODES = {
   text: TEXT,
   paradata: PARADATA,
   date: DATE,
+  'packed-rank': RANK,
 } as const;
 const DAY_MS = 86_400_000;
 
@@ -140,6 +142,11 @@ export async function* exportBatches(store: Store, wave: Wave, study: Study, dic
             case NUMBER:
               values[j] = view.getFloat64(base + offsets[j], true);
               break;
+            case RANK: {
+              const rank = view.getInt16(base + offsets[j], true);
+              values[j] = rank > 0 ? rank : NaN;
+              break;
+            }
             case TEXT: {
               const text = strings === null ? null : strings[textIndex[j]];
               texts[j] = text !== null && text !== '' ? text : null;

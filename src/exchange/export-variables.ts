@@ -1,6 +1,21 @@
 import { t, type MessageKey } from '../messages/index.js';
 import { interfaceLanguage } from '../messages/lang.js';
-import { columnLayout, identifyingVariables, labelIn, numbersItemKey, otherKey, packedSize, textGridCells, type Label, type Question, type Study } from '../study/index.js';
+import {
+  columnLayout,
+  identifyingVariables,
+  isRandomized,
+  labelIn,
+  numbersItemKey,
+  orderKey,
+  orderedKeys,
+  otherKey,
+  packedSize,
+  rankKey,
+  textGridCells,
+  type Label,
+  type Question,
+  type Study,
+} from '../study/index.js';
 
 /** How a variable's value is read from one response. */
 export type ValueSource =
@@ -15,6 +30,8 @@ export type ValueSource =
   | { readonly kind: 'packed-number'; readonly offset: number }
   /** byte offset of an Int16 code in the packed vector (-1: missing) */
   | { readonly kind: 'packed-category'; readonly offset: number }
+  /** byte offset of a ranking option's Int16 rank in the packed vector (0 not ranked, -1 unanswered: both empty) */
+  | { readonly kind: 'packed-rank'; readonly offset: number }
   /** a string kept in the answers JSON */
   | { readonly kind: 'text'; readonly key: string }
   /** a day kept in the answers JSON as `YYYY-MM-DD`: the row holds the text and the days since 1970-01-01 */
@@ -87,6 +104,9 @@ const SELECTED: readonly ExportLevel[] = [
   { code: 1, label: { fr: 'Cité', en: 'Selected' } },
 ];
 
+/** "(ordre affiché)", "(order shown)": what the text column of a randomised question's shown order adds to its label. */
+const ORDER_TEXT: Label = { fr: ' (ordre affiché)', en: ' (order shown)', de: ' (angezeigte Reihenfolge)', es: ' (orden mostrado)' };
+
 /** "(précision)", "(text)": what an "other, please specify" text column adds to its label. */
 const OTHER_TEXT: Label = { fr: ' (précision)', en: ' (text)' };
 
@@ -101,7 +121,18 @@ function words(languages: readonly string[], key: MessageKey): Label {
 }
 
 function base(name: string, label: Label, q: Question | null) {
-  return { name, label, question: q?.name ?? null, wording: q?.text ?? null, levels: [], missing: [], maxLength: 0, decimals: 0, set: null, identifying: q?.identifying ?? false };
+  return {
+    name,
+    label,
+    question: q?.name ?? null,
+    wording: q?.text ?? null,
+    levels: [],
+    missing: [],
+    maxLength: 0,
+    decimals: 0,
+    set: null,
+    identifying: q !== null && q.kind !== 'info' && q.identifying,
+  };
 }
 
 /**
@@ -242,6 +273,32 @@ export function exportVariables(study: Study, options: ExportVariablesOptions = 
             });
           }
           break;
+        case 'ranking':
+          // one rank per option (1 first), empty when the option was not ranked
+          for (const o of q.options) {
+            const name = rankKey(q.name, o.code);
+            variables.push({
+              ...base(name, joinLabels(study.languages, q.text, o.label), q),
+              type: 'number',
+              measure: 'ordinal',
+              source: { kind: 'packed-rank', offset: offsets.get(name)! },
+            });
+          }
+          break;
+        case 'info':
+          // a text between questions: no variable
+          break;
+      }
+      if ((q.kind === 'single' || q.kind === 'multiple' || q.kind === 'ranking' || q.kind === 'matrix') && isRandomized(q)) {
+        // the order the options (codes) or items (names) were shown in, comma-separated
+        const key = orderKey(q.name);
+        variables.push({
+          ...base(key, Object.fromEntries(study.languages.map((lang) => [lang, `${labelIn(q.text, lang)}${ORDER_TEXT[lang] ?? ' (order shown)'}`])), q),
+          type: 'text',
+          measure: 'nominal',
+          maxLength: orderedKeys(q).join(',').length,
+          source: { kind: 'text', key },
+        });
       }
       if ((q.kind === 'single' || q.kind === 'multiple') && q.other) {
         const key = otherKey(q.name);

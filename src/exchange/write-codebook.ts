@@ -83,6 +83,15 @@ function markdownLines(source: ExportSource): string[] {
     );
     for (const v of omitted) lines.push(`- ${v.name}: ${md(labelIn(v.label, languages[0]))}`);
   }
+  const infos = source.study.pages.flatMap((page) => page.questions.filter((q) => q.kind === 'info').map((q) => ({ page, q })));
+  if (infos.length > 0) {
+    // texts shown between questions: part of the questionnaire, never a variable
+    lines.push('', '## Information texts (no variable)', '');
+    for (const { page, q } of infos) {
+      lines.push(`- ${q.name} (page ${page.id}${q.condition ? ', shown under a condition' : ''})`);
+      for (const lang of languages) lines.push(`  - ${lang}: ${md(labelIn(q.text, lang))}`);
+    }
+  }
   return lines;
 }
 

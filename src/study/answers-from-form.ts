@@ -2,6 +2,7 @@ import { otherKey, type Answers } from './answers.js';
 import { numbersItemKey, textGridCells } from './question.js';
 import type { AnswerError } from './validate-answers.js';
 import type { Study } from './study.js';
+import { rankKey } from './question.js';
 
 export type FormBody = Readonly<Record<string, string | string[] | undefined>>;
 
@@ -112,6 +113,19 @@ export function answersFromForm(study: Study, pageIndex: number, form: FormBody)
           const raw = values(form, key).join(' ').trim();
           if (raw !== '') answers[key] = raw;
         }
+        break;
+      case 'ranking':
+        // one rank field per option (`<name>_<code>`), empty when the option is not ranked
+        for (const o of q.options) {
+          const key = rankKey(q.name, o.code);
+          const raw = single(form, key);
+          if (raw === undefined) continue;
+          const rank = parseCode(raw);
+          if (Number.isNaN(rank)) bad(key, q.name);
+          else answers[key] = rank;
+        }
+        break;
+      case 'info':
         break;
     }
     if ((q.kind === 'single' || q.kind === 'multiple') && q.other) {

@@ -42,7 +42,7 @@ describe('the built-in social-media barometer', () => {
       ['company_size'],
     );
     assert.deepEqual(
-      questions.filter((q) => q.identifying).map((q) => q.name),
+      questions.filter((q) => q.kind !== 'info' && q.identifying).map((q) => q.name),
       ['company_name'],
     );
     const networks = questions.find((q) => q.name === 'networks');

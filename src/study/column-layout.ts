@@ -1,5 +1,6 @@
 import type { Label } from './label.js';
-import { numbersItemKey, type Question } from './question.js';
+import { interfaceLanguage, t } from '../messages/index.js';
+import { numbersItemKey, rankingBounds, rankKey, type Question } from './question.js';
 import type { Study } from './study.js';
 
 /** A category column: one small-integer code per respondent (the option's code), -1 when missing. */
@@ -12,6 +13,11 @@ export interface CategoryColumn {
   readonly levels: readonly { code: number; label: Label }[];
   /** codes recorded but out of bases ("don't know") */
   readonly outOfBase: readonly number[];
+  /**
+   * a ranking option's rank: the names of every rank column of its question. The column holds the rank
+   * (1 first), 0 when the question was answered without ranking this option, -1 when it was not answered.
+   */
+  readonly rankOf?: readonly string[];
 }
 
 /** A numeric column: NaN when missing. */
@@ -35,6 +41,9 @@ const YES_NO = (yes: Label, no: Label) => [
 ];
 const SELECTED: Label = { fr: 'Cité', en: 'Selected' };
 const NOT_SELECTED: Label = { fr: 'Non cité', en: 'Not selected' };
+
+/** A label in every language of `like`, made by `text(lang)`. */
+const sameLanguages = (like: Label, text: (lang: string) => string): Label => Object.fromEntries(Object.keys(like).map((lang) => [lang, text(lang)]));
 
 function columnsOf(q: Question): (CategoryColumn | NumberColumn)[] {
   switch (q.kind) {
@@ -73,9 +82,25 @@ function columnsOf(q: Question): (CategoryColumn | NumberColumn)[] {
       return [{ kind: 'number', name: q.name, question: q.name, label: q.text }];
     case 'numbers':
       return q.items.map((item) => ({ kind: 'number', name: numbersItemKey(q, item), question: q.name, label: item.label }));
+    case 'ranking': {
+      // one rank per option: 0 "not ranked", then the ranks 1 to the most an answer may rank
+      const keys = q.options.map((o) => rankKey(q.name, o.code));
+      const ranks = Array.from({ length: rankingBounds(q).max }, (_, k) => ({ code: k + 1, label: sameLanguages(q.text, () => String(k + 1)) }));
+      const levels = [{ code: 0, label: sameLanguages(q.text, (lang) => t(interfaceLanguage(lang), 'ranking.notRanked')) }, ...ranks];
+      return q.options.map((o, k) => ({
+        kind: 'category',
+        name: keys[k]!,
+        question: q.name,
+        label: sameLanguages(q.text, (lang) => `${q.text[lang]} — ${o.label[lang] ?? ''}`),
+        levels,
+        outOfBase: [],
+        rankOf: keys,
+      }));
+    }
     case 'text':
     case 'date':
     case 'textgrid':
+    case 'info':
       // kept in the answers (dates as `YYYY-MM-DD`), read from there by exports
       return [];
   }

@@ -1,5 +1,5 @@
 import { labelIn, type Label } from './label.js';
-import type { Option, Question } from './question.js';
+import { rankKey, type Option, type Question } from './question.js';
 import type { Indicator, Study, Theme } from './study.js';
 
 /** What a study publishes: its own themes and indicators, or the defaults drawn from its questionnaire. */
@@ -28,8 +28,18 @@ function pointsLabel(languages: readonly string[], points: readonly Option[], ye
 type Draft = Omit<Indicator, 'id'> & { readonly idBase: string };
 
 function questionIndicators(study: Study, q: Question, theme: string): Draft[] {
-  if (q.identifying) return [];
+  if (q.kind === 'info' || q.identifying) return [];
   switch (q.kind) {
+    case 'ranking':
+      // the share who ranked each option first, among those who answered the ranking (its mean rank is published beside it)
+      return q.options.map((o) => ({
+        idBase: `${q.name}_${o.code}_first`,
+        theme,
+        group: q.name,
+        variable: rankKey(q.name, o.code),
+        yes: [1],
+        label: o.label,
+      }));
     case 'single':
       return [...q.options, ...(q.other ? [q.other] : [])].map((o) => ({
         idBase: `${q.name}_${o.code}`,
@@ -83,8 +93,9 @@ function uniqueId(base: string, taken: Set<string>): string {
  * single choice (its share, id `<question>_<code>`) and of a multiple choice (the share who chose it, id
  * `<question>_<code>`), the options of one question sharing a `group`; for a scale, and each item of a
  * matrix, the top box (the share in the upper half of the points, id `<variable>_top`; a matrix's items share
- * a group) — one figure per statement reads better than one per point. Identifying questions, numbers,
- * texts and consent boxes give none. Themes are the questionnaire's pages that give an indicator (id: the
+ * a group) — one figure per statement reads better than one per point; for a ranking, the share who ranked
+ * each option first (id `<question>_<code>_first`, the options sharing a group). Identifying questions, numbers,
+ * texts, information texts and consent boxes give none. Themes are the questionnaire's pages that give an indicator (id: the
  * page's id, label: its title). Complexity O(questions × options).
  */
 export function defaultIndicators(study: Study): PublishedIndicators {

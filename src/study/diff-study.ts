@@ -202,6 +202,9 @@ const SETTINGS = [
   'multiline',
   'maxLength',
   'total',
+  'minRanked',
+  'maxRanked',
+  'randomize',
 ] as const;
 
 function diffQuestion(a: Question, b: Question, add: Add): void {

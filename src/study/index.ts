@@ -16,6 +16,13 @@ export {
   type KeyedItem,
   type NumbersQuestion,
   type TextGridQuestion,
+  isRandomized,
+  orderKey,
+  rankingBounds,
+  rankKey,
+  type InfoQuestion,
+  type RankingQuestion,
+  type AnsweredQuestion,
   type ConsentQuestion,
   type MatrixQuestion,
   type MultipleQuestion,
@@ -80,6 +87,7 @@ export {
   type AnswerErrorCode,
   type PageValidation,
 } from './validate-answers.js';
+export { drawOrder, isOrderOf, isRandomizable, orderedKeys, questionOrders, shownOrder, type RandomizableQuestion } from './shown-order.js';
 export { answersFromForm, parseTypedNumber, type FormBody } from './answers-from-form.js';
 export { answerErrorMessage } from './answer-error-message.js';
 export { interfaceLanguageWarnings } from './interface-language-warnings.js';

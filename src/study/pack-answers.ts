@@ -1,12 +1,19 @@
 import type { Answers } from './answers.js';
-import type { ColumnLayout } from './column-layout.js';
+import type { CategoryColumn, ColumnLayout } from './column-layout.js';
 
 /** Byte size of a packed response: Float64 numbers first (aligned), then Int16 category codes. */
 export function packedSize(layout: ColumnLayout): number {
   return layout.numbers.length * 8 + layout.categories.length * 2;
 }
 
-function categoryCode(answers: Answers, name: string, question: string): number {
+function categoryCode(answers: Answers, column: CategoryColumn): number {
+  const { name, question } = column;
+  if (column.rankOf) {
+    // a ranking option: its rank, 0 when another option of the question is ranked, -1 when none is
+    const rank = answers[name];
+    if (typeof rank === 'number') return rank;
+    return column.rankOf.some((key) => typeof answers[key] === 'number') ? 0 : -1;
+  }
   if (name !== question) {
     // a multiple choice's dichotomy `<question>_<code>`
     const selected = answers[question];
@@ -39,7 +46,7 @@ export function packAnswers(layout: ColumnLayout, answers: Answers): Uint8Array 
     offset += 8;
   }
   for (const column of layout.categories) {
-    view.setInt16(offset, categoryCode(answers, column.name, column.question), true);
+    view.setInt16(offset, categoryCode(answers, column), true);
     offset += 2;
   }
   return bytes;

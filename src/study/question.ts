@@ -46,6 +46,8 @@ export const ZSingleQuestion = z.strictObject({
   options: z.array(ZOption).min(2, 'a single choice needs at least 2 options'),
   other: ZOther.optional(),
   filter: ZCarryForward.optional(),
+  /** options in a random order per respondent ("other" stays at the end), recorded in `<name>_order` */
+  randomize: z.boolean().optional(),
 });
 
 export const ZMultipleQuestion = z.strictObject({
@@ -57,6 +59,8 @@ export const ZMultipleQuestion = z.strictObject({
   exclusive: z.array(ZCode).default([]),
   other: ZOther.optional(),
   filter: ZCarryForward.optional(),
+  /** options in a random order per respondent (exclusive and "other" options stay at the end), recorded in `<name>_order` */
+  randomize: z.boolean().optional(),
 });
 
 /** Labelled points, low to high; `dontKnow` is recorded but kept out of bases. */
@@ -77,6 +81,8 @@ export const ZMatrixQuestion = z.strictObject({
   points: z.array(ZOption).min(2, 'a matrix needs at least 2 points'),
   dontKnow: ZOption.optional(),
   filter: ZCarryForward.optional(),
+  /** items in a random order per respondent, recorded in `<name>_order` */
+  randomize: z.boolean().optional(),
 });
 
 export const ZNumberQuestion = z.strictObject({
@@ -154,7 +160,30 @@ export const ZConsentQuestion = z.strictObject({
   kind: z.literal('consent'),
 });
 
-export const QUESTION_KINDS = ['single', 'multiple', 'scale', 'matrix', 'number', 'text', 'consent', 'date', 'numbers', 'textgrid'] as const;
+/**
+ * Options put in order: rank 1 is the first. Between `minRanked` and `maxRanked` options are ranked (by
+ * default all of them); each option is its own rank variable `<name>_<code>`, empty when not ranked.
+ */
+export const ZRankingQuestion = z.strictObject({
+  ...base,
+  kind: z.literal('ranking'),
+  options: z.array(ZOption).min(2, 'a ranking needs at least 2 options'),
+  minRanked: z.number().int().min(1, 'minRanked is at least 1').optional(),
+  maxRanked: z.number().int().min(1, 'maxRanked is at least 1').optional(),
+  /** options in a random order per respondent, recorded in `<name>_order` */
+  randomize: z.boolean().optional(),
+});
+
+/** A text between questions: no answer, no variable; it may carry a condition. */
+export const ZInfoQuestion = z.strictObject({
+  name: ZVariableName,
+  kind: z.literal('info'),
+  text: ZLabel,
+  help: ZLabel.optional(),
+  condition: ZCondition.optional(),
+});
+
+export const QUESTION_KINDS = ['single', 'multiple', 'scale', 'matrix', 'number', 'text', 'consent', 'date', 'numbers', 'textgrid', 'ranking', 'info'] as const;
 
 export const ZQuestion = z.discriminatedUnion('kind', [
   ZSingleQuestion,
@@ -167,6 +196,8 @@ export const ZQuestion = z.discriminatedUnion('kind', [
   ZDateQuestion,
   ZNumbersQuestion,
   ZTextGridQuestion,
+  ZRankingQuestion,
+  ZInfoQuestion,
 ]);
 
 export type Question = z.infer<typeof ZQuestion>;
@@ -180,6 +211,10 @@ export type ConsentQuestion = z.infer<typeof ZConsentQuestion>;
 export type DateQuestion = z.infer<typeof ZDateQuestion>;
 export type NumbersQuestion = z.infer<typeof ZNumbersQuestion>;
 export type TextGridQuestion = z.infer<typeof ZTextGridQuestion>;
+export type RankingQuestion = z.infer<typeof ZRankingQuestion>;
+export type InfoQuestion = z.infer<typeof ZInfoQuestion>;
+/** The questions that record an answer (every kind but information texts). */
+export type AnsweredQuestion = Exclude<Question, InfoQuestion>;
 export type QuestionKind = Question['kind'];
 
 /** The codes a question may record (options, "other" and "don't know"). */
@@ -188,6 +223,8 @@ export function questionCodes(question: Question): number[] {
     case 'single':
     case 'multiple':
       return [...question.options.map((o) => o.code), ...(question.other ? [question.other.code] : [])];
+    case 'ranking':
+      return question.options.map((o) => o.code);
     case 'scale':
     case 'matrix':
       return [...question.points.map((o) => o.code), ...(question.dontKnow ? [question.dontKnow.code] : [])];
@@ -209,4 +246,25 @@ export function textGridCellKey(question: Pick<TextGridQuestion, 'name'>, row: P
 /** The cells of a grid of texts, row by row: their variable, row and column. */
 export function textGridCells(question: TextGridQuestion): { key: string; row: KeyedItem; column: KeyedItem }[] {
   return question.rows.flatMap((row) => question.columns.map((column) => ({ key: textGridCellKey(question, row, column), row, column })));
+}
+
+/** The bounds on how many options a ranking ranks: all of them unless `minRanked`/`maxRanked` say otherwise. */
+export function rankingBounds(question: RankingQuestion): { min: number; max: number } {
+  const max = Math.min(question.maxRanked ?? question.options.length, question.options.length);
+  return { min: Math.min(question.minRanked ?? max, max), max };
+}
+
+/** The variable of a ranking option's rank: `<name>_<code>`. */
+export function rankKey(question: string, code: number): string {
+  return `${question}_${code}`;
+}
+
+/** The text variable recording the order a randomised question was shown in: `<name>_order`. */
+export function orderKey(question: string): string {
+  return `${question}_order`;
+}
+
+/** Whether a question's options or items are shown in a random order per respondent. */
+export function isRandomized(question: Question): boolean {
+  return (question.kind === 'single' || question.kind === 'multiple' || question.kind === 'ranking' || question.kind === 'matrix') && question.randomize === true;
 }

@@ -27,6 +27,9 @@ function questionLabels(q: Question, at: string, out: LabelAt[]): void {
       q.points.forEach((o, k) => add(`points[${k}].label`, o.label));
       add('dontKnow.label', q.dontKnow?.label);
       break;
+    case 'ranking':
+      q.options.forEach((o, k) => add(`options[${k}].label`, o.label));
+      break;
     case 'number':
       add('unit', q.unit);
       break;

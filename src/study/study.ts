@@ -190,8 +190,8 @@ export function marginQuestions(study: Study): SingleQuestion[] {
 export function identifyingVariables(study: Study): string[] {
   const out: string[] = [];
   for (const { question } of allQuestions(study)) {
-    if (!question.identifying) continue;
-    // every answer key: the question's own, its "other" text, a multiple numeric's items, a grid's cells
+    if (question.kind === 'info' || !question.identifying) continue;
+    // every answer key: the question's own, its "other" text, a multiple numeric's items, a grid's cells, a ranking's ranks
     out.push(...new Set([question.name, ...answerKeys(question)]));
   }
   return out;

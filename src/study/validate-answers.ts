@@ -1,7 +1,8 @@
 import { otherKey, type Answers, type AnswerValue } from './answers.js';
 import { shownQuestion } from './carry-forward.js';
 import { evaluateCondition } from './evaluate-condition.js';
-import { isIsoDate, numbersItemKey, questionCodes, textGridCells, type Question } from './question.js';
+import { isIsoDate, isRandomized, numbersItemKey, orderKey, questionCodes, rankingBounds, rankKey, textGridCells, type Question, type RankingQuestion } from './question.js';
+import { isOrderOf, isRandomizable } from './shown-order.js';
 import type { Page, Study } from './study.js';
 
 export type AnswerErrorCode =
@@ -21,7 +22,11 @@ export type AnswerErrorCode =
   | 'invalid_date'
   | 'date_before_min'
   | 'date_after_max'
-  | 'total_mismatch';
+  | 'total_mismatch'
+  | 'rank_duplicate'
+  | 'rank_gap'
+  | 'too_few_ranked'
+  | 'too_many_ranked';
 
 /** One problem with one field; the server words it in the respondent's language. */
 export interface AnswerError {
@@ -76,11 +81,48 @@ export function isVisible(question: Question, answers: Answers, study?: Study): 
 
 /** The names under which a question's answers are stored. */
 export function answerKeys(question: Question): string[] {
-  if (question.kind === 'matrix') return question.items.map((item) => item.name);
+  const order = isRandomized(question) ? [orderKey(question.name)] : [];
+  if (question.kind === 'info') return [];
+  if (question.kind === 'matrix') return [...question.items.map((item) => item.name), ...order];
   if (question.kind === 'numbers') return question.items.map((item) => numbersItemKey(question, item));
   if (question.kind === 'textgrid') return textGridCells(question).map((cell) => cell.key);
-  if ((question.kind === 'single' || question.kind === 'multiple') && question.other) return [question.name, otherKey(question.name)];
-  return [question.name];
+  if (question.kind === 'ranking') return [...question.options.map((o) => rankKey(question.name, o.code)), ...order];
+  if ((question.kind === 'single' || question.kind === 'multiple') && question.other) return [question.name, otherKey(question.name), ...order];
+  return [question.name, ...order];
+}
+
+/**
+ * A ranking's ranks: each a whole number, between 1 and k for the k options ranked, none twice, no gap,
+ * k within the question's bounds. A duplicate is reported on each option that holds it; the rest on the question.
+ */
+function checkRanking(q: RankingQuestion, answers: Answers, err: (field: string, code: AnswerErrorCode, params?: Record<string, string | number>) => void, out: Answers): void {
+  const ranked: { key: string; rank: number }[] = [];
+  let malformed = false;
+  for (const o of q.options) {
+    const key = rankKey(q.name, o.code);
+    const v = answers[key];
+    if (v === undefined) continue;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
+      err(key, 'wrong_type');
+      malformed = true;
+    } else ranked.push({ key, rank: v });
+  }
+  if (malformed) return;
+  if (ranked.length === 0) return void (q.required && err(q.name, 'required'));
+  const { min, max } = rankingBounds(q);
+  if (ranked.length > max) return err(q.name, 'too_many_ranked', { max });
+  const holders = new Map<number, string[]>();
+  for (const { key, rank } of ranked) holders.set(rank, [...(holders.get(rank) ?? []), key]);
+  let duplicated = false;
+  for (const [rank, keys] of holders) {
+    if (keys.length < 2) continue;
+    duplicated = true;
+    for (const key of keys) err(key, 'rank_duplicate', { rank });
+  }
+  if (duplicated) return;
+  for (let rank = 1; rank <= ranked.length; rank++) if (!holders.has(rank)) return err(q.name, 'rank_gap', { rank });
+  if (ranked.length < min) return err(q.name, 'too_few_ranked', { min });
+  for (const { key, rank } of ranked) out[key] = rank;
 }
 
 function isEmpty(value: AnswerValue | undefined): boolean {
@@ -91,9 +133,18 @@ function checkQuestion(q: Question, answers: Answers, errors: AnswerError[], out
   const err = (field: string, code: AnswerErrorCode, params: Record<string, string | number> = {}): void => {
     errors.push({ field, question: q.name, code, params });
   };
+  if (isRandomizable(q) && q.randomize === true) {
+    const order = answers[orderKey(q.name)];
+    if (typeof order === 'string' && isOrderOf(q, order)) out[orderKey(q.name)] = order;
+    else if (order !== undefined) err(orderKey(q.name), 'wrong_type');
+  }
   const value = answers[q.name];
   const codes = questionCodes(q);
   switch (q.kind) {
+    case 'info':
+      return;
+    case 'ranking':
+      return checkRanking(q, answers, err, out);
     case 'single':
     case 'scale': {
       if (value === undefined) return void (q.required && err(q.name, 'required'));

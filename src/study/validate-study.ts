@@ -3,7 +3,7 @@ import { conditionVariables, type Condition } from './condition.js';
 import { columnLayout } from './column-layout.js';
 import { formatPath } from './format-path.js';
 import { matrixItemCodes } from './carry-forward.js';
-import { QUESTION_KINDS, isIsoDate, numbersItemKey, questionCodes, textGridCells, type MultipleQuestion, type Question } from './question.js';
+import { QUESTION_KINDS, isIsoDate, isRandomized, numbersItemKey, orderKey, questionCodes, rankKey, textGridCells, type MultipleQuestion, type Question } from './question.js';
 import { studyLabels } from './study-labels.js';
 import { ZStudy, type Cut, type Study } from './study.js';
 import { defaultLanguageFirst } from './default-language-first.js';
@@ -42,6 +42,8 @@ function semanticIssues(study: Study): StudyIssue[] {
   const pageIds = new Set<string>();
   // multiple choices of the pages before the current one: the sources a carry forward may read
   const earlierMultiples = new Map<string, MultipleQuestion>();
+  // information texts have names (for editors and anchors) but no variable: unique, never a condition's target
+  const infoNames = new Set<string>();
 
   study.pages.forEach((page, p) => {
     if (pageIds.has(page.id)) add(`pages[${p}].id`, `duplicate page id "${page.id}"`);
@@ -88,14 +90,31 @@ function semanticIssues(study: Study): StudyIssue[] {
       const names = q.kind === 'matrix' ? [q.name, ...q.items.map((item) => item.name)] : [q.name];
       if (q.kind === 'multiple') for (const o of q.options) names.push(`${q.name}_${o.code}`);
       if ((q.kind === 'single' || q.kind === 'multiple') && q.other) names.push(`${q.name}_other`);
+      if (q.kind === 'ranking') for (const o of q.options) names.push(rankKey(q.name, o.code));
+      if (isRandomized(q)) names.push(orderKey(q.name));
       names.forEach((name, k) => {
-        if (known.has(name)) {
+        if (known.has(name) || infoNames.has(name)) {
           const where = k === 0 ? `${at}.name` : q.kind === 'matrix' && k <= q.items.length ? `${at}.items[${k - 1}].name` : `${at}.name`;
           add(where, `duplicate variable name "${name}"`);
         }
       });
       if (q.kind === 'numbers' || q.kind === 'textgrid') composedNameIssues(q, at, known, add);
 
+      if (q.kind === 'ranking') {
+        const seen = new Set<number>();
+        q.options.forEach((o, k) => {
+          if (seen.has(o.code)) add(`${at}.options[${k}].code`, `duplicate code ${o.code}`);
+          seen.add(o.code);
+        });
+        if (q.maxRanked !== undefined && q.maxRanked > q.options.length) add(`${at}.maxRanked`, `${q.maxRanked} is more than the ${q.options.length} options`);
+        if (q.minRanked !== undefined && q.minRanked > (q.maxRanked ?? q.options.length)) {
+          add(`${at}.minRanked`, `${q.minRanked} is more than the ${q.maxRanked === undefined ? `${q.options.length} options` : `maxRanked ${q.maxRanked}`}`);
+        }
+      }
+      if (q.kind === 'info') {
+        infoNames.add(q.name);
+        return;
+      }
       if (q.kind === 'single' || q.kind === 'multiple' || q.kind === 'scale' || q.kind === 'matrix') {
         const list = q.kind === 'scale' || q.kind === 'matrix' ? q.points : q.options;
         const listName = q.kind === 'scale' || q.kind === 'matrix' ? 'points' : 'options';
@@ -129,6 +148,8 @@ function semanticIssues(study: Study): StudyIssue[] {
       if (q.kind === 'matrix') for (const item of q.items) known.set(item.name, { codes, kind: 'scale' });
       if (q.kind === 'numbers') for (const item of q.items) known.set(numbersItemKey(q, item), { codes: [], kind: 'number' });
       if (q.kind === 'textgrid') for (const cell of textGridCells(q)) known.set(cell.key, { codes: [], kind: 'text' });
+      // a ranking's rank variables compare as numbers (`rank_3 <= 2`: ranked among the first two)
+      if (q.kind === 'ranking') for (const o of q.options) known.set(rankKey(q.name, o.code), { codes: [], kind: 'number' });
     });
     for (const q of page.questions) if (q.kind === 'multiple') earlierMultiples.set(q.name, q);
   });

@@ -167,7 +167,7 @@ function exportSurveyJs(study: Study): Record<string, unknown> {
     }
   };
   const element = (q: Question): Record<string, unknown> => {
-    const common: Record<string, unknown> = { name: q.name, title: localized(q.text), isRequired: q.required };
+    const common: Record<string, unknown> = { name: q.name, title: localized(q.text), isRequired: q.kind !== 'info' && q.required };
     if (q.help) common.description = localized(q.help);
     if (q.condition) common.visibleIf = expression(q.condition);
     const choices = (options: readonly Option[], exclusive: readonly number[] = []) =>

@@ -1,5 +1,5 @@
 import type { ResponseRecord } from '../../store/index.js';
-import { allQuestions, answerKeys, type Question, type Study } from '../../study/index.js';
+import { allQuestions, answerKeys, orderKey, type Question, type Study } from '../../study/index.js';
 import { median } from './median.js';
 import type { Quotas } from './quotas.js';
 
@@ -25,8 +25,9 @@ const PARIS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', y
 export const parisDay = (iso: string) => PARIS_DAY.format(new Date(iso));
 
 function answered(question: Question, answers: Record<string, unknown>): boolean {
-  // every variable of the question: a matrix's or multiple numeric's items, a grid's cells, an "other" text
+  // every variable of the question (a matrix's or multiple numeric's items, a grid's cells, a ranking's ranks, an "other" text), not the order it was shown in
   return answerKeys(question).some((key) => {
+    if (key === orderKey(question.name)) return false;
     const value = answers[key];
     return value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
   });
@@ -37,7 +38,8 @@ function answered(question: Question, answers: Record<string, unknown>): boolean
  * funnel, answers and drop-off per question, the median duration, and quota progress. O(responses × questions).
  */
 export function fieldworkMonitor(study: Study, responses: readonly ResponseRecord[], quotas: Quotas): FieldworkMonitor {
-  const questions = allQuestions(study);
+  // information texts take no answer: not in the per-question counts
+  const questions = allQuestions(study).filter(({ question }) => question.kind !== 'info');
   const byDay = new Map<string, { completes: number; partials: number }>();
   const reached = new Array<number>(study.pages.length).fill(0);
   const answeredCount = new Array<number>(questions.length).fill(0);

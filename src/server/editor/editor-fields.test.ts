@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { QUESTION_KINDS as MODEL_KINDS, validateStudy } from '../../study/index.js';
-import { fieldId, formatPath, keepLanguages, missingTexts, parsePath, QUESTION_KINDS } from './editor-fields.js';
+import { fieldId, formatPath, keepLanguages, missingTexts, newQuestion, parsePath, QUESTION_KINDS } from './editor-fields.js';
 
 describe('editor fields', () => {
   it('reads a validator path into the id of its form element and back', () => {
@@ -17,7 +17,8 @@ describe('editor fields', () => {
   it('knows every question kind of the model, and a new question of each kind is valid once its texts are written', () => {
     assert.deepEqual(Object.keys(QUESTION_KINDS).sort(), [...MODEL_KINDS].sort());
     for (const [kind, spec] of Object.entries(QUESTION_KINDS)) {
-      const question = { kind, name: 'q1', text: { en: '' }, required: true, ...spec.create(['en']) };
+      const question = newQuestion(kind, { name: 'q1', text: { en: '' }, required: true }, ['en']);
+      assert.ok(spec);
       const document = {
         id: 'kinds',
         version: 1,

@@ -37,6 +37,8 @@ export type FieldSpec =
 
 export interface KindSpec {
   readonly fields: readonly FieldSpec[];
+  /** common fields this kind does not have (an information text has no answer: no `required`, no `identifying`) */
+  readonly omit?: readonly string[];
   /** the kind's own fields of a new question (the common fields are kept when the kind changes) */
   readonly create: (languages: readonly string[]) => Record<string, unknown>;
 }
@@ -59,6 +61,12 @@ const ITEM_FIELDS: readonly FieldSpec[] = [
   { key: 'label', type: 'label' },
   { key: 'exportCode', type: 'text', optional: true },
 ];
+/** Items of multiple numeric questions and rows and columns of grids: their key becomes part of a variable name. */
+const KEYED_FIELDS: readonly FieldSpec[] = ITEM_FIELDS;
+/** Options or items in a random order per respondent. */
+const RANDOMIZE: FieldSpec = { key: 'randomize', type: 'boolean' };
+/** Options (or items) carried forward from an earlier multiple choice. */
+const FILTER: FieldSpec = { key: 'filter', type: 'json' };
 const OTHER: FieldSpec = {
   key: 'other',
   type: 'object',
@@ -93,7 +101,7 @@ export const QUESTION_OWN_KEYS = ['kind', 'name', 'text', 'help', 'required', 'i
 /** The question kinds the editor knows, their fields in order, and a new question of each. */
 export const QUESTION_KINDS: Readonly<Record<string, KindSpec>> = {
   single: {
-    fields: [{ key: 'display', type: 'enum', values: ['radio', 'dropdown'] }, { key: 'options', type: 'list', fields: OPTION_FIELDS, item: option }, OTHER],
+    fields: [{ key: 'display', type: 'enum', values: ['radio', 'dropdown'] }, { key: 'options', type: 'list', fields: OPTION_FIELDS, item: option }, OTHER, RANDOMIZE, FILTER],
     create: (languages) => ({ display: 'radio', options: options(2, languages) }),
   },
   multiple: {
@@ -102,6 +110,8 @@ export const QUESTION_KINDS: Readonly<Record<string, KindSpec>> = {
       { key: 'exclusive', type: 'codes', of: 'options' },
       { key: 'maxSelections', type: 'integer', optional: true },
       OTHER,
+      RANDOMIZE,
+      FILTER,
     ],
     create: (languages) => ({ options: options(2, languages), exclusive: [] }),
   },
@@ -110,7 +120,7 @@ export const QUESTION_KINDS: Readonly<Record<string, KindSpec>> = {
     create: (languages) => ({ points: options(5, languages) }),
   },
   matrix: {
-    fields: [{ key: 'items', type: 'list', fields: ITEM_FIELDS, item }, { key: 'points', type: 'list', fields: OPTION_FIELDS, item: option }, DONT_KNOW],
+    fields: [{ key: 'items', type: 'list', fields: ITEM_FIELDS, item }, { key: 'points', type: 'list', fields: OPTION_FIELDS, item: option }, DONT_KNOW, RANDOMIZE, FILTER],
     create: (languages) => ({ items: [item([], languages), item([{}], languages)], points: options(4, languages) }),
   },
   number: {
@@ -130,7 +140,51 @@ export const QUESTION_KINDS: Readonly<Record<string, KindSpec>> = {
     create: () => ({ multiline: false, maxLength: 500 }),
   },
   consent: { fields: [], create: () => ({}) },
+  ranking: {
+    fields: [
+      { key: 'options', type: 'list', fields: OPTION_FIELDS, item: option },
+      { key: 'minRanked', type: 'integer', optional: true },
+      { key: 'maxRanked', type: 'integer', optional: true },
+      RANDOMIZE,
+    ],
+    create: (languages) => ({ options: options(3, languages) }),
+  },
+  info: { fields: [], omit: ['required', 'identifying'], create: () => ({}) },
+  date: {
+    fields: [
+      { key: 'min', type: 'text', optional: true, placeholder: 'YYYY-MM-DD' },
+      { key: 'max', type: 'text', optional: true, placeholder: 'YYYY-MM-DD' },
+    ],
+    create: () => ({}),
+  },
+  numbers: {
+    fields: [
+      { key: 'items', type: 'list', fields: KEYED_FIELDS, item },
+      { key: 'min', type: 'number', optional: true },
+      { key: 'max', type: 'number', optional: true },
+      { key: 'integer', type: 'boolean' },
+      { key: 'total', type: 'number', optional: true },
+      { key: 'unit', type: 'label', optional: true },
+    ],
+    create: (languages) => ({ items: [item([], languages), item([{}], languages)], integer: true }),
+  },
+  textgrid: {
+    fields: [
+      { key: 'rows', type: 'list', fields: KEYED_FIELDS, item },
+      { key: 'columns', type: 'list', fields: KEYED_FIELDS, item },
+      { key: 'maxLength', type: 'integer' },
+    ],
+    create: (languages) => ({ rows: [item([], languages), item([{}], languages)], columns: [item([], languages)], maxLength: 100 }),
+  },
 };
+
+/** A new question of `kind`: the common fields it has, then its own. */
+export function newQuestion(kind: string, common: Record<string, unknown>, languages: readonly string[]): Record<string, unknown> {
+  const spec = QUESTION_KINDS[kind]!;
+  const question: Record<string, unknown> = { ...common, kind, ...spec.create(languages) };
+  for (const key of spec.omit ?? []) delete question[key];
+  return question;
+}
 
 /** The study's own fields, in the "study" section. */
 export const STUDY_FIELDS: readonly FieldSpec[] = [

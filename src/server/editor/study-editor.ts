@@ -9,6 +9,7 @@
 import { describeCondition, type ConditionVariable } from './condition-words.js';
 import {
   COMMON_QUESTION_FIELDS,
+  newQuestion,
   emptyLabel,
   fieldId,
   formatPath,
@@ -763,7 +764,7 @@ function start(root: HTMLElement): void {
             onchange: (e: Event) => {
               const next = (e.target as HTMLSelectElement).value;
               const common = Object.fromEntries(Object.entries(q).filter(([key]) => QUESTION_OWN_KEYS.includes(key)));
-              set(path, { ...common, kind: next, ...QUESTION_KINDS[next]!.create(languages()) });
+              set(path, newQuestion(next, { required: true, ...common }, languages()));
               changed(true, fieldId([...path, 'kind']));
             },
           },
@@ -772,7 +773,7 @@ function start(root: HTMLElement): void {
         ),
       ),
     );
-    for (const spec of COMMON_QUESTION_FIELDS) box.append(valueField(spec, [...path, spec.key], q));
+    for (const spec of COMMON_QUESTION_FIELDS) if (!kind?.omit?.includes(spec.key)) box.append(valueField(spec, [...path, spec.key], q));
     for (const spec of kind?.fields ?? []) box.append(valueField(spec, [...path, spec.key], q));
     // what the table does not name (a kind this editor does not know, or a newer setting) stays editable as JSON
     const known = new Set([...QUESTION_OWN_KEYS, ...(kind?.fields ?? []).map((f) => f.key)]);
@@ -810,7 +811,7 @@ function start(root: HTMLElement): void {
             onclick: () => {
               const kind = (kindSelect as HTMLSelectElement).value;
               if (!Array.isArray(page.questions)) page.questions = [];
-              page.questions.push({ kind, name: freshName('q'), text: emptyLabel(languages()), required: true, ...QUESTION_KINDS[kind]!.create(languages()) });
+              page.questions.push(newQuestion(kind, { name: freshName('q'), text: emptyLabel(languages()), required: true }, languages()));
               changed(true, fieldId([...path, 'questions', page.questions.length - 1, 'name']));
             },
           },

@@ -106,3 +106,51 @@
   form.addEventListener('input', update);
   update();
 })();
+
+/* Rankings: "move up / move down" buttons beside each option's rank select (the selects alone work without script). */
+(function () {
+  Array.prototype.forEach.call(document.querySelectorAll('fieldset.ranking'), function (fieldset) {
+    var rows = Array.prototype.slice.call(fieldset.querySelectorAll('li.rank-row'));
+    var max = Number(fieldset.getAttribute('data-max-rank'));
+    function selectOf(row) {
+      return row.querySelector('select');
+    }
+    function rankOf(row) {
+      var value = selectOf(row).value;
+      return value === '' ? 0 : Number(value);
+    }
+    function holder(rank) {
+      var found = rows.filter(function (r) {
+        return rankOf(r) === rank;
+      });
+      return found.length > 0 ? found[0] : null;
+    }
+    function move(row, delta) {
+      var current = rankOf(row);
+      var ranked = rows.filter(function (r) {
+        return rankOf(r) > 0;
+      }).length;
+      // an unranked option moved up takes the next free rank; a ranked one swaps with its neighbour
+      var target = current === 0 ? (delta < 0 ? ranked + 1 : 0) : current + delta;
+      if (target < 1 || target > max) return;
+      var other = holder(target);
+      if (other) selectOf(other).value = current === 0 ? '' : String(current);
+      selectOf(row).value = String(target);
+      selectOf(row).dispatchEvent(new Event('change', { bubbles: true }));
+      selectOf(row).focus();
+    }
+    rows.forEach(function (row) {
+      ['up', 'down'].forEach(function (direction) {
+        var button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'rank-move secondary';
+        button.textContent = direction === 'up' ? '↑' : '↓';
+        button.setAttribute('aria-label', row.getAttribute('data-' + direction) || direction);
+        button.addEventListener('click', function () {
+          move(row, direction === 'up' ? -1 : 1);
+        });
+        row.appendChild(button);
+      });
+    });
+  });
+})();

@@ -62,7 +62,7 @@ export function studyToXlsForm(study: Study): XlsFormSpec {
     }
   };
   const question = (q: Question) => {
-    const base = { hint: q.help, required: q.required, relevant: relevant(q.condition) };
+    const base = { hint: q.help, required: q.kind !== 'info' && q.required, relevant: relevant(q.condition) };
     switch (q.kind) {
       case 'single':
       case 'multiple': {

@@ -72,7 +72,8 @@ export async function postAnswers(deps: PostDeps, request: FastifyRequest, reply
     pageDurationMs: shownAt === undefined ? undefined : Math.min(MAX_PAGE_MS, Math.max(0, Date.now() - shownAt)),
     save: (input: SavePageInput) =>
       conflictAsUndefined(request.server.config.unsafeAckBeforeCommit ? saveAckBeforeCommit(deps.store, input) : deps.store.responses.savePage(input)),
-    render: (view, r = response) => sendQuestionnairePage(request, reply, respondentOf(access, r), deps.secrets, deps.publicUrl, view),
+    render: (view, r = response) =>
+      sendQuestionnairePage(request, reply, respondentOf(access, r), deps.secrets, deps.publicUrl, { seed: r?.publicId ?? deps.secrets.responsePublicId(submissionId), ...view }),
   };
   return page === study.pages.length ? submitReview(submission) : submitPage(submission, body);
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Wave } from '../../../store/index.js';
-import { answerErrorMessage, contentLanguage, labelIn, unitWords, type AnswerError, type Answers, type LanguageTag, type Study } from '../../../study/index.js';
+import { answerErrorMessage, contentLanguage, labelIn, questionOrders, unitWords, type AnswerError, type Answers, type LanguageTag, type Study } from '../../../study/index.js';
 import { csrfField } from '../../csrf.js';
 import { localizedPath } from '../../i18n/localized-path.js';
 import { interfaceLanguage, isLang, languageName, t, type Lang } from '../../../messages/index.js';
@@ -91,6 +91,11 @@ export interface PageRender {
   readonly errors?: readonly AnswerError[];
   readonly status?: number;
   readonly notice?: string;
+  /**
+   * the seed of the randomised orders: the response's public id; before the response exists, the public id
+   * the first post of this page will give it (derived from the page's submission id)
+   */
+  readonly seed?: string;
 }
 
 /** Sends a questionnaire page (or the review when page is past the last one). */
@@ -158,6 +163,7 @@ export function sendQuestionnairePage(request: FastifyRequest, reply: FastifyRep
       start,
       resumeUrl: resume,
       notice: view.notice,
+      orders: questionOrders(page.questions, view.seed ?? secrets.responsePublicId(submissionId), view.answers),
     })}`,
   });
 }

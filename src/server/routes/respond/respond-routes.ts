@@ -98,12 +98,19 @@ export const respondRoutes: FastifyPluginAsync = async (app) => {
     // unfinished response goes to the furthest allowed page
     if (asked !== page || p === 'done') return reply.redirect(pageLocation(request, targetOf(study, page)), 303);
     const flash = readFlash(request, reply, result.wave, page);
-    if (!flash) return sendQuestionnairePage(request, reply, result, secrets, app.config.publicUrl, { page, answers: stored });
+    if (!flash) return sendQuestionnairePage(request, reply, result, secrets, app.config.publicUrl, { page, answers: stored, seed: response?.publicId });
     // what the last post typed on this page (not accepted) and its errors, or a notice
     const typed = page < study.pages.length && flash.values ? answersFromForm(study, page, flash.values as FormBody).answers : {};
     const answers = page < study.pages.length ? { ...answersBefore(stored, study.pages[page]!), ...typed } : stored;
     const errors = flash.errors as readonly AnswerError[] | undefined;
-    return sendQuestionnairePage(request, reply, result, secrets, app.config.publicUrl, { page, answers, values: flash.values, errors, notice: flash.notice });
+    return sendQuestionnairePage(request, reply, result, secrets, app.config.publicUrl, {
+      page,
+      answers,
+      values: flash.values,
+      errors,
+      notice: flash.notice,
+      seed: response?.publicId,
+    });
   });
 
   app.post<{ Params: SurveyParams }>('/s/:study/:wave', { config: routeConfig }, async (request, reply) => {

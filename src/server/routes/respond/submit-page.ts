@@ -1,7 +1,7 @@
 import { isAppError } from '../../../app-error.js';
 import { t } from '../../../messages/index.js';
 import type { JsonObject, ResponseRecord } from '../../../store/index.js';
-import { answersFromForm, isVisible, validatePageAnswers, type AnswerError, type Answers, type FormBody } from '../../../study/index.js';
+import { answersFromForm, isVisible, orderKey, questionOrders, validatePageAnswers, type AnswerError, type Answers, type FormBody } from '../../../study/index.js';
 import { formValuesFromBody } from '../../views/respond/form-values.js';
 import { answersBefore, nextPage, pageKeys, previousPage } from './page-flow.js';
 import { respondLanguages } from './respond-pages.js';
@@ -52,6 +52,13 @@ export async function submitPage(s: Submission, body: FormBody) {
     const revealed = errors.every((e) => e.code === 'required' && !isVisible(pageDef.questions.find((q) => q.name === e.question)!, storedContext, study));
     if (revealed) return showAgain(s, { page, answers: { ...before, ...parsed.answers }, values, notice: t(respondLanguages(request, study).ui, 'respond.revealed') });
     return showAgain(s, { page, answers: { ...before, ...parsed.answers }, values, errors, status: 400 });
+  }
+  // the order each randomised question was shown in, drawn from the same seed as the page's render, is recorded
+  // with the page's answers (`<name>_order`) for the questions shown
+  const seed = response?.publicId ?? s.deps.secrets.responsePublicId(s.submissionId);
+  const shown = { ...before, ...checked.answers };
+  for (const [name, order] of questionOrders(pageDef.questions, seed, (response?.answers ?? {}) as Answers)) {
+    if (isVisible(pageDef.questions.find((q) => q.name === name)!, shown)) (checked.answers as Answers)[orderKey(name)] = order.join(',');
   }
   const merged: Answers = { ...before, ...checked.answers };
   const target = action === 'next' ? nextPage(study, page, merged) : action === 'previous' ? previousPage(study, page, merged) : page;

@@ -102,6 +102,21 @@ function answerRows(lang: Lang, study: Study, answers: Readonly<Record<string, u
           rows.push({ question: `${text(q.text)} — ${text(cell.row.label)} — ${text(cell.column.label)}`, answer: isEmpty(v) ? none : [String(v)], studyWords: !isEmpty(v) });
         }
         break;
+      case 'ranking': {
+        // the ranked options in rank order: "1. Safety", "2. Transport"
+        const ranked = q.options
+          .flatMap((o) => {
+            const rank = answers[`${q.name}_${o.code}`];
+            return typeof rank === 'number' ? [{ rank, label: text(o.label) }] : [];
+          })
+          .sort((a, b) => a.rank - b.rank)
+          .map((r) => `${r.rank}. ${r.label}`);
+        rows.push({ question: text(q.text), answer: ranked.length ? ranked : none, studyWords: ranked.length > 0 });
+        break;
+      }
+      case 'info':
+        // a text between questions: no answer
+        break;
     }
   }
   return rows;

@@ -6,6 +6,7 @@ import { chartFigure } from './chart-figure.js';
 import { resultsChart } from './results-charts.js';
 import { RESULTS_PATHS } from './results-paths.js';
 import { cutTable, indicatorTable } from './results-tables.js';
+import { rankingSection } from './ranking-table.js';
 import { unweightedNote } from './unweighted-note.js';
 import { count } from './results-format.js';
 import { t } from '../../../messages/index.js';
@@ -88,5 +89,6 @@ ${themes.map((theme) => {
   ${banner ? cutCharts(lang, results, theme.id, indicators, banner) : null}
 </section>`;
 })}
+${rankingSection(lang, results)}
 </article>`;
 }

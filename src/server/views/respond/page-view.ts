@@ -36,6 +36,8 @@ export interface PageViewData {
   /** an open-link respondent's resume link (absolute or path) */
   readonly resumeUrl?: string;
   readonly notice?: string;
+  /** the respondent's order of each randomised question of the page (question name -> option codes or item names) */
+  readonly orders?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** The error summary at the top: linked to each field, focused on load (autofocus, and the script). */
@@ -107,7 +109,7 @@ ${d.notice ? html`<p class="notice" role="status">${d.notice}</p>` : null}
   <div class="hp-field" aria-hidden="true"><label for="hp-website">Website</label><input type="text" id="hp-website" name="hp-website" tabindex="-1" autocomplete="off"></div>
   ${d.start ? html`<h2>${labelIn(page.title, lang)}</h2>` : null}
   ${page.intro ? html`<p class="page-intro">${labelIn(page.intro, lang)}</p>` : null}
-  ${(d.questions ?? page.questions).map((q) => questionView(q, { lang, values: d.values, errors: errorsByField, hidden: !d.visible.has(q.name) && !errorsByField.has(q.name) }))}
+  ${(d.questions ?? page.questions).map((q) => questionView(q, { lang, values: d.values, errors: errorsByField, hidden: !d.visible.has(q.name) && !errorsByField.has(q.name), order: d.orders?.get(q.name) }))}
   <div class="survey-actions">
     ${d.page > 0 ? html`<button type="submit" name="_action" value="previous" class="secondary" formnovalidate>${t(interfaceLanguage(lang), 'respond.previous')}</button>` : null}
     <button type="submit" name="_action" value="next" class="primary">${d.start ? t(interfaceLanguage(lang), 'respond.start.begin') : t(interfaceLanguage(lang), 'respond.next')}</button>

@@ -1,4 +1,16 @@
-import { numbersItemKey, otherKey, textGridCellKey, textGridCells, type Option, type Question, labelIn, type LanguageTag } from '../../../study/index.js';
+import {
+  numbersItemKey,
+  otherKey,
+  rankingBounds,
+  rankKey,
+  textGridCellKey,
+  textGridCells,
+  type Option,
+  type Question,
+  type RankingQuestion,
+  labelIn,
+  type LanguageTag,
+} from '../../../study/index.js';
 import { interfaceLanguage, t } from '../../../messages/index.js';
 import { attrs, html, type Html } from '../html.js';
 import type { FormValues } from './form-values.js';
@@ -10,6 +22,15 @@ export interface QuestionContext {
   readonly errors: ReadonlyMap<string, string>;
   /** hidden by the display logic: rendered with `hidden` and disabled inputs, for the browser script */
   readonly hidden: boolean;
+  /** a randomised question's order for this respondent: option codes (as text) or matrix item names */
+  readonly order?: readonly string[];
+}
+
+/** Items in the respondent's order when there is one (keys not in it keep their place after it). */
+function inOrder<T>(list: readonly T[], key: (item: T) => string, order: readonly string[] | undefined): readonly T[] {
+  if (!order) return list;
+  const at = new Map(order.map((k, i) => [k, i]));
+  return [...list].sort((a, b) => (at.get(key(a)) ?? order.length) - (at.get(key(b)) ?? order.length));
 }
 
 /** The id of the element an error of `field` links to (the first input of the field). */
@@ -28,12 +49,14 @@ export function fieldAnchor(question: Question, field: string): string {
       return field === question.name ? `f-${numbersItemKey(question, question.items[0]!)}` : `f-${field}`;
     case 'textgrid':
       return field === question.name ? `f-${textGridCells(question)[0]!.key}` : `f-${field}`;
+    case 'ranking':
+      return field === question.name ? `q-${field}` : `f-${field}`;
     default:
       return `f-${field}`;
   }
 }
 
-/** What an error of `field` is about, for the error summary: a matrix or multiple numeric item, a grid cell, or the question. */
+/** What an error of `field` is about, for the error summary: a matrix or multiple numeric item, a ranking's option, a grid cell, or the question. */
 export function fieldLabel(question: Question, field: string, lang: LanguageTag): string {
   switch (question.kind) {
     case 'matrix': {
@@ -43,6 +66,10 @@ export function fieldLabel(question: Question, field: string, lang: LanguageTag)
     case 'numbers': {
       const item = question.items.find((i) => numbersItemKey(question, i) === field);
       return item ? `${labelIn(question.text, lang)} — ${labelIn(item.label, lang)}` : labelIn(question.text, lang);
+    }
+    case 'ranking': {
+      const option = question.options.find((o) => rankKey(question.name, o.code) === field);
+      return option ? labelIn(option.label, lang) : labelIn(question.text, lang);
     }
     case 'textgrid': {
       const cell = textGridCells(question).find((c) => c.key === field);
@@ -109,7 +136,7 @@ function wrapperAttrs(q: Question, ctx: QuestionContext, extraClass: string, fie
 function legendText(q: Question, lang: LanguageTag): Html {
   const text = labelIn(q.text, lang);
   const marker = t(interfaceLanguage(lang), 'respond.optional');
-  const marked = q.required || text.trimEnd().toLocaleLowerCase().endsWith(marker.toLocaleLowerCase());
+  const marked = q.kind === 'info' || q.required || text.trimEnd().toLocaleLowerCase().endsWith(marker.toLocaleLowerCase());
   return html`${text}${marked ? null : html` <span class="optional">${marker}</span>`}`;
 }
 
@@ -122,7 +149,7 @@ function matrix(q: Extract<Question, { kind: 'matrix' }>, ctx: QuestionContext):
   return html`<fieldset${wrapperAttrs(q, ctx, 'matrix', true)}>
   <legend>${legendText(q, ctx.lang)}</legend>${help(q, ctx.lang)}
   <div class="${`matrix-head points-${points.length}`}" aria-hidden="true"><span></span>${points.map((p) => html`<span>${labelIn(p.label, ctx.lang)}</span>`)}</div>
-  ${q.items.map(
+  ${inOrder(q.items, (item) => item.name, ctx.order).map(
     (item) => html`<div class="${`matrix-row points-${points.length}${ctx.errors.has(item.name) ? ' has-error' : ''}`}" role="radiogroup" aria-labelledby="${`lbl-${item.name}`}">
     <div class="matrix-label"><span id="${`lbl-${item.name}`}">${labelIn(item.label, ctx.lang)}</span>${errorText(ctx, item.name)}</div>
     ${points.map((p) => choice(ctx, 'radio', item.name, p))}
@@ -190,11 +217,47 @@ function textGrid(q: Extract<Question, { kind: 'textgrid' }>, ctx: QuestionConte
 function choiceGroup(q: Extract<Question, { kind: 'single' | 'multiple' | 'scale' }>, ctx: QuestionContext): Html {
   const { lang } = ctx;
   const type = q.kind === 'multiple' ? 'checkbox' : 'radio';
-  const options = q.kind === 'scale' ? [...q.points, ...(q.dontKnow ? [q.dontKnow] : [])] : [...q.options, ...(q.other ? [q.other] : [])];
+  const options =
+    q.kind === 'scale' ? [...q.points, ...(q.dontKnow ? [q.dontKnow] : [])] : [...inOrder(q.options, (o) => String(o.code), ctx.order), ...(q.other ? [q.other] : [])];
   return html`<fieldset${wrapperAttrs(q, ctx, q.kind, true)}>
   <legend>${legendText(q, lang)}</legend>${help(q, lang)}${errorText(ctx, q.name)}
   <div class="choices">${options.map((o) => choice(ctx, type, q.name, o))}</div>
   ${q.kind !== 'scale' ? otherInput(ctx, q) : null}
+</fieldset>`;
+}
+
+/**
+ * A ranking without JavaScript: one select per option, "–" (not ranked) or a rank from 1 to the most an answer
+ * may rank, each labelled by its option; the question's errors under its legend, a duplicate under its option.
+ * The page script adds "move up / move down" buttons that renumber the selects.
+ */
+function ranking(q: RankingQuestion, ctx: QuestionContext): Html {
+  const { lang } = ctx;
+  const ui = interfaceLanguage(lang);
+  const { min, max } = rankingBounds(q);
+  const hint = min === max && max === q.options.length ? t(ui, 'respond.rank.hintAll', { max }) : t(ui, 'respond.rank.hintSome', { min, max });
+  const hintId = `rank-hint-${q.name}`;
+  const ranks = Array.from({ length: max }, (_, k) => k + 1);
+  return html`<fieldset${wrapperAttrs(q, ctx, 'ranking', true)} data-max-rank="${max}">
+  <legend>${legendText(q, lang)}</legend>${help(q, lang)}<p class="hint" id="${hintId}">${hint}</p>${errorText(ctx, q.name)}
+  <ol class="rank-list">${inOrder(q.options, (o) => String(o.code), ctx.order).map((o) => {
+    const field = rankKey(q.name, o.code);
+    const value = ctx.values[field]?.[0] ?? '';
+    const select = attrs({
+      id: `f-${field}`,
+      name: field,
+      class: 'rank-select',
+      disabled: ctx.hidden,
+      'aria-invalid': ctx.errors.has(field) || ctx.errors.has(q.name) ? 'true' : undefined,
+      'aria-describedby': describedBy(ctx, field, [hintId, ctx.errors.has(q.name) ? errorId(q.name) : undefined].filter(Boolean).join(' ')),
+    });
+    const option = labelIn(o.label, lang);
+    const moves = { 'data-up': t(ui, 'respond.rank.up', { option }), 'data-down': t(ui, 'respond.rank.down', { option }) };
+    return html`<li${attrs({ class: `rank-row${ctx.errors.has(field) ? ' has-error' : ''}`, ...moves })}>
+    <select${select}><option${attrs({ value: '', selected: value === '' })}>${t(ui, 'respond.rank.none')}</option>${ranks.map((r) => html`<option${attrs({ value: r, selected: value === String(r) })}>${r}</option>`)}</select>
+    <label for="${`f-${field}`}">${labelIn(o.label, lang)}</label>${errorText(ctx, field)}
+  </li>`;
+  })}</ol>
 </fieldset>`;
 }
 
@@ -226,6 +289,11 @@ export function questionView(q: Question, ctx: QuestionContext): Html {
       return choiceGroup(q, ctx);
     case 'matrix':
       return matrix(q, ctx);
+    case 'ranking':
+      return ranking(q, ctx);
+    case 'info':
+      // a text between questions: no field
+      return html`<div${wrapperAttrs(q, ctx, 'info')}><p class="info-text">${labelIn(q.text, lang)}</p>${help(q, lang)}</div>`;
     case 'number': {
       const unitId = q.unit ? `unit-${q.name}` : undefined;
       const input = attrs({

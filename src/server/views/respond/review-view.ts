@@ -2,7 +2,9 @@ import {
   answerKeys,
   isVisible,
   numbersItemKey,
+  orderKey,
   otherKey,
+  rankKey,
   shownQuestion,
   textGridCells,
   type Answers,
@@ -73,8 +75,26 @@ function answerText(q: Question, key: string, answers: Answers, lang: LanguageTa
   return codes.map((c) => optionLabel(q, c, lang)).join(', ') + (typeof other === 'string' ? ` (${other})` : '');
 }
 
+/** Whether any answer of the question is stored (the recorded order of a randomised question is not an answer). */
+const hasAnswer = (q: Question, answers: Answers) => answerKeys(q).some((k) => k !== orderKey(q.name) && answers[k] !== undefined);
+
+/** A ranking in words: "1. Safety, 2. Transport", in rank order. */
+function rankingText(q: Extract<Question, { kind: 'ranking' }>, answers: Answers, lang: LanguageTag): string | undefined {
+  const ranked = q.options.flatMap((o) => {
+    const rank = answers[rankKey(q.name, o.code)];
+    return typeof rank === 'number' ? [{ rank, label: labelIn(o.label, lang) }] : [];
+  });
+  if (ranked.length === 0) return undefined;
+  return ranked
+    .sort((a, b) => a.rank - b.rank)
+    .map((r) => `${r.rank}. ${r.label}`)
+    .join(', ');
+}
+
 function rows(q: Question, answers: Answers, lang: LanguageTag): Html[] {
   const none = t(interfaceLanguage(lang), 'respond.review.none');
+  if (q.kind === 'info') return [];
+  if (q.kind === 'ranking') return [html`<dt>${labelIn(q.text, lang)}</dt><dd>${rankingText(q, answers, lang) ?? none}</dd>`];
   if (q.kind === 'matrix') {
     return q.items.map((item) => html`<dt>${labelIn(q.text, lang)} — ${labelIn(item.label, lang)}</dt><dd>${answerText(q, item.name, answers, lang) ?? none}</dd>`);
   }
@@ -90,7 +110,7 @@ function rows(q: Question, answers: Answers, lang: LanguageTag): Html[] {
         html`<dt>${labelIn(q.text, lang)} — ${labelIn(cell.row.label, lang)} — ${labelIn(cell.column.label, lang)}</dt><dd>${answerText(q, cell.key, answers, lang) ?? none}</dd>`,
     );
   }
-  if (!answerKeys(q).some((k) => answers[k] !== undefined) && !q.required) return [html`<dt>${labelIn(q.text, lang)}</dt><dd>${none}</dd>`];
+  if (!hasAnswer(q, answers) && !q.required) return [html`<dt>${labelIn(q.text, lang)}</dt><dd>${none}</dd>`];
   return [html`<dt>${labelIn(q.text, lang)}</dt><dd>${answerText(q, q.name, answers, lang) ?? none}</dd>`];
 }
 
