@@ -23,7 +23,7 @@ import {
 
 const HAS_CAR = { op: 'equals', question: 'car_access', value: 1 } as const;
 
-/** The pages of the energy and mobility barometer: 22 questions, about 7 minutes. */
+/** The pages of the energy and mobility barometer: 27 questions (one of each kind), about 8 minutes. */
 export const PAGES: StudyInput['pages'] = [
   {
     id: 'welcome',
@@ -72,6 +72,14 @@ export const PAGES: StudyInput['pages'] = [
         unit: L('personnes', 'people', 'Personen'),
       },
       { kind: 'single', name: 'tenure', text: L('Pour votre logement, vous êtes…', 'For your home, you are…', 'Für Ihre Wohnung sind Sie…'), options: TENURES },
+      {
+        kind: 'date',
+        name: 'moved_in',
+        required: false,
+        min: '1940-01-01',
+        text: L('Depuis quand habitez-vous ce logement ?', 'Since when have you lived in this home?', 'Seit wann wohnen Sie in dieser Wohnung?'),
+        help: L('Une date approximative suffit.', 'An approximate date is enough.', 'Ein ungefähres Datum genügt.'),
+      },
     ],
   },
   {
@@ -173,12 +181,40 @@ export const PAGES: StudyInput['pages'] = [
         points: LIKELIHOOD,
         dontKnow: DONT_KNOW,
       },
+      {
+        kind: 'numbers',
+        name: 'trips',
+        total: 10,
+        min: 0,
+        max: 10,
+        text: L(
+          'Sur 10 déplacements d’une semaine ordinaire, combien faites-vous…',
+          'Out of 10 trips in an ordinary week, how many do you make…',
+          'Wie viele von 10 Wegen einer gewöhnlichen Woche legen Sie zurück…',
+        ),
+        help: L('Les quatre nombres font 10 en tout.', 'The four numbers add up to 10.', 'Die vier Zahlen ergeben zusammen 10.'),
+        items: [
+          { name: 'car', label: L('en voiture', 'by car', 'mit dem Auto') },
+          { name: 'transit', label: L('en transports en commun', 'by public transport', 'mit öffentlichen Verkehrsmitteln') },
+          { name: 'bike', label: L('à vélo', 'by bike', 'mit dem Fahrrad') },
+          { name: 'walk', label: L('à pied', 'on foot', 'zu Fuß') },
+        ],
+      },
     ],
   },
   {
     id: 'transition',
     title: L('La transition énergétique', 'The energy transition', 'Die Energiewende'),
     questions: [
+      {
+        kind: 'info',
+        name: 'transition_intro',
+        text: L(
+          'Les questions qui suivent portent sur les choix de la collectivité, pas sur vos habitudes.',
+          'The next questions are about public choices, not about your own habits.',
+          'Die folgenden Fragen betreffen öffentliche Entscheidungen, nicht Ihre eigenen Gewohnheiten.',
+        ),
+      },
       {
         kind: 'matrix',
         name: 'views',
@@ -229,6 +265,24 @@ export const PAGES: StudyInput['pages'] = [
         options: PRIORITIES,
       },
       {
+        kind: 'ranking',
+        name: 'measures',
+        maxRanked: 3,
+        minRanked: 1,
+        randomize: true,
+        text: L(
+          'Classez jusqu’à trois de ces mesures, de la plus utile à la moins utile.',
+          'Rank up to three of these measures, from most to least useful.',
+          'Ordnen Sie bis zu drei dieser Maßnahmen, von der nützlichsten zur am wenigsten nützlichen.',
+        ),
+        options: [
+          { code: 1, label: L('Aider à isoler les logements', 'Help to insulate homes', 'Wärmedämmung von Wohnungen fördern') },
+          { code: 2, label: L('Développer les transports en commun', 'Expand public transport', 'Öffentlichen Verkehr ausbauen') },
+          { code: 3, label: L('Produire plus d’énergie renouvelable', 'Produce more renewable energy', 'Mehr erneuerbare Energie erzeugen') },
+          { code: 4, label: L('Créer des pistes cyclables', 'Build cycle lanes', 'Radwege bauen') },
+        ],
+      },
+      {
         kind: 'scale',
         name: 'outlook',
         text: L(
@@ -252,6 +306,22 @@ export const PAGES: StudyInput['pages'] = [
         multiline: true,
         maxLength: 1000,
         text: L('Souhaitez-vous ajouter quelque chose ?', 'Anything you would like to add?', 'Möchten Sie noch etwas hinzufügen?'),
+      },
+      {
+        kind: 'textgrid',
+        name: 'routes',
+        required: false,
+        maxLength: 60,
+        text: L('Vos deux trajets les plus fréquents', 'Your two most frequent journeys', 'Ihre zwei häufigsten Wege'),
+        help: L('Une commune ou un quartier suffit.', 'A town or a district is enough.', 'Ein Ort oder ein Stadtteil genügt.'),
+        rows: [
+          { name: 'first', label: L('Premier trajet', 'First journey', 'Erster Weg') },
+          { name: 'second', label: L('Deuxième trajet', 'Second journey', 'Zweiter Weg') },
+        ],
+        columns: [
+          { name: 'from', label: L('Départ', 'From', 'Von') },
+          { name: 'to', label: L('Arrivée', 'To', 'Nach') },
+        ],
       },
       {
         kind: 'single',

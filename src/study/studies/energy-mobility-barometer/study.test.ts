@@ -23,8 +23,8 @@ describe('the built-in energy and mobility barometer', () => {
     assert.deepEqual(unitIn(study, 'fr'), { one: 'personne', other: 'personnes' });
   });
 
-  it('has 15 to 25 questions over 4 to 6 pages, using every question kind', () => {
-    assert.ok(questions.length >= 15 && questions.length <= 25, `${questions.length} questions`);
+  it('has 15 to 30 questions over 4 to 6 pages, using every question kind', () => {
+    assert.ok(questions.length >= 15 && questions.length <= 30, `${questions.length} questions`);
     assert.ok(study.pages.length >= 4 && study.pages.length <= 6, `${study.pages.length} pages`);
     assert.deepEqual([...new Set(questions.map((q) => q.kind))].sort(), [...QUESTION_KINDS].sort());
     const multiple = questions.filter((q) => q.kind === 'multiple');
