@@ -144,7 +144,8 @@ export function dayBetween(min: string | undefined, max: string | undefined, prn
 export function splitTotal(count: number, total: number, bounds: { readonly min?: number; readonly max?: number; readonly integer: boolean }, prng: Prng): number[] | null {
   const step = bounds.integer ? 1 : 0.1;
   const units = Math.round(total / step);
-  const lo = Math.ceil((bounds.min ?? 0) / step - 1e-9);
+  // + 0: Math.ceil(-1e-9) is -0, which JSON writes as 0 but a packed Float64 keeps as -0
+  const lo = Math.ceil((bounds.min ?? 0) / step - 1e-9) + 0;
   const hi = bounds.max === undefined ? units : Math.floor(bounds.max / step + 1e-9);
   if (count * lo > units || count * hi < units || Math.abs(units * step - total) > 1e-9 * Math.max(1, Math.abs(total))) return null;
   // everyone at the minimum, then the rest unit by unit to items drawn with random weights and room left
