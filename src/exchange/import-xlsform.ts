@@ -351,13 +351,18 @@ export function importXlsFormSheets(sheets: XlsFormSheets, options: Questionnair
     };
     if (kind === 'calculate' || kind === 'hidden') return leaveOut(kind, 'its value is not computed or stored (respondents see no difference)');
     if (LEFT_OUT_TYPES.has(kind) || kind.endsWith('_from_file')) return leaveOut(`type ${kind}`, 'the question is not asked');
-    // TODO(kinds): rank, date, note map to the ranking, date and information kinds once the model has them
-    if (kind === 'rank' || kind === 'date' || kind === 'note') return leaveOut(`type ${kind}`, kind === 'note' ? 'the text is not shown' : 'the question is not asked');
 
     const name = names.name(source, 'q');
     const label = textOf(cells, 'label');
     if (!label && kind !== 'acknowledge') warnings.push(`${where}: no label; its name is shown instead`);
     const q: Record<string, unknown> = { name, text: label ?? sameText(source) };
+    const parameters = Object.fromEntries(
+      (cells.parameters ?? '')
+        .split(/[\s;,]+/)
+        .filter(Boolean)
+        .map((p) => p.split('=') as [string, string]),
+    );
+    const parametersRead = new Set<string>();
     const hint = textOf(cells, 'hint');
     if (hint) q.help = hint;
     const required = cells.required ?? '';
@@ -373,7 +378,28 @@ export function importXlsFormSheets(sheets: XlsFormSheets, options: Questionnair
     const constraint = (cells.constraint ?? '').trim();
     const constraintLost = () => lose('constraint', where, `"${constraint}" is not checked`);
 
-    if (kind === 'select_one' || kind === 'select_multiple') {
+    if (kind === 'note') {
+      // a text between questions: no answer, so no `required` either
+      delete q.required;
+      Object.assign(q, { kind: 'info' });
+      targets.set(source, { name, kind: 'other', codes: new Map() });
+    } else if (kind === 'rank') {
+      const listName = type[1];
+      if (!listName) throw new XlsFormError(`survey sheet, row ${row.row}: rank needs a choice list name`);
+      Object.assign(q, { kind: 'ranking', options: choiceOptions(listName, where).built });
+      if (parameters.randomize === 'true') q.randomize = true;
+      parametersRead.add('randomize');
+      if (constraint) constraintLost();
+      targets.set(source, { name, kind: 'other', codes: new Map() });
+    } else if (kind === 'date') {
+      Object.assign(q, { kind: 'date' });
+      if (constraint) {
+        const bounds = constraintBounds(constraint, true);
+        if (bounds) Object.assign(q, bounds);
+        else constraintLost();
+      }
+      targets.set(source, { name, kind: 'date', codes: new Map() });
+    } else if (kind === 'select_one' || kind === 'select_multiple') {
       const listName = type[1];
       if (!listName) throw new XlsFormError(`survey sheet, row ${row.row}: ${kind} needs a choice list name`);
       const { built, codeMap } = choiceOptions(listName, where);
@@ -384,6 +410,8 @@ export function importXlsFormSheets(sheets: XlsFormSheets, options: Questionnair
         Object.assign(q, { kind: 'scale', points: built });
       } else {
         Object.assign(q, { kind: kind === 'select_one' ? 'single' : 'multiple', options: built });
+        if (parameters.randomize === 'true') q.randomize = true;
+        parametersRead.add('randomize');
         if (kind === 'select_one' && /\b(minimal|autocomplete|search)\b/.test(appearance)) q.display = 'dropdown';
         if (orOther) {
           const code = Math.max(...(built.map((o) => o.code) as number[])) + 1;
@@ -401,12 +429,7 @@ export function importXlsFormSheets(sheets: XlsFormSheets, options: Questionnair
     } else if (kind === 'integer' || kind === 'decimal' || kind === 'range') {
       Object.assign(q, { kind: 'number', integer: kind === 'integer' });
       if (kind === 'range') {
-        const parameters = Object.fromEntries(
-          (cells.parameters ?? '')
-            .split(/[\s;,]+/)
-            .filter(Boolean)
-            .map((p) => p.split('=') as [string, string]),
-        );
+        for (const key of ['start', 'end', 'step']) parametersRead.add(key);
         const [start, end, step] = [Number(parameters.start ?? 1), Number(parameters.end ?? 10), Number(parameters.step ?? 1)];
         Object.assign(q, { min: Math.min(start, end), max: Math.max(start, end), integer: Number.isInteger(start) && Number.isInteger(step) });
       }
@@ -431,7 +454,8 @@ export function importXlsFormSheets(sheets: XlsFormSheets, options: Questionnair
     for (const column of ['default', 'read_only', 'calculation', 'trigger']) {
       if ((cells[column] ?? '').trim()) lose(column, where, `"${cells[column]}" is left out`);
     }
-    if ((cells.parameters ?? '').trim() && kind !== 'range') lose('parameters', where, `"${cells.parameters}" are left out`);
+    const unread = Object.keys(parameters).filter((key) => !parametersRead.has(key));
+    if (unread.length > 0) lose('parameters', where, `${unread.map((key) => `${key}=${parameters[key]}`).join(' ')} left out`);
     const piped = Object.values(label ?? {}).find((t) => /\$\{[^}]+\}/.test(t));
     if (piped) lose('answer piped into a label', where, `the label shows "${/\$\{[^}]+\}/.exec(piped)![0]}" literally`);
     addQuestion(q);

@@ -264,15 +264,18 @@ function toCondition(node: XPathNode, lookup: (name: string) => XlsFormTarget | 
   throw new Error(node.type === 'binary' ? `the operator ${node.op} is not supported` : 'not a condition');
 }
 
-/** Bounds of a number from a `constraint` of the form `. >= a and . <= b` (either part alone too); null otherwise. */
-export function constraintBounds(source: string): { min?: number; max?: number } | null {
+/**
+ * Bounds from a `constraint` of the form `. >= a and . <= b` (either part alone too): numbers, or with
+ * `dates` ISO days (`date('2024-01-31')` or a quoted `'2024-01-31'`); null otherwise.
+ */
+export function constraintBounds(source: string, dates = false): { min?: number | string; max?: number | string } | null {
   let tree: XPathNode;
   try {
     tree = parseXPath(source);
   } catch {
     return null;
   }
-  const bounds: { min?: number; max?: number } = {};
+  const bounds: { min?: number | string; max?: number | string } = {};
   const visit = (node: XPathNode): boolean => {
     if (node.type === 'binary' && node.op === 'and') return visit(node.left) && visit(node.right);
     if (node.type !== 'binary') return false;
@@ -283,7 +286,7 @@ export function constraintBounds(source: string): { min?: number; max?: number }
       value = literal(node.left);
       op = INVERSE[op] ?? op;
     }
-    if (typeof value !== 'number') return false;
+    if (dates ? typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) : typeof value !== 'number') return false;
     if (op === '>=' && bounds.min === undefined) bounds.min = value;
     else if (op === '<=' && bounds.max === undefined) bounds.max = value;
     else return false;

@@ -138,7 +138,7 @@ export const employeeGerman: XlsFormSpec = {
 /** A school census (Dutch and English, `label::nl` columns): numeric codes, nested groups, consent, kinds to come. */
 export const schoolCensus: XlsFormSpec = {
   survey: [
-    ['type', 'name', 'label::nl', 'label::en', 'required', 'relevant'],
+    ['type', 'name', 'label::nl', 'label::en', 'required', 'relevant', 'constraint', 'parameters'],
     ['acknowledge', 'toestemming', 'Ik ga akkoord met deelname', 'I agree to take part', 'yes'],
     ['begin group', 'school', 'Uw school', 'Your school'],
     ['select_one soort', 'soort', 'Soort school', 'Type of school', 'yes'],
@@ -148,8 +148,8 @@ export const schoolCensus: XlsFormSpec = {
     ['end group', 'bo'],
     ['integer', 'leerlingen', 'Aantal leerlingen', 'Number of pupils', 'yes'],
     ['end group', 'school'],
-    ['date', 'peildatum', 'Peildatum', 'Reference date', 'yes'],
-    ['rank vakken', 'prioriteit', 'Rangschik de vakken', 'Rank the subjects', 'no'],
+    ['date', 'peildatum', 'Peildatum', 'Reference date', 'yes', '', ". >= date('2025-09-01') and . <= date('2026-07-31')"],
+    ['rank vakken', 'prioriteit', 'Rangschik de vakken', 'Rank the subjects', 'no', '', '', 'randomize=true'],
     ['note', 'dank', 'Bedankt!', 'Thank you!'],
   ],
   choices: [

@@ -11,14 +11,14 @@ export function studyToXlsForm(study: Study): XlsFormSpec {
   const langs = study.languages;
   const labelColumns = langs.map((l) => `label::${l}`);
   const hintColumns = langs.map((l) => `hint::${l}`);
-  const survey: string[][] = [['type', 'name', ...labelColumns, ...hintColumns, 'required', 'relevant', 'constraint', 'appearance']];
+  const survey: string[][] = [['type', 'name', ...labelColumns, ...hintColumns, 'required', 'relevant', 'constraint', 'appearance', 'parameters']];
   const choices: string[][] = [['list_name', 'name', ...labelColumns]];
   const texts = (label: Label | undefined) => langs.map((l) => label?.[l] ?? '');
   const row = (
     type: string,
     name: string,
     label: Label | undefined,
-    extra: { hint?: Label; required?: boolean; relevant?: string; constraint?: string; appearance?: string } = {},
+    extra: { hint?: Label; required?: boolean; relevant?: string; constraint?: string; appearance?: string; parameters?: string } = {},
   ) =>
     survey.push([
       type,
@@ -29,6 +29,7 @@ export function studyToXlsForm(study: Study): XlsFormSpec {
       extra.relevant ?? '',
       extra.constraint ?? '',
       extra.appearance ?? '',
+      extra.parameters ?? '',
     ]);
   const list = (name: string, options: readonly Option[]) => {
     for (const o of options) choices.push([name, choiceName(o), ...texts(o.label)]);
@@ -103,6 +104,17 @@ export function studyToXlsForm(study: Study): XlsFormSpec {
         return;
       case 'consent':
         row('acknowledge', q.name, q.text, base);
+        return;
+      case 'ranking':
+        row(`rank ${list(`l_${q.name}`, q.options)}`, q.name, q.text, { ...base, parameters: q.randomize ? 'randomize=true' : '' });
+        return;
+      case 'date': {
+        const bounds = [q.min === undefined ? '' : `. >= date('${q.min}')`, q.max === undefined ? '' : `. <= date('${q.max}')`].filter(Boolean).join(' and ');
+        row('date', q.name, q.text, { ...base, constraint: bounds });
+        return;
+      }
+      case 'info':
+        row('note', q.name, q.text, { hint: q.help, relevant: relevant(q.condition) });
         return;
       default:
         throw new Error(`${(q as Question).name}: no XLSForm type for this kind`);
