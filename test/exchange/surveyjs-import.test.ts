@@ -24,8 +24,8 @@ describe('SurveyJS JSON import', () => {
       study.pages.map((p) => kinds(p.questions)),
       [
         ['company_size:single', 'region:single', 'employees:number', 'email:text'],
-        ['is_customer:single', 'channels:multiple', 'nps:scale', 'quality:matrix'],
-        ['suggestions:text'],
+        ['is_customer:single', 'channels:multiple', 'nps:scale', 'quality:matrix', 'priorities:ranking'],
+        ['suggestions:text', 'thanks:info'],
       ],
     );
     const channels = findQuestion(study, 'channels')!;
@@ -102,8 +102,6 @@ describe('SurveyJS JSON import', () => {
         ['closing text', 'survey', false],
         ['validators', 'email', false],
         ['panel title', 'panel satisfaction_panel', false],
-        ['ranking question', 'priorities', false],
-        ['html text', 'thanks', false],
         ['signaturepad element', 'signature', false],
       ],
     );
