@@ -63,7 +63,10 @@ function used(key: string, value: unknown): boolean {
  * the file says: radiogroup / dropdown / checkbox / tagbox / imagepicker choices (`"value|text"` shorthand,
  * strings, numbers or objects; the source values kept as export codes), "other", "none", "refuse" and
  * "don't know" items (exclusive in a multiple choice), rating, matrix, boolean, number and text inputs,
- * comment; every locale of the file (the survey's `locale` first); `visibleIf` of elements, panels (and-ed
+ * comment; ranking (select-to-rank bounds as minRanked / maxRanked), html as an information text, date inputs
+ * (plain-day min / max) as a date, multipletext as several numbers (all items numeric) or a one-column grid of
+ * texts; random choice / row orders as `randomize`; choicesFromQuestion reading a multiple choice of an
+ * earlier page as its options with a carry-forward `filter`; every locale of the file (the survey's `locale` first); `visibleIf` of elements, panels (and-ed
  * into their questions) and pages, read by a real expression parser (`surveyjs-expression.ts`). Each
  * construct left out is an ImportLoss, once; a loss that changes who sees what fails the import unless
  * `acceptLosses`.
