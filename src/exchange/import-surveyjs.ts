@@ -1,4 +1,4 @@
-import type { Condition } from '../study/index.js';
+import { isIsoDate, rankKey, type Condition } from '../study/index.js';
 import {
   NameRegistry,
   PRIVACY_PLACEHOLDER,
@@ -18,7 +18,9 @@ type Option = { code: number; label: Label; exportCode?: string };
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const EXPORT_CODE = /^[A-Za-z0-9_.-]{1,64}$/;
-const SUPPORTED_TYPES = new Set(['radiogroup', 'dropdown', 'checkbox', 'tagbox', 'imagepicker', 'rating', 'matrix', 'boolean', 'text', 'comment']);
+const SUPPORTED_TYPES = new Set(['radiogroup', 'dropdown', 'checkbox', 'tagbox', 'imagepicker', 'rating', 'matrix', 'boolean', 'text', 'comment', 'ranking', 'multipletext']);
+const CHOICE_TYPES = new Set(['radiogroup', 'dropdown', 'checkbox', 'tagbox', 'imagepicker']);
+const ITEM_KEY = /^[a-z0-9][a-z0-9_]{0,29}$/;
 const SHOWN_TO_EVERYONE = 'the question is shown to everyone';
 
 /** Question-level properties the model has no place for: [property, construct, effect, changes who sees what]. */
@@ -61,7 +63,10 @@ function used(key: string, value: unknown): boolean {
  * the file says: radiogroup / dropdown / checkbox / tagbox / imagepicker choices (`"value|text"` shorthand,
  * strings, numbers or objects; the source values kept as export codes), "other", "none", "refuse" and
  * "don't know" items (exclusive in a multiple choice), rating, matrix, boolean, number and text inputs,
- * comment; every locale of the file (the survey's `locale` first); `visibleIf` of elements, panels (and-ed
+ * comment; ranking (select-to-rank bounds as minRanked / maxRanked), html as an information text, date inputs
+ * (plain-day min / max) as a date, multipletext as several numbers (all items numeric) or a one-column grid of
+ * texts; random choice / row orders as `randomize`; choicesFromQuestion reading a multiple choice of an
+ * earlier page as its options with a carry-forward `filter`; every locale of the file (the survey's `locale` first); `visibleIf` of elements, panels (and-ed
  * into their questions) and pages, read by a real expression parser (`surveyjs-expression.ts`). Each
  * construct left out is an ImportLoss, once; a loss that changes who sees what fails the import unless
  * `acceptLosses`.
@@ -91,6 +96,9 @@ export function importSurveyJs(input: unknown, options: QuestionnaireImportOptio
   const description = label(survey.description, 'survey') ?? title;
   const names = new NameRegistry();
   const variables = new Map<string, SurveyJsVariable>();
+  /** the multiple choices of the pages before the current one (SurveyJS name -> question), and of the current one */
+  const earlierMultiples = new Map<string, Json>();
+  const pageMultiples = new Map<string, Json>();
   const condition = (expression: unknown, where: string, construct: string, effect: string): Condition | undefined => {
     if (typeof expression !== 'string' || expression.trim() === '') return undefined;
     const mapped = surveyJsCondition(expression, (name) => variables.get(name));
@@ -130,8 +138,17 @@ export function importSurveyJs(input: unknown, options: QuestionnaireImportOptio
     const help = label(e.description, where);
     if (help) base.help = help;
     const codes = new Map<string, number>();
+    // carry forward: the options of a multiple choice on an earlier page, kept as chosen (or not) there
+    const carried = CHOICE_TYPES.has(type) && typeof e.choicesFromQuestion === 'string' ? earlierMultiples.get(e.choicesFromQuestion) : undefined;
+    const carryMode = String(e.choicesFromQuestionMode ?? 'all');
+    const carry = carried && ['all', 'selected', 'unselected'].includes(carryMode) ? carried : undefined;
+    const mapped = new Set<string>();
+    if (carry) mapped.add('choicesFromQuestion');
+    if (e.choicesOrder === 'random' && (CHOICE_TYPES.has(type) || type === 'ranking')) mapped.add('choicesOrder');
+    if (e.rowsOrder === 'random' && type === 'matrix') mapped.add('rowsOrder');
+    if (type === 'ranking') mapped.add('minSelectedChoices');
     if (SUPPORTED_TYPES.has(type))
-      for (const [key, construct, effect, changesWhoSees] of QUESTION_PROPERTIES) if (used(key, e[key])) lose(construct, where, effect, changesWhoSees);
+      for (const [key, construct, effect, changesWhoSees] of QUESTION_PROPERTIES) if (!mapped.has(key) && used(key, e[key])) lose(construct, where, effect, changesWhoSees);
     let variable: SurveyJsVariable = { variable: name, type: 'text', codes };
     let q: Json;
     switch (type) {
@@ -141,12 +158,21 @@ export function importSurveyJs(input: unknown, options: QuestionnaireImportOptio
       case 'tagbox':
       case 'imagepicker': {
         const exclusive: number[] = [];
-        const options = choiceOptions(e.choices, where, codes, exclusive);
+        const options: Option[] = carry ? (carry.options as Option[]).map((o) => ({ ...o })) : choiceOptions(e.choices, where, codes, exclusive);
+        if (carry) {
+          for (const [value, code] of (variables.get(String(e.choicesFromQuestion))?.codes ?? new Map<string, number>()).entries()) codes.set(value, code);
+          exclusive.push(...((carry.exclusive as number[] | undefined) ?? []));
+        }
         const multiple = type === 'checkbox' || type === 'tagbox' || (type === 'imagepicker' && e.multiSelect === true);
         if (type === 'imagepicker') lose('image choices', where, 'the options show their text instead of their pictures', false);
         const next = () => Math.max(0, ...options.map((o) => o.code), ...codes.values()) + 1;
         q = { ...base, kind: multiple ? 'multiple' : 'single' };
-        if (e.showOtherItem === true || e.hasOther === true) {
+        if (carry) {
+          if (carry.other) q.other = { ...(carry.other as Json) };
+          if (carryMode !== 'all') q.filter = { question: carry.name, keep: carryMode === 'selected' ? 'chosen' : 'notChosen' };
+        }
+        if (e.choicesOrder === 'random') q.randomize = true;
+        if (!q.other && (e.showOtherItem === true || e.hasOther === true)) {
           const code = next();
           codes.set('other', code);
           q.other = { code, label: label(e.otherText, where) ?? texts.words(SURVEYJS_DEFAULT_TEXTS.other) };
@@ -173,6 +199,88 @@ export function importSurveyJs(input: unknown, options: QuestionnaireImportOptio
           return null;
         }
         variable = { variable: name, type: multiple ? 'multiple' : 'choice', codes };
+        if (multiple) pageMultiples.set(where, q);
+        break;
+      }
+      case 'ranking': {
+        const options = choiceOptions(e.choices, where, codes);
+        if (options.length < 2) {
+          lose('choice question without choices', where, 'the question is not asked (it has fewer than 2 options)', false);
+          return null;
+        }
+        q = { ...base, kind: 'ranking', options };
+        if (e.choicesOrder === 'random') q.randomize = true;
+        const bound = (value: unknown) => (typeof value === 'number' && Number.isInteger(value) && value > 0 ? Math.min(value, options.length) : undefined);
+        const [min, max] = [bound(e.minSelectedChoices), bound(e.maxSelectedChoices)];
+        if (e.selectToRankEnabled === true) {
+          // the respondent picks the options to rank: from 1 (or the minimum) to the maximum (or all)
+          const least = min ?? 1;
+          q.minRanked = least;
+          if (max !== undefined && max >= least) q.maxRanked = max;
+        } else if (min !== undefined || max !== undefined)
+          lose('minimum or maximum ranked', where, 'every option is ranked (SurveyJS bounds them only when the respondent picks the options)', false);
+        variable = { variable: name, type: 'unmapped', codes, parts: options.map((o) => rankKey(name, o.code)) };
+        break;
+      }
+      case 'html': {
+        const text = label(e.html, where);
+        if (!text) {
+          lose('html text', where, 'the empty text is not shown', false);
+          return null;
+        }
+        q = { name, kind: 'info', text };
+        variable = { variable: name, type: 'none', codes };
+        break;
+      }
+      case 'multipletext': {
+        const raw = (Array.isArray(e.items) ? e.items : []).filter(isObject);
+        if (raw.length === 0) {
+          lose('multiple text question without items', where, 'the question is not asked', false);
+          return null;
+        }
+        const keys = new Set<string>();
+        const items = raw.map((item, k) => {
+          const value = String(item.name ?? `item${k + 1}`);
+          let key =
+            value
+              .toLowerCase()
+              .replace(/[^a-z0-9_]+/g, '_')
+              .replace(/^_+/, '')
+              .slice(0, 30) || `item${k + 1}`;
+          while (keys.has(key) || !ITEM_KEY.test(key)) key = `item${k + 1}${keys.has(`item${k + 1}`) ? `_${keys.size}` : ''}`;
+          keys.add(key);
+          const built: Json = { name: key, label: label(item.title, where, value)! };
+          if (key !== value) {
+            if (EXPORT_CODE.test(value)) built.exportCode = value;
+            else lose('item name', `${where} (${value})`, `exports speak the item's key ${key} instead of "${value}"`, false);
+          }
+          if (item.validators !== undefined && used('validators', item.validators)) lose('validators', `${where} (${value})`, 'the answer is not checked by its validators', false);
+          if (item.isRequired === true && e.isRequired !== true) lose('required item', `${where} (${value})`, 'the item is optional', false);
+          return built;
+        });
+        const numeric = raw.map((item) => item.inputType === 'number');
+        if (numeric.every(Boolean)) {
+          q = { ...base, kind: 'numbers', items, integer: raw.every((item) => item.step === undefined || Number.isInteger(Number(item.step))) };
+          for (const key of ['min', 'max'] as const) {
+            const values = new Set(raw.map((item) => (item[key] === undefined || item[key] === '' ? undefined : Number(item[key]))));
+            const [only] = values;
+            if (values.size === 1 && only !== undefined && Number.isFinite(only)) q[key] = only;
+            else if (values.size > 1 || (only !== undefined && !Number.isFinite(only)))
+              lose(`item ${key}`, where, `the items have no common ${key === 'min' ? 'minimum' : 'maximum'}; none is checked`, false);
+          }
+          variable = { variable: name, type: 'none', codes };
+          break;
+        }
+        if (numeric.some(Boolean)) lose('number item', where, 'the numbers are typed as free texts', false);
+        const max = Math.max(0, ...raw.map((item) => Number(item.maxLength)).filter((n) => Number.isInteger(n) && n > 0));
+        q = {
+          ...base,
+          kind: 'textgrid',
+          rows: items,
+          columns: [{ name: 'text', label: texts.words(SURVEYJS_DEFAULT_TEXTS.answer) }],
+          maxLength: max > 0 ? Math.min(max, 1000) : 100,
+        };
+        variable = { variable: name, type: 'none', codes };
         break;
       }
       case 'rating': {
@@ -219,6 +327,7 @@ export function importSurveyJs(input: unknown, options: QuestionnaireImportOptio
           return item;
         });
         q = { ...base, kind: 'matrix', items, points, required: e.isAllRowRequired === true || e.eachRowRequired === true };
+        if (e.rowsOrder === 'random') q.randomize = true;
         if (e.isRequired === true && q.required !== true) lose('required matrix', where, 'the rows are optional (SurveyJS required at least one)', false);
         variable = { variable: name, type: 'matrix', codes, rows };
         break;
@@ -251,8 +360,19 @@ export function importSurveyJs(input: unknown, options: QuestionnaireImportOptio
           variable = { variable: name, type: 'number', codes };
           break;
         }
-        if (['date', 'datetime-local', 'datetime', 'month', 'week', 'time'].includes(inputType)) {
-          // TODO(kinds): a date question once the model has one (the `kinds` helper adds it)
+        if (inputType === 'date') {
+          q = { ...base, kind: 'date' };
+          for (const key of ['min', 'max'] as const) {
+            if (e[key] === undefined || e[key] === '') continue;
+            if (typeof e[key] === 'string' && isIsoDate(e[key])) q[key] = e[key];
+            else lose(`date ${key}`, where, `the day is not bounded by "${String(e[key])}"`, false);
+          }
+          for (const key of ['minValueExpression', 'maxValueExpression'] as const)
+            if (used(key, e[key])) lose(`date ${key === 'minValueExpression' ? 'min' : 'max'}`, where, `the day is not bounded by "${String(e[key])}"`, false);
+          variable = { variable: name, type: 'date', codes };
+          break;
+        }
+        if (['datetime-local', 'datetime', 'month', 'week', 'time'].includes(inputType)) {
           lose('date input', where, `the ${inputType} is typed as a free text, not picked as a date; conditions on it are not kept`, false);
           variable = { variable: name, type: 'unmapped', codes };
         } else if (!['text', 'email', 'tel', 'url', 'password', 'search'].includes(inputType)) lose('input type', where, `the ${inputType} input is a free text`, false);
@@ -280,6 +400,8 @@ export function importSurveyJs(input: unknown, options: QuestionnaireImportOptio
     if (used('questionsOrder', page.questionsOrder) && page.questionsOrder !== 'initial' && page.questionsOrder !== 'default')
       lose('question order', `page ${pageName}`, 'the questions keep the order of the file', false);
     const questions: Json[] = [];
+    for (const [source, q] of pageMultiples) earlierMultiples.set(source, q);
+    pageMultiples.clear();
     const visit = (elements: unknown, inherited: readonly Condition[]) => {
       for (const element of Array.isArray(elements) ? elements.filter(isObject) : []) {
         const type = String(element.type ?? '');
@@ -323,17 +445,8 @@ export function importSurveyJs(input: unknown, options: QuestionnaireImportOptio
 /** The loss of an element the model has no kind for (yet). */
 function unsupported(type: string, where: string, lose: (construct: string, where: string, effect: string, changesWhoSees: boolean) => void): void {
   switch (type) {
-    case 'html':
-      // TODO(kinds): an information text once the model has one (the `ranking` helper adds it)
-      return lose('html text', where, 'the text is not shown', false);
     case 'expression':
       return lose('expression', where, 'the computed value is not shown nor stored', false);
-    case 'ranking':
-      // TODO(kinds): a ranking question once the model has one (the `ranking` helper adds it)
-      return lose('ranking question', where, 'the question is not asked', false);
-    case 'multipletext':
-      // TODO(kinds): a grid of short texts once the model has one (the `kinds` helper adds it)
-      return lose('multiple text question', where, 'the question is not asked', false);
     case 'matrixdropdown':
     case 'matrixdynamic':
       // TODO(kinds): numbers and short texts in a grid map to the `kinds` helper's multiple numeric and text grid

@@ -1,4 +1,4 @@
-import type { Condition } from '../study/index.js';
+import { isIsoDate, type Condition } from '../study/index.js';
 import { ExpressionSyntaxError, expressionText, parseExpression, type ExpressionNode } from './surveyjs-expression.js';
 
 /** What a SurveyJS question became, as conditions on it need to know. */
@@ -8,13 +8,17 @@ export interface SurveyJsVariable {
   /**
    * choice: one code (radiogroup, dropdown, rating, a matrix row); multiple: a set of codes (checkbox, tagbox);
    * boolean: 1 / 0; number; text; matrix: a whole matrix (its rows are referenced as `{q.row}`);
-   * unmapped: a question kept in a kind whose answers a condition cannot read (a date kept as a text)
+   * date: a day (compared with days written YYYY-MM-DD); unmapped: a question kept in a kind whose answers a
+   * condition cannot compare (a time kept as a text, a ranking); none: a question without an answer of its own
+   * (an information text, several numbers, a grid of texts), which a condition cannot read at all
    */
-  readonly type: 'choice' | 'multiple' | 'boolean' | 'number' | 'text' | 'matrix' | 'unmapped';
+  readonly type: 'choice' | 'multiple' | 'boolean' | 'number' | 'date' | 'text' | 'matrix' | 'unmapped' | 'none';
   /** SurveyJS value (as text) -> storage code */
   readonly codes: ReadonlyMap<string, number>;
   /** matrix: row value -> the item's variable */
   readonly rows?: ReadonlyMap<string, string>;
+  /** the variables the answer is stored in when not under its own name (a ranking's ranks): empty when all are */
+  readonly parts?: readonly string[];
 }
 
 /** A mapped condition, or why the expression cannot be kept. */
@@ -50,6 +54,7 @@ export function surveyJsCondition(expression: string, resolve: (name: string) =>
 
 function lookUp(name: string, resolve: (name: string) => SurveyJsVariable | undefined): SurveyJsVariable {
   const whole = resolve(name);
+  if (whole?.type === 'none') throw new Unmappable(`{${name}} has no answer of its own that a condition could read`);
   if (whole) return whole;
   const dot = name.indexOf('.');
   if (dot > 0) {
@@ -81,6 +86,7 @@ function toCondition(node: ExpressionNode, resolve: (name: string) => SurveyJsVa
         const items = [...(v.rows?.values() ?? [])].map((question) => ({ op, question }) as Condition);
         return { op: op === 'empty' ? 'and' : 'or', conditions: items };
       }
+      if (v.parts) return { op: op === 'empty' ? 'and' : 'or', conditions: v.parts.map((question) => ({ op, question }) as Condition) };
       return { op, question: v.variable };
     }
     case 'compare':
@@ -113,6 +119,14 @@ function comparison(node: Extract<ExpressionNode, { kind: 'compare' }>, resolve:
   if (v.type === 'text' || v.type === 'unmapped' || v.type === 'matrix')
     throw new Unmappable(`"${text}" compares ${v.type === 'matrix' ? 'a whole matrix' : 'an answer that is not a choice nor a number'}`);
 
+  if (v.type === 'date') {
+    const day = values.length === 1 && typeof values[0] === 'string' && isIsoDate(values[0]) ? values[0] : undefined;
+    if (day === undefined) throw new Unmappable(`"${text}" compares a date with something other than one day written YYYY-MM-DD`);
+    const compare = (comparator: '!=' | '<' | '<=' | '>' | '>='): Condition => ({ op: 'compare', question, comparator, value: day });
+    if (operator === '=') return { op: 'and', conditions: [compare('>='), compare('<=')] };
+    if (operator === '!=' || operator === '<' || operator === '<=' || operator === '>' || operator === '>=') return compare(operator);
+    throw new Unmappable(`"${text}" applies ${operator} to a date`);
+  }
   if (v.type === 'number') {
     const n =
       values.length === 1 && typeof values[0] === 'number' ? values[0] : typeof values[0] === 'string' && values.length === 1 && values[0].trim() !== '' ? Number(values[0]) : NaN;

@@ -10,6 +10,7 @@ export const SURVEYJS_DEFAULT_TEXTS = {
   dontKnow: { en: "Don't know", fr: 'Ne sait pas', de: 'Weiß nicht', nl: 'Weet niet', es: 'No sé' },
   yes: { en: 'Yes', fr: 'Oui', de: 'Ja', nl: 'Ja', es: 'Sí' },
   no: { en: 'No', fr: 'Non', de: 'Nein', nl: 'Nee', es: 'No' },
+  answer: { en: 'Answer', fr: 'Réponse', de: 'Antwort', nl: 'Antwoord', es: 'Respuesta' },
 } as const;
 
 /**

@@ -61,7 +61,7 @@ const CORPUS: Record<string, Expected> = {
   'covid-screening.json': {
     languages: ['en', 'fr'],
     pages: [
-      ['consent:single', 'visitor_id:text'],
+      ['intro:info', 'consent:single', 'visitor_id:text'],
       ['symptoms:multiple', 'temperature:number'],
     ],
     conditions: { temperature: { op: 'equals', question: 'symptoms', value: 1 } },
@@ -69,7 +69,6 @@ const CORPUS: Record<string, Expected> = {
       'complete trigger | survey ({consent} = false) | changes who sees',
       'closing text on condition | survey',
       'closing text | survey',
-      'html text | intro',
       'hidden question | visitor_id | changes who sees',
       'validators | temperature',
       'expression | risk',
@@ -94,20 +93,27 @@ const CORPUS: Record<string, Expected> = {
   'event-registration.json': {
     languages: ['en'],
     pages: [
-      ['arrival:text', 'ticket:single'],
-      ['dinner:single', 'diet:single'],
+      ['contact:textgrid', 'arrival:date', 'ticket:single'],
+      ['tracks:ranking', 'dinner:single', 'diet:single'],
     ],
-    conditions: {},
-    losses: [
-      'multiple text question | contact',
-      'date input | arrival',
-      'file element | student_card',
-      'ranking question | tracks',
-      'matrixdropdown question | workshops',
-      'paneldynamic element | guests',
-      'visibleIf | dinner | changes who sees',
-      'visibleIf | diet | changes who sees',
-    ],
+    conditions: {
+      dinner: { op: 'compare', question: 'arrival', comparator: '<', value: '2025-06-12' },
+      diet: {
+        op: 'and',
+        conditions: [
+          { op: 'equals', question: 'dinner', value: 1 },
+          {
+            op: 'or',
+            conditions: [
+              { op: 'answered', question: 'tracks_1' },
+              { op: 'answered', question: 'tracks_2' },
+              { op: 'answered', question: 'tracks_3' },
+            ],
+          },
+        ],
+      },
+    },
+    losses: ['file element | student_card', 'matrixdropdown question | workshops', 'paneldynamic element | guests'],
   },
   'housing-survey-fr-en.json': {
     languages: ['fr', 'en'],
@@ -142,7 +148,7 @@ const CORPUS: Record<string, Expected> = {
         ],
       },
     },
-    losses: ['question order | survey', 'enableIf | vestiging', 'requiredIf | tevreden', 'choice order | activiteiten'],
+    losses: ['question order | survey', 'enableIf | vestiging', 'requiredIf | tevreden'],
   },
   'municipal-services-fr.json': {
     languages: ['fr'],
@@ -304,6 +310,38 @@ describe('SurveyJS corpus', () => {
       assert.equal(strict.errors.length, result.losses.filter((l) => l.changesWhoSees).length);
     });
   }
+
+  it('maps ranking, html, date inputs, multiple texts and random orders to the kinds of the model', () => {
+    const study = importSurveyJs(read('event-registration.json'), { acceptLosses: true }).study!;
+    assert.deepEqual(findQuestion(study, 'tracks'), {
+      name: 'tracks',
+      text: { en: 'Rank the tracks by interest' },
+      required: false,
+      identifying: false,
+      kind: 'ranking',
+      options: [
+        { code: 1, label: { en: 'Methods' }, exportCode: 'methods' },
+        { code: 2, label: { en: 'Software' }, exportCode: 'software' },
+        { code: 3, label: { en: 'Policy' }, exportCode: 'policy' },
+      ],
+    });
+    assert.deepEqual(findQuestion(study, 'arrival'), { name: 'arrival', text: { en: 'Arrival date' }, required: true, identifying: false, kind: 'date' });
+    const contact = findQuestion(study, 'contact')!;
+    assert.ok(contact.kind === 'textgrid');
+    assert.deepEqual(
+      contact.rows.map((r) => [r.name, r.label.en]),
+      [
+        ['first_name', 'First name'],
+        ['last_name', 'Last name'],
+      ],
+    );
+    assert.deepEqual(contact.columns, [{ name: 'text', label: { en: 'Answer' } }]);
+    const covid = importSurveyJs(read('covid-screening.json'), { acceptLosses: true }).study!;
+    assert.deepEqual(findQuestion(covid, 'intro'), { name: 'intro', kind: 'info', text: { en: 'This takes one minute.', fr: 'Cela prend une minute.' } });
+    const activiteiten = findQuestion(importSurveyJs(read('library-users-nl.json')).study!, 'activiteiten')!;
+    assert.ok(activiteiten.kind === 'multiple');
+    assert.equal(activiteiten.randomize, true);
+  });
 
   it('splits "value|text" items into the export code and the label, in every language of the file', () => {
     const study = importSurveyJs(read('employee-engagement-de.json')).study!;

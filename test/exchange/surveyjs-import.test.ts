@@ -24,8 +24,8 @@ describe('SurveyJS JSON import', () => {
       study.pages.map((p) => kinds(p.questions)),
       [
         ['company_size:single', 'region:single', 'employees:number', 'email:text'],
-        ['is_customer:single', 'channels:multiple', 'nps:scale', 'quality:matrix'],
-        ['suggestions:text'],
+        ['is_customer:single', 'channels:multiple', 'nps:scale', 'quality:matrix', 'priorities:ranking'],
+        ['suggestions:text', 'thanks:info'],
       ],
     );
     const channels = findQuestion(study, 'channels')!;
@@ -102,12 +102,65 @@ describe('SurveyJS JSON import', () => {
         ['closing text', 'survey', false],
         ['validators', 'email', false],
         ['panel title', 'panel satisfaction_panel', false],
-        ['ranking question', 'priorities', false],
-        ['html text', 'thanks', false],
         ['signaturepad element', 'signature', false],
       ],
     );
     assert.deepEqual(result.warnings, ['privacy notice: a SurveyJS survey has none; a placeholder is set']);
+  });
+
+  it('keeps as losses what the new kinds cannot carry, and refuses conditions on questions without an answer of their own', () => {
+    const r = importSurveyJs(
+      {
+        pages: [
+          {
+            name: 'p1',
+            elements: [
+              { type: 'checkbox', name: 'tools', choices: ['a', 'b', 'c'] },
+              { type: 'dropdown', name: 'same_page', choicesFromQuestion: 'tools', choicesFromQuestionMode: 'selected' },
+              { type: 'ranking', name: 'rank', choices: ['a', 'b', 'c'], maxSelectedChoices: 2 },
+              { type: 'text', name: 'day', inputType: 'date', min: 'today', max: '2025-02-30' },
+              { type: 'multipletext', name: 'mixed', items: [{ name: 'Age', inputType: 'number' }, { name: 'city' }] },
+              { type: 'radiogroup', name: 'after', choices: ['y', 'n'], visibleIf: '{mixed} notempty' },
+            ],
+          },
+          { name: 'p2', elements: [{ type: 'radiogroup', name: 'kept', choicesFromQuestion: 'tools', choicesFromQuestionMode: 'unselected', choicesOrder: 'random' }] },
+        ],
+      },
+      { acceptLosses: true },
+    );
+    assert.deepEqual(
+      r.losses.map((l) => `${l.construct} | ${l.where}`),
+      [
+        'choices from another question | same_page',
+        'choice question without choices | same_page',
+        'minimum or maximum ranked | rank',
+        'date min | day',
+        'date max | day',
+        'number item | mixed',
+        'visibleIf | after',
+      ],
+    );
+    const study = r.study!;
+    const rank = findQuestion(study, 'rank')!;
+    assert.ok(rank.kind === 'ranking');
+    assert.equal(rank.maxRanked, undefined);
+    const mixed = findQuestion(study, 'mixed')!;
+    assert.ok(mixed.kind === 'textgrid');
+    assert.deepEqual(
+      mixed.rows.map((row) => [row.name, row.exportCode]),
+      [
+        ['age', 'Age'],
+        ['city', undefined],
+      ],
+    );
+    const kept = findQuestion(study, 'kept')!;
+    assert.ok(kept.kind === 'single');
+    assert.deepEqual(kept.filter, { question: 'tools', keep: 'notChosen' });
+    assert.equal(kept.randomize, true);
+    assert.deepEqual(
+      kept.options.map((o) => o.exportCode),
+      ['a', 'b', 'c'],
+    );
   });
 
   it('refuses what is not a SurveyJS survey', () => {

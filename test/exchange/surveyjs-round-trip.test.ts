@@ -133,6 +133,72 @@ const STUDY = {
         },
       ],
     },
+    {
+      id: 'more',
+      title: { fr: 'Suite', en: 'More', de: 'Weiter' },
+      questions: [
+        { name: 'note', kind: 'info', text: { fr: 'Encore un peu.', en: 'A little more.', de: 'Noch ein wenig.' } },
+        {
+          name: 'favourite',
+          kind: 'single',
+          text: { fr: 'Préféré', en: 'Favourite', de: 'Liebling' },
+          options: [
+            { code: 1, label: { fr: 'LinkedIn', en: 'LinkedIn', de: 'LinkedIn' }, exportCode: 'A1' },
+            { code: 2, label: { fr: 'Instagram', en: 'Instagram', de: 'Instagram' }, exportCode: 'A2' },
+            { code: 3, label: { fr: 'Aucun', en: 'None', de: 'Keines' }, exportCode: 'A3' },
+          ],
+          other: { code: 4, label: { fr: 'Autre réseau', en: 'Another network', de: 'Anderes Netzwerk' } },
+          filter: { question: 'networks', keep: 'chosen' },
+          randomize: true,
+        },
+        { name: 'arrival', kind: 'date', text: { fr: 'Arrivée', en: 'Arrival', de: 'Ankunft' }, min: '2025-01-01', max: '2025-12-31' },
+        {
+          name: 'dinner',
+          kind: 'single',
+          text: { fr: 'Dîner', en: 'Dinner', de: 'Abendessen' },
+          options: [
+            { code: 1, label: { fr: 'Oui', en: 'Yes', de: 'Ja' } },
+            { code: 2, label: { fr: 'Non', en: 'No', de: 'Nein' } },
+          ],
+          condition: { op: 'compare', question: 'arrival', comparator: '<', value: '2025-06-12' },
+        },
+        {
+          name: 'tracks',
+          kind: 'ranking',
+          text: { fr: 'Classez', en: 'Rank', de: 'Ordnen' },
+          options: [
+            { code: 1, label: { fr: 'Méthodes', en: 'Methods', de: 'Methoden' }, exportCode: 'methods' },
+            { code: 2, label: { fr: 'Logiciels', en: 'Software', de: 'Software' }, exportCode: 'software' },
+            { code: 3, label: { fr: 'Politique', en: 'Policy', de: 'Politik' }, exportCode: 'policy' },
+          ],
+          minRanked: 1,
+          maxRanked: 2,
+          randomize: true,
+        },
+        {
+          name: 'hours',
+          kind: 'numbers',
+          text: { fr: 'Heures', en: 'Hours', de: 'Stunden' },
+          items: [
+            { name: 'work', label: { fr: 'Travail', en: 'Work', de: 'Arbeit' } },
+            { name: 'sleep', label: { fr: 'Sommeil', en: 'Sleep', de: 'Schlaf' } },
+          ],
+          min: 0,
+          max: 24,
+        },
+        {
+          name: 'contact',
+          kind: 'textgrid',
+          text: { fr: 'Contact', en: 'Contact', de: 'Kontakt' },
+          rows: [
+            { name: 'first_name', label: { fr: 'Prénom', en: 'First name', de: 'Vorname' } },
+            { name: 'e_mail', label: { fr: 'Courriel', en: 'E-mail', de: 'E-Mail' }, exportCode: 'E-mail' },
+          ],
+          columns: [{ name: 'text', label: { fr: 'Réponse', en: 'Answer', de: 'Antwort' } }],
+          maxLength: 60,
+        },
+      ],
+    },
   ],
 };
 
@@ -159,7 +225,7 @@ function exportSurveyJs(study: Study): Record<string, unknown> {
       case 'empty':
         return `{${refs.get(c.question)!.ref}} empty`;
       case 'compare':
-        return `{${refs.get(c.question)!.ref}} ${c.comparator} ${refs.get(c.question)!.options.length ? literal(c.question, c.value as number) : c.value}`;
+        return `{${refs.get(c.question)!.ref}} ${c.comparator} ${refs.get(c.question)!.options.length ? literal(c.question, c.value as number) : typeof c.value === 'string' ? `'${c.value}'` : c.value}`;
       case 'not':
         return `!(${expression(c.condition)})`;
       default:
@@ -180,6 +246,16 @@ function exportSurveyJs(study: Study): Record<string, unknown> {
           ...common,
           choices: choices(q.options),
           ...(q.other ? { showOtherItem: true, otherText: localized(q.other.label) } : {}),
+          ...(q.filter
+            ? {
+                choices: undefined,
+                showOtherItem: undefined,
+                otherText: undefined,
+                choicesFromQuestion: q.filter.question,
+                choicesFromQuestionMode: q.filter.keep === 'chosen' ? 'selected' : 'unselected',
+              }
+            : {}),
+          ...(q.randomize ? { choicesOrder: 'random' } : {}),
         };
       case 'multiple':
         refs.set(q.name, { ref: q.name, options: q.options, multiple: true });
@@ -204,6 +280,25 @@ function exportSurveyJs(study: Study): Record<string, unknown> {
       case 'text':
         refs.set(q.name, { ref: q.name, options: [], multiple: false });
         return { type: q.multiline ? 'comment' : 'text', ...common, maxLength: q.maxLength };
+      case 'date':
+        refs.set(q.name, { ref: q.name, options: [], multiple: false });
+        return { type: 'text', inputType: 'date', ...common, min: q.min, max: q.max };
+      case 'info':
+        return { type: 'html', name: q.name, html: localized(q.text) };
+      case 'ranking':
+        return {
+          type: 'ranking',
+          ...common,
+          choices: choices(q.options),
+          selectToRankEnabled: true,
+          minSelectedChoices: q.minRanked,
+          maxSelectedChoices: q.maxRanked,
+          ...(q.randomize ? { choicesOrder: 'random' } : {}),
+        };
+      case 'numbers':
+        return { type: 'multipletext', ...common, items: q.items.map((i) => ({ name: i.name, title: localized(i.label), inputType: 'number', min: q.min, max: q.max })) };
+      case 'textgrid':
+        return { type: 'multipletext', ...common, items: q.rows.map((r) => ({ name: r.exportCode ?? r.name, title: localized(r.label), maxLength: q.maxLength })) };
       default:
         throw new Error(`the round trip has no SurveyJS element for ${q.kind}`);
     }
