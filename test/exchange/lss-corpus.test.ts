@@ -188,6 +188,12 @@ const EXPECTED: Record<string, Expected> = {
       epargne: ['1=1', '2=2', '3=3'],
     },
     conditions: {
+      postes: {
+        op: 'compare',
+        question: 'naiss',
+        comparator: '<',
+        value: '2008-01-01',
+      },
       epargne: {
         op: 'and',
         conditions: [
@@ -562,8 +568,18 @@ describe('LimeSurvey corpus', () => {
     assert.ok(items.kind === 'numbers');
     assert.deepEqual([items.total, items.min, items.integer], [100, 0, true]);
     const itemErrors = (answers: Answers) => validateResponse(budget, answers, { complete: false }).errors.filter((e) => e.question.startsWith('postes')).length;
-    assert.ok(itemErrors({ postes_log: 60, postes_ali: 30 }) > 0, 'the items must add up to 100');
-    assert.equal(itemErrors({ postes_log: 60, postes_ali: 40 }), 0);
+    assert.ok(itemErrors({ naiss: '1980-05-01', postes_log: 60, postes_ali: 30 }) > 0, 'the items must add up to 100');
+    assert.equal(itemErrors({ naiss: '1980-05-01', postes_log: 60, postes_ali: 40 }), 0);
+    // the relevance NAISS < "2008-01-01" compares days: a respondent born in 2010 does not see the items
+    const hiddenAt = (answers: Answers) => [
+      ...new Set(
+        validateResponse(budget, answers, { complete: false })
+          .errors.filter((e) => e.code === 'hidden')
+          .map((e) => e.question),
+      ),
+    ];
+    assert.deepEqual(hiddenAt({ naiss: '2010-03-01', postes_log: 60, postes_ali: 40 }), ['postes']);
+    assert.deepEqual(hiddenAt({ naiss: '2007-12-31', postes_log: 60, postes_ali: 40 }), []);
     const channel = findQuestion(importLss(read('satisfaction-clients'), { acceptLosses: true }).study!, 'channel')!;
     assert.ok(channel.kind === 'multiple' && channel.randomize === true);
   });

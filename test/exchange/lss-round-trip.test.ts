@@ -189,6 +189,7 @@ const DOCUMENT = {
           name: 'avis',
           kind: 'textgrid',
           required: false,
+          condition: { op: 'compare', question: 'debut', comparator: '>=', value: '2020-01-01' },
           text: L('Vos avis', 'Your views', 'Ihre Meinungen'),
           rows: [
             { name: 'prix', exportCode: 'PRIX', label: L('Prix', 'Price', 'Preis') },
