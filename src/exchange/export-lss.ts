@@ -10,7 +10,10 @@ import { writeLss, type LssQuestionSpec, type LssSurveySpec } from './write-lss.
 //   matrix ─▶ F (items ─▶ subquestions, points ─▶ answers);  scale ─▶ 5 when its points are 1..5 labelled
 //   with their digits, else L (comes back as a single choice)
 //   number ─▶ N (min_num_value_n, max_num_value_n, num_value_int_only);  text ─▶ S or T (maximum_chars)
-//   consent ─▶ Y (yes/no)
+//   consent ─▶ Y (yes/no);  info ─▶ X;  date ─▶ D (date_min, date_max)
+//   ranking ─▶ R (options ─▶ answers; maxRanked, minRanked ─▶ max_answers, min_answers)
+//   numbers ─▶ K (items ─▶ subquestions; total ─▶ equals_num_value);  textgrid ─▶ ; (rows ─▶ subquestions, columns ─▶ scale 1)
+//   filter ─▶ array_filter / array_filter_exclude;  randomize ─▶ random_order
 //   conditions ─▶ ExpressionScript: Q.NAOK == "A1", Q_SQ001.NAOK == "Y", !is_empty(Q.NAOK), Q.NAOK < 3, and/or/!
 //
 // Question titles are the study's variable names (LimeSurvey itself refuses "_" in a title it edits, but
@@ -137,9 +140,51 @@ export function exportLss(study: Study): string {
         case 'text':
           spec = { ...base, relevance, type: q.multiline ? 'T' : 'S', attributes: { maximum_chars: String(q.maxLength) } };
           break;
+        case 'info':
+          spec = { ...base, relevance, type: 'X' };
+          break;
+        case 'date': {
+          const attributes: Record<string, string> = {};
+          if (q.min !== undefined) attributes.date_min = q.min;
+          if (q.max !== undefined) attributes.date_max = q.max;
+          spec = { ...base, relevance, type: 'D', attributes };
+          break;
+        }
+        case 'ranking': {
+          const attributes: Record<string, string> = {};
+          if (q.maxRanked !== undefined) attributes.max_answers = String(q.maxRanked);
+          if (q.minRanked !== undefined) attributes.min_answers = String(q.minRanked);
+          spec = { ...base, relevance, type: 'R', answers: q.options.map((o) => ({ code: optionCode(o), text: texts(o.label) })), attributes };
+          break;
+        }
+        case 'numbers': {
+          const attributes: Record<string, string> = { num_value_int_only: q.integer ? '1' : '0' };
+          if (q.min !== undefined) attributes.min_num_value_n = String(q.min);
+          if (q.max !== undefined) attributes.max_num_value_n = String(q.max);
+          if (q.total !== undefined) attributes.equals_num_value = String(q.total);
+          spec = { ...base, relevance, type: 'K', subquestions: q.items.map((i) => ({ qid: qid++, title: i.exportCode ?? i.name, text: texts(i.label) })), attributes };
+          break;
+        }
+        case 'textgrid':
+          spec = {
+            ...base,
+            relevance,
+            type: ';',
+            subquestions: [
+              ...q.rows.map((i) => ({ qid: qid++, title: i.exportCode ?? i.name, text: texts(i.label) })),
+              ...q.columns.map((i) => ({ qid: qid++, title: i.exportCode ?? i.name, text: texts(i.label), scale: 1 })),
+            ],
+            attributes: { maximum_chars: String(q.maxLength) },
+          };
+          break;
         default:
           spec = { ...base, relevance, type: 'Y' };
       }
+      const logic: Record<string, string> = {};
+      if ((q.kind === 'single' || q.kind === 'multiple' || q.kind === 'matrix') && q.filter)
+        logic[q.filter.keep === 'chosen' ? 'array_filter' : 'array_filter_exclude'] = q.filter.question;
+      if ((q.kind === 'single' || q.kind === 'multiple' || q.kind === 'matrix' || q.kind === 'ranking') && q.randomize) logic.random_order = '1';
+      if (Object.keys(logic).length > 0) spec = { ...spec, attributes: { ...spec.attributes, ...logic } };
       byVariable.set(q.name, { question: q });
       return spec;
     });

@@ -31,7 +31,8 @@ import {
  * Imports a LimeSurvey survey structure (.lss, the legacy layout with texts in each row and the 4.x+
  * layout with *_l10ns tables) as a study: groups become pages (group relevance their condition); list,
  * dropdown, yes/no, gender, multiple choice (exclusive options, min/max answers, "other"), arrays, 5-point
- * choice, numerical input and free texts map to our question kinds, with the source's codes as export
+ * choice, numerical input, free texts, ranking, text display, date, multiple numerical and array (texts)
+ * map to our question kinds (array filters to carry forward, random order to randomize), with the source's codes as export
  * codes; relevance equations (ExpressionScript, the condition designer's SGQA form and its rows) become
  * display conditions. Every construct left out is in `losses`; the study is validated by validateStudy.
  */
@@ -68,6 +69,12 @@ export function importLss(xml: string, options: QuestionnaireImportOptions = {})
   const byTitle = new Map<string, Mapped>();
   const byQid = new Map<string, Mapped>();
   const variables: LssVariables = { byTitle, byQid };
+  /** the page index of each mapped question, for array filters (their source must be on an earlier page) */
+  const pageOf = new Map<Mapped, number>();
+  const filterSource = (title: string) => {
+    const source = byTitle.get(title);
+    return source && source.kind === 'multiple' && (pageOf.get(source) ?? pages.length) < pages.length ? source : undefined;
+  };
   const pages: Record<string, unknown>[] = [];
   const groups = [...new Set([...sources.values()].map((s) => s.gid))].sort((a, b) => (groupOrder.get(a) ?? 0) - (groupOrder.get(b) ?? 0));
   for (const gid of groups) {
@@ -94,12 +101,13 @@ export function importLss(xml: string, options: QuestionnaireImportOptions = {})
         lose('question never shown', s.title, `left out: its relevance is "${equation}", so nobody sees it, as in LimeSurvey`, false);
         continue;
       }
-      const { entry, question } = mapLssQuestion(s, tables, names, labels, (construct, effect, changes) => lose(construct, s.title, effect, changes), warn);
+      const { entry, question } = mapLssQuestion(s, tables, names, labels, (construct, effect, changes) => lose(construct, s.title, effect, changes), warn, filterSource);
       if (!question) continue;
       if (relevance === null) lose('relevance equation', s.title, `the question is shown to everyone, whatever "${equation}"`, true);
       else if (relevance !== true) question.condition = relevance;
       byTitle.set(s.title, entry);
       byQid.set(s.qid, entry);
+      pageOf.set(entry, pages.length);
       questions.push(question);
     }
     if (questions.length === 0) {

@@ -1,4 +1,4 @@
-import type { Condition } from '../study/index.js';
+import { isIsoDate, type Condition } from '../study/index.js';
 import { parseExpression, type ComparatorToken, type Expression } from './lss-expression.js';
 import type { LssConditionRow } from './lss-tables.js';
 import type { Mapped } from './lss-questions.js';
@@ -11,6 +11,7 @@ import type { Mapped } from './lss-questions.js';
 //
 //   Q1 == "A2"   ─▶ equals(Q1, code of A2)          Q1 != "A2" ─▶ compare(Q1 != code)
 //   Q1 > 2       ─▶ in(codes whose source code > 2) on a choice; compare(>) on a number
+//   D1 < "2008-01-01" ─▶ compare(<) on a date, against a plain YYYY-MM-DD day
 //   Q4_SQ002 == "Y" ─▶ equals(Q4, option)           Q == "" / is_empty(Q) ─▶ empty(Q); != "" / !is_empty ─▶ answered
 //   and / or / ! ─▶ and / or / not
 //
@@ -82,6 +83,19 @@ function comparison(target: Target, comparator: ComparatorToken, literal: string
         ],
       };
     return { op: 'compare', question: variable, comparator, value: n };
+  }
+  // a date against a "YYYY-MM-DD" day: ISO days compare as the days do
+  if (mapped.kind === 'date' && sub === undefined) {
+    if (!isIsoDate(value)) return null;
+    if (comparator === '==')
+      return {
+        op: 'and',
+        conditions: [
+          { op: 'compare', question: variable, comparator: '>=', value },
+          { op: 'compare', question: variable, comparator: '<=', value },
+        ],
+      };
+    return { op: 'compare', question: variable, comparator, value };
   }
   const choice = mapped.kind === 'single' || mapped.kind === 'scale' || (mapped.kind === 'matrix' && sub !== undefined);
   if (!choice) return null;

@@ -1,3 +1,4 @@
+import { isIsoDate } from '../study/index.js';
 import { integerCodes, type NameRegistry } from './questionnaire-import.js';
 import type { LssLabels } from './lss-labels.js';
 import type { LssTables, Source } from './lss-tables.js';
@@ -10,6 +11,12 @@ import type { LssTables, Source } from './lss-tables.js';
 //                      min_answers ─▶ required, max_answers ─▶ maxSelections
 //   type F A B C E H 1 ─▶ matrix (subquestions are the items with their exportCode, answers the points)
 //   type 5          ─▶ scale 1–5;  N ─▶ number;  S T U ─▶ text
+//   type R          ─▶ ranking (answers are the options), min_answers / max_answers ─▶ minRanked / maxRanked
+//   type X ─▶ info;  D ─▶ date (date_min / date_max when plain YYYY-MM-DD days)
+//   type K          ─▶ numbers (subquestions are the items), equals_num_value ─▶ total
+//   type ;          ─▶ textgrid (subquestions of scale 0 the rows, of scale 1 the columns)
+//   array_filter / array_filter_exclude ─▶ filter { keep: chosen / notChosen } when the source is a multiple choice
+//   on an earlier page with the same codes;  random_order / answer_order=random ─▶ randomize
 //   anything else, and every attribute that changes what a respondent sees or may answer ─▶ an ImportLoss
 
 /** LimeSurvey question types, by their one-character code. */
@@ -45,9 +52,8 @@ const TYPE_NAMES: Record<string, string> = {
   '*': 'equation',
 };
 
-/** Types the study model lacks today; other branches add ranking, date, information text, multiple numbers and text grids. */
-// TODO(kinds): map R ranking, D date, X text display, K multiple numerical and ; array (texts) once the kinds exist.
-const PENDING_KINDS = new Set(['R', 'D', 'X', 'K', ';', 'Q', ':']);
+/** Types the study model has no kind for: multiple short text, array (numbers). */
+const PENDING_KINDS = new Set(['Q', ':']);
 
 /** A mapped question, as relevance equations refer to it. */
 export interface Mapped {
@@ -69,11 +75,22 @@ export interface MappedQuestion {
 /** Reports a construct left out at a question: what it is, what a respondent sees differently, whether it changes who sees what. */
 export type LossAt = (construct: string, effect: string, changesWhoSees: boolean) => void;
 
+/** The entry of an array filter's source: a multiple choice on an earlier page, else undefined. */
+export type FilterSource = (title: string) => Mapped | undefined;
+
 const EXPORT_CODE = /^[A-Za-z0-9_.-]{1,64}$/;
 const present = (value: string | undefined): value is string => value !== undefined && value.trim() !== '';
 
 /** Maps one top-level question; `names` gives unique names across the study, `loss` collects what is left out. */
-export function mapLssQuestion(s: Source, tables: LssTables, names: NameRegistry, labels: LssLabels, loss: LossAt, warn: (m: string) => void): MappedQuestion {
+export function mapLssQuestion(
+  s: Source,
+  tables: LssTables,
+  names: NameRegistry,
+  labels: LssLabels,
+  loss: LossAt,
+  warn: (m: string) => void,
+  filterSource: FilterSource = () => undefined,
+): MappedQuestion {
   const { answers, subs, questionTexts } = tables;
   const attributes = tables.attributes.get(s.qid) ?? {};
   const texts = tables.attributeTexts.get(s.qid);
@@ -85,7 +102,7 @@ export function mapLssQuestion(s: Source, tables: LssTables, names: NameRegistry
     loss('hidden question', 'left out: nobody sees it, as in LimeSurvey, but the value LimeSurvey would store (prefilled or computed) is not recorded', false);
     return { entry, question: null };
   }
-  if (!['L', '!', 'O', 'G', 'Y', 'M', 'P', 'F', 'A', 'B', 'C', 'E', 'H', '1', '5', 'N', 'S', 'T', 'U'].includes(s.type)) {
+  if (!['L', '!', 'O', 'G', 'Y', 'M', 'P', 'F', 'A', 'B', 'C', 'E', 'H', '1', '5', 'N', 'S', 'T', 'U', 'R', 'X', 'D', 'K', ';'].includes(s.type)) {
     const effect =
       s.type === '*'
         ? 'the equation is left out: respondents never saw it, but its computed value is not recorded'
@@ -96,6 +113,10 @@ export function mapLssQuestion(s: Source, tables: LssTables, names: NameRegistry
   const name = names.name(s.title, 'q');
   entry.name = name;
   const help = labels.optional(s.helps);
+  if (s.type === 'X') {
+    entry.kind = 'info';
+    return { entry, question: { name, kind: 'info', text: labels.label(s.texts, s.title), ...(help ? { help } : {}) } };
+  }
   const base: Record<string, unknown> = { name, text: labels.label(s.texts, s.title), ...(help ? { help } : {}), required: s.mandatory === 'Y' };
   if (s.mandatory === 'S') loss('soft mandatory', 'optional: a respondent who skips it is not asked to confirm', false);
   const codeList = (raw: { code: string; label: Record<string, string> | ReturnType<LssLabels['builtIn']> }[]) => {
@@ -111,6 +132,19 @@ export function mapLssQuestion(s: Source, tables: LssTables, names: NameRegistry
   const minAnswers = Number(attributes.min_answers);
   const maxAnswers = Number(attributes.max_answers);
   const leftOutAttributes = new Set(['min_answers', 'max_answers']);
+  const columnList = (subs.get(s.qid) ?? []).filter((x) => x.scale === '1').sort((a, b) => a.order - b.order);
+  const empty =
+    s.type === 'R' && options.length < 2
+      ? `the ranking has ${options.length} answer option${options.length === 1 ? '' : 's'}`
+      : s.type === 'K' && subList.length === 0
+        ? 'the multiple numerical question has no subquestion'
+        : s.type === ';' && (subList.length === 0 || columnList.length === 0)
+          ? 'the array (texts) has no row or no column'
+          : undefined;
+  if (empty) {
+    loss('empty question', `${empty}: it is left out`, false);
+    return { entry, question: null };
+  }
   let question: Record<string, unknown>;
   switch (s.type) {
     case 'L':
@@ -211,11 +245,69 @@ export function mapLssQuestion(s: Source, tables: LssTables, names: NameRegistry
       break;
     }
     case 'N': {
-      const number = (v: string | undefined) => (present(v) && Number.isFinite(Number(v)) ? Number(v) : undefined);
       const min = number(attributes.min_num_value_n);
       const max = number(attributes.max_num_value_n);
       question = { ...base, kind: 'number', integer: attributes.num_value_int_only === '1', ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
       entry.kind = 'number';
+      break;
+    }
+    case 'R': {
+      const list = codeList(options);
+      options.forEach((o, k) => entry.codes.set(o.code, list[k].code));
+      question = { ...base, kind: 'ranking', options: list };
+      const maxRanked = Number.isInteger(maxAnswers) && maxAnswers > 0 ? Math.min(maxAnswers, list.length) : undefined;
+      if (maxRanked !== undefined) question.maxRanked = maxRanked;
+      if (Number.isInteger(minAnswers) && minAnswers > 0) question.minRanked = Math.min(minAnswers, maxRanked ?? list.length);
+      leftOutAttributes.clear();
+      entry.kind = 'ranking';
+      break;
+    }
+    case 'D': {
+      question = { ...base, kind: 'date' };
+      for (const [attribute, key] of [
+        ['date_min', 'min'],
+        ['date_max', 'max'],
+      ] as const) {
+        const value = attributes[attribute]?.trim();
+        if (!present(value)) continue;
+        if (isIsoDate(value)) question[key] = value;
+        else loss(attribute === 'date_min' ? 'minimum date' : 'maximum date', `the ${attribute.replace('_', ' ')} "${value}" is not checked (not a plain YYYY-MM-DD day)`, false);
+      }
+      entry.kind = 'date';
+      break;
+    }
+    case 'K': {
+      const items = subList.map((x, k) => ({
+        name: itemKey(x.title, k, subList),
+        label: labels.label(questionTexts.get(x.qid) ?? {}, x.title),
+        ...(EXPORT_CODE.test(x.title) ? { exportCode: x.title } : {}),
+      }));
+      const min = number(attributes.min_num_value_n);
+      const max = number(attributes.max_num_value_n);
+      const total = number(attributes.equals_num_value);
+      question = {
+        ...base,
+        kind: 'numbers',
+        items,
+        integer: attributes.num_value_int_only === '1',
+        ...(min !== undefined ? { min } : {}),
+        ...(max !== undefined ? { max } : {}),
+        ...(total !== undefined ? { total } : {}),
+      };
+      if (present(attributes.equals_num_value) && total === undefined) loss('total', `the items are not checked to add up to "${attributes.equals_num_value}"`, false);
+      entry.kind = 'numbers';
+      break;
+    }
+    case ';': {
+      const keyed = (list: typeof subList) =>
+        list.map((x, k) => ({
+          name: itemKey(x.title, k, list),
+          label: labels.label(questionTexts.get(x.qid) ?? {}, x.title),
+          ...(EXPORT_CODE.test(x.title) ? { exportCode: x.title } : {}),
+        }));
+      const max = Number(attributes.maximum_chars);
+      question = { ...base, kind: 'textgrid', rows: keyed(subList), columns: keyed(columnList), maxLength: Number.isInteger(max) && max > 0 ? Math.min(max, 1000) : 100 };
+      entry.kind = 'textgrid';
       break;
     }
     default: {
@@ -232,15 +324,54 @@ export function mapLssQuestion(s: Source, tables: LssTables, names: NameRegistry
       false,
     );
   }
-  // TODO(logic): map array_filter / array_filter_exclude to the carry-forward filter once the model has it.
-  if (present(attributes.array_filter))
-    loss('array filter', `every ${s.type === 'M' || s.type === 'P' ? 'option' : 'item'} is shown, not only those selected at ${attributes.array_filter}`, true);
-  if (present(attributes.array_filter_exclude))
-    loss('array filter (exclude)', `every ${s.type === 'M' || s.type === 'P' ? 'option' : 'item'} is shown, including those selected at ${attributes.array_filter_exclude}`, true);
+  for (const [attribute, keep] of [
+    ['array_filter', 'chosen'],
+    ['array_filter_exclude', 'notChosen'],
+  ] as const) {
+    const title = attributes[attribute]?.trim();
+    if (!present(title)) continue;
+    if (!question.filter && !(keep === 'chosen' && question.other)) {
+      const source = filterSource(title);
+      if (source && filterMatches(entry, source)) {
+        question.filter = { question: source.name, keep };
+        continue;
+      }
+    }
+    const what = s.type === 'M' || s.type === 'P' ? 'option' : 'item';
+    loss(
+      keep === 'chosen' ? 'array filter' : 'array filter (exclude)',
+      keep === 'chosen' ? `every ${what} is shown, not only those selected at ${title}` : `every ${what} is shown, including those selected at ${title}`,
+      true,
+    );
+  }
   if (present(attributes.em_validation_q)) loss('validation equation', `answers are not checked against "${attributes.em_validation_q}"`, false);
   if (present(attributes.em_validation_sq)) loss('validation equation', `each line's answer is not checked against "${attributes.em_validation_sq}"`, false);
   if (s.preg) loss('answer pattern', `answers are not checked against the pattern ${s.preg}`, false);
-  if (attributes.random_order === '1' || attributes.answer_order === 'random')
-    loss('random order', 'the options or items are shown in the order of the file, the same for every respondent', false);
+  if (attributes.random_order === '1' || attributes.answer_order === 'random') {
+    if (['single', 'multiple', 'matrix', 'ranking'].includes(entry.kind)) question.randomize = true;
+    else loss('random order', 'the options or items are shown in the order of the file, the same for every respondent', false);
+  }
   return { entry, question };
+}
+
+const number = (v: string | undefined) => (present(v) && Number.isFinite(Number(v)) ? Number(v) : undefined);
+
+/** The key of a subquestion as an item, row or column (`<question>_<key>`): its title in lower case, else `sq<n>`. */
+function itemKey(title: string, k: number, list: readonly { title: string }[]): string {
+  const key = title.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+  const unique = list.filter((x) => x.title.toLowerCase().replace(/[^a-z0-9_]/g, '_') === key).length === 1;
+  return /^[a-z0-9][a-z0-9_]{0,29}$/.test(key) && unique ? key : `sq${k + 1}`;
+}
+
+/**
+ * Whether a carry-forward filter on `source` (a multiple choice) narrows the target as LimeSurvey's array filter
+ * does, by subquestion code: a single or multiple choice's codes that the source has are the source's storage
+ * codes for them; a matrix's items are matched by export code (carry-forward.ts), so each must name a source option.
+ */
+function filterMatches(target: Mapped, source: Mapped): boolean {
+  if (source.kind !== 'multiple') return false;
+  if (target.kind === 'matrix') return [...target.sub.keys()].every((title) => EXPORT_CODE.test(title) && source.sub.has(title));
+  if (target.kind === 'multiple') return target.sub.size > 0 && [...target.sub].every(([title, code]) => source.sub.get(title) === code);
+  if (target.kind === 'single') return target.codes.size > 0 && [...target.codes].every(([title, code]) => source.sub.get(title) === code);
+  return false;
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { importLss } from '../../src/exchange/import-lss.js';
 import { writeLss } from '../../src/exchange/write-lss.js';
-import { findQuestion, validateResponse, type Answers } from '../../src/study/index.js';
+import { findQuestion, shownQuestion, validateResponse, type Answers } from '../../src/study/index.js';
 import { runCli } from '../helpers/run-cli.js';
 import { CORPUS } from './fixtures/lss/corpus.js';
 
@@ -19,7 +19,7 @@ interface Expected {
   languages: string[];
   /** name:kind by page */
   pages: string[][];
-  /** export codes: `storage=source` of options and points, source codes of matrix items */
+  /** export codes: `storage=source` of options and points (`key=source` of items, rows and columns), source codes of matrix items */
   codes: Record<string, string[]>;
   /** conditions by question name, and `page <id>` for a page's */
   conditions: Record<string, unknown>;
@@ -126,13 +126,14 @@ const EXPECTED: Record<string, Expected> = {
     languages: ['de', 'en', 'fr'],
     pages: [
       ['sport:multiple', 'oft:matrix', 'wunsch:multiple'],
-      ['fit:scale', 'warum:text', 'stunden:number'],
+      ['fit:scale', 'warum:text', 'stunden:number', 'wieder:multiple'],
     ],
     codes: {
       sport: ['1=LAUF', '2=RAD', '3=SCHW'],
       oft: ['LAUF', 'RAD', 'SCHW'],
       wunsch: ['1=LAUF', '2=RAD', '3=SCHW'],
       fit: ['1=1', '2=2', '3=3', '4=4', '5=5'],
+      wieder: ['1=LAUF', '2=RAD', '3=SCHW'],
     },
     conditions: {
       oft: {
@@ -181,11 +182,18 @@ const EXPECTED: Record<string, Expected> = {
   },
   'budget-menages': {
     languages: ['fr'],
-    pages: [['revenu:number', 'cp:text', 'epargne:single', 'projet:text']],
+    pages: [['naiss:date', 'revenu:number', 'postes:numbers', 'cp:text', 'epargne:single', 'projet:text']],
     codes: {
+      postes: ['log=LOG', 'ali=ALI'],
       epargne: ['1=1', '2=2', '3=3'],
     },
     conditions: {
+      postes: {
+        op: 'compare',
+        question: 'naiss',
+        comparator: '<',
+        value: '2008-01-01',
+      },
       epargne: {
         op: 'and',
         conditions: [
@@ -209,7 +217,7 @@ const EXPECTED: Record<string, Expected> = {
         values: [1, 2],
       },
     },
-    losses: ['question type | NAISS', 'validation equation | REVENU', 'question type | POSTES', 'answer pattern | CP'],
+    losses: ['maximum date | NAISS', 'validation equation | REVENU', 'answer pattern | CP'],
   },
   'conditions-designer': {
     languages: ['en', 'de'],
@@ -255,11 +263,16 @@ const EXPECTED: Record<string, Expected> = {
   },
   evenements: {
     languages: ['fr', 'en', 'nl'],
-    pages: [['genre:single', 'ville:single', 'venu:single'], ['revenir:single']],
+    pages: [
+      ['intro:info', 'genre:single', 'ville:single', 'venu:single'],
+      ['classement:ranking', 'remarques:textgrid', 'revenir:single'],
+    ],
     codes: {
       genre: ['1=F', '2=M'],
       ville: ['1=BXL', '2=ANT', '3=LGE'],
       venu: ['1=T', '2=V'],
+      classement: ['1=S1', '2=S2', '3=S3'],
+      remarques: ['sq001=SQ001', 'sq002=SQ002', 'c1=C1'],
       revenir: ['1=Y', '2=N'],
     },
     conditions: {
@@ -279,7 +292,7 @@ const EXPECTED: Record<string, Expected> = {
         ],
       },
     },
-    losses: ['question type | INTRO', 'comment box | VENU', 'question type | CLASSEMENT', 'question type | CONTACT', 'question type | REMARQUES'],
+    losses: ['comment box | VENU', 'question type | CONTACT'],
   },
   'satisfaction-clients': {
     languages: ['en', 'fr'],
@@ -318,7 +331,7 @@ const EXPECTED: Record<string, Expected> = {
         ],
       },
     },
-    losses: ['quota | survey', 'assessment | survey', 'soft mandatory | CHANNEL', 'random order | CHANNEL', 'relevance equation | MULTI | changes who sees'],
+    losses: ['quota | survey', 'assessment | survey', 'soft mandatory | CHANNEL', 'relevance equation | MULTI | changes who sees'],
   },
   schoolonderzoek: {
     languages: ['nl', 'fr', 'en'],
@@ -472,7 +485,9 @@ describe('LimeSurvey corpus', () => {
         for (const q of page.questions) {
           if (q.condition) conditions[q.name] = q.condition;
           if (q.kind === 'matrix') codes[q.name] = q.items.map((i) => i.exportCode ?? '');
-          else if (q.kind === 'single' || q.kind === 'multiple') codes[q.name] = q.options.map((o) => `${o.code}=${o.exportCode}`);
+          else if (q.kind === 'single' || q.kind === 'multiple' || q.kind === 'ranking') codes[q.name] = q.options.map((o) => `${o.code}=${o.exportCode}`);
+          else if (q.kind === 'numbers') codes[q.name] = q.items.map((i) => `${i.name}=${i.exportCode}`);
+          else if (q.kind === 'textgrid') codes[q.name] = [...q.rows, ...q.columns].map((i) => `${i.name}=${i.exportCode}`);
           else if (q.kind === 'scale') codes[q.name] = q.points.map((o) => `${o.code}=${o.exportCode}`);
         }
       }
@@ -530,6 +545,59 @@ describe('LimeSurvey corpus', () => {
     const brakes = findQuestion(importLss(read('mobilite-urbaine')).study!, 'freins')!;
     assert.ok(brakes.kind === 'multiple');
     assert.deepEqual([brakes.exclusive, brakes.maxSelections, brakes.required], [[5], 3, true]);
+  });
+
+  it('maps ranking, text display, date, multiple numerical and array (texts) with their attributes', () => {
+    const events = importLss(read('evenements'), { acceptLosses: true }).study!;
+    const ranking = findQuestion(events, 'classement')!;
+    assert.ok(ranking.kind === 'ranking');
+    assert.deepEqual([ranking.maxRanked, ranking.minRanked, ranking.randomize], [2, undefined, true]);
+    assert.deepEqual(findQuestion(events, 'intro'), {
+      name: 'intro',
+      kind: 'info',
+      text: { fr: 'Merci de votre venue.', en: 'Thank you for coming.', nl: 'Bedankt voor uw komst.' },
+    });
+    const grid = findQuestion(events, 'remarques')!;
+    assert.ok(grid.kind === 'textgrid');
+    assert.deepEqual([grid.rows.map((r) => r.label.en), grid.columns.map((c) => c.label.nl), grid.maxLength], [['Opening', 'Workshops'], ['Opmerking'], 100]);
+    const budget = importLss(read('budget-menages'), { acceptLosses: true }).study!;
+    const birth = findQuestion(budget, 'naiss')!;
+    assert.ok(birth.kind === 'date');
+    assert.deepEqual([birth.min, birth.max], ['1900-01-01', undefined]);
+    const items = findQuestion(budget, 'postes')!;
+    assert.ok(items.kind === 'numbers');
+    assert.deepEqual([items.total, items.min, items.integer], [100, 0, true]);
+    const itemErrors = (answers: Answers) => validateResponse(budget, answers, { complete: false }).errors.filter((e) => e.question.startsWith('postes')).length;
+    assert.ok(itemErrors({ naiss: '1980-05-01', postes_log: 60, postes_ali: 30 }) > 0, 'the items must add up to 100');
+    assert.equal(itemErrors({ naiss: '1980-05-01', postes_log: 60, postes_ali: 40 }), 0);
+    // the relevance NAISS < "2008-01-01" compares days: a respondent born in 2010 does not see the items
+    const hiddenAt = (answers: Answers) => [
+      ...new Set(
+        validateResponse(budget, answers, { complete: false })
+          .errors.filter((e) => e.code === 'hidden')
+          .map((e) => e.question),
+      ),
+    ];
+    assert.deepEqual(hiddenAt({ naiss: '2010-03-01', postes_log: 60, postes_ali: 40 }), ['postes']);
+    assert.deepEqual(hiddenAt({ naiss: '2007-12-31', postes_log: 60, postes_ali: 40 }), []);
+    const channel = findQuestion(importLss(read('satisfaction-clients'), { acceptLosses: true }).study!, 'channel')!;
+    assert.ok(channel.kind === 'multiple' && channel.randomize === true);
+  });
+
+  it('maps an array filter whose source is a multiple choice on an earlier page to carry forward, and keeps the loss on the same page', () => {
+    const study = importLss(read('gesundheit'), { acceptLosses: true }).study!;
+    const again = findQuestion(study, 'wieder')!;
+    assert.ok(again.kind === 'multiple');
+    assert.deepEqual(again.filter, { question: 'sport', keep: 'chosen' });
+    const shown = shownQuestion(study, again, { sport: [1, 3] });
+    assert.ok(shown?.kind === 'multiple');
+    assert.deepEqual(
+      shown.options.map((o) => o.exportCode),
+      ['LAUF', 'SCHW'],
+    );
+    assert.equal(shownQuestion(study, again, {}), undefined);
+    const often = findQuestion(study, 'oft')!;
+    assert.ok(often.kind === 'matrix' && often.filter === undefined);
   });
 
   it('gives conditions that hide and show as LimeSurvey would', () => {

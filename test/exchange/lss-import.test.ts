@@ -27,8 +27,8 @@ describe('LimeSurvey .lss import', () => {
       study.pages.map((p) => kinds(p.questions)),
       [
         ['size:single', 'sector:single', 'founded:number'],
-        ['uses:single', 'networks:multiple', 'agree:matrix', 'satisf:scale'],
-        ['comments:text', 'job:text'],
+        ['uses:single', 'networks:multiple', 'agree:matrix', 'satisf:scale', 'startdate:date'],
+        ['thanks:info', 'comments:text', 'job:text'],
       ],
     );
     const size = findQuestion(study, 'size')!;
@@ -117,9 +117,7 @@ describe('LimeSurvey .lss import', () => {
       result.losses.map((l) => [l.construct, l.where, l.changesWhoSees]),
       [
         ['quota', 'survey', false],
-        ['question type', 'STARTDATE', false],
-        ['question type', 'THANKS', false],
-        ['question type', 'RANKING', false],
+        ['empty question', 'RANKING', false],
         ['soft mandatory', 'JOB', false],
       ],
     );

@@ -129,6 +129,77 @@ const DOCUMENT = {
         { name: 'poste', kind: 'text', required: false, maxLength: 120, text: L('Poste ?', 'Job?', 'Stelle?') },
       ],
     },
+    {
+      id: 'p_suite',
+      title: L('Suite', 'More', 'Weiter'),
+      questions: [
+        { name: 'intro', kind: 'info', text: L('Encore un peu.', 'A little more.', 'Noch etwas.'), help: L('Merci.', 'Thanks.', 'Danke.') },
+        {
+          name: 'garder',
+          kind: 'multiple',
+          text: L('Lesquels garder ?', 'Which to keep?', 'Welche behalten?'),
+          options: opts([
+            [1, 'SQ001', 'LinkedIn', 'LinkedIn', 'LinkedIn'],
+            [2, 'SQ002', 'Mastodon', 'Mastodon', 'Mastodon'],
+          ]),
+          filter: { question: 'reseaux', keep: 'chosen' },
+          randomize: true,
+        },
+        {
+          name: 'manque',
+          kind: 'matrix',
+          text: L('Et les autres ?', 'And the others?', 'Und die anderen?'),
+          items: [
+            { name: 'manque_sq001', exportCode: 'SQ001', label: L('LinkedIn', 'LinkedIn', 'LinkedIn') },
+            { name: 'manque_sq002', exportCode: 'SQ002', label: L('Mastodon', 'Mastodon', 'Mastodon') },
+          ],
+          points: opts([
+            [1, 'A1', 'Non', 'No', 'Nein'],
+            [2, 'A2', 'Oui', 'Yes', 'Ja'],
+          ]),
+          filter: { question: 'reseaux', keep: 'notChosen' },
+        },
+        {
+          name: 'ordre',
+          kind: 'ranking',
+          text: L('Classez', 'Rank', 'Ordnen Sie'),
+          options: opts([
+            [1, 'A1', 'Prix', 'Price', 'Preis'],
+            [2, 'A2', 'Qualité', 'Quality', 'Qualität'],
+            [3, 'A3', 'Délai', 'Delay', 'Frist'],
+          ]),
+          minRanked: 1,
+          maxRanked: 2,
+          randomize: true,
+        },
+        { name: 'debut', kind: 'date', required: false, text: L('Depuis quand ?', 'Since when?', 'Seit wann?'), min: '2000-01-01', max: '2030-12-31' },
+        {
+          name: 'parts',
+          kind: 'numbers',
+          text: L('Parts ?', 'Shares?', 'Anteile?'),
+          items: [
+            { name: 'web', exportCode: 'WEB', label: L('Web', 'Web', 'Web') },
+            { name: 'shop', exportCode: 'SHOP', label: L('Magasin', 'Shop', 'Laden') },
+          ],
+          min: 0,
+          max: 100,
+          total: 100,
+        },
+        {
+          name: 'avis',
+          kind: 'textgrid',
+          required: false,
+          condition: { op: 'compare', question: 'debut', comparator: '>=', value: '2020-01-01' },
+          text: L('Vos avis', 'Your views', 'Ihre Meinungen'),
+          rows: [
+            { name: 'prix', exportCode: 'PRIX', label: L('Prix', 'Price', 'Preis') },
+            { name: 'delai', exportCode: 'DELAI', label: L('Délai', 'Delay', 'Frist') },
+          ],
+          columns: [{ name: 'c1', exportCode: 'C1', label: L('Avis', 'View', 'Meinung') }],
+          maxLength: 80,
+        },
+      ],
+    },
   ],
 };
 
