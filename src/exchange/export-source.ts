@@ -12,6 +12,8 @@ export interface ExportOptions {
   readonly responses?: 'kept' | 'all';
   /** CSV, JSON Lines: labels instead of codes (default false) */
   readonly labels?: boolean;
+  /** CSV: 'source' writes the codes the source questionnaire used (`A1`, `Y`) where the study keeps them (default 'storage') */
+  readonly codes?: 'storage' | 'source';
   /** CSV: ',' (default) or ';' (then decimals are written with a comma, the csv2 convention) */
   readonly separator?: ',' | ';';
   /** CSV: start with a UTF-8 byte-order mark (French Excel) */

@@ -48,6 +48,20 @@ export const CHANNEL_CODES = { invitation: 1, 'open-link': 2, import: 3, demo: 4
 export interface ExportLevel {
   readonly code: number;
   readonly label: Label;
+  /** the code as the source questionnaire wrote it (`A1`, `Y`, `male`), when the study keeps one */
+  readonly exportCode?: string;
+}
+
+/** The levels of a question's column with the export codes its options (or points) carry. */
+function withExportCodes(levels: readonly ExportLevel[], q: Question): readonly ExportLevel[] {
+  const options =
+    q.kind === 'single' || q.kind === 'multiple'
+      ? [...q.options, ...(q.other ? [q.other] : [])]
+      : q.kind === 'scale' || q.kind === 'matrix'
+        ? [...q.points, ...(q.dontKnow ? [q.dontKnow] : [])]
+        : [];
+  const codes = new Map(options.flatMap((o) => (o.exportCode ? [[o.code, o.exportCode] as const] : [])));
+  return codes.size === 0 ? levels : levels.map((l) => (codes.has(l.code) ? { ...l, exportCode: codes.get(l.code)! } : l));
 }
 
 /** One column of an export: its name, labels, codes and where its value comes from. */
@@ -204,7 +218,7 @@ export function exportVariables(study: Study, options: ExportVariablesOptions = 
             ...base(q.name, q.text, q),
             type: 'category',
             measure: q.kind === 'scale' ? 'ordinal' : 'nominal',
-            levels: q.kind === 'consent' ? YES_NO : column.levels,
+            levels: q.kind === 'consent' ? YES_NO : withExportCodes(column.levels, q),
             missing: column.outOfBase,
             source: category(q.name),
           });
@@ -225,7 +239,7 @@ export function exportVariables(study: Study, options: ExportVariablesOptions = 
               ...base(item.name, joinLabels(study.languages, q.text, item.label), q),
               type: 'category',
               measure: 'ordinal',
-              levels: column.levels,
+              levels: withExportCodes(column.levels, q),
               missing: column.outOfBase,
               source: category(item.name),
             });

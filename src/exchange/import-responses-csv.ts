@@ -47,7 +47,8 @@ class Rollback extends Error {}
 
 function parseCategory(v: ExportVariable, cell: string): number | undefined {
   if (/^-?\d+$/.test(cell)) return Number(cell);
-  const level = v.levels.find((l) => Object.values(l.label).includes(cell));
+  // the source questionnaire's code (`A1`, `Y`), then a label
+  const level = v.levels.find((l) => l.exportCode === cell) ?? v.levels.find((l) => Object.values(l.label).includes(cell));
   return level?.code;
 }
 

@@ -25,7 +25,7 @@ const TEXT = 0,
 
 /**
  * Writes a wave's responses as CSV (RFC 4180, UTF-8): a header of variable names, one line per response,
- * codes (or labels), numbers at full precision, texts neutralised against formula injection and quoted.
+ * codes (or labels, or the source questionnaire's codes), numbers at full precision, texts neutralised against formula injection and quoted.
  * Cells go straight into the output buffer as bytes: codes and integers as digits, labels as ready-made
  * bytes, no string per line. Ends the stream.
  */
@@ -38,9 +38,14 @@ export async function writeCsv(source: ExportSource, out: Writable, options: Exp
   if (options.bom) writer.text('\ufeff');
   writer.text(variables.map((v) => v.name).join(separator) + '\r\n');
   // labels as ready-made cells, per variable (codes are written as integers)
-  const labels = variables.map((v) =>
-    options.labels && v.type === 'category' ? new Map(v.levels.map((level) => [level.code, Buffer.from(csvTextCell(labelIn(level.label, source.lang), separator), 'utf8')])) : null,
-  );
+  // (or the source's codes, `codes: 'source'`, where the study keeps them)
+  const labels = variables.map((v) => {
+    if (v.type !== 'category') return null;
+    if (options.labels) return new Map(v.levels.map((level) => [level.code, Buffer.from(csvTextCell(labelIn(level.label, source.lang), separator), 'utf8')]));
+    if (options.codes === 'source' && v.levels.some((level) => level.exportCode))
+      return new Map(v.levels.flatMap((level) => (level.exportCode ? [[level.code, Buffer.from(csvTextCell(level.exportCode, separator), 'utf8')] as const] : [])));
+    return null;
+  });
   // a date is written as its ISO text
   const types = Int8Array.from(variables, (v) => (v.type === 'text' || v.type === 'date' ? TEXT : v.type === 'category' ? CATEGORY : NUMBER));
   let rows = 0;

@@ -12,9 +12,14 @@ import type { Store, Wave } from '../store/index.js';
 export const ZExportQuery = z.object({
   responses: z.enum(['kept', 'all']).default('kept'),
   labels: z.enum(['0', '1']).default('0'),
+  /** source: the codes of the questionnaire the study was imported from (`A1`, `Y`), where it keeps them */
+  codes: z.enum(['storage', 'source']).default('storage'),
   separator: z.enum([',', ';']).default(','),
   bom: z.enum(['0', '1']).default('0'),
-  lang: z.enum(['fr', 'en']).optional(),
+  lang: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language tag such as fr, en or pt-BR')
+    .optional(),
   codebook: z.enum(['csv', 'markdown']).default('csv'),
   /** 1: keep the answers to identifying questions (left out by default) */
   identifying: z.enum(['0', '1']).default('0'),
@@ -57,6 +62,7 @@ export function exportFileSpec(wave: Wave, format: string, q: ExportQuery): Expo
     options: {
       responses: q.responses,
       labels: q.labels === '1',
+      codes: q.codes,
       separator: q.separator,
       bom: q.bom === '1',
       lang: q.lang,

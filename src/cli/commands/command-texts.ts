@@ -280,6 +280,8 @@ Formats:
 Options:
   --responses kept|all   kept (default): complete responses not excluded; all: every one, with its status
   --labels               CSV, JSON Lines: labels instead of codes
+  --codes source         CSV: the codes of the questionnaire the study was imported from (A1, Y, male)
+                         where the study keeps them (default: storage, the numeric codes)
   --separator , or ;     CSV separator (default ,); with ; decimals are written with a comma
   --bom                  CSV: start with a byte-order mark (French Excel)
   --lang TAG             language of labels, one of the study's (default: the study's default language)

@@ -19,6 +19,7 @@ export const exportCommand: CliCommand = {
       out: { type: 'string' },
       responses: { type: 'string', default: 'kept' },
       labels: { type: 'boolean', default: false },
+      codes: { type: 'string', default: 'storage' },
       separator: { type: 'string', default: ',' },
       bom: { type: 'boolean', default: false },
       lang: { type: 'string' },
@@ -29,6 +30,7 @@ export const exportCommand: CliCommand = {
     if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}" (${EXPORT_FORMATS.join(', ')})`);
     if (values.responses !== 'kept' && values.responses !== 'all') throw new UsageError('--responses is kept or all');
     if (values.separator !== ',' && values.separator !== ';') throw new UsageError('--separator is , or ;');
+    if (values.codes !== 'storage' && values.codes !== 'source') throw new UsageError('--codes is storage or source');
     if (values.lang !== undefined && !ZLanguageTag.safeParse(values.lang).success) throw new UsageError('--lang is a language tag such as fr, en or de');
     const store = await openStore(readCliEnv(io.env));
     try {
@@ -43,6 +45,7 @@ export const exportCommand: CliCommand = {
       const summary = await exportWave(store, wave, format, target, {
         responses: values.responses,
         labels: values.labels,
+        codes: values.codes,
         separator: values.separator,
         bom: values.bom,
         lang: values.lang,
