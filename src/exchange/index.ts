@@ -8,6 +8,7 @@ export { writeJsonl } from './write-jsonl.js';
 export { writeSav } from './write-sav.js';
 export { writeTripleS } from './write-triple-s.js';
 export { neutraliseCell, unneutraliseCell } from './csv-cell.js';
+export { limeSurveyResponses, type LimeSurveyResponses } from './limesurvey-responses.js';
 export { importResponsesCsv, type ImportRejection, type ImportResult, type ImportResponsesOptions } from './import-responses-csv.js';
 export { importLss } from './import-lss.js';
 export { exportLss } from './export-lss.js';

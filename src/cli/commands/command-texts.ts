@@ -308,7 +308,7 @@ Environment: DATA_DIR, DATABASE_URL (see \`barometre db migrate --help\`).`,
   {
     name: 'import responses',
     summary: 'import responses into a wave from CSV (checked by the study)',
-    help: `Usage: barometre import responses --study S --wave W FILE.csv [--separator , or ;] [--skip-invalid]
+    help: `Usage: barometre import responses --study S --wave W FILE.csv [--from csv|limesurvey] [--separator , or ;] [--skip-invalid]
 
 Reads responses from CSV, one line per response, columns matched by variable name (the columns of
 \`barometre export --format csv\`: codes or labels, multiple choices as one 0/1 column per option;
@@ -316,7 +316,13 @@ response_id and weight are ignored, status and excluded are read). Every line is
 study. Errors are listed by line and column, and nothing is imported if any line fails, unless
 --skip-invalid (then the valid lines are imported).
 
+With --from limesurvey, FILE is a LimeSurvey response export (CSV, question codes as headings, answer
+codes as values) of the survey the study was imported from: Q[SQ001] columns, Y for a ticked box, -oth-
+and Q[other], Q[1] rank columns; submitdate, startdate and startlanguage give each response's status,
+dates and language; LimeSurvey's bookkeeping columns (id, seed, lastpage, ipaddr…) are listed and left out.
+
 Options:
+  --from csv|limesurvey  our CSV export's columns (default), or a LimeSurvey response export
   --separator , or ;   the CSV separator (default: guessed from the header); with ; a decimal comma is read
   --skip-invalid       import the valid lines even when some fail
 

@@ -1,5 +1,7 @@
 import { createReadStream } from 'node:fs';
-import { importResponsesCsv } from '../../exchange/index.js';
+import { readFile } from 'node:fs/promises';
+import { waveStudy } from '../../analysis/wave-study.js';
+import { importResponsesCsv, limeSurveyResponses } from '../../exchange/index.js';
 import { openStore } from '../../store/index.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { readCliEnv } from '../env.js';
@@ -11,18 +13,39 @@ export const importResponsesCommand: CliCommand = {
   async run(args, io) {
     const { values, positionals } = parseArgs(
       args,
-      { study: { type: 'string' }, wave: { type: 'string' }, separator: { type: 'string' }, 'skip-invalid': { type: 'boolean', default: false } },
+      {
+        study: { type: 'string' },
+        wave: { type: 'string' },
+        from: { type: 'string', default: 'csv' },
+        separator: { type: 'string' },
+        'skip-invalid': { type: 'boolean', default: false },
+      },
       true,
     );
     if (!values.study || !values.wave) throw new UsageError('--study and --wave are required');
     if (positionals.length !== 1) throw new UsageError('expected exactly one CSV file');
     if (values.separator !== undefined && values.separator !== ',' && values.separator !== ';') throw new UsageError('--separator is , or ;');
+    if (values.from !== 'csv' && values.from !== 'limesurvey') throw new UsageError('--from is csv or limesurvey');
     const store = await openStore(readCliEnv(io.env));
     try {
       const wave = await store.waves.getByCode(values.study, values.wave);
       if (!wave) throw new UsageError(`study "${values.study}" has no wave "${values.wave}"`);
-      const input = createReadStream(positionals[0], { encoding: 'utf8' });
-      const result = await importResponsesCsv(store, wave, input, { separator: values.separator as ',' | ';' | undefined, skipInvalid: values['skip-invalid'] });
+      let input: AsyncIterable<string | Buffer> | Iterable<string>;
+      let separator = values.separator as ',' | ';' | undefined;
+      if (values.from === 'limesurvey') {
+        // a LimeSurvey response export: its columns become ours, with the source codes the study keeps
+        let text: string;
+        try {
+          text = await readFile(positionals[0], 'utf8');
+        } catch (error) {
+          throw new UsageError(`cannot read ${positionals[0]}: ${(error as Error).message}`);
+        }
+        const converted = limeSurveyResponses(await waveStudy(store, wave), text);
+        if (converted.leftOut.length > 0) io.stderr.write(`left out (LimeSurvey bookkeeping): ${converted.leftOut.join(', ')}\n`);
+        input = [converted.csv];
+        separator = ',';
+      } else input = createReadStream(positionals[0], { encoding: 'utf8' });
+      const result = await importResponsesCsv(store, wave, input, { separator, skipInvalid: values['skip-invalid'] });
       for (const r of result.rejected) io.stderr.write(`line ${r.line}${r.column ? `, column ${r.column}` : ''}: ${r.code}: ${r.message}\n`);
       if (result.rejectedCount > result.rejected.length) io.stderr.write(`… and ${result.rejectedCount - result.rejected.length} more\n`);
       io.stdout.write(
