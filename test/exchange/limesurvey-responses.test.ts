@@ -73,3 +73,34 @@ for (const database of TEST_DATABASES) {
     });
   });
 }
+
+describe('barometre import responses --from limesurvey', () => {
+  it('imports the export into a wave, lists the columns left out, and refuses a column no question has (exit 1)', async () => {
+    const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { openStore } = await import('../../src/store/index.js');
+    const { runCli } = await import('../helpers/run-cli.js');
+    const dir = mkdtempSync(join(tmpdir(), 'barometre-ls-responses-'));
+    try {
+      const store = await openStore({ dataDir: dir });
+      const study = importLss(LSS, { studyId: 'digital-uses' }).study!;
+      const saved = await store.studies.saveVersion(study.id, study as never);
+      await store.waves.create({ studyId: study.id, code: '2024', studyVersionId: saved.studyVersion.id, title: '2024' });
+      await store.close();
+      const file = join(dir, 'responses.csv');
+      writeFileSync(file, EXPORT);
+      const ok = await runCli(['import', 'responses', '--study', 'digital-uses', '--wave', '2024', '--from', 'limesurvey', file], { DATA_DIR: dir });
+      assert.equal(ok.code, 0, ok.stderr);
+      assert.match(ok.stdout, /^3 of 3 responses imported into digital-uses 2024/);
+      assert.match(ok.stderr, /left out \(LimeSurvey bookkeeping\): id, lastpage, seed, ipaddr, interviewtime/);
+      writeFileSync(file, EXPORT.replace('SATISF,', 'SATISFACTION,'));
+      const bad = await runCli(['import', 'responses', '--study', 'digital-uses', '--wave', '2024', '--from', 'limesurvey', file], { DATA_DIR: dir });
+      assert.equal(bad.code, 1);
+      assert.match(bad.stderr, /column SATISFACTION: unknown_column/);
+      assert.equal((await runCli(['import', 'responses', '--study', 'digital-uses', '--wave', '2024', '--from', 'qualtrics', file], { DATA_DIR: dir })).code, 2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
