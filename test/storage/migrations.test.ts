@@ -11,6 +11,7 @@ const TABLES = [
   'instance_settings',
   'invitation_tokens',
   'invitations',
+  'job_files',
   'jobs',
   'leads',
   'login_attempts',
