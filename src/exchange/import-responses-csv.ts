@@ -30,6 +30,8 @@ export interface ImportResponsesOptions {
   /** import the valid lines even when some fail (default: nothing is imported if any line fails) */
   readonly skipInvalid?: boolean;
   readonly now?: Date;
+  /** check every line and count what would be imported, then roll back: nothing is stored (the preview before a confirmation) */
+  readonly dryRun?: boolean;
   /** called as lines are read, with the count so far (every 500 lines) */
   readonly onProgress?: (lines: number) => void;
   /**
@@ -241,15 +243,20 @@ export async function importResponsesCsv(
     }
   }
 
+  let wouldImport = 0;
   try {
     await store.transaction(async (tx) => {
       await tx.responses.insertMany(rows());
       if (rejectedCount > 0 && !options.skipInvalid) throw new Rollback();
+      if (options.dryRun) {
+        wouldImport = imported;
+        throw new Rollback();
+      }
       await options.beforeCommit?.(tx, Object.freeze({ kind: 'import-result', imported, lines, rejected, rejectedCount }));
     });
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
-    imported = 0;
+    imported = wouldImport;
   }
   return Object.freeze({ kind: 'import-result', imported, lines, rejected, rejectedCount });
 }

@@ -9,6 +9,16 @@ export { writeSav } from './write-sav.js';
 export { writeTripleS } from './write-triple-s.js';
 export { neutraliseCell, unneutraliseCell } from './csv-cell.js';
 export { limeSurveyResponses, type LimeSurveyResponses } from './limesurvey-responses.js';
+export {
+  convertResponses,
+  isResponseSource,
+  RESPONSE_SOURCE_NAMES,
+  RESPONSE_SOURCES,
+  type ConvertedResponses,
+  type ConvertOptions,
+  type ResponseSource,
+  type SourceColumn,
+} from './response-sources.js';
 export { importResponsesCsv, type ImportRejection, type ImportResult, type ImportResponsesOptions } from './import-responses-csv.js';
 export { importLss } from './import-lss.js';
 export { exportLss } from './export-lss.js';

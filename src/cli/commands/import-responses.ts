@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { waveStudy } from '../../analysis/wave-study.js';
-import { importResponsesCsv, limeSurveyResponses } from '../../exchange/index.js';
+import { convertResponses, importResponsesCsv, isResponseSource, RESPONSE_SOURCE_NAMES, RESPONSE_SOURCES } from '../../exchange/index.js';
 import { openStore } from '../../store/index.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { readCliEnv } from '../env.js';
@@ -18,6 +18,7 @@ export const importResponsesCommand: CliCommand = {
         wave: { type: 'string' },
         from: { type: 'string', default: 'csv' },
         separator: { type: 'string' },
+        mapping: { type: 'string' },
         'skip-invalid': { type: 'boolean', default: false },
       },
       true,
@@ -25,24 +26,33 @@ export const importResponsesCommand: CliCommand = {
     if (!values.study || !values.wave) throw new UsageError('--study and --wave are required');
     if (positionals.length !== 1) throw new UsageError('expected exactly one CSV file');
     if (values.separator !== undefined && values.separator !== ',' && values.separator !== ';') throw new UsageError('--separator is , or ;');
-    if (values.from !== 'csv' && values.from !== 'limesurvey') throw new UsageError('--from is csv or limesurvey');
+    const from = values.from ?? 'csv';
+    if (!isResponseSource(from)) throw new UsageError(`--from is one of ${RESPONSE_SOURCES.join(', ')}`);
+    let mapping: Buffer | undefined;
+    if (values.mapping !== undefined) {
+      try {
+        mapping = await readFile(values.mapping);
+      } catch (error) {
+        throw new UsageError(`cannot read ${values.mapping}: ${(error as Error).message}`);
+      }
+    }
     const store = await openStore(readCliEnv(io.env));
     try {
       const wave = await store.waves.getByCode(values.study, values.wave);
       if (!wave) throw new UsageError(`study "${values.study}" has no wave "${values.wave}"`);
       let input: AsyncIterable<string | Buffer> | Iterable<string>;
       let separator = values.separator as ',' | ';' | undefined;
-      if (values.from === 'limesurvey') {
-        // a LimeSurvey response export: its columns become ours, with the source codes the study keeps
-        let text: string;
+      if (from !== 'csv') {
+        // a foreign file: converted to our CSV's columns, with the source codes the study keeps
+        let file: Buffer;
         try {
-          text = await readFile(positionals[0], 'utf8');
+          file = await readFile(positionals[0]);
         } catch (error) {
           throw new UsageError(`cannot read ${positionals[0]}: ${(error as Error).message}`);
         }
-        const converted = limeSurveyResponses(await waveStudy(store, wave), text);
-        if (converted.leftOut.length > 0) io.stderr.write(`left out (LimeSurvey bookkeeping): ${converted.leftOut.join(', ')}\n`);
-        input = [converted.csv];
+        const converted = await convertResponses(from, await waveStudy(store, wave), file, { mapping });
+        if (converted!.leftOut.length > 0) io.stderr.write(`left out (${RESPONSE_SOURCE_NAMES[from]} bookkeeping): ${converted!.leftOut.join(', ')}\n`);
+        input = [converted!.csv];
         separator = ',';
       } else input = createReadStream(positionals[0], { encoding: 'utf8' });
       const result = await importResponsesCsv(store, wave, input, { separator, skipInvalid: values['skip-invalid'] });
