@@ -109,20 +109,18 @@ export interface ExportDictionary {
   readonly needsAnswers: boolean;
 }
 
-const YES_NO: readonly ExportLevel[] = [
-  { code: 0, label: { fr: 'Non', en: 'No' } },
-  { code: 1, label: { fr: 'Oui', en: 'Yes' } },
-];
-const SELECTED: readonly ExportLevel[] = [
-  { code: 0, label: { fr: 'Non cité', en: 'Not selected' } },
-  { code: 1, label: { fr: 'Cité', en: 'Selected' } },
-];
+/** Two levels, 0 and 1, worded from the interface messages in each of the study's languages. */
+function twoLevels(languages: readonly string[], zero: MessageKey, one: MessageKey): readonly ExportLevel[] {
+  return [
+    { code: 0, label: words(languages, zero) },
+    { code: 1, label: words(languages, one) },
+  ];
+}
 
-/** "(ordre affiché)", "(order shown)": what the text column of a randomised question's shown order adds to its label. */
-const ORDER_TEXT: Label = { fr: ' (ordre affiché)', en: ' (order shown)', de: ' (angezeigte Reihenfolge)', es: ' (orden mostrado)' };
-
-/** "(précision)", "(text)": what an "other, please specify" text column adds to its label. */
-const OTHER_TEXT: Label = { fr: ' (précision)', en: ' (text)' };
+/** ` (suffix)` in each of the study's languages: what a derived column adds to its question's label. */
+function suffix(languages: readonly string[], key: MessageKey): Label {
+  return Object.fromEntries(languages.map((lang) => [lang, ` (${t(interfaceLanguage(lang), key)})`]));
+}
 
 /** `head — tail` (and a suffix) in each of the study's languages. */
 function joinLabels(languages: readonly string[], head: Label, tail: Label, suffix?: Label): Label {
@@ -166,29 +164,31 @@ export function exportVariables(study: Study, options: ExportVariablesOptions = 
   for (const c of layout.categories) offsets.set(c.name, (offset += 2) - 2);
   const category = (name: string) => ({ kind: 'packed-category', offset: offsets.get(name)! }) as const;
 
-  const variables: ExportVariable[] = [
-    { ...base('response_id', { fr: 'Identifiant de la réponse', en: 'Response id' }, null), type: 'number', measure: 'scale', source: { kind: 'id' } },
-  ];
+  const L = (key: MessageKey) => words(study.languages, key);
+  const YES_NO = twoLevels(study.languages, 'export.level.no', 'export.level.yes');
+  const SELECTED = twoLevels(study.languages, 'export.level.notSelected', 'export.level.selected');
+  const ORDER_TEXT = suffix(study.languages, 'export.suffix.orderShown');
+  const OTHER_TEXT = suffix(study.languages, 'export.suffix.otherText');
+  const variables: ExportVariable[] = [{ ...base('response_id', L('export.variable.responseId'), null), type: 'number', measure: 'scale', source: { kind: 'id' } }];
   if (options.withStatus) {
     variables.push({
-      ...base('status', { fr: 'Statut de la réponse', en: 'Response status' }, null),
+      ...base('status', L('export.variable.status'), null),
       type: 'category',
       measure: 'nominal',
       source: { kind: 'status' },
       levels: [
-        { code: 1, label: { fr: 'Complète', en: 'Complete' } },
-        { code: 2, label: { fr: 'Partielle', en: 'Partial' } },
+        { code: 1, label: L('export.level.complete') },
+        { code: 2, label: L('export.level.partial') },
       ],
     });
     variables.push({
-      ...base('excluded', { fr: 'Exclue des résultats', en: 'Excluded from results' }, null),
+      ...base('excluded', L('export.variable.excluded'), null),
       type: 'category',
       measure: 'nominal',
       source: { kind: 'excluded' },
       levels: YES_NO,
     });
   }
-  const L = (key: MessageKey) => words(study.languages, key);
   const paradata = (name: string, key: MessageKey, field: ParadataField, type: 'text' | 'number', maxLength = 0) =>
     variables.push({ ...base(name, L(key), null), type, measure: type === 'number' ? 'scale' : 'nominal', maxLength, source: { kind: 'paradata', field } });
   if (options.withStatus) paradata('exclusion_reason', 'export.variable.exclusionReason', 'exclusionReason', 'text', 500);
@@ -307,7 +307,7 @@ export function exportVariables(study: Study, options: ExportVariablesOptions = 
         // the order the options (codes) or items (names) were shown in, comma-separated
         const key = orderKey(q.name);
         variables.push({
-          ...base(key, Object.fromEntries(study.languages.map((lang) => [lang, `${labelIn(q.text, lang)}${ORDER_TEXT[lang] ?? ' (order shown)'}`])), q),
+          ...base(key, Object.fromEntries(study.languages.map((lang) => [lang, `${labelIn(q.text, lang)}${ORDER_TEXT[lang]}`])), q),
           type: 'text',
           measure: 'nominal',
           maxLength: orderedKeys(q).join(',').length,
@@ -328,14 +328,14 @@ export function exportVariables(study: Study, options: ExportVariablesOptions = 
   }
   if (options.withWeight) {
     variables.push({
-      ...base('weight', { fr: 'Poids de redressement (moyenne 1)', en: 'Raking weight (mean 1)' }, null),
+      ...base('weight', L('export.variable.weight'), null),
       type: 'number',
       measure: 'scale',
       decimals: 6,
       source: { kind: 'weight' },
     });
     variables.push({
-      ...base('weight_population', { fr: 'Poids de redressement (total = population)', en: 'Raking weight (adds up to the population)' }, null),
+      ...base('weight_population', L('export.variable.weightPopulation'), null),
       type: 'number',
       measure: 'scale',
       decimals: 6,

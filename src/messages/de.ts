@@ -1345,4 +1345,18 @@ export const de: Messages = {
   'admin.editor.field.total': 'Summe, die die Zahlen ergeben müssen',
   'admin.editor.field.rows': 'Zeilen',
   'admin.editor.field.columns': 'Spalten',
+  // export variables beside the answers: their labels and levels in the study's languages
+  'export.variable.responseId': 'Kennung der Antwort',
+  'export.variable.status': 'Status der Antwort',
+  'export.level.complete': 'Vollständig',
+  'export.level.partial': 'Teilweise',
+  'export.variable.excluded': 'Von den Ergebnissen ausgeschlossen',
+  'export.level.no': 'Nein',
+  'export.level.yes': 'Ja',
+  'export.level.notSelected': 'Nicht genannt',
+  'export.level.selected': 'Genannt',
+  'export.suffix.orderShown': 'angezeigte Reihenfolge',
+  'export.suffix.otherText': 'Angabe',
+  'export.variable.weight': 'Gewichtungsfaktor (Mittelwert 1)',
+  'export.variable.weightPopulation': 'Gewichtungsfaktor (Summe = Grundgesamtheit)',
 };

@@ -1334,6 +1334,20 @@ export const en = {
   'admin.editor.field.total': 'Total the numbers must add up to',
   'admin.editor.field.rows': 'Rows',
   'admin.editor.field.columns': 'Columns',
+  // export variables beside the answers: their labels and levels in the study's languages
+  'export.variable.responseId': 'Response id',
+  'export.variable.status': 'Response status',
+  'export.level.complete': 'Complete',
+  'export.level.partial': 'Partial',
+  'export.variable.excluded': 'Excluded from results',
+  'export.level.no': 'No',
+  'export.level.yes': 'Yes',
+  'export.level.notSelected': 'Not selected',
+  'export.level.selected': 'Selected',
+  'export.suffix.orderShown': 'order shown',
+  'export.suffix.otherText': 'text',
+  'export.variable.weight': 'Raking weight (mean 1)',
+  'export.variable.weightPopulation': 'Raking weight (adds up to the population)',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

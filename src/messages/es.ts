@@ -1343,4 +1343,18 @@ export const es: Messages = {
   'admin.editor.field.total': 'Total al que deben sumar los números',
   'admin.editor.field.rows': 'Filas',
   'admin.editor.field.columns': 'Columnas',
+  // export variables beside the answers: their labels and levels in the study's languages
+  'export.variable.responseId': 'Identificador de la respuesta',
+  'export.variable.status': 'Estado de la respuesta',
+  'export.level.complete': 'Completa',
+  'export.level.partial': 'Parcial',
+  'export.variable.excluded': 'Excluida de los resultados',
+  'export.level.no': 'No',
+  'export.level.yes': 'Sí',
+  'export.level.notSelected': 'No citado',
+  'export.level.selected': 'Citado',
+  'export.suffix.orderShown': 'orden mostrado',
+  'export.suffix.otherText': 'especificación',
+  'export.variable.weight': 'Peso de ajuste (media 1)',
+  'export.variable.weightPopulation': 'Peso de ajuste (total = población)',
 };

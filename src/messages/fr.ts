@@ -1349,4 +1349,18 @@ export const fr: Messages = {
   'admin.editor.field.total': 'Total que les nombres doivent atteindre',
   'admin.editor.field.rows': 'Lignes',
   'admin.editor.field.columns': 'Colonnes',
+  // export variables beside the answers: their labels and levels in the study's languages
+  'export.variable.responseId': 'Identifiant de la réponse',
+  'export.variable.status': 'Statut de la réponse',
+  'export.level.complete': 'Complète',
+  'export.level.partial': 'Partielle',
+  'export.variable.excluded': 'Exclue des résultats',
+  'export.level.no': 'Non',
+  'export.level.yes': 'Oui',
+  'export.level.notSelected': 'Non cité',
+  'export.level.selected': 'Cité',
+  'export.suffix.orderShown': 'ordre affiché',
+  'export.suffix.otherText': 'précision',
+  'export.variable.weight': 'Poids de redressement (moyenne 1)',
+  'export.variable.weightPopulation': 'Poids de redressement (total = population)',
 };

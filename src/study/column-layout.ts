@@ -1,5 +1,5 @@
-import type { Label } from './label.js';
-import { interfaceLanguage, t } from '../messages/index.js';
+import { labelIn, type Label } from './label.js';
+import { interfaceLanguage, type MessageKey, t } from '../messages/index.js';
 import { numbersItemKey, rankingBounds, rankKey, type Question } from './question.js';
 import type { Study } from './study.js';
 
@@ -39,11 +39,11 @@ const YES_NO = (yes: Label, no: Label) => [
   { code: 0, label: no },
   { code: 1, label: yes },
 ];
-const SELECTED: Label = { fr: 'Cité', en: 'Selected' };
-const NOT_SELECTED: Label = { fr: 'Non cité', en: 'Not selected' };
-
 /** A label in every language of `like`, made by `text(lang)`. */
 const sameLanguages = (like: Label, text: (lang: string) => string): Label => Object.fromEntries(Object.keys(like).map((lang) => [lang, text(lang)]));
+
+/** An interface word in every language of `like`. */
+const word = (like: Label, key: MessageKey): Label => sameLanguages(like, (lang) => t(interfaceLanguage(lang), key));
 
 function columnsOf(q: Question): (CategoryColumn | NumberColumn)[] {
   switch (q.kind) {
@@ -57,8 +57,8 @@ function columnsOf(q: Question): (CategoryColumn | NumberColumn)[] {
         kind: 'category',
         name: `${q.name}_${o.code}`,
         question: q.name,
-        label: { fr: `${q.text.fr} — ${o.label.fr}`, en: `${q.text.en} — ${o.label.en}` },
-        levels: YES_NO(SELECTED, NOT_SELECTED),
+        label: sameLanguages(q.text, (lang) => `${labelIn(q.text, lang)} — ${labelIn(o.label, lang)}`),
+        levels: YES_NO(word(q.text, 'export.level.selected'), word(q.text, 'export.level.notSelected')),
         outOfBase: [],
       }));
     case 'scale': {
@@ -77,7 +77,9 @@ function columnsOf(q: Question): (CategoryColumn | NumberColumn)[] {
       }));
     }
     case 'consent':
-      return [{ kind: 'category', name: q.name, question: q.name, label: q.text, levels: YES_NO({ fr: 'Oui', en: 'Yes' }, { fr: 'Non', en: 'No' }), outOfBase: [] }];
+      return [
+        { kind: 'category', name: q.name, question: q.name, label: q.text, levels: YES_NO(word(q.text, 'export.level.yes'), word(q.text, 'export.level.no')), outOfBase: [] },
+      ];
     case 'number':
       return [{ kind: 'number', name: q.name, question: q.name, label: q.text }];
     case 'numbers':
@@ -91,7 +93,7 @@ function columnsOf(q: Question): (CategoryColumn | NumberColumn)[] {
         kind: 'category',
         name: keys[k]!,
         question: q.name,
-        label: sameLanguages(q.text, (lang) => `${q.text[lang]} — ${o.label[lang] ?? ''}`),
+        label: sameLanguages(q.text, (lang) => `${labelIn(q.text, lang)} — ${labelIn(o.label, lang)}`),
         levels,
         outOfBase: [],
         rankOf: keys,
