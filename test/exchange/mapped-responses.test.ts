@@ -118,7 +118,7 @@ describe('a mapping file and the file it maps (no storage)', () => {
       mappedResponses(
         study,
         Buffer.from(PAST_WAVE_CSV),
-        mapping((m) => (m.columns.CANAL_3.option = 7)),
+        mapping((m) => ((m.columns.CANAL_3 as Record<string, unknown>).option = 7)),
       ),
     );
     assert.match(option.message, /columns\.CANAL_3\.option: "channels" has no option 7 \(its options: 1, 2, WEB, 9\)/);
@@ -223,7 +223,7 @@ for (const database of TEST_DATABASES) {
 
     it('stores nothing when the mapping fails, or when a recoded value is not one the study allows (the import names the file’s line)', async () => {
       const wave = await newWave();
-      await refusal(convertResponses('mapped', study, Buffer.from(PAST_WAVE_CSV), { mapping: mapping((m) => (m.columns.CANAL_3.option = 7)) }));
+      await refusal(convertResponses('mapped', study, Buffer.from(PAST_WAVE_CSV), { mapping: mapping((m) => ((m.columns.CANAL_3 as Record<string, unknown>).option = 7)) }));
       // 7 is no point of the scale: the study refuses it, on the line of the source file
       const csv = PAST_WAVE_CSV.replace('1 250,5;"Très bien; merci"', '1 250,5;"Très bien;\nmerci"').replace('102;2;0;0;0;Salon;2;', '102;2;0;0;0;Salon;4;');
       const converted = await convertResponses('mapped', study, Buffer.from(csv), { mapping: mapping((m) => (m.columns.SATIS.values['4'] = 7)) });
