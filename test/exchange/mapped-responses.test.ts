@@ -341,3 +341,59 @@ for (const database of TEST_DATABASES) {
     });
   });
 }
+
+describe('barometre import responses --from mapped', () => {
+  it('imports a CSV with its mapping, lists the ignored columns, and refuses bad mappings and usage', async () => {
+    const { openStore } = await import('../../src/store/index.js');
+    const { runCli } = await import('../helpers/run-cli.js');
+    const dir = mkdtempSync(join(tmpdir(), 'barometre-mapped-cli-'));
+    try {
+      const store = await openStore({ dataDir: dir });
+      const study = pastWaveStudy();
+      const saved = await store.studies.saveVersion(study.id, study as never);
+      await store.waves.create({ studyId: study.id, code: '2024', studyVersionId: saved.studyVersion.id, title: '2024' });
+      await store.close();
+      const file = join(dir, 'wave2024.csv');
+      const map = join(dir, 'wave2024.json');
+      writeFileSync(file, PAST_WAVE_CSV);
+      writeFileSync(map, mapping());
+      const args = ['import', 'responses', '--study', study.id, '--wave', '2024'];
+      const env = { DATA_DIR: dir };
+      const help = await runCli([...args.slice(0, 2), '--help'], env);
+      assert.match(help.stdout, /--from mapped --mapping MAP\.json FILE\.csv\|FILE\.sav/);
+      // a wrong mapping: the error names the path, exit 2, nothing stored
+      writeFileSync(
+        map,
+        mapping((m) => ((m.columns.CANAL_3 as Record<string, unknown>).option = 7)),
+      );
+      const bad = await runCli([...args, '--from', 'mapped', '--mapping', map, file], env);
+      assert.equal(bad.code, 2, bad.stderr);
+      assert.match(bad.stderr, /columns\.CANAL_3\.option: "channels" has no option 7/);
+      // a value with no recoding: its line, column and value
+      writeFileSync(map, mapping());
+      writeFileSync(file, PAST_WAVE_CSV.replace(';F;192.0.2.1', ';D;192.0.2.1'));
+      const unrecoded = await runCli([...args, '--from', 'mapped', '--mapping', map, file], env);
+      assert.equal(unrecoded.code, 2, unrecoded.stderr);
+      assert.match(unrecoded.stderr, /line 2, column LANGUE: value "D" has no recoding in the mapping \(columns\.LANGUE\.values\)/);
+      writeFileSync(file, PAST_WAVE_CSV);
+      const ok = await runCli([...args, '--from', 'mapped', '--mapping', map, file], env);
+      assert.equal(ok.code, 0, ok.stderr);
+      assert.match(ok.stdout, /^3 of 3 responses imported into past-wave 2024/);
+      assert.match(ok.stderr, /left out \(ignored by the mapping\): RESPID, IP/);
+      // --mapping belongs to --from mapped, and --from mapped needs it
+      assert.equal((await runCli([...args, '--mapping', map, file], env)).code, 2);
+      const without = await runCli([...args, '--from', 'mapped', file], env);
+      assert.equal(without.code, 2);
+      assert.match(without.stderr, /--mapping is required/);
+      const after = await openStore({ dataDir: dir });
+      try {
+        const wave = await after.waves.getByCode(study.id, '2024');
+        assert.equal((await after.responses.list(wave!.id)).length, 3, 'only the good import stored its lines');
+      } finally {
+        await after.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
