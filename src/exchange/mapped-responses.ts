@@ -251,6 +251,8 @@ export async function mappedResponses(study: Study, file: Buffer, mappingFile: B
       rejectedCount++;
       if (rejected.length < 1000) rejected.push({ line: row.line, column, code, message });
     };
+    // a line longer or shorter than the header: its cells cannot be told apart
+    if (!table.sav && row.cells.length !== table.header.length) reject('', 'wrong_cell_count', `${row.cells.length} cells, the header has ${table.header.length}`);
     columnIndex.forEach((t, k) => {
       if (!t) return;
       const raw = row.cells[k] ?? '';
@@ -328,7 +330,7 @@ export async function mappedResponses(study: Study, file: Buffer, mappingFile: B
     outLine += 1 + (record.match(/\r\n|\r|\n/g)?.length ?? 0);
   }
   if (rejectedCount > 0) {
-    const listed = rejected.slice(0, 10).map((r) => `line ${r.line}, column ${r.column}: ${r.message}`);
+    const listed = rejected.slice(0, 10).map((r) => `line ${r.line}${r.column ? `, column ${r.column}` : ''}: ${r.message}`);
     throw new AppError(
       'INVALID_INPUT',
       `${rejectedCount} value${rejectedCount > 1 ? 's' : ''} of the file cannot be read with the mapping (nothing imported): ${listed.join('; ')}${rejectedCount > 10 ? '; …' : ''}`,

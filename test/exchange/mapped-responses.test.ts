@@ -74,6 +74,9 @@ describe('a mapping file and the file it maps (no storage)', () => {
       ),
     );
     assert.match(missing.message, /column IP of the file is neither/);
+    // a line with a cell more than the header: no cell is taken for another column's
+    const extra = await refusal(mappedResponses(study, Buffer.from(PAST_WAVE_CSV.replace(';E;192.0.2.2', ';E;192.0.2.2;surplus')), mapping()));
+    assert.match(extra.message, /line 3: 17 cells, the header has 16/);
   });
 
   it('refuses a mapping that is not valid, naming the field by its path and the reason', async () => {
