@@ -174,6 +174,18 @@ describe('a mapping file and the file it maps (no storage)', () => {
     assert.match(error.message, /line 4, column DEBUT: "2024-03-03 11:00" is not a date in the format DD\/MM\/YYYY HH:mm/);
   });
 
+  it('reads a windows-1252 file when the mapping says so, and refuses it as UTF-8, saying how to read it', async () => {
+    const latin = Buffer.from(PAST_WAVE_CSV, 'latin1');
+    const error = await refusal(mappedResponses(study, latin, mapping()));
+    assert.match(error.message, /the file is not utf-8 text: say its encoding in the mapping \("encoding": "windows-1252"\)/);
+    const converted = await mappedResponses(
+      study,
+      latin,
+      mapping((m) => (m.encoding = 'windows-1252')),
+    );
+    assert.match(converted.csv, /,Très bien; merci,/);
+  });
+
   it('refuses the mapped source without a mapping: --mapping is required', async () => {
     const error = await refusal(convertResponses('mapped', study, Buffer.from(PAST_WAVE_CSV)));
     assert.match(error.message, /--mapping is required/);
