@@ -365,7 +365,8 @@ Options:
   --separator , or ;   the CSV separator (default: guessed from the header); with ; a decimal comma is read
   --skip-invalid       import the valid lines even when some fail
 
-Exit status: 0 imported, 1 some lines rejected (nothing imported without --skip-invalid), 2 bad usage.`,
+Exit status: 0 imported, 1 some lines rejected (nothing imported without --skip-invalid), 2 bad usage, or a
+file or mapping that cannot be read (nothing imported).`,
   },
   importText('limesurvey', 'LimeSurvey .lss'),
   importText('surveyjs', 'SurveyJS JSON'),
