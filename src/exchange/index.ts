@@ -9,6 +9,8 @@ export { writeSav } from './write-sav.js';
 export { writeTripleS } from './write-triple-s.js';
 export { neutraliseCell, unneutraliseCell } from './csv-cell.js';
 export { limeSurveyResponses, type LimeSurveyResponses } from './limesurvey-responses.js';
+export { mappedResponses, type MappedResponses } from './mapped-responses.js';
+export { readResponseMapping, ZResponseMapping, type ResponseMapping } from './response-mapping.js';
 export {
   convertResponses,
   isResponseSource,

@@ -1,16 +1,19 @@
 import type { Study } from '../study/index.js';
+import { AppError } from '../app-error.js';
 import { limeSurveyResponses } from './limesurvey-responses.js';
+import { mappedResponses } from './mapped-responses.js';
 
 /**
  * The kinds of response file a wave imports: our own CSV export's columns (`csv`), a LimeSurvey response
- * export (`limesurvey`). Each foreign kind is converted to our CSV, which `importResponsesCsv` then reads and
+ * export (`limesurvey`), a CSV or SPSS .sav file of other columns and codes with a mapping file (`mapped`, see
+ * `ZResponseMapping`). Each foreign kind is converted to our CSV, which `importResponsesCsv` then reads and
  * checks line by line, so that every source gets the same checks, rejections and transaction.
  */
-export const RESPONSE_SOURCES = ['csv', 'limesurvey'] as const;
+export const RESPONSE_SOURCES = ['csv', 'limesurvey', 'mapped'] as const;
 export type ResponseSource = (typeof RESPONSE_SOURCES)[number];
 
 /** Each source's name as its users know it (CLI and workspace messages). */
-export const RESPONSE_SOURCE_NAMES: Record<ResponseSource, string> = { csv: 'CSV', limesurvey: 'LimeSurvey' };
+export const RESPONSE_SOURCE_NAMES: Record<ResponseSource, string> = { csv: 'CSV', limesurvey: 'LimeSurvey', mapped: 'CSV or .sav with a mapping' };
 
 export const isResponseSource = (value: string): value is ResponseSource => (RESPONSE_SOURCES as readonly string[]).includes(value);
 
@@ -41,13 +44,18 @@ export interface ConvertOptions {
  * Converts a response file of `source` to our CSV; `null` for `csv`, whose file is read as it is (and
  * streamed). Throws AppError('INVALID_INPUT') naming what is wrong with the file or its mapping.
  */
-export async function convertResponses(source: ResponseSource, study: Study, file: Buffer, _options: ConvertOptions = {}): Promise<ConvertedResponses | null> {
+export async function convertResponses(source: ResponseSource, study: Study, file: Buffer, options: ConvertOptions = {}): Promise<ConvertedResponses | null> {
   switch (source) {
     case 'csv':
       return null;
     case 'limesurvey': {
       const converted = limeSurveyResponses(study, file.toString('utf8'));
       return { csv: converted.csv, columns: [], leftOut: converted.leftOut, unknown: converted.unknown };
+    }
+    case 'mapped': {
+      if (!options.mapping) throw new AppError('INVALID_INPUT', 'a CSV or .sav file of other columns needs its mapping file: --mapping is required', { field: 'mapping' });
+      const converted = await mappedResponses(study, file, options.mapping);
+      return { csv: converted.csv, columns: converted.columns, leftOut: converted.leftOut, unknown: [] };
     }
   }
 }

@@ -309,6 +309,7 @@ Environment: DATA_DIR, DATABASE_URL (see \`barometre db migrate --help\`).`,
     name: 'import responses',
     summary: 'import responses into a wave from CSV (checked by the study)',
     help: `Usage: barometre import responses --study S --wave W FILE.csv [--from csv|limesurvey] [--separator , or ;] [--skip-invalid]
+       barometre import responses --study S --wave W --from mapped --mapping MAP.json FILE.csv|FILE.sav [--skip-invalid]
 
 Reads responses from CSV, one line per response, columns matched by variable name (the columns of
 \`barometre export --format csv\`: codes or labels, multiple choices as one 0/1 column per option;
@@ -321,12 +322,51 @@ codes as values) of the survey the study was imported from: Q[SQ001] columns, Y 
 and Q[other], Q[1] rank columns; submitdate, startdate and startlanguage give each response's status,
 dates and language; LimeSurvey's bookkeeping columns (id, seed, lastpage, ipaddr…) are listed and left out.
 
+With --from mapped, FILE is a CSV or SPSS .sav file of other column names and codes (a past wave from
+another tool), and MAP.json says how its columns map to the study's questions:
+  {
+    "format": "csv",               csv or sav (default: read from the file)
+    "separator": ";",              CSV: , ; or a tab (default: guessed from the header)
+    "decimal": ",",                CSV: decimal mark of numbers (default: , with ;, else .)
+    "encoding": "utf-8",           CSV: utf-8 (default) or windows-1252
+    "utcOffset": "+01:00",         zone of dates and times written without one (default +00:00)
+    "columns": {
+      "Q1": "gender",                                              values: codes, export codes or labels
+      "Q5": { "question": "satisfaction", "values": { "1": 5, "2": 4, "99": null } },   recoded
+      "Q2_3": { "question": "channels", "option": 3, "selected": ["1"], "notSelected": ["0"] },
+      "Q2_OTH": { "question": "channels", "other": true },       the "other, please specify" text
+      "Q7A": { "question": "agree", "item": "quality" },         a matrix or multiple numeric item
+      "R1": { "question": "priorities", "option": 2 },           a ranking: the rank of option 2
+      "SEXE": { "question": "gender", "labels": true },          .sav: read through its value labels
+      "FIN": { "paradata": "completed_at", "format": "DD/MM/YYYY HH:mm" },
+      "LANG": { "paradata": "language", "values": { "F": "fr", "E": "en" } },
+      "ETAT": { "paradata": "status", "values": { "1": "complete", "0": "partial" } }
+    },
+    "ignore": ["RESPID", "IP"],    columns left out on purpose (listed)
+    "complete": true               without a status column: all complete (true), all partial (false), or
+                                   complete when a completion date is given ("completed_at")
+  }
+A question name alone reads the study's codes, export codes or labels; "values" recodes each source value
+(every non-empty value must be listed; null means no answer); "option" names a multiple choice's option
+(code or export code) whose 0/1 column this is; "item" a matrix or multiple numeric item (or a text grid's
+row_column); paradata is one of started_at, completed_at, duration_seconds, language, status, excluded,
+exclusion_reason; date formats use YYYY MM DD HH mm ss (default ISO 8601), dates and times of a .sav are read
+as SPSS dates, its system-missing values as empty. Every column of the file must be in "columns" or
+"ignore", and every column named in "columns" in the file; a mapping naming a question, option or item the
+study lacks is refused by its path (columns.Q2_3.option). A value with no recoding or a date not in its
+format stops the import, listed by line (a .sav's case n is line n+1), column and value: fix the mapping.
+Example:
+  barometre import responses --study uses --wave 2019 --from mapped --mapping wave2019.json wave2019.sav
+
 Options:
-  --from csv|limesurvey  our CSV export's columns (default), or a LimeSurvey response export
+  --from csv|limesurvey|mapped  our CSV export's columns (default), a LimeSurvey response export, or
+                       a CSV or .sav file with a mapping
+  --mapping MAP.json   the mapping file of --from mapped (required with it, refused without it)
   --separator , or ;   the CSV separator (default: guessed from the header); with ; a decimal comma is read
   --skip-invalid       import the valid lines even when some fail
 
-Exit status: 0 imported, 1 some lines rejected (nothing imported without --skip-invalid), 2 bad usage.`,
+Exit status: 0 imported, 1 some lines rejected (nothing imported without --skip-invalid), 2 bad usage, or a
+file or mapping that cannot be read (nothing imported).`,
   },
   importText('limesurvey', 'LimeSurvey .lss'),
   importText('surveyjs', 'SurveyJS JSON'),

@@ -28,6 +28,7 @@ export const importResponsesCommand: CliCommand = {
     if (values.separator !== undefined && values.separator !== ',' && values.separator !== ';') throw new UsageError('--separator is , or ;');
     const from = values.from ?? 'csv';
     if (!isResponseSource(from)) throw new UsageError(`--from is one of ${RESPONSE_SOURCES.join(', ')}`);
+    if (values.mapping !== undefined && from !== 'mapped') throw new UsageError('--mapping goes with --from mapped');
     let mapping: Buffer | undefined;
     if (values.mapping !== undefined) {
       try {
@@ -51,7 +52,8 @@ export const importResponsesCommand: CliCommand = {
           throw new UsageError(`cannot read ${positionals[0]}: ${(error as Error).message}`);
         }
         const converted = await convertResponses(from, await waveStudy(store, wave), file, { mapping });
-        if (converted!.leftOut.length > 0) io.stderr.write(`left out (${RESPONSE_SOURCE_NAMES[from]} bookkeeping): ${converted!.leftOut.join(', ')}\n`);
+        if (converted!.leftOut.length > 0)
+          io.stderr.write(`left out (${from === 'mapped' ? 'ignored by the mapping' : `${RESPONSE_SOURCE_NAMES[from]} bookkeeping`}): ${converted!.leftOut.join(', ')}\n`);
         input = [converted!.csv];
         separator = ',';
       } else input = createReadStream(positionals[0], { encoding: 'utf8' });
