@@ -400,6 +400,10 @@ describe('barometre import responses --from mapped', () => {
       const without = await runCli([...args, '--from', 'mapped', file], env);
       assert.equal(without.code, 2);
       assert.match(without.stderr, /--mapping is required/);
+      // the mapping says its separator: --separator is refused rather than ignored
+      const separator = await runCli([...args, '--from', 'mapped', '--mapping', map, '--separator', ';', file], env);
+      assert.equal(separator.code, 2);
+      assert.match(separator.stderr, /--separator goes with --from csv/);
       const after = await openStore({ dataDir: dir });
       try {
         const wave = await after.waves.getByCode(study.id, '2024');

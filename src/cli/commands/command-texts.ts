@@ -362,7 +362,8 @@ Options:
   --from csv|limesurvey|mapped  our CSV export's columns (default), a LimeSurvey response export, or
                        a CSV or .sav file with a mapping
   --mapping MAP.json   the mapping file of --from mapped (required with it, refused without it)
-  --separator , or ;   the CSV separator (default: guessed from the header); with ; a decimal comma is read
+  --separator , or ;   the CSV separator of --from csv (default: guessed from the header); with ; a decimal
+                       comma is read (refused with another source: its file or mapping says its own)
   --skip-invalid       import the valid lines even when some fail
 
 Exit status: 0 imported, 1 some lines rejected (nothing imported without --skip-invalid), 2 bad usage, or a

@@ -29,6 +29,8 @@ export const importResponsesCommand: CliCommand = {
     const from = values.from ?? 'csv';
     if (!isResponseSource(from)) throw new UsageError(`--from is one of ${RESPONSE_SOURCES.join(', ')}`);
     if (values.mapping !== undefined && from !== 'mapped') throw new UsageError('--mapping goes with --from mapped');
+    // a foreign file says its own separator (a LimeSurvey or SurveyJS export, or the mapping's `separator`)
+    if (values.separator !== undefined && from !== 'csv') throw new UsageError('--separator goes with --from csv (a mapping file says its own separator)');
     let mapping: Buffer | undefined;
     if (values.mapping !== undefined) {
       try {
