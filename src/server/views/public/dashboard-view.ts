@@ -7,6 +7,7 @@ import { resultsChart } from './results-charts.js';
 import { RESULTS_PATHS } from './results-paths.js';
 import { cutTable, indicatorTable } from './results-tables.js';
 import { rankingSection } from './ranking-table.js';
+import { numbersSection } from './numbers-table.js';
 import { unweightedNote } from './unweighted-note.js';
 import { count } from './results-format.js';
 import { t } from '../../../messages/index.js';
@@ -89,6 +90,7 @@ ${themes.map((theme) => {
   ${banner ? cutCharts(lang, results, theme.id, indicators, banner) : null}
 </section>`;
 })}
-${rankingSection(lang, results)}
+${rankingSection(lang, results, banner)}
+${numbersSection(lang, results, banner)}
 </article>`;
 }
