@@ -2,7 +2,7 @@
  * The statistics of the new question kinds on the public pages, on the demo study that has them (energy and
  * mobility: a multiple numeric question `trips`, a ranking `measures`, cuts by age band, sex and region):
  * the dashboard's means section with margins and bases, the ranking section split by the chosen cut, the
- * results API with both, by cut.
+ * results API with both, by cut, and the white paper's chapter of means.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -11,10 +11,12 @@ import { getWaveResults } from '../../src/analysis/results-cache.js';
 import type { WaveResults } from '../../src/analysis/wave-results-types.js';
 import { generateStudyDemo } from '../../src/demo/index.js';
 import { formatNumber } from '../../src/report/format/index.js';
+import { renderWhitePaper } from '../../src/report/pdf/white-paper-pdf.js';
 import type { Wave } from '../../src/store/index.js';
 import { labelIn } from '../../src/study/index.js';
 import { TEST_DATABASES } from '../helpers/databases.js';
 import { startTestServer, TEST_SECRET_KEY, type TestServer } from '../helpers/test-server.js';
+import { flatText } from '../white-paper/pdf-tools.js';
 
 const STUDY = 'energy-mobility-barometer';
 const NBSP = '\u00A0';
@@ -148,6 +150,28 @@ for (const database of TEST_DATABASES.slice(0, 1)) {
       const trips = api.numbers.find((q) => q.question === 'trips')!;
       assert.equal(trips.items[0]!.mean.estimate, results.numbers![0]!.items[0]!.mean!.estimate);
       assert.equal(trips.items[0]!.cuts.region!.length, results.banners.find((b) => b.id === 'region')!.levels.length);
+    });
+
+    it('prints a chapter of means in the white paper: each item with its mean, margin and bases, listed in the contents', async () => {
+      for (const lang of ['fr', 'en'] as const) {
+        const pdf = await renderWhitePaper({ results, lang, creationDate: new Date('2026-04-01T00:00:00Z') });
+        const words = flatText(pdf);
+        const title = lang === 'fr' ? 'Moyennes' : 'Means';
+        // the contents name the chapter, then the chapter itself comes after the rankings
+        const first = words.indexOf(title);
+        assert.ok(
+          first >= 0 && words.indexOf(title, first + 1) > words.lastIndexOf(lang === 'fr' ? 'Classements' : 'Rankings'),
+          `${lang}: a chapter "${title}" after the rankings`,
+        );
+        const trips = results.numbers![0]!;
+        assert.ok(words.includes(labelIn(trips.text, lang).slice(0, 30)), 'the caption names the question');
+        for (const item of trips.items) {
+          const m = item.mean!;
+          const row = `${labelIn(item.label, lang)} ${formatNumber(m.estimate, lang, 1)} ± ${formatNumber((m.ci[1] - m.ci[0]) / 2, lang, 1)} ${formatNumber(m.n, lang)} ${formatNumber(m.nEffective, lang)}`;
+          assert.ok(words.includes(row), `${lang}: "${row}"`);
+        }
+        assert.ok(words.includes(lang === 'fr' ? 'Chaque réponse répartit un total de 10 entre les éléments.' : 'Each answer splits a total of 10 among the items.'));
+      }
     });
   });
 }
