@@ -81,6 +81,7 @@ for (const database of TEST_DATABASES.slice(0, 1)) {
       const body = await get(`/en/results/${STUDY}?wave=T1-2026`);
       const section = block(body, 'numbers');
       assert.ok(section, 'a section of means');
+      assert.match(body, /<li><a href="#rankings">Rankings<\/a><\/li><li><a href="#numbers">Means<\/a><\/li><\/ul>/, 'both sections in the navigation');
       const table = text(block(body, 'table-numbers-trips')!);
       for (const item of results.numbers![0]!.items) {
         const m = item.mean!;

@@ -72,7 +72,9 @@ export function dashboardView(lang: Lang, data: DashboardData): Html {
     <a href="${RESULTS_PATHS.api(study, wave)}">${t(lang, 'results.dashboard.api')}</a>
   </p>
   <nav class="theme-nav" aria-label="${t(lang, 'results.dashboard.themes')}">
-    <ul>${themes.map((t) => html`<li><a href="#theme-${t.id}">${labelIn(t.label, lang)}</a></li>`)}</ul>
+    <ul>${themes.map((t) => html`<li><a href="#theme-${t.id}">${labelIn(t.label, lang)}</a></li>`)}${
+      (results.rankings ?? []).length > 0 ? html`<li><a href="#rankings">${t(lang, 'results.ranking.title')}</a></li>` : null
+    }${(results.numbers ?? []).length > 0 ? html`<li><a href="#numbers">${t(lang, 'results.numbers.title')}</a></li>` : null}</ul>
   </nav>
 </header>
 <section class="key-figures" aria-labelledby="key-figures-title">
