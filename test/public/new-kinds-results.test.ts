@@ -16,7 +16,8 @@ import type { Wave } from '../../src/store/index.js';
 import { labelIn } from '../../src/study/index.js';
 import { TEST_DATABASES } from '../helpers/databases.js';
 import { startTestServer, TEST_SECRET_KEY, type TestServer } from '../helpers/test-server.js';
-import { flatText } from '../white-paper/pdf-tools.js';
+import { flatText, spaces } from '../white-paper/pdf-tools.js';
+import { t } from '../../src/messages/index.js';
 
 const STUDY = 'energy-mobility-barometer';
 const NBSP = '\u00A0';
@@ -172,6 +173,21 @@ for (const database of TEST_DATABASES.slice(0, 1)) {
           assert.ok(words.includes(row), `${lang}: "${row}"`);
         }
         assert.ok(words.includes(lang === 'fr' ? 'Chaque réponse répartit un total de 10 entre les éléments.' : 'Each answer splits a total of 10 among the items.'));
+        // the means and the rankings across each cut, with the bases of the columns
+        const sex = results.banners.find((b) => b.id === 'sex')!;
+        const params = { banner: labelIn(sex.label, lang), wave: results.wave.title };
+        const ranking = results.rankings!.find((r) => r.question === 'measures')!;
+        for (const caption of [
+          t(lang, 'results.numbers.cutCaption', { ...params, question: labelIn(trips.text, lang) }),
+          t(lang, 'results.ranking.cutCaption', { ...params, question: labelIn(ranking.text, lang) }),
+          t(lang, 'results.ranking.cutFirstCaption', { ...params, question: labelIn(ranking.text, lang) }),
+        ])
+          assert.ok(words.includes(spaces(caption)), `${lang}: "${caption}"`);
+        const cell = trips.items[0]!.cuts.sex![0]!;
+        assert.ok(
+          words.includes(`${formatNumber(cell.estimate!, lang, 1)} ± ${formatNumber((cell.ci![1] - cell.ci![0]) / 2, lang, 1)} n = ${spaces(formatNumber(cell.n, lang))}`),
+          `${lang}: a column's mean, margin and base`,
+        );
       }
     });
   });

@@ -1,6 +1,7 @@
 import type { WaveResults } from '../../analysis/wave-results-types.js';
 import type { Lang } from '../format/index.js';
 import { count } from './figures.js';
+import { drawMeansByCut } from './white-paper-cut-means.js';
 import type { PdfFlow } from './pdf-flow.js';
 import { t } from '../../messages/index.js';
 import { labelIn } from '../../study/index.js';
@@ -12,7 +13,7 @@ const meanMargin = (ci: readonly [number, number] | undefined, lang: Lang) => (c
 /**
  * The means chapter, when the study has multiple numeric questions: per question a table of each item's
  * weighted mean among those who gave it a value, with its margin of error, base and effective base, and a
- * note naming the question's unit and the total its items add up to.
+ * note naming the question's unit and the total its items add up to; then the items across each cut.
  */
 export function drawNumbers(flow: PdfFlow, results: WaveResults, lang: Lang): void {
   const list = results.numbers ?? [];
@@ -42,5 +43,22 @@ export function drawNumbers(flow: PdfFlow, results: WaveResults, lang: Lang): vo
         note: notes.join(' '),
       },
     );
+    for (const banner of results.banners) {
+      if (numbers.items.some((item) => item.cuts[banner.id] === undefined)) continue;
+      drawMeansByCut(
+        flow,
+        results,
+        lang,
+        banner,
+        t(lang, 'results.numbers.cutCaption', { question: labelIn(numbers.text, lang), banner: labelIn(banner.label, lang), wave: results.wave.title }),
+        t(lang, 'results.numbers.item'),
+        numbers.items.map((item) => ({
+          label: item.label,
+          overall: { estimate: item.mean?.estimate ?? null, ci: item.mean?.ci ?? null, n: item.mean?.n ?? 0 },
+          cells: item.cuts[banner.id]!,
+        })),
+        { value: (v) => mean(v ?? undefined, lang), margin: (f) => meanMargin(f.ci ?? undefined, lang) },
+      );
+    }
   }
 }
