@@ -1,7 +1,7 @@
 import { AppError } from '../app-error.js';
 import type { Store, Wave } from '../store/index.js';
-import { categoricalColumn, columnLetter, createDataset, type Column, type Dataset } from '../stats/index.js';
-import { allQuestions, rankKey, studyCuts, type Study } from '../study/index.js';
+import { categoricalColumn, columnLetter, createDataset, numericColumn, type Column, type Dataset } from '../stats/index.js';
+import { allQuestions, numbersItemKey, rankKey, studyCuts, type Study } from '../study/index.js';
 import { indicatorColumn } from './indicator-column.js';
 import type { WaveColumns } from './load-wave.js';
 import { loadResultColumns } from './wave-results-columns.js';
@@ -40,7 +40,8 @@ export interface PreparedWave {
 /**
  * Builds the dataset of a loaded wave: one 0/1 column per indicator (out of base −1), one column per banner
  * (levels named by the banner's option codes, `banners` may come from another wave's study so that the two
- * waves share levels), the weighting margins; then weighs it.
+ * waves share levels), the loaded number columns under their own names (the items of multiple numeric
+ * questions), the weighting margins; then weighs it.
  */
 export function prepareColumns(wave: Wave, study: Study, columns: WaveColumns, banners: readonly BannerInfo[]): PreparedWave {
   const list: Column[] = [];
@@ -61,6 +62,7 @@ export function prepareColumns(wave: Wave, study: Study, columns: WaveColumns, b
       ),
     );
   }
+  for (const [name, values] of columns.numbers) list.push(numericColumn(name, values));
   const targets = readPopulationTargets(wave.populationTargets);
   list.push(...marginColumns(columns, columns.layout, targets));
   if (list.length === 0) list.push(categoricalColumn('row', new Int8Array(columns.n), ['all']));
@@ -74,7 +76,9 @@ export async function prepareWave(store: Store, wave: Wave, banners?: readonly B
   const chosen = banners ?? studyBanners(study);
   // the rank columns of the ranking questions too, for their mean ranks
   const ranks = allQuestions(study).flatMap(({ question: q }) => (q.kind === 'ranking' ? q.options.map((o) => rankKey(q.name, o.code)) : []));
-  const columns = await loadResultColumns(store, wave, study, [...chosen.map((b) => b.variable), ...ranks]);
+  // and the items of the multiple numeric questions, for their means
+  const items = allQuestions(study).flatMap(({ question: q }) => (q.kind === 'numbers' ? q.items.map((item) => numbersItemKey(q, item)) : []));
+  const columns = await loadResultColumns(store, wave, study, [...chosen.map((b) => b.variable), ...ranks], items);
   if (columns.n === 0) throw new AppError('UNAVAILABLE', `wave ${wave.code} has no complete kept response yet`, { wave: wave.code });
   return prepareColumns(wave, study, columns, chosen);
 }

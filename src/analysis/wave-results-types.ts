@@ -1,11 +1,12 @@
 import type { RankingResult } from './ranking-estimates.js';
+import type { NumbersResult } from './numbers-estimates.js';
 import type { Label, StudyLanguages } from '../study/index.js';
 
 /** What pages need of a study beside its results: its words, languages and respondent unit. */
 export type StudySummary = StudyLanguages & { readonly id: string; readonly title: Label; readonly producers: readonly string[] };
 
 /** Version of the results object's shape: a cached payload of another version is recomputed. */
-export const WAVE_RESULTS_VERSION = 4;
+export const WAVE_RESULTS_VERSION = 5;
 
 /** A cut column with fewer respondents is marked "low base" (default 30). */
 export const LOW_BASE = 30;
@@ -144,4 +145,6 @@ export interface WaveResults {
   readonly indicators: readonly IndicatorResult[];
   /** per ranking question (identifying ones left out): each option's mean rank and share ranked first; absent in results of an older shape */
   readonly rankings?: readonly RankingResult[];
+  /** per multiple numeric question (identifying ones left out): each item's weighted mean, overall and by cut; absent in results of an older shape */
+  readonly numbers?: readonly NumbersResult[];
 }

@@ -2,6 +2,8 @@ import { AppError } from '../app-error.js';
 import { compareWaves, type Store, type Wave } from '../store/index.js';
 import { allQuestions, columnLayout, findQuestion, mayBeHidden, rankKey, type Label } from '../study/index.js';
 import { rankingEstimates } from './ranking-estimates.js';
+import { numbersEstimates } from './numbers-estimates.js';
+import type { MeanCuts } from './cut-estimates.js';
 import { computeTableSet, waveDifference, type TableCell } from '../stats/index.js';
 import { studyLanguages } from '../study/index.js';
 import { bannerColumnName, indicatorColumnName, prepareWave, studyBanners, type PreparedWave } from './wave-results-dataset.js';
@@ -102,6 +104,12 @@ export async function computeWaveResults(store: Store, wave: Wave, options: Wave
     const question = column === undefined ? undefined : findQuestion(study, column.question);
     return question !== undefined && mayBeHidden(study, question);
   };
+  // rankings and multiple numeric means split by the same cuts as the indicators, with the same base thresholds
+  const split: MeanCuts = {
+    cuts: banners.map((b) => ({ id: b.id, column: bannerColumnName(b.id), levels: b.levels })),
+    lowBase: settings.lowBase,
+    suppressBase: settings.suppressBase,
+  };
   const results: WaveResults = {
     kind: 'waveResults',
     version: WAVE_RESULTS_VERSION,
@@ -147,7 +155,11 @@ export async function computeWaveResults(store: Store, wave: Wave, options: Wave
     rankings: allQuestions(study).flatMap(({ question: q }) => {
       if (q.kind !== 'ranking' || q.identifying) return [];
       const ranks = q.options.map((o) => current.columns.categories.get(rankKey(q.name, o.code)) ?? new Int16Array(current.columns.n).fill(-1));
-      return [rankingEstimates(current.weighting.design, q, ranks, settings.conf)];
+      return [rankingEstimates(current.weighting.design, q, ranks, settings.conf, split)];
+    }),
+    numbers: allQuestions(study).flatMap(({ question: q }) => {
+      if (q.kind !== 'numbers' || q.identifying) return [];
+      return [numbersEstimates(current.weighting.design, q, settings.conf, split)];
     }),
   };
   // a JSON round trip: the fresh object is exactly what the cache gives back (no typed arrays, no -0, no undefined)

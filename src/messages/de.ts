@@ -1359,4 +1359,16 @@ export const de: Messages = {
   'export.suffix.otherText': 'Angabe',
   'export.variable.weight': 'Gewichtungsfaktor (Mittelwert 1)',
   'export.variable.weightPopulation': 'Gewichtungsfaktor (Summe = Grundgesamtheit)',
+  'results.numbers.title': 'Mittelwerte',
+  'results.numbers.caption': '{question}: Mittelwert jedes Elements, {wave}',
+  'results.numbers.item': 'Element',
+  'results.numbers.mean': 'Mittelwert',
+  'results.numbers.unit': 'Einheit: {unit}.',
+  'results.numbers.total': 'Jede Antwort verteilt eine Summe von {total} auf die Elemente.',
+  'results.numbers.legend': 'Mittelwert unter den Antworten, die dem Element einen Wert geben (n); Fehlermarge: die halbe Breite des 95-%-Konfidenzintervalls.',
+  'results.numbers.cutCaption': '{question} nach „{banner}“: Mittelwert jedes Elements, {wave}',
+  'results.ranking.cutCaption': '{question} nach „{banner}“: mittlerer Rang (1 = erster), {wave}',
+  'results.ranking.cutFirstCaption': '{question} nach „{banner}“: Anteil auf Rang 1, {wave}',
+  'results.cut.meanLegend':
+    '*: geringe Basis (weniger als {low} Antworten), mit Vorsicht zu interpretieren. –: Basis zu klein (weniger als {suppress} Antworten), nicht ausgewiesen. Jede Spalte nennt ihre Fehlermarge und ihre Basis n.',
 };

@@ -1348,6 +1348,18 @@ export const en = {
   'export.suffix.otherText': 'text',
   'export.variable.weight': 'Raking weight (mean 1)',
   'export.variable.weightPopulation': 'Raking weight (adds up to the population)',
+  'results.numbers.title': 'Means',
+  'results.numbers.caption': '{question}: mean of each item, {wave}',
+  'results.numbers.item': 'Item',
+  'results.numbers.mean': 'Mean',
+  'results.numbers.unit': 'Unit: {unit}.',
+  'results.numbers.total': 'Each answer splits a total of {total} among the items.',
+  'results.numbers.legend': 'Mean among the answers that give the item a value (n); margin of error: half the width of the 95% confidence interval.',
+  'results.numbers.cutCaption': '{question} by “{banner}”: mean of each item, {wave}',
+  'results.ranking.cutCaption': '{question} by “{banner}”: mean rank (1 = first), {wave}',
+  'results.ranking.cutFirstCaption': '{question} by “{banner}”: share ranked first, {wave}',
+  'results.cut.meanLegend':
+    '*: low base (fewer than {low} answers), read with care. –: base too small (fewer than {suppress} answers), not published. Each column gives its margin of error and its base n.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

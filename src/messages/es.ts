@@ -1357,4 +1357,16 @@ export const es: Messages = {
   'export.suffix.otherText': 'especificación',
   'export.variable.weight': 'Peso de ajuste (media 1)',
   'export.variable.weightPopulation': 'Peso de ajuste (total = población)',
+  'results.numbers.title': 'Medias',
+  'results.numbers.caption': '{question}: media de cada elemento, {wave}',
+  'results.numbers.item': 'Elemento',
+  'results.numbers.mean': 'Media',
+  'results.numbers.unit': 'Unidad: {unit}.',
+  'results.numbers.total': 'Cada respuesta reparte un total de {total} entre los elementos.',
+  'results.numbers.legend': 'Media entre las respuestas que dan un valor al elemento (n); margen de error: la mitad de la anchura del intervalo de confianza al 95\u00A0%.',
+  'results.numbers.cutCaption': '{question} según «{banner}»: media de cada elemento, {wave}',
+  'results.ranking.cutCaption': '{question} según «{banner}»: puesto medio (1 = primero), {wave}',
+  'results.ranking.cutFirstCaption': '{question} según «{banner}»: proporción en primer lugar, {wave}',
+  'results.cut.meanLegend':
+    '*: base reducida (menos de {low} respuestas), interprétese con cautela. –: base insuficiente (menos de {suppress} respuestas), no se publica. Cada columna indica su margen de error y su base n.',
 };

@@ -1363,4 +1363,16 @@ export const fr: Messages = {
   'export.suffix.otherText': 'précision',
   'export.variable.weight': 'Poids de redressement (moyenne 1)',
   'export.variable.weightPopulation': 'Poids de redressement (total = population)',
+  'results.numbers.title': 'Moyennes',
+  'results.numbers.caption': '{question} : moyenne de chaque élément, {wave}',
+  'results.numbers.item': 'Élément',
+  'results.numbers.mean': 'Moyenne',
+  'results.numbers.unit': 'Unité : {unit}.',
+  'results.numbers.total': 'Chaque réponse répartit un total de {total} entre les éléments.',
+  'results.numbers.legend': 'Moyenne parmi les réponses qui donnent une valeur à l’élément (n) ; marge d’erreur : la moitié de la largeur de l’intervalle de confiance à 95 %.',
+  'results.numbers.cutCaption': '{question} selon « {banner} » : moyenne de chaque élément, {wave}',
+  'results.ranking.cutCaption': '{question} selon « {banner} » : rang moyen (1 = premier), {wave}',
+  'results.ranking.cutFirstCaption': '{question} selon « {banner} » : part classée en premier, {wave}',
+  'results.cut.meanLegend':
+    '* : base faible (moins de {low} réponses), à lire avec prudence. – : base trop faible (moins de {suppress} réponses), non publié. Chaque colonne donne sa marge d’erreur et sa base n.',
 };

@@ -6,6 +6,7 @@ import { PdfFlow } from './pdf-flow.js';
 import { pdfText } from './pdf-text.js';
 import { drawHierarchy, drawSummary, drawTheme, themesWithIndicators } from './white-paper-chapters.js';
 import { drawRankings } from './white-paper-rankings.js';
+import { drawNumbers } from './white-paper-numbers.js';
 import { drawCover, drawToc } from './white-paper-cover.js';
 import { drawAppendix, drawMethodology } from './white-paper-methodology.js';
 import { t } from '../../messages/index.js';
@@ -53,6 +54,7 @@ export async function renderWhitePaper(input: WhitePaperInput): Promise<Buffer> 
   for (const theme of themesWithIndicators(results)) await drawTheme(flow, results, theme, lang);
   await drawHierarchy(flow, results, lang);
   drawRankings(flow, results, lang);
+  drawNumbers(flow, results, lang);
   drawMethodology(flow, results, lang);
   drawAppendix(flow, results, lang);
   flow.chapterOfPage[tocPage] = t(lang, 'pdf.toc.title');

@@ -3,6 +3,7 @@ import type { Lang } from '../format/index.js';
 import { count, moe, pct } from './figures.js';
 import type { PdfFlow } from './pdf-flow.js';
 import { tableLegend } from './white-paper-chapters.js';
+import { drawMeansByCut } from './white-paper-cut-means.js';
 import { t } from '../../messages/index.js';
 import { labelIn } from '../../study/index.js';
 
@@ -11,7 +12,8 @@ const rankMargin = (ci: readonly [number, number] | undefined, lang: Lang) => (c
 
 /**
  * The rankings chapter, when the study has ranking questions: per question a table of each option's mean
- * rank (among those who ranked it) and share ranked first (among those who answered), with margins and bases.
+ * rank (among those who ranked it) and share ranked first (among those who answered), with margins and bases;
+ * then both across each cut (results computed before rankings were split by cut have none).
  */
 export function drawRankings(flow: PdfFlow, results: WaveResults, lang: Lang): void {
   const rankings = results.rankings ?? [];
@@ -40,5 +42,38 @@ export function drawRankings(flow: PdfFlow, results: WaveResults, lang: Lang): v
         note: tableLegend(lang, ['legend.margin', 'legend.bases']),
       },
     );
+    for (const banner of results.banners) {
+      if (ranking.options.some((o) => o.cuts?.[banner.id] === undefined)) continue;
+      const params = { question: labelIn(ranking.text, lang), banner: labelIn(banner.label, lang), wave: results.wave.title };
+      const head = t(lang, 'results.ranking.option');
+      drawMeansByCut(
+        flow,
+        results,
+        lang,
+        banner,
+        t(lang, 'results.ranking.cutCaption', params),
+        head,
+        ranking.options.map((o) => ({
+          label: o.label,
+          overall: { estimate: o.meanRank?.estimate ?? null, ci: o.meanRank?.ci ?? null, n: o.meanRank?.n ?? 0 },
+          cells: o.cuts![banner.id]!.meanRank,
+        })),
+        { value: (v) => rank(v ?? undefined, lang), margin: (f) => rankMargin(f.ci ?? undefined, lang) },
+      );
+      drawMeansByCut(
+        flow,
+        results,
+        lang,
+        banner,
+        t(lang, 'results.ranking.cutFirstCaption', params),
+        head,
+        ranking.options.map((o) => ({
+          label: o.label,
+          overall: { estimate: o.first?.estimate ?? null, ci: o.first?.ci ?? null, n: o.first?.n ?? 0 },
+          cells: o.cuts![banner.id]!.first,
+        })),
+        { value: (v) => pct(v, lang), margin: (f) => moe(f, lang) },
+      );
+    }
   }
 }

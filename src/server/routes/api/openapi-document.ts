@@ -1,5 +1,7 @@
 /** The OpenAPI 3.1 description of the public results API, served at /api/docs. */
 const proportion = { type: ['number', 'null'], minimum: 0, maximum: 1 };
+const cutMeans = { type: 'array', items: { $ref: '#/components/schemas/CutMean' } };
+const meanInterval = { type: ['array', 'null'], items: { type: 'number' }, minItems: 2, maxItems: 2, description: '95 % confidence interval [low, high] of a mean' };
 const interval = { type: ['array', 'null'], items: { type: 'number', minimum: 0, maximum: 1 }, minItems: 2, maxItems: 2, description: '95 % confidence interval [low, high]' };
 const studyParam = { name: 'study', in: 'path', required: true, schema: { type: 'string' }, example: 'my-barometer' };
 const waveParam = { name: 'wave', in: 'path', required: true, schema: { type: 'string' }, example: '2015' };
@@ -139,6 +141,24 @@ export const OPENAPI_DOCUMENT = Object.freeze({
           suppressed: { type: 'boolean', description: 'base under suppressBelow: no estimate published' },
         },
       },
+      MeanFigure: {
+        type: ['object', 'null'],
+        description: 'a weighted mean (a mean rank, a share ranked first, an item mean) with its interval at 95 % and bases; null when nobody is in the base',
+        properties: { estimate: { type: 'number' }, se: { type: 'number' }, ci: meanInterval, n: { type: 'integer' }, nEffective: { type: 'number' } },
+      },
+      CutMean: {
+        type: 'object',
+        properties: {
+          code: { type: 'integer' },
+          letter: { type: 'string' },
+          n: { type: 'integer' },
+          estimate: { type: ['number', 'null'] },
+          ci: meanInterval,
+          se: { type: ['number', 'null'] },
+          lowBase: { type: 'boolean' },
+          suppressed: { type: 'boolean', description: 'base under suppressBelow: no estimate published' },
+        },
+      },
       Trend: {
         type: 'object',
         properties: {
@@ -182,6 +202,58 @@ export const OPENAPI_DOCUMENT = Object.freeze({
                 indicators: {
                   type: 'array',
                   items: { type: 'object', properties: { id: { type: 'string' }, cells: { type: 'array', items: { $ref: '#/components/schemas/CutCell' } } } },
+                },
+              },
+            },
+          },
+          rankings: {
+            type: 'array',
+            description:
+              "per ranking question: each option's mean rank among those who ranked it and share ranked first among those who answered, overall and by cut (keyed by the cut's variable)",
+            items: {
+              type: 'object',
+              properties: {
+                question: { type: 'string' },
+                text: { type: 'string' },
+                n: { type: 'integer', description: 'respondents who answered the ranking' },
+                options: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      code: { type: 'integer' },
+                      variable: { type: 'string' },
+                      label: { type: 'string' },
+                      meanRank: { $ref: '#/components/schemas/MeanFigure' },
+                      first: { $ref: '#/components/schemas/MeanFigure' },
+                      cuts: { type: 'object', additionalProperties: { type: 'object', properties: { meanRank: cutMeans, first: cutMeans } } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          numbers: {
+            type: 'array',
+            description: "per multiple numeric question: each item's weighted mean among those who gave it a value, overall and by cut (keyed by the cut's variable)",
+            items: {
+              type: 'object',
+              properties: {
+                question: { type: 'string' },
+                text: { type: 'string' },
+                unit: { type: ['string', 'null'] },
+                total: { type: ['number', 'null'], description: 'the total the items add up to, when the question sets one' },
+                items: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      variable: { type: 'string' },
+                      label: { type: 'string' },
+                      mean: { $ref: '#/components/schemas/MeanFigure' },
+                      cuts: { type: 'object', additionalProperties: cutMeans },
+                    },
+                  },
                 },
               },
             },

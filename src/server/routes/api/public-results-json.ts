@@ -1,3 +1,4 @@
+import type { CutMean } from '../../../analysis/cut-estimates.js';
 import type { WaveResults } from '../../../analysis/wave-results-types.js';
 import type { Lang } from '../../../report/format/lang.js';
 import { RESULTS_PATHS } from '../../views/public/results-paths.js';
@@ -6,7 +7,9 @@ import { labelIn } from '../../../study/index.js';
 /**
  * The results API's document for a wave: proportions between 0 and 1, intervals at 95 %, unweighted and
  * effective bases; `label` in the request's language beside `labels` in both; cuts with column letters and
- * base flags (suppressed columns carry no estimate); the trend tests against the previous published wave.
+ * base flags (suppressed columns carry no estimate); the trend tests against the previous published wave;
+ * the rankings (mean rank, share ranked first) and the means of multiple numeric items, overall and by cut
+ * (keyed by the cut's variable).
  */
 export function publicResultsJson(results: WaveResults, lang: Lang, origin = '') {
   const study = results.study.id;
@@ -77,6 +80,31 @@ export function publicResultsJson(results: WaveResults, lang: Lang, origin = '')
         })),
       })),
     })),
+    rankings: (results.rankings ?? []).map((r) => ({
+      question: r.question,
+      text: labelIn(r.text, lang),
+      n: r.n,
+      options: r.options.map((o) => ({
+        code: o.code,
+        variable: o.variable,
+        label: labelIn(o.label, lang),
+        meanRank: o.meanRank,
+        first: o.first,
+        cuts: Object.fromEntries(Object.entries(o.cuts ?? {}).map(([cut, cells]) => [cut, { meanRank: cells.meanRank.map(cutMean), first: cells.first.map(cutMean) }])),
+      })),
+    })),
+    numbers: (results.numbers ?? []).map((q) => ({
+      question: q.question,
+      text: labelIn(q.text, lang),
+      unit: q.unit ? labelIn(q.unit, lang) : null,
+      total: q.total,
+      items: q.items.map((item) => ({
+        variable: item.variable,
+        label: labelIn(item.label, lang),
+        mean: item.mean,
+        cuts: Object.fromEntries(Object.entries(item.cuts).map(([cut, cells]) => [cut, cells.map(cutMean)])),
+      })),
+    })),
     trends: results.indicators.flatMap((i) => (i.trend ? [{ id: i.id, ...i.trend }] : [])),
     history: results.indicators.map((i) => ({ id: i.id, waves: i.history.map((h) => ({ wave: h.wave, estimate: h.estimate, ci: h.ci, n: h.n, significant: h.significant })) })),
     tables: {
@@ -85,3 +113,6 @@ export function publicResultsJson(results: WaveResults, lang: Lang, origin = '')
     },
   };
 }
+
+/** A column of a cut for a mean, as the API gives it (the label left to the cut's `columns`). */
+const cutMean = (c: CutMean) => ({ code: c.code, letter: c.letter, n: c.n, estimate: c.estimate, ci: c.ci, se: c.se, lowBase: c.lowBase, suppressed: c.suppressed });

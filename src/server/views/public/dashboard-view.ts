@@ -7,6 +7,7 @@ import { resultsChart } from './results-charts.js';
 import { RESULTS_PATHS } from './results-paths.js';
 import { cutTable, indicatorTable } from './results-tables.js';
 import { rankingSection } from './ranking-table.js';
+import { numbersSection } from './numbers-table.js';
 import { unweightedNote } from './unweighted-note.js';
 import { count } from './results-format.js';
 import { t } from '../../../messages/index.js';
@@ -71,7 +72,9 @@ export function dashboardView(lang: Lang, data: DashboardData): Html {
     <a href="${RESULTS_PATHS.api(study, wave)}">${t(lang, 'results.dashboard.api')}</a>
   </p>
   <nav class="theme-nav" aria-label="${t(lang, 'results.dashboard.themes')}">
-    <ul>${themes.map((t) => html`<li><a href="#theme-${t.id}">${labelIn(t.label, lang)}</a></li>`)}</ul>
+    <ul>${themes.map((t) => html`<li><a href="#theme-${t.id}">${labelIn(t.label, lang)}</a></li>`)}${
+      (results.rankings ?? []).length > 0 ? html`<li><a href="#rankings">${t(lang, 'results.ranking.title')}</a></li>` : null
+    }${(results.numbers ?? []).length > 0 ? html`<li><a href="#numbers">${t(lang, 'results.numbers.title')}</a></li>` : null}</ul>
   </nav>
 </header>
 <section class="key-figures" aria-labelledby="key-figures-title">
@@ -89,6 +92,7 @@ ${themes.map((theme) => {
   ${banner ? cutCharts(lang, results, theme.id, indicators, banner) : null}
 </section>`;
 })}
-${rankingSection(lang, results)}
+${rankingSection(lang, results, banner)}
+${numbersSection(lang, results, banner)}
 </article>`;
 }

@@ -1,11 +1,12 @@
 import type { RankingResult } from '../../../analysis/ranking-estimates.js';
-import type { WaveResults } from '../../../analysis/wave-results-types.js';
+import type { BannerInfo, WaveResults } from '../../../analysis/wave-results-types.js';
 import type { Lang } from '../../../report/format/lang.js';
 import { formatNumber } from '../../../report/format/index.js';
 import { t } from '../../../messages/index.js';
 import { labelIn } from '../../../study/index.js';
 import { html, type Html } from '../html.js';
 import { count, moe, pct } from './results-format.js';
+import { meanCutTable, type MeanFormat } from './mean-cut-table.js';
 
 /** A mean rank (two decimals) and its margin of error (`± 0,12`). */
 const rank = (value: number | undefined, lang: Lang) => formatNumber(value ?? Number.NaN, lang, 2);
@@ -50,12 +51,53 @@ export function rankingTable(lang: Lang, results: WaveResults, ranking: RankingR
 </div>`;
 }
 
-/** The dashboard's section of rankings, when the study has any. */
-export function rankingSection(lang: Lang, results: WaveResults): Html | null {
+/**
+ * A ranking question across the columns of a cut: one table of the mean ranks, one of the shares ranked first,
+ * each figure with its margin of error and base. Nothing for results computed before rankings were split by cut.
+ */
+export function rankingCutTables(lang: Lang, results: WaveResults, ranking: RankingResult, banner: BannerInfo): Html | null {
+  if (ranking.options.some((o) => o.cuts?.[banner.id] === undefined)) return null;
+  const question = labelIn(ranking.text, lang);
+  const params = { question, banner: labelIn(banner.label, lang), wave: results.wave.title };
+  const meanRank: MeanFormat = { value: (v) => rank(v ?? undefined, lang), margin: (f) => rankMargin(f.ci ?? undefined, lang) };
+  const share: MeanFormat = { value: (v) => pct(v, lang), margin: (f) => moe(f, lang) };
+  const head = t(lang, 'results.ranking.option');
+  return html`${meanCutTable(
+    lang,
+    results,
+    `table-ranking-cut-${ranking.question}`,
+    t(lang, 'results.ranking.cutCaption', params),
+    head,
+    banner,
+    ranking.options.map((o) => ({
+      label: o.label,
+      overall: { estimate: o.meanRank?.estimate ?? null, ci: o.meanRank?.ci ?? null, n: o.meanRank?.n ?? 0 },
+      cells: o.cuts![banner.id]!.meanRank,
+    })),
+    meanRank,
+  )}
+${meanCutTable(
+  lang,
+  results,
+  `table-ranking-first-cut-${ranking.question}`,
+  t(lang, 'results.ranking.cutFirstCaption', params),
+  head,
+  banner,
+  ranking.options.map((o) => ({
+    label: o.label,
+    overall: { estimate: o.first?.estimate ?? null, ci: o.first?.ci ?? null, n: o.first?.n ?? 0 },
+    cells: o.cuts![banner.id]!.first,
+  })),
+  share,
+)}`;
+}
+
+/** The dashboard's section of rankings, when the study has any; with a cut chosen, each ranking across its columns too. */
+export function rankingSection(lang: Lang, results: WaveResults, banner: BannerInfo | null = null): Html | null {
   const rankings = results.rankings ?? [];
   if (rankings.length === 0) return null;
   return html`<section class="theme" id="rankings" aria-labelledby="rankings-title">
   <h2 id="rankings-title">${t(lang, 'results.ranking.title')}</h2>
-  ${rankings.map((r) => rankingTable(lang, results, r))}
+  ${rankings.map((r) => html`${rankingTable(lang, results, r)}${banner ? rankingCutTables(lang, results, r, banner) : null}`)}
 </section>`;
 }
