@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { computeNumbersMeans, type NumbersMeans } from '../../src/analysis/numbers-means.js';
+import type { NumbersResult } from '../../src/analysis/numbers-estimates.js';
+import { computeWaveResults } from '../../src/analysis/wave-results.js';
 import { responseWeights } from '../../src/analysis/wave-weights.js';
 import { BUILT_IN_STUDIES } from '../../src/study/index.js';
 import { TEST_DATABASES, openTestStore, type TestStore } from '../helpers/databases.js';
@@ -46,12 +47,16 @@ for (const database of TEST_DATABASES) {
   describe(`means of multiple numeric items [${database.name}]`, () => {
     let store: TestStore;
     let seeded: SeededWave;
-    let means: NumbersMeans;
+    let budget: NumbersResult;
+    let weighting: string;
     let dir: string;
     before(async () => {
       store = await openTestStore(database);
       seeded = await seedExchangeWave(store, 300, { study: withNewKinds(BUILT_IN_STUDIES[0]) });
-      means = await computeNumbersMeans(store, seeded.wave);
+      // the means as the wave's results publish them (dashboard, API, white paper)
+      const results = await computeWaveResults(store, seeded.wave);
+      weighting = results.weighting.status;
+      budget = results.numbers!.find((q) => q.question === 'budget')!;
       dir = mkdtempSync(join(tmpdir(), 'barometre-means-'));
     });
     after(async () => {
@@ -60,9 +65,7 @@ for (const database of TEST_DATABASES) {
     });
 
     it('gives each item its weighted mean, its base, and means that add up to the total', async () => {
-      assert.equal(means.weighting, 'weighted');
-      const [budget] = means.questions;
-      assert.equal(budget.question, 'budget');
+      assert.equal(weighting, 'weighted');
       assert.equal(budget.total, 100);
       assert.deepEqual(
         budget.items.map((i) => i.variable),
@@ -77,29 +80,32 @@ for (const database of TEST_DATABASES) {
           sw += weights.weights[k];
           swy += weights.weights[k] * value;
         });
-        assert.ok(Math.abs(item.estimate! - swy / sw) < 1e-9, `${item.variable}: ${item.estimate} against ${swy / sw}`);
-        assert.equal(item.n, weights.ids.length);
-        assert.ok(item.margin! > 0 && Math.abs(item.margin! - 1.959963984540054 * item.se!) < 1e-12);
+        const mean = item.mean!;
+        assert.ok(Math.abs(mean.estimate - swy / sw) < 1e-9, `${item.variable}: ${mean.estimate} against ${swy / sw}`);
+        assert.equal(mean.n, weights.ids.length);
+        const margin = (mean.ci[1] - mean.ci[0]) / 2;
+        assert.ok(margin > 0 && Math.abs(margin - 1.959963984540054 * mean.se) < 1e-9);
       }
       // shares of a total: the means of the items add up to it
-      const sum = budget.items.reduce((s, i) => s + i.estimate!, 0);
+      const sum = budget.items.reduce((s, i) => s + i.mean!.estimate, 0);
       assert.ok(Math.abs(sum - 100) < 1e-9, `sum ${sum}`);
     });
 
     it("agrees with R survey (svymean on the design calibrated by raking from the wave's design weights): estimates and standard errors to 1e-9", async () => {
       const weights = await responseWeights(store, seeded.wave);
       const targets = seeded.wave.populationTargets as unknown as { margins: { variable: string; targets: { code: number; population: number }[] }[] };
-      const items = means.questions[0].items.map((i) => i.variable);
+      const items = budget.items.map((i) => i.variable);
       const data: Record<string, unknown[]> = {};
       for (const name of [...targets.margins.map((m) => m.variable), ...items]) data[name] = [...weights.ids].map((id) => seeded.answers.get(id)![name]);
       const margins = Object.fromEntries(targets.margins.map((m) => [m.variable, { codes: m.targets.map((t) => t.code), population: m.targets.map((t) => t.population) }]));
       const file = join(dir, 'wave.json');
       writeFileSync(file, JSON.stringify({ N: 1_000_000, margins, items, data }));
       const r = JSON.parse(execFileSync('Rscript', ['-e', R_MEANS, file], { encoding: 'utf8' })) as { variable: string; estimate: number; se: number }[];
-      for (const item of means.questions[0].items) {
+      for (const item of budget.items) {
         const ref = r.find((x) => x.variable === item.variable)!;
-        assert.ok(Math.abs(item.estimate! - ref.estimate) < 1e-9 * Math.abs(ref.estimate), `${item.variable} mean ${item.estimate} against R ${ref.estimate}`);
-        assert.ok(Math.abs(item.se! - ref.se) < 1e-9 * ref.se, `${item.variable} se ${item.se} against R ${ref.se}`);
+        const mean = item.mean!;
+        assert.ok(Math.abs(mean.estimate - ref.estimate) < 1e-9 * Math.abs(ref.estimate), `${item.variable} mean ${mean.estimate} against R ${ref.estimate}`);
+        assert.ok(Math.abs(mean.se - ref.se) < 1e-9 * ref.se, `${item.variable} se ${mean.se} against R ${ref.se}`);
       }
     });
   });
