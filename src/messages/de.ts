@@ -1345,4 +1345,5 @@ export const de: Messages = {
   'admin.editor.field.total': 'Summe, die die Zahlen ergeben müssen',
   'admin.editor.field.rows': 'Zeilen',
   'admin.editor.field.columns': 'Spalten',
+  'admin.editor.saved.preview': 'Vorschau der Version {n}',
 };

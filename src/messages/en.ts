@@ -1334,6 +1334,7 @@ export const en = {
   'admin.editor.field.total': 'Total the numbers must add up to',
   'admin.editor.field.rows': 'Rows',
   'admin.editor.field.columns': 'Columns',
+  'admin.editor.saved.preview': 'Preview version {n}',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

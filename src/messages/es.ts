@@ -1343,4 +1343,5 @@ export const es: Messages = {
   'admin.editor.field.total': 'Total al que deben sumar los números',
   'admin.editor.field.rows': 'Filas',
   'admin.editor.field.columns': 'Columnas',
+  'admin.editor.saved.preview': 'Vista previa de la versión {n}',
 };

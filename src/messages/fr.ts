@@ -1349,4 +1349,5 @@ export const fr: Messages = {
   'admin.editor.field.total': 'Total que les nombres doivent atteindre',
   'admin.editor.field.rows': 'Lignes',
   'admin.editor.field.columns': 'Colonnes',
+  'admin.editor.saved.preview': 'Prévisualiser la version {n}',
 };

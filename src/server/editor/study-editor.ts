@@ -1087,7 +1087,13 @@ function start(root: HTMLElement): void {
             body.keptBy?.length > 0 ? h('p', {}, M('saved.kept', { n: previous ?? 0, waves: body.keptBy.join(', ') })) : null,
             body.changes?.length > 0 ? h('h2', {}, M('saved.changes', { n: previous ?? 0 })) : null,
             body.changes?.length > 0 ? h('ul', { class: 'study-diff' }, ...body.changes.map((c: string) => h('li', {}, c))) : null,
-            h('p', {}, h('a', { href: body.urls.study }, M('saved.back'))),
+            h(
+              'p',
+              {},
+              h('a', { href: body.urls.study }, M('saved.back')),
+              body.urls.preview ? ' · ' : null,
+              body.urls.preview ? h('a', { href: body.urls.preview, id: 'editor-preview-saved' }, M('saved.preview', { n: body.version })) : null,
+            ),
           ].filter((x): x is HTMLElement => x !== null),
         );
         render();
