@@ -8,43 +8,18 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Frame, Locator, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { hashPassword } from '../../src/server/auth/password.js';
 import { validateStudy } from '../../src/study/index.js';
 import { checkAccessibility, launchBrowser, type TestBrowser } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { field, fillLabel, plain, verdict } from './editor-page.js';
 
 const OWNER = { email: 'new-owner@example.org', password: 'a new owner builds a study' };
 
-/** A form element of the editor by its document path (`title.fr`, `pages.0.questions.1.kind`). */
-const field = (page: Page | Locator, path: string) => page.locator(`[id="f.${path}"]`);
-
-/** Fills a label in both languages. */
-async function fillLabel(page: Page, path: string, fr: string, en: string): Promise<void> {
-  await field(page, `${path}.fr`).fill(fr);
-  await field(page, `${path}.en`).fill(en);
-}
-
-/** Waits until the server's verdict on the current document is shown. */
-async function verdict(page: Page, expected: RegExp): Promise<void> {
-  try {
-    await page.waitForFunction((source) => new RegExp(source).test(document.getElementById('editor-status')?.textContent ?? ''), expected.source);
-  } catch (error) {
-    const shown = await page.evaluate(() => ['editor-status', 'editor-errors'].map((id) => document.getElementById(id)?.textContent ?? '').join(' — '));
-    throw new Error(`the editor does not say ${expected}: ${shown}`, { cause: error });
-  }
-}
-
-/** A text with its no-break spaces (French typography) as plain spaces. */
-const plain = (text: string | null) =>
-  (text ?? '')
-    .replace(/[\u00a0\u202f]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-
 /** Clicks and waits for the navigation it starts (of the page, or of a frame). */
-async function navigate(target: Page | Frame, click: Promise<void>): Promise<void> {
-  await Promise.all([target.waitForNavigation(), click]);
+async function navigate(target: Page | Frame, click: () => Promise<void>): Promise<void> {
+  await Promise.all([target.waitForNavigation(), click()]);
 }
 
 /** Whether the document needs no horizontal scrolling. */
@@ -72,21 +47,17 @@ describe('issue 16: from an empty editor to an answered wave and a second versio
   it('builds, fixes, saves, previews at 360 px in fr and en, opens and answers a wave, then edits after the response', { timeout: 120_000 }, async () => {
     const url = server.url;
     const page = await browser.newPage();
-    const started = Date.now();
-    const step = (name: string) => console.log(`${((Date.now() - started) / 1000).toFixed(1)} s: ${name}`);
     page.on('pageerror', (error) => problems.push(error.message));
     await page.goto(`${url}/admin/login`);
     await page.fill('#email', OWNER.email);
     await page.fill('#password', OWNER.password);
-    await navigate(page, page.getByRole('button', { name: 'Se connecter' }).click());
+    await navigate(page, () => page.getByRole('button', { name: 'Se connecter' }).click());
 
     // ── 1. a study from nothing ──
-    step('1');
     await page.goto(`${url}/admin/studies`);
-    await navigate(page, page.getByRole('link', { name: 'Créer une étude dans l’éditeur' }).click());
+    await navigate(page, () => page.getByRole('link', { name: 'Créer une étude dans l’éditeur' }).click());
     await verdict(page, /Erreurs à corriger/);
     await checkAccessibility(page, 'editor: a new study');
-    step('axe editor: a new study');
     await field(page, 'id').fill('city-life');
     await field(page, 'languages').fill('fr, en');
     await field(page, 'languages').press('Tab');
@@ -186,10 +157,8 @@ describe('issue 16: from an empty editor to an answered wave and a second versio
     await verdict(page, /Aucune erreur/);
     assert.match(plain(await page.locator('#editor-missing').textContent()), /chaque texte est écrit dans chaque langue/);
     await checkAccessibility(page, 'editor: three pages, every new kind, in two languages');
-    step('axe editor: three pages, every new kind, in two languages');
 
     // ── 2. a mistake in the date's bounds (day and month swapped): the error beside its field, then fixed ──
-    step('2');
     await field(page, 'pages.1.questions.2.min').fill('2000-01-01');
     await field(page, 'pages.1.questions.2.max').fill('2026-31-12');
     await verdict(page, /Erreurs à corriger\s:\s1\./);
@@ -198,7 +167,6 @@ describe('issue 16: from an empty editor to an answered wave and a second versio
     assert.equal(plain(await dateError.textContent()), 'not a real calendar day');
     assert.equal(await field(page, 'pages.1.questions.2.max').getAttribute('aria-invalid'), 'true');
     await checkAccessibility(page, 'editor: an error beside its field');
-    step('axe editor: an error beside its field');
     await page.locator('#editor-errors a', { hasText: 'pages[1].questions[2].max' }).click();
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'f.pages.1.questions.2.max');
     await page.keyboard.press('Control+A');
@@ -206,13 +174,11 @@ describe('issue 16: from an empty editor to an answered wave and a second versio
     await verdict(page, /Aucune erreur/);
     assert.equal(await page.locator('.field-error.issue').count(), 0);
     await checkAccessibility(page, 'editor: the error fixed');
-    step('axe editor: the error fixed');
 
     await page.getByRole('button', { name: 'Enregistrer une nouvelle version' }).click();
     await page.locator('#editor-result .notice').waitFor();
     assert.equal(plain(await page.locator('#editor-result .notice').textContent()), 'Version 1 enregistrée.');
     await checkAccessibility(page, 'editor: version 1 saved');
-    step('axe editor: version 1 saved');
     const v1 = (await server.store.studies.getVersion('city-life', 1))!;
     const stored = validateStudy(v1.document);
     assert.ok(stored.ok, JSON.stringify(stored.ok ? [] : stored.errors));
@@ -232,8 +198,7 @@ describe('issue 16: from an empty editor to an answered wave and a second versio
     assert.equal(budget.kind === 'numbers' && budget.total, 100);
 
     // ── 3. the preview, from the saved version: a 360 px phone, logic live, in French then in English ──
-    step('3');
-    await navigate(page, page.locator('#editor-preview-saved').click());
+    await navigate(page, () => page.locator('#editor-preview-saved').click());
     assert.match(page.url(), /\/admin\/studies\/city-life\/preview\?version=1$/);
     assert.equal(await page.locator('#preview-frame').evaluate((el) => (el as HTMLIFrameElement).clientWidth), 360);
     const framed = page.frameLocator('#preview-frame');
@@ -246,16 +211,16 @@ describe('issue 16: from an empty editor to an answered wave and a second versio
     await framed.getByText('Que pensez-vous des routes ?').waitFor();
     await framed.getByText('À pied').click();
     await roads.waitFor({ state: 'hidden' });
-    await navigate(questionnaire(), framed.getByRole('button', { name: 'Commencer' }).click());
+    await navigate(questionnaire(), () => framed.getByRole('button', { name: 'Commencer' }).click());
     await framed.getByText('Classez ces priorités.').waitFor();
     await assertNoHorizontalScroll(questionnaire(), 'preview, page 2, fr');
 
-    await navigate(page, page.locator('#preview-languages a[hreflang="en"]').click());
+    await navigate(page, () => page.locator('#preview-languages a[hreflang="en"]').click());
     await framed.getByText('Rank these priorities.').waitFor();
     await framed.getByText('A few words about your arrival.').waitFor();
     await framed.getByText('When did you move to the city?').waitFor();
     await assertNoHorizontalScroll(questionnaire(), 'preview, page 2, en');
-    await navigate(questionnaire(), framed.getByRole('button', { name: 'Previous' }).click());
+    await navigate(questionnaire(), () => framed.getByRole('button', { name: 'Previous' }).click());
     await framed.getByText('How do you get around?').waitFor();
     await assertNoHorizontalScroll(questionnaire(), 'preview, page 1, en');
     await framed.getByText('By car').click();
@@ -265,14 +230,13 @@ describe('issue 16: from an empty editor to an answered wave and a second versio
     assert.deepEqual(await server.store.studies.listVersions('city-life').then((l) => l.length), 1);
 
     // ── 4. a wave of version 1, opened from the workspace, answered on its public link on a phone ──
-    step('4');
     await page.goto(`${url}/admin`);
-    await navigate(page, page.getByRole('link', { name: 'Nouvelle vague' }).click());
+    await navigate(page, () => page.getByRole('link', { name: 'Nouvelle vague' }).click());
     await page.selectOption('#study', { label: 'city-life — version 1' });
     await page.fill('#code', '2026');
     await page.fill('#title', 'Vague 2026');
-    await navigate(page, page.getByRole('button', { name: 'Créer la vague' }).click());
-    await navigate(page, page.getByRole('button', { name: 'Ouvrir la collecte' }).click());
+    await navigate(page, () => page.getByRole('button', { name: 'Créer la vague' }).click());
+    await navigate(page, () => page.getByRole('button', { name: 'Ouvrir la collecte' }).click());
     assert.equal(plain(await page.locator('#wave-status').textContent()), 'collecte en cours');
     const publicLink = `${url}${await page.locator('#link-questionnaire').getAttribute('href')}`;
     assert.match(publicLink, /\/s\/city-life\/2026$/);
@@ -284,24 +248,26 @@ describe('issue 16: from an empty editor to an answered wave and a second versio
     await respondent.getByText('En voiture').click();
     await respondent.locator('[name="roads_state"][value="3"]').check();
     await respondent.locator('[name="roads_signs"][value="2"]').check();
-    await navigate(respondent, respondent.getByRole('button', { name: 'Commencer' }).click());
+    await navigate(respondent, () => respondent.getByRole('button', { name: 'Commencer' }).click());
     await assertNoHorizontalScroll(respondent, 'questionnaire, page 2');
+    await checkAccessibility(respondent, 'questionnaire at 360 px: a ranking, an information text, a date');
     await respondent.locator('#f-priorities_2').selectOption('1');
     await respondent.locator('#f-priorities_3').selectOption('2');
     await respondent.locator('#f-priorities_1').selectOption('3');
     await respondent.locator('#f-moved').fill('2015-06-01');
-    await navigate(respondent, respondent.getByRole('button', { name: 'Suivant' }).click());
+    await navigate(respondent, () => respondent.getByRole('button', { name: 'Suivant' }).click());
     await assertNoHorizontalScroll(respondent, 'questionnaire, page 3');
     await respondent.locator('#f-budget_housing').fill('60');
     await respondent.locator('#f-budget_other').fill('30');
     await respondent.locator('#f-places_park_name').fill('Parc de la Tête d’Or');
     await respondent.locator('#f-places_cafe_name').fill('Café des Arts');
     // a total that does not add up is refused, with the reason; corrected, the page goes through
-    await navigate(respondent, respondent.getByRole('button', { name: 'Suivant' }).click());
+    await navigate(respondent, () => respondent.getByRole('button', { name: 'Suivant' }).click());
     assert.match(plain(await respondent.locator('.field-error').first().textContent()), /100/);
+    await checkAccessibility(respondent, 'questionnaire at 360 px: numbers with a total not reached, a grid of texts');
     await respondent.locator('#f-budget_other').fill('40');
-    await navigate(respondent, respondent.getByRole('button', { name: 'Suivant' }).click());
-    await navigate(respondent, respondent.getByRole('button', { name: /Envoyer mes réponses/ }).click());
+    await navigate(respondent, () => respondent.getByRole('button', { name: 'Suivant' }).click());
+    await navigate(respondent, () => respondent.getByRole('button', { name: /Envoyer mes réponses/ }).click());
     assert.equal(plain(await respondent.locator('h1').textContent()), 'Merci pour votre participation');
     const wave = (await server.store.waves.getByCode('city-life', '2026'))!;
     assert.equal(wave.studyVersionId, v1.id);
@@ -323,13 +289,11 @@ describe('issue 16: from an empty editor to an answered wave and a second versio
     assert.equal(response.answers.moving_note, undefined, 'an information text has no answer');
 
     // ── 5. a question reworded after the response: version 2 with its diff, the wave keeps version 1 ──
-    step('5');
     await page.goto(`${url}/admin/studies/city-life`);
-    await navigate(page, page.getByRole('link', { name: 'Modifier dans l’éditeur' }).click());
+    await navigate(page, () => page.getByRole('link', { name: 'Modifier dans l’éditeur' }).click());
     assert.match(plain(await page.locator('#editor-used-by').textContent()), /La version 1 est utilisée par les vagues 2026/);
     await verdict(page, /Aucune erreur/);
     await checkAccessibility(page, 'editor: a version used by a wave with a response');
-    step('axe editor: a version used by a wave with a response');
     await fillLabel(page, 'pages.0.questions.0.text', 'Comment vous déplacez-vous le plus souvent ?', 'How do you usually get around?');
     await verdict(page, /Aucune erreur/);
     await page.getByRole('button', { name: 'Enregistrer une nouvelle version' }).click();
@@ -340,7 +304,6 @@ describe('issue 16: from an empty editor to an answered wave and a second versio
     assert.match(saved, /Modifications depuis la version 1/);
     assert.deepEqual((await page.locator('#editor-result .study-diff li').allTextContents()).map(plain), ['question transport : text reformulé (fr, en)']);
     await checkAccessibility(page, 'editor: version 2 saved, with its diff');
-    step('axe editor: version 2 saved, with its diff');
     assert.deepEqual(
       (await server.store.studies.listVersions('city-life')).map((v) => v.version),
       [1, 2],
