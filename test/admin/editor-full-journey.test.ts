@@ -48,13 +48,15 @@ describe('issue 16: from an empty editor to an answered wave and a second versio
     const url = server.url;
     const page = await browser.newPage();
     page.on('pageerror', (error) => problems.push(error.message));
+    /** a link of the workspace's menu */
+    const menu = (name: string) => page.getByRole('navigation', { name: 'Espace de travail' }).getByRole('link', { name, exact: true });
     await page.goto(`${url}/admin/login`);
     await page.fill('#email', OWNER.email);
     await page.fill('#password', OWNER.password);
     await navigate(page, () => page.getByRole('button', { name: 'Se connecter' }).click());
 
     // ── 1. a study from nothing ──
-    await page.goto(`${url}/admin/studies`);
+    await navigate(page, () => menu('Études').click());
     await navigate(page, () => page.getByRole('link', { name: 'Créer une étude dans l’éditeur' }).click());
     await verdict(page, /Erreurs à corriger/);
     await checkAccessibility(page, 'editor: a new study');
@@ -230,7 +232,7 @@ describe('issue 16: from an empty editor to an answered wave and a second versio
     assert.deepEqual(await server.store.studies.listVersions('city-life').then((l) => l.length), 1);
 
     // ── 4. a wave of version 1, opened from the workspace, answered on its public link on a phone ──
-    await page.goto(`${url}/admin`);
+    await navigate(page, () => menu('Vagues').click());
     await navigate(page, () => page.getByRole('link', { name: 'Nouvelle vague' }).click());
     await page.selectOption('#study', { label: 'city-life — version 1' });
     await page.fill('#code', '2026');
@@ -289,7 +291,8 @@ describe('issue 16: from an empty editor to an answered wave and a second versio
     assert.equal(response.answers.moving_note, undefined, 'an information text has no answer');
 
     // ── 5. a question reworded after the response: version 2 with its diff, the wave keeps version 1 ──
-    await page.goto(`${url}/admin/studies/city-life`);
+    await navigate(page, () => menu('Études').click());
+    await navigate(page, () => page.getByRole('link', { name: 'La vie en ville' }).click());
     await navigate(page, () => page.getByRole('link', { name: 'Modifier dans l’éditeur' }).click());
     assert.match(plain(await page.locator('#editor-used-by').textContent()), /La version 1 est utilisée par les vagues 2026/);
     await verdict(page, /Aucune erreur/);
