@@ -59,6 +59,8 @@ function start(root: HTMLElement): void {
   let warnings: string[] = [];
   let validated: 'pending' | 'ok' | 'errors' | 'offline' = 'pending';
   let saving = false;
+  /** a save the server never got: said until the server answers again, whatever checks fail meanwhile */
+  let unsaved = false;
   const draftKey = () => `barometre.study-editor:${config.studyId ?? 'new'}:${config.baseVersion ?? 0}`;
 
   // ── small DOM helpers ──
@@ -127,6 +129,7 @@ function start(root: HTMLElement): void {
       errors = body.errors ?? [];
       warnings = body.warnings ?? [];
       validated = body.ok ? 'ok' : 'errors';
+      unsaved = false;
     } catch {
       validated = 'offline';
     }
@@ -1022,7 +1025,7 @@ function start(root: HTMLElement): void {
       placed.push({ issue, id: target?.id ?? null });
     });
     if (validated === 'pending') statusLine.textContent = M('status.checking');
-    else if (validated === 'offline') statusLine.textContent = M('status.offline');
+    else if (validated === 'offline') statusLine.textContent = M(unsaved ? 'status.saveOffline' : 'status.offline');
     else statusLine.textContent = errors.length === 0 ? M('status.valid') : M('status.errors', { n: errors.length });
     statusLine.className = `editor-status ${validated}`;
     if (errors.length > 0) {
@@ -1106,8 +1109,8 @@ function start(root: HTMLElement): void {
       }
     } catch {
       validated = 'offline';
+      unsaved = true;
       showIssues();
-      statusLine.textContent = M('status.saveOffline');
     } finally {
       saving = false;
       saveButton.removeAttribute('aria-disabled');
