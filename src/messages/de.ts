@@ -1371,4 +1371,5 @@ export const de: Messages = {
   'results.ranking.cutFirstCaption': '{question} nach „{banner}“: Anteil auf Rang 1, {wave}',
   'results.cut.meanLegend':
     '*: geringe Basis (weniger als {low} Antworten), mit Vorsicht zu interpretieren. –: Basis zu klein (weniger als {suppress} Antworten), nicht ausgewiesen. Jede Spalte nennt ihre Fehlermarge und ihre Basis n.',
+  'admin.editor.saved.preview': 'Vorschau der Version {n}',
 };

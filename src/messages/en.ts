@@ -1360,6 +1360,7 @@ export const en = {
   'results.ranking.cutFirstCaption': '{question} by “{banner}”: share ranked first, {wave}',
   'results.cut.meanLegend':
     '*: low base (fewer than {low} answers), read with care. –: base too small (fewer than {suppress} answers), not published. Each column gives its margin of error and its base n.',
+  'admin.editor.saved.preview': 'Preview version {n}',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -1369,4 +1369,5 @@ export const es: Messages = {
   'results.ranking.cutFirstCaption': '{question} según «{banner}»: proporción en primer lugar, {wave}',
   'results.cut.meanLegend':
     '*: base reducida (menos de {low} respuestas), interprétese con cautela. –: base insuficiente (menos de {suppress} respuestas), no se publica. Cada columna indica su margen de error y su base n.',
+  'admin.editor.saved.preview': 'Vista previa de la versión {n}',
 };

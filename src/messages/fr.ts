@@ -1375,4 +1375,5 @@ export const fr: Messages = {
   'results.ranking.cutFirstCaption': '{question} selon « {banner} » : part classée en premier, {wave}',
   'results.cut.meanLegend':
     '* : base faible (moins de {low} réponses), à lire avec prudence. – : base trop faible (moins de {suppress} réponses), non publié. Chaque colonne donne sa marge d’erreur et sa base n.',
+  'admin.editor.saved.preview': 'Prévisualiser la version {n}',
 };

@@ -1,37 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { hashPassword } from '../../src/server/auth/password.js';
 import { validateStudy } from '../../src/study/index.js';
 import { checkAccessibility, launchBrowser, type TestBrowser } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { field, fillLabel, plain, verdict } from './editor-page.js';
 
 const OWNER = { email: 'editor-owner@example.org', password: 'an owner who edits studies' };
 
 async function click(page: Page, name: RegExp | string): Promise<void> {
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name }).first().click()]);
-}
-
-/** A form element of the editor by its document path (`title.fr`, `pages.0.questions.1.kind`). */
-const field = (page: Page | Locator, path: string) => page.locator(`[id="f.${path}"]`);
-
-/** Waits until the server's verdict on the current document is shown, and returns it. */
-async function verdict(page: Page, expected: RegExp): Promise<string> {
-  await page.waitForFunction((source) => new RegExp(source).test(document.getElementById('editor-status')?.textContent ?? ''), expected.source);
-  return (await page.locator('#editor-status').textContent()) ?? '';
-}
-
-/** A text with its no-break spaces (French typography) as plain spaces. */
-const plain = (text: string | null) =>
-  (text ?? '')
-    .replace(/[\u00a0\u202f]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-
-/** Fills every text of a label in both languages. */
-async function fillLabel(page: Page, path: string, fr: string, en: string): Promise<void> {
-  await field(page, `${path}.fr`).fill(fr);
-  await field(page, `${path}.en`).fill(en);
 }
 
 describe('an owner builds a questionnaire in the editor, in a real browser', () => {

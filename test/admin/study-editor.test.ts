@@ -112,6 +112,7 @@ for (const database of TEST_DATABASES) {
       assert.equal(body.version, 1);
       assert.equal(body.studyId, 'household-energy');
       assert.equal(body.urls.edit, '/en/admin/studies/household-energy/edit');
+      assert.equal(body.urls.preview, '/en/admin/studies/household-energy/preview?version=1', 'the saved version, previewed');
       const audit = (await t.store.auditLog.list({ limit: 100 })).filter((e) => e.action.startsWith('study.'));
       assert.deepEqual(
         audit.map((e) => e.action),

@@ -59,6 +59,8 @@ function start(root: HTMLElement): void {
   let warnings: string[] = [];
   let validated: 'pending' | 'ok' | 'errors' | 'offline' = 'pending';
   let saving = false;
+  /** a save the server never got: said until the server answers again, whatever checks fail meanwhile */
+  let unsaved = false;
   const draftKey = () => `barometre.study-editor:${config.studyId ?? 'new'}:${config.baseVersion ?? 0}`;
 
   // ── small DOM helpers ──
@@ -127,6 +129,7 @@ function start(root: HTMLElement): void {
       errors = body.errors ?? [];
       warnings = body.warnings ?? [];
       validated = body.ok ? 'ok' : 'errors';
+      unsaved = false;
     } catch {
       validated = 'offline';
     }
@@ -1022,7 +1025,7 @@ function start(root: HTMLElement): void {
       placed.push({ issue, id: target?.id ?? null });
     });
     if (validated === 'pending') statusLine.textContent = M('status.checking');
-    else if (validated === 'offline') statusLine.textContent = M('status.offline');
+    else if (validated === 'offline') statusLine.textContent = M(unsaved ? 'status.saveOffline' : 'status.offline');
     else statusLine.textContent = errors.length === 0 ? M('status.valid') : M('status.errors', { n: errors.length });
     statusLine.className = `editor-status ${validated}`;
     if (errors.length > 0) {
@@ -1087,7 +1090,13 @@ function start(root: HTMLElement): void {
             body.keptBy?.length > 0 ? h('p', {}, M('saved.kept', { n: previous ?? 0, waves: body.keptBy.join(', ') })) : null,
             body.changes?.length > 0 ? h('h2', {}, M('saved.changes', { n: previous ?? 0 })) : null,
             body.changes?.length > 0 ? h('ul', { class: 'study-diff' }, ...body.changes.map((c: string) => h('li', {}, c))) : null,
-            h('p', {}, h('a', { href: body.urls.study }, M('saved.back'))),
+            h(
+              'p',
+              {},
+              h('a', { href: body.urls.study }, M('saved.back')),
+              body.urls.preview ? ' · ' : null,
+              body.urls.preview ? h('a', { href: body.urls.preview, id: 'editor-preview-saved' }, M('saved.preview', { n: body.version })) : null,
+            ),
           ].filter((x): x is HTMLElement => x !== null),
         );
         render();
@@ -1100,8 +1109,8 @@ function start(root: HTMLElement): void {
       }
     } catch {
       validated = 'offline';
+      unsaved = true;
       showIssues();
-      statusLine.textContent = M('status.saveOffline');
     } finally {
       saving = false;
       saveButton.removeAttribute('aria-disabled');

@@ -8,6 +8,7 @@ import { csrfToken } from '../../csrf.js';
 import { localizedPath } from '../../i18n/localized-path.js';
 import { sendAdminPage } from '../../views/admin/admin-page.js';
 import { studyEditorView } from '../../views/admin/study-editor-view.js';
+import { previewLink } from '../../views/admin/test-answers-view.js';
 import { editorScript } from './study-editor-script.js';
 
 /** The largest study document the editor sends (texts and an inlined logo). */
@@ -182,7 +183,11 @@ export const studyEditorRoutes: FastifyPluginAsync = async (app) => {
       changes,
       document: stored.document,
       title: studyText(result.study, result.study.title, lang),
-      urls: { study: localizedPath(lang, `/admin/studies/${studyId}`), edit: localizedPath(lang, `/admin/studies/${studyId}/edit`) },
+      urls: {
+        study: localizedPath(lang, `/admin/studies/${studyId}`),
+        edit: localizedPath(lang, `/admin/studies/${studyId}/edit`),
+        preview: previewLink(lang, studyId, stored.version),
+      },
     });
   });
 };
