@@ -206,7 +206,7 @@ for (const database of TEST_DATABASES) {
       assert.equal(done.statusCode, 200, done.body);
       assert.equal(await t.store.responses.count(wave.id), 2);
       const [entry] = (await imports()).filter((e) => e.target === `wave:${wave.id}`);
-      assert.equal((entry?.details as { source?: string }).source, 'limesurvey');
+      assert.equal((entry!.details as { source?: string }).source, 'limesurvey');
     });
 
     it('imports a large LimeSurvey export through a job that keeps its kind', async () => {
@@ -218,7 +218,7 @@ for (const database of TEST_DATABASES) {
       assert.equal(started.statusCode, 303, started.body);
       assert.equal(started.headers.location, `/en/admin/waves/${wave.id}/jobs/${pending}`);
       const job = await t.store.jobs.get(pending);
-      assert.deepEqual([job?.status, (job?.payload as { source?: string }).source], ['queued', 'limesurvey']);
+      assert.deepEqual([job?.status, (job!.payload as { source?: string }).source], ['queued', 'limesurvey']);
       assert.equal(await t.store.responses.count(wave.id), 0, 'nothing imported before the job runs');
       const [ran] = await t.app.jobs.drainForTests();
       assert.deepEqual([ran?.id, ran?.status], [pending, 'done']);
