@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { generateDemo } from '../../src/demo/index.js';
-import { importLss } from '../../src/exchange/index.js';
+import { importLss, RESPONSE_SOURCE_NAMES, RESPONSE_SOURCES_WITH_MAPPING } from '../../src/exchange/index.js';
 import { exportFileSpec, writeExportFile, ZExportQuery } from '../../src/server/export-file.js';
 import { runImportJob } from '../../src/server/jobs/import-job.js';
 import { IMPORT_CONFIRM_MS } from '../../src/server/routes/admin/response-import-routes.js';
@@ -176,6 +176,12 @@ for (const database of TEST_DATABASES) {
       const mapped = await upload(wave, csv.split('\n').slice(0, 3).join('\n'), {}, { mapping: { name: 'map.csv', text: 'a,b\n' } });
       assert.equal(mapped.statusCode, 400);
       assert.match(mapped.body, /A CSV file takes no mapping file: leave that field empty\./);
+      // each source that is read with a mapping file refuses an upload without one
+      for (const source of RESPONSE_SOURCES_WITH_MAPPING) {
+        const missing = await upload(wave, 'a\n1\n', { source });
+        assert.equal(missing.statusCode, 400);
+        assert.ok(missing.body.includes(`A ${RESPONSE_SOURCE_NAMES[source]} file is read with a mapping file: choose one.`), source);
+      }
       const unknown = await upload(wave, 'a\n1\n', { source: 'spss-old' });
       assert.equal(unknown.statusCode, 400);
       assert.match(unknown.body, /Choose the kind of file among those listed\./);
