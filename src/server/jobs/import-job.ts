@@ -121,7 +121,7 @@ async function importFile(
   let pending: Promise<void> | undefined;
   let lost: unknown;
   // what the audit log keeps besides the counts: the job, the file, its kind, and whether the results were already published
-  const job0: Record<string, JsonValue> = { job: job.id, file: payload.fileName, source: payload.source, ...(wave.status === 'published' && { published: true }) };
+  const details: Record<string, JsonValue> = { job: job.id, file: payload.fileName, source: payload.source, ...(wave.status === 'published' && { published: true }) };
   const result = await importResponsesCsv(store, wave, input, {
     separator,
     skipInvalid: payload.skipInvalid,
@@ -135,14 +135,14 @@ async function importFile(
     beforeCommit: async (tx, outcome) => {
       if (lost) throw lost;
       if (!(await tx.jobs.setResult(job.id, owner, importResultJson(outcome), context.now()))) throw new JobLostError(`import job ${job.id}: no longer this worker's`);
-      await auditImport(tx, payload.userId, wave.id, outcome, job0);
+      await auditImport(tx, payload.userId, wave.id, outcome, details);
     },
   });
   await pending;
   if (result.imported === 0) {
     // nothing committed (a line failed, or the file was empty): the result and the audit entry are written now
     if (!(await store.jobs.setResult(job.id, owner, importResultJson(result), context.now()))) throw new JobLostError(`import job ${job.id}: no longer this worker's`);
-    await auditImport(store, payload.userId, wave.id, result, job0);
+    await auditImport(store, payload.userId, wave.id, result, details);
   }
   await context.progress({ done: result.lines, total: result.lines }, true);
   return 'done';
