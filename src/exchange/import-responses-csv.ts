@@ -41,8 +41,12 @@ export interface ImportResponsesOptions {
   readonly beforeCommit?: (tx: TransactionStore, result: ImportResult) => Promise<void>;
 }
 
+/** Columns of an export that are not read back: the response id, the weights and the channel (set again on import). */
+export const CSV_COLUMNS_LEFT_OUT: ReadonlySet<string> = new Set(['response_id', 'weight', 'weight_population', 'channel']);
+/** The paradata columns of an export, read back (lineParadata). */
+export const CSV_PARADATA_COLUMNS: ReadonlySet<string> = new Set(['exclusion_reason', 'started_at', 'completed_at', 'duration_seconds', 'language']);
 // columns of an export that are not answers: the weights and the paradata
-const META = new Set(['response_id', 'weight', 'weight_population', 'exclusion_reason', 'started_at', 'completed_at', 'duration_seconds', 'language', 'channel']);
+const META = new Set([...CSV_COLUMNS_LEFT_OUT, ...CSV_PARADATA_COLUMNS]);
 const MAX_LISTED = 1000;
 
 class Rollback extends Error {}

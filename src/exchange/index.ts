@@ -16,11 +16,13 @@ export {
   isResponseSource,
   RESPONSE_SOURCE_NAMES,
   RESPONSE_SOURCES,
+  RESPONSE_SOURCES_WITH_MAPPING,
   type ConvertedResponses,
   type ConvertOptions,
   type ResponseSource,
   type SourceColumn,
 } from './response-sources.js';
+export { csvResponseColumns } from './csv-response-columns.js';
 export { importResponsesCsv, type ImportRejection, type ImportResult, type ImportResponsesOptions } from './import-responses-csv.js';
 export { importLss } from './import-lss.js';
 export { exportLss } from './export-lss.js';

@@ -15,6 +15,9 @@ export type ResponseSource = (typeof RESPONSE_SOURCES)[number];
 /** Each source's name as its users know it (CLI and workspace messages). */
 export const RESPONSE_SOURCE_NAMES: Record<ResponseSource, string> = { csv: 'CSV', limesurvey: 'LimeSurvey', mapped: 'CSV or .sav with a mapping' };
 
+/** The sources read with a mapping file (`--mapping`, the workspace's mapping field); the others refuse one. */
+export const RESPONSE_SOURCES_WITH_MAPPING: ReadonlySet<ResponseSource> = new Set<ResponseSource>(['mapped']);
+
 export const isResponseSource = (value: string): value is ResponseSource => (RESPONSE_SOURCES as readonly string[]).includes(value);
 
 /** How one source column (or key) was read: the variables of our CSV it fills (none: left out or unknown). */

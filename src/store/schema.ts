@@ -231,7 +231,8 @@ export interface WhitePapersTable {
   createdAt: IsoTime;
 }
 
-export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+/** `waiting-confirmation`: held until its user confirms it (an import previewed, not yet confirmed); never claimed by a worker */
+export type JobStatus = 'waiting-confirmation' | 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
 /** Background work shared by every node (migration 0006): see jobs-repository.ts. */
 export interface JobsTable {

@@ -163,6 +163,33 @@ for (const database of TEST_DATABASES) {
       assert.equal(listed[0]!.status, 'cancelled');
     });
 
+    it('holds a job for confirmation: never claimed until confirmed, confirmed once, or run by its confirmer, or cancelled once its input has gone', async () => {
+      await clear();
+      const held = await store.jobs.enqueue({ kind: 'test', waveId: wave.id, awaitConfirmation: true }, T0);
+      assert.equal(held.status, 'waiting-confirmation');
+      assert.equal(await store.jobs.claimNext({ owner: 'w', leaseMs: 1000 }, at(10)), undefined, 'a worker never takes it');
+      const [first, second] = await Promise.all([store.jobs.confirm(held.id, at(11)), other.jobs.confirm(held.id, at(11))]);
+      assert.deepEqual([first, second].sort(), [false, true], 'one confirmation wins');
+      assert.equal((await store.jobs.claimNext({ owner: 'w', leaseMs: 1000 }, at(12)))?.id, held.id);
+
+      const here = await store.jobs.enqueue({ kind: 'test', waveId: wave.id, awaitConfirmation: true }, T0);
+      const claimed = await store.jobs.claimConfirmed(here.id, { owner: 'request', leaseMs: 30_000 }, at(13));
+      assert.deepEqual([claimed?.status, claimed?.leaseOwner, claimed?.attempts], ['running', 'request', 1]);
+      assert.equal(await store.jobs.claimConfirmed(here.id, { owner: 'again', leaseMs: 30_000 }, at(14)), undefined);
+      assert.equal(await store.jobs.confirm(here.id, at(14)), false, 'a running job is not confirmed again');
+
+      const kept = await store.jobs.enqueue({ kind: 'test', waveId: wave.id, awaitConfirmation: true }, T0);
+      const gone = await store.jobs.enqueue({ kind: 'test', waveId: wave.id, awaitConfirmation: true }, T0);
+      for (const job of [kept, gone])
+        await store.jobFiles.put({ jobId: job.id, role: 'input', name: 'f.csv', contentType: 'text/csv', bytes: Buffer.from('a\n'), expiresAt: at(60) }, T0);
+      await store.jobFiles.keepUntil(kept.id, 'input', at(3600));
+      assert.equal((await store.jobFiles.info(kept.id, 'input'))?.expiresAt, at(3600).toISOString());
+      await store.jobFiles.purgeExpired(at(120));
+      assert.equal(await store.jobs.cancelUnconfirmedWithoutInput(at(121)), 1);
+      assert.deepEqual([(await store.jobs.get(kept.id))?.status, (await store.jobs.get(gone.id))?.status], ['waiting-confirmation', 'cancelled']);
+      assert.equal(await store.jobs.cancel(kept.id, at(122)), true, 'an unconfirmed job can be cancelled');
+    });
+
     it('records a permanent rejection on the contact', async () => {
       const contact = await store.contacts.create({ waveId: wave.id, email: 'gone@example.org' });
       await store.contacts.markBounced(contact.id, '550 5.1.1 no such user', at(1));

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { waveStudy } from '../../analysis/wave-study.js';
-import { convertResponses, importResponsesCsv, isResponseSource, RESPONSE_SOURCE_NAMES, RESPONSE_SOURCES } from '../../exchange/index.js';
+import { convertResponses, importResponsesCsv, isResponseSource, RESPONSE_SOURCE_NAMES, RESPONSE_SOURCES, RESPONSE_SOURCES_WITH_MAPPING } from '../../exchange/index.js';
 import { openStore } from '../../store/index.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { readCliEnv } from '../env.js';
@@ -28,7 +28,7 @@ export const importResponsesCommand: CliCommand = {
     if (values.separator !== undefined && values.separator !== ',' && values.separator !== ';') throw new UsageError('--separator is , or ;');
     const from = values.from ?? 'csv';
     if (!isResponseSource(from)) throw new UsageError(`--from is one of ${RESPONSE_SOURCES.join(', ')}`);
-    if (values.mapping !== undefined && from !== 'mapped') throw new UsageError('--mapping goes with --from mapped');
+    if (values.mapping !== undefined && !RESPONSE_SOURCES_WITH_MAPPING.has(from)) throw new UsageError(`--mapping goes with --from ${[...RESPONSE_SOURCES_WITH_MAPPING].join(' or ')}`);
     // a foreign file says its own separator (a LimeSurvey or SurveyJS export, or the mapping's `separator`)
     if (values.separator !== undefined && from !== 'csv') throw new UsageError('--separator goes with --from csv (a mapping file says its own separator)');
     let mapping: Buffer | undefined;

@@ -172,7 +172,7 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
     return store.jobs.get(job.id);
   }
 
-  /** Deletes the job files past their retention (JOB_FILES_RETENTION_DAYS), at most once an hour per worker. */
+  /** Deletes the job files past their retention (JOB_FILES_RETENTION_DAYS), and cancels the unconfirmed imports whose upload went, at most once an hour per worker. */
   let purgedAt = 0;
   async function purgeFiles(): Promise<void> {
     const at = now().getTime();
@@ -180,6 +180,9 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
     purgedAt = at;
     const parts = await store.jobFiles.purgeExpired(now());
     if (parts > 0) log({ msg: 'expired job files deleted', parts });
+    // imports previewed and never confirmed: their upload has gone with its short retention
+    const unconfirmed = await store.jobs.cancelUnconfirmedWithoutInput(now());
+    if (unconfirmed > 0) log({ msg: 'unconfirmed imports cancelled', jobs: unconfirmed });
   }
 
   async function runOnce(): Promise<Job | undefined> {

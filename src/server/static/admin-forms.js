@@ -9,3 +9,21 @@ document.querySelectorAll('input[type="file"][data-fills]').forEach((input) => {
     });
   });
 });
+
+// A choice that shows a field only for some of its values (`data-controls` names the field's block, whose
+// `data-shown-for` lists those values); without JavaScript the field is always there.
+document.querySelectorAll('select[data-controls]').forEach((select) => {
+  const target = document.getElementById(select.dataset.controls);
+  if (!target) return;
+  const values = (target.dataset.shownFor || '').split(' ');
+  const update = () => {
+    const shown = values.includes(select.value);
+    target.hidden = !shown;
+    target.querySelectorAll('input').forEach((input) => {
+      input.disabled = !shown;
+      input.required = shown;
+    });
+  };
+  select.addEventListener('change', update);
+  update();
+});

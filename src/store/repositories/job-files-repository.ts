@@ -104,6 +104,16 @@ export function createJobFilesRepository({ db }: StoreContext) {
       }
     },
 
+    /** Keeps the job's file of this role until `expiresAt` (an upload confirmed for import: kept for its job). */
+    async keepUntil(jobId: number, role: 'input' | 'output', expiresAt: Date): Promise<void> {
+      await db
+        .updateTable('jobFiles')
+        .set({ expiresAt: isoTime(expiresAt) })
+        .where('jobId', '=', jobId)
+        .where('role', '=', role)
+        .execute();
+    },
+
     /** Deletes the files whose retention has ended; returns how many parts went. */
     async purgeExpired(now = new Date()): Promise<number> {
       const result = await db.deleteFrom('jobFiles').where('expiresAt', '<=', isoTime(now)).executeTakeFirst();

@@ -45,6 +45,8 @@ export interface NewJob {
   createdBy?: string | null;
   /** at most one queued or running job per key: see enqueueOnce */
   dedupeKey?: string | null;
+  /** held as `waiting-confirmation` until `confirm` queues it or `claimConfirmed` runs it (default false: queued) */
+  awaitConfirmation?: boolean;
 }
 
 export interface JobProgress {
@@ -99,7 +101,7 @@ export function createJobsRepository({ db, dialect }: StoreContext) {
           kind: input.kind,
           waveId: input.waveId ?? null,
           payload: toJson(input.payload ?? {})!,
-          status: 'queued',
+          status: input.awaitConfirmation ? 'waiting-confirmation' : 'queued',
           runAt: isoTime(input.runAt ?? now),
           maxAttempts: input.maxAttempts ?? 8,
           lastError: null,
@@ -279,13 +281,63 @@ export function createJobsRepository({ db, dialect }: StoreContext) {
       return Number(result.numUpdatedRows) === 1;
     },
 
-    /** Cancels a queued or running job (a running one stops at its next heartbeat). False when it had ended. */
+    /**
+     * Queues a job held for confirmation, due now. False when it was not waiting (unknown, already
+     * confirmed or cancelled): of two confirmations, one wins.
+     */
+    async confirm(id: number, now = new Date()): Promise<boolean> {
+      const result = await db
+        .updateTable('jobs')
+        .set({ status: 'queued', runAt: isoTime(now), updatedAt: isoTime(now) })
+        .where('id', '=', id)
+        .where('status', '=', 'waiting-confirmation')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    /**
+     * Confirms a held job and takes it at once for `owner` (its work done in the caller's process, under a
+     * lease as a worker's: if the caller dies, the lease expires and a worker takes it over). Undefined when
+     * it was not waiting for confirmation.
+     */
+    async claimConfirmed(id: number, input: { owner: string; leaseMs: number }, now = new Date()): Promise<Job | undefined> {
+      const row = await db
+        .updateTable('jobs')
+        .set((eb) => ({
+          status: 'running',
+          runAt: isoTime(now),
+          leaseOwner: input.owner,
+          leaseExpiresAt: isoTime(new Date(now.getTime() + input.leaseMs)),
+          attempts: eb('attempts', '+', 1),
+          updatedAt: isoTime(now),
+        }))
+        .where('id', '=', id)
+        .where('status', '=', 'waiting-confirmation')
+        .returningAll()
+        .executeTakeFirst();
+      return row && toJob(row);
+    },
+
+    /** Cancels the jobs held for confirmation whose input file has gone (past its retention); returns how many. */
+    async cancelUnconfirmedWithoutInput(now = new Date()): Promise<number> {
+      const result = await db
+        .updateTable('jobs')
+        .set({ status: 'cancelled', updatedAt: isoTime(now), finishedAt: isoTime(now) })
+        .where('status', '=', 'waiting-confirmation')
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('jobFiles').select('jobFiles.jobId').whereRef('jobFiles.jobId', '=', 'jobs.id').where('jobFiles.role', '=', 'input'))),
+        )
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+
+    /** Cancels a queued, running or unconfirmed job (a running one stops at its next heartbeat). False when it had ended. */
     async cancel(id: number, now = new Date()): Promise<boolean> {
       const result = await db
         .updateTable('jobs')
         .set({ status: 'cancelled', leaseOwner: null, leaseExpiresAt: null, updatedAt: isoTime(now), finishedAt: isoTime(now) })
         .where('id', '=', id)
-        .where('status', 'in', ['queued', 'running'])
+        .where('status', 'in', ['queued', 'running', 'waiting-confirmation'])
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },

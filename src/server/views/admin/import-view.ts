@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { RESPONSE_SOURCE_NAMES, RESPONSE_SOURCES, RESPONSE_SOURCES_WITH_MAPPING, type ResponseSource } from '../../../exchange/index.js';
 import { t } from '../../../messages/index.js';
 import type { Lang } from '../../../report/format/lang.js';
 import type { Wave } from '../../../store/index.js';
@@ -7,14 +8,45 @@ import { localizedPath } from '../../i18n/localized-path.js';
 import { html, type Html } from '../html.js';
 import { importResultView } from './jobs-view.js';
 
-/** The response import page: the upload form (multipart, CSRF in a field) and, after an import done at once, its result. */
-export function importView(lang: Lang, reply: FastifyReply, wave: Wave, options: { result?: unknown; error?: string } = {}): Html {
+export interface ImportPageOptions {
+  /** an import done: its result (importResultJson) and its job */
+  readonly result?: unknown;
+  readonly jobId?: number;
+  readonly error?: string;
+  /** the source chosen last (kept when the form comes back with an error) */
+  readonly source?: ResponseSource;
+  /** shown above the form: the preview, or a confirmation asked again */
+  readonly before?: Html;
+}
+
+/**
+ * The response import page: the upload form (multipart, CSRF in a field) that leads to a preview — the kind
+ * of file among RESPONSE_SOURCES, the file, a mapping file for the sources that take one, whether to keep the
+ * valid lines — and, after an import confirmed and done at once, its result. Without JavaScript the mapping
+ * field is always there (the server says when it is needed or refused); with admin-forms.js it shows only
+ * for the sources that take one.
+ */
+export function importView(lang: Lang, reply: FastifyReply, wave: Wave, options: ImportPageOptions = {}): Html {
+  const withMapping = RESPONSE_SOURCES.filter((s) => RESPONSE_SOURCES_WITH_MAPPING.has(s));
+  const chosen = options.source ?? RESPONSE_SOURCES[0];
+  const mapping =
+    withMapping.length === 0
+      ? null
+      : html`<p id="import-mapping-row" data-shown-for="${withMapping.join(' ')}"><label for="import-mapping">${t(lang, 'admin.import.mapping')}</label> <input type="file" id="import-mapping" name="mapping" aria-describedby="import-mapping-hint">
+<span class="hint" id="import-mapping-hint">${t(lang, 'admin.import.mappingHint', { sources: withMapping.map((s) => RESPONSE_SOURCE_NAMES[s]).join(', ') })}</span></p>`;
   return html`<h1>${t(lang, 'admin.import.title', { wave: wave.title })}</h1>
-<p>${t(lang, 'admin.import.text')}</p>
 ${options.error ? html`<p class="error" role="alert">${options.error}</p>` : null}
+${options.before ?? null}
 ${options.result === undefined ? null : importResultView(lang, options.result)}
-<form method="post" action="${localizedPath(lang, `/admin/waves/${wave.id}/import`)}" enctype="multipart/form-data">${csrfField(reply)}
-<p><label for="import-file">${t(lang, 'admin.import.file')}</label> <input type="file" id="import-file" name="file" accept=".csv,text/csv" required></p>
+${options.jobId === undefined ? null : html`<p><a href="${localizedPath(lang, `/admin/waves/${wave.id}/jobs/${options.jobId}`)}">${t(lang, 'admin.import.openJob')}</a></p>`}
+<h2>${t(lang, 'admin.import.uploadTitle')}</h2>
+<p>${t(lang, 'admin.import.text')}</p>
+<form method="post" action="${localizedPath(lang, `/admin/waves/${wave.id}/import`)}" enctype="multipart/form-data" id="import-form">${csrfField(reply)}
+<p><label for="import-source">${t(lang, 'admin.import.source')}</label> <select id="import-source" name="source" data-controls="import-mapping-row">${RESPONSE_SOURCES.map(
+    (s) => html`<option value="${s}"${s === chosen ? html` selected` : null}>${RESPONSE_SOURCE_NAMES[s]}</option>`,
+  )}</select></p>
+<p><label for="import-file">${t(lang, 'admin.import.file')}</label> <input type="file" id="import-file" name="file" required></p>
+${mapping}
 <p><input type="checkbox" id="import-skip" name="skipInvalid" value="1"> <label for="import-skip">${t(lang, 'admin.import.skipInvalid')}</label></p>
 <p><button type="submit">${t(lang, 'admin.import.submit')}</button></p>
 </form>
