@@ -9,6 +9,7 @@ export { writeSav } from './write-sav.js';
 export { writeTripleS } from './write-triple-s.js';
 export { neutraliseCell, unneutraliseCell } from './csv-cell.js';
 export { limeSurveyResponses, type LimeSurveyResponses } from './limesurvey-responses.js';
+export { surveyJsResponses, type SurveyJsResponses } from './surveyjs-responses.js';
 export {
   convertResponses,
   isResponseSource,

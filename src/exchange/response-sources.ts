@@ -1,16 +1,17 @@
 import type { Study } from '../study/index.js';
 import { limeSurveyResponses } from './limesurvey-responses.js';
+import { surveyJsResponses } from './surveyjs-responses.js';
 
 /**
  * The kinds of response file a wave imports: our own CSV export's columns (`csv`), a LimeSurvey response
  * export (`limesurvey`). Each foreign kind is converted to our CSV, which `importResponsesCsv` then reads and
  * checks line by line, so that every source gets the same checks, rejections and transaction.
  */
-export const RESPONSE_SOURCES = ['csv', 'limesurvey'] as const;
+export const RESPONSE_SOURCES = ['csv', 'limesurvey', 'surveyjs'] as const;
 export type ResponseSource = (typeof RESPONSE_SOURCES)[number];
 
 /** Each source's name as its users know it (CLI and workspace messages). */
-export const RESPONSE_SOURCE_NAMES: Record<ResponseSource, string> = { csv: 'CSV', limesurvey: 'LimeSurvey' };
+export const RESPONSE_SOURCE_NAMES: Record<ResponseSource, string> = { csv: 'CSV', limesurvey: 'LimeSurvey', surveyjs: 'SurveyJS' };
 
 export const isResponseSource = (value: string): value is ResponseSource => (RESPONSE_SOURCES as readonly string[]).includes(value);
 
@@ -47,7 +48,11 @@ export async function convertResponses(source: ResponseSource, study: Study, fil
       return null;
     case 'limesurvey': {
       const converted = limeSurveyResponses(study, file.toString('utf8'));
-      return { csv: converted.csv, columns: [], leftOut: converted.leftOut, unknown: converted.unknown };
+      return { csv: converted.csv, columns: converted.columns, leftOut: converted.leftOut, unknown: converted.unknown };
+    }
+    case 'surveyjs': {
+      const converted = surveyJsResponses(study, file.toString('utf8'));
+      return { csv: converted.csv, columns: converted.columns, leftOut: converted.leftOut, unknown: converted.unknown };
     }
   }
 }

@@ -308,7 +308,7 @@ Environment: DATA_DIR, DATABASE_URL (see \`barometre db migrate --help\`).`,
   {
     name: 'import responses',
     summary: 'import responses into a wave from CSV (checked by the study)',
-    help: `Usage: barometre import responses --study S --wave W FILE.csv [--from csv|limesurvey] [--separator , or ;] [--skip-invalid]
+    help: `Usage: barometre import responses --study S --wave W FILE [--from csv|limesurvey|surveyjs] [--separator , or ;] [--skip-invalid]
 
 Reads responses from CSV, one line per response, columns matched by variable name (the columns of
 \`barometre export --format csv\`: codes or labels, multiple choices as one 0/1 column per option;
@@ -321,12 +321,26 @@ codes as values) of the survey the study was imported from: Q[SQ001] columns, Y 
 and Q[other], Q[1] rank columns; submitdate, startdate and startlanguage give each response's status,
 dates and language; LimeSurvey's bookkeeping columns (id, seed, lastpage, ipaddr…) are listed and left out.
 
+With --from surveyjs, FILE holds SurveyJS results (survey.data as saved at onComplete) of the survey the
+study was imported from: a JSON array of results, an object holding it in "data", "Data" or "results", or
+one result per line (newline-delimited JSON). A result is the answers themselves, keyed by question name
+({"q1": "item2", "q2": ["a", "other"], "q2-Comment": "…", "matrix": {"row1": "col2"}, "rank": ["c", "a"]}),
+or a wrapper holding them in "data" (or "surveyResult") beside metadata. SurveyJS results carry no dates
+nor language by default: a response is then complete, dated by the import, in the study's first
+language (the survey's default locale). These keys
+are read when present (and no question has the name): startedAt, completedAt or createdAt (ISO 8601, UTC
+without a zone, or milliseconds), locale or language, isPartialCompleted (true: a partial response); id,
+_id, postId, clientId, surveyId and updatedAt are listed and left out. A record of the wrong shape or a
+value that is no choice of its question refuses the file (exit 2), naming the record (its index in the
+array, from 0, or its line) and the key; a key naming no question is refused by name (exit 1). Line N
+of the other errors is record N-2 when no text holds a line break.
+
 Options:
-  --from csv|limesurvey  our CSV export's columns (default), or a LimeSurvey response export
+  --from csv|limesurvey|surveyjs  our CSV export's columns (default), a LimeSurvey response export, or SurveyJS results JSON
   --separator , or ;   the CSV separator (default: guessed from the header); with ; a decimal comma is read
   --skip-invalid       import the valid lines even when some fail
 
-Exit status: 0 imported, 1 some lines rejected (nothing imported without --skip-invalid), 2 bad usage.`,
+Exit status: 0 imported, 1 some lines rejected (nothing imported without --skip-invalid), 2 bad usage or a file that cannot be read.`,
   },
   importText('limesurvey', 'LimeSurvey .lss'),
   importText('surveyjs', 'SurveyJS JSON'),
