@@ -307,7 +307,7 @@ Environment: DATA_DIR, DATABASE_URL (see \`barometre db migrate --help\`).`,
   },
   {
     name: 'import responses',
-    summary: 'import responses into a wave from CSV (checked by the study)',
+    summary: 'import responses into a wave from CSV, a LimeSurvey export or SurveyJS results (checked by the study)',
     help: `Usage: barometre import responses --study S --wave W FILE [--from csv|limesurvey|surveyjs] [--separator , or ;] [--skip-invalid]
 
 Reads responses from CSV, one line per response, columns matched by variable name (the columns of
@@ -326,17 +326,18 @@ study was imported from: a JSON array of results, an object holding it in "data"
 one result per line (newline-delimited JSON). A result is the answers themselves, keyed by question name
 ({"q1": "item2", "q2": ["a", "other"], "q2-Comment": "…", "matrix": {"row1": "col2"}, "rank": ["c", "a"]}),
 or a wrapper holding them in "data" (or "surveyResult") beside metadata. SurveyJS results carry no dates
-nor language by default: a response is then complete, dated by the import, in the study's first
-language (the survey's default locale). These keys
-are read when present (and no question has the name): startedAt, completedAt or createdAt (ISO 8601, UTC
-without a zone, or milliseconds), locale or language, isPartialCompleted (true: a partial response); id,
-_id, postId, clientId, surveyId and updatedAt are listed and left out. A record of the wrong shape or a
-value that is no choice of its question refuses the file (exit 2), naming the record (its index in the
-array, from 0, or its line) and the key; a key naming no question is refused by name (exit 1). Line N
-of the other errors is record N-2 when no text holds a line break.
+nor language by default: a response is then complete, dated by the import, in the study's first language
+(the survey's default locale). These keys are read when present and no question has the name: startedAt,
+completedAt or createdAt (ISO 8601, UTC without a zone, or milliseconds), locale or language, and
+isPartialCompleted (true: a partial response); id, _id, postId, clientId, surveyId, updatedAt and the
+comments of comment boxes are listed and left out. A record of the wrong shape or a value that is no
+choice of its question refuses the file (exit 2), naming the record (its index in the array, from 0, or
+its line) and the key; a key naming no question is refused by name (exit 1). Line N of the other errors
+is record N-2 when no text holds a line break.
 
 Options:
-  --from csv|limesurvey|surveyjs  our CSV export's columns (default), a LimeSurvey response export, or SurveyJS results JSON
+  --from SOURCE        csv: our CSV export's columns (default); limesurvey: a LimeSurvey response export;
+                       surveyjs: SurveyJS results JSON
   --separator , or ;   the CSV separator (default: guessed from the header); with ; a decimal comma is read
   --skip-invalid       import the valid lines even when some fail
 
