@@ -1,6 +1,7 @@
 import { csvRecordsSync } from '../analysis/read-csv.js';
 import { allQuestions, numbersItemKey, otherKey, rankKey, type Option, type Question, type Study } from '../study/index.js';
 import { csvTextCell } from './csv-cell.js';
+import { exportVariables } from './export-variables.js';
 import type { SourceColumn } from './response-sources.js';
 
 /** LimeSurvey's own columns of a response export: read (dates, language) or left out (listed). */
@@ -55,6 +56,9 @@ export function limeSurveyResponses(study: Study, text: string): LimeSurveyRespo
   const add = (name: string) => outColumns.add(name);
   // multiple choices: their dichotomies are all empty unless a box of the question is ticked
   const multiples = new Map<string, { question: Question & { kind: 'multiple' }; columns: string[] }>();
+  // an unknown column keeps its name for importResponsesCsv to refuse, unless one of our columns has it (it would be read or ignored)
+  const reserved = new Set(exportVariables(study, { withStatus: true, withWeight: true, includeIdentifying: true }).variables.map((v) => v.name));
+  const unknownColumn = (column: string) => (reserved.has(column) || outColumns.has(column) ? `${column} (LimeSurvey column)` : column);
   for (const raw of header) {
     const column = raw.trim();
     // LimeSurvey writes its own columns in lower case; a question coded STARTDATE is a question
@@ -89,8 +93,9 @@ export function limeSurveyResponses(study: Study, text: string): LimeSurveyRespo
     if (!m || !q) {
       unknown.push(column);
       fills(column, []);
-      add(column);
-      writers.push((cell, out) => out.set(column, cell));
+      const written = unknownColumn(column);
+      add(written);
+      writers.push((cell, out) => out.set(written, cell));
       continue;
     }
     const sub = m[2];
@@ -175,8 +180,9 @@ export function limeSurveyResponses(study: Study, text: string): LimeSurveyRespo
     }
     if (!writer) {
       unknown.push(column);
-      add(column);
-      writer = (cell, out) => out.set(column, cell);
+      const written = unknownColumn(column);
+      add(written);
+      writer = (cell, out) => out.set(written, cell);
       variables = [];
     }
     fills(column, variables);

@@ -53,6 +53,12 @@ for (const database of TEST_DATABASES) {
       assert.equal(limeSurveyResponses(study, EXPORT).columns.length, EXPORT.split('\r\n')[0]!.split(',').length);
     });
 
+    it('keeps an unknown column named like one of our own columns apart, so that the import refuses it', () => {
+      const converted = limeSurveyResponses(study, EXPORT.replace('interviewtime', 'weight'));
+      assert.deepEqual(converted.unknown, ['weight']);
+      assert.ok(csvRecordsSync(converted.csv, ',')[0]!.cells.includes('weight (LimeSurvey column)'));
+    });
+
     it('gets every row in, with its status, dates, language and source codes, and exports the source codes back', async () => {
       const result = await importResponsesCsv(store, wave, [limeSurveyResponses(study, EXPORT).csv]);
       assert.deepEqual(result.rejected, []);
