@@ -11,6 +11,7 @@ export { neutraliseCell, unneutraliseCell } from './csv-cell.js';
 export { limeSurveyResponses, type LimeSurveyResponses } from './limesurvey-responses.js';
 export { mappedResponses, type MappedResponses } from './mapped-responses.js';
 export { readResponseMapping, ZResponseMapping, type ResponseMapping } from './response-mapping.js';
+export { surveyJsResponses, type SurveyJsResponses } from './surveyjs-responses.js';
 export {
   convertResponses,
   isResponseSource,

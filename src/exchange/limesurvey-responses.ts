@@ -1,6 +1,8 @@
 import { csvRecordsSync } from '../analysis/read-csv.js';
 import { allQuestions, numbersItemKey, otherKey, rankKey, type Option, type Question, type Study } from '../study/index.js';
 import { csvTextCell } from './csv-cell.js';
+import { exportVariables } from './export-variables.js';
+import type { SourceColumn } from './response-sources.js';
 
 /** LimeSurvey's own columns of a response export: read (dates, language) or left out (listed). */
 const METADATA_READ = new Set(['submitdate', 'startdate', 'startlanguage', 'datestamp']);
@@ -11,6 +13,8 @@ export interface LimeSurveyResponses {
   readonly kind: 'limesurvey-responses';
   /** responses in our CSV export's columns, with the source codes: `importResponsesCsv` reads them */
   readonly csv: string;
+  /** each column of the export, in its order, with the variables of our CSV it fills (none: left out or unknown) */
+  readonly columns: readonly SourceColumn[];
   /** LimeSurvey's bookkeeping columns not imported (row id, last page, seed, referrer, IP address, token, timings) */
   readonly leftOut: readonly string[];
   /** columns that name no question of the study (importResponsesCsv refuses them, by name) */
@@ -38,22 +42,29 @@ const byExportCode = (options: readonly Option[], code: string) => options.find(
 export function limeSurveyResponses(study: Study, text: string): LimeSurveyResponses {
   const records = csvRecordsSync(text.replace(/^\ufeff/, ''), text.split(/\r?\n/, 1)[0]!.includes(';') && !text.split(/\r?\n/, 1)[0]!.includes(',') ? ';' : ',');
   const [header, ...rows] = records.map((r) => r.cells);
-  if (!header) return { kind: 'limesurvey-responses', csv: '', leftOut: [], unknown: [] };
+  if (!header) return { kind: 'limesurvey-responses', csv: '', columns: [], leftOut: [], unknown: [] };
   const questions = new Map<string, Question>(allQuestions(study).map(({ question }) => [question.name, question]));
   const leftOut: string[] = [];
   const unknown: string[] = [];
   /** each source column: how it writes into our row */
   type Writer = (cell: string, out: Map<string, string>) => void;
   const writers: (Writer | null)[] = [];
+  /** the variables each column fills, in the header's order */
+  const sourceColumns: SourceColumn[] = [];
+  const fills = (column: string, variables: readonly string[]) => sourceColumns.push(Object.freeze({ source: column, variables: Object.freeze([...variables]) }));
   const outColumns = new Set<string>(['status', 'started_at', 'completed_at', 'language']);
   const add = (name: string) => outColumns.add(name);
   // multiple choices: their dichotomies are all empty unless a box of the question is ticked
   const multiples = new Map<string, { question: Question & { kind: 'multiple' }; columns: string[] }>();
+  // an unknown column keeps its name for importResponsesCsv to refuse, unless one of our columns has it (it would be read or ignored)
+  const reserved = new Set(exportVariables(study, { withStatus: true, withWeight: true, includeIdentifying: true }).variables.map((v) => v.name));
+  const unknownColumn = (column: string) => (reserved.has(column) || outColumns.has(column) ? `${column} (LimeSurvey column)` : column);
   for (const raw of header) {
     const column = raw.trim();
     // LimeSurvey writes its own columns in lower case; a question coded STARTDATE is a question
     const lower = column;
     if (METADATA_READ.has(lower)) {
+      fills(column, lower === 'submitdate' ? ['completed_at', 'status'] : lower === 'startdate' ? ['started_at'] : lower === 'startlanguage' ? ['language'] : []);
       writers.push(
         lower === 'submitdate'
           ? (cell, out) => {
@@ -73,6 +84,7 @@ export function limeSurveyResponses(study: Study, text: string): LimeSurveyRespo
     }
     if (METADATA_LEFT_OUT.has(lower) || /^[a-z0-9]+time$/.test(lower)) {
       leftOut.push(column);
+      fills(column, []);
       writers.push(null);
       continue;
     }
@@ -80,16 +92,20 @@ export function limeSurveyResponses(study: Study, text: string): LimeSurveyRespo
     const q = m ? questions.get(m[1]!.toLowerCase()) : undefined;
     if (!m || !q) {
       unknown.push(column);
-      add(column);
-      writers.push((cell, out) => out.set(column, cell));
+      fills(column, []);
+      const written = unknownColumn(column);
+      add(written);
+      writers.push((cell, out) => out.set(written, cell));
       continue;
     }
     const sub = m[2];
     let writer: Writer | null = null;
+    let variables: string[] = [];
     if (sub === 'other' || sub === 'comment') {
       if ((q.kind === 'single' || q.kind === 'multiple') && q.other && sub === 'other') {
         const key = otherKey(q.name);
         add(key);
+        variables = q.kind === 'multiple' ? [key, `${q.name}_${q.other.code}`] : [key];
         writer = (cell, out) => {
           if (cell !== '') out.set(key, cell);
           if (q.kind === 'multiple' && cell.trim() !== '') out.set(`${q.name}_${q.other!.code}`, '1');
@@ -104,6 +120,7 @@ export function limeSurveyResponses(study: Study, text: string): LimeSurveyRespo
     } else if (sub === undefined) {
       if (q.kind === 'single' || q.kind === 'scale' || q.kind === 'number' || q.kind === 'text' || q.kind === 'consent') {
         add(q.name);
+        variables = [q.name];
         writer =
           q.kind === 'single' && q.other
             ? (cell, out) => {
@@ -114,6 +131,7 @@ export function limeSurveyResponses(study: Study, text: string): LimeSurveyRespo
               };
       } else if (q.kind === 'date') {
         add(q.name);
+        variables = [q.name];
         writer = (cell, out) => {
           if (cell.trim() !== '') out.set(q.name, cell.trim().slice(0, 10));
         };
@@ -123,6 +141,7 @@ export function limeSurveyResponses(study: Study, text: string): LimeSurveyRespo
       if (option) {
         const name = `${q.name}_${option.code}`;
         add(name);
+        variables = [name];
         const entry = multiples.get(q.name) ?? { question: q, columns: [] };
         entry.columns.push(name);
         multiples.set(q.name, entry);
@@ -134,6 +153,7 @@ export function limeSurveyResponses(study: Study, text: string): LimeSurveyRespo
       const item = q.items.find((i) => (i.exportCode ?? i.name).toLowerCase() === sub.toLowerCase());
       if (item) {
         add(item.name);
+        variables = [item.name];
         writer = (cell, out) => {
           if (cell !== '') out.set(item.name, cell);
         };
@@ -141,6 +161,7 @@ export function limeSurveyResponses(study: Study, text: string): LimeSurveyRespo
     } else if (q.kind === 'ranking' && /^\d+$/.test(sub)) {
       const rank = Number(sub);
       for (const o of q.options) add(rankKey(q.name, o.code));
+      variables = q.options.map((o) => rankKey(q.name, o.code));
       writer = (cell, out) => {
         const option = cell.trim() === '' ? undefined : byExportCode(q.options, cell.trim());
         if (option) out.set(rankKey(q.name, option.code), String(rank));
@@ -151,6 +172,7 @@ export function limeSurveyResponses(study: Study, text: string): LimeSurveyRespo
       if (item) {
         const key = numbersItemKey(q, item);
         add(key);
+        variables = [key];
         writer = (cell, out) => {
           if (cell.trim() !== '') out.set(key, cell.trim());
         };
@@ -158,9 +180,12 @@ export function limeSurveyResponses(study: Study, text: string): LimeSurveyRespo
     }
     if (!writer) {
       unknown.push(column);
-      add(column);
-      writer = (cell, out) => out.set(column, cell);
+      const written = unknownColumn(column);
+      add(written);
+      writer = (cell, out) => out.set(written, cell);
+      variables = [];
     }
+    fills(column, variables);
     writers.push(writer);
   }
   const columns = [...outColumns];
@@ -185,5 +210,11 @@ export function limeSurveyResponses(study: Study, text: string): LimeSurveyRespo
     out.set('status', out.has('completed_at') ? '1' : '2');
     lines.push(columns.map((c) => (out.has(c) ? cellOf(c, out.get(c)!) : '')).join(','));
   }
-  return Object.freeze({ kind: 'limesurvey-responses', csv: lines.join('\r\n') + '\r\n', leftOut: Object.freeze(leftOut), unknown: Object.freeze(unknown) });
+  return Object.freeze({
+    kind: 'limesurvey-responses',
+    csv: lines.join('\r\n') + '\r\n',
+    columns: Object.freeze(sourceColumns),
+    leftOut: Object.freeze(leftOut),
+    unknown: Object.freeze(unknown),
+  });
 }

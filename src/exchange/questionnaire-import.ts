@@ -54,18 +54,27 @@ export function plainText(html: string): string {
     .trim();
 }
 
+/**
+ * The variable name an importer gives a source name before making it unique: lower case, accents removed,
+ * [a-z0-9_], a letter first (`fallback_` before a digit), at most 28 characters. Response imports read source
+ * names through it to find the question they name.
+ */
+export function variableNameOf(raw: string, fallback: string): string {
+  let base = raw
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  if (!/^[a-z]/.test(base)) base = `${fallback}${base ? '_' + base : ''}`;
+  return base.slice(0, 28);
+}
+
 /** Unique variable names: lower case, [a-z0-9_], a letter first, at most 32 characters. */
 export class NameRegistry {
   private readonly used = new Set<string>();
   name(raw: string, fallback: string): string {
-    let base = raw
-      .toLowerCase()
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^a-z0-9_]+/g, '_')
-      .replace(/^_+|_+$/g, '');
-    if (!/^[a-z]/.test(base)) base = `${fallback}${base ? '_' + base : ''}`;
-    base = base.slice(0, 28);
+    const base = variableNameOf(raw, fallback);
     let name = base;
     for (let k = 2; this.used.has(name); k++) name = `${base}_${k}`;
     this.used.add(name);

@@ -2,18 +2,19 @@ import type { Study } from '../study/index.js';
 import { AppError } from '../app-error.js';
 import { limeSurveyResponses } from './limesurvey-responses.js';
 import { mappedResponses } from './mapped-responses.js';
+import { surveyJsResponses } from './surveyjs-responses.js';
 
 /**
  * The kinds of response file a wave imports: our own CSV export's columns (`csv`), a LimeSurvey response
- * export (`limesurvey`), a CSV or SPSS .sav file of other columns and codes with a mapping file (`mapped`, see
+ * export (`limesurvey`), SurveyJS results (`surveyjs`), a CSV or SPSS .sav file of other columns and codes with a mapping file (`mapped`, see
  * `ZResponseMapping`). Each foreign kind is converted to our CSV, which `importResponsesCsv` then reads and
  * checks line by line, so that every source gets the same checks, rejections and transaction.
  */
-export const RESPONSE_SOURCES = ['csv', 'limesurvey', 'mapped'] as const;
+export const RESPONSE_SOURCES = ['csv', 'limesurvey', 'surveyjs', 'mapped'] as const;
 export type ResponseSource = (typeof RESPONSE_SOURCES)[number];
 
-/** Each source's name as its users know it (CLI and workspace messages). */
-export const RESPONSE_SOURCE_NAMES: Record<ResponseSource, string> = { csv: 'CSV', limesurvey: 'LimeSurvey', mapped: 'CSV or .sav with a mapping' };
+/** Each source's name as its users know it (CLI messages; the workspace words them in its messages). */
+export const RESPONSE_SOURCE_NAMES: Record<ResponseSource, string> = { csv: 'CSV', limesurvey: 'LimeSurvey', surveyjs: 'SurveyJS', mapped: 'CSV or .sav with a mapping' };
 
 /** The sources read with a mapping file (`--mapping`, the workspace's mapping field); the others refuse one. */
 export const RESPONSE_SOURCES_WITH_MAPPING: ReadonlySet<ResponseSource> = new Set<ResponseSource>(['mapped']);
@@ -53,7 +54,11 @@ export async function convertResponses(source: ResponseSource, study: Study, fil
       return null;
     case 'limesurvey': {
       const converted = limeSurveyResponses(study, file.toString('utf8'));
-      return { csv: converted.csv, columns: [], leftOut: converted.leftOut, unknown: converted.unknown };
+      return { csv: converted.csv, columns: converted.columns, leftOut: converted.leftOut, unknown: converted.unknown };
+    }
+    case 'surveyjs': {
+      const converted = surveyJsResponses(study, file.toString('utf8'));
+      return { csv: converted.csv, columns: converted.columns, leftOut: converted.leftOut, unknown: converted.unknown };
     }
     case 'mapped': {
       if (!options.mapping) throw new AppError('INVALID_INPUT', 'a CSV or .sav file of other columns needs its mapping file: --mapping is required', { field: 'mapping' });

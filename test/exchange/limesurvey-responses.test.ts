@@ -41,6 +41,24 @@ for (const database of TEST_DATABASES) {
       assert.doesNotMatch(converted.csv, /192\.0\.2/, 'no IP address comes through');
     });
 
+    it('says which variables of our CSV each column fills', () => {
+      const fills = Object.fromEntries(limeSurveyResponses(study, EXPORT).columns.map((c) => [c.source, c.variables]));
+      assert.deepEqual(fills.submitdate, ['completed_at', 'status']);
+      assert.deepEqual(fills.startlanguage, ['language']);
+      assert.deepEqual(fills.ipaddr, []);
+      assert.deepEqual(fills['NETWORKS[SQ002]'], ['networks_2']);
+      assert.deepEqual(fills['NETWORKS[other]'], ['networks_other', 'networks_4']);
+      assert.deepEqual(fills['AGREE[SQ001]'], ['agree_sq001']);
+      assert.deepEqual(fills.SIZE, ['size']);
+      assert.equal(limeSurveyResponses(study, EXPORT).columns.length, EXPORT.split('\r\n')[0]!.split(',').length);
+    });
+
+    it('keeps an unknown column named like one of our own columns apart, so that the import refuses it', () => {
+      const converted = limeSurveyResponses(study, EXPORT.replace('interviewtime', 'weight'));
+      assert.deepEqual(converted.unknown, ['weight']);
+      assert.ok(csvRecordsSync(converted.csv, ',')[0]!.cells.includes('weight (LimeSurvey column)'));
+    });
+
     it('gets every row in, with its status, dates, language and source codes, and exports the source codes back', async () => {
       const result = await importResponsesCsv(store, wave, [limeSurveyResponses(study, EXPORT).csv]);
       assert.deepEqual(result.rejected, []);

@@ -307,8 +307,8 @@ Environment: DATA_DIR, DATABASE_URL (see \`barometre db migrate --help\`).`,
   },
   {
     name: 'import responses',
-    summary: 'import responses into a wave from CSV (checked by the study)',
-    help: `Usage: barometre import responses --study S --wave W FILE.csv [--from csv|limesurvey] [--separator , or ;] [--skip-invalid]
+    summary: 'import responses into a wave: our CSV, a LimeSurvey export, SurveyJS results, or a CSV/.sav with a mapping',
+    help: `Usage: barometre import responses --study S --wave W FILE [--from csv|limesurvey|surveyjs] [--separator , or ;] [--skip-invalid]
        barometre import responses --study S --wave W --from mapped --mapping MAP.json FILE.csv|FILE.sav [--skip-invalid]
 
 Reads responses from CSV, one line per response, columns matched by variable name (the columns of
@@ -321,6 +321,20 @@ With --from limesurvey, FILE is a LimeSurvey response export (CSV, question code
 codes as values) of the survey the study was imported from: Q[SQ001] columns, Y for a ticked box, -oth-
 and Q[other], Q[1] rank columns; submitdate, startdate and startlanguage give each response's status,
 dates and language; LimeSurvey's bookkeeping columns (id, seed, lastpage, ipaddr…) are listed and left out.
+
+With --from surveyjs, FILE holds SurveyJS results (survey.data as saved at onComplete) of the survey the
+study was imported from: a JSON array of results, an object holding it in "data", "Data" or "results", or
+one result per line (newline-delimited JSON). A result is the answers themselves, keyed by question name
+({"q1": "item2", "q2": ["a", "other"], "q2-Comment": "…", "matrix": {"row1": "col2"}, "rank": ["c", "a"]}),
+or a wrapper holding them in "data" (or "surveyResult") beside metadata. SurveyJS results carry no dates
+nor language by default: a response is then complete, dated by the import, in the study's first language
+(the survey's default locale). These keys are read when present and no question has the name: startedAt,
+completedAt or createdAt (ISO 8601, UTC without a zone, or milliseconds), locale or language, and
+isPartialCompleted (true: a partial response); id, _id, postId, clientId, surveyId, updatedAt and the
+comments of comment boxes are listed and left out. A record of the wrong shape or a value that is no
+choice of its question refuses the file (exit 2), naming the record (its index in the array, from 0, or
+its line) and the key; a key naming no question is refused by name (exit 1). Line N of the other errors
+is record N-2 when no text holds a line break.
 
 With --from mapped, FILE is a CSV or SPSS .sav file of other column names and codes (a past wave from
 another tool), and MAP.json says how its columns map to the study's questions:
@@ -359,8 +373,8 @@ Example:
   barometre import responses --study uses --wave 2019 --from mapped --mapping wave2019.json wave2019.sav
 
 Options:
-  --from csv|limesurvey|mapped  our CSV export's columns (default), a LimeSurvey response export, or
-                       a CSV or .sav file with a mapping
+  --from SOURCE        csv: our CSV export's columns (default); limesurvey: a LimeSurvey response export;
+                       surveyjs: SurveyJS results JSON; mapped: a CSV or .sav file with a mapping
   --mapping MAP.json   the mapping file of --from mapped (required with it, refused without it)
   --separator , or ;   the CSV separator of --from csv (default: guessed from the header); with ; a decimal
                        comma is read (refused with another source: its file or mapping says its own)

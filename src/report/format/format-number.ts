@@ -4,15 +4,19 @@ import { NUMBER_CONVENTIONS } from './number-conventions.js';
 /** Non-finite values (NaN for a missing estimate) are shown as an en dash. */
 export const MISSING = '–';
 
+/** `x · 10^digits` on the decimal representation, which may already hold an exponent (`1.9e-7`). */
+const shiftDecimal = (x: number, digits: number): number => {
+  const [mantissa, exponent = '0'] = String(x).split('e');
+  return Number(`${mantissa}e${Number(exponent) + digits}`);
+};
+
 /**
  * Rounds half away from zero at `digits` decimals, working on the decimal representation so that
- * 1.005 rounds to 1.01 (toFixed gives 1.00).
+ * 1.005 rounds to 1.01 (toFixed gives 1.00); tiny numbers (written with an exponent: 1.9e-7) too.
  */
 export function roundHalfAwayFromZero(x: number, digits: number): number {
   const sign = x < 0 ? -1 : 1;
-  const shifted = Number(`${Math.abs(x)}e${digits}`);
-  const rounded = Number(`${Math.round(shifted)}e-${digits}`);
-  return sign * rounded;
+  return sign * shiftDecimal(Math.round(shiftDecimal(Math.abs(x), digits)), -digits);
 }
 
 /**

@@ -21,6 +21,12 @@ describe('formatNumber', () => {
     assert.equal(formatNumber(-2.5, 'en'), '-3');
   });
 
+  it('rounds tiny numbers, which JavaScript writes with an exponent (the margin of a weighting variable)', () => {
+    assert.equal(formatNumber(1.957e-7, 'en', 1), '0.0');
+    assert.equal(formatNumber(-3e-8, 'fr', 2), '0,00');
+    assert.equal(formatMargin(0.8, [0.7999999980429402, 0.8000000019570598], 'en'), `±${NBSP}0.0${NBSP}pts`);
+  });
+
   it('never prints a negative zero', () => {
     assert.equal(formatNumber(-0.0001, 'fr', 1), '0,0');
     assert.equal(formatNumber(-0, 'en'), '0');
