@@ -448,58 +448,35 @@ function start(root: HTMLElement): void {
   /** Up, down, duplicate, delete for the element `k` of the list at `path`; focus follows the element. */
   function moveButtons(path: Path, k: number, count: number, title: string): HTMLElement {
     const base = fieldId([...path, k]);
+    const list = () => get(path) as Json[];
     const move = (to: number, which: string) => () => {
-      const list = get(path) as Json[];
-      const [moved] = list.splice(k, 1);
-      list.splice(to, 0, moved);
+      const [moved] = list().splice(k, 1);
+      list().splice(to, 0, moved);
       changed(true, `${fieldId([...path, to])}.${which}`);
     };
+    /** One action button: its id ends in `action`, its text names the element for screen readers. */
+    const button = (action: 'up' | 'down' | 'duplicate' | 'delete', label: string, onclick: () => void, disabled = false) =>
+      h(
+        'button',
+        { type: 'button', class: action === 'delete' ? 'secondary danger' : 'secondary', id: `${base}.${action}`, disabled, onclick },
+        label,
+        h('span', { class: 'visually-hidden' }, ` ${title}`),
+      );
     return h(
       'div',
       { class: 'item-actions', role: 'group', 'aria-label': M('actionsFor', { what: title }) },
-      h(
-        'button',
-        { type: 'button', class: 'secondary', id: `${base}.up`, disabled: k === 0, onclick: move(k - 1, k - 1 === 0 ? 'down' : 'up') },
-        M('moveUp'),
-        h('span', { class: 'visually-hidden' }, ` ${title}`),
-      ),
-      h(
-        'button',
-        { type: 'button', class: 'secondary', id: `${base}.down`, disabled: k === count - 1, onclick: move(k + 1, k + 1 === count - 1 ? 'up' : 'down') },
-        M('moveDown'),
-        h('span', { class: 'visually-hidden' }, ` ${title}`),
-      ),
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'secondary',
-          id: `${base}.duplicate`,
-          onclick: () => {
-            const list = get(path) as Json[];
-            list.splice(k + 1, 0, duplicate(structuredClone(list[k]), path));
-            changed(true, `${fieldId([...path, k + 1])}.duplicate`);
-          },
-        },
-        M('duplicate'),
-        h('span', { class: 'visually-hidden' }, ` ${title}`),
-      ),
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'secondary danger',
-          id: `${base}.delete`,
-          onclick: () => {
-            if (!window.confirm(M('confirmDelete', { what: title }))) return;
-            (get(path) as Json[]).splice(k, 1);
-            const left = (get(path) as Json[]).length;
-            changed(true, left === 0 ? `${fieldId(path)}.add` : `${fieldId([...path, Math.min(k, left - 1)])}.delete`);
-          },
-        },
-        M('delete'),
-        h('span', { class: 'visually-hidden' }, ` ${title}`),
-      ),
+      button('up', M('moveUp'), move(k - 1, k - 1 === 0 ? 'down' : 'up'), k === 0),
+      button('down', M('moveDown'), move(k + 1, k + 1 === count - 1 ? 'up' : 'down'), k === count - 1),
+      button('duplicate', M('duplicate'), () => {
+        list().splice(k + 1, 0, duplicate(structuredClone(list()[k]), path));
+        changed(true, `${fieldId([...path, k + 1])}.duplicate`);
+      }),
+      button('delete', M('delete'), () => {
+        if (!window.confirm(M('confirmDelete', { what: title }))) return;
+        list().splice(k, 1);
+        const left = list().length;
+        changed(true, left === 0 ? `${fieldId(path)}.add` : `${fieldId([...path, Math.min(k, left - 1)])}.delete`);
+      }),
     );
   }
 
