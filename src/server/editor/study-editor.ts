@@ -161,6 +161,20 @@ function start(root: HTMLElement): void {
     return h('div', { class: 'field', 'data-path': formatPath(path) }, h('label', { for: id }, label), hint ? h('span', { class: 'hint' }, hint) : null, control);
   }
 
+  /** A drop-down list of `options` that hands the value picked to `pick`. */
+  function select(pick: (value: string) => void, options: readonly (HTMLElement | null)[]): HTMLElement {
+    return h('select', { onchange: (e: Event) => pick((e.target as HTMLSelectElement).value) }, ...options);
+  }
+
+  /** The options of a drop-down list of variables: "choose", each variable, and `value` kept when no variable has that name. */
+  function variableOptions(vars: readonly ConditionVariable[], value: string | undefined): (HTMLElement | null)[] {
+    return [
+      h('option', { value: '' }, M('choose')),
+      ...vars.map((v) => h('option', { value: v.name, selected: v.name === value }, `${v.name} – ${v.text}`)),
+      value && !vars.some((v) => v.name === value) ? h('option', { value, selected: true }, value) : null,
+    ];
+  }
+
   function labelField(path: Path, name: string, optional: boolean, multiline: boolean): HTMLElement {
     const group = h('fieldset', { class: 'label-field', id: fieldId(path) }, h('legend', {}, optional ? M('optional', { field: name }) : name));
     const grid = h('div', { class: 'translations' });
@@ -261,15 +275,9 @@ function start(root: HTMLElement): void {
         return row(
           path,
           name,
-          h(
-            'select',
-            {
-              onchange: (e: Event) => {
-                set(path, (e.target as HTMLSelectElement).value);
-                changed(false);
-              },
-            },
-            ...spec.values.map((v) => h('option', { value: v, selected: v === value }, M(`value.${v}`))),
+          select(
+            (picked) => (set(path, picked), changed(false)),
+            spec.values.map((v) => h('option', { value: v, selected: v === value }, M(`value.${v}`))),
           ),
         );
       case 'variable': {
@@ -277,18 +285,7 @@ function start(root: HTMLElement): void {
         return row(
           path,
           name,
-          h(
-            'select',
-            {
-              onchange: (e: Event) => {
-                set(path, (e.target as HTMLSelectElement).value);
-                changed(false);
-              },
-            },
-            h('option', { value: '' }, M('choose')),
-            ...choices.map((v) => h('option', { value: v.name, selected: v.name === value }, `${v.name} – ${v.text}`)),
-            value && !choices.some((v) => v.name === value) ? h('option', { value, selected: true }, value) : null,
-          ),
+          select((picked) => (set(path, picked), changed(false)), variableOptions(choices, value)),
         );
       }
       case 'code-list':
@@ -628,13 +625,7 @@ function start(root: HTMLElement): void {
       row(
         [...path, 'question'],
         M('cond.question'),
-        h(
-          'select',
-          { onchange: (e: Event) => (set([...path, 'question'], (e.target as HTMLSelectElement).value), changed(true, fieldId([...path, 'question']))) },
-          h('option', { value: '' }, M('choose')),
-          ...vars.map((v) => h('option', { value: v.name, selected: v.name === node.question }, `${v.name} – ${v.text}`)),
-          node.question && !variable ? h('option', { value: node.question, selected: true }, node.question) : null,
-        ),
+        select((picked) => (set([...path, 'question'], picked), changed(true, fieldId([...path, 'question']))), variableOptions(vars, node.question)),
       ),
     );
     const codes = variable?.codes ?? [];
@@ -644,10 +635,9 @@ function start(root: HTMLElement): void {
           ? row(
               [...path, 'value'],
               M('cond.value'),
-              h(
-                'select',
-                { onchange: (e: Event) => (set([...path, 'value'], Number((e.target as HTMLSelectElement).value)), refresh(), changed(false)) },
-                ...codes.map((o) => h('option', { value: o.code, selected: o.code === node.value }, `${o.code} – ${o.label}`)),
+              select(
+                (picked) => (set([...path, 'value'], Number(picked)), refresh(), changed(false)),
+                codes.map((o) => h('option', { value: o.code, selected: o.code === node.value }, `${o.code} – ${o.label}`)),
               ),
             )
           : row(
@@ -695,10 +685,9 @@ function start(root: HTMLElement): void {
         row(
           [...path, 'comparator'],
           M('cond.comparator'),
-          h(
-            'select',
-            { onchange: (e: Event) => (set([...path, 'comparator'], (e.target as HTMLSelectElement).value), refresh(), changed(false)) },
-            ...['<', '<=', '>', '>=', '!='].map((c) => h('option', { value: c, selected: c === node.comparator }, M(`cmp.${c}`))),
+          select(
+            (picked) => (set([...path, 'comparator'], picked), refresh(), changed(false)),
+            ['<', '<=', '>', '>=', '!='].map((c) => h('option', { value: c, selected: c === node.comparator }, M(`cmp.${c}`))),
           ),
         ),
         row(
