@@ -161,6 +161,24 @@ function start(root: HTMLElement): void {
     return h('div', { class: 'field', 'data-path': formatPath(path) }, h('label', { for: id }, label), hint ? h('span', { class: 'hint' }, hint) : null, control);
   }
 
+  /** A checkbox and its label, handing whether it is ticked to `toggle`. */
+  function checkbox(id: string, checked: boolean, label: string, toggle: (checked: boolean) => void): HTMLElement {
+    return h(
+      'div',
+      { class: 'field checkbox' },
+      h('input', { type: 'checkbox', id, checked, onchange: (e: Event) => toggle((e.target as HTMLInputElement).checked) }),
+      h('label', { for: id }, label),
+    );
+  }
+
+  /** The set of codes `codes` (none when not a list) with `code` added when `checked`, removed otherwise. */
+  function toggled(codes: Json, code: number, checked: boolean): Set<number> {
+    const now = new Set<number>(Array.isArray(codes) ? codes : []);
+    if (checked) now.add(code);
+    else now.delete(code);
+    return now;
+  }
+
   /** A drop-down list of `options` that hands the value picked to `pick`. */
   function select(pick: (value: string) => void, options: readonly (HTMLElement | null)[]): HTMLElement {
     return h('select', { onchange: (e: Event) => pick((e.target as HTMLSelectElement).value) }, ...options);
@@ -255,21 +273,7 @@ function start(root: HTMLElement): void {
           }),
         );
       case 'boolean': {
-        const id = fieldId(path);
-        return h(
-          'div',
-          { class: 'field checkbox' },
-          h('input', {
-            type: 'checkbox',
-            id,
-            checked: Boolean(value),
-            onchange: (e: Event) => {
-              set(path, (e.target as HTMLInputElement).checked);
-              changed(false);
-            },
-          }),
-          h('label', { for: id }, name),
-        );
+        return checkbox(fieldId(path), Boolean(value), name, (checked) => (set(path, checked), changed(false)));
       }
       case 'enum':
         return row(
@@ -315,25 +319,11 @@ function start(root: HTMLElement): void {
         const chosen: number[] = Array.isArray(value) ? value : [];
         const group = h('fieldset', { class: 'codes', id: fieldId(path) }, h('legend', {}, name));
         list.forEach((o, k) => {
-          const id = `${fieldId(path)}.c${k}`;
           group.append(
-            h(
-              'div',
-              { class: 'field checkbox' },
-              h('input', {
-                type: 'checkbox',
-                id,
-                checked: chosen.includes(o.code),
-                onchange: (e: Event) => {
-                  const now = new Set<number>(Array.isArray(get(path)) ? get(path) : []);
-                  if ((e.target as HTMLInputElement).checked) now.add(o.code);
-                  else now.delete(o.code);
-                  set(path, [...now]);
-                  changed(false);
-                },
-              }),
-              h('label', { for: id }, `${o.code} – ${textIn(o.label) || '…'}`),
-            ),
+            checkbox(`${fieldId(path)}.c${k}`, chosen.includes(o.code), `${o.code} – ${textIn(o.label) || '…'}`, (checked) => {
+              set(path, [...toggled(get(path), o.code, checked)]);
+              changed(false);
+            }),
           );
         });
         return group;
@@ -654,29 +644,16 @@ function start(root: HTMLElement): void {
     } else if (node.op === 'in') {
       const group = h('fieldset', { class: 'codes', id: fieldId([...path, 'values']) }, h('legend', {}, M('cond.values')));
       for (const o of codes) {
-        const id = `${fieldId([...path, 'values'])}.c${o.code}`;
+        const ticked = Array.isArray(node.values) && node.values.includes(o.code);
         group.append(
-          h(
-            'div',
-            { class: 'field checkbox' },
-            h('input', {
-              type: 'checkbox',
-              id,
-              checked: Array.isArray(node.values) && node.values.includes(o.code),
-              onchange: (e: Event) => {
-                const now = new Set<number>(get([...path, 'values']) ?? []);
-                if ((e.target as HTMLInputElement).checked) now.add(o.code);
-                else now.delete(o.code);
-                set(
-                  [...path, 'values'],
-                  [...now].sort((a, b) => a - b),
-                );
-                refresh();
-                changed(false);
-              },
-            }),
-            h('label', { for: id }, `${o.code} – ${o.label}`),
-          ),
+          checkbox(`${fieldId([...path, 'values'])}.c${o.code}`, ticked, `${o.code} – ${o.label}`, (checked) => {
+            set(
+              [...path, 'values'],
+              [...toggled(get([...path, 'values']), o.code, checked)].sort((a, b) => a - b),
+            );
+            refresh();
+            changed(false);
+          }),
         );
       }
       box.append(group);
@@ -880,23 +857,13 @@ function start(root: HTMLElement): void {
     const margins = h('fieldset', { class: 'codes', id: fieldId(['margins']) }, h('legend', {}, fieldName('margins')));
     if (singles.length === 0) margins.append(h('p', { class: 'hint' }, M('noSingle')));
     singles.forEach((v, k) => {
-      const id = `${fieldId(['margins'])}.v${k}`;
+      const ticked = Array.isArray(doc.margins) && doc.margins.includes(v.name);
       margins.append(
-        h(
-          'div',
-          { class: 'field checkbox' },
-          h('input', {
-            type: 'checkbox',
-            id,
-            checked: Array.isArray(doc.margins) && doc.margins.includes(v.name),
-            onchange: (e: Event) => {
-              const now: string[] = Array.isArray(doc.margins) ? doc.margins : [];
-              doc.margins = (e.target as HTMLInputElement).checked ? [...now, v.name] : now.filter((m) => m !== v.name);
-              changed(false);
-            },
-          }),
-          h('label', { for: id }, `${v.name} – ${v.text}`),
-        ),
+        checkbox(`${fieldId(['margins'])}.v${k}`, ticked, `${v.name} – ${v.text}`, (checked) => {
+          const now: string[] = Array.isArray(doc.margins) ? doc.margins : [];
+          doc.margins = checked ? [...now, v.name] : now.filter((m) => m !== v.name);
+          changed(false);
+        }),
       );
     });
     box.append(margins);
