@@ -357,7 +357,7 @@ export function weighWave(dataset: Dataset, targets: PopulationTargets): WaveWei
  * weights of a sample stratified on it). Raking multiplies weights by one factor per margin level, so the
  * final weights are the same as from weights of 1; but the calibration's variance regression is then
  * weighted as in R's `calibrate` on a design with those weights, and its g-weights stay near 1 instead of
- * ranging over four orders of magnitude (N/n of micro-firms against large companies), which otherwise
+ * ranging over four orders of magnitude (N/n of a sparsely sampled stratum against an over-sampled one), which otherwise
  * swamps the linearised variance of domains. Null when a level of the first margin has no population.
  */
 function startingDesign(dataset: Dataset, margins: readonly Margin[]) {

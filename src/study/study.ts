@@ -56,7 +56,7 @@ export type UnitForms = z.infer<typeof ZUnitForms>;
 
 /**
  * A categorical question used to split results (a banner of the dashboard, the white paper and the API) or to
- * group peers in the benchmark. `label` names it in sentences ("by company size"); the question's text
+ * group peers in the benchmark. `label` names it in sentences ("by size of household"); the question's text
  * otherwise.
  */
 export const ZCut = z.strictObject({ variable: ZVariableName, label: ZLabel.optional() });

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { importSurveyJs } from '../../src/exchange/import-surveyjs.js';
-import { findQuestion, type Condition, type Study } from '../../src/study/index.js';
+import { findQuestion, type Condition } from '../../src/study/index.js';
+import { conditionsOf, lossLines, questionsByPage } from './corpus-outline.js';
 
 const DIR = new URL('./fixtures/surveyjs/', import.meta.url);
 const read = (file: string) => readFileSync(new URL(file, DIR), 'utf8');
@@ -269,15 +270,6 @@ const CORPUS: Record<string, Expected> = {
   },
 };
 
-const conditionsOf = (study: Study) => {
-  const out: Record<string, Condition> = {};
-  for (const page of study.pages) {
-    if (page.condition) out[`page ${page.id}`] = page.condition;
-    for (const q of page.questions) if (q.condition) out[q.name] = q.condition;
-  }
-  return out;
-};
-
 describe('SurveyJS corpus', () => {
   it('holds at least 10 files, each with its expectations', () => {
     const files = readdirSync(DIR)
@@ -294,15 +286,9 @@ describe('SurveyJS corpus', () => {
       assert.ok(result.ok && result.study);
       const study = result.study;
       assert.deepEqual(study.languages, expected.languages);
-      assert.deepEqual(
-        study.pages.map((p) => p.questions.map((q) => `${q.name}:${q.kind}`)),
-        expected.pages,
-      );
+      assert.deepEqual(questionsByPage(study), expected.pages);
       assert.deepEqual(conditionsOf(study), expected.conditions);
-      assert.deepEqual(
-        result.losses.map((l) => `${l.construct} | ${l.where}${l.changesWhoSees ? ' | changes who sees' : ''}`),
-        expected.losses,
-      );
+      assert.deepEqual(lossLines(result.losses), expected.losses);
       assert.deepEqual(result.warnings, ['privacy notice: a SurveyJS survey has none; a placeholder is set'], 'label copies between languages are not warnings');
       // without --accept-losses, the import fails exactly when a loss changes who sees what
       const strict = importSurveyJs(read(file));

@@ -96,16 +96,16 @@ export async function runStudyDemo(io: CliIo, store: Store, studyId: string, opt
 
 export const demoGenerateCommand: CliCommand = {
   name: 'demo generate',
-  summary: 'generate synthetic waves of a study (by default the built-in social-media barometer)',
+  summary: 'generate synthetic waves of a study (by default the built-in demo study)',
   help: `Usage: barometre demo generate [--study ID] [--waves CODES] [--n N] [--seed S] [--replace]
 
 Without --study, or with --study ${DEMO_STUDY_ID}: generates synthetic editions of the built-in
-social-media barometer with its calibrated model, through the store: the study is
-stored if missing, one wave per year is created with its fieldwork dates and its weighting targets (French
-companies by size and sector), then N responses per wave are drawn and inserted in batches. Editions
-before 2017 are published; 2017 and later are in fieldwork, open for answers.
+demo study with its calibrated model, through the store: the study is stored if missing, one wave per
+year is created with its fieldwork dates and its weighting targets (the population counts of the study's
+margins), then N responses per wave are drawn and inserted in batches. Editions before 2017 are
+published; 2017 and later are in fieldwork, open for answers.
 
-Respondents are self-selected (large companies strongly over-represented), their answers follow a model
+Respondents are self-selected (some groups strongly over-represented), their answers follow a model
 calibrated so that the 2015 wave, raked to the population, reproduces the published 2015 figures; about
 15 % stop before the end; a few are speeders or straight-liners. Every response obeys the display logic
 and is checked with the study's validation (all of them up to 100,000 per wave; beyond, the first 10,000

@@ -1,12 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { importLss, importSurveyJs, type QuestionnaireImport } from '../../exchange/index.js';
+import { importLss, importSurveyJs, importXlsForm, type QuestionnaireImport } from '../../exchange/index.js';
 import { groupLosses, type QuestionnaireImportOptions } from '../../exchange/questionnaire-import.js';
 import { UsageError, type CliCommand } from '../command.js';
 import { parseArgs } from '../parse-args.js';
 import { commandText } from './command-texts.js';
 
 /** The losses of an import on stderr, grouped by construct, those that change who sees what marked. */
-export function printLosses(result: QuestionnaireImport, write: (text: string) => void): void {
+function printLosses(result: QuestionnaireImport, write: (text: string) => void): void {
   for (const [construct, losses] of groupLosses(result.losses)) {
     const changes = losses.some((l) => l.changesWhoSees);
     write(`lost: ${construct} (${losses.length})${changes ? ', changes who sees what' : ''}\n`);
@@ -14,15 +14,28 @@ export function printLosses(result: QuestionnaireImport, write: (text: string) =
   }
 }
 
-function questionnaireCommand(name: string, read: (text: string, options: QuestionnaireImportOptions) => QuestionnaireImport): CliCommand {
+/** An importer of a questionnaire file, given the file's bytes (a text format decodes them itself). */
+type ReadQuestionnaire = (bytes: Buffer, options: QuestionnaireImportOptions) => QuestionnaireImport | Promise<QuestionnaireImport>;
+
+/** An importer of a text format (UTF-8). */
+const fromText =
+  (read: (text: string, options: QuestionnaireImportOptions) => QuestionnaireImport): ReadQuestionnaire =>
+  (bytes, options) =>
+    read(bytes.toString('utf8'), options);
+
+/**
+ * `barometre import NAME FILE [--id] [--out] [--accept-losses]`: the study on stdout or in --out; warnings,
+ * losses and errors on stderr; exit 1 when the import is refused, 2 when the file cannot be read or converted.
+ */
+function questionnaireCommand(name: string, read: ReadQuestionnaire, file = 'file'): CliCommand {
   return {
     ...commandText(`import ${name}`),
     async run(args, io) {
       const { values, positionals } = parseArgs(args, { id: { type: 'string' }, out: { type: 'string' }, 'accept-losses': { type: 'boolean' } }, true);
-      if (positionals.length !== 1) throw new UsageError('expected exactly one file');
+      if (positionals.length !== 1) throw new UsageError(`expected exactly one ${file}`);
       let result: QuestionnaireImport;
       try {
-        result = read(await readFile(positionals[0], 'utf8'), { studyId: values.id, acceptLosses: values['accept-losses'] === true });
+        result = await read(await readFile(positionals[0]), { studyId: values.id, acceptLosses: values['accept-losses'] === true });
       } catch (error) {
         throw new UsageError(`cannot read ${positionals[0]}: ${(error as Error).message}`);
       }
@@ -37,5 +50,7 @@ function questionnaireCommand(name: string, read: (text: string, options: Questi
   };
 }
 
-export const importLimesurveyCommand = questionnaireCommand('limesurvey', (text, options) => importLss(text, options));
-export const importSurveyjsCommand = questionnaireCommand('surveyjs', (text, options) => importSurveyJs(text, options));
+export const importLimesurveyCommand = questionnaireCommand('limesurvey', fromText(importLss));
+export const importSurveyjsCommand = questionnaireCommand('surveyjs', fromText(importSurveyJs));
+/** XLSForm is a binary .xlsx workbook: its importer reads the bytes. */
+export const importXlsformCommand = questionnaireCommand('xlsform', importXlsForm, 'FILE.xlsx');

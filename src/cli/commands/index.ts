@@ -20,7 +20,7 @@ const LOADERS: Readonly<Record<string, () => Promise<CliCommand>>> = {
   'import responses': async () => (await import('./import-responses.js')).importResponsesCommand,
   'import limesurvey': async () => (await import('./import-questionnaire.js')).importLimesurveyCommand,
   'import surveyjs': async () => (await import('./import-questionnaire.js')).importSurveyjsCommand,
-  'import xlsform': async () => (await import('./import-xlsform.js')).importXlsformCommand,
+  'import xlsform': async () => (await import('./import-questionnaire.js')).importXlsformCommand,
   'demo generate': async () => (await import('./demo-generate.js')).demoGenerateCommand,
   'demo reset': async () => (await import('./demo-reset.js')).demoResetCommand,
   'user add': async () => (await import('./user-add.js')).userAddCommand,

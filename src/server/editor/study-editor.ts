@@ -164,6 +164,38 @@ function start(root: HTMLElement): void {
     return h('div', { class: 'field', 'data-path': formatPath(path) }, h('label', { for: id }, label), hint ? h('span', { class: 'hint' }, hint) : null, control);
   }
 
+  /** A checkbox and its label, handing whether it is ticked to `toggle`. */
+  function checkbox(id: string, checked: boolean, label: string, toggle: (checked: boolean) => void): HTMLElement {
+    return h(
+      'div',
+      { class: 'field checkbox' },
+      h('input', { type: 'checkbox', id, checked, onchange: (e: Event) => toggle((e.target as HTMLInputElement).checked) }),
+      h('label', { for: id }, label),
+    );
+  }
+
+  /** The set of codes `codes` (none when not a list) with `code` added when `checked`, removed otherwise. */
+  function toggled(codes: Json, code: number, checked: boolean): Set<number> {
+    const now = new Set<number>(Array.isArray(codes) ? codes : []);
+    if (checked) now.add(code);
+    else now.delete(code);
+    return now;
+  }
+
+  /** A drop-down list of `options` that hands the value picked to `pick`. */
+  function select(pick: (value: string) => void, options: readonly (HTMLElement | null)[]): HTMLElement {
+    return h('select', { onchange: (e: Event) => pick((e.target as HTMLSelectElement).value) }, ...options);
+  }
+
+  /** The options of a drop-down list of variables: "choose", each variable, and `value` kept when no variable has that name. */
+  function variableOptions(vars: readonly ConditionVariable[], value: string | undefined): (HTMLElement | null)[] {
+    return [
+      h('option', { value: '' }, M('choose')),
+      ...vars.map((v) => h('option', { value: v.name, selected: v.name === value }, `${v.name} – ${v.text}`)),
+      value && !vars.some((v) => v.name === value) ? h('option', { value, selected: true }, value) : null,
+    ];
+  }
+
   function labelField(path: Path, name: string, optional: boolean, multiline: boolean): HTMLElement {
     const group = h('fieldset', { class: 'label-field', id: fieldId(path) }, h('legend', {}, optional ? M('optional', { field: name }) : name));
     const grid = h('div', { class: 'translations' });
@@ -244,35 +276,15 @@ function start(root: HTMLElement): void {
           }),
         );
       case 'boolean': {
-        const id = fieldId(path);
-        return h(
-          'div',
-          { class: 'field checkbox' },
-          h('input', {
-            type: 'checkbox',
-            id,
-            checked: Boolean(value),
-            onchange: (e: Event) => {
-              set(path, (e.target as HTMLInputElement).checked);
-              changed(false);
-            },
-          }),
-          h('label', { for: id }, name),
-        );
+        return checkbox(fieldId(path), Boolean(value), name, (checked) => (set(path, checked), changed(false)));
       }
       case 'enum':
         return row(
           path,
           name,
-          h(
-            'select',
-            {
-              onchange: (e: Event) => {
-                set(path, (e.target as HTMLSelectElement).value);
-                changed(false);
-              },
-            },
-            ...spec.values.map((v) => h('option', { value: v, selected: v === value }, M(`value.${v}`))),
+          select(
+            (picked) => (set(path, picked), changed(false)),
+            spec.values.map((v) => h('option', { value: v, selected: v === value }, M(`value.${v}`))),
           ),
         );
       case 'variable': {
@@ -280,18 +292,7 @@ function start(root: HTMLElement): void {
         return row(
           path,
           name,
-          h(
-            'select',
-            {
-              onchange: (e: Event) => {
-                set(path, (e.target as HTMLSelectElement).value);
-                changed(false);
-              },
-            },
-            h('option', { value: '' }, M('choose')),
-            ...choices.map((v) => h('option', { value: v.name, selected: v.name === value }, `${v.name} – ${v.text}`)),
-            value && !choices.some((v) => v.name === value) ? h('option', { value, selected: true }, value) : null,
-          ),
+          select((picked) => (set(path, picked), changed(false)), variableOptions(choices, value)),
         );
       }
       case 'code-list':
@@ -321,25 +322,11 @@ function start(root: HTMLElement): void {
         const chosen: number[] = Array.isArray(value) ? value : [];
         const group = h('fieldset', { class: 'codes', id: fieldId(path) }, h('legend', {}, name));
         list.forEach((o, k) => {
-          const id = `${fieldId(path)}.c${k}`;
           group.append(
-            h(
-              'div',
-              { class: 'field checkbox' },
-              h('input', {
-                type: 'checkbox',
-                id,
-                checked: chosen.includes(o.code),
-                onchange: (e: Event) => {
-                  const now = new Set<number>(Array.isArray(get(path)) ? get(path) : []);
-                  if ((e.target as HTMLInputElement).checked) now.add(o.code);
-                  else now.delete(o.code);
-                  set(path, [...now]);
-                  changed(false);
-                },
-              }),
-              h('label', { for: id }, `${o.code} – ${textIn(o.label) || '…'}`),
-            ),
+            checkbox(`${fieldId(path)}.c${k}`, chosen.includes(o.code), `${o.code} – ${textIn(o.label) || '…'}`, (checked) => {
+              set(path, [...toggled(get(path), o.code, checked)]);
+              changed(false);
+            }),
           );
         });
         return group;
@@ -451,58 +438,35 @@ function start(root: HTMLElement): void {
   /** Up, down, duplicate, delete for the element `k` of the list at `path`; focus follows the element. */
   function moveButtons(path: Path, k: number, count: number, title: string): HTMLElement {
     const base = fieldId([...path, k]);
+    const list = () => get(path) as Json[];
     const move = (to: number, which: string) => () => {
-      const list = get(path) as Json[];
-      const [moved] = list.splice(k, 1);
-      list.splice(to, 0, moved);
+      const [moved] = list().splice(k, 1);
+      list().splice(to, 0, moved);
       changed(true, `${fieldId([...path, to])}.${which}`);
     };
+    /** One action button: its id ends in `action`, its text names the element for screen readers. */
+    const button = (action: 'up' | 'down' | 'duplicate' | 'delete', label: string, onclick: () => void, disabled = false) =>
+      h(
+        'button',
+        { type: 'button', class: action === 'delete' ? 'secondary danger' : 'secondary', id: `${base}.${action}`, disabled, onclick },
+        label,
+        h('span', { class: 'visually-hidden' }, ` ${title}`),
+      );
     return h(
       'div',
       { class: 'item-actions', role: 'group', 'aria-label': M('actionsFor', { what: title }) },
-      h(
-        'button',
-        { type: 'button', class: 'secondary', id: `${base}.up`, disabled: k === 0, onclick: move(k - 1, k - 1 === 0 ? 'down' : 'up') },
-        M('moveUp'),
-        h('span', { class: 'visually-hidden' }, ` ${title}`),
-      ),
-      h(
-        'button',
-        { type: 'button', class: 'secondary', id: `${base}.down`, disabled: k === count - 1, onclick: move(k + 1, k + 1 === count - 1 ? 'up' : 'down') },
-        M('moveDown'),
-        h('span', { class: 'visually-hidden' }, ` ${title}`),
-      ),
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'secondary',
-          id: `${base}.duplicate`,
-          onclick: () => {
-            const list = get(path) as Json[];
-            list.splice(k + 1, 0, duplicate(structuredClone(list[k]), path));
-            changed(true, `${fieldId([...path, k + 1])}.duplicate`);
-          },
-        },
-        M('duplicate'),
-        h('span', { class: 'visually-hidden' }, ` ${title}`),
-      ),
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'secondary danger',
-          id: `${base}.delete`,
-          onclick: () => {
-            if (!window.confirm(M('confirmDelete', { what: title }))) return;
-            (get(path) as Json[]).splice(k, 1);
-            const left = (get(path) as Json[]).length;
-            changed(true, left === 0 ? `${fieldId(path)}.add` : `${fieldId([...path, Math.min(k, left - 1)])}.delete`);
-          },
-        },
-        M('delete'),
-        h('span', { class: 'visually-hidden' }, ` ${title}`),
-      ),
+      button('up', M('moveUp'), move(k - 1, k - 1 === 0 ? 'down' : 'up'), k === 0),
+      button('down', M('moveDown'), move(k + 1, k + 1 === count - 1 ? 'up' : 'down'), k === count - 1),
+      button('duplicate', M('duplicate'), () => {
+        list().splice(k + 1, 0, duplicate(structuredClone(list()[k]), path));
+        changed(true, `${fieldId([...path, k + 1])}.duplicate`);
+      }),
+      button('delete', M('delete'), () => {
+        if (!window.confirm(M('confirmDelete', { what: title }))) return;
+        list().splice(k, 1);
+        const left = list().length;
+        changed(true, left === 0 ? `${fieldId(path)}.add` : `${fieldId([...path, Math.min(k, left - 1)])}.delete`);
+      }),
     );
   }
 
@@ -654,13 +618,7 @@ function start(root: HTMLElement): void {
       row(
         [...path, 'question'],
         M('cond.question'),
-        h(
-          'select',
-          { onchange: (e: Event) => (set([...path, 'question'], (e.target as HTMLSelectElement).value), changed(true, fieldId([...path, 'question']))) },
-          h('option', { value: '' }, M('choose')),
-          ...vars.map((v) => h('option', { value: v.name, selected: v.name === node.question }, `${v.name} – ${v.text}`)),
-          node.question && !variable ? h('option', { value: node.question, selected: true }, node.question) : null,
-        ),
+        select((picked) => (set([...path, 'question'], picked), changed(true, fieldId([...path, 'question']))), variableOptions(vars, node.question)),
       ),
     );
     const codes = variable?.codes ?? [];
@@ -670,10 +628,9 @@ function start(root: HTMLElement): void {
           ? row(
               [...path, 'value'],
               M('cond.value'),
-              h(
-                'select',
-                { onchange: (e: Event) => (set([...path, 'value'], Number((e.target as HTMLSelectElement).value)), refresh(), changed(false)) },
-                ...codes.map((o) => h('option', { value: o.code, selected: o.code === node.value }, `${o.code} – ${o.label}`)),
+              select(
+                (picked) => (set([...path, 'value'], Number(picked)), refresh(), changed(false)),
+                codes.map((o) => h('option', { value: o.code, selected: o.code === node.value }, `${o.code} – ${o.label}`)),
               ),
             )
           : row(
@@ -690,29 +647,16 @@ function start(root: HTMLElement): void {
     } else if (node.op === 'in') {
       const group = h('fieldset', { class: 'codes', id: fieldId([...path, 'values']) }, h('legend', {}, M('cond.values')));
       for (const o of codes) {
-        const id = `${fieldId([...path, 'values'])}.c${o.code}`;
+        const ticked = Array.isArray(node.values) && node.values.includes(o.code);
         group.append(
-          h(
-            'div',
-            { class: 'field checkbox' },
-            h('input', {
-              type: 'checkbox',
-              id,
-              checked: Array.isArray(node.values) && node.values.includes(o.code),
-              onchange: (e: Event) => {
-                const now = new Set<number>(get([...path, 'values']) ?? []);
-                if ((e.target as HTMLInputElement).checked) now.add(o.code);
-                else now.delete(o.code);
-                set(
-                  [...path, 'values'],
-                  [...now].sort((a, b) => a - b),
-                );
-                refresh();
-                changed(false);
-              },
-            }),
-            h('label', { for: id }, `${o.code} – ${o.label}`),
-          ),
+          checkbox(`${fieldId([...path, 'values'])}.c${o.code}`, ticked, `${o.code} – ${o.label}`, (checked) => {
+            set(
+              [...path, 'values'],
+              [...toggled(get([...path, 'values']), o.code, checked)].sort((a, b) => a - b),
+            );
+            refresh();
+            changed(false);
+          }),
         );
       }
       box.append(group);
@@ -721,10 +665,9 @@ function start(root: HTMLElement): void {
         row(
           [...path, 'comparator'],
           M('cond.comparator'),
-          h(
-            'select',
-            { onchange: (e: Event) => (set([...path, 'comparator'], (e.target as HTMLSelectElement).value), refresh(), changed(false)) },
-            ...['<', '<=', '>', '>=', '!='].map((c) => h('option', { value: c, selected: c === node.comparator }, M(`cmp.${c}`))),
+          select(
+            (picked) => (set([...path, 'comparator'], picked), refresh(), changed(false)),
+            ['<', '<=', '>', '>=', '!='].map((c) => h('option', { value: c, selected: c === node.comparator }, M(`cmp.${c}`))),
           ),
         ),
         row(
@@ -917,23 +860,13 @@ function start(root: HTMLElement): void {
     const margins = h('fieldset', { class: 'codes', id: fieldId(['margins']) }, h('legend', {}, fieldName('margins')));
     if (singles.length === 0) margins.append(h('p', { class: 'hint' }, M('noSingle')));
     singles.forEach((v, k) => {
-      const id = `${fieldId(['margins'])}.v${k}`;
+      const ticked = Array.isArray(doc.margins) && doc.margins.includes(v.name);
       margins.append(
-        h(
-          'div',
-          { class: 'field checkbox' },
-          h('input', {
-            type: 'checkbox',
-            id,
-            checked: Array.isArray(doc.margins) && doc.margins.includes(v.name),
-            onchange: (e: Event) => {
-              const now: string[] = Array.isArray(doc.margins) ? doc.margins : [];
-              doc.margins = (e.target as HTMLInputElement).checked ? [...now, v.name] : now.filter((m) => m !== v.name);
-              changed(false);
-            },
-          }),
-          h('label', { for: id }, `${v.name} – ${v.text}`),
-        ),
+        checkbox(`${fieldId(['margins'])}.v${k}`, ticked, `${v.name} – ${v.text}`, (checked) => {
+          const now: string[] = Array.isArray(doc.margins) ? doc.margins : [];
+          doc.margins = checked ? [...now, v.name] : now.filter((m) => m !== v.name);
+          changed(false);
+        }),
       );
     });
     box.append(margins);
