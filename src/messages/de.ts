@@ -1377,8 +1377,8 @@ export const de: Messages = {
   'admin.import.mapping': 'Zuordnungsdatei',
   'admin.import.mappingHint': 'Nur für diese Dateiarten: {sources}. Für die anderen leer lassen.',
   'admin.import.badSource': 'Wählen Sie die Art der Datei aus der Liste.',
-  'admin.import.mappingNeeded': 'Eine {source}-Datei wird mit einer Zuordnungsdatei gelesen: Wählen Sie eine aus.',
-  'admin.import.mappingRefused': 'Eine {source}-Datei nimmt keine Zuordnungsdatei: Lassen Sie dieses Feld leer.',
+  'admin.import.mappingNeeded': 'Diese Dateiart ({source}) wird mit einer Zuordnungsdatei gelesen: Wählen Sie eine aus.',
+  'admin.import.mappingRefused': 'Diese Dateiart ({source}) nimmt keine Zuordnungsdatei: Lassen Sie dieses Feld leer.',
   'admin.import.unreadable': 'Diese {source}-Datei kann nicht gelesen werden: {reason}',
   'admin.import.previewTitle': 'Vorschau: Noch wird nichts importiert',
   'admin.import.previewSummary': '{file} ({source}): {lines} Zeile(n) gelesen, {valid} gültig, {rejected} Problem(e) gefunden.',
@@ -1407,4 +1407,9 @@ export const de: Messages = {
   'admin.import.alreadyConfirmed': 'Dieser Import wurde bereits bestätigt.',
   'admin.import.openJob': 'Die Seite des Imports: Fortschritt und Ergebnis',
   'admin.jobs.status.waiting-confirmation': 'Wartet auf Bestätigung',
+  // the kinds of response file the workspace imports
+  'admin.import.sourceName.csv': 'CSV mit den Spalten unseres Exports',
+  'admin.import.sourceName.limesurvey': 'LimeSurvey-Antwortexport (CSV)',
+  'admin.import.sourceName.surveyjs': 'SurveyJS-Ergebnisse (JSON)',
+  'admin.import.sourceName.mapped': 'CSV oder SPSS-.sav mit einer Zuordnungsdatei',
 };

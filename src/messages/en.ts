@@ -1366,8 +1366,8 @@ export const en = {
   'admin.import.mapping': 'Mapping file',
   'admin.import.mappingHint': 'For these kinds of file only: {sources}. Leave it empty for the others.',
   'admin.import.badSource': 'Choose the kind of file among those listed.',
-  'admin.import.mappingNeeded': 'A {source} file is read with a mapping file: choose one.',
-  'admin.import.mappingRefused': 'A {source} file takes no mapping file: leave that field empty.',
+  'admin.import.mappingNeeded': 'This kind of file ({source}) is read with a mapping file: choose one.',
+  'admin.import.mappingRefused': 'This kind of file ({source}) takes no mapping file: leave that field empty.',
   'admin.import.unreadable': 'This {source} file cannot be read: {reason}',
   'admin.import.previewTitle': 'Preview: nothing is imported yet',
   'admin.import.previewSummary': '{file} ({source}): {lines} line(s) read, {valid} valid, {rejected} problem(s) found.',
@@ -1395,6 +1395,11 @@ export const en = {
   'admin.import.alreadyConfirmed': 'This import has already been confirmed.',
   'admin.import.openJob': 'The import’s page: its progress and result',
   'admin.jobs.status.waiting-confirmation': 'Awaiting confirmation',
+  // the kinds of response file the workspace imports
+  'admin.import.sourceName.csv': 'CSV in the columns of our export',
+  'admin.import.sourceName.limesurvey': 'LimeSurvey response export (CSV)',
+  'admin.import.sourceName.surveyjs': 'SurveyJS results (JSON)',
+  'admin.import.sourceName.mapped': 'CSV or SPSS .sav with a mapping file',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -1375,8 +1375,8 @@ export const es: Messages = {
   'admin.import.mapping': 'Archivo de correspondencia',
   'admin.import.mappingHint': 'Solo para estos tipos de archivo: {sources}. Déjelo vacío para los demás.',
   'admin.import.badSource': 'Elija el tipo de archivo entre los propuestos.',
-  'admin.import.mappingNeeded': 'Un archivo {source} se lee con un archivo de correspondencia: elija uno.',
-  'admin.import.mappingRefused': 'Un archivo {source} no admite archivo de correspondencia: deje ese campo vacío.',
+  'admin.import.mappingNeeded': 'Este tipo de archivo ({source}) se lee con un archivo de correspondencia: elija uno.',
+  'admin.import.mappingRefused': 'Este tipo de archivo ({source}) no admite archivo de correspondencia: deje ese campo vacío.',
   'admin.import.unreadable': 'Este archivo {source} no se puede leer: {reason}',
   'admin.import.previewTitle': 'Vista previa: todavía no se importa nada',
   'admin.import.previewSummary': '{file} ({source}): {lines} línea(s) leída(s), {valid} válida(s), {rejected} problema(s) encontrado(s).',
@@ -1404,4 +1404,9 @@ export const es: Messages = {
   'admin.import.alreadyConfirmed': 'Esta importación ya se ha confirmado.',
   'admin.import.openJob': 'La página de la importación: su progreso y su resultado',
   'admin.jobs.status.waiting-confirmation': 'Pendiente de confirmación',
+  // the kinds of response file the workspace imports
+  'admin.import.sourceName.csv': 'CSV con las columnas de nuestra exportación',
+  'admin.import.sourceName.limesurvey': 'Exportación de respuestas de LimeSurvey (CSV)',
+  'admin.import.sourceName.surveyjs': 'Resultados de SurveyJS (JSON)',
+  'admin.import.sourceName.mapped': 'CSV o .sav de SPSS con un archivo de correspondencia',
 };

@@ -1381,8 +1381,8 @@ export const fr: Messages = {
   'admin.import.mapping': 'Fichier de correspondance',
   'admin.import.mappingHint': 'Pour ces types de fichier seulement : {sources}. Laissez-le vide pour les autres.',
   'admin.import.badSource': 'Choisissez le type de fichier parmi ceux proposés.',
-  'admin.import.mappingNeeded': 'Un fichier {source} se lit avec un fichier de correspondance : choisissez-en un.',
-  'admin.import.mappingRefused': 'Un fichier {source} ne prend pas de fichier de correspondance : laissez ce champ vide.',
+  'admin.import.mappingNeeded': 'Ce type de fichier ({source}) se lit avec un fichier de correspondance : choisissez-en un.',
+  'admin.import.mappingRefused': 'Ce type de fichier ({source}) ne prend pas de fichier de correspondance : laissez ce champ vide.',
   'admin.import.unreadable': 'Ce fichier {source} ne peut pas être lu : {reason}',
   'admin.import.previewTitle': 'Aperçu : rien n’est encore importé',
   'admin.import.previewSummary': '{file} ({source}) : {lines} ligne(s) lue(s), {valid} valide(s), {rejected} problème(s) relevé(s).',
@@ -1410,4 +1410,9 @@ export const fr: Messages = {
   'admin.import.alreadyConfirmed': 'Cet import a déjà été confirmé.',
   'admin.import.openJob': 'La page de l’import : son avancement et son résultat',
   'admin.jobs.status.waiting-confirmation': 'En attente de confirmation',
+  // the kinds of response file the workspace imports
+  'admin.import.sourceName.csv': 'CSV aux colonnes de notre export',
+  'admin.import.sourceName.limesurvey': 'Export des réponses de LimeSurvey (CSV)',
+  'admin.import.sourceName.surveyjs': 'Résultats SurveyJS (JSON)',
+  'admin.import.sourceName.mapped': 'CSV ou .sav SPSS avec un fichier de correspondance',
 };

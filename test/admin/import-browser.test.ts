@@ -49,7 +49,7 @@ describe('the response import in a real browser', () => {
     await checkAccessibility(page, 'import page');
     await page.locator('#import-file').setInputFiles({ name: 'vague-passee.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await Promise.all([page.waitForNavigation(), page.locator('#import-form button[type="submit"]').click()]);
-    assert.match((await page.locator('#import-summary').textContent()) ?? '', /vague-passee\.csv \(CSV\)\u00a0: 2 ligne\(s\) lue\(s\), 2 valide\(s\)/);
+    assert.match((await page.locator('#import-summary').textContent()) ?? '', /vague-passee\.csv \(CSV aux colonnes de notre export\)\u00a0: 2 ligne\(s\) lue\(s\), 2 valide\(s\)/);
     assert.ok(await page.locator('#import-published-warning').isVisible());
     await checkAccessibility(page, 'import preview');
     assert.equal(await server.store.responses.count(wave.id), 0, 'the preview imports nothing');

@@ -10,7 +10,8 @@ import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { generateDemo } from '../../src/demo/index.js';
-import { importLss, RESPONSE_SOURCE_NAMES, RESPONSE_SOURCES_WITH_MAPPING } from '../../src/exchange/index.js';
+import { importLss, RESPONSE_SOURCES, RESPONSE_SOURCES_WITH_MAPPING } from '../../src/exchange/index.js';
+import { sourceName } from '../../src/server/views/admin/import-view.js';
 import { exportFileSpec, writeExportFile, ZExportQuery } from '../../src/server/export-file.js';
 import { runImportJob } from '../../src/server/jobs/import-job.js';
 import { IMPORT_CONFIRM_MS } from '../../src/server/routes/admin/response-import-routes.js';
@@ -97,8 +98,9 @@ for (const database of TEST_DATABASES) {
       assert.match(overview.body, new RegExp(`href="/en/admin/waves/${wave.id}/import" id="link-import"`));
       const form = await t.app.inject({ url: `/en/admin/waves/${wave.id}/import`, headers });
       assert.equal(form.statusCode, 200);
-      assert.match(form.body, /<option value="csv" selected>CSV<\/option>/);
-      assert.match(form.body, /<option value="limesurvey">LimeSurvey<\/option>/);
+      // every kind of file, named in the interface's words
+      assert.match(form.body, /<option value="csv" selected>CSV in the columns of our export<\/option>/);
+      for (const source of RESPONSE_SOURCES) assert.ok(form.body.includes(`<option value="${source}"`) && form.body.includes(`>${sourceName('en', source)}</option>`), source);
       assert.match(form.body, /name="skipInvalid"/);
     });
 
@@ -107,7 +109,7 @@ for (const database of TEST_DATABASES) {
       const small = csv.split('\n').slice(0, 3).join('\n');
       const preview = await upload(wave, small);
       assert.equal(preview.statusCode, 200, preview.body);
-      assert.match(preview.body, /responses\.csv \(CSV\): 2 line\(s\) read, 2 valid, 0 problem\(s\) found\./);
+      assert.match(preview.body, /responses\.csv \(CSV in the columns of our export\): 2 line\(s\) read, 2 valid, 0 problem\(s\) found\./);
       assert.match(preview.body, /<tr><td><code>response_id<\/code><\/td><td><span class="hint">left out<\/span><\/td><\/tr>/);
       assert.match(preview.body, /<tr><td><code>status<\/code><\/td><td><code>status<\/code><\/td><\/tr>/);
       assert.match(preview.body, /2 response\(s\) will be imported when you confirm\./);
@@ -175,12 +177,12 @@ for (const database of TEST_DATABASES) {
       assert.match(none.body, /Choose a response file to import\./);
       const mapped = await upload(wave, csv.split('\n').slice(0, 3).join('\n'), {}, { mapping: { name: 'map.csv', text: 'a,b\n' } });
       assert.equal(mapped.statusCode, 400);
-      assert.match(mapped.body, /A CSV file takes no mapping file: leave that field empty\./);
+      assert.match(mapped.body, /This kind of file \(CSV in the columns of our export\) takes no mapping file: leave that field empty\./);
       // each source that is read with a mapping file refuses an upload without one
       for (const source of RESPONSE_SOURCES_WITH_MAPPING) {
         const missing = await upload(wave, 'a\n1\n', { source });
         assert.equal(missing.statusCode, 400);
-        assert.ok(missing.body.includes(`A ${RESPONSE_SOURCE_NAMES[source]} file is read with a mapping file: choose one.`), source);
+        assert.ok(missing.body.includes(`This kind of file (${sourceName('en', source)}) is read with a mapping file: choose one.`), source);
       }
       const unknown = await upload(wave, 'a\n1\n', { source: 'spss-old' });
       assert.equal(unknown.statusCode, 400);
@@ -204,7 +206,7 @@ for (const database of TEST_DATABASES) {
       const wave = await t.store.waves.create({ studyId: 'digital-uses', code: `lime${++serial}`, studyVersionId: limeVersionId, title: 'LimeSurvey', status: 'fieldwork' });
       const preview = await upload(wave, limeExport(2), { source: 'limesurvey' });
       assert.equal(preview.statusCode, 200, preview.body);
-      assert.match(preview.body, /responses\.csv \(LimeSurvey\): 2 line\(s\) read, 2 valid, 0 problem\(s\) found\./);
+      assert.match(preview.body, /responses\.csv \(LimeSurvey response export \(CSV\)\): 2 line\(s\) read, 2 valid, 0 problem\(s\) found\./);
       for (const column of ['id', 'lastpage', 'seed', 'ipaddr', 'interviewtime']) assert.ok(preview.body.includes(`<code>${column}</code>`), column);
       assert.match(preview.body, /left out/i);
       assert.doesNotMatch(preview.body, /192\.0\.2/, 'no IP address shown');

@@ -28,7 +28,8 @@ export const importResponsesCommand: CliCommand = {
     if (values.separator !== undefined && values.separator !== ',' && values.separator !== ';') throw new UsageError('--separator is , or ;');
     const from = values.from ?? 'csv';
     if (!isResponseSource(from)) throw new UsageError(`--from is one of ${RESPONSE_SOURCES.join(', ')}`);
-    if (values.mapping !== undefined && !RESPONSE_SOURCES_WITH_MAPPING.has(from)) throw new UsageError(`--mapping goes with --from ${[...RESPONSE_SOURCES_WITH_MAPPING].join(' or ')}`);
+    if (values.mapping !== undefined && !RESPONSE_SOURCES_WITH_MAPPING.has(from))
+      throw new UsageError(`--mapping goes with --from ${[...RESPONSE_SOURCES_WITH_MAPPING].join(' or ')}`);
     // a foreign file says its own separator (a LimeSurvey or SurveyJS export, or the mapping's `separator`)
     if (values.separator !== undefined && from !== 'csv') throw new UsageError('--separator goes with --from csv (a mapping file says its own separator)');
     let mapping: Buffer | undefined;

@@ -9,7 +9,6 @@ import {
   csvResponseColumns,
   importResponsesCsv,
   isResponseSource,
-  RESPONSE_SOURCE_NAMES,
   RESPONSE_SOURCES_WITH_MAPPING,
   type ConvertedResponses,
   type ImportResult,
@@ -20,7 +19,7 @@ import type { Wave } from '../../../store/index.js';
 import { IMPORT_RESPONSES_JOB, runClaimedImport, ZImportJobPayload } from '../../jobs/import-job.js';
 import { sendAdminPage } from '../../views/admin/admin-page.js';
 import { importConfirmForm, importPreviewView, type ImportPreview } from '../../views/admin/import-preview-view.js';
-import { importView, type ImportPageOptions } from '../../views/admin/import-view.js';
+import { importView, sourceName, type ImportPageOptions } from '../../views/admin/import-view.js';
 import { html } from '../../views/html.js';
 import { formOf, redirectTo, waveOfRequest } from './admin-helpers.js';
 
@@ -92,7 +91,7 @@ export const responseImportRoutes: FastifyPluginAsync = async (app) => {
     const { file, mapping, skipInvalid } = parsed.data;
     if (!isResponseSource(parsed.data.source)) return page(request, reply, wave, { error: t(lang, 'admin.import.badSource'), status: 400 });
     const source: ResponseSource = parsed.data.source;
-    const name = RESPONSE_SOURCE_NAMES[source];
+    const name = sourceName(lang, source);
     const refuse = (error: string) => page(request, reply, wave, { error, source, status: 400 });
     if (!file || file.bytes.length === 0) return refuse(t(lang, 'admin.import.noFile'));
     const mappingBytes = mapping && mapping.bytes.length > 0 ? mapping.bytes : undefined;

@@ -1,11 +1,12 @@
 import type { FastifyReply } from 'fastify';
-import { RESPONSE_SOURCE_NAMES, type ImportRejection, type ResponseSource, type SourceColumn } from '../../../exchange/index.js';
+import type { ImportRejection, ResponseSource, SourceColumn } from '../../../exchange/index.js';
 import { t } from '../../../messages/index.js';
 import type { Lang } from '../../../report/format/lang.js';
 import type { Wave } from '../../../store/index.js';
 import { csrfField } from '../../csrf.js';
 import { localizedPath } from '../../i18n/localized-path.js';
 import { html, type Html } from '../html.js';
+import { sourceName } from './import-view.js';
 
 /** What an import would do, found by a dry run: how the columns are read, the lines, the rejects, and what to confirm. */
 export interface ImportPreview {
@@ -58,7 +59,7 @@ export function importPreviewView(lang: Lang, reply: FastifyReply, wave: Wave, p
   return html`<section aria-labelledby="import-preview-title" class="import-preview">
 <h2 id="import-preview-title">${t(lang, 'admin.import.previewTitle')}</h2>
 ${wave.status === 'published' ? html`<p class="warning" id="import-published-warning">${t(lang, 'admin.import.publishedWarning')}</p>` : null}
-<p id="import-summary">${t(lang, 'admin.import.previewSummary', { file: preview.fileName, source: RESPONSE_SOURCE_NAMES[preview.source], lines: preview.lines, valid: preview.valid, rejected: preview.rejectedCount })}</p>
+<p id="import-summary">${t(lang, 'admin.import.previewSummary', { file: preview.fileName, source: sourceName(lang, preview.source), lines: preview.lines, valid: preview.valid, rejected: preview.rejectedCount })}</p>
 <h3>${t(lang, 'admin.import.mappingTitle')}</h3>
 ${
   preview.columns.length > 0

@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
-import { RESPONSE_SOURCE_NAMES, RESPONSE_SOURCES, RESPONSE_SOURCES_WITH_MAPPING, type ResponseSource } from '../../../exchange/index.js';
-import { t } from '../../../messages/index.js';
+import { RESPONSE_SOURCES, RESPONSE_SOURCES_WITH_MAPPING, type ResponseSource } from '../../../exchange/index.js';
+import { type MessageKey, t } from '../../../messages/index.js';
 import type { Lang } from '../../../report/format/lang.js';
 import type { Wave } from '../../../store/index.js';
 import { csrfField } from '../../csrf.js';
@@ -26,6 +26,9 @@ export interface ImportPageOptions {
  * field is always there (the server says when it is needed or refused); with admin-forms.js it shows only
  * for the sources that take one.
  */
+/** A kind of response file as the workspace names it, in the interface's language. */
+export const sourceName = (lang: Lang, source: ResponseSource): string => t(lang, `admin.import.sourceName.${source}` as MessageKey);
+
 export function importView(lang: Lang, reply: FastifyReply, wave: Wave, options: ImportPageOptions = {}): Html {
   const withMapping = RESPONSE_SOURCES.filter((s) => RESPONSE_SOURCES_WITH_MAPPING.has(s));
   const chosen = options.source ?? RESPONSE_SOURCES[0];
@@ -33,7 +36,7 @@ export function importView(lang: Lang, reply: FastifyReply, wave: Wave, options:
     withMapping.length === 0
       ? null
       : html`<p id="import-mapping-row" data-shown-for="${withMapping.join(' ')}"><label for="import-mapping">${t(lang, 'admin.import.mapping')}</label> <input type="file" id="import-mapping" name="mapping" aria-describedby="import-mapping-hint">
-<span class="hint" id="import-mapping-hint">${t(lang, 'admin.import.mappingHint', { sources: withMapping.map((s) => RESPONSE_SOURCE_NAMES[s]).join(', ') })}</span></p>`;
+<span class="hint" id="import-mapping-hint">${t(lang, 'admin.import.mappingHint', { sources: withMapping.map((s) => sourceName(lang, s)).join(', ') })}</span></p>`;
   return html`<h1>${t(lang, 'admin.import.title', { wave: wave.title })}</h1>
 ${options.error ? html`<p class="error" role="alert">${options.error}</p>` : null}
 ${options.before ?? null}
@@ -43,7 +46,7 @@ ${options.jobId === undefined ? null : html`<p><a href="${localizedPath(lang, `/
 <p>${t(lang, 'admin.import.text')}</p>
 <form method="post" action="${localizedPath(lang, `/admin/waves/${wave.id}/import`)}" enctype="multipart/form-data" id="import-form">${csrfField(reply)}
 <p><label for="import-source">${t(lang, 'admin.import.source')}</label> <select id="import-source" name="source" data-controls="import-mapping-row">${RESPONSE_SOURCES.map(
-    (s) => html`<option value="${s}"${s === chosen ? html` selected` : null}>${RESPONSE_SOURCE_NAMES[s]}</option>`,
+    (s) => html`<option value="${s}"${s === chosen ? html` selected` : null}>${sourceName(lang, s)}</option>`,
   )}</select></p>
 <p><label for="import-file">${t(lang, 'admin.import.file')}</label> <input type="file" id="import-file" name="file" required></p>
 ${mapping}
