@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { generateDemo } from '../../src/demo/index.js';
 import { importLss, RESPONSE_SOURCES, RESPONSE_SOURCES_WITH_MAPPING } from '../../src/exchange/index.js';
 import { sourceName } from '../../src/server/views/admin/import-view.js';
+import { PAST_WAVE_CSV, PAST_WAVE_MAPPING, pastWaveStudy } from '../exchange/fixtures/past-wave-study.js';
 import { exportFileSpec, writeExportFile, ZExportQuery } from '../../src/server/export-file.js';
 import { runImportJob } from '../../src/server/jobs/import-job.js';
 import { IMPORT_CONFIRM_MS } from '../../src/server/routes/admin/response-import-routes.js';
@@ -215,6 +216,33 @@ for (const database of TEST_DATABASES) {
       assert.equal(await t.store.responses.count(wave.id), 2);
       const [entry] = (await imports()).filter((e) => e.target === `wave:${wave.id}`);
       assert.equal((entry!.details as { source?: string }).source, 'limesurvey');
+    });
+
+    it('previews a CSV of other names and codes with its mapping file (each column and what it fills), then imports it', async () => {
+      const study = pastWaveStudy();
+      const versionId = (await t.store.studies.saveVersion(study.id, study as never)).studyVersion.id;
+      const wave = await t.store.waves.create({ studyId: study.id, code: `map${++serial}`, studyVersionId: versionId, title: 'Mapped', status: 'fieldwork' });
+      const map = { mapping: { name: 'map.json', text: JSON.stringify(PAST_WAVE_MAPPING) } };
+      const preview = await upload(wave, PAST_WAVE_CSV, { source: 'mapped' }, map);
+      assert.equal(preview.statusCode, 200, preview.body);
+      const lines = PAST_WAVE_CSV.trimEnd().split(/\r?\n/).length - 1;
+      assert.match(preview.body, new RegExp(`responses\\.csv \\(CSV or SPSS \\.sav with a mapping file\\): ${lines} line\\(s\\) read, ${lines} valid, 0 problem\\(s\\) found\\.`));
+      // the mapping as read: a foreign column and the variable it fills, the ignored ones listed
+      assert.ok(preview.body.includes('<code>SEXE</code>') && preview.body.includes('<code>gender</code>'), 'SEXE → gender shown');
+      assert.ok(preview.body.includes('<code>RESPID</code>'));
+      assert.doesNotMatch(preview.body, /192\.0\.2/, 'an ignored column shows no value');
+      assert.equal(await t.store.responses.count(wave.id), 0, 'a preview stores nothing');
+      const done = await confirm(wave, pendingOf(preview.body));
+      assert.equal(done.statusCode, 200, done.body);
+      assert.equal(await t.store.responses.count(wave.id), lines);
+      const [entry] = (await imports()).filter((e) => e.target === `wave:${wave.id}`);
+      assert.equal((entry!.details as { source?: string }).source, 'mapped');
+      // a mapping naming an option the study lacks is refused in words, by its path, and nothing is held
+      const bad = structuredClone(PAST_WAVE_MAPPING) as { columns: Record<string, unknown> };
+      bad.columns.CANAL_3 = { question: 'channels', option: 7 };
+      const refused = await upload(wave, PAST_WAVE_CSV, { source: 'mapped' }, { mapping: { name: 'map.json', text: JSON.stringify(bad) } });
+      assert.equal(refused.statusCode, 400, refused.body);
+      assert.match(refused.body, /columns\.CANAL_3\.option/);
     });
 
     it('imports a large LimeSurvey export through a job that keeps its kind', async () => {
