@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { t, type MessageKey, type MessageParams } from '../messages/index.js';
 import { conditionVariables, type Condition } from './condition.js';
 import { columnLayout } from './column-layout.js';
 import { formatPath } from './format-path.js';
@@ -7,11 +8,27 @@ import { QUESTION_KINDS, isIsoDate, isRandomized, numbersItemKey, orderKey, ques
 import { studyLabels } from './study-labels.js';
 import { ZStudy, type Cut, type Study } from './study.js';
 import { defaultLanguageFirst } from './default-language-first.js';
+import { zodIssueWords } from './study-issue-words.js';
 
 export interface StudyIssue {
   /** e.g. `pages[2].questions[4].options[3].code` */
   readonly path: string;
+  /** in English (the CLI prints it); `key` and `params` give it in any interface language (studyIssueText) */
   readonly message: string;
+  readonly key?: MessageKey;
+  readonly params?: MessageParams;
+}
+
+/** An error of the catalogues' words: its English message, key and parameters. */
+function issueOf(path: string, key: MessageKey, params: MessageParams = {}): StudyIssue {
+  return { path, message: t('en', key, params), key, params };
+}
+
+/** What the document holds at a path, undefined when nothing does. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let node: unknown = input;
+  for (const key of path) node = node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+  return node;
 }
 
 export type StudyValidation = { readonly ok: true; readonly study: Study; readonly errors: readonly [] } | { readonly ok: false; readonly errors: readonly StudyIssue[] };
@@ -19,22 +36,19 @@ export type StudyValidation = { readonly ok: true; readonly study: Study; readon
 function zodIssues(error: z.ZodError, input: unknown): StudyIssue[] {
   return error.issues.map((issue) => {
     const path = formatPath(issue.path);
-    if (issue.code === 'invalid_union' && issue.path.at(-1) === 'kind') {
+    const value = valueAt(input, issue.path);
+    if (issue.code === 'invalid_union' && issue.path.at(-1) === 'kind' && !QUESTION_KINDS.includes(value as never)) {
       // a discriminated union with an unknown discriminator: name the kind that was given
-      let node: unknown = input;
-      for (const key of issue.path) node = (node as Record<PropertyKey, unknown> | undefined)?.[key as never];
-      if (!QUESTION_KINDS.includes(node as never)) {
-        return { path, message: `unknown question kind ${JSON.stringify(node)} (expected one of ${QUESTION_KINDS.join(', ')})` };
-      }
+      return issueOf(path, 'study.error.unknownKind', { kind: String(JSON.stringify(value)), kinds: QUESTION_KINDS.join(', ') });
     }
-    return { path, message: issue.message };
+    return { path, message: issue.message, ...zodIssueWords(issue, value) };
   });
 }
 
 /** Checks what a schema cannot: unique names and codes, conditions on earlier questions, indicators. */
 function semanticIssues(study: Study): StudyIssue[] {
   const issues: StudyIssue[] = [];
-  const add = (path: string, message: string) => issues.push({ path, message });
+  const add: AddIssue = (path, key, params) => issues.push(issueOf(path, key, params));
   languageIssues(study, add);
 
   // variable name -> codes it may hold, filled in questionnaire order so conditions can only look back
@@ -46,7 +60,7 @@ function semanticIssues(study: Study): StudyIssue[] {
   const infoNames = new Set<string>();
 
   study.pages.forEach((page, p) => {
-    if (pageIds.has(page.id)) add(`pages[${p}].id`, `duplicate page id "${page.id}"`);
+    if (pageIds.has(page.id)) add(`pages[${p}].id`, 'study.error.duplicatePageId', { id: page.id });
     pageIds.add(page.id);
     page.questions.forEach((q, i) => {
       const at = `pages[${p}].questions[${i}]`;
@@ -54,7 +68,7 @@ function semanticIssues(study: Study): StudyIssue[] {
       const checkCondition = (condition: Condition | undefined) => {
         if (!condition) return;
         for (const variable of conditionVariables(condition)) {
-          if (!known.has(variable)) add(where, `condition on "${variable}", which is not an earlier question`);
+          if (!known.has(variable)) add(where, 'study.error.conditionNotEarlier', { variable });
         }
         const walk = (c: Condition) => {
           if (c.op === 'not') return walk(c.condition);
@@ -63,19 +77,18 @@ function semanticIssues(study: Study): StudyIssue[] {
           if (!target) return;
           if (target.kind === 'numbers' || target.kind === 'textgrid') {
             // its answers live under its items or cells
-            add(where, `"${c.question}" has no answer of its own; a condition names one of its ${target.kind === 'numbers' ? 'items' : 'cells'} (${c.question}_…)`);
+            add(where, target.kind === 'numbers' ? 'study.error.conditionOnItems' : 'study.error.conditionOnCells', { question: c.question });
             return;
           }
           const values = c.op === 'equals' ? [c.value] : c.op === 'in' ? c.values : [];
-          for (const v of values) if (!target.codes.includes(v)) add(`${where}`, `"${c.question}" has no code ${v}`);
+          for (const v of values) if (!target.codes.includes(v)) add(where, 'study.error.noCode', { question: c.question, code: v });
           if (c.op === 'compare') {
             // dates are compared with date questions only; choices accept != with one of their codes
             if (target.kind === 'date') {
-              if (typeof c.value !== 'string') add(where, `"${c.question}" is a date; compare it with a date written YYYY-MM-DD, not the number ${c.value}`);
-              else if (!isIsoDate(c.value)) add(where, `${c.value} is not a real calendar day`);
-            } else if (typeof c.value === 'string') add(where, `"${c.question}" is not a date; it cannot be compared with ${c.value}`);
-            else if (target.kind !== 'number' && !(c.comparator === '!=' && target.codes.includes(c.value)))
-              add(where, `"${c.question}" is not a number; only != with one of its codes applies`);
+              if (typeof c.value !== 'string') add(where, 'study.error.compareDateWithNumber', { question: c.question, value: c.value });
+              else if (!isIsoDate(c.value)) add(where, 'study.error.notCalendarDay', { value: c.value });
+            } else if (typeof c.value === 'string') add(where, 'study.error.compareNotDate', { question: c.question, value: c.value });
+            else if (target.kind !== 'number' && !(c.comparator === '!=' && target.codes.includes(c.value))) add(where, 'study.error.compareNotNumber', { question: c.question });
           }
         };
         walk(condition);
@@ -95,7 +108,7 @@ function semanticIssues(study: Study): StudyIssue[] {
       names.forEach((name, k) => {
         if (known.has(name) || infoNames.has(name)) {
           const where = k === 0 ? `${at}.name` : q.kind === 'matrix' && k <= q.items.length ? `${at}.items[${k - 1}].name` : `${at}.name`;
-          add(where, `duplicate variable name "${name}"`);
+          add(where, 'study.error.duplicateVariable', { name });
         }
       });
       if (q.kind === 'numbers' || q.kind === 'textgrid') composedNameIssues(q, at, known, add);
@@ -103,12 +116,13 @@ function semanticIssues(study: Study): StudyIssue[] {
       if (q.kind === 'ranking') {
         const seen = new Set<number>();
         q.options.forEach((o, k) => {
-          if (seen.has(o.code)) add(`${at}.options[${k}].code`, `duplicate code ${o.code}`);
+          if (seen.has(o.code)) add(`${at}.options[${k}].code`, 'study.error.duplicateCode', { code: o.code });
           seen.add(o.code);
         });
-        if (q.maxRanked !== undefined && q.maxRanked > q.options.length) add(`${at}.maxRanked`, `${q.maxRanked} is more than the ${q.options.length} options`);
+        if (q.maxRanked !== undefined && q.maxRanked > q.options.length) add(`${at}.maxRanked`, 'study.error.moreThanOptions', { value: q.maxRanked, n: q.options.length });
         if (q.minRanked !== undefined && q.minRanked > (q.maxRanked ?? q.options.length)) {
-          add(`${at}.minRanked`, `${q.minRanked} is more than the ${q.maxRanked === undefined ? `${q.options.length} options` : `maxRanked ${q.maxRanked}`}`);
+          if (q.maxRanked === undefined) add(`${at}.minRanked`, 'study.error.moreThanOptions', { value: q.minRanked, n: q.options.length });
+          else add(`${at}.minRanked`, 'study.error.moreThanMaxRanked', { value: q.minRanked, max: q.maxRanked });
         }
       }
       if (q.kind === 'info') {
@@ -120,27 +134,27 @@ function semanticIssues(study: Study): StudyIssue[] {
         const listName = q.kind === 'scale' || q.kind === 'matrix' ? 'points' : 'options';
         const seen = new Set<number>();
         list.forEach((o, k) => {
-          if (seen.has(o.code)) add(`${at}.${listName}[${k}].code`, `duplicate code ${o.code}`);
+          if (seen.has(o.code)) add(`${at}.${listName}[${k}].code`, 'study.error.duplicateCode', { code: o.code });
           seen.add(o.code);
         });
         const extra = q.kind === 'single' || q.kind === 'multiple' ? q.other && { key: 'other', code: q.other.code } : q.dontKnow && { key: 'dontKnow', code: q.dontKnow.code };
-        if (extra && seen.has(extra.code)) add(`${at}.${extra.key}.code`, `duplicate code ${extra.code}`);
+        if (extra && seen.has(extra.code)) add(`${at}.${extra.key}.code`, 'study.error.duplicateCode', { code: extra.code });
       }
       if (q.kind === 'multiple') {
         const codes = questionCodes(q);
         q.exclusive.forEach((code, k) => {
-          if (!codes.includes(code)) add(`${at}.exclusive[${k}]`, `no option has code ${code}`);
+          if (!codes.includes(code)) add(`${at}.exclusive[${k}]`, 'study.error.noOptionCode', { code });
         });
-        if (q.maxSelections !== undefined && q.maxSelections > codes.length) add(`${at}.maxSelections`, `${q.maxSelections} is more than the ${codes.length} options`);
+        if (q.maxSelections !== undefined && q.maxSelections > codes.length) add(`${at}.maxSelections`, 'study.error.moreThanOptions', { value: q.maxSelections, n: codes.length });
       }
       if ((q.kind === 'single' || q.kind === 'multiple' || q.kind === 'matrix') && q.filter) carryForwardIssues(q, earlierMultiples.get(q.filter.question), at, add);
       if ((q.kind === 'number' || q.kind === 'numbers' || q.kind === 'date') && q.min !== undefined && q.max !== undefined && q.min > q.max)
-        add(`${at}.min`, `minimum ${q.min} is above maximum ${q.max}`);
+        add(`${at}.min`, 'study.error.minAboveMax', { min: q.min, max: q.max });
       if (q.kind === 'numbers' && q.total !== undefined) {
         const n = q.items.length;
-        if (q.min !== undefined && n * q.min > q.total) add(`${at}.total`, `the total ${q.total} is below ${n} items of at least ${q.min}`);
-        if (q.max !== undefined && n * q.max < q.total) add(`${at}.total`, `the total ${q.total} is above ${n} items of at most ${q.max}`);
-        if (q.integer && !Number.isInteger(q.total)) add(`${at}.total`, `the total ${q.total} is not a whole number, but every item is`);
+        if (q.min !== undefined && n * q.min > q.total) add(`${at}.total`, 'study.error.totalBelow', { total: q.total, n, min: q.min });
+        if (q.max !== undefined && n * q.max < q.total) add(`${at}.total`, 'study.error.totalAbove', { total: q.total, n, max: q.max });
+        if (q.integer && !Number.isInteger(q.total)) add(`${at}.total`, 'study.error.totalNotWhole', { total: q.total });
       }
 
       const codes = questionCodes(q);
@@ -159,27 +173,28 @@ function semanticIssues(study: Study): StudyIssue[] {
   const ids = new Set<string>();
   study.indicators.forEach((indicator, k) => {
     const at = `indicators[${k}]`;
-    if (ids.has(indicator.id)) add(`${at}.id`, `duplicate indicator id "${indicator.id}"`);
+    if (ids.has(indicator.id)) add(`${at}.id`, 'study.error.duplicateIndicatorId', { id: indicator.id });
     ids.add(indicator.id);
-    if (!themes.has(indicator.theme)) add(`${at}.theme`, `unknown theme "${indicator.theme}"`);
+    if (!themes.has(indicator.theme)) add(`${at}.theme`, 'study.error.unknownTheme', { theme: indicator.theme });
     const column = layout.byName.get(indicator.variable);
     if (!column || column.kind !== 'category') {
-      add(`${at}.variable`, `"${indicator.variable}" is not a categorical variable of the questionnaire`);
+      add(`${at}.variable`, 'study.error.notCategorical', { variable: indicator.variable });
       return;
     }
     indicator.yes.forEach((code, j) => {
-      if (!column.levels.some((l) => l.code === code)) add(`${at}.yes[${j}]`, `"${indicator.variable}" has no code ${code}`);
+      if (!column.levels.some((l) => l.code === code)) add(`${at}.yes[${j}]`, 'study.error.noCode', { question: indicator.variable, code });
     });
   });
   study.maturity.forEach((dimension, k) => {
     dimension.scoring.forEach((s, j) => {
       const column = layout.byName.get(s.variable);
       if (!column || column.kind !== 'category') {
-        add(`maturity[${k}].scoring[${j}].variable`, `"${s.variable}" is not a categorical variable of the questionnaire`);
+        add(`maturity[${k}].scoring[${j}].variable`, 'study.error.notCategorical', { variable: s.variable });
         return;
       }
       s.scores.forEach((score, m) => {
-        if (!column.levels.some((l) => l.code === score.code)) add(`maturity[${k}].scoring[${j}].scores[${m}].code`, `"${s.variable}" has no code ${score.code}`);
+        if (!column.levels.some((l) => l.code === score.code))
+          add(`maturity[${k}].scoring[${j}].scores[${m}].code`, 'study.error.noCode', { question: s.variable, code: score.code });
       });
     });
   });
@@ -187,7 +202,7 @@ function semanticIssues(study: Study): StudyIssue[] {
   return issues;
 }
 
-type AddIssue = (path: string, message: string) => void;
+type AddIssue = (path: string, key: MessageKey, params?: MessageParams) => void;
 
 /**
  * A carry forward reads a multiple choice of an earlier page (so the page is built on the server, without a
@@ -197,18 +212,15 @@ type AddIssue = (path: string, message: string) => void;
 function carryForwardIssues(q: Extract<Question, { kind: 'single' | 'multiple' | 'matrix' }>, source: MultipleQuestion | undefined, questionAt: string, add: AddIssue): void {
   const filter = q.filter!;
   const at = `${questionAt}.filter`;
-  if (!source) return add(`${at}.question`, `"${filter.question}" is not a multiple choice on an earlier page`);
+  if (!source) return add(`${at}.question`, 'study.error.notEarlierMultiple', { question: filter.question });
   const sourceCodes = questionCodes(source);
   if (q.kind === 'matrix') {
     const byExportCode = q.items.every((item) => item.exportCode !== undefined);
     if (!byExportCode && q.items.length !== source.options.length) {
-      return add(
-        `${at}.question`,
-        `the ${q.items.length} items do not stand for the ${source.options.length} options of "${source.name}" (give each item the export code of its option, or as many items as options)`,
-      );
+      return add(`${at}.question`, 'study.error.matrixItemsMismatch', { items: q.items.length, options: source.options.length, source: source.name });
     }
     matrixItemCodes(q, source).forEach((code, k) => {
-      if (code === undefined) add(`${questionAt}.items[${k}].exportCode`, `"${source.name}" has no option with export code ${JSON.stringify(q.items[k]!.exportCode)}`);
+      if (code === undefined) add(`${questionAt}.items[${k}].exportCode`, 'study.error.noExportCode', { source: source.name, exportCode: JSON.stringify(q.items[k]!.exportCode) });
     });
     return;
   }
@@ -216,7 +228,7 @@ function carryForwardIssues(q: Extract<Question, { kind: 'single' | 'multiple' |
   const codes = [...q.options.map((o) => o.code), ...(q.other ? [q.other.code] : [])];
   const unmatched = codes.filter((code) => !sourceCodes.includes(code));
   if (unmatched.length > 0)
-    add(`${at}.question`, `"${source.name}" has no code ${unmatched.join(', ')}: ${unmatched.length > 1 ? 'these options' : 'this option'} would never be shown`);
+    add(`${at}.question`, unmatched.length > 1 ? 'study.error.neverShownMany' : 'study.error.neverShownOne', { source: source.name, codes: unmatched.join(', ') });
 }
 
 /**
@@ -229,7 +241,12 @@ function composedNameIssues(q: Extract<Question, { kind: 'numbers' | 'textgrid' 
     const seen = new Set<string>();
     list.forEach((item, k) => {
       if (seen.has(item.name)) duplicateKeys = true;
-      if (seen.has(item.name)) add(`${at}.${listName}[${k}].name`, `duplicate ${listName === 'items' ? 'item' : listName === 'rows' ? 'row' : 'column'} name "${item.name}"`);
+      if (seen.has(item.name))
+        add(
+          `${at}.${listName}[${k}].name`,
+          listName === 'items' ? 'study.error.duplicateItemName' : listName === 'rows' ? 'study.error.duplicateRowName' : 'study.error.duplicateColumnName',
+          { name: item.name },
+        );
       seen.add(item.name);
     });
   };
@@ -247,12 +264,12 @@ function composedNameIssues(q: Extract<Question, { kind: 'numbers' | 'textgrid' 
   for (const { name, path } of variables) {
     if (reported.has(name)) {
       // two different row and column pairs spelling the same variable (`a_b` × `c` and `a` × `b_c`)
-      if (!duplicateKeys) add(path, `duplicate variable name "${name}"`);
+      if (!duplicateKeys) add(path, 'study.error.duplicateVariable', { name });
       continue;
     }
     reported.add(name);
-    if (name.length > 32) add(path, `variable name "${name}" is ${name.length} characters long; at most 32 (shorten the question, item, row or column name)`);
-    if (known.has(name)) add(path, `duplicate variable name "${name}"`);
+    if (name.length > 32) add(path, 'study.error.variableTooLong', { name, length: name.length });
+    if (known.has(name)) add(path, 'study.error.duplicateVariable', { name });
   }
 }
 
@@ -261,21 +278,21 @@ function languageIssues(study: Study, add: AddIssue): void {
   const declared = study.languages ?? [];
   const seen = new Set<string>();
   declared.forEach((lang, k) => {
-    if (seen.has(lang)) add(`languages[${k}]`, `"${lang}" is declared twice`);
+    if (seen.has(lang)) add(`languages[${k}]`, 'study.error.declaredTwice', { lang });
     seen.add(lang);
   });
   if (study.defaultLanguage !== undefined && !seen.has(study.defaultLanguage)) {
-    add('defaultLanguage', `"${study.defaultLanguage}" is not one of the study's languages (${declared.join(', ')})`);
+    add('defaultLanguage', 'study.error.notStudyLanguage', { lang: study.defaultLanguage, languages: declared.join(', ') });
   }
   for (const { path, label } of studyLabels(study)) {
-    for (const lang of declared) if (typeof label[lang] !== 'string') add(`${path}.${lang}`, `missing ${lang} text`);
-    for (const lang of Object.keys(label)) if (!seen.has(lang)) add(`${path}.${lang}`, `"${lang}" is not one of the study's languages (${declared.join(', ')})`);
+    for (const lang of declared) if (typeof label[lang] !== 'string') add(`${path}.${lang}`, 'study.error.missingText', { lang });
+    for (const lang of Object.keys(label)) if (!seen.has(lang)) add(`${path}.${lang}`, 'study.error.notStudyLanguage', { lang, languages: declared.join(', ') });
   }
   if (study.unit) {
     const missing = declared.filter((lang) => !study.unit![lang]);
     const extra = Object.keys(study.unit).filter((lang) => !seen.has(lang));
-    if (missing.length > 0) add('unit', `missing respondent unit in ${missing.join(', ')}`);
-    if (extra.length > 0) add('unit', `unit in ${extra.join(', ')}, which the study does not declare`);
+    if (missing.length > 0) add('unit', 'study.error.missingUnit', { languages: missing.join(', ') });
+    if (extra.length > 0) add('unit', 'study.error.extraUnit', { languages: extra.join(', ') });
   }
 }
 
@@ -286,8 +303,8 @@ function roleIssues(study: Study, add: AddIssue): void {
   const checkVariables = (at: string, variables: readonly string[]) => {
     const seen = new Set<string>();
     variables.forEach((variable, k) => {
-      if (!singles.has(variable)) add(`${at}[${k}]`, `"${variable}" is not a single-choice question of the questionnaire`);
-      else if (seen.has(variable)) add(`${at}[${k}]`, `"${variable}" is listed twice`);
+      if (!singles.has(variable)) add(`${at}[${k}]`, 'study.error.notSingleChoice', { variable });
+      else if (seen.has(variable)) add(`${at}[${k}]`, 'study.error.listedTwice', { variable });
       seen.add(variable);
     });
   };
@@ -297,12 +314,12 @@ function roleIssues(study: Study, add: AddIssue): void {
   checkVariables('benchmark.peerGroups', cutVariables(study.benchmark?.peerGroups));
   const ids = new Set<string>();
   (study.leadForm ?? []).forEach((field, k) => {
-    if (ids.has(field.id)) add(`leadForm[${k}].id`, `duplicate field id "${field.id}"`);
+    if (ids.has(field.id)) add(`leadForm[${k}].id`, 'study.error.duplicateFieldId', { id: field.id });
     ids.add(field.id);
-    if (['name', 'email', 'consent'].includes(field.id)) add(`leadForm[${k}].id`, `"${field.id}" is a field every form has`);
+    if (['name', 'email', 'consent'].includes(field.id)) add(`leadForm[${k}].id`, 'study.error.reservedFieldId', { id: field.id });
     const codes = new Set<number>();
     (field.options ?? []).forEach((o, j) => {
-      if (codes.has(o.code)) add(`leadForm[${k}].options[${j}].code`, `duplicate code ${o.code}`);
+      if (codes.has(o.code)) add(`leadForm[${k}].options[${j}].code`, 'study.error.duplicateCode', { code: o.code });
       codes.add(o.code);
     });
   });
