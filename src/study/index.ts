@@ -71,6 +71,7 @@ export {
 } from './study.js';
 export { defaultIndicators, topBox, withDefaultIndicators, type PublishedIndicators } from './default-indicators.js';
 export { validateStudy, type StudyIssue, type StudyValidation } from './validate-study.js';
+export { schemaMessageWords, studyIssueText, studyIssuesIn, zodIssueWords, type IssueWords } from './study-issue-words.js';
 export { columnLayout, type CategoryColumn, type ColumnLayout, type NumberColumn } from './column-layout.js';
 export { packAnswers, packedSize, unpackInto } from './pack-answers.js';
 export { otherKey, type AnswerValue, type Answers } from './answers.js';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../../app-error.js';
 import { storeStudyFile } from '../../../exchange/index.js';
 import { catalogue, t, typography, type MessageKey } from '../../../messages/index.js';
-import { diffStudies, formatStudyChange, interfaceLanguageWarnings, studyText, validateStudy, ZStudyId, type StudyChangeKind } from '../../../study/index.js';
+import { diffStudies, formatStudyChange, interfaceLanguageWarnings, studyIssuesIn, studyText, validateStudy, ZStudyId, type StudyChangeKind } from '../../../study/index.js';
 import { csrfToken } from '../../csrf.js';
 import { localizedPath } from '../../i18n/localized-path.js';
 import { sendAdminPage } from '../../views/admin/admin-page.js';
@@ -129,14 +129,15 @@ export const studyEditorRoutes: FastifyPluginAsync = async (app) => {
   app.post('/admin/studies/editor/validate', json, async (request) => {
     const { document } = bodyOf(ZValidateBody, request.body);
     const result = validateStudy(document);
-    return { ok: result.ok, errors: result.errors, warnings: result.ok ? interfaceLanguageWarnings(result.study) : [] };
+    // each error in the request's language, beside its field
+    return { ok: result.ok, errors: studyIssuesIn(request.lang, result.errors), warnings: result.ok ? interfaceLanguageWarnings(result.study) : [] };
   });
 
   app.post('/admin/studies/editor/save', json, async (request, reply) => {
     const { document, baseVersion } = bodyOf(ZSaveBody, request.body);
     const lang = request.lang;
     const result = validateStudy(document);
-    if (!result.ok) return reply.code(400).send({ ok: false, errors: result.errors });
+    if (!result.ok) return reply.code(400).send({ ok: false, errors: studyIssuesIn(lang, result.errors) });
     const studyId = result.study.id;
     const latest = await app.store.studies.latestVersion(studyId);
     // `/admin/studies/new` is the editor of a new study: a study of that id would have no page of its own
@@ -162,7 +163,7 @@ export const studyEditorRoutes: FastifyPluginAsync = async (app) => {
       via: 'workspace',
       now: app.clock(),
     });
-    if (outcome.kind === 'invalid') return reply.code(400).send({ ok: false, errors: outcome.errors });
+    if (outcome.kind === 'invalid') return reply.code(400).send({ ok: false, errors: studyIssuesIn(lang, outcome.errors) });
     if (outcome.kind === 'exists' || outcome.kind === 'missing') throw new AppError('CONFLICT', `study ${studyId} changed while it was saved; save again`);
     const words = (kind: StudyChangeKind, params: Record<string, string | number>) => t(lang, `admin.studies.change.${kind}`, params);
     const stored = outcome.stored;

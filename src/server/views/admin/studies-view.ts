@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { StudyFileFormat } from '../../../exchange/index.js';
 import type { Lang } from '../../../report/format/lang.js';
 import type { StudyChangeKind, StudyDiff, StudyIssue } from '../../../study/index.js';
-import { formatStudyChange } from '../../../study/index.js';
+import { formatStudyChange, studyIssueText } from '../../../study/index.js';
 import { csrfField } from '../../csrf.js';
 import { localizedPath } from '../../i18n/localized-path.js';
 import { t, type MessageKey } from '../../../messages/index.js';
@@ -74,7 +74,7 @@ export function uploadReportView(lang: Lang, report: UploadReport): Html {
   ${
     errors.length > 0
       ? html`<p>${t(lang, 'admin.studies.invalid.intro', { n: errors.length })}</p>
-  <ul class="study-errors">${errors.map((e) => html`<li><code>${e.path}</code> ${e.message}</li>`)}</ul>`
+  <ul class="study-errors">${errors.map((e) => html`<li><code>${e.path}</code> ${studyIssueText(lang, e)}</li>`)}</ul>`
       : null
   }
 </div>
