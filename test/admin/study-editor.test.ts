@@ -87,6 +87,29 @@ for (const database of TEST_DATABASES) {
       assert.equal(badBody.statusCode, 400);
     });
 
+    it('answers each error in the language of the request: a check of the study and a missing field, in French (no prefix) and English at /en/', async () => {
+      const doc = households();
+      doc.pages[1].questions[0].options[2].code = 2;
+      delete doc.estimatedMinutes;
+      const errorsAt = async (prefix: string) => {
+        const res = await postJson(owner, `${prefix}/admin/studies/editor/validate`, { document: doc });
+        assert.equal(res.statusCode, 200);
+        return Object.fromEntries(res.json().errors.map((e: { path: string; message: string }) => [e.path, e.message]));
+      };
+      const french = await errorsAt('');
+      assert.equal(french['pages[1].questions[0].options[2].code'], 'code 2 en double');
+      assert.equal(french.estimatedMinutes, 'obligatoire');
+      const english = await errorsAt('/en');
+      assert.equal(english['pages[1].questions[0].options[2].code'], 'duplicate code 2');
+      assert.equal(english.estimatedMinutes, 'required');
+      const german = await errorsAt('/de');
+      assert.equal(german['pages[1].questions[0].options[2].code'], 'doppelter Code 2');
+
+      const saved = await postJson(owner, '/admin/studies/editor/save', { document: { ...households(), id: 'Mauvais Id' }, baseVersion: null });
+      assert.equal(saved.statusCode, 400);
+      assert.deepEqual(saved.json().errors, [{ path: 'id', message: 'un identifiant d’étude s’écrit en minuscules, chiffres et -' }]);
+    });
+
     it('saves a new study as version 1, refuses a taken id, a bad document (400 with paths) and a viewer (403), storing nothing', async () => {
       const bad = households();
       bad.pages[1].questions[1].kind = 'slider';

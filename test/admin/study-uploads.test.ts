@@ -87,6 +87,10 @@ for (const database of TEST_DATABASES) {
       assert.match(res.body, /<li><code>pages\[1\]\.questions\[0\]\.options\[2\]\.code<\/code> duplicate code 2<\/li>/);
       assert.match(res.body, /<li><code>cuts\[2\]<\/code> &quot;comfort&quot; is not a single-choice question of the questionnaire<\/li>/);
       assert.match(res.body, /enctype="multipart\/form-data"/, 'the form is there to upload again');
+      const french = await upload(analyst, '/admin/studies', { name: 'broken.json', content: JSON.stringify(doc) });
+      assert.equal(french.statusCode, 400);
+      assert.match(french.body, /<li><code>pages\[1\]\.questions\[0\]\.options\[2\]\.code<\/code> code 2 en double<\/li>/, 'the French workspace says it in French');
+      assert.match(french.body, /<li><code>cuts\[2\]<\/code> «\u00A0comfort\u00A0» n’est pas une question à choix unique du questionnaire<\/li>/);
       const empty = await upload(analyst, '/en/admin/studies', { name: '', content: '' });
       assert.equal(empty.statusCode, 400);
       assert.match(empty.body, /<code>file<\/code> no file chosen/);
