@@ -13,13 +13,17 @@ describe('readStudyFile', () => {
   });
 
   it("reports an empty file, bad JSON and another study's id as errors, never throwing", () => {
-    assert.deepEqual(readStudyFile('  \n', 'native'), { ok: false, errors: [{ path: '(document)', message: 'the file is empty' }], warnings: [] });
+    assert.deepEqual(readStudyFile('  \n', 'native'), {
+      ok: false,
+      errors: [{ path: '(document)', message: 'the file is empty', key: 'study.file.empty', params: {} }],
+      warnings: [],
+    });
     const bad = readStudyFile('{ "id": ', 'native');
     assert.equal(!bad.ok && bad.errors[0].path, '(document)');
     assert.match(!bad.ok ? bad.errors[0].message : '', /^not valid JSON: /);
     assert.deepEqual(readStudyFile(HOUSEHOLDS, 'native', { studyId: 'other' }), {
       ok: false,
-      errors: [{ path: 'id', message: 'the file is study "household-energy", not "other"' }],
+      errors: [{ path: 'id', message: 'the file is study "household-energy", not "other"', key: 'study.file.otherStudy', params: { id: 'household-energy', expected: 'other' } }],
       warnings: [],
     });
     const notSurvey = readStudyFile('{"title": "no pages"}', 'surveyjs');

@@ -1,3 +1,4 @@
+import { t, type MessageKey, type MessageParams } from '../messages/index.js';
 import { validateStudy, type Study, type StudyIssue } from '../study/index.js';
 import { importLss } from './import-lss.js';
 import { importSurveyJs } from './import-surveyjs.js';
@@ -29,21 +30,26 @@ export function lossLines(imported: QuestionnaireImport): string[] {
   return [...groupLosses(imported.losses)].flatMap(([construct, losses]) => losses.map((l) => `lost: ${construct}: ${l.where}: ${l.effect}`));
 }
 
+/** A file that cannot be read: one error at `path`, in English with its key for the workspace's languages. */
+function unreadable(key: MessageKey, params: MessageParams = {}, path = '(document)'): StudyFileReading {
+  return { ok: false, errors: [{ path, message: t('en', key, params), key, params }], warnings: [] };
+}
+
 export function readStudyFile(text: string, format: StudyFileFormat, options: QuestionnaireImportOptions = {}): StudyFileReading {
   const fail = (message: string, path = '(document)'): StudyFileReading => ({ ok: false, errors: [{ path, message }], warnings: [] });
-  if (text.trim() === '') return fail('the file is empty');
+  if (text.trim() === '') return unreadable('study.file.empty');
   if (format === 'xlsform') return fail('an XLSForm is a binary .xlsx file: read it with readStudyBytes');
   if (format === 'native') {
     let document: unknown;
     try {
       document = JSON.parse(text);
     } catch (error) {
-      return fail(`not valid JSON: ${(error as Error).message}`);
+      return unreadable('study.file.notJson', { reason: (error as Error).message });
     }
     const result = validateStudy(document);
     if (!result.ok) return { ok: false, errors: result.errors, warnings: [] };
     if (options.studyId !== undefined && result.study.id !== options.studyId) {
-      return fail(`the file is study "${result.study.id}", not "${options.studyId}"`, 'id');
+      return unreadable('study.file.otherStudy', { id: result.study.id, expected: options.studyId }, 'id');
     }
     return { ok: true, study: result.study, warnings: [] };
   }
@@ -51,7 +57,7 @@ export function readStudyFile(text: string, format: StudyFileFormat, options: Qu
   try {
     imported = format === 'limesurvey' ? importLss(text, options) : importSurveyJs(text, options);
   } catch (error) {
-    return fail(`not a ${format === 'limesurvey' ? 'LimeSurvey .lss' : 'SurveyJS'} file: ${(error as Error).message}`);
+    return unreadable(format === 'limesurvey' ? 'study.file.notLimeSurvey' : 'study.file.notSurveyJs', { reason: (error as Error).message });
   }
   const warnings = [...imported.warnings, ...lossLines(imported)];
   if (!imported.ok || !imported.study) return { ok: false, errors: imported.errors, warnings };
@@ -64,12 +70,12 @@ export function readStudyFile(text: string, format: StudyFileFormat, options: Qu
  */
 export async function readStudyBytes(bytes: Uint8Array, format: StudyFileFormat, options: QuestionnaireImportOptions = {}): Promise<StudyFileReading> {
   if (format !== 'xlsform') return readStudyFile(new TextDecoder().decode(bytes), format, options);
-  if (bytes.byteLength === 0) return { ok: false, errors: [{ path: '(document)', message: 'the file is empty' }], warnings: [] };
+  if (bytes.byteLength === 0) return unreadable('study.file.empty');
   let imported;
   try {
     imported = await importXlsForm(bytes, options);
   } catch (error) {
-    return { ok: false, errors: [{ path: '(document)', message: `not an XLSForm: ${(error as Error).message}` }], warnings: [] };
+    return unreadable('study.file.notXlsForm', { reason: (error as Error).message });
   }
   const warnings = [...imported.warnings, ...lossLines(imported)];
   if (!imported.ok || !imported.study) return { ok: false, errors: imported.errors, warnings };

@@ -1517,4 +1517,11 @@ export const de: Messages = {
   'study.schema.logoLength': 'ein Logo hat höchstens {max} Zeichen (etwa 375 kB Bild)',
   'study.schema.logoDataUri':
     'ein Logo ist eine data:-URI eines PNG-, JPEG- oder SVG-Bildes (data:image/png;base64,…); eine Studiendatei kann stattdessen einen Pfad in ihrem Ordner nennen',
+  // eine Studiendatei, die sich nicht lesen lässt (Upload im Arbeitsbereich, study add/update)
+  'study.file.empty': 'die Datei ist leer',
+  'study.file.notJson': 'kein gültiges JSON: {reason}',
+  'study.file.otherStudy': 'die Datei ist die Studie “{id}”, nicht “{expected}”',
+  'study.file.notLimeSurvey': 'keine LimeSurvey-.lss-Datei: {reason}',
+  'study.file.notSurveyJs': 'keine SurveyJS-Datei: {reason}',
+  'study.file.notXlsForm': 'kein XLSForm: {reason}',
 };

@@ -1505,6 +1505,13 @@ export const en = {
   'study.schema.accentContrast': 'accent colour {colour} has a contrast of {ratio}:1 against white; links and buttons need at least {min}:1 (choose a darker colour)',
   'study.schema.logoLength': 'a logo is at most {max} characters (about 375 kB of image)',
   'study.schema.logoDataUri': 'a logo is a data: URI of a PNG, JPEG or SVG image (data:image/png;base64,…); a study file may name a path inside its folder instead',
+  // a study file that cannot be read (workspace upload, study add/update)
+  'study.file.empty': 'the file is empty',
+  'study.file.notJson': 'not valid JSON: {reason}',
+  'study.file.otherStudy': 'the file is study "{id}", not "{expected}"',
+  'study.file.notLimeSurvey': 'not a LimeSurvey .lss file: {reason}',
+  'study.file.notSurveyJs': 'not a SurveyJS file: {reason}',
+  'study.file.notXlsForm': 'not an XLSForm: {reason}',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

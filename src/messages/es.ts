@@ -1514,4 +1514,11 @@ export const es: Messages = {
   'study.schema.logoLength': 'un logotipo tiene como máximo {max} caracteres (unos 375 kB de imagen)',
   'study.schema.logoDataUri':
     'un logotipo es una URI data: de una imagen PNG, JPEG o SVG (data:image/png;base64,…); un archivo de estudio puede indicar en su lugar una ruta dentro de su carpeta',
+  // un archivo de estudio que no se puede leer (carga en el espacio de trabajo, study add/update)
+  'study.file.empty': 'el archivo está vacío',
+  'study.file.notJson': 'JSON no válido: {reason}',
+  'study.file.otherStudy': 'el archivo es el estudio “{id}”, no “{expected}”',
+  'study.file.notLimeSurvey': 'no es un archivo LimeSurvey .lss: {reason}',
+  'study.file.notSurveyJs': 'no es un archivo SurveyJS: {reason}',
+  'study.file.notXlsForm': 'no es un XLSForm: {reason}',
 };

@@ -1521,4 +1521,11 @@ export const fr: Messages = {
   'study.schema.logoLength': 'un logo compte au plus {max} caractères (environ 375 ko d’image)',
   'study.schema.logoDataUri':
     'un logo est une adresse data:image/… en base64 d’une image PNG, JPEG ou SVG (data:image/png;base64,…) ; un fichier d’étude peut nommer à la place un chemin dans son dossier',
+  // un fichier d’étude illisible (dépôt dans l’espace de travail, study add/update)
+  'study.file.empty': 'le fichier est vide',
+  'study.file.notJson': 'JSON non valide : {reason}',
+  'study.file.otherStudy': 'le fichier est l’étude « {id} », pas « {expected} »',
+  'study.file.notLimeSurvey': 'ce n’est pas un fichier LimeSurvey .lss : {reason}',
+  'study.file.notSurveyJs': 'ce n’est pas un fichier SurveyJS : {reason}',
+  'study.file.notXlsForm': 'ce n’est pas un XLSForm : {reason}',
 };

@@ -97,6 +97,8 @@ for (const database of TEST_DATABASES) {
       const notJson = await upload(analyst, '/en/admin/studies', { name: 'x.json', content: '{ nope' });
       assert.equal(notJson.statusCode, 400);
       assert.match(notJson.body, /<code>\(document\)<\/code> not valid JSON/);
+      const frenchJson = await upload(analyst, '/admin/studies', { name: 'x.json', content: '{ nope' });
+      assert.match(frenchJson.body, /<code>\(document\)<\/code> JSON non valide\u00A0: /);
       assert.deepEqual(await t.store.studies.list(), []);
       assert.deepEqual(await studyAudits(), []);
     });
