@@ -1524,4 +1524,5 @@ export const de: Messages = {
   'study.file.notLimeSurvey': 'keine LimeSurvey-.lss-Datei: {reason}',
   'study.file.notSurveyJs': 'keine SurveyJS-Datei: {reason}',
   'study.file.notXlsForm': 'kein XLSForm: {reason}',
+  'study.warning.noCatalogue': 'die Sprache “{lang}” hat keinen Oberflächenkatalog: die Wörter der Oberfläche erscheinen auf Englisch',
 };

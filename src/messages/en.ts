@@ -1512,6 +1512,7 @@ export const en = {
   'study.file.notLimeSurvey': 'not a LimeSurvey .lss file: {reason}',
   'study.file.notSurveyJs': 'not a SurveyJS file: {reason}',
   'study.file.notXlsForm': 'not an XLSForm: {reason}',
+  'study.warning.noCatalogue': 'language "{lang}" has no interface catalogue: falls back to English for the interface\'s words',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -1521,4 +1521,5 @@ export const es: Messages = {
   'study.file.notLimeSurvey': 'no es un archivo LimeSurvey .lss: {reason}',
   'study.file.notSurveyJs': 'no es un archivo SurveyJS: {reason}',
   'study.file.notXlsForm': 'no es un XLSForm: {reason}',
+  'study.warning.noCatalogue': 'el idioma “{lang}” no tiene catálogo de interfaz: las palabras de la interfaz se muestran en inglés',
 };

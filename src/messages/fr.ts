@@ -1528,4 +1528,5 @@ export const fr: Messages = {
   'study.file.notLimeSurvey': 'ce n’est pas un fichier LimeSurvey .lss : {reason}',
   'study.file.notSurveyJs': 'ce n’est pas un fichier SurveyJS : {reason}',
   'study.file.notXlsForm': 'ce n’est pas un XLSForm : {reason}',
+  'study.warning.noCatalogue': 'la langue « {lang} » n’a pas de catalogue d’interface : les mots de l’interface s’affichent en anglais',
 };

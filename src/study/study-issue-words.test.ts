@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { catalogue, t, type Lang, type MessageKey } from '../messages/index.js';
+import { interfaceLanguageWarnings } from './interface-language-warnings.js';
 import { schemaMessageWords, studyIssueText } from './study-issue-words.js';
 import { validateStudy, type StudyIssue } from './validate-study.js';
 
@@ -213,6 +214,12 @@ describe('study errors in the interface languages', () => {
     assert.equal(few!.key, 'study.zod.tooSmall.array.other');
     assert.equal(studyIssueText('fr', few!), 'au moins 2 éléments');
     assert.equal(studyIssueText('de', few!), 'mindestens 2 Einträge');
+  });
+
+  it('warns of a study language without an interface catalogue in English by default and in the reader’s language', () => {
+    const study = { languages: ['de', 'it'] };
+    assert.deepEqual(interfaceLanguageWarnings(study), ['language "it" has no interface catalogue: falls back to English for the interface\'s words']);
+    assert.deepEqual(interfaceLanguageWarnings(study, 'fr'), ['la langue «\u00A0it\u00A0» n’a pas de catalogue d’interface\u00A0: les mots de l’interface s’affichent en anglais']);
   });
 
   it('finds the key of every message the study schema gives itself', () => {

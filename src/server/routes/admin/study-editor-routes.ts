@@ -130,7 +130,7 @@ export const studyEditorRoutes: FastifyPluginAsync = async (app) => {
     const { document } = bodyOf(ZValidateBody, request.body);
     const result = validateStudy(document);
     // each error in the request's language, beside its field
-    return { ok: result.ok, errors: studyIssuesIn(request.lang, result.errors), warnings: result.ok ? interfaceLanguageWarnings(result.study) : [] };
+    return { ok: result.ok, errors: studyIssuesIn(request.lang, result.errors), warnings: result.ok ? interfaceLanguageWarnings(result.study, request.lang) : [] };
   });
 
   app.post('/admin/studies/editor/save', json, async (request, reply) => {
