@@ -166,7 +166,7 @@ describe('issue 16: from an empty editor to an answered wave and a second versio
     await verdict(page, /Erreurs à corriger\s:\s1\./);
     const dateError = page.locator('[id="f.pages.1.questions.2.max"] + .field-error');
     await dateError.waitFor();
-    assert.equal(plain(await dateError.textContent()), 'not a real calendar day');
+    assert.equal(plain(await dateError.textContent()), 'ce n’est pas un jour du calendrier');
     assert.equal(await field(page, 'pages.1.questions.2.max').getAttribute('aria-invalid'), 'true');
     await checkAccessibility(page, 'editor: an error beside its field');
     await page.locator('#editor-errors a', { hasText: 'pages[1].questions[2].max' }).click();

@@ -112,7 +112,7 @@ describe('an owner builds a questionnaire in the editor, in a real browser', () 
     await verdict(page, /Erreurs à corriger/);
     const codeError = page.locator('[id="f.pages.0.questions.0.options.1.code"] + .field-error');
     await codeError.waitFor();
-    assert.equal((await codeError.textContent())?.trim(), 'duplicate code 1');
+    assert.equal((await codeError.textContent())?.trim(), 'code 1 en double', 'in the workspace’s language');
     assert.equal(await field(page, 'pages.0.questions.0.options.1.code').getAttribute('aria-invalid'), 'true');
     await checkAccessibility(page, 'editor with an error beside its field');
     // the summary links to the field

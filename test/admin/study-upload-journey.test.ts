@@ -61,7 +61,11 @@ describe('a new owner uploads a study of their own in a real browser', () => {
     await page.selectOption('#study-format', 'native');
     await click(page, 'Vérifier et enregistrer');
     const errors = (await page.locator('.study-errors li').allTextContents()).map((e) => e.replace(/\s+/g, ' ').trim());
-    assert.deepEqual(errors, ['pages[1].title.en missing en text', 'margins[2] "comfort" is not a single-choice question of the questionnaire']);
+    assert.deepEqual(
+      errors,
+      ['pages[1].title.en texte manquant dans la langue en', 'margins[2] « comfort » n’est pas une question à choix unique du questionnaire'],
+      'in the workspace’s language',
+    );
     await checkAccessibility(page, 'validation report');
     assert.deepEqual(await server.store.studies.list(), [], 'nothing stored');
 
