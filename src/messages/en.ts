@@ -1450,6 +1450,7 @@ export const en = {
   'study.zod.expected.boolean': 'expected true or false',
   'study.zod.expected.object': 'expected an object',
   'study.zod.expected.array': 'expected a list',
+  'study.zod.expected.record': 'expected a text per language',
   'study.zod.expected.other': 'expected {expected}',
   'study.zod.tooSmall.string.one': 'at least {minimum} character',
   'study.zod.tooSmall.string.other': 'at least {minimum} characters',
@@ -1465,7 +1466,8 @@ export const en = {
   'study.zod.tooBig.numberExclusive': 'less than {maximum}',
   'study.zod.invalidValue': 'expected one of {values}',
   'study.zod.invalidFormat': 'invalid format',
-  'study.zod.unrecognizedKeys': 'unknown fields: {keys}',
+  'study.zod.unrecognizedKeys.one': 'unknown field: {keys}',
+  'study.zod.unrecognizedKeys.other': 'unknown fields: {keys}',
   'study.zod.invalidUnion': 'matches none of the allowed forms',
   'study.zod.invalid': 'invalid value',
   // the schema's own messages: each text is exactly the English message given in src/study (study-issue-words.ts finds the key by it)

@@ -47,6 +47,7 @@ const EXPECTED: Readonly<Record<string, MessageKey>> = {
   boolean: 'study.zod.expected.boolean',
   object: 'study.zod.expected.object',
   array: 'study.zod.expected.array',
+  record: 'study.zod.expected.record',
 };
 
 const listed = (values: readonly unknown[]) => values.map((v) => (typeof v === 'string' ? JSON.stringify(v) : String(v))).join(', ');
@@ -81,7 +82,7 @@ export function zodIssueWords(issue: ZodIssue, value: unknown): IssueWords {
     case 'invalid_format':
       return { key: 'study.zod.invalidFormat', params: {} };
     case 'unrecognized_keys':
-      return { key: 'study.zod.unrecognizedKeys', params: { keys: listed(issue.keys) } };
+      return { key: issue.keys.length === 1 ? 'study.zod.unrecognizedKeys.one' : 'study.zod.unrecognizedKeys.other', params: { keys: listed(issue.keys), n: issue.keys.length } };
     case 'invalid_union':
       return { key: 'study.zod.invalidUnion', params: {} };
     default:
@@ -89,11 +90,11 @@ export function zodIssueWords(issue: ZodIssue, value: unknown): IssueWords {
   }
 }
 
-/** `.one`/`.other` keys follow the plural category of the language the text is rendered in. */
+/** `.one`/`.other` keys follow the plural category, in the language the text is rendered in, of their bound or count `n`. */
 function pluralKey(lang: Lang, key: MessageKey, params: MessageParams): MessageKey {
   const match = /^(.*)\.(one|other)$/.exec(key);
   if (!match) return key;
-  const n = Number(params.minimum ?? params.maximum);
+  const n = Number(params.minimum ?? params.maximum ?? params.n);
   return `${match[1]}.${pluralCategory(lang, n)}` as MessageKey;
 }
 
