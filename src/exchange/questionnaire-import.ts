@@ -122,7 +122,13 @@ export function finishImport(
 ): QuestionnaireImport {
   const result = validateStudy(document);
   const blocking = options.acceptLosses ? [] : losses.filter((l) => l.changesWhoSees);
-  const lossErrors: StudyIssue[] = blocking.map((l) => ({ path: '(import)', message: `${l.where}: ${l.construct} left out: ${l.effect} (accept with --accept-losses)` }));
+  // the message speaks to the CLI (its flag); the key to the workspace (its checkbox), in the reader's language
+  const lossErrors: StudyIssue[] = blocking.map((l) => ({
+    path: '(import)',
+    message: `${l.where}: ${l.construct} left out: ${l.effect} (accept with --accept-losses)`,
+    key: 'study.import.lossBlocks',
+    params: { where: l.where, construct: l.construct, effect: l.effect },
+  }));
   const ok = result.ok && lossErrors.length === 0;
   return Object.freeze({
     kind: 'questionnaire-import',

@@ -1527,4 +1527,6 @@ export const de: Messages = {
   'study.file.notSurveyJs': 'keine SurveyJS-Datei: {reason}',
   'study.file.notXlsForm': 'kein XLSForm: {reason}',
   'study.warning.noCatalogue': 'die Sprache “{lang}” hat keinen Oberflächenkatalog: die Wörter der Oberfläche erscheinen auf Englisch',
+  'study.import.lossBlocks':
+    '{where}: {construct} nicht übernommen: {effect} (kreuzen Sie “Import auch speichern, wenn sich ein Teil der Anzeigelogik nicht übernehmen lässt” an, um trotzdem zu speichern)',
 };

@@ -1515,6 +1515,7 @@ export const en = {
   'study.file.notSurveyJs': 'not a SurveyJS file: {reason}',
   'study.file.notXlsForm': 'not an XLSForm: {reason}',
   'study.warning.noCatalogue': 'language "{lang}" has no interface catalogue: falls back to English for the interface\'s words',
+  'study.import.lossBlocks': '{where}: {construct} left out: {effect} (check “Store the import even if some display logic cannot be kept” to store it anyway)',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

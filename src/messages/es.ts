@@ -1524,4 +1524,6 @@ export const es: Messages = {
   'study.file.notSurveyJs': 'no es un archivo SurveyJS: {reason}',
   'study.file.notXlsForm': 'no es un XLSForm: {reason}',
   'study.warning.noCatalogue': 'el idioma “{lang}” no tiene catálogo de interfaz: las palabras de la interfaz se muestran en inglés',
+  'study.import.lossBlocks':
+    '{where}: {construct} no conservado: {effect} (marque “Guardar la importación aunque parte de la lógica de visualización no pueda conservarse” para guardarla de todos modos)',
 };

@@ -1531,4 +1531,6 @@ export const fr: Messages = {
   'study.file.notSurveyJs': 'ce n’est pas un fichier SurveyJS : {reason}',
   'study.file.notXlsForm': 'ce n’est pas un XLSForm : {reason}',
   'study.warning.noCatalogue': 'la langue « {lang} » n’a pas de catalogue d’interface : les mots de l’interface s’affichent en anglais',
+  'study.import.lossBlocks':
+    '{where} : {construct} non repris : {effect} (cochez « Enregistrer l’import même si une partie des conditions d’affichage ne peut être reprise » pour l’enregistrer malgré tout)',
 };

@@ -183,6 +183,14 @@ for (const database of TEST_DATABASES) {
       const refused = await upload(analyst, '/en/admin/studies', { name: 'health.lss', content: filtered }, { format: 'limesurvey', studyId: 'health' });
       assert.equal(refused.statusCode, 400);
       assert.match(textOf(refused.body), /OFT: array filter left out/);
+      assert.match(
+        textOf(refused.body),
+        /\(check “Store the import even if some display logic cannot be kept” to store it anyway\)/,
+        'the workspace names its checkbox, not the CLI flag',
+      );
+      assert.doesNotMatch(refused.body, /--accept-losses/);
+      const french = await upload(analyst, '/admin/studies', { name: 'health.lss', content: filtered }, { format: 'limesurvey', studyId: 'health' });
+      assert.match(textOf(french.body), /OFT\u00A0: array filter non repris\u00A0: .*\(cochez «\u00A0Enregistrer l’import/);
       assert.match(refused.body, /name="acceptLosses"/);
       assert.equal(await t.store.studies.latestVersion('health'), undefined);
       const accepted = await upload(analyst, '/en/admin/studies', { name: 'health.lss', content: filtered }, { format: 'limesurvey', studyId: 'health', acceptLosses: '1' });
