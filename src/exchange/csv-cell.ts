@@ -45,3 +45,17 @@ export function csvTextCell(text: string, separator: string): string {
   if ((separator === ',' || separator === ';') && text !== '' && text[0] !== ' ' && text[text.length - 1] !== ' ' && !SPECIAL.test(text)) return text;
   return quoteCell(neutraliseCell(text), separator);
 }
+
+/**
+ * One line of our CSV export's columns (comma-separated) from the cells of a row by column: texts
+ * neutralised as our exports write them (the import reads them back so), codes and numbers only quoted, a
+ * column without a cell left empty. What the converters of foreign response files write for `importResponsesCsv`.
+ */
+export function ourCsvLine(columns: readonly string[], cells: ReadonlyMap<string, string>, texts: ReadonlySet<string>): string {
+  return columns
+    .map((c) => {
+      const value = cells.get(c);
+      return value === undefined ? '' : texts.has(c) ? csvTextCell(value, ',') : quoteCell(value, ',');
+    })
+    .join(',');
+}

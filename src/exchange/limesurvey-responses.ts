@@ -1,6 +1,6 @@
 import { csvRecordsSync } from '../analysis/read-csv.js';
 import { allQuestions, numbersItemKey, otherKey, rankKey, type Option, type Question, type Study } from '../study/index.js';
-import { csvTextCell } from './csv-cell.js';
+import { ourCsvLine } from './csv-cell.js';
 import { exportVariables } from './export-variables.js';
 import type { SourceColumn } from './response-sources.js';
 
@@ -193,7 +193,6 @@ export function limeSurveyResponses(study: Study, text: string): LimeSurveyRespo
   const texts = new Set(
     [...questions.values()].flatMap((q) => [...(q.kind === 'text' ? [q.name] : []), ...((q.kind === 'single' || q.kind === 'multiple') && q.other ? [otherKey(q.name)] : [])]),
   );
-  const cellOf = (column: string, value: string) => (texts.has(column) ? csvTextCell(value, ',') : /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
   const lines = [columns.join(',')];
   for (const row of rows) {
     if (row.length === 1 && row[0] === '') continue;
@@ -208,7 +207,7 @@ export function limeSurveyResponses(study: Study, text: string): LimeSurveyRespo
       }
     }
     out.set('status', out.has('completed_at') ? '1' : '2');
-    lines.push(columns.map((c) => (out.has(c) ? cellOf(c, out.get(c)!) : '')).join(','));
+    lines.push(ourCsvLine(columns, out, texts));
   }
   return Object.freeze({
     kind: 'limesurvey-responses',

@@ -1,7 +1,7 @@
 import { AppError } from '../app-error.js';
 import { csvRecordsSync } from '../analysis/read-csv.js';
 import { findQuestion, numbersItemKey, otherKey, rankKey, textGridCells, type Option, type Study } from '../study/index.js';
-import { csvTextCell, quoteCell } from './csv-cell.js';
+import { ourCsvLine } from './csv-cell.js';
 import { exportVariables } from './export-variables.js';
 import type { ImportRejection } from './import-responses-csv.js';
 import { DEFAULT_DATE_FORMATS, dateFormatReader, readDateTime, readDay, type DateFormatReader } from './mapped-date.js';
@@ -325,7 +325,7 @@ export async function mappedResponses(study: Study, file: Buffer, mappingFile: B
       lines.push('');
       outLine++;
     }
-    const record = outColumns.map((c) => (out.has(c) ? (texts.has(c) ? csvTextCell(out.get(c)!, ',') : quoteCell(out.get(c)!, ',')) : '')).join(',');
+    const record = ourCsvLine(outColumns, out, texts);
     lines.push(record);
     outLine += 1 + (record.match(/\r\n|\r|\n/g)?.length ?? 0);
   }

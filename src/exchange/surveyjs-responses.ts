@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../app-error.js';
 import { allQuestions, numbersItemKey, otherKey, rankKey, textGridCells, type Option, type Question, type Study } from '../study/index.js';
-import { csvTextCell } from './csv-cell.js';
+import { ourCsvLine, quoteCell } from './csv-cell.js';
 import { exportVariables } from './export-variables.js';
 import { variableNameOf } from './questionnaire-import.js';
 import type { SourceColumn } from './response-sources.js';
@@ -384,9 +384,8 @@ export function surveyJsResponses(study: Study, text: string): SurveyJsResponses
     );
 
   const header = [...new Set(['status', 'started_at', 'completed_at', 'language', ...[...plans.values()].flatMap((p) => (p.unknownColumn ? [p.unknownColumn] : p.variables))])];
-  const cellOf = (column: string, value: string) => (texts.has(column) ? csvTextCell(value, ',') : /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-  const lines = [header.map((h) => (/[",\r\n]/.test(h) ? `"${h.replace(/"/g, '""')}"` : h)).join(',')];
-  for (const out of rows) lines.push(header.map((c) => (out.has(c) ? cellOf(c, out.get(c)!) : '')).join(','));
+  const lines = [header.map((h) => quoteCell(h, ',')).join(',')];
+  for (const out of rows) lines.push(ourCsvLine(header, out, texts));
   return Object.freeze({
     kind: 'surveyjs-responses',
     csv: lines.join('\r\n') + '\r\n',
