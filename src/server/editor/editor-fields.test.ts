@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { QUESTION_KINDS as MODEL_KINDS, validateStudy } from '../../study/index.js';
-import { fieldId, formatPath, keepLanguages, missingTexts, newQuestion, parsePath, QUESTION_KINDS } from './editor-fields.js';
+import { QUESTION_KINDS as MODEL_KINDS, validateStudy, ZQuestion } from '../../study/index.js';
+import { COMMON_QUESTION_FIELDS, fieldId, formatPath, keepLanguages, missingTexts, newQuestion, parsePath, QUESTION_KINDS } from './editor-fields.js';
 
 describe('editor fields', () => {
   it('reads a validator path into the id of its form element and back', () => {
@@ -36,6 +36,20 @@ describe('editor fields', () => {
       const filled = JSON.parse(JSON.stringify(document).replace(/"en":""/g, '"en":"x"'));
       const again = validateStudy(filled);
       assert.ok(again.ok, `${kind}: ${JSON.stringify(again.errors)}`);
+    }
+  });
+
+  it('shows a box absent from the document as the study schema reads it (required and whole numbers by default)', () => {
+    for (const [kind, spec] of Object.entries(QUESTION_KINDS)) {
+      const booleans = [...COMMON_QUESTION_FIELDS, ...spec!.fields].filter((f) => f.type === 'boolean' && !spec!.omit?.includes(f.key));
+      const question = JSON.parse(JSON.stringify(newQuestion(kind, { name: 'q1', text: { en: 'x' } }, ['en'])).replace(/"en":""/g, '"en":"x"'));
+      for (const f of booleans) delete question[f.key];
+      const parsed = ZQuestion.safeParse(question);
+      assert.ok(parsed.success, `${kind}: ${JSON.stringify(parsed.error?.issues)}`);
+      for (const f of booleans) {
+        const read: unknown = (parsed.data as Record<string, unknown>)[f.key] ?? false;
+        assert.equal(f.type === 'boolean' ? (f.default ?? false) : null, read, `${kind}.${f.key}: the box shows what the schema reads`);
+      }
     }
   });
 

@@ -10,7 +10,8 @@
 export type FieldSpec =
   | { readonly key: string; readonly type: 'text'; readonly optional?: boolean; readonly placeholder?: string }
   | { readonly key: string; readonly type: 'integer' | 'number'; readonly optional?: boolean }
-  | { readonly key: string; readonly type: 'boolean' }
+  /** `default`: what the study schema reads when the key is absent (the box shows it) */
+  | { readonly key: string; readonly type: 'boolean'; readonly default?: boolean }
   | { readonly key: string; readonly type: 'enum'; readonly values: readonly string[] }
   | { readonly key: string; readonly type: 'label'; readonly optional?: boolean; readonly multiline?: boolean }
   /** a list of objects (options, items, cuts…): add, move, duplicate, delete */
@@ -92,7 +93,7 @@ export const COMMON_QUESTION_FIELDS: readonly FieldSpec[] = [
   { key: 'name', type: 'text' },
   { key: 'text', type: 'label', multiline: true },
   { key: 'help', type: 'label', optional: true },
-  { key: 'required', type: 'boolean' },
+  { key: 'required', type: 'boolean', default: true },
   { key: 'identifying', type: 'boolean' },
 ];
 /** Keys the editor renders itself on every question (the condition has its builder). */
@@ -127,7 +128,7 @@ export const QUESTION_KINDS: Readonly<Record<string, KindSpec>> = {
     fields: [
       { key: 'min', type: 'number', optional: true },
       { key: 'max', type: 'number', optional: true },
-      { key: 'integer', type: 'boolean' },
+      { key: 'integer', type: 'boolean', default: true },
       { key: 'unit', type: 'label', optional: true },
     ],
     create: () => ({ integer: true }),
@@ -162,7 +163,7 @@ export const QUESTION_KINDS: Readonly<Record<string, KindSpec>> = {
       { key: 'items', type: 'list', fields: KEYED_FIELDS, item },
       { key: 'min', type: 'number', optional: true },
       { key: 'max', type: 'number', optional: true },
-      { key: 'integer', type: 'boolean' },
+      { key: 'integer', type: 'boolean', default: true },
       { key: 'total', type: 'number', optional: true },
       { key: 'unit', type: 'label', optional: true },
     ],

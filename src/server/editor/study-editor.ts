@@ -276,7 +276,7 @@ function start(root: HTMLElement): void {
           }),
         );
       case 'boolean': {
-        return checkbox(fieldId(path), Boolean(value), name, (checked) => (set(path, checked), changed(false)));
+        return checkbox(fieldId(path), Boolean(value ?? spec.default), name, (checked) => (set(path, checked), changed(false)));
       }
       case 'enum':
         return row(
