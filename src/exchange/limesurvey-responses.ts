@@ -2,23 +2,17 @@ import { csvRecordsSync } from '../analysis/read-csv.js';
 import { allQuestions, numbersItemKey, otherKey, rankKey, type Option, type Question, type Study } from '../study/index.js';
 import { ourCsvLine } from './csv-cell.js';
 import { exportVariables } from './export-variables.js';
-import type { SourceColumn } from './response-sources.js';
+import type { ConvertedResponses, SourceColumn } from './response-sources.js';
 
 /** LimeSurvey's own columns of a response export: read (dates, language) or left out (listed). */
 const METADATA_READ = new Set(['submitdate', 'startdate', 'startlanguage', 'datestamp']);
 const METADATA_LEFT_OUT = new Set(['id', 'lastpage', 'seed', 'refurl', 'ipaddr', 'token', 'interviewtime']);
 
 /** What a LimeSurvey response export becomes: our CSV (the columns of `barometre export`), and the columns left out. */
-export interface LimeSurveyResponses {
+export interface LimeSurveyResponses extends ConvertedResponses {
   readonly kind: 'limesurvey-responses';
-  /** responses in our CSV export's columns, with the source codes: `importResponsesCsv` reads them */
-  readonly csv: string;
-  /** each column of the export, in its order, with the variables of our CSV it fills (none: left out or unknown) */
-  readonly columns: readonly SourceColumn[];
-  /** LimeSurvey's bookkeeping columns not imported (row id, last page, seed, referrer, IP address, token, timings) */
-  readonly leftOut: readonly string[];
-  /** columns that name no question of the study (importResponsesCsv refuses them, by name) */
-  readonly unknown: readonly string[];
+  // columns: each column of the export, in its order; leftOut: LimeSurvey's bookkeeping columns (row id, last
+  // page, seed, referrer, IP address, token, timings); the CSV keeps the source codes
 }
 
 /** A LimeSurvey date `2024-03-01 09:07:30` as ISO 8601 UTC (LimeSurvey writes the server's local time without zone: read as UTC). */

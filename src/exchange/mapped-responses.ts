@@ -7,17 +7,13 @@ import type { ImportRejection } from './import-responses-csv.js';
 import { DEFAULT_DATE_FORMATS, dateFormatReader, readDateTime, readDay, type DateFormatReader } from './mapped-date.js';
 import { readSavTable } from './read-sav-table.js';
 import { readResponseMapping, type MappedColumn, type ResponseMapping } from './response-mapping.js';
-import type { SourceColumn } from './response-sources.js';
+import type { ConvertedResponses } from './response-sources.js';
 
 /** What a file read with a mapping becomes: our CSV (the columns of `barometre export`), how each column was read, the columns ignored. */
-export interface MappedResponses {
+export interface MappedResponses extends ConvertedResponses {
   readonly kind: 'mapped-responses';
-  /** responses in our CSV export's columns: `importResponsesCsv` reads them (its line numbers are the source file's) */
-  readonly csv: string;
-  /** each source column and the variable it fills, in the file's order (none for an ignored column) */
-  readonly columns: readonly SourceColumn[];
-  /** the columns the mapping's `ignore` lists, in the file's order */
-  readonly leftOut: readonly string[];
+  // csv: its line numbers are the source file's; leftOut: the columns the mapping's `ignore` lists, in the
+  // file's order; unknown: always empty (a column neither mapped nor ignored refuses the file)
 }
 
 /** How a value is written into our CSV. */
@@ -347,6 +343,7 @@ export async function mappedResponses(study: Study, file: Buffer, mappingFile: B
       }),
     ),
     leftOut: Object.freeze(table.header.filter((c) => mapping.ignore.includes(c))),
+    unknown: Object.freeze([]),
   });
 }
 

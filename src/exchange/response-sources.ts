@@ -52,18 +52,13 @@ export async function convertResponses(source: ResponseSource, study: Study, fil
   switch (source) {
     case 'csv':
       return null;
-    case 'limesurvey': {
-      const converted = limeSurveyResponses(study, file.toString('utf8'));
-      return { csv: converted.csv, columns: converted.columns, leftOut: converted.leftOut, unknown: converted.unknown };
-    }
-    case 'surveyjs': {
-      const converted = surveyJsResponses(study, file.toString('utf8'));
-      return { csv: converted.csv, columns: converted.columns, leftOut: converted.leftOut, unknown: converted.unknown };
-    }
+    case 'limesurvey':
+      return limeSurveyResponses(study, file.toString('utf8'));
+    case 'surveyjs':
+      return surveyJsResponses(study, file.toString('utf8'));
     case 'mapped': {
       if (!options.mapping) throw new AppError('INVALID_INPUT', 'a CSV or .sav file of other columns needs its mapping file: --mapping is required', { field: 'mapping' });
-      const converted = await mappedResponses(study, file, options.mapping);
-      return { csv: converted.csv, columns: converted.columns, leftOut: converted.leftOut, unknown: [] };
+      return mappedResponses(study, file, options.mapping);
     }
   }
 }

@@ -4,7 +4,7 @@ import { allQuestions, numbersItemKey, otherKey, rankKey, textGridCells, type Op
 import { ourCsvLine, quoteCell } from './csv-cell.js';
 import { exportVariables } from './export-variables.js';
 import { variableNameOf } from './questionnaire-import.js';
-import type { SourceColumn } from './response-sources.js';
+import type { ConvertedResponses, SourceColumn } from './response-sources.js';
 import { readSurveyJsRecords } from './surveyjs-records.js';
 
 /** The suffix of the key of a question's comment (its "other" text, or its comment box): SurveyJS's `settings.commentSuffix`. */
@@ -28,16 +28,10 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2
 const MAX_LISTED = 20;
 
 /** What a SurveyJS results file becomes: our CSV (the columns of `barometre export`), with how its keys were read. */
-export interface SurveyJsResponses {
+export interface SurveyJsResponses extends ConvertedResponses {
   readonly kind: 'surveyjs-responses';
-  /** responses in our CSV export's columns, one line per result in the file's order: `importResponsesCsv` reads them */
-  readonly csv: string;
-  /** each key met, in order of first appearance, with the variables of our CSV it fills (none: left out or unknown) */
-  readonly columns: readonly SourceColumn[];
-  /** bookkeeping keys not imported (record, survey and respondent ids) */
-  readonly leftOut: readonly string[];
-  /** keys that name no question of the study (importResponsesCsv refuses them, by name) */
-  readonly unknown: readonly string[];
+  // csv: one line per result in the file's order; columns: each key met, in order of first appearance;
+  // leftOut: bookkeeping keys (record, survey and respondent ids); unknown: keys naming no question
   /** results read */
   readonly records: number;
 }

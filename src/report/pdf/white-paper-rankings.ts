@@ -3,8 +3,8 @@ import type { Lang } from '../format/index.js';
 import { count, moe, pct } from './figures.js';
 import type { PdfFlow } from './pdf-flow.js';
 import { tableLegend } from './white-paper-chapters.js';
-import { drawMeansByCut } from './white-paper-cut-means.js';
-import { t } from '../../messages/index.js';
+import { drawMeansByCut, type CutMeanFormat } from './white-paper-cut-means.js';
+import { type MessageKey, t } from '../../messages/index.js';
 import { labelIn } from '../../study/index.js';
 
 const rank = (value: number | undefined, lang: Lang) => count(value ?? null, lang, 2);
@@ -46,34 +46,25 @@ export function drawRankings(flow: PdfFlow, results: WaveResults, lang: Lang): v
       if (ranking.options.some((o) => o.cuts?.[banner.id] === undefined)) continue;
       const params = { question: labelIn(ranking.text, lang), banner: labelIn(banner.label, lang), wave: results.wave.title };
       const head = t(lang, 'results.ranking.option');
-      drawMeansByCut(
-        flow,
-        results,
-        lang,
-        banner,
-        t(lang, 'results.ranking.cutCaption', params),
-        head,
-        ranking.options.map((o) => ({
-          label: o.label,
-          overall: { estimate: o.meanRank?.estimate ?? null, ci: o.meanRank?.ci ?? null, n: o.meanRank?.n ?? 0 },
-          cells: o.cuts![banner.id]!.meanRank,
-        })),
-        { value: (v) => rank(v ?? undefined, lang), margin: (f) => rankMargin(f.ci ?? undefined, lang) },
-      );
-      drawMeansByCut(
-        flow,
-        results,
-        lang,
-        banner,
-        t(lang, 'results.ranking.cutFirstCaption', params),
-        head,
-        ranking.options.map((o) => ({
-          label: o.label,
-          overall: { estimate: o.first?.estimate ?? null, ci: o.first?.ci ?? null, n: o.first?.n ?? 0 },
-          cells: o.cuts![banner.id]!.first,
-        })),
-        { value: (v) => pct(v, lang), margin: (f) => moe(f, lang) },
-      );
+      // mean rank, then share ranked first: one table each across the cut's columns
+      const figures: readonly { caption: MessageKey; of: 'meanRank' | 'first'; format: CutMeanFormat }[] = [
+        { caption: 'results.ranking.cutCaption', of: 'meanRank', format: { value: (v) => rank(v ?? undefined, lang), margin: (f) => rankMargin(f.ci ?? undefined, lang) } },
+        { caption: 'results.ranking.cutFirstCaption', of: 'first', format: { value: (v) => pct(v, lang), margin: (f) => moe(f, lang) } },
+      ];
+      for (const figure of figures)
+        drawMeansByCut(
+          flow,
+          results,
+          lang,
+          banner,
+          t(lang, figure.caption, params),
+          head,
+          ranking.options.map((o) => {
+            const overall = o[figure.of];
+            return { label: o.label, overall: { estimate: overall?.estimate ?? null, ci: overall?.ci ?? null, n: overall?.n ?? 0 }, cells: o.cuts![banner.id]![figure.of] };
+          }),
+          figure.format,
+        );
     }
   }
 }
