@@ -28,7 +28,7 @@ export async function currentStoredWhitePaper(store: Store, wave: Wave, lang: La
 }
 
 /** Builds under way per store and (wave, language, key): concurrent first requests share one build. */
-const inFlight = new WeakMap<Store, Map<string, Promise<StoredWhitePaper | undefined>>>();
+const inFlight = new WeakMap<Store, Map<string, Promise<EnsuredWhitePaper | undefined>>>();
 /** How many papers each store had built by this process (tests and the benchmark count them). */
 const builds = new WeakMap<Store, number>();
 
@@ -46,18 +46,24 @@ export function whitePaperBuilds(store: Store): number {
  */
 export async function ensureStoredWhitePaper(store: Store, wave: Wave, lang: Lang): Promise<EnsuredWhitePaper | undefined> {
   const key = await whitePaperKey(store, wave);
-  const stored = await store.whitePapers.get(wave.id, lang);
-  if (stored && stored.cacheKey === key) return { paper: stored, source: 'stored' };
   let running = inFlight.get(store);
   if (!running) inFlight.set(store, (running = new Map()));
   const flightKey = `${wave.id}|${lang}|${key}`;
-  let build = running.get(flightKey);
-  if (!build) {
+  // the read of the stored paper is part of the shared work: a caller that read "not stored" just before
+  // another's build stored it and left the map would otherwise build the paper a second time
+  let work = running.get(flightKey);
+  if (!work) {
     const map = running;
-    build = buildWhitePaper(store, wave, lang, key).finally(() => map.delete(flightKey));
-    running.set(flightKey, build);
+    work = storedOrBuilt(store, wave, lang, key).finally(() => map.delete(flightKey));
+    running.set(flightKey, work);
   }
-  const paper = await build;
+  return work;
+}
+
+async function storedOrBuilt(store: Store, wave: Wave, lang: Lang, key: string): Promise<EnsuredWhitePaper | undefined> {
+  const stored = await store.whitePapers.get(wave.id, lang);
+  if (stored && stored.cacheKey === key) return { paper: stored, source: 'stored' };
+  const paper = await buildWhitePaper(store, wave, lang, key);
   return paper && { paper, source: 'built' };
 }
 
